@@ -1,0 +1,63 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Layer boundaries (DESIGN.md "Architecture"): model/, rules/, review/ are pure and import neither cdktf nor the
+// construct layer nor the file system; everything else reaches cdktf only through constructs/cdktf.ts, so moving to
+// the cdktn fork is a one-file change. In flat config a later block that sets the same rule for overlapping files
+// replaces the earlier options, so each block lists every pattern that applies to its files.
+const CDKTF_DOOR = {
+  name: 'cdktf',
+  message: "import from constructs/cdktf.ts so a move to cdktn is a one-file change",
+};
+const PURE_LAYER_PATTERNS = [
+  { group: ['cdktf', 'cdktf/*', 'constructs', '@cdktf/*'], message: 'the pure layers never import cdktf or constructs' },
+  { group: ['**/constructs/**', '../constructs', '../../constructs'], message: 'the pure layers never import the construct layer' },
+  { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*'], message: 'the pure layers do no I/O; pass data in' },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'test/double/*.cjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A floating promise in a CLI loses its error and exit code.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Type-only imports keep the pure layers from loading cdktf at run time by accident.
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Shadowed names in nested scopes have hidden real bugs in derivation loops.
+      'no-shadow': 'off',
+      '@typescript-eslint/no-shadow': 'error',
+      curly: ['error', 'multi-line'],
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }],
+    },
+  },
+  {
+    files: ['model/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: PURE_LAYER_PATTERNS }],
+    },
+  },
+  {
+    files: ['constructs/cdktf.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'bin/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs', 'bin/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
