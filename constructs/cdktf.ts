@@ -8,6 +8,7 @@
  */
 export {
   Annotations,
+  Aspects,
   App,
   Fn,
   LocalBackend,
@@ -24,6 +25,6 @@ export {
   Testing,
   Token,
 } from 'cdktf';
-export type { TerraformResourceLifecycle, IResolvable } from 'cdktf';
+export type { IAspect, IResolvable, TerraformResourceLifecycle } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct, IValidation } from 'constructs';

@@ -1,0 +1,68 @@
+import type { Construct} from './cdktf';
+import { type IConstruct } from './cdktf';
+import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
+import { DeclarationConstruct } from './declaration';
+import { EventTopic, type EventTopicProps } from './event-topic';
+
+export interface DomainProps {
+  /**
+   * The team that owns the domain's topics and approves access to them, as a CODEOWNERS handle.
+   *
+   * @example '@acme/orders-team'
+   */
+  readonly owner: string;
+
+  /** What the domain is responsible for, in one sentence. */
+  readonly description: string;
+
+  /**
+   * Where the recovery / replay procedure for this domain's consumers is written down (runbook path or URL).
+   *
+   * @default - none; lint reports a domain without one
+   */
+  readonly recoveryProcedure?: string;
+}
+
+/**
+ * A domain: a team's responsibility boundary. Every topic belongs to exactly one domain, whose name starts the
+ * topic's name (`<domain>.<event>`).
+ */
+export class Domain extends DeclarationConstruct {
+  /** The Domain that contains `construct`. */
+  static of(construct: IConstruct): Domain {
+    const found = [...construct.node.scopes].reverse().find((c): c is Domain => c instanceof Domain);
+    if (found === undefined) throw new Error(`${construct.node.path} is not inside a Domain`);
+    return found;
+  }
+
+  readonly declarationKind = 'domain' as const;
+  readonly domainName: string;
+  readonly props: DomainProps;
+
+  /**
+   * @param scope the environment stack (or any construct inside it)
+   * @param name lower-case kebab name, e.g. `orders`; starts every topic name of the domain
+   */
+  constructor(scope: Construct, name: string, props: DomainProps) {
+    super(scope, name);
+    this.domainName = name;
+    this.props = { ...props };
+  }
+
+  /** Declares an event topic of this domain, named `<domain>.<name>`. */
+  addEventTopic(name: string, props: EventTopicProps): EventTopic {
+    return new EventTopic(this, name, props);
+  }
+
+  /**
+   * Declares a consumer group owned by this domain (group id `<domain>.<name>` by default). Subscribe it to topics
+   * with `group.subscribe(topic)`; reading another domain's topic needs a stated reason.
+   */
+  addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
+    return new ConsumerGroup(this, name, options);
+  }
+
+  toDeclaration(): Record<string, unknown> {
+    return { name: this.domainName, ...this.props, source: this.source };
+  }
+}

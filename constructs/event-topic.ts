@@ -1,0 +1,165 @@
+import type { Construct, IConstruct } from './cdktf';
+import type { ConsumerGroup, ConsumerGroupOptions } from './consumer-group';
+import { DeclarationConstruct } from './declaration';
+import { Producer, type GrantProduceOptions } from './producer';
+import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
+import type { DurationString } from '../model/duration';
+import type { KeyDeclaration, ReplayDeclaration, ThroughputDeclaration, TopicRef } from '../model/schema';
+
+/** A topic that can be subscribed to: declared here, or owned by another domain, file or stack. */
+export interface IEventTopic {
+  /** The topic's declared identity, independent of environment prefixes. */
+  readonly topicRef: TopicRef;
+}
+
+export interface EventTopicProps {
+  /**
+   * What the topic carries, in one sentence.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /** The event types the topic carries: one or more, all of the same aggregate (e.g. `OrderCreated`, `OrderPaid`). */
+  readonly eventTypes: readonly string[];
+
+  /**
+   * The record key: its field, the aggregate it identifies, why it is the ordering scope, and its estimated cardinality.
+   *
+   * Ordering holds only within one partition, so the key decides ordering, hot partitions and the blast radius of a bad
+   * event.
+   *
+   * @default - no key; allowed only with `ordering: 'none'`
+   */
+  readonly key?: KeyDeclaration;
+
+  /**
+   * Whether consumers need the events of one key in order.
+   *
+   * @default 'per-key'
+   */
+  readonly ordering?: OrderingNeed;
+
+  /**
+   * Partition count. Partitions cap consumer parallelism and cannot be reduced later.
+   *
+   * @default - sized from `throughput` and the readers' processing time, × DEFAULT_PARTITION_HEADROOM (model/limits.ts)
+   */
+  readonly partitions?: number;
+
+  /**
+   * Peak traffic, from which partitions are sized. Either this or `partitions` is required.
+   *
+   * @default - none
+   */
+  readonly throughput?: ThroughputDeclaration;
+
+  /**
+   * How far back consumers must be able to replay: `Replay.window('7d')` (retention derived) or
+   * `Replay.full({ longestReindex })` (compaction keyed by the record key).
+   */
+  readonly replay: ReplayDeclaration;
+
+  /**
+   * `cleanup.policy`. It follows from `replay`; an explicit value that contradicts it is an error.
+   *
+   * @default - 'delete' for a replay window, 'compact' for a full replay
+   */
+  readonly cleanupPolicy?: CleanupPolicy;
+
+  /**
+   * Replication factor and `min.insync.replicas` for this topic.
+   *
+   * @default - the environment's defaults
+   */
+  readonly replication?: { readonly factor?: number; readonly minInsyncReplicas?: number };
+
+  /**
+   * `retention.bytes` per partition, only as an explicit capacity guard: a byte cap that traffic or key skew can exceed
+   * cuts the replay window.
+   *
+   * @default - no byte cap
+   */
+  readonly retentionBytes?: number;
+
+  /**
+   * Further topic-level configs, checked against Kafka's known keys (unknown keys are errors). Values win over derived
+   * ones (e.g. an explicit `retention.ms`).
+   *
+   * @default {}
+   */
+  readonly config?: Readonly<Record<string, string>>;
+
+  /**
+   * The event contract: compatibility mode and how the schema changes.
+   *
+   * @default { compatibility: 'BACKWARD' }
+   */
+  readonly contract?: { readonly compatibility?: CompatibilityMode; readonly changeStrategy?: string };
+}
+
+/**
+ * An event topic of a domain, named `<domain>.<name>`, with derived partitions, retention and replication. Its consumer
+ * groups get a dead-letter companion each and least-privilege ACLs.
+ */
+export class EventTopic extends DeclarationConstruct implements IEventTopic {
+  /** A reference to an event topic declared elsewhere (another domain's file or stack). */
+  static fromRef(ref: TopicRef): IEventTopic {
+    return { topicRef: { domain: ref.domain, event: ref.event } };
+  }
+
+  readonly declarationKind = 'topic' as const;
+  readonly topicRef: TopicRef;
+  readonly props: EventTopicProps;
+
+  constructor(scope: Construct, name: string, props: EventTopicProps) {
+    super(scope, name);
+    this.props = { ...props };
+    this.topicRef = { domain: domainNameOf(this), event: name };
+  }
+
+  /**
+   * Allows `principal` to produce to this topic.
+   *
+   * Grants (Literal): Topic WRITE on this topic; with `transactionalIdPrefix`, TransactionalID WRITE (Prefixed) on the
+   * prefix; with the environment's `legacyIdempotentWrite`, Cluster IdempotentWrite. DESCRIBE is implied by WRITE and is
+   * emitted only with the environment's `explicitDescribe`.
+   */
+  grantProduce(principal: string, options: GrantProduceOptions): Producer {
+    return new Producer(this, `Producer-${options.service}`, this.topicRef, principal, options);
+  }
+
+  /**
+   * Declares a consumer group of this topic's domain and subscribes it to this topic.
+   *
+   * Grants (Literal): Topic READ on this topic; READ + WRITE on the group's dead-letter topic (on by default) and retry
+   * topics; Group READ on the group id.
+   */
+  addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
+    // Resolved lazily to avoid an import cycle: Domain imports EventTopic.
+    const domain = this.node.scope as Construct & { addConsumerGroup(n: string, o: ConsumerGroupOptions): ConsumerGroup };
+    return domain.addConsumerGroup(name, options).subscribe(this);
+  }
+
+  toDeclaration(): Record<string, unknown> {
+    const { config, contract, ...rest } = this.props;
+    return {
+      domain: this.topicRef.domain,
+      name: this.topicRef.event,
+      ...rest,
+      eventTypes: [...this.props.eventTypes],
+      ...(config === undefined ? {} : { config: { ...config } }),
+      ...(contract === undefined ? {} : { contract: { ...contract } }),
+      source: this.source,
+    };
+  }
+}
+
+/** Durations accepted in props. */
+export type { DurationString };
+
+function domainNameOf(construct: IConstruct): string {
+  const domain = [...construct.node.scopes].reverse().find((c) => (c as { declarationKind?: string }).declarationKind === 'domain');
+  if (domain === undefined) throw new Error(`event topic ${construct.node.path} must be declared inside a Domain (domain.addEventTopic)`);
+  return domain.node.id;
+}

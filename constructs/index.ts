@@ -1,0 +1,8 @@
+/** The construct layer's public API. */
+export { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
+export { Domain, type DomainProps } from './domain';
+export { EventTopic, type EventTopicProps, type IEventTopic } from './event-topic';
+export { KafkaCluster, BOOTSTRAP_SERVERS_VARIABLE } from './kafka-cluster';
+export { KafkaStack, type KafkaStackProps } from './kafka-stack';
+export { Producer, type GrantProduceOptions } from './producer';
+export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';

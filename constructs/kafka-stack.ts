@@ -1,0 +1,86 @@
+import { Aspects, LocalBackend, TerraformStack, type Construct, type IConstruct } from './cdktf';
+import { isDeclaration, type DeclarationConstruct } from './declaration';
+import { KafkaCluster } from './kafka-cluster';
+import { renderTopology } from './render';
+import { attachIssues } from './validation';
+import type { Issue } from '../model/issues';
+import { resolve, type Declarations, type ResolveResult } from '../model/resolve';
+import type { EnvironmentInput } from '../model/schema';
+import type { Topology } from '../model/topology';
+
+export interface KafkaStackProps {
+  /** The environment this stack manages: replication defaults, production rules, topic prefix. */
+  readonly environment: EnvironmentInput;
+
+  /**
+   * Path of the local state file, relative to the stack's directory (`cdktf.out/stacks/<stack>/`, where terraform runs).
+   * It points out of the generated tree: state must never live where synth rewrites files.
+   *
+   * @default '../../../terraform.<stack>.tfstate' (beside cdktf.out)
+   */
+  readonly localStatePath?: string;
+}
+
+/**
+ * One Terraform stack for one environment's Kafka cluster. Declarations (domains, topics, groups, grants) are added
+ * under it; before synthesis the stack collects them, resolves them into a Topology with the model, attaches every
+ * issue to the construct it is about, and renders the L1 resources.
+ */
+export class KafkaStack extends TerraformStack {
+  static of(construct: IConstruct): KafkaStack {
+    const found = [...construct.node.scopes].reverse().find((c): c is KafkaStack => c instanceof KafkaStack);
+    if (found === undefined) throw new Error(`${construct.node.path} is not inside a KafkaStack`);
+    return found;
+  }
+
+  readonly environment: EnvironmentInput;
+  readonly cluster: KafkaCluster;
+  private result: ResolveResult | undefined;
+
+  constructor(scope: Construct, id: string, props: KafkaStackProps) {
+    super(scope, id);
+    this.environment = props.environment;
+    new LocalBackend(this, { path: props.localStatePath ?? `../../../terraform.${id}.tfstate` });
+    this.cluster = new KafkaCluster(this, 'Cluster');
+    // Testing.synth runs aspects but not prepareStack; the stack renders on whichever comes first.
+    Aspects.of(this).add({ visit: (node) => void (node === this ? this.render() : undefined) });
+  }
+
+  /** Resolves the declarations under this stack and renders them, once. */
+  render(): ResolveResult {
+    if (this.result !== undefined) return this.result;
+    const declarations = this.node.findAll().filter(isDeclaration);
+    const result = resolve(collect(declarations), this.environment);
+    const byPath = new Map<string, IConstruct>(declarations.map((d) => [d.node.path, d]));
+    const issuesByConstruct = new Map<IConstruct, Issue[]>();
+    for (const issue of result.issues) {
+      const target = byPath.get(issue.source.path) ?? this;
+      const where = issue.source.file === undefined ? '' : `${issue.source.file}${issue.source.line === undefined ? '' : `:${issue.source.line}`} › `;
+      const list = issuesByConstruct.get(target) ?? [];
+      list.push({ ...issue, path: `${where}${issue.path}` });
+      issuesByConstruct.set(target, list);
+    }
+    for (const [construct, issues] of issuesByConstruct) attachIssues(construct, issues);
+    if (result.topology !== null) {
+      renderTopology(result.topology, { scopeFor: (path) => byPath.get(path), fallback: this });
+    }
+    this.result = result;
+    return result;
+  }
+
+  /** The resolved Topology, or null when the declarations have errors. */
+  get topology(): Topology | null {
+    return this.render().topology;
+  }
+
+  override prepareStack(): void {
+    this.render();
+    super.prepareStack();
+  }
+}
+
+function collect(declarations: readonly DeclarationConstruct[]): Declarations {
+  const of = (kind: DeclarationConstruct['declarationKind']): Array<Record<string, unknown>> =>
+    declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
+  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer') };
+}

@@ -1,0 +1,62 @@
+import type { Construct } from './cdktf';
+import { DeclarationConstruct } from './declaration';
+import type { DurationString } from '../model/duration';
+import type { TopicRef } from '../model/schema';
+
+export interface GrantProduceOptions {
+  /** The application that produces (one principal may serve one service only). */
+  readonly service: string;
+
+  /**
+   * Idempotent producer (`enable.idempotence=true`): retries never duplicate or reorder within a partition.
+   *
+   * @default true
+   */
+  readonly idempotent?: boolean;
+
+  /**
+   * The `transactional.id` prefix of a transactional producer. Instances add their own suffix, so the ACL is Prefixed.
+   *
+   * @default - not transactional
+   */
+  readonly transactionalIdPrefix?: string;
+
+  /**
+   * Delivery bounds: Kafka's guidance is to bound delivery time and back off exponentially, leaving `retries` at its
+   * default.
+   *
+   * @default { timeout: '2m', backoff: '100ms', backoffMax: '1s' }
+   */
+  readonly delivery?: {
+    readonly timeout?: DurationString;
+    readonly backoff?: DurationString;
+    readonly backoffMax?: DurationString;
+    readonly retries?: number;
+  };
+}
+
+/** A service producing to one topic with one principal; created by `EventTopic.grantProduce`. */
+export class Producer extends DeclarationConstruct {
+  readonly declarationKind = 'producer' as const;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    readonly topicRef: TopicRef,
+    readonly principal: string,
+    readonly options: GrantProduceOptions,
+  ) {
+    super(scope, id);
+  }
+
+  toDeclaration(): Record<string, unknown> {
+    const { delivery, ...rest } = this.options;
+    return {
+      topic: { ...this.topicRef },
+      principal: this.principal,
+      ...rest,
+      ...(delivery === undefined ? {} : { delivery: { ...delivery } }),
+      source: this.source,
+    };
+  }
+}

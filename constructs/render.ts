@@ -1,0 +1,67 @@
+/**
+ * Topology → L1 resources of the generated bindings. Every Terraform address is derived from content (topic name; an
+ * ACL's seven fields), never from position or construct path, so adding one resource never renames another.
+ */
+import { Construct, type IConstruct } from './cdktf';
+import { Acl } from '../gen/provider-kafka/lib/acl';
+import { Topic } from '../gen/provider-kafka/lib/topic';
+import { aclAddress } from '../model/acl';
+import { topicAddress } from '../model/naming';
+import type { ResolvedTopic, Topology } from '../model/topology';
+
+export interface RenderTarget {
+  /** The construct a declaration came from, by its construct path. */
+  readonly scopeFor: (path: string) => IConstruct | undefined;
+  /** Where resources without a declaring construct go (ACLs). */
+  readonly fallback: Construct;
+  /** Only resources of these domains are rendered (a domain's stack); all when undefined. */
+  readonly domains?: ReadonlySet<string>;
+}
+
+export interface RenderedResources {
+  readonly topics: ReadonlyMap<string, Topic>;
+  readonly acls: ReadonlyMap<string, Acl>;
+}
+
+export function renderTopology(topology: Topology, target: RenderTarget): RenderedResources {
+  const inScope = (domain: string): boolean => target.domains === undefined || target.domains.has(domain);
+  const topics = new Map<string, Topic>();
+  for (const topic of topology.topics) {
+    if (!inScope(topic.domain)) continue;
+    topics.set(topic.name, renderTopic(topic, target));
+  }
+  const acls = new Map<string, Acl>();
+  const aclScope = new Construct(target.fallback, 'Acls');
+  for (const acl of topology.acls) {
+    if (!inScope(acl.domain)) continue;
+    const address = aclAddress(acl);
+    const resource = new Acl(aclScope, address, {
+      aclPrincipal: acl.principal,
+      aclHost: acl.host,
+      aclOperation: acl.operation,
+      aclPermissionType: acl.permission,
+      resourceType: acl.resourceType,
+      resourceName: acl.resourceName,
+      resourcePatternTypeFilter: acl.patternType,
+    });
+    resource.overrideLogicalId(address);
+    acls.set(acl.id, resource);
+  }
+  return { topics, acls };
+}
+
+function renderTopic(topic: ResolvedTopic, target: RenderTarget): Topic {
+  const owner = target.scopeFor(topic.source.path);
+  const address = topicAddress(topic.name);
+  // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.
+  const [scope, id] = owner !== undefined && topic.kind === 'event' ? [owner, 'Resource'] : [owner ?? target.fallback, address];
+  const resource = new Topic(scope, id, {
+    name: topic.name,
+    partitions: topic.partitions.value,
+    replicationFactor: topic.replicationFactor,
+    config: { ...topic.config },
+    ...(topic.protect ? { lifecycle: { preventDestroy: true } } : {}),
+  });
+  resource.overrideLogicalId(address);
+  return resource;
+}

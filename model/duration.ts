@@ -1,0 +1,49 @@
+/**
+ * Durations are written as plain strings (`'7d'`, `'5m'`, `'250ms'`) so declarations stay plain data that an importer
+ * can generate and a reviewer can read.
+ */
+import { z } from 'zod';
+import { TIME_MS } from './limits';
+
+export const DURATION_UNITS = { ms: 1, s: TIME_MS.second, m: TIME_MS.minute, h: TIME_MS.hour, d: TIME_MS.day } as const;
+export type DurationUnit = keyof typeof DURATION_UNITS;
+
+/** A duration such as `'7d'`, `'36h'`, `'5m'`, `'30s'` or `'250ms'`. */
+export type DurationString = `${number}${DurationUnit}`;
+
+const DURATION_PATTERN = /^(\d+)(ms|s|m|h|d)$/;
+
+export const durationSchema = z
+  .string()
+  .regex(DURATION_PATTERN, { message: 'must be a whole number followed by ms, s, m, h or d, e.g. "7d" or "250ms"' });
+
+/** Milliseconds of a duration string; throws on a malformed one (schemas reject those before this runs). */
+export function toMs(duration: string): number {
+  const match = DURATION_PATTERN.exec(duration);
+  if (match === null) throw new Error(`malformed duration "${duration}"`);
+  const unit = match[2] as DurationUnit;
+  return Number(match[1]) * DURATION_UNITS[unit];
+}
+
+/** Humanized milliseconds for explanations: `604800000` → `"7d"`, `693000000` → `"8d 30m"`, `250` → `"250ms"`. */
+export function formatMs(ms: number): string {
+  if (ms === 0) return '0ms';
+  const parts: string[] = [];
+  let rest = ms;
+  for (const unit of ['d', 'h', 'm', 's', 'ms'] as const) {
+    const size = DURATION_UNITS[unit];
+    const amount = Math.floor(rest / size);
+    if (amount > 0) parts.push(`${amount}${unit}`);
+    rest -= amount * size;
+  }
+  return parts.join(' ');
+}
+
+/** Helpers that read well in declarations: `Duration.days(7)` → `'7d'`. */
+export const Duration = {
+  millis: (n: number): DurationString => `${n}ms`,
+  seconds: (n: number): DurationString => `${n}s`,
+  minutes: (n: number): DurationString => `${n}m`,
+  hours: (n: number): DurationString => `${n}h`,
+  days: (n: number): DurationString => `${n}d`,
+} as const;

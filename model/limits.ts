@@ -1,0 +1,77 @@
+/**
+ * Every number the toolkit uses to size, name or limit anything, each with its source or reason.
+ *
+ * Nothing else in the code base writes these numbers down; change them here and the docs generated from them follow.
+ */
+
+const SECOND_MS = 1_000;
+const MINUTE_MS = 60 * SECOND_MS;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+export const TIME_MS = { second: SECOND_MS, minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS } as const;
+
+/** Kafka rejects longer topic names (org.apache.kafka.common.internals.Topic.MAX_NAME_LENGTH). */
+export const MAX_TOPIC_NAME_LENGTH = 249;
+
+/**
+ * Produce throughput one partition is planned for: 5 MB/s. A conservative figure (a single partition leader commonly
+ * sustains 10+ MB/s on modern brokers) so that replication traffic, compression and broker loss still fit.
+ */
+export const PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION = 5 * 1_000_000;
+
+/**
+ * Partitions cannot be reduced later and adding them remaps keys (per-key ordering breaks for in-flight keys), so a
+ * topic starts with twice the parallelism it needs today.
+ */
+export const DEFAULT_PARTITION_HEADROOM = 2;
+
+/**
+ * Above this many partitions per topic the toolkit warns: each partition costs broker memory, file handles and
+ * controller work, and very wide topics usually mean the key or the consumer design should be revisited.
+ */
+export const PARTITION_WARNING_CAP = 1_000;
+
+/** Largest partition count the sizing will ever propose (the last highly divisible step below the warning cap). */
+export const MAX_SIZED_PARTITIONS = 768;
+
+/**
+ * Retention margin added on top of the replay window and the largest tolerated lag: one day, so that an incident
+ * noticed late on the last day of the window can still be replayed.
+ */
+export const RETENTION_MARGIN_MS = DAY_MS;
+
+/**
+ * Tombstones of a compacted topic must outlive the longest full reindex, or a reindex that starts before a delete and
+ * reads past it brings the deleted key back. The margin on top of the declared longest reindex: one day.
+ */
+export const TOMBSTONE_RETENTION_MARGIN_MS = DAY_MS;
+
+/** Dead-letter topics carry poison pills, not traffic: a few partitions are enough (fewer if the main topic has fewer). */
+export const DEAD_LETTER_PARTITIONS = 3;
+
+/** Poison pills wait for a human to look at them; four weeks covers holidays and slow incident follow-up. */
+export const DEAD_LETTER_RETENTION_MS = 28 * DAY_MS;
+
+/** Retry topics keep messages well above their delay: the delay plus this margin, so an outage of the retrying service does not drop retries. */
+export const RETRY_RETENTION_MARGIN_MS = 7 * DAY_MS;
+
+/** In production, replication below 3 cannot survive one broker loss while another is under maintenance. */
+export const PRODUCTION_MIN_REPLICATION_FACTOR = 3;
+
+/** In production, acks=all with min.insync.replicas of 1 acknowledges writes held by a single broker. */
+export const PRODUCTION_MIN_INSYNC_REPLICAS = 2;
+
+/** Producer delivery bound (delivery.timeout.ms) when a producer declares none: Kafka's own default, 2 minutes. */
+export const DEFAULT_DELIVERY_TIMEOUT_MS = 2 * MINUTE_MS;
+
+/** First retry backoff (retry.backoff.ms), Kafka's default: 100 ms. */
+export const DEFAULT_RETRY_BACKOFF_MS = 100;
+
+/** Backoff ceiling (retry.backoff.max.ms, KIP-580 exponential backoff), Kafka's default: 1 s. */
+export const DEFAULT_RETRY_BACKOFF_MAX_MS = SECOND_MS;
+
+/** The resource name Kafka uses for Cluster ACLs. */
+export const CLUSTER_RESOURCE_NAME = 'kafka-cluster';
+
+/** Minimum length of a written reason (suppressions, auto-commit opt-in, legacy ACLs): a few words, not "ok". */
+export const MIN_REASON_LENGTH = 10;

@@ -1,0 +1,76 @@
+/**
+ * Topic names: the default convention, the companions' names (DESIGN.md "Decisions": these names are a contract,
+ * renaming is a delete + create) and Kafka's legality rules.
+ */
+import type { Issue } from './issues';
+import { MAX_TOPIC_NAME_LENGTH } from './limits';
+
+const LEGAL_TOPIC_CHARS = /^[a-zA-Z0-9._-]+$/;
+
+/** `<prefix><domain>.<event>`. */
+export function eventTopicName(prefix: string, domain: string, event: string): string {
+  return `${prefix}${domain}.${event}`;
+}
+
+/**
+ * The part of a companion's name that names the consuming group: its short name when the group belongs to the topic's
+ * domain, `<consumer-domain>.<group>` otherwise (so two domains' groups of the same name never share a DLQ).
+ */
+export function groupPart(topicDomain: string, groupDomain: string, groupName: string): string {
+  return topicDomain === groupDomain ? groupName : `${groupDomain}.${groupName}`;
+}
+
+/** `<topic>.<group>.dlq`. */
+export function deadLetterTopicName(topicName: string, part: string): string {
+  return `${topicName}.${part}.dlq`;
+}
+
+/** `<topic>.<group>.retry-<n>`, n from 1. */
+export function retryTopicName(topicName: string, part: string, tier: number): string {
+  return `${topicName}.${part}.retry-${tier}`;
+}
+
+/** `<domain>.<group>`. */
+export function defaultGroupId(domain: string, group: string): string {
+  return `${domain}.${group}`;
+}
+
+/** Kafka's rules for one topic name. */
+export function checkTopicName(name: string): Issue[] {
+  const issues: Issue[] = [];
+  if (name === '.' || name === '..') {
+    issues.push({ path: '', code: 'illegal-topic-name', message: `topic name "${name}" is reserved by Kafka` });
+  }
+  if (name.length > MAX_TOPIC_NAME_LENGTH) {
+    issues.push({
+      path: '',
+      code: 'topic-name-too-long',
+      message: `topic name "${name.slice(0, 40)}…" is ${name.length} characters; Kafka allows at most ${MAX_TOPIC_NAME_LENGTH}`,
+      hint: 'shorten the domain, event or group name',
+    });
+  }
+  if (!LEGAL_TOPIC_CHARS.test(name)) {
+    issues.push({ path: '', code: 'illegal-topic-name', message: `topic name "${name}" may contain only letters, digits, ".", "_" and "-"` });
+  }
+  if (name.includes('.') && name.includes('_')) {
+    issues.push({
+      path: '',
+      code: 'mixed-topic-name-separators',
+      severity: 'warning',
+      message: `topic name "${name}" mixes "." and "_", which Kafka's metric names treat as the same character`,
+      hint: 'use one separator',
+    });
+  }
+  return issues;
+}
+
+/** The key under which Kafka's metrics confuse two names: `.` and `_` are the same. */
+export function metricCollisionKey(name: string): string {
+  return name.replace(/\./g, '_');
+}
+
+/** A Terraform address part for a topic: unique among legal, non-colliding topic names. */
+export function topicAddress(name: string): string {
+  const safe = metricCollisionKey(name);
+  return /^[A-Za-z_]/.test(safe) ? safe : `t_${safe}`;
+}

@@ -1,0 +1,458 @@
+/**
+ * Declarations → Topology for one environment. Pure: parses every declaration with zod, applies defaults, derives names,
+ * sizes and ACLs, and reports every problem it finds (never only the first), each with the declaration's source.
+ */
+import type { z } from 'zod';
+import { deriveAcls } from './acl';
+import { didYouMean } from './did-you-mean';
+import { formatMs, toMs } from './duration';
+import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
+import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS, PRODUCTION_MIN_INSYNC_REPLICAS, PRODUCTION_MIN_REPLICATION_FACTOR } from './limits';
+import { checkTopicName, deadLetterTopicName, defaultGroupId, eventTopicName, groupPart, metricCollisionKey, retryTopicName } from './naming';
+import {
+  consumerGroupSchema,
+  domainSchema,
+  environmentSchema,
+  eventTopicSchema,
+  producerSchema,
+  topicRefKey,
+  type ConsumerGroupDeclaration,
+  type DomainDeclaration,
+  type Environment,
+  type EventTopicDeclaration,
+  type ProducerDeclaration,
+  type SourceLocation,
+} from './schema';
+import { sizePartitions } from './sizing/partitions';
+import { deadLetterRetention, retryRetention, sizeTombstoneRetention, sizeWindowRetention } from './sizing/retention';
+import { validateTopicConfig } from './topic-config-keys';
+import {
+  TOPOLOGY_FORMAT_VERSION,
+  type ResolvedCompanionTopic,
+  type ResolvedConsumerGroup,
+  type ResolvedDomain,
+  type ResolvedEventTopic,
+  type ResolvedProducer,
+  type ResolvedSubscription,
+  type ResolvedTopic,
+  type SizedValue,
+  type Topology,
+} from './topology';
+import type { CleanupPolicy } from './vocabulary';
+
+/** The raw declarations of one environment, as the constructs (or an importer) collected them. */
+export interface Declarations {
+  readonly domains: readonly unknown[];
+  readonly topics: readonly unknown[];
+  readonly consumerGroups: readonly unknown[];
+  readonly producers: readonly unknown[];
+}
+
+/** An issue and the declaration it is about. */
+export interface LocatedIssue extends Issue {
+  readonly source: SourceLocation;
+}
+
+export interface ResolveResult {
+  /** Null when any error was found. */
+  readonly topology: Topology | null;
+  /** Errors and warnings, in a stable order. */
+  readonly issues: readonly LocatedIssue[];
+}
+
+/** Config keys the toolkit derives from declared fields; setting them in `config` would bypass the design rules. */
+const FIELD_FOR_CONFIG_KEY: Readonly<Record<string, string>> = {
+  'cleanup.policy': 'replay (or cleanupPolicy)',
+  'min.insync.replicas': 'replication.minInsyncReplicas',
+  'retention.bytes': 'retentionBytes',
+};
+
+const DELIVERY_DEFAULTS = { timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS, backoffMs: DEFAULT_RETRY_BACKOFF_MS, backoffMaxMs: DEFAULT_RETRY_BACKOFF_MAX_MS } as const;
+
+const UNKNOWN_SOURCE: SourceLocation = { path: '<unknown>' };
+
+function sourceOf(raw: unknown): SourceLocation {
+  if (typeof raw === 'object' && raw !== null && 'source' in raw) {
+    const s = (raw).source;
+    if (typeof s === 'object' && s !== null && typeof (s as { path?: unknown }).path === 'string') return s as SourceLocation;
+  }
+  return UNKNOWN_SOURCE;
+}
+
+const byName = <T extends { readonly name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+class Collector {
+  readonly issues: LocatedIssue[] = [];
+  add(source: SourceLocation, ...issues: Issue[]): void {
+    for (const issue of issues) this.issues.push({ ...issue, source });
+  }
+}
+
+function parseAll<S extends z.ZodType>(schema: S, raws: readonly unknown[], out: Collector): Array<z.infer<S>> {
+  const parsed: Array<z.infer<S>> = [];
+  for (const raw of raws) {
+    const result = schema.safeParse(raw);
+    if (result.success) parsed.push(result.data);
+    else out.add(sourceOf(raw), ...fromZod(result.error));
+  }
+  return parsed;
+}
+
+function checkReplication(env: Environment, factor: number, minIsr: number, path: string): Issue[] {
+  const issues: Issue[] = [];
+  if (minIsr > factor) {
+    issues.push({ path, code: 'min-isr-above-rf', message: `min.insync.replicas ${minIsr} is above the replication factor ${factor}; no write with acks=all could succeed`, hint: 'keep min.insync.replicas ≤ replication factor' });
+  }
+  if (env.production) {
+    if (factor < PRODUCTION_MIN_REPLICATION_FACTOR) {
+      issues.push({ path, code: 'production-replication-too-low', message: `replication factor ${factor} in production environment "${env.name}"; at least ${PRODUCTION_MIN_REPLICATION_FACTOR} is required`, hint: `set ${PRODUCTION_MIN_REPLICATION_FACTOR} or more` });
+    }
+    if (minIsr < PRODUCTION_MIN_INSYNC_REPLICAS || minIsr >= factor) {
+      issues.push({ path, code: 'production-min-isr', message: `min.insync.replicas ${minIsr} with replication factor ${factor} in production environment "${env.name}"; it must be at least ${PRODUCTION_MIN_INSYNC_REPLICAS} and below the replication factor`, hint: 'e.g. replication factor 3 with min.insync.replicas 2' });
+    }
+  }
+  return issues;
+}
+
+function derivedCleanupPolicy(t: EventTopicDeclaration): CleanupPolicy {
+  return t.replay.kind === 'full' ? 'compact' : 'delete';
+}
+
+export function resolve(declarations: Declarations, environment: unknown): ResolveResult {
+  const out = new Collector();
+  const envResult = environmentSchema.safeParse(environment);
+  if (!envResult.success) {
+    out.add({ path: 'environment' }, ...prefixIssues('environment', fromZod(envResult.error)));
+    return { topology: null, issues: out.issues };
+  }
+  const env = envResult.data;
+  out.add({ path: `environment ${env.name}` }, ...prefixIssues('environment', checkReplication(env, env.replicationFactor, env.minInsyncReplicas, '')));
+
+  const domains = parseAll(domainSchema, declarations.domains, out);
+  const topicDecls = parseAll(eventTopicSchema, declarations.topics, out);
+  const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
+  const producerDecls = parseAll(producerSchema, declarations.producers, out);
+
+  const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${first.source.path})` }));
+  const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
+  uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => ({ path: 'name', code: 'duplicate-consumer-group', message: `consumer group "${g.name}" is declared twice in domain "${g.domain}" (first at ${first.source.path})` }));
+
+  const domainNames = [...domainByName.keys()].sort();
+  const requireDomain = (name: string, source: SourceLocation, path: string): boolean => {
+    if (domainByName.has(name)) return true;
+    const guess = didYouMean(name, domainNames);
+    out.add(source, { path, code: 'unknown-domain', message: `domain "${name}" is not declared`, ...(guess === undefined ? {} : { hint: `did you mean "${guess}"?` }) });
+    return false;
+  };
+  for (const t of topicDecls) requireDomain(t.domain, t.source, 'domain');
+  for (const g of groupDecls) requireDomain(g.domain, g.source, 'domain');
+
+  const topicKeys = [...topicByRef.keys()].sort();
+  const lookupTopic = (ref: { domain: string; event: string }, source: SourceLocation, path: string): EventTopicDeclaration | undefined => {
+    const found = topicByRef.get(topicRefKey(ref));
+    if (found === undefined) {
+      const guess = didYouMean(topicRefKey(ref), topicKeys);
+      out.add(source, { path, code: 'unknown-topic', message: `event topic "${topicRefKey(ref)}" is not declared`, ...(guess === undefined ? {} : { hint: `did you mean "${guess}"?` }) });
+    }
+    return found;
+  };
+
+  const nameOf = (t: { domain: string; name: string }): string => eventTopicName(env.topicPrefix, t.domain, t.name);
+
+  // Consumer groups first: their processing time and tolerated lag size the topics they read.
+  const readersOf = new Map<string, ConsumerGroupDeclaration[]>();
+  const groupIds = new Map<string, ConsumerGroupDeclaration>();
+  for (const g of groupDecls) {
+    const groupId = g.groupId ?? defaultGroupId(g.domain, g.name);
+    const clash = groupIds.get(groupId);
+    if (clash !== undefined) out.add(g.source, { path: 'groupId', code: 'duplicate-group-id', message: `group id "${groupId}" is also used by ${clash.source.path}; a group id is global to the cluster` });
+    groupIds.set(groupId, g);
+    g.subscriptions.forEach((s, i) => {
+      const topic = lookupTopic(s.topic, g.source, `subscriptions[${i}].topic`);
+      if (topic === undefined) return;
+      if (topic.domain !== g.domain && s.reason === undefined) {
+        out.add(g.source, { path: `subscriptions[${i}].reason`, code: 'cross-domain-read-without-reason', message: `group "${g.domain}.${g.name}" reads "${topicRefKey(s.topic)}" of domain "${topic.domain}" without a stated reason`, hint: `access to another domain's events is its owner's decision: give a reason` });
+      }
+      const key = topicRefKey(s.topic);
+      readersOf.set(key, [...(readersOf.get(key) ?? []), g]);
+    });
+  }
+
+  const topics: ResolvedTopic[] = [];
+  const eventTopics = new Map<string, ResolvedEventTopic>();
+  for (const t of topicDecls) {
+    const resolved = resolveEventTopic(t, env, readersOf.get(topicRefKey({ domain: t.domain, event: t.name })) ?? [], nameOf(t), out);
+    if (resolved !== undefined) {
+      eventTopics.set(topicRefKey(resolved.ref), resolved);
+      topics.push(resolved);
+    }
+  }
+
+  const groups: ResolvedConsumerGroup[] = [];
+  for (const g of groupDecls) {
+    const subscriptions: ResolvedSubscription[] = [];
+    for (const s of g.subscriptions) {
+      const parent = eventTopics.get(topicRefKey(s.topic));
+      if (parent === undefined) continue;
+      const companions = companionTopics(parent, g, env);
+      topics.push(...companions);
+      subscriptions.push({
+        topic: s.topic,
+        topicName: parent.name,
+        ...(s.reason === undefined ? {} : { reason: s.reason }),
+        deadLetterTopic: companions.find((c) => c.kind === 'dead-letter')?.name ?? null,
+        retryTopics: companions.filter((c) => c.kind === 'retry').map((c) => c.name),
+      });
+    }
+    groups.push({
+      domain: g.domain,
+      name: g.name,
+      groupId: g.groupId ?? defaultGroupId(g.domain, g.name),
+      service: g.service,
+      principal: g.principal,
+      subscriptions: subscriptions.sort((a, b) => compare(a.topicName, b.topicName)),
+      deadLetter: g.deadLetter,
+      retryDelaysMs: g.retryDelays.map(toMs),
+      idempotency: g.idempotency ?? null,
+      processingTimePerMessageMs: g.processingTimePerMessage === undefined ? null : toMs(g.processingTimePerMessage),
+      maxProcessingLagMs: g.maxProcessingLag === undefined ? null : toMs(g.maxProcessingLag),
+      offsetCommit: g.offsetCommit,
+      processing: g.processing,
+      source: g.source,
+    });
+  }
+
+  const producers: ResolvedProducer[] = [];
+  for (const p of producerDecls) {
+    const topic = lookupTopic(p.topic, p.source, 'topic');
+    if (topic === undefined) continue;
+    producers.push(resolveProducer(p, nameOf(topic)));
+  }
+
+  checkTopicNames(topics, out);
+
+  const owners = new Map(topics.map((t) => [t.name, t.domain]));
+  const acls = deriveAcls(groups, producers, owners, env.acl);
+
+  const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
+    name: d.name,
+    owner: d.owner,
+    description: d.description,
+    ...(d.recoveryProcedure === undefined ? {} : { recoveryProcedure: d.recoveryProcedure }),
+    source: d.source,
+  }));
+
+  const issues = sortIssues(out.issues);
+  if (hasErrors(issues)) return { topology: null, issues };
+  return {
+    topology: {
+      formatVersion: TOPOLOGY_FORMAT_VERSION,
+      environment: { name: env.name, production: env.production, replicationFactor: env.replicationFactor, minInsyncReplicas: env.minInsyncReplicas, topicPrefix: env.topicPrefix },
+      domains: resolvedDomains.sort(byName),
+      topics: topics.sort(byName),
+      consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
+      producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}`, `${b.topicName}|${b.principal}|${b.service}`)),
+      acls,
+    },
+    issues,
+  };
+}
+
+function uniqueBy<T extends { readonly source: SourceLocation }>(
+  items: readonly T[],
+  key: (item: T) => string,
+  out: Collector,
+  duplicate: (item: T, first: T) => Issue,
+): Map<string, T> {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, item);
+    else out.add(item.source, duplicate(item, first));
+  }
+  return seen;
+}
+
+function resolveEventTopic(
+  t: EventTopicDeclaration,
+  env: Environment,
+  readers: readonly ConsumerGroupDeclaration[],
+  name: string,
+  out: Collector,
+): ResolvedEventTopic | undefined {
+  const issues: Issue[] = [];
+  const factor = t.replication?.factor ?? env.replicationFactor;
+  const minIsr = t.replication?.minInsyncReplicas ?? env.minInsyncReplicas;
+  issues.push(...checkReplication(env, factor, minIsr, 'replication'));
+
+  const cleanupPolicy = derivedCleanupPolicy(t);
+  if (t.cleanupPolicy !== undefined && t.cleanupPolicy !== cleanupPolicy) {
+    issues.push({
+      path: 'cleanupPolicy',
+      code: 'cleanup-policy-contradicts-replay',
+      message: `cleanup policy "${t.cleanupPolicy}" contradicts replay "${t.replay.kind}", which needs "${cleanupPolicy}"`,
+      hint: t.replay.kind === 'full' ? 'a full replay keeps every key\'s latest state: use compaction' : 'a replay window keeps every event for the window: use delete, or declare Replay.full()',
+    });
+  }
+  if (t.ordering === 'per-key' && t.key === undefined) {
+    issues.push({ path: 'key', code: 'ordered-topic-without-key', message: 'consumers need per-key ordering but no key is declared', hint: 'declare key { field, aggregate, reason }, or ordering: "none"' });
+  }
+  if (t.replay.kind === 'full' && t.key === undefined) {
+    issues.push({ path: 'key', code: 'compacted-topic-without-key', message: 'a full replay compacts the topic, and compaction needs a key on every record', hint: 'declare the key' });
+  }
+  for (const key of Object.keys(t.config).sort()) {
+    const field = FIELD_FOR_CONFIG_KEY[key];
+    if (field !== undefined) {
+      issues.push({ path: `config["${key}"]`, code: 'derived-config-key', message: `"${key}" is derived from ${field}; set it there`, hint: `remove "${key}" from config` });
+    }
+  }
+  const configToCheck = Object.fromEntries(Object.entries(t.config).filter(([k]) => FIELD_FOR_CONFIG_KEY[k] === undefined));
+  issues.push(...validateTopicConfig(configToCheck, { vendorKeys: env.vendorConfigKeys }));
+
+  const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
+  const largestLag = maxOf(readers.map((g) => (g.maxProcessingLag === undefined ? undefined : toMs(g.maxProcessingLag)))) ?? 0;
+  const partitions = sizePartitions({
+    ...(t.partitions === undefined ? {} : { partitions: t.partitions }),
+    ...(t.throughput === undefined ? {} : { throughput: t.throughput }),
+    ...(slowest === undefined ? {} : { slowestProcessingMs: slowest }),
+  });
+
+  const config: Record<string, string> = {};
+  let retentionMs: SizedValue<number> | null = null;
+  if (t.replay.kind === 'window') {
+    retentionMs = sizeWindowRetention(toMs(t.replay.window), largestLag);
+    config['retention.ms'] = String(retentionMs.value);
+  } else {
+    const tombstones = sizeTombstoneRetention(toMs(t.replay.longestReindex));
+    config['delete.retention.ms'] = String(tombstones.value);
+  }
+  config['cleanup.policy'] = cleanupPolicy;
+  config['min.insync.replicas'] = String(minIsr);
+  if (t.retentionBytes !== undefined) config['retention.bytes'] = String(t.retentionBytes);
+  // Declared configs win over derived values: an explicit retention.ms is a reviewed decision (lint checks it against the window).
+  for (const [k, v] of Object.entries(configToCheck)) config[k] = v;
+  if (configToCheck['retention.ms'] !== undefined && retentionMs !== null) {
+    const declared = Number(configToCheck['retention.ms']);
+    retentionMs = { value: declared, explanation: `${formatMs(declared)} declared in config (derived would be ${formatMs(retentionMs.value)})` };
+  }
+
+  out.add(t.source, ...issues);
+  if (hasErrors(issues)) return undefined;
+  return {
+    kind: 'event',
+    name,
+    domain: t.domain,
+    ref: { domain: t.domain, event: t.name },
+    ...(t.description === undefined ? {} : { description: t.description }),
+    eventTypes: [...t.eventTypes],
+    key: t.key ?? null,
+    ordering: t.ordering,
+    throughput: t.throughput ?? null,
+    replay: t.replay,
+    retentionBytes: t.retentionBytes ?? null,
+    contract: t.contract,
+    partitions,
+    replicationFactor: factor,
+    minInsyncReplicas: minIsr,
+    cleanupPolicy,
+    retentionMs,
+    config: sortRecord(config),
+    protect: env.production,
+    source: t.source,
+  };
+}
+
+function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration, env: Environment): ResolvedCompanionTopic[] {
+  const part = groupPart(parent.domain, g.domain, g.name);
+  const groupId = g.groupId ?? defaultGroupId(g.domain, g.name);
+  const base = {
+    domain: g.domain,
+    parent: parent.ref,
+    groupId,
+    replicationFactor: parent.replicationFactor,
+    minInsyncReplicas: parent.minInsyncReplicas,
+    cleanupPolicy: 'delete' as const,
+    protect: env.production,
+    source: g.source,
+  };
+  const companions: ResolvedCompanionTopic[] = g.retryDelays.map((delay, i) => {
+    const retention = retryRetention(toMs(delay));
+    return {
+      ...base,
+      kind: 'retry',
+      name: retryTopicName(parent.name, part, i + 1),
+      retry: { tier: i + 1, delayMs: toMs(delay) },
+      // Retry tiers are read by the same group with the same parallelism as the main topic.
+      partitions: { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` },
+      retentionMs: retention,
+      config: companionConfig(retention.value, parent.minInsyncReplicas),
+    };
+  });
+  if (g.deadLetter) {
+    const retention = deadLetterRetention();
+    const count = Math.min(DEAD_LETTER_PARTITIONS, parent.partitions.value);
+    companions.push({
+      ...base,
+      kind: 'dead-letter',
+      name: deadLetterTopicName(parent.name, part),
+      partitions: { value: count, explanation: `dead letters are rare: ${count} (${DEAD_LETTER_PARTITIONS}, or fewer when ${parent.name} has fewer)` },
+      retentionMs: retention,
+      config: companionConfig(retention.value, parent.minInsyncReplicas),
+    });
+  }
+  return companions;
+}
+
+function companionConfig(retentionMs: number, minIsr: number): Record<string, string> {
+  return sortRecord({ 'cleanup.policy': 'delete', 'min.insync.replicas': String(minIsr), 'retention.ms': String(retentionMs) });
+}
+
+function resolveProducer(p: ProducerDeclaration, topicName: string): ResolvedProducer {
+  return {
+    topic: p.topic,
+    topicName,
+    service: p.service,
+    principal: p.principal,
+    idempotent: p.idempotent,
+    transactionalIdPrefix: p.transactionalIdPrefix ?? null,
+    delivery: {
+      timeoutMs: p.delivery.timeout === undefined ? DELIVERY_DEFAULTS.timeoutMs : toMs(p.delivery.timeout),
+      backoffMs: p.delivery.backoff === undefined ? DELIVERY_DEFAULTS.backoffMs : toMs(p.delivery.backoff),
+      backoffMaxMs: p.delivery.backoffMax === undefined ? DELIVERY_DEFAULTS.backoffMaxMs : toMs(p.delivery.backoffMax),
+      retries: p.delivery.retries ?? null,
+    },
+    source: p.source,
+  };
+}
+
+function checkTopicNames(topics: readonly ResolvedTopic[], out: Collector): void {
+  const byCollisionKey = new Map<string, ResolvedTopic>();
+  for (const t of [...topics].sort(byName)) {
+    out.add(t.source, ...checkTopicName(t.name).map((i) => ({ ...i, path: i.path === '' ? 'name' : i.path })));
+    const key = metricCollisionKey(t.name);
+    const first = byCollisionKey.get(key);
+    if (first === undefined) {
+      byCollisionKey.set(key, t);
+    } else if (first.name === t.name) {
+      out.add(t.source, { path: 'name', code: 'duplicate-topic-name', message: `topic "${t.name}" is also declared at ${first.source.path}` });
+    } else {
+      out.add(t.source, { path: 'name', code: 'topic-name-collision', message: `topic "${t.name}" differs from "${first.name}" (${first.source.path}) only by "." versus "_"; Kafka rejects the second one`, hint: 'rename one of them' });
+    }
+  }
+}
+
+function maxOf(values: ReadonlyArray<number | undefined>): number | undefined {
+  const defined = values.filter((v): v is number => v !== undefined);
+  return defined.length === 0 ? undefined : Math.max(...defined);
+}
+
+function sortRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+}
+
+function sortIssues(issues: readonly LocatedIssue[]): LocatedIssue[] {
+  return [...issues].sort((a, b) => compare(`${a.source.path}\u0000${a.path}\u0000${a.code}`, `${b.source.path}\u0000${b.path}\u0000${b.code}`));
+}
+

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { durationSchema } from '../duration';
+import { OFFSET_COMMIT_MODES, PROCESSING_MODES } from '../vocabulary';
+import { nameSchema, principalSchema, reasonSchema, sourceSchema, topicRefSchema } from './common';
+
+export const subscriptionSchema = z.strictObject({
+  topic: topicRefSchema,
+  /** Required when the topic belongs to another domain: access to an event stream is its owner's decision. */
+  reason: reasonSchema.optional(),
+});
+export type SubscriptionDeclaration = z.infer<typeof subscriptionSchema>;
+
+export const offsetCommitSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal(OFFSET_COMMIT_MODES[0]) }),
+  /** Auto commit commits offsets of earlier polls; say why that is safe here. */
+  z.strictObject({ mode: z.literal(OFFSET_COMMIT_MODES[1]), reason: reasonSchema }),
+]);
+
+export const consumerGroupSchema = z.strictObject({
+  domain: nameSchema,
+  /** Short name, unique within the domain. */
+  name: nameSchema,
+  /** @default `<domain>.<name>` */
+  groupId: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'must use only letters, digits, ".", "_" and "-"' }).optional(),
+  /** The application the group belongs to. */
+  service: nameSchema,
+  principal: principalSchema,
+  subscriptions: z.array(subscriptionSchema).min(1, { message: 'a consumer group subscribes to at least one topic' }),
+  /** @default true — one dead-letter topic per subscribed topic */
+  deadLetter: z.boolean().default(true),
+  /** Delays of the retry tiers, in order; each tier is a topic `<topic>.<group>.retry-<n>`. */
+  retryDelays: z.array(durationSchema).default([]),
+  /** How duplicates are detected or made harmless. */
+  idempotency: reasonSchema.optional(),
+  processingTimePerMessage: durationSchema.optional(),
+  /** How far behind the group may fall before it is an incident. */
+  maxProcessingLag: durationSchema.optional(),
+  /** @default { mode: 'manual' } */
+  offsetCommit: offsetCommitSchema.default({ mode: 'manual' }),
+  /** @default 'sync' */
+  processing: z.enum(PROCESSING_MODES).default('sync'),
+  source: sourceSchema,
+});
+export type ConsumerGroupInput = z.input<typeof consumerGroupSchema>;
+export type ConsumerGroupDeclaration = z.infer<typeof consumerGroupSchema>;

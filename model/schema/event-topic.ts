@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { durationSchema } from '../duration';
+import { CLEANUP_POLICIES, COMPATIBILITY_MODES, ORDERING_NEEDS } from '../vocabulary';
+import { nameSchema, reasonSchema, sourceSchema } from './common';
+
+/** The record key: the scope of ordering, of failure and of scale. */
+export const keySchema = z.strictObject({
+  /** The event field used as the record key, e.g. `orderId`. */
+  field: z.string().trim().min(1),
+  /** The aggregate the key identifies, e.g. `order`. */
+  aggregate: z.string().trim().min(1),
+  /** Why this key is the ordering scope. */
+  reason: reasonSchema,
+  /** Estimated number of distinct keys over the replay window. */
+  cardinality: z.number().int().positive().optional(),
+});
+export type KeyDeclaration = z.infer<typeof keySchema>;
+
+/** Declared traffic, from which partitions are sized. */
+export const throughputSchema = z.strictObject({
+  peakMessagesPerSecond: z.number().positive(),
+  averageMessageBytes: z.number().int().positive(),
+  /** The most consumer instances any group will run at once. */
+  maxConsumerInstances: z.number().int().positive().optional(),
+});
+export type ThroughputDeclaration = z.infer<typeof throughputSchema>;
+
+export const replaySchema = z.discriminatedUnion('kind', [
+  /** Consumers can reset offsets up to `window` back: `cleanup.policy=delete`, retention covering the window. */
+  z.strictObject({ kind: z.literal('window'), window: durationSchema }),
+  /**
+   * Consumers can re-read the latest state of every key from the beginning: `cleanup.policy=compact` on a keyed topic.
+   * `longestReindex` bounds how long a full re-read takes; tombstones outlive it.
+   */
+  z.strictObject({ kind: z.literal('full'), longestReindex: durationSchema }),
+]);
+export type ReplayDeclaration = z.infer<typeof replaySchema>;
+
+export const replicationSchema = z.strictObject({
+  factor: z.number().int().min(1).optional(),
+  minInsyncReplicas: z.number().int().min(1).optional(),
+});
+export type ReplicationDeclaration = z.infer<typeof replicationSchema>;
+
+export const contractSchema = z.strictObject({
+  /** @default 'BACKWARD' — new consumers read old events */
+  compatibility: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
+  /** How the schema changes without breaking readers of the log, e.g. "additive fields only; new event type for breaking changes". */
+  changeStrategy: reasonSchema.optional(),
+});
+export type ContractDeclaration = z.infer<typeof contractSchema>;
+
+export const eventTopicSchema = z
+  .strictObject({
+    domain: nameSchema,
+    /** The event name; the topic is named `<domain>.<name>` by default. */
+    name: nameSchema,
+    description: z.string().trim().min(1).optional(),
+    /** The event types carried, all of one aggregate (e.g. OrderCreated, OrderPaid). */
+    eventTypes: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { message: 'must be an event type name such as "OrderCreated"' })).min(1),
+    key: keySchema.optional(),
+    /** @default 'per-key' */
+    ordering: z.enum(ORDERING_NEEDS).default('per-key'),
+    partitions: z.number().int().min(1).optional(),
+    throughput: throughputSchema.optional(),
+    replay: replaySchema,
+    cleanupPolicy: z.enum(CLEANUP_POLICIES).optional(),
+    replication: replicationSchema.optional(),
+    /** A byte cap per partition (`retention.bytes`), only as an explicit capacity guard. */
+    retentionBytes: z.number().int().positive().optional(),
+    /** Further topic-level configs, checked against Kafka's known keys. */
+    config: z.record(z.string(), z.string()).default({}),
+    contract: contractSchema.default({ compatibility: 'BACKWARD' }),
+    source: sourceSchema,
+  })
+  .refine((t) => t.partitions !== undefined || t.throughput !== undefined, {
+    message: 'declare either partitions or throughput (partitions are then sized from it)',
+    path: ['partitions'],
+  });
+export type EventTopicInput = z.input<typeof eventTopicSchema>;
+export type EventTopicDeclaration = z.infer<typeof eventTopicSchema>;

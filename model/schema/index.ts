@@ -1,0 +1,6 @@
+export * from './common';
+export * from './consumer-group';
+export * from './domain';
+export * from './environment';
+export * from './event-topic';
+export * from './producer';

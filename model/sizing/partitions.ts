@@ -1,0 +1,63 @@
+/**
+ * Partition sizing (DESIGN.md "Sizing defaults"): partitions = max(producer-bound, consumer-bound, declared max
+ * instances) × headroom, rounded up to a highly divisible count so that many consumer group sizes divide it evenly.
+ */
+import { DEFAULT_PARTITION_HEADROOM, MAX_SIZED_PARTITIONS, PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION } from '../limits';
+import type { ThroughputDeclaration } from '../schema';
+import type { SizedValue } from '../topology';
+
+/** 1, 2, 3, 4, 6, 8, 12, 16, 24, … : powers of two and three times powers of two. */
+export function highlyDivisibleCounts(limit: number): number[] {
+  const counts = new Set<number>();
+  for (let p = 1; p <= limit; p *= 2) {
+    counts.add(p);
+    if (3 * p <= limit) counts.add(3 * p);
+  }
+  return [...counts].sort((a, b) => a - b);
+}
+
+const STEPS = highlyDivisibleCounts(MAX_SIZED_PARTITIONS);
+
+/** The smallest highly divisible count ≥ n (capped at MAX_SIZED_PARTITIONS). */
+export function roundUpToDivisible(n: number): number {
+  return STEPS.find((step) => step >= n) ?? MAX_SIZED_PARTITIONS;
+}
+
+export interface PartitionSizingInput {
+  readonly partitions?: number;
+  readonly throughput?: ThroughputDeclaration;
+  /** The longest processing time per message among the groups that read the topic, in ms. */
+  readonly slowestProcessingMs?: number;
+  /** @default DEFAULT_PARTITION_HEADROOM */
+  readonly headroom?: number;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Partition count and a one-line explanation of where it comes from. */
+export function sizePartitions(input: PartitionSizingInput): SizedValue<number> {
+  if (input.partitions !== undefined) {
+    return { value: input.partitions, explanation: `${input.partitions} declared` };
+  }
+  const t = input.throughput;
+  if (t === undefined) {
+    throw new Error('sizePartitions needs partitions or throughput (the schema requires one of them)');
+  }
+  const headroom = input.headroom ?? DEFAULT_PARTITION_HEADROOM;
+  const bytesPerSecond = t.peakMessagesPerSecond * t.averageMessageBytes;
+  const producerBound = Math.ceil(bytesPerSecond / PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION);
+  // Little's law: consumers busy at once = arrival rate × time each message takes.
+  const consumerBound = input.slowestProcessingMs === undefined ? 0 : Math.ceil((t.peakMessagesPerSecond * input.slowestProcessingMs) / 1000);
+  const instances = t.maxConsumerInstances ?? 0;
+  const needed = Math.max(1, producerBound, consumerBound, instances);
+  const value = roundUpToDivisible(needed * headroom);
+  const parts = [
+    `producer ${fmt(bytesPerSecond / 1_000_000)} MB/s ÷ ${fmt(PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION / 1_000_000)} MB/s → ${producerBound}`,
+    input.slowestProcessingMs === undefined ? null : `consumers ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(input.slowestProcessingMs)} ms → ${consumerBound}`,
+    t.maxConsumerInstances === undefined ? null : `max instances ${t.maxConsumerInstances}`,
+  ].filter((p): p is string => p !== null);
+  return {
+    value,
+    explanation: `max(${parts.join('; ')}) = ${needed} × headroom ${headroom} → ${value} (next highly divisible count)`,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The resolved Topology: declarations with defaults applied and sizes derived, for one environment.
+ *
+ * It is the single value that the constructs render to Terraform and that lint, review, docs and client configs read.
+ * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
+ */
+import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, ThroughputDeclaration, TopicRef } from './schema';
+import type { AclOperation, AclPatternType, AclPermission, AclResourceType, CleanupPolicy, OffsetCommitMode, OrderingNeed, ProcessingMode, TopicKind } from './vocabulary';
+
+/** Bumped when the JSON shape changes incompatibly, so review can refuse to compare apples with pears. */
+export const TOPOLOGY_FORMAT_VERSION = 1;
+
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly production: boolean;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  readonly topicPrefix: string;
+}
+
+export interface ResolvedDomain {
+  readonly name: string;
+  readonly owner: string;
+  readonly description: string;
+  readonly recoveryProcedure?: string;
+  readonly source: SourceLocation;
+}
+
+export interface SizedValue<T> {
+  readonly value: T;
+  /** One line saying where the value comes from, e.g. "declared" or "2,000 msg/s × 1 KiB … × headroom 2 → 8". */
+  readonly explanation: string;
+}
+
+interface TopicBase {
+  readonly kind: TopicKind;
+  /** The Kafka topic name. */
+  readonly name: string;
+  /** The domain whose stack holds the topic. */
+  readonly domain: string;
+  readonly partitions: SizedValue<number>;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  readonly cleanupPolicy: CleanupPolicy;
+  /** `retention.ms`; null when the topic is compacted only. */
+  readonly retentionMs: SizedValue<number> | null;
+  /** Every topic-level config the topic gets, derived and declared, as strings (Terraform's map(string)). */
+  readonly config: Readonly<Record<string, string>>;
+  /** `prevent_destroy` in Terraform: production topics. */
+  readonly protect: boolean;
+  readonly source: SourceLocation;
+}
+
+export interface ResolvedEventTopic extends TopicBase {
+  readonly kind: 'event';
+  readonly ref: TopicRef;
+  readonly description?: string;
+  readonly eventTypes: readonly string[];
+  readonly key: KeyDeclaration | null;
+  readonly ordering: OrderingNeed;
+  readonly throughput: ThroughputDeclaration | null;
+  readonly replay: ReplayDeclaration;
+  readonly retentionBytes: number | null;
+  readonly contract: ContractDeclaration;
+}
+
+export interface ResolvedCompanionTopic extends TopicBase {
+  readonly kind: 'dead-letter' | 'retry';
+  /** The event topic this companion serves. */
+  readonly parent: TopicRef;
+  /** The consumer group's id. */
+  readonly groupId: string;
+  /** Retry tier number (1-based) and its delay; absent for dead-letter topics. */
+  readonly retry?: { readonly tier: number; readonly delayMs: number };
+}
+
+export type ResolvedTopic = ResolvedEventTopic | ResolvedCompanionTopic;
+
+export interface ResolvedSubscription {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  readonly reason?: string;
+  readonly deadLetterTopic: string | null;
+  readonly retryTopics: readonly string[];
+}
+
+export interface ResolvedConsumerGroup {
+  readonly domain: string;
+  readonly name: string;
+  readonly groupId: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly subscriptions: readonly ResolvedSubscription[];
+  readonly deadLetter: boolean;
+  readonly retryDelaysMs: readonly number[];
+  readonly idempotency: string | null;
+  readonly processingTimePerMessageMs: number | null;
+  readonly maxProcessingLagMs: number | null;
+  readonly offsetCommit: { readonly mode: OffsetCommitMode; readonly reason?: string };
+  readonly processing: ProcessingMode;
+  readonly source: SourceLocation;
+}
+
+export interface ResolvedProducer {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly idempotent: boolean;
+  readonly transactionalIdPrefix: string | null;
+  readonly delivery: {
+    readonly timeoutMs: number;
+    readonly backoffMs: number;
+    readonly backoffMaxMs: number;
+    readonly retries: number | null;
+  };
+  readonly source: SourceLocation;
+}
+
+/** One Kafka ACL binding, in the Mongey provider's spelling. */
+export interface AclBinding {
+  readonly principal: string;
+  readonly host: string;
+  readonly operation: AclOperation;
+  readonly permission: AclPermission;
+  readonly resourceType: AclResourceType;
+  readonly resourceName: string;
+  readonly patternType: AclPatternType;
+}
+
+export interface ResolvedAcl extends AclBinding {
+  /** The provider's import id, `principal|host|operation|permission|type|name|pattern`. */
+  readonly id: string;
+  /** The domain whose stack holds the ACL (the owner of the resource it grants access to). */
+  readonly domain: string;
+  /** Which declarations need it, e.g. `consumer orders.payment reads orders.order-created`. Sorted. */
+  readonly neededBy: readonly string[];
+}
+
+export interface Topology {
+  readonly formatVersion: typeof TOPOLOGY_FORMAT_VERSION;
+  readonly environment: ResolvedEnvironment;
+  readonly domains: readonly ResolvedDomain[];
+  readonly topics: readonly ResolvedTopic[];
+  readonly consumerGroups: readonly ResolvedConsumerGroup[];
+  readonly producers: readonly ResolvedProducer[];
+  readonly acls: readonly ResolvedAcl[];
+}

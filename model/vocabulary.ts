@@ -1,0 +1,52 @@
+/**
+ * Closed vocabularies: one tuple drives the TypeScript type, the zod enum and the "must be one of" text.
+ * Kafka spellings follow the Mongey provider (`Read`, `Topic`, `Literal`).
+ */
+
+export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
+export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
+
+/** Schema compatibility modes, as Confluent Schema Registry names them. NONE is an error in production (lint). */
+export const COMPATIBILITY_MODES = [
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+  'NONE',
+] as const;
+export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
+
+/** Whether consumers rely on events of one key arriving in order. */
+export const ORDERING_NEEDS = ['per-key', 'none'] as const;
+export type OrderingNeed = (typeof ORDERING_NEEDS)[number];
+
+/** `sync`: processed inside the poll loop. `async`: handed to other threads or tasks, so auto commit would lose data. */
+export const PROCESSING_MODES = ['sync', 'async'] as const;
+export type ProcessingMode = (typeof PROCESSING_MODES)[number];
+
+export const OFFSET_COMMIT_MODES = ['manual', 'auto'] as const;
+export type OffsetCommitMode = (typeof OFFSET_COMMIT_MODES)[number];
+
+export const ACL_OPERATIONS = ['Read', 'Write', 'Describe', 'IdempotentWrite', 'Create', 'Delete', 'Alter', 'DescribeConfigs', 'AlterConfigs', 'ClusterAction', 'All'] as const;
+export type AclOperation = (typeof ACL_OPERATIONS)[number];
+
+export const ACL_RESOURCE_TYPES = ['Topic', 'Group', 'Cluster', 'TransactionalID'] as const;
+export type AclResourceType = (typeof ACL_RESOURCE_TYPES)[number];
+
+export const ACL_PATTERN_TYPES = ['Literal', 'Prefixed'] as const;
+export type AclPatternType = (typeof ACL_PATTERN_TYPES)[number];
+
+export const ACL_PERMISSIONS = ['Allow', 'Deny'] as const;
+export type AclPermission = (typeof ACL_PERMISSIONS)[number];
+
+/** What a topic is for: declared event topics and the companions the toolkit derives for consumer groups. */
+export const TOPIC_KINDS = ['event', 'dead-letter', 'retry'] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+/** Renders a vocabulary for error messages: `"a", "b" or "c"`. */
+export function oneOf(values: readonly string[]): string {
+  const quoted = values.map((v) => JSON.stringify(v));
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
+}

@@ -1,0 +1,447 @@
+// Runs the real terraform binary against the Kafka provider test double (test/double/README.md), offline, in a
+// temporary copy of a stack. Shared by the double's tests and scripts/e2e.ts.
+//
+// Terraform never runs inside the original stack directory: `terraform init` would write a lock file there holding
+// the double's checksum, and a lock file with the real provider's checksums makes init against the double fail.
+// The default route is a filesystem mirror (what `terraform init` installs from when the registry is out of reach);
+// the reattach route starts one long-lived double per workspace and hands it to every command through
+// TF_REATTACH_PROVIDERS, which is 5-8x faster because terraform then starts no provider processes.
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { Socket } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { completeCluster } from '../double/cluster-file';
+import type { ClusterFile, ClusterSeed } from '../double/cluster-file';
+
+export const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
+export const PROVIDER_VERSION = '0.13.1';
+const REPO_ROOT = path.resolve(__dirname, '../..');
+export const DOUBLE_SERVER = path.join(REPO_ROOT, 'test/double/server.cjs');
+/** Write-only attributes (kafka_user_scram_credential.password_wo) need terraform 1.11. */
+const MINIMUM_TERRAFORM = [1, 11] as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Is terraform here?
+
+export interface Availability {
+  ok: boolean;
+  /** Why the terraform tests cannot run here, or the version that runs them. */
+  reason: string;
+  version?: string;
+}
+
+let availability: Availability | undefined;
+
+/** Whether terraform (>= 1.11) is on PATH and the platform can run the double's POSIX launcher. Cached. */
+export function terraformAvailable(): Availability {
+  availability ??= probeTerraform();
+  return availability;
+}
+
+function probeTerraform(): Availability {
+  if (process.platform === 'win32') {
+    return { ok: false, reason: 'the provider double is started through a #!/bin/sh launcher, which Windows cannot run' };
+  }
+  const probe = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: terraformBaseEnv(), timeout: 30_000 });
+  if (probe.error) return { ok: false, reason: `terraform is not on PATH (${probe.error.message})` };
+  if (probe.status !== 0) return { ok: false, reason: `\`terraform version\` exited with ${String(probe.status)}: ${probe.stderr.trim()}` };
+  let version: string;
+  try {
+    version = (JSON.parse(probe.stdout) as { terraform_version: string }).terraform_version;
+  } catch {
+    return { ok: false, reason: `cannot read \`terraform version -json\`: ${probe.stdout.slice(0, 200)}` };
+  }
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major < MINIMUM_TERRAFORM[0] || (major === MINIMUM_TERRAFORM[0] && minor < MINIMUM_TERRAFORM[1])) {
+    return { ok: false, reason: `terraform ${version} is too old: the double needs >= ${MINIMUM_TERRAFORM.join('.')} (write-only attributes)`, version };
+  }
+  return { ok: true, reason: `terraform ${version}`, version };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results and errors
+
+export interface CommandResult {
+  /** terraform's arguments, e.g. ['plan', '-no-color', '-out=tfplan'] */
+  args: string[];
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export class TerraformCommandError extends Error {
+  constructor(
+    readonly result: CommandResult,
+    readonly dir: string,
+  ) {
+    super(
+      `terraform ${result.args.join(' ')} exited with ${result.exitCode} (in ${dir})\n` +
+        `--- stdout ---\n${result.stdout.trimEnd()}\n--- stderr ---\n${result.stderr.trimEnd()}`,
+    );
+    this.name = 'TerraformCommandError';
+  }
+}
+
+/** The parts of `terraform show -json <planfile>` the tests read. */
+export interface ResourceChange {
+  address: string;
+  type: string;
+  name: string;
+  change: {
+    actions: string[];
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    after_unknown?: Record<string, unknown>;
+    replace_paths?: unknown[][];
+    importing?: { id?: string };
+  };
+  action_reason?: string;
+}
+
+export interface PlanJson {
+  format_version: string;
+  resource_changes?: ResourceChange[];
+  resource_drift?: ResourceChange[];
+  output_changes?: Record<string, { actions: string[]; after?: unknown }>;
+  planned_values?: unknown;
+  errored?: boolean;
+}
+
+/** The resource change at `address`; throws listing the addresses there are when it is missing. */
+export function changeAt(plan: PlanJson, address: string): ResourceChange {
+  const found = plan.resource_changes?.find((change) => change.address === address);
+  if (!found) {
+    const there = (plan.resource_changes ?? []).map((change) => change.address).join(', ');
+    throw new Error(`no resource change for ${address} in the plan (there are: ${there || 'none'})`);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workspaces
+
+export type Route = 'mirror' | 'reattach';
+
+export interface WorkspaceOptions {
+  /** A directory holding cdk.tf.json (e.g. cdktf.out/stacks/dev); it is copied, never changed. */
+  stackDir?: string;
+  /** Or the stack's Terraform JSON itself. */
+  json?: unknown;
+  /** What the double's cluster holds before terraform runs; empty by default. */
+  cluster?: ClusterSeed;
+  /** 'mirror' (default): terraform installs and starts the double itself. 'reattach': one double serves all. */
+  route?: Route;
+  /** Terraform input variables, passed as TF_VAR_<name> (non-strings as JSON). */
+  vars?: Record<string, unknown>;
+  /** Keep the temporary directory after dispose() (its path is printed) for a look at what happened. */
+  keep?: boolean;
+}
+
+export interface PlanOptions {
+  /** Write the plan to this file (relative to the workspace); default 'tfplan'. null: no -out. */
+  out?: string | null;
+  /** -detailed-exitcode: exit 2 means "changes", which is then not an error. */
+  detailedExitcode?: boolean;
+  /** Return a failed command instead of throwing. */
+  allowFailure?: boolean;
+  args?: string[];
+}
+
+export interface TerraformWorkspace {
+  readonly dir: string;
+  readonly route: Route;
+  readonly clusterFile: string;
+  readonly stateFile: string;
+  /** Every command run so far, in order, with its duration. */
+  readonly history: readonly CommandResult[];
+  /** Runs `terraform <args>`; throws TerraformCommandError unless the exit code is in allowedExitCodes (default [0]). */
+  run(args: string[], options?: { allowedExitCodes?: number[] }): Promise<CommandResult>;
+  init(): Promise<CommandResult>;
+  validate(options?: { allowFailure?: boolean }): Promise<CommandResult>;
+  plan(options?: PlanOptions): Promise<CommandResult>;
+  /** `terraform show -json <planfile>`, parsed. */
+  showJson(planfile?: string): Promise<PlanJson>;
+  /** Applies a saved plan, or runs `apply -auto-approve` without one. */
+  apply(planfile?: string, options?: { allowFailure?: boolean }): Promise<CommandResult>;
+  /** `terraform import <address> <id>`. */
+  importResource(address: string, id: string, options?: { allowFailure?: boolean }): Promise<CommandResult>;
+  /** `terraform providers schema -json`, parsed. */
+  providersSchema(): Promise<unknown>;
+  /** The stack JSON in the workspace (cdk.tf.json). */
+  readStack(): Record<string, unknown>;
+  /** Replaces the workspace's cdk.tf.json, e.g. to plan a change. */
+  writeStack(json: unknown): void;
+  readCluster(): ClusterFile;
+  writeCluster(cluster: ClusterSeed): void;
+  /** The raw text of terraform's state file ('' before the first apply). */
+  readStateText(): string;
+  dispose(): Promise<void>;
+}
+
+const STACK_FILE = 'cdk.tf.json';
+
+/** Sets up a temporary workspace for a stack. Call init() next, and dispose() when done. */
+export async function createTerraformWorkspace(options: WorkspaceOptions): Promise<TerraformWorkspace> {
+  if ((options.stackDir === undefined) === (options.json === undefined)) {
+    throw new Error('createTerraformWorkspace needs exactly one of stackDir and json');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-tf-'));
+  const route = options.route ?? 'mirror';
+  const clusterFile = path.join(dir, 'kafka-cluster.json');
+  const stateFile = path.join(dir, 'terraform.tfstate');
+  const cliConfig = path.join(dir, 'cli.tfrc');
+  const history: CommandResult[] = [];
+
+  copyStack(options, dir);
+  const backendArgs = prepareBackend(dir, stateFile);
+  fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(options.cluster), null, 2) + '\n');
+  writeMirror(path.join(dir, 'mirror'));
+  fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror')));
+
+  const env: NodeJS.ProcessEnv = {
+    ...terraformBaseEnv(),
+    TF_CLI_CONFIG_FILE: cliConfig,
+    KAFKA_DOUBLE_STATE: clusterFile,
+    // The double puts its unix socket in os.tmpdir(): keep it inside the workspace, so nothing is left behind.
+    TMPDIR: dir,
+    ...variablesEnv(options.vars ?? {}),
+  };
+  let server: ChildProcess | undefined;
+  if (route === 'reattach') {
+    const started = await startReattachServer(env);
+    server = started.child;
+    env.TF_REATTACH_PROVIDERS = started.reattach;
+  }
+
+  const run = async (args: string[], runOptions: { allowedExitCodes?: number[] } = {}): Promise<CommandResult> => {
+    const result = await runTerraform(args, dir, env);
+    history.push(result);
+    if (!(runOptions.allowedExitCodes ?? [0]).includes(result.exitCode)) throw new TerraformCommandError(result, dir);
+    return result;
+  };
+  const allowing = (allowFailure: boolean | undefined, ...codes: number[]) => ({ allowedExitCodes: allowFailure ? [...codes, 1] : codes });
+
+  return {
+    dir,
+    route,
+    clusterFile,
+    stateFile,
+    history,
+    run,
+    init: () => run(['init', '-no-color', '-input=false', ...backendArgs]),
+    validate: (validateOptions = {}) => run(['validate', '-no-color'], allowing(validateOptions.allowFailure, 0)),
+    plan: (planOptions = {}) => {
+      const out = planOptions.out === undefined ? 'tfplan' : planOptions.out;
+      const args = ['plan', '-no-color', '-input=false', ...(out === null ? [] : [`-out=${out}`])];
+      if (planOptions.detailedExitcode) args.push('-detailed-exitcode');
+      args.push(...(planOptions.args ?? []));
+      return run(args, allowing(planOptions.allowFailure, ...(planOptions.detailedExitcode ? [0, 2] : [0])));
+    },
+    showJson: async (planfile = 'tfplan') => {
+      const result = await run(['show', '-no-color', '-json', planfile]);
+      return JSON.parse(result.stdout) as PlanJson;
+    },
+    apply: (planfile, applyOptions = {}) =>
+      run(['apply', '-no-color', '-input=false', ...(planfile === undefined ? ['-auto-approve'] : [planfile])], allowing(applyOptions.allowFailure, 0)),
+    importResource: (address, id, importOptions = {}) =>
+      run(['import', '-no-color', '-input=false', address, id], allowing(importOptions.allowFailure, 0)),
+    providersSchema: async () => JSON.parse((await run(['providers', 'schema', '-json'])).stdout) as unknown,
+    readStack: () => JSON.parse(fs.readFileSync(path.join(dir, STACK_FILE), 'utf8')) as Record<string, unknown>,
+    writeStack: (json) => fs.writeFileSync(path.join(dir, STACK_FILE), JSON.stringify(json, null, 2) + '\n'),
+    readCluster: () => completeCluster(JSON.parse(fs.readFileSync(clusterFile, 'utf8')) as ClusterSeed),
+    writeCluster: (cluster) => fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(cluster), null, 2) + '\n'),
+    readStateText: () => (fs.existsSync(stateFile) ? fs.readFileSync(stateFile, 'utf8') : ''),
+    dispose: async () => {
+      if (server) await stopServer(server);
+      if (options.keep) {
+        process.stderr.write(`terraform workspace kept at ${dir}\n`);
+      } else {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The full cycle scripts/e2e.ts runs
+
+export type LifecycleStep = 'init' | 'validate' | 'plan' | 'show' | 'apply' | 're-plan';
+
+export interface LifecycleResult {
+  plan: PlanJson;
+  /** true when the plan after apply still shows changes (it must not) */
+  replanHasChanges: boolean;
+}
+
+/**
+ * init, validate, plan -out, show -json, apply, then plan -detailed-exitcode, which must show no changes.
+ * Throws TerraformCommandError when a step fails; onStep sees each command's result as it completes.
+ */
+export async function runLifecycle(
+  workspace: TerraformWorkspace,
+  onStep: (step: LifecycleStep, result: CommandResult) => void = () => {},
+): Promise<LifecycleResult> {
+  onStep('init', await workspace.init());
+  onStep('validate', await workspace.validate());
+  onStep('plan', await workspace.plan({ out: 'tfplan' }));
+  const plan = await workspace.showJson('tfplan');
+  onStep('show', workspace.history[workspace.history.length - 1] as CommandResult);
+  onStep('apply', await workspace.apply('tfplan'));
+  const replan = await workspace.plan({ out: null, detailedExitcode: true });
+  onStep('re-plan', replan);
+  return { plan, replanHasChanges: replan.exitCode === 2 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Set-up details
+
+/** The host environment minus TF_* settings that would change what terraform does (plugin cache, data dir, ...). */
+function terraformBaseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('TF_') || key.startsWith('TF_LOG')) env[key] = value;
+  }
+  return { ...env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+}
+
+function variablesEnv(vars: Record<string, unknown>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [`TF_VAR_${name}`, typeof value === 'string' ? value : JSON.stringify(value)]));
+}
+
+function copyStack(options: WorkspaceOptions, dir: string): void {
+  if (options.json !== undefined) {
+    fs.writeFileSync(path.join(dir, STACK_FILE), JSON.stringify(options.json, null, 2) + '\n');
+    return;
+  }
+  const source = path.resolve(options.stackDir as string);
+  if (!fs.existsSync(path.join(source, STACK_FILE))) throw new Error(`${source} has no ${STACK_FILE}`);
+  // Terraform's own files from an earlier run in the source (lock file, state, .terraform) must not come along.
+  const skip = new Set(['.terraform', '.terraform.lock.hcl', 'tfplan']);
+  fs.cpSync(source, dir, {
+    recursive: true,
+    filter: (file) => {
+      const base = path.basename(file);
+      return file === source || (!skip.has(base) && !/\.tfstate(\.|$)/.test(base));
+    },
+  });
+}
+
+/**
+ * cdktf writes a local backend with an absolute path into the synthesized JSON; -backend-config overrides it so
+ * state lands in the workspace. Any other backend (s3, remote, cloud) is swapped for a local one in the copy: the
+ * double's plan must not touch real state.
+ */
+function prepareBackend(dir: string, stateFile: string): string[] {
+  const file = path.join(dir, STACK_FILE);
+  const stack = JSON.parse(fs.readFileSync(file, 'utf8')) as { terraform?: { backend?: Record<string, unknown>; cloud?: unknown } };
+  const backend = stack.terraform?.backend;
+  if (!stack.terraform || (!backend && !stack.terraform.cloud)) return [];
+  if (backend && Object.keys(backend).length === 1 && 'local' in backend) return [`-backend-config=path=${stateFile}`];
+  delete stack.terraform.cloud;
+  stack.terraform.backend = { local: { path: stateFile } };
+  fs.writeFileSync(file, JSON.stringify(stack, null, 2) + '\n');
+  return [];
+}
+
+function goPlatform(): string {
+  const goos = process.platform === 'win32' ? 'windows' : process.platform;
+  const goarch = ({ x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
+  return `${goos}_${goarch}`;
+}
+
+/** <mirror>/registry.terraform.io/mongey/kafka/0.13.1/<os>_<arch>/terraform-provider-kafka_v0.13.1 */
+function writeMirror(mirror: string): void {
+  const packageDir = path.join(mirror, PROVIDER_ADDRESS, PROVIDER_VERSION, goPlatform());
+  fs.mkdirSync(packageDir, { recursive: true });
+  const launcher = path.join(packageDir, `terraform-provider-kafka_v${PROVIDER_VERSION}`);
+  // `exec`, and nothing printed before it: stdout must carry only the go-plugin handshake line.
+  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(DOUBLE_SERVER)} "$@"\n`, { mode: 0o755 });
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function cliConfigText(mirror: string): string {
+  return [
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${JSON.stringify(mirror)}`,
+    `    include = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    '  }',
+    '  direct {',
+    `    exclude = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function runTerraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      resolve({
+        args,
+        exitCode: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8') + (signal ? `\n(terraform was killed by ${signal})` : ''),
+        durationMs: Math.round(performance.now() - started),
+      });
+    });
+  });
+}
+
+/** Starts `server.cjs --reattach` and reads the TF_REATTACH_PROVIDERS value it prints. */
+function startReattachServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; reattach: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DOUBLE_SERVER, '--reattach'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => fail(new Error('the provider double did not print TF_REATTACH_PROVIDERS within 20 s')), 20_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n--- double's stderr ---\n${stderr}`));
+    };
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('exit', (code) => fail(new Error(`the provider double exited with ${String(code)} before it was ready`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const line = /^TF_REATTACH_PROVIDERS='(.*)'\n/.exec(stdout);
+      if (!line?.[1]) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      // Neither the server nor its pipes may keep a test process alive; the double exits when its parent does.
+      child.unref();
+      child.stdout?.destroy();
+      (child.stderr as Socket | null)?.unref();
+      resolve({ child, reattach: line[1] });
+    });
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

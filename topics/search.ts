@@ -1,0 +1,41 @@
+import type { Construct } from 'constructs';
+import { Domain, Duration, KafkaPrincipal, Replay } from '../constructs';
+
+/**
+ * Search: document-change events feeding the search index. A full reindex (reset offsets to the beginning) must stay
+ * possible, so the topic is compacted by document id and keeps every document's latest state; tombstones outlive the
+ * longest reindex so that deleted documents do not come back.
+ */
+export function search(scope: Construct): Domain {
+  const domain = new Domain(scope, 'search', {
+    owner: '@acme/search-team',
+    description: 'Search indexing of catalog documents',
+    recoveryProcedure: 'docs/runbooks/search.md',
+  });
+
+  const changed = domain.addEventTopic('document-changed', {
+    description: 'A catalog document was created, updated or deleted (tombstone)',
+    eventTypes: ['DocumentUpserted', 'DocumentDeleted'],
+    key: {
+      field: 'documentId',
+      aggregate: 'document',
+      reason: 'compaction keeps the latest state per document, and versions of one document stay in order',
+      cardinality: 20_000_000,
+    },
+    throughput: { peakMessagesPerSecond: 500, averageMessageBytes: 4_096, maxConsumerInstances: 6 },
+    replay: Replay.full({ longestReindex: Duration.hours(12) }),
+    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; documents carry a version timestamp' },
+  });
+
+  changed.grantProduce(KafkaPrincipal.user('catalog-service'), { service: 'catalog-service' });
+
+  changed.addConsumerGroup('indexer', {
+    service: 'search-indexer',
+    principal: KafkaPrincipal.user('search-indexer'),
+    idempotency: 'upsert by document id; an event whose version timestamp is older than the indexed one is skipped',
+    processingTimePerMessage: Duration.millis(20),
+    maxProcessingLag: Duration.minutes(15),
+  });
+
+  return domain;
+}
