@@ -131,6 +131,8 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
 
   const domains = parseAll(domainSchema, declarations.domains, out);
   const topicDecls = parseAll(eventTopicSchema, declarations.topics, out);
+  // Config keys are checked on the raw declarations, so they are reported even when another field fails the schema.
+  for (const raw of declarations.topics) out.add(sourceOf(raw), ...checkTopicConfig(raw, env));
   const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
 
@@ -259,6 +261,23 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   };
 }
 
+function checkTopicConfig(raw: unknown, env: Environment): Issue[] {
+  const config = typeof raw === 'object' && raw !== null ? (raw as { config?: unknown }).config : undefined;
+  if (typeof config !== 'object' || config === null || Object.values(config).some((v) => typeof v !== 'string')) return [];
+  const record = config as Record<string, string>;
+  const issues: Issue[] = Object.keys(record)
+    .sort()
+    .flatMap((key) => {
+      const field = FIELD_FOR_CONFIG_KEY[key];
+      return field === undefined ? [] : [{ path: `config["${key}"]`, code: 'derived-config-key', message: `"${key}" is derived from ${field}; set it there`, hint: `remove "${key}" from config` }];
+    });
+  return [...issues, ...validateTopicConfig(withoutDerivedKeys(record), { vendorKeys: env.vendorConfigKeys })];
+}
+
+function withoutDerivedKeys(config: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([k]) => FIELD_FOR_CONFIG_KEY[k] === undefined));
+}
+
 function uniqueBy<T extends { readonly source: SourceLocation }>(
   items: readonly T[],
   key: (item: T) => string,
@@ -302,15 +321,7 @@ function resolveEventTopic(
   if (t.replay.kind === 'full' && t.key === undefined) {
     issues.push({ path: 'key', code: 'compacted-topic-without-key', message: 'a full replay compacts the topic, and compaction needs a key on every record', hint: 'declare the key' });
   }
-  for (const key of Object.keys(t.config).sort()) {
-    const field = FIELD_FOR_CONFIG_KEY[key];
-    if (field !== undefined) {
-      issues.push({ path: `config["${key}"]`, code: 'derived-config-key', message: `"${key}" is derived from ${field}; set it there`, hint: `remove "${key}" from config` });
-    }
-  }
-  const configToCheck = Object.fromEntries(Object.entries(t.config).filter(([k]) => FIELD_FOR_CONFIG_KEY[k] === undefined));
-  issues.push(...validateTopicConfig(configToCheck, { vendorKeys: env.vendorConfigKeys }));
-
+  const configToCheck = withoutDerivedKeys(t.config);
   const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
   const largestLag = maxOf(readers.map((g) => (g.maxProcessingLag === undefined ? undefined : toMs(g.maxProcessingLag)))) ?? 0;
   const partitions = sizePartitions({

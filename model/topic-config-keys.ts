@@ -311,7 +311,7 @@ function checkUnknownKey(key: string, path: string, vendorKeys: readonly string[
         path,
         code: 'vendor-config-key-not-allowed',
         message: `vendor topic config key ${JSON.stringify(key)} is not allowed`,
-        hint: hint ?? 'Apache Kafka rejects it; add it to the vendor key allow-list to pass it through unchecked',
+        hint: hint ?? "Apache Kafka rejects it; add it to the environment's vendorConfigKeys to pass it through unchecked",
       },
     ];
   }
@@ -323,7 +323,7 @@ function checkUnknownKey(key: string, path: string, vendorKeys: readonly string[
       hint:
         brokerSynonymHint(key) ??
         hint ??
-        'not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be in the vendor key allow-list',
+        "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys",
     },
   ];
 }

@@ -5,9 +5,9 @@
  * when the committed files differ. The generator is loaded from its deep path because its package entry point requires
  * jsii-pacmak, which ships with cdktf-cli and which we do not install (provider-schema/NOTES.md).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 // Types only: the modules themselves are loaded from the generator's own location in loadGenerator().
 import type * as CommonsTypes from '@cdktf/commons';
@@ -26,6 +26,10 @@ type CodeMakerModule = typeof CodeMakerTypes;
 type CodeMaker = InstanceType<CodeMakerModule['CodeMaker']>;
 
 function loadGenerator(): { makeCodeMaker: () => CodeMaker; generate: (code: CodeMaker, schema: unknown) => void } {
+  // @cdktf/commons runs `terraform version` when loaded; a TF_CLI_CONFIG_FILE naming a missing file (as on some CI
+  // images) makes terraform print a warning that reads like a failure. Give that one call an empty config instead.
+  const cliConfig = process.env.TF_CLI_CONFIG_FILE;
+  if (cliConfig !== undefined && !existsSync(cliConfig)) process.env.TF_CLI_CONFIG_FILE = devNull;
   const req = createRequire(require.resolve('@cdktf/provider-generator/package.json'));
   const { TerraformProviderGenerator } = req('./lib/get/generator/provider-generator.js') as GeneratorModule;
   const commons = req('@cdktf/commons') as CommonsModule;

@@ -288,10 +288,10 @@ describe('validateTopicConfig: unknown keys', () => {
     ['a broker config with the log.cleaner. prefix', 'log.cleaner.delete.retention.ms', 'that is a broker config; the topic-level key is "delete.retention.ms"'],
     ['a broker retention in hours', 'log.retention.hours', 'that is a broker config; the topic-level key is "retention.ms" (in milliseconds)'],
     ['the broker name of max.message.bytes', 'message.max.bytes', 'that is a broker config; the topic-level key is "max.message.bytes"'],
-    ['a client config', 'bootstrap.servers', 'not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be in the vendor key allow-list'],
-    ['an unprefixed Redpanda key', 'write.caching', 'not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be in the vendor key allow-list'],
-    ['a prototype property name', 'constructor', 'not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be in the vendor key allow-list'],
-    ['__proto__', '__proto__', 'not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be in the vendor key allow-list'],
+    ['a client config', 'bootstrap.servers', "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys"],
+    ['an unprefixed Redpanda key', 'write.caching', "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys"],
+    ['a prototype property name', 'constructor', "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys"],
+    ['__proto__', '__proto__', "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys"],
   ])('fails on %s', (_scenario, key, hint) => {
     expect(check(key, '1')).toEqual([
       { path: formatPath(['config', key]), code: 'unknown-config-key', message: `unknown topic config key ${JSON.stringify(key)}`, hint },
@@ -375,7 +375,7 @@ describe('validateTopicConfig: vendor keys', () => {
         path: `config["${key}"]`,
         code: 'vendor-config-key-not-allowed',
         message: `vendor topic config key "${key}" is not allowed`,
-        hint: 'Apache Kafka rejects it; add it to the vendor key allow-list to pass it through unchecked',
+        hint: "Apache Kafka rejects it; add it to the environment's vendorConfigKeys to pass it through unchecked",
       },
     ]);
   });

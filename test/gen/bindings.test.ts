@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BINDINGS_DIR, GENERATED_MARKER, generateBindings } from '../../scripts/gen-bindings';
+
+function readTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(root, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('generated provider bindings', () => {
+  it('are what `npm run gen` writes from the vendored schema (run it when this fails)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-bindings-'));
+    try {
+      await generateBindings(dir);
+      const fresh = readTree(dir);
+      const committed = readTree(BINDINGS_DIR);
+      expect(Object.keys(committed)).toEqual(Object.keys(fresh));
+      for (const [file, content] of Object.entries(fresh)) expect(committed[file], file).toBe(content);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('carry the do-not-edit marker in every source file', () => {
+    for (const [file, content] of Object.entries(readTree(BINDINGS_DIR))) {
+      if (file.endsWith('.ts')) expect(content.startsWith(GENERATED_MARKER), file).toBe(true);
+    }
+  });
+});

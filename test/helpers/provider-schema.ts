@@ -1,0 +1,139 @@
+/**
+ * Checks synthesized Terraform JSON against the vendored provider schema (`terraform providers schema -json` of
+ * mongey/kafka 0.13.1): every resource type and the provider block exist, attribute names exist, required attributes
+ * are present, computed-only attributes are not set, and each value has the attribute's type. Terraform itself checks
+ * the same against the provider double in the end-to-end tests; this is the fast, exact check for every synth.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type CtyType = string | [string, CtyType] | [string, Record<string, CtyType>, string[]?];
+
+interface SchemaAttribute {
+  readonly type: CtyType;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  readonly computed?: boolean;
+}
+
+interface SchemaBlock {
+  readonly attributes?: Readonly<Record<string, SchemaAttribute>>;
+  readonly block_types?: Readonly<Record<string, unknown>>;
+}
+
+interface ProviderSchemaFile {
+  readonly provider_schemas: Readonly<
+    Record<
+      string,
+      {
+        readonly provider: { readonly block: SchemaBlock };
+        readonly resource_schemas: Readonly<Record<string, { readonly block: SchemaBlock }>>;
+        readonly data_source_schemas: Readonly<Record<string, { readonly block: SchemaBlock }>>;
+      }
+    >
+  >;
+}
+
+const SCHEMA_FILE = join(__dirname, '..', '..', 'provider-schema', 'mongey-kafka.schema.json');
+const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
+
+/** Terraform meta-arguments allowed on every resource (and cdktf's "//" metadata). */
+const RESOURCE_META = new Set(['//', 'count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
+const LIFECYCLE_KEYS = new Set(['prevent_destroy', 'create_before_destroy', 'ignore_changes', 'replace_triggered_by', 'precondition', 'postcondition']);
+const PROVIDER_META = new Set(['alias']);
+
+export function loadProviderSchema(): ProviderSchemaFile['provider_schemas'][string] {
+  const file = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as ProviderSchemaFile;
+  const schema = file.provider_schemas[PROVIDER_ADDRESS];
+  if (schema === undefined) throw new Error(`${SCHEMA_FILE} has no ${PROVIDER_ADDRESS}`);
+  return schema;
+}
+
+/** A whole-value Terraform expression such as `${var.x}`: its type is only known to terraform. */
+const isExpression = (value: unknown): boolean => typeof value === 'string' && /^\$\{.*\}$/s.test(value);
+
+function typeProblems(value: unknown, type: CtyType, path: string): string[] {
+  if (isExpression(value)) return [];
+  if (typeof type === 'string') {
+    const ok =
+      type === 'dynamic' ||
+      (type === 'string' && typeof value === 'string') ||
+      (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
+      (type === 'bool' && typeof value === 'boolean');
+    return ok ? [] : [`${path}: expected ${type}, got ${JSON.stringify(value)}`];
+  }
+  const [kind, inner] = type;
+  if (kind === 'list' || kind === 'set') {
+    if (!Array.isArray(value)) return [`${path}: expected ${kind}, got ${JSON.stringify(value)}`];
+    return value.flatMap((v, i) => typeProblems(v, inner as CtyType, `${path}[${i}]`));
+  }
+  if (kind === 'map') {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected map, got ${JSON.stringify(value)}`];
+    return Object.entries(value).flatMap(([k, v]) => typeProblems(v, inner as CtyType, `${path}["${k}"]`));
+  }
+  return []; // objects and tuples do not occur in this provider's configurable attributes
+}
+
+function blockProblems(body: Record<string, unknown>, block: SchemaBlock, where: string, meta: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const attributes = block.attributes ?? {};
+  for (const [name, value] of Object.entries(body)) {
+    if (meta.has(name)) continue;
+    const attribute = attributes[name];
+    if (attribute === undefined) {
+      problems.push(`${where}.${name}: not an attribute of the schema`);
+      continue;
+    }
+    if (attribute.computed === true && attribute.optional !== true && attribute.required !== true) {
+      problems.push(`${where}.${name}: computed-only attribute must not be set`);
+      continue;
+    }
+    problems.push(...typeProblems(value, attribute.type, `${where}.${name}`));
+  }
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (attribute.required === true && !(name in body)) problems.push(`${where}.${name}: required attribute missing`);
+  }
+  const lifecycle = body.lifecycle;
+  if (lifecycle !== undefined) {
+    for (const key of Object.keys(lifecycle as object)) {
+      if (!LIFECYCLE_KEYS.has(key)) problems.push(`${where}.lifecycle.${key}: not a lifecycle argument`);
+    }
+  }
+  return problems;
+}
+
+/** Every way `json` (a parsed cdk.tf.json) departs from the provider schema; empty when it conforms. */
+export function schemaProblems(json: Record<string, unknown>): string[] {
+  const schema = loadProviderSchema();
+  const problems: string[] = [];
+  const terraform = json.terraform as { required_providers?: Record<string, { source?: string }> } | undefined;
+  const source = terraform?.required_providers?.kafka?.source;
+  if (source !== 'mongey/kafka') problems.push(`terraform.required_providers.kafka.source: expected "mongey/kafka", got ${JSON.stringify(source)}`);
+
+  const providers = (json.provider as Record<string, unknown> | undefined) ?? {};
+  for (const [name, blocks] of Object.entries(providers)) {
+    if (name !== 'kafka') {
+      problems.push(`provider.${name}: unexpected provider`);
+      continue;
+    }
+    (blocks as Array<Record<string, unknown>>).forEach((b, i) => problems.push(...blockProblems(b, schema.provider.block, `provider.kafka[${i}]`, PROVIDER_META)));
+  }
+  for (const [section, schemas] of [
+    ['resource', schema.resource_schemas],
+    ['data', schema.data_source_schemas],
+  ] as const) {
+    const byType = (json[section] as Record<string, Record<string, Record<string, unknown>>> | undefined) ?? {};
+    for (const [type, instances] of Object.entries(byType)) {
+      const typeSchema = schemas[type];
+      if (typeSchema === undefined) {
+        problems.push(`${section}.${type}: not a type of mongey/kafka`);
+        continue;
+      }
+      for (const [name, body] of Object.entries(instances)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) problems.push(`${section}.${type}.${name}: not a valid Terraform name`);
+        problems.push(...blockProblems(body, typeSchema.block, `${section}.${type}.${name}`, RESOURCE_META));
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Lints `code` as if it lived at `file`. The type-aware parser needs a real file, so a probe is written beside it. */
+async function ruleIds(file: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: ROOT });
+  const probe = resolve(ROOT, dirname(file), `__lint_probe_${process.pid}_${basename(file)}`);
+  writeFileSync(probe, code);
+  try {
+    const [result] = await eslint.lintFiles([probe]);
+    return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+describe('layer boundaries (eslint.config.mjs)', () => {
+  it.each([
+    ['model/x.ts', "import { App } from 'cdktf';\nexport const a = App;\n"],
+    ['model/x.ts', "import { Construct } from 'constructs';\nexport const a = Construct;\n"],
+    ['model/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+    ['model/x.ts', "import { KafkaStack } from '../constructs/kafka-stack';\nexport const a = KafkaStack;\n"],
+    ['cli/x.ts', "import { App } from 'cdktf';\nexport const a = App;\n"],
+  ])('fails when %s imports what its layer must not: %j', async (file, code) => {
+    expect((await ruleIds(file, code)).some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+  }, 30_000);
+
+  it('allows cdktf through constructs/cdktf.ts, the one door', async () => {
+    const [result] = await new ESLint({ cwd: ROOT }).lintFiles([join(ROOT, 'constructs', 'cdktf.ts')]);
+    expect(result?.messages).toEqual([]);
+  }, 30_000);
+});
