@@ -1,0 +1,37 @@
+/**
+ * `topicform`: the command-line entry. Commands stay thin: parse arguments, call the model, constructs or pipeline,
+ * print. Exit codes: 0 success, 1 errors in the declarations or a usage / input error.
+ */
+import { Command, CommanderError } from 'commander';
+import { loadAppBuilder, UsageError } from './load-app';
+import { runSynth } from './synth';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('topicform')
+    .description('Kafka event flows as code: synthesize typed domain topics to Terraform for the Mongey Kafka provider')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('synth')
+    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails)')
+    .option('-o, --out <dir>', 'output directory', 'cdktf.out')
+    .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
+    .action((options: { out: string; app: string }) => {
+      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out });
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof UsageError) {
+      process.stderr.write(`topicform: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return exitCode;
+}
