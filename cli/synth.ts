@@ -4,7 +4,7 @@
  * Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock files, state)
  * are never touched.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import type { App } from '../constructs/cdktf';
 import { KafkaStack } from '../constructs/kafka-stack';
@@ -53,6 +53,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string): S
   const target = resolvePath(outdir);
   // Staging sits beside the output so that the final renames stay on one filesystem.
   const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
   try {
     const app = buildApp(staging);
