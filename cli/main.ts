@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
+import { registerLintCommand } from './commands/lint';
 import { runSynth } from './synth';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,6 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action((options: { out: string; app: string }) => {
       exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out });
     });
+
+  registerLintCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv);

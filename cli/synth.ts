@@ -9,6 +9,8 @@ import { basename, dirname, join, relative, resolve as resolvePath } from 'node:
 import type { App } from '../constructs/cdktf';
 import { KafkaStack } from '../constructs/kafka-stack';
 import { formatIssueReport, type EnvironmentIssue } from './issues-report';
+import { isBlocking } from '../rules/format/merge';
+import { formatText } from '../rules/format/text';
 import { canonicalJson, writeFileAtomic } from './write';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
@@ -26,6 +28,8 @@ export interface SynthResult {
   readonly written: readonly string[];
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
+  /** One line on lint, e.g. "lint passed (1 suppressed)". */
+  readonly lintSummary?: string;
 }
 
 /** Runs the pipeline and prints a summary; returns the process exit code. */
@@ -42,10 +46,10 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
   for (const line of result.warnings) stderr.write(`${line}\n`);
   if (!result.ok) {
     for (const line of result.errors) stderr.write(`${line}\n`);
-    stderr.write(`\n${result.errors.length} error(s); nothing was written to ${options.outdir}\n`);
+    stderr.write(`\nsynth stopped; nothing was written to ${options.outdir}\n`);
     return 1;
   }
-  stdout.write(`synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}: ${result.written.length} file(s) changed\n`);
+  stdout.write(`${result.lintSummary ?? 'lint passed'}; synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}: ${result.written.length} file(s) changed\n`);
   return 0;
 }
 
@@ -69,6 +73,14 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string): S
     }
     if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
 
+    // Lint runs on every synth: unsuppressed errors stop it before anything is written.
+    const findings = stacks.flatMap((s) => s.findings);
+    const report = formatText(findings).trimEnd();
+    if (findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
+    if (findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
+    const suppressedCount = findings.filter((f) => f.suppressed !== undefined).length;
+    const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
+
     app.synth();
     const files = new Map<string, string>();
     for (const stack of stacks) {
@@ -86,7 +98,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string): S
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
     written.push(...removeStaleStacks(target, new Set(stacks.map((s) => s.node.id))));
-    return { ok: true, stacks: stacks.map((s) => s.node.id).sort(), written, errors: [], warnings };
+    return { ok: true, stacks: stacks.map((s) => s.node.id).sort(), written, errors: [], warnings, lintSummary };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -7,6 +7,8 @@ import type { Issue } from '../model/issues';
 import { resolve, type Declarations, type ResolveResult } from '../model/resolve';
 import type { EnvironmentInput } from '../model/schema';
 import type { Topology } from '../model/topology';
+import { lint } from '../rules/run';
+import type { Finding } from '../rules/types';
 
 export interface KafkaStackProps {
   /** The environment this stack manages: replication defaults, production rules, topic prefix. */
@@ -36,6 +38,7 @@ export class KafkaStack extends TerraformStack {
   readonly environment: EnvironmentInput;
   readonly cluster: KafkaCluster;
   private result: ResolveResult | undefined;
+  private lintFindings: readonly Finding[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaStackProps) {
     super(scope, id);
@@ -62,10 +65,18 @@ export class KafkaStack extends TerraformStack {
     }
     for (const [construct, issues] of issuesByConstruct) attachIssues(construct, issues);
     if (result.topology !== null) {
+      this.lintFindings = lint(result.topology);
+      attachFindings(this.lintFindings, (path) => byPath.get(path) ?? this);
       renderTopology(result.topology, { scopeFor: (path) => byPath.get(path), fallback: this });
     }
     this.result = result;
     return result;
+  }
+
+  /** Lint findings of this stack's Topology, suppressed ones included (empty when the declarations have errors). */
+  get findings(): readonly Finding[] {
+    this.render();
+    return this.lintFindings;
   }
 
   /** The resolved Topology, or null when the declarations have errors. */
@@ -77,6 +88,19 @@ export class KafkaStack extends TerraformStack {
     this.render();
     super.prepareStack();
   }
+}
+
+/** Unsuppressed lint errors stop synth like any validation error; warnings become annotations. */
+function attachFindings(findings: readonly Finding[], constructAt: (path: string) => IConstruct): void {
+  const byConstruct = new Map<IConstruct, Issue[]>();
+  for (const f of findings) {
+    if (f.suppressed !== undefined || f.level === 'info') continue;
+    const where = f.subject.source.file === undefined ? '' : `${f.subject.source.file}${f.subject.source.line === undefined ? '' : `:${f.subject.source.line}`} › `;
+    const issue: Issue = { path: `${where}${f.field}`, code: f.ruleId, message: `[${f.ruleId}] ${f.message}`, hint: f.fix, severity: f.level === 'error' ? 'error' : 'warning' };
+    const target = constructAt(f.subject.source.path);
+    byConstruct.set(target, [...(byConstruct.get(target) ?? []), issue]);
+  }
+  for (const [construct, issues] of byConstruct) attachIssues(construct, issues);
 }
 
 function collect(declarations: readonly DeclarationConstruct[]): Declarations {

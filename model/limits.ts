@@ -75,3 +75,15 @@ export const CLUSTER_RESOURCE_NAME = 'kafka-cluster';
 
 /** Minimum length of a written reason (suppressions, auto-commit opt-in, legacy ACLs): a few words, not "ok". */
 export const MIN_REASON_LENGTH = 10;
+
+/**
+ * Hashing few distinct keys onto many partitions leaves some partitions empty and others hot; with at least ten keys
+ * per partition the default partitioner's spread is reasonably even. Below that, lint warns of a hot partition.
+ */
+export const MIN_KEYS_PER_PARTITION = 10;
+
+/** Kafka's producer default request.timeout.ms: 30 s. */
+export const KAFKA_DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Kafka's producer default linger.ms since 4.0 (KIP-1030): 5 ms. */
+export const KAFKA_DEFAULT_LINGER_MS = 5;

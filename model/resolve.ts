@@ -7,7 +7,7 @@ import { deriveAcls } from './acl';
 import { didYouMean } from './did-you-mean';
 import { formatMs, toMs } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
-import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS, PRODUCTION_MIN_INSYNC_REPLICAS, PRODUCTION_MIN_REPLICATION_FACTOR } from './limits';
+import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS } from './limits';
 import { checkTopicName, deadLetterTopicName, defaultGroupId, eventTopicName, groupPart, metricCollisionKey, retryTopicName } from './naming';
 import {
   consumerGroupSchema,
@@ -99,22 +99,6 @@ function parseAll<S extends z.ZodType>(schema: S, raws: readonly unknown[], out:
   return parsed;
 }
 
-function checkReplication(env: Environment, factor: number, minIsr: number, path: string): Issue[] {
-  const issues: Issue[] = [];
-  if (minIsr > factor) {
-    issues.push({ path, code: 'min-isr-above-rf', message: `min.insync.replicas ${minIsr} is above the replication factor ${factor}; no write with acks=all could succeed`, hint: 'keep min.insync.replicas ≤ replication factor' });
-  }
-  if (env.production) {
-    if (factor < PRODUCTION_MIN_REPLICATION_FACTOR) {
-      issues.push({ path, code: 'production-replication-too-low', message: `replication factor ${factor} in production environment "${env.name}"; at least ${PRODUCTION_MIN_REPLICATION_FACTOR} is required`, hint: `set ${PRODUCTION_MIN_REPLICATION_FACTOR} or more` });
-    }
-    if (minIsr < PRODUCTION_MIN_INSYNC_REPLICAS || minIsr >= factor) {
-      issues.push({ path, code: 'production-min-isr', message: `min.insync.replicas ${minIsr} with replication factor ${factor} in production environment "${env.name}"; it must be at least ${PRODUCTION_MIN_INSYNC_REPLICAS} and below the replication factor`, hint: 'e.g. replication factor 3 with min.insync.replicas 2' });
-    }
-  }
-  return issues;
-}
-
 function derivedCleanupPolicy(t: EventTopicDeclaration): CleanupPolicy {
   return t.replay.kind === 'full' ? 'compact' : 'delete';
 }
@@ -127,7 +111,6 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
     return { topology: null, issues: out.issues };
   }
   const env = envResult.data;
-  out.add({ path: `environment ${env.name}` }, ...prefixIssues('environment', checkReplication(env, env.replicationFactor, env.minInsyncReplicas, '')));
 
   const domains = parseAll(domainSchema, declarations.domains, out);
   const topicDecls = parseAll(eventTopicSchema, declarations.topics, out);
@@ -221,6 +204,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
       maxProcessingLagMs: g.maxProcessingLag === undefined ? null : toMs(g.maxProcessingLag),
       offsetCommit: g.offsetCommit,
       processing: g.processing,
+      suppressions: g.suppressions,
       source: g.source,
     });
   }
@@ -242,6 +226,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
     owner: d.owner,
     description: d.description,
     ...(d.recoveryProcedure === undefined ? {} : { recoveryProcedure: d.recoveryProcedure }),
+    suppressions: d.suppressions,
     source: d.source,
   }));
 
@@ -304,7 +289,6 @@ function resolveEventTopic(
   const issues: Issue[] = [];
   const factor = t.replication?.factor ?? env.replicationFactor;
   const minIsr = t.replication?.minInsyncReplicas ?? env.minInsyncReplicas;
-  issues.push(...checkReplication(env, factor, minIsr, 'replication'));
 
   const cleanupPolicy = derivedCleanupPolicy(t);
   if (t.cleanupPolicy !== undefined && t.cleanupPolicy !== cleanupPolicy) {
@@ -314,12 +298,6 @@ function resolveEventTopic(
       message: `cleanup policy "${t.cleanupPolicy}" contradicts replay "${t.replay.kind}", which needs "${cleanupPolicy}"`,
       hint: t.replay.kind === 'full' ? 'a full replay keeps every key\'s latest state: use compaction' : 'a replay window keeps every event for the window: use delete, or declare Replay.full()',
     });
-  }
-  if (t.ordering === 'per-key' && t.key === undefined) {
-    issues.push({ path: 'key', code: 'ordered-topic-without-key', message: 'consumers need per-key ordering but no key is declared', hint: 'declare key { field, aggregate, reason }, or ordering: "none"' });
-  }
-  if (t.replay.kind === 'full' && t.key === undefined) {
-    issues.push({ path: 'key', code: 'compacted-topic-without-key', message: 'a full replay compacts the topic, and compaction needs a key on every record', hint: 'declare the key' });
   }
   const configToCheck = withoutDerivedKeys(t.config);
   const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
@@ -359,11 +337,13 @@ function resolveEventTopic(
     ...(t.description === undefined ? {} : { description: t.description }),
     eventTypes: [...t.eventTypes],
     key: t.key ?? null,
+    aggregate: t.aggregate ?? (t.key === undefined ? null : { name: t.key.aggregate }),
     ordering: t.ordering,
     throughput: t.throughput ?? null,
     replay: t.replay,
     retentionBytes: t.retentionBytes ?? null,
     contract: t.contract,
+    suppressions: t.suppressions,
     partitions,
     replicationFactor: factor,
     minInsyncReplicas: minIsr,
@@ -434,6 +414,7 @@ function resolveProducer(p: ProducerDeclaration, topicName: string): ResolvedPro
       backoffMaxMs: p.delivery.backoffMax === undefined ? DELIVERY_DEFAULTS.backoffMaxMs : toMs(p.delivery.backoffMax),
       retries: p.delivery.retries ?? null,
     },
+    suppressions: p.suppressions,
     source: p.source,
   };
 }

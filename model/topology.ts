@@ -4,7 +4,7 @@
  * It is the single value that the constructs render to Terraform and that lint, review, docs and client configs read.
  * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
  */
-import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, ThroughputDeclaration, TopicRef } from './schema';
+import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, Suppression, ThroughputDeclaration, TopicRef } from './schema';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType, CleanupPolicy, OffsetCommitMode, OrderingNeed, ProcessingMode, TopicKind } from './vocabulary';
 
 /** Bumped when the JSON shape changes incompatibly, so review can refuse to compare apples with pears. */
@@ -23,6 +23,7 @@ export interface ResolvedDomain {
   readonly owner: string;
   readonly description: string;
   readonly recoveryProcedure?: string;
+  readonly suppressions: readonly Suppression[];
   readonly source: SourceLocation;
 }
 
@@ -57,11 +58,14 @@ export interface ResolvedEventTopic extends TopicBase {
   readonly description?: string;
   readonly eventTypes: readonly string[];
   readonly key: KeyDeclaration | null;
+  /** The aggregate the events belong to (declared, or the key's). */
+  readonly aggregate: { readonly name: string; readonly cardinality?: number } | null;
   readonly ordering: OrderingNeed;
   readonly throughput: ThroughputDeclaration | null;
   readonly replay: ReplayDeclaration;
   readonly retentionBytes: number | null;
   readonly contract: ContractDeclaration;
+  readonly suppressions: readonly Suppression[];
 }
 
 export interface ResolvedCompanionTopic extends TopicBase {
@@ -98,6 +102,7 @@ export interface ResolvedConsumerGroup {
   readonly maxProcessingLagMs: number | null;
   readonly offsetCommit: { readonly mode: OffsetCommitMode; readonly reason?: string };
   readonly processing: ProcessingMode;
+  readonly suppressions: readonly Suppression[];
   readonly source: SourceLocation;
 }
 
@@ -114,6 +119,7 @@ export interface ResolvedProducer {
     readonly backoffMaxMs: number;
     readonly retries: number | null;
   };
+  readonly suppressions: readonly Suppression[];
   readonly source: SourceLocation;
 }
 

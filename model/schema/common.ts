@@ -38,3 +38,15 @@ export type TopicRef = z.infer<typeof topicRefSchema>;
 export function topicRefKey(ref: TopicRef): string {
   return `${ref.domain}/${ref.event}`;
 }
+
+/**
+ * A lint rule switched off for one declaration (and, on a domain, for everything in it), with a written reason that
+ * stays visible in every report.
+ */
+export const suppressionSchema = z.strictObject({
+  /** The rule id, e.g. `TF-GROUP-003`. */
+  ruleId: z.string().regex(/^TF-[A-Z]+-\d{3}$/, { message: 'must be a rule id such as "TF-GROUP-003"' }),
+  reason: reasonSchema,
+});
+export type Suppression = z.infer<typeof suppressionSchema>;
+export const suppressionsSchema = z.array(suppressionSchema).default([]);

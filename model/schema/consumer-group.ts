@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { OFFSET_COMMIT_MODES, PROCESSING_MODES } from '../vocabulary';
-import { nameSchema, principalSchema, reasonSchema, sourceSchema, topicRefSchema } from './common';
+import { nameSchema, principalSchema, reasonSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
 
 export const subscriptionSchema = z.strictObject({
   topic: topicRefSchema,
@@ -39,6 +39,8 @@ export const consumerGroupSchema = z.strictObject({
   offsetCommit: offsetCommitSchema.default({ mode: 'manual' }),
   /** @default 'sync' */
   processing: z.enum(PROCESSING_MODES).default('sync'),
+  /** Lint rules switched off here, each with a reason. @default [] */
+  suppressions: suppressionsSchema,
   source: sourceSchema,
 });
 export type ConsumerGroupInput = z.input<typeof consumerGroupSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameSchema, reasonSchema, sourceSchema } from './common';
+import { nameSchema, reasonSchema, sourceSchema, suppressionsSchema } from './common';
 
 /** A team handle as CODEOWNERS understands it: `@org/team` or `@user`. */
 export const ownerSchema = z
@@ -15,6 +15,8 @@ export const domainSchema = z.strictObject({
   description: z.string().trim().min(1, { message: 'must describe the domain' }),
   /** Where the recovery / replay procedure for this domain is written down (a runbook path or URL). */
   recoveryProcedure: reasonSchema.optional(),
+  /** Lint rules switched off here, each with a reason. @default [] */
+  suppressions: suppressionsSchema,
   source: sourceSchema,
 });
 export type DomainDeclaration = z.infer<typeof domainSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { CLEANUP_POLICIES, COMPATIBILITY_MODES, ORDERING_NEEDS } from '../vocabulary';
-import { nameSchema, reasonSchema, sourceSchema } from './common';
+import { nameSchema, reasonSchema, sourceSchema, suppressionsSchema } from './common';
 
 /** The record key: the scope of ordering, of failure and of scale. */
 export const keySchema = z.strictObject({
@@ -58,6 +58,11 @@ export const eventTopicSchema = z
     description: z.string().trim().min(1).optional(),
     /** The event types carried, all of one aggregate (e.g. OrderCreated, OrderPaid). */
     eventTypes: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { message: 'must be an event type name such as "OrderCreated"' })).min(1),
+    /**
+     * The aggregate the events belong to and how many instances it has, when it differs from what the key identifies
+     * or to let lint compare the key's cardinality with it. @default - the key's aggregate
+     */
+    aggregate: z.strictObject({ name: z.string().trim().min(1), cardinality: z.number().int().positive().optional() }).optional(),
     key: keySchema.optional(),
     /** @default 'per-key' */
     ordering: z.enum(ORDERING_NEEDS).default('per-key'),
@@ -71,6 +76,7 @@ export const eventTopicSchema = z
     /** Further topic-level configs, checked against Kafka's known keys. */
     config: z.record(z.string(), z.string()).default({}),
     contract: contractSchema.default({ compatibility: 'BACKWARD' }),
+    suppressions: suppressionsSchema,
     source: sourceSchema,
   })
   .refine((t) => t.partitions !== undefined || t.throughput !== undefined, {

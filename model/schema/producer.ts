@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
-import { nameSchema, principalSchema, sourceSchema, topicRefSchema } from './common';
+import { nameSchema, principalSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
 
 export const deliverySchema = z.strictObject({
   /** Upper bound on the time to report a send as failed (`delivery.timeout.ms`). @default '2m' */
@@ -24,6 +24,8 @@ export const producerSchema = z.strictObject({
   /** Transactional producers declare their transactional.id prefix; the ACL is Prefixed on it. */
   transactionalIdPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
   delivery: deliverySchema.default({}),
+  /** Lint rules switched off here, each with a reason. @default [] */
+  suppressions: suppressionsSchema,
   source: sourceSchema,
 });
 export type ProducerInput = z.input<typeof producerSchema>;

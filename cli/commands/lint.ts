@@ -1,0 +1,44 @@
+/** `topicform lint`: the event-design rules over the declared model, as text, JSON or SARIF. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { isBlocking } from '../../rules/format/merge';
+import { formatJson } from '../../rules/format/json';
+import { formatSarif } from '../../rules/format/sarif';
+import { formatText } from '../../rules/format/text';
+import { loadAppBuilder } from '../load-app';
+import { loadStacks } from '../stacks';
+import { toolVersion } from '../version';
+
+interface LintOptions {
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly strict: boolean;
+  readonly env: string[];
+  readonly app: string;
+  readonly output?: string;
+}
+
+export function registerLintCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('lint')
+    .description('check the declarations against the event-design rules (RULES.md); exit 1 on errors')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--strict', 'warnings fail too', false)
+    .option('-e, --env <name...>', 'only these environments (default: all)', [])
+    .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action((options: LintOptions) => {
+      const { stacks, errors } = loadStacks(loadAppBuilder(options.app), options.env);
+      if (errors.length > 0) {
+        process.stderr.write(`${errors.join('\n')}\n\nthe declarations have errors; fix them before linting\n`);
+        setExitCode(1);
+        return;
+      }
+      const findings = stacks.flatMap((s) => s.findings);
+      const report =
+        options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict });
+      if (options.output === undefined) process.stdout.write(report);
+      else writeFileSync(options.output, report);
+      setExitCode(findings.some((f) => isBlocking(f, options.strict)) ? 1 : 0);
+    });
+}

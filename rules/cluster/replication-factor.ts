@@ -1,0 +1,19 @@
+import { PRODUCTION_MIN_REPLICATION_FACTOR } from '../../model/limits';
+import { NOT_APPLICABLE, defineRule, violations } from '../types';
+
+export const productionReplicationFactor = defineRule({
+  id: 'TF-REPL-001',
+  level: 'error',
+  appliesTo: 'topic',
+  title: `Replication factor below ${PRODUCTION_MIN_REPLICATION_FACTOR} in production.`,
+  rationale: 'With fewer replicas one broker loss during maintenance of another makes partitions unavailable or loses data.',
+  fix: `set the environment's replicationFactor (or replication.factor) to ${PRODUCTION_MIN_REPLICATION_FACTOR} or more`,
+  check: (topic, { topology }) => {
+    if (!topology.environment.production) return NOT_APPLICABLE;
+    return violations(
+      ...(topic.replicationFactor >= PRODUCTION_MIN_REPLICATION_FACTOR
+        ? []
+        : [{ field: 'replication.factor', message: `replication factor ${topic.replicationFactor} in production environment "${topology.environment.name}"` }]),
+    );
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * The same declaration is linted once per environment; reports show each finding once with the environments it occurs
+ * in (a production-only finding says so).
+ */
+import type { Finding } from '../types';
+
+export interface MergedFinding extends Finding {
+  readonly environments: readonly string[];
+  /** The construct path without the environment's stack, e.g. `orders/order-created`. */
+  readonly constructPath: string;
+}
+
+export function stripStack(path: string, environment: string): string {
+  return path.startsWith(`${environment}/`) ? path.slice(environment.length + 1) : path;
+}
+
+export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
+  const merged = new Map<string, { finding: Finding; environments: string[]; constructPath: string }>();
+  for (const f of findings) {
+    const constructPath = stripStack(f.subject.source.path, f.environment);
+    const key = [f.ruleId, f.level, f.subject.kind, constructPath, f.subject.name, f.field, f.message, f.suppressed?.reason ?? ''].join('\u0000');
+    const entry = merged.get(key) ?? { finding: f, environments: [], constructPath };
+    entry.environments.push(f.environment);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map(({ finding, environments, constructPath }) => ({ ...finding, environments: [...new Set(environments)].sort(), constructPath }));
+}
+
+/** Findings that fail a run: unsuppressed errors, and unsuppressed warnings with `strict`. */
+export function isBlocking(f: Finding, strict: boolean): boolean {
+  if (f.suppressed !== undefined) return false;
+  return f.level === 'error' || (strict && f.level === 'warning');
+}

@@ -1,0 +1,31 @@
+/** Human output: grouped by domain, each finding with its location, construct path, field, message and fix. */
+import type { Finding } from '../types';
+import { isBlocking, mergeFindings, type MergedFinding } from './merge';
+
+const MARK: Readonly<Record<Finding['level'], string>> = { error: 'error  ', warning: 'warning', info: 'info   ' };
+
+function location(f: MergedFinding): string {
+  const { file, line } = f.subject.source;
+  return file === undefined ? f.constructPath : `${file}${line === undefined ? '' : `:${line}`} ${f.constructPath}`;
+}
+
+export function formatText(findings: readonly Finding[], options: { readonly strict?: boolean } = {}): string {
+  const merged = mergeFindings(findings);
+  const byDomain = new Map<string, MergedFinding[]>();
+  for (const f of merged) byDomain.set(f.subject.domain, [...(byDomain.get(f.subject.domain) ?? []), f]);
+  const lines: string[] = [];
+  for (const [domain, list] of [...byDomain.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(`${domain}`);
+    for (const f of list) {
+      const field = f.field === '' ? '' : `${f.field}: `;
+      const suppressed = f.suppressed === undefined ? '' : ` — suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`;
+      lines.push(`  ${MARK[f.level]} ${f.ruleId} ${location(f)} › ${field}${f.message} [${f.environments.join(', ')}]${suppressed}`);
+      if (f.suppressed === undefined && f.level !== 'info') lines.push(`          fix: ${f.fix}`);
+    }
+  }
+  const count = (level: Finding['level']): number => merged.filter((f) => f.level === level && f.suppressed === undefined).length;
+  const suppressed = merged.filter((f) => f.suppressed !== undefined).length;
+  const blocking = merged.filter((f) => isBlocking(f, options.strict ?? false)).length;
+  lines.push('', `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info, ${suppressed} suppressed${blocking > 0 ? '' : ' — passed'}`);
+  return `${lines.join('\n')}\n`;
+}

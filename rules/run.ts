@@ -1,0 +1,169 @@
+/**
+ * Runs every rule over one environment's Topology and returns the findings, sorted, with suppressed findings kept
+ * (and marked with their reason) so a reviewer always sees them.
+ */
+import type { Suppression } from '../model/schema';
+import type { Topology } from '../model/topology';
+import { buildContext } from './context';
+import { META_RULES, RULE_IDS, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from './registry';
+import type { Finding, FindingSubject, LintContext, RuleDefinition, RuleResult, SubjectKind } from './types';
+
+interface ScopedSuppression {
+  readonly suppression: Suppression;
+  /** Where it was declared, e.g. `domain orders` or `consumer group orders.payment`. */
+  readonly by: string;
+  readonly key: string;
+}
+
+interface Subject {
+  readonly kind: SubjectKind;
+  readonly value: unknown;
+  readonly info: FindingSubject;
+  readonly suppressions: readonly ScopedSuppression[];
+}
+
+const KIND_ORDER: Readonly<Record<SubjectKind, number>> = { domain: 0, topic: 1, 'consumer-group': 2, producer: 3, client: 4, acl: 5 };
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function scoped(list: readonly Suppression[], by: string): ScopedSuppression[] {
+  return list.map((suppression) => ({ suppression, by, key: `${by}\u0000${suppression.ruleId}` }));
+}
+
+function subjectsOf(topology: Topology): Subject[] {
+  const domainSuppressions = new Map(topology.domains.map((d) => [d.name, scoped(d.suppressions, `domain ${d.name}`)]));
+  const inDomain = (domain: string): readonly ScopedSuppression[] => domainSuppressions.get(domain) ?? [];
+  const groups = new Map(topology.consumerGroups.map((g) => [g.groupId, g]));
+  const groupScope = (groupId: string): ScopedSuppression[] => scoped(groups.get(groupId)?.suppressions ?? [], `consumer group ${groupId}`);
+  const domainSource = new Map(topology.domains.map((d) => [d.name, d.source]));
+
+  const subjects: Subject[] = [];
+  for (const d of topology.domains) {
+    subjects.push({ kind: 'domain', value: d, info: { kind: 'domain', name: d.name, domain: d.name, source: d.source }, suppressions: inDomain(d.name) });
+  }
+  for (const t of topology.topics) {
+    const own = t.kind === 'event' ? scoped(t.suppressions, `topic ${t.name}`) : groupScope(t.groupId);
+    subjects.push({ kind: 'topic', value: t, info: { kind: 'topic', name: t.name, domain: t.domain, source: t.source }, suppressions: [...own, ...inDomain(t.domain)] });
+  }
+  for (const g of topology.consumerGroups) {
+    const suppressions = [...groupScope(g.groupId), ...inDomain(g.domain)];
+    const info: FindingSubject = { kind: 'consumer-group', name: g.groupId, domain: g.domain, source: g.source };
+    subjects.push({ kind: 'consumer-group', value: g, info, suppressions }, { kind: 'client', value: g, info, suppressions });
+  }
+  for (const p of topology.producers) {
+    const suppressions = [...scoped(p.suppressions, `producer ${p.service} → ${p.topicName}`), ...inDomain(p.topic.domain)];
+    const info: FindingSubject = { kind: 'producer', name: `${p.service} → ${p.topicName}`, domain: p.topic.domain, source: p.source };
+    subjects.push({ kind: 'producer', value: p, info, suppressions }, { kind: 'client', value: p, info, suppressions });
+  }
+  for (const a of topology.acls) {
+    const info: FindingSubject = { kind: 'acl', name: a.id, domain: a.domain, source: domainSource.get(a.domain) ?? { path: a.domain } };
+    subjects.push({ kind: 'acl', value: a, info, suppressions: inDomain(a.domain) });
+  }
+  return subjects;
+}
+
+function evaluate(rule: RuleDefinition, subject: unknown, context: LintContext): RuleResult {
+  // The registry pairs each rule with its subject kind; the runner only passes subjects of that kind.
+  return (rule.check as (s: unknown, c: LintContext) => RuleResult)(subject, context);
+}
+
+export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULES): Finding[] {
+  const context = buildContext(topology);
+  const subjects = subjectsOf(topology);
+  const environment = topology.environment.name;
+  const findings: Finding[] = [];
+  const used = new Set<string>();
+
+  for (const subject of subjects) {
+    for (const rule of rules) {
+      if (rule.appliesTo !== subject.kind) continue;
+      const result = evaluate(rule, subject.value, context);
+      const raw =
+        result.status === 'violations'
+          ? result.violations.map((v) => ({ field: v.field, message: v.message, level: v.level ?? rule.level, undecided: false }))
+          : result.status === 'unknown'
+            ? [{ field: result.field, message: `cannot decide: ${result.reason}`, level: 'info' as const, undecided: true }]
+            : [];
+      for (const r of raw) {
+        const match = subject.suppressions.find((s) => s.suppression.ruleId === rule.id);
+        if (match !== undefined) used.add(match.key);
+        findings.push({
+          ruleId: rule.id,
+          level: r.level,
+          title: rule.title,
+          environment,
+          subject: subject.info,
+          field: r.field,
+          message: r.message,
+          fix: rule.fix,
+          undecided: r.undecided,
+          ...(match === undefined ? {} : { suppressed: { reason: match.suppression.reason, by: match.by } }),
+        });
+      }
+    }
+  }
+  findings.push(...suppressionFindings(subjects, used, environment));
+  return dedupe(findings).sort(
+    (a, b) =>
+      compare(a.subject.domain, b.subject.domain) ||
+      KIND_ORDER[a.subject.kind] - KIND_ORDER[b.subject.kind] ||
+      compare(a.subject.name, b.subject.name) ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.field, b.field) ||
+      compare(a.message, b.message),
+  );
+}
+
+/** Suppressions of unknown rules are errors; suppressions that matched nothing are reported as info. */
+function suppressionFindings(subjects: readonly Subject[], used: ReadonlySet<string>, environment: string): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const subject of subjects) {
+    for (const s of subject.suppressions) {
+      if (seen.has(s.key) || !s.by.startsWith(subjectPrefix(subject))) continue;
+      seen.add(s.key);
+      const meta = !RULE_IDS.has(s.suppression.ruleId) ? UNKNOWN_RULE_SUPPRESSED : used.has(s.key) ? undefined : UNUSED_SUPPRESSION;
+      if (meta === undefined) continue;
+      out.push({
+        ruleId: meta.id,
+        level: meta.level,
+        title: meta.title,
+        environment,
+        subject: subject.info,
+        field: 'suppressions',
+        message: meta === UNKNOWN_RULE_SUPPRESSED ? `${s.by} suppresses unknown rule ${s.suppression.ruleId}` : `${s.by} suppresses ${s.suppression.ruleId}, which reports nothing here`,
+        fix: meta.fix,
+        undecided: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** A suppression is reported once, on the subject that declares it. */
+function subjectPrefix(subject: Subject): string {
+  switch (subject.kind) {
+    case 'domain':
+      return 'domain ';
+    case 'topic':
+      return 'topic ';
+    case 'consumer-group':
+      return 'consumer group ';
+    case 'producer':
+      return 'producer ';
+    default:
+      return '\u0000'; // clients and ACLs declare no suppressions of their own
+  }
+}
+
+/** A client subject repeats its group or producer; keep one finding per rule, subject and message. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.ruleId, f.subject.kind, f.subject.name, f.field, f.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { META_RULES, RULES };

@@ -1,0 +1,101 @@
+/**
+ * Policy rules in the style of cdk-nag: one small pure function per rule, its metadata bound in the registry.
+ * A check returns a three-state result — compliant, not applicable, or violations — plus `unknown` when it cannot
+ * decide from the declarations, which is reported rather than treated as a pass.
+ */
+import type { SourceLocation, Suppression } from '../model/schema';
+import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+
+export const RULE_LEVELS = ['error', 'warning', 'info'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export interface Violation {
+  /** The declared field the finding is about, e.g. `key.cardinality`. */
+  readonly field: string;
+  readonly message: string;
+  /** Overrides the rule's level for this finding (e.g. an error in production, a warning elsewhere). */
+  readonly level?: RuleLevel;
+}
+
+export type RuleResult =
+  | { readonly status: 'compliant' }
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'unknown'; readonly reason: string; readonly field: string }
+  | { readonly status: 'violations'; readonly violations: readonly Violation[] };
+
+export const COMPLIANT: RuleResult = { status: 'compliant' };
+export const NOT_APPLICABLE: RuleResult = { status: 'not-applicable' };
+export const unknown = (field: string, reason: string): RuleResult => ({ status: 'unknown', field, reason });
+/** Violations, or compliant when there are none. */
+export const violations = (...found: Violation[]): RuleResult => (found.length === 0 ? COMPLIANT : { status: 'violations', violations: found });
+
+/** Indexes a rule may need, built once per run. */
+export interface LintContext {
+  readonly topology: Topology;
+  readonly readersOf: (topicName: string) => readonly ResolvedConsumerGroup[];
+  readonly producersOf: (topicName: string) => readonly ResolvedProducer[];
+  readonly eventTopic: (topicName: string) => ResolvedEventTopic | undefined;
+  /** The services that use a principal, sorted. */
+  readonly servicesOf: (principal: string) => readonly string[];
+}
+
+interface SubjectTypes {
+  readonly domain: ResolvedDomain;
+  readonly topic: ResolvedTopic;
+  readonly 'consumer-group': ResolvedConsumerGroup;
+  readonly producer: ResolvedProducer;
+  readonly acl: ResolvedAcl;
+  /** A consumer group or a producer: something a service runs with a principal. */
+  readonly client: ResolvedConsumerGroup | ResolvedProducer;
+}
+export type SubjectKind = keyof SubjectTypes;
+
+interface RuleBase<K extends SubjectKind> {
+  /** `TF-<AREA>-<NNN>`; never reused. */
+  readonly id: string;
+  readonly level: RuleLevel;
+  /** What is wrong, in one line. */
+  readonly title: string;
+  /** Why it matters. */
+  readonly rationale: string;
+  /** How to fix it. */
+  readonly fix: string;
+  readonly appliesTo: K;
+  readonly check: (subject: SubjectTypes[K], context: LintContext) => RuleResult;
+}
+
+export type RuleDefinition = { [K in SubjectKind]: RuleBase<K> }[SubjectKind];
+
+/** Defines a rule with its subject type checked. */
+export function defineRule<K extends SubjectKind>(rule: RuleBase<K>): RuleBase<K> {
+  return rule;
+}
+
+export interface FindingSubject {
+  readonly kind: SubjectKind;
+  /** Topic name, group id, `<service> → <topic>`, domain name or ACL id. */
+  readonly name: string;
+  readonly domain: string;
+  readonly source: SourceLocation;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly level: RuleLevel;
+  readonly title: string;
+  readonly environment: string;
+  readonly subject: FindingSubject;
+  readonly field: string;
+  readonly message: string;
+  readonly fix: string;
+  /** True when the rule could not decide (reported, never a pass). */
+  readonly undecided: boolean;
+  /** Present when a suppression with a reason covers the finding; still reported. */
+  readonly suppressed?: { readonly reason: string; readonly by: string };
+}
+
+export interface LintReport {
+  readonly findings: readonly Finding[];
+}
+
+export type { Suppression };
