@@ -68,6 +68,13 @@ export interface ConsumerGroupOptions {
    * @default 'sync'
    */
   readonly processing?: ProcessingMode;
+  /**
+   * Lint rules switched off here, each with a written reason (at least 10 characters). Suppressed findings are still
+   * listed by `topicform lint`.
+   *
+   * @default []
+   */
+  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
 }
 
 interface Subscription {

@@ -21,6 +21,13 @@ export interface DomainProps {
    * @default - none; lint reports a domain without one
    */
   readonly recoveryProcedure?: string;
+  /**
+   * Lint rules switched off here, each with a written reason (at least 10 characters). Suppressed findings are still
+   * listed by `topicform lint`.
+   *
+   * @default []
+   */
+  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
 }
 
 /**

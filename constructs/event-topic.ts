@@ -34,6 +34,14 @@ export interface EventTopicProps {
   readonly key?: KeyDeclaration;
 
   /**
+   * The aggregate the events belong to, and how many instances it has. Lint compares it with what the key identifies:
+   * a narrower key collapses per-aggregate ordering, a broader one widens the blast radius of a bad event.
+   *
+   * @default - the aggregate the key identifies
+   */
+  readonly aggregate?: { readonly name: string; readonly cardinality?: number };
+
+  /**
    * Whether consumers need the events of one key in order.
    *
    * @default 'per-key'
@@ -96,6 +104,13 @@ export interface EventTopicProps {
    * @default { compatibility: 'BACKWARD' }
    */
   readonly contract?: { readonly compatibility?: CompatibilityMode; readonly changeStrategy?: string };
+  /**
+   * Lint rules switched off here, each with a written reason (at least 10 characters). Suppressed findings are still
+   * listed by `topicform lint`.
+   *
+   * @default []
+   */
+  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
 }
 
 /**

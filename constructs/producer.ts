@@ -33,6 +33,13 @@ export interface GrantProduceOptions {
     readonly backoffMax?: DurationString;
     readonly retries?: number;
   };
+  /**
+   * Lint rules switched off here, each with a written reason (at least 10 characters). Suppressed findings are still
+   * listed by `topicform lint`.
+   *
+   * @default []
+   */
+  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
 }
 
 /** A service producing to one topic with one principal; created by `EventTopic.grantProduce`. */
