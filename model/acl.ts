@@ -87,6 +87,10 @@ export function deriveAcls(
       if (s.deadLetterTopic !== null) {
         topicNeed(g.principal, ['Read', 'Write'], s.deadLetterTopic, `${who} dead-letters to and re-drives from ${s.deadLetterTopic}`);
       }
+      // Clients are idempotent by default since Kafka 3.0, so a group writing its retry and dead-letter topics needs it too.
+      if (options.legacyIdempotentWrite && [s.deadLetterTopic, ...s.retryTopics].some((t) => t !== null && owners.has(t))) {
+        needs.push({ binding: allow(g.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME), domain: g.domain, why: `${who} writes retry / dead-letter topics on a broker older than 2.8` });
+      }
     }
   }
   for (const p of producers) {

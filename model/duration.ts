@@ -3,7 +3,7 @@
  * can generate and a reviewer can read.
  */
 import { z } from 'zod';
-import { TIME_MS } from './limits';
+import { MAX_DURATION_MS, TIME_MS } from './limits';
 
 export const DURATION_UNITS = { ms: 1, s: TIME_MS.second, m: TIME_MS.minute, h: TIME_MS.hour, d: TIME_MS.day } as const;
 export type DurationUnit = keyof typeof DURATION_UNITS;
@@ -15,7 +15,12 @@ const DURATION_PATTERN = /^(\d+)(ms|s|m|h|d)$/;
 
 export const durationSchema = z
   .string()
-  .regex(DURATION_PATTERN, { message: 'must be a whole number followed by ms, s, m, h or d, e.g. "7d" or "250ms"' });
+  .regex(DURATION_PATTERN, { message: 'must be a whole number followed by ms, s, m, h or d, e.g. "7d" or "250ms"' })
+  // Derived configs add durations and write them as integers; beyond 2^53 ms they would lose precision.
+  .refine((d) => !DURATION_PATTERN.test(d) || toMs(d) <= MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} ms` });
+
+/** A positive duration (a replay window of 0 would keep nothing). */
+export const positiveDurationSchema = durationSchema.refine((d) => !DURATION_PATTERN.test(d) || toMs(d) > 0, { message: 'must be greater than zero' });
 
 /** Milliseconds of a duration string; throws on a malformed one (schemas reject those before this runs). */
 export function toMs(duration: string): number {
@@ -28,6 +33,7 @@ export function toMs(duration: string): number {
 /** Humanized milliseconds for explanations: `604800000` → `"7d"`, `693000000` → `"8d 30m"`, `250` → `"250ms"`. */
 export function formatMs(ms: number): string {
   if (ms === 0) return '0ms';
+  if (ms < 0) return ms === -1 ? 'unlimited (-1)' : `${ms}ms`;
   const parts: string[] = [];
   let rest = ms;
   for (const unit of ['d', 'h', 'm', 's', 'ms'] as const) {

@@ -10,6 +10,12 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 export const TIME_MS = { second: SECOND_MS, minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS } as const;
 
+/**
+ * The longest duration a declaration may state: sums of durations are written into configs as integers, and beyond
+ * Number.MAX_SAFE_INTEGER (~285,000 years) JavaScript loses precision. Leaves room for the margins added on top.
+ */
+export const MAX_DURATION_MS = Math.floor(Number.MAX_SAFE_INTEGER / 4);
+
 /** Kafka rejects longer topic names (org.apache.kafka.common.internals.Topic.MAX_NAME_LENGTH). */
 export const MAX_TOPIC_NAME_LENGTH = 249;
 

@@ -69,8 +69,12 @@ export function metricCollisionKey(name: string): string {
   return name.replace(/\./g, '_');
 }
 
-/** A Terraform address part for a topic: unique among legal, non-colliding topic names. */
+/**
+ * A Terraform address part for a topic: its metric collision key (`.` → `_`), which is unique among the topics of one
+ * cluster because Kafka rejects two names that share it. A key that cannot start a Terraform name, or that starts with
+ * the escape `t_` itself, is escaped with `t_`, so the mapping stays injective.
+ */
 export function topicAddress(name: string): string {
-  const safe = metricCollisionKey(name);
-  return /^[A-Za-z_]/.test(safe) ? safe : `t_${safe}`;
+  const key = metricCollisionKey(name);
+  return /^[A-Za-z]/.test(key) && !key.startsWith('t_') ? key : `t_${key}`;
 }

@@ -123,9 +123,13 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
   uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => ({ path: 'name', code: 'duplicate-consumer-group', message: `consumer group "${g.name}" is declared twice in domain "${g.domain}" (first at ${first.source.path})` }));
 
+  // Declarations that failed their schema were reported already; references to them are not reported again.
+  const invalidDomains = new Set(rawNames(declarations.domains, (r) => r.name).filter((n) => !domainByName.has(n)));
+  const invalidTopics = new Set(rawNames(declarations.topics, (r) => (typeof r.domain === 'string' && typeof r.name === 'string' ? `${r.domain}/${r.name}` : undefined)));
   const domainNames = [...domainByName.keys()].sort();
   const requireDomain = (name: string, source: SourceLocation, path: string): boolean => {
     if (domainByName.has(name)) return true;
+    if (invalidDomains.has(name)) return false;
     const guess = didYouMean(name, domainNames);
     out.add(source, { path, code: 'unknown-domain', message: `domain "${name}" is not declared`, ...(guess === undefined ? {} : { hint: `did you mean "${guess}"?` }) });
     return false;
@@ -136,7 +140,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const topicKeys = [...topicByRef.keys()].sort();
   const lookupTopic = (ref: { domain: string; event: string }, source: SourceLocation, path: string): EventTopicDeclaration | undefined => {
     const found = topicByRef.get(topicRefKey(ref));
-    if (found === undefined) {
+    if (found === undefined && !invalidTopics.has(topicRefKey(ref))) {
       const guess = didYouMean(topicRefKey(ref), topicKeys);
       out.add(source, { path, code: 'unknown-topic', message: `event topic "${topicRefKey(ref)}" is not declared`, ...(guess === undefined ? {} : { hint: `did you mean "${guess}"?` }) });
     }
@@ -153,7 +157,13 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
     const clash = groupIds.get(groupId);
     if (clash !== undefined) out.add(g.source, { path: 'groupId', code: 'duplicate-group-id', message: `group id "${groupId}" is also used by ${clash.source.path}; a group id is global to the cluster` });
     groupIds.set(groupId, g);
+    const subscribed = new Set<string>();
     g.subscriptions.forEach((s, i) => {
+      if (subscribed.has(topicRefKey(s.topic))) {
+        out.add(g.source, { path: `subscriptions[${i}].topic`, code: 'duplicate-subscription', message: `group "${g.domain}.${g.name}" subscribes to "${topicRefKey(s.topic)}" twice` });
+        return;
+      }
+      subscribed.add(topicRefKey(s.topic));
       const topic = lookupTopic(s.topic, g.source, `subscriptions[${i}].topic`);
       if (topic === undefined) return;
       if (topic.domain !== g.domain && s.reason === undefined) {
@@ -177,9 +187,11 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const groups: ResolvedConsumerGroup[] = [];
   for (const g of groupDecls) {
     const subscriptions: ResolvedSubscription[] = [];
+    const seen = new Set<string>();
     for (const s of g.subscriptions) {
       const parent = eventTopics.get(topicRefKey(s.topic));
-      if (parent === undefined) continue;
+      if (parent === undefined || seen.has(parent.name)) continue;
+      seen.add(parent.name);
       const companions = companionTopics(parent, g, env);
       topics.push(...companions);
       subscriptions.push({
@@ -210,6 +222,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   }
 
   const producers: ResolvedProducer[] = [];
+  uniqueBy(producerDecls, (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`, out, (p, first) => ({ path: 'service', code: 'duplicate-producer', message: `${p.service} (${p.principal}) is granted produce on "${topicRefKey(p.topic)}" twice (first at ${first.source.path})` }));
   for (const p of producerDecls) {
     const topic = lookupTopic(p.topic, p.source, 'topic');
     if (topic === undefined) continue;
@@ -239,11 +252,19 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
       consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
-      producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}`, `${b.topicName}|${b.principal}|${b.service}`)),
+      producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`)),
       acls,
     },
     issues,
   };
+}
+
+function rawNames(raws: readonly unknown[], name: (raw: Record<string, unknown>) => unknown): string[] {
+  return raws.flatMap((raw) => {
+    if (typeof raw !== 'object' || raw === null) return [];
+    const value = name(raw as Record<string, unknown>);
+    return typeof value === 'string' ? [value] : [];
+  });
 }
 
 function checkTopicConfig(raw: unknown, env: Environment): Issue[] {
@@ -300,6 +321,9 @@ function resolveEventTopic(
     });
   }
   const configToCheck = withoutDerivedKeys(t.config);
+  if (t.replay.kind === 'full' && configToCheck['retention.ms'] !== undefined) {
+    issues.push({ path: 'config["retention.ms"]', code: 'retention-on-compacted-topic', message: 'retention.ms has no effect on a compacted topic (full replay keeps every key\'s latest value)', hint: 'remove it, or declare Replay.window(...) if old events may expire' });
+  }
   const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
   const largestLag = maxOf(readers.map((g) => (g.maxProcessingLag === undefined ? undefined : toMs(g.maxProcessingLag)))) ?? 0;
   const partitions = sizePartitions({

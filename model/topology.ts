@@ -31,6 +31,8 @@ export interface SizedValue<T> {
   readonly value: T;
   /** One line saying where the value comes from, e.g. "declared" or "2,000 msg/s × 1 KiB … × headroom 2 → 8". */
   readonly explanation: string;
+  /** Set when a sizing limit kept the value below what the declarations ask for. */
+  readonly capped?: boolean;
 }
 
 interface TopicBase {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../duration';
+import { positiveDurationSchema } from '../duration';
 import { CLEANUP_POLICIES, COMPATIBILITY_MODES, ORDERING_NEEDS } from '../vocabulary';
 import { nameSchema, reasonSchema, sourceSchema, suppressionsSchema } from './common';
 
@@ -27,12 +27,12 @@ export type ThroughputDeclaration = z.infer<typeof throughputSchema>;
 
 export const replaySchema = z.discriminatedUnion('kind', [
   /** Consumers can reset offsets up to `window` back: `cleanup.policy=delete`, retention covering the window. */
-  z.strictObject({ kind: z.literal('window'), window: durationSchema }),
+  z.strictObject({ kind: z.literal('window'), window: positiveDurationSchema }),
   /**
    * Consumers can re-read the latest state of every key from the beginning: `cleanup.policy=compact` on a keyed topic.
    * `longestReindex` bounds how long a full re-read takes; tombstones outlive it.
    */
-  z.strictObject({ kind: z.literal('full'), longestReindex: durationSchema }),
+  z.strictObject({ kind: z.literal('full'), longestReindex: positiveDurationSchema }),
 ]);
 export type ReplayDeclaration = z.infer<typeof replaySchema>;
 

@@ -50,14 +50,17 @@ export function sizePartitions(input: PartitionSizingInput): SizedValue<number> 
   const consumerBound = input.slowestProcessingMs === undefined ? 0 : Math.ceil((t.peakMessagesPerSecond * input.slowestProcessingMs) / 1000);
   const instances = t.maxConsumerInstances ?? 0;
   const needed = Math.max(1, producerBound, consumerBound, instances);
-  const value = roundUpToDivisible(needed * headroom);
+  const wanted = needed * headroom;
+  const value = roundUpToDivisible(wanted);
   const parts = [
     `producer ${fmt(bytesPerSecond / 1_000_000)} MB/s ÷ ${fmt(PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION / 1_000_000)} MB/s → ${producerBound}`,
     input.slowestProcessingMs === undefined ? null : `consumers ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(input.slowestProcessingMs)} ms → ${consumerBound}`,
     t.maxConsumerInstances === undefined ? null : `max instances ${t.maxConsumerInstances}`,
   ].filter((p): p is string => p !== null);
+  const rounding = wanted > MAX_SIZED_PARTITIONS ? `capped at ${MAX_SIZED_PARTITIONS}, below the ${wanted} wanted` : 'next highly divisible count';
   return {
     value,
-    explanation: `max(${parts.join('; ')}) = ${needed} × headroom ${headroom} → ${value} (next highly divisible count)`,
+    explanation: `max(${parts.join('; ')}) = ${needed} × headroom ${headroom} → ${value} (${rounding})`,
+    ...(wanted > MAX_SIZED_PARTITIONS ? { capped: true } : {}),
   };
 }

@@ -7,5 +7,11 @@ export const idempotentProducer = defineRule({
   title: 'The producer is not idempotent.',
   rationale: 'Without idempotence a retried send can duplicate or reorder records within a partition.',
   fix: 'leave idempotent at its default (true)',
-  check: (p) => (p.idempotent ? COMPLIANT : violations({ field: 'idempotent', message: `${p.service} produces to ${p.topicName} without idempotence` })),
+  check: (p) => {
+    if (p.idempotent) return COMPLIANT;
+    // Transactions require idempotence: the producer would fail at start-up.
+    return p.transactionalIdPrefix !== null
+      ? violations({ field: 'idempotent', message: `${p.service} is transactional but not idempotent; Kafka requires idempotence for transactions`, level: 'error' })
+      : violations({ field: 'idempotent', message: `${p.service} produces to ${p.topicName} without idempotence` });
+  },
 });

@@ -1,3 +1,4 @@
+import { MAX_DURATION_MS } from '../../model/limits';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -113,7 +114,7 @@ describe('durationSchema', () => {
     expect(durationSchema.safeParse(7).success).toBe(false);
   });
 
-  it('accepts exactly the strings toMs can read', () => {
+  it('accepts exactly the strings toMs can read, up to MAX_DURATION_MS', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.tuple(fc.nat(), fc.constantFrom(...UNITS, 'w', ' d', '')).map(([n, u]) => `${n}${u}`)), (text) => {
         const accepted = durationSchema.safeParse(text).success;
@@ -123,7 +124,8 @@ describe('durationSchema', () => {
         } catch {
           readable = false;
         }
-        expect(accepted).toBe(readable);
+        // Readable durations are accepted up to MAX_DURATION_MS (beyond it sums of durations lose precision).
+        expect(accepted).toBe(readable && toMs(text) <= MAX_DURATION_MS);
       }),
     );
   });
@@ -156,5 +158,13 @@ describe('Duration', () => {
         }
       }),
     );
+  });
+});
+
+describe('durationSchema bounds', () => {
+  it('fails when a duration exceeds MAX_DURATION_MS', () => {
+    const result = durationSchema.safeParse('99999999999999999999d');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain(`must be at most ${MAX_DURATION_MS} ms`);
   });
 });

@@ -153,7 +153,7 @@ describe('topicAddress', () => {
     ['orders.order-created', 'orders_order-created'],
     ['dev-orders.order-created', 'dev-orders_order-created'],
     ['1orders.created', 't_1orders_created'],
-    ['.hidden', '_hidden'],
+    ['.hidden', 't__hidden'],
   ])('of %j is %j', (name, expected) => {
     expect(topicAddress(name)).toBe(expected);
   });
