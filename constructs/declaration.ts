@@ -6,7 +6,7 @@ import { Construct } from './cdktf';
 import { callerLocation } from './source-location';
 import type { SourceLocation } from '../model/schema';
 
-export type DeclarationKind = 'domain' | 'topic' | 'consumerGroup' | 'producer';
+export type DeclarationKind = 'domain' | 'topic' | 'consumerGroup' | 'producer' | 'legacyAcl';
 
 export abstract class DeclarationConstruct extends Construct {
   /** Where this declaration was written, for errors and findings. */

@@ -3,6 +3,7 @@ import { type IConstruct } from './cdktf';
 import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
+import { LegacyAcl, type LegacyAclProps } from './legacy-acl';
 
 export interface DomainProps {
   /**
@@ -67,6 +68,14 @@ export class Domain extends DeclarationConstruct {
    */
   addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
     return new ConsumerGroup(this, name, options);
+  }
+
+  /**
+   * Keeps an ACL that no declaration derives (imported wildcards, extra operations, DENY rules), with the reason it is
+   * kept. Lint lists every legacy ACL (TF-ACL-002).
+   */
+  addLegacyAcl(id: string, props: LegacyAclProps): LegacyAcl {
+    return new LegacyAcl(this, id, props);
   }
 
   toDeclaration(): Record<string, unknown> {

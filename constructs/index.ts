@@ -4,5 +4,6 @@ export { Domain, type DomainProps } from './domain';
 export { EventTopic, type EventTopicProps, type IEventTopic } from './event-topic';
 export { KafkaCluster, BOOTSTRAP_SERVERS_VARIABLE } from './kafka-cluster';
 export { KafkaStack, type KafkaStackProps } from './kafka-stack';
+export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
 export { Producer, type GrantProduceOptions } from './producer';
 export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';

@@ -21,6 +21,15 @@ export interface KafkaStackProps {
    * @default '../../../terraform.<stack>.tfstate' (beside cdktf.out)
    */
   readonly localStatePath?: string;
+
+  /**
+   * Resources that already exist on the cluster and are adopted rather than created: topic names and ACL ids
+   * (`principal|host|operation|permission|type|name|pattern`). Each gets a Terraform `import` block, so the first plan
+   * imports instead of creating; later plans ignore it. `topicform import` writes this list.
+   *
+   * @default - nothing is adopted
+   */
+  readonly adopt?: { readonly topics?: readonly string[]; readonly acls?: readonly string[] };
 }
 
 /**
@@ -37,12 +46,14 @@ export class KafkaStack extends TerraformStack {
 
   readonly environment: EnvironmentInput;
   readonly cluster: KafkaCluster;
+  private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
   private result: ResolveResult | undefined;
   private lintFindings: readonly Finding[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaStackProps) {
     super(scope, id);
     this.environment = props.environment;
+    this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
     new LocalBackend(this, { path: props.localStatePath ?? `../../../terraform.${id}.tfstate` });
     this.cluster = new KafkaCluster(this, 'Cluster');
     // Testing.synth runs aspects but not prepareStack; the stack renders on whichever comes first.
@@ -67,7 +78,10 @@ export class KafkaStack extends TerraformStack {
     if (result.topology !== null) {
       this.lintFindings = lint(result.topology);
       attachFindings(this.lintFindings, (path) => byPath.get(path) ?? this);
-      renderTopology(result.topology, { scopeFor: (path) => byPath.get(path), fallback: this });
+      const rendered = renderTopology(result.topology, { scopeFor: (path) => byPath.get(path), fallback: this });
+      // The provider's import ids: the topic name, and the ACL's 7-part id.
+      for (const [name, topic] of [...rendered.topics].sort(([a], [b]) => (a < b ? -1 : 1))) if (this.adopt.topics.has(name)) topic.importFrom(name);
+      for (const [id, acl] of [...rendered.acls].sort(([a], [b]) => (a < b ? -1 : 1))) if (this.adopt.acls.has(id)) acl.importFrom(id);
     }
     this.result = result;
     return result;
@@ -106,5 +120,5 @@ function attachFindings(findings: readonly Finding[], constructAt: (path: string
 function collect(declarations: readonly DeclarationConstruct[]): Declarations {
   const of = (kind: DeclarationConstruct['declarationKind']): Array<Record<string, unknown>> =>
     declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
-  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer') };
+  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer'), legacyAcls: of('legacyAcl') };
 }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CLUSTER_RESOURCE_NAME } from './limits';
+import type { LegacyAclDeclaration } from './schema';
 import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer } from './topology';
 import type { AclOperation, AclResourceType } from './vocabulary';
 
@@ -69,6 +70,7 @@ export function deriveAcls(
   producers: readonly ResolvedProducer[],
   owners: TopicOwners,
   options: AclOptions,
+  legacy: readonly LegacyAclDeclaration[] = [],
 ): ResolvedAcl[] {
   const needs: Need[] = [];
   const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string): void => {
@@ -105,7 +107,20 @@ export function deriveAcls(
       needs.push({ binding: allow(p.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME), domain, why: `${who} is idempotent on a broker older than 2.8` });
     }
   }
-  return mergeNeeds(needs);
+  return withLegacy(mergeNeeds(needs), legacy);
+}
+
+/** Adds acknowledged legacy ACLs; one that a declaration derives anyway is an ordinary ACL. */
+function withLegacy(derived: ResolvedAcl[], legacy: readonly LegacyAclDeclaration[]): ResolvedAcl[] {
+  const ids = new Set(derived.map((a) => a.id));
+  const extra = new Map<string, ResolvedAcl>();
+  for (const l of legacy) {
+    const binding: AclBinding = { principal: l.principal, host: l.host, operation: l.operation, permission: l.permission, resourceType: l.resourceType, resourceName: l.resourceName, patternType: l.patternType };
+    const id = aclId(binding);
+    if (ids.has(id) || extra.has(id)) continue;
+    extra.set(id, { ...binding, id, domain: l.domain, neededBy: [], legacy: { reason: l.reason, source: l.source } });
+  }
+  return [...derived, ...extra.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function mergeNeeds(needs: readonly Need[]): ResolvedAcl[] {

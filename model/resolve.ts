@@ -14,6 +14,7 @@ import {
   domainSchema,
   environmentSchema,
   eventTopicSchema,
+  legacyAclSchema,
   producerSchema,
   topicRefKey,
   type ConsumerGroupDeclaration,
@@ -46,6 +47,8 @@ export interface Declarations {
   readonly topics: readonly unknown[];
   readonly consumerGroups: readonly unknown[];
   readonly producers: readonly unknown[];
+  /** Acknowledged legacy ACLs (see LegacyAcl). @default [] */
+  readonly legacyAcls?: readonly unknown[];
 }
 
 /** An issue and the declaration it is about. */
@@ -118,6 +121,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   for (const raw of declarations.topics) out.add(sourceOf(raw), ...checkTopicConfig(raw, env));
   const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
+  const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
 
   const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${first.source.path})` }));
   const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
@@ -232,7 +236,8 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   checkTopicNames(topics, out);
 
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
-  const acls = deriveAcls(groups, producers, owners, env.acl);
+  for (const l of legacyAcls) requireDomain(l.domain, l.source, 'domain');
+  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
 
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
     name: d.name,

@@ -143,6 +143,8 @@ export interface ResolvedAcl extends AclBinding {
   readonly domain: string;
   /** Which declarations need it, e.g. `consumer orders.payment reads orders.order-created`. Sorted. */
   readonly neededBy: readonly string[];
+  /** Set for an acknowledged legacy ACL that no declaration derives: why it is kept, and where that was declared. */
+  readonly legacy?: { readonly reason: string; readonly source: SourceLocation };
 }
 
 export interface Topology {

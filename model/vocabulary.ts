@@ -32,7 +32,7 @@ export type OffsetCommitMode = (typeof OFFSET_COMMIT_MODES)[number];
 export const ACL_OPERATIONS = ['Read', 'Write', 'Describe', 'IdempotentWrite', 'Create', 'Delete', 'Alter', 'DescribeConfigs', 'AlterConfigs', 'ClusterAction', 'All'] as const;
 export type AclOperation = (typeof ACL_OPERATIONS)[number];
 
-export const ACL_RESOURCE_TYPES = ['Topic', 'Group', 'Cluster', 'TransactionalID'] as const;
+export const ACL_RESOURCE_TYPES = ['Topic', 'Group', 'Cluster', 'TransactionalID', 'DelegationToken'] as const;
 export type AclResourceType = (typeof ACL_RESOURCE_TYPES)[number];
 
 export const ACL_PATTERN_TYPES = ['Literal', 'Prefixed'] as const;

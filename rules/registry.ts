@@ -3,6 +3,7 @@
  * this list (scripts/gen-rules-doc.ts) and a test fails when it is stale.
  */
 import { aclNeeded } from './access/acl-needed';
+import { legacyAclListed } from './access/legacy-acl';
 import { principalPerService } from './access/principal-per-service';
 import { minIsrWithinReplicationFactor } from './cluster/min-isr-within-rf';
 import { productionMinInsyncReplicas } from './cluster/min-insync-replicas';
@@ -64,6 +65,7 @@ export const RULES: readonly RuleDefinition[] = [
   uncleanLeaderElectionOff,
   segmentRollShorterThanRetention,
   aclNeeded,
+  legacyAclListed,
   principalPerService,
 ] as RuleDefinition[];
 

@@ -55,7 +55,7 @@ function subjectsOf(topology: Topology): Subject[] {
     subjects.push({ kind: 'producer', value: p, info, suppressions }, { kind: 'client', value: p, info, suppressions });
   }
   for (const a of topology.acls) {
-    const info: FindingSubject = { kind: 'acl', name: a.id, domain: a.domain, source: domainSource.get(a.domain) ?? { path: a.domain } };
+    const info: FindingSubject = { kind: 'acl', name: a.id, domain: a.domain, source: a.legacy?.source ?? domainSource.get(a.domain) ?? { path: a.domain } };
     subjects.push({ kind: 'acl', value: a, info, suppressions: inDomain(a.domain) });
   }
   return subjects;

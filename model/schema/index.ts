@@ -4,3 +4,4 @@ export * from './domain';
 export * from './environment';
 export * from './event-topic';
 export * from './producer';
+export * from './legacy-acl';
