@@ -1,10 +1,37 @@
 import type { EnvironmentInput } from './model/schema';
 
 /**
- * The clusters this repository manages. Validated by the model on synth (model/schema/environment.ts); only names of
- * variables live here, never values: terraform reads those in CI.
+ * The clusters this repository manages, validated on synth (model/schema/environment.ts). Only names of variables and
+ * non-secret settings live here: terraform reads credentials from the environment in CI, synth never does.
+ *
+ * - dev: a single-broker cluster; a tenth of the declared replay windows and traffic, so retention and partitions
+ *   shrink with lint judging the scaled values. Plaintext, no SASL.
+ * - staging: production-like replication without the production rules, topic names prefixed so a shared cluster can
+ *   host it.
+ * - prod: production rules (replication ≥ 3, 2 ≤ min.insync.replicas < replication, prevent_destroy), one stack per
+ *   domain so each plan stays small and one domain's mistake cannot touch another's state.
  */
 export const environments: readonly EnvironmentInput[] = [
-  { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 },
-  { name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2 },
+  {
+    name: 'dev',
+    production: false,
+    replicationFactor: 1,
+    minInsyncReplicas: 1,
+    scaling: { replayWindow: 0.1, throughput: 0.1 },
+    auth: { mechanism: 'none', tls: false },
+  },
+  {
+    name: 'staging',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    topicPrefix: 'staging.',
+  },
+  {
+    name: 'prod',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    layout: 'domain',
+  },
 ];

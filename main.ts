@@ -1,21 +1,24 @@
 /**
- * The app: one stack per environment, each carrying every domain of topics/.
+ * The app: one KafkaEnvironment per entry of environments.ts, each carrying the domains of topics/ it lists (all by
+ * default), split into stacks by the environment's layout.
  *
  * `npm run synth` (and `cdktf synth`, through cdktf.json) runs this file; it validates everything, then writes
  * cdktf.out/ atomically (cli/synth.ts).
  */
 import { App } from './constructs/cdktf';
-import { KafkaStack } from './constructs';
+import { KafkaEnvironment } from './constructs';
 import { environments } from './environments';
 import { domains } from './topics';
+import { readAdoption } from './cli/adoption';
 import { runSynth } from './cli/synth';
 
 export function buildApp(outdir: string): App {
   // Stack traces in annotations would carry absolute paths into the manifest and cost time on every token.
   const app = new App({ outdir, stackTraces: false });
   for (const environment of environments) {
-    const stack = new KafkaStack(app, environment.name, { environment });
-    for (const name of Object.keys(domains).sort()) domains[name]?.(stack);
+    const adopt = readAdoption(environment.name);
+    const env = new KafkaEnvironment(app, environment.name, { environment, ...(adopt === undefined ? {} : { adopt }) });
+    for (const name of Object.keys(domains).sort()) if (env.carries(name)) domains[name]?.(env);
   }
   return app;
 }

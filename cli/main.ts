@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
 import { registerLintCommand } from './commands/lint';
+import { registerStacksCommand } from './commands/stacks';
 import { runSynth } from './synth';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,13 +21,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails)')
     .option('-o, --out <dir>', 'output directory', 'cdktf.out')
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
-    .action((options: { out: string; app: string }) => {
-      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out });
+    .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
+    .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
+    .action((options: { out: string; app: string; env: string[]; domain: string[] }) => {
+      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out, environments: options.env, domains: options.domain });
     });
 
-  registerLintCommand(program, (code) => {
+  const setExitCode = (code: number): void => {
     exitCode = code;
-  });
+  };
+  registerLintCommand(program, setExitCode);
+  registerStacksCommand(program, setExitCode);
 
   try {
     await program.parseAsync(argv);

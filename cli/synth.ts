@@ -1,22 +1,23 @@
 /**
- * The synth pipeline (DESIGN.md "Atomic, non-destructive writes"): validate every stack first, synthesize into a
- * staging folder beside the output, make every file canonical, then move each generated file into place atomically.
- * Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock files, state)
- * are never touched.
+ * The synth pipeline (DESIGN.md "Atomic, non-destructive writes"): resolve and lint every environment first, synthesize
+ * into a staging folder beside the output, make every file canonical, then move each generated file into place
+ * atomically. Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock
+ * files, state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only
+ * its stacks and their manifest entries.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import type { App } from '../constructs/cdktf';
-import { KafkaStack } from '../constructs/kafka-stack';
-import { formatIssueReport, type EnvironmentIssue } from './issues-report';
+import { formatIssueReport } from './issues-report';
+import { renderApp, selectStacks, type StackFilter } from './render-app';
+import { canonicalJson, writeFileAtomic } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
-import { canonicalJson, writeFileAtomic } from './write';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
 
-export interface SynthOptions {
+export interface SynthOptions extends StackFilter {
   readonly outdir: string;
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
@@ -38,7 +39,7 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
   const stderr = options.stderr ?? process.stderr;
   let result: SynthResult;
   try {
-    result = synthesize(buildApp, options.outdir);
+    result = synthesize(buildApp, options.outdir, options);
   } catch (error) {
     stderr.write(`synth failed: ${error instanceof Error ? error.message : String(error)}\nnothing was written to ${options.outdir}\n`);
     return 1;
@@ -53,7 +54,7 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
   return 0;
 }
 
-export function synthesize(buildApp: (outdir: string) => App, outdir: string): SynthResult {
+export function synthesize(buildApp: (outdir: string) => App, outdir: string, filter: StackFilter = {}): SynthResult {
   const target = resolvePath(outdir);
   // Staging sits beside the output so that the final renames stay on one filesystem.
   const parent = dirname(target);
@@ -61,47 +62,71 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string): S
   const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
   try {
     const app = buildApp(staging);
-    const stacks = app.node.findAll().filter((c): c is KafkaStack => c instanceof KafkaStack);
-    const issues: EnvironmentIssue[] = stacks.flatMap((s) => s.render().issues.map((i) => ({ ...i, environment: s.node.id })));
-    const errors = formatIssueReport(issues.filter((i) => (i.severity ?? 'error') === 'error'));
-    const warnings = formatIssueReport(issues.filter((i) => i.severity === 'warning'));
-    // Validations other constructs registered (cdktf's own, or a user's) count too.
-    if (errors.length === 0) {
-      for (const construct of app.node.findAll()) {
-        for (const message of construct.node.validate()) errors.push(`error: ${construct.node.path} › ${message}`);
-      }
-    }
+    const rendered = renderApp(app);
+    const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
+    const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
     if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
 
     // Lint runs on every synth: unsuppressed errors stop it before anything is written.
-    const findings = stacks.flatMap((s) => s.findings);
-    const report = formatText(findings).trimEnd();
-    if (findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
-    if (findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
-    const suppressedCount = findings.filter((f) => f.suppressed !== undefined).length;
+    const report = formatText(rendered.findings).trimEnd();
+    if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
+    if (rendered.findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
+    const suppressedCount = rendered.findings.filter((f) => f.suppressed !== undefined).length;
     const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
+
+    // Validations other constructs registered (cdktf's own, or a user's) count too.
+    for (const construct of app.node.findAll()) {
+      for (const message of construct.node.validate()) errors.push(`error: ${construct.node.path} › ${message}`);
+    }
+    if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
+
+    const subset = (filter.environments ?? []).length > 0 || (filter.domains ?? []).length > 0;
+    const selected = selectStacks(rendered.stacks, filter);
+    if (selected.length === 0) {
+      const names = rendered.stacks.map((s) => s.node.id).join(', ');
+      return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${names}`], warnings };
+    }
 
     app.synth();
     const files = new Map<string, string>();
-    for (const stack of stacks) {
+    for (const stack of selected) {
       const dir = join('stacks', stack.node.id);
       const json: unknown = JSON.parse(readFileSync(join(staging, dir, 'cdk.tf.json'), 'utf8'));
       files.set(join(dir, 'cdk.tf.json'), canonicalJson(json));
       files.set(join(dir, 'topology.json'), canonicalJson(stack.topology));
     }
-    files.set('manifest.json', canonicalJson(JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8'))));
-    const unexpected = listFiles(staging).filter((f) => !files.has(f));
-    if (unexpected.length > 0) throw new Error(`cdktf wrote files this pipeline does not know: ${unexpected.join(', ')}`);
+    files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
 
     const written: string[] = [];
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
-    written.push(...removeStaleStacks(target, new Set(stacks.map((s) => s.node.id))));
-    return { ok: true, stacks: stacks.map((s) => s.node.id).sort(), written, errors: [], warnings, lintSummary };
+    if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
+    return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+interface Manifest {
+  readonly version?: string;
+  readonly stacks: Record<string, unknown>;
+}
+
+/** The new manifest: this run's entries for the written stacks; on a subset synth, the other entries kept as they were. */
+function mergeManifest(target: string, staging: string, written: ReadonlySet<string>, subset: boolean): Manifest {
+  const fresh = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
+  const previousPath = join(target, 'manifest.json');
+  const previous = subset && existsSync(previousPath) ? (JSON.parse(readFileSync(previousPath, 'utf8')) as Manifest) : { stacks: {} };
+  const stacks: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(previous.stacks)) if (!written.has(name)) stacks[name] = entry;
+  for (const [name, entry] of Object.entries(fresh.stacks)) if (written.has(name)) stacks[name] = entry;
+  return { ...fresh, stacks };
+}
+
+function describeFilter(filter: StackFilter): string {
+  const parts = [...(filter.environments ?? []).map((e) => `--env ${e}`), ...(filter.domains ?? []).map((d) => `--domain ${d}`)];
+  return parts.join(' ');
 }
 
 /** Removes only the generated files of stacks that are no longer declared; terraform's files stay. */
@@ -120,11 +145,4 @@ function removeStaleStacks(target: string, current: ReadonlySet<string>): string
     }
   }
   return removed;
-}
-
-function listFiles(root: string, dir = root): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(root, full) : [relative(root, full)];
-  });
 }

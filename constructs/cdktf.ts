@@ -16,6 +16,8 @@ export {
   GcsBackend,
   AzurermBackend,
   HttpBackend,
+  RemoteBackend,
+  NamedRemoteWorkspace,
   Lazy,
   TerraformOutput,
   TerraformStack,

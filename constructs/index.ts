@@ -3,6 +3,7 @@ export { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 export { Domain, type DomainProps } from './domain';
 export { EventTopic, type EventTopicProps, type IEventTopic } from './event-topic';
 export { KafkaCluster, BOOTSTRAP_SERVERS_VARIABLE } from './kafka-cluster';
+export { KafkaEnvironment, type EnvironmentResult, type KafkaEnvironmentProps } from './kafka-environment';
 export { KafkaStack, type KafkaStackProps } from './kafka-stack';
 export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
 export { Producer, type GrantProduceOptions } from './producer';

@@ -1,24 +1,23 @@
-import { Aspects, LocalBackend, TerraformStack, type Construct, type IConstruct } from './cdktf';
-import { isDeclaration, type DeclarationConstruct } from './declaration';
+import { Aspects, TerraformStack, type Construct, type IConstruct } from './cdktf';
+import { renderBackend } from './backend';
+import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
-import { renderTopology } from './render';
-import { attachIssues } from './validation';
-import type { Issue } from '../model/issues';
-import { resolve, type Declarations, type ResolveResult } from '../model/resolve';
-import type { EnvironmentInput } from '../model/schema';
+import { renderTopology, type RenderedResources } from './render';
+import type { ResolveResult } from '../model/resolve';
+import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
+import { topicAddress } from '../model/naming';
+import { sliceTopology } from '../model/slice';
 import type { Topology } from '../model/topology';
-import { lint } from '../rules/run';
 import type { Finding } from '../rules/types';
 
 export interface KafkaStackProps {
-  /** The environment this stack manages: replication defaults, production rules, topic prefix. */
+  /** The environment this stack manages: replication defaults, production rules, topic prefix, backend, auth. */
   readonly environment: EnvironmentInput;
 
   /**
    * Path of the local state file, relative to the stack's directory (`cdktf.out/stacks/<stack>/`, where terraform runs).
-   * It points out of the generated tree: state must never live where synth rewrites files.
    *
-   * @default '../../../terraform.<stack>.tfstate' (beside cdktf.out)
+   * @default - the environment's backend (local: '../../../terraform.<stack>.tfstate', beside cdktf.out)
    */
   readonly localStatePath?: string;
 
@@ -32,10 +31,24 @@ export interface KafkaStackProps {
   readonly adopt?: { readonly topics?: readonly string[]; readonly acls?: readonly string[] };
 }
 
+/** How a KafkaEnvironment hands a stack its slice. */
+export interface KafkaStackSlice {
+  readonly environment: Environment;
+  readonly topology: Topology;
+  /** The domains this stack holds; all when undefined. */
+  readonly domains?: ReadonlySet<string>;
+  /** Names and ids to import (adopted, or moved here from another stack). */
+  readonly imports: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  /** Declaration constructs by path, so event topics keep their construct path in the output metadata. */
+  readonly byPath?: ReadonlyMap<string, IConstruct>;
+}
+
 /**
- * One Terraform stack for one environment's Kafka cluster. Declarations (domains, topics, groups, grants) are added
- * under it; before synthesis the stack collects them, resolves them into a Topology with the model, attaches every
- * issue to the construct it is about, and renders the L1 resources.
+ * One Terraform stack of Kafka resources.
+ *
+ * Used on its own, it is a whole environment: declarations (domains, topics, groups, grants) are added under it, and
+ * before synthesis it resolves, lints and renders them. A `KafkaEnvironment` instead creates one stack per environment
+ * or per domain and hands each its slice of the resolved Topology.
  */
 export class KafkaStack extends TerraformStack {
   static of(construct: IConstruct): KafkaStack {
@@ -44,81 +57,101 @@ export class KafkaStack extends TerraformStack {
     return found;
   }
 
-  readonly environment: EnvironmentInput;
-  readonly cluster: KafkaCluster;
-  private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
-  private result: ResolveResult | undefined;
-  private lintFindings: readonly Finding[] = [];
+  /** Creates a stack that renders a slice of an environment resolved elsewhere. */
+  static forSlice(scope: Construct, id: string, slice: KafkaStackSlice): KafkaStack {
+    return new KafkaStack(scope, id, { environment: slice.environment }, slice);
+  }
 
-  constructor(scope: Construct, id: string, props: KafkaStackProps) {
+  readonly environment: EnvironmentInput;
+  /** The environment's name. */
+  readonly environmentName: string;
+  /** The backend type its state uses (`local`, `s3`, …). */
+  readonly backendType: string;
+  readonly cluster: KafkaCluster;
+  /** The domains this stack holds; undefined for a whole environment. */
+  readonly domains: ReadonlySet<string> | undefined;
+  private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  private root: RootResult | undefined;
+  private slice: Topology | null = null;
+  private rendered: RenderedResources | undefined;
+
+  /**
+   * @param slice set only by `KafkaStack.forSlice` (a KafkaEnvironment's stacks); leave it out for a self-contained
+   *   stack that holds its own declarations
+   */
+  constructor(scope: Construct, id: string, props: KafkaStackProps, slice?: KafkaStackSlice) {
     super(scope, id);
     this.environment = props.environment;
-    this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
-    new LocalBackend(this, { path: props.localStatePath ?? `../../../terraform.${id}.tfstate` });
-    this.cluster = new KafkaCluster(this, 'Cluster');
-    // Testing.synth runs aspects but not prepareStack; the stack renders on whichever comes first.
-    Aspects.of(this).add({ visit: (node) => void (node === this ? this.render() : undefined) });
+    // The backend and auth need a valid environment; an invalid one is reported by resolve and synth stops anyway.
+    const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
+    const backend = props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
+    renderBackend(this, backend, id);
+    this.environmentName = parsed?.name ?? String((props.environment as { name?: unknown }).name ?? id);
+    this.backendType = backend.type;
+    this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
+    this.domains = slice?.domains;
+    if (slice !== undefined) {
+      this.adopt = slice.imports;
+      this.slice = sliceTopology(slice.topology, slice.domains);
+      this.renderSlice(slice.byPath);
+    } else {
+      this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
+      // Testing.synth runs aspects but not prepareStack; a self-contained stack renders on whichever comes first.
+      Aspects.of(this).add({ visit: (node) => void (node === this ? this.render() : undefined) });
+    }
   }
 
-  /** Resolves the declarations under this stack and renders them, once. */
+  /**
+   * A self-contained stack resolves the declarations under it and renders them, once. A slice stack was rendered when
+   * it was created and returns its environment's result.
+   */
   render(): ResolveResult {
-    if (this.result !== undefined) return this.result;
-    const declarations = this.node.findAll().filter(isDeclaration);
-    const result = resolve(collect(declarations), this.environment);
-    const byPath = new Map<string, IConstruct>(declarations.map((d) => [d.node.path, d]));
-    const issuesByConstruct = new Map<IConstruct, Issue[]>();
-    for (const issue of result.issues) {
-      const target = byPath.get(issue.source.path) ?? this;
-      const where = issue.source.file === undefined ? '' : `${issue.source.file}${issue.source.line === undefined ? '' : `:${issue.source.line}`} › `;
-      const list = issuesByConstruct.get(target) ?? [];
-      list.push({ ...issue, path: `${where}${issue.path}` });
-      issuesByConstruct.set(target, list);
+    if (this.root === undefined && this.rendered === undefined) {
+      this.root = resolveRoot(this, this.environment);
+      this.slice = this.root.topology;
+      if (this.slice !== null) this.renderSlice(this.root.byPath);
     }
-    for (const [construct, issues] of issuesByConstruct) attachIssues(construct, issues);
-    if (result.topology !== null) {
-      this.lintFindings = lint(result.topology);
-      attachFindings(this.lintFindings, (path) => byPath.get(path) ?? this);
-      const rendered = renderTopology(result.topology, { scopeFor: (path) => byPath.get(path), fallback: this });
-      // The provider's import ids: the topic name, and the ACL's 7-part id.
-      for (const [name, topic] of [...rendered.topics].sort(([a], [b]) => (a < b ? -1 : 1))) if (this.adopt.topics.has(name)) topic.importFrom(name);
-      for (const [id, acl] of [...rendered.acls].sort(([a], [b]) => (a < b ? -1 : 1))) if (this.adopt.acls.has(id)) acl.importFrom(id);
-    }
-    this.result = result;
-    return result;
+    return { topology: this.slice, issues: this.root?.issues ?? [] };
   }
 
-  /** Lint findings of this stack's Topology, suppressed ones included (empty when the declarations have errors). */
+  /** This stack's Topology (its slice when split per domain), or null when the declarations have errors. */
+  get topology(): Topology | null {
+    this.render();
+    return this.slice;
+  }
+
+  /** Lint findings of a self-contained stack's Topology (a slice stack's findings belong to its KafkaEnvironment). */
   get findings(): readonly Finding[] {
     this.render();
-    return this.lintFindings;
+    return this.root?.findings ?? [];
   }
 
-  /** The resolved Topology, or null when the declarations have errors. */
-  get topology(): Topology | null {
-    return this.render().topology;
+  /** The Terraform resources this stack renders, by topic name and by ACL id. */
+  get resources(): RenderedResources | undefined {
+    this.render();
+    return this.rendered;
   }
 
   override prepareStack(): void {
     this.render();
     super.prepareStack();
   }
-}
 
-/** Unsuppressed lint errors stop synth like any validation error; warnings become annotations. */
-function attachFindings(findings: readonly Finding[], constructAt: (path: string) => IConstruct): void {
-  const byConstruct = new Map<IConstruct, Issue[]>();
-  for (const f of findings) {
-    if (f.suppressed !== undefined || f.level === 'info') continue;
-    const where = f.subject.source.file === undefined ? '' : `${f.subject.source.file}${f.subject.source.line === undefined ? '' : `:${f.subject.source.line}`} › `;
-    const issue: Issue = { path: `${where}${f.field}`, code: f.ruleId, message: `[${f.ruleId}] ${f.message}`, hint: f.fix, severity: f.level === 'error' ? 'error' : 'warning' };
-    const target = constructAt(f.subject.source.path);
-    byConstruct.set(target, [...(byConstruct.get(target) ?? []), issue]);
+  private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): void {
+    if (this.slice === null) return;
+    const rendered = renderTopology(this.slice, { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this });
+    // Import blocks, written directly: cdktf's importFrom() attaches a validation that runs `terraform version` once per
+    // resource (seconds per hundred resources, and a failed synth where terraform is not installed).
+    // The provider's import ids: the topic name, and the ACL's 7-part id.
+    const imports = [
+      ...[...rendered.topics].filter(([name]) => this.adopt.topics.has(name)).map(([name]) => ({ to: `kafka_topic.${topicAddress(name)}`, id: name })),
+      ...[...rendered.acls].filter(([id]) => this.adopt.acls.has(id)).map(([id, acl]) => ({ to: `kafka_acl.${acl.friendlyUniqueId}`, id })),
+    ].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+    if (imports.length > 0) this.addOverride('import', imports);
+    this.rendered = rendered;
   }
-  for (const [construct, issues] of byConstruct) attachIssues(construct, issues);
 }
 
-function collect(declarations: readonly DeclarationConstruct[]): Declarations {
-  const of = (kind: DeclarationConstruct['declarationKind']): Array<Record<string, unknown>> =>
-    declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
-  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer'), legacyAcls: of('legacyAcl') };
+function isInside(construct: IConstruct | undefined, stack: KafkaStack): boolean {
+  return construct !== undefined && construct.node.scopes.includes(stack);
 }

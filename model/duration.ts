@@ -45,6 +45,14 @@ export function formatMs(ms: number): string {
   return parts.join(' ');
 }
 
+/** The shortest exact duration string for `ms`: `604800000` → `'7d'`, `5400000` → `'90m'`. */
+export function toDurationString(ms: number): DurationString {
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    if (ms % DURATION_UNITS[unit] === 0) return `${ms / DURATION_UNITS[unit]}${unit}`;
+  }
+  return `${Math.round(ms)}ms`;
+}
+
 /** Helpers that read well in declarations: `Duration.days(7)` → `'7d'`. */
 export const Duration = {
   millis: (n: number): DurationString => `${n}ms`,

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { deriveAcls } from './acl';
 import { didYouMean } from './did-you-mean';
-import { formatMs, toMs } from './duration';
+import { formatMs, toDurationString, toMs } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
 import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS } from './limits';
 import { checkTopicName, deadLetterTopicName, defaultGroupId, eventTopicName, groupPart, metricCollisionKey, retryTopicName } from './naming';
@@ -116,7 +116,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const env = envResult.data;
 
   const domains = parseAll(domainSchema, declarations.domains, out);
-  const topicDecls = parseAll(eventTopicSchema, declarations.topics, out);
+  const topicDecls = parseAll(eventTopicSchema, declarations.topics, out).map((t) => scaleTopic(t, env));
   // Config keys are checked on the raw declarations, so they are reported even when another field fails the schema.
   for (const raw of declarations.topics) out.add(sourceOf(raw), ...checkTopicConfig(raw, env));
   const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
@@ -253,7 +253,14 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   return {
     topology: {
       formatVersion: TOPOLOGY_FORMAT_VERSION,
-      environment: { name: env.name, production: env.production, replicationFactor: env.replicationFactor, minInsyncReplicas: env.minInsyncReplicas, topicPrefix: env.topicPrefix },
+      environment: {
+        name: env.name,
+        production: env.production,
+        replicationFactor: env.replicationFactor,
+        minInsyncReplicas: env.minInsyncReplicas,
+        topicPrefix: env.topicPrefix,
+        scaling: { replayWindow: env.scaling.replayWindow, throughput: env.scaling.throughput },
+      },
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
       consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
@@ -270,6 +277,23 @@ function rawNames(raws: readonly unknown[], name: (raw: Record<string, unknown>)
     const value = name(raw as Record<string, unknown>);
     return typeof value === 'string' ? [value] : [];
   });
+}
+
+/**
+ * Applies the environment's scaling (e.g. dev keeps a tenth of the window and traffic) to a declaration, so everything
+ * derived from it — retention, partitions, and what lint compares them with — is consistent.
+ */
+function scaleTopic(t: EventTopicDeclaration, env: Environment): EventTopicDeclaration {
+  const { replayWindow, throughput, minimumWindow } = env.scaling;
+  let scaled = t;
+  if (replayWindow < 1 && t.replay.kind === 'window') {
+    const ms = Math.max(toMs(minimumWindow), Math.round(toMs(t.replay.window) * replayWindow));
+    scaled = { ...scaled, replay: { kind: 'window', window: toDurationString(ms) } };
+  }
+  if (throughput < 1 && t.throughput !== undefined) {
+    scaled = { ...scaled, throughput: { ...t.throughput, peakMessagesPerSecond: t.throughput.peakMessagesPerSecond * throughput } };
+  }
+  return scaled;
 }
 
 function checkTopicConfig(raw: unknown, env: Environment): Issue[] {

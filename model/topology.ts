@@ -16,6 +16,8 @@ export interface ResolvedEnvironment {
   readonly replicationFactor: number;
   readonly minInsyncReplicas: number;
   readonly topicPrefix: string;
+  /** Factors applied to declared replay windows and throughput in this environment (1 = as declared). */
+  readonly scaling: { readonly replayWindow: number; readonly throughput: number };
 }
 
 export interface ResolvedDomain {

@@ -37,5 +37,17 @@ export function search(scope: Construct): Domain {
     maxProcessingLag: Duration.minutes(15),
   });
 
+  // Orders are searchable too: the indexer reads the orders domain's events. Access to another domain's stream is its
+  // owner's decision, so the subscription states why; the READ grant lands in the orders stack, the DLQ in this one.
+  domain
+    .addConsumerGroup('order-indexer', {
+      service: 'search-indexer',
+      principal: KafkaPrincipal.user('search-indexer'),
+      idempotency: 'upsert by order id; replays overwrite the same search document',
+      processingTimePerMessage: Duration.millis(2),
+      maxProcessingLag: Duration.minutes(15),
+    })
+    .subscribe({ domain: 'orders', event: 'order-created' }, { reason: 'customer service searches orders by customer and status' });
+
   return domain;
 }

@@ -28,13 +28,12 @@ export function registerLintCommand(program: Command, setExitCode: (code: number
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action((options: LintOptions) => {
-      const { stacks, errors } = loadStacks(loadAppBuilder(options.app), options.env);
+      const { findings, errors } = loadStacks(loadAppBuilder(options.app), options.env);
       if (errors.length > 0) {
         process.stderr.write(`${errors.join('\n')}\n\nthe declarations have errors; fix them before linting\n`);
         setExitCode(1);
         return;
       }
-      const findings = stacks.flatMap((s) => s.findings);
       const report =
         options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict });
       if (options.output === undefined) process.stdout.write(report);

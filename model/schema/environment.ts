@@ -1,5 +1,36 @@
 import { z } from 'zod';
+import { durationSchema } from '../duration';
+import { authSchema } from './auth';
+import { backendSchema } from './backend';
 import { nameSchema } from './common';
+
+/** How an environment's resources are split into Terraform stacks (and so into states). */
+export const STACK_LAYOUTS = ['environment', 'domain'] as const;
+export type StackLayout = (typeof STACK_LAYOUTS)[number];
+
+/**
+ * Scaling of declared values in this environment (e.g. dev keeps a tenth of the replay window and traffic), so derived
+ * retention and partitions shrink and lint judges the scaled values consistently. Factors are in (0, 1].
+ */
+export const scalingSchema = z.strictObject({
+  /** Multiplies every replay window (not full replays). @default 1 */
+  replayWindow: z.number().gt(0).lte(1).default(1),
+  /** Multiplies declared peak messages per second. @default 1 */
+  throughput: z.number().gt(0).lte(1).default(1),
+  /** The smallest replay window after scaling. @default '1h' */
+  minimumWindow: durationSchema.default('1h'),
+});
+
+/**
+ * Resources that lived in another stack before a layout switch or a domain move. Their new stack imports them and the
+ * old stack forgets them (`removed` with `destroy = false`), so nothing is destroyed.
+ */
+export const stackMoveSchema = z.strictObject({
+  /** The domains whose resources moved. */
+  domains: z.array(nameSchema).min(1),
+  /** The stack they were in, e.g. `prod` (layout `environment`) or `prod-orders`. */
+  from: z.string().regex(/^[A-Za-z0-9_-]+$/),
+});
 
 export const aclOptionsSchema = z.strictObject({
   /** Emit DESCRIBE next to READ/WRITE (it is implied by them on every supported broker). @default false */
@@ -20,6 +51,17 @@ export const environmentSchema = z
     acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false }),
     /** Vendor topic config keys (`confluent.*`, `redpanda.*`) accepted in this environment. @default [] */
     vendorConfigKeys: z.array(z.string()).default([]),
+    /** The domains this environment carries. @default - all */
+    domains: z.array(nameSchema).optional(),
+    scaling: scalingSchema.default({ replayWindow: 1, throughput: 1, minimumWindow: '1h' }),
+    /** One stack for the environment, or one per domain (small states, parallel plans). @default 'environment' */
+    layout: z.enum(STACK_LAYOUTS).default('environment'),
+    /** @default { type: 'local' } */
+    backend: backendSchema.default({ type: 'local' }),
+    /** @default { mechanism: 'scram-sha512', tls: true, secrets: 'environment' } */
+    auth: authSchema.default({ mechanism: 'scram-sha512', tls: true, secrets: 'environment' }),
+    /** Resources that moved here from another stack. @default [] */
+    moves: z.array(stackMoveSchema).default([]),
   });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;

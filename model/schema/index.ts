@@ -1,3 +1,5 @@
+export * from './auth';
+export * from './backend';
 export * from './common';
 export * from './consumer-group';
 export * from './domain';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../constructs/cdktf';
-import { Domain, KafkaStack, Replay } from '../../constructs';
+import { Domain, KafkaEnvironment, Replay } from '../../constructs';
 import { buildApp } from '../../main';
 import { environments } from '../../environments';
 import { domains } from '../../topics';
@@ -38,8 +38,8 @@ function readTree(root: string): Record<string, string> {
 function buildReversedApp(outdir: string): App {
   const app = new App({ outdir, stackTraces: false });
   for (const environment of [...environments].reverse()) {
-    const stack = new KafkaStack(app, environment.name, { environment });
-    for (const name of Object.keys(domains).sort().reverse()) domains[name]?.(stack);
+    const env = new KafkaEnvironment(app, environment.name, { environment });
+    for (const name of Object.keys(domains).sort().reverse()) domains[name]?.(env);
   }
   return app;
 }
@@ -53,8 +53,12 @@ describe('synth', () => {
       'manifest.json',
       'stacks/dev/cdk.tf.json',
       'stacks/dev/topology.json',
-      'stacks/prod/cdk.tf.json',
-      'stacks/prod/topology.json',
+      'stacks/prod-orders/cdk.tf.json',
+      'stacks/prod-orders/topology.json',
+      'stacks/prod-search/cdk.tf.json',
+      'stacks/prod-search/topology.json',
+      'stacks/staging/cdk.tf.json',
+      'stacks/staging/topology.json',
     ]);
   });
 
@@ -89,9 +93,9 @@ describe('synth', () => {
   it('keeps state outside the generated tree with a relative local backend path', () => {
     const out = join(tempDir(), 'cdktf.out');
     synthesize(buildApp, out);
-    const json = JSON.parse(readFileSync(join(out, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')) as { terraform: { backend: { local: { path: string } } } };
-    expect(json.terraform.backend.local.path).toBe('../../../terraform.prod.tfstate');
-    expect(resolve(out, 'stacks', 'prod', json.terraform.backend.local.path).startsWith(out)).toBe(false);
+    const json = JSON.parse(readFileSync(join(out, 'stacks', 'prod-orders', 'cdk.tf.json'), 'utf8')) as { terraform: { backend: { local: { path: string } } } };
+    expect(json.terraform.backend.local.path).toBe('../../../terraform.prod-orders.tfstate');
+    expect(resolve(out, 'stacks', 'prod-orders', json.terraform.backend.local.path).startsWith(out)).toBe(false);
   });
 
   it('fails when a declaration is invalid, writes nothing and leaves earlier output and terraform files untouched', () => {
@@ -106,7 +110,7 @@ describe('synth', () => {
     const broken = (outdir: string): App => {
       const app = buildApp(outdir);
       // prod is valid up to here; break it so that dev (synthesized first by cdktf) would otherwise be written
-      const prod = app.node.findChild('prod') as KafkaStack;
+      const prod = app.node.findChild('prod') as KafkaEnvironment;
       new Domain(prod, 'billing', { owner: '@acme/billing', description: 'Invoices' }).addEventTopic('invoice-issued', {
         eventTypes: ['InvoiceIssued'],
         partitions: 0,
@@ -145,8 +149,8 @@ describe('npm run synth (main.ts as a process)', () => {
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: 'utf8',
     });
-    expect(stdout).toMatch(/synthesized 2 stack\(s\) \[dev, prod\]/);
-    expect(existsSync(join(out, 'stacks', 'prod', 'cdk.tf.json'))).toBe(true);
+    expect(stdout).toMatch(/synthesized 4 stack\(s\) \[dev, prod-orders, prod-search, staging\]/);
+    expect(existsSync(join(out, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(true);
   });
 });
 

@@ -23,7 +23,14 @@ describe('Terraform addresses', () => {
   });
 
   it('name topics after the topic name', () => {
-    expect(addresses(synthStack((s) => search(s)).json)).toContain('kafka_topic.search_document-changed');
+    expect(
+      addresses(
+        synthStack((s) => {
+          orders(s);
+          search(s);
+        }).json,
+      ),
+    ).toContain('kafka_topic.search_document-changed');
   });
 
   it('do not depend on the order in which domains and groups are declared', () => {

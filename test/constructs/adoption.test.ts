@@ -24,8 +24,8 @@ describe('adopting existing resources', () => {
     });
     const imports = (json.import ?? []) as ImportBlock[];
     expect(imports.map((i) => [i.to, i.id])).toEqual([
-      ['kafka_topic.orders_order-created', 'orders.order-created'],
       [expect.stringMatching(/^kafka_acl\.acl_order-service_Write_Topic_orders_order-created_[0-9a-f]{8}$/), 'User:order-service|*|Write|Allow|Topic|orders.order-created|Literal'],
+      ['kafka_topic.orders_order-created', 'orders.order-created'],
     ]);
   });
 

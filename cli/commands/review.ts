@@ -1,0 +1,267 @@
+/**
+ * `topicform review`: a Kafka-aware review of the change from a base output to a head output.
+ *
+ * Each side is a synthesized output directory (`--base <dir>`, `--head <dir>`) or a git ref that review synthesizes
+ * itself (`--base-ref origin/main`, `--head-ref HEAD`: the ref's tree is extracted with `git archive` into a
+ * temporary directory, this repository's node_modules is linked into it, and the ref's own app runs with
+ * CDKTF_OUTDIR pointing at a temporary output). Terraform plans (`terraform show -json <planfile>`) add evidence per
+ * stack: `--plan <stack>=<file>`.
+ *
+ * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error (the message names the
+ * file and what is wrong with it; never a stack trace).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { ACKNOWLEDGEMENTS_FILE, parseAcknowledgements } from '../../review/acknowledge';
+import { ReviewInputError } from '../../review/errors';
+import { parseOutput, parsePlan } from '../../review/parse';
+import type { StackFiles } from '../../review/parse';
+import { renderJson } from '../../review/render/json';
+import { renderMarkdown } from '../../review/render/markdown';
+import { renderText } from '../../review/render/text';
+import { review } from '../../review/review';
+import type { Acknowledgement, PlanSnapshot, ReviewResult, Snapshot } from '../../review/types';
+
+export const REVIEW_EXIT = { ok: 0, input: 1, blocking: 2 } as const;
+
+export interface ReviewOptions {
+  readonly base?: string;
+  readonly head?: string;
+  readonly baseRef?: string;
+  readonly headRef?: string;
+  readonly plan: string[];
+  readonly format: 'markdown' | 'text' | 'json';
+  readonly acknowledgements?: string;
+  readonly output?: string;
+  readonly app: string;
+}
+
+export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('review')
+    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings; exit 2 on an unacknowledged BLOCK')
+    .option('--base <dir>', 'the base output: a cdktf.out directory written by topicform synth')
+    .option('--head <dir>', 'the head output (default: cdktf.out when --base is given)')
+    .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
+    .option('--head-ref <ref>', 'synthesize the head from this git ref instead, e.g. HEAD')
+    .option('--plan <[stack=]file>', '`terraform show -json <planfile>` of a head stack (repeatable; the stack may be left out when there is one)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'text', 'json']).default('text'))
+    .option('--acknowledgements <file>', `reviewed acknowledgements of blocking findings (default: ${ACKNOWLEDGEMENTS_FILE} of the head, when present)`)
+    .option('-o, --output <file>', 'write the review to a file instead of stdout')
+    .option('--app <file>', 'the app each git ref is synthesized with', 'main.ts')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  topicform review --base base.out --head cdktf.out --format markdown --output review.md',
+        '  topicform review --base-ref origin/main --head-ref HEAD',
+        '  topicform review --base-ref origin/main --head cdktf.out --plan dev=plan-dev.json --plan prod=plan-prod.json',
+        '',
+        'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error.',
+      ].join('\n'),
+    )
+    .action((options: ReviewOptions) => {
+      setExitCode(runReview(options));
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Runs the review and writes it; returns the exit code. Errors in the input are printed, never thrown. */
+export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WriteStream | NodeJS.WritableStream; cwd?: string } = {}): number {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const cwd = io.cwd ?? process.cwd();
+  const progress = (line: string): void => {
+    if ((stderr as NodeJS.WriteStream).isTTY === true) stderr.write(`${line}\n`);
+  };
+  const workspace = new Workspace(cwd, progress);
+  try {
+    const result = reviewFromOptions(options, cwd, workspace);
+    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result) : renderText(result);
+    if (options.output === undefined) stdout.write(report);
+    else writeFileSync(resolve(cwd, options.output), report);
+    return result.summary.blocking > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
+  } catch (error) {
+    const message = error instanceof ReviewInputError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    stderr.write(`topicform review: ${message}\n`);
+    return REVIEW_EXIT.input;
+  } finally {
+    workspace.dispose();
+  }
+}
+
+function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Workspace): ReviewResult {
+  if (options.base !== undefined && options.baseRef !== undefined) throw new ReviewInputError('--base', 'give --base <dir> or --base-ref <ref>, not both');
+  if (options.head !== undefined && options.headRef !== undefined) throw new ReviewInputError('--head', 'give --head <dir> or --head-ref <ref>, not both');
+  if (options.base === undefined && options.baseRef === undefined) {
+    throw new ReviewInputError('--base', 'missing: give the base output with --base <dir> (a cdktf.out directory) or --base-ref <ref> (a git ref to synthesize)');
+  }
+
+  const base: Side = options.baseRef !== undefined ? workspace.synthesizeRef('base', options.baseRef, options.app) : { dir: resolve(cwd, options.base ?? ''), label: options.base ?? '' };
+  const headDir = options.head ?? 'cdktf.out';
+  const head: Side = options.headRef !== undefined ? workspace.synthesizeRef('head', options.headRef, options.app) : { dir: resolve(cwd, headDir), label: headDir };
+
+  const baseSnapshot = readOutput(base.dir, base.label);
+  const headSnapshot = readOutput(head.dir, head.label);
+  const plans = options.plan.map((arg) => readPlan(arg, cwd, headSnapshot));
+  const acknowledgements = readAcknowledgements(options.acknowledgements, cwd, head.tree);
+  return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the inputs
+
+/** A synthesized output directory: `stacks/<stack>/cdk.tf.json` and `stacks/<stack>/topology.json`. */
+export function readOutput(dir: string, label: string): Snapshot {
+  if (!existsSync(dir)) throw new ReviewInputError(label, 'no such directory');
+  if (!statSync(dir).isDirectory()) throw new ReviewInputError(label, 'is not a directory: give a cdktf.out directory written by topicform synth');
+  const stacksDir = join(dir, 'stacks');
+  if (!existsSync(stacksDir) || !statSync(stacksDir).isDirectory()) {
+    throw new ReviewInputError(label, 'has no stacks/ directory: give a cdktf.out directory written by topicform synth');
+  }
+  const stacks: StackFiles[] = [];
+  for (const name of readdirSync(stacksDir).sort()) {
+    const stackDir = join(stacksDir, name);
+    if (!statSync(stackDir).isDirectory()) continue;
+    const terraform = join(stackDir, 'cdk.tf.json');
+    const topology = join(stackDir, 'topology.json');
+    const shown = (file: string): string => `${label}/stacks/${name}/${file}`;
+    const hasTerraform = existsSync(terraform);
+    const hasTopology = existsSync(topology);
+    // A directory with neither file is what synth leaves of a stack it no longer writes (terraform's files stay).
+    if (!hasTerraform && !hasTopology) continue;
+    if (!hasTerraform) throw new ReviewInputError(shown('cdk.tf.json'), 'missing: the stack has a topology.json but no Terraform JSON');
+    if (!hasTopology) {
+      throw new ReviewInputError(shown('topology.json'), 'missing: topicform synth writes the Topology beside cdk.tf.json; synthesize this output again with topicform synth');
+    }
+    stacks.push({
+      stack: name,
+      terraform: { file: shown('cdk.tf.json'), text: readFileSync(terraform, 'utf8') },
+      topology: { file: shown('topology.json'), text: readFileSync(topology, 'utf8') },
+    });
+  }
+  return parseOutput(label, stacks);
+}
+
+const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** `--plan dev=plan.json`, or `--plan plan.json` when the head has a single stack. */
+function readPlan(arg: string, cwd: string, head: Snapshot): PlanSnapshot {
+  const eq = arg.indexOf('=');
+  const named = eq > 0 && STACK_NAME.test(arg.slice(0, eq));
+  const file = named ? arg.slice(eq + 1) : arg;
+  const stacks = [...head.stacks.keys()].sort();
+  let stack: string;
+  if (named) {
+    stack = arg.slice(0, eq);
+    if (!head.stacks.has(stack)) throw new ReviewInputError(`--plan ${arg}`, `unknown stack "${stack}": the head output has ${stacks.join(', ') || 'no stacks'}`);
+  } else if (stacks.length === 1 && stacks[0] !== undefined) {
+    stack = stacks[0];
+  } else {
+    throw new ReviewInputError(`--plan ${arg}`, `name the stack the plan is for, e.g. --plan ${stacks[0] ?? 'dev'}=${file} (plan JSON does not say which stack it belongs to); the head output has ${stacks.join(', ')}`);
+  }
+  const path = resolve(cwd, file);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new ReviewInputError(file, 'no such file (the plan given with --plan)');
+  return parsePlan(stack, { file, text: readFileSync(path, 'utf8') });
+}
+
+function readAcknowledgements(option: string | undefined, cwd: string, headTree: string | undefined): Acknowledgement[] {
+  if (option !== undefined) {
+    const path = resolve(cwd, option);
+    if (!existsSync(path)) throw new ReviewInputError(option, 'no such file (the acknowledgements given with --acknowledgements)');
+    return parseAcknowledgements({ file: option, text: readFileSync(path, 'utf8') });
+  }
+  // The head's own file: it is part of the change under review.
+  const path = join(headTree ?? cwd, ACKNOWLEDGEMENTS_FILE);
+  if (!existsSync(path)) return [];
+  return parseAcknowledgements({ file: ACKNOWLEDGEMENTS_FILE, text: readFileSync(path, 'utf8') });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthesizing git refs
+
+interface Side {
+  readonly dir: string;
+  readonly label: string;
+  /** The app directory inside the extracted tree (for the head's acknowledgement file). */
+  readonly tree?: string;
+}
+
+class Workspace {
+  private temp: string | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly progress: (line: string) => void,
+  ) {}
+
+  synthesizeRef(side: 'base' | 'head', ref: string, app: string): Side & { tree: string } {
+    const option = `--${side}-ref ${ref}`;
+    const root = git(['rev-parse', '--show-toplevel'], this.cwd, option, 'not inside a git repository: --base-ref and --head-ref need one (or give --base/--head directories)').trim();
+    const sha = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.cwd, option, `unknown git ref "${ref}"`).trim();
+    this.temp ??= mkdtempSync(join(tmpdir(), 'topicform-review-'));
+    const tree = join(this.temp, `${side}-tree`);
+    const out = join(this.temp, `${side}-out`);
+    mkdirSync(tree, { recursive: true });
+    const started = Date.now();
+    this.progress(`topicform review: synthesizing ${side} ${ref} (${sha.slice(0, 12)})…`);
+
+    const archive = spawnSync('git', ['archive', '--format=tar', sha], { cwd: root, maxBuffer: 2 ** 31 - 1 });
+    if (archive.status !== 0) throw new ReviewInputError(option, `git archive failed: ${archive.stderr.toString('utf8').trim()}`);
+    const untar = spawnSync('tar', ['-x', '-C', tree], { input: archive.stdout });
+    if (untar.status !== 0) throw new ReviewInputError(option, `extracting the tree failed: ${untar.stderr.toString('utf8').trim()}`);
+
+    // The app may live in a subdirectory of the repository: run it where the current directory is.
+    const appDir = join(tree, relative(root, this.cwd));
+    if (!existsSync(join(appDir, app))) throw new ReviewInputError(option, `${app} does not exist at ${ref} (use --app <file>)`);
+    const modules = nearestNodeModules(this.cwd);
+    if (modules !== undefined && !existsSync(join(appDir, 'node_modules'))) symlinkSync(modules, join(appDir, 'node_modules'), 'dir');
+
+    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), app], {
+      cwd: appDir,
+      env: { ...process.env, CDKTF_OUTDIR: out },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (synth.error !== undefined) throw new ReviewInputError(option, `could not run the synth: ${synth.error.message}`);
+    if (synth.status !== 0) {
+      const tail = `${synth.stderr}\n${synth.stdout}`.trim().split('\n').slice(-15).join('\n');
+      throw new ReviewInputError(option, `synthesizing ${app} at ${ref} failed (exit ${String(synth.status)}):\n${tail}`);
+    }
+    // An app that ignores CDKTF_OUTDIR writes to cdktf.out beside itself.
+    const dir = existsSync(out) ? out : join(appDir, 'cdktf.out');
+    this.progress(`topicform review: synthesized ${side} ${ref} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { dir, label: ref, tree: appDir };
+  }
+
+  dispose(): void {
+    if (this.temp !== undefined) rmSync(this.temp, { recursive: true, force: true });
+  }
+}
+
+function git(args: string[], cwd: string, option: string, failure: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    throw new ReviewInputError(option, failure);
+  }
+}
+
+function nearestNodeModules(from: string): string | undefined {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, 'node_modules');
+    if (existsSync(candidate)) return candidate;
+    const parent = resolve(dir, '..');
+    if (parent === dir || !isAbsolute(parent)) return undefined;
+    dir = parent;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Resolves every declaration root of an app — KafkaEnvironments and self-contained KafkaStacks — before anything is
+ * synthesized, and gathers their issues, lint findings and stacks.
+ */
+import type { App } from '../constructs/cdktf';
+import { KafkaEnvironment } from '../constructs/kafka-environment';
+import { KafkaStack } from '../constructs/kafka-stack';
+import type { Finding } from '../rules/types';
+import type { EnvironmentIssue } from './issues-report';
+
+export interface RenderedApp {
+  readonly issues: readonly EnvironmentIssue[];
+  readonly findings: readonly Finding[];
+  /** Every stack, sorted by name. */
+  readonly stacks: readonly KafkaStack[];
+}
+
+export function renderApp(app: App): RenderedApp {
+  const issues: EnvironmentIssue[] = [];
+  const findings: Finding[] = [];
+  for (const environment of app.node.findAll().filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment)) {
+    const result = environment.render();
+    issues.push(...result.issues.map((i) => ({ ...i, environment: environment.node.id })));
+    findings.push(...result.findings);
+  }
+  const standalone = app.node.findAll().filter((c): c is KafkaStack => c instanceof KafkaStack && !c.node.scopes.some((s) => s instanceof KafkaEnvironment));
+  for (const stack of standalone) {
+    issues.push(...stack.render().issues.map((i) => ({ ...i, environment: stack.node.id })));
+    findings.push(...stack.findings);
+  }
+  const stacks = app.node
+    .findAll()
+    .filter((c): c is KafkaStack => c instanceof KafkaStack)
+    .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+  const names = new Set<string>();
+  for (const s of stacks) {
+    if (names.has(s.node.id)) issues.push({ source: { path: s.node.path }, path: '', code: 'duplicate-stack', message: `two stacks are named "${s.node.id}"; stack names must be unique across environments`, environment: s.environmentName });
+    names.add(s.node.id);
+  }
+  return { issues, findings, stacks };
+}
+
+export interface StackFilter {
+  readonly environments?: readonly string[];
+  readonly domains?: readonly string[];
+}
+
+/** Stacks selected by environment and domain; a whole-environment stack is selected by any of its domains. */
+export function selectStacks(stacks: readonly KafkaStack[], filter: StackFilter): KafkaStack[] {
+  const envs = filter.environments ?? [];
+  const domains = filter.domains ?? [];
+  return stacks.filter((s) => {
+    if (envs.length > 0 && !envs.includes(s.environmentName)) return false;
+    if (domains.length === 0) return true;
+    if (s.domains === undefined) return (s.topology?.domains ?? []).some((d) => domains.includes(d.name));
+    return [...s.domains].some((d) => domains.includes(d));
+  });
+}

@@ -1,0 +1,124 @@
+import { Construct, type IConstruct } from './cdktf';
+import { resolveRoot } from './declaration-root';
+import { KafkaStack } from './kafka-stack';
+import { attachIssues } from './validation';
+import { aclAddress } from '../model/acl';
+import type { Issue } from '../model/issues';
+import { topicAddress } from '../model/naming';
+import type { LocatedIssue } from '../model/resolve';
+import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
+import { stackName } from '../model/slice';
+import type { Topology } from '../model/topology';
+import type { Finding } from '../rules/types';
+
+export interface KafkaEnvironmentProps {
+  /** The environment: cluster defaults, layout, backend, auth, scaling, moves (model/schema/environment.ts). */
+  readonly environment: EnvironmentInput;
+
+  /**
+   * Resources that already exist on the cluster (topic names, 7-part ACL ids): each gets an `import` block in the stack
+   * that holds it. `topicform import` writes this list.
+   *
+   * @default - nothing is adopted
+   */
+  readonly adopt?: { readonly topics?: readonly string[]; readonly acls?: readonly string[] };
+}
+
+export interface EnvironmentResult {
+  readonly issues: readonly LocatedIssue[];
+  readonly topology: Topology | null;
+  readonly findings: readonly Finding[];
+  /** The stacks of this environment (none when the declarations have errors). */
+  readonly stacks: readonly KafkaStack[];
+}
+
+/**
+ * One environment's cluster. Domains declare their topics under it (`orders(environment)`); before synthesis it
+ * resolves and lints the whole environment once, then creates its Terraform stacks — one for the environment, or one
+ * per domain (`layout: 'domain'`: small states, parallel plans) — each rendering its slice. Resources that moved
+ * between stacks (a layout switch, a domain moved) are imported by their new stack and forgotten by the old one
+ * (`removed` with `destroy = false`), so nothing is destroyed.
+ */
+export class KafkaEnvironment extends Construct {
+  readonly environment: EnvironmentInput;
+  private readonly parsed: Environment | undefined;
+  private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  private result: EnvironmentResult | undefined;
+
+  constructor(scope: Construct, id: string, props: KafkaEnvironmentProps) {
+    super(scope, id);
+    this.environment = props.environment;
+    this.parsed = environmentSchema.safeParse(props.environment).data;
+    this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
+  }
+
+  /** Whether this environment carries a domain (its `domains` list, or all when it has none). */
+  carries(domain: string): boolean {
+    return this.parsed?.domains === undefined || this.parsed.domains.includes(domain);
+  }
+
+  /** Resolves, lints and creates the stacks, once. */
+  render(): EnvironmentResult {
+    if (this.result !== undefined) return this.result;
+    const root = resolveRoot(this, this.environment);
+    const env = this.parsed;
+    const issues: LocatedIssue[] = [...root.issues];
+    let stacks: KafkaStack[] = [];
+    if (root.topology !== null && env !== undefined) {
+      const layoutIssues = this.checkLayout(env, root.topology);
+      issues.push(...layoutIssues);
+      if (layoutIssues.length === 0) stacks = this.createStacks(env, root.topology, root.byPath);
+    }
+    this.result = { issues, topology: stacks.length === 0 && issues.some((i) => (i.severity ?? 'error') === 'error') ? null : root.topology, findings: root.findings, stacks };
+    return this.result;
+  }
+
+  private checkLayout(env: Environment, topology: Topology): LocatedIssue[] {
+    const source = { path: this.node.path };
+    const declared = new Set(topology.domains.map((d) => d.name));
+    const problems: Issue[] = [];
+    (env.domains ?? []).forEach((d, i) => {
+      if (!declared.has(d)) problems.push({ path: `environment.domains[${i}]`, code: 'environment-domain-not-declared', message: `environment "${env.name}" carries domain "${d}", which is not declared in it` });
+    });
+    env.moves.forEach((move, i) => {
+      move.domains.forEach((d, j) => {
+        if (!declared.has(d)) problems.push({ path: `environment.moves[${i}].domains[${j}]`, code: 'move-of-unknown-domain', message: `a move names domain "${d}", which environment "${env.name}" does not carry` });
+        else if (stackName(env.name, env.layout, d) === move.from) problems.push({ path: `environment.moves[${i}].from`, code: 'move-to-same-stack', message: `domain "${d}" is still in stack "${move.from}"; a move needs the stack it left` });
+      });
+    });
+    attachIssues(this, problems);
+    return problems.map((p) => ({ ...p, source }));
+  }
+
+  private createStacks(env: Environment, topology: Topology, byPath: ReadonlyMap<string, IConstruct>): KafkaStack[] {
+    const groups: Array<{ name: string; domains?: ReadonlySet<string> }> =
+      env.layout === 'environment' ? [{ name: stackName(env.name, 'environment') }] : topology.domains.map((d) => ({ name: stackName(env.name, 'domain', d.name), domains: new Set([d.name]) }));
+    const movedDomains = new Set(env.moves.flatMap((m) => m.domains));
+    const inDomains = (domain: string, set: ReadonlySet<string> | undefined): boolean => set === undefined || set.has(domain);
+
+    const stacks = groups.map(({ name, domains }) => {
+      // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them.
+      const topics = new Set(topology.topics.filter((t) => inDomains(t.domain, domains) && (movedDomains.has(t.domain) || this.adopt.topics.has(t.name))).map((t) => t.name));
+      const acls = new Set(topology.acls.filter((a) => inDomains(a.domain, domains) && (movedDomains.has(a.domain) || this.adopt.acls.has(a.id))).map((a) => a.id));
+      return KafkaStack.forSlice(this, name, { environment: env, topology, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, byPath });
+    });
+
+    // The stacks resources left forget them without destroying them; a stack that no longer holds anything is kept
+    // (with only `removed` blocks) until it has been applied once.
+    const forgotten = new Map<string, Array<{ from: string; lifecycle: { destroy: false } }>>();
+    for (const move of env.moves) {
+      const moved = new Set(move.domains);
+      const blocks = [
+        ...topology.topics.filter((t) => moved.has(t.domain)).map((t) => `kafka_topic.${topicAddress(t.name)}`),
+        ...topology.acls.filter((a) => moved.has(a.domain)).map((a) => `kafka_acl.${aclAddress(a)}`),
+      ].map((from) => ({ from, lifecycle: { destroy: false as const } }));
+      forgotten.set(move.from, [...(forgotten.get(move.from) ?? []), ...blocks]);
+    }
+    for (const [from, blocks] of [...forgotten].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const stack = stacks.find((s) => s.node.id === from) ?? KafkaStack.forSlice(this, from, { environment: env, topology, domains: new Set<string>(), imports: { topics: new Set(), acls: new Set() } });
+      if (!stacks.includes(stack)) stacks.push(stack);
+      stack.addOverride('removed', blocks.sort((a, b) => (a.from < b.from ? -1 : 1)));
+    }
+    return stacks.sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+  }
+}
