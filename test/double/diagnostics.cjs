@@ -9,7 +9,6 @@
  */
 
 const SEVERITY_ERROR = 1;
-const SEVERITY_WARNING = 2;
 
 /** @param {(string | number)[]} path attribute names, then map keys (strings) or list indexes (numbers) */
 function attributePath(path) {
@@ -35,11 +34,6 @@ function error(summary, options = {}) {
   };
 }
 
-/** @param {string} summary @param {{ detail?: string, path?: (string | number)[] }} [options] @returns {Diagnostic} */
-function warning(summary, options = {}) {
-  return { ...error(summary, options), severity: SEVERITY_WARNING };
-}
-
 /** Thrown by resource code to end an RPC with diagnostics instead of a value. */
 class DiagnosticsError extends Error {
   /** @param {Diagnostic[]} diagnostics */
@@ -49,4 +43,4 @@ class DiagnosticsError extends Error {
   }
 }
 
-module.exports = { error, warning, attributePath, DiagnosticsError };
+module.exports = { error, attributePath, DiagnosticsError };

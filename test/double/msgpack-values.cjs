@@ -12,14 +12,6 @@ const UNKNOWN = new ExtData(0, Uint8Array.of(0));
 /** @param {unknown} value @returns {value is InstanceType<typeof ExtData>} */
 const isUnknown = (value) => value instanceof ExtData;
 
-/** True when the value and everything inside it is known. @param {unknown} value @returns {boolean} */
-function isWhollyKnown(value) {
-  if (isUnknown(value)) return false;
-  if (Array.isArray(value)) return value.every(isWhollyKnown);
-  if (value !== null && typeof value === 'object') return Object.values(value).every(isWhollyKnown);
-  return true;
-}
-
 /**
  * Decodes a tfplugin5 DynamicValue. An empty or absent value is null, as terraform's decodeDynamicValue does.
  * @param {{ msgpack?: Uint8Array, json?: Uint8Array } | null | undefined} dynamicValue
@@ -37,4 +29,4 @@ function toDynamicValue(value) {
   return { msgpack: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
-module.exports = { UNKNOWN, isUnknown, isWhollyKnown, fromDynamicValue, toDynamicValue };
+module.exports = { UNKNOWN, isUnknown, fromDynamicValue, toDynamicValue };

@@ -4,7 +4,7 @@
 // Resource behaviour lives in resources/; this file only decodes values, dispatches and encodes the answers.
 const { CLUSTER_ENV } = require('./cluster.cjs');
 const { error, DiagnosticsError, attributePath } = require('./diagnostics.cjs');
-const { fromDynamicValue, toDynamicValue, isUnknown } = require('./msgpack-values.cjs');
+const { fromDynamicValue, toDynamicValue } = require('./msgpack-values.cjs');
 const { readers } = require('./resources/data-sources.cjs');
 const { resourceTypes } = require('./resources/index.cjs');
 const { conform, getSchemaResponse, writeOnlyAttributes } = require('./schema.cjs');
@@ -47,7 +47,7 @@ const handlers = {
     const config = fromDynamicValue(request.config) ?? {};
     const diagnostics = [];
     const mechanism = config.sasl_mechanism;
-    if (typeof mechanism === 'string' && !isUnknown(mechanism) && !SASL_MECHANISMS.includes(mechanism)) {
+    if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) { // an unknown value is an ExtData, not a string
       diagnostics.push(error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }));
     }
     if (!process.env[CLUSTER_ENV]) {

@@ -178,6 +178,8 @@ export interface TerraformWorkspace {
   writeCluster(cluster: ClusterSeed): void;
   /** The raw text of terraform's state file ('' before the first apply). */
   readStateText(): string;
+  /** Replaces terraform's state file, e.g. with one an older provider version wrote. */
+  writeStateText(text: string): void;
   dispose(): Promise<void>;
 }
 
@@ -195,12 +197,8 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
   const cliConfig = path.join(dir, 'cli.tfrc');
   const history: CommandResult[] = [];
 
-  copyStack(options, dir);
-  const backendArgs = prepareBackend(dir, stateFile);
-  fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(options.cluster), null, 2) + '\n');
-  writeMirror(path.join(dir, 'mirror'));
-  fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror')));
-
+  let server: ChildProcess | undefined;
+  let backendArgs: string[];
   const env: NodeJS.ProcessEnv = {
     ...terraformBaseEnv(),
     TF_CLI_CONFIG_FILE: cliConfig,
@@ -209,11 +207,20 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     TMPDIR: dir,
     ...variablesEnv(options.vars ?? {}),
   };
-  let server: ChildProcess | undefined;
-  if (route === 'reattach') {
-    const started = await startReattachServer(env);
-    server = started.child;
-    env.TF_REATTACH_PROVIDERS = started.reattach;
+  try {
+    copyStack(options, dir);
+    backendArgs = prepareBackend(dir, stateFile);
+    fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(options.cluster), null, 2) + '\n');
+    writeMirror(path.join(dir, 'mirror'));
+    fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror')));
+    if (route === 'reattach') {
+      const started = await startReattachServer(env);
+      server = started.child;
+      env.TF_REATTACH_PROVIDERS = started.reattach;
+    }
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true }); // a workspace that never started leaves nothing behind
+    throw error;
   }
 
   const run = async (args: string[], runOptions: { allowedExitCodes?: number[] } = {}): Promise<CommandResult> => {
@@ -254,6 +261,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     readCluster: () => completeCluster(JSON.parse(fs.readFileSync(clusterFile, 'utf8')) as ClusterSeed),
     writeCluster: (cluster) => fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(cluster), null, 2) + '\n'),
     readStateText: () => (fs.existsSync(stateFile) ? fs.readFileSync(stateFile, 'utf8') : ''),
+    writeStateText: (text) => fs.writeFileSync(stateFile, text),
     dispose: async () => {
       if (server) await stopServer(server);
       if (options.keep) {

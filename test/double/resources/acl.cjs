@@ -30,7 +30,7 @@ const ID_PARTS = /** @type {const} */ ([
   'resource_pattern_type_filter',
 ]);
 
-/** Values the provider's string -> sarama conversions accept, with the message each failure gives. */
+/** Values the provider's string -> sarama conversions accept, and the words of its error for any other value. */
 const ENUMS = [
   { name: 'resource_type', what: 'resource type', values: ['Unknown', 'Any', 'Topic', 'Group', 'Cluster', 'TransactionalID', 'DelegationToken'] },
   {
@@ -39,15 +39,15 @@ const ENUMS = [
     values: ['Unknown', 'Any', 'All', 'Read', 'Write', 'Create', 'Delete', 'Alter', 'Describe', 'ClusterAction', 'DescribeConfigs', 'AlterConfigs', 'IdempotentWrite'],
   },
   { name: 'acl_permission_type', what: 'permission type', values: ['Unknown', 'Any', 'Deny', 'Allow'] },
-  { name: 'resource_pattern_type_filter', what: 'pattern type filter', values: ['Literal', 'Prefixed', 'Any', 'Match'] },
+  { name: 'resource_pattern_type_filter', what: 'pattern type filter', values: ['Literal', 'Prefixed', 'Any', 'Match'], quoted: true },
 ];
 
 /** @param {State} config */
 function validate(config) {
-  return ENUMS.flatMap(({ name, what, values }) => {
+  return ENUMS.flatMap(({ name, what, values, quoted }) => {
     const value = config[name];
     if (!isSet(value) || values.includes(value)) return [];
-    return [error(`Unknown ${what}: ${value}`, { detail: `${name} must be one of: ${values.join(', ')} (case-sensitive).`, path: [name] })];
+    return [error(`Unknown ${what}: ${quoted ? `'${value}'` : value}`, { detail: `${name} must be one of: ${values.join(', ')} (case-sensitive).`, path: [name] })];
   });
 }
 

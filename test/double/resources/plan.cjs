@@ -57,4 +57,4 @@ function planChange(typeName, { prior, proposed, config }, rules) {
   return { planned, requiresReplace };
 }
 
-module.exports = { planChange, sameValue };
+module.exports = { planChange };
