@@ -1,0 +1,93 @@
+/**
+ * The real terraform on every example stack, against the provider double: validate, plan, apply, and a re-plan that
+ * must show no changes. Also: switching prod's stack layout moves resources without destroying anything.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { App } from '../../constructs/cdktf';
+import { KafkaEnvironment } from '../../constructs';
+import { buildApp } from '../../main';
+import { environments } from '../../environments';
+import { domains } from '../../topics';
+import { synthesize } from '../../cli/synth';
+import type { EnvironmentInput } from '../../model/schema';
+import { describeWithTerraform } from '../double/terraform-suite';
+import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../helpers/terraform';
+
+const work = mkdtempSync(join(tmpdir(), 'topicform-tf-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const VARS = { kafka_bootstrap_servers: ['broker-1.test:9092'] };
+
+function synthTo(name: string, build: (outdir: string) => App): string {
+  const out = join(work, name);
+  const result = synthesize(build, out);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return out;
+}
+
+const actions = (plan: PlanJson): string[] => [...new Set((plan.resource_changes ?? []).map((c) => c.change.actions.join(',')))].sort();
+
+describeWithTerraform('terraform on the example stacks', () => {
+  const out = synthTo('examples', buildApp);
+  const stacks = readdirSync(join(out, 'stacks')).sort();
+
+  it.each(stacks)('%s validates, plans only creates, applies and re-plans with no changes', async (stack) => {
+    const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: VARS });
+    try {
+      const { plan, replanHasChanges } = await runLifecycle(workspace);
+      const expected = Object.values(JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')).resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+      expect(actions(plan)).toEqual(['create']);
+      expect(plan.resource_changes?.length).toBe(expected);
+      expect(replanHasChanges).toBe(false);
+    } finally {
+      await workspace.dispose();
+    }
+  }, 120_000);
+});
+
+describeWithTerraform('switching stack layout with the provider double', () => {
+  it('moves prod from one stack to one per domain with imports and forgets, and no create, replace or delete', async () => {
+    const prod = environments.find((e) => e.name === 'prod') as EnvironmentInput;
+    const build = (environment: EnvironmentInput) => (outdir: string): App => {
+      const app = new App({ outdir, stackTraces: false });
+      const env = new KafkaEnvironment(app, 'prod', { environment });
+      for (const name of Object.keys(domains).sort()) domains[name]?.(env);
+      return app;
+    };
+    const before = synthTo('layout-before', build({ ...prod, layout: 'environment' }));
+    const after = synthTo('layout-after', build({ ...prod, layout: 'domain', moves: [{ domains: ['orders', 'search'], from: 'prod' }] }));
+
+    const old = await createTerraformWorkspace({ stackDir: join(before, 'stacks', 'prod'), route: 'reattach', vars: VARS });
+    try {
+      await runLifecycle(old);
+      const cluster = old.readCluster();
+      // The old stack, now holding only `removed` blocks, forgets every resource without destroying it.
+      old.writeStack(JSON.parse(readFileSync(join(after, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')));
+      await old.plan({ out: 'forget' });
+      const forget = await old.showJson('forget');
+      expect(actions(forget)).toEqual(['forget']);
+      await old.apply('forget');
+      expect(old.readCluster()).toEqual(cluster);
+
+      for (const stack of ['prod-orders', 'prod-search']) {
+        const next = await createTerraformWorkspace({ stackDir: join(after, 'stacks', stack), route: 'reattach', vars: VARS, cluster });
+        try {
+          await next.init();
+          await next.plan({ out: 'adopt' });
+          const plan = await next.showJson('adopt');
+          expect(actions(plan), stack).toEqual(['no-op']);
+          expect((plan.resource_changes ?? []).every((c) => (c as { change: { importing?: unknown } }).change.importing !== undefined), stack).toBe(true);
+          await next.apply('adopt');
+          const replan = await next.plan({ out: null, detailedExitcode: true });
+          expect(replan.exitCode, stack).toBe(0);
+        } finally {
+          await next.dispose();
+        }
+      }
+    } finally {
+      await old.dispose();
+    }
+  }, 180_000);
+});
