@@ -86,7 +86,8 @@ export class KafkaStack extends TerraformStack {
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
     const backend = props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
     renderBackend(this, backend, id);
-    this.environmentName = parsed?.name ?? String((props.environment as { name?: unknown }).name ?? id);
+    const declaredName = (props.environment as { name?: unknown }).name;
+    this.environmentName = parsed?.name ?? (typeof declaredName === 'string' ? declaredName : id);
     this.backendType = backend.type;
     this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
     this.domains = slice?.domains;

@@ -37,7 +37,8 @@ describeWithTerraform('terraform on the example stacks', () => {
     const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: VARS });
     try {
       const { plan, replanHasChanges } = await runLifecycle(workspace);
-      const expected = Object.values(JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')).resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+      const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, object> };
+      const expected = Object.values(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
       expect(actions(plan)).toEqual(['create']);
       expect(plan.resource_changes?.length).toBe(expected);
       expect(replanHasChanges).toBe(false);
