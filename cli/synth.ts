@@ -6,7 +6,8 @@
  * its stacks and their manifest entries.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { ARTIFACT_ROOTS, environmentOf, generateArtifacts, isGeneratedArtifact } from '../artifacts';
 import type { App } from '../constructs/cdktf';
 import { formatIssueReport } from './issues-report';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
@@ -96,12 +97,21 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, fi
       files.set(join(dir, 'topology.json'), canonicalJson(stack.topology));
     }
     files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
+    // Client configs, catalog, runbooks, flow graphs and the capacity report (artifacts/), from every stack's Topology
+    // (an environment's per-domain slices are merged back). A subset synth writes only its environments' files.
+    const artifacts = generateArtifacts(rendered.stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
+    const selectedEnvironments = new Set(selected.map((s) => s.environmentName));
+    for (const [file, content] of artifacts) {
+      const environment = environmentOf(file);
+      if (!subset || (environment !== null && selectedEnvironments.has(environment))) files.set(file.split('/').join(sep), content);
+    }
 
     const written: string[] = [];
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
+    if (!subset) written.push(...removeStaleArtifacts(target, new Set([...artifacts.keys()].map((f) => f.split('/').join(sep)))));
     return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -145,4 +155,40 @@ function removeStaleStacks(target: string, current: ReadonlySet<string>): string
     }
   }
   return removed;
+}
+
+/**
+ * Removes generated artifacts under clients/ and docs/ that the declarations no longer produce (a deleted service,
+ * group, domain or environment), then the folders that leaves empty. Only files carrying topicform's marker are touched.
+ */
+function removeStaleArtifacts(target: string, current: ReadonlySet<string>): string[] {
+  const removed: string[] = [];
+  for (const root of ARTIFACT_ROOTS) {
+    const dir = join(target, root);
+    if (!existsSync(dir)) continue;
+    for (const file of listFiles(target, dir).sort()) {
+      if (current.has(file) || !isGeneratedArtifact(readFileSync(join(target, file), 'utf8'))) continue;
+      rmSync(join(target, file));
+      removed.push(file);
+    }
+    removeEmptyFolders(dir);
+  }
+  return removed;
+}
+
+/** Files below `dir`, relative to `root`. */
+function listFiles(root: string, dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(root, full) : [relative(root, full)];
+  });
+}
+
+/** Removes the empty folders below and including `dir`. */
+function removeEmptyFolders(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) removeEmptyFolders(full);
+  }
+  if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
 }

@@ -1,0 +1,165 @@
+/**
+ * One catalog page per domain: owner, every topic with its key and why, partitions and why, retention and the replay
+ * window it serves, consumer groups with their idempotency strategy and lag tolerance, dead-letter and retry topics,
+ * and the ACLs the domain's stack holds. Everything is read from the Topology; nothing is stated that is not declared
+ * or derived.
+ */
+import type { ResolvedCompanionTopic, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, Topology } from '../../model/topology';
+import type { ServiceClients } from '../client-config';
+import { formatCount, formatMs } from '../format';
+import { buildGraph } from '../graph/model';
+import { renderMermaid } from '../graph/mermaid';
+import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
+import { linkFrom, paths } from '../paths';
+import { replayText, retentionText } from './facts';
+
+export function renderDomainPage(topology: Topology, domain: ResolvedDomain, clients: readonly ServiceClients[]): string {
+  const env = topology.environment;
+  const here = paths.domainPage(env.name, domain.name);
+  const topics = topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event' && t.domain === domain.name);
+  const companions = topology.topics.filter((t): t is ResolvedCompanionTopic => t.kind !== 'event' && t.domain === domain.name);
+  const groups = topology.consumerGroups.filter((g) => g.domain === domain.name);
+  const acls = topology.acls.filter((a) => a.domain === domain.name);
+
+  const lines: string[] = [
+    GENERATED_MARKDOWN,
+    `# Domain ${domain.name}`,
+    '',
+    cell(domain.description),
+    '',
+    ...table(['', ''], [
+      ['Owner', cell(domain.owner)],
+      ['Environment', `${env.name}${env.production ? ' (production)' : ''}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}`],
+      ['Declared in', codeCell(domain.source.file ?? domain.source.path)],
+      ['Recovery procedure', domain.recoveryProcedure === undefined ? 'not declared' : cell(domain.recoveryProcedure)],
+      ['Event topics', topics.length === 0 ? 'none' : topics.map((t) => codeCell(t.name)).join(', ')],
+      ['Consumer groups', groups.length === 0 ? 'none' : groups.map((g) => codeCell(g.groupId)).join(', ')],
+    ]),
+    '',
+    '## Flow',
+    '',
+    `Producers → topics → consumer groups → their retry and dead-letter topics (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
+    '',
+    '```mermaid',
+    renderMermaid(buildGraph(topology, domain.name)).trimEnd(),
+    '```',
+    '',
+    '## Event topics',
+    '',
+  ];
+  if (topics.length === 0) lines.push('This domain declares no event topics.', '');
+  for (const topic of topics) lines.push(...topicSection(topology, topic, here));
+
+  lines.push('## Consumer groups', '');
+  if (groups.length === 0) lines.push('This domain owns no consumer groups.', '');
+  for (const group of groups) lines.push(...groupSection(topology, group, here, clients));
+
+  lines.push('## Dead-letter and retry topics', '');
+  if (companions.length === 0) {
+    lines.push('None: no consumer group of this domain has dead-letter or retry topics.', '');
+  } else {
+    lines.push(
+      ...table(
+        ['Topic', 'Kind', 'Group', 'Serves', 'Partitions', 'Retention'],
+        companions.map((t) => [
+          codeCell(t.name),
+          t.kind === 'dead-letter' ? 'dead letters' : `retry tier ${t.retry?.tier ?? ''} (after ${formatMs(t.retry?.delayMs ?? 0)})`,
+          codeCell(t.groupId),
+          codeCell(topicNameOf(topology, t)),
+          `${t.partitions.value}: ${cell(t.partitions.explanation)}`,
+          t.retentionMs === null ? '' : `${formatMs(t.retentionMs.value)}: ${cell(t.retentionMs.explanation)}`,
+        ]),
+      ),
+      '',
+    );
+  }
+
+  lines.push('## ACLs', '', `Held in this domain's stack: access to the domain's topics and its groups' ids. Every ACL is Allow, host \`*\`.`, '');
+  if (acls.length === 0) {
+    lines.push('None.', '');
+  } else {
+    lines.push(
+      ...table(
+        ['Principal', 'Operation', 'Resource', 'Pattern', 'Needed by'],
+        acls.map((a) => [codeCell(a.principal), a.operation, `${a.resourceType} ${codeCell(a.resourceName)}`, a.patternType, cell(a.neededBy.join('; '))]),
+      ),
+      '',
+    );
+  }
+  return document(lines);
+}
+
+function topicSection(topology: Topology, topic: ResolvedEventTopic, here: string): string[] {
+  const producers = topology.producers.filter((p) => p.topicName === topic.name);
+  const readers = topology.consumerGroups.filter((g) => g.subscriptions.some((s) => s.topicName === topic.name));
+  const rows: string[][] = [
+    ['Event types', topic.eventTypes.map(codeCell).join(', ')],
+    ['Key', topic.key === null ? 'no key' : `${codeCell(topic.key.field)} (${cell(keyDetails(topic.key))}): ${cell(topic.key.reason)}`],
+    ['Ordering', topic.ordering === 'per-key' ? 'consumers need the events of one key in order (per partition)' : 'consumers need no ordering'],
+    ['Throughput', topic.throughput === null ? 'not declared' : `peak ${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s × ${formatCount(topic.throughput.averageMessageBytes)} bytes`],
+    ['Partitions', `${topic.partitions.value}: ${cell(topic.partitions.explanation)}`],
+    ['Replication', `factor ${topic.replicationFactor}, min.insync.replicas ${topic.minInsyncReplicas}`],
+    ['Cleanup policy', codeCell(topic.cleanupPolicy)],
+    ['Retention', `${cell(retentionText(topic))}${topic.retentionMs === null ? '' : `: ${cell(topic.retentionMs.explanation)}`}`],
+    ['Replay', cell(replayText(topic))],
+    ['Byte cap', topic.retentionBytes === null ? 'none (retention.bytes is never derived)' : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`],
+    ['Contract', `${topic.contract.compatibility}${topic.contract.changeStrategy === undefined ? '' : `: ${cell(topic.contract.changeStrategy)}`}`],
+    [
+      'Producers',
+      producers.length === 0
+        ? 'none declared'
+        : producers
+            .map((p) => `${codeCell(p.service)} as ${codeCell(p.principal)} (${p.idempotent ? 'idempotent' : 'NOT idempotent'}${p.transactionalIdPrefix === null ? '' : `, transactional, id prefix ${codeCell(p.transactionalIdPrefix)}`}, delivery bound ${formatMs(p.delivery.timeoutMs)})`)
+            .join('; '),
+    ],
+    ['Consumer groups', readers.length === 0 ? 'none' : readers.map((g) => groupReference(topology, g, topic.domain, here)).join(', ')],
+    ['Topic configs', Object.entries(topic.config).map(([k, v]) => codeCell(`${k}=${v}`)).join(', ')],
+    ['Declared in', codeCell(topic.source.file ?? topic.source.path)],
+  ];
+  return [`### ${code(topic.name)}`, '', ...(topic.description === undefined ? [] : [cell(topic.description), '']), ...table(['', ''], rows), ''];
+}
+
+function groupSection(topology: Topology, g: ResolvedConsumerGroup, here: string, clients: readonly ServiceClients[]): string[] {
+  const env = topology.environment.name;
+  const client = clients.find((c) => c.service === g.service && c.principal === g.principal);
+  const files =
+    client === undefined
+      ? []
+      : [
+          link('properties', linkFrom(here, paths.consumerProperties(env, client.dirName, g.groupId))),
+          link('JSON', linkFrom(here, paths.clientJson(env, client.dirName))),
+          link('KafkaJS', linkFrom(here, paths.kafkajs(env, client.dirName))),
+        ];
+  const reads = g.subscriptions.map((s) => `${codeCell(s.topicName)}${s.reason === undefined ? '' : ` (${cell(s.reason)})`}`);
+  const dlqs = g.subscriptions.flatMap((s) => (s.deadLetterTopic === null ? [] : [codeCell(s.deadLetterTopic)]));
+  const retries = g.subscriptions.flatMap((s) => s.retryTopics.map((r, i) => `${codeCell(r)} after ${formatMs(g.retryDelaysMs[i] ?? 0)}`));
+  const rows: string[][] = [
+    ['Service', `${codeCell(g.service)} as ${codeCell(g.principal)}`],
+    ['Reads', reads.join(', ')],
+    ['Idempotency', g.idempotency === null ? '**not declared**: duplicates and replays are unsafe until it is' : cell(g.idempotency)],
+    ['Processing time', g.processingTimePerMessageMs === null ? 'not declared' : `${formatMs(g.processingTimePerMessageMs)} per message (${g.processing})`],
+    ['Lag tolerance', g.maxProcessingLagMs === null ? 'not declared' : formatMs(g.maxProcessingLagMs)],
+    ['Offset commit', g.offsetCommit.mode === 'manual' ? 'manual, after processing' : `auto: ${cell(g.offsetCommit.reason ?? '')}`],
+    ['Dead-letter topics', dlqs.length === 0 ? '**none**: a poison pill blocks its partition' : dlqs.join(', ')],
+    ['Retry tiers', retries.length === 0 ? 'none' : retries.join(', ')],
+    ['Runbook', link('replay and re-drive', linkFrom(here, paths.runbook(env, g.groupId)))],
+    ['Client config', files.length === 0 ? '' : files.join(' · ')],
+    ['Declared in', codeCell(g.source.file ?? g.source.path)],
+  ];
+  return [`### ${code(g.groupId)}`, '', ...table(['', ''], rows), ''];
+}
+
+function keyDetails(key: NonNullable<ResolvedEventTopic['key']>): string {
+  return `aggregate ${key.aggregate}${key.cardinality === undefined ? '' : `, ~${formatCount(key.cardinality)} keys`}`;
+}
+
+/** A group of this page's domain is listed below; another domain's group links to that domain's page. */
+function groupReference(topology: Topology, g: ResolvedConsumerGroup, pageDomain: string, here: string): string {
+  const name = g.domain === pageDomain ? codeCell(g.groupId) : `${codeCell(g.groupId)} of ${link(g.domain, linkFrom(here, paths.domainPage(topology.environment.name, g.domain)))}`;
+  return `${name} (${cell(g.service)})`;
+}
+
+function topicNameOf(topology: Topology, t: ResolvedCompanionTopic): string {
+  const parent = topology.topics.find((p): p is ResolvedEventTopic => p.kind === 'event' && p.ref.domain === t.parent.domain && p.ref.event === t.parent.event);
+  return parent?.name ?? `${t.parent.domain}.${t.parent.event}`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The catalog's index for one environment: its domains, every topic at a glance, consumer groups with their runbooks,
+ * and the client configs per service.
+ */
+import type { ResolvedEventTopic, Topology } from '../../model/topology';
+import type { ServiceClients } from '../client-config';
+import { compareStrings, formatMs } from '../format';
+import { cell, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
+import { linkFrom, paths } from '../paths';
+import { durationText } from './facts';
+
+export function renderEnvironmentIndex(topology: Topology, clients: readonly ServiceClients[]): string {
+  const env = topology.environment;
+  const here = paths.environmentIndex(env.name);
+  const to = (target: string): string => linkFrom(here, target);
+  const domains = [...topology.domains].sort((a, b) => compareStrings(a.name, b.name));
+  const eventTopics = topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event');
+
+  const lines: string[] = [
+    GENERATED_MARKDOWN,
+    `# Event catalog: ${env.name}`,
+    '',
+    `${env.production ? 'Production environment' : 'Environment'} ${codeCell(env.name)}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}, topic prefix ${env.topicPrefix === '' ? 'none' : codeCell(env.topicPrefix)}.`,
+    `The whole flow: ${link('graph.mmd', to(paths.graph(env.name)))} · storage and partitions: ${link('capacity', to(paths.capacity()))}.`,
+    '',
+    '## Domains',
+    '',
+    ...table(
+      ['Domain', 'Owner', 'Description', 'Event topics', 'Consumer groups'],
+      domains.map((d) => [
+        link(d.name, to(paths.domainPage(env.name, d.name))),
+        cell(d.owner),
+        cell(d.description),
+        String(eventTopics.filter((t) => t.domain === d.name).length),
+        String(topology.consumerGroups.filter((g) => g.domain === d.name).length),
+      ]),
+    ),
+    '',
+    '## Event topics',
+    '',
+    ...table(
+      ['Topic', 'Domain', 'Key', 'Partitions', 'Replay', 'Retention'],
+      eventTopics.map((t) => [
+        codeCell(t.name),
+        link(t.domain, to(paths.domainPage(env.name, t.domain))),
+        t.key === null ? 'no key' : codeCell(t.key.field),
+        String(t.partitions.value),
+        t.replay.kind === 'window' ? `window ${durationText(t.replay.window)}` : 'full (compacted)',
+        t.retentionMs === null ? 'latest value per key' : formatMs(t.retentionMs.value),
+      ]),
+    ),
+    '',
+    '## Consumer groups',
+    '',
+    ...table(
+      ['Group', 'Service', 'Reads', 'Lag tolerance', 'Runbook'],
+      topology.consumerGroups.map((g) => [
+        codeCell(g.groupId),
+        codeCell(g.service),
+        g.subscriptions.map((s) => codeCell(s.topicName)).join(', '),
+        g.maxProcessingLagMs === null ? 'not declared' : formatMs(g.maxProcessingLagMs),
+        link('replay and re-drive', to(paths.runbook(env.name, g.groupId))),
+      ]),
+    ),
+    '',
+    '## Client configs',
+    '',
+    ...table(
+      ['Service', 'Principal', 'Produces', 'Consumes as', 'Files'],
+      clients.map((c) => [
+        codeCell(c.service),
+        codeCell(c.principal),
+        c.producers.flatMap((p) => p.topics.map(codeCell)).join(', '),
+        c.consumers.map((g) => codeCell(g.groupId)).join(', '),
+        [
+          ...c.producers.map((p) => link(`${p.name}.properties`, to(paths.producerProperties(env.name, c.dirName, p.name)))),
+          ...c.consumers.map((g) => link(`consumer.${g.groupId}.properties`, to(paths.consumerProperties(env.name, c.dirName, g.groupId)))),
+          link('client.json', to(paths.clientJson(env.name, c.dirName))),
+          link('kafkajs.ts', to(paths.kafkajs(env.name, c.dirName))),
+        ].join(' · '),
+      ]),
+    ),
+    '',
+  ];
+  return document(lines);
+}

@@ -1,0 +1,167 @@
+/**
+ * A TypeScript module for KafkaJS (2.x) users, in KafkaJS's own option names: `kafka.producer(config)` with its `retry`
+ * object, `acks` on `send()`, `kafka.consumer(config)`, `subscribe({ topics, fromBeginning })` and `autoCommit` on
+ * `run()`. Each value carries a comment saying why. It imports only KafkaJS's types, so it type-checks against the
+ * service's own KafkaJS and compiles away to plain objects.
+ *
+ * KafkaJS has no `delivery.timeout.ms`, and it warns that limiting retries for the idempotent producer may invalidate
+ * its guarantees: retries stay unlimited (Number.MAX_SAFE_INTEGER, KafkaJS's own default for an idempotent producer;
+ * a `retry` object without `retries` would silently fall back to 5) and the module exports the declared delivery bound
+ * for the service to time out a send with.
+ */
+import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients } from '../client-config';
+import { formatMs, oneLine } from '../format';
+import { GENERATED_NOTICE } from '../marker';
+import { BACKOFF_JITTER, BACKOFF_MULTIPLIER, KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE, MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../limits';
+
+/** KafkaJS's default consumer sessionTimeout: a member that sends no heartbeat for this long is evicted. */
+const KAFKAJS_DEFAULT_SESSION_TIMEOUT_MS = 30_000;
+
+export function renderKafkajs(client: ServiceClients): string {
+  const types = [
+    ...(client.consumers.length > 0 ? ['ConsumerConfig', 'ConsumerRunConfig', 'ConsumerSubscribeTopics'] : []),
+    ...(client.producers.length > 0 ? ['ProducerConfig', 'ProducerRecord'] : []),
+  ];
+  const lines = [
+    `// ${GENERATED_NOTICE}`,
+    `// Environment ${client.environment}, service ${client.service}, authenticating as ${client.principal}. KafkaJS 2.x option names.`,
+    `// Not included: ${NOT_INCLUDED} (KafkaJS: brokers, ssl, sasl).`,
+    `import type { ${types.join(', ')} } from 'kafkajs';`,
+    '',
+    '/** `new Kafka({ clientId, brokers, ssl, sasl })`: names the service in broker logs, metrics and quotas. */',
+    `export const clientId = ${str(client.service)};`,
+    '',
+    ...objectConst('producers', client.producers.flatMap(producer)),
+    '',
+    ...objectConst('consumers', client.consumers.flatMap(consumer)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function producer(p: ProducerProfile): string[] {
+  const maxInFlight = p.idempotent ? KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE : p.orderedTopics ? 1 : MAX_IN_FLIGHT_WITH_IDEMPOTENCE;
+  const retries =
+    p.delivery.retries === null
+      ? [
+          '// Unlimited, as KafkaJS itself defaults for an idempotent producer: it warns that limiting retries may invalidate its',
+          '// guarantees. Bound the time instead (deliveryTimeoutMs below). Without this key KafkaJS would fall back to 5 retries.',
+          'retries: Number.MAX_SAFE_INTEGER,',
+        ]
+      : [
+          '// Declared explicitly (delivery.retries). KafkaJS warns that limiting retries for the idempotent producer may',
+          '// invalidate its guarantees; prefer bounding the time (deliveryTimeoutMs below).',
+          `retries: ${p.delivery.retries},`,
+        ];
+  const config = [
+    p.idempotent
+      ? '// The broker drops duplicates a retry would write (producer id and sequence number); requires acks -1.'
+      : '// Declared idempotent: false: a retry may write a duplicate, which every consumer must absorb.',
+    `idempotent: ${p.idempotent},`,
+    p.idempotent
+      ? `// KafkaJS documents maxInFlightRequests: ${KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE} with idempotent: true to guarantee exactly-once per partition.`
+      : p.orderedTopics
+        ? '// Without idempotence a retried request can overtake a later one: 1 keeps per-key order.'
+        : '// No per-key ordering needed.',
+    `maxInFlightRequests: ${maxInFlight},`,
+    '// Exponential backoff, as Kafka\'s Java client does it (KIP-580): doubling with ±20 % jitter.',
+    'retry: {',
+    `  // First wait before a retry: ${formatMs(p.delivery.backoffMs)} (Java retry.backoff.ms); an immediate retry amplifies an outage.`,
+    `  initialRetryTime: ${p.delivery.backoffMs},`,
+    `  // Backoff ceiling: ${formatMs(p.delivery.backoffMaxMs)} (Java retry.backoff.max.ms).`,
+    `  maxRetryTime: ${p.delivery.backoffMaxMs},`,
+    `  multiplier: ${BACKOFF_MULTIPLIER},`,
+    `  factor: ${BACKOFF_JITTER},`,
+    ...retries.map((l) => `  ${l}`),
+    '},',
+  ];
+  const transactional =
+    p.transactionalIdPrefix === null
+      ? []
+      : [
+          `/** Transactional: pass \`{ ...config, transactionalId: transactionalIdPrefix + instanceId }\` with a stable id per instance (the ACL is TransactionalID WRITE, Prefixed on this prefix). */`,
+          `transactionalIdPrefix: ${str(p.transactionalIdPrefix)},`,
+        ];
+  return [
+    `/** Writes ${p.topics.join(', ')}; declared in ${safeComment(p.sources.join(', '))}. */`,
+    `${key(p.name)}: {`,
+    `  topics: [${p.topics.map(str).join(', ')}],`,
+    '  /** `kafka.producer(config)` */',
+    '  config: {',
+    ...config.map((l) => `    ${l}`),
+    '  } satisfies ProducerConfig,',
+    '  /** `producer.send({ ...send, topic, messages })`: -1 = all in-sync replicas acknowledge (required by idempotence). */',
+    '  send: { acks: -1 } satisfies Pick<ProducerRecord, \'acks\'>,',
+    `  /** KafkaJS has no delivery.timeout.ms: stop waiting for a send after ${formatMs(p.delivery.timeoutMs)} (the declared delivery bound), e.g. by racing it with a timer, and treat it as failed. */`,
+    `  deliveryTimeoutMs: ${p.delivery.timeoutMs},`,
+    ...transactional.map((l) => `  ${l}`),
+    '},',
+  ];
+}
+
+function consumer(c: ConsumerProfile): string[] {
+  const g = c.group;
+  const config = [
+    `// The declared consumer group ${g.domain}.${g.name}; its principal has Group READ on exactly this id.`,
+    `groupId: ${str(c.groupId)},`,
+    ...(c.readCommitted ? ['// Transactional producers write these topics: read only committed transactions.', 'readUncommitted: false,'] : []),
+  ];
+  const run = c.autoCommit
+    ? [`// The group opted into auto commit: ${JSON.stringify(oneLine(g.offsetCommit.reason ?? ''))}.`, 'autoCommit: true,']
+    : ['// Commit offsets after processing (resolveOffset / commitOffsets): auto commit can commit a message never processed.', 'autoCommit: false,'];
+  const deadLetters = c.subscriptions.flatMap((s) => (s.deadLetterTopic === null ? [] : [`${str(s.topic)}: ${str(s.deadLetterTopic)},`]));
+  const retries = c.subscriptions.flatMap((s) =>
+    s.retryTopics.length === 0
+      ? []
+      : [`${str(s.topic)}: [`, ...s.retryTopics.map((r) => `  { tier: ${r.tier}, topic: ${str(r.name)}, delayMs: ${r.delayMs} },`), '],'],
+  );
+  const slowest = g.processingTimePerMessageMs === null ? '' : ` (declared ${formatMs(g.processingTimePerMessageMs)} per message)`;
+  return [
+    `/** Consumer group ${c.groupId}; declared in ${safeComment(g.source.file ?? g.source.path)}. */`,
+    `${key(c.groupId)}: {`,
+    '  /** `consumer.subscribe(subscribe)`: the topics and their retry tiers, all read with this group id. */',
+    '  subscribe: {',
+    `    topics: [${c.subscribe.map(str).join(', ')}],`,
+    '    // A new group, or one whose offsets expired, starts at the oldest retained event (Java auto.offset.reset=earliest).',
+    '    fromBeginning: true,',
+    '  } satisfies ConsumerSubscribeTopics,',
+    `  /** \`kafka.consumer(config)\`. KafkaJS has no max.poll.records / max.poll.interval.ms: it heartbeats between messages, so keep one message's processing${slowest} well under sessionTimeout (default ${formatMs(KAFKAJS_DEFAULT_SESSION_TIMEOUT_MS)}). */`,
+    '  config: {',
+    ...config.map((l) => `    ${l}`),
+    '  } satisfies ConsumerConfig,',
+    '  /** `consumer.run({ ...run, eachMessage })` */',
+    '  run: {',
+    ...run.map((l) => `    ${l}`),
+    '  } satisfies ConsumerRunConfig,',
+    '  /** Poison pills go to the dead-letter topic of the topic they came from, instead of infinite retry. */',
+    `  deadLetterTopics: {${deadLetters.length === 0 ? '},' : ''}`,
+    ...(deadLetters.length === 0 ? [] : [...deadLetters.map((l) => `    ${l}`), '  },']),
+    '  /** A failed message waits `delayMs` in tier n before it is processed again; after the last tier it is dead-lettered. */',
+    `  retryTopics: {${retries.length === 0 ? '},' : ''}`,
+    ...(retries.length === 0 ? [] : [...retries.map((l) => `    ${l}`), '  },']),
+    '},',
+  ];
+}
+
+/** Text that cannot close the comment it is written into. */
+function safeComment(text: string): string {
+  return oneLine(text).replace(/\*\//g, '* /');
+}
+
+function indent(line: string): string {
+  return line === '' ? line : `  ${line}`;
+}
+
+/** `export const name = { … } as const;`, written `{}` when empty. */
+function objectConst(name: string, body: readonly string[]): string[] {
+  return body.length === 0 ? [`export const ${name} = {} as const;`] : [`export const ${name} = {`, ...body.map(indent), '} as const;'];
+}
+
+/** A TypeScript string literal. */
+function str(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+function key(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : str(name);
+}

@@ -1,0 +1,118 @@
+/**
+ * The event flow of one environment as nodes and edges: producing services → topics → consumer groups → their
+ * dead-letter and retry topics. Mermaid, DOT and JSON renderers draw this one value.
+ *
+ * A domain's graph holds every edge that touches the domain (its topics' producers and readers, its groups and what
+ * they read from other domains), with the other end drawn in its own domain's box.
+ */
+import { formatMs, toMs } from '../../model/duration';
+import type { ResolvedCompanionTopic, ResolvedEventTopic, Topology } from '../../model/topology';
+import { compareStrings } from '../format';
+
+export const NODE_KINDS = ['service', 'topic', 'group', 'dead-letter', 'retry'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const EDGE_KINDS = ['produces', 'consumes', 'retries', 'dead-letters'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export interface GraphNode {
+  /** Stable, content-derived: `service:<name>`, `topic:<topic name>`, `group:<group id>`. */
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** The name: service, topic or group id. */
+  readonly label: string;
+  /** Short facts shown under the name, e.g. `key orderId`, `24 partitions`. */
+  readonly details: readonly string[];
+  /** The domain that owns it; null for services, which belong to no domain. */
+  readonly domain: string | null;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: EdgeKind;
+  readonly label: string;
+}
+
+export interface GraphDomain {
+  readonly name: string;
+  readonly owner: string;
+}
+
+export interface Graph {
+  readonly environment: string;
+  /** The domain the graph is about, or null for the whole environment. */
+  readonly focus: string | null;
+  /** Domains with at least one node in the graph, sorted. */
+  readonly domains: readonly GraphDomain[];
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export const nodeId = {
+  service: (name: string): string => `service:${name}`,
+  topic: (name: string): string => `topic:${name}`,
+  group: (groupId: string): string => `group:${groupId}`,
+} as const;
+
+export function buildGraph(topology: Topology, focus: string | null = null): Graph {
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const add = (node: GraphNode): void => void nodes.set(node.id, node);
+
+  for (const t of topology.topics) add(t.kind === 'event' ? eventTopicNode(t) : companionNode(t));
+  for (const p of topology.producers) {
+    add({ id: nodeId.service(p.service), kind: 'service', label: p.service, details: [], domain: null });
+    edges.push({ from: nodeId.service(p.service), to: nodeId.topic(p.topicName), kind: 'produces', label: p.transactionalIdPrefix === null ? 'produces' : 'produces (transactional)' });
+  }
+  for (const g of topology.consumerGroups) {
+    add({ id: nodeId.group(g.groupId), kind: 'group', label: g.groupId, details: [g.service], domain: g.domain });
+    for (const s of g.subscriptions) {
+      edges.push({ from: nodeId.topic(s.topicName), to: nodeId.group(g.groupId), kind: 'consumes', label: 'consumes' });
+      s.retryTopics.forEach((r, i) => {
+        edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(r), kind: 'retries', label: `retry ${i + 1}` });
+      });
+      if (s.deadLetterTopic !== null) edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(s.deadLetterTopic), kind: 'dead-letters', label: 'dead letters' });
+    }
+  }
+
+  const kept = focus === null ? edges : edges.filter((e) => nodes.get(e.from)?.domain === focus || nodes.get(e.to)?.domain === focus);
+  const keptIds = new Set(kept.flatMap((e) => [e.from, e.to]));
+  const keptNodes = [...nodes.values()].filter((n) => (focus === null ? true : keptIds.has(n.id) || n.domain === focus));
+  const domainNames = new Set(keptNodes.flatMap((n) => (n.domain === null ? [] : [n.domain])));
+  return {
+    environment: topology.environment.name,
+    focus,
+    domains: topology.domains.filter((d) => domainNames.has(d.name)).map((d) => ({ name: d.name, owner: d.owner })).sort((a, b) => compareStrings(a.name, b.name)),
+    nodes: keptNodes.sort((a, b) => compareStrings(a.id, b.id)),
+    edges: dedupe(kept).sort((a, b) => compareStrings(`${a.from}\u0000${a.to}\u0000${a.kind}`, `${b.from}\u0000${b.to}\u0000${b.kind}`)),
+  };
+}
+
+function eventTopicNode(t: ResolvedEventTopic): GraphNode {
+  const replay = t.replay.kind === 'window' ? `replay ${formatMs(toMs(t.replay.window))}` : 'full replay (compacted)';
+  return {
+    id: nodeId.topic(t.name),
+    kind: 'topic',
+    label: t.name,
+    details: [t.key === null ? 'no key' : `key ${t.key.field}`, `${t.partitions.value} partitions`, replay],
+    domain: t.domain,
+  };
+}
+
+function companionNode(t: ResolvedCompanionTopic): GraphNode {
+  const retention = t.retentionMs === null ? [] : [`kept ${formatMs(t.retentionMs.value)}`];
+  return {
+    id: nodeId.topic(t.name),
+    kind: t.kind,
+    label: t.name,
+    details: t.kind === 'retry' ? [`retry ${t.retry?.tier ?? ''} after ${formatMs(t.retry?.delayMs ?? 0)}`] : ['DLQ', ...retention],
+    domain: t.domain,
+  };
+}
+
+function dedupe(edges: readonly GraphEdge[]): GraphEdge[] {
+  const seen = new Map<string, GraphEdge>();
+  for (const e of edges) seen.set(`${e.from}\u0000${e.to}\u0000${e.kind}`, e);
+  return [...seen.values()];
+}

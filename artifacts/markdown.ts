@@ -1,0 +1,41 @@
+/** Markdown building blocks for the generated documents: escaped cells, tables, code spans. */
+import { oneLine } from './format';
+import { GENERATED_NOTICE } from './marker';
+
+/** The first line of every generated Markdown document. */
+export const GENERATED_MARKDOWN = `<!-- ${GENERATED_NOTICE} -->`;
+
+/** Text that is safe inside a table cell: one line, pipes escaped, HTML-ish brackets neutralized. */
+export function cell(text: string): string {
+  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inline code, with a fence long enough for backticks inside the text. */
+export function code(text: string): string {
+  const value = oneLine(text);
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** Inline code that may sit inside a table cell. */
+export function codeCell(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+/** A link; the target is a relative path without spaces. */
+export function link(text: string, target: string): string {
+  return `[${text.replace(/[[\]]/g, '\\$&')}](${target})`;
+}
+
+/** A GitHub-flavoured table; cells must already be escaped (use `cell` / `codeCell`). */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align?: ReadonlyArray<'left' | 'right'>): string[] {
+  const rule = header.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
+  return [`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+/** Joins lines into a document ending with exactly one newline. */
+export function document(lines: readonly string[]): string {
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The layout of the generated artifacts, as POSIX paths relative to the synth output (cdktf.out). One home for every
+ * path, so links between documents and the files written agree.
+ *
+ * ```
+ * clients/<env>/<service>/producer.properties            Java client settings, a comment with the reason per value
+ * clients/<env>/<service>/consumer.<group-id>.properties
+ * clients/<env>/<service>/client.json                    every profile: settings and a parallel object of reasons
+ * clients/<env>/<service>/kafkajs.ts                     the same in KafkaJS's option names
+ * docs/index.md                                          environments, capacity
+ * docs/capacity.md                                       storage per topic, partitions per cluster, totals
+ * docs/<env>/index.md                                    the catalog's index: domains, groups, runbooks, clients
+ * docs/<env>/domains/<domain>.md                         one catalog page per domain
+ * docs/<env>/runbooks/<group-id>.md                      replay and dead-letter re-drive, per consumer group
+ * docs/<env>/graph.mmd                                   Mermaid flowchart of the whole environment
+ * docs/<env>/graphs/<domain>.mmd                         Mermaid flowchart of one domain and its neighbours
+ * ```
+ */
+import { posix } from 'node:path';
+
+/** Top-level folders generated artifacts live in; synth removes stale files only under these. */
+export const ARTIFACT_ROOTS = ['clients', 'docs'] as const;
+
+export const paths = {
+  producerProperties: (env: string, clientDirName: string, profile: string): string => `clients/${env}/${clientDirName}/${profile}.properties`,
+  consumerProperties: (env: string, clientDirName: string, groupId: string): string => `clients/${env}/${clientDirName}/consumer.${groupId}.properties`,
+  clientJson: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/client.json`,
+  kafkajs: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/kafkajs.ts`,
+  docsIndex: (): string => 'docs/index.md',
+  capacity: (): string => 'docs/capacity.md',
+  environmentIndex: (env: string): string => `docs/${env}/index.md`,
+  domainPage: (env: string, domain: string): string => `docs/${env}/domains/${domain}.md`,
+  runbook: (env: string, groupId: string): string => `docs/${env}/runbooks/${groupId}.md`,
+  graph: (env: string): string => `docs/${env}/graph.mmd`,
+  domainGraph: (env: string, domain: string): string => `docs/${env}/graphs/${domain}.mmd`,
+} as const;
+
+/**
+ * The environment an artifact belongs to (`clients/<env>/…`, `docs/<env>/…`), or null for the files that span every
+ * environment (`docs/index.md`, `docs/capacity.md`): a subset synth writes only its environments' files.
+ */
+export function environmentOf(path: string): string | null {
+  const parts = path.split('/');
+  return parts.length > 2 && (ARTIFACT_ROOTS as readonly string[]).includes(parts[0] ?? '') ? (parts[1] ?? null) : null;
+}
+
+/** A relative link from the document at `from` to the file at `to` (both relative to the output root). */
+export function linkFrom(from: string, to: string): string {
+  return posix.relative(posix.dirname(from), to);
+}

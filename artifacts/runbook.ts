@@ -1,0 +1,204 @@
+/**
+ * A replay and re-drive runbook per consumer group: the replay preconditions of the design (deterministic processing,
+ * idempotence, retention long enough, controlled external side effects) as a checklist filled from the declarations,
+ * the exact `kafka-consumer-groups.sh --reset-offsets` commands (to-datetime, shift-by, to-earliest), each as a
+ * `--dry-run` followed by the same command with `--execute`, a saved-offsets rollback, and the dead-letter re-drive.
+ */
+import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
+import { durationText, replayText } from './catalog/facts';
+import { formatCount, formatMs } from './format';
+import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
+import { linkFrom, paths } from './paths';
+
+const GROUPS_TOOL = 'kafka-consumer-groups.sh --bootstrap-server "$BOOTSTRAP" --command-config "$CLIENT_CONFIG"';
+
+export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): string {
+  const env = topology.environment;
+  const here = paths.runbook(env.name, g.groupId);
+  const topics = g.subscriptions.flatMap((s) => {
+    const t = topology.topics.find((x): x is ResolvedEventTopic => x.kind === 'event' && x.name === s.topicName);
+    return t === undefined ? [] : [{ subscription: s, topic: t }];
+  });
+  const domain = topology.domains.find((d) => d.name === g.domain);
+  const group = g.groupId;
+  const backup = `${group}.offsets-before.csv`;
+
+  const lines: string[] = [
+    GENERATED_MARKDOWN,
+    `# Runbook: replay and re-drive for consumer group ${code(group)} (${env.name})`,
+    '',
+    `Service ${code(g.service)}, principal ${code(g.principal)}, domain ${link(g.domain, linkFrom(here, paths.domainPage(env.name, g.domain)))}` +
+      `${domain === undefined ? '' : ` (owner ${cell(domain.owner)})`}. Reads ${topics.map((t) => code(t.topic.name)).join(', ')}.` +
+      `${domain?.recoveryProcedure === undefined ? '' : ` The domain's recovery procedure: ${cell(domain.recoveryProcedure)}.`}`,
+    '',
+    '## Before a replay: preconditions',
+    '',
+    'A replay is safe only with deterministic processing, idempotence, retention long enough, and controlled external side effects. Checked boxes are met by the declarations; the others need a person.',
+    '',
+    ...checklist(g, topics.map((t) => t.topic)),
+    '',
+    '## Set up',
+    '',
+    `Every command below uses these variables. The service's own principal ${code(g.principal)} may reset this group: it has Group READ on ${code(group)} and Topic READ on every topic involved.`,
+    '',
+    '```sh',
+    ': "${BOOTSTRAP:?set BOOTSTRAP to the bootstrap servers of the ' + env.name + ' cluster, host:port[,host:port]}"',
+    ': "${CLIENT_CONFIG:?set CLIENT_CONFIG to a client .properties file with the credentials of ' + g.principal + ' or an operator}"',
+    '```',
+    '',
+    '## 1. Stop the group',
+    '',
+    `Offsets can be reset only while the group has no active members: scale ${code(g.service)} to zero, then check.`,
+    '',
+    '```sh',
+    `${GROUPS_TOOL} --describe --group ${group} --members`,
+    '```',
+    '',
+    `Expect \`Consumer group '${group}' has no active members.\``,
+    '',
+    '## 2. Save the current offsets',
+    '',
+    '```sh',
+    `${GROUPS_TOOL} --group ${group} --all-topics --reset-offsets --to-current --dry-run --export > ${backup}`,
+    '```',
+    '',
+    '## 3. Move the offsets',
+    '',
+    'Pick one way per topic. Each command runs first with `--dry-run` (prints the new offsets, changes nothing); read the output, then run the same command with `--execute`.',
+    '',
+  ];
+  for (const { subscription, topic } of topics) {
+    lines.push(`### ${code(topic.name)}`, '', `${capitalize(cell(replayText(topic)))}.`, '');
+    const scope = `${GROUPS_TOOL} --group ${group} --topic ${topic.name} --reset-offsets`;
+    lines.push(
+      ...option(
+        'From a point in time',
+        `every event since \`$REPLAY_FROM\` (format \`YYYY-MM-DDTHH:mm:SS.sss\`, UTC unless a zone such as \`+02:00\` follows)${
+          topic.replay.kind === 'window'
+            ? `; it must be within the replay window ${durationText(topic.replay.window)}, older events may be gone`
+            : `; the topic is compacted, so an older event may already have been replaced by a later one of the same ${code(topic.key?.field ?? 'key')}`
+        }.`,
+        [': "${REPLAY_FROM:?set REPLAY_FROM, e.g. 2025-01-31T08:00:00.000Z}"'],
+        `${scope} --to-datetime "$REPLAY_FROM"`,
+      ),
+      ...option('Back by a number of messages', 'the last `$MESSAGES` messages of every partition again.', [': "${MESSAGES:?set MESSAGES to how many messages per partition to re-read}"'], `${scope} --shift-by "-$MESSAGES"`),
+      ...option(
+        'From the beginning',
+        topic.replay.kind === 'window'
+          ? `everything still retained (about ${topic.retentionMs === null ? 'the retention' : formatMs(topic.retentionMs.value)} back).`
+          : `a full reindex: the latest state of every ${code(topic.key?.field ?? 'key')}, and the tombstones of recently deleted ones.`,
+        [],
+        `${scope} --to-earliest`,
+      ),
+    );
+    if (subscription.retryTopics.length > 0) {
+      lines.push(
+        `Leave the retry tiers (${subscription.retryTopics.map(code).join(', ')}) where they are: replaying ${code(topic.name)} re-creates any failure, and resetting a tier would run retries that were already done.`,
+        '',
+      );
+    }
+    lines.push(...estimate(g, topic));
+  }
+  lines.push(
+    '## 4. Restart and watch',
+    '',
+    '```sh',
+    `${GROUPS_TOOL} --describe --group ${group}`,
+    '```',
+    '',
+    `LAG is what the replay will process. Start ${code(g.service)} again and watch LAG fall${g.maxProcessingLagMs === null ? '' : `; the group tolerates ${formatMs(g.maxProcessingLagMs)} of lag, so expect its lag alerts during the replay`}.`,
+    '',
+    '## Roll back',
+    '',
+    'Back to the offsets saved in step 2 (group stopped):',
+    '',
+    '```sh',
+    `${GROUPS_TOOL} --group ${group} --reset-offsets --from-file ${backup} --dry-run`,
+    `${GROUPS_TOOL} --group ${group} --reset-offsets --from-file ${backup} --execute`,
+    '```',
+    '',
+    '## Dead letters: inspect and re-drive',
+    '',
+  );
+  const dlqs = g.subscriptions.filter((s) => s.deadLetterTopic !== null);
+  if (dlqs.length === 0) {
+    lines.push(`This group declares no dead-letter topic: a message that keeps failing blocks its partition until the code is fixed.`, '');
+  }
+  for (const s of dlqs) {
+    const dlq = s.deadLetterTopic ?? '';
+    const dlqTopic = topology.topics.find((t) => t.name === dlq);
+    const kept = dlqTopic?.retentionMs === null || dlqTopic === undefined ? '' : ` Dead letters are kept ${formatMs(dlqTopic.retentionMs.value)}.`;
+    lines.push(
+      `### ${code(dlq)}`,
+      '',
+      `Poison pills of ${code(s.topicName)} that failed${s.retryTopics.length === 0 ? '' : ` every retry tier (${s.retryTopics.length})`}.${kept}`,
+      '',
+      '1. See how many there are and look at them, with an operator\'s credentials (the service\'s principal may join only its own group):',
+      '',
+      '   ```sh',
+      '   : "${OPERATOR_CONFIG:?set OPERATOR_CONFIG to a client .properties file with an operator\'s credentials}"',
+      `   kafka-get-offsets.sh --bootstrap-server "$BOOTSTRAP" --command-config "$OPERATOR_CONFIG" --topic ${dlq}`,
+      `   kafka-console-consumer.sh --bootstrap-server "$BOOTSTRAP" --consumer.config "$OPERATOR_CONFIG" --topic ${dlq} --from-beginning --max-messages 20 --property print.timestamp=true --property print.key=true --property print.headers=true`,
+      '   ```',
+      '',
+      '2. Fix the cause and deploy the fix first: a dead letter that fails again goes straight back to the dead-letter topic.',
+      `3. Re-drive: ${code(g.service)} reads ${code(dlq)} with its own group id ${code(group)} (its principal has Topic READ on the dead-letter topic and Group READ on the group) and processes each record with its normal handler, committing after each one. To re-drive only the dead letters since a point in time, stop the group and move its offset on the dead-letter topic first:`,
+      '',
+      '   ```sh',
+      '   : "${REDRIVE_FROM:?set REDRIVE_FROM, e.g. 2025-01-31T08:00:00.000Z}"',
+      `   ${GROUPS_TOOL} --group ${group} --topic ${dlq} --reset-offsets --to-datetime "$REDRIVE_FROM" --dry-run`,
+      `   ${GROUPS_TOOL} --group ${group} --topic ${dlq} --reset-offsets --to-datetime "$REDRIVE_FROM" --execute`,
+      '   ```',
+      '',
+      `4. Check: \`${GROUPS_TOOL} --describe --group ${group}\` shows LAG 0 on ${code(dlq)} when every dead letter was re-driven.`,
+      '',
+    );
+  }
+  return document(lines);
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function option(title: string, what: string, setup: readonly string[], command: string): string[] {
+  return [`**${title}**: ${what}`, '', '```sh', ...setup, `${command} --dry-run`, `${command} --execute`, '```', ''];
+}
+
+function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic[]): string[] {
+  const box = (ok: boolean, text: string): string => `- [${ok ? 'x' : ' '}] ${text}`;
+  const items = [
+    box(
+      g.idempotency !== null,
+      g.idempotency === null
+        ? '**Idempotence**: not declared. A replay re-delivers events this group has already processed; declare `idempotency` once duplicates are harmless.'
+        : `**Idempotence**: ${cell(g.idempotency)}`,
+    ),
+    ...topics.map((t) =>
+      box(
+        t.retentionBytes === null,
+        `**Retention** of ${code(t.name)}: ${cell(replayText(t))}.${t.retentionBytes === null ? '' : ` A byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset.`}`,
+      ),
+    ),
+    box(false, '**Deterministic processing**: not something declarations can show. Confirm that processing an event again gives the same result: no wall clock, random ids, or reads of state that changed since the event.'),
+    box(false, `**Controlled external side effects**: confirm that what ${code(g.service)} does outside Kafka (payments, e-mails, calls to other services) is deduplicated or switched off for the replay.`),
+    box(
+      g.offsetCommit.mode === 'manual',
+      g.offsetCommit.mode === 'manual'
+        ? '**Offsets** are committed manually after processing, so the reset point is where processing resumes.'
+        : `**Offsets** are auto-committed (${cell(g.offsetCommit.reason ?? '')}): a crash during the replay may skip events.`,
+    ),
+  ];
+  return items;
+}
+
+function estimate(g: ResolvedConsumerGroup, topic: ResolvedEventTopic): string[] {
+  if (topic.throughput === null || g.processingTimePerMessageMs === null || topic.replay.kind !== 'window' || topic.retentionMs === null) return [];
+  const seconds = topic.retentionMs.value / 1000;
+  const messages = topic.throughput.peakMessagesPerSecond * seconds;
+  const busyMs = (messages * g.processingTimePerMessageMs) / topic.partitions.value;
+  return [
+    `How long: re-reading all ${formatMs(topic.retentionMs.value)} at the declared peak (${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s) is at most ${formatCount(Math.round(messages))} messages; at ${formatMs(g.processingTimePerMessageMs)} each over ${topic.partitions.value} partitions (one instance per partition) that is up to ${formatMs(Math.round(busyMs))}. Real traffic is usually well below peak.`,
+    '',
+  ];
+}

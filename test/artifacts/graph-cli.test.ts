@@ -1,0 +1,99 @@
+/**
+ * `topicform graph` end to end (the real bin in the repository root), and the command's error paths in process.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runGraph } from '../../cli/commands/graph';
+import { App } from '../../constructs/cdktf';
+import { Domain, KafkaStack, Replay } from '../../constructs';
+import { renderDot } from '../../artifacts/graph/dot';
+import { renderMermaid } from '../../artifacts/graph/mermaid';
+import { buildGraph, type Graph } from '../../artifacts/graph/model';
+import { exampleTopology } from './fixtures';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'topicform.js');
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function sink(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done): void {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+describe('topicform graph', () => {
+  it('prints the JSON graph of the first environment, with every topic and group of the declarations', () => {
+    const result = run('graph', '--format', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const graph = JSON.parse(result.stdout) as Graph;
+    const topology = exampleTopology('dev');
+    expect(graph.environment).toBe('dev');
+    expect(graph.nodes.filter((n) => n.kind !== 'service' && n.kind !== 'group').map((n) => n.label).sort()).toEqual(topology.topics.map((t) => t.name).sort());
+    expect(graph.nodes.filter((n) => n.kind === 'group').map((n) => n.label)).toEqual(topology.consumerGroups.map((g) => g.groupId));
+  });
+
+  it('prints Mermaid for one domain of one environment, and DOT, exactly as the generators draw them', () => {
+    const topology = exampleTopology('prod');
+    const mermaid = run('graph', '--format', 'mermaid', '--env', 'prod', '--domain', 'search');
+    expect(mermaid.status).toBe(0);
+    expect(mermaid.stdout).toBe(renderMermaid(buildGraph(topology, 'search')));
+    for (const t of topology.topics.filter((x) => x.domain === 'search')) expect(mermaid.stdout).toContain(t.name);
+    const dot = run('graph', '--format', 'dot', '--env', 'prod');
+    expect(dot.status).toBe(0);
+    expect(dot.stdout).toBe(renderDot(buildGraph(topology)));
+    expect(dot.stdout).toContain('digraph "topicform prod" {');
+  });
+
+  it('explains its options with --help', () => {
+    const help = run('graph', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--format <format>/);
+    expect(help.stdout).toMatch(/"mermaid", "dot", "json"/);
+    expect(help.stdout).toMatch(/--env <name>/);
+    expect(help.stdout).toMatch(/--domain <name>/);
+  });
+
+  it('fails with exit code 1 and a suggestion on an unknown environment or domain', () => {
+    const env = run('graph', '--env', 'prd');
+    expect(env.status).toBe(1);
+    expect(env.stderr).toContain('unknown environment "prd" (did you mean "prod"?)');
+    const domain = run('graph', '--domain', 'order');
+    expect(domain.status).toBe(1);
+    expect(domain.stderr).toContain('unknown domain "order" in environment "dev" (did you mean "orders"?)');
+    const format = run('graph', '--format', 'svg');
+    expect(format.status).toBe(1);
+    expect(format.stderr).toMatch(/Allowed choices are mermaid, dot, json/);
+  });
+
+  it('fails with exit code 1 and the errors when the declarations have errors', () => {
+    const stdout = sink();
+    const stderr = sink();
+    const broken = (outdir: string): App => {
+      const app = new App({ outdir, stackTraces: false });
+      const stack = new KafkaStack(app, 'dev', { environment: { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 } });
+      new Domain(stack, 'orders', { owner: '@acme/orders-team', description: 'Orders' }).addEventTopic('order-created', {
+        eventTypes: ['OrderCreated'],
+        key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of order events' },
+        partitions: 0,
+        replay: Replay.window('7d'),
+      });
+      return app;
+    };
+    expect(runGraph(broken, { format: 'json' }, { stdout: stdout.stream, stderr: stderr.stream })).toBe(1);
+    expect(stdout.text()).toBe('');
+    expect(stderr.text()).toMatch(/error: .*orders\/order-created › partitions: /);
+    expect(stderr.text()).toMatch(/topicform graph: 1 error\(s\) in the declarations/);
+  });
+});
