@@ -14,7 +14,8 @@ export function callerLocation(): { file: string; line: number } | undefined {
   Error.captureStackTrace(holder, callerLocation);
   Error.stackTraceLimit = previous;
   for (const frame of (holder.stack ?? '').split('\n').slice(1)) {
-    const match = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?$/.exec(frame.trim());
+    // `at fn (/path/file.ts:12:5)` or, for anonymous and top-level calls, `at /path/file.ts:12:5`.
+    const match = /(?:^at |\()((?:[A-Za-z]:)?[^()]+?):(\d+):\d+\)?$/.exec(frame.trim());
     if (match === null) continue;
     const file = match[1] ?? '';
     if (file.startsWith(TOOLKIT_DIR) || file.includes(`${sep}node_modules${sep}`) || file.startsWith('node:')) continue;

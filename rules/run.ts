@@ -121,7 +121,9 @@ function suppressionFindings(subjects: readonly Subject[], used: ReadonlySet<str
     for (const s of subject.suppressions) {
       if (seen.has(s.key) || !s.by.startsWith(subjectPrefix(subject))) continue;
       seen.add(s.key);
-      const meta = !RULE_IDS.has(s.suppression.ruleId) ? UNKNOWN_RULE_SUPPRESSED : used.has(s.key) ? undefined : UNUSED_SUPPRESSION;
+      // The suppression rules themselves cannot be suppressed: that would hide a typo or a stale suppression.
+      const suppressible = RULE_IDS.has(s.suppression.ruleId) && !META_RULES.some((m) => m.id === s.suppression.ruleId);
+      const meta = !suppressible ? UNKNOWN_RULE_SUPPRESSED : used.has(s.key) ? undefined : UNUSED_SUPPRESSION;
       if (meta === undefined) continue;
       out.push({
         ruleId: meta.id,
@@ -130,7 +132,10 @@ function suppressionFindings(subjects: readonly Subject[], used: ReadonlySet<str
         environment,
         subject: subject.info,
         field: 'suppressions',
-        message: meta === UNKNOWN_RULE_SUPPRESSED ? `${s.by} suppresses unknown rule ${s.suppression.ruleId}` : `${s.by} suppresses ${s.suppression.ruleId}, which reports nothing here`,
+        message:
+          meta === UNKNOWN_RULE_SUPPRESSED
+            ? `${s.by} suppresses ${RULE_IDS.has(s.suppression.ruleId) ? 'the suppression rule' : 'unknown rule'} ${s.suppression.ruleId}`
+            : `${s.by} suppresses ${s.suppression.ruleId}, which reports nothing here`,
         fix: meta.fix,
         undecided: false,
       });

@@ -1,5 +1,4 @@
 /** `topicform lint`: the event-design rules over the declared model, as text, JSON or SARIF. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { isBlocking } from '../../rules/format/merge';
@@ -8,6 +7,7 @@ import { formatSarif } from '../../rules/format/sarif';
 import { formatText } from '../../rules/format/text';
 import { loadAppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
+import { writeFileAtomic } from '../write';
 import { toolVersion } from '../version';
 
 interface LintOptions {
@@ -30,14 +30,15 @@ export function registerLintCommand(program: Command, setExitCode: (code: number
     .action((options: LintOptions) => {
       const { findings, errors } = loadStacks(loadAppBuilder(options.app), options.env);
       if (errors.length > 0) {
-        process.stderr.write(`${errors.join('\n')}\n\nthe declarations have errors; fix them before linting\n`);
+        const declarationErrors = !errors.every((e) => e.startsWith('error: unknown environment'));
+        process.stderr.write(`${errors.join('\n')}\n${declarationErrors ? '\nthe declarations have errors; fix them before linting\n' : ''}`);
         setExitCode(1);
         return;
       }
       const report =
         options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict });
       if (options.output === undefined) process.stdout.write(report);
-      else writeFileSync(options.output, report);
+      else writeFileAtomic(options.output, report);
       setExitCode(findings.some((f) => isBlocking(f, options.strict)) ? 1 : 0);
     });
 }

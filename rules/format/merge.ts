@@ -23,7 +23,20 @@ export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
     entry.environments.push(f.environment);
     merged.set(key, entry);
   }
-  return [...merged.values()].map(({ finding, environments, constructPath }) => ({ ...finding, environments: [...new Set(environments)].sort(), constructPath }));
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  // Sorted after merging, so reports do not depend on the order in which the app declares its environments.
+  return [...merged.values()]
+    .map(({ finding, environments, constructPath }) => ({ ...finding, environments: [...new Set(environments)].sort(), constructPath }))
+    .sort(
+      (a, b) =>
+        compare(a.subject.domain, b.subject.domain) ||
+        compare(a.constructPath, b.constructPath) ||
+        compare(a.subject.name, b.subject.name) ||
+        compare(a.ruleId, b.ruleId) ||
+        compare(a.field, b.field) ||
+        compare(a.message, b.message) ||
+        compare(a.environments.join(','), b.environments.join(',')),
+    );
 }
 
 /** Findings that fail a run: unsuppressed errors, and unsuppressed warnings with `strict`. */

@@ -25,7 +25,7 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.subject.source.file ?? options.fallbackFile ?? 'main.ts', uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: encodeURI(f.subject.source.file ?? options.fallbackFile ?? 'main.ts'), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.subject.source.line ?? 1 },
         },
         logicalLocations: [{ fullyQualifiedName: f.constructPath, kind: 'resource' }],
@@ -52,7 +52,8 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        // The repository root; code scanning resolves it (SARIF §3.14.14 allows no uri here, but not a relative one).
+        originalUriBaseIds: { '%SRCROOT%': {} },
         results,
       },
     ],

@@ -1,4 +1,4 @@
-import { COMPLIANT, NOT_APPLICABLE, defineRule, violations } from '../types';
+import { COMPLIANT, NOT_APPLICABLE, defineRule, unknown, violations } from '../types';
 
 /** A key broader than the aggregate widens the blast radius of one bad event. */
 export const blastRadius = defineRule({
@@ -13,7 +13,10 @@ export const blastRadius = defineRule({
     if (topic.key.aggregate === topic.aggregate.name) return COMPLIANT;
     const keyCardinality = topic.key.cardinality;
     const aggregateCardinality = topic.aggregate.cardinality;
-    if (keyCardinality === undefined || aggregateCardinality === undefined) return NOT_APPLICABLE; // TF-KEY-003 reports it as undecided
+    if (keyCardinality === undefined || aggregateCardinality === undefined) {
+      // With per-key ordering TF-KEY-003 reports the undecided case; without it, this rule must.
+      return topic.ordering === 'none' ? unknown('key.aggregate', `key identifies "${topic.key.aggregate}" but the events belong to "${topic.aggregate.name}"; declare both cardinalities to tell whether the key is broader`) : NOT_APPLICABLE;
+    }
     return violations(
       ...(keyCardinality < aggregateCardinality
         ? [{ field: 'key.aggregate', message: `key "${topic.key.field}" identifies "${topic.key.aggregate}" (~${keyCardinality.toLocaleString('en-US')}), broader than the events' aggregate "${topic.aggregate.name}" (~${aggregateCardinality.toLocaleString('en-US')})` }]

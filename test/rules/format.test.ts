@@ -1,0 +1,350 @@
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../rules/format/json';
+import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
+import { formatSarif } from '../../rules/format/sarif';
+import { formatText } from '../../rules/format/text';
+import { META_RULES, RULES } from '../../rules/registry';
+import type { Finding } from '../../rules/types';
+import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
+import { HAVE_SARIF_SCHEMAS, readJson, SAMPLE_LOG_DIR, sampleLogs, sarifProblems, SKIP_REASON } from './sarif-validator';
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Subjects
+
+const STRATEGY = 'additive optional fields only; a breaking change is a new event type';
+
+/**
+ * The orders seed linted in dev and prod, with: a finding in both environments (TF-DOMAIN-001), one whose level differs
+ * by environment (TF-CONTRACT-001), a prod-only one (TF-REPL-001 on the topic and its DLQ), an info finding
+ * (TF-GROUP-005) and an undecided one (TF-KEY-002).
+ */
+const OVERRIDES: OrdersOverrides = {
+  domain: { recoveryProcedure: undefined },
+  topic: { contract: { compatibility: 'NONE', changeStrategy: STRATEGY }, key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' } },
+  group: { processingTimePerMessage: undefined },
+};
+const dev = lintOrders(OVERRIDES).findings;
+const prod = lintOrders(OVERRIDES, PROD).findings;
+const both: readonly Finding[] = [...dev, ...prod];
+
+/** A hand-built finding: every formatter input field under the test's control. */
+function finding(overrides: Partial<Omit<Finding, 'subject'>> & { readonly subject?: Partial<Finding['subject']> } = {}): Finding {
+  const { subject, ...rest } = overrides;
+  return {
+    ruleId: 'TF-GROUP-003',
+    level: 'error',
+    title: 'The consumer group has no dead-letter topic.',
+    environment: 'dev',
+    field: 'deadLetter',
+    message: 'group orders.payment has no dead-letter topic',
+    fix: 'leave deadLetter on (the default)',
+    undecided: false,
+    ...rest,
+    subject: { kind: 'consumer-group', name: 'orders.payment', domain: 'orders', source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 }, ...subject },
+  };
+}
+
+interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number;
+  readonly level: string;
+  readonly message: { readonly text: string };
+  readonly locations: ReadonlyArray<{
+    readonly physicalLocation?: { readonly artifactLocation?: { readonly uri?: string; readonly uriBaseId?: string }; readonly region?: { readonly startLine?: number } };
+    readonly logicalLocations?: ReadonlyArray<{ readonly fullyQualifiedName: string }>;
+  }>;
+  readonly suppressions?: ReadonlyArray<{ readonly kind: string; readonly justification?: string }>;
+  readonly properties: { readonly environments: readonly string[] };
+}
+interface SarifLog {
+  readonly $schema: string;
+  readonly version: string;
+  readonly runs: ReadonlyArray<{
+    readonly tool: { readonly driver: { readonly name: string; readonly version: string; readonly rules: ReadonlyArray<{ readonly id: string; readonly defaultConfiguration: { readonly level: string }; readonly shortDescription: { readonly text: string } }> } };
+    readonly results: readonly SarifResult[];
+  }>;
+}
+
+const sarif = (findings: readonly Finding[]): SarifLog => JSON.parse(formatSarif(findings, { toolVersion: '0.1.0' })) as SarifLog;
+const resultsOf = (log: SarifLog): readonly SarifResult[] => log.runs[0]?.results ?? [];
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+describe('mergeFindings: one entry per finding with the environments it occurs in', () => {
+  it('merges a finding of dev and prod into one entry with environments [dev, prod] and the stack stripped from the path', () => {
+    const merged = mergeFindings(both).filter((f) => f.ruleId === 'TF-DOMAIN-001');
+    expect(merged.map((f) => [f.environments, f.constructPath])).toEqual([[['dev', 'prod'], 'orders']]);
+  });
+
+  it('keeps findings whose level differs by environment apart, so a production-only error says so', () => {
+    const merged = mergeFindings(both).filter((f) => f.ruleId === 'TF-CONTRACT-001');
+    expect(merged.map((f) => `${f.level} [${f.environments.join(', ')}]`)).toEqual(['warning [dev]', 'error [prod]']);
+  });
+
+  it('strips only the leading stack name from a construct path', () => {
+    expect(stripStack('dev/orders/order-created', 'dev')).toBe('orders/order-created');
+    expect(stripStack('prod/dev/x', 'dev')).toBe('prod/dev/x');
+    expect(stripStack('development/orders', 'dev')).toBe('development/orders');
+  });
+
+  it('treats unsuppressed errors as blocking, warnings only with strict, info and suppressed findings never', () => {
+    expect(isBlocking(finding({ level: 'error' }), false)).toBe(true);
+    expect(isBlocking(finding({ level: 'warning' }), false)).toBe(false);
+    expect(isBlocking(finding({ level: 'warning' }), true)).toBe(true);
+    expect(isBlocking(finding({ level: 'info' }), true)).toBe(false);
+    expect(isBlocking(finding({ level: 'error', suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } }), true)).toBe(false);
+  });
+
+  // BUG (rules/format/merge.ts): mergeFindings keeps first-occurrence order, so a report over several environments
+  // depends on the order the app declares its stacks in, and a subject's prod-only finding is printed after other
+  // subjects' findings (here TF-REPL-001 on the topic comes after TF-GROUP-004 on the group when dev is listed first).
+  // Expected: merged findings sorted like lint's own order. Remove `.fails` once fixed.
+  it('the merged report does not depend on the order of the environments', () => {
+    const overrides: OrdersOverrides = { topic: { replication: { factor: 2 } }, group: { maxProcessingLag: undefined } };
+    const devOnly = lintOrders(overrides).findings;
+    const prodOnly = lintOrders(overrides, { ...PROD, minInsyncReplicas: 1 }).findings;
+    expect(formatJson([...devOnly, ...prodOnly])).toBe(formatJson([...prodOnly, ...devOnly]));
+  });
+});
+
+describe('formatText: human output grouped by domain', () => {
+  it('prints each domain once, then its findings with level, rule, file:line, construct path, field, message and environments', () => {
+    const text = formatText(both);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('orders');
+    expect(lines.filter((l) => l === 'orders')).toHaveLength(1);
+    expect(text).toMatch(/^ {2}warning TF-DOMAIN-001 test\/rules\/helpers\.ts:\d+ orders › recoveryProcedure: domain "orders" declares no recovery procedure \[dev, prod\]$/m);
+    expect(text).toMatch(/^ {2}error {3}TF-CONTRACT-001 test\/rules\/helpers\.ts:\d+ orders\/order-created › contract\.compatibility: .* \[prod\]$/m);
+    expect(text).toMatch(/^ {2}warning TF-CONTRACT-001 .* \[dev\]$/m);
+  });
+
+  it('prints a fix line under errors and warnings, not under info findings', () => {
+    const lines = formatText(both).split('\n');
+    const at = lines.findIndex((l) => l.includes('TF-DOMAIN-001'));
+    expect(lines[at + 1]).toBe("          fix: set recoveryProcedure to the runbook's path or URL, e.g. 'docs/runbooks/orders.md'");
+    const info = lines.findIndex((l) => l.includes('TF-GROUP-005'));
+    expect(lines[info]).toMatch(/^ {2}info {4}TF-GROUP-005 /);
+    expect(lines[info + 1]).not.toMatch(/fix:/);
+  });
+
+  it('prints an undecided finding as info with its "cannot decide" reason', () => {
+    expect(formatText(both)).toMatch(/^ {2}info {4}TF-KEY-002 .* › key\.cardinality: cannot decide: key cardinality is not declared \[dev, prod\]$/m);
+  });
+
+  it('sorts domains and prints exactly this for a small hand-built report', () => {
+    const text = formatText([
+      finding({ subject: { domain: 'search', name: 'search.indexer', source: { path: 'dev/search/indexer', file: 'topics/search.ts', line: 40 } }, message: 'group search.indexer has no dead-letter topic' }),
+      finding({ ruleId: 'TF-GROUP-004', level: 'warning', field: 'maxProcessingLag', message: 'group orders.payment states no maxProcessingLag', fix: "set maxProcessingLag, e.g. '5m'" }),
+      finding({ ruleId: 'TF-GROUP-004', level: 'warning', environment: 'prod', subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } }, field: 'maxProcessingLag', message: 'group orders.payment states no maxProcessingLag', fix: "set maxProcessingLag, e.g. '5m'" }),
+      finding({ ruleId: 'TF-DOMAIN-001', level: 'warning', subject: { kind: 'domain', name: 'orders', source: { path: 'dev/orders' } }, field: 'recoveryProcedure', message: 'domain "orders" declares no recovery procedure', suppressed: { reason: 'the runbook is being written this sprint', by: 'domain orders' } }),
+    ]);
+    expect(text).toBe(
+      [
+        'orders',
+        '  warning TF-DOMAIN-001 orders › recoveryProcedure: domain "orders" declares no recovery procedure [dev] — suppressed by domain orders: the runbook is being written this sprint',
+        "  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev, prod]",
+        "          fix: set maxProcessingLag, e.g. '5m'",
+        'search',
+        '  error   TF-GROUP-003 topics/search.ts:40 search/indexer › deadLetter: group search.indexer has no dead-letter topic [dev]',
+        '          fix: leave deadLetter on (the default)',
+        '',
+        '1 error(s), 1 warning(s), 0 info, 1 suppressed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('ends with "— passed" when nothing blocks, and not when an error (or, with strict, a warning) does', () => {
+    const warning = finding({ level: 'warning' });
+    expect(formatText([warning])).toMatch(/1 warning\(s\), 0 info, 0 suppressed — passed\n$/);
+    expect(formatText([warning], { strict: true })).toMatch(/0 suppressed\n$/);
+    expect(formatText([finding()])).toMatch(/^1 error\(s\).*0 suppressed\n$/m);
+    expect(formatText([])).toBe('\n0 error(s), 0 warning(s), 0 info, 0 suppressed — passed\n');
+    expect(formatText([finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } })])).toMatch(/0 error\(s\), 0 warning\(s\), 0 info, 1 suppressed — passed\n$/);
+  });
+});
+
+describe('formatJson: machine output', () => {
+  it('has one object per merged finding with a fixed set of keys', () => {
+    const parsed = JSON.parse(formatJson(both)) as { findings: Array<Record<string, unknown>> };
+    expect(Object.keys(parsed)).toEqual(['findings']);
+    expect(parsed.findings).toHaveLength(mergeFindings(both).length);
+    for (const f of parsed.findings) {
+      expect(Object.keys(f)).toEqual(['ruleId', 'level', 'title', 'environments', 'domain', 'subject', 'constructPath', 'file', 'line', 'field', 'message', 'fix', 'undecided', 'suppressed']);
+    }
+    expect(parsed.findings.find((f) => f.ruleId === 'TF-DOMAIN-001')).toMatchObject({
+      level: 'warning',
+      environments: ['dev', 'prod'],
+      domain: 'orders',
+      subject: { kind: 'domain', name: 'orders' },
+      constructPath: 'orders',
+      file: 'test/rules/helpers.ts',
+      line: expect.any(Number) as number,
+      field: 'recoveryProcedure',
+      undecided: false,
+      suppressed: null,
+    });
+  });
+
+  it('writes null for an unknown file or line, and the suppression when there is one', () => {
+    const parsed = JSON.parse(formatJson([finding({ subject: { source: { path: 'dev/orders/payment' } }, suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } })])) as { findings: Array<Record<string, unknown>> };
+    expect(parsed.findings[0]).toMatchObject({ file: null, line: null, suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } });
+  });
+
+  it('is indented, newline-terminated and byte-identical for the same findings', () => {
+    const json = formatJson(both);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json).toContain('\n  "findings": [');
+    expect(formatJson([...both])).toBe(json);
+    expect(formatJson([])).toBe('{\n  "findings": []\n}\n');
+  });
+});
+
+describe('formatSarif: SARIF 2.1.0', () => {
+  const suppressedFinding = finding({ suppressed: { reason: 'poison pills are impossible: events are validated upstream', by: 'consumer group orders.payment' } });
+  const log = sarif([...both, suppressedFinding]);
+  const results = resultsOf(log);
+
+  it.skipIf(!HAVE_SARIF_SCHEMAS).each(['prose', 'schemastore'] as const)(`validates against the %s SARIF 2.1.0 schema${SKIP_REASON}`, (schema) => {
+    expect(sarifProblems(log, schema)).toEqual([]);
+    expect(sarifProblems(sarif([]), schema)).toEqual([]);
+  });
+
+  it('is version 2.1.0 with the tool named and versioned', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'topicform', version: '0.1.0' });
+  });
+
+  it('gives every result a physical location: the declaration file (relative, under %SRCROOT%) and its line', () => {
+    expect(results.length).toBe(mergeFindings([...both, suppressedFinding]).length);
+    for (const r of results) {
+      const physical = r.locations[0]?.physicalLocation;
+      expect(physical?.artifactLocation?.uri, r.ruleId).toMatch(/^[^/].*\.ts$/);
+      expect(physical?.artifactLocation?.uriBaseId).toBe('%SRCROOT%');
+      expect(physical?.region?.startLine).toBeGreaterThanOrEqual(1);
+    }
+    const domainResult = results.find((r) => r.ruleId === 'TF-DOMAIN-001');
+    expect(domainResult?.locations[0]?.physicalLocation?.artifactLocation?.uri).toBe('test/rules/helpers.ts');
+    expect(domainResult?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('orders');
+  });
+
+  it('falls back to the app file and line 1 when a declaration has no known file', () => {
+    const [r] = resultsOf(JSON.parse(formatSarif([finding({ subject: { source: { path: 'dev/orders/payment' } } })], { toolVersion: '0.1.0', fallbackFile: 'main.ts' })) as SarifLog);
+    expect(r?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'main.ts' }, region: { startLine: 1 } });
+  });
+
+  it('carries suppressions with their justification (who suppressed and why)', () => {
+    const suppressed = results.filter((r) => r.suppressions !== undefined);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]?.suppressions).toEqual([{ kind: 'inSource', justification: 'consumer group orders.payment: poison pills are impossible: events are validated upstream' }]);
+  });
+
+  it('lists every registry rule and meta rule, and points each result at its rule', () => {
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id)).toEqual([...RULES, ...META_RULES].map((r) => r.id));
+    for (const r of [...RULES, ...META_RULES]) {
+      const entry = rules.find((x) => x.id === r.id);
+      expect(entry?.shortDescription.text).toBe(r.title);
+      expect(entry?.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[r.level]);
+    }
+    for (const r of results) expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
+  });
+
+  it('maps levels (info → note) and names the environments in the message', () => {
+    expect(results.find((r) => r.ruleId === 'TF-GROUP-005')?.level).toBe('note');
+    const prodOnly = results.find((r) => r.ruleId === 'TF-CONTRACT-001' && r.level === 'error');
+    expect(prodOnly?.message.text).toMatch(/^contract\.compatibility: topic "orders\.order-created" declares compatibility NONE \[prod\]$/);
+    expect(prodOnly?.properties.environments).toEqual(['prod']);
+  });
+
+  it.skipIf(!HAVE_SARIF_SCHEMAS)(`fails validation when a result is broken (the validator is not a rubber stamp)${SKIP_REASON}`, () => {
+    const broken = JSON.parse(JSON.stringify(log)) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
+    const first = broken.runs[0]?.results[0];
+    if (first === undefined) throw new Error('no result to break');
+    first.level = 'fatal';
+    first.locations = [{ physicalLocation: { artifactLocation: { uri: 'topics/my orders.ts' } } }];
+    const problems = sarifProblems(broken, 'prose').map((p) => p.path);
+    expect(problems).toContain('/runs/0/results/0/level');
+    expect(problems).toContain('/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri');
+  });
+
+  // BUG (rules/format/sarif.ts, spec conformance — not caught by the JSON schema): originalUriBaseIds maps %SRCROOT% to
+  // { uri: './' }, a relative reference without a uriBaseId. SARIF 2.1.0 §3.14.14 (enforced by the SARIF
+  // multitool's rule SARIF1018): an originalUriBaseIds entry without uriBaseId has an absolute uri ending in '/', or no
+  // uri at all (meaning "unknown"; consumers such as GitHub then resolve relative uris against the checkout).
+  // Expected: drop the uri (`'%SRCROOT%': {}`) or drop originalUriBaseIds. Remove `.fails` once fixed.
+  it('declares %SRCROOT% without a relative uri (SARIF §3.14.14)', () => {
+    const run = (JSON.parse(formatSarif([], { toolVersion: '0.1.0' })) as { runs: Array<{ originalUriBaseIds?: Record<string, { uri?: string; uriBaseId?: string }> }> }).runs[0];
+    for (const base of Object.values(run?.originalUriBaseIds ?? {})) {
+      if (base.uri !== undefined && base.uriBaseId === undefined) expect(base.uri).toMatch(/^[a-z][a-z0-9+.-]*:.*\/$/i);
+    }
+  });
+
+  // BUG (rules/format/sarif.ts): the artifact uri is the file path as written, not a URI reference: a declaration file
+  // with a space (or '%', '#', '?') in its path yields an invalid log. Expected: percent-encode each path segment
+  // (encodeURI-like). Remove `.fails` once fixed.
+  it('percent-encodes the artifact uri, so a path with a space still validates', () => {
+    const spaced = sarif([finding({ subject: { source: { path: 'dev/orders/payment', file: 'topics/my orders.ts', line: 3 } } })]);
+    expect(resultsOf(spaced)[0]?.locations[0]?.physicalLocation?.artifactLocation?.uri).toBe('topics/my%20orders.ts');
+    expect(sarifProblems(spaced, 'prose')).toEqual([]);
+  });
+
+  // BUG (constructs/source-location.ts): for a V8 frame without a function name ("    at /abs/file.ts:7:13" — an
+  // anonymous callback, or top-level module code) the regex keeps the "at " prefix, so the recorded file is
+  // "at /work/main/test/rules/format.test.ts" (absolute and prefixed) instead of "test/rules/format.test.ts", and the
+  // SARIF log no longer validates (the uri has a space). Expected: the path relative to the working directory.
+  // Remove `.fails` once fixed.
+  it('records the declaring file of a declaration made in an anonymous callback relative to the repo', () => {
+    const { findings } = lintStack((stack) => {
+      const { domain } = declareOrders(stack);
+      // This call sits in an arrow function, so its V8 frame has no function name.
+      domain.addEventTopic('order-paid', { eventTypes: ['OrderPaid'], partitions: 3, ordering: 'none', replay: { kind: 'window', window: '7d' } });
+    });
+    const paid = findings.find((f) => f.subject.name === 'orders.order-paid');
+    expect(paid?.subject.source.file).toBe('test/rules/format.test.ts');
+    if (HAVE_SARIF_SCHEMAS) expect(sarifProblems(sarif(findings), 'prose')).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_SARIF_SCHEMAS)(`the SARIF validator on real logs${SKIP_REASON}`, () => {
+  const logs = sampleLogs();
+
+  it('has the bundled sample logs to check', () => {
+    expect(logs.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(logs)('accepts the sample log %s (SchemaStore schema)', (file) => {
+    expect(sarifProblems(readJson(`${SAMPLE_LOG_DIR}/${file}`), 'schemastore')).toEqual([]);
+  });
+
+  it.each(logs.filter((f) => f !== 'Suppressions.sarif'))('accepts the sample log %s (OASIS prose draft-07 schema)', (file) => {
+    expect(sarifProblems(readJson(`${SAMPLE_LOG_DIR}/${file}`), 'prose')).toEqual([]);
+  });
+
+  it("rejects only suppression.status in Suppressions.sarif under the prose schema (it names that property 'state')", () => {
+    const problems = sarifProblems(readJson(`${SAMPLE_LOG_DIR}/Suppressions.sarif`), 'prose');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(p.path).toMatch(/^\/runs\/0\/results\/\d+\/suppressions\/\d+$/);
+      expect(p.message).toContain('"additionalProperty":"status"');
+    }
+  });
+
+  it.each(['prose', 'schemastore'] as const)('rejects a broken log under the %s schema: wrong version, result without a message, unknown level', (schema) => {
+    const good = readJson(`${SAMPLE_LOG_DIR}/One-run-with-results.sarif`) as { version: string; runs: Array<{ results: Array<Record<string, unknown>> }> };
+    expect(sarifProblems(good, schema)).toEqual([]);
+    const wrongVersion = { ...good, version: '2.0.0' };
+    expect(sarifProblems(wrongVersion, schema).map((p) => p.path)).toContain('/version');
+    const broken = JSON.parse(JSON.stringify(good)) as typeof good;
+    const result = broken.runs[0]?.results[0];
+    if (result === undefined) throw new Error('the sample log has no result');
+    delete result.message;
+    result.level = 'fatal';
+    const paths = sarifProblems(broken, schema).map((p) => p.path);
+    expect(paths).toContain('/runs/0/results/0');
+    expect(paths).toContain('/runs/0/results/0/level');
+    expect(sarifProblems({ runs: [] }, schema).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,354 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolve } from '../../model/resolve';
+import type { Topology } from '../../model/topology';
+import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
+import { deadLetterExists } from '../../rules/group/dead-letter-exists';
+import { isBlocking } from '../../rules/format/merge';
+import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
+import { lint } from '../../rules/run';
+import type { Finding } from '../../rules/types';
+import {
+  consumerGroup,
+  DEV,
+  domain,
+  eventTopic,
+  expectFinding,
+  findingsOf,
+  lintOrders,
+  firstAcl,
+  legacyAcl,
+  ordersDeclarations,
+  producer,
+  PROD,
+  resolveTopology,
+  withTopology,
+  type ConsumerGroupInput,
+  type DeclarationSet,
+  type DomainInput,
+  type EventTopicInput,
+  type ProducerInput,
+} from './helpers';
+
+const ORDER_CREATED = { domain: 'orders', event: 'order-created' };
+const TOPIC = 'orders.order-created';
+const REASON = 'payments are reconciled nightly, so a poison pill is caught there';
+
+/** The orders seed with some declarations replaced (by kind). */
+function seed(changes: { domain?: Partial<DomainInput>; topic?: Partial<EventTopicInput>; group?: Partial<ConsumerGroupInput>; producer?: Partial<ProducerInput> }): DeclarationSet {
+  return {
+    domains: [domain('orders', changes.domain)],
+    topics: [eventTopic('orders', 'order-created', changes.topic)],
+    consumerGroups: [consumerGroup('orders', 'payment', ORDER_CREATED, changes.group)],
+    producers: [producer(ORDER_CREATED, 'order-service', changes.producer)],
+  };
+}
+
+const lintOf = (declarations: DeclarationSet, environment = DEV): Finding[] => lint(resolveTopology(declarations, environment));
+
+describe('lint runner: suppressions', () => {
+  it('keeps a suppressed finding and marks it with the reason and the declaration that suppressed it (topic)', () => {
+    const findings = lintOf(seed({ topic: { contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'the schema lives in the registry with its own review' }] } }));
+    const finding = expectFinding(findings, { ruleId: 'TF-CONTRACT-002', level: 'warning', subject: TOPIC, field: 'contract.changeStrategy', message: 'states no schema-change strategy' });
+    expect(finding.suppressed).toEqual({ reason: 'the schema lives in the registry with its own review', by: `topic ${TOPIC}` });
+    expect(findingsOf(findings, 'TF-LINT-002')).toEqual([]);
+  });
+
+  it('takes suppressions from construct props (domain, topic, consumer group, producer) through the real pipeline', () => {
+    const reason = 'reviewed with the platform team in the design review';
+    const { findings } = lintOrders({
+      domain: { recoveryProcedure: undefined, suppressions: [{ ruleId: 'TF-DOMAIN-001', reason }] },
+      topic: { contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason }] },
+      group: { deadLetter: false, suppressions: [{ ruleId: 'TF-GROUP-003', reason }] },
+      producer: { idempotent: false, suppressions: [{ ruleId: 'TF-PROD-001', reason }] },
+    });
+    expect(findings.map((f) => `${f.ruleId} ${f.suppressed?.by ?? 'UNSUPPRESSED'}: ${f.suppressed?.reason ?? ''}`)).toEqual([
+      `TF-DOMAIN-001 domain orders: ${reason}`,
+      `TF-CONTRACT-002 topic ${TOPIC}: ${reason}`,
+      `TF-GROUP-003 consumer group orders.payment: ${reason}`,
+      `TF-PROD-001 producer order-service → ${TOPIC}: ${reason}`,
+    ]);
+  });
+
+  it('applies a consumer group suppression to the group', () => {
+    const findings = lintOf(seed({ group: { deadLetter: false, suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
+    expect(expectFinding(findings, { ruleId: 'TF-GROUP-003', level: 'error', subject: 'orders.payment', field: 'deadLetter', message: 'no dead-letter topic' }).suppressed).toEqual({ reason: REASON, by: 'consumer group orders.payment' });
+  });
+
+  it("applies a consumer group suppression to the group's dead-letter topic, not to the topic it reads", () => {
+    const reason = 'the DLQ is drained within the hour; two replicas suffice';
+    const findings = lintOf(seed({ topic: { replication: { factor: 2 } }, group: { suppressions: [{ ruleId: 'TF-REPL-001', reason }] } }), { ...PROD, minInsyncReplicas: 1 });
+    expect(findingsOf(findings, 'TF-REPL-001').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
+      [TOPIC, null],
+      [`${TOPIC}.payment.dlq`, 'consumer group orders.payment'],
+    ]);
+  });
+
+  it('applies a producer suppression to the producer', () => {
+    const reason = 'the legacy client library cannot set delivery.timeout.ms';
+    const findings = lintOf(seed({ producer: { delivery: { retries: 5 }, suppressions: [{ ruleId: 'TF-PROD-002', reason }] } }));
+    expect(findingsOf(findings, 'TF-PROD-002')[0]?.suppressed).toEqual({ reason, by: `producer order-service → ${TOPIC}` });
+  });
+
+  it('applies a domain suppression to the domain and to its topics, groups, producers and ACLs', () => {
+    const reason = 'the orders domain is a sandbox for the onboarding course';
+    const declarations = seed({
+      domain: {
+        recoveryProcedure: undefined,
+        suppressions: ['TF-DOMAIN-001', 'TF-CONTRACT-002', 'TF-GROUP-004', 'TF-PROD-001', 'TF-ACL-001'].map((ruleId) => ({ ruleId, reason })),
+      },
+      topic: { contract: { compatibility: 'BACKWARD' } },
+      group: { maxProcessingLag: undefined },
+      producer: { idempotent: false },
+    });
+    const topology = resolveTopology(declarations);
+    const orphan = { ...firstAcl(topology), id: 'User:legacy|*|Read|Allow|Topic|orders.order-created|Literal', principal: 'User:legacy', neededBy: [] };
+    const findings = lint(withTopology(topology, { acls: [...topology.acls, orphan] }));
+    expect(findings.filter((f) => f.ruleId !== 'TF-LINT-002').map((f) => `${f.ruleId} ${f.subject.kind} ${f.suppressed?.by ?? 'UNSUPPRESSED'}`)).toEqual([
+      'TF-DOMAIN-001 domain domain orders',
+      'TF-CONTRACT-002 topic domain orders',
+      'TF-GROUP-004 consumer-group domain orders',
+      'TF-PROD-001 producer domain orders',
+      'TF-ACL-001 acl domain orders',
+    ]);
+    expect(findingsOf(findings, 'TF-LINT-002')).toEqual([]);
+  });
+
+  it("does not apply a domain suppression to another domain's declarations", () => {
+    const reason = 'search events are internal and never evolve in place';
+    const findings = lintOf({
+      domains: [domain('orders'), domain('search', { suppressions: [{ ruleId: 'TF-CONTRACT-002', reason }] })],
+      topics: [eventTopic('orders', 'order-created', { contract: { compatibility: 'BACKWARD' } }), eventTopic('search', 'document-changed', { contract: { compatibility: 'BACKWARD' } })],
+    });
+    expect(findingsOf(findings, 'TF-CONTRACT-002').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
+      [TOPIC, null],
+      ['search.document-changed', 'domain search'],
+    ]);
+  });
+
+  it("prefers the declaration's own suppression over its domain's", () => {
+    const findings = lintOf(
+      seed({
+        domain: { suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'the domain-wide reason for the rule' }] },
+        topic: { contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'the topic-specific reason for it' }] },
+      }),
+    );
+    expect(findingsOf(findings, 'TF-CONTRACT-002')[0]?.suppressed).toEqual({ reason: 'the topic-specific reason for it', by: `topic ${TOPIC}` });
+  });
+
+  it('also suppresses an undecided finding', () => {
+    const findings = lintOf(seed({ topic: { partitions: 12, throughput: undefined, suppressions: [{ ruleId: 'TF-PART-001', reason: 'partitions match the legacy cluster, sized by hand' }] } }));
+    const finding = expectFinding(findings, { ruleId: 'TF-PART-001', level: 'info', subject: TOPIC, field: 'throughput', message: 'cannot decide', undecided: true });
+    expect(finding.suppressed?.by).toBe(`topic ${TOPIC}`);
+  });
+
+  it('reports a suppression of an unknown rule id as a TF-LINT-001 error on the declaration that makes it', () => {
+    const findings = lintOf(seed({ group: { suppressions: [{ ruleId: 'TF-GROUP-999', reason: 'renamed in the last release' }] } }));
+    const finding = expectFinding(findings, { ruleId: 'TF-LINT-001', level: 'error', subject: 'orders.payment', field: 'suppressions', message: 'consumer group orders.payment suppresses unknown rule TF-GROUP-999' });
+    expect(finding).toMatchObject({ title: UNKNOWN_RULE_SUPPRESSED.title, fix: UNKNOWN_RULE_SUPPRESSED.fix, subject: { kind: 'consumer-group' } });
+    expect(isBlocking(finding, false)).toBe(true);
+  });
+
+  it('reports an unknown rule suppressed on a domain once, on the domain (not once per topic of it)', () => {
+    const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-NOPE-001', reason: 'a typo in a rule id' }] } }));
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual(['domain orders: domain orders suppresses unknown rule TF-NOPE-001']);
+  });
+
+  it('reports a suppression that matches no finding as TF-LINT-002 info', () => {
+    const findings = lintOf(seed({ group: { suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
+    const finding = expectFinding(findings, { ruleId: 'TF-LINT-002', level: 'info', subject: 'orders.payment', field: 'suppressions', message: 'consumer group orders.payment suppresses TF-GROUP-003, which reports nothing here' });
+    expect(finding.fix).toBe(UNUSED_SUPPRESSION.fix);
+    expect(isBlocking(finding, true)).toBe(false);
+  });
+
+  it('reports an unused domain suppression once, on the domain', () => {
+    const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
+    expect(findingsOf(findings, 'TF-LINT-002').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['domain orders']);
+  });
+
+  it('reports a suppression of a production-only rule as unused (info) outside production only', () => {
+    const declarations = seed({ topic: { replication: { factor: 2 }, suppressions: [{ ruleId: 'TF-REPL-001', reason: 'a replay copy; two replicas suffice here' }] } });
+    expect(findingsOf(lintOf(declarations, { ...PROD, minInsyncReplicas: 1 }), 'TF-LINT-002')).toEqual([]);
+    expect(findingsOf(lintOf(declarations), 'TF-LINT-002').map((f) => f.subject.name)).toEqual([TOPIC]);
+  });
+});
+
+describe('suppression declarations: the schema demands a rule id and a written reason', () => {
+  const ids = { domain: 'dev/orders', topic: `dev/orders/order-created`, group: 'dev/orders/payment', producer: 'dev/orders/order-created/Producer-order-service' } as const;
+
+  it.each([
+    ['an empty reason', ''],
+    ['a blank reason', '         '],
+    ['a 9-character reason', 'too short'],
+  ])('fails when a suppression has %s, on every kind of declaration', (_label, reason) => {
+    const suppressions = [{ ruleId: 'TF-GROUP-003', reason }];
+    const d = seed({ domain: { suppressions }, topic: { suppressions }, group: { suppressions }, producer: { suppressions } });
+    const result = resolve({ domains: d.domains ?? [], topics: d.topics ?? [], consumerGroups: d.consumerGroups ?? [], producers: d.producers ?? [] }, DEV);
+    expect(result.topology).toBeNull();
+    const problems = result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`);
+    for (const path of Object.values(ids)) expect(problems).toContain(`${path} › suppressions[0].reason: must be a written reason of at least 10 characters`);
+  });
+
+  it('accepts a reason of exactly 10 characters', () => {
+    expect(() => resolveTopology(seed({ group: { suppressions: [{ ruleId: 'TF-GROUP-003', reason: '0123456789' }] } }))).not.toThrow();
+  });
+
+  it('fails when the rule id is not shaped like TF-<AREA>-<NNN>', () => {
+    const d = seed({ topic: { suppressions: [{ ruleId: 'GROUP-3', reason: 'a perfectly good reason' }] } });
+    const result = resolve({ domains: d.domains ?? [], topics: d.topics ?? [], consumerGroups: d.consumerGroups ?? [], producers: d.producers ?? [] }, DEV);
+    expect(result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`)).toContain(`${ids.topic} › suppressions[0].ruleId: must be a rule id such as "TF-GROUP-003"`);
+  });
+});
+
+describe('lint runner: results', () => {
+  it('reports an undecided result as info with undecided: true and a "cannot decide" message, at the rule\'s field', () => {
+    const findings = lintOf(seed({ topic: { key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' } } }));
+    const finding = expectFinding(findings, { ruleId: 'TF-KEY-002', level: 'info', subject: TOPIC, field: 'key.cardinality', message: /^cannot decide: /, undecided: true });
+    expect(RULES.find((r) => r.id === 'TF-KEY-002')?.level).toBe('warning'); // the rule's own level is not used for undecided results
+    expect(finding.title).toBe(RULES.find((r) => r.id === 'TF-KEY-002')?.title);
+  });
+
+  it('applies a per-finding level: TF-CONTRACT-001 is an error in prod and a warning in dev for the same declarations', () => {
+    const declarations = seed({ topic: { contract: { compatibility: 'NONE', changeStrategy: 'consumers are redeployed with every producer release' } } });
+    expect(findingsOf(lintOf(declarations, PROD), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['prod', 'error']]);
+    expect(findingsOf(lintOf(declarations, DEV), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['dev', 'warning']]);
+    expect(compatibilityNotNone.level).toBe('error');
+  });
+
+  it("uses the rule's level when the violation sets none, and copies the rule's title and fix", () => {
+    const finding = expectFinding(lintOf(seed({ group: { deadLetter: false } })), { ruleId: 'TF-GROUP-003', level: 'error', subject: 'orders.payment', field: 'deadLetter', message: 'no dead-letter topic' });
+    expect(finding).toMatchObject({ title: deadLetterExists.title, fix: deadLetterExists.fix, environment: 'dev', subject: { kind: 'consumer-group', domain: 'orders', source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 } } });
+  });
+
+  it('runs only the rules it is given', () => {
+    const topology = resolveTopology(seed({ group: { deadLetter: false, idempotency: undefined } }));
+    expect(lint(topology, [deadLetterExists]).map((f) => f.ruleId)).toEqual(['TF-GROUP-003']);
+    expect(lint(topology).map((f) => f.ruleId).sort()).toEqual(['TF-GROUP-001', 'TF-GROUP-003']);
+  });
+
+  it('reports a client rule once per group or producer (the client subject does not duplicate it)', () => {
+    const findings = lintOf(seed({ producer: { principal: 'User:payment-service' } }));
+    expect(findingsOf(findings, 'TF-ACCESS-001').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['consumer-group orders.payment', `producer order-service → ${TOPIC}`]);
+  });
+
+  it('lints a topology with no declarations to no findings', () => {
+    expect(lint(resolveTopology({}))).toEqual([]);
+  });
+
+  it('lints the seed examples to no findings in either environment', () => {
+    expect(lintOf(ordersDeclarations(), DEV)).toEqual([]);
+    expect(lintOf(ordersDeclarations(), PROD)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Order and determinism
+
+/** A set of declarations across three domains that trips many rules, with suppressions of each kind. */
+function noisy(): { [K in keyof DeclarationSet]-?: NonNullable<DeclarationSet[K]> } {
+  const payments = { domain: 'payments', event: 'payment-made' };
+  const search = { domain: 'search', event: 'document-changed' };
+  return {
+    domains: [
+      domain('orders', { recoveryProcedure: undefined, suppressions: [{ ruleId: 'TF-NOPE-001', reason: 'a typo in a rule id' }] }),
+      domain('payments', { suppressions: [{ ruleId: 'TF-GROUP-004', reason: 'lag is alerted on by the payment platform' }] }),
+      domain('search', { recoveryProcedure: undefined }),
+    ],
+    topics: [
+      eventTopic('orders', 'order-created', { partitions: 2, contract: { compatibility: 'NONE' } }),
+      eventTopic('orders', 'order-paid', { key: undefined, ordering: 'none', throughput: undefined, partitions: 3 }),
+      eventTopic('payments', 'payment-made', { key: { field: 'region', aggregate: 'region', reason: 'per-region settlement order', cardinality: 4 }, aggregate: { name: 'payment', cardinality: 1_000_000 } }),
+      eventTopic('search', 'document-changed', { replay: { kind: 'full', longestReindex: '2d' }, config: { 'delete.retention.ms': '3600000' }, contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'documents have no schema registry yet' }] }),
+    ],
+    consumerGroups: [
+      consumerGroup('orders', 'payment', ORDER_CREATED, { idempotency: undefined, deadLetter: false }),
+      consumerGroup('orders', 'notification', ORDER_CREATED, { maxProcessingLag: undefined, principal: 'User:payment-service' }),
+      consumerGroup('payments', 'ledger', payments, { maxProcessingLag: undefined, offsetCommit: { mode: 'auto', reason: 'the ledger handler is synchronous' } }),
+      consumerGroup('search', 'indexer', search, { processingTimePerMessage: undefined, retryDelays: ['1s', '10s'], suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'unused on purpose: nothing fires' }] }),
+      consumerGroup('payments', 'audit', ORDER_CREATED, { processing: 'async', offsetCommit: { mode: 'auto', reason: 'audit copies are best effort only' } }),
+    ],
+    producers: [
+      producer(ORDER_CREATED, 'order-service', { delivery: { retries: 3, timeout: '10s' } }),
+      producer({ domain: 'orders', event: 'order-paid' }, 'order-service', { idempotent: false }),
+      producer(payments, 'payment-service', { delivery: { backoff: '1s', backoffMax: '1s' }, suppressions: [{ ruleId: 'TF-PROD-003', reason: 'the broker proxy applies its own backoff' }] }),
+      producer(search, 'catalog-service'),
+    ],
+    legacyAcls: [legacyAcl('orders'), legacyAcl('search', { principal: 'User:*', operation: 'Describe', resourceName: 'search.document-changed', patternType: 'Literal' })],
+  };
+}
+
+const sortKey = (f: Finding): string[] => [f.subject.domain, f.subject.kind, f.subject.name, f.ruleId, f.field, f.message];
+const KIND_ORDER = ['domain', 'topic', 'consumer-group', 'producer', 'client', 'acl'];
+
+describe('lint runner: order and determinism', () => {
+  const declarations = noisy();
+  const reference = lint(resolveTopology(declarations, PROD));
+
+  it('finds something from many rules and every suppression outcome in the reference set', () => {
+    const ids = new Set(reference.map((f) => f.ruleId));
+    expect(ids.size).toBeGreaterThanOrEqual(15);
+    expect(ids).toContain(UNKNOWN_RULE_SUPPRESSED.id);
+    expect(ids).toContain(UNUSED_SUPPRESSION.id);
+    expect(reference.filter((f) => f.suppressed !== undefined).length).toBeGreaterThanOrEqual(3);
+    expect(reference.some((f) => f.undecided)).toBe(true);
+  });
+
+  it('sorts findings by domain, subject kind, subject name, rule id, field and message', () => {
+    const keys = reference.map(sortKey);
+    const sorted = [...keys].sort((a, b) => {
+      const [da, ka, ...ra] = a;
+      const [db, kb, ...rb] = b;
+      if (da !== db) return (da ?? '') < (db ?? '') ? -1 : 1;
+      if (ka !== kb) return KIND_ORDER.indexOf(ka ?? '') - KIND_ORDER.indexOf(kb ?? '');
+      const sa = ra.join('\u0000');
+      const sb = rb.join('\u0000');
+      return sa < sb ? -1 : sa > sb ? 1 : 0;
+    });
+    expect(keys).toEqual(sorted);
+  });
+
+  it('yields identical findings however the declarations are ordered (property)', () => {
+    const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+    fc.assert(
+      fc.property(
+        permutation(declarations.domains),
+        permutation(declarations.topics),
+        permutation(declarations.consumerGroups),
+        permutation(declarations.producers),
+        permutation(declarations.legacyAcls),
+        (domains, topics, consumerGroups, producers, legacyAcls) => {
+          expect(lint(resolveTopology({ domains, topics, consumerGroups, producers, legacyAcls }, PROD))).toEqual(reference);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('yields identical findings however the Topology arrays are ordered (property)', () => {
+    const topology: Topology = resolveTopology(declarations, PROD);
+    const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+    fc.assert(
+      fc.property(
+        permutation(topology.domains),
+        permutation(topology.topics),
+        permutation(topology.consumerGroups),
+        permutation(topology.producers),
+        permutation(topology.acls),
+        (domains, topics, consumerGroups, producers, acls) => {
+          expect(lint({ ...topology, domains, topics, consumerGroups, producers, acls })).toEqual(reference);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is stable across repeated runs on the same Topology', () => {
+    const topology = resolveTopology(declarations, PROD);
+    expect(lint(topology)).toEqual(lint(topology));
+  });
+
+  it('keeps every rule and meta rule id unique', () => {
+    const ids = [...RULES, ...META_RULES].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
