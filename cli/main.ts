@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
 import { registerGraphCommand } from './commands/graph';
+import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
 import { registerStacksCommand } from './commands/stacks';
 import { runSynth } from './synth';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerLintCommand(program, setExitCode);
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);
+  registerInitCommand(program, setExitCode);
 
   try {
     await program.parseAsync(argv);

@@ -50,7 +50,7 @@ interface SubjectTypes {
 }
 export type SubjectKind = keyof SubjectTypes;
 
-interface RuleBase<K extends SubjectKind> {
+export interface RuleBase<K extends SubjectKind> {
   /** `TF-<AREA>-<NNN>`; never reused. */
   readonly id: string;
   readonly level: RuleLevel;

@@ -1,0 +1,137 @@
+/**
+ * `topicform init [dir]`: scaffolds a GitOps repository that depends on the topicform package — package.json,
+ * tsconfig.json, cdktf.json, main.ts, environments.ts, topics/ with one example domain, a test that synthesizes and
+ * lints it, a README and the CI workflows — from templates/ (shipped in the package).
+ *
+ * Existing files are never overwritten unless `--force`: the command first checks every target and, when any exists,
+ * lists them and writes nothing. Each file is written atomically (cli/write.ts).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../write';
+
+/** templates/ in the repository (cli/commands/ → ../../templates) and in the package (same layout under dist/). */
+export const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
+const TOOL_MANIFEST = join(__dirname, '..', '..', 'package.json');
+
+export interface InitOptions {
+  readonly force?: boolean;
+  readonly name?: string;
+}
+
+export interface InitResult {
+  readonly ok: boolean;
+  readonly dir: string;
+  /** Paths relative to `dir`, POSIX separators, sorted. */
+  readonly written: readonly string[];
+  /** Files that already exist (and were left alone unless forced). */
+  readonly existing: readonly string[];
+}
+
+/** The files `init` writes: relative target path (POSIX) → content. */
+export function renderTemplates(name: string): Map<string, string> {
+  const variables = templateVariables(name);
+  const files = new Map<string, string>();
+  for (const template of listFiles(TEMPLATES_DIR)) {
+    if (!template.endsWith('.tmpl')) continue;
+    const target = targetPath(template);
+    const source = readFileSync(join(TEMPLATES_DIR, ...template.split('/')), 'utf8');
+    // Only `{{knownKey}}` is replaced: GitHub's `${{ expression }}` passes through untouched.
+    files.set(target, source.replace(/\{\{([A-Za-z]+)\}\}/g, (whole, key: string) => variables[key] ?? whole));
+  }
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function init(dir: string, options: InitOptions = {}): InitResult {
+  const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new InitError(`${dir} exists and is not a directory`);
+  const files = renderTemplates(options.name ?? packageName(basename(target)));
+  const existing = [...files.keys()].filter((file) => existsSync(join(target, ...file.split('/'))));
+  if (existing.length > 0 && options.force !== true) return { ok: false, dir: target, written: [], existing };
+  const written: string[] = [];
+  for (const [file, content] of files) {
+    if (writeFileAtomic(join(target, ...file.split('/')), content)) written.push(file);
+  }
+  return { ok: true, dir: target, written, existing };
+}
+
+export class InitError extends Error {}
+
+export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('init')
+    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README and CI workflows')
+    .argument('[dir]', 'directory to scaffold (created when missing)', '.')
+    .option('--force', 'overwrite files that already exist', false)
+    .option('--name <name>', 'package name of the new repository (default: the directory name)')
+    .action((dir: string, options: { force: boolean; name?: string }) => {
+      let result: InitResult;
+      try {
+        result = init(dir, { force: options.force, ...(options.name === undefined ? {} : { name: options.name }) });
+      } catch (error) {
+        if (!(error instanceof InitError)) throw error;
+        process.stderr.write(`topicform init: ${error.message}\n`);
+        setExitCode(1);
+        return;
+      }
+      const shown = relative(process.cwd(), result.dir) || '.';
+      if (!result.ok) {
+        process.stderr.write(
+          `topicform init: these files already exist in ${shown}; nothing was written (use --force to overwrite them):\n${result.existing.map((f) => `  ${f}\n`).join('')}`,
+        );
+        setExitCode(1);
+        return;
+      }
+      const overwritten = result.existing.length > 0 ? ` (${result.existing.length} overwritten)` : '';
+      process.stdout.write(
+        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n`,
+      );
+      setExitCode(0);
+    });
+}
+
+/** `github/…` → `.github/…`, `gitignore` → `.gitignore` (npm never packs dot-files reliably), minus `.tmpl`. */
+function targetPath(template: string): string {
+  const path = template.slice(0, -'.tmpl'.length);
+  if (path === 'gitignore') return '.gitignore';
+  return path.startsWith('github/') ? `.${path}` : path;
+}
+
+function templateVariables(name: string): Readonly<Record<string, string>> {
+  const tool = JSON.parse(readFileSync(TOOL_MANIFEST, 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  const versionOf = (dependency: string): string => {
+    const version = tool.peerDependencies?.[dependency] ?? tool.dependencies?.[dependency];
+    if (version === undefined) throw new InitError(`topicform's package.json does not list ${dependency}`);
+    return version;
+  };
+  return {
+    name,
+    topicformVersion: tool.version,
+    cdktfVersion: versionOf('cdktf'),
+    constructsVersion: versionOf('constructs'),
+    tsxVersion: versionOf('tsx'),
+    zodVersion: versionOf('zod'),
+  };
+}
+
+/** A valid npm package name from a directory name. */
+function packageName(dirName: string): string {
+  const name = dirName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
+  return name === '' ? 'kafka-topics' : name;
+}
+
+/** Files below `dir`, relative, POSIX separators. */
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = join(dir, entry);
+    return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(sep).join('/')];
+  });
+}

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { init, renderTemplates } from '../../cli/commands/init';
+import { main } from '../../cli/main';
+
+const ROOT = join(__dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'topicform-init-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'topicform', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+describe('topicform init', () => {
+  it('scaffolds the repository a user needs', async () => {
+    const dir = join(scratch, 'My Topics');
+    const { code, stdout } = await cli('init', dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('npm install && npx topicform synth');
+    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-comment.yml', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
+    for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    expect(pkg.name).toBe('my-topics');
+    expect(pkg.dependencies).toMatchObject({ topicform: `^${tool.version}`, cdktf: tool.dependencies.cdktf, constructs: tool.dependencies.constructs });
+    const cdktf = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8')) as { app: string; terraformProviders: string[] };
+    expect(cdktf).toMatchObject({ app: 'npx tsx main.ts', terraformProviders: ['mongey/kafka@~> 0.13.1'] });
+    expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
+    expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
+  });
+
+  it('refuses to overwrite existing files, listing them and writing nothing, unless --force', async () => {
+    const dir = join(scratch, 'existing');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.ts'), 'mine\n');
+    const refused = await cli('init', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('main.ts');
+    expect(refused.stderr).toContain('--force');
+    expect(readdirSync(dir)).toEqual(['main.ts']);
+    expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toBe('mine\n');
+
+    const forced = await cli('init', dir, '--force', '--name', 'kafka-platform');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toContain('buildApp');
+    expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string }).name).toBe('kafka-platform');
+    // A second forced run changes nothing.
+    expect(init(dir, { force: true, name: 'kafka-platform' }).written).toEqual([]);
+  });
+
+  it('has --help', async () => {
+    const { code, stdout } = await cli('init', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--force');
+  });
+
+  it('pins the toolchain like this repository', () => {
+    const scaffold = JSON.parse(renderTemplates('x').get('package.json') ?? '{}') as { devDependencies: Record<string, string> };
+    const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const name of ['typescript', 'vitest', '@types/node']) expect(scaffold.devDependencies[name], name).toBe(tool.devDependencies[name]);
+    expect(scaffold.devDependencies.tsx).toBe(tool.dependencies.tsx);
+  });
+
+  it('ships the CI workflows of this repository, running the installed topicform', () => {
+    const dir = join(ROOT, '.github', 'workflows');
+    const files = renderTemplates('x');
+    for (const name of existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('topicform-')) : []) {
+      const ours = readFileSync(join(dir, name), 'utf8')
+        .replace(/^ {2}# In a repository that depends on topicform, use `npx topicform`\.\n/m, '')
+        .replace(/^ {2}TOPICFORM: node bin\/topicform\.js$/m, '  TOPICFORM: npx topicform');
+      expect(files.get(`.github/workflows/${name}`), `templates/github/workflows/${name}.tmpl is out of date with .github/workflows/${name}`).toBe(ours);
+    }
+  });
+});

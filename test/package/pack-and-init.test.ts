@@ -1,0 +1,74 @@
+/**
+ * A user's first ten minutes (README "Use it in your own repo"): build the package, `npm pack` it, scaffold a fresh
+ * repository with `topicform init`, install the tarball there with npm from the registry as a user would (the
+ * scaffold's own dependencies too — nothing resolves from this repository's node_modules, so a missing runtime
+ * dependency fails here), then run the scaffold's synth, lint and tests.
+ *
+ * Needs the npm registry: skipped, with the reason in the test name, when `npm ping` fails. TOPICFORM_SKIP_PACK_TEST=1
+ * skips it for a quick local run.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, DIST } from '../../scripts/build';
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function skipReason(): string | undefined {
+  if (process.env.TOPICFORM_SKIP_PACK_TEST === '1') return 'TOPICFORM_SKIP_PACK_TEST=1';
+  const ping = spawnSync(NPM, ['ping'], { encoding: 'utf8', timeout: 20_000 });
+  if (ping.status !== 0) {
+    const why = ping.error?.message ?? `${ping.stderr}`.trim().split('\n').slice(-1)[0] ?? `exit ${String(ping.status)}`;
+    return `the npm registry is unreachable (npm ping: ${why})`;
+  }
+  return undefined;
+}
+
+const skip = skipReason();
+const scratch = mkdtempSync(join(tmpdir(), 'topicform-pack-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  if (result.error !== undefined) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${String(result.status)}:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${skip === undefined ? '' : ` — SKIPPED: ${skip}`}`, () => {
+  it('a scaffolded repository installs the packed tarball from the registry and synthesizes, lints and tests', () => {
+    // 1. Build and pack, as a release does.
+    build(() => undefined);
+    run(NPM, ['pack', DIST, '--pack-destination', scratch, '--silent'], scratch);
+    const tarballs = readdirSync(scratch).filter((f) => f.endsWith('.tgz'));
+    expect(tarballs).toHaveLength(1);
+    const tarball = tarballs[0] ?? '';
+
+    // The tarball holds what users need and nothing else.
+    const contents = run('tar', ['-tzf', tarball], scratch).stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(/^package\//, ''));
+    for (const file of ['package.json', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'cli/bin.js', 'constructs/index.js', 'constructs/index.d.ts', 'cli/index.d.ts', 'gen/provider-kafka/lib/index.js', 'gen/provider-kafka/lib/index.d.ts', 'gen/provider-kafka/lib/topic/index.js', 'templates/main.ts.tmpl']) {
+      expect(contents, file).toContain(file);
+    }
+    expect(contents.filter((f) => /^(test|bench|topics|scripts|node_modules|cdktf\.out|\.github)\//.test(f) || f === 'main.ts')).toEqual([]);
+    expect(contents.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+
+    // 2. Scaffold a fresh repository with the packed build's init.
+    const repo = join(scratch, 'repo');
+    run(process.execPath, [join(DIST, 'cli', 'bin.js'), 'init', repo], scratch);
+    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'environments.ts', 'topics/orders.ts', 'test/synth.test.ts', 'README.md', '.github/workflows/topicform-pr.yml']) {
+      expect(existsSync(join(repo, file)), file).toBe(true);
+    }
+
+    // 3. Install as a user would: the tarball stands in for the registry's topicform, everything else from the registry.
+    run(NPM, ['install', join(scratch, tarball), '--no-audit', '--no-fund'], repo);
+
+    // 4. The README's two commands, and lint.
+    expect(run(NPX, ['--no-install', 'topicform', 'synth'], repo).stdout).toMatch(/^lint passed; synthesized \d+ stack\(s\)/);
+    expect(existsSync(join(repo, 'cdktf.out', 'manifest.json'))).toBe(true);
+    expect(run(NPX, ['--no-install', 'topicform', 'lint'], repo).stdout).toMatch(/0 error\(s\)/);
+    run(NPM, ['test'], repo);
+  }, 420_000);
+});
