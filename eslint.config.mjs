@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['model/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts'],
+    files: ['model/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: PURE_LAYER_PATTERNS }],
     },

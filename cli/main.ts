@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
 import { registerGraphCommand } from './commands/graph';
+import { registerImportCommand } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
 import { registerStacksCommand } from './commands/stacks';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerLintCommand(program, setExitCode);
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);
+  registerImportCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
 
   try {

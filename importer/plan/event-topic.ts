@@ -1,0 +1,167 @@
+/**
+ * One cluster topic → the event-topic declaration that synthesizes to the same partitions, replication factor and
+ * topic configs.
+ *
+ * Derived configs are reproduced, not overridden where the model can derive them: `cleanup.policy` becomes the replay
+ * kind, `min.insync.replicas` `replication.minInsyncReplicas`, `retention.bytes` `retentionBytes`; the replay window is
+ * chosen so that the derived `retention.ms` (window + tolerated lag + margin; imported groups state no lag) equals the
+ * cluster's, and the longest reindex so that the derived `delete.retention.ms` does. When no such value exists the
+ * value goes into `config` explicitly (declared values win over derived ones). Every other override is kept as it is.
+ */
+import { durationOf } from '../duration';
+import { KAFKA_TOPIC_CONFIG_DEFAULTS } from '../kafka-defaults';
+import { pascalCase } from '../naming';
+import type { SnapshotTopic } from '../snapshot';
+import type { PlannedReplay, PlannedTopic } from './types';
+import { toMs } from '../../model/duration';
+import { RETENTION_MARGIN_MS, TOMBSTONE_RETENTION_MARGIN_MS } from '../../model/limits';
+import type { Environment } from '../../model/schema';
+import { validateTopicConfig } from '../../model/topic-config-keys';
+
+/**
+ * The value a broker applies for `key` on this topic: its override, a broker-level value an input showed, or — assumed —
+ * the environment's declared min.insync.replicas (what the platform team runs the cluster with) or Kafka's default.
+ */
+export function effectiveValue(topic: SnapshotTopic, key: string, env: Environment): { readonly value: string; readonly assumed: boolean } | undefined {
+  const override = topic.overrides[key];
+  if (override !== undefined) return { value: override, assumed: false };
+  const broker = topic.brokerValues[key];
+  if (broker !== undefined) return { value: broker, assumed: false };
+  if (key === 'min.insync.replicas') return { value: String(env.minInsyncReplicas), assumed: true };
+  const kafka = KAFKA_TOPIC_CONFIG_DEFAULTS[key];
+  return kafka === undefined ? undefined : { value: kafka, assumed: true };
+}
+
+/** The environment's replay-window scaling (model/schema/environment.ts `scaling`), read defensively. */
+function windowScaling(env: Environment): { readonly factor: number; readonly minimumMs: number } {
+  const scaling = (env as { scaling?: { replayWindow?: unknown; minimumWindow?: unknown } }).scaling;
+  const factor = typeof scaling?.replayWindow === 'number' ? scaling.replayWindow : 1;
+  const minimum = typeof scaling?.minimumWindow === 'string' && /^\d+(ms|s|m|h|d)$/.test(scaling.minimumWindow) ? toMs(scaling.minimumWindow) : 0;
+  return { factor, minimumMs: minimum };
+}
+
+/** A declared window whose scaled value (as resolve computes it) is exactly `targetMs`, if there is one. */
+function windowFor(targetMs: number, env: Environment): number | undefined {
+  if (!Number.isSafeInteger(targetMs) || targetMs <= 0) return undefined;
+  const { factor, minimumMs } = windowScaling(env);
+  if (factor >= 1) return targetMs;
+  const scaled = (w: number): number => Math.max(minimumMs, Math.round(w * factor));
+  if (targetMs === minimumMs) return targetMs;
+  const guess = Math.round(targetMs / factor);
+  return [guess, guess - 1, guess + 1, guess - 2, guess + 2].find((w) => w > 0 && scaled(w) === targetMs);
+}
+
+function isWholeNumber(value: string | undefined): boolean {
+  return value !== undefined && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value));
+}
+
+export type EventTopicPlan = { readonly topic: PlannedTopic } | { readonly reason: string };
+
+export function planEventTopic(t: SnapshotTopic, domain: string, event: string, env: Environment, topicName?: string): EventTopicPlan {
+  if (t.hiddenKeys.length > 0) return { reason: `the value of ${t.hiddenKeys.join(', ')} is hidden (sensitive), so the override cannot be kept` };
+  const rest: Record<string, string> = { ...t.overrides };
+  const config: Record<string, string> = {};
+  const notes: string[] = [];
+  const take = (key: string): string | undefined => {
+    const value = rest[key];
+    delete rest[key];
+    return value;
+  };
+  const assumedNote = (key: string, value: string): void => {
+    const whose = key === 'min.insync.replicas' ? "the environment's" : "Kafka's default";
+    notes.push(`${key}: no override on the cluster and no input shows the broker's value; ${whose} ${value} is assumed`);
+  };
+
+  // cleanup.policy → the replay kind
+  const policyOverride = take('cleanup.policy');
+  const policyEffective = policyOverride === undefined ? effectiveValue(t, 'cleanup.policy', env) : { value: policyOverride, assumed: false };
+  const policy = (policyEffective?.value ?? 'delete').split(',').map((p) => p.trim()).sort().join(',');
+  if (policy !== 'delete' && policy !== 'compact') {
+    return { reason: `cleanup.policy=${policyEffective?.value ?? ''}: a replay window derives "delete" and a full replay "compact"; "compact,delete" cannot be declared yet` };
+  }
+  if (policyOverride === undefined && policyEffective?.assumed === true) assumedNote('cleanup.policy', policy);
+
+  // min.insync.replicas → replication.minInsyncReplicas
+  const minIsrOverride = take('min.insync.replicas');
+  const minIsrEffective = minIsrOverride === undefined ? effectiveValue(t, 'min.insync.replicas', env) : { value: minIsrOverride, assumed: false };
+  const minIsr = Number(minIsrEffective?.value ?? env.minInsyncReplicas);
+  if (!Number.isSafeInteger(minIsr) || minIsr < 1) return { reason: `min.insync.replicas=${minIsrEffective?.value ?? ''} is not a whole number ≥ 1` };
+  if (minIsrOverride === undefined && minIsrEffective?.assumed === true) assumedNote('min.insync.replicas', String(minIsr));
+
+  // retention.bytes → retentionBytes (positive only; -1 and 0 cannot be declared and are left to the broker)
+  const retentionBytesOverride = take('retention.bytes');
+  const retentionBytes = isWholeNumber(retentionBytesOverride) && Number(retentionBytesOverride) > 0 ? Number(retentionBytesOverride) : undefined;
+  if (retentionBytesOverride !== undefined && retentionBytes === undefined) {
+    notes.push(`retention.bytes=${retentionBytesOverride} on the cluster cannot be declared (retentionBytes is a positive cap); the override is dropped`);
+  }
+
+  let replay: PlannedReplay;
+  if (policy === 'delete') {
+    const override = take('retention.ms');
+    const effective = override === undefined ? effectiveValue(t, 'retention.ms', env) : { value: override, assumed: false };
+    const retention = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
+    if (!isWholeNumber(retention)) return { reason: `retention.ms=${retention} is not a whole number` };
+    if (override === undefined && effective?.assumed === true) assumedNote('retention.ms', retention);
+    const ms = Number(retention);
+    const window = windowFor(ms - RETENTION_MARGIN_MS, env);
+    if (ms === -1) {
+      config['retention.ms'] = '-1';
+      replay = { kind: 'window', window: '7d' };
+      notes.push('retention.ms=-1 (unlimited) is kept explicitly; the replay window 7d is a placeholder: state the window consumers need');
+    } else if (window !== undefined) {
+      replay = { kind: 'window', window: durationOf(window) };
+      notes.push(`retention.ms ${ms} = replay window + margin ${durationOf(RETENTION_MARGIN_MS)} (imported groups state no tolerated lag)`);
+    } else {
+      config['retention.ms'] = retention;
+      replay = { kind: 'window', window: durationOf(Math.max(1, ms)) };
+      notes.push(`retention.ms ${ms} is shorter than the ${durationOf(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
+    }
+  } else {
+    const retentionOnCompacted = take('retention.ms');
+    if (retentionOnCompacted !== undefined) {
+      notes.push(`retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic and cannot be declared with a full replay; the override is dropped`);
+    }
+    const override = take('delete.retention.ms');
+    const effective = override === undefined ? effectiveValue(t, 'delete.retention.ms', env) : { value: override, assumed: false };
+    const tombstones = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['delete.retention.ms'] ?? '86400000';
+    if (!isWholeNumber(tombstones) || Number(tombstones) < 0) return { reason: `delete.retention.ms=${tombstones} is not a whole number ≥ 0` };
+    if (override === undefined && effective?.assumed === true) assumedNote('delete.retention.ms', tombstones);
+    const ms = Number(tombstones);
+    const reindex = ms - TOMBSTONE_RETENTION_MARGIN_MS;
+    if (reindex > 0) {
+      replay = { kind: 'full', longestReindex: durationOf(reindex) };
+      notes.push(`delete.retention.ms ${ms} = longest reindex + margin ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)}`);
+    } else {
+      config['delete.retention.ms'] = tombstones;
+      replay = { kind: 'full', longestReindex: durationOf(Math.max(1, Math.floor(ms / 2))) };
+      notes.push(`delete.retention.ms ${ms} is not above the ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`);
+    }
+  }
+
+  for (const [key, value] of Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))) config[key] = value;
+  const problems = validateTopicConfig(config, { vendorKeys: env.vendorConfigKeys }).filter((i) => (i.severity ?? 'error') === 'error');
+  if (problems.length > 0) return { reason: `its configs cannot be declared: ${problems.map((p) => `${p.path}: ${p.message}${p.hint === undefined ? '' : ` (${p.hint})`}`).join('; ')}` };
+  const maybeBroker = t.mayBeBrokerLevel.filter((k) => config[k] !== undefined);
+  if (maybeBroker.length > 0) {
+    notes.push(`${maybeBroker.join(', ')} may be broker settings rather than topic overrides (kafka-topics --describe cannot tell): check with kafka-configs --describe`);
+  }
+
+  return {
+    topic: {
+      domain,
+      event,
+      name: t.name,
+      ...(topicName === undefined ? {} : { topicName }),
+      eventTypes: [pascalCase(event) || 'Event'],
+      partitions: t.partitions,
+      ...(t.replicationFactor === env.replicationFactor ? {} : { replicationFactor: t.replicationFactor }),
+      ...(minIsr === env.minInsyncReplicas ? {} : { minInsyncReplicas: minIsr }),
+      replay,
+      ...(retentionBytes === undefined ? {} : { retentionBytes }),
+      config,
+      suppressions: [],
+      notes,
+      origin: t.origin,
+    },
+  };
+}

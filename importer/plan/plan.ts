@@ -1,0 +1,337 @@
+/**
+ * Cluster snapshot → import plan.
+ *
+ * 1. Names: each topic is an event topic (`<domain>.<event>` by the domain pattern), a DLQ / retry companion of one,
+ *    internal, outside the environment's prefix, or unassigned.
+ * 2. Event topics get declarations that reproduce their partitions, replication and configs (event-topic.ts); ACLs
+ *    become producers, consumer groups and legacy ACLs (access.ts).
+ * 3. The declarations are resolved by the model and compared with the cluster (verify.ts). A resource the model
+ *    rejects, or that would be created, replaced or really changed, is left out and the plan is made again, until
+ *    what remains adopts with harmless changes only.
+ * 4. Lint runs on the result; each error it reports on an imported declaration (no key, no idempotency, …) gets a
+ *    suppression whose reason says it was imported as found, so synth passes and the finding stays listed.
+ */
+import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab, parseCompanionName, type CompanionName } from '../naming';
+import { durationOf } from '../duration';
+import { isInternalTopic } from '../kafka-defaults';
+import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
+import type { ImportFinding } from '../types';
+import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
+import { sourcePath, toDeclarations } from './declarations';
+import { effectiveValue, planEventTopic } from './event-topic';
+import type { ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
+import { compareWithCluster, type Comparison } from './verify';
+import { aclId } from '../../model/acl';
+import { MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
+import { resolve, type ResolveResult } from '../../model/resolve';
+import { environmentSchema, ownerSchema, type Environment, type Suppression } from '../../model/schema';
+import { lint } from '../../rules/run';
+
+export interface PlanOptions {
+  /** The environment the cluster is (its replication defaults, topic prefix, ACL options, vendor config keys). */
+  readonly environment: unknown;
+  /**
+   * Regular expression with named groups `domain` and `event`, applied to topic names without the environment's prefix.
+   *
+   * @default DEFAULT_DOMAIN_PATTERN: `<domain>.<event>`
+   */
+  readonly domainPattern?: string;
+  /**
+   * The CODEOWNERS handle written as every imported domain's owner.
+   *
+   * @default '@platform-team'
+   */
+  readonly owner?: string;
+  /**
+   * Declare topics whose name is not `<domain>.<event>` with an explicit `topicName` (in their pattern domain, or in
+   * `unassigned`). Needs a `topicName` field on event topics, which the model does not have yet: with it off, such
+   * topics are listed as unmanaged.
+   *
+   * @default false
+   */
+  readonly topicNameOverride?: boolean;
+}
+
+const DEFAULT_OWNER = '@platform-team';
+const MAX_ROUNDS = 20;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Reasons the importer writes for lint errors it suppresses on imported declarations. */
+const SUPPRESSION_REASONS: Readonly<Record<string, string>> = {
+  'TF-KEY-001': 'imported: a cluster does not record the record key; declare key { field, aggregate, reason } (or ordering: \'none\') and remove this suppression',
+  'TF-KEY-005': 'imported: a cluster does not record the key a compacted topic is keyed by; declare the key and remove this suppression',
+  'TF-GROUP-001': 'imported: a cluster does not record how the group survives duplicates; state idempotency and remove this suppression',
+  'TF-GROUP-003': 'imported: the group has no dead-letter topic on the cluster; add one (deadLetter: true) and remove this suppression',
+};
+
+interface Candidate {
+  readonly topic: SnapshotTopic;
+  readonly domain: string;
+  readonly event: string;
+  readonly topicName?: string;
+}
+
+export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): ImportPlan | { readonly error: string } {
+  const envResult = environmentSchema.safeParse(options.environment);
+  if (!envResult.success) return { error: `the environment is not valid: ${envResult.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  const env = envResult.data;
+  const pattern = compileDomainPattern(options.domainPattern ?? DEFAULT_DOMAIN_PATTERN);
+  if (typeof pattern === 'string') return { error: pattern };
+  const owner = options.owner ?? DEFAULT_OWNER;
+  if (!ownerSchema.safeParse(owner).success) return { error: `the owner "${owner}" is not a team handle such as "@acme/orders-team"` };
+
+  // 1. Names.
+  const unmanaged = new Map<string, { reason: string; domain?: string }>();
+  const candidates: Candidate[] = [];
+  const classified = snapshot.topics.map((t) => ({ t, c: classifyName(t.name, env.topicPrefix, pattern, isInternalTopic) }));
+  for (const { t, c } of classified) if (c.kind === 'event') candidates.push({ topic: t, domain: c.domain, event: c.event });
+  const usedEvents = new Map<string, Set<string>>();
+  for (const c of candidates) usedEvents.set(c.domain, new Set([...(usedEvents.get(c.domain) ?? []), c.event]));
+  for (const { t, c } of classified) {
+    if (c.kind === 'event') continue;
+    if (c.kind === 'internal') unmanaged.set(t.name, { reason: 'an internal topic (its name starts with "_"): Kafka or a platform component owns it' });
+    else if (c.kind === 'outside-prefix') unmanaged.set(t.name, { reason: `outside the environment's topic prefix "${c.prefix}"` });
+    else if (options.topicNameOverride === true) {
+      // Declared under a unique event name of its pattern domain (or `unassigned`), with its real name as topicName.
+      const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
+      const events = usedEvents.get(domain) ?? new Set<string>();
+      const base = c.kind === 'grouped' ? c.event : kebab(t.name, 'topic');
+      let event = base;
+      for (let i = 2; events.has(event); i++) event = `${base}-${i}`;
+      events.add(event);
+      usedEvents.set(domain, events);
+      candidates.push({ topic: t, domain, event, topicName: t.name });
+    } else {
+      const reason = `${c.reason}; topicform cannot declare a topic under another name yet (it needs a topicName override), so it stays on the cluster, unmanaged`;
+      unmanaged.set(t.name, { reason, ...(c.kind === 'grouped' ? { domain: c.domain } : {}) });
+    }
+  }
+  const eventDomains = new Map(candidates.map((c) => [c.topic.name, c.domain]));
+  const companionNames = new Map<string, CompanionName>();
+  for (const t of snapshot.topics) {
+    const companion = parseCompanionName(t.name, eventDomains);
+    if (companion === undefined) continue;
+    companionNames.set(t.name, companion);
+    unmanaged.delete(t.name);
+  }
+  const mainCandidates = candidates.filter((c) => !companionNames.has(c.topic.name));
+  const byName = new Map(snapshot.topics.map((t) => [t.name, t]));
+
+  // 2.–3. Plan, resolve, compare; leave out what cannot be adopted; again.
+  const excluded = new Map<string, string>();
+  const dropped = new Set<string>();
+  const unsupported = new Set<string>();
+  const findings: ImportFinding[] = [...snapshot.findings];
+  let draft: Draft | undefined;
+  let result: ResolveResult | undefined;
+  let comparison: Comparison | undefined;
+  let settled = false;
+  for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
+    draft = makeDraft({ mainCandidates, companionNames, byName, excluded, dropped, unsupported, env, owner, snapshot });
+    result = resolve(toDeclarations(draft.domains), env);
+    const errors = result.issues.filter((i) => (i.severity ?? 'error') === 'error');
+    if (errors.length > 0 || result.topology === null) {
+      const progressed = errors.map((e) => leaveOut(e.source.path, `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`, draft as Draft, excluded, dropped, unsupported));
+      if (!progressed.some(Boolean)) {
+        findings.push(...errors.map((e) => ({ level: 'error' as const, code: 'model-rejected', subject: e.source.path, message: `${e.path}: ${e.message}` })));
+        break;
+      }
+      continue;
+    }
+    comparison = compareWithCluster(result.topology, snapshot, env);
+    let changed = false;
+    for (const t of comparison.topics) {
+      if (t.blocking.length === 0) continue;
+      const reason = `adopting it as declared would change it: ${t.blocking.join('; ')}`;
+      if (byName.has(t.name) && !excluded.has(t.name)) {
+        excluded.set(t.name, reason);
+        changed = true;
+      } else {
+        changed = leaveOut(t.sourcePath, reason, draft, excluded, dropped, unsupported) || changed;
+      }
+    }
+    for (const acl of comparison.createdAcls) {
+      for (const g of draft.groups.filter((x) => x.principal === acl.principal)) changed = dropOnce(dropped, groupKey(g.principal, g.groupId ?? `${g.domain}.${g.name}`)) || changed;
+      for (const p of draft.producers.filter((x) => x.principal === acl.principal)) changed = dropOnce(dropped, producerKey(p.principal, p.topicName)) || changed;
+    }
+    settled = !changed;
+  }
+  if (draft === undefined || result === undefined) return { error: 'nothing to plan' };
+  if (!settled) findings.push({ level: 'error', code: 'plan-not-settled', subject: 'import', message: `the plan still changed after ${MAX_ROUNDS} rounds; the result may create or change resources` });
+
+  // 4. Lint: suppress the errors imported declarations carry, with a reason that says so.
+  for (let round = 0; round < 3 && result.topology !== null; round++) {
+    const blocking = lint(result.topology).filter((f) => f.level === 'error' && f.suppressed === undefined);
+    if (blocking.length === 0) break;
+    for (const f of blocking) suppress(draft, f.subject.source.path, f.subject.domain, { ruleId: f.ruleId, reason: SUPPRESSION_REASONS[f.ruleId] ?? `imported as found on the cluster (${f.message}); fix it and remove this suppression` });
+    result = resolve(toDeclarations(draft.domains), env);
+  }
+  if (result.topology !== null) {
+    comparison = compareWithCluster(result.topology, snapshot, env);
+    for (const f of lint(result.topology).filter((x) => x.level === 'error' && x.suppressed === undefined)) {
+      findings.push({ level: 'error', code: 'lint-error', subject: f.subject.name, message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed` });
+    }
+  }
+
+  findings.push(...draft.findings);
+  const adopted = new Set(comparison?.adoptTopics ?? []);
+  const unmanagedTopics: UnmanagedTopic[] = snapshot.topics
+    .filter((t) => !adopted.has(t.name))
+    .map((t) => {
+      const known = unmanaged.get(t.name);
+      const companion = companionNames.get(t.name);
+      const reason =
+        excluded.get(t.name) ??
+        known?.reason ??
+        (companion === undefined
+          ? 'no declaration derives it'
+          : `a ${companion.kind === 'dead-letter' ? 'dead-letter' : `retry (tier ${companion.tier ?? '?'})`} topic of ${companion.parent} for group "${companion.part}", but no consumer group of that name could be mapped from the ACLs, or its shape differs from the derived one`);
+      const domain = known?.domain ?? eventDomains.get(t.name) ?? companion?.groupDomain;
+      return { name: t.name, reason, partitions: t.partitions, replicationFactor: t.replicationFactor, overrides: t.overrides, ...(domain === undefined ? {} : { domain }), origin: t.origin };
+    });
+  for (const t of unmanagedTopics) findings.push({ level: 'warning', code: 'topic-not-adopted', subject: t.name, message: t.reason, at: t.origin });
+  for (const d of draft.domains) {
+    for (const l of d.legacyAcls) findings.push({ level: 'info', code: 'legacy-acl', subject: aclId(l.binding), message: `kept as a LegacyAcl of domain ${d.name}: ${l.reason}` });
+  }
+  if (result.topology === null) findings.push({ level: 'error', code: 'model-rejected', subject: 'import', message: 'the model rejects the generated declarations; nothing would synthesize' });
+  const updates = (comparison?.topics ?? []).filter((t) => t.changes.length > 0 && adopted.has(t.name)).map((t) => ({ topic: t.name, changes: t.changes }));
+  for (const u of updates) {
+    findings.push({ level: 'info', code: 'harmless-update', subject: u.topic, message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.harmless ?? 'a change'})`).join('; ')}` });
+  }
+
+  return {
+    environment: env.name,
+    domains: draft.domains,
+    unmanagedTopics,
+    adopt: { topics: comparison?.adoptTopics ?? [], acls: comparison?.adoptAcls ?? [] },
+    firstPlan: {
+      importTopics: comparison?.adoptTopics ?? [],
+      importAcls: comparison?.adoptAcls ?? [],
+      updates,
+      creates: [...(comparison?.topics ?? []).filter((t) => !byName.has(t.name)).map((t) => `kafka_topic ${t.name}`), ...(comparison?.createdAcls ?? []).map((a) => `kafka_acl ${a.id}`)],
+      uncertain: snapshot.topics
+        .filter((t) => adopted.has(t.name) && t.mayBeBrokerLevel.length + t.likelyBrokerLevel.length > 0)
+        .map((t) => ({ topic: t.name, keys: [...t.mayBeBrokerLevel, ...t.likelyBrokerLevel].sort() })),
+    },
+    findings,
+    declarations: toDeclarations(draft.domains),
+    topology: result.topology,
+  };
+}
+
+interface Draft {
+  readonly domains: PlannedDomain[];
+  readonly groups: readonly PlannedGroup[];
+  readonly producers: readonly PlannedProducer[];
+  readonly findings: readonly ImportFinding[];
+  /** Declarations by their source path (declarations.ts sourcePath), to map issues and findings back. */
+  readonly byPath: ReadonlyMap<string, Located>;
+}
+
+type Located =
+  | { readonly kind: 'domain'; readonly item: PlannedDomain }
+  | { readonly kind: 'topic'; readonly item: PlannedTopic }
+  | { readonly kind: 'group'; readonly item: PlannedGroup }
+  | { readonly kind: 'producer'; readonly item: PlannedProducer }
+  | { readonly kind: 'legacy'; readonly item: PlannedLegacyAcl };
+
+interface DraftInput {
+  readonly mainCandidates: readonly Candidate[];
+  readonly companionNames: ReadonlyMap<string, CompanionName>;
+  readonly byName: ReadonlyMap<string, SnapshotTopic>;
+  readonly excluded: Map<string, string>;
+  readonly dropped: ReadonlySet<string>;
+  readonly unsupported: ReadonlySet<string>;
+  readonly env: Environment;
+  readonly owner: string;
+  readonly snapshot: ClusterSnapshot;
+}
+
+function makeDraft(input: DraftInput): Draft {
+  const { env } = input;
+  const findings: ImportFinding[] = [];
+  const topics: PlannedTopic[] = [];
+  for (const c of input.mainCandidates) {
+    if (input.excluded.has(c.topic.name)) continue;
+    const planned = planEventTopic(c.topic, c.domain, c.event, env, c.topicName);
+    if ('reason' in planned) input.excluded.set(c.topic.name, planned.reason);
+    else topics.push(planned.topic);
+  }
+  const eventTopics = new Map<string, AccessEventTopic>(topics.map((t) => [t.name, { name: t.name, domain: t.domain, event: t.event }]));
+  const companions: AccessCompanion[] = [];
+  for (const [name, c] of input.companionNames) {
+    const topic = input.byName.get(name);
+    if (topic === undefined || input.excluded.has(name) || !eventTopics.has(c.parent)) continue;
+    companions.push({ name, kind: c.kind, parent: c.parent, part: c.part, ...(c.tier === undefined ? {} : { tier: c.tier }), ...(c.kind === 'retry' ? retryDelayOf(topic, env) : {}) });
+  }
+  const eventNames = new Map<string, Set<string>>();
+  for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
+  const access = planAccess({ acls: input.snapshot.acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
+  findings.push(...access.findings);
+
+  const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(compare);
+  const domains: PlannedDomain[] = domainNames.map((name) => ({
+    name,
+    owner: input.owner,
+    description:
+      name === UNASSIGNED_DOMAIN
+        ? 'imported from the cluster by topicform import: topics and ACLs no naming convention assigns to a domain'
+        : 'imported from the cluster by topicform import; say what the domain is responsible for',
+    suppressions: [],
+    topics: topics.filter((t) => t.domain === name).sort((a, b) => compare(a.event, b.event)),
+    groups: access.groups.filter((g) => g.domain === name),
+    producers: access.producers.filter((p) => p.topic.domain === name),
+    legacyAcls: access.legacy.filter((l) => l.domain === name),
+  }));
+  const byPath = new Map<string, Located>();
+  for (const d of domains) {
+    byPath.set(sourcePath.domain(d.name), { kind: 'domain', item: d });
+    for (const t of d.topics) byPath.set(sourcePath.topic(t.domain, t.event), { kind: 'topic', item: t });
+    for (const g of d.groups) byPath.set(sourcePath.group(g.domain, g.name), { kind: 'group', item: g });
+    for (const p of d.producers) byPath.set(sourcePath.producer(p.topic.domain, p.topic.event, p.service), { kind: 'producer', item: p });
+    for (const l of d.legacyAcls) byPath.set(sourcePath.legacy(l.domain, l.id), { kind: 'legacy', item: l });
+  }
+  return { domains, groups: access.groups, producers: access.producers, findings, byPath };
+}
+
+/** A retry tier's delay from its retention (retention = delay + RETRY_RETENTION_MARGIN_MS), when there is one. */
+function retryDelayOf(topic: SnapshotTopic, env: Environment): { delay?: ReturnType<typeof durationOf> } {
+  const retention = Number(effectiveValue(topic, 'retention.ms', env)?.value);
+  const delay = retention - RETRY_RETENTION_MARGIN_MS;
+  return Number.isSafeInteger(delay) && delay >= 0 && delay <= MAX_DURATION_MS ? { delay: durationOf(delay) } : {};
+}
+
+function dropOnce(set: Set<string>, key: string): boolean {
+  if (set.has(key)) return false;
+  set.add(key);
+  return true;
+}
+
+/** Leaves out the declaration at `path`; false when nothing new was left out. */
+function leaveOut(path: string, reason: string, draft: Draft, excluded: Map<string, string>, dropped: Set<string>, unsupported: Set<string>): boolean {
+  const located = draft.byPath.get(path);
+  switch (located?.kind) {
+    case 'topic':
+      if (excluded.has(located.item.name)) return false;
+      excluded.set(located.item.name, reason);
+      return true;
+    case 'group':
+      return dropOnce(dropped, groupKey(located.item.principal, located.item.groupId ?? `${located.item.domain}.${located.item.name}`));
+    case 'producer':
+      return dropOnce(dropped, producerKey(located.item.principal, located.item.topicName));
+    case 'legacy':
+      return dropOnce(unsupported, aclId(located.item.binding));
+    default:
+      return false;
+  }
+}
+
+function suppress(draft: Draft, path: string, domain: string, suppression: Suppression): void {
+  const located = draft.byPath.get(path);
+  const target =
+    located === undefined || located.kind === 'legacy'
+      ? draft.domains.find((d) => d.name === domain)
+      : located.item;
+  if (target === undefined) return;
+  if (!target.suppressions.some((s) => s.ruleId === suppression.ruleId)) target.suppressions.push(suppression);
+}

@@ -1,0 +1,136 @@
+/**
+ * The import plan: the declarations the importer proposes, as plain data. The generator writes them as TypeScript;
+ * the model resolves the same data to check that it synthesizes to what the cluster has.
+ */
+import type { DurationString } from '../../model/duration';
+import type { Declarations } from '../../model/resolve';
+import type { Suppression, TopicRef } from '../../model/schema';
+import type { AclBinding, Topology } from '../../model/topology';
+import type { ImportFinding, SourceRef } from '../types';
+
+export type PlannedReplay = { readonly kind: 'window'; readonly window: DurationString } | { readonly kind: 'full'; readonly longestReindex: DurationString };
+
+export interface PlannedTopic {
+  readonly domain: string;
+  readonly event: string;
+  /** The Kafka topic name. */
+  readonly name: string;
+  /**
+   * Set only when the name is not `<prefix><domain>.<event>`: it needs a topic-name override in the model (see the
+   * importer's report); with `topicNameOverride` off such topics are never planned.
+   */
+  readonly topicName?: string;
+  readonly eventTypes: readonly string[];
+  readonly partitions: number;
+  /** Only when it differs from the environment's default. */
+  readonly replicationFactor?: number;
+  /** Only when it differs from the environment's default. */
+  readonly minInsyncReplicas?: number;
+  readonly replay: PlannedReplay;
+  readonly retentionBytes?: number;
+  readonly config: Readonly<Record<string, string>>;
+  suppressions: Suppression[];
+  /** One-line comments the generated declaration carries (what was on the cluster, what was assumed). */
+  readonly notes: readonly string[];
+  readonly origin: SourceRef;
+}
+
+export interface PlannedSubscription {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  /** Set for another domain's topic (the model requires a reason). */
+  readonly reason?: string;
+}
+
+export interface PlannedGroup {
+  readonly domain: string;
+  readonly name: string;
+  /** Only when it is not `<domain>.<name>`. */
+  readonly groupId?: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly subscriptions: readonly PlannedSubscription[];
+  readonly deadLetter: boolean;
+  readonly retryDelays: readonly DurationString[];
+  suppressions: Suppression[];
+  readonly notes: readonly string[];
+}
+
+export interface PlannedProducer {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  readonly principal: string;
+  readonly service: string;
+  readonly transactionalIdPrefix?: string;
+  suppressions: Suppression[];
+}
+
+export interface PlannedLegacyAcl {
+  readonly domain: string;
+  /** The construct id: the ACL's Terraform address, which is derived from its content. */
+  readonly id: string;
+  readonly binding: AclBinding;
+  readonly reason: string;
+}
+
+export interface PlannedDomain {
+  readonly name: string;
+  readonly owner: string;
+  readonly description: string;
+  suppressions: Suppression[];
+  readonly topics: readonly PlannedTopic[];
+  readonly groups: readonly PlannedGroup[];
+  readonly producers: readonly PlannedProducer[];
+  readonly legacyAcls: readonly PlannedLegacyAcl[];
+}
+
+/** A cluster topic that no declaration will manage, and why. */
+export interface UnmanagedTopic {
+  readonly name: string;
+  readonly reason: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly overrides: Readonly<Record<string, string>>;
+  /** The domain it belongs to by the pattern, when it has one. */
+  readonly domain?: string;
+  readonly origin: SourceRef;
+}
+
+/** One topic config key that the first apply changes. */
+export interface ConfigChange {
+  readonly key: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  /** Why the broker's behaviour stays the same (only set for such changes). */
+  readonly harmless?: string;
+}
+
+/** What the first `terraform plan` is expected to show, worked out from the synthesized topology and the snapshot. */
+export interface ExpectedFirstPlan {
+  readonly importTopics: readonly string[];
+  readonly importAcls: readonly string[];
+  /** In-place config updates of adopted topics, each change harmless (the broker applies the same values). */
+  readonly updates: ReadonlyArray<{ readonly topic: string; readonly changes: readonly ConfigChange[] }>;
+  /** Resources the declarations would create: empty unless something went wrong (reported as errors). */
+  readonly creates: readonly string[];
+  /**
+   * Config keys of adopted topics whose first-plan change the inputs cannot tell, because only kafka-topics --describe
+   * listed the configs: a broker setting kept as an override would be added as one, and a real override taken for a
+   * broker setting (it equals Kafka's default) would be removed — each with the value the broker applies already.
+   */
+  readonly uncertain: ReadonlyArray<{ readonly topic: string; readonly keys: readonly string[] }>;
+}
+
+export interface ImportPlan {
+  readonly environment: string;
+  readonly domains: readonly PlannedDomain[];
+  readonly unmanagedTopics: readonly UnmanagedTopic[];
+  /** KafkaStackProps.adopt: what gets a Terraform import block. */
+  readonly adopt: { readonly topics: readonly string[]; readonly acls: readonly string[] };
+  readonly firstPlan: ExpectedFirstPlan;
+  readonly findings: readonly ImportFinding[];
+  /** The declarations as plain data (what was resolved and checked). */
+  readonly declarations: Declarations;
+  /** The resolved topology of the declarations; null when the model rejected them (a bug: reported as an error). */
+  readonly topology: Topology | null;
+}

@@ -1,0 +1,32 @@
+/**
+ * Fixture access for the importer tests: the project's own fixtures (test/fixtures/import) and the shared real-world
+ * samples in ../shared/fixtures, which may be absent (a user's checkout): tests on those skip with the reason shown.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe } from 'vitest';
+
+export const OWN_FIXTURES = resolve(__dirname, '../../fixtures/import');
+export const SHARED_FIXTURES = resolve(__dirname, '../../../../shared/fixtures');
+
+export function own(relative: string): string {
+  return readFileSync(join(OWN_FIXTURES, relative), 'utf8');
+}
+
+const sharedReason = existsSync(SHARED_FIXTURES) ? undefined : `${SHARED_FIXTURES} is not there (the shared real-world samples live outside this repository)`;
+
+/** describe() over the shared samples; skipped, with the reason in its title and on the console, when they are absent. */
+export function describeWithSharedFixtures(title: string, body: () => void): void {
+  if (sharedReason !== undefined) console.warn(`skipping "${title}": ${sharedReason}`);
+  describe.skipIf(sharedReason !== undefined)(sharedReason === undefined ? title : `${title} [skipped: ${sharedReason}]`, body);
+}
+
+export function shared(relative: string): string {
+  return readFileSync(join(SHARED_FIXTURES, relative), 'utf8');
+}
+
+/** Shared sample files of one folder whose names start with `prefix` (empty when the folder is absent). */
+export function sharedFiles(folder: string, prefix: string): string[] {
+  const dir = join(SHARED_FIXTURES, folder);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)).sort() : [];
+}

@@ -1,0 +1,33 @@
+/** The whole import over every real-output sample at once: nothing unread, nothing dropped. */
+import { expect, it } from 'vitest';
+import { runImport, type InputFile } from '../../importer';
+import { DEV } from '../helpers/synth';
+import { describeWithSharedFixtures, shared, sharedFiles } from './helpers/fixtures';
+
+const files = (folder: string, prefix: string): InputFile[] => sharedFiles(folder, prefix).map((f) => ({ file: `${folder}/${f}`, text: shared(`${folder}/${f}`) }));
+
+describeWithSharedFixtures('topicform import over the shared real-world samples', () => {
+  it('understands every line, keeps every ACL (adopted or legacy) and says why each topic is not adopted', () => {
+    const result = runImport({
+      inputs: {
+        topicsDescribe: files('kafka-cli', 'topics-describe-'),
+        configs: files('kafka-cli', 'configs-describe-'),
+        acls: files('kafka-cli', 'acls-'),
+        kcat: [...files('kcat', 'kcat'), ...files('kcat', 'kafkacat')],
+      },
+      environment: DEV,
+    });
+    if ('error' in result) throw new Error(result.error);
+    const { snapshot, plan } = result;
+    expect(plan.findings.filter((f) => f.code === 'unknown-line' || f.code === 'unknown-field')).toEqual([]);
+    expect(plan.findings.filter((f) => f.level === 'error')).toEqual([]);
+    // Every ACL of the samples is declared: none of them fits a producer or consumer group, so all are legacy ACLs.
+    expect(plan.adopt.acls).toEqual(snapshot.acls.map((a) => a.id));
+    expect(plan.domains.flatMap((d) => d.legacyAcls)).toHaveLength(snapshot.acls.length);
+    // No sample topic is named <domain>.<event>: each stays unmanaged, with its reason.
+    expect(snapshot.topics).toHaveLength(21);
+    expect(plan.adopt.topics).toEqual([]);
+    expect(plan.unmanagedTopics.every((t) => t.reason.length > 0)).toBe(true);
+    expect(plan.unmanagedTopics.filter((t) => t.reason.startsWith('an internal topic')).map((t) => t.name)).toEqual(['__consumer_offsets', '_schemas']);
+  });
+});
