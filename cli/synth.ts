@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, environmentOf, generateArtifacts, isGeneratedArtifact } from '../artifacts';
+import { environmentOfSchemaFile, isGeneratedSchemaFile, SCHEMA_ROOT, schemaFiles } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
 import { formatIssueReport } from './issues-report';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
@@ -105,13 +106,22 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, fi
       const environment = environmentOf(file);
       if (!subset || (environment !== null && selectedEnvironments.has(environment))) files.set(file.split('/').join(sep), content);
     }
+    // Event contracts as JSON Schema with their compatibility mode and registry subjects (contracts/output.ts).
+    const schemas = schemaFiles(rendered.stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
+    for (const [file, content] of schemas) {
+      const environment = environmentOfSchemaFile(file);
+      if (!subset || (environment !== null && selectedEnvironments.has(environment))) files.set(file.split('/').join(sep), content);
+    }
 
     const written: string[] = [];
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
-    if (!subset) written.push(...removeStaleArtifacts(target, new Set([...artifacts.keys()].map((f) => f.split('/').join(sep)))));
+    if (!subset) {
+      const generated = new Set([...artifacts.keys(), ...schemas.keys()].map((f) => f.split('/').join(sep)));
+      written.push(...removeStaleArtifacts(target, generated));
+    }
     return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -163,11 +173,12 @@ function removeStaleStacks(target: string, current: ReadonlySet<string>): string
  */
 function removeStaleArtifacts(target: string, current: ReadonlySet<string>): string[] {
   const removed: string[] = [];
-  for (const root of ARTIFACT_ROOTS) {
+  const roots: Array<[string, (content: string) => boolean]> = [...ARTIFACT_ROOTS.map((r): [string, (c: string) => boolean] => [r, isGeneratedArtifact]), [SCHEMA_ROOT, isGeneratedSchemaFile]];
+  for (const [root, isGenerated] of roots) {
     const dir = join(target, root);
     if (!existsSync(dir)) continue;
     for (const file of listFiles(target, dir).sort()) {
-      if (current.has(file) || !isGeneratedArtifact(readFileSync(join(target, file), 'utf8'))) continue;
+      if (current.has(file) || !isGenerated(readFileSync(join(target, file), 'utf8'))) continue;
       rmSync(join(target, file));
       removed.push(file);
     }

@@ -4,7 +4,9 @@ import { DeclarationConstruct } from './declaration';
 import { Producer, type GrantProduceOptions } from './producer';
 import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
 import type { DurationString } from '../model/duration';
-import type { KeyDeclaration, ReplayDeclaration, ThroughputDeclaration, TopicRef } from '../model/schema';
+import type { KeyDeclaration, ReplayDeclaration, SubjectNamingStrategy, ThroughputDeclaration, TopicRef } from '../model/schema';
+import { convertContractSchemas, type SchemaInput } from '../contracts/convert';
+import { attachIssues } from './validation';
 
 /** A topic that can be subscribed to: declared here, or owned by another domain, file or stack. */
 export interface IEventTopic {
@@ -99,11 +101,11 @@ export interface EventTopicProps {
   readonly config?: Readonly<Record<string, string>>;
 
   /**
-   * The event contract: compatibility mode and how the schema changes.
+   * The event contract: the event schema, its compatibility mode and how the schema changes.
    *
-   * @default { compatibility: 'BACKWARD' }
+   * @default { compatibility: 'BACKWARD' }, no schema (lint TF-CONTRACT-004 warns)
    */
-  readonly contract?: { readonly compatibility?: CompatibilityMode; readonly changeStrategy?: string };
+  readonly contract?: EventContractProps;
   /**
    * Lint rules switched off here, each with a written reason (at least 10 characters). Suppressed findings are still
    * listed by `topicform lint`.
@@ -111,6 +113,51 @@ export interface EventTopicProps {
    * @default []
    */
   readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+}
+
+/** The event contract of a topic: what its events look like and how that may change. */
+export interface EventContractProps {
+  /**
+   * Schema compatibility, as Confluent Schema Registry names it: BACKWARD (new readers read old events: consumers
+   * upgrade first), FORWARD (old readers read new events: producers upgrade first), FULL (both), their `_TRANSITIVE`
+   * forms (against every earlier version), or NONE (lint TF-CONTRACT-001: an error in production).
+   *
+   * @default 'BACKWARD'
+   */
+  readonly compatibility?: CompatibilityMode;
+
+  /**
+   * How the schema may change without breaking readers of the log, in words.
+   *
+   * @default - none (lint TF-CONTRACT-002 warns)
+   */
+  readonly changeStrategy?: string;
+
+  /**
+   * The schema of every event on the topic, as a zod schema (or a JSON Schema object). Converted at declaration time
+   * with `z.toJSONSchema` (draft 2020-12, output mode: `z.object` is closed, `additionalProperties: false`) and
+   * registered under the subject `<topic>-value` (TopicNameStrategy). A topic with several event types gives a union,
+   * e.g. `z.discriminatedUnion('type', [...])`. The key field must be a required property (lint TF-CONTRACT-003).
+   *
+   * @default - none; give this or `schemas`
+   */
+  readonly schema?: SchemaInput;
+
+  /**
+   * One schema per event type (keys: exactly `eventTypes`), each registered under `<topic>-<EventType>`
+   * (TopicRecordNameStrategy; the schema's `title` is set to the event type, the record name the registry uses).
+   *
+   * @default - none; give this or `schema`
+   */
+  readonly schemas?: Readonly<Record<string, SchemaInput>>;
+
+  /**
+   * The subject naming strategy, stated for the reader of the declaration. It follows from `schema`
+   * (TopicNameStrategy) or `schemas` (TopicRecordNameStrategy); a contradicting value is an error.
+   *
+   * @default - implied by `schema` / `schemas`
+   */
+  readonly subjectNaming?: SubjectNamingStrategy;
 }
 
 /**
@@ -127,10 +174,14 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
   readonly topicRef: TopicRef;
   readonly props: EventTopicProps;
 
+  /** The contract as plain data: declared zod schemas converted to JSON Schema once, here. */
+  private readonly contract: Record<string, unknown> | undefined;
+
   constructor(scope: Construct, name: string, props: EventTopicProps) {
     super(scope, name);
     this.props = { ...props };
     this.topicRef = { domain: domainNameOf(this), event: name };
+    this.contract = this.convertContract(props.contract);
   }
 
   /**
@@ -157,15 +208,29 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
   }
 
   toDeclaration(): Record<string, unknown> {
-    const { config, contract, ...rest } = this.props;
+    const { config, contract: declared, ...rest } = this.props;
     return {
       domain: this.topicRef.domain,
       name: this.topicRef.event,
       ...rest,
       eventTypes: [...this.props.eventTypes],
       ...(config === undefined ? {} : { config: { ...config } }),
-      ...(contract === undefined ? {} : { contract: { ...contract } }),
+      ...(declared === undefined || this.contract === undefined ? {} : { contract: { ...this.contract } }),
       source: this.source,
+    };
+  }
+
+  /** Converts the declared schemas; a schema JSON cannot carry is an error on this construct, with its field. */
+  private convertContract(contract: EventContractProps | undefined): Record<string, unknown> | undefined {
+    if (contract === undefined) return undefined;
+    const { schema, schemas, ...plain } = contract;
+    const converted = convertContractSchemas({ ...(schema === undefined ? {} : { schema }), ...(schemas === undefined ? {} : { schemas }) });
+    const at = this.source.file === undefined ? '' : `${this.source.file}${this.source.line === undefined ? '' : `:${this.source.line}`} › `;
+    attachIssues(this, converted.errors.map((e) => ({ path: `${at}${e.path}`, code: 'schema-not-representable', message: e.message, hint: 'use types JSON can carry (strings for dates and big numbers), and no transforms' })));
+    return {
+      ...plain,
+      ...(converted.schema === undefined ? {} : { schema: converted.schema }),
+      ...(converted.schemas === undefined ? {} : { schemas: converted.schemas }),
     };
   }
 }

@@ -1,5 +1,30 @@
 import type { Construct } from 'constructs';
+import { z } from 'zod';
 import { Domain, Duration, KafkaPrincipal, Replay, Retries } from '../constructs';
+
+/** An amount of money in minor units (cents), so that no reader rounds a float. */
+const Money = z.object({
+  amountMinor: z.number().int().nonnegative().describe('amount in minor units, e.g. cents'),
+  currency: z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 code'),
+});
+
+/** The OrderCreated event: what order-service writes and every reader of orders.order-created parses. */
+export const OrderCreated = z.object({
+  eventId: z.uuid().describe('unique per event; consumers dedupe by it'),
+  orderId: z.uuid().describe('the record key'),
+  customerId: z.string().min(1),
+  items: z
+    .array(
+      z.object({
+        sku: z.string().min(1),
+        quantity: z.number().int().positive(),
+        unitPrice: Money,
+      }),
+    )
+    .min(1),
+  total: Money,
+  createdAt: z.iso.datetime().describe('when the order was placed (UTC)'),
+});
 
 /** Orders: the order lifecycle, owned by the orders team. */
 export function orders(scope: Construct): Domain {
@@ -20,7 +45,11 @@ export function orders(scope: Construct): Domain {
     },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     replay: Replay.window(Duration.days(7)),
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type' },
+    contract: {
+      compatibility: 'BACKWARD',
+      changeStrategy: 'additive optional fields only; a breaking change is a new event type',
+      schema: OrderCreated,
+    },
   });
 
   created.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service' });

@@ -1,5 +1,24 @@
 import type { Construct } from 'constructs';
+import { z } from 'zod';
 import { Domain, Duration, KafkaPrincipal, Replay } from '../constructs';
+
+/** What every document-change event carries: the document it is about and the version that orders its changes. */
+const DocumentChange = {
+  documentId: z.string().min(1).describe('the record key'),
+  version: z.iso.datetime().describe('version timestamp (UTC): the indexer skips an event older than the indexed version'),
+};
+
+/** A document was created or changed: its full latest state, so that compaction keeps everything a reindex needs. */
+export const DocumentUpserted = z.object({
+  ...DocumentChange,
+  title: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  price: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).nullable(),
+});
+
+/** A document was deleted. The catalog service may follow it with a tombstone, which has no value and so no schema. */
+export const DocumentDeleted = z.object({ ...DocumentChange });
 
 /**
  * Search: document-change events feeding the search index. A full reindex (reset offsets to the beginning) must stay
@@ -24,7 +43,11 @@ export function search(scope: Construct): Domain {
     },
     throughput: { peakMessagesPerSecond: 500, averageMessageBytes: 4_096, maxConsumerInstances: 6 },
     replay: Replay.full({ longestReindex: Duration.hours(12) }),
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; documents carry a version timestamp' },
+    contract: {
+      compatibility: 'BACKWARD',
+      changeStrategy: 'additive optional fields only; documents carry a version timestamp',
+      schemas: { DocumentUpserted, DocumentDeleted },
+    },
   });
 
   changed.grantProduce(KafkaPrincipal.user('catalog-service'), { service: 'catalog-service' });

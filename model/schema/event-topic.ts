@@ -42,12 +42,51 @@ export const replicationSchema = z.strictObject({
 });
 export type ReplicationDeclaration = z.infer<typeof replicationSchema>;
 
-export const contractSchema = z.strictObject({
-  /** @default 'BACKWARD' — new consumers read old events */
-  compatibility: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
-  /** How the schema changes without breaking readers of the log, e.g. "additive fields only; new event type for breaking changes". */
-  changeStrategy: reasonSchema.optional(),
-});
+/**
+ * How a Schema Registry names the subjects of a topic's schemas (the serializer's `value.subject.name.strategy`):
+ * `<topic>-value` for one schema, `<topic>-<record name>` for one schema per event type. contracts/subjects.ts.
+ */
+export const SUBJECT_NAMING_STRATEGIES = ['TopicNameStrategy', 'TopicRecordNameStrategy'] as const;
+export type SubjectNamingStrategy = (typeof SUBJECT_NAMING_STRATEGIES)[number];
+
+/**
+ * An event schema as JSON Schema (draft 2020-12), as plain data: the constructs convert a declared zod schema with
+ * `z.toJSONSchema` (contracts/convert.ts), so the model, lint and review only ever see JSON.
+ */
+export const jsonSchemaDocumentSchema = z.record(z.string(), z.unknown());
+
+/** The subject naming strategy a contract's shape implies: `schemas` (per event type) or `schema`; undefined without either. */
+export function impliedSubjectNaming(contract: { readonly schema?: unknown; readonly schemas?: unknown }): SubjectNamingStrategy | undefined {
+  if (contract.schemas !== undefined) return 'TopicRecordNameStrategy';
+  return contract.schema !== undefined ? 'TopicNameStrategy' : undefined;
+}
+
+export const contractSchema = z
+  .strictObject({
+    /** @default 'BACKWARD' — new consumers read old events */
+    compatibility: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
+    /** How the schema changes without breaking readers of the log, e.g. "additive fields only; new event type for breaking changes". */
+    changeStrategy: reasonSchema.optional(),
+    /** One schema for every event on the topic (a union when it carries several event types): subject `<topic>-value`. */
+    schema: jsonSchemaDocumentSchema.optional(),
+    /** One schema per event type, keyed by event type: subjects `<topic>-<EventType>` (TopicRecordNameStrategy). */
+    schemas: z.record(z.string(), jsonSchemaDocumentSchema).optional(),
+    /** Derived from the shape (contracts/subjects.ts); declared only to be checked against it. @default - from schema / schemas */
+    subjectNaming: z.enum(SUBJECT_NAMING_STRATEGIES).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.schema !== undefined && c.schemas !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['schemas'], message: 'declare either schema (one subject <topic>-value) or schemas (one per event type), not both' });
+    }
+    const implied = impliedSubjectNaming(c);
+    if (c.subjectNaming !== undefined && c.subjectNaming !== implied) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subjectNaming'],
+        message: implied === undefined ? `subjectNaming "${c.subjectNaming}" needs a schema` : `subjectNaming "${c.subjectNaming}" contradicts the declared ${c.schemas !== undefined ? 'schemas (one per event type: TopicRecordNameStrategy)' : 'schema (one for the topic: TopicNameStrategy)'}`,
+      });
+    }
+  });
 export type ContractDeclaration = z.infer<typeof contractSchema>;
 
 export const eventTopicSchema = z
@@ -82,6 +121,17 @@ export const eventTopicSchema = z
   .refine((t) => t.partitions !== undefined || t.throughput !== undefined, {
     message: 'declare either partitions or throughput (partitions are then sized from it)',
     path: ['partitions'],
+  })
+  .superRefine((t, ctx) => {
+    // One schema per event type: exactly the declared event types.
+    const schemas = t.contract.schemas;
+    if (schemas === undefined) return;
+    for (const type of t.eventTypes.filter((e) => schemas[e] === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['contract', 'schemas'], message: `event type "${type}" has no schema (schemas has ${Object.keys(schemas).sort().join(', ') || 'none'})` });
+    }
+    for (const key of Object.keys(schemas).filter((k) => !t.eventTypes.includes(k)).sort()) {
+      ctx.addIssue({ code: 'custom', path: ['contract', 'schemas', key], message: `"${key}" is not one of the topic's event types (${t.eventTypes.join(', ')})` });
+    }
   });
 export type EventTopicInput = z.input<typeof eventTopicSchema>;
 export type EventTopicDeclaration = z.infer<typeof eventTopicSchema>;

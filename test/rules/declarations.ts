@@ -27,7 +27,7 @@ export function eventTopic(domainName: string, name: string, overrides: Partial<
     key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 5_000_000 },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     replay: { kind: 'window', window: '7d' },
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type' },
+    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type', schema: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false } },
     source: { path: `dev/${domainName}/${name}`, file: `topics/${domainName}.ts`, line: 12 },
     ...overrides,
   };

@@ -8,6 +8,7 @@
  * 3. hand-edited resolved objects (`{ ...topic, name: 'x' }`) for states no declaration can produce (an ACL needed by
  *    nobody, a wildcard ACL, a topic not named after its domain).
  */
+import { z } from 'zod';
 import { expect } from 'vitest';
 import { Testing } from '../../constructs/cdktf';
 import { Domain, KafkaPrincipal, KafkaStack, Replay, type ConsumerGroup, type ConsumerGroupOptions, type DomainProps, type EventTopic, type EventTopicProps, type GrantProduceOptions, type Producer } from '../../constructs';
@@ -68,7 +69,7 @@ export function declareOrders(stack: KafkaStack, overrides: OrdersOverrides = {}
     key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 5_000_000 },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     replay: Replay.window('7d'),
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type' },
+    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type', schema: z.object({ orderId: z.string() }) },
     ...overrides.topic,
   });
   const { principal = KafkaPrincipal.user('order-service'), ...produce } = overrides.producer ?? {};

@@ -9,9 +9,12 @@ import { META_RULES, RULE_IDS, RULES } from '../../rules/registry';
 import { RULE_LEVELS } from '../../rules/types';
 
 const TEST_DIR = __dirname;
-const sources = readdirSync(TEST_DIR)
-  .filter((f) => f.endsWith('.test.ts'))
-  .map((f) => ({ file: f, text: readFileSync(join(TEST_DIR, f), 'utf8') }));
+// Contract rules are tested beside the contract checker they rely on (test/contracts/lint.test.ts).
+const sources = [TEST_DIR, join(TEST_DIR, '..', 'contracts')].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') })),
+);
 
 /** The text of the describe block for `id` (up to the next top-level describe), and the file it is in. */
 function describeBlock(id: string): { file: string; block: string } | undefined {
@@ -45,7 +48,7 @@ describe('the rule registry', () => {
   });
 });
 
-describe('rule test coverage (test/rules/*.test.ts)', () => {
+describe('rule test coverage (test/rules/*.test.ts, test/contracts/*.test.ts)', () => {
   it.each(RULES.map((r) => r.id))("%s has a describe('<id> <name>: …') block with a case that fires and one that does not", (id) => {
     const found = describeBlock(id);
     expect(found, `no describe('${id} <ruleName>: …') in test/rules`).toBeDefined();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../model/resolve';
@@ -30,6 +31,10 @@ import {
   type ProducerInput,
 } from './helpers';
 
+/** A schema that holds the key, so TF-CONTRACT-003/004 stay quiet where these tests are about other rules. */
+const ORDER_SCHEMA = z.object({ orderId: z.string() });
+const ORDER_JSON_SCHEMA = { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false };
+
 const ORDER_CREATED = { domain: 'orders', event: 'order-created' };
 const TOPIC = 'orders.order-created';
 const REASON = 'payments are reconciled nightly, so a poison pill is caught there';
@@ -58,7 +63,7 @@ describe('lint runner: suppressions', () => {
     const reason = 'reviewed with the platform team in the design review';
     const { findings } = lintOrders({
       domain: { recoveryProcedure: undefined, suppressions: [{ ruleId: 'TF-DOMAIN-001', reason }] },
-      topic: { contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason }] },
+      topic: { contract: { compatibility: 'BACKWARD', schema: ORDER_SCHEMA }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason }] },
       group: { deadLetter: false, suppressions: [{ ruleId: 'TF-GROUP-003', reason }] },
       producer: { idempotent: false, suppressions: [{ ruleId: 'TF-PROD-001', reason }] },
     });
@@ -97,7 +102,7 @@ describe('lint runner: suppressions', () => {
         recoveryProcedure: undefined,
         suppressions: ['TF-DOMAIN-001', 'TF-CONTRACT-002', 'TF-GROUP-004', 'TF-PROD-001', 'TF-ACL-001'].map((ruleId) => ({ ruleId, reason })),
       },
-      topic: { contract: { compatibility: 'BACKWARD' } },
+      topic: { contract: { compatibility: 'BACKWARD', schema: ORDER_JSON_SCHEMA } },
       group: { maxProcessingLag: undefined },
       producer: { idempotent: false },
     });
