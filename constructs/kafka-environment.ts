@@ -5,6 +5,7 @@ import { attachIssues } from './validation';
 import { aclAddress } from '../model/acl';
 import type { Issue } from '../model/issues';
 import { topicAddress } from '../model/naming';
+import { hasRates, quotaAddress } from '../model/quota';
 import type { LocatedIssue } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { stackName } from '../model/slice';
@@ -95,12 +96,15 @@ export class KafkaEnvironment extends Construct {
       env.layout === 'environment' ? [{ name: stackName(env.name, 'environment') }] : topology.domains.map((d) => ({ name: stackName(env.name, 'domain', d.name), domains: new Set([d.name]) }));
     const movedDomains = new Set(env.moves.flatMap((m) => m.domains));
     const inDomains = (domain: string, set: ReadonlySet<string> | undefined): boolean => set === undefined || set.has(domain);
+    // kafka_quota cannot be imported: while a move is declared, a moved domain's quotas are forgotten by the old stack
+    // and left on the cluster as they are; the new stack creates them (an upsert) once the move is removed.
+    const sliced = movedDomains.size === 0 || topology.quotas === undefined ? topology : { ...topology, quotas: topology.quotas.filter((q) => !movedDomains.has(q.domain)) };
 
     const stacks = groups.map(({ name, domains }) => {
       // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them.
       const topics = new Set(topology.topics.filter((t) => inDomains(t.domain, domains) && (movedDomains.has(t.domain) || this.adopt.topics.has(t.name))).map((t) => t.name));
       const acls = new Set(topology.acls.filter((a) => inDomains(a.domain, domains) && (movedDomains.has(a.domain) || this.adopt.acls.has(a.id))).map((a) => a.id));
-      return KafkaStack.forSlice(this, name, { environment: env, topology, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, byPath });
+      return KafkaStack.forSlice(this, name, { environment: env, topology: sliced, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, byPath });
     });
 
     // The stacks resources left forget them without destroying them; a stack that no longer holds anything is kept
@@ -111,6 +115,7 @@ export class KafkaEnvironment extends Construct {
       const blocks = [
         ...topology.topics.filter((t) => moved.has(t.domain)).map((t) => `kafka_topic.${topicAddress(t.name)}`),
         ...topology.acls.filter((a) => moved.has(a.domain)).map((a) => `kafka_acl.${aclAddress(a)}`),
+        ...(topology.quotas ?? []).filter((q) => moved.has(q.domain) && hasRates(q)).map((q) => `kafka_quota.${quotaAddress(q)}`),
       ].map((from) => ({ from, lifecycle: { destroy: false as const } }));
       forgotten.set(move.from, [...(forgotten.get(move.from) ?? []), ...blocks]);
     }

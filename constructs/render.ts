@@ -4,9 +4,11 @@
  */
 import { Construct, type IConstruct } from './cdktf';
 import { Acl } from '../gen/provider-kafka/lib/acl';
+import { Quota } from '../gen/provider-kafka/lib/quota';
 import { Topic } from '../gen/provider-kafka/lib/topic';
 import { aclAddress } from '../model/acl';
 import { topicAddress } from '../model/naming';
+import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
 import type { ResolvedTopic, Topology } from '../model/topology';
 
 export interface RenderTarget {
@@ -21,6 +23,8 @@ export interface RenderTarget {
 export interface RenderedResources {
   readonly topics: ReadonlyMap<string, Topic>;
   readonly acls: ReadonlyMap<string, Acl>;
+  /** By principal. */
+  readonly quotas: ReadonlyMap<string, Quota>;
 }
 
 export function renderTopology(topology: Topology, target: RenderTarget): RenderedResources {
@@ -47,7 +51,18 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
     resource.overrideLogicalId(address);
     acls.set(acl.id, resource);
   }
-  return { topics, acls };
+  // Client quotas: `kafka_quota` per User principal, addressed by its entity (never by its rates: model/quota.ts).
+  const quotas = new Map<string, Quota>();
+  let quotaScope: Construct | undefined;
+  for (const quota of topology.quotas ?? []) {
+    if (!inScope(quota.domain) || !hasRates(quota)) continue;
+    quotaScope ??= new Construct(target.fallback, 'Quotas');
+    const address = quotaAddress(quota);
+    const resource = new Quota(quotaScope, address, { entityType: 'user', entityName: quota.entityName, config: quotaConfig(quota) });
+    resource.overrideLogicalId(address);
+    quotas.set(quota.principal, resource);
+  }
+  return { topics, acls, quotas };
 }
 
 function renderTopic(topic: ResolvedTopic, target: RenderTarget): Topic {

@@ -93,3 +93,19 @@ export const KAFKA_DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Kafka's producer default linger.ms since 4.0 (KIP-1030): 5 ms. */
 export const KAFKA_DEFAULT_LINGER_MS = 5;
+
+/**
+ * Client quota headroom on produce (`producer_byte_rate` = Σ declared peak bytes/s of the topics a principal produces
+ * × 2). Declared peaks are estimates, and a producer that buffered through a broker outage sends its backlog on top of
+ * live traffic; twice the peak lets both through while a runaway (a retry loop, a bug sending every record ten times)
+ * is throttled before it starves the other clients of the brokers.
+ */
+export const QUOTA_PRODUCE_HEADROOM = 2;
+
+/**
+ * Client quota headroom on consume (`consumer_byte_rate` = Σ declared peak bytes/s of the topics a principal reads,
+ * once per consumer group, × 3). A consumer that fell behind or replays from an old offset reads live traffic plus its
+ * backlog: with three times the peak it drains the backlog at twice the rate new events arrive, so a lag of one hour
+ * is caught up in about thirty minutes. A tighter quota would make every replay slower than real time.
+ */
+export const QUOTA_CONSUME_HEADROOM = 3;

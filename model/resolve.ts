@@ -8,16 +8,19 @@ import { didYouMean } from './did-you-mean';
 import { formatMs, toDurationString, toMs } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
 import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS } from './limits';
+import { deriveQuotas, principalUses, QUOTA_PRINCIPAL_PREFIX } from './quota';
 import { checkTopicName, deadLetterTopicName, defaultGroupId, eventTopicName, groupPart, metricCollisionKey, retryTopicName } from './naming';
 import {
   consumerGroupSchema,
   domainSchema,
   environmentSchema,
   eventTopicSchema,
+  impliedSubjectNaming,
   legacyAclSchema,
   producerSchema,
   topicRefKey,
   type ConsumerGroupDeclaration,
+  type ContractDeclaration,
   type DomainDeclaration,
   type Environment,
   type EventTopicDeclaration,
@@ -122,6 +125,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
+  for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
 
   const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${first.source.path})` }));
   const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
@@ -238,6 +242,13 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) requireDomain(l.domain, l.source, 'domain');
   const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
+  out.add({ path: 'environment' }, ...checkQuotaOverrides(env, groups, producers));
+  const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
+    enabled: env.quotas.enabled,
+    overrides: env.quotas.overrides,
+    environment: env.name,
+    throughputScaling: env.scaling.throughput,
+  });
 
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
     name: d.name,
@@ -266,9 +277,38 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
       consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
       producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`)),
       acls,
+      quotas,
     },
     issues,
   };
+}
+
+/** Apache Kafka's authorizer matches only `User:` principals unless the brokers run a custom principal builder. */
+function checkPrincipalType(principal: string, env: Environment): Issue[] {
+  const type = principal.slice(0, principal.indexOf(':'));
+  if (env.principalTypes.includes(type)) return [];
+  return [{
+    path: 'principal',
+    code: 'principal-type-not-allowed',
+    message: `principal "${principal}" has type "${type}", which environment "${env.name}" does not allow (allowed: ${env.principalTypes.join(', ')})`,
+    hint: `Kafka's authorizer matches only "User:" principals unless the brokers run a custom principal builder: use KafkaPrincipal.user(…), or add "${type}" to the environment's principalTypes if they do`,
+  }];
+}
+
+/** Every quota override names a `User:` principal that a declaration of the environment uses. */
+function checkQuotaOverrides(env: Environment, groups: readonly ResolvedConsumerGroup[], producers: readonly ResolvedProducer[]): Issue[] {
+  const used = [...principalUses(groups, producers).keys()].filter((p) => p.startsWith(QUOTA_PRINCIPAL_PREFIX)).sort();
+  return Object.keys(env.quotas.overrides)
+    .sort()
+    .flatMap((principal): Issue[] => {
+      const path = `environment.quotas.overrides[${JSON.stringify(principal)}]`;
+      if (!principal.startsWith(QUOTA_PRINCIPAL_PREFIX)) {
+        return [{ path, code: 'quota-override-not-user', message: `quota override for "${principal}": Kafka's user quotas apply to "User:" principals only` }];
+      }
+      if (used.includes(principal)) return [];
+      const guess = didYouMean(principal, used);
+      return [{ path, code: 'quota-override-unknown-principal', message: `quota override for "${principal}", which no producer or consumer group of environment "${env.name}" uses`, ...(guess === undefined ? {} : { hint: `did you mean "${guess}"?` }) }];
+    });
 }
 
 function rawNames(raws: readonly unknown[], name: (raw: Record<string, unknown>) => unknown): string[] {
@@ -395,7 +435,7 @@ function resolveEventTopic(
     throughput: t.throughput ?? null,
     replay: t.replay,
     retentionBytes: t.retentionBytes ?? null,
-    contract: t.contract,
+    contract: withSubjectNaming(t.contract),
     suppressions: t.suppressions,
     partitions,
     replicationFactor: factor,
@@ -406,6 +446,12 @@ function resolveEventTopic(
     protect: env.production,
     source: t.source,
   };
+}
+
+/** The contract with the subject naming strategy its schemas imply made explicit (contracts/subjects.ts). */
+function withSubjectNaming(contract: ContractDeclaration): ContractDeclaration {
+  const subjectNaming = impliedSubjectNaming(contract);
+  return subjectNaming === undefined ? contract : { ...contract, subjectNaming };
 }
 
 function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration, env: Environment): ResolvedCompanionTopic[] {

@@ -13,6 +13,7 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     consumerGroups: topology.consumerGroups.filter((g) => domains.has(g.domain)),
     producers: topology.producers.filter((p) => domains.has(p.topic.domain)),
     acls: topology.acls.filter((a) => domains.has(a.domain)),
+    ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
   };
 }
 

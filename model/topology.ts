@@ -149,6 +149,28 @@ export interface ResolvedAcl extends AclBinding {
   readonly legacy?: { readonly reason: string; readonly source: SourceLocation };
 }
 
+/**
+ * A client quota (`kafka_quota`, entity type `user`) for one `User:` principal, in bytes per second. Kafka enforces
+ * byte-rate quotas per broker; the value is the principal's whole declared peak × headroom (model/quota.ts), so it
+ * bounds a runaway client without throttling normal traffic even when all its partition leaders sit on one broker.
+ */
+export interface ResolvedQuota {
+  /** `User:<name>`. */
+  readonly principal: string;
+  /** The quota entity: the principal's name without `User:`. */
+  readonly entityName: string;
+  /** The domain whose stack holds the quota: the first by name of the domains whose declarations use the principal. */
+  readonly domain: string;
+  /** The services that authenticate as the principal, sorted. */
+  readonly services: readonly string[];
+  /** `producer_byte_rate`; null when no topic it produces declares throughput (or it produces nothing). */
+  readonly producerByteRate: SizedValue<number> | null;
+  /** `consumer_byte_rate`; null when a topic it reads declares no throughput (or it reads nothing). */
+  readonly consumerByteRate: SizedValue<number> | null;
+  /** Topics without declared throughput that kept a rate from being derived, per direction. Sorted. */
+  readonly undeclaredThroughput: { readonly produce: readonly string[]; readonly consume: readonly string[] };
+}
+
 export interface Topology {
   readonly formatVersion: typeof TOPOLOGY_FORMAT_VERSION;
   readonly environment: ResolvedEnvironment;
@@ -157,4 +179,9 @@ export interface Topology {
   readonly consumerGroups: readonly ResolvedConsumerGroup[];
   readonly producers: readonly ResolvedProducer[];
   readonly acls: readonly ResolvedAcl[];
+  /**
+   * Client quotas per `User:` principal, sorted by principal; only those with at least one rate are rendered. Absent
+   * in topologies written before quotas existed, and treated as none.
+   */
+  readonly quotas?: readonly ResolvedQuota[];
 }

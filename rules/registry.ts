@@ -5,6 +5,7 @@
 import { aclNeeded } from './access/acl-needed';
 import { legacyAclListed } from './access/legacy-acl';
 import { principalPerService } from './access/principal-per-service';
+import { quotaDerivable } from './access/quota-derivable';
 import { minIsrWithinReplicationFactor } from './cluster/min-isr-within-rf';
 import { productionMinInsyncReplicas } from './cluster/min-insync-replicas';
 import { productionReplicationFactor } from './cluster/replication-factor';
@@ -12,6 +13,8 @@ import { segmentRollShorterThanRetention } from './cluster/segment-roll';
 import { uncleanLeaderElectionOff } from './cluster/unclean-leader-election';
 import { changeStrategyStated } from './contract/change-strategy-stated';
 import { compatibilityNotNone } from './contract/compatibility-not-none';
+import { keyFieldInSchema } from './contract/key-field-in-schema';
+import { schemaDeclared } from './contract/schema-declared';
 import { recoveryProcedure } from './domain/recovery-procedure';
 import { topicNamedAfterDomain } from './domain/topic-named-after-domain';
 import { deadLetterExists } from './group/dead-letter-exists';
@@ -67,6 +70,9 @@ export const RULES: readonly RuleDefinition[] = [
   aclNeeded,
   legacyAclListed,
   principalPerService,
+  quotaDerivable,
+  keyFieldInSchema,
+  schemaDeclared,
 ] as RuleDefinition[];
 
 /** Rules about suppressions themselves, enforced by the runner. */
@@ -81,7 +87,7 @@ export interface MetaRule {
 export const UNKNOWN_RULE_SUPPRESSED: MetaRule = {
   id: 'TF-LINT-001',
   level: 'error',
-  title: 'A suppression names a rule that does not exist.',
+  title: 'A suppression names a rule that does not exist, or a suppression rule.',
   rationale: 'A typo in a suppression would silently suppress nothing, or hide that a rule was renamed.',
   fix: 'use an id from the rule catalogue (RULES.md)',
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { authSchema } from './auth';
 import { backendSchema } from './backend';
-import { nameSchema } from './common';
+import { nameSchema, principalSchema } from './common';
 
 /** How an environment's resources are split into Terraform stacks (and so into states). */
 export const STACK_LAYOUTS = ['environment', 'domain'] as const;
@@ -39,6 +39,26 @@ export const aclOptionsSchema = z.strictObject({
   legacyIdempotentWrite: z.boolean().default(false),
 });
 
+/** A Kafka principal type such as `User`; other types need a custom principal builder on the brokers. */
+export const PRINCIPAL_TYPE_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
+
+/** Explicit client quotas for one principal, in bytes per second per broker; each replaces the derived value. */
+export const quotaOverrideSchema = z.strictObject({
+  /** `producer_byte_rate`. @default - derived from the declared throughput of the topics it produces */
+  producerByteRate: z.number().int().positive().optional(),
+  /** `consumer_byte_rate`. @default - derived from the declared throughput of the topics it reads */
+  consumerByteRate: z.number().int().positive().optional(),
+});
+export type QuotaOverride = z.infer<typeof quotaOverrideSchema>;
+
+/** Client quotas (`kafka_quota` per `User:` principal), derived from declared peak throughput (model/quota.ts). */
+export const quotaOptionsSchema = z.strictObject({
+  /** @default true */
+  enabled: z.boolean().default(true),
+  /** Per principal (`User:<name>`), values that replace the derived ones in this environment. @default {} */
+  overrides: z.record(principalSchema, quotaOverrideSchema).default({}),
+});
+
 export const environmentSchema = z
   .strictObject({
     name: nameSchema,
@@ -62,6 +82,13 @@ export const environmentSchema = z
     auth: authSchema.default({ mechanism: 'scram-sha512', tls: true, secrets: 'environment' }),
     /** Resources that moved here from another stack. @default [] */
     moves: z.array(stackMoveSchema).default([]),
+    /**
+     * Principal types declarations may use. Apache Kafka's authorizer matches only `User:` unless the brokers run a
+     * custom principal builder; list other types (e.g. `'Group'`) only for such a cluster. @default ['User']
+     */
+    principalTypes: z.array(z.string().regex(PRINCIPAL_TYPE_PATTERN, { message: 'must be a principal type such as "User"' })).min(1).default(['User']),
+    /** @default { enabled: true, overrides: {} } */
+    quotas: quotaOptionsSchema.default({ enabled: true, overrides: {} }),
   });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;

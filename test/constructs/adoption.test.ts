@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Testing } from '../../constructs/cdktf';
-import { Domain, KafkaStack } from '../../constructs';
+import { KafkaStack } from '../../constructs';
 import { orders } from '../../topics/orders';
 import { DEV } from '../helpers/synth';
 import { schemaProblems } from '../helpers/provider-schema';
@@ -36,7 +36,7 @@ describe('adopting existing resources', () => {
 
 describe('LegacyAcl', () => {
   const declare = (s: KafkaStack): void => {
-    const domain = orders(s) as Domain;
+    const domain = orders(s);
     domain.addLegacyAcl('AnalyticsWildcard', {
       principal: 'User:analytics',
       operation: 'Read',

@@ -313,7 +313,7 @@ describe('resolve: the seed examples', () => {
 
   it('lists domains sorted by name and records the environment', () => {
     expect(topology.domains.map((d) => d.name)).toEqual(['billing', 'orders', 'search']);
-    expect(topology.environment).toEqual({ name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1, topicPrefix: '' });
+    expect(topology.environment).toEqual({ name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1, topicPrefix: '', scaling: { replayWindow: 1, throughput: 1 } });
     expect(topology.formatVersion).toBe(1);
   });
 

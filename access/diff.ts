@@ -1,0 +1,198 @@
+/**
+ * Access changes between two resolved Topologies of one environment: every change of who can read or write what — a
+ * new principal on a resource, an operation widened or narrowed, a principal removed — each with the team that owns
+ * the resource and must approve it. Review renders them as its "Access changes" section.
+ *
+ * A principal that gains access to a topic outside its own domain is WARN unless every consumer group behind it states
+ * a reason for reading another domain's events (the subscription's `reason`, the cross-domain grant); everything else
+ * is SAFE. "Its own domain" is every domain whose declarations use the principal (consumer groups, and producers,
+ * which are declared on their topic and so belong to its domain); an ACL no declaration explains (a legacy ACL, a
+ * `User:*` wildcard) therefore counts as outside. Pure: no cdktf, no file system.
+ */
+import { principalUses } from '../model/quota';
+import type { ResolvedAcl, Topology } from '../model/topology';
+import type { AclPatternType, AclResourceType } from '../model/vocabulary';
+import { compare, mergeEnvironments, operationLabel, ownerOf, whyOf } from './topologies';
+
+/**
+ * - `granted`: the principal had no ACL on the resource and has one now (a new principal on a topic);
+ * - `widened`: it gains operations (or loses a Deny);
+ * - `narrowed`: it loses operations (or gains a Deny);
+ * - `changed`: both at once (e.g. a host restriction swapped for another);
+ * - `revoked`: it had ACLs on the resource and has none now (a principal removed).
+ */
+export type AccessChangeKind = 'granted' | 'widened' | 'narrowed' | 'changed' | 'revoked';
+
+/** The subset of review's verdicts an access change can get. */
+export type AccessVerdict = 'WARN' | 'SAFE';
+
+export interface AccessResource {
+  readonly type: AclResourceType;
+  readonly name: string;
+  readonly patternType: AclPatternType;
+}
+
+/** Set on a gain of topic access outside the principal's own domain. */
+export interface CrossDomainAccess {
+  /** The domain that owns the topic. */
+  readonly resourceDomain: string;
+  /** The domains whose declarations (in head) use the principal, sorted; empty when none does. */
+  readonly principalDomains: readonly string[];
+  /**
+   * The consumer groups of other domains that read the topic as this principal, with the reason each subscription
+   * states (null: none). Empty when no declaration explains the access (a legacy or hand-made ACL).
+   */
+  readonly grants: ReadonlyArray<{ readonly groupId: string; readonly domain: string; readonly reason: string | null }>;
+}
+
+export interface AccessChange {
+  readonly environment: string;
+  readonly kind: AccessChangeKind;
+  readonly principal: string;
+  readonly resource: AccessResource;
+  /** The domain that owns the resource (and whose stack holds the ACL). */
+  readonly domain: string;
+  /** The team that must approve: the owning domain's `owner` (head, else base); null when neither declares it. */
+  readonly owner: string | null;
+  /** Operations the principal held on the resource before / after, e.g. `Read`, `Deny Write`, `Read from 10.0.0.7`. Sorted. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+  /** The 7-part ACL ids added / removed. Sorted. */
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Why the principal has the access now (head's `neededBy` or legacy reason); for a revocation, why it had it. */
+  readonly why: readonly string[];
+  /** Set when the principal gains access to a topic outside its own domain. */
+  readonly crossDomain: CrossDomainAccess | null;
+  readonly verdict: AccessVerdict;
+  /** One line for the report. */
+  readonly message: string;
+}
+
+const keyOf = (a: ResolvedAcl): string => [a.principal, a.resourceType, a.resourceName, a.patternType].join('\u0000');
+
+/**
+ * The access changes from `base` to `head`, two Topologies of the same environment (whole, or one stack's slice when
+ * both are slices of the same stack). Either may be null: an environment that is new or gone. Sorted by environment,
+ * owning domain, resource and principal.
+ */
+export function accessChanges(base: Topology | null, head: Topology | null): AccessChange[] {
+  const environment = head?.environment.name ?? base?.environment.name ?? '';
+  const before = groupAcls(base?.acls ?? []);
+  const after = groupAcls(head?.acls ?? []);
+  const uses = head === null ? new Map<string, { domains: Set<string> }>() : principalUses(head.consumerGroups, head.producers);
+  const changes: AccessChange[] = [];
+  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort(compare)) {
+    const was = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    const wasIds = new Set(was.map((a) => a.id));
+    const nowIds = new Set(now.map((a) => a.id));
+    const added = now.filter((a) => !wasIds.has(a.id));
+    const removed = was.filter((a) => !nowIds.has(a.id));
+    if (added.length === 0 && removed.length === 0) continue;
+    const sample = now[0] ?? was[0];
+    if (sample === undefined) continue;
+    const gains = added.some((a) => a.permission === 'Allow') || removed.some((a) => a.permission === 'Deny');
+    const losses = removed.some((a) => a.permission === 'Allow') || added.some((a) => a.permission === 'Deny');
+    const kind: AccessChangeKind = was.length === 0 ? 'granted' : now.length === 0 ? 'revoked' : gains && losses ? 'changed' : gains ? 'widened' : 'narrowed';
+    const resource: AccessResource = { type: sample.resourceType, name: sample.resourceName, patternType: sample.patternType };
+    const domain = (head?.topics.find((t) => resource.type === 'Topic' && t.name === resource.name)?.domain) ?? sample.domain;
+    const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(head, sample.principal, resource, domain, uses) : null;
+    const verdict: AccessVerdict = crossDomain !== null && (crossDomain.grants.length === 0 || crossDomain.grants.some((g) => g.reason === null)) ? 'WARN' : 'SAFE';
+    const change = {
+      environment,
+      kind,
+      principal: sample.principal,
+      resource,
+      domain,
+      owner: ownerOf(head, domain) ?? ownerOf(base, domain),
+      before: labels(was),
+      after: labels(now),
+      added: added.map((a) => a.id).sort(compare),
+      removed: removed.map((a) => a.id).sort(compare),
+      why: [...new Set((now.length === 0 ? was : now).flatMap(whyOf))].sort(compare),
+      crossDomain,
+      verdict,
+    };
+    changes.push({ ...change, message: messageOf(change) });
+  }
+  return changes.sort(
+    (a, b) =>
+      compare(a.environment, b.environment) ||
+      compare(a.domain, b.domain) ||
+      compare(a.resource.type, b.resource.type) ||
+      compare(a.resource.name, b.resource.name) ||
+      compare(a.resource.patternType, b.resource.patternType) ||
+      compare(a.principal, b.principal),
+  );
+}
+
+/**
+ * The access changes between two synthesized outputs given as Topologies of any number of environments and stacks
+ * (each stack's `topology.json`): slices are merged per environment, environments paired by name.
+ */
+export function accessChangesByEnvironment(base: readonly Topology[], head: readonly Topology[]): AccessChange[] {
+  const bases = new Map(mergeEnvironments(base).map((t) => [t.environment.name, t]));
+  const heads = new Map(mergeEnvironments(head).map((t) => [t.environment.name, t]));
+  return [...new Set([...bases.keys(), ...heads.keys()])].sort(compare).flatMap((env) => accessChanges(bases.get(env) ?? null, heads.get(env) ?? null));
+}
+
+function groupAcls(acls: readonly ResolvedAcl[]): Map<string, ResolvedAcl[]> {
+  const grouped = new Map<string, ResolvedAcl[]>();
+  for (const a of acls) grouped.set(keyOf(a), [...(grouped.get(keyOf(a)) ?? []), a]);
+  return grouped;
+}
+
+function labels(acls: readonly ResolvedAcl[]): string[] {
+  return [...new Set(acls.map(operationLabel))].sort(compare);
+}
+
+function crossDomainOf(
+  head: Topology | null,
+  principal: string,
+  resource: AccessResource,
+  resourceDomain: string,
+  uses: ReadonlyMap<string, { readonly domains: ReadonlySet<string> }>,
+): CrossDomainAccess | null {
+  const principalDomains = [...(uses.get(principal)?.domains ?? [])].sort(compare);
+  const grants = (head?.consumerGroups ?? [])
+    .filter((g) => g.principal === principal && g.domain !== resourceDomain)
+    .flatMap((g) =>
+      g.subscriptions
+        .filter((s) => resource.patternType === 'Literal' && s.topicName === resource.name)
+        .map((s) => ({ groupId: g.groupId, domain: g.domain, reason: s.reason ?? null })),
+    );
+  if (grants.length === 0 && principalDomains.includes(resourceDomain)) return null;
+  return { resourceDomain, principalDomains, grants };
+}
+
+function resourceLabel(r: AccessResource): string {
+  return `${r.type === 'TransactionalID' ? 'transactional id' : r.type.toLowerCase()} ${r.name}${r.patternType === 'Prefixed' ? '*' : ''}`;
+}
+
+function messageOf(c: Omit<AccessChange, 'message'>): string {
+  const what = resourceLabel(c.resource);
+  const list = (ops: readonly string[]): string => (ops.length === 0 ? 'nothing' : ops.join(', '));
+  const head =
+    c.kind === 'granted'
+      ? `${c.principal} gains ${list(c.after)} on ${what}`
+      : c.kind === 'revoked'
+        ? `${c.principal} loses ${list(c.before)} on ${what}`
+        : `${c.principal} ${c.kind === 'changed' ? 'changes' : c.kind === 'widened' ? 'widens' : 'narrows'} access on ${what}: ${list(c.before)} → ${list(c.after)}`;
+  const approve = c.owner === null ? `owned by ${c.domain}, which declares no owner` : `owned by ${c.domain}: ${c.owner} approves`;
+  const cross = c.crossDomain === null ? '' : `; ${crossText(c.crossDomain, c.principal)}`;
+  return `${head} (${approve})${cross}`;
+}
+
+function crossText(x: CrossDomainAccess, principal: string): string {
+  const home = x.principalDomains.length === 0 ? 'no declaration uses it' : `it belongs to ${x.principalDomains.join(', ')}`;
+  if (x.grants.length === 0) return `outside its own domain (${home}) with no grant stating why ${principal} may use ${x.resourceDomain}'s events`;
+  return x.grants
+    .map((g) => (g.reason === null ? `cross-domain read by ${g.groupId} (${g.domain}) without a stated reason` : `cross-domain grant: ${g.groupId} (${g.domain}) reads it because "${g.reason}"`))
+    .join('; ');
+}
+
+/** The teams whose approval the changes need (each changed resource's owner), sorted and deduplicated. */
+export function requiredReviewers(changes: readonly AccessChange[]): string[] {
+  return [...new Set(changes.flatMap((c) => (c.owner === null ? [] : [c.owner])))].sort(compare);
+}

@@ -1,0 +1,78 @@
+/**
+ * `topicform codeowners [--check] [--output .github/CODEOWNERS] [--out-dir cdktf.out] [--default-owner <team>]
+ * [--app main.ts]`: writes the CODEOWNERS file the domains' declared owners imply (access/codeowners.ts), atomically;
+ * with `--check`, writes nothing and exits 1 when the file is missing or stale. Run it from the repository root:
+ * declaration files are recorded relative to the working directory.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CODEOWNERS_PATH, generateCodeowners } from '../../access/codeowners';
+import { ownerSchema } from '../../model/schema';
+import { loadAppBuilder, type AppBuilder } from '../load-app';
+import { writeFileAtomic } from '../write';
+import { loadAccessSource, type CommandIo } from './access';
+
+export interface CodeownersOptions {
+  readonly check: boolean;
+  /** @default '.github/CODEOWNERS' */
+  readonly output?: string;
+  /** The synth output directory, relative to the repository root. @default 'cdktf.out' */
+  readonly outDir?: string;
+  readonly defaultOwner?: string;
+}
+
+/** Adds the `codeowners` command; its exit code goes to `setExitCode`. */
+export function registerCodeownersCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
+  return program
+    .command('codeowners')
+    .description("write the CODEOWNERS file that makes each domain's declarations and outputs reviewable by its owner")
+    .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
+    .option('-o, --output <file>', 'the CODEOWNERS file', CODEOWNERS_PATH)
+    .option('--out-dir <dir>', 'the synth output directory whose per-domain files get owners', 'cdktf.out')
+    .option('--default-owner <team>', 'owner of every path no domain owns, e.g. @acme/platform-team')
+    .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
+    .action((options: CodeownersOptions & { app: string }) => {
+      setExitCode(runCodeowners(loadAppBuilder(options.app), options, io));
+    });
+}
+
+/** Builds the app, then writes or checks the file; returns the exit code. */
+export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, io: CommandIo = {}, cwd = process.cwd()): number {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const output = options.output ?? CODEOWNERS_PATH;
+  if (options.defaultOwner !== undefined && !ownerSchema.safeParse(options.defaultOwner).success) {
+    stderr.write(`topicform codeowners: --default-owner "${options.defaultOwner}" must be a team handle such as "@acme/platform-team"\n`);
+    return 1;
+  }
+  const { source, errors } = loadAccessSource(buildApp);
+  if (errors.length > 0) {
+    for (const line of errors) stderr.write(`${line}\n`);
+    stderr.write(`topicform codeowners: ${errors.length} error(s) in the declarations; fix them first\n`);
+    return 1;
+  }
+  const { content, warnings } = generateCodeowners({
+    ...source,
+    outdir: options.outDir ?? 'cdktf.out',
+    ...(options.defaultOwner === undefined ? {} : { defaultOwner: options.defaultOwner }),
+  });
+  for (const w of warnings) stderr.write(`warning: ${w}\n`);
+  const target = resolve(cwd, output);
+  if (options.check) {
+    let current: string | undefined;
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === content) {
+      stdout.write(`${output} is up to date\n`);
+      return 0;
+    }
+    stderr.write(`topicform codeowners: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the owners the domains declare'}; run \`topicform codeowners\` and commit it\n`);
+    return 1;
+  }
+  stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
+  return 0;
+}
