@@ -4,10 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
+import { registerAccessCommand } from './commands/access';
+import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
 import { registerImportCommand } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
+import { registerReviewCommand } from './commands/review';
 import { registerStacksCommand } from './commands/stacks';
 import { runSynth } from './synth';
 
@@ -37,6 +40,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);
   registerImportCommand(program, setExitCode);
+  registerAccessCommand(program, setExitCode);
+  registerCodeownersCommand(program, setExitCode);
+  registerReviewCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
 
   try {

@@ -11,7 +11,7 @@
  * file and what is wrong with it; never a stack trace).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -220,7 +220,7 @@ class Workspace {
     if (untar.status !== 0) throw new ReviewInputError(option, `extracting the tree failed: ${untar.stderr.toString('utf8').trim()}`);
 
     // The app may live in a subdirectory of the repository: run it where the current directory is.
-    const appDir = join(tree, relative(root, this.cwd));
+    const appDir = join(tree, relative(realpathSync(root), realpathSync(this.cwd)));
     if (!existsSync(join(appDir, app))) throw new ReviewInputError(option, `${app} does not exist at ${ref} (use --app <file>)`);
     const modules = nearestNodeModules(this.cwd);
     if (modules !== undefined && !existsSync(join(appDir, 'node_modules'))) symlinkSync(modules, join(appDir, 'node_modules'), 'dir');

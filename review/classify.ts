@@ -1,0 +1,457 @@
+/**
+ * classify(changes) → findings: each change gets a verdict (BLOCK, WARN, MOVE, SAFE), a rule, a stable id
+ * `<stack>/<subject>/<rule>`, a reason, and its `Key | Current | New` rows. Pure: it reads the two snapshots for
+ * context (declared replay windows, who still needs an ACL, which groups still consume) and nothing else.
+ */
+import { parseAclId } from '../model/acl';
+import { toMs } from '../model/duration';
+import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedTopic } from '../model/topology';
+import { humanize } from './humanize';
+import { KAFKA_TOPIC_DEFAULTS } from './limits';
+import * as m from './messages';
+import type { Text } from './messages';
+import type { ReviewRuleId } from './rules';
+import { aclLabel, subjectKey, subjectLabel } from './subject';
+import type { AclResource, AttributeChange, Change, Finding, Row, Snapshot, StackSnapshot, Subject, TopicResource, Verdict } from './types';
+
+export interface ClassifyContext {
+  readonly base: Snapshot;
+  readonly head: Snapshot;
+}
+
+export function classify(changes: readonly Change[], context: ClassifyContext): Finding[] {
+  const c = new Classifier(context);
+  for (const change of changes) c.add(change);
+  return c.findings;
+}
+
+interface Draft {
+  readonly rule: ReviewRuleId;
+  readonly verdict: Verdict;
+  readonly stack: string;
+  readonly subject: Subject;
+  readonly text: Text;
+  readonly before: string;
+  readonly after: string;
+  readonly rows: readonly Row[];
+  /** Appended to the rule in the id (suppressions: the suppressed rule id). */
+  readonly idSuffix?: string;
+}
+
+class Classifier {
+  readonly findings: Finding[] = [];
+  private readonly ids = new Set<string>();
+  private readonly needsByPrincipal = new Map<string, Map<string, string[]>>();
+  private readonly principalIndex = new Map<string, Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }>>();
+  private readonly stacksByEnvironment = new Map<string, StackSnapshot[]>();
+  private readonly groupsByEnvironment = new Map<string, Map<string, ResolvedConsumerGroup>>();
+  private readonly transactionalByEnvironment = new Map<string, Set<string>>();
+
+  constructor(private readonly context: ClassifyContext) {}
+
+  add(change: Change): void {
+    switch (change.kind) {
+      case 'topic-added':
+        return this.topicAdded(change.stack, change.topic, change.imported);
+      case 'topic-removed':
+        return this.topicRemoved(change.stack, change.topic, change.removedBlock?.destroy === false);
+      case 'topic-renamed': {
+        const text = m.topicRenamed(change.before.name, change.after.name);
+        return this.push({ rule: 'topic-renamed', verdict: 'BLOCK', stack: change.stack, subject: topic(change.before.name), text, before: change.before.name, after: change.after.name, rows: [{ key: 'name', current: change.before.name, new: change.after.name }] });
+      }
+      case 'topic-changed':
+        return this.topicChanged(change.stack, change.after, change.attributes);
+      case 'address-changed': {
+        const what = subjectLabel(change.subject);
+        const rows = [{ key: 'address', current: change.from, new: change.to }];
+        if (change.moved) return this.push({ rule: 'address-moved', verdict: 'SAFE', stack: change.stack, subject: change.subject, text: m.addressMoved(what, change.from, change.to), before: change.from, after: change.to, rows });
+        return this.push({ rule: 'address-changed', verdict: 'BLOCK', stack: change.stack, subject: change.subject, text: m.addressChanged(what, change.from, change.to), before: change.from, after: change.to, rows });
+      }
+      case 'acl-added':
+        return this.aclAdded(change.stack, change.acl, change.imported);
+      case 'acl-removed':
+        return this.aclRemoved(change.stack, change.acl, change.removedBlock?.destroy === false);
+      case 'stack-moved': {
+        const what = subjectLabel(change.subject);
+        const rows = [
+          { key: 'stack', current: change.from.stack, new: change.to.stack },
+          { key: 'address', current: change.from.address, new: change.to.address },
+        ];
+        const base = { subject: change.subject, before: change.from.stack, after: change.to.stack, rows };
+        if (change.removedBlock === null || change.removedBlock.destroy) {
+          return this.push({ ...base, rule: 'moved-without-removed', verdict: 'BLOCK', stack: change.from.stack, text: m.movedWithoutRemoved(what, change.from.stack, change.to.stack) });
+        }
+        if (!change.imported) return this.push({ ...base, rule: 'move-without-import', verdict: 'WARN', stack: change.to.stack, text: m.moveWithoutImport(what, change.from.stack, change.to.stack) });
+        return this.push({ ...base, rule: 'stack-moved', verdict: 'MOVE', stack: change.to.stack, text: m.stackMoved(what, change.from.stack, change.to.stack) });
+      }
+      case 'group-added':
+        return this.push({ rule: 'group-added', verdict: 'SAFE', stack: change.stack, subject: { kind: 'group', groupId: change.group.groupId }, text: m.groupAdded(change.group.groupId), before: '—', after: change.group.groupId, rows: [{ key: 'principal', current: '—', new: change.group.principal }, { key: 'subscriptions', current: '—', new: change.group.subscriptions.map((s) => s.topicName).join(', ') }] });
+      case 'declaration-changed': {
+        const fields = change.fields.map((f) => f.field);
+        const rows = change.fields.map((f) => ({ key: f.field, current: f.before, new: f.after }));
+        const [only] = change.fields;
+        const [before, after] = change.fields.length === 1 && only !== undefined ? [`${only.field}: ${short(only.before)}`, short(only.after)] : ['—', `${fields.join(', ')} changed`];
+        return this.push({ rule: 'declaration-changed', verdict: 'SAFE', stack: change.stack, subject: change.subject, text: m.declarationChanged(subjectLabel(change.subject), fields), before, after, rows });
+      }
+      case 'suppression-added':
+        return this.push({ rule: 'suppression-added', idSuffix: `-${change.ruleId}`, verdict: 'WARN', stack: change.stack, subject: change.subject, text: m.suppressionAdded(subjectLabel(change.subject), change.ruleId, change.reason), before: '—', after: `${change.ruleId}: ${change.reason}`, rows: [{ key: 'suppression', current: '—', new: `${change.ruleId}: ${change.reason}` }] });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Topics
+
+  private topicAdded(stack: string, t: TopicResource, imported: boolean): void {
+    const rows = topicRows(t, 'new');
+    const after = `${t.partitions} partitions, replication ${t.replicationFactor}`;
+    if (imported) return this.push({ rule: 'imported', verdict: 'SAFE', stack, subject: topic(t.name), text: m.imported(`topic ${t.name}`), before: '—', after, rows });
+    this.push({ rule: 'topic-added', verdict: 'SAFE', stack, subject: topic(t.name), text: m.topicAdded(t.name), before: '—', after, rows });
+  }
+
+  private topicRemoved(stack: string, t: TopicResource, forgotten: boolean): void {
+    const rows = topicRows(t, 'current');
+    const before = `${t.partitions} partitions, replication ${t.replicationFactor}`;
+    const subject = topic(t.name);
+    if (forgotten) return this.push({ rule: 'left-unmanaged', verdict: 'WARN', stack, subject, text: m.leftUnmanaged(`topic ${t.name}`), before, after: 'unmanaged', rows });
+    const declared = this.declaredTopic('base', stack, t.name);
+    if (declared !== undefined && declared.kind === 'dead-letter') {
+      const environment = this.stackOf(stack).environment.name;
+      const group = this.headGroups(environment).get(declared.groupId);
+      const subscription = group?.subscriptions.find((s) => s.topic.domain === declared.parent.domain && s.topic.event === declared.parent.event);
+      if (group !== undefined && subscription !== undefined) {
+        return this.push({ rule: 'dlq-removed', verdict: 'BLOCK', stack, subject, text: m.dlqRemoved(t.name, group.groupId, subscription.topicName), before, after: '(deleted)', rows });
+      }
+    }
+    this.push({ rule: 'topic-deleted', verdict: 'BLOCK', stack, subject, text: m.topicDeleted(t.name, t.preventDestroy), before, after: '(deleted)', rows });
+  }
+
+  private topicChanged(stack: string, after: TopicResource, attributes: readonly AttributeChange[]): void {
+    const name = after.name;
+    const subject = topic(name);
+    const { production } = this.stackOf(stack).environment;
+    const declared = this.declaredTopic('head', stack, name);
+    const headPolicy = policySet(after.config['cleanup.policy'] ?? KAFKA_TOPIC_DEFAULTS['cleanup.policy'] ?? 'delete');
+    const others: AttributeChange[] = [];
+    const push = (rule: ReviewRuleId, verdict: Verdict, text: Text, a: AttributeChange): void =>
+      this.push({ rule, verdict, stack, subject, text, before: humanize(a.key, a.before), after: humanize(a.key, a.after), rows: [row(a)] });
+
+    for (const a of attributes) {
+      const b = configNumber(a.key, a.before);
+      const n = configNumber(a.key, a.after);
+      // A key made explicit with the broker's default value (or dropped back to it) changes nothing on the broker.
+      if (a.key.startsWith('config.') && configText(a.key, a.before) === configText(a.key, a.after)) {
+        others.push(a);
+        continue;
+      }
+      // A value that is not a number (a typo the broker would reject) cannot be compared: list it as a config change.
+      if (NUMERIC_CONFIG.has(a.key) && (Number.isNaN(b) || Number.isNaN(n))) {
+        others.push(a);
+        continue;
+      }
+      switch (a.key) {
+        case 'partitions':
+          if (n < b) push('partitions-decreased', 'BLOCK', m.partitionsDecreased(name, b, n), a);
+          else push('partitions-increased', 'WARN', m.partitionsIncreased(name, b, n, declared?.kind !== 'event' || declared.ordering !== 'none'), a);
+          break;
+        case 'replication_factor':
+          if (n < b) push('replication-decreased', production ? 'BLOCK' : 'WARN', m.replicationDecreased(name, b, n, production), a);
+          else push('replication-increased', 'WARN', m.replicationIncreased(name, b, n), a);
+          break;
+        case 'prevent_destroy':
+          if (a.after === true) push('protection-added', 'SAFE', m.protectionAdded(name), a);
+          else push('protection-removed', 'WARN', m.protectionRemoved(name), a);
+          break;
+        case 'config.cleanup.policy': {
+          const from = configText(a.key, a.before);
+          const to = configText(a.key, a.after);
+          const fromSet = policySet(from);
+          const toSet = policySet(to);
+          if (fromSet.has('compact') && !fromSet.has('delete') && toSet.has('delete')) push('cleanup-compact-to-delete', 'BLOCK', m.compactToDelete(name, from, to), a);
+          else push('cleanup-policy-changed', 'WARN', m.cleanupPolicyChanged(name, from, to), a);
+          break;
+        }
+        case 'config.retention.ms': {
+          // Retention deletes nothing on a compact-only topic.
+          if (!headPolicy.has('delete')) {
+            others.push(a);
+            break;
+          }
+          const window = replayWindowMs(declared);
+          if (forever(n) < forever(b)) {
+            if (window !== null && forever(n) < window) push('retention-below-replay-window', 'BLOCK', m.retentionBelowWindow(name, n, window), a);
+            else push('retention-decreased', 'WARN', m.retentionDecreased(name, window), a);
+          } else {
+            push('retention-increased', 'SAFE', m.retentionIncreased(name), a);
+          }
+          break;
+        }
+        case 'config.min.insync.replicas':
+          if (n > b) push('min-insync-raised', 'WARN', m.minInsyncRaised(name, String(b), String(n), after.replicationFactor), a);
+          else push('min-insync-lowered', production ? 'WARN' : 'SAFE', m.minInsyncLowered(name, String(b), String(n)), a);
+          break;
+        case 'config.retention.bytes':
+          if (forever(n) < forever(b)) push('retention-bytes-decreased', 'WARN', m.retentionBytesDecreased(name), a);
+          else others.push(a);
+          break;
+        case 'config.delete.retention.ms':
+          if (n < b && headPolicy.has('compact')) push('delete-retention-decreased', 'WARN', m.deleteRetentionDecreased(name), a);
+          else others.push(a);
+          break;
+        case 'config.max.message.bytes':
+          if (n < b) push('max-message-bytes-decreased', 'WARN', m.maxMessageBytesDecreased(name), a);
+          else others.push(a);
+          break;
+        default:
+          others.push(a);
+      }
+    }
+    if (others.length > 0) {
+      const keys = others.map((a) => a.key.replace(/^config\./, ''));
+      this.push({ rule: 'config-changed', verdict: 'SAFE', stack, subject, text: m.configChanged(name, keys), before: keys.join(', '), after: 'changed', rows: others.map(row) });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // ACLs
+
+  private aclAdded(stack: string, acl: AclResource, imported: boolean): void {
+    const label = aclLabel(acl.id);
+    const subject: Subject = { kind: 'acl', id: acl.id };
+    const base = { stack, subject, before: '—', after: 'granted', rows: aclRows(acl.binding, 'new') };
+    if (imported) return this.push({ ...base, rule: 'imported', verdict: 'SAFE', text: m.imported(label) });
+    const b = acl.binding;
+    if (b.principal.endsWith(':*') || b.resourceName === '*') return this.push({ ...base, rule: 'wildcard-acl-added', verdict: 'WARN', text: m.wildcardAclAdded(label) });
+    if (b.permission === 'Deny') return this.push({ ...base, rule: 'deny-acl-added', verdict: 'WARN', text: m.denyAclAdded(label) });
+    if (b.patternType !== 'Literal') {
+      const environment = this.stackOf(stack).environment.name;
+      const explained = b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`);
+      if (!explained) return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
+    }
+    this.push({ ...base, rule: 'acl-added', verdict: 'SAFE', text: m.aclAdded(label) });
+  }
+
+  private aclRemoved(stack: string, acl: AclResource, forgotten: boolean): void {
+    const label = aclLabel(acl.id);
+    const subject: Subject = { kind: 'acl', id: acl.id };
+    const base = { stack, subject, before: 'granted', rows: aclRows(acl.binding, 'current') };
+    if (forgotten) return this.push({ ...base, rule: 'left-unmanaged', verdict: 'WARN', after: 'unmanaged', text: m.leftUnmanaged(label) });
+    const environment = this.stackOf(stack).environment.name;
+    const neededBy = this.neededBy(environment, acl.id, acl.binding.principal);
+    if (neededBy.length > 0) return this.push({ ...base, rule: 'acl-removed-still-needed', verdict: 'BLOCK', after: '(removed)', text: m.aclRemovedStillNeeded(label, neededBy) });
+    const wasNeededBy = this.context.base.stacks.get(stack)?.declared.acl(acl.id)?.neededBy ?? [];
+    this.push({ ...base, rule: 'access-removed', verdict: 'WARN', after: '(removed)', text: m.accessRemoved(label, wasNeededBy) });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Context, built lazily per environment from the head output
+
+  private stackOf(stack: string): StackSnapshot {
+    const s = this.context.head.stacks.get(stack) ?? this.context.base.stacks.get(stack);
+    if (s === undefined) throw new Error(`stack ${stack} is in neither output`);
+    return s;
+  }
+
+  private declaredTopic(side: 'base' | 'head', stack: string, name: string): ResolvedTopic | undefined {
+    return this.context[side].stacks.get(stack)?.declared.topics.get(name);
+  }
+
+  private headStacks(environment: string): StackSnapshot[] {
+    let stacks = this.stacksByEnvironment.get(environment);
+    if (stacks === undefined) {
+      stacks = [...this.context.head.stacks.values()].filter((s) => s.environment.name === environment);
+      this.stacksByEnvironment.set(environment, stacks);
+    }
+    return stacks;
+  }
+
+  /**
+   * Who in the head declarations of an environment needs the ACL `id`: the Topology's own list when it has the ACL,
+   * otherwise a derivation from the declared consumer groups and producers (so an ACL that a change to the derivation
+   * itself drops is still caught). Empty when nobody needs it.
+   */
+  private neededBy(environment: string, id: string, principal: string): readonly string[] {
+    for (const s of this.headStacks(environment)) {
+      const declared = s.declared.acl(id);
+      if (declared !== undefined) return declared.neededBy;
+    }
+    return this.derivedNeeds(environment, principal).get(id) ?? [];
+  }
+
+  /** ACL ids the declarations of one principal need, with why; built only for principals that lost an ACL. */
+  private derivedNeeds(environment: string, principal: string): Map<string, string[]> {
+    const key = `${environment}\u0000${principal}`;
+    const cached = this.needsByPrincipal.get(key);
+    if (cached !== undefined) return cached;
+    const found = new Map<string, string[]>();
+    const need = (operation: string, resourceType: string, resourceName: string, why: string, patternType = 'Literal'): void => {
+      const id = `${principal}|*|${operation}|Allow|${resourceType}|${resourceName}|${patternType}`;
+      const list = found.get(id);
+      if (list === undefined) found.set(id, [why]);
+      else if (!list.includes(why)) list.push(why);
+    };
+    const declarations = this.declarationsByPrincipal(environment).get(principal);
+    for (const g of declarations?.groups ?? []) {
+      const who = `consumer group ${g.groupId}`;
+      need('Read', 'Group', g.groupId, `${who} joins its group`);
+      for (const sub of g.subscriptions) {
+        need('Read', 'Topic', sub.topicName, `${who} reads ${sub.topicName}`);
+        for (const t of [...sub.retryTopics, ...(sub.deadLetterTopic === null ? [] : [sub.deadLetterTopic])]) {
+          need('Read', 'Topic', t, `${who} reads ${t}`);
+          need('Write', 'Topic', t, `${who} writes ${t}`);
+        }
+      }
+    }
+    for (const p of declarations?.producers ?? []) {
+      need('Write', 'Topic', p.topicName, `producer ${p.service} writes ${p.topicName}`);
+      if (p.transactionalIdPrefix !== null) need('Write', 'TransactionalID', p.transactionalIdPrefix, `producer ${p.service} uses transactional ids ${p.transactionalIdPrefix}*`, 'Prefixed');
+    }
+    this.needsByPrincipal.set(key, found);
+    return found;
+  }
+
+  /** The head's consumer groups and producers of an environment, by principal (one pass, on first need). */
+  private declarationsByPrincipal(environment: string): Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }> {
+    const cached = this.principalIndex.get(environment);
+    if (cached !== undefined) return cached;
+    const index = new Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }>();
+    const entry = (principal: string): { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] } => {
+      let e = index.get(principal);
+      if (e === undefined) {
+        e = { groups: [], producers: [] };
+        index.set(principal, e);
+      }
+      return e;
+    };
+    for (const s of this.headStacks(environment)) {
+      for (const g of s.declared.groups.values()) entry(g.principal).groups.push(g);
+      for (const p of s.declared.producers.values()) entry(p.principal).producers.push(p);
+    }
+    this.principalIndex.set(environment, index);
+    return index;
+  }
+
+  private headGroups(environment: string): Map<string, ResolvedConsumerGroup> {
+    let groups = this.groupsByEnvironment.get(environment);
+    if (groups === undefined) {
+      groups = new Map(this.headStacks(environment).flatMap((s) => [...s.declared.groups]));
+      this.groupsByEnvironment.set(environment, groups);
+    }
+    return groups;
+  }
+
+  /** `<principal>|<prefix>` of every declared transactional producer. */
+  private transactionalPrefixes(environment: string): Set<string> {
+    let set = this.transactionalByEnvironment.get(environment);
+    if (set === undefined) {
+      set = new Set<string>();
+      for (const s of this.headStacks(environment)) {
+        for (const p of s.declared.producers.values()) if (p.transactionalIdPrefix !== null) set.add(`${p.principal}|${p.transactionalIdPrefix}`);
+      }
+      this.transactionalByEnvironment.set(environment, set);
+    }
+    return set;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private push(d: Draft): void {
+    const stack = this.stackOf(d.stack);
+    const id = `${d.stack}/${subjectKey(d.subject)}/${d.rule}${d.idSuffix ?? ''}`;
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    this.findings.push({
+      id,
+      verdict: d.verdict,
+      rule: d.rule,
+      subject: d.subject,
+      environment: stack.environment.name,
+      production: stack.environment.production,
+      stack: d.stack,
+      title: d.text.title,
+      reason: d.text.reason,
+      before: d.before,
+      after: d.after,
+      rows: d.rows,
+      plan: [],
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+const topic = (name: string): Subject => ({ kind: 'topic', name });
+
+const NUMERIC_CONFIG = new Set(['config.retention.ms', 'config.min.insync.replicas', 'config.retention.bytes', 'config.delete.retention.ms', 'config.max.message.bytes']);
+
+/** Long declared texts, cut for the one-line before → after. */
+const short = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+function row(a: AttributeChange): Row {
+  const key = a.key.replace(/^config\./, '');
+  return { key, current: humanize(a.key, a.before), new: humanize(a.key, a.after) };
+}
+
+function topicRows(t: TopicResource, side: 'current' | 'new'): Row[] {
+  const rows: [string, string | number | boolean][] = [
+    ['partitions', t.partitions],
+    ['replication_factor', t.replicationFactor],
+    ...Object.keys(t.config)
+      .sort()
+      .map((k): [string, string] => [`config.${k}`, t.config[k] ?? '']),
+  ];
+  return rows.map(([key, value]) => {
+    const text = humanize(key, value);
+    const shown = key.replace(/^config\./, '');
+    return side === 'new' ? { key: shown, current: '—', new: text } : { key: shown, current: text, new: '(deleted)' };
+  });
+}
+
+function aclRows(b: AclBinding, side: 'current' | 'new'): Row[] {
+  const fields: [string, string][] = [
+    ['principal', b.principal],
+    ['operation', `${b.permission} ${b.operation}`],
+    ['resource', `${b.resourceType} ${b.resourceName} (${b.patternType})`],
+    ['host', b.host],
+  ];
+  return fields.map(([key, value]) => (side === 'new' ? { key, current: '—', new: value } : { key, current: value, new: '(removed)' }));
+}
+
+/** A config value, the Kafka default standing in for a missing key. */
+function configText(key: string, value: AttributeChange['before']): string {
+  if (value !== null) return String(value);
+  return KAFKA_TOPIC_DEFAULTS[key.replace(/^config\./, '')] ?? '';
+}
+
+function configNumber(key: string, value: AttributeChange['before']): number {
+  const n = Number(configText(key, value));
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** -1 means unlimited for retention.ms and retention.bytes. */
+function forever(n: number): number {
+  return n < 0 ? Infinity : n;
+}
+
+function policySet(policy: string): Set<string> {
+  return new Set(policy.split(',').map((p) => p.trim()));
+}
+
+function replayWindowMs(declared: ResolvedTopic | undefined): number | null {
+  if (declared?.kind !== 'event' || declared.replay.kind !== 'window') return null;
+  try {
+    return toMs(declared.replay.window);
+  } catch {
+    return null;
+  }
+}
+
+/** Exposed for the plan step: the subject of an ACL from its Terraform attributes, when they are all there. */
+export function aclIdFromAttributes(attributes: Readonly<Record<string, unknown>> | null): string | null {
+  if (attributes === null) return null;
+  const parts = ['acl_principal', 'acl_host', 'acl_operation', 'acl_permission_type', 'resource_type', 'resource_name'].map((k) => attributes[k]);
+  if (!parts.every((p): p is string => typeof p === 'string')) return null;
+  const pattern = typeof attributes.resource_pattern_type_filter === 'string' ? attributes.resource_pattern_type_filter : 'Literal';
+  const id = [...parts, pattern].join('|');
+  return parseAclId(id) === undefined ? null : id;
+}

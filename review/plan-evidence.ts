@@ -1,0 +1,144 @@
+/**
+ * What terraform's plan adds to the findings: each plan change of a kafka_topic or kafka_acl is attached to the
+ * findings about the same resource in the same stack (as evidence: "replace, because of partitions"). A delete or a
+ * replacement that no BLOCK finding explains becomes a finding of its own (plan-delete, plan-replace). The plan's
+ * `resource_drift` is reported separately: it is about the cluster, not about the change under review.
+ */
+import { humanize } from './humanize';
+import * as m from './messages';
+import { aclIdFromAttributes } from './classify';
+import { aclLabel, subjectKey } from './subject';
+import type { ClassifyContext } from './classify';
+import type { DriftEntry, Finding, PlanEvidence, PlanResourceChange, PlanSnapshot, Row, Subject } from './types';
+
+const MOVE_RULES = new Set(['stack-moved', 'move-without-import', 'moved-without-removed']);
+
+export interface PlannedFindings {
+  readonly findings: Finding[];
+  readonly drift: DriftEntry[];
+}
+
+export function applyPlans(findings: readonly Finding[], plans: readonly PlanSnapshot[], context: ClassifyContext): PlannedFindings {
+  const out: (Finding & { plan: PlanEvidence[] })[] = findings.map((f) => ({ ...f, plan: [...f.plan] }));
+  const index = new Map<string, number[]>();
+  const put = (stack: string, key: string, i: number): void => {
+    const k = `${stack}\u0000${key}`;
+    const list = index.get(k);
+    if (list === undefined) index.set(k, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
+  out.forEach((f, i) => {
+    const key = subjectKey(f.subject);
+    put(f.stack, key, i);
+    // A move is about two stacks: the plan of either may show it.
+    if (MOVE_RULES.has(f.rule)) {
+      put(f.before, key, i);
+      put(f.after, key, i);
+    }
+  });
+
+  const drift: DriftEntry[] = [];
+  for (const plan of plans) {
+    for (const change of plan.changes) {
+      const subject = subjectOf(plan.stack, change, context);
+      const evidence: PlanEvidence = {
+        address: change.address,
+        actions: change.actions,
+        replacePaths: change.replacePaths,
+        importingId: change.importingId,
+        previousAddress: change.previousAddress,
+      };
+      const matched = index.get(`${plan.stack}\u0000${subjectKey(subject)}`) ?? [];
+      const destructive = change.actions.includes('delete');
+      const explained = subject.kind === 'topic' ? matched.some((i) => out[i]?.verdict === 'BLOCK') : matched.length > 0;
+      for (const i of matched) out[i]?.plan.push(evidence);
+      if (destructive && !explained) {
+        out.push({ ...planFinding(plan.stack, subject, change, evidence, context), plan: [evidence] });
+        put(plan.stack, subjectKey(subject), out.length - 1);
+      }
+    }
+    for (const d of plan.drift) drift.push({ stack: plan.stack, address: d.address, actions: d.actions, rows: driftRows(d) });
+  }
+  return { findings: out, drift };
+}
+
+function subjectOf(stack: string, change: PlanResourceChange, context: ClassifyContext): Subject {
+  const lookup = (side: 'base' | 'head'): Subject | undefined => {
+    const s = context[side].stacks.get(stack);
+    if (change.type === 'kafka_topic') {
+      const t = s?.topicAt(change.address);
+      return t === undefined ? undefined : { kind: 'topic', name: t.name };
+    }
+    const a = s?.aclAt(change.address);
+    return a === undefined ? undefined : { kind: 'acl', id: a.id };
+  };
+  if (change.type === 'kafka_topic') {
+    const name = change.before?.name ?? change.after?.name;
+    if (typeof name === 'string') return { kind: 'topic', name };
+  } else {
+    const id = aclIdFromAttributes(change.before) ?? aclIdFromAttributes(change.after);
+    if (id !== null) return { kind: 'acl', id };
+  }
+  return lookup('head') ?? lookup('base') ?? (change.type === 'kafka_topic' ? { kind: 'topic', name: change.address } : { kind: 'acl', id: change.address });
+}
+
+function planFinding(stack: string, subject: Subject, change: PlanResourceChange, evidence: PlanEvidence, context: ClassifyContext): Finding {
+  const replace = change.actions.includes('create');
+  const rule = replace ? 'plan-replace' : 'plan-delete';
+  const what = subject.kind === 'topic' ? `topic ${subject.name}` : subject.kind === 'acl' ? aclLabel(subject.id) : subjectKey(subject);
+  const s = context.head.stacks.get(stack) ?? context.base.stacks.get(stack);
+  const rows: Row[] = [{ key: 'actions', current: '—', new: change.actions.join(', ') }];
+  for (const path of change.replacePaths) {
+    rows.push({ key: path, current: value(path, change.before?.[path]), new: value(path, change.after?.[path]) });
+  }
+  const text = m.planDelete(what, replace ? 'replace' : 'delete');
+  return {
+    id: `${stack}/${subjectKey(subject)}/${rule}`,
+    verdict: subject.kind === 'topic' ? 'BLOCK' : 'WARN',
+    rule,
+    subject,
+    environment: s?.environment.name ?? stack,
+    production: s?.environment.production ?? false,
+    stack,
+    title: text.title,
+    reason: change.replacePaths.length > 0 ? `${text.reason}; terraform replaces it because of ${change.replacePaths.join(', ')}` : text.reason,
+    before: 'exists',
+    after: replace ? 'replaced' : '(deleted)',
+    rows,
+    plan: [evidence],
+  };
+}
+
+function value(key: string, v: unknown): string {
+  if (v === undefined) return '—';
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return humanize(key, v);
+  return JSON.stringify(v);
+}
+
+/** `Key | State | Cluster` rows: what terraform's state says and what it read from the cluster. */
+function driftRows(d: PlanResourceChange): Row[] {
+  if (d.after === null) return [{ key: 'exists', current: 'yes', new: 'no (deleted outside terraform)' }];
+  if (d.before === null) return [{ key: 'exists', current: 'no', new: 'yes' }];
+  const rows: Row[] = [];
+  const before = d.before;
+  const after = d.after;
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const b = before[key];
+    const a = after[key];
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    if (isRecord(b) || isRecord(a)) {
+      const bo = isRecord(b) ? b : {};
+      const ao = isRecord(a) ? a : {};
+      for (const k of [...new Set([...Object.keys(bo), ...Object.keys(ao)])].sort()) {
+        if (bo[k] !== ao[k]) rows.push({ key: `${key}.${k}`, current: value(k, bo[k]), new: value(k, ao[k]) });
+      }
+    } else {
+      rows.push({ key, current: value(key, b), new: value(key, a) });
+    }
+  }
+  return rows;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,74 @@
+/**
+ * review(base, head, plans, acknowledgements) → ReviewResult: diff, classify, attach the plans' evidence, apply the
+ * acknowledgements, sort. Pure; the renderers turn the result into Markdown, text or JSON.
+ */
+import { applyAcknowledgements } from './acknowledge';
+import { classify } from './classify';
+import { diff } from './diff';
+import { ReviewInputError } from './errors';
+import { REVIEW_FORMAT_VERSION } from './limits';
+import { applyPlans } from './plan-evidence';
+import { VERDICTS } from './types';
+import type { Acknowledgement, Finding, PlanSnapshot, ReviewResult, ReviewSummary, Snapshot } from './types';
+
+export interface ReviewInput {
+  readonly base: Snapshot;
+  readonly head: Snapshot;
+  /** At most one plan per head stack. */
+  readonly plans?: readonly PlanSnapshot[];
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+export function review(input: ReviewInput): ReviewResult {
+  const plans = input.plans ?? [];
+  checkPlans(plans, input.head);
+  const context = { base: input.base, head: input.head };
+  const classified = classify(diff(input.base, input.head), context);
+  const planned = applyPlans(classified, plans, context);
+  const { findings, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? []);
+  findings.sort(compareFindings);
+  const stacks = [...new Set([...input.base.stacks.keys(), ...input.head.stacks.keys()])].sort();
+  return {
+    formatVersion: REVIEW_FORMAT_VERSION,
+    base: input.base.label,
+    head: input.head.label,
+    stacks,
+    plans: plans.map((p) => p.stack).sort(),
+    summary: summarize(findings),
+    findings,
+    drift: planned.drift.sort((a, b) => (a.stack === b.stack ? compare(a.address, b.address) : compare(a.stack, b.stack))),
+    unmatchedAcknowledgements: unmatched,
+  };
+}
+
+function checkPlans(plans: readonly PlanSnapshot[], head: Snapshot): void {
+  const seen = new Map<string, string>();
+  for (const plan of plans) {
+    if (!head.stacks.has(plan.stack)) {
+      throw new ReviewInputError(plan.file, `the plan is given for stack "${plan.stack}", which the head output does not have (it has ${[...head.stacks.keys()].sort().join(', ') || 'no stacks'})`);
+    }
+    const other = seen.get(plan.stack);
+    if (other !== undefined) throw new ReviewInputError(plan.file, `stack "${plan.stack}" already has a plan (${other}); give one plan per stack`);
+    seen.set(plan.stack, plan.file);
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareFindings(a: Finding, b: Finding): number {
+  const verdict = VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict);
+  if (verdict !== 0) return verdict;
+  return compare(a.stack, b.stack) || compare(a.id, b.id);
+}
+
+function summarize(findings: readonly Finding[]): ReviewSummary {
+  const counts = { BLOCK: 0, WARN: 0, MOVE: 0, SAFE: 0 };
+  let acknowledged = 0;
+  let blocking = 0;
+  for (const f of findings) {
+    counts[f.verdict]++;
+    if (f.acknowledgement !== undefined) acknowledged++;
+    else if (f.verdict === 'BLOCK') blocking++;
+  }
+  return { ...counts, acknowledged, blocking };
+}

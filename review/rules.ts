@@ -1,0 +1,56 @@
+/**
+ * The review rules: one id per kind of finding, with its verdict and what it means. Finding ids are
+ * `<stack>/<subject>/<rule>`; the ids below are a contract (acknowledgement files name them), never reused or renamed.
+ */
+import type { Verdict } from './types';
+
+export interface ReviewRule {
+  /** The verdict, or how it is chosen. */
+  readonly verdict: Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL';
+  /** What it means, one line (README table). */
+  readonly summary: string;
+}
+
+export const REVIEW_RULES = {
+  'topic-deleted': { verdict: 'BLOCK', summary: 'a topic is deleted: its records are gone' },
+  'topic-renamed': { verdict: 'BLOCK', summary: 'a topic is renamed: a rename is a delete and a create, the records stay behind in the old topic' },
+  'dlq-removed': { verdict: 'BLOCK', summary: "a consumer group's dead-letter topic is removed while the group still consumes" },
+  'partitions-decreased': { verdict: 'BLOCK', summary: 'Kafka cannot remove partitions: the provider replaces the topic (delete + create)' },
+  'replication-decreased': { verdict: 'BLOCK in production, WARN elsewhere', summary: 'fewer replicas: less durability and availability' },
+  'cleanup-compact-to-delete': { verdict: 'BLOCK', summary: 'a compacted topic starts deleting by time: the latest state of old keys is lost' },
+  'retention-below-replay-window': { verdict: 'BLOCK', summary: 'retention cut below the declared replay window' },
+  'acl-removed-still-needed': { verdict: 'BLOCK', summary: 'an ACL is removed that a declared consumer or producer still needs' },
+  'address-changed': { verdict: 'BLOCK', summary: 'identical content at a new Terraform address without a moved block: terraform creates the new one and deletes the old' },
+  'moved-without-removed': { verdict: 'BLOCK', summary: 'a resource moves to another stack, but the old stack has no removed block (destroy = false): applying it deletes the resource' },
+  'plan-delete': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to delete it, and the diff of the outputs does not explain why' },
+  'plan-replace': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to replace it (delete + create), and the diff of the outputs does not explain why' },
+  'partitions-increased': { verdict: 'WARN', summary: 'keys move to other partitions: per-key ordering breaks for in-flight keys' },
+  'replication-increased': { verdict: 'WARN', summary: 'the provider reassigns partitions in place: data is copied across brokers' },
+  'retention-decreased': { verdict: 'WARN', summary: 'records expire sooner (still covering the declared replay window)' },
+  'min-insync-raised': { verdict: 'WARN', summary: 'producers with acks=all fail sooner when replicas are down' },
+  'min-insync-lowered': { verdict: 'WARN in production, SAFE elsewhere', summary: 'writes are acknowledged by fewer replicas' },
+  'cleanup-policy-changed': { verdict: 'WARN', summary: 'the cleanup policy changes (other than compact → delete)' },
+  'retention-bytes-decreased': { verdict: 'WARN', summary: 'a smaller byte cap per partition can cut the replay window under load or key skew' },
+  'delete-retention-decreased': { verdict: 'WARN', summary: 'tombstones expire sooner: a long reindex may bring deleted keys back' },
+  'max-message-bytes-decreased': { verdict: 'WARN', summary: 'producers sending larger records start failing' },
+  'protection-removed': { verdict: 'WARN', summary: 'prevent_destroy is removed: terraform no longer refuses to destroy the topic' },
+  'wildcard-acl-added': { verdict: 'WARN', summary: 'a new ACL for every principal or every resource' },
+  'prefixed-acl-added': { verdict: 'WARN', summary: 'a new Prefixed ACL that no declared transactional producer explains' },
+  'deny-acl-added': { verdict: 'WARN', summary: 'a new Deny ACL: it overrides every Allow that matches' },
+  'suppression-added': { verdict: 'WARN', summary: 'a lint rule is suppressed (the id ends with the rule id)' },
+  'access-removed': { verdict: 'WARN', summary: 'an ACL is removed that no declaration needs any more (clients still using it lose access)' },
+  'left-unmanaged': { verdict: 'WARN', summary: 'a removed block (destroy = false) takes a resource out of Terraform, and no stack imports it' },
+  'move-without-import': { verdict: 'WARN', summary: 'a resource moves to another stack without an import block: terraform creates it again there' },
+  'stack-moved': { verdict: 'MOVE', summary: 'a resource moves between stacks: removed block (destroy = false) in one, import in the other' },
+  'topic-added': { verdict: 'SAFE', summary: 'a new topic' },
+  'group-added': { verdict: 'SAFE', summary: 'a new consumer group' },
+  'acl-added': { verdict: 'SAFE', summary: 'a new ACL' },
+  imported: { verdict: 'SAFE', summary: 'an existing resource is imported into Terraform' },
+  'retention-increased': { verdict: 'SAFE', summary: 'records are kept longer' },
+  'config-changed': { verdict: 'SAFE', summary: 'other topic configs change' },
+  'protection-added': { verdict: 'SAFE', summary: 'prevent_destroy is added' },
+  'address-moved': { verdict: 'SAFE', summary: 'a new Terraform address, covered by a moved block' },
+  'declaration-changed': { verdict: 'SAFE', summary: 'declared fields change (documentation, owners, design notes)' },
+} as const satisfies Record<string, ReviewRule>;
+
+export type ReviewRuleId = keyof typeof REVIEW_RULES;

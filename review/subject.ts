@@ -1,0 +1,45 @@
+/** How a finding's subject is named: in finding ids (stable) and in titles (readable). */
+import { parseAclId } from '../model/acl';
+import type { Subject } from './types';
+
+/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `producer:<service>@<topic>`, `domain:<name>`. */
+export function subjectKey(subject: Subject): string {
+  switch (subject.kind) {
+    case 'topic':
+      return subject.name;
+    case 'acl':
+      return subject.id;
+    case 'group':
+      return `group:${subject.groupId}`;
+    case 'producer':
+      return `producer:${subject.service}@${subject.topic}`;
+    case 'domain':
+      return `domain:${subject.name}`;
+  }
+}
+
+/** `ACL User:payment-service Read on Topic orders.order-created`, with pattern, host and Deny only when unusual. */
+export function aclLabel(id: string): string {
+  const b = parseAclId(id);
+  if (b === undefined) return `ACL ${id}`;
+  const pattern = b.patternType === 'Literal' ? '' : ` (${b.patternType})`;
+  const host = b.host === '*' ? '' : ` from ${b.host}`;
+  const permission = b.permission === 'Allow' ? '' : `${b.permission} `;
+  return `ACL ${b.principal} ${permission}${b.operation} on ${b.resourceType} ${b.resourceName}${pattern}${host}`;
+}
+
+/** Readable name of a subject for titles. */
+export function subjectLabel(subject: Subject): string {
+  switch (subject.kind) {
+    case 'topic':
+      return `topic ${subject.name}`;
+    case 'acl':
+      return aclLabel(subject.id);
+    case 'group':
+      return `consumer group ${subject.groupId}`;
+    case 'producer':
+      return `producer ${subject.service} of ${subject.topic}`;
+    case 'domain':
+      return `domain ${subject.name}`;
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The values review passes between its steps: snapshots of two synthesized outputs (parse), the changes between them
+ * (diff), the findings with a verdict (classify), and the result the renderers print. Plain data, no I/O.
+ */
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic } from '../model/topology';
+
+/** How risky a finding is; the order is the order of the report. */
+export const VERDICTS = ['BLOCK', 'WARN', 'MOVE', 'SAFE'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Snapshots (parse)
+
+/** A `kafka_topic` as the stack's Terraform JSON declares it. */
+export interface TopicResource {
+  /** `kafka_topic.<key>` */
+  readonly address: string;
+  /** The resource's name in the Terraform JSON (the address without the type). */
+  readonly key: string;
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** Topic-level configs (Terraform's map(string)); empty when none. */
+  readonly config: Readonly<Record<string, string>>;
+  readonly preventDestroy: boolean;
+}
+
+/** A `kafka_acl` as the stack's Terraform JSON declares it. */
+export interface AclResource {
+  /** `kafka_acl.<key>` */
+  readonly address: string;
+  /** The resource's name in the Terraform JSON (the address without the type). */
+  readonly key: string;
+  /** The provider's 7-part id and import id: `principal|host|operation|permission|type|name|pattern`. */
+  readonly id: string;
+  readonly binding: AclBinding;
+}
+
+/** `moved { from = …, to = … }` */
+export interface MovedBlock {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** `removed { from = …, lifecycle { destroy = … } }`: destroy = false takes the resource out of state only. */
+export interface RemovedBlock {
+  readonly from: string;
+  readonly destroy: boolean;
+}
+
+/** `import { to = …, id = … }` */
+export interface ImportBlock {
+  readonly to: string;
+  readonly id: string;
+}
+
+/** One stack directory of a synthesized output: its Terraform resources and its slice of the Topology, indexed. */
+export interface StackSnapshot {
+  /** The stack directory name (`cdktf.out/stacks/<stack>`). */
+  readonly stack: string;
+  readonly environment: ResolvedEnvironment;
+  /** The topic at a Terraform address (`kafka_topic.<key>`). */
+  topicAt(address: string): TopicResource | undefined;
+  readonly topicsByName: ReadonlyMap<string, TopicResource>;
+  /** The ACL at a Terraform address (`kafka_acl.<name>`). */
+  aclAt(address: string): AclResource | undefined;
+  readonly aclsById: ReadonlyMap<string, AclResource>;
+  readonly declared: DeclaredSlice;
+  readonly moved: readonly MovedBlock[];
+  readonly removed: readonly RemovedBlock[];
+  readonly imports: readonly ImportBlock[];
+  /** The backend type (`local`, `s3`, `remote`, `cloud`, …); null when the stack configures none. */
+  readonly backend: string | null;
+}
+
+/** The stack's Topology (topology.json), indexed by identity. */
+export interface DeclaredSlice {
+  readonly domains: ReadonlyMap<string, ResolvedDomain>;
+  /** By topic name. */
+  readonly topics: ReadonlyMap<string, ResolvedTopic>;
+  /** By group id. */
+  readonly groups: ReadonlyMap<string, ResolvedConsumerGroup>;
+  /** By `<service>@<topic>`. */
+  readonly producers: ReadonlyMap<string, ResolvedProducer>;
+  /** The declared ACL with this 7-part id (indexed on first use: only removed ACLs are looked up). */
+  acl(id: string): ResolvedAcl | undefined;
+}
+
+/** A whole synthesized output (a cdktf.out directory), by stack name. */
+export interface Snapshot {
+  /** What the output is, for the report: a directory or a git ref. */
+  readonly label: string;
+  readonly stacks: ReadonlyMap<string, StackSnapshot>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Terraform plan JSON (parse)
+
+export const PLAN_ACTIONS = ['no-op', 'create', 'read', 'update', 'delete', 'forget'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/** One entry of `resource_changes` or `resource_drift` of `terraform show -json <planfile>`. */
+export interface PlanResourceChange {
+  readonly address: string;
+  readonly previousAddress: string | null;
+  readonly type: string;
+  readonly actions: readonly PlanAction[];
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+  /** Attribute paths that force the replacement, e.g. `partitions`. */
+  readonly replacePaths: readonly string[];
+  /** The import id when the change imports the resource. */
+  readonly importingId: string | null;
+  readonly actionReason: string | null;
+}
+
+/** A parsed plan, bound to the stack it was planned for. */
+export interface PlanSnapshot {
+  readonly stack: string;
+  /** The file it came from, for messages. */
+  readonly file: string;
+  readonly terraformVersion: string | null;
+  /** Managed kafka_topic and kafka_acl changes whose actions are not only no-op. */
+  readonly changes: readonly PlanResourceChange[];
+  /** Changes terraform found outside of it (`resource_drift`). */
+  readonly drift: readonly PlanResourceChange[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Changes (diff)
+
+export type Scalar = string | number | boolean | null;
+
+/** One attribute of a resource that differs: `partitions`, `replication_factor`, `prevent_destroy` or `config.<key>`. */
+export interface AttributeChange {
+  readonly key: string;
+  readonly before: Scalar;
+  readonly after: Scalar;
+}
+
+/** What a finding is about. */
+export type Subject =
+  | { readonly kind: 'topic'; readonly name: string }
+  | { readonly kind: 'acl'; readonly id: string }
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'producer'; readonly service: string; readonly topic: string }
+  | { readonly kind: 'domain'; readonly name: string };
+
+/** Where a resource sits in a stack; for cross-stack moves. */
+export interface Placement {
+  readonly stack: string;
+  readonly address: string;
+}
+
+export type Change =
+  | { readonly kind: 'topic-added'; readonly stack: string; readonly topic: TopicResource; readonly imported: boolean }
+  | { readonly kind: 'topic-removed'; readonly stack: string; readonly topic: TopicResource; readonly removedBlock: RemovedBlock | null }
+  | { readonly kind: 'topic-renamed'; readonly stack: string; readonly before: TopicResource; readonly after: TopicResource }
+  | { readonly kind: 'topic-changed'; readonly stack: string; readonly before: TopicResource; readonly after: TopicResource; readonly attributes: readonly AttributeChange[] }
+  | { readonly kind: 'address-changed'; readonly stack: string; readonly subject: Subject; readonly from: string; readonly to: string; readonly moved: boolean }
+  | { readonly kind: 'acl-added'; readonly stack: string; readonly acl: AclResource; readonly imported: boolean }
+  | { readonly kind: 'acl-removed'; readonly stack: string; readonly acl: AclResource; readonly removedBlock: RemovedBlock | null }
+  | {
+      readonly kind: 'stack-moved';
+      readonly subject: Subject;
+      readonly from: Placement;
+      readonly to: Placement;
+      /** The `removed` block in the old stack (null: none, so applying the old stack destroys it). */
+      readonly removedBlock: RemovedBlock | null;
+      /** Whether the new stack imports it (otherwise terraform creates it anew). */
+      readonly imported: boolean;
+      /** The resource in the new stack, for the report. */
+      readonly topic: TopicResource | null;
+    }
+  | { readonly kind: 'group-added'; readonly stack: string; readonly group: ResolvedConsumerGroup }
+  | { readonly kind: 'declaration-changed'; readonly stack: string; readonly subject: Subject; readonly fields: readonly FieldChange[] }
+  | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string };
+
+/** A declared (Topology) field that differs, rendered short. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings (classify) and the result
+
+/** One row of a finding's `Key | Current | New` table. */
+export interface Row {
+  readonly key: string;
+  readonly current: string;
+  readonly new: string;
+}
+
+/** What terraform's plan says about the finding's resource. */
+export interface PlanEvidence {
+  readonly address: string;
+  readonly actions: readonly PlanAction[];
+  readonly replacePaths: readonly string[];
+  readonly importingId: string | null;
+  readonly previousAddress: string | null;
+}
+
+export interface Acknowledgement {
+  /** The finding id, e.g. `prod/orders.order-created/partitions-decreased`. */
+  readonly finding: string;
+  readonly reason: string;
+  readonly by?: string;
+}
+
+export interface Finding {
+  /** Stable id for acknowledgements: `<stack>/<subject>/<rule>`. */
+  readonly id: string;
+  readonly verdict: Verdict;
+  /** The rule, e.g. `partitions-decreased` (REVIEW_RULES). */
+  readonly rule: string;
+  readonly subject: Subject;
+  /** The environment name of the stack (topology.json environment.name). */
+  readonly environment: string;
+  readonly production: boolean;
+  /** The stack directory name. */
+  readonly stack: string;
+  /** One line: what changed. */
+  readonly title: string;
+  /** Why it matters and what to do. */
+  readonly reason: string;
+  readonly before: string;
+  readonly after: string;
+  readonly rows: readonly Row[];
+  readonly plan: readonly PlanEvidence[];
+  readonly acknowledgement?: Acknowledgement;
+}
+
+/** A resource whose real state differs from Terraform's state (plan JSON `resource_drift`). */
+export interface DriftEntry {
+  readonly stack: string;
+  readonly address: string;
+  readonly actions: readonly PlanAction[];
+  /** `Key | State | Cluster` rows. */
+  readonly rows: readonly Row[];
+}
+
+export interface ReviewSummary {
+  readonly BLOCK: number;
+  readonly WARN: number;
+  readonly MOVE: number;
+  readonly SAFE: number;
+  readonly acknowledged: number;
+  /** BLOCK findings without an acknowledgement: the review fails when this is above zero. */
+  readonly blocking: number;
+}
+
+export interface ReviewResult {
+  readonly formatVersion: 1;
+  readonly base: string;
+  readonly head: string;
+  readonly stacks: readonly string[];
+  /** Stacks a plan was given for. */
+  readonly plans: readonly string[];
+  readonly summary: ReviewSummary;
+  readonly findings: readonly Finding[];
+  readonly drift: readonly DriftEntry[];
+  /** Acknowledgements that name no finding of this review (stale, or a typo). */
+  readonly unmatchedAcknowledgements: readonly Acknowledgement[];
+}

@@ -1,0 +1,75 @@
+// Regenerates the review corpus's Terraform plans (and, with --seed, the seed output they start from):
+//
+//   npx tsx scripts/gen-review-plans.ts            # plans of every case that has some
+//   npx tsx scripts/gen-review-plans.ts --case dev-partitions-decreased
+//   npx tsx scripts/gen-review-plans.ts --seed     # first re-synthesize the seed from main.ts (then check the corpus!)
+//
+// For each plan a case declares, the real terraform (>= 1.11, on PATH) applies what was deployed (the case's base
+// stack) against the provider double (test/double), optionally alters the double's cluster (drift), then plans the
+// head stack; `terraform show -json` of that plan is written to test/fixtures/review/<case>/plan.<stack>.json. The
+// tests read these committed files, so they need no terraform; test/review/corpus-live.test.ts regenerates one to
+// check they stay true.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { terraformAvailable } from '../test/helpers/terraform';
+import { buildCase, CASES, corpusCase } from '../test/review/corpus/cases';
+import { FIXTURES, SEED_DIR } from '../test/review/corpus/output';
+import { generatePlan } from '../test/review/corpus/plans';
+
+/** The seed's stacks: a non-production stack (plans need no prevent_destroy) and production split per domain. */
+export const SEED_STACKS = ['dev', 'prod-orders', 'prod-search'] as const;
+const ROOT = path.resolve(__dirname, '..');
+
+function regenerateSeed(): void {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-seed-'));
+  try {
+    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: path.join(out, 'out') }, encoding: 'utf8' });
+    if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}\n${synth.stdout}`);
+    for (const stack of SEED_STACKS) {
+      const target = path.join(SEED_DIR, 'stacks', stack);
+      fs.mkdirSync(target, { recursive: true });
+      for (const file of ['cdk.tf.json', 'topology.json']) fs.copyFileSync(path.join(out, 'out', 'stacks', stack, file), path.join(target, file));
+    }
+    process.stdout.write(`seed: ${SEED_STACKS.join(', ')} → ${path.relative(ROOT, SEED_DIR)}\n`);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--seed')) regenerateSeed();
+  const only = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
+  const cases = only === undefined ? CASES : [corpusCase(only)];
+  const terraform = terraformAvailable();
+  if (!terraform.ok) {
+    process.stderr.write(`cannot generate plans: ${terraform.reason}\n`);
+    return 1;
+  }
+  for (const c of cases) {
+    if (c.plans === undefined) continue;
+    const { base, head } = buildCase(c);
+    const dir = path.join(FIXTURES, c.name);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const spec of c.plans) {
+      const started = Date.now();
+      const plan = await generatePlan(c, spec, base, head);
+      const file = path.join(dir, `plan.${spec.stack}.json`);
+      // Byte for byte what terraform printed.
+      fs.writeFileSync(file, plan.endsWith('\n') ? plan : `${plan}\n`);
+      process.stdout.write(`${c.name}: ${spec.stack} → ${path.relative(ROOT, file)} (${terraform.reason}, ${Date.now() - started} ms)\n`);
+    }
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

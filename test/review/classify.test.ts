@@ -1,0 +1,98 @@
+// Classification details beyond the corpus: values compared as the broker sees them, and plans that contradict the
+// outputs.
+import { describe, expect, it } from 'vitest';
+import { parseOutput, parsePlan } from '../../review/parse';
+import { review } from '../../review/review';
+import type { ReviewResult } from '../../review/types';
+import { MutableOutput } from './corpus/output';
+import type { MutableStack } from './corpus/output';
+
+const ORDERS = 'orders.order-created';
+const DOCS = 'search.document-changed';
+
+function reviewChange(change: (o: MutableOutput) => void, plan?: { stack: string; json: unknown }): ReviewResult {
+  const base = MutableOutput.seed();
+  const head = base.clone();
+  change(head);
+  return review({
+    base: parseOutput('base', base.files('base')),
+    head: parseOutput('head', head.files('head')),
+    plans: plan === undefined ? [] : [parsePlan(plan.stack, { file: 'plan.json', text: JSON.stringify(plan.json) })],
+  });
+}
+const ids = (r: ReviewResult): string[][] => r.findings.map((f) => [f.verdict, f.id]);
+const inStack = (stack: string, change: (s: MutableStack) => void) => (o: MutableOutput) => change(o.stack(stack));
+
+describe('classify', () => {
+  it('lists a value made explicit at the broker default as a config change, not a retention change', () => {
+    const r = reviewChange(inStack('prod-search', (s) => s.setConfig(`${DOCS}.indexer.dlq`, 'min.insync.replicas', '2').setConfig(DOCS, 'retention.ms', '604800000')));
+    expect(ids(r)).toEqual([['SAFE', `prod-search/${DOCS}/config-changed`]]);
+  });
+
+  it('treats retention on a compact-only topic as a config change: compaction deletes nothing by time', () => {
+    const r = reviewChange(inStack('prod-search', (s) => s.setConfig(DOCS, 'retention.ms', '3600000')));
+    expect(ids(r)).toEqual([['SAFE', `prod-search/${DOCS}/config-changed`]]);
+  });
+
+  it('does not compare a retention that is not a number', () => {
+    const r = reviewChange(inStack('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '7d')));
+    expect(ids(r)).toEqual([['SAFE', `prod-orders/${ORDERS}/config-changed`]]);
+  });
+
+  it('warns of a lower min.insync.replicas in production only', () => {
+    const r = reviewChange((o) => {
+      o.stack('prod-orders').setConfig(ORDERS, 'min.insync.replicas', '1');
+      o.stack('dev').setReplication(ORDERS, 3);
+    });
+    expect(ids(r)).toEqual([
+      ['WARN', `dev/${ORDERS}/replication-increased`],
+      ['WARN', `prod-orders/${ORDERS}/min-insync-lowered`],
+    ]);
+    const dev = reviewChange((o) => o.stack('dev').setConfig(ORDERS, 'min.insync.replicas', '0'));
+    expect(ids(dev)).toEqual([['SAFE', `dev/${ORDERS}/min-insync-lowered`]]);
+  });
+
+  it('warns of a switch from delete to compact', () => {
+    const r = reviewChange(inStack('dev', (s) => s.setConfig(ORDERS, 'cleanup.policy', 'compact')));
+    expect(ids(r)).toEqual([['WARN', `dev/${ORDERS}/cleanup-policy-changed`]]);
+  });
+
+  it('blocks a topic the plan replaces even when the outputs only show a partition increase', () => {
+    const plan = {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'kafka_topic.orders_order-created',
+          mode: 'managed',
+          type: 'kafka_topic',
+          change: { actions: ['create', 'delete'], before: { name: ORDERS, partitions: 8 }, after: { name: ORDERS, partitions: 4 }, replace_paths: [['partitions']] },
+        },
+      ],
+    };
+    const r = reviewChange(inStack('dev', (s) => s.setPartitions(ORDERS, 4)), { stack: 'dev', json: plan });
+    expect(ids(r)).toEqual([
+      ['BLOCK', `dev/${ORDERS}/plan-replace`],
+      ['WARN', `dev/${ORDERS}/partitions-increased`],
+    ]);
+    expect(r.findings[0]?.reason).toMatch(/terraform replaces it because of partitions/);
+    expect(r.findings[0]?.rows).toContainEqual({ key: 'partitions', current: '8', new: '4' });
+    expect(r.findings[1]?.plan).toHaveLength(1);
+  });
+
+  it('fails when a plan is given for a stack the head does not have', () => {
+    expect(() => reviewChange(() => {}, { stack: 'staging', json: { format_version: '1.2' } })).toThrow(/plan\.json: the plan is given for stack "staging", which the head output does not have \(it has dev, prod-orders, prod-search\)/);
+  });
+
+  it('reviews a stack that appears or disappears as a whole', () => {
+    const r = reviewChange((o) => o.stacks.delete('prod-search'));
+    expect(ids(r).filter(([v]) => v === 'BLOCK')).toEqual([
+      ['BLOCK', `prod-search/${ORDERS}.search.order-indexer.dlq/topic-deleted`],
+      ['BLOCK', `prod-search/${DOCS}.indexer.dlq/topic-deleted`],
+      ['BLOCK', `prod-search/${DOCS}/topic-deleted`],
+    ]);
+    const base = MutableOutput.seed(['prod-orders']);
+    const appeared = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', MutableOutput.seed(['prod-orders', 'dev']).files('head')) });
+    expect(appeared.findings.length).toBeGreaterThan(0);
+    expect(appeared.findings.every((f) => f.verdict === 'SAFE' && f.stack === 'dev')).toBe(true);
+  });
+});

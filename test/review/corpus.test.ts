@@ -1,0 +1,86 @@
+// Every corpus case produces exactly its expected findings (verdict and id, in report order), with the committed
+// plan JSON that the real terraform produced against the provider double.
+import { describe, expect, it } from 'vitest';
+import { CASES, corpusCase } from './corpus/cases';
+import { runCase } from './corpus/run';
+
+describe('review corpus', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = runCase(c);
+    expect(result.findings.map((f) => [f.verdict, f.id])).toEqual(c.expected);
+    expect(result.drift.map((d) => `${d.stack} ${d.address}`)).toEqual(c.drift ?? []);
+    expect(result.summary.blocking).toBe(c.expected.filter(([v]) => v === 'BLOCK').length);
+  });
+
+  it('covers every verdict', () => {
+    const verdicts = new Set(CASES.flatMap((c) => c.expected.map(([v]) => v)));
+    expect([...verdicts].sort()).toEqual(['BLOCK', 'MOVE', 'SAFE', 'WARN']);
+  });
+});
+
+describe('findings carry what a reviewer needs', () => {
+  it('shows a partition decrease in a non-production stack as the replacement terraform plans', () => {
+    const [finding] = runCase(corpusCase('dev-partitions-decreased')).findings;
+    expect(finding).toMatchObject({
+      verdict: 'BLOCK',
+      rule: 'partitions-decreased',
+      environment: 'dev',
+      production: false,
+      stack: 'dev',
+      before: '12',
+      after: '6',
+      rows: [{ key: 'partitions', current: '12', new: '6' }],
+      plan: [{ address: 'kafka_topic.search_document-changed', actions: ['delete', 'create'], replacePaths: ['partitions'] }],
+    });
+  });
+
+  it('says that per-key ordering breaks when partitions grow', () => {
+    const finding = runCase(corpusCase('topic-warnings')).findings.find((f) => f.rule === 'partitions-increased');
+    expect(finding?.reason).toMatch(/per-key ordering breaks for in-flight keys/);
+    expect(finding?.before).toBe('24');
+    expect(finding?.after).toBe('48');
+  });
+
+  it('humanizes milliseconds in the Key | Current | New rows', () => {
+    const finding = runCase(corpusCase('retention-cuts')).findings[0];
+    expect(finding?.rows).toEqual([{ key: 'retention.ms', current: '693000000 (8d 30m)', new: '86400000 (1d)' }]);
+    expect(finding?.reason).toMatch(/shorter than the declared replay window of 7d/);
+  });
+
+  it('names who still needs a removed ACL', () => {
+    const finding = runCase(corpusCase('acl-still-needed')).findings[0];
+    expect(finding?.reason).toMatch(/consumer group orders\.payment .*reads orders\.order-created/);
+  });
+
+  it('attaches the plan of both addresses to an address change without a moved block', () => {
+    const topic = runCase(corpusCase('address-changed')).findings.find((f) => f.subject.kind === 'topic');
+    expect(topic?.plan.map((p) => [p.address, p.actions])).toEqual([
+      ['kafka_topic.search_document-changed_indexer_dlq', ['delete']],
+      ['kafka_topic.search_indexer_dlq', ['create']],
+    ]);
+  });
+
+  it('shows the moved block in the plan as a previous address', () => {
+    const topic = runCase(corpusCase('address-moved')).findings.find((f) => f.subject.kind === 'topic');
+    expect(topic?.plan).toEqual([
+      { address: 'kafka_topic.search_indexer_dlq', actions: ['no-op'], replacePaths: [], importingId: null, previousAddress: 'kafka_topic.search_document-changed_indexer_dlq' },
+    ]);
+  });
+
+  it('reports a move with the forget in one stack and the import in the other', () => {
+    const move = runCase(corpusCase('stack-move')).findings.find((f) => f.id === 'prod-search/orders.order-created.notification.dlq/stack-moved');
+    expect(move).toMatchObject({ verdict: 'MOVE', before: 'prod-orders', after: 'prod-search' });
+    expect(move?.plan.map((p) => [p.actions, p.importingId])).toEqual([
+      [['forget'], null],
+      [['no-op'], 'orders.order-created.notification.dlq'],
+    ]);
+  });
+
+  it('lists drift with the state and the cluster side by side', () => {
+    const result = runCase(corpusCase('drift'));
+    expect(result.drift).toEqual([
+      { stack: 'dev', address: 'kafka_topic.orders_order-created', actions: ['update'], rows: [{ key: 'config.retention.ms', current: '148680000 (1d 17h 18m)', new: '3600000 (1h)' }] },
+      { stack: 'dev', address: 'kafka_topic.search_document-changed_indexer_dlq', actions: ['delete'], rows: [{ key: 'exists', current: 'yes', new: 'no (deleted outside terraform)' }] },
+    ]);
+  });
+});
