@@ -49,8 +49,15 @@ describe('synth', () => {
     const out = join(tempDir(), 'cdktf.out');
     const result = synthesize(buildApp, out);
     expect(result.ok).toBe(true);
+    // docs/ and clients/ are checked in test/artifacts; here the stacks, the manifest and the event schemas.
     expect(Object.keys(readTree(out)).filter((f) => !f.startsWith('docs/') && !f.startsWith('clients/'))).toEqual([
       'manifest.json',
+      'schemas/dev/orders.order-created.json',
+      'schemas/dev/search.document-changed.json',
+      'schemas/prod/orders.order-created.json',
+      'schemas/prod/search.document-changed.json',
+      'schemas/staging/staging.orders.order-created.json',
+      'schemas/staging/staging.search.document-changed.json',
       'stacks/dev/cdk.tf.json',
       'stacks/dev/topology.json',
       'stacks/prod-orders/cdk.tf.json',
