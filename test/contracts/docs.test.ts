@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_RULES } from '../../contracts/review';
 import { CHANGE_RULES, RULE_DOCS } from '../../contracts/rules';
 
-const DOC = readFileSync(join(__dirname, '..', '..', 'docs', 'contracts-section.md'), 'utf8');
+/** The README section on event contracts, from its heading to the next one. */
+const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const DOC = README.slice(README.indexOf('## Event contracts:'), README.indexOf('\n## ', README.indexOf('## Event contracts:') + 1));
 
-describe('docs/contracts-section.md (the README section on event contracts)', () => {
+describe('the README section on event contracts', () => {
+  it('exists', () => {
+    expect(DOC.startsWith('## Event contracts:')).toBe(true);
+  });
+
   it('documents every compatibility rule and every contract review rule', () => {
     for (const rule of [...CHANGE_RULES, ...CONTRACT_RULES]) expect(DOC, rule).toContain(`\`${rule}\``);
     for (const bound of ['minimum', 'maximum', 'min-length', 'max-length', 'min-items', 'max-items', 'min-properties', 'max-properties']) expect(DOC, bound).toContain(`\`${bound}\``);

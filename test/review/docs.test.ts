@@ -1,4 +1,4 @@
-// The README's review section (docs/review-section.md) cannot drift from the code: it lists every rule, and its
+// The README's review section cannot drift from the code: it lists every rule, and its
 // acknowledgement example is a valid file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,9 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { parseAcknowledgements } from '../../review/acknowledge';
 import { REVIEW_RULES } from '../../review/rules';
 
-const DOC = fs.readFileSync(path.resolve(__dirname, '../../docs/review-section.md'), 'utf8');
+/** The README section on review, from its heading to the next one. */
+const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+const DOC = README.slice(README.indexOf('## Review:'), README.indexOf('\n## ', README.indexOf('## Review:') + 1));
 
-describe('docs/review-section.md', () => {
+describe('the README section on review', () => {
+  it('exists', () => {
+    expect(DOC.startsWith('## Review:')).toBe(true);
+  });
+
   it.each(Object.keys(REVIEW_RULES))('lists the rule %s', (rule) => {
     expect(DOC).toContain(`\`${rule}\``);
   });
