@@ -8,7 +8,9 @@ import { isDeclaration, type DeclarationConstruct } from './declaration';
 import { attachIssues } from './validation';
 import type { Issue } from '../model/issues';
 import { resolve, type Declarations, type LocatedIssue } from '../model/resolve';
+import type { StackLayout } from '../model/schema';
 import type { Topology } from '../model/topology';
+import { RULES } from '../rules/registry';
 import { lint } from '../rules/run';
 import type { Finding } from '../rules/types';
 
@@ -22,7 +24,7 @@ export interface RootResult {
   readonly byPath: ReadonlyMap<string, IConstruct>;
 }
 
-export function resolveRoot(root: IConstruct, environment: unknown): RootResult {
+export function resolveRoot(root: IConstruct, environment: unknown, layout?: StackLayout): RootResult {
   const declarations = root.node.findAll().filter(isDeclaration);
   const result = resolve(collect(declarations), environment);
   const byPath = new Map<string, IConstruct>(declarations.map((d) => [d.node.path, d]));
@@ -30,7 +32,7 @@ export function resolveRoot(root: IConstruct, environment: unknown): RootResult 
   const grouped = new Map<IConstruct, Issue[]>();
   const add = (construct: IConstruct, issue: Issue): void => void grouped.set(construct, [...(grouped.get(construct) ?? []), issue]);
   for (const issue of result.issues) add(at(issue.source.path), { ...issue, path: `${where(issue.source)}${issue.path}` });
-  const findings = result.topology === null ? [] : lint(result.topology);
+  const findings = result.topology === null ? [] : lint(result.topology, RULES, { layout });
   // Unsuppressed lint errors stop synth like any validation error; warnings become annotations.
   for (const f of findings) {
     if (f.suppressed !== undefined || f.level === 'info') continue;

@@ -61,7 +61,7 @@ export class KafkaEnvironment extends Construct {
   /** Resolves, lints and creates the stacks, once. */
   render(): EnvironmentResult {
     if (this.result !== undefined) return this.result;
-    const root = resolveRoot(this, this.environment);
+    const root = resolveRoot(this, this.environment, this.parsed?.layout);
     const env = this.parsed;
     const issues: LocatedIssue[] = [...root.issues];
     let stacks: KafkaStack[] = [];

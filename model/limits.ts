@@ -109,3 +109,11 @@ export const QUOTA_PRODUCE_HEADROOM = 2;
  * is caught up in about thirty minutes. A tighter quota would make every replay slower than real time.
  */
 export const QUOTA_CONSUME_HEADROOM = 3;
+
+/**
+ * Terraform resources one stack (one state) should hold at most before lint warns (TF-STACK-001). Every plan refreshes
+ * every resource in the state: at terraform's default `-parallelism=10` and a broker round trip of ~50 ms per read
+ * (the provider reads a topic's metadata and configs, an ACL's bindings), 2,000 resources cost ~10 s of refresh on every
+ * pull request, and one state lock serialises every team that changes it. Splitting per domain keeps both small.
+ */
+export const STACK_RESOURCE_BUDGET = 2_000;

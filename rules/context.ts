@@ -1,7 +1,9 @@
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, Topology } from '../model/topology';
+import { stackResources } from '../model/stack-resources';
+import type { StackLayout } from '../model/schema';
 import type { LintContext } from './types';
 
-export function buildContext(topology: Topology): LintContext {
+export function buildContext(topology: Topology, layout: StackLayout = 'environment'): LintContext {
   const readers = new Map<string, ResolvedConsumerGroup[]>();
   for (const group of topology.consumerGroups) {
     for (const s of group.subscriptions) readers.set(s.topicName, [...(readers.get(s.topicName) ?? []), group]);
@@ -14,11 +16,13 @@ export function buildContext(topology: Topology): LintContext {
   for (const { principal, service } of [...topology.consumerGroups, ...topology.producers]) {
     services.set(principal, (services.get(principal) ?? new Set<string>()).add(service));
   }
+  const stacks = new Map(stackResources(topology, layout).flatMap((s) => s.domains.map((d) => [d, s] as const)));
   return {
     topology,
     readersOf: (name) => readers.get(name) ?? [],
     producersOf: (name) => producers.get(name) ?? [],
     eventTopic: (name) => events.get(name),
     servicesOf: (principal) => [...(services.get(principal) ?? [])].sort(),
+    stackOf: (domain) => stacks.get(domain),
   };
 }

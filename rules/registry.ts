@@ -34,6 +34,7 @@ import { retriesDefault } from './producer/retries-default';
 import { byteCapCoversWindow } from './replay/byte-cap-covers-window';
 import { retentionCoversWindow } from './replay/retention-covers-window';
 import { tombstonesOutliveReindex } from './replay/tombstones-outlive-reindex';
+import { stackResourceBudget } from './stack/resource-budget';
 import { partitionCap } from './topic/partition-cap';
 import { partitionHeadroom } from './topic/partition-headroom';
 import type { RuleDefinition, RuleLevel } from './types';
@@ -73,6 +74,7 @@ export const RULES: readonly RuleDefinition[] = [
   quotaDerivable,
   keyFieldInSchema,
   schemaDeclared,
+  stackResourceBudget,
 ] as RuleDefinition[];
 
 /** Rules about suppressions themselves, enforced by the runner. */

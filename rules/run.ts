@@ -6,7 +6,7 @@ import type { Suppression } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { buildContext } from './context';
 import { META_RULES, RULE_IDS, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from './registry';
-import type { Finding, FindingSubject, LintContext, RuleDefinition, RuleResult, SubjectKind } from './types';
+import type { Finding, FindingSubject, LintContext, LintOptions, RuleDefinition, RuleResult, SubjectKind } from './types';
 
 interface ScopedSuppression {
   readonly suppression: Suppression;
@@ -66,8 +66,8 @@ function evaluate(rule: RuleDefinition, subject: unknown, context: LintContext):
   return (rule.check as (s: unknown, c: LintContext) => RuleResult)(subject, context);
 }
 
-export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULES): Finding[] {
-  const context = buildContext(topology);
+export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULES, options: LintOptions = {}): Finding[] {
+  const context = buildContext(topology, options.layout);
   const subjects = subjectsOf(topology);
   const environment = topology.environment.name;
   const findings: Finding[] = [];

@@ -3,7 +3,8 @@
  * A check returns a three-state result — compliant, not applicable, or violations — plus `unknown` when it cannot
  * decide from the declarations, which is reported rather than treated as a pass.
  */
-import type { SourceLocation, Suppression } from '../model/schema';
+import type { SourceLocation, StackLayout, Suppression } from '../model/schema';
+import type { StackResources } from '../model/stack-resources';
 import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 
 export const RULE_LEVELS = ['error', 'warning', 'info'] as const;
@@ -37,6 +38,8 @@ export interface LintContext {
   readonly eventTopic: (topicName: string) => ResolvedEventTopic | undefined;
   /** The services that use a principal, sorted. */
   readonly servicesOf: (principal: string) => readonly string[];
+  /** The stack that holds a domain under the run's layout, with its resource counts. */
+  readonly stackOf: (domain: string) => StackResources | undefined;
 }
 
 interface SubjectTypes {
@@ -69,6 +72,12 @@ export type RuleDefinition = { [K in SubjectKind]: RuleBase<K> }[SubjectKind];
 /** Defines a rule with its subject type checked. */
 export function defineRule<K extends SubjectKind>(rule: RuleBase<K>): RuleBase<K> {
   return rule;
+}
+
+/** What lint needs to know beyond the Topology. */
+export interface LintOptions {
+  /** How the environment is split into stacks; the default, one stack per environment, is what a self-contained KafkaStack is. */
+  readonly layout?: StackLayout;
 }
 
 export interface FindingSubject {

@@ -1,0 +1,40 @@
+/**
+ * How many Terraform resources each stack of an environment holds: the count that decides how long every plan takes
+ * (terraform refreshes each resource in the state). Computed from the Topology and the stack layout, with the same
+ * rules the constructs render by: one `kafka_topic` per topic, one `kafka_acl` per ACL, one `kafka_quota` per
+ * principal with at least one rate.
+ */
+import { hasRates } from './quota';
+import { stackName } from './slice';
+import type { Topology } from './topology';
+import type { StackLayout } from './schema/environment';
+
+export interface StackResources {
+  /** The stack's name, as synth names it (`<env>` or `<env>-<domain>`). */
+  readonly stack: string;
+  /** The domains the stack holds, sorted. */
+  readonly domains: readonly string[];
+  readonly topics: number;
+  readonly acls: number;
+  readonly quotas: number;
+  readonly total: number;
+}
+
+/** Resource counts per stack, sorted by stack name. */
+export function stackResources(topology: Topology, layout: StackLayout): StackResources[] {
+  const counts = new Map<string, { domains: Set<string>; topics: number; acls: number; quotas: number }>();
+  const of = (domain: string): { domains: Set<string>; topics: number; acls: number; quotas: number } => {
+    const name = stackName(topology.environment.name, layout, domain);
+    let entry = counts.get(name);
+    if (entry === undefined) counts.set(name, (entry = { domains: new Set(), topics: 0, acls: 0, quotas: 0 }));
+    entry.domains.add(domain);
+    return entry;
+  };
+  for (const d of topology.domains) of(d.name);
+  for (const t of topology.topics) of(t.domain).topics += 1;
+  for (const a of topology.acls) of(a.domain).acls += 1;
+  for (const q of topology.quotas ?? []) if (hasRates(q)) of(q.domain).quotas += 1;
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([stack, c]) => ({ stack, domains: [...c.domains].sort(), topics: c.topics, acls: c.acls, quotas: c.quotas, total: c.topics + c.acls + c.quotas }));
+}
