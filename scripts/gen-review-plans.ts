@@ -3,6 +3,11 @@
 //   npx tsx scripts/gen-review-plans.ts            # plans of every case that has some
 //   npx tsx scripts/gen-review-plans.ts --case dev-partitions-decreased
 //   npx tsx scripts/gen-review-plans.ts --seed     # first re-synthesize the seed from main.ts (then check the corpus!)
+//   npx tsx scripts/gen-review-plans.ts --seed --ref HEAD   # … from a commit's tree (git archive), not the working tree
+//
+// The seed is what the app synthesizes, copied as written: Terraform JSON and topology.json (which carries each event
+// topic's contract, its JSON Schema included) of the stacks in SEED_STACKS. With --ref the app of that commit runs in a
+// temporary extracted tree (this checkout's node_modules linked in), so uncommitted work never reaches the seed.
 //
 // For each plan a case declares, the real terraform (>= 1.11, on PATH) applies what was deployed (the case's base
 // stack) against the provider double (test/double), optionally alters the double's cluster (drift), then plans the
@@ -22,24 +27,39 @@ import { generatePlan } from '../test/review/corpus/plans';
 export const SEED_STACKS = ['dev', 'prod-orders', 'prod-search'] as const;
 const ROOT = path.resolve(__dirname, '..');
 
-function regenerateSeed(): void {
+function regenerateSeed(ref: string | undefined): void {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-seed-'));
   try {
-    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: path.join(out, 'out') }, encoding: 'utf8' });
+    const cwd = ref === undefined ? ROOT : extractTree(ref, path.join(out, 'tree'));
+    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd, env: { ...process.env, CDKTF_OUTDIR: path.join(out, 'out') }, encoding: 'utf8' });
     if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}\n${synth.stdout}`);
     for (const stack of SEED_STACKS) {
       const target = path.join(SEED_DIR, 'stacks', stack);
       fs.mkdirSync(target, { recursive: true });
       for (const file of ['cdk.tf.json', 'topology.json']) fs.copyFileSync(path.join(out, 'out', 'stacks', stack, file), path.join(target, file));
     }
-    process.stdout.write(`seed: ${SEED_STACKS.join(', ')} → ${path.relative(ROOT, SEED_DIR)}\n`);
+    process.stdout.write(`seed${ref === undefined ? '' : ` (${ref})`}: ${SEED_STACKS.join(', ')} → ${path.relative(ROOT, SEED_DIR)}\n`);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
+/** The committed tree of `ref`, extracted into `dir` with this checkout's node_modules linked in; returns `dir`. */
+function extractTree(ref: string, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 2 ** 31 - 1 });
+  if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr.toString('utf8').trim()}`);
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`extracting ${ref} failed: ${untar.stderr.toString('utf8').trim()}`);
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--seed')) regenerateSeed();
+  const ref = argv.includes('--ref') ? argv[argv.indexOf('--ref') + 1] : undefined;
+  if (argv.includes('--ref') && (ref === undefined || ref.startsWith('--'))) throw new Error('--ref needs a git ref, e.g. --ref HEAD');
+  if (argv.includes('--seed')) regenerateSeed(ref);
+  else if (ref !== undefined) throw new Error('--ref applies to --seed only');
   const only = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
   const cases = only === undefined ? CASES : [corpusCase(only)];
   const terraform = terraformAvailable();
