@@ -13,8 +13,15 @@ export const Replay = {
   /**
    * Consumers can re-read the latest state of every key from the beginning (cleanup.policy=compact on a keyed topic).
    * Tombstones (delete.retention.ms) outlive `longestReindex`, or a reindex running across a delete resurrects the key.
+   * With `expireAfter`, a key whose latest event is older than that may go as well (cleanup.policy=compact,delete;
+   * retention.ms = expireAfter + the largest tolerated lag + a one-day margin): a re-read sees every key updated within
+   * `expireAfter`.
    */
-  full: (options: { readonly longestReindex: DurationString }): ReplayDeclaration => ({ kind: 'full', longestReindex: options.longestReindex }),
+  full: (options: { readonly longestReindex: DurationString; readonly expireAfter?: DurationString }): ReplayDeclaration => ({
+    kind: 'full',
+    longestReindex: options.longestReindex,
+    ...(options.expireAfter === undefined ? {} : { expireAfter: options.expireAfter }),
+  }),
 } as const;
 
 /** Kafka principals. Apache Kafka's authorizer matches only `User:` unless a custom principal builder is configured. */

@@ -2,10 +2,21 @@
  * Topic names: the default convention, the companions' names (DESIGN.md "Decisions": these names are a contract,
  * renaming is a delete + create) and Kafka's legality rules.
  */
+import { z } from 'zod';
 import type { Issue } from './issues';
 import { MAX_TOPIC_NAME_LENGTH } from './limits';
 
 const LEGAL_TOPIC_CHARS = /^[a-zA-Z0-9._-]+$/;
+
+/**
+ * An explicit topic name (EventTopic `topicName`): Kafka's legality rules, errors only (collisions and the `.`/`_`
+ * warning are checked on the full, prefixed names of all topics, in resolve).
+ */
+export const topicNameSchema = z.string().superRefine((name, ctx) => {
+  for (const issue of checkTopicName(name)) {
+    if ((issue.severity ?? 'error') === 'error') ctx.addIssue({ code: 'custom', message: issue.message });
+  }
+});
 
 /** `<prefix><domain>.<event>`. */
 export function eventTopicName(prefix: string, domain: string, event: string): string {

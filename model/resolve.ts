@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { deriveAcls } from './acl';
 import { didYouMean } from './did-you-mean';
-import { formatMs, toDurationString, toMs } from './duration';
+import { formatMs, toDurationString, toMs, type DurationString } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
 import { DEAD_LETTER_PARTITIONS, DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS } from './limits';
 import { deriveQuotas, principalUses, QUOTA_PRINCIPAL_PREFIX } from './quota';
@@ -28,7 +28,7 @@ import {
   type SourceLocation,
 } from './schema';
 import { sizePartitions } from './sizing/partitions';
-import { deadLetterRetention, retryRetention, sizeTombstoneRetention, sizeWindowRetention } from './sizing/retention';
+import { deadLetterRetention, retryRetention, sizeExpiryRetention, sizeTombstoneRetention, sizeWindowRetention } from './sizing/retention';
 import { validateTopicConfig } from './topic-config-keys';
 import {
   TOPOLOGY_FORMAT_VERSION,
@@ -106,7 +106,8 @@ function parseAll<S extends z.ZodType>(schema: S, raws: readonly unknown[], out:
 }
 
 function derivedCleanupPolicy(t: EventTopicDeclaration): CleanupPolicy {
-  return t.replay.kind === 'full' ? 'compact' : 'delete';
+  if (t.replay.kind === 'window') return 'delete';
+  return t.replay.expireAfter === undefined ? 'compact' : 'compact,delete';
 }
 
 export function resolve(declarations: Declarations, environment: unknown): ResolveResult {
@@ -126,6 +127,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
   for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
 
   const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${first.source.path})` }));
   const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
@@ -155,7 +157,9 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
     return found;
   };
 
-  const nameOf = (t: { domain: string; name: string }): string => eventTopicName(env.topicPrefix, t.domain, t.name);
+  // An explicit topicName wins over the derived `<domain>.<event>`; the environment's prefix applies to both.
+  const nameOf = (t: { domain: string; name: string; topicName?: string | undefined }): string =>
+    t.topicName === undefined ? eventTopicName(env.topicPrefix, t.domain, t.name) : `${env.topicPrefix}${t.topicName}`;
 
   // Consumer groups first: their processing time and tolerated lag size the topics they read.
   const readersOf = new Map<string, ConsumerGroupDeclaration[]>();
@@ -217,7 +221,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
       service: g.service,
       principal: g.principal,
       subscriptions: subscriptions.sort((a, b) => compare(a.topicName, b.topicName)),
-      deadLetter: g.deadLetter,
+      deadLetter: g.deadLetter !== false,
       retryDelaysMs: g.retryDelays.map(toMs),
       idempotency: g.idempotency ?? null,
       processingTimePerMessageMs: g.processingTimePerMessage === undefined ? null : toMs(g.processingTimePerMessage),
@@ -326,9 +330,13 @@ function rawNames(raws: readonly unknown[], name: (raw: Record<string, unknown>)
 function scaleTopic(t: EventTopicDeclaration, env: Environment): EventTopicDeclaration {
   const { replayWindow, throughput, minimumWindow } = env.scaling;
   let scaled = t;
+  const scale = (d: string): DurationString => toDurationString(Math.max(toMs(minimumWindow), Math.round(toMs(d) * replayWindow)));
   if (replayWindow < 1 && t.replay.kind === 'window') {
-    const ms = Math.max(toMs(minimumWindow), Math.round(toMs(t.replay.window) * replayWindow));
-    scaled = { ...scaled, replay: { kind: 'window', window: toDurationString(ms) } };
+    scaled = { ...scaled, replay: { kind: 'window', window: scale(t.replay.window) } };
+  }
+  // A compacted topic's key expiry is a replay window too: scaled the same way.
+  if (replayWindow < 1 && t.replay.kind === 'full' && t.replay.expireAfter !== undefined) {
+    scaled = { ...scaled, replay: { ...t.replay, expireAfter: scale(t.replay.expireAfter) } };
   }
   if (throughput < 1 && t.throughput !== undefined) {
     scaled = { ...scaled, throughput: { ...t.throughput, peakMessagesPerSecond: t.throughput.peakMessagesPerSecond * throughput } };
@@ -390,8 +398,9 @@ function resolveEventTopic(
     });
   }
   const configToCheck = withoutDerivedKeys(t.config);
-  if (t.replay.kind === 'full' && configToCheck['retention.ms'] !== undefined) {
-    issues.push({ path: 'config["retention.ms"]', code: 'retention-on-compacted-topic', message: 'retention.ms has no effect on a compacted topic (full replay keeps every key\'s latest value)', hint: 'remove it, or declare Replay.window(...) if old events may expire' });
+  if (t.replay.kind === 'full' && t.replay.expireAfter === undefined && configToCheck['retention.ms'] !== undefined) {
+    // Harmless (compaction alone never deletes by time) but misleading: a warning, so a cluster's override can be kept.
+    issues.push({ path: 'config["retention.ms"]', code: 'retention-on-compacted-topic', severity: 'warning', message: 'retention.ms has no effect on a compacted topic (full replay keeps every key\'s latest value)', hint: 'remove it, or declare Replay.full({ longestReindex, expireAfter }) if keys may expire' });
   }
   const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
   const largestLag = maxOf(readers.map((g) => (g.maxProcessingLag === undefined ? undefined : toMs(g.maxProcessingLag)))) ?? 0;
@@ -409,6 +418,10 @@ function resolveEventTopic(
   } else {
     const tombstones = sizeTombstoneRetention(toMs(t.replay.longestReindex));
     config['delete.retention.ms'] = String(tombstones.value);
+    if (t.replay.expireAfter !== undefined) {
+      retentionMs = sizeExpiryRetention(toMs(t.replay.expireAfter), largestLag);
+      config['retention.ms'] = String(retentionMs.value);
+    }
   }
   config['cleanup.policy'] = cleanupPolicy;
   config['min.insync.replicas'] = String(minIsr);
@@ -474,29 +487,49 @@ function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration
       kind: 'retry',
       name: retryTopicName(parent.name, part, i + 1),
       retry: { tier: i + 1, delayMs: toMs(delay) },
-      // Retry tiers are read by the same group with the same parallelism as the main topic.
-      partitions: { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` },
+      // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
+      partitions: g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` } : { value: g.retryPartitions, explanation: 'declared' },
       retentionMs: retention,
       config: companionConfig(retention.value, parent.minInsyncReplicas),
     };
   });
-  if (g.deadLetter) {
-    const retention = deadLetterRetention();
+  if (g.deadLetter !== false) {
+    const shape = g.deadLetter === true ? undefined : g.deadLetter;
+    const retention: SizedValue<number> = shape?.retention === undefined ? deadLetterRetention() : { value: toMs(shape.retention), explanation: 'declared' };
     const count = Math.min(DEAD_LETTER_PARTITIONS, parent.partitions.value);
     companions.push({
       ...base,
       kind: 'dead-letter',
       name: deadLetterTopicName(parent.name, part),
-      partitions: { value: count, explanation: `dead letters are rare: ${count} (${DEAD_LETTER_PARTITIONS}, or fewer when ${parent.name} has fewer)` },
+      partitions: shape?.partitions === undefined ? { value: count, explanation: `dead letters are rare: ${count} (${DEAD_LETTER_PARTITIONS}, or fewer when ${parent.name} has fewer)` } : { value: shape.partitions, explanation: 'declared' },
       retentionMs: retention,
-      config: companionConfig(retention.value, parent.minInsyncReplicas),
+      config: companionConfig(retention.value, parent.minInsyncReplicas, shape?.config),
     });
   }
   return companions;
 }
 
-function companionConfig(retentionMs: number, minIsr: number): Record<string, string> {
-  return sortRecord({ 'cleanup.policy': 'delete', 'min.insync.replicas': String(minIsr), 'retention.ms': String(retentionMs) });
+function companionConfig(retentionMs: number, minIsr: number, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return sortRecord({ ...extra, 'cleanup.policy': 'delete', 'min.insync.replicas': String(minIsr), 'retention.ms': String(retentionMs) });
+}
+
+/** A declared dead-letter shape's configs (derived keys refused, the rest checked like a topic's) and retry partitions. */
+function checkCompanionShape(g: ConsumerGroupDeclaration, env: Environment): Issue[] {
+  const issues: Issue[] = [];
+  if (g.retryPartitions !== undefined && g.retryDelays.length === 0) {
+    issues.push({ path: 'retryPartitions', code: 'retry-partitions-without-retries', message: `group "${g.domain}.${g.name}" declares retry partitions but no retry tiers`, hint: 'declare retries, or remove retryPartitions' });
+  }
+  if (typeof g.deadLetter === 'object') {
+    const config = g.deadLetter.config;
+    const derived: Readonly<Record<string, string>> = { 'cleanup.policy': 'derived (dead letters are deleted after their retention)', 'min.insync.replicas': 'derived from the subscribed topic', 'retention.ms': 'deadLetter.retention', 'retention.bytes': 'not declarable on a dead-letter topic' };
+    for (const key of Object.keys(config).sort()) {
+      const why = derived[key];
+      if (why !== undefined) issues.push({ path: `deadLetter.config["${key}"]`, code: 'derived-config-key', message: `"${key}" of a dead-letter topic is ${why}`, hint: `remove "${key}" from deadLetter.config` });
+    }
+    const rest = Object.fromEntries(Object.entries(config).filter(([k]) => derived[k] === undefined));
+    issues.push(...prefixIssues('deadLetter', validateTopicConfig(rest, { vendorKeys: env.vendorConfigKeys })));
+  }
+  return issues;
 }
 
 function resolveProducer(p: ProducerDeclaration, topicName: string): ResolvedProducer {

@@ -25,11 +25,19 @@ export const sourceSchema = z.strictObject({
 });
 export type SourceLocation = z.infer<typeof sourceSchema>;
 
-/** A Kafka principal, `User:<name>` by default; never a wildcard. */
-export const PRINCIPAL_PATTERN = /^[A-Za-z][A-Za-z0-9]*:[^*\s|]+$/;
+/**
+ * Characters Kafka allows in principals, hosts and ACL resource names (group ids, transactional ids) that topicform
+ * refuses: `|` separates the fields of the provider's ACL import id, and control characters (line breaks) cannot survive
+ * the tools' text listings an import reads. Spaces are fine: mTLS principals are distinguished names such as
+ * `User:CN=orders svc,OU=payments`.
+ */
+export const ACL_TEXT_PATTERN = /^[^|\p{Cc}]+$/u;
+
+/** A Kafka principal, `User:<name>` by default; never the wildcard `User:*`. */
+export const PRINCIPAL_PATTERN = /^[A-Za-z][A-Za-z0-9]*:(?!\*$)[^|\p{Cc}]+$/u;
 export const principalSchema = z
   .string()
-  .regex(PRINCIPAL_PATTERN, { message: 'must be "<Type>:<name>" such as "User:payment-service", without "*", "|" or spaces' });
+  .regex(PRINCIPAL_PATTERN, { message: 'must be "<Type>:<name>" such as "User:payment-service" or "User:CN=orders svc,OU=x", not a wildcard, without "|" or line breaks' });
 
 /** A reference to an event topic by its declared identity, independent of environment prefixes. */
 export const topicRefSchema = z.strictObject({ domain: nameSchema, event: nameSchema });

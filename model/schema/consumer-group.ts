@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../duration';
+import { durationSchema, positiveDurationSchema } from '../duration';
 import { OFFSET_COMMIT_MODES, PROCESSING_MODES } from '../vocabulary';
 import { nameSchema, principalSchema, reasonSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
 
@@ -16,6 +16,20 @@ export const offsetCommitSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal(OFFSET_COMMIT_MODES[1]), reason: reasonSchema }),
 ]);
 
+/**
+ * The shape of a group's dead-letter topics, when the derived one (DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS in
+ * model/limits.ts) does not fit, e.g. a DLQ adopted from a cluster as it is.
+ */
+export const deadLetterShapeSchema = z.strictObject({
+  /** @default - DEAD_LETTER_PARTITIONS, or fewer when the topic has fewer */
+  partitions: z.number().int().min(1).optional(),
+  /** `retention.ms` of the dead-letter topics. @default - DEAD_LETTER_RETENTION_MS */
+  retention: positiveDurationSchema.optional(),
+  /** Further topic-level configs, checked like a topic's `config`; derived keys are refused. @default {} */
+  config: z.record(z.string(), z.string()).default({}),
+});
+export type DeadLetterShape = z.infer<typeof deadLetterShapeSchema>;
+
 export const consumerGroupSchema = z.strictObject({
   domain: nameSchema,
   /** Short name, unique within the domain. */
@@ -26,10 +40,12 @@ export const consumerGroupSchema = z.strictObject({
   service: nameSchema,
   principal: principalSchema,
   subscriptions: z.array(subscriptionSchema).min(1, { message: 'a consumer group subscribes to at least one topic' }),
-  /** @default true — one dead-letter topic per subscribed topic */
-  deadLetter: z.boolean().default(true),
+  /** @default true — one dead-letter topic per subscribed topic, of the derived shape unless a shape is given */
+  deadLetter: z.union([z.boolean(), deadLetterShapeSchema]).default(true),
   /** Delays of the retry tiers, in order; each tier is a topic `<topic>.<group>.retry-<n>`. */
   retryDelays: z.array(durationSchema).default([]),
+  /** Partitions of every retry tier. @default - the subscribed topic's partitions (read by the same instances) */
+  retryPartitions: z.number().int().min(1).optional(),
   /** How duplicates are detected or made harmless. */
   idempotency: reasonSchema.optional(),
   processingTimePerMessage: durationSchema.optional(),

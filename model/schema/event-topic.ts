@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { positiveDurationSchema } from '../duration';
+import { topicNameSchema } from '../naming';
 import { CLEANUP_POLICIES, COMPATIBILITY_MODES, ORDERING_NEEDS } from '../vocabulary';
 import { nameSchema, reasonSchema, sourceSchema, suppressionsSchema } from './common';
 
@@ -30,9 +31,10 @@ export const replaySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('window'), window: positiveDurationSchema }),
   /**
    * Consumers can re-read the latest state of every key from the beginning: `cleanup.policy=compact` on a keyed topic.
-   * `longestReindex` bounds how long a full re-read takes; tombstones outlive it.
+   * `longestReindex` bounds how long a full re-read takes; tombstones outlive it. With `expireAfter`, keys whose latest
+   * event is older than that expire too: `cleanup.policy=compact,delete`, `retention.ms` derived like a window's.
    */
-  z.strictObject({ kind: z.literal('full'), longestReindex: positiveDurationSchema }),
+  z.strictObject({ kind: z.literal('full'), longestReindex: positiveDurationSchema, expireAfter: positiveDurationSchema.optional() }),
 ]);
 export type ReplayDeclaration = z.infer<typeof replaySchema>;
 
@@ -94,6 +96,11 @@ export const eventTopicSchema = z
     domain: nameSchema,
     /** The event name; the topic is named `<domain>.<name>` by default. */
     name: nameSchema,
+    /**
+     * The Kafka topic name, when it cannot be `<domain>.<name>` (a topic adopted from a cluster under its own name).
+     * The environment's `topicPrefix` is still prepended. @default `<domain>.<name>`
+     */
+    topicName: topicNameSchema.optional(),
     description: z.string().trim().min(1).optional(),
     /** The event types carried, all of one aggregate (e.g. OrderCreated, OrderPaid). */
     eventTypes: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { message: 'must be an event type name such as "OrderCreated"' })).min(1),

@@ -15,6 +15,18 @@ export function sizeWindowRetention(windowMs: number, largestLagMs: number): Siz
   };
 }
 
+/**
+ * `retention.ms` of a compacted topic whose keys expire (`compact,delete`): a key whose latest event is older than
+ * `expireAfter` may go, so the topic keeps `expireAfter` plus what a lagging reader needs plus the margin, like a window.
+ */
+export function sizeExpiryRetention(expireAfterMs: number, largestLagMs: number): SizedValue<number> {
+  const value = expireAfterMs + largestLagMs + RETENTION_MARGIN_MS;
+  return {
+    value,
+    explanation: `keys expire after ${formatMs(expireAfterMs)} + largest tolerated lag ${formatMs(largestLagMs)} + margin ${formatMs(RETENTION_MARGIN_MS)} = ${formatMs(value)}`,
+  };
+}
+
 /** `delete.retention.ms` of a compacted topic: tombstones outlive the longest full reindex. */
 export function sizeTombstoneRetention(longestReindexMs: number): SizedValue<number> {
   const value = longestReindexMs + TOMBSTONE_RETENTION_MARGIN_MS;

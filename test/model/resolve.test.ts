@@ -992,10 +992,11 @@ describe('resolve: repeated and follow-on declarations', () => {
     expect(errors.map((i) => i.path).sort()).toEqual(['key.reason', 'owner']);
   });
 
-  it('fails when a compacted (full replay) topic sets retention.ms', () => {
+  it('warns, and keeps it, when a compacted (full replay) topic sets retention.ms (compaction alone ignores it)', () => {
     const compactedWithRetention: EventTopicInput = { ...DOCUMENT_CHANGED, config: { 'retention.ms': '86400000' } };
-    const errors = errorsOf(withDeclarations({ topics: [ORDER_CREATED, compactedWithRetention] }));
-    expect(errors.map((i) => [i.code, i.path])).toEqual([['retention-on-compacted-topic', 'config["retention.ms"]']]);
+    const result = resolve(withDeclarations({ topics: [ORDER_CREATED, compactedWithRetention] }), DEV);
+    expect(result.issues.map((i) => [i.code, i.path, i.severity])).toEqual([['retention-on-compacted-topic', 'config["retention.ms"]', 'warning']]);
+    expect(result.topology?.topics.find((t) => t.name === 'search.document-changed')?.config['retention.ms']).toBe('86400000');
   });
 
   it('fails when a replay window is zero', () => {
