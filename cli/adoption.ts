@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const adoptionSchema = z.strictObject({ topics: z.array(z.string()).default([]), acls: z.array(z.string()).default([]) });
+const adoptionSchema = z.strictObject({
+  topics: z.array(z.string()).default([]),
+  acls: z.array(z.string()).default([]),
+  /** Per adopted topic, the configs the broker applies (constructs/render.ts AdoptedResources.brokerDefaults). */
+  brokerDefaults: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+});
 export type Adoption = z.infer<typeof adoptionSchema>;
 
 export function readAdoption(environment: string, dir = 'adopted'): Adoption | undefined {

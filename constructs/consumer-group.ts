@@ -28,10 +28,20 @@ export interface ConsumerGroupOptions {
 
   /**
    * A dead-letter topic per subscribed topic (`<topic>.<group>.dlq`), so a poison pill does not block its partition.
+   * `true` gives the derived shape (DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS in model/limits.ts); a shape
+   * declares its partitions, retention and further configs instead, e.g. for a dead-letter topic adopted as it is:
+   * `{ partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } }`.
    *
    * @default true
    */
-  readonly deadLetter?: boolean;
+  readonly deadLetter?: boolean | { readonly partitions?: number; readonly retention?: DurationString; readonly config?: Readonly<Record<string, string>> };
+
+  /**
+   * Partitions of every retry tier.
+   *
+   * @default - the subscribed topic's partitions: retry tiers are read by the same group instances
+   */
+  readonly retryPartitions?: number;
 
   /**
    * Retry tiers, each a topic `<topic>.<group>.retry-<n>` read by the same group, e.g.
@@ -111,12 +121,13 @@ export class ConsumerGroup extends DeclarationConstruct {
   }
 
   toDeclaration(): Record<string, unknown> {
-    const { retries, ...rest } = this.options;
+    const { retries, deadLetter, ...rest } = this.options;
     const domain = this.node.scope?.node.id ?? '';
     return {
       domain,
       name: this.groupName,
       ...rest,
+      ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),
       ...(retries === undefined ? {} : { retryDelays: [...retries] }),
       subscriptions: this.subscriptions.map((s) => ({ ...s, topic: { ...s.topic } })),
       source: this.source,

@@ -22,6 +22,15 @@ export interface EventTopicProps {
    */
   readonly description?: string;
 
+  /**
+   * The Kafka topic name, when it cannot be `<domain>.<name>`: a topic adopted from a cluster under its own name. It is
+   * checked against Kafka's rules and against every other topic's name; the environment's `topicPrefix` is prepended.
+   * Dead-letter and retry topics are named after it.
+   *
+   * @default `<domain>.<name>`
+   */
+  readonly topicName?: string;
+
   /** The event types the topic carries: one or more, all of the same aggregate (e.g. `OrderCreated`, `OrderPaid`). */
   readonly eventTypes: readonly string[];
 
@@ -65,15 +74,16 @@ export interface EventTopicProps {
   readonly throughput?: ThroughputDeclaration;
 
   /**
-   * How far back consumers must be able to replay: `Replay.window('7d')` (retention derived) or
-   * `Replay.full({ longestReindex })` (compaction keyed by the record key).
+   * How far back consumers must be able to replay: `Replay.window('7d')` (retention derived),
+   * `Replay.full({ longestReindex })` (compaction keyed by the record key) or
+   * `Replay.full({ longestReindex, expireAfter })` (compaction, and keys expire: `compact,delete`).
    */
   readonly replay: ReplayDeclaration;
 
   /**
    * `cleanup.policy`. It follows from `replay`; an explicit value that contradicts it is an error.
    *
-   * @default - 'delete' for a replay window, 'compact' for a full replay
+   * @default - 'delete' for a replay window, 'compact' for a full replay, 'compact,delete' for one with `expireAfter`
    */
   readonly cleanupPolicy?: CleanupPolicy;
 
@@ -161,7 +171,7 @@ export interface EventContractProps {
 }
 
 /**
- * An event topic of a domain, named `<domain>.<name>`, with derived partitions, retention and replication. Its consumer
+ * An event topic of a domain, named `<domain>.<name>` (or its `topicName`), with derived partitions, retention and replication. Its consumer
  * groups get a dead-letter companion each and least-privilege ACLs.
  */
 export class EventTopic extends DeclarationConstruct implements IEventTopic {

@@ -5,6 +5,7 @@ export { EventTopic, type EventTopicProps, type IEventTopic } from './event-topi
 export { KafkaCluster, BOOTSTRAP_SERVERS_VARIABLE } from './kafka-cluster';
 export { KafkaEnvironment, type EnvironmentResult, type KafkaEnvironmentProps } from './kafka-environment';
 export { KafkaStack, type KafkaStackProps } from './kafka-stack';
+export type { AdoptedResources, BrokerDefaults } from './render';
 export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
 export { Producer, type GrantProduceOptions } from './producer';
 export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';

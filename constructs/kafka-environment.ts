@@ -1,6 +1,7 @@
 import { Construct, type IConstruct } from './cdktf';
 import { resolveRoot } from './declaration-root';
 import { KafkaStack } from './kafka-stack';
+import type { AdoptedResources, BrokerDefaults } from './render';
 import { attachIssues } from './validation';
 import { aclAddress } from '../model/acl';
 import type { Issue } from '../model/issues';
@@ -18,11 +19,12 @@ export interface KafkaEnvironmentProps {
 
   /**
    * Resources that already exist on the cluster (topic names, 7-part ACL ids): each gets an `import` block in the stack
-   * that holds it. `topicform import` writes this list.
+   * that holds it; `brokerDefaults` names the configs adopted topics get from the broker (not written as overrides).
+   * `topicform import` writes this list.
    *
    * @default - nothing is adopted
    */
-  readonly adopt?: { readonly topics?: readonly string[]; readonly acls?: readonly string[] };
+  readonly adopt?: AdoptedResources;
 }
 
 export interface EnvironmentResult {
@@ -44,6 +46,7 @@ export class KafkaEnvironment extends Construct {
   readonly environment: EnvironmentInput;
   private readonly parsed: Environment | undefined;
   private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  private readonly brokerDefaults: BrokerDefaults;
   private result: EnvironmentResult | undefined;
 
   constructor(scope: Construct, id: string, props: KafkaEnvironmentProps) {
@@ -51,6 +54,7 @@ export class KafkaEnvironment extends Construct {
     this.environment = props.environment;
     this.parsed = environmentSchema.safeParse(props.environment).data;
     this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
+    this.brokerDefaults = props.adopt?.brokerDefaults ?? {};
   }
 
   /** Whether this environment carries a domain (its `domains` list, or all when it has none). */
@@ -104,7 +108,7 @@ export class KafkaEnvironment extends Construct {
       // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them.
       const topics = new Set(topology.topics.filter((t) => inDomains(t.domain, domains) && (movedDomains.has(t.domain) || this.adopt.topics.has(t.name))).map((t) => t.name));
       const acls = new Set(topology.acls.filter((a) => inDomains(a.domain, domains) && (movedDomains.has(a.domain) || this.adopt.acls.has(a.id))).map((a) => a.id));
-      return KafkaStack.forSlice(this, name, { environment: env, topology: sliced, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, byPath });
+      return KafkaStack.forSlice(this, name, { environment: env, topology: sliced, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, brokerDefaults: this.brokerDefaults, byPath });
     });
 
     // The stacks resources left forget them without destroying them; a stack that no longer holds anything is kept

@@ -2,7 +2,7 @@ import { Aspects, TerraformStack, type Construct, type IConstruct } from './cdkt
 import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
-import { renderTopology, type RenderedResources } from './render';
+import { renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { topicAddress } from '../model/naming';
@@ -24,11 +24,12 @@ export interface KafkaStackProps {
   /**
    * Resources that already exist on the cluster and are adopted rather than created: topic names and ACL ids
    * (`principal|host|operation|permission|type|name|pattern`). Each gets a Terraform `import` block, so the first plan
-   * imports instead of creating; later plans ignore it. `topicform import` writes this list.
+   * imports instead of creating; later plans ignore it. `brokerDefaults` names the configs adopted topics get from the
+   * broker, which are then not written as topic overrides. `topicform import` writes this list.
    *
    * @default - nothing is adopted
    */
-  readonly adopt?: { readonly topics?: readonly string[]; readonly acls?: readonly string[] };
+  readonly adopt?: AdoptedResources;
 }
 
 /** How a KafkaEnvironment hands a stack its slice. */
@@ -39,6 +40,8 @@ export interface KafkaStackSlice {
   readonly domains?: ReadonlySet<string>;
   /** Names and ids to import (adopted, or moved here from another stack). */
   readonly imports: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  /** Adopted topics' broker-level configs (AdoptedResources.brokerDefaults). */
+  readonly brokerDefaults?: BrokerDefaults;
   /** Declaration constructs by path, so event topics keep their construct path in the output metadata. */
   readonly byPath?: ReadonlyMap<string, IConstruct>;
 }
@@ -71,6 +74,7 @@ export class KafkaStack extends TerraformStack {
   /** The domains this stack holds; undefined for a whole environment. */
   readonly domains: ReadonlySet<string> | undefined;
   private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
+  private readonly brokerDefaults: BrokerDefaults;
   private root: RootResult | undefined;
   private slice: Topology | null = null;
   private rendered: RenderedResources | undefined;
@@ -91,6 +95,7 @@ export class KafkaStack extends TerraformStack {
     this.backendType = backend.type;
     this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
     this.domains = slice?.domains;
+    this.brokerDefaults = slice?.brokerDefaults ?? props.adopt?.brokerDefaults ?? {};
     if (slice !== undefined) {
       this.adopt = slice.imports;
       this.slice = sliceTopology(slice.topology, slice.domains);
@@ -140,7 +145,7 @@ export class KafkaStack extends TerraformStack {
 
   private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): void {
     if (this.slice === null) return;
-    const rendered = renderTopology(this.slice, { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this });
+    const rendered = renderTopology(this.slice, { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this, brokerDefaults: this.brokerDefaults });
     // Import blocks, written directly: cdktf's importFrom() attaches a validation that runs `terraform version` once per
     // resource (seconds per hundred resources, and a failed synth where terraform is not installed).
     // The provider's import ids: the topic name, and the ACL's 7-part id.

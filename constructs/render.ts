@@ -18,6 +18,32 @@ export interface RenderTarget {
   readonly fallback: Construct;
   /** Only resources of these domains are rendered (a domain's stack); all when undefined. */
   readonly domains?: ReadonlySet<string>;
+  /** Adopted topics' configs the broker applies (AdoptedResources.brokerDefaults): left out where the value matches. */
+  readonly brokerDefaults?: BrokerDefaults;
+}
+
+/** Per topic name, config values the cluster applies from broker-level settings (no topic override). */
+export type BrokerDefaults = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/**
+ * The resources that exist on the cluster already (`adopted/<env>.json`, written by `topicform import`).
+ */
+export interface AdoptedResources {
+  /** Topic names: each gets an `import` block. */
+  readonly topics?: readonly string[];
+  /** ACL ids (`principal|host|operation|permission|type|name|pattern`): each gets an `import` block. */
+  readonly acls?: readonly string[];
+  /**
+   * Per adopted topic, the configs it gets from the broker rather than from a topic override, e.g.
+   * `{ "orders.order-shipped": { "cleanup.policy": "delete", "min.insync.replicas": "2" } }`. topicform writes every
+   * config it derives as a topic override; a key listed here with the same value the declaration derives is left out of
+   * the topic's Terraform config instead, so adopting the topic changes nothing. Once the declaration derives another
+   * value, the key is rendered again and the plan shows the change. The resolved topology (lint, docs, review) keeps the
+   * effective values. Should the broker's setting change later, these topics follow it, as they did before adoption.
+   *
+   * @default - none: every derived config is a topic override
+   */
+  readonly brokerDefaults?: BrokerDefaults;
 }
 
 export interface RenderedResources {
@@ -32,7 +58,7 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   const topics = new Map<string, Topic>();
   for (const topic of topology.topics) {
     if (!inScope(topic.domain)) continue;
-    topics.set(topic.name, renderTopic(topic, target));
+    topics.set(topic.name, renderTopic(topic, target, target.brokerDefaults?.[topic.name] ?? {}));
   }
   const acls = new Map<string, Acl>();
   const aclScope = new Construct(target.fallback, 'Acls');
@@ -65,7 +91,7 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   return { topics, acls, quotas };
 }
 
-function renderTopic(topic: ResolvedTopic, target: RenderTarget): Topic {
+function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
   const owner = target.scopeFor(topic.source.path);
   const address = topicAddress(topic.name);
   // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.
@@ -74,7 +100,7 @@ function renderTopic(topic: ResolvedTopic, target: RenderTarget): Topic {
     name: topic.name,
     partitions: topic.partitions.value,
     replicationFactor: topic.replicationFactor,
-    config: { ...topic.config },
+    config: Object.fromEntries(Object.entries(topic.config).filter(([key, value]) => brokerLevel[key] !== value)),
     ...(topic.protect ? { lifecycle: { preventDestroy: true } } : {}),
   });
   resource.overrideLogicalId(address);
