@@ -27,17 +27,23 @@ export function writeFileAtomic(target: string, content: string): boolean {
 
 /** JSON with object keys sorted at every level, two-space indented, with a final newline: byte-stable output. */
 export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  return `${JSON.stringify(value, sortedKeys, 2)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
+/**
+ * A JSON.stringify replacer that hands over objects with their keys sorted. It copies only objects whose keys are out of
+ * order: cdktf's output and the Topology are mostly sorted already, and copying every object showed in the synth
+ * profile. The copy goes through Object.fromEntries like any object, so integer-like keys enumerate the way JSON.parse
+ * gives them either way.
+ */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      const record = value as Record<string, unknown>;
+      return Object.fromEntries(keys.sort().map((k) => [k, record[k]]));
+    }
   }
   return value;
 }
