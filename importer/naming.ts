@@ -8,8 +8,8 @@ import { NAME_PATTERN } from '../model/schema';
 /** `<domain>.<event>`, both lower-case kebab: topicform's own convention (model/naming.ts eventTopicName). */
 export const DEFAULT_DOMAIN_PATTERN = '^(?<domain>[a-z][a-z0-9-]*)\\.(?<event>[a-z][a-z0-9-]*)$';
 
-/** The domain of topics and ACLs no convention assigns to a domain. */
-export const UNASSIGNED_DOMAIN = 'unassigned';
+/** The domain of topics and ACLs no convention assigns to a domain (lint TF-DOMAIN-003 warns about it). */
+export { UNASSIGNED_DOMAIN } from '../model/naming';
 
 /** Compiles a domain pattern; it must have a named group `domain` (and may have `event`). */
 export function compileDomainPattern(source: string): RegExp | string {

@@ -18,6 +18,12 @@ export const topicNameSchema = z.string().superRefine((name, ctx) => {
   }
 });
 
+/**
+ * The domain `topicform import` puts topics and ACLs in that no naming convention assigns to a domain. Lint warns
+ * about it (TF-DOMAIN-003): every topic belongs to exactly one owning domain.
+ */
+export const UNASSIGNED_DOMAIN = 'unassigned';
+
 /** `<prefix><domain>.<event>`. */
 export function eventTopicName(prefix: string, domain: string, event: string): string {
   return `${prefix}${domain}.${event}`;

@@ -17,6 +17,7 @@ import { keyFieldInSchema } from './contract/key-field-in-schema';
 import { schemaDeclared } from './contract/schema-declared';
 import { recoveryProcedure } from './domain/recovery-procedure';
 import { topicNamedAfterDomain } from './domain/topic-named-after-domain';
+import { unassignedDomain } from './domain/unassigned-domain';
 import { deadLetterExists } from './group/dead-letter-exists';
 import { idempotencyStated } from './group/idempotency-stated';
 import { lagToleranceStated } from './group/lag-tolerance-stated';
@@ -42,6 +43,7 @@ import type { RuleDefinition, RuleLevel } from './types';
 export const RULES: readonly RuleDefinition[] = [
   recoveryProcedure,
   topicNamedAfterDomain,
+  unassignedDomain,
   partitionHeadroom,
   partitionCap,
   orderedTopicHasKey,

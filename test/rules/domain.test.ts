@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recoveryProcedure } from '../../rules/domain/recovery-procedure';
 import { topicNamedAfterDomain } from '../../rules/domain/topic-named-after-domain';
+import { unassignedDomain } from '../../rules/domain/unassigned-domain';
 import { lint } from '../../rules/run';
 import {
   companionNamed,
@@ -79,5 +80,26 @@ describe("TF-DOMAIN-002 topicNamedAfterDomain: a topic's name starts with its do
     const dlq = companionNamed(topology2, 'orders.order-created.billing.invoicing.dlq');
     expect(dlq.domain).toBe('billing');
     expect(topicNamedAfterDomain.check(dlq, context(topology2))).toEqual({ status: 'not-applicable' });
+  });
+});
+
+describe('TF-DOMAIN-003 unassignedDomain: what `topicform import` left in the "unassigned" domain gets an owning domain', () => {
+  const seed = ordersDeclarations();
+  const withUnassigned = () =>
+    resolveTopology({
+      ...seed,
+      domains: [...seed.domains, domain('unassigned')],
+      consumerGroups: [...seed.consumerGroups, consumerGroup('unassigned', 'legacy-consumer', { domain: 'orders', event: 'order-created' })],
+    });
+
+  it('fires (warning) on a domain named "unassigned", saying what it holds', () => {
+    const findings = lint(withUnassigned());
+    expectFinding(findings, { ruleId: 'TF-DOMAIN-003', level: 'warning', subject: 'unassigned', field: 'name', message: 'domain "unassigned" holds 0 topic(s), 1 consumer group(s), 0 legacy ACL(s) that no domain owns: assign them to their owning domains' });
+  });
+
+  it('does not fire on a domain with an owning name', () => {
+    expectNoFinding(lintOrders().findings, 'TF-DOMAIN-003');
+    const topology = withUnassigned();
+    expect(unassignedDomain.check(domainNamed(topology, 'orders'), context(topology))).toEqual({ status: 'compliant' });
   });
 });
