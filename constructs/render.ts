@@ -96,11 +96,14 @@ function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Re
   const address = topicAddress(topic.name);
   // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.
   const [scope, id] = owner !== undefined && topic.kind === 'event' ? [owner, 'Resource'] : [owner ?? target.fallback, address];
+  const config = Object.fromEntries(Object.entries(topic.config).filter(([key, value]) => brokerLevel[key] !== value));
   const resource = new Topic(scope, id, {
     name: topic.name,
     partitions: topic.partitions.value,
     replicationFactor: topic.replicationFactor,
-    config: Object.fromEntries(Object.entries(topic.config).filter(([key, value]) => brokerLevel[key] !== value)),
+    // A topic whose every config comes from the broker has no `config` at all: terraform tells an empty map from none,
+    // and the provider reads a topic without overrides as none.
+    ...(Object.keys(config).length === 0 ? {} : { config }),
     ...(topic.protect ? { lifecycle: { preventDestroy: true } } : {}),
   });
   resource.overrideLogicalId(address);

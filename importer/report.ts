@@ -49,6 +49,11 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
       lines.push(`  [${l.domain}] ${b.principal} ${b.permission} ${b.operation} ${b.resourceType} ${b.resourceName} (${b.patternType}, host ${b.host})`);
     }
   }
+  const brokerLevel = Object.entries(plan.adopt.brokerDefaults);
+  if (brokerLevel.length > 0) {
+    lines.push('', `left to the broker — derived configs ${plural(brokerLevel.length, 'topic')} get from broker settings, not written as topic overrides (adopted/${plan.environment}.json brokerDefaults):`);
+    for (const [topic, configs] of brokerLevel) lines.push(`  ${topic}: ${Object.entries(configs).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  }
   if (updates > 0) {
     lines.push('', 'in-place config updates on the first apply (the broker applies these values already):');
     for (const u of plan.firstPlan.updates) {

@@ -123,7 +123,8 @@ function topicBlock(w: Writer, t: PlannedTopic, variable: string | undefined, us
     const human = formatMs(exact);
     w.line(2, `replay: Replay.window(${durationCode(t.replay.window)}),${human.includes(' ') ? ` // ${human}` : ''}`);
   } else {
-    w.line(2, `replay: Replay.full({ longestReindex: ${durationCode(t.replay.longestReindex)} }),`);
+    const expiry = t.replay.expireAfter === undefined ? '' : `, expireAfter: ${durationCode(t.replay.expireAfter)}`;
+    w.line(2, `replay: Replay.full({ longestReindex: ${durationCode(t.replay.longestReindex)}${expiry} }),`);
   }
   const replication = [
     ...(t.replicationFactor === undefined ? [] : [`factor: ${t.replicationFactor}`]),
@@ -164,10 +165,21 @@ function groupOptions(w: Writer, indent: number, g: PlannedGroup, used: Used): v
   w.line(indent, `principal: ${principalCode(g.principal)},`);
   if (g.groupId !== undefined) w.line(indent, `groupId: ${quote(g.groupId)},`);
   if (!g.deadLetter) w.line(indent, 'deadLetter: false,');
+  if (g.deadLetter && g.deadLetterShape !== undefined) {
+    const shape = g.deadLetterShape;
+    if (shape.retention !== undefined) used.Duration = true;
+    const fields = [
+      ...(shape.partitions === undefined ? [] : [`partitions: ${numberLiteral(shape.partitions)}`]),
+      ...(shape.retention === undefined ? [] : [`retention: ${durationCode(shape.retention)}`]),
+      ...(shape.config === undefined ? [] : [`config: ${recordCode(shape.config)}`]),
+    ];
+    w.line(indent, `deadLetter: { ${fields.join(', ')} }, // the shape of its dead-letter topics on the cluster`);
+  }
   if (g.retryDelays.length > 0) {
     used.Retries = true;
     used.Duration = true;
     w.line(indent, `retries: ${retriesCode(g.retryDelays)},`);
+    if (g.retryPartitions !== undefined) w.line(indent, `retryPartitions: ${numberLiteral(g.retryPartitions)}, // as on the cluster`);
   }
   suppressionsBlock(w, indent, g.suppressions);
 }
@@ -305,9 +317,17 @@ export function renderIndexFile(plan: ImportPlan, options: GenerateOptions = {})
   return w.toString();
 }
 
-/** KafkaStackProps.adopt as JSON: `{ "acls": [...], "topics": [...] }`, sorted. */
+/**
+ * KafkaStackProps.adopt as JSON: `{ "acls": [...], "brokerDefaults": { topic: { key: value } }, "topics": [...] }`,
+ * sorted; `brokerDefaults` only when some adopted topic gets a derived config from the broker.
+ */
 export function renderAdoptFile(plan: ImportPlan): string {
-  return `${JSON.stringify({ acls: [...plan.adopt.acls].sort(compare), topics: [...plan.adopt.topics].sort(compare) }, null, 2)}\n`;
+  const brokerDefaults = Object.fromEntries(
+    Object.entries(plan.adopt.brokerDefaults)
+      .sort(([a], [b]) => compare(a, b))
+      .map(([topic, configs]) => [topic, Object.fromEntries(Object.entries(configs).sort(([a], [b]) => compare(a, b)))]),
+  );
+  return `${JSON.stringify({ acls: [...plan.adopt.acls].sort(compare), ...(Object.keys(brokerDefaults).length === 0 ? {} : { brokerDefaults }), topics: [...plan.adopt.topics].sort(compare) }, null, 2)}\n`;
 }
 
 /** The module name (file name without `.ts`) of a domain's file; never one of the topics folder's own files. */

@@ -45,8 +45,9 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
         service: g.service,
         principal: g.principal,
         subscriptions: g.subscriptions.map((s) => ({ topic: { ...s.topic }, ...(s.reason === undefined ? {} : { reason: s.reason }) })),
-        deadLetter: g.deadLetter,
+        deadLetter: g.deadLetter && g.deadLetterShape !== undefined ? { ...g.deadLetterShape, ...(g.deadLetterShape.config === undefined ? {} : { config: { ...g.deadLetterShape.config } }) } : g.deadLetter,
         retryDelays: [...g.retryDelays],
+        ...(g.retryPartitions === undefined ? {} : { retryPartitions: g.retryPartitions }),
         suppressions: g.suppressions,
         source: { path: sourcePath.group(g.domain, g.name) },
       });

@@ -13,7 +13,7 @@ import { KAFKA_TOPIC_CONFIG_DEFAULTS } from '../kafka-defaults';
 import { pascalCase } from '../naming';
 import type { SnapshotTopic } from '../snapshot';
 import type { PlannedReplay, PlannedTopic } from './types';
-import { toMs } from '../../model/duration';
+import { toMs, type DurationString } from '../../model/duration';
 import { RETENTION_MARGIN_MS, TOMBSTONE_RETENTION_MARGIN_MS } from '../../model/limits';
 import type { Environment } from '../../model/schema';
 import { validateTopicConfig } from '../../model/topic-config-keys';
@@ -76,8 +76,8 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
   const policyOverride = take('cleanup.policy');
   const policyEffective = policyOverride === undefined ? effectiveValue(t, 'cleanup.policy', env) : { value: policyOverride, assumed: false };
   const policy = (policyEffective?.value ?? 'delete').split(',').map((p) => p.trim()).sort().join(',');
-  if (policy !== 'delete' && policy !== 'compact') {
-    return { reason: `cleanup.policy=${policyEffective?.value ?? ''}: a replay window derives "delete" and a full replay "compact"; "compact,delete" cannot be declared yet` };
+  if (policy !== 'delete' && policy !== 'compact' && policy !== 'compact,delete') {
+    return { reason: `cleanup.policy=${policyEffective?.value ?? ''}: a replay window derives "delete", a full replay "compact", and one whose keys expire "compact,delete"` };
   }
   if (policyOverride === undefined && policyEffective?.assumed === true) assumedNote('cleanup.policy', policy);
 
@@ -117,9 +117,31 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
       notes.push(`retention.ms ${ms} is shorter than the ${durationOf(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
     }
   } else {
-    const retentionOnCompacted = take('retention.ms');
-    if (retentionOnCompacted !== undefined) {
-      notes.push(`retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic and cannot be declared with a full replay; the override is dropped`);
+    let expireAfter: DurationString | undefined;
+    if (policy === 'compact,delete') {
+      // Keys expire: retention.ms = expireAfter + margin (imported groups state no lag), solved like a window.
+      const override = take('retention.ms');
+      const effective = override === undefined ? effectiveValue(t, 'retention.ms', env) : { value: override, assumed: false };
+      const retention = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
+      if (!isWholeNumber(retention) || Number(retention) < 1) return { reason: `retention.ms=${retention} on a compact,delete topic is not a positive whole number` };
+      if (override === undefined && effective?.assumed === true) assumedNote('retention.ms', retention);
+      const ms = Number(retention);
+      const expiry = windowFor(ms - RETENTION_MARGIN_MS, env);
+      if (expiry !== undefined) {
+        expireAfter = durationOf(expiry);
+        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} = keys expire after ${expireAfter} + margin ${durationOf(RETENTION_MARGIN_MS)}`);
+      } else {
+        config['retention.ms'] = retention;
+        expireAfter = durationOf(ms);
+        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} is shorter than the ${durationOf(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
+      }
+    } else {
+      const retentionOnCompacted = take('retention.ms');
+      if (retentionOnCompacted !== undefined) {
+        // Compaction alone ignores it; kept as it is so adopting changes nothing (resolve warns about it).
+        config['retention.ms'] = retentionOnCompacted;
+        notes.push(`retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic; kept so adopting changes nothing (remove it after adoption)`);
+      }
     }
     const override = take('delete.retention.ms');
     const effective = override === undefined ? effectiveValue(t, 'delete.retention.ms', env) : { value: override, assumed: false };
@@ -128,12 +150,13 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     if (override === undefined && effective?.assumed === true) assumedNote('delete.retention.ms', tombstones);
     const ms = Number(tombstones);
     const reindex = ms - TOMBSTONE_RETENTION_MARGIN_MS;
+    const withExpiry = expireAfter === undefined ? {} : { expireAfter };
     if (reindex > 0) {
-      replay = { kind: 'full', longestReindex: durationOf(reindex) };
+      replay = { kind: 'full', longestReindex: durationOf(reindex), ...withExpiry };
       notes.push(`delete.retention.ms ${ms} = longest reindex + margin ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)}`);
     } else {
       config['delete.retention.ms'] = tombstones;
-      replay = { kind: 'full', longestReindex: durationOf(Math.max(1, Math.floor(ms / 2))) };
+      replay = { kind: 'full', longestReindex: durationOf(Math.max(1, Math.floor(ms / 2))), ...withExpiry };
       notes.push(`delete.retention.ms ${ms} is not above the ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`);
     }
   }

@@ -22,7 +22,8 @@ import { effectiveValue, planEventTopic } from './event-topic';
 import type { ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
 import { compareWithCluster, type Comparison } from './verify';
 import { aclId } from '../../model/acl';
-import { MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
+import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
+import { deadLetterTopicName, groupPart, retryTopicName } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
 import { environmentSchema, ownerSchema, type Environment, type Suppression } from '../../model/schema';
 import { lint } from '../../rules/run';
@@ -44,10 +45,9 @@ export interface PlanOptions {
   readonly owner?: string;
   /**
    * Declare topics whose name is not `<domain>.<event>` with an explicit `topicName` (in their pattern domain, or in
-   * `unassigned`). Needs a `topicName` field on event topics, which the model does not have yet: with it off, such
-   * topics are listed as unmanaged.
+   * `unassigned`, which lint TF-DOMAIN-003 asks to resolve). With it off, such topics are listed as unmanaged.
    *
-   * @default false
+   * @default true
    */
   readonly topicNameOverride?: boolean;
 }
@@ -62,6 +62,7 @@ const SUPPRESSION_REASONS: Readonly<Record<string, string>> = {
   'TF-KEY-005': 'imported: a cluster does not record the key a compacted topic is keyed by; declare the key and remove this suppression',
   'TF-GROUP-001': 'imported: a cluster does not record how the group survives duplicates; state idempotency and remove this suppression',
   'TF-GROUP-003': 'imported: the group has no dead-letter topic on the cluster; add one (deadLetter: true) and remove this suppression',
+  'TF-DOMAIN-002': 'imported under its name on the cluster (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move',
 };
 
 interface Candidate {
@@ -91,18 +92,19 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     if (c.kind === 'event') continue;
     if (c.kind === 'internal') unmanaged.set(t.name, { reason: 'an internal topic (its name starts with "_"): Kafka or a platform component owns it' });
     else if (c.kind === 'outside-prefix') unmanaged.set(t.name, { reason: `outside the environment's topic prefix "${c.prefix}"` });
-    else if (options.topicNameOverride === true) {
+    else if (options.topicNameOverride !== false) {
       // Declared under a unique event name of its pattern domain (or `unassigned`), with its real name as topicName.
       const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
       const events = usedEvents.get(domain) ?? new Set<string>();
-      const base = c.kind === 'grouped' ? c.event : kebab(t.name, 'topic');
+      const base = c.kind === 'grouped' ? c.event : kebab(t.name.slice(env.topicPrefix.length), 'topic');
       let event = base;
       for (let i = 2; events.has(event); i++) event = `${base}-${i}`;
       events.add(event);
       usedEvents.set(domain, events);
-      candidates.push({ topic: t, domain, event, topicName: t.name });
+      // The explicit name is the name within the environment's prefix, which resolve prepends again.
+      candidates.push({ topic: t, domain, event, topicName: t.name.slice(env.topicPrefix.length) });
     } else {
-      const reason = `${c.reason}; topicform cannot declare a topic under another name yet (it needs a topicName override), so it stays on the cluster, unmanaged`;
+      const reason = `${c.reason}, and declaring it under its own name (topicName) was turned off, so it stays on the cluster, unmanaged`;
       unmanaged.set(t.name, { reason, ...(c.kind === 'grouped' ? { domain: c.domain } : {}) });
     }
   }
@@ -195,6 +197,9 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   }
   if (result.topology === null) findings.push({ level: 'error', code: 'model-rejected', subject: 'import', message: 'the model rejects the generated declarations; nothing would synthesize' });
   const updates = (comparison?.topics ?? []).filter((t) => t.changes.length > 0 && adopted.has(t.name)).map((t) => ({ topic: t.name, changes: t.changes }));
+  const brokerDefaults = Object.fromEntries(
+    (comparison?.topics ?? []).filter((t) => adopted.has(t.name) && Object.keys(t.brokerLevel).length > 0).map((t) => [t.name, t.brokerLevel] as const).sort(([a], [b]) => compare(a, b)),
+  );
   for (const u of updates) {
     findings.push({ level: 'info', code: 'harmless-update', subject: u.topic, message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.harmless ?? 'a change'})`).join('; ')}` });
   }
@@ -203,7 +208,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     environment: env.name,
     domains: draft.domains,
     unmanagedTopics,
-    adopt: { topics: comparison?.adoptTopics ?? [], acls: comparison?.adoptAcls ?? [] },
+    adopt: { topics: comparison?.adoptTopics ?? [], acls: comparison?.adoptAcls ?? [], brokerDefaults },
     firstPlan: {
       importTopics: comparison?.adoptTopics ?? [],
       importAcls: comparison?.adoptAcls ?? [],
@@ -266,8 +271,10 @@ function makeDraft(input: DraftInput): Draft {
   }
   const eventNames = new Map<string, Set<string>>();
   for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
-  const access = planAccess({ acls: input.snapshot.acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
-  findings.push(...access.findings);
+  const planned = planAccess({ acls: input.snapshot.acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
+  findings.push(...planned.findings);
+  const partitionsOf = new Map(topics.map((t) => [t.name, t.partitions]));
+  const access = { ...planned, groups: planned.groups.map((g) => withCompanionShapes(g, input.byName, partitionsOf, env)) };
 
   const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(compare);
   const domains: PlannedDomain[] = domainNames.map((name) => ({
@@ -293,6 +300,45 @@ function makeDraft(input: DraftInput): Draft {
   }
   return { domains, groups: access.groups, producers: access.producers, findings, byPath };
 }
+
+/**
+ * The group with the shape its companion topics have on the cluster, where it differs from the derived one: DLQ
+ * partitions, retention and further overrides, retry-tier partitions. Only a shape all its subscriptions share can be
+ * declared (it is per group); otherwise the derived shape stays, and verify leaves a differing companion unmanaged.
+ */
+function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, SnapshotTopic>, partitionsOf: ReadonlyMap<string, number>, env: Environment): PlannedGroup {
+  const parts = g.subscriptions.map((s) => ({ parent: s.topicName, part: groupPart(s.topic.domain, g.domain, g.name) }));
+  const single = <T>(values: readonly T[]): T | undefined => {
+    const keys = new Set(values.map((v) => JSON.stringify(v)));
+    return keys.size === 1 ? values[0] : undefined;
+  };
+  let shaped: PlannedGroup = g;
+  if (g.deadLetter) {
+    const shapes = parts.map(({ parent, part }) => {
+      const dlq = byName.get(deadLetterTopicName(parent, part));
+      if (dlq === undefined) return undefined;
+      const derivedPartitions = Math.min(DEAD_LETTER_PARTITIONS, partitionsOf.get(parent) ?? DEAD_LETTER_PARTITIONS);
+      const retention = Number(effectiveValue(dlq, 'retention.ms', env)?.value);
+      const config = Object.fromEntries(Object.entries(dlq.overrides).filter(([k]) => !COMPANION_DERIVED_KEYS.has(k)).sort(([a], [b]) => compare(a, b)));
+      return {
+        ...(dlq.partitions === derivedPartitions ? {} : { partitions: dlq.partitions }),
+        ...(retention === DEAD_LETTER_RETENTION_MS || !Number.isSafeInteger(retention) || retention <= 0 ? {} : { retention: durationOf(retention) }),
+        ...(Object.keys(config).length === 0 ? {} : { config }),
+      };
+    });
+    const shape = shapes.includes(undefined) ? undefined : single(shapes);
+    if (shape !== undefined && Object.keys(shape).length > 0) shaped = { ...shaped, deadLetterShape: shape };
+  }
+  if (g.retryDelays.length > 0) {
+    const counts = parts.flatMap(({ parent, part }) => g.retryDelays.map((_, i) => byName.get(retryTopicName(parent, part, i + 1))?.partitions));
+    const count = counts.includes(undefined) ? undefined : single(counts);
+    if (count !== undefined && parts.some(({ parent }) => partitionsOf.get(parent) !== count)) shaped = { ...shaped, retryPartitions: count };
+  }
+  return shaped;
+}
+
+/** Configs of a companion topic that resolve derives (model/resolve.ts companionConfig): never declared in its config. */
+const COMPANION_DERIVED_KEYS: ReadonlySet<string> = new Set(['cleanup.policy', 'min.insync.replicas', 'retention.ms', 'retention.bytes']);
 
 /** A retry tier's delay from its retention (retention = delay + RETRY_RETENTION_MARGIN_MS), when there is one. */
 function retryDelayOf(topic: SnapshotTopic, env: Environment): { delay?: ReturnType<typeof durationOf> } {

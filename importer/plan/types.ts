@@ -8,7 +8,9 @@ import type { Suppression, TopicRef } from '../../model/schema';
 import type { AclBinding, Topology } from '../../model/topology';
 import type { ImportFinding, SourceRef } from '../types';
 
-export type PlannedReplay = { readonly kind: 'window'; readonly window: DurationString } | { readonly kind: 'full'; readonly longestReindex: DurationString };
+export type PlannedReplay =
+  | { readonly kind: 'window'; readonly window: DurationString }
+  | { readonly kind: 'full'; readonly longestReindex: DurationString; readonly expireAfter?: DurationString };
 
 export interface PlannedTopic {
   readonly domain: string;
@@ -16,8 +18,8 @@ export interface PlannedTopic {
   /** The Kafka topic name. */
   readonly name: string;
   /**
-   * Set only when the name is not `<prefix><domain>.<event>`: it needs a topic-name override in the model (see the
-   * importer's report); with `topicNameOverride` off such topics are never planned.
+   * Set only when the name is not `<prefix><domain>.<event>`: the declaration's explicit `topicName` (the name without
+   * the environment's prefix); with `topicNameOverride` off such topics are never planned.
    */
   readonly topicName?: string;
   readonly eventTypes: readonly string[];
@@ -51,9 +53,19 @@ export interface PlannedGroup {
   readonly principal: string;
   readonly subscriptions: readonly PlannedSubscription[];
   readonly deadLetter: boolean;
+  /** The dead-letter topics' shape, when the cluster's differs from the derived one (the group's `deadLetter`). */
+  readonly deadLetterShape?: PlannedDeadLetterShape;
   readonly retryDelays: readonly DurationString[];
+  /** The retry tiers' partitions, when the cluster's differ from the subscribed topic's. */
+  readonly retryPartitions?: number;
   suppressions: Suppression[];
   readonly notes: readonly string[];
+}
+
+export interface PlannedDeadLetterShape {
+  readonly partitions?: number;
+  readonly retention?: DurationString;
+  readonly config?: Readonly<Record<string, string>>;
 }
 
 export interface PlannedProducer {
@@ -125,8 +137,15 @@ export interface ImportPlan {
   readonly environment: string;
   readonly domains: readonly PlannedDomain[];
   readonly unmanagedTopics: readonly UnmanagedTopic[];
-  /** KafkaStackProps.adopt: what gets a Terraform import block. */
-  readonly adopt: { readonly topics: readonly string[]; readonly acls: readonly string[] };
+  /**
+   * KafkaStackProps.adopt: what gets a Terraform import block, and per adopted topic the configs the broker applies
+   * already (AdoptedResources.brokerDefaults), which are then not written as topic overrides.
+   */
+  readonly adopt: {
+    readonly topics: readonly string[];
+    readonly acls: readonly string[];
+    readonly brokerDefaults: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  };
   readonly firstPlan: ExpectedFirstPlan;
   readonly findings: readonly ImportFinding[];
   /** The declarations as plain data (what was resolved and checked). */

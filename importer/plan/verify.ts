@@ -21,6 +21,11 @@ export interface TopicComparison {
   readonly kind: ResolvedTopic['kind'];
   /** Config changes the first apply makes, harmless ones marked. */
   readonly changes: readonly ConfigChange[];
+  /**
+   * Configs the declarations derive that the topic gets from the broker already, with no topic override: adopted with
+   * `adopt.brokerDefaults`, they are not rendered, so the first apply writes nothing for them.
+   */
+  readonly brokerLevel: Readonly<Record<string, string>>;
   /** Why the topic cannot be adopted as declared (partition/replication changes, a create, a real config change). */
   readonly blocking: readonly string[];
 }
@@ -49,22 +54,41 @@ export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot
 
 function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined, env: Environment): TopicComparison {
   const base = { name: t.name, sourcePath: t.source.path, kind: t.kind };
-  if (cluster === undefined) return { ...base, changes: [], blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };
+  if (cluster === undefined) return { ...base, changes: [], brokerLevel: {}, blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };
   const blocking: string[] = [];
   if (t.partitions.value < cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} would replace the topic (partitions cannot be removed)`);
   if (t.partitions.value > cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} (adding partitions remaps keys)`);
   if (t.replicationFactor !== cluster.replicationFactor) blocking.push(`replication factor ${cluster.replicationFactor} → ${t.replicationFactor}`);
   const changes: ConfigChange[] = [];
+  const brokerLevel: Record<string, string> = {};
   const keys = [...new Set([...Object.keys(t.config), ...Object.keys(cluster.overrides)])].sort();
   for (const key of keys) {
     const before = cluster.overrides[key] ?? null;
     const after = t.config[key] ?? null;
     if (before === after) continue;
+    if (before === null && after !== null && appliedByBroker(key, after, cluster, env)) {
+      brokerLevel[key] = after;
+      continue;
+    }
     const harmless = harmlessBecause(key, before, after, cluster, t, env);
     changes.push({ key, before, after, ...(harmless === undefined ? {} : { harmless }) });
     if (harmless === undefined) blocking.push(`${key}: ${before ?? '(not set)'} → ${after ?? '(removed)'}`);
   }
-  return { ...base, changes, blocking };
+  return { ...base, changes, brokerLevel, blocking };
+}
+
+/**
+ * Whether the broker applies `value` for `key` on this topic, known well enough to leave the key out of the topic's
+ * config: kafka-configs showed it as a broker-level value, or kafka-topics --describe listed no value at all, which it
+ * does only for Kafka's own default. A value kafka-topics listed may be a topic override (it cannot tell), an assumed
+ * min.insync.replicas is the environment's guess, and kcat shows no configs: such keys stay rendered, and a change
+ * stays a predicted (or uncertain) update.
+ */
+function appliedByBroker(key: string, value: string, cluster: SnapshotTopic, env: Environment): boolean {
+  const effective = effectiveValue(cluster, key, env);
+  if (effective?.value !== value) return false;
+  if (cluster.configSource === 'kafka-configs') return !effective.assumed;
+  return cluster.configSource === 'kafka-topics' && effective.assumed && key !== 'min.insync.replicas';
 }
 
 function harmlessBecause(key: string, before: string | null, after: string | null, cluster: SnapshotTopic, t: ResolvedTopic, env: Environment): string | undefined {

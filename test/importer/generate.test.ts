@@ -53,13 +53,19 @@ describe('generateFiles', () => {
     expect(orders).toContain('  // retention.ms 604800000 = replay window + margin 1d (imported groups state no tolerated lag)\n  const orderCreated = domain.addEventTopic(\'order-created\', {');
     expect(orders).toContain("  orderCreated.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service', transactionalIdPrefix: 'order-service-tx-' });");
     expect(orders).toContain('    retries: Retries.tiers(Duration.seconds(30)),');
-    expect(orders).toContain(
-      [
-        '  // Left on the cluster, unmanaged (no declaration creates, changes or deletes them):',
-        '  // - orders.order-shipped.fulfilment.dlq (6 partitions, replication 3, retention.ms=2419200000): adopting it as',
-        '  //   declared would change it: partitions 6 → 3 would replace the topic (partitions cannot be removed)',
-      ].join('\n'),
-    );
+    // A dead-letter topic of a hand-made shape is declared as it is, not left unmanaged.
+    expect(orders).toContain('    deadLetter: { partitions: 6 }, // the shape of its dead-letter topics on the cluster');
+    expect(orders).not.toContain('Left on the cluster');
+  });
+
+  it('writes an explicit topicName, a compact,delete replay and the broker-level configs of the adopt list', () => {
+    const files = generateFiles(handmadePlan());
+    const unassigned = files.find((f) => f.path === 'topics/unassigned.ts')?.content ?? '';
+    expect(unassigned).toContain("    topicName: 'Payments_Legacy.Settled',");
+    const inventory = files.find((f) => f.path === 'topics/inventory.ts')?.content ?? '';
+    expect(inventory).toMatch(/replay: Replay\.full\(\{ longestReindex: Duration\.\w+\(\d+\), expireAfter: Duration\.days\(2\) \}\),/);
+    const adopt = JSON.parse(files.find((f) => f.path === 'adopted/prod.json')?.content ?? '{}') as { brokerDefaults?: Record<string, Record<string, string>> };
+    expect(adopt.brokerDefaults?.['orders.order-shipped']).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '2' });
   });
 
   it('keeps a 249-character topic name but not as a 249-character variable', () => {

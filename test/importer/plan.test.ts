@@ -49,10 +49,21 @@ describe('planEventTopic: a declaration that synthesizes to the same topic', () 
     expect(noOverride.notes.join('\n')).toMatch(/Kafka's default 86400000 is assumed/);
   });
 
-  it('drops retention.ms from a compacted topic (it has no effect there) and says so', () => {
+  it('keeps retention.ms on a compacted topic as it is (it has no effect there), so adopting changes nothing, and says so', () => {
     const t = planned({ 'cleanup.policy': 'compact', 'delete.retention.ms': String(2 * DAY), 'retention.ms': '86000' });
-    expect(t.config).toEqual({});
-    expect(t.notes.join('\n')).toMatch(/retention\.ms=86000 on the cluster has no effect on a compacted topic/);
+    expect(t.config).toEqual({ 'retention.ms': '86000' });
+    expect(t.notes.join('\n')).toMatch(/retention\.ms=86000 on the cluster has no effect on a compacted topic; kept/);
+  });
+
+  it('maps compact,delete to a full replay whose keys expire: retention.ms = expireAfter + 1 day margin', () => {
+    expect(planned({ 'cleanup.policy': 'compact,delete', 'retention.ms': String(3 * DAY), 'delete.retention.ms': String(2 * DAY) })).toMatchObject({
+      replay: { kind: 'full', longestReindex: '1d', expireAfter: '2d' },
+      config: {},
+    });
+    expect(planned({ 'cleanup.policy': 'delete,compact', 'retention.ms': '3600000', 'delete.retention.ms': String(2 * DAY) })).toMatchObject({
+      replay: { kind: 'full', expireAfter: '1h' },
+      config: { 'retention.ms': '3600000' },
+    });
   });
 
   it('maps derived keys to their fields and keeps every other override exactly', () => {
@@ -66,7 +77,7 @@ describe('planEventTopic: a declaration that synthesizes to the same topic', () 
   });
 
   it.each([
-    [{ 'cleanup.policy': 'compact,delete' }, /"compact,delete" cannot be declared yet/],
+    [{ 'cleanup.policy': 'compact,delete', 'retention.ms': 'forever' }, /retention\.ms=forever on a compact,delete topic is not a positive whole number/],
     [{ 'retention.msx': '1' }, /unknown topic config key "retention\.msx" \(did you mean "retention\.ms"\?\)/],
     [{ 'confluent.placement.constraints': '{}' }, /vendor/],
   ])('refuses %j, saying why', (overrides, reason) => {
@@ -112,11 +123,20 @@ describe('planImport: ACLs to consumer groups, producers and legacy ACLs', () =>
     expect(allLegacy(p).map((l) => `${l.binding.operation} ${l.binding.resourceName}`)).toEqual([`Read ${dlq.name}`]);
   });
 
-  it('leaves a DLQ whose shape differs from the derived one on the cluster, rather than replace it', () => {
-    const wide = topic(dlq.name, 6, 1, dlqConfig());
-    const p = plan([created, wide], consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name]));
-    expect(unmanaged(p)[dlq.name]).toBe('adopting it as declared would change it: partitions 6 → 3 would replace the topic (partitions cannot be removed)');
-    expect(allGroups(p)[0]?.deadLetter).toBe(false);
+  it('declares the shape of a DLQ and of retry tiers that differ from the derived ones, rather than replace them', () => {
+    const wide = topic(dlq.name, 6, 1, { ...dlqConfig(), 'retention.ms': String(14 * DAY), 'max.message.bytes': '2097152' });
+    const narrowRetry = topic(retry1.name, 2, 1, retryConfig(1000));
+    const p = plan([created, wide, narrowRetry], consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name, retry1.name]));
+    expect(allGroups(p)[0]).toMatchObject({ deadLetter: true, deadLetterShape: { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } }, retryDelays: ['1s'], retryPartitions: 2 });
+    expect(p.adopt.topics).toEqual([created.name, dlq.name, retry1.name]);
+    expect(p.firstPlan).toMatchObject({ updates: [], creates: [] });
+  });
+
+  it('leaves a DLQ on the cluster when its group\'s DLQs differ among themselves (a shape is per group)', () => {
+    const paid = topic('orders.order-paid', 6, 1, { 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(8 * DAY) });
+    const paidDlq = topic('orders.order-paid.payment.dlq', 6, 1, dlqConfig());
+    const p = plan([created, dlq, paid, paidDlq], [...consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name]), ...consumerAcls('User:payment-service', 'orders.payment', paid.name, [paidDlq.name])]);
+    expect(unmanaged(p)[paidDlq.name]).toMatch(/partitions 6 → 3 would replace the topic/);
     expect(p.firstPlan.creates).toEqual([]);
   });
 
@@ -180,42 +200,46 @@ describe('planImport: ACLs to consumer groups, producers and legacy ACLs', () =>
     expect(without.firstPlan.creates).toEqual([]);
   });
 
-  it('reports, and never drops, an ACL that cannot even be a legacy ACL', () => {
-    const p = plan([created], [acl('User:CN=Ops Team,O=Acme', 'Describe', 'Cluster', 'kafka-cluster')]);
-    expect(allLegacy(p)).toEqual([]);
-    expect(p.findings).toContainEqual(expect.objectContaining({ level: 'error', code: 'unsupported-acl', subject: 'User:CN=Ops Team,O=Acme|*|Describe|Allow|Cluster|kafka-cluster|Literal' }));
+  it('keeps an ACL whose principal, host or resource name has spaces (an mTLS distinguished name)', () => {
+    const p = plan([created], [acl('User:CN=Ops Team,O=Acme', 'Describe', 'Cluster', 'kafka-cluster'), acl('User:CN=ops svc', 'Read', 'Group', 'ops console')]);
+    expect(allLegacy(p).map((l) => l.binding.principal)).toEqual(['User:CN=Ops Team,O=Acme', 'User:CN=ops svc']);
+    expect(p.adopt.acls).toContain('User:CN=Ops Team,O=Acme|*|Describe|Allow|Cluster|kafka-cluster|Literal');
+  });
+
+  it('maps a consumer group whose principal is a distinguished name with spaces', () => {
+    const p = plan([created], consumerAcls('User:CN=payment svc,OU=payments', 'orders.payment', created.name));
+    expect(allGroups(p)).toEqual([expect.objectContaining({ principal: 'User:CN=payment svc,OU=payments', service: 'cn-payment-svc-ou-payments' })]);
   });
 });
 
 describe('planImport: what is adopted, and what stays on the cluster', () => {
   it('leaves internal topics, topics outside the prefix and names the convention cannot express, saying why', () => {
     const staging: EnvironmentInput = { ...DEV, topicPrefix: 'staging.' };
-    const p = plan([topic('__consumer_offsets', 50, 3), topic('prod.orders.order-created', 3, 1), topic('staging.orders.order-created', 3, 1), topic('staging.Orders_v2.Created', 3, 1)], [], staging);
+    const p = plan([topic('__consumer_offsets', 50, 3), topic('prod.orders.order-created', 3, 1), topic('staging.orders.order-created', 3, 1), topic('staging.Orders_v2.Created', 3, 1)], [], staging, { topicNameOverride: false });
     expect(p.adopt.topics).toEqual(['staging.orders.order-created']);
     const { 'staging.Orders_v2.Created': undeclarable, ...others } = unmanaged(p);
     expect(others).toEqual({
       __consumer_offsets: 'an internal topic (its name starts with "_"): Kafka or a platform component owns it',
       'prod.orders.order-created': 'outside the environment\'s topic prefix "staging."',
     });
-    expect(undeclarable).toMatch(/does not match the domain pattern; .*it needs a topicName override/);
+    expect(undeclarable).toMatch(/does not match the domain pattern, and declaring it under its own name \(topicName\) was turned off/);
   });
 
-  it('with topicNameOverride, declares unassigned topics under their own name — which the current model rejects', () => {
-    const p = plan([topic('syslog', 1, 1)], [], DEV, { topicNameOverride: true });
-    expect(unmanaged(p).syslog).toMatch(/the model rejects it: .*topicName/);
+  it('declares topics the convention cannot name under their own name (topicName, without the environment prefix), in "unassigned"', () => {
+    const staging: EnvironmentInput = { ...DEV, topicPrefix: 'staging.' };
+    const p = plan([topic('staging.syslog', 1, 1), topic('staging.inventory.stock-adjusted.v2', 3, 1)], [], staging);
+    expect(p.adopt.topics).toEqual(['staging.inventory.stock-adjusted.v2', 'staging.syslog']);
+    const unassigned = p.domains.find((d) => d.name === 'unassigned');
+    expect(unassigned?.topics.map((t) => [t.event, t.topicName])).toEqual([['inventory-stock-adjusted-v2', 'inventory.stock-adjusted.v2'], ['syslog', 'syslog']]);
+    expect(unassigned?.topics[1]?.suppressions.map((x) => x.ruleId)).toContain('TF-DOMAIN-002');
   });
 
-  it('lists the harmless config updates of the first apply: derived keys written with the value the broker applies', () => {
+  it('leaves derived keys the broker applies already to the broker (adopt.brokerDefaults); an assumed value stays a predicted update', () => {
     const bare = topic('orders.order-shipped', 3, 3, { 'retention.ms': String(8 * DAY) }, { brokerValues: { 'min.insync.replicas': '2' } });
     const p = plan([bare], [], PROD);
+    expect(p.adopt.brokerDefaults).toEqual({ 'orders.order-shipped': { 'min.insync.replicas': '2' } });
     expect(p.firstPlan.updates).toEqual([
-      {
-        topic: 'orders.order-shipped',
-        changes: [
-          { key: 'cleanup.policy', before: null, after: 'delete', harmless: "the broker applies delete already (assumed: no input shows the broker's value)" },
-          { key: 'min.insync.replicas', before: null, after: '2', harmless: 'the broker applies 2 already' },
-        ],
-      },
+      { topic: 'orders.order-shipped', changes: [{ key: 'cleanup.policy', before: null, after: 'delete', harmless: "the broker applies delete already (assumed: no input shows the broker's value)" }] },
     ]);
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Construct } from 'constructs';
 import { Testing } from '../../../constructs/cdktf';
-import { KafkaStack, type Domain } from '../../../constructs';
+import { KafkaStack, type AdoptedResources, type Domain } from '../../../constructs';
 import type { GeneratedFile } from '../../../importer';
 import type { EnvironmentInput } from '../../../model/schema';
 
@@ -17,7 +17,7 @@ export const CONSTRUCTS_MODULE = resolve(__dirname, '../../../constructs');
 export interface LoadedImport {
   readonly dir: string;
   readonly domains: Readonly<Record<string, (scope: Construct) => Domain>>;
-  readonly adopt: { readonly topics: readonly string[]; readonly acls: readonly string[] };
+  readonly adopt: AdoptedResources;
   dispose(): void;
 }
 
@@ -30,7 +30,7 @@ export async function loadGenerated(files: readonly GeneratedFile[], environment
   }
   const index = (await import(join(dir, 'topics', 'imported.ts'))) as { importedDomains: Record<string, (scope: Construct) => Domain> };
   const adoptFile = files.find((f) => f.path === `adopted/${environment}.json`);
-  const adopt = adoptFile === undefined ? { topics: [], acls: [] } : (JSON.parse(adoptFile.content) as { topics: string[]; acls: string[] });
+  const adopt = adoptFile === undefined ? { topics: [], acls: [] } : (JSON.parse(adoptFile.content) as AdoptedResources);
   return { dir, domains: index.importedDomains, adopt, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -38,7 +38,7 @@ export async function loadGenerated(files: readonly GeneratedFile[], environment
 export function synthDomains(
   declarers: ReadonlyArray<(scope: Construct) => Domain>,
   environment: EnvironmentInput,
-  adopt?: { readonly topics: readonly string[]; readonly acls: readonly string[] },
+  adopt?: AdoptedResources,
 ): Record<string, unknown> {
   const stack = new KafkaStack(Testing.app(), environment.name, { environment, ...(adopt === undefined ? {} : { adopt }) });
   for (const declare of declarers) declare(stack);
