@@ -174,9 +174,28 @@ export function finiteValues(schema: JsonSchemaObject): readonly unknown[] | nul
   return null;
 }
 
-/** Structural equality of JSON values (object key order ignored). */
+/**
+ * Structural equality of JSON values (object key order ignored; a key holding `undefined` counts as absent, as in
+ * JSON): the same answer as comparing canonicalString of both, without building the strings.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  return canonicalString(a) === canonicalString(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in ao) {
+    if (ao[key] === undefined) continue;
+    if (!jsonEqual(ao[key], bo[key])) return false;
+    count++;
+  }
+  for (const key in bo) if (bo[key] !== undefined) count--;
+  return count === 0;
 }
 
 /** JSON with object keys sorted at every level (arrays keep their order): byte-stable, order-independent. */

@@ -16,7 +16,7 @@ import type { CompatibilityMode } from '../model/vocabulary';
 import type { ResolvedEventTopic, Topology } from '../model/topology';
 import { diffSchemas, type SchemaChange } from './compatibility';
 import { checkAgainstHistory } from './history';
-import { canonicalString, ROOT_PATH, type JsonSchema, type JsonSchemaObject } from './json-schema';
+import { canonicalString, jsonEqual, ROOT_PATH, type JsonSchema, type JsonSchemaObject } from './json-schema';
 import { checksOf, modeChange, type Direction } from './modes';
 import { RULE_DOCS, type ChangeRule } from './rules';
 import { declaredSchemas, subjectNamingOf } from './subjects';
@@ -82,6 +82,8 @@ function eventTopics(t: Topology): Map<string, ResolvedEventTopic> {
 }
 
 function reviewTopic(before: ResolvedEventTopic, after: ResolvedEventTopic, options: ContractReviewOptions): ContractFinding[] {
+  // Most contracts do not change: one structural comparison, no strings built.
+  if (jsonEqual(before.contract, after.contract)) return [];
   const out = new Findings(after.name, after.contract.compatibility);
   const oldMode = before.contract.compatibility;
   const mode = after.contract.compatibility;
@@ -121,7 +123,7 @@ function reviewTopic(before: ResolvedEventTopic, after: ResolvedEventTopic, opti
 }
 
 function compareSchemas(out: Findings, name: string, before: JsonSchema, after: JsonSchema, oldMode: CompatibilityMode, options: ContractReviewOptions): void {
-  if (canonicalString(before) === canonicalString(after)) return;
+  if (jsonEqual(before, after)) return;
   const changes = diffSchemas(before, after);
   for (const c of changes) out.change(name, c, oldMode);
   const { transitive } = checksOf(out.mode);
