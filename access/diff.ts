@@ -10,7 +10,7 @@
  * `User:*` wildcard) therefore counts as outside. Pure: no cdktf, no file system.
  */
 import { principalUses } from '../model/quota';
-import type { ResolvedAcl, Topology } from '../model/topology';
+import type { ResolvedAcl, ResolvedConsumerGroup, Topology } from '../model/topology';
 import type { AclPatternType, AclResourceType } from '../model/vocabulary';
 import { compare, mergeEnvironments, operationLabel, ownerOf, whyOf } from './topologies';
 
@@ -80,11 +80,26 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
   const environment = head?.environment.name ?? base?.environment.name ?? '';
   const before = groupAcls(base?.acls ?? []);
   const after = groupAcls(head?.acls ?? []);
-  const uses = head === null ? new Map<string, { domains: Set<string> }>() : principalUses(head.consumerGroups, head.producers);
+  // Built on the first change only: most ACLs of a large output do not change.
+  let context: { uses: ReturnType<typeof principalUses>; topicDomains: Map<string, string>; groups: Map<string, ResolvedConsumerGroup[]> } | undefined;
+  const contextOf = (): NonNullable<typeof context> => {
+    if (context !== undefined) return context;
+    const groups = new Map<string, ResolvedConsumerGroup[]>();
+    for (const g of head?.consumerGroups ?? []) groups.set(g.principal, [...(groups.get(g.principal) ?? []), g]);
+    context = {
+      uses: principalUses(head?.consumerGroups ?? [], head?.producers ?? []),
+      topicDomains: new Map((head?.topics ?? []).map((t) => [t.name, t.domain])),
+      groups,
+    };
+    return context;
+  };
   const changes: AccessChange[] = [];
-  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort(compare)) {
+  const keys = [...before.keys()];
+  for (const key of after.keys()) if (!before.has(key)) keys.push(key);
+  for (const key of keys) {
     const was = before.get(key) ?? [];
     const now = after.get(key) ?? [];
+    if (sameIds(was, now)) continue;
     const wasIds = new Set(was.map((a) => a.id));
     const nowIds = new Set(now.map((a) => a.id));
     const added = now.filter((a) => !wasIds.has(a.id));
@@ -92,12 +107,13 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     if (added.length === 0 && removed.length === 0) continue;
     const sample = now[0] ?? was[0];
     if (sample === undefined) continue;
+    const { uses, topicDomains, groups } = contextOf();
     const gains = added.some((a) => a.permission === 'Allow') || removed.some((a) => a.permission === 'Deny');
     const losses = removed.some((a) => a.permission === 'Allow') || added.some((a) => a.permission === 'Deny');
     const kind: AccessChangeKind = was.length === 0 ? 'granted' : now.length === 0 ? 'revoked' : gains && losses ? 'changed' : gains ? 'widened' : 'narrowed';
     const resource: AccessResource = { type: sample.resourceType, name: sample.resourceName, patternType: sample.patternType };
-    const domain = (head?.topics.find((t) => resource.type === 'Topic' && t.name === resource.name)?.domain) ?? sample.domain;
-    const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(head, sample.principal, resource, domain, uses) : null;
+    const domain = (resource.type === 'Topic' ? topicDomains.get(resource.name) : undefined) ?? sample.domain;
+    const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(groups.get(sample.principal) ?? [], sample.principal, resource, domain, uses) : null;
     const verdict: AccessVerdict = crossDomain !== null && (crossDomain.grants.length === 0 || crossDomain.grants.some((g) => g.reason === null)) ? 'WARN' : 'SAFE';
     const change = {
       environment,
@@ -127,6 +143,14 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
   );
 }
 
+/** Whether two lists of ACLs hold the same ids (the common case: one ACL each, unchanged). */
+function sameIds(a: readonly ResolvedAcl[], b: readonly ResolvedAcl[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0]?.id === b[0]?.id;
+  const ids = new Set(a.map((x) => x.id));
+  return b.every((x) => ids.has(x.id));
+}
+
 /**
  * The access changes between two synthesized outputs given as Topologies of any number of environments and stacks
  * (each stack's `topology.json`): slices are merged per environment, environments paired by name.
@@ -139,7 +163,12 @@ export function accessChangesByEnvironment(base: readonly Topology[], head: read
 
 function groupAcls(acls: readonly ResolvedAcl[]): Map<string, ResolvedAcl[]> {
   const grouped = new Map<string, ResolvedAcl[]>();
-  for (const a of acls) grouped.set(keyOf(a), [...(grouped.get(keyOf(a)) ?? []), a]);
+  for (const a of acls) {
+    const key = keyOf(a);
+    const list = grouped.get(key);
+    if (list === undefined) grouped.set(key, [a]);
+    else list.push(a);
+  }
   return grouped;
 }
 
@@ -148,14 +177,14 @@ function labels(acls: readonly ResolvedAcl[]): string[] {
 }
 
 function crossDomainOf(
-  head: Topology | null,
+  principalGroups: readonly ResolvedConsumerGroup[],
   principal: string,
   resource: AccessResource,
   resourceDomain: string,
   uses: ReadonlyMap<string, { readonly domains: ReadonlySet<string> }>,
 ): CrossDomainAccess | null {
   const principalDomains = [...(uses.get(principal)?.domains ?? [])].sort(compare);
-  const grants = (head?.consumerGroups ?? [])
+  const grants = principalGroups
     .filter((g) => g.principal === principal && g.domain !== resourceDomain)
     .flatMap((g) =>
       g.subscriptions
