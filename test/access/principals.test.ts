@@ -43,12 +43,20 @@ describe('principal types', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([['schema-invalid_format', 'environment.principalTypes[0]']]);
   });
 
-  it.each(['User:*', 'User:a b', 'User:a|b', 'payment-service', ':x'])('rejects %j as a principal (no wildcard, no separators)', (principal) => {
+  it.each(['User:*', 'User:a|b', 'User:a\nb', 'payment-service', ':x'])('rejects %j as a principal (no wildcard, no separators, no line breaks)', (principal) => {
     const f = fixture();
     f.consumerGroups.push(group('orders', 'ops', principal, [{ topic: { domain: 'orders', event: 'order-created' } }]));
     const { topology, issues } = resolveFixture(f);
     expect(topology).toBeNull();
     expect(issues.some((i) => i.path === 'principal' && i.code.startsWith('schema-'))).toBe(true);
+  });
+
+  it('accepts an mTLS distinguished name, spaces and commas included', () => {
+    const f = fixture();
+    f.consumerGroups.push(group('orders', 'ops', 'User:CN=orders ops,OU=payments', [{ topic: { domain: 'orders', event: 'order-created' } }], { service: 'ops-service' }));
+    const { topology, issues } = resolveFixture(f);
+    expect(issues.filter((i) => i.path === 'principal')).toEqual([]);
+    expect(topology?.acls.some((a) => a.principal === 'User:CN=orders ops,OU=payments')).toBe(true);
   });
 
   it('warns when two services share a principal (TF-ACCESS-001)', () => {
