@@ -15,6 +15,8 @@
  */
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { z } from 'zod';
+import { CONTRACT_RULES } from '../contracts/review';
+import { RULE_DOCS } from '../contracts/rules';
 import { didYouMean } from '../model/did-you-mean';
 import { formatPath } from '../model/issues';
 import { MIN_REASON_LENGTH } from '../model/limits';
@@ -26,9 +28,13 @@ import type { Acknowledgement, Finding } from './types';
 /** The default file name, at the repository root. */
 export const ACKNOWLEDGEMENTS_FILE = 'review-acknowledgements.yaml';
 
-const RULE_IDS = Object.keys(REVIEW_RULES);
+/** Review's rules, and the contract rules (schema changes and the contract's own) of the "Contract changes" section. */
+const RULE_IDS = [...Object.keys(REVIEW_RULES), ...Object.keys(RULE_DOCS), ...CONTRACT_RULES];
 
-/** `<stack>/<subject>/<rule>`; the rule of a suppression finding ends with the suppressed rule id. */
+/**
+ * `<stack>/<subject>/<rule>`; the rule of a suppression finding ends with the suppressed rule id. A contract change's
+ * subject is `<topic>/<schema>/<path>`.
+ */
 const FINDING_ID = /^([^/\s]+)\/(\S.*)\/([a-z][a-z-]*?)(-TF-[A-Z]+-\d{3})?$/;
 
 const acknowledgementSchema = z.strictObject({
@@ -83,21 +89,31 @@ export function parseAcknowledgements(source: SourceFile): Acknowledgement[] {
   return parsed.data.acknowledgements.map((a) => (a.by === undefined ? { finding: a.finding, reason: a.reason } : { finding: a.finding, reason: a.reason, by: a.by }));
 }
 
-export interface Acknowledged {
+/** Anything review reports under an id an acknowledgement can name: a finding or a contract change. */
+interface Acknowledgeable {
+  readonly id: string;
+  readonly acknowledgement?: Acknowledgement;
+}
+
+export interface Acknowledged<C extends Acknowledgeable> {
   readonly findings: Finding[];
-  /** Acknowledgements naming no finding of this review. */
+  readonly contracts: C[];
+  /** Acknowledgements naming no finding and no contract change of this review. */
   readonly unmatched: Acknowledgement[];
 }
 
-/** Marks every finding an acknowledgement names; the rest of the acknowledgements are returned as unmatched. */
-export function applyAcknowledgements(findings: readonly Finding[], acknowledgements: readonly Acknowledgement[]): Acknowledged {
+/**
+ * Marks every finding and contract change an acknowledgement names; the rest of the acknowledgements are returned as
+ * unmatched.
+ */
+export function applyAcknowledgements<C extends Acknowledgeable = never>(findings: readonly Finding[], acknowledgements: readonly Acknowledgement[], contracts: readonly C[] = []): Acknowledged<C> {
   const byId = new Map(acknowledgements.map((a) => [a.finding, a]));
   const used = new Set<string>();
-  const out = findings.map((f) => {
-    const ack = byId.get(f.id);
-    if (ack === undefined) return f;
-    used.add(f.id);
-    return { ...f, acknowledgement: ack };
-  });
-  return { findings: out, unmatched: acknowledgements.filter((a) => !used.has(a.finding)) };
+  const mark = <T extends Acknowledgeable>(item: T): T => {
+    const ack = byId.get(item.id);
+    if (ack === undefined) return item;
+    used.add(item.id);
+    return { ...item, acknowledgement: ack };
+  };
+  return { findings: findings.map(mark), contracts: contracts.map(mark), unmatched: acknowledgements.filter((a) => !used.has(a.finding)) };
 }

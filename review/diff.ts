@@ -221,7 +221,13 @@ function memo<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
 // ---------------------------------------------------------------------------------------------------------------
 // Declarations (topology.json): groups, suppressions, declared fields
 
-const TOPIC_FIELDS = ['description', 'eventTypes', 'key', 'aggregate', 'ordering', 'throughput', 'replay', 'retentionBytes', 'contract'] as const;
+/**
+ * `contract` is not among them: its schemas, compatibility mode and subject naming are compared by the contract
+ * section (review/sections.ts), which judges them by the mode; only its `changeStrategy`, a note for people, is a
+ * declared field here (CONTRACT_NOTE_FIELDS).
+ */
+const TOPIC_FIELDS = ['description', 'eventTypes', 'key', 'aggregate', 'ordering', 'throughput', 'replay', 'retentionBytes'] as const;
+const CONTRACT_NOTE_FIELDS = ['changeStrategy'] as const;
 const GROUP_FIELDS = ['service', 'principal', 'idempotency', 'processingTimePerMessageMs', 'maxProcessingLagMs', 'offsetCommit', 'processing', 'retryDelaysMs', 'deadLetter', 'subscriptions'] as const;
 const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'delivery'] as const;
 const DOMAIN_FIELDS = ['owner', 'description', 'recoveryProcedure'] as const;
@@ -233,16 +239,17 @@ interface Suppressible {
 function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, changes: Change[]): void {
   const bd = b?.declared;
   const hd = h.declared;
-  const compare = (subject: Subject, before: object | undefined, after: object, fields: readonly string[]): void => {
+  const compare = (subject: Subject, before: object | undefined, after: object, fields: readonly string[], extra: (b: object) => readonly FieldChange[] = () => NO_CHANGES): void => {
     suppressionsAdded(stack, subject, before, after, changes);
     if (before === undefined || fields.length === 0) return;
     const changed = fieldChanges(before as Record<string, unknown>, after as Record<string, unknown>, fields);
-    if (changed.length > 0) changes.push({ kind: 'declaration-changed', stack, subject, fields: changed });
+    const more = extra(before);
+    if (changed.length > 0 || more.length > 0) changes.push({ kind: 'declaration-changed', stack, subject, fields: more.length === 0 ? changed : [...changed, ...more] });
   };
   for (const [name, domain] of hd.domains) compare({ kind: 'domain', name }, bd?.domains.get(name), domain, DOMAIN_FIELDS);
   for (const [name, topic] of hd.topics) {
     // Only event topics carry declarations; companions are derived from their group.
-    if (topic.kind === 'event') compare({ kind: 'topic', name }, bd?.topics.get(name), topic, TOPIC_FIELDS);
+    if (topic.kind === 'event') compare({ kind: 'topic', name }, bd?.topics.get(name), topic, TOPIC_FIELDS, (before) => contractNotes(before as ResolvedTopic, topic));
   }
   for (const [groupId, group] of hd.groups) {
     const before = bd?.groups.get(groupId);
@@ -252,6 +259,18 @@ function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackS
   for (const producer of hd.producers.values()) {
     compare({ kind: 'producer', service: producer.service, topic: producer.topicName }, bd?.producers.get(producerKey(producer.service, producer.topicName)), producer, PRODUCER_FIELDS);
   }
+}
+
+/** The declared notes of a contract that changed (`contract.changeStrategy`), never its schemas or mode. */
+function contractNotes(before: ResolvedTopic, after: ResolvedTopic): readonly FieldChange[] {
+  if (before.kind !== 'event' || after.kind !== 'event') return NO_CHANGES;
+  const b = before.contract as Readonly<Record<string, unknown>>;
+  const a = after.contract as Readonly<Record<string, unknown>>;
+  let out: FieldChange[] | undefined;
+  for (const field of CONTRACT_NOTE_FIELDS) {
+    if (!sameJson(b[field], a[field])) (out ??= []).push({ field: `contract.${field}`, before: show(b[field]), after: show(a[field]) });
+  }
+  return out ?? NO_CHANGES;
 }
 
 function suppressionsAdded(stack: string, subject: Subject, before: Suppressible | undefined, after: Suppressible, changes: Change[]): void {

@@ -4,11 +4,12 @@
  *
  * Every problem is a ReviewInputError naming the file and the JSON path. Only the fields review reads are checked.
  */
+import { SUBJECT_NAMING_STRATEGIES } from '../model/schema';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic } from '../model/topology';
-import { TOPIC_KINDS } from '../model/vocabulary';
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, COMPATIBILITY_MODES, TOPIC_KINDS } from '../model/vocabulary';
 import { ReviewInputError } from './errors';
-import { asArray, asBoolean, asNumber, asObject, asString, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
+import { asArray, asBoolean, asNumber, asObject, asString, at, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
 import type { JsonObject, Path } from './json-reader';
 import { PLAN_ACTIONS } from './types';
 import type { AclResource, DeclaredSlice, ImportBlock, MovedBlock, PlanAction, PlanResourceChange, PlanSnapshot, RemovedBlock, Snapshot, StackSnapshot, TopicResource } from './types';
@@ -49,13 +50,13 @@ export function parseOutput(label: string, stacks: readonly StackFiles[]): Snaps
 export function parseStack(files: StackFiles): StackSnapshot {
   const declared = withFile(files.topology, readTopology);
   const terraform = withFile(files.terraform, readTerraform);
-  return { stack: files.stack, environment: declared.environment, declared: declared.slice, ...terraform };
+  return { stack: files.stack, environment: declared.environment, declared: declared.slice, topology: declared.topology, ...terraform };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // cdk.tf.json
 
-type TerraformPart = Omit<StackSnapshot, 'stack' | 'environment' | 'declared'>;
+type TerraformPart = Omit<StackSnapshot, 'stack' | 'environment' | 'declared' | 'topology'>;
 
 function readTerraform(json: unknown): TerraformPart {
   const root = asObject(json, []);
@@ -219,6 +220,7 @@ function readBackend(value: unknown): string | null {
 interface TopologyPart {
   readonly environment: ResolvedEnvironment;
   readonly slice: DeclaredSlice;
+  readonly topology: Topology;
 }
 
 function readTopology(json: unknown): TopologyPart {
@@ -236,6 +238,7 @@ function readTopology(json: unknown): TopologyPart {
   const domains = new Map<string, ResolvedDomain>();
   asArray(root.domains, ['domains']).forEach((value, i) => {
     const domain = asObject(value, ['domains', i]);
+    asString(domain.owner, ['domains', i, 'owner']);
     suppressions(domain.suppressions, ['domains', i, 'suppressions']);
     domains.set(asString(domain.name, ['domains', i, 'name']), domain as unknown as ResolvedDomain);
   });
@@ -248,8 +251,10 @@ function readTopology(json: unknown): TopologyPart {
     if (!(TOPIC_KINDS as readonly unknown[]).includes(topic.kind)) {
       throw new ShapeError(`topics[${i}].kind`, `expected one of ${TOPIC_KINDS.join(', ')}, got ${JSON.stringify(topic.kind) ?? 'nothing'}`);
     }
+    if (typeof topic.domain !== 'string') asString(topic.domain, ['topics', i, 'domain']);
     if (topic.kind === 'event') {
       if (!isObject(topic.ref)) asObject(topic.ref, ['topics', i, 'ref']);
+      contract(topic.contract, ['topics', i, 'contract']);
       if (!isObject(topic.replay) || typeof topic.replay.kind !== 'string') asString(asObject(topic.replay, ['topics', i, 'replay']).kind, ['topics', i, 'replay', 'kind']);
       if (!(Array.isArray(topic.suppressions) && topic.suppressions.length === 0)) suppressions(topic.suppressions, ['topics', i, 'suppressions']);
     } else {
@@ -265,6 +270,7 @@ function readTopology(json: unknown): TopologyPart {
   for (let i = 0; i < groupList.length; i++) {
     const group = asObject(groupList[i], ['consumerGroups', i]);
     if (typeof group.principal !== 'string') asString(group.principal, ['consumerGroups', i, 'principal']);
+    if (typeof group.domain !== 'string') asString(group.domain, ['consumerGroups', i, 'domain']);
     if (group.suppressions !== undefined) suppressions(group.suppressions, ['consumerGroups', i, 'suppressions']);
     const subscriptions = Array.isArray(group.subscriptions) ? (group.subscriptions as unknown[]) : asArray(group.subscriptions, ['consumerGroups', i, 'subscriptions']);
     for (let j = 0; j < subscriptions.length; j++) {
@@ -273,6 +279,7 @@ function readTopology(json: unknown): TopologyPart {
         isObject(sub) &&
         typeof sub.topicName === 'string' &&
         (sub.deadLetterTopic === null || typeof sub.deadLetterTopic === 'string') &&
+        (sub.reason === undefined || typeof sub.reason === 'string') &&
         Array.isArray(sub.retryTopics) &&
         (sub.retryTopics as unknown[]).every((t) => typeof t === 'string');
       if (!ok) {
@@ -281,6 +288,7 @@ function readTopology(json: unknown): TopologyPart {
         asString(subscription.topicName, [...path, 'topicName']);
         stringOrNull(subscription.deadLetterTopic, [...path, 'deadLetterTopic']);
         stringArray(subscription.retryTopics, [...path, 'retryTopics']);
+        if (subscription.reason !== undefined) asString(subscription.reason, [...path, 'reason']);
       }
     }
     const groupId = typeof group.groupId === 'string' ? group.groupId : asString(group.groupId, ['consumerGroups', i, 'groupId']);
@@ -292,6 +300,7 @@ function readTopology(json: unknown): TopologyPart {
   for (let i = 0; i < producerList.length; i++) {
     const producer = asObject(producerList[i], ['producers', i]);
     if (typeof producer.principal !== 'string') asString(producer.principal, ['producers', i, 'principal']);
+    if (!isObject(producer.topic) || typeof producer.topic.domain !== 'string') asString(asObject(producer.topic, ['producers', i, 'topic']).domain, ['producers', i, 'topic', 'domain']);
     if (producer.transactionalIdPrefix !== null) stringOrNull(producer.transactionalIdPrefix, ['producers', i, 'transactionalIdPrefix']);
     if (producer.suppressions !== undefined) suppressions(producer.suppressions, ['producers', i, 'suppressions']);
     const service = typeof producer.service === 'string' ? producer.service : asString(producer.service, ['producers', i, 'service']);
@@ -304,9 +313,48 @@ function readTopology(json: unknown): TopologyPart {
     const acl = isObject(aclList[i]) ? (aclList[i] as JsonObject) : asObject(aclList[i], ['acls', i]);
     if (typeof acl.id !== 'string') asString(acl.id, ['acls', i, 'id']);
     if (!Array.isArray(acl.neededBy) || !(acl.neededBy as unknown[]).every((n) => typeof n === 'string')) stringArray(acl.neededBy, ['acls', i, 'neededBy']);
+    aclBinding(acl, i);
   }
   const acl = lazyIndex(aclList as readonly ResolvedAcl[], (a) => a.id);
-  return { environment: env as unknown as ResolvedEnvironment, slice: { domains, topics, groups, producers, acl } };
+  const topology = root as unknown as Topology;
+  return { environment: env as unknown as ResolvedEnvironment, slice: { domains, topics, groups, producers, acl }, topology };
+}
+
+/** The fields of a declared ACL the access section reads: its binding, its domain and a legacy ACL's reason. */
+function aclBinding(acl: JsonObject, i: number): void {
+  const ok =
+    typeof acl.principal === 'string' &&
+    typeof acl.host === 'string' &&
+    typeof acl.resourceName === 'string' &&
+    typeof acl.domain === 'string' &&
+    (ACL_OPERATIONS as readonly unknown[]).includes(acl.operation) &&
+    (ACL_PERMISSIONS as readonly unknown[]).includes(acl.permission) &&
+    (ACL_RESOURCE_TYPES as readonly unknown[]).includes(acl.resourceType) &&
+    (ACL_PATTERN_TYPES as readonly unknown[]).includes(acl.patternType) &&
+    (acl.legacy === undefined || (isObject(acl.legacy) && typeof acl.legacy.reason === 'string'));
+  if (ok) return;
+  for (const field of ['principal', 'host', 'resourceName', 'domain'] as const) asString(acl[field], ['acls', i, field]);
+  oneOf(acl.operation, ACL_OPERATIONS, `acls[${i}].operation`);
+  oneOf(acl.permission, ACL_PERMISSIONS, `acls[${i}].permission`);
+  oneOf(acl.resourceType, ACL_RESOURCE_TYPES, `acls[${i}].resourceType`);
+  oneOf(acl.patternType, ACL_PATTERN_TYPES, `acls[${i}].patternType`);
+  asString(asObject(acl.legacy, ['acls', i, 'legacy']).reason, ['acls', i, 'legacy', 'reason']);
+}
+
+/** An event topic's contract as the contract section reads it: the mode, the schema(s) as JSON objects, the naming. */
+function contract(value: unknown, path: Path): void {
+  const c = asObject(value, path);
+  oneOf(c.compatibility, COMPATIBILITY_MODES, `${at(path)}.compatibility`);
+  if (c.schema !== undefined) asObject(c.schema, [...path, 'schema']);
+  if (c.schemas !== undefined) {
+    const schemas = asObject(c.schemas, [...path, 'schemas']);
+    for (const type of Object.keys(schemas)) asObject(schemas[type], [...path, 'schemas', type]);
+  }
+  if (c.subjectNaming !== undefined) oneOf(c.subjectNaming, SUBJECT_NAMING_STRATEGIES, `${at(path)}.subjectNaming`);
+}
+
+function oneOf(value: unknown, allowed: readonly string[], where: string): void {
+  if (!(allowed as readonly unknown[]).includes(value)) throw new ShapeError(where, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
 }
 
 function suppressions(value: unknown, path: Path): void {

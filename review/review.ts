@@ -1,6 +1,7 @@
 /**
- * review(base, head, plans, acknowledgements) → ReviewResult: diff, classify, attach the plans' evidence, apply the
- * acknowledgements, sort. Pure; the renderers turn the result into Markdown, text or JSON.
+ * review(base, head, plans, acknowledgements) → ReviewResult: diff, classify, attach the plans' evidence; compare the
+ * event contracts and the access of both outputs (review/sections.ts); apply the acknowledgements to findings and
+ * contract changes alike, sort. Pure; the renderers turn the result into Markdown, text or JSON.
  */
 import { applyAcknowledgements } from './acknowledge';
 import { classify } from './classify';
@@ -8,8 +9,9 @@ import { diff } from './diff';
 import { ReviewInputError } from './errors';
 import { REVIEW_FORMAT_VERSION } from './limits';
 import { applyPlans } from './plan-evidence';
+import { accessSection, contractChanges, environmentsOf } from './sections';
 import { VERDICTS } from './types';
-import type { Acknowledgement, Finding, PlanSnapshot, ReviewResult, ReviewSummary, Snapshot } from './types';
+import type { AccessSection, Acknowledgement, ContractChange, Finding, PlanSnapshot, ReviewResult, ReviewSummary, Snapshot } from './types';
 
 export interface ReviewInput {
   readonly base: Snapshot;
@@ -25,7 +27,9 @@ export function review(input: ReviewInput): ReviewResult {
   const context = { base: input.base, head: input.head };
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
-  const { findings, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? []);
+  const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
+  const access = accessSection(environments.base, environments.head);
+  const { findings, contracts, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
   findings.sort(compareFindings);
   const stacks = [...new Set([...input.base.stacks.keys(), ...input.head.stacks.keys()])].sort();
   return {
@@ -34,8 +38,10 @@ export function review(input: ReviewInput): ReviewResult {
     head: input.head.label,
     stacks,
     plans: plans.map((p) => p.stack).sort(),
-    summary: summarize(findings),
+    summary: summarize(findings, contracts, access),
     findings,
+    contracts,
+    access,
     drift: planned.drift.sort((a, b) => (a.stack === b.stack ? compare(a.address, b.address) : compare(a.stack, b.stack))),
     unmatchedAcknowledgements: unmatched,
   };
@@ -61,14 +67,16 @@ function compareFindings(a: Finding, b: Finding): number {
   return compare(a.stack, b.stack) || compare(a.id, b.id);
 }
 
-function summarize(findings: readonly Finding[]): ReviewSummary {
+function summarize(findings: readonly Finding[], contracts: readonly ContractChange[], access: AccessSection): ReviewSummary {
   const counts = { BLOCK: 0, WARN: 0, MOVE: 0, SAFE: 0 };
   let acknowledged = 0;
   let blocking = 0;
-  for (const f of findings) {
+  for (const f of [...findings, ...contracts]) {
     counts[f.verdict]++;
     if (f.acknowledgement !== undefined) acknowledged++;
     else if (f.verdict === 'BLOCK') blocking++;
   }
-  return { ...counts, acknowledged, blocking };
+  const accessCounts = { WARN: 0, SAFE: 0 };
+  for (const c of access.changes) accessCounts[c.verdict]++;
+  return { ...counts, acknowledged, blocking, access: accessCounts };
 }

@@ -2,7 +2,9 @@
  * The values review passes between its steps: snapshots of two synthesized outputs (parse), the changes between them
  * (diff), the findings with a verdict (classify), and the result the renderers print. Plain data, no I/O.
  */
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic } from '../model/topology';
+import type { AccessChange } from '../access/diff';
+import type { ContractFinding } from '../contracts/review';
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 
 /** How risky a finding is; the order is the order of the report. */
 export const VERDICTS = ['BLOCK', 'WARN', 'MOVE', 'SAFE'] as const;
@@ -66,6 +68,8 @@ export interface StackSnapshot {
   aclAt(address: string): AclResource | undefined;
   readonly aclsById: ReadonlyMap<string, AclResource>;
   readonly declared: DeclaredSlice;
+  /** The stack's topology.json as read (checked where contracts and access read it): for the contract and access sections. */
+  readonly topology: Topology;
   readonly moved: readonly MovedBlock[];
   readonly removed: readonly RemovedBlock[];
   readonly imports: readonly ImportBlock[];
@@ -241,14 +245,43 @@ export interface DriftEntry {
   readonly rows: readonly Row[];
 }
 
+/**
+ * A finding of the "Contract changes" section: a ContractFinding (contracts/review.ts) of an event topic's schema,
+ * placed in the head stack that holds the topic. Its id is the contract finding's id prefixed with the stack,
+ * `<stack>/<topic>/<schema>/<path>/<rule>`, and is acknowledged like any finding id.
+ */
+export interface ContractChange extends ContractFinding {
+  readonly environment: string;
+  readonly production: boolean;
+  readonly stack: string;
+  readonly acknowledgement?: Acknowledgement;
+}
+
+/** A change of who can read or write what (access/diff.ts), with the stack whose ACLs change. */
+export interface ReviewAccessChange extends AccessChange {
+  /** The stack holding the ACLs added or removed (the owning domain's stack); the head's, else the base's. */
+  readonly stack: string;
+}
+
+/** The "Access changes" section. */
+export interface AccessSection {
+  readonly changes: readonly ReviewAccessChange[];
+  /** The teams that must approve: the owner of every resource whose access changes, sorted. */
+  readonly requiredReviewers: readonly string[];
+}
+
 export interface ReviewSummary {
+  /** Findings and contract changes by verdict. */
   readonly BLOCK: number;
   readonly WARN: number;
   readonly MOVE: number;
   readonly SAFE: number;
+  /** Findings and contract changes an acknowledgement names. */
   readonly acknowledged: number;
-  /** BLOCK findings without an acknowledgement: the review fails when this is above zero. */
+  /** BLOCK findings and contract changes without an acknowledgement: the review fails when this is above zero. */
   readonly blocking: number;
+  /** Access changes by verdict (they never block; they name who approves). */
+  readonly access: { readonly WARN: number; readonly SAFE: number };
 }
 
 export interface ReviewResult {
@@ -260,7 +293,11 @@ export interface ReviewResult {
   readonly plans: readonly string[];
   readonly summary: ReviewSummary;
   readonly findings: readonly Finding[];
+  /** Changes of the event schemas, by the topic's compatibility mode ("Contract changes"). */
+  readonly contracts: readonly ContractChange[];
+  /** Changes of who can read or write what ("Access changes"). */
+  readonly access: AccessSection;
   readonly drift: readonly DriftEntry[];
-  /** Acknowledgements that name no finding of this review (stale, or a typo). */
+  /** Acknowledgements that name no finding or contract change of this review (stale, or a typo). */
   readonly unmatchedAcknowledgements: readonly Acknowledgement[];
 }

@@ -1,5 +1,5 @@
 /** Pieces the three renderers share: verdict marks, plan evidence in words, the summary line. */
-import type { Finding, PlanEvidence, ReviewResult } from '../types';
+import type { ContractChange, Finding, PlanEvidence, ReviewAccessChange, ReviewResult } from '../types';
 
 /** `replace (delete, then create), forced by partitions` */
 export function describePlan(e: PlanEvidence): string {
@@ -21,17 +21,40 @@ export function describePlan(e: PlanEvidence): string {
   return parts.join(', ');
 }
 
+/** `BLOCK 1 · WARN 0 · MOVE 0 · SAFE 2`, findings and contract changes together; then the access changes, if any. */
 export function countLine(result: ReviewResult): string {
   const s = result.summary;
   const ack = s.acknowledged > 0 ? ` (${s.acknowledged} acknowledged)` : '';
-  return `BLOCK ${s.BLOCK}${ack} · WARN ${s.WARN} · MOVE ${s.MOVE} · SAFE ${s.SAFE}`;
+  const access = result.access.changes.length > 0 ? ` · access changes: WARN ${s.access.WARN}, SAFE ${s.access.SAFE}` : '';
+  return `BLOCK ${s.BLOCK}${ack} · WARN ${s.WARN} · MOVE ${s.MOVE} · SAFE ${s.SAFE}${access}`;
 }
 
 export function verdictLine(result: ReviewResult): string {
   const n = result.summary.blocking;
   if (n > 0) return `${n} unacknowledged blocking finding${n === 1 ? '' : 's'}`;
-  if (result.findings.length === 0) return 'no changes';
+  if (result.findings.length === 0 && result.contracts.length === 0 && result.access.changes.length === 0) return 'no changes';
   return 'nothing blocking';
+}
+
+/** Whether anything deserves a look: a WARN among the findings, contract changes or access changes. */
+export function hasWarnings(result: ReviewResult): boolean {
+  return result.summary.WARN > 0 || result.summary.access.WARN > 0;
+}
+
+/** `orders.order-created` · `value` · `customerId`: where in the event a contract change is. */
+export function contractWhere(c: ContractChange): string {
+  return `${c.topic} ${c.schema} ${c.path}`;
+}
+
+/** Which directions a contract change breaks readers in, in words. */
+export function contractBreaks(c: ContractChange): string {
+  if (c.breaks.length === 0) return 'compatible both ways';
+  return `breaks ${c.breaks.map((d) => (d === 'backward' ? 'BACKWARD' : 'FORWARD')).join(' and ')}`;
+}
+
+/** The team that approves an access change, or why there is none. */
+export function approver(a: ReviewAccessChange): string {
+  return a.owner ?? `no owner declared for domain ${a.domain}`;
 }
 
 export const isAcknowledged = (f: Finding): boolean => f.acknowledgement !== undefined;

@@ -1,9 +1,10 @@
 /**
  * The review for a terminal: blocking, warning and move findings in full (reason, `Key | Current | New` table, plan,
- * acknowledgement), safe findings one line each, then drift and stale acknowledgements. No colours, no logger.
+ * acknowledgement), safe findings one line each; then the contract changes (the same way), the access changes with
+ * the team that approves each and the required reviewers, drift and stale acknowledgements. No colours, no logger.
  */
-import type { Finding, ReviewResult, Row } from '../types';
-import { countLine, describePlan, verdictLine } from './shared';
+import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row } from '../types';
+import { contractBreaks, countLine, describePlan, verdictLine } from './shared';
 
 export function renderText(result: ReviewResult): string {
   const out: string[] = [];
@@ -16,6 +17,18 @@ export function renderText(result: ReviewResult): string {
   if (safe.length > 0) {
     out.push('');
     for (const f of safe) out.push(`SAFE   ${f.id}: ${f.before} → ${f.after}`);
+  }
+  if (result.contracts.length > 0) {
+    out.push('', "contract changes (each event schema under its topic's compatibility mode):");
+    for (const c of result.contracts.filter((x) => x.verdict !== 'SAFE')) out.push('', ...contract(c));
+    const safeContracts = result.contracts.filter((x) => x.verdict === 'SAFE');
+    if (safeContracts.length > 0) out.push('');
+    for (const c of safeContracts) out.push(`SAFE   ${c.id}: ${c.title}`);
+  }
+  if (result.access.changes.length > 0) {
+    out.push('', 'access changes (who can read or write what; the owner of each resource approves):');
+    for (const a of result.access.changes) out.push(...access(a));
+    out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ') || 'none (no owner declared)'}`);
   }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");
@@ -40,6 +53,21 @@ function finding(f: Finding): string[] {
   if (f.acknowledgement !== undefined) {
     lines.push(`  acknowledged${f.acknowledgement.by === undefined ? '' : ` by ${f.acknowledgement.by}`}: ${f.acknowledgement.reason}`);
   }
+  return lines;
+}
+
+function contract(c: ContractChange): string[] {
+  const label = c.acknowledgement === undefined ? c.verdict : `${c.verdict} (acknowledged)`;
+  const lines = [`${label.padEnd(6)} ${c.id}`, `  ${c.title}`, `  environment ${c.environment}, stack ${c.stack}; mode ${c.mode}, ${contractBreaks(c)}`, `  ${c.reason}`];
+  if (c.acknowledgement !== undefined) {
+    lines.push(`  acknowledged${c.acknowledgement.by === undefined ? '' : ` by ${c.acknowledgement.by}`}: ${c.acknowledgement.reason}`);
+  }
+  return lines;
+}
+
+function access(a: ReviewAccessChange): string[] {
+  const lines = [`${a.verdict.padEnd(6)} ${a.environment}/${a.stack}: ${a.message}`];
+  for (const why of a.why) lines.push(`  why: ${why}`);
   return lines;
 }
 

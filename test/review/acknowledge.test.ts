@@ -30,6 +30,22 @@ describe('parseAcknowledgements', () => {
     expect(parse(text).map((a) => a.finding)).toHaveLength(2);
   });
 
+  it('accepts contract change ids, whose subject is <topic>/<schema>/<path>', () => {
+    const text = [
+      'acknowledgements:',
+      '  - finding: prod-orders/orders.order-created/value/customerId/property-removed-closed-model',
+      '    reason: no consumer reads customerId since the 2025 migration',
+      "  - finding: prod-search/search.document-changed/DocumentUpserted/$/compatibility-weakened",
+      '    reason: the search team moves to FORWARD for the reindex',
+      '  - finding: dev/orders.order-created/value/items[].sku/max-length-decreased',
+      '    reason: dev data is disposable',
+    ].join('\n');
+    expect(parse(text).map((a) => a.finding)).toHaveLength(3);
+    expect(() => parse('acknowledgements:\n  - finding: prod-orders/orders.order-created/value/customerId/property-removed-closed\n    reason: a good enough reason\n')).toThrow(
+      /unknown rule "property-removed-closed" in .* \(did you mean "property-removed-closed-model"\?\)/,
+    );
+  });
+
   it('fails when a reason is too short, with the path of the entry', () => {
     expect(() => parse('acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: ok\n')).toThrow(/^review-acknowledgements\.yaml: acknowledgements\[0\]\.reason: must be a written reason of at least 10 characters$/);
   });
@@ -66,6 +82,15 @@ describe('acknowledging findings', () => {
     const stale = { finding: 'dev/search.document-changed/topic-deleted', reason: 'was needed for an earlier change' };
     const result = runCase(corpusCase('dev-partitions-decreased'), { acknowledgements: [stale] });
     expect(result.summary.blocking).toBe(1);
+    expect(result.unmatchedAcknowledgements).toEqual([stale]);
+  });
+
+  it('accepts an acknowledged contract change the same way, and counts a stale one once across both lists', () => {
+    const acknowledgement = { finding: 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model', reason: 'no consumer reads customerId since the 2025 migration' };
+    const stale = { finding: 'prod-orders/orders.order-created/value/email/property-removed-closed-model', reason: 'an older change that was reverted' };
+    const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [acknowledgement, stale] });
+    expect(result.summary).toMatchObject({ BLOCK: 1, acknowledged: 1, blocking: 0 });
+    expect(result.contracts[0]?.acknowledgement).toEqual(acknowledgement);
     expect(result.unmatchedAcknowledgements).toEqual([stale]);
   });
 

@@ -101,6 +101,28 @@ describe('topicform review: output directories', () => {
     expect(run.status).toBe(0);
   });
 
+  it('exits 2 on a breaking schema change, reported in the contract section, and 0 once acknowledged', () => {
+    const contract = writeCase('contract-field-removed');
+    const id = 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model';
+    const run = topicform(['review', '--base', contract.base, '--head', contract.head]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`contract changes (each event schema under its topic's compatibility mode):\n\nBLOCK  ${id}\n`);
+    fs.writeFileSync(path.join(work, 'contract-acks.yaml'), `acknowledgements:\n  - finding: ${id}\n    reason: no consumer reads customerId since the 2025 migration\n`);
+    const acknowledged = topicform(['review', '--base', contract.base, '--head', contract.head, '--acknowledgements', 'contract-acks.yaml', '--format', 'json']);
+    expect(acknowledged.status).toBe(0);
+    const result = JSON.parse(acknowledged.stdout) as ReviewResult;
+    expect(result.contracts[0]).toMatchObject({ id, verdict: 'BLOCK', acknowledgement: { finding: id } });
+    expect(result.summary.blocking).toBe(0);
+  });
+
+  it('exits 0 on a cross-domain read without a reason (WARN), naming the owner to approve', () => {
+    const access = writeCase('cross-domain-without-reason');
+    const run = topicform(['review', '--base', access.base, '--head', access.head, '--format', 'markdown']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('### Access changes');
+    expect(run.stdout).toContain('**Required reviewers:** @&#8203;acme/orders-team, @&#8203;acme/search-team');
+  });
+
   describe('fails with exit 1 and a message naming the file', () => {
     it('when --base is missing', () => {
       expectInputError(topicform(['review', '--head', partitions.head]), /--base: missing: give the base output with --base <dir>/);

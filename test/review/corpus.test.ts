@@ -8,8 +8,11 @@ describe('review corpus', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const result = runCase(c);
     expect(result.findings.map((f) => [f.verdict, f.id])).toEqual(c.expected);
+    expect(result.contracts.map((f) => [f.verdict, f.id])).toEqual(c.contracts ?? []);
+    expect(result.access.changes.map((a) => `${a.verdict} ${a.kind} ${a.principal} ${a.resource.type}:${a.resource.name} ${a.owner ?? '-'}`)).toEqual(c.access ?? []);
+    expect(result.access.requiredReviewers).toEqual(c.reviewers ?? []);
     expect(result.drift.map((d) => `${d.stack} ${d.address}`)).toEqual(c.drift ?? []);
-    expect(result.summary.blocking).toBe(c.expected.filter(([v]) => v === 'BLOCK').length);
+    expect(result.summary.blocking).toBe([...c.expected, ...(c.contracts ?? [])].filter(([v]) => v === 'BLOCK').length);
   });
 
   it('covers every verdict', () => {
@@ -74,6 +77,42 @@ describe('findings carry what a reviewer needs', () => {
       [['forget'], null],
       [['no-op'], 'orders.order-created.notification.dlq'],
     ]);
+  });
+
+  it('reports a removed event field once, as a contract change, never as a declaration change', () => {
+    const result = runCase(corpusCase('contract-field-removed'));
+    expect(result.findings).toEqual([]);
+    expect(result.contracts[0]).toMatchObject({
+      id: 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model',
+      verdict: 'BLOCK',
+      environment: 'prod',
+      production: true,
+      stack: 'prod-orders',
+      mode: 'BACKWARD',
+      breaks: ['backward'],
+    });
+  });
+
+  it("keeps the contract's change strategy a declared note, and its mode a contract change", () => {
+    const result = runCase(corpusCase('contract-mode-and-note'));
+    expect(result.findings[0]?.rows).toEqual([
+      { key: 'contract.changeStrategy', current: 'additive optional fields only; a breaking change is a new event type', new: 'no structural changes; a breaking change is a new event type' },
+    ]);
+    expect(result.contracts[0]).toMatchObject({ title: 'compatibility BACKWARD → FULL', verdict: 'SAFE' });
+  });
+
+  it('names the topic owner for a cross-domain read, WARN without a reason and SAFE quoting it', () => {
+    const warn = runCase(corpusCase('cross-domain-without-reason')).access.changes[0];
+    expect(warn).toMatchObject({ verdict: 'WARN', owner: '@acme/orders-team', domain: 'orders', stack: 'prod-orders', crossDomain: { resourceDomain: 'orders', principalDomains: ['search'], grants: [{ groupId: 'search.order-indexer', domain: 'search', reason: null }] } });
+    const safe = runCase(corpusCase('cross-domain-grant')).access.changes[0];
+    expect(safe?.verdict).toBe('SAFE');
+    expect(safe?.message).toContain('@acme/orders-team approves');
+    expect(safe?.message).toContain('reads it because "customer service searches orders by customer and status"');
+  });
+
+  it('counts an ACL edited into the Terraform JSON, which no declaration explains, as outside every domain', () => {
+    const wildcard = runCase(corpusCase('acl-warnings')).access.changes.find((a) => a.principal === 'User:*');
+    expect(wildcard).toMatchObject({ verdict: 'WARN', kind: 'granted', why: [], crossDomain: { resourceDomain: 'orders', principalDomains: [], grants: [] } });
   });
 
   it('lists drift with the state and the cluster side by side', () => {

@@ -81,6 +81,52 @@ describe('parse: a synthesized stack', () => {
     expectInputError(stack(terraform, JSON.stringify(topo)), 'out/stacks/dev/topology.json', /consumerGroups: expected an array, got nothing \(the field is missing\)/);
   });
 
+  it('keeps the Topology as read, for the contract and access sections', () => {
+    const { terraform, topology } = seedFiles();
+    const s = parseStack({ stack: 'dev', terraform: { file: 't', text: terraform }, topology: { file: 'p', text: topology } });
+    expect(s.topology).toEqual(JSON.parse(topology));
+  });
+
+  /** The seed's topology.json with one change; returns what parse says about it. */
+  const withTopology = (change: (topo: { topics: Record<string, unknown>[]; acls: Record<string, unknown>[]; domains: Record<string, unknown>[]; consumerGroups: { subscriptions: Record<string, unknown>[] }[]; producers: Record<string, unknown>[] }) => void): (() => unknown) => {
+    const { terraform, topology } = seedFiles();
+    const topo = JSON.parse(topology) as Parameters<typeof change>[0];
+    change(topo);
+    return stack(terraform, JSON.stringify(topo));
+  };
+  const orderCreated = (topo: { topics: Record<string, unknown>[] }): { index: number; contract: Record<string, unknown> } => {
+    const index = topo.topics.findIndex((t) => t.name === 'orders.order-created');
+    return { index, contract: topo.topics[index]?.contract as Record<string, unknown> };
+  };
+  const TOPOLOGY = 'out/stacks/dev/topology.json';
+
+  it('fails when an event contract is not what the contract section reads, naming the field', () => {
+    expectInputError(
+      withTopology((t) => void (orderCreated(t).contract.compatibility = 'BACKWARDS')),
+      TOPOLOGY,
+      /topics\[\d+\]\.contract\.compatibility: expected one of BACKWARD, BACKWARD_TRANSITIVE, .*got "BACKWARDS"/,
+    );
+    expectInputError(withTopology((t) => void (orderCreated(t).contract.schema = 'OrderCreated')), TOPOLOGY, /topics\[\d+\]\.contract\.schema: expected an object, got "OrderCreated"/);
+    expectInputError(withTopology((t) => void (orderCreated(t).contract.schemas = { OrderCreated: [] })), TOPOLOGY, /topics\[\d+\]\.contract\.schemas\.OrderCreated: expected an object, got an array/);
+    expectInputError(
+      withTopology((t) => {
+        const topic = t.topics[orderCreated(t).index];
+        if (topic !== undefined) delete topic.contract;
+      }),
+      TOPOLOGY,
+      /topics\[\d+\]\.contract: expected an object, got nothing/,
+    );
+  });
+
+  it('fails when an ACL, an owner or a subscription reason is not what the access section reads, naming the field', () => {
+    expectInputError(withTopology((t) => void ((t.acls[0] as Record<string, unknown>).operation = 'read')), TOPOLOGY, /acls\[0\]\.operation: expected one of Read, Write, .*got "read"/);
+    expectInputError(withTopology((t) => void delete (t.acls[1] as Record<string, unknown>).domain), TOPOLOGY, /acls\[1\]\.domain: expected a string, got nothing/);
+    expectInputError(withTopology((t) => void ((t.acls[2] as Record<string, unknown>).legacy = { reason: 7 })), TOPOLOGY, /acls\[2\]\.legacy\.reason: expected a string, got number 7/);
+    expectInputError(withTopology((t) => void ((t.domains[0] as Record<string, unknown>).owner = null)), TOPOLOGY, /domains\[0\]\.owner: expected a string, got null/);
+    expectInputError(withTopology((t) => void ((t.consumerGroups[0]?.subscriptions[0] as Record<string, unknown>).reason = ['x'])), TOPOLOGY, /consumerGroups\[0\]\.subscriptions\[0\]\.reason: expected a string, got an array/);
+    expectInputError(withTopology((t) => void ((t.producers[0] as Record<string, unknown>).topic = 'orders')), TOPOLOGY, /producers\[0\]\.topic: expected an object, got "orders"/);
+  });
+
   it('fails when a stack name appears twice in one output', () => {
     const [files] = MutableOutput.seed(['dev']).files('out');
     if (files === undefined) throw new Error('no seed');

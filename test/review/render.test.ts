@@ -63,6 +63,78 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('the Contract changes and Access changes sections', () => {
+  const contract = (): ReviewResult => runCase(corpusCase('contract-field-removed'));
+  const CONTRACT_ID = 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model';
+
+  it('Markdown: a contract change gets its own section with id, verdict, field and mode, and blocks the comment', () => {
+    const md = renderMarkdown(contract());
+    expect(md.split('\n')[1]).toBe('## topicform review: ⛔ 1 unacknowledged blocking finding');
+    const section = md.indexOf('### Contract changes');
+    expect(section).toBeGreaterThan(0);
+    expect(md).not.toContain('| Verdict | Finding | Environment | Stack | Before → After |');
+    expect(md).toContain(
+      `| ⛔ BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false)<br><code>${escape(CONTRACT_ID)}</code> | <code>orders.order-created</code> · value · <code>customerId</code> | BACKWARD, breaks BACKWARD | prod (production) | prod-orders |`,
+    );
+    expect(md.indexOf(`<details><summary>⛔ BLOCK <code>${escape(CONTRACT_ID)}</code></summary>`)).toBeGreaterThan(section);
+    expect(md).toContain('which BACKWARD requires: the new schema is closed: old events that carry the property fail it');
+  });
+
+  it('text: the contract section lists the change in full, then the safe ones one line each', () => {
+    const text = renderText(contract());
+    expect(text).toContain(
+      [
+        "contract changes (each event schema under its topic's compatibility mode):",
+        '',
+        `BLOCK  ${CONTRACT_ID}`,
+        '  property "customerId" removed; the new object is closed (additionalProperties: false)',
+        '  environment prod, stack prod-orders; mode BACKWARD, breaks BACKWARD',
+      ].join('\n'),
+    );
+    expect(text).toContain('SAFE   prod-orders/orders.order-created/value/customerId/required-removed: "customerId" is no longer required');
+    expect(text).toContain('BLOCK 1 · WARN 0 · MOVE 0 · SAFE 1\n');
+    expect(text.trimEnd().split('\n').pop()).toBe('result: 1 unacknowledged blocking finding');
+  });
+
+  it('shows an acknowledged contract change as acknowledged, and nothing blocks', () => {
+    const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [{ finding: CONTRACT_ID, reason: 'no consumer reads customerId since the 2025 migration', by: '@orders-lead' }] });
+    expect(renderText(result)).toContain(`BLOCK (acknowledged) ${CONTRACT_ID}`);
+    expect(renderText(result)).toContain('  acknowledged by @orders-lead: no consumer reads customerId since the 2025 migration');
+    expect(renderMarkdown(result)).toContain('| ☑️ BLOCK (acknowledged) | property "customerId" removed');
+    expect(renderMarkdown(result).split('\n')[1]).toBe('## topicform review: ✅ nothing blocking');
+  });
+
+  it('Markdown: access changes with the approving owner and the required reviewers, never mentioning anyone', () => {
+    const md = renderMarkdown(runCase(corpusCase('cross-domain-without-reason')));
+    expect(md.split('\n')[1]).toBe('## topicform review: ⚠️ nothing blocking');
+    expect(md).toContain('### Access changes');
+    expect(md).toContain('**Required reviewers:** @&#8203;acme/orders-team, @&#8203;acme/search-team');
+    expect(md).toContain(
+      '| ⚠️ WARN | User:search-indexer gains Read on topic orders.order-created (owned by orders: @&#8203;acme/orders-team approves); cross-domain read by search.order-indexer (search) without a stated reason<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | @&#8203;acme/orders-team | prod | prod-orders |',
+    );
+    expect(md).not.toMatch(/(^|[^;])@acme/);
+  });
+
+  it('text: access changes, why each exists, and the required reviewers; the count line counts them apart', () => {
+    const text = renderText(runCase(corpusCase('cross-domain-grant')));
+    expect(text).toContain('BLOCK 0 · WARN 0 · MOVE 0 · SAFE 6 · access changes: WARN 0, SAFE 3\n');
+    expect(text).toContain(
+      'SAFE   prod/prod-orders: User:search-indexer gains Read on topic orders.order-created (owned by orders: @acme/orders-team approves); cross-domain grant: search.order-indexer (search) reads it because "customer service searches orders by customer and status"\n  why: consumer group search.order-indexer (search-indexer) reads orders.order-created\n',
+    );
+    expect(text).toContain('\nrequired reviewers: @acme/orders-team, @acme/search-team\n');
+  });
+
+  it('JSON: contracts and access are part of the result', () => {
+    const json = JSON.parse(renderJson(runCase(corpusCase('cross-domain-without-reason')))) as ReviewResult;
+    expect(json.access.requiredReviewers).toEqual(['@acme/orders-team', '@acme/search-team']);
+    expect(json.access.changes[0]).toMatchObject({ verdict: 'WARN', kind: 'granted', principal: 'User:search-indexer', owner: '@acme/orders-team', stack: 'prod-orders', environment: 'prod' });
+    expect(json.summary.access).toEqual({ WARN: 1, SAFE: 2 });
+    const contracts = JSON.parse(renderJson(contract())) as ReviewResult;
+    expect(contracts.contracts[0]).toMatchObject({ id: CONTRACT_ID, verdict: 'BLOCK', rule: 'property-removed-closed-model', topic: 'orders.order-created', schema: 'value', path: 'customerId', breaks: ['backward'], mode: 'BACKWARD', stack: 'prod-orders', environment: 'prod', production: true });
+    expect(contracts.summary).toMatchObject({ BLOCK: 1, SAFE: 1, blocking: 1 });
+  });
+});
+
 describe('renderText', () => {
   it('prints findings with their Key | Current | New table and the result', () => {
     const text = renderText(partitions());

@@ -29,6 +29,12 @@ export interface CorpusCase {
   readonly plans?: readonly PlanSpec[];
   /** [verdict, finding id], in the order the review reports them (verdict, stack, id). */
   readonly expected: readonly (readonly [Verdict, string])[];
+  /** [verdict, contract change id] of the "Contract changes" section, in report order (default: none). */
+  readonly contracts?: readonly (readonly [Verdict, string])[];
+  /** `<verdict> <kind> <principal> <resource type>:<name> <owner>` of the "Access changes" section, in report order (default: none). */
+  readonly access?: readonly string[];
+  /** The required reviewers the access changes name (default: none). */
+  readonly reviewers?: readonly string[];
   /** `<stack> <address>` of every drift entry the plans show. */
   readonly drift?: readonly string[];
 }
@@ -49,6 +55,40 @@ const DOCS = 'search.document-changed';
 const RETRY3 = `${ORDERS}.payment.retry-3`;
 const NOTIFY_DLQ = `${ORDERS}.notification.dlq`;
 const INDEXER_DLQ = `${DOCS}.indexer.dlq`;
+const INDEXER = 'User:search-indexer';
+const ORDER_INDEXER = 'search.order-indexer';
+const ORDER_INDEXER_DLQ = `${ORDERS}.${ORDER_INDEXER}.dlq`;
+
+/**
+ * Takes the seed's cross-domain grant out of a prod output: the search domain's order-indexer group, which reads
+ * orders.order-created (its Topic READ lives in prod-orders, beside the topic), with its DLQ and their ACLs in
+ * prod-search. What the output looked like before topics/search.ts subscribed to the orders events.
+ */
+function withoutOrderIndexer(o: MutableOutput): void {
+  o.stack('prod-orders').removeAcl(id(allow(INDEXER, 'Read', 'Topic', ORDERS)));
+  const s = o.stack('prod-search');
+  s.removeTopic(ORDER_INDEXER_DLQ);
+  s.removeAcl(id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER)));
+  s.removeAcl(id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ)));
+  s.removeAcl(id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ)));
+  s.topology.consumerGroups = s.topology.consumerGroups.filter((g) => g.groupId !== ORDER_INDEXER);
+}
+
+/** Puts the seed's prod stacks back: the head of a change that adds the cross-domain grant. */
+function restoreSeed(o: MutableOutput): void {
+  const seed = MutableOutput.seed(['prod-orders', 'prod-search']);
+  for (const [name, stack] of seed.stacks) o.stacks.set(name, stack);
+}
+
+/** A property removed from the orders.order-created event schema of a stack's topology.json. */
+function removeEventField(o: MutableOutput, stack: string, field: string): void {
+  const t = o.stack(stack).declaredTopic(ORDERS);
+  if (t.kind !== 'event' || t.contract.schema === undefined) throw new Error(`${stack}: ${ORDERS} declares no schema`);
+  const schema = t.contract.schema as { properties: Record<string, unknown>; required: string[] };
+  if (!(field in schema.properties)) throw new Error(`${stack}: the ${ORDERS} schema has no property ${field}`);
+  delete schema.properties[field];
+  schema.required = schema.required.filter((r) => r !== field);
+}
 
 export const CASES: readonly CorpusCase[] = [
   {
@@ -76,6 +116,10 @@ export const CASES: readonly CorpusCase[] = [
       ['WARN', `prod-orders/${id(allow(PAYMENT, 'Write', 'Topic', RETRY3))}/access-removed`],
       ['SAFE', 'prod-orders/group:orders.payment/declaration-changed'],
     ],
+    access: [
+      'SAFE revoked User:payment-service Topic:orders.order-created.payment.retry-3 @acme/orders-team',
+    ],
+    reviewers: ['@acme/orders-team'],
   },
   {
     name: 'topic-renamed',
@@ -99,6 +143,13 @@ export const CASES: readonly CorpusCase[] = [
       ['SAFE', `prod-search/${id(allow('User:search-indexer', 'Read', 'Topic', 'search.documents'))}/acl-added`],
       ['SAFE', 'prod-search/group:search.indexer/declaration-changed'],
     ],
+    access: [
+      'SAFE revoked User:catalog-service Topic:search.document-changed @acme/search-team',
+      'SAFE revoked User:search-indexer Topic:search.document-changed @acme/search-team',
+      'SAFE granted User:catalog-service Topic:search.documents @acme/search-team',
+      'SAFE granted User:search-indexer Topic:search.documents @acme/search-team',
+    ],
+    reviewers: ['@acme/search-team'],
   },
   {
     name: 'dev-partitions-decreased',
@@ -149,6 +200,10 @@ export const CASES: readonly CorpusCase[] = [
     stacks: ['prod-orders'],
     head: (o) => void o.stack('prod-orders').removeAcl(id(allow(PAYMENT, 'Read', 'Topic', ORDERS))),
     expected: [['BLOCK', `prod-orders/${id(allow(PAYMENT, 'Read', 'Topic', ORDERS))}/acl-removed-still-needed`]],
+    access: [
+      'SAFE revoked User:payment-service Topic:orders.order-created @acme/orders-team',
+    ],
+    reviewers: ['@acme/orders-team'],
   },
   {
     name: 'dlq-removed',
@@ -169,6 +224,10 @@ export const CASES: readonly CorpusCase[] = [
       ['WARN', `prod-orders/${id(allow(NOTIFICATION, 'Write', 'Topic', NOTIFY_DLQ))}/access-removed`],
       ['SAFE', 'prod-orders/group:orders.notification/declaration-changed'],
     ],
+    access: [
+      'SAFE revoked User:notification-service Topic:orders.order-created.notification.dlq @acme/orders-team',
+    ],
+    reviewers: ['@acme/orders-team'],
   },
   {
     name: 'address-changed',
@@ -292,6 +351,13 @@ export const CASES: readonly CorpusCase[] = [
       ['SAFE', `prod-orders/${id(allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'))}/acl-added`],
       ['SAFE', `prod-orders/producer:order-service@${ORDERS}/declaration-changed`],
     ],
+    access: [
+      'WARN granted User:analytics Topic:orders. @acme/orders-team',
+      'WARN granted User:* Topic:orders.order-created @acme/orders-team',
+      'SAFE granted User:intern Topic:orders.order-created @acme/orders-team',
+      'SAFE granted User:order-service TransactionalID:order-service-tx- @acme/orders-team',
+    ],
+    reviewers: ['@acme/orders-team'],
   },
   {
     name: 'suppression-added',
@@ -353,6 +419,13 @@ export const CASES: readonly CorpusCase[] = [
       ['SAFE', 'prod-orders/orders.order-paid.billing.dlq/topic-added'],
       ['SAFE', 'prod-orders/orders.order-paid/topic-added'],
     ],
+    access: [
+      'SAFE granted User:billing-service Group:orders.billing @acme/orders-team',
+      'SAFE granted User:billing-service Topic:orders.order-paid @acme/orders-team',
+      'SAFE granted User:order-service Topic:orders.order-paid @acme/orders-team',
+      'SAFE granted User:billing-service Topic:orders.order-paid.billing.dlq @acme/orders-team',
+    ],
+    reviewers: ['@acme/orders-team'],
   },
   {
     name: 'stack-move',
@@ -419,6 +492,75 @@ export const CASES: readonly CorpusCase[] = [
       ['SAFE', `prod-orders/${ORDERS}.notification.dlq/retention-increased`],
       ['SAFE', `prod-search/${DOCS}/retention-increased`],
     ],
+  },
+  {
+    name: 'contract-field-removed',
+    description: 'prod: customerId removed from the OrderCreated event schema (BACKWARD, closed content model): old events carry it and fail the new schema',
+    stacks: ['prod-orders'],
+    head: (o) => removeEventField(o, 'prod-orders', 'customerId'),
+    expected: [],
+    contracts: [
+      ['BLOCK', `prod-orders/${ORDERS}/value/customerId/property-removed-closed-model`],
+      ['SAFE', `prod-orders/${ORDERS}/value/customerId/required-removed`],
+    ],
+  },
+  {
+    name: 'contract-mode-and-note',
+    description: 'dev: the change strategy is reworded (a declared note) and compatibility BACKWARD → FULL (a stronger mode)',
+    stacks: ['dev'],
+    head: (o) => {
+      const t = o.stack('dev').declaredTopic(ORDERS);
+      if (t.kind !== 'event') throw new Error('not an event topic');
+      t.contract.compatibility = 'FULL';
+      t.contract.changeStrategy = 'no structural changes; a breaking change is a new event type';
+    },
+    expected: [['SAFE', `dev/${ORDERS}/declaration-changed`]],
+    contracts: [['SAFE', `dev/${ORDERS}/value/$/compatibility-strengthened`]],
+  },
+  {
+    name: 'cross-domain-grant',
+    description: "prod: the search indexer subscribes to the orders domain's order-created events, stating why: SAFE, and the orders team approves",
+    stacks: ['prod-orders', 'prod-search'],
+    base: withoutOrderIndexer,
+    head: restoreSeed,
+    expected: [
+      ['SAFE', `prod-orders/${id(allow(INDEXER, 'Read', 'Topic', ORDERS))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+      ['SAFE', `prod-search/group:${ORDER_INDEXER}/group-added`],
+      ['SAFE', `prod-search/${ORDER_INDEXER_DLQ}/topic-added`],
+    ],
+    access: [
+      `SAFE granted ${INDEXER} Topic:${ORDERS} @acme/orders-team`,
+      `SAFE granted ${INDEXER} Group:${ORDER_INDEXER} @acme/search-team`,
+      `SAFE granted ${INDEXER} Topic:${ORDER_INDEXER_DLQ} @acme/search-team`,
+    ],
+    reviewers: ['@acme/orders-team', '@acme/search-team'],
+  },
+  {
+    name: 'cross-domain-without-reason',
+    description: "prod: the same subscription with no reason (a topology.json edited by hand; synth refuses it): WARN, naming the orders team",
+    stacks: ['prod-orders', 'prod-search'],
+    base: withoutOrderIndexer,
+    head: (o) => {
+      restoreSeed(o);
+      for (const sub of o.stack('prod-search').group(ORDER_INDEXER).subscriptions) delete sub.reason;
+    },
+    expected: [
+      ['SAFE', `prod-orders/${id(allow(INDEXER, 'Read', 'Topic', ORDERS))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+      ['SAFE', `prod-search/${id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+      ['SAFE', `prod-search/group:${ORDER_INDEXER}/group-added`],
+      ['SAFE', `prod-search/${ORDER_INDEXER_DLQ}/topic-added`],
+    ],
+    access: [
+      `WARN granted ${INDEXER} Topic:${ORDERS} @acme/orders-team`,
+      `SAFE granted ${INDEXER} Group:${ORDER_INDEXER} @acme/search-team`,
+      `SAFE granted ${INDEXER} Topic:${ORDER_INDEXER_DLQ} @acme/search-team`,
+    ],
+    reviewers: ['@acme/orders-team', '@acme/search-team'],
   },
 ];
 
