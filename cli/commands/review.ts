@@ -5,7 +5,9 @@
  * itself (`--base-ref origin/main`, `--head-ref HEAD`: the ref's tree is extracted with `git archive` into a
  * temporary directory, this repository's node_modules is linked into it, and the ref's own app runs with
  * CDKTF_OUTDIR pointing at a temporary output). Terraform plans (`terraform show -json <planfile>`) add evidence per
- * stack: `--plan <stack>=<file>`.
+ * stack: `--plan <stack>=<file>`. Besides the findings, the review has a "Contract changes" section (event schemas
+ * under each topic's compatibility mode; a BLOCK there blocks too) and an "Access changes" section (who can read or
+ * write what, with the owner who approves and the required reviewers).
  *
  * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error (the message names the
  * file and what is wrong with it; never a stack trace).
@@ -43,7 +45,7 @@ export interface ReviewOptions {
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('review')
-    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings; exit 2 on an unacknowledged BLOCK')
+    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK')
     .option('--base <dir>', 'the base output: a cdktf.out directory written by topicform synth')
     .option('--head <dir>', 'the head output (default: cdktf.out when --base is given)')
     .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
