@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAcknowledgements } from '../../review/acknowledge';
+import { renderMarkdown } from '../../review/render/markdown';
+import { renderText } from '../../review/render/text';
 import { REVIEW_RULES } from '../../review/rules';
+import { corpusCase } from './corpus/cases';
+import { runCase } from './corpus/run';
 
 /** The README section on review, from its heading to the next one. */
 const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -23,6 +27,34 @@ describe('the README section on review', () => {
     const example = /```yaml\n([\s\S]*?)```/.exec(DOC)?.[1];
     expect(example).toBeDefined();
     expect(parseAcknowledgements({ file: 'docs example', text: example ?? '' })).toHaveLength(1);
+  });
+
+  /** The output block of a `$ topicform review` example in a subsection, without the command line. */
+  const example = (heading: string): string[] => {
+    const section = DOC.slice(DOC.indexOf(`### ${heading}\n`), DOC.indexOf('\n### ', DOC.indexOf(`### ${heading}\n`) + 1));
+    const block = /```\n\$ topicform review[^\n]*\n([\s\S]*?)```/.exec(section)?.[1];
+    if (block === undefined) throw new Error(`no example output under ### ${heading}`);
+    return block.trimEnd().split('\n');
+  };
+
+  it('shows the real output of the contract-field-removed case under Contract changes', () => {
+    expect(example('Contract changes').join('\n')).toBe(renderText(runCase(corpusCase('contract-field-removed'))).trimEnd());
+  });
+
+  it('shows the real output of the cross-domain-grant case under Access changes, abridged only where marked', () => {
+    const real = renderText(runCase(corpusCase('cross-domain-grant'))).trimEnd().split('\n');
+    const shown = example('Access changes');
+    let at = 0;
+    for (const line of shown) {
+      if (line.startsWith('…')) continue;
+      const found = real.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+    expect(shown.filter((l) => !l.startsWith('…')).length).toBeGreaterThan(10);
+    const row = /```markdown\n(\| ⚠️ WARN [^\n]*)\n```/.exec(DOC)?.[1];
+    expect(row).toBeDefined();
+    expect(renderMarkdown(runCase(corpusCase('cross-domain-without-reason')))).toContain(row ?? 'missing');
   });
 
   it('names every workflow that exists', () => {
