@@ -9,6 +9,7 @@ import { formatMs } from '../model/duration';
 import { DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS, KAFKA_DEFAULT_LINGER_MS, KAFKA_DEFAULT_REQUEST_TIMEOUT_MS } from '../model/limits';
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, Topology } from '../model/topology';
 import { compareStrings, formatCount, oneLine } from './format';
+import { lookup } from './lookup';
 import {
   KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS,
   KAFKA_DEFAULT_MAX_POLL_RECORDS,
@@ -88,9 +89,11 @@ export function deriveClients(topology: Topology): ServiceClients[] {
   for (const { service } of keys.values()) principalsPerService.set(service, (principalsPerService.get(service) ?? 0) + 1);
 
   const eventTopics = new Map(topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event').map((t) => [t.name, t]));
+  const producersOf = groupBy(topology.producers, (p) => keyOf(p.service, p.principal));
+  const groupsOf = groupBy(topology.consumerGroups, (g) => keyOf(g.service, g.principal));
   const clients = [...keys.values()].map(({ service, principal }): ServiceClients => {
-    const producers = topology.producers.filter((p) => p.service === service && p.principal === principal);
-    const groups = topology.consumerGroups.filter((g) => g.service === service && g.principal === principal);
+    const producers = producersOf.get(keyOf(service, principal)) ?? [];
+    const groups = groupsOf.get(keyOf(service, principal)) ?? [];
     return {
       environment: topology.environment.name,
       service,
@@ -103,6 +106,17 @@ export function deriveClients(topology: Topology): ServiceClients[] {
   return clients.sort((a, b) => compareStrings(a.dirName, b.dirName));
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
 /** `User:payment-service` → `user-payment-service`: safe in a file name, distinct per principal. */
 function principalPart(principal: string): string {
   return principal.replace(/:/, '-').replace(/[^A-Za-z0-9._-]/g, '_').toLowerCase();
@@ -112,7 +126,9 @@ function producerProfiles(producers: readonly ResolvedProducer[], eventTopics: R
   const bySettings = new Map<string, ResolvedProducer[]>();
   for (const p of producers) {
     const key = JSON.stringify([p.idempotent, p.transactionalIdPrefix, p.delivery.timeoutMs, p.delivery.backoffMs, p.delivery.backoffMaxMs, p.delivery.retries]);
-    bySettings.set(key, [...(bySettings.get(key) ?? []), p]);
+    const list = bySettings.get(key);
+    if (list === undefined) bySettings.set(key, [p]);
+    else list.push(p);
   }
   const groups = [...bySettings.values()].map((list) => [...list].sort((a, b) => compareStrings(a.topicName, b.topicName)));
   groups.sort((a, b) => compareStrings(a[0]?.topicName ?? '', b[0]?.topicName ?? ''));
@@ -191,15 +207,13 @@ function producerSettings(p: ResolvedProducer, service: string, orderedTopics: b
 }
 
 function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): ConsumerProfile {
+  const index = lookup(topology);
   const transactionalProducersOf = (topic: string): string[] =>
-    [...new Set(topology.producers.filter((p) => p.topicName === topic && p.transactionalIdPrefix !== null).map((p) => p.service))].sort(compareStrings);
-  const retryTiers = new Map(
-    topology.topics.flatMap((t) => (t.kind === 'retry' && t.retry !== undefined ? [[t.name, { tier: t.retry.tier, delayMs: t.retry.delayMs }] as const] : [])),
-  );
+    [...new Set(index.producersOf(topic).filter((p) => p.transactionalIdPrefix !== null).map((p) => p.service))].sort(compareStrings);
   const subscriptions: ConsumerSubscription[] = g.subscriptions.map((s) => ({
     topic: s.topicName,
     deadLetterTopic: s.deadLetterTopic,
-    retryTopics: s.retryTopics.map((name, i) => ({ name, tier: retryTiers.get(name)?.tier ?? i + 1, delayMs: retryTiers.get(name)?.delayMs ?? g.retryDelaysMs[i] ?? 0 })),
+    retryTopics: s.retryTopics.map((name, i) => ({ name, tier: index.retryTier(name)?.tier ?? i + 1, delayMs: index.retryTier(name)?.delayMs ?? g.retryDelaysMs[i] ?? 0 })),
     transactionalProducers: transactionalProducersOf(s.topicName),
   }));
   const subscribe = subscriptions.flatMap((s) => [s.topic, ...s.retryTopics.map((r) => r.name)]).sort(compareStrings);

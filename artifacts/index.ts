@@ -26,11 +26,23 @@ import { renderRunbook } from './runbook';
 export { GENERATED_MARKER, isGeneratedArtifact } from './marker';
 export { ARTIFACT_ROOTS, environmentOf, paths } from './paths';
 
+/** Every artifact as a sorted map of path → content. */
 export function generateArtifacts(topologies: readonly Topology[]): ReadonlyMap<string, string> {
   const files = new Map<string, string>();
+  eachArtifact(topologies, (path, content) => void files.set(path, content));
+  return new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/**
+ * Hands each artifact to `sink` as soon as it is rendered, so a caller can write it and let it go (at 10,000 topics the
+ * artifacts are hundreds of megabytes). Paths come in generation order, each once.
+ */
+export function eachArtifact(topologies: readonly Topology[], sink: (path: string, content: string) => void): void {
+  const seen = new Set<string>();
   const put = (path: string, content: string): void => {
-    if (files.has(path)) throw new Error(`two artifacts would be written to ${path}`);
-    files.set(path, content);
+    if (seen.has(path)) throw new Error(`two artifacts would be written to ${path}`);
+    seen.add(path);
+    sink(path, content);
   };
   const sorted = mergeByEnvironment(topologies);
   for (const topology of sorted) {
@@ -52,5 +64,4 @@ export function generateArtifacts(topologies: readonly Topology[]): ReadonlyMap<
   }
   put(paths.docsIndex(), renderDocsIndex(sorted));
   put(paths.capacity(), renderCapacity(sorted));
-  return new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b)));
 }

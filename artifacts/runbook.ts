@@ -8,6 +8,7 @@ import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../mod
 import { durationText, replayText } from './catalog/facts';
 import { formatCount, formatMs } from './format';
 import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
+import { lookup } from './lookup';
 import { linkFrom, paths } from './paths';
 
 const GROUPS_TOOL = 'kafka-consumer-groups.sh --bootstrap-server "$BOOTSTRAP" --command-config "$CLIENT_CONFIG"';
@@ -15,11 +16,12 @@ const GROUPS_TOOL = 'kafka-consumer-groups.sh --bootstrap-server "$BOOTSTRAP" --
 export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): string {
   const env = topology.environment;
   const here = paths.runbook(env.name, g.groupId);
+  const index = lookup(topology);
   const topics = g.subscriptions.flatMap((s) => {
-    const t = topology.topics.find((x): x is ResolvedEventTopic => x.kind === 'event' && x.name === s.topicName);
+    const t = index.eventTopic(s.topicName);
     return t === undefined ? [] : [{ subscription: s, topic: t }];
   });
-  const domain = topology.domains.find((d) => d.name === g.domain);
+  const domain = index.domain(g.domain);
   const group = g.groupId;
   const backup = `${group}.offsets-before.csv`;
 
@@ -126,7 +128,7 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
   }
   for (const s of dlqs) {
     const dlq = s.deadLetterTopic ?? '';
-    const dlqTopic = topology.topics.find((t) => t.name === dlq);
+    const dlqTopic = lookup(topology).topic(dlq);
     const kept = dlqTopic?.retentionMs === null || dlqTopic === undefined ? '' : ` Dead letters are kept ${formatMs(dlqTopic.retentionMs.value)}.`;
     lines.push(
       `### ${code(dlq)}`,

@@ -10,6 +10,7 @@ import { formatCount, formatMs } from '../format';
 import { buildGraph } from '../graph/model';
 import { renderMermaid } from '../graph/mermaid';
 import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
+import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
 import { replayText, retentionText } from './facts';
 
@@ -90,8 +91,8 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
 }
 
 function topicSection(topology: Topology, topic: ResolvedEventTopic, here: string): string[] {
-  const producers = topology.producers.filter((p) => p.topicName === topic.name);
-  const readers = topology.consumerGroups.filter((g) => g.subscriptions.some((s) => s.topicName === topic.name));
+  const producers = lookup(topology).producersOf(topic.name);
+  const readers = lookup(topology).readersOf(topic.name);
   const rows: string[][] = [
     ['Event types', topic.eventTypes.map(codeCell).join(', ')],
     ['Key', topic.key === null ? 'no key' : `${codeCell(topic.key.field)} (${cell(keyDetails(topic.key))}): ${cell(topic.key.reason)}`],
@@ -160,6 +161,6 @@ function groupReference(topology: Topology, g: ResolvedConsumerGroup, pageDomain
 }
 
 function topicNameOf(topology: Topology, t: ResolvedCompanionTopic): string {
-  const parent = topology.topics.find((p): p is ResolvedEventTopic => p.kind === 'event' && p.ref.domain === t.parent.domain && p.ref.event === t.parent.event);
+  const parent = lookup(topology).eventTopicByRef(t.parent.domain, t.parent.event);
   return parent?.name ?? `${t.parent.domain}.${t.parent.event}`;
 }
