@@ -7,10 +7,12 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
-import { ARTIFACT_ROOTS, environmentOf, generateArtifacts, isGeneratedArtifact } from '../artifacts';
-import { environmentOfSchemaFile, isGeneratedSchemaFile, SCHEMA_ROOT, schemaFiles } from '../contracts/output';
+import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
+import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
+import { commitStaged } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
+import { startStaging, type ArtifactMode } from './parallel-artifacts';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
 import { canonicalJson, writeFileAtomic } from './write';
 import { isBlocking } from '../rules/format/merge';
@@ -56,7 +58,13 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
   return 0;
 }
 
-export function synthesize(buildApp: (outdir: string) => App, outdir: string, filter: StackFilter = {}): SynthResult {
+export interface SynthesizeOptions extends StackFilter {
+  /** Where the artifacts are rendered: `auto` (a worker thread for large apps), or `always` / `never` a worker. */
+  readonly artifacts?: ArtifactMode;
+}
+
+export function synthesize(buildApp: (outdir: string) => App, outdir: string, options: SynthesizeOptions = {}): SynthResult {
+  const filter: StackFilter = options;
   const target = resolvePath(outdir);
   // Staging sits beside the output so that the final renames stay on one filesystem.
   const parent = dirname(target);
@@ -89,37 +97,46 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, fi
       return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${names}`], warnings };
     }
 
-    app.synth();
+    // Every stack's Topology as canonical JSON: written beside its stack, and what the artifacts are rendered from. The
+    // artifacts (client configs, catalog, runbooks, graphs, capacity, event schemas) are staged while cdktf synthesizes,
+    // in a worker thread for large apps (cli/parallel-artifacts.ts); a subset synth stages only its environments' files.
+    const topologyText = new Map(rendered.stacks.map((s) => [s, s.topology === null ? null : canonicalJson(s.topology)] as const));
+    const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
+    const topics = rendered.stacks.reduce((n, s) => n + (s.topology?.topics.length ?? 0), 0);
+    const artifactsDone = startStaging(
+      { topologies: [...topologyText.values()].filter((t): t is string => t !== null), stageDir: join(staging, '.artifacts'), subset, environments: selectedEnvironments },
+      topics,
+      options.artifacts,
+    );
+
     const files = new Map<string, string>();
-    for (const stack of selected) {
-      const dir = join('stacks', stack.node.id);
-      const json: unknown = JSON.parse(readFileSync(join(staging, dir, 'cdk.tf.json'), 'utf8'));
-      files.set(join(dir, 'cdk.tf.json'), canonicalJson(json));
-      files.set(join(dir, 'topology.json'), canonicalJson(stack.topology));
+    let synthError: Error | null = null;
+    try {
+      app.synth();
+      for (const stack of selected) {
+        const dir = join('stacks', stack.node.id);
+        const json: unknown = JSON.parse(readFileSync(join(staging, dir, 'cdk.tf.json'), 'utf8'));
+        files.set(join(dir, 'cdk.tf.json'), canonicalJson(json));
+        const topology = topologyText.get(stack);
+        if (topology !== null && topology !== undefined) files.set(join(dir, 'topology.json'), topology);
+      }
+      files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
+    } catch (error) {
+      synthError = error instanceof Error ? error : new Error(String(error));
     }
-    files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
-    // Client configs, catalog, runbooks, flow graphs and the capacity report (artifacts/), from every stack's Topology
-    // (an environment's per-domain slices are merged back). A subset synth writes only its environments' files.
-    const artifacts = generateArtifacts(rendered.stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
-    const selectedEnvironments = new Set(selected.map((s) => s.environmentName));
-    for (const [file, content] of artifacts) {
-      const environment = environmentOf(file);
-      if (!subset || (environment !== null && selectedEnvironments.has(environment))) files.set(file.split('/').join(sep), content);
-    }
-    // Event contracts as JSON Schema with their compatibility mode and registry subjects (contracts/output.ts).
-    const schemas = schemaFiles(rendered.stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
-    for (const [file, content] of schemas) {
-      const environment = environmentOfSchemaFile(file);
-      if (!subset || (environment !== null && selectedEnvironments.has(environment))) files.set(file.split('/').join(sep), content);
-    }
+    // Waited for even when cdktf failed: the staging folder is removed below, and the worker must be done writing to it.
+    const artifacts = artifactsDone();
+    if (synthError !== null) throw synthError;
 
     const written: string[] = [];
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
+    written.push(...commitStaged(join(staging, '.artifacts'), target, [...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
+    written.sort();
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
     if (!subset) {
-      const generated = new Set([...artifacts.keys(), ...schemas.keys()].map((f) => f.split('/').join(sep)));
+      const generated = new Set(artifacts.generated.map((f) => f.split('/').join(sep)));
       written.push(...removeStaleArtifacts(target, generated));
     }
     return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../constructs/cdktf';
 import { Domain, KafkaEnvironment, Replay } from '../../constructs';
@@ -9,6 +9,7 @@ import { buildApp } from '../../main';
 import { environments } from '../../environments';
 import { domains } from '../../topics';
 import { synthesize } from '../../cli/synth';
+import { readTree } from '../helpers/tree';
 
 const ROOT = resolve(__dirname, '..', '..');
 const temporaryDirs: string[] = [];
@@ -20,19 +21,6 @@ const tempDir = (): string => {
 afterEach(() => {
   for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 /** The examples' app with domains and environments declared in reverse order. */
 function buildReversedApp(outdir: string): App {

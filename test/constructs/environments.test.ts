@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../constructs/cdktf';
 import { Domain, KafkaEnvironment, KafkaPrincipal, Replay } from '../../constructs';
@@ -10,6 +10,7 @@ import { synthesize } from '../../cli/synth';
 import { RETENTION_MARGIN_MS, TIME_MS } from '../../model/limits';
 import type { EnvironmentInput } from '../../model/schema';
 import { schemaProblems } from '../helpers/provider-schema';
+import { readTree } from '../helpers/tree';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -52,19 +53,6 @@ const stackJson = (out: string, stack: string): StackJson => JSON.parse(readFile
 const topics = (json: StackJson): Array<{ address: string; name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }> =>
   Object.entries(json.resource?.kafka_topic ?? {}).map(([address, t]) => ({ address, ...t }));
 const stackNames = (out: string): string[] => readdirSync(join(out, 'stacks')).sort();
-
-function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 function synthesizeOnce(): string {
   const dir = mkdtempSync(join(tmpdir(), 'topicform-env-shared-'));

@@ -1,21 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BINDINGS_DIR, GENERATED_MARKER, generateBindings } from '../../scripts/gen-bindings';
-
-function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
+import { readTree } from '../helpers/tree';
 
 describe('generated provider bindings', () => {
   it('are what `npm run gen` writes from the vendored schema (run it when this fails)', async () => {

@@ -1,0 +1,85 @@
+/**
+ * The artifacts step of synth (client configs, catalog, runbooks, graphs, capacity, event schemas): render every file
+ * from the Topologies and write it into a staging folder as soon as it is made, so that no process holds all of them
+ * (hundreds of megabytes at 10,000 topics); `commitStaged` moves the staged files into the output once the whole synth
+ * has succeeded. Runs inline or in a worker thread (cli/artifact-worker.ts) beside cdktf's synthesis.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { eachArtifact, environmentOf } from '../artifacts';
+import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
+import type { Topology } from '../model/topology';
+
+export interface StageRequest {
+  /** Every stack's Topology, or its canonical JSON text (what a worker is sent). */
+  readonly topologies: ReadonlyArray<Topology | string>;
+  readonly stageDir: string;
+  /** A subset synth stages only the files of `environments`. */
+  readonly subset: boolean;
+  readonly environments: readonly string[];
+}
+
+export interface StageResult {
+  /** Staged files, POSIX paths relative to the output. */
+  readonly staged: readonly string[];
+  /** Every file the declarations generate (staged or not): what stale-file removal keeps. */
+  readonly generated: readonly string[];
+}
+
+export function stageArtifacts(request: StageRequest): StageResult {
+  const topologies = request.topologies.map((t) => (typeof t === 'string' ? (JSON.parse(t) as Topology) : t));
+  const environments = new Set(request.environments);
+  const staged: string[] = [];
+  const generated: string[] = [];
+  const made = new Set<string>();
+  const stage = (file: string, content: string, environment: string | null): void => {
+    generated.push(file);
+    if (request.subset && (environment === null || !environments.has(environment))) return;
+    const path = join(request.stageDir, ...file.split('/'));
+    const dir = dirname(path);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(path, content);
+    staged.push(file);
+  };
+  eachArtifact(topologies, (file, content) => stage(file, content, environmentOf(file)));
+  for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
+  return { staged, generated };
+}
+
+/**
+ * Moves staged files into `target`, each with one rename (atomic on one filesystem); a file whose target already holds
+ * the same bytes is left alone, so its timestamp does not change. Returns the files that changed, POSIX paths.
+ */
+export function commitStaged(stageDir: string, target: string, files: readonly string[]): string[] {
+  const changed: string[] = [];
+  const made = new Set<string>();
+  for (const file of files) {
+    const from = join(stageDir, ...file.split('/'));
+    const to = join(target, ...file.split('/'));
+    if (sameContent(from, to)) {
+      rmSync(from);
+      continue;
+    }
+    const dir = dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    renameSync(from, to);
+    changed.push(file);
+  }
+  return changed;
+}
+
+function sameContent(a: string, b: string): boolean {
+  let existing: Buffer;
+  try {
+    existing = readFileSync(b);
+  } catch {
+    return false;
+  }
+  return existing.equals(readFileSync(a));
+}

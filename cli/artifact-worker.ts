@@ -1,0 +1,25 @@
+/**
+ * The worker thread that stages synth's artifacts beside cdktf's synthesis (cli/parallel-artifacts.ts). It reports
+ * through its port and then wakes the main thread, which waits synchronously: synth's API stays synchronous.
+ * Everything, module loading included, is inside the try, so the main thread is woken whatever happens.
+ */
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type * as Stage from './artifact-stage';
+import type { StageRequest, StageResult } from './artifact-stage';
+
+export type WorkerReply = { readonly ok: true; readonly result: StageResult } | { readonly ok: false; readonly error: string };
+
+const { request, port, signal } = workerData as { request: StageRequest; port: MessagePort; signal: Int32Array };
+let reply: WorkerReply;
+try {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside the try so a load failure is reported too
+  const { stageArtifacts } = require('./artifact-stage') as typeof Stage;
+  reply = { ok: true, result: stageArtifacts(request) };
+} catch (error) {
+  reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+port.postMessage(reply);
+port.close();
+Atomics.store(signal, 0, 1);
+Atomics.notify(signal, 0);

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStaging } from '../../cli/parallel-artifacts';
+import { synthesize } from '../../cli/synth';
+import { buildApp } from '../../main';
+import { readTree } from '../helpers/tree';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'topicform-parallel-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('artifacts rendered in a worker thread beside cdktf', () => {
+  it('write the same files, byte for byte, as rendering them inline', () => {
+    const inline = join(tempDir(), 'cdktf.out');
+    const worker = join(tempDir(), 'cdktf.out');
+    const a = synthesize(buildApp, inline, { artifacts: 'never' });
+    const b = synthesize(buildApp, worker, { artifacts: 'always' });
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    const tree = readTree(worker);
+    expect(tree).toEqual(readTree(inline));
+    expect(b.written).toEqual(a.written);
+    // The worker's part is there: client configs, docs and event schemas.
+    for (const root of ['clients', 'docs', 'schemas']) expect(Object.keys(tree).some((f) => f.startsWith(`${root}/`) || f.startsWith(`${root}\\`))).toBe(true);
+  });
+
+  it('leave unchanged files alone on the next synth', () => {
+    const out = join(tempDir(), 'cdktf.out');
+    expect(synthesize(buildApp, out, { artifacts: 'always' }).ok).toBe(true);
+    const again = synthesize(buildApp, out, { artifacts: 'always' });
+    expect(again.ok).toBe(true);
+    expect(again.written).toEqual([]);
+  });
+
+  it.each(['always', 'never'] as const)('report a failure to stage (%s a worker) as an error naming what failed', (mode) => {
+    const dir = tempDir();
+    const blocked = join(dir, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the staging folder should go');
+    const out = join(tempDir(), 'cdktf.out');
+    synthesize(buildApp, out, { artifacts: 'never' });
+    const text = readTree(out)[join('stacks', 'dev', 'topology.json')];
+    expect(text).toBeDefined();
+    const wait = startStaging({ topologies: [text as string], stageDir: join(blocked, 'stage'), subset: false, environments: [] }, 1, mode);
+    expect(() => wait()).toThrow(mode === 'always' ? /generating client configs, docs and schemas failed: .*ENOTDIR/s : /ENOTDIR/);
+  });
+});
