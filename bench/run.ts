@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: topicform's synth, lint and review at 100 / 1,000 / 10,000 topics, next to plain cdktf
+ * synthesizing exactly the same resources with the same process settings, in the same run (DESIGN.md, "Performance
+ * and reliability targets"). Prints a Markdown table and the target checks, or JSON with `--json`.
+ *
+ * Per size, in a temporary directory:
+ * 1. Preparation, not measured: a topicform synth of the spec (bench/spec.ts); its stacks become the baseline's input
+ *    (bench/outputs.ts). Before it, one process imports every module of every mode, so tsx's on-disk transform cache
+ *    is filled and no measured run of either side pays for compiling TypeScript.
+ * 2. Synth, measured: `repeat` runs of each side as separate processes (bench/child.ts), interleaved and alternating
+ *    which side goes first, each into a fresh output directory. The first baseline output must equal topicform's —
+ *    every stack's Terraform JSON except cdktf's "//" metadata — or the bench aborts. Every topicform output is
+ *    compared byte for byte with the preparation's.
+ * 3. Lint: `repeat` processes that build the same construct tree and time `lint()` (its first, cold call), as a share
+ *    of the median topicform synth.
+ * 4. Review: a head with 1 % of the topics changed is synthesized (not measured); then `repeat` interleaved rounds of
+ *    processes time the review of base → head and `JSON.parse` of the same files, both from text already read:
+ *    keeping the parsed values (as review keeps both outputs), and, as a stricter reference, dropping each at once.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measure';
+import { baselineData, compareOutputs, countResources } from './outputs';
+import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
+import { benchSpec, changeSpec, type BenchSpec } from './spec';
+
+export const DEFAULT_SIZES = [100, 1_000, 10_000] as const;
+export const QUICK_SIZES = [100, 1_000] as const;
+export const DEFAULT_REPEAT = 3;
+/** The share of topics a pull request changes in the review benchmark. */
+export const CHANGE_FRACTION = 0.01;
+
+const HELP = `Usage: npm run bench -- [options]
+
+Synth, lint and review of a synthetic organisation (each topic: a producer, two consumer groups with their
+dead-letter topics, their ACLs; ⌈N/150⌉ domain stacks), next to plain cdktf synthesizing the same resources.
+
+Options:
+  --sizes <n,n,…>   topic counts (default ${DEFAULT_SIZES.join(',')})
+  --quick           sizes ${QUICK_SIZES.join(',')} only
+  --repeat <n>      measured runs per side and size; medians are reported (default ${DEFAULT_REPEAT}, at least 3 for the README)
+  --json            print JSON instead of the Markdown table
+  --keep            keep the temporary directories (their paths go to stderr)
+  --no-source-maps  process.setSourceMapsEnabled(false) in every measured process, both sides alike
+  -h, --help        this help
+`;
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly repeat: number;
+  readonly json: boolean;
+  readonly keep: boolean;
+  /** Source maps off in every measured process (a process setting: both sides). */
+  readonly noSourceMaps: boolean;
+}
+
+/** Parses the command line; a string is a usage error (or the help text, for --help). */
+export function parseOptions(argv: readonly string[]): BenchOptions | { readonly help: string } | { readonly error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        sizes: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        repeat: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        'no-source-maps': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const v = parsed.values;
+  if (v.help === true) return { help: HELP };
+  if (v.quick === true && v.sizes !== undefined) return { error: 'give --quick or --sizes, not both' };
+  const sizes = v.sizes === undefined ? [...(v.quick === true ? QUICK_SIZES : DEFAULT_SIZES)] : v.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) return { error: `--sizes takes positive integers separated by commas, got "${v.sizes}"` };
+  const repeat = v.repeat === undefined ? DEFAULT_REPEAT : Number(v.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) return { error: `--repeat takes a positive integer, got "${v.repeat}"` };
+  return { sizes, repeat, json: v.json === true, keep: v.keep === true, noSourceMaps: v['no-source-maps'] === true };
+}
+
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string, under = dir): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path, under) : [relative(under, path)];
+    });
+}
+
+/** Whether two output directories hold the same files with the same bytes. */
+export function sameTree(a: string, b: string): boolean {
+  const list = files(a);
+  if (list.join('\n') !== files(b).join('\n')) return false;
+  return list.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+function side(runs: readonly Measurement[]): SideResult {
+  return {
+    wallMs: series(runs.map((r) => r.wallMs)),
+    cpuMs: series(runs.map((r) => r.cpuMs)),
+    peakRssMiB: series(runs.map((r) => r.peakRssKiB / 1024)),
+    loadedMs: median(runs.map((r) => r.child.marks.loaded ?? Number.NaN)),
+    loadedRssMiB: median(runs.map((r) => (r.child.rssAtMarks.loaded ?? Number.NaN) / 1024)),
+  };
+}
+
+const timing = (m: Measurement, name: string): number => m.child.timings[name] ?? Number.NaN;
+
+function describe(m: Measurement): string {
+  return `${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(m.peakRssKiB / 1024)} MiB`;
+}
+
+function writeJson(path: string, value: unknown): string {
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'keep' | 'noSourceMaps'>): Promise<SizeResult> {
+  const { repeat, keep } = options;
+  // Every measured process gets the same settings: this environment, NODE_FLAGS, the repository root as cwd.
+  const settings: RunOptions = { env: options.noSourceMaps ? { BENCH_SOURCE_MAPS: 'off' } : {} };
+  const dir = mkdtempSync(join(tmpdir(), `topicform-bench-${topics}-`));
+  const tag = `[${topics.toLocaleString('en-US')}]`;
+  if (keep) progress(`${tag} working in ${dir}`);
+  try {
+    const spec: BenchSpec = benchSpec(topics);
+    const head = changeSpec(spec, CHANGE_FRACTION);
+    const specFile = writeJson(join(dir, 'spec.json'), spec);
+    const headFile = writeJson(join(dir, 'head-spec.json'), head.spec);
+
+    // 1. Preparation.
+    const base = join(dir, 'base.out');
+    progress(`${tag} preparing: topicform synth → baseline input`);
+    await measure('load', [], settings);
+    await measure('topicform', [specFile, base], settings);
+    const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
+
+    // 2. Synth, interleaved. The first baseline output is checked against topicform's before anything else counts.
+    const runs: { topicform: Measurement[]; baseline: Measurement[] } = { topicform: [], baseline: [] };
+    let deterministic = true;
+    for (let r = 0; r < repeat; r++) {
+      for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
+        const out = join(dir, `${which}-${r}.out`);
+        const m = await measure(which, [which === 'topicform' ? specFile : baselineFile, out], settings);
+        runs[which].push(m);
+        if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
+        if (which === 'baseline' && runs.baseline.length === 1) {
+          const equivalence = compareOutputs(base, out);
+          if (!equivalence.equal) throw new Error(`${tag} the baseline does not synthesize the same resources as topicform:\n  ${equivalence.problems.join('\n  ')}`);
+          progress(`${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`);
+        }
+        rmSync(out, { recursive: true, force: true });
+        progress(`${tag} ${which} ${r + 1}/${repeat}: ${describe(m)}`);
+      }
+    }
+    const topicform = side(runs.topicform);
+    const baseline = side(runs.baseline);
+
+    // 3. Lint.
+    const lints: Measurement[] = [];
+    for (let r = 0; r < repeat; r++) {
+      const scratch = join(dir, `lint-${r}`);
+      mkdirSync(scratch);
+      lints.push(await measure('lint', [specFile, scratch], settings));
+      progress(`${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`);
+    }
+    const lintMs = series(lints.map((m) => timing(m, 'lint')));
+
+    // 4. Review.
+    const headOut = join(dir, 'head.out');
+    progress(`${tag} synthesizing the head (${head.changed} topics changed)`);
+    await measure('topicform', [headFile, headOut], settings);
+    const runsOf: Record<'review' | 'parse' | 'parse-discard', Measurement[]> = { review: [], parse: [], 'parse-discard': [] };
+    for (let r = 0; r < repeat; r++) {
+      const order = r % 2 === 0 ? (['review', 'parse', 'parse-discard'] as const) : (['parse-discard', 'parse', 'review'] as const);
+      for (const which of order) {
+        const m = await measure(which, [base, headOut], settings);
+        runsOf[which].push(m);
+        progress(`${tag} ${which} ${r + 1}/${repeat}: ${Math.round(timing(m, which === 'review' ? 'review' : 'parse'))} ms`);
+      }
+    }
+    const reviews = runsOf.review;
+    const parses = runsOf.parse;
+    const reviewMs = series(reviews.map((m) => timing(m, 'review')));
+    const parseMs = series(parses.map((m) => timing(m, 'parse')));
+    const parseDiscardMs = series(runsOf['parse-discard'].map((m) => timing(m, 'parse')));
+
+    const counts = [...countResources(base)];
+    const total = counts.reduce((n, [, c]) => n + c.total, 0);
+    const largest = counts.reduce((a, b) => (b[1].total > a[1].total ? b : a));
+    return {
+      topics,
+      stacks: counts.length,
+      resources: {
+        total,
+        topics: counts.reduce((n, [, c]) => n + c.topics, 0),
+        acls: counts.reduce((n, [, c]) => n + c.acls, 0),
+        perTopic: total / topics,
+        perStack: total / counts.length,
+        largestStack: { name: largest[0], resources: largest[1].total },
+      },
+      synth: {
+        topicform,
+        baseline,
+        wallRatio: topicform.wallMs.median / baseline.wallMs.median,
+        cpuRatio: topicform.cpuMs.median / baseline.cpuMs.median,
+        rssRatio: topicform.peakRssMiB.median / baseline.peakRssMiB.median,
+        deterministic,
+      },
+      lint: {
+        lintMs,
+        resolveMs: series(lints.map((m) => timing(m, 'resolve'))),
+        share: lintMs.median / topicform.wallMs.median,
+        findings: Number(lints[0]?.child.info.findings ?? 0),
+      },
+      review: {
+        changedTopics: head.changed,
+        reviewMs,
+        parseMs,
+        parseDiscardMs,
+        ratio: reviewMs.median / parseMs.median,
+        strictRatio: reviewMs.median / parseDiscardMs.median,
+        findings: Number(reviews[0]?.child.info.findings ?? 0),
+        bytes: Number(parses[0]?.child.info.bytes ?? 0),
+      },
+    };
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if ('help' in options) {
+    process.stdout.write(options.help);
+    return 0;
+  }
+  if ('error' in options) {
+    process.stderr.write(`bench: ${options.error}\n\n${HELP}`);
+    return 1;
+  }
+  const started = Date.now();
+  const cpuList = cpus();
+  const context: Omit<ReportContext, 'totalSeconds'> = {
+    node: process.version,
+    cpus: `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
+    repeat: options.repeat,
+    nodeFlags: options.noSourceMaps ? [...NODE_FLAGS, '(source maps off)'] : NODE_FLAGS,
+    loadAverage: loadavg(),
+  };
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) results.push(await benchSize(size, options));
+  const full: ReportContext = { ...context, totalSeconds: (Date.now() - started) / 1000 };
+  process.stdout.write(options.json ? `${JSON.stringify({ context: full, results, checks: checks(results) }, null, 2)}\n` : markdown(results, full));
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => void (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
