@@ -3,6 +3,8 @@
  * through its port and then wakes the main thread, which waits synchronously: synth's API stays synchronous.
  * Everything, module loading included, is inside the try, so the main thread is woken whatever happens.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type * as Stage from './artifact-stage';
@@ -10,8 +12,12 @@ import type { StageRequest, StageResult } from './artifact-stage';
 
 export type WorkerReply = { readonly ok: true; readonly result: StageResult } | { readonly ok: false; readonly error: string };
 
+/** Nice value of the worker thread: below the main thread, as far as an unprivileged process may lower itself. */
+const WORKER_NICENESS = 10;
+
 const { request, port, signal } = workerData as { request: StageRequest; port: MessagePort; signal: Int32Array };
 let reply: WorkerReply;
+yieldToMainThread();
 try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside the try so a load failure is reported too
   const { stageArtifacts } = require('./artifact-stage') as typeof Stage;
@@ -23,3 +29,16 @@ port.postMessage(reply);
 port.close();
 Atomics.store(signal, 0, 1);
 Atomics.notify(signal, 0);
+
+/**
+ * Lowers this thread's scheduling priority (Linux: `setpriority` on the thread id read from /proc/thread-self), so that
+ * on a busy machine cdktf's synthesis on the main thread — the longer of the two — gets the CPU first and the worker
+ * uses what is left. Elsewhere, or without permission, the worker runs at normal priority.
+ */
+function yieldToMainThread(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), WORKER_NICENESS);
+  } catch {
+    // not Linux, or not allowed: normal priority
+  }
+}
