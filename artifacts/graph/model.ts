@@ -55,7 +55,30 @@ export const nodeId = {
   group: (groupId: string): string => `group:${groupId}`,
 } as const;
 
-export function buildGraph(topology: Topology, focus: string | null = null): Graph {
+interface Flow {
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: readonly GraphEdge[];
+  /** Edges touching each domain (either end), and the nodes each domain owns: what a focused graph keeps. */
+  readonly edgesByDomain: ReadonlyMap<string, readonly GraphEdge[]>;
+  readonly nodesByDomain: ReadonlyMap<string, readonly GraphNode[]>;
+}
+
+/**
+ * The whole environment's flow, built once per Topology object: the catalog draws one focused graph per domain (twice:
+ * its page and its .mmd file), and rebuilding the full flow for each made the artifacts step quadratic in domains.
+ */
+const flows = new WeakMap<Topology, Flow>();
+const graphs = new WeakMap<Topology, Map<string | null, Graph>>();
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function flowOf(topology: Topology): Flow {
+  const known = flows.get(topology);
+  if (known !== undefined) return known;
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const add = (node: GraphNode): void => void nodes.set(node.id, node);
@@ -75,18 +98,49 @@ export function buildGraph(topology: Topology, focus: string | null = null): Gra
       if (s.deadLetterTopic !== null) edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(s.deadLetterTopic), kind: 'dead-letters', label: 'dead letters' });
     }
   }
+  const edgesByDomain = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    const from = nodes.get(e.from)?.domain ?? null;
+    const to = nodes.get(e.to)?.domain ?? null;
+    if (from !== null) push(edgesByDomain, from, e);
+    if (to !== null && to !== from) push(edgesByDomain, to, e);
+  }
+  const nodesByDomain = new Map<string, GraphNode[]>();
+  for (const n of nodes.values()) if (n.domain !== null) push(nodesByDomain, n.domain, n);
+  const flow = { nodes, edges, edgesByDomain, nodesByDomain };
+  flows.set(topology, flow);
+  return flow;
+}
 
-  const kept = focus === null ? edges : edges.filter((e) => nodes.get(e.from)?.domain === focus || nodes.get(e.to)?.domain === focus);
-  const keptIds = new Set(kept.flatMap((e) => [e.from, e.to]));
-  const keptNodes = [...nodes.values()].filter((n) => (focus === null ? true : keptIds.has(n.id) || n.domain === focus));
+export function buildGraph(topology: Topology, focus: string | null = null): Graph {
+  let cache = graphs.get(topology);
+  if (cache === undefined) graphs.set(topology, (cache = new Map<string | null, Graph>()));
+  const known = cache.get(focus);
+  if (known !== undefined) return known;
+
+  const flow = flowOf(topology);
+  // Edges keep their build order (as a filter of the whole list would), so dedupe keeps the same first edge.
+  const kept = focus === null ? flow.edges : (flow.edgesByDomain.get(focus) ?? []);
+  let keptNodes: GraphNode[];
+  if (focus === null) keptNodes = [...flow.nodes.values()];
+  else {
+    const ids = new Set(kept.flatMap((e) => [e.from, e.to]));
+    for (const n of flow.nodesByDomain.get(focus) ?? []) ids.add(n.id);
+    keptNodes = [...ids].flatMap((id) => {
+      const node = flow.nodes.get(id);
+      return node === undefined ? [] : [node];
+    });
+  }
   const domainNames = new Set(keptNodes.flatMap((n) => (n.domain === null ? [] : [n.domain])));
-  return {
+  const graph: Graph = {
     environment: topology.environment.name,
     focus,
     domains: topology.domains.filter((d) => domainNames.has(d.name)).map((d) => ({ name: d.name, owner: d.owner })).sort((a, b) => compareStrings(a.name, b.name)),
     nodes: keptNodes.sort((a, b) => compareStrings(a.id, b.id)),
     edges: dedupe(kept).sort((a, b) => compareStrings(`${a.from}\u0000${a.to}\u0000${a.kind}`, `${b.from}\u0000${b.to}\u0000${b.kind}`)),
   };
+  cache.set(focus, graph);
+  return graph;
 }
 
 function eventTopicNode(t: ResolvedEventTopic): GraphNode {
