@@ -11,8 +11,13 @@ import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
 import type { Topology } from '../model/topology';
 
 export interface StageRequest {
-  /** Every stack's Topology, or its canonical JSON text (what a worker is sent). */
-  readonly topologies: ReadonlyArray<Topology | string>;
+  /**
+   * Every stack's `topology.json`, already written by the main thread into `stageDir` (POSIX paths relative to it, e.g.
+   * `stacks/dev/topology.json`): read back from there rather than sent, which spares the main thread a copy of every
+   * Topology. Those of the stacks this synth writes are in `commit`; the others are only read.
+   */
+  readonly topologyFiles: readonly string[];
+  readonly commit: readonly string[];
   readonly stageDir: string;
   /** A subset synth stages only the files of `environments`. */
   readonly subset: boolean;
@@ -27,9 +32,9 @@ export interface StageResult {
 }
 
 export function stageArtifacts(request: StageRequest): StageResult {
-  const topologies = request.topologies.map((t) => (typeof t === 'string' ? (JSON.parse(t) as Topology) : t));
+  const topologies = request.topologyFiles.map((file) => JSON.parse(readFileSync(join(request.stageDir, ...file.split('/')), 'utf8')) as Topology);
   const environments = new Set(request.environments);
-  const staged: string[] = [];
+  const staged: string[] = [...request.commit];
   const generated: string[] = [];
   const made = new Set<string>();
   const stage = (file: string, content: string, environment: string | null): void => {

@@ -5,7 +5,7 @@
  * files, state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only
  * its stacks and their manifest entries.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
@@ -97,17 +97,25 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${names}`], warnings };
     }
 
-    // Every stack's Topology as canonical JSON: written beside its stack, and what the artifacts are rendered from. The
-    // artifacts (client configs, catalog, runbooks, graphs, capacity, event schemas) are staged while cdktf synthesizes,
-    // in a worker thread for large apps (cli/parallel-artifacts.ts); a subset synth stages only its environments' files.
-    const topologyText = new Map(rendered.stacks.map((s) => [s, s.topology === null ? null : canonicalJson(s.topology)] as const));
+    // Every stack's Topology as canonical JSON goes straight to the staging folder: written beside its stack on commit,
+    // and what the artifacts are rendered from. The artifacts (client configs, catalog, runbooks, graphs, capacity, event
+    // schemas) are staged while cdktf synthesizes, in a worker thread for large apps (cli/parallel-artifacts.ts); a
+    // subset synth stages only its environments' files.
+    const stageDir = join(staging, '.artifacts');
+    const topologyFiles: string[] = [];
+    const commit: string[] = [];
+    const selectedNames = new Set(selected.map((s) => s.node.id));
+    for (const stack of rendered.stacks) {
+      if (stack.topology === null) continue;
+      const file = `stacks/${stack.node.id}/topology.json`;
+      mkdirSync(join(stageDir, 'stacks', stack.node.id), { recursive: true });
+      writeFileSync(join(stageDir, 'stacks', stack.node.id, 'topology.json'), canonicalJson(stack.topology));
+      topologyFiles.push(file);
+      if (selectedNames.has(stack.node.id)) commit.push(file);
+    }
     const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
     const topics = rendered.stacks.reduce((n, s) => n + (s.topology?.topics.length ?? 0), 0);
-    const artifactsDone = startStaging(
-      { topologies: [...topologyText.values()].filter((t): t is string => t !== null), stageDir: join(staging, '.artifacts'), subset, environments: selectedEnvironments },
-      topics,
-      options.artifacts,
-    );
+    const artifactsDone = startStaging({ topologyFiles, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
 
     const files = new Map<string, string>();
     let synthError: Error | null = null;
@@ -117,8 +125,6 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
         const dir = join('stacks', stack.node.id);
         const json: unknown = JSON.parse(readFileSync(join(staging, dir, 'cdk.tf.json'), 'utf8'));
         files.set(join(dir, 'cdk.tf.json'), canonicalJson(json));
-        const topology = topologyText.get(stack);
-        if (topology !== null && topology !== undefined) files.set(join(dir, 'topology.json'), topology);
       }
       files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
     } catch (error) {
@@ -132,7 +138,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
-    written.push(...commitStaged(join(staging, '.artifacts'), target, [...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
+    written.push(...commitStaged(stageDir, target, [...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
     written.sort();
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
     if (!subset) {
