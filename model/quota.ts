@@ -73,6 +73,17 @@ function overridden(derived: SizedValue<number> | null, override: number | undef
   return { value: override, explanation: `${fmt(override)} B/s set in environment ${environment} (${was})` };
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
 /** The principals the declarations use, with the domains and services that use them. */
 export function principalUses(groups: readonly ResolvedConsumerGroup[], producers: readonly ResolvedProducer[]): Map<string, { domains: Set<string>; services: Set<string> }> {
   const uses = new Map<string, { domains: Set<string>; services: Set<string> }>();
@@ -99,16 +110,18 @@ export function deriveQuotas(
 ): ResolvedQuota[] {
   if (!options.enabled) return [];
   const uses = principalUses(groups, producers);
+  // Grouped once: filtering every list per principal was quadratic (2.3 s of resolve at 10,000 topics).
+  const producedBy = groupBy(producers, (p) => p.principal);
+  const readBy = groupBy(groups, (g) => g.principal);
   const quotas: ResolvedQuota[] = [];
   for (const principal of [...uses.keys()].sort(compare)) {
     if (!principal.startsWith(QUOTA_PRINCIPAL_PREFIX)) continue;
     const use = uses.get(principal);
     if (use === undefined) continue;
-    const produced = [...new Set(producers.filter((p) => p.principal === principal).map((p) => p.topicName))].sort(compare);
+    const produced = [...new Set((producedBy.get(principal) ?? []).map((p) => p.topicName))].sort(compare);
     const produce = produced.map((name) => flowOf('', eventTopics.get(name), name));
     // Sorted here: the explanation must not depend on declaration order (resolve sorts its lists only at the end).
-    const consume = groups
-      .filter((g) => g.principal === principal)
+    const consume = [...(readBy.get(principal) ?? [])]
       .sort((a, b) => compare(a.groupId, b.groupId))
       .flatMap((g) => g.subscriptions.map((s) => flowOf(`${g.groupId} reads `, eventTopics.get(s.topicName), s.topicName)));
     const producer = rate(produce, QUOTA_PRODUCE_HEADROOM, 'produce', options.throughputScaling);
