@@ -104,10 +104,15 @@ export class KafkaEnvironment extends Construct {
     // and left on the cluster as they are; the new stack creates them (an upsert) once the move is removed.
     const sliced = movedDomains.size === 0 || topology.quotas === undefined ? topology : { ...topology, quotas: topology.quotas.filter((q) => !movedDomains.has(q.domain)) };
 
+    // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them. Found in
+    // one pass (usually none), then split per stack.
+    const toImport = {
+      topics: topology.topics.filter((t) => movedDomains.has(t.domain) || this.adopt.topics.has(t.name)),
+      acls: topology.acls.filter((a) => movedDomains.has(a.domain) || this.adopt.acls.has(a.id)),
+    };
     const stacks = groups.map(({ name, domains }) => {
-      // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them.
-      const topics = new Set(topology.topics.filter((t) => inDomains(t.domain, domains) && (movedDomains.has(t.domain) || this.adopt.topics.has(t.name))).map((t) => t.name));
-      const acls = new Set(topology.acls.filter((a) => inDomains(a.domain, domains) && (movedDomains.has(a.domain) || this.adopt.acls.has(a.id))).map((a) => a.id));
+      const topics = new Set(toImport.topics.filter((t) => inDomains(t.domain, domains)).map((t) => t.name));
+      const acls = new Set(toImport.acls.filter((a) => inDomains(a.domain, domains)).map((a) => a.id));
       return KafkaStack.forSlice(this, name, { environment: env, topology: sliced, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, brokerDefaults: this.brokerDefaults, byPath });
     });
 

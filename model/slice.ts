@@ -6,6 +6,21 @@ import type { Topology } from './topology';
 
 export function sliceTopology(topology: Topology, domains: ReadonlySet<string> | undefined): Topology {
   if (domains === undefined) return topology;
+  if (domains.size === 1) {
+    // One domain per stack (layout `domain`): cut from an index built once per Topology, not by filtering every list
+    // once per stack (O(stacks × resources): seconds at 10,000 topics in 67 stacks). Same lists, same order.
+    const [domain] = domains;
+    const part = byDomain(topology).get(domain as string);
+    return {
+      ...topology,
+      domains: part?.domains ?? [],
+      topics: part?.topics ?? [],
+      consumerGroups: part?.consumerGroups ?? [],
+      producers: part?.producers ?? [],
+      acls: part?.acls ?? [],
+      ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
+    };
+  }
   return {
     ...topology,
     domains: topology.domains.filter((d) => domains.has(d.name)),
@@ -15,6 +30,36 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     acls: topology.acls.filter((a) => domains.has(a.domain)),
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
   };
+}
+
+interface DomainPart {
+  domains: Topology['domains'][number][];
+  topics: Topology['topics'][number][];
+  consumerGroups: Topology['consumerGroups'][number][];
+  producers: Topology['producers'][number][];
+  acls: Topology['acls'][number][];
+  quotas: NonNullable<Topology['quotas']>[number][];
+}
+
+const indexes = new WeakMap<Topology, Map<string, DomainPart>>();
+
+function byDomain(topology: Topology): Map<string, DomainPart> {
+  const known = indexes.get(topology);
+  if (known !== undefined) return known;
+  const parts = new Map<string, DomainPart>();
+  const part = (domain: string): DomainPart => {
+    let p = parts.get(domain);
+    if (p === undefined) parts.set(domain, (p = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [] }));
+    return p;
+  };
+  for (const d of topology.domains) part(d.name).domains.push(d);
+  for (const t of topology.topics) part(t.domain).topics.push(t);
+  for (const g of topology.consumerGroups) part(g.domain).consumerGroups.push(g);
+  for (const p of topology.producers) part(p.topic.domain).producers.push(p);
+  for (const a of topology.acls) part(a.domain).acls.push(a);
+  for (const q of topology.quotas ?? []) part(q.domain).quotas.push(q);
+  indexes.set(topology, parts);
+  return parts;
 }
 
 /** Stack names: `<env>` for the environment layout, `<env>-<domain>` for the domain layout. */
