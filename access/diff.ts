@@ -13,6 +13,7 @@ import { principalUses } from '../model/quota';
 import type { ResolvedAcl, ResolvedConsumerGroup, Topology } from '../model/topology';
 import type { AclPatternType, AclResourceType } from '../model/vocabulary';
 import { compare, mergeEnvironments, operationLabel, ownerOf, whyOf } from './topologies';
+import { groupBy } from '../model/group-by';
 
 /**
  * - `granted`: the principal had no ACL on the resource and has one now (a new principal on a topic);
@@ -162,14 +163,7 @@ export function accessChangesByEnvironment(base: readonly Topology[], head: read
 }
 
 function groupAcls(acls: readonly ResolvedAcl[]): Map<string, ResolvedAcl[]> {
-  const grouped = new Map<string, ResolvedAcl[]>();
-  for (const a of acls) {
-    const key = keyOf(a);
-    const list = grouped.get(key);
-    if (list === undefined) grouped.set(key, [a]);
-    else list.push(a);
-  }
-  return grouped;
+  return groupBy(acls, keyOf);
 }
 
 function labels(acls: readonly ResolvedAcl[]): string[] {

@@ -18,6 +18,7 @@ import {
   POLL_INTERVAL_SHARE_OF_LAG,
   POLL_PROCESSING_SAFETY_FACTOR,
 } from './limits';
+import { groupBy } from '../model/group-by';
 
 /** One Kafka client setting (Java / librdkafka key spelling), its value as Kafka's config string, and why. */
 export interface Setting {
@@ -104,17 +105,6 @@ export function deriveClients(topology: Topology): ServiceClients[] {
     };
   });
   return clients.sort((a, b) => compareStrings(a.dirName, b.dirName));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [item]);
-    else list.push(item);
-  }
-  return groups;
 }
 
 /** `User:payment-service` → `user-payment-service`: safe in a file name, distinct per principal. */

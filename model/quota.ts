@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { QUOTA_CONSUME_HEADROOM, QUOTA_PRODUCE_HEADROOM } from './limits';
 import type { QuotaOverride } from './schema';
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota, SizedValue } from './topology';
+import { groupBy } from './group-by';
 
 /** The only principal type Kafka's user quotas are keyed by (`entity_type = "user"`). */
 export const QUOTA_PRINCIPAL_PREFIX = 'User:';
@@ -71,17 +72,6 @@ function overridden(derived: SizedValue<number> | null, override: number | undef
   if (override === undefined) return derived;
   const was = derived === null ? 'none derived' : `derived would be ${fmt(derived.value)} B/s`;
   return { value: override, explanation: `${fmt(override)} B/s set in environment ${environment} (${was})` };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [item]);
-    else list.push(item);
-  }
-  return groups;
 }
 
 /** The principals the declarations use, with the domains and services that use them. */
