@@ -118,13 +118,17 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const artifactsDone = startStaging({ topologyFiles, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
 
     const files = new Map<string, string>();
+    const stagedStacks: string[] = [];
     let synthError: Error | null = null;
     try {
       app.synth();
+      // Each stack's Terraform JSON is made canonical and staged at once, so no stack's text outlives its turn (tens of
+      // megabytes each at 10,000 topics); it is moved into place with the other staged files on commit.
       for (const stack of selected) {
-        const dir = join('stacks', stack.node.id);
-        const json: unknown = JSON.parse(readFileSync(join(staging, dir, 'cdk.tf.json'), 'utf8'));
-        files.set(join(dir, 'cdk.tf.json'), canonicalJson(json));
+        const json: unknown = JSON.parse(readFileSync(join(staging, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+        mkdirSync(join(stageDir, 'stacks', stack.node.id), { recursive: true });
+        writeFileSync(join(stageDir, 'stacks', stack.node.id, 'cdk.tf.json'), canonicalJson(json));
+        stagedStacks.push(`stacks/${stack.node.id}/cdk.tf.json`);
       }
       files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
     } catch (error) {
@@ -138,7 +142,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (writeFileAtomic(join(target, file), content)) written.push(file);
     }
-    written.push(...commitStaged(stageDir, target, [...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
+    written.push(...commitStaged(stageDir, target, [...stagedStacks, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
     written.sort();
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
     if (!subset) {
