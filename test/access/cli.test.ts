@@ -1,6 +1,6 @@
 /**
- * `topicform access` and `topicform codeowners` end to end: a real process (test/access/cli-entry.ts registers the
- * commands exactly as cli/main.ts does), commander's argument parsing, the example app (main.ts) built and resolved,
+ * `topicform access` and `topicform codeowners` end to end: a real process (bin/topicform.js, the command itself),
+ * commander's argument parsing, the example app (main.ts) built and resolved,
  * output and exit codes; the error paths run in process against the same app.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,12 +15,12 @@ import type { PrincipalReport, TopicReport } from '../../access/report';
 import { buildApp } from '../../main';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ENTRY = join(__dirname, 'cli-entry.ts');
+const BIN = join(ROOT, 'bin', 'topicform.js');
 const work = mkdtempSync(join(tmpdir(), 'topicform-access-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function spawnCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', ENTRY, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
