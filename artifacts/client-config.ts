@@ -113,13 +113,7 @@ function principalPart(principal: string): string {
 }
 
 function producerProfiles(producers: readonly ResolvedProducer[], eventTopics: ReadonlyMap<string, ResolvedEventTopic>, service: string): ProducerProfile[] {
-  const bySettings = new Map<string, ResolvedProducer[]>();
-  for (const p of producers) {
-    const key = JSON.stringify([p.idempotent, p.transactionalIdPrefix, p.delivery.timeoutMs, p.delivery.backoffMs, p.delivery.backoffMaxMs, p.delivery.retries]);
-    const list = bySettings.get(key);
-    if (list === undefined) bySettings.set(key, [p]);
-    else list.push(p);
-  }
+  const bySettings = groupBy(producers, (p) => JSON.stringify([p.idempotent, p.transactionalIdPrefix, p.delivery.timeoutMs, p.delivery.backoffMs, p.delivery.backoffMaxMs, p.delivery.retries]));
   const groups = [...bySettings.values()].map((list) => [...list].sort((a, b) => compareStrings(a.topicName, b.topicName)));
   groups.sort((a, b) => compareStrings(a[0]?.topicName ?? '', b[0]?.topicName ?? ''));
   return groups.flatMap((list) => {

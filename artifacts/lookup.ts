@@ -4,6 +4,7 @@
  * quadratic (minutes of CPU at 10,000 topics).
  */
 import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import { appendTo, groupBy } from '../model/group-by';
 
 export interface TopologyLookup {
   readonly topic: (name: string) => ResolvedTopic | undefined;
@@ -21,12 +22,6 @@ export interface TopologyLookup {
 
 const cache = new WeakMap<Topology, TopologyLookup>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 export function lookup(topology: Topology): TopologyLookup {
   const known = cache.get(topology);
   if (known !== undefined) return known;
@@ -41,10 +36,9 @@ export function lookup(topology: Topology): TopologyLookup {
       byRef.set(`${t.ref.domain}\u0000${t.ref.event}`, t);
     } else if (t.kind === 'retry' && t.retry !== undefined) retry.set(t.name, { tier: t.retry.tier, delayMs: t.retry.delayMs });
   }
-  const producers = new Map<string, ResolvedProducer[]>();
-  for (const p of topology.producers) push(producers, p.topicName, p);
+  const producers = groupBy(topology.producers, (p) => p.topicName);
   const readers = new Map<string, ResolvedConsumerGroup[]>();
-  for (const g of topology.consumerGroups) for (const topic of new Set(g.subscriptions.map((s) => s.topicName))) push(readers, topic, g);
+  for (const g of topology.consumerGroups) for (const topic of new Set(g.subscriptions.map((s) => s.topicName))) appendTo(readers, topic, g);
   const domains = new Map(topology.domains.map((d) => [d.name, d]));
   const result: TopologyLookup = {
     topic: (name) => topics.get(name),

@@ -1,11 +1,13 @@
+/** Appends `value` to the list under `key`, starting the list when there is none. */
+export function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 /** Items grouped by a key, each group in input order; Map order is the order keys first appear. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [item]);
-    else list.push(item);
-  }
+  for (const item of items) appendTo(groups, key(item), item);
   return groups;
 }

@@ -8,6 +8,7 @@
 import { formatMs, toMs } from '../../model/duration';
 import type { ResolvedCompanionTopic, ResolvedEventTopic, Topology } from '../../model/topology';
 import { compareStrings } from '../format';
+import { appendTo } from '../../model/group-by';
 
 export const NODE_KINDS = ['service', 'topic', 'group', 'dead-letter', 'retry'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -70,12 +71,6 @@ interface Flow {
 const flows = new WeakMap<Topology, Flow>();
 const graphs = new WeakMap<Topology, Map<string | null, Graph>>();
 
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 function flowOf(topology: Topology): Flow {
   const known = flows.get(topology);
   if (known !== undefined) return known;
@@ -102,11 +97,11 @@ function flowOf(topology: Topology): Flow {
   for (const e of edges) {
     const from = nodes.get(e.from)?.domain ?? null;
     const to = nodes.get(e.to)?.domain ?? null;
-    if (from !== null) push(edgesByDomain, from, e);
-    if (to !== null && to !== from) push(edgesByDomain, to, e);
+    if (from !== null) appendTo(edgesByDomain, from, e);
+    if (to !== null && to !== from) appendTo(edgesByDomain, to, e);
   }
   const nodesByDomain = new Map<string, GraphNode[]>();
-  for (const n of nodes.values()) if (n.domain !== null) push(nodesByDomain, n.domain, n);
+  for (const n of nodes.values()) if (n.domain !== null) appendTo(nodesByDomain, n.domain, n);
   const flow = { nodes, edges, edgesByDomain, nodesByDomain };
   flows.set(topology, flow);
   return flow;
