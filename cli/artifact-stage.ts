@@ -36,17 +36,11 @@ export function stageArtifacts(request: StageRequest): StageResult {
   const environments = new Set(request.environments);
   const staged: string[] = [...request.commit];
   const generated: string[] = [];
-  const made = new Set<string>();
+  const write = fileWriter(request.stageDir);
   const stage = (file: string, content: string, environment: string | null): void => {
     generated.push(file);
     if (request.subset && (environment === null || !environments.has(environment))) return;
-    const path = join(request.stageDir, ...file.split('/'));
-    const dir = dirname(path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(path, content);
+    write(file, content);
     staged.push(file);
   };
   eachArtifact(topologies, (file, content) => stage(file, content, environmentOf(file)));
@@ -60,7 +54,7 @@ export function stageArtifacts(request: StageRequest): StageResult {
  */
 export function commitStaged(stageDir: string, target: string, files: readonly string[]): string[] {
   const changed: string[] = [];
-  const made = new Set<string>();
+  const ensureFolder = folderMaker();
   for (const file of files) {
     const from = join(stageDir, ...file.split('/'));
     const to = join(target, ...file.split('/'));
@@ -68,15 +62,31 @@ export function commitStaged(stageDir: string, target: string, files: readonly s
       rmSync(from);
       continue;
     }
-    const dir = dirname(to);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    ensureFolder(dirname(to));
     renameSync(from, to);
     changed.push(file);
   }
   return changed;
+}
+
+/** Makes a folder (and its parents) the first time it is asked for; thousands of files share a few hundred folders. */
+function folderMaker(): (dir: string) => void {
+  const made = new Set<string>();
+  return (dir) => {
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+}
+
+/** Writes files below `root`, named by POSIX paths relative to it, making each folder once. */
+export function fileWriter(root: string): (file: string, content: string) => void {
+  const ensureFolder = folderMaker();
+  return (file, content) => {
+    const path = join(root, ...file.split('/'));
+    ensureFolder(dirname(path));
+    writeFileSync(path, content);
+  };
 }
 
 function sameContent(a: string, b: string): boolean {

@@ -5,16 +5,16 @@
  * files, state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only
  * its stacks and their manifest entries.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
-import { commitStaged } from './artifact-stage';
+import { commitStaged, fileWriter } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
 import { startStaging, type ArtifactMode } from './parallel-artifacts';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
-import { canonicalJson, writeFileAtomic } from './write';
+import { canonicalJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
 
@@ -102,14 +102,14 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     // schemas) are staged while cdktf synthesizes, in a worker thread for large apps (cli/parallel-artifacts.ts); a
     // subset synth stages only its environments' files.
     const stageDir = join(staging, '.artifacts');
+    const stageFile = fileWriter(stageDir);
     const topologyFiles: string[] = [];
     const commit: string[] = [];
     const selectedNames = new Set(selected.map((s) => s.node.id));
     for (const stack of rendered.stacks) {
       if (stack.topology === null) continue;
       const file = `stacks/${stack.node.id}/topology.json`;
-      mkdirSync(join(stageDir, 'stacks', stack.node.id), { recursive: true });
-      writeFileSync(join(stageDir, 'stacks', stack.node.id, 'topology.json'), canonicalJson(stack.topology));
+      stageFile(file, canonicalJson(stack.topology));
       topologyFiles.push(file);
       if (selectedNames.has(stack.node.id)) commit.push(file);
     }
@@ -117,20 +117,19 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const topics = rendered.stacks.reduce((n, s) => n + (s.topology?.topics.length ?? 0), 0);
     const artifactsDone = startStaging({ topologyFiles, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
 
-    const files = new Map<string, string>();
-    const stagedStacks: string[] = [];
+    const staged: string[] = [];
     let synthError: Error | null = null;
     try {
       app.synth();
       // Each stack's Terraform JSON is made canonical and staged at once, so no stack's text outlives its turn (tens of
       // megabytes each at 10,000 topics); it is moved into place with the other staged files on commit.
       for (const stack of selected) {
-        const json: unknown = JSON.parse(readFileSync(join(staging, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
-        mkdirSync(join(stageDir, 'stacks', stack.node.id), { recursive: true });
-        writeFileSync(join(stageDir, 'stacks', stack.node.id, 'cdk.tf.json'), canonicalJson(json));
-        stagedStacks.push(`stacks/${stack.node.id}/cdk.tf.json`);
+        const file = `stacks/${stack.node.id}/cdk.tf.json`;
+        stageFile(file, canonicalJson(JSON.parse(readFileSync(join(staging, ...file.split('/')), 'utf8'))));
+        staged.push(file);
       }
-      files.set('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
+      stageFile('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
+      staged.push('manifest.json');
     } catch (error) {
       synthError = error instanceof Error ? error : new Error(String(error));
     }
@@ -138,12 +137,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const artifacts = artifactsDone();
     if (synthError !== null) throw synthError;
 
-    const written: string[] = [];
-    for (const [file, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (writeFileAtomic(join(target, file), content)) written.push(file);
-    }
-    written.push(...commitStaged(stageDir, target, [...stagedStacks, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep)));
-    written.sort();
+    const written = commitStaged(stageDir, target, [...staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
     if (!subset) {
       const generated = new Set(artifacts.generated.map((f) => f.split('/').join(sep)));
