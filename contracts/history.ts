@@ -6,7 +6,8 @@
  * that has one can run the full check.
  */
 import { checkCompatibility, type CompatibilityFinding } from './compatibility';
-import { canonicalString, type JsonSchema } from './json-schema';
+import { canonicalString } from '../model/canonical-json';
+import type { JsonSchema } from './json-schema';
 import { checksOf } from './modes';
 import type { CompatibilityMode } from '../model/vocabulary';
 

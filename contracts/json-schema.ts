@@ -176,7 +176,7 @@ export function finiteValues(schema: JsonSchemaObject): readonly unknown[] | nul
 
 /**
  * Structural equality of JSON values (object key order ignored; a key holding `undefined` counts as absent, as in
- * JSON): the same answer as comparing canonicalString of both, without building the strings.
+ * JSON): the same answer as comparing canonicalString (model/canonical-json.ts) of both, without building the strings.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -196,23 +196,6 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   for (const key in bo) if (bo[key] !== undefined) count--;
   return count === 0;
-}
-
-/** JSON with object keys sorted at every level (arrays keep their order): byte-stable, order-independent. */
-export function canonicalString(value: unknown, indent?: number): string {
-  return JSON.stringify(sortKeys(value), null, indent);
-}
-
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

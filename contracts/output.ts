@@ -18,7 +18,7 @@
  * has its own registry. Deterministic: keys sorted at every level, subjects sorted, a final newline.
  */
 import type { ResolvedEventTopic, Topology } from '../model/topology';
-import { canonicalString } from './json-schema';
+import { canonicalString } from '../model/canonical-json';
 import { subjectNamingOf, subjectsOf } from './subjects';
 
 /** The folder of the synth output the schema files live in. */

@@ -3,7 +3,8 @@
  * discriminator constant, by type, or by equality; paired options are compared, an unpaired one is an option added or
  * removed, compatible when some option on the other side accepts it whole.
  */
-import { canonicalString, deref, finiteValues, isSchemaObject, optionPath, propertiesOf, typesOf, type Alternatives, type JsonSchema, type JsonSchemaObject } from './json-schema';
+import { canonicalString } from '../model/canonical-json';
+import { deref, finiteValues, isSchemaObject, optionPath, propertiesOf, typesOf, type Alternatives, type JsonSchema, type JsonSchemaObject } from './json-schema';
 import type { ChangeRule } from './rules';
 import type { Walk } from './walk';
 

@@ -3,11 +3,11 @@
  * difference it meets as a change from the old schema to the new one (contracts/rules.ts) with its verdict for the
  * walk's direction. BACKWARD walks with the old schema as writer and the new one as reader; FORWARD the other way.
  */
+import { canonicalString } from '../model/canonical-json';
 import {
   acceptsEverything,
   acceptsNothing,
   alternativesOf,
-  canonicalString,
   deref,
   finiteValues,
   isJsonSchema,
