@@ -5,14 +5,14 @@
  */
 import type { Topology } from '../model/topology';
 import { compareStrings } from './format';
+import { groupBy } from '../model/group-by';
 
 /**
  * One Topology per environment: the slices of an environment split into stacks (one per domain) are merged back into
  * the whole, duplicates dropped, everything sorted. Environments come out sorted by name.
  */
 export function mergeByEnvironment(topologies: readonly Topology[]): Topology[] {
-  const byEnvironment = new Map<string, Topology[]>();
-  for (const t of topologies) byEnvironment.set(t.environment.name, [...(byEnvironment.get(t.environment.name) ?? []), t]);
+  const byEnvironment = groupBy(topologies, (t) => t.environment.name);
   return [...byEnvironment.keys()].sort(compareStrings).map((name) => canonicalTopology(merge(byEnvironment.get(name) ?? [])));
 }
 

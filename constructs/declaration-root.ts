@@ -13,6 +13,7 @@ import type { Topology } from '../model/topology';
 import { RULES } from '../rules/registry';
 import { lint } from '../rules/run';
 import type { Finding } from '../rules/types';
+import { appendTo } from '../model/group-by';
 
 export interface RootResult {
   /** Declaration errors and warnings; the topology is null when any is an error. */
@@ -30,7 +31,7 @@ export function resolveRoot(root: IConstruct, environment: unknown, layout?: Sta
   const byPath = new Map<string, IConstruct>(declarations.map((d) => [d.node.path, d]));
   const at = (path: string): IConstruct => byPath.get(path) ?? root;
   const grouped = new Map<IConstruct, Issue[]>();
-  const add = (construct: IConstruct, issue: Issue): void => void grouped.set(construct, [...(grouped.get(construct) ?? []), issue]);
+  const add = (construct: IConstruct, issue: Issue): void => appendTo(grouped, construct, issue);
   for (const issue of result.issues) add(at(issue.source.path), { ...issue, path: `${where(issue.source)}${issue.path}` });
   const findings = result.topology === null ? [] : lint(result.topology, RULES, { layout });
   // Unsuppressed lint errors stop synth like any validation error; warnings become annotations.

@@ -1,5 +1,5 @@
 /** Appends `value` to the list under `key`, starting the list when there is none. */
-export function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);

@@ -1,15 +1,15 @@
-import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, Topology } from '../model/topology';
+import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
 import { stackResources } from '../model/stack-resources';
 import type { StackLayout } from '../model/schema';
 import type { LintContext } from './types';
+import { appendTo, groupBy } from '../model/group-by';
 
 export function buildContext(topology: Topology, layout: StackLayout = 'environment'): LintContext {
   const readers = new Map<string, ResolvedConsumerGroup[]>();
   for (const group of topology.consumerGroups) {
-    for (const s of group.subscriptions) readers.set(s.topicName, [...(readers.get(s.topicName) ?? []), group]);
+    for (const s of group.subscriptions) appendTo(readers, s.topicName, group);
   }
-  const producers = new Map<string, ResolvedProducer[]>();
-  for (const p of topology.producers) producers.set(p.topicName, [...(producers.get(p.topicName) ?? []), p]);
+  const producers = groupBy(topology.producers, (p) => p.topicName);
   const events = new Map<string, ResolvedEventTopic>();
   for (const t of topology.topics) if (t.kind === 'event') events.set(t.name, t);
   const services = new Map<string, Set<string>>();

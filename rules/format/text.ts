@@ -1,6 +1,7 @@
 /** Human output: grouped by domain, each finding with its location, construct path, field, message and fix. */
 import type { Finding } from '../types';
 import { isBlocking, mergeFindings, type MergedFinding } from './merge';
+import { groupBy } from '../../model/group-by';
 
 const MARK: Readonly<Record<Finding['level'], string>> = { error: 'error  ', warning: 'warning', info: 'info   ' };
 
@@ -11,8 +12,7 @@ function location(f: MergedFinding): string {
 
 export function formatText(findings: readonly Finding[], options: { readonly strict?: boolean } = {}): string {
   const merged = mergeFindings(findings);
-  const byDomain = new Map<string, MergedFinding[]>();
-  for (const f of merged) byDomain.set(f.subject.domain, [...(byDomain.get(f.subject.domain) ?? []), f]);
+  const byDomain = groupBy(merged, (f) => f.subject.domain);
   const lines: string[] = [];
   for (const [domain, list] of [...byDomain.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`${domain}`);
