@@ -3,37 +3,22 @@
  * commander's argument parsing, the example app (main.ts) built and resolved,
  * output and exit codes; the error paths run in process against the same app.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAccess, type AccessOptions } from '../../cli/commands/access';
 import { runCodeowners } from '../../cli/commands/codeowners';
 import type { PrincipalReport, TopicReport } from '../../access/report';
 import { buildApp } from '../../main';
+import { runTopicform, sink, type CliRun } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'topicform.js');
 const work = mkdtempSync(join(tmpdir(), 'topicform-access-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function spawnCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done): void {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+const spawnCli = (...args: string[]): CliRun => runTopicform(args);
 
 function inProcess(run: (io: { stdout: Writable; stderr: Writable }) => number): { status: number; stdout: string; stderr: string } {
   const stdout = sink();

@@ -1,9 +1,7 @@
 /**
  * `topicform graph` end to end (the real bin in the repository root), and the command's error paths in process.
  */
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
 import { runGraph } from '../../cli/commands/graph';
 import { App } from '../../constructs/cdktf';
@@ -12,25 +10,10 @@ import { renderDot } from '../../artifacts/graph/dot';
 import { renderMermaid } from '../../artifacts/graph/mermaid';
 import { buildGraph, type Graph } from '../../artifacts/graph/model';
 import { exampleTopology } from './fixtures';
+import { runTopicform, sink, type CliRun } from '../helpers/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'topicform.js');
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done): void {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+const run = (...args: string[]): CliRun => runTopicform(args);
 
 describe('topicform graph', () => {
   it('prints the JSON graph of the first environment, with every topic and group of the declarations', () => {

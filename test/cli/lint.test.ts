@@ -2,16 +2,15 @@
  * `topicform lint` end to end: the real bin, the repository's app and the fixture apps in test/fixtures/apps/, each
  * exporting buildApp(outdir) with a dev and a prod stack.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { META_RULES, RULES } from '../../rules/registry';
 import { HAVE_SARIF_SCHEMAS, sarifProblems, SKIP_REASON } from '../rules/sarif-validator';
+import { runTopicform } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'topicform.js');
 const work = mkdtempSync(join(tmpdir(), 'topicform-lint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -23,10 +22,7 @@ interface Run {
   readonly stderr: string;
 }
 
-function topicform(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const topicform = (...args: string[]): Run => runTopicform(args);
 
 interface JsonReport {
   readonly findings: ReadonlyArray<{

@@ -10,9 +10,9 @@ import { COMMENT_MARKER } from '../../review/render/markdown';
 import type { ReviewResult } from '../../review/types';
 import { buildCase, corpusCase } from './corpus/cases';
 import { FIXTURES } from './corpus/output';
+import { runTopicform } from '../helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'topicform.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-review-cli-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -22,10 +22,7 @@ interface Run {
   stderr: string;
 }
 
-function topicform(args: string[], cwd = work): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const topicform = (args: string[], cwd = work): Run => runTopicform(args, { cwd, timeoutMs: 120_000 });
 
 /** Writes a corpus case's base and head as cdktf.out directories; returns their paths relative to `work`. */
 function writeCase(name: string): { base: string; head: string } {
