@@ -10,6 +10,7 @@ import { basename, dirname, join, relative, resolve as resolvePath, sep } from '
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
+import { synthesizeStacks } from '../constructs/synthesize-stacks';
 import { commitStaged, fileWriter } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
 import { startStaging, type ArtifactMode } from './parallel-artifacts';
@@ -120,15 +121,15 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const staged: string[] = [];
     let synthError: Error | null = null;
     try {
-      app.synth();
-      // Each stack's Terraform JSON is made canonical and staged at once, so no stack's text outlives its turn (tens of
-      // megabytes each at 10,000 topics); it is moved into place with the other staged files on commit.
-      for (const stack of selected) {
+      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is made
+      // canonical and staged at once, so neither its constructs nor its text (tens of megabytes at 10,000 topics)
+      // outlive its turn; it is moved into place with the other staged files on commit.
+      const manifest = synthesizeStacks(app, selected, (stack, path) => {
         const file = `stacks/${stack.node.id}/cdk.tf.json`;
-        stageFile(file, canonicalJson(JSON.parse(readFileSync(join(staging, ...file.split('/')), 'utf8'))));
+        stageFile(file, canonicalJson(JSON.parse(readFileSync(path, 'utf8'))));
         staged.push(file);
-      }
-      stageFile('manifest.json', canonicalJson(mergeManifest(target, staging, new Set(selected.map((s) => s.node.id)), subset)));
+      });
+      stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selected.map((s) => s.node.id)), subset)));
       staged.push('manifest.json');
     } catch (error) {
       synthError = error instanceof Error ? error : new Error(String(error));
@@ -155,8 +156,7 @@ interface Manifest {
 }
 
 /** The new manifest: this run's entries for the written stacks; on a subset synth, the other entries kept as they were. */
-function mergeManifest(target: string, staging: string, written: ReadonlySet<string>, subset: boolean): Manifest {
-  const fresh = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
+function mergeManifest(target: string, fresh: Manifest, written: ReadonlySet<string>, subset: boolean): Manifest {
   const previousPath = join(target, 'manifest.json');
   const previous = subset && existsSync(previousPath) ? (JSON.parse(readFileSync(previousPath, 'utf8')) as Manifest) : { stacks: {} };
   const stacks: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { Aspects, TerraformStack, type Construct, type IConstruct } from './cdkt
 import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
-import { renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
+import { containsToken, renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { topicAddress } from '../model/naming';
@@ -77,6 +77,10 @@ export class KafkaStack extends TerraformStack {
   private readonly brokerDefaults: BrokerDefaults;
   private root: RootResult | undefined;
   private slice: Topology | null = null;
+  /** A slice stack's declaration constructs by path, kept until its resources are rendered. */
+  private byPath: ReadonlyMap<string, IConstruct> | undefined;
+  /** `pending` until render() creates the resources; `released` once release() has dropped them. */
+  private state: 'pending' | 'rendered' | 'released' = 'pending';
   private rendered: RenderedResources | undefined;
 
   /**
@@ -99,48 +103,81 @@ export class KafkaStack extends TerraformStack {
     if (slice !== undefined) {
       this.adopt = slice.imports;
       this.slice = sliceTopology(slice.topology, slice.domains);
-      this.renderSlice(slice.byPath);
+      this.byPath = slice.byPath ?? new Map();
     } else {
       this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
-      // Testing.synth runs aspects but not prepareStack; a self-contained stack renders on whichever comes first.
-      Aspects.of(this).add({ visit: (node) => void (node === this ? this.render() : undefined) });
     }
+    // Testing.synth runs aspects but not prepareStack; the stack renders on whichever comes first.
+    Aspects.of(this).add({ visit: (node) => void (node === this ? this.render() : undefined) });
   }
 
   /**
-   * A self-contained stack resolves the declarations under it and renders them, once. A slice stack was rendered when
-   * it was created and returns its environment's result.
+   * Renders the stack's resources, once: a self-contained stack first resolves and lints the declarations under it; a
+   * slice stack renders the slice its environment resolved. Slice stacks render only when first needed (synthesis,
+   * `resources`), so that synth can hold one stack's resources at a time (`release()`).
    */
   render(): ResolveResult {
-    if (this.root === undefined && this.rendered === undefined) {
-      this.root = resolveRoot(this, this.environment);
-      this.slice = this.root.topology;
-      if (this.slice !== null) this.renderSlice(this.root.byPath);
+    this.resolve();
+    if (this.state === 'pending') {
+      this.state = 'rendered';
+      this.renderSlice(this.root?.byPath ?? this.byPath);
+      this.byPath = undefined;
     }
     return { topology: this.slice, issues: this.root?.issues ?? [] };
   }
 
+  /**
+   * Removes the stack's rendered resources from the construct tree once its Terraform JSON is written, so that synth
+   * holds one stack's resources at a time (cdktf's tree costs ~1 KiB per resource, and a large app has 100,000s).
+   * The Topology stays; `resources` is undefined afterwards, and synthesizing the stack again is an error rather than
+   * an empty stack.
+   */
+  release(): void {
+    this.render();
+    for (const construct of this.rendered?.constructs ?? []) construct.node.scope?.node.tryRemoveChild(construct.node.id);
+    this.rendered = undefined;
+    this.state = 'released';
+  }
+
   /** This stack's Topology (its slice when split per domain), or null when the declarations have errors. */
   get topology(): Topology | null {
-    this.render();
+    this.resolve();
     return this.slice;
   }
 
   /** Lint findings of a self-contained stack's Topology (a slice stack's findings belong to its KafkaEnvironment). */
   get findings(): readonly Finding[] {
-    this.render();
+    this.resolve();
     return this.root?.findings ?? [];
   }
 
-  /** The Terraform resources this stack renders, by topic name and by ACL id. */
+  /** The Terraform resources this stack renders, by topic name and by ACL id; undefined after `release()`. */
   get resources(): RenderedResources | undefined {
     this.render();
     return this.rendered;
   }
 
+  /**
+   * cdktf's prepareStack resolves every element once before synthesis resolves it again, only to find cross-stack
+   * references (tokens) and wire them. Resources rendered from a Topology without a token in any value cannot hold one,
+   * so a stack whose resources are not rendered yet lets cdktf prepare the rest (backend, provider, what a user added)
+   * and renders them afterwards: the same output without a second resolve of every resource, which was ~40 % of
+   * cdktf's time at 10,000 topics (README "Performance"). User aspects still see them: cdktf runs aspects in synthesis.
+   */
   override prepareStack(): void {
-    this.render();
+    if (this.state === 'released') throw new Error(`stack ${this.node.path} was released after it was synthesized; build the app again to synthesize it again`);
+    this.resolve();
+    const renderAfter = this.state === 'pending' && this.slice !== null && !containsToken(this.slice);
+    if (!renderAfter) this.render();
     super.prepareStack();
+    if (renderAfter) this.render();
+  }
+
+  /** A self-contained stack resolves and lints the declarations under it, once; a slice stack was handed its slice. */
+  private resolve(): void {
+    if (this.root !== undefined || this.byPath !== undefined || this.state !== 'pending') return;
+    this.root = resolveRoot(this, this.environment);
+    this.slice = this.root.topology;
   }
 
   private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): void {

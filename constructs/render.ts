@@ -2,7 +2,7 @@
  * Topology → L1 resources of the generated bindings. Every Terraform address is derived from content (topic name; an
  * ACL's seven fields), never from position or construct path, so adding one resource never renames another.
  */
-import { Construct, type IConstruct } from './cdktf';
+import { Construct, Token, type IConstruct } from './cdktf';
 import { Acl } from '../gen/provider-kafka/lib/acl';
 import { Quota } from '../gen/provider-kafka/lib/quota';
 import { Topic } from '../gen/provider-kafka/lib/topic';
@@ -51,6 +51,8 @@ export interface RenderedResources {
   readonly acls: ReadonlyMap<string, Acl>;
   /** By principal. */
   readonly quotas: ReadonlyMap<string, Quota>;
+  /** The constructs rendering attached to the tree (topics, the ACL and quota scopes): what removes them all again. */
+  readonly constructs: readonly IConstruct[];
 }
 
 export function renderTopology(topology: Topology, target: RenderTarget): RenderedResources {
@@ -62,6 +64,7 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   }
   const acls = new Map<string, Acl>();
   const aclScope = new Construct(target.fallback, 'Acls');
+  const constructs: IConstruct[] = [...topics.values(), aclScope];
   for (const acl of topology.acls) {
     if (!inScope(acl.domain)) continue;
     const address = aclAddress(acl);
@@ -82,13 +85,16 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   let quotaScope: Construct | undefined;
   for (const quota of topology.quotas ?? []) {
     if (!inScope(quota.domain) || !hasRates(quota)) continue;
-    quotaScope ??= new Construct(target.fallback, 'Quotas');
+    if (quotaScope === undefined) {
+      quotaScope = new Construct(target.fallback, 'Quotas');
+      constructs.push(quotaScope);
+    }
     const address = quotaAddress(quota);
     const resource = new Quota(quotaScope, address, { entityType: 'user', entityName: quota.entityName, config: quotaConfig(quota) });
     resource.overrideLogicalId(address);
     quotas.set(quota.principal, resource);
   }
-  return { topics, acls, quotas };
+  return { topics, acls, quotas, constructs };
 }
 
 function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
@@ -108,4 +114,23 @@ function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Re
   });
   resource.overrideLogicalId(address);
   return resource;
+}
+
+/**
+ * Whether any value of a Topology's resources could be a cdktf token (an encoded string, number or list, or an
+ * IResolvable): what decides whether a stack's resources may skip cdktf's preparing resolve (KafkaStack.prepareStack).
+ * Every field is looked at, not only the rendered ones, so the answer errs towards true.
+ */
+export function containsToken(topology: Pick<Topology, 'topics' | 'acls' | 'quotas'>): boolean {
+  return hasToken(topology.topics) || hasToken(topology.acls) || hasToken(topology.quotas ?? []);
+}
+
+function hasToken(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('TfToken[');
+  if (typeof value === 'number') return Token.isUnresolved(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasToken);
+  if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
+  for (const key in value) if (hasToken((value as Record<string, unknown>)[key])) return true;
+  return false;
 }

@@ -1,0 +1,109 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
+import { KafkaEnvironment } from '../../constructs';
+import type { KafkaStack } from '../../constructs/kafka-stack';
+import { containsToken } from '../../constructs/render';
+import { synthesizeStacks } from '../../constructs/synthesize-stacks';
+import { renderApp } from '../../cli/render-app';
+import { environments } from '../../environments';
+import { domains } from '../../topics';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** The repository's prod environment (one stack per domain), rendered but not synthesized. */
+function prodApp(): { app: App; stacks: readonly KafkaStack[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'topicform-stacks-'));
+  dirs.push(dir);
+  const app = new App({ outdir: dir, stackTraces: false });
+  const prod = environments.find((e) => e.name === 'prod');
+  if (prod === undefined) throw new Error('environments.ts has no prod');
+  const env = new KafkaEnvironment(app, prod.name, { environment: prod });
+  for (const name of Object.keys(domains).sort()) domains[name]?.(env);
+  const rendered = renderApp(app);
+  if (rendered.issues.length > 0) throw new Error(rendered.issues.map((i) => i.message).join('\n'));
+  return { app, stacks: rendered.stacks };
+}
+
+const resourcesIn = (app: App): number => app.node.findAll().filter((c) => c instanceof TerraformResource).length;
+
+describe('synthesizeStacks', () => {
+  it('writes each stack, in order, and releases its resources before the next one renders', () => {
+    const { app, stacks } = prodApp();
+    expect(stacks.map((s) => s.node.id)).toEqual(['prod-orders', 'prod-search']);
+    // Rendering is lazy: nothing is in the tree before synthesis.
+    expect(resourcesIn(app)).toBe(0);
+    const seen: Array<{ stack: string; file: string; alive: number; topics: number }> = [];
+    const manifest = synthesizeStacks(app, stacks, (stack, file) => {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { resource: { kafka_topic: Record<string, unknown> } };
+      seen.push({ stack: stack.node.id, file, alive: resourcesIn(app), topics: Object.keys(json.resource.kafka_topic).length });
+    });
+    expect(seen.map((s) => s.stack)).toEqual(['prod-orders', 'prod-search']);
+    for (const s of seen) {
+      expect(s.file).toBe(join(app.outdir, 'stacks', s.stack, 'cdk.tf.json'));
+      expect(s.topics).toBeGreaterThan(0);
+    }
+    // While a stack is written, only its own resources are alive: the one before it was released.
+    const ordersResources = stacks[0]?.topology?.topics.length ?? 0;
+    expect(seen[0]?.alive).toBeGreaterThanOrEqual(ordersResources);
+    expect(seen[1]?.alive).toBeLessThan((seen[0]?.alive ?? 0) + (seen[1]?.topics ?? 0));
+    expect(resourcesIn(app)).toBe(0);
+    for (const stack of stacks) expect(stack.resources).toBeUndefined();
+    // The Topology stays for what runs after synthesis.
+    expect(stacks[0]?.topology?.topics.length).toBeGreaterThan(0);
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['prod-orders', 'prod-search']);
+  });
+
+  it("writes the same Terraform JSON as cdktf's App.synth() of stacks rendered before they are prepared", () => {
+    const streamed = prodApp();
+    const files = new Map<string, string>();
+    synthesizeStacks(streamed.app, streamed.stacks, (stack, file) => void files.set(stack.node.id, readFileSync(file, 'utf8')));
+    const eager = prodApp();
+    // Reading `resources` renders them at once, so cdktf prepares them as it would any resource.
+    for (const stack of eager.stacks) expect(stack.resources?.topics.size).toBeGreaterThan(0);
+    eager.app.synth();
+    for (const stack of eager.stacks) {
+      expect(files.get(stack.node.id)).toBe(readFileSync(join(eager.app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+    }
+    expect(files.size).toBe(2);
+  });
+
+  it('refuses to synthesize a released stack again', () => {
+    const { app, stacks } = prodApp();
+    synthesizeStacks(app, stacks, () => undefined);
+    expect(() => synthesizeStacks(app, stacks.slice(0, 1), () => undefined)).toThrow(/prod-orders was released after it was synthesized/);
+  });
+
+  it('stops on a reference from one stack to another, naming both', () => {
+    const { app, stacks } = prodApp();
+    const [orders, search] = stacks;
+    if (orders === undefined || search === undefined) throw new Error('two stacks expected');
+    const topic = [...(search.resources?.topics.values() ?? [])][0];
+    if (topic === undefined) throw new Error('prod-search renders no topic');
+    new TerraformOutput(orders, 'search-topic', { value: topic.name });
+    expect(() => synthesizeStacks(app, stacks, () => undefined)).toThrow(/stack prod\/prod-orders refers to stack prod\/prod-search: topicform stacks are independent Terraform states/);
+    expect(existsSync(join(app.outdir, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(false);
+  });
+});
+
+describe('containsToken', () => {
+  const plain = { topics: [{ name: 'orders.order-created', partitions: { value: 6 }, config: { 'retention.ms': '604800000' } }], acls: [{ principal: 'User:orders' }] };
+
+  it('is false for literal values', () => {
+    expect(containsToken(plain as never)).toBe(false);
+  });
+
+  it.each([
+    ['a string token', { ...plain, acls: [{ principal: Token.asString(Lazy.stringValue({ produce: () => 'User:x' })) }] }],
+    ['a number token', { ...plain, topics: [{ ...plain.topics[0], partitions: { value: Token.asNumber(Lazy.numberValue({ produce: () => 6 })) } }] }],
+    ['a token inside a string', { ...plain, topics: [{ ...plain.topics[0], config: { 'retention.ms': `${Token.asString(Lazy.stringValue({ produce: () => '1' }))}000` } }] }],
+    ['an IResolvable', { ...plain, quotas: [{ entityName: Lazy.anyValue({ produce: () => 'x' }) }] }],
+  ])('is true for %s', (_name, topology) => {
+    expect(containsToken(topology as never)).toBe(true);
+  });
+});
