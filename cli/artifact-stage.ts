@@ -9,14 +9,16 @@ import { dirname, join } from 'node:path';
 import { eachArtifact, environmentOf } from '../artifacts';
 import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
 import type { Topology } from '../model/topology';
+import { canonicalJson } from './write';
 
 export interface StageRequest {
   /**
-   * Every stack's `topology.json`, already written by the main thread into `stageDir` (POSIX paths relative to it, e.g.
-   * `stacks/dev/topology.json`): read back from there rather than sent, which spares the main thread a copy of every
-   * Topology. Those of the stacks this synth writes are in `commit`; the others are only read.
+   * Every stack's Topology, and where its `topology.json` goes (a POSIX path relative to `stageDir`, e.g.
+   * `stacks/dev/topology.json`). The artifacts are rendered from all of them; only the files in `commit` (the stacks
+   * this synth writes) are staged. A worker gets them as a structured clone: cheaper for the main thread than writing
+   * canonical JSON for the worker to read back, which then falls to the worker.
    */
-  readonly topologyFiles: readonly string[];
+  readonly topologies: ReadonlyArray<{ readonly file: string; readonly topology: Topology }>;
   readonly commit: readonly string[];
   readonly stageDir: string;
   /** A subset synth stages only the files of `environments`. */
@@ -32,11 +34,13 @@ export interface StageResult {
 }
 
 export function stageArtifacts(request: StageRequest): StageResult {
-  const topologies = request.topologyFiles.map((file) => JSON.parse(readFileSync(join(request.stageDir, ...file.split('/')), 'utf8')) as Topology);
   const environments = new Set(request.environments);
   const staged: string[] = [...request.commit];
   const generated: string[] = [];
   const write = fileWriter(request.stageDir);
+  const commit = new Set(request.commit);
+  for (const { file, topology } of request.topologies) if (commit.has(file)) write(file, canonicalJson(topology));
+  const topologies = request.topologies.map((t) => t.topology);
   const stage = (file: string, content: string, environment: string | null): void => {
     generated.push(file);
     if (request.subset && (environment === null || !environments.has(environment))) return;

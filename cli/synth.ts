@@ -11,11 +11,12 @@ import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
 import { synthesizeStacks } from '../constructs/synthesize-stacks';
+import type { Topology } from '../model/topology';
 import { commitStaged, fileWriter } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
 import { startStaging, type ArtifactMode } from './parallel-artifacts';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
-import { canonicalJson } from './write';
+import { canonicalFromStableJson, canonicalJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
 
@@ -98,25 +99,23 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${names}`], warnings };
     }
 
-    // Every stack's Topology as canonical JSON goes straight to the staging folder: written beside its stack on commit,
-    // and what the artifacts are rendered from. The artifacts (client configs, catalog, runbooks, graphs, capacity, event
-    // schemas) are staged while cdktf synthesizes, in a worker thread for large apps (cli/parallel-artifacts.ts); a
-    // subset synth stages only its environments' files.
+    // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
+    // capacity, event schemas) are rendered from them: staged while cdktf synthesizes, in a worker thread for large apps
+    // (cli/parallel-artifacts.ts). A subset synth stages only its environments' files.
     const stageDir = join(staging, '.artifacts');
     const stageFile = fileWriter(stageDir);
-    const topologyFiles: string[] = [];
+    const topologies: Array<{ file: string; topology: Topology }> = [];
     const commit: string[] = [];
     const selectedNames = new Set(selected.map((s) => s.node.id));
     for (const stack of rendered.stacks) {
       if (stack.topology === null) continue;
       const file = `stacks/${stack.node.id}/topology.json`;
-      stageFile(file, canonicalJson(stack.topology));
-      topologyFiles.push(file);
+      topologies.push({ file, topology: stack.topology });
       if (selectedNames.has(stack.node.id)) commit.push(file);
     }
     const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
     const topics = rendered.stacks.reduce((n, s) => n + (s.topology?.topics.length ?? 0), 0);
-    const artifactsDone = startStaging({ topologyFiles, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
+    const artifactsDone = startStaging({ topologies, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
 
     const staged: string[] = [];
     let synthError: Error | null = null;
@@ -126,7 +125,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       // outlive its turn; it is moved into place with the other staged files on commit.
       const manifest = synthesizeStacks(app, selected, (stack, path) => {
         const file = `stacks/${stack.node.id}/cdk.tf.json`;
-        stageFile(file, canonicalJson(JSON.parse(readFileSync(path, 'utf8'))));
+        stageFile(file, canonicalFromStableJson(readFileSync(path, 'utf8')));
         staged.push(file);
       });
       stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selected.map((s) => s.node.id)), subset)));

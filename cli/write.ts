@@ -30,3 +30,18 @@ export function writeFileAtomic(target: string, content: string): boolean {
 export function canonicalJson(value: unknown): string {
   return `${canonicalString(value, 2)}\n`;
 }
+
+/**
+ * `canonicalJson` of the JSON text cdktf writes (json-stable-stringify with `space: 2`: keys sorted, two-space indent),
+ * without parsing it: that text differs only in its empty arrays and objects (`[\n  ]`), and the final newline. Keys
+ * that look like array indices are the exception (JSON.parse enumerates them first, in numeric order), so text with
+ * such a key is parsed after all. JSON strings cannot hold a raw newline, so both patterns only match structure.
+ * At 10,000 topics this spares parsing and re-serializing ~80 MB.
+ */
+export function canonicalFromStableJson(text: string): string {
+  if (INTEGER_KEY.test(text)) return canonicalJson(JSON.parse(text));
+  return `${text.replace(EMPTY_CONTAINER, '$1$2')}\n`;
+}
+
+const INTEGER_KEY = /\n *"(?:0|[1-9]\d*)": /;
+const EMPTY_CONTAINER = /([[{])\n *([\]}])/g;

@@ -45,7 +45,7 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
     const blocked = join(dir, 'not-a-folder');
     writeFileSync(blocked, 'a file where the staging folder should go');
     // No topology to read: the docs index and capacity report are still written, into a folder that cannot be made.
-    const wait = startStaging({ topologyFiles: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] }, 1, mode);
+    const wait = startStaging({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] }, 1, mode);
     expect(() => wait()).toThrow(mode === 'always' ? /generating client configs, docs and schemas failed: .*ENOTDIR/s : /ENOTDIR/);
   });
 });

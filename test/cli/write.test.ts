@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../cli/write';
+import { createRequire } from 'node:module';
+import { canonicalFromStableJson, canonicalJson } from '../../cli/write';
+
+/** The serializer cdktf writes cdk.tf.json with, resolved from cdktf itself so the test follows cdktf's copy. */
+const stableStringify = createRequire(require.resolve('cdktf'))('json-stable-stringify') as (value: unknown, options: { space: number }) => string;
 
 /** The obvious definition: a sorted copy of every object, then JSON.stringify. */
 function reference(value: unknown): string {
@@ -19,12 +23,29 @@ function reference(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
+const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 30 }).map(String), fc.constantFrom('a', 'b', 'B', '_', '10', '9', '~', '\n', ']'));
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), fc.constantFrom('\n  ]', '[\n  ]', '{}'), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 6 })),
+})).value;
+
+describe('canonicalFromStableJson', () => {
+  it("gives canonicalJson's text for whatever cdktf's json-stable-stringify wrote (empty containers, integer-like keys and brackets inside strings included)", () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        const text = stableStringify(value, { space: 2 });
+        expect(canonicalFromStableJson(text)).toBe(canonicalJson(JSON.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('rewrites the empty containers json-stable-stringify spreads over lines', () => {
+    expect(canonicalFromStableJson(stableStringify({ b: [], a: {}, c: [1] }, { space: 2 }))).toBe('{\n  "a": {},\n  "b": [],\n  "c": [\n    1\n  ]\n}\n');
+  });
+});
+
 describe('canonicalJson', () => {
   it('equals a sorted deep copy, whatever the key order (integer-like keys included)', () => {
-    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 30 }).map(String), fc.constantFrom('a', 'b', 'B', '_', '10', '9', '~'));
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 6 })),
-    })).value;
     fc.assert(
       fc.property(json, (value) => {
         expect(canonicalJson(value)).toBe(reference(value));
