@@ -16,7 +16,7 @@ import { commitStaged, fileWriter } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
 import { startStaging, type ArtifactMode } from './parallel-artifacts';
 import { renderApp, selectStacks, type StackFilter } from './render-app';
-import { canonicalFromStableJson, canonicalJson } from './write';
+import { canonicalJson, moveStableJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
 
@@ -120,12 +120,14 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const staged: string[] = [];
     let synthError: Error | null = null;
     try {
-      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is made
-      // canonical and staged at once, so neither its constructs nor its text (tens of megabytes at 10,000 topics)
-      // outlive its turn; it is moved into place with the other staged files on commit.
+      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): cdktf's file is moved to the
+      // staging folder in canonical form at once (cli/write.ts moveStableJson), and into place with the other staged
+      // files on commit.
       const manifest = synthesizeStacks(app, selected, (stack, path) => {
         const file = `stacks/${stack.node.id}/cdk.tf.json`;
-        stageFile(file, canonicalFromStableJson(readFileSync(path, 'utf8')));
+        const to = join(stageDir, 'stacks', stack.node.id, 'cdk.tf.json');
+        mkdirSync(dirname(to), { recursive: true });
+        moveStableJson(path, to);
         staged.push(file);
       });
       stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selected.map((s) => s.node.id)), subset)));

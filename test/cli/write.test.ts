@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { canonicalFromStableJson, canonicalJson } from '../../cli/write';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canonicalFromStableJson, canonicalJson, moveStableJson } from '../../cli/write';
 
 /** The serializer cdktf writes cdk.tf.json with, resolved from cdktf itself so the test follows cdktf's copy. */
 const stableStringify = createRequire(require.resolve('cdktf'))('json-stable-stringify') as (value: unknown, options: { space: number }) => string;
@@ -41,6 +44,32 @@ describe('canonicalFromStableJson', () => {
 
   it('rewrites the empty containers json-stable-stringify spreads over lines', () => {
     expect(canonicalFromStableJson(stableStringify({ b: [], a: {}, c: [1] }, { space: 2 }))).toBe('{\n  "a": {},\n  "b": [],\n  "c": [\n    1\n  ]\n}\n');
+  });
+});
+
+describe('moveStableJson', () => {
+  it("moves cdktf's file into place in canonicalJson's form, whether it renames it or rewrites it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-move-'));
+    try {
+      let renamed = 0;
+      fc.assert(
+        fc.property(json, (value) => {
+          const text = stableStringify(value, { space: 2 });
+          const [from, to] = [join(dir, 'from.json'), join(dir, 'to.json')];
+          writeFileSync(from, text);
+          moveStableJson(from, to);
+          expect(readFileSync(to, 'utf8')).toBe(canonicalJson(JSON.parse(text)));
+          expect(existsSync(from)).toBe(false);
+          if (`${text}\n` === canonicalJson(JSON.parse(text))) renamed++;
+        }),
+        { numRuns: 500 },
+      );
+      // Both paths ran: most values need only the newline.
+      expect(renamed).toBeGreaterThan(50);
+      expect(renamed).toBeLessThan(500);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
