@@ -1,7 +1,8 @@
 /**
- * The worker thread that stages synth's artifacts beside cdktf's synthesis (cli/parallel-artifacts.ts). It reports
- * through its port and then wakes the main thread, which waits synchronously: synth's API stays synchronous.
- * Everything, module loading included, is inside the try, so the main thread is woken whatever happens.
+ * The worker thread that stages synth's artifacts beside cdktf's synthesis (cli/parallel-artifacts.ts). It loads its
+ * modules at once, waits for the request on its port, reports through the port and then wakes the main thread, which
+ * waits synchronously: synth's API stays synchronous. A failure to load is reported as the reply to the request, so the
+ * main thread is woken whatever happens.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -15,20 +16,30 @@ export type WorkerReply = { readonly ok: true; readonly result: StageResult } | 
 /** Nice value of the worker thread: below the main thread, as far as an unprivileged process may lower itself. */
 const WORKER_NICENESS = 10;
 
-const { request, port, signal } = workerData as { request: StageRequest; port: MessagePort; signal: Int32Array };
-let reply: WorkerReply;
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 yieldToMainThread();
+let stage: typeof Stage.stageArtifacts | undefined;
+let loadError: unknown;
 try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside the try so a load failure is reported too
-  const { stageArtifacts } = require('./artifact-stage') as typeof Stage;
-  reply = { ok: true, result: stageArtifacts(request) };
+  stage = (require('./artifact-stage') as typeof Stage).stageArtifacts;
 } catch (error) {
-  reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  loadError = error;
 }
-port.postMessage(reply);
-port.close();
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
+// The modules are loaded while the main thread resolves and lints; the request follows once it has the Topologies.
+port.once('message', (request: StageRequest) => {
+  let reply: WorkerReply;
+  try {
+    if (stage === undefined) throw loadError;
+    reply = { ok: true, result: stage(request) };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
+  port.close();
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
 
 /**
  * Lowers this thread's scheduling priority (Linux: `setpriority` on the thread id read from /proc/thread-self), so that

@@ -14,8 +14,8 @@ import { synthesizeStacks } from '../constructs/synthesize-stacks';
 import type { Topology } from '../model/topology';
 import { commitStaged, fileWriter } from './artifact-stage';
 import { formatIssueReport } from './issues-report';
-import { startStaging, type ArtifactMode } from './parallel-artifacts';
-import { renderApp, selectStacks, type StackFilter } from './render-app';
+import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
+import { declaredEventTopics, renderApp, selectStacks, type StackFilter } from './render-app';
 import { canonicalJson, moveStableJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
@@ -72,8 +72,10 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
+  let artifactStaging: Staging | undefined;
   try {
     const app = buildApp(staging);
+    artifactStaging = prepareStaging(declaredEventTopics(app), options.artifacts);
     const rendered = renderApp(app);
     const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
     const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
@@ -114,8 +116,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       if (selectedNames.has(stack.node.id)) commit.push(file);
     }
     const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
-    const topics = rendered.stacks.reduce((n, s) => n + (s.topology?.topics.length ?? 0), 0);
-    const artifactsDone = startStaging({ topologies, commit, stageDir, subset, environments: selectedEnvironments }, topics, options.artifacts);
+    artifactStaging.start({ topologies, commit, stageDir, subset, environments: selectedEnvironments });
 
     const staged: string[] = [];
     let synthError: Error | null = null;
@@ -136,7 +137,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       synthError = error instanceof Error ? error : new Error(String(error));
     }
     // Waited for even when cdktf failed: the staging folder is removed below, and the worker must be done writing to it.
-    const artifacts = artifactsDone();
+    const artifacts = artifactStaging.wait();
     if (synthError !== null) throw synthError;
 
     const written = commitStaged(stageDir, target, [...staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
@@ -147,6 +148,8 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     }
     return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
   } finally {
+    // A worker that got no request (synth stopped before cdktf) is stopped; after wait() this does nothing.
+    artifactStaging?.cancel();
     rmSync(staging, { recursive: true, force: true });
   }
 }

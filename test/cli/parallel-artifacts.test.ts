@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStaging } from '../../cli/parallel-artifacts';
+import { prepareStaging } from '../../cli/parallel-artifacts';
 import { synthesize } from '../../cli/synth';
 import { buildApp } from '../../main';
+import { App } from '../../constructs/cdktf';
+import { KafkaEnvironment } from '../../constructs';
 import { readTree } from '../helpers/tree';
 
 const dirs: string[] = [];
@@ -40,12 +42,26 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
     expect(again.written).toEqual([]);
   });
 
+  it('are not waited for when synth stops before cdktf: the worker that got no request is stopped', () => {
+    const out = join(tempDir(), 'cdktf.out');
+    const broken = (outdir: string): App => {
+      const app = new App({ outdir, stackTraces: false });
+      new KafkaEnvironment(app, 'prod', { environment: { name: 'prod', production: true, replicationFactor: 0, minInsyncReplicas: 2 } });
+      return app;
+    };
+    const result = synthesize(broken, out, { artifacts: 'always' });
+    expect(result.ok).toBe(false);
+    expect(result.errors.join('\n')).toMatch(/replicationFactor/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it.each(['always', 'never'] as const)('report a failure to stage (%s a worker) as an error naming what failed', (mode) => {
     const dir = tempDir();
     const blocked = join(dir, 'not-a-folder');
     writeFileSync(blocked, 'a file where the staging folder should go');
     // No topology to read: the docs index and capacity report are still written, into a folder that cannot be made.
-    const wait = startStaging({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] }, 1, mode);
-    expect(() => wait()).toThrow(mode === 'always' ? /generating client configs, docs and schemas failed: .*ENOTDIR/s : /ENOTDIR/);
+    const staging = prepareStaging(1, mode);
+    staging.start({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] });
+    expect(() => staging.wait()).toThrow(mode === 'always' ? /generating client configs, docs and schemas failed: .*ENOTDIR/s : /ENOTDIR/);
   });
 });
