@@ -46,11 +46,7 @@ export function renderMarkdown(result: ReviewResult): string {
 
   if (result.findings.length > 0) {
     head.push('| Verdict | Finding | Environment | Stack | Before → After |', '| --- | --- | --- | --- | --- |');
-    const safe = result.findings.filter((f) => f.verdict === 'SAFE');
-    const listed = [...result.findings.filter((f) => f.verdict !== 'SAFE'), ...safe.slice(0, MARKDOWN_SAFE_ROWS)];
-    for (const f of listed) head.push(summaryRow(f));
-    if (safe.length > MARKDOWN_SAFE_ROWS) head.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe findings (see the JSON report) | | | |`);
-    head.push('');
+    head.push(...cappedRows(result.findings, summaryRow, 'findings', 5), '');
   }
   head.push(...contractSection(result.contracts), ...accessSection(result));
 
@@ -79,7 +75,7 @@ export function renderMarkdown(result: ReviewResult): string {
   let size = head.join('\n').length + tail.join('\n').length + 200;
   let omitted = 0;
   for (const f of [...result.findings, ...result.contracts]) {
-    const block = 'rows' in f ? detail(f) : contractDetail(f);
+    const block = 'rows' in f ? detail(f) : detailsBlock(f, []);
     if (size + block.length > MARKDOWN_COMMENT_BUDGET) {
       omitted++;
       continue;
@@ -98,15 +94,7 @@ function summaryRow(f: Finding): string {
 }
 
 function detail(f: Finding): string {
-  const mark = f.acknowledgement === undefined ? MARK[f.verdict] : '☑️';
-  const lines = [`<details><summary>${mark} ${f.verdict} ${code(f.id)}</summary>`, '', `**${escape(f.title)}**: ${escape(f.reason)}`, ''];
-  lines.push(...table(f.rows));
-  for (const p of f.plan) lines.push(`**terraform plan** ${code(p.address)}: ${escape(describePlan(p))}`, '');
-  if (f.acknowledgement !== undefined) {
-    lines.push(`**Acknowledged**${f.acknowledgement.by === undefined ? '' : ` by ${escape(f.acknowledgement.by)}`}: ${escape(f.acknowledgement.reason)}`, '');
-  }
-  lines.push('</details>', '');
-  return lines.join('\n');
+  return detailsBlock(f, [...table(f.rows), ...f.plan.flatMap((p) => [`**terraform plan** ${code(p.address)}: ${escape(describePlan(p))}`, ''])]);
 }
 
 function contractSection(contracts: readonly ContractChange[]): string[] {
@@ -119,14 +107,13 @@ function contractSection(contracts: readonly ContractChange[]): string[] {
     '| Verdict | Change | Topic · schema · field | Mode | Environment | Stack |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  const safe = contracts.filter((c) => c.verdict === 'SAFE');
-  for (const c of [...contracts.filter((x) => x.verdict !== 'SAFE'), ...safe.slice(0, MARKDOWN_SAFE_ROWS)]) {
-    const verdict = c.acknowledgement === undefined ? `${MARK[c.verdict]} ${c.verdict}` : `☑️ ${c.verdict} (acknowledged)`;
-    lines.push(`| ${verdict} | ${escape(c.title)}<br>${code(c.id)} | ${code(c.topic)} · ${escape(c.schema)} · ${code(c.path)} | ${escape(c.mode)}, ${escape(contractBreaks(c))} | ${escape(c.environment)}${c.production ? ' (production)' : ''} | ${escape(c.stack)} |`);
-  }
-  if (safe.length > MARKDOWN_SAFE_ROWS) lines.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe contract changes (see the JSON report) | | | | |`);
-  lines.push('');
+  lines.push(...cappedRows(contracts, contractRow, 'contract changes', 6), '');
   return lines;
+}
+
+function contractRow(c: ContractChange): string {
+  const verdict = c.acknowledgement === undefined ? `${MARK[c.verdict]} ${c.verdict}` : `☑️ ${c.verdict} (acknowledged)`;
+  return `| ${verdict} | ${escape(c.title)}<br>${code(c.id)} | ${code(c.topic)} · ${escape(c.schema)} · ${code(c.path)} | ${escape(c.mode)}, ${escape(contractBreaks(c))} | ${escape(c.environment)}${c.production ? ' (production)' : ''} | ${escape(c.stack)} |`;
 }
 
 function accessSection(result: ReviewResult): string[] {
@@ -142,11 +129,19 @@ function accessSection(result: ReviewResult): string[] {
     '| Verdict | Change | Approves | Environment | Stack |',
     '| --- | --- | --- | --- | --- |',
   ];
-  const safe = changes.filter((c) => c.verdict === 'SAFE');
-  for (const c of [...changes.filter((x) => x.verdict !== 'SAFE'), ...safe.slice(0, MARKDOWN_SAFE_ROWS)]) lines.push(accessRow(c));
-  if (safe.length > MARKDOWN_SAFE_ROWS) lines.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe access changes (see the JSON report) | | | |`);
-  lines.push('');
+  lines.push(...cappedRows(changes, accessRow, 'access changes', 5), '');
   return lines;
+}
+
+/**
+ * A table's rows: every item that is not SAFE, then at most MARKDOWN_SAFE_ROWS SAFE ones and a row counting the rest
+ * (all of them are in the JSON report), so a large change stays within one comment and nothing needing a look is cut.
+ */
+function cappedRows<T extends { readonly verdict: string }>(items: readonly T[], row: (item: T) => string, what: string, columns: number): string[] {
+  const safe = items.filter((i) => i.verdict === 'SAFE');
+  const rows = [...items.filter((i) => i.verdict !== 'SAFE'), ...safe.slice(0, MARKDOWN_SAFE_ROWS)].map(row);
+  if (safe.length > MARKDOWN_SAFE_ROWS) rows.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe ${what} (see the JSON report) |${' |'.repeat(columns - 2)}`);
+  return rows;
 }
 
 function accessRow(c: ReviewAccessChange): string {
@@ -154,12 +149,12 @@ function accessRow(c: ReviewAccessChange): string {
   return `| ${MARK[c.verdict]} ${c.verdict} | ${escape(c.message)}${why} | ${escape(approver(c))} | ${escape(c.environment)} | ${escape(c.stack)} |`;
 }
 
-function contractDetail(c: ContractChange): string {
-  const mark = c.acknowledgement === undefined ? MARK[c.verdict] : '☑️';
-  const lines = [`<details><summary>${mark} ${c.verdict} ${code(c.id)}</summary>`, '', `**${escape(c.title)}**: ${escape(c.reason)}`, ''];
-  if (c.acknowledgement !== undefined) {
-    lines.push(`**Acknowledged**${c.acknowledgement.by === undefined ? '' : ` by ${escape(c.acknowledgement.by)}`}: ${escape(c.acknowledgement.reason)}`, '');
-  }
+/** A collapsed block for one finding or contract change: its title and reason, `body`, and its acknowledgement. */
+function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
+  const mark = item.acknowledgement === undefined ? MARK[item.verdict] : '☑️';
+  const lines = [`<details><summary>${mark} ${item.verdict} ${code(item.id)}</summary>`, '', `**${escape(item.title)}**: ${escape(item.reason)}`, '', ...body];
+  const ack = item.acknowledgement;
+  if (ack !== undefined) lines.push(`**Acknowledged**${ack.by === undefined ? '' : ` by ${escape(ack.by)}`}: ${escape(ack.reason)}`, '');
   lines.push('</details>', '');
   return lines.join('\n');
 }
