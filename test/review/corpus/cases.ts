@@ -80,6 +80,16 @@ function restoreSeed(o: MutableOutput): void {
   for (const [name, stack] of seed.stacks) o.stacks.set(name, stack);
 }
 
+/** The findings of adding the order-indexer group back (restoreSeed over withoutOrderIndexer), with a reason or without. */
+const ORDER_INDEXER_ADDED: CorpusCase['expected'] = [
+  ['SAFE', `prod-orders/${id(allow(INDEXER, 'Read', 'Topic', ORDERS))}/acl-added`],
+  ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER))}/acl-added`],
+  ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+  ['SAFE', `prod-search/${id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
+  ['SAFE', `prod-search/group:${ORDER_INDEXER}/group-added`],
+  ['SAFE', `prod-search/${ORDER_INDEXER_DLQ}/topic-added`],
+];
+
 /** A property removed from the orders.order-created event schema of a stack's topology.json. */
 function removeEventField(o: MutableOutput, stack: string, field: string): void {
   const t = o.stack(stack).declaredTopic(ORDERS);
@@ -523,14 +533,7 @@ export const CASES: readonly CorpusCase[] = [
     stacks: ['prod-orders', 'prod-search'],
     base: withoutOrderIndexer,
     head: restoreSeed,
-    expected: [
-      ['SAFE', `prod-orders/${id(allow(INDEXER, 'Read', 'Topic', ORDERS))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
-      ['SAFE', `prod-search/group:${ORDER_INDEXER}/group-added`],
-      ['SAFE', `prod-search/${ORDER_INDEXER_DLQ}/topic-added`],
-    ],
+    expected: ORDER_INDEXER_ADDED,
     access: [
       `SAFE granted ${INDEXER} Topic:${ORDERS} @acme/orders-team`,
       `SAFE granted ${INDEXER} Group:${ORDER_INDEXER} @acme/search-team`,
@@ -547,14 +550,7 @@ export const CASES: readonly CorpusCase[] = [
       restoreSeed(o);
       for (const sub of o.stack('prod-search').group(ORDER_INDEXER).subscriptions) delete sub.reason;
     },
-    expected: [
-      ['SAFE', `prod-orders/${id(allow(INDEXER, 'Read', 'Topic', ORDERS))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Group', ORDER_INDEXER))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Read', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
-      ['SAFE', `prod-search/${id(allow(INDEXER, 'Write', 'Topic', ORDER_INDEXER_DLQ))}/acl-added`],
-      ['SAFE', `prod-search/group:${ORDER_INDEXER}/group-added`],
-      ['SAFE', `prod-search/${ORDER_INDEXER_DLQ}/topic-added`],
-    ],
+    expected: ORDER_INDEXER_ADDED,
     access: [
       `WARN granted ${INDEXER} Topic:${ORDERS} @acme/orders-team`,
       `SAFE granted ${INDEXER} Group:${ORDER_INDEXER} @acme/search-team`,
