@@ -9,6 +9,9 @@
 export {
   Annotations,
   Aspects,
+  DefaultTokenResolver,
+  StringConcat,
+  Tokenization,
   App,
   Fn,
   LocalBackend,
@@ -27,6 +30,12 @@ export {
   Testing,
   Token,
 } from 'cdktf';
+/**
+ * cdktf's deep merge (lib/util.js; not exported by the package index), which its TerraformStack.toTerraform() merges
+ * element fragments with: constructs/stack-json.ts must merge exactly as it does (arrays concatenated, undefined
+ * deleting a key).
+ */
+export { deepMerge } from 'cdktf/lib/util';
 export type { IAspect, IResolvable, TerraformResourceLifecycle } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct, IValidation } from 'constructs';

@@ -7,6 +7,7 @@ import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
+import { stackJson } from './stack-json';
 import type { Topology } from '../model/topology';
 import type { Finding } from '../rules/types';
 
@@ -171,6 +172,16 @@ export class KafkaStack extends TerraformStack {
     if (!renderAfter) this.render();
     super.prepareStack();
     if (renderAfter) this.render();
+  }
+
+  /**
+   * The stack's Terraform JSON: cdktf's, computed without resolving the stack's own rendered resources twice when
+   * that gives the same value (constructs/stack-json.ts).
+   */
+  override toTerraform(): Record<string, unknown> {
+    const rendered = this.rendered;
+    const own = rendered === undefined ? undefined : new Set<IConstruct>([...rendered.topics.values(), ...rendered.acls.values(), ...rendered.quotas.values()]);
+    return (own === undefined ? undefined : stackJson(this, own)) ?? (super.toTerraform() as Record<string, unknown>);
   }
 
   /** A self-contained stack resolves and lints the declarations under it, once; a slice stack was handed its slice. */
