@@ -17,10 +17,11 @@ import { replayText, retentionText } from './facts';
 export function renderDomainPage(topology: Topology, domain: ResolvedDomain, clients: readonly ServiceClients[]): string {
   const env = topology.environment;
   const here = paths.domainPage(env.name, domain.name);
-  const topics = topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event' && t.domain === domain.name);
-  const companions = topology.topics.filter((t): t is ResolvedCompanionTopic => t.kind !== 'event' && t.domain === domain.name);
-  const groups = topology.consumerGroups.filter((g) => g.domain === domain.name);
-  const acls = topology.acls.filter((a) => a.domain === domain.name);
+  const owned = lookup(topology).ofDomain(domain.name);
+  const topics = owned.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event');
+  const companions = owned.topics.filter((t): t is ResolvedCompanionTopic => t.kind !== 'event');
+  const groups = owned.consumerGroups;
+  const acls = owned.acls;
 
   const lines: string[] = [
     GENERATED_MARKDOWN,
@@ -122,7 +123,7 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
 
 function groupSection(topology: Topology, g: ResolvedConsumerGroup, here: string, clients: readonly ServiceClients[]): string[] {
   const env = topology.environment.name;
-  const client = clients.find((c) => c.service === g.service && c.principal === g.principal);
+  const client = clientIndex(clients).get(clientKey(g.service, g.principal));
   const files =
     client === undefined
       ? []
@@ -148,6 +149,24 @@ function groupSection(topology: Topology, g: ResolvedConsumerGroup, here: string
     ['Declared in', codeCell(g.source.file ?? g.source.path)],
   ];
   return [`### ${code(g.groupId)}`, '', ...table(['', ''], rows), ''];
+}
+
+const clientKey = (service: string, principal: string): string => `${service}\u0000${principal}`;
+const clientIndexes = new WeakMap<readonly ServiceClients[], ReadonlyMap<string, ServiceClients>>();
+
+/**
+ * Clients by service and principal, built once per list: every group section looks its client up, and a large app
+ * has tens of thousands of groups and hundreds of clients. The first client of a pair wins, as a search would.
+ */
+function clientIndex(clients: readonly ServiceClients[]): ReadonlyMap<string, ServiceClients> {
+  let index = clientIndexes.get(clients);
+  if (index === undefined) {
+    const byKey = new Map<string, ServiceClients>();
+    for (const c of clients) if (!byKey.has(clientKey(c.service, c.principal))) byKey.set(clientKey(c.service, c.principal), c);
+    index = byKey;
+    clientIndexes.set(clients, index);
+  }
+  return index;
 }
 
 function keyDetails(key: NonNullable<ResolvedEventTopic['key']>): string {

@@ -6,6 +6,7 @@ import type { ResolvedEventTopic, Topology } from '../../model/topology';
 import type { ServiceClients } from '../client-config';
 import { compareStrings, formatMs } from '../format';
 import { cell, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
+import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
 import { durationText } from './facts';
 
@@ -31,8 +32,8 @@ export function renderEnvironmentIndex(topology: Topology, clients: readonly Ser
         link(d.name, to(paths.domainPage(env.name, d.name))),
         cell(d.owner),
         cell(d.description),
-        String(eventTopics.filter((t) => t.domain === d.name).length),
-        String(topology.consumerGroups.filter((g) => g.domain === d.name).length),
+        String(lookup(topology).ofDomain(d.name).topics.filter((t) => t.kind === 'event').length),
+        String(lookup(topology).ofDomain(d.name).consumerGroups.length),
       ]),
     ),
     '',
