@@ -12,6 +12,7 @@ import { renderDomainPage } from './catalog/domain-page';
 import { renderDocsIndex } from './catalog/docs-index';
 import { renderEnvironmentIndex } from './catalog/environment-index';
 import { deriveClients } from './client-config';
+import { RUNBOOKS_PER_JOB } from './limits';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
 import { renderConsumerProperties, renderProducerProperties } from './clients/properties';
@@ -44,24 +45,51 @@ export function eachArtifact(topologies: readonly Topology[], sink: (path: strin
     seen.add(path);
     sink(path, content);
   };
+  for (const job of artifactJobs(topologies)) job(put);
+}
+
+/** Renders some of the artifacts, handing each file to `put`. */
+export type ArtifactJob = (put: (path: string, content: string) => void) => void;
+
+/**
+ * Every artifact, as independent jobs: the same jobs, in the same order, for the same Topologies, so that two threads
+ * holding equal copies can share them by index (cli/artifact-stage.ts). The largest come first and the many small
+ * ones (a client, a slice of runbooks) last, so threads that take the next job as they become free finish together.
+ */
+export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
   const sorted = mergeByEnvironment(topologies);
+  const first: ArtifactJob[] = [];
+  const rest: ArtifactJob[] = [];
   for (const topology of sorted) {
     const env = topology.environment.name;
     const clients = deriveClients(topology);
-    for (const client of clients) {
-      for (const p of client.producers) put(paths.producerProperties(env, client.dirName, p.name), renderProducerProperties(client, p));
-      for (const c of client.consumers) put(paths.consumerProperties(env, client.dirName, c.groupId), renderConsumerProperties(client, c));
-      put(paths.clientJson(env, client.dirName), renderClientJson(client));
-      put(paths.kafkajs(env, client.dirName), renderKafkajs(client));
-    }
-    put(paths.environmentIndex(env), renderEnvironmentIndex(topology, clients));
-    put(paths.graph(env), renderMermaid(buildGraph(topology)));
+    first.push((put) => {
+      put(paths.environmentIndex(env), renderEnvironmentIndex(topology, clients));
+      put(paths.graph(env), renderMermaid(buildGraph(topology)));
+    });
     for (const domain of topology.domains) {
-      put(paths.domainPage(env, domain.name), renderDomainPage(topology, domain, clients));
-      put(paths.domainGraph(env, domain.name), renderMermaid(buildGraph(topology, domain.name)));
+      first.push((put) => {
+        put(paths.domainPage(env, domain.name), renderDomainPage(topology, domain, clients));
+        put(paths.domainGraph(env, domain.name), renderMermaid(buildGraph(topology, domain.name)));
+      });
     }
-    for (const group of topology.consumerGroups) put(paths.runbook(env, group.groupId), renderRunbook(topology, group));
+    for (const client of clients) {
+      rest.push((put) => {
+        for (const p of client.producers) put(paths.producerProperties(env, client.dirName, p.name), renderProducerProperties(client, p));
+        for (const c of client.consumers) put(paths.consumerProperties(env, client.dirName, c.groupId), renderConsumerProperties(client, c));
+        put(paths.clientJson(env, client.dirName), renderClientJson(client));
+        put(paths.kafkajs(env, client.dirName), renderKafkajs(client));
+      });
+    }
+    for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {
+      rest.push((put) => {
+        for (const group of topology.consumerGroups.slice(from, from + RUNBOOKS_PER_JOB)) put(paths.runbook(env, group.groupId), renderRunbook(topology, group));
+      });
+    }
   }
-  put(paths.docsIndex(), renderDocsIndex(sorted));
-  put(paths.capacity(), renderCapacity(sorted));
+  first.push((put) => {
+    put(paths.docsIndex(), renderDocsIndex(sorted));
+    put(paths.capacity(), renderCapacity(sorted));
+  });
+  return [...first, ...rest];
 }

@@ -59,3 +59,10 @@ export const COMPACTED_LOG_SIZE_FACTOR = 2;
  * traffic surge all need free space, and a full disk takes the broker offline.
  */
 export const DISK_FILL_TARGET = 0.7;
+
+/**
+ * Runbooks rendered per artifact job (artifacts/index.ts artifactJobs): small enough that synth's two threads, each
+ * taking the next job as it becomes free, finish within a few milliseconds of each other (a runbook takes ~50 µs to
+ * render and ~50 µs to write here), large enough that claiming a job costs nothing next to it.
+ */
+export const RUNBOOKS_PER_JOB = 100;

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { eachArtifact, environmentOf } from '../artifacts';
+import { artifactJobs, environmentOf } from '../artifacts';
 import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
 import type { Topology } from '../model/topology';
 import { canonicalJson } from './write';
@@ -24,6 +24,12 @@ export interface StageRequest {
   /** A subset synth stages only the files of `environments`. */
   readonly subset: boolean;
   readonly environments: readonly string[];
+  /**
+   * The index of the next job to take, in shared memory (an Int32Array over a SharedArrayBuffer): every thread staging
+   * the same request takes jobs from it until none is left, so a worker and the main thread share the work whoever
+   * is free first. Without it, this thread does every job.
+   */
+  readonly next?: Int32Array;
 }
 
 export interface StageResult {
@@ -33,13 +39,17 @@ export interface StageResult {
   readonly generated: readonly string[];
 }
 
+/**
+ * Stages the request's jobs this thread takes (all of them without `next`): each stack's `topology.json`, the event
+ * schemas, then the artifacts (artifacts/index.ts artifactJobs). Threads sharing a request each return their part;
+ * `mergeStaged` joins them.
+ */
 export function stageArtifacts(request: StageRequest): StageResult {
   const environments = new Set(request.environments);
-  const staged: string[] = [...request.commit];
+  const staged: string[] = [];
   const generated: string[] = [];
   const write = fileWriter(request.stageDir);
   const commit = new Set(request.commit);
-  for (const { file, topology } of request.topologies) if (commit.has(file)) write(file, canonicalJson(topology));
   const topologies = request.topologies.map((t) => t.topology);
   const stage = (file: string, content: string, environment: string | null): void => {
     generated.push(file);
@@ -47,9 +57,32 @@ export function stageArtifacts(request: StageRequest): StageResult {
     write(file, content);
     staged.push(file);
   };
-  eachArtifact(topologies, (file, content) => stage(file, content, environmentOf(file)));
-  for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
+  const jobs: Array<() => void> = [
+    ...request.topologies
+      .filter(({ file }) => commit.has(file))
+      .map(({ file, topology }) => () => {
+        write(file, canonicalJson(topology));
+        staged.push(file);
+      }),
+    () => {
+      for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
+    },
+    ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
+  ];
+  const next = request.next ?? new Int32Array(1);
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) jobs[i]?.();
   return { staged, generated };
+}
+
+/** The parts of one request staged by several threads, as one result; a file generated twice is an error. */
+export function mergeStaged(parts: readonly StageResult[]): StageResult {
+  const generated = parts.flatMap((p) => p.generated);
+  const seen = new Set<string>();
+  for (const file of generated) {
+    if (seen.has(file)) throw new Error(`two artifacts would be written to ${file}`);
+    seen.add(file);
+  }
+  return { staged: parts.flatMap((p) => p.staged), generated };
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Runs the artifacts step (cli/artifact-stage.ts) in a worker thread while the main thread runs cdktf's synthesis: on a
  * machine with two cores the two overlap instead of adding up. The worker starts as soon as the app is built, and loads
- * its modules while the main thread resolves and lints. Small apps stage inline: a worker costs more than it saves
- * there (SYNTH_WORKER_MIN_TOPICS).
+ * its modules while the main thread resolves and lints. When the main thread is done with cdktf it takes the artifact
+ * jobs the worker has not started yet, so the two finish together whichever is faster on the day. Small apps stage
+ * inline: a worker costs more than it saves there (SYNTH_WORKER_MIN_TOPICS).
  */
 import { extname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { SYNTH_WORKER_MIN_TOPICS, SYNTH_WORKER_TIMEOUT_MS } from '../model/limits';
-import { stageArtifacts, type StageRequest, type StageResult } from './artifact-stage';
+import { mergeStaged, stageArtifacts, type StageRequest, type StageResult } from './artifact-stage';
 import type { WorkerReply } from './artifact-worker';
 
 /** `auto`: a worker from SYNTH_WORKER_MIN_TOPICS event topics on; `always` / `never` a worker (tests compare the two). */
@@ -31,12 +32,15 @@ try { ${tsx} require(${JSON.stringify(WORKER_FILE)}); } catch (error) {
 
 /**
  * The artifacts step of one synth. `prepareStaging` is called as soon as the app is built, so that a worker loads its
- * modules while the main thread resolves and lints; `start` hands it the request, `wait` waits for the result
- * (synchronously: synth's API is synchronous), and `cancel` stops a worker that will get no request (synth stopped).
+ * modules while the main thread resolves and lints; `start` hands it the request; `finish` stages on this thread the
+ * jobs nobody has taken yet and waits for the rest (synchronously: synth's API is synchronous); `abandon` lets the
+ * worker end after its current job and waits for it (synth failed, the staging folder is about to go); `cancel` stops
+ * a worker that will get no request (synth stopped before).
  */
 export interface Staging {
   start(request: StageRequest): void;
-  wait(): StageResult;
+  finish(): StageResult;
+  abandon(): void;
   cancel(): void;
 }
 
@@ -50,10 +54,15 @@ function inlineStaging(): Staging {
   let request: StageRequest | undefined;
   return {
     start: (r) => void (request = r),
-    wait: () => {
-      if (request === undefined) throw new Error('artifacts staging waited for before it was started');
-      return stageArtifacts(request);
+    finish: () => {
+      if (request === undefined) throw new Error('artifacts staging finished before it was started');
+      try {
+        return mergeStaged([stageArtifacts(request)]);
+      } catch (error) {
+        throw stagingFailed(error);
+      }
     },
+    abandon: () => undefined,
     cancel: () => undefined,
   };
 }
@@ -65,24 +74,49 @@ function workerStaging(): Staging {
   // The main thread never returns to its event loop while waiting; the worker must not keep the process alive after.
   worker.unref();
   let state: 'prepared' | 'started' | 'done' = 'prepared';
+  let shared: StageRequest | undefined;
+  const workerResult = (): StageResult => {
+    if (Atomics.wait(signal, 0, 0, SYNTH_WORKER_TIMEOUT_MS) === 'timed-out') {
+      void worker.terminate();
+      throw new Error(`the artifacts worker (${WORKER_FILE}) did not finish within ${SYNTH_WORKER_TIMEOUT_MS / 60_000} minutes`);
+    }
+    const reply = receiveMessageOnPort(port1)?.message as WorkerReply | undefined;
+    port1.close();
+    if (reply === undefined) throw new Error('the artifacts worker stopped without a result');
+    if (!reply.ok) throw stagingFailed(reply.error);
+    return reply.result;
+  };
   return {
     start: (request) => {
       // A structured clone of the Topologies, made here: cheaper than canonical JSON written for the worker to read back.
-      port1.postMessage(request);
+      // The job counter is shared memory: both threads take jobs from it.
+      shared = { ...request, next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+      port1.postMessage(shared);
       state = 'started';
     },
-    wait: () => {
-      if (state !== 'started') throw new Error('artifacts staging waited for before it was started');
+    finish: () => {
+      if (state !== 'started' || shared === undefined) throw new Error('artifacts staging finished before it was started');
       state = 'done';
-      if (Atomics.wait(signal, 0, 0, SYNTH_WORKER_TIMEOUT_MS) === 'timed-out') {
-        void worker.terminate();
-        throw new Error(`the artifacts worker (${WORKER_FILE}) did not finish within ${SYNTH_WORKER_TIMEOUT_MS / 60_000} minutes`);
+      let mine: StageResult;
+      try {
+        mine = stageArtifacts(shared);
+      } catch (error) {
+        // The worker must stop writing before synth removes the staging folder; this thread's failure is the one reported.
+        abandonJobs(shared);
+        try {
+          workerResult();
+        } catch {
+          // reported below
+        }
+        throw stagingFailed(error);
       }
-      const reply = receiveMessageOnPort(port1)?.message as WorkerReply | undefined;
-      port1.close();
-      if (reply === undefined) throw new Error('the artifacts worker stopped without a result');
-      if (!reply.ok) throw new Error(`generating client configs, docs and schemas failed: ${reply.error}`);
-      return reply.result;
+      return mergeStaged([workerResult(), mine]);
+    },
+    abandon: () => {
+      if (state !== 'started' || shared === undefined) return;
+      state = 'done';
+      abandonJobs(shared);
+      workerResult();
     },
     cancel: () => {
       if (state === 'done') return;
@@ -91,4 +125,17 @@ function workerStaging(): Staging {
       void worker.terminate();
     },
   };
+}
+
+/** A job index past any request's jobs, and far enough from 2^31 that the threads' increments cannot overflow it. */
+const NO_JOB_LEFT = 2 ** 30;
+
+/** Leaves no job to take: a thread staging the request ends after the job it is doing. */
+function abandonJobs(request: StageRequest): void {
+  if (request.next !== undefined) Atomics.store(request.next, 0, NO_JOB_LEFT);
+}
+
+function stagingFailed(error: unknown): Error {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return new Error(`generating client configs, docs and schemas failed: ${detail}`);
 }

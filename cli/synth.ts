@@ -136,9 +136,13 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     } catch (error) {
       synthError = error instanceof Error ? error : new Error(String(error));
     }
-    // Waited for even when cdktf failed: the staging folder is removed below, and the worker must be done writing to it.
-    const artifacts = artifactStaging.wait();
-    if (synthError !== null) throw synthError;
+    if (synthError !== null) {
+      // The worker must be done writing before the staging folder is removed below.
+      artifactStaging.abandon();
+      throw synthError;
+    }
+    // This thread takes the artifact jobs the worker has not started, then waits for the worker's.
+    const artifacts = artifactStaging.finish();
 
     const written = commitStaged(stageDir, target, [...staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
     if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, uti
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitStaged, fileWriter } from '../../cli/artifact-stage';
+import { commitStaged, fileWriter, mergeStaged, stageArtifacts, type StageRequest } from '../../cli/artifact-stage';
+import { artifactJobs, generateArtifacts } from '../../artifacts';
+import { exampleTopologies } from '../artifacts/fixtures';
 import { readTree } from '../helpers/tree';
 
 const dirs: string[] = [];
@@ -55,5 +57,55 @@ describe('commitStaged', () => {
     expect(changed).toEqual(['docs/prod/domains/orders.md', 'docs/prod/graph.mmd', 'docs/staging/index.md']);
     expect(statSync(join(target, 'docs', 'prod', 'index.md')).mtime).toEqual(old);
     expect(readTree(target)).toEqual({ 'docs/prod/index.md': 'same\n', 'docs/prod/domains/orders.md': 'new\n', 'docs/prod/graph.mmd': 'changed\n', 'docs/prod/.terraform-note': 'not ours\n', 'docs/staging/index.md': 'staging\n' });
+  });
+});
+
+describe('stageArtifacts', () => {
+  const request = (stageDir: string, next?: Int32Array): StageRequest => ({
+    topologies: exampleTopologies().map((topology) => ({ file: `stacks/${topology.environment.name}/topology.json`, topology })),
+    commit: exampleTopologies().map((topology) => `stacks/${topology.environment.name}/topology.json`),
+    stageDir,
+    subset: false,
+    environments: [],
+    ...(next === undefined ? {} : { next }),
+  });
+  const tempDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-stage-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('stages every artifact, each topology.json and the event schemas', () => {
+    const dir = tempDir();
+    const result = stageArtifacts(request(dir));
+    const artifacts = [...generateArtifacts(exampleTopologies()).keys()];
+    for (const file of artifacts) expect(result.staged).toContain(file);
+    expect(result.staged.filter((f) => f.endsWith('topology.json'))).toHaveLength(exampleTopologies().length);
+    expect(result.staged.some((f) => f.startsWith('schemas/'))).toBe(true);
+    expect(Object.keys(readTree(dir)).length).toBe(result.staged.length);
+  });
+
+  it('shares its jobs through a counter in shared memory: each job is done once, by whichever thread takes it', () => {
+    const alone = stageArtifacts(request(tempDir()));
+    const dir = tempDir();
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    // A worker that has taken the first jobs: this thread starts where the counter stands and does the rest.
+    const jobs = exampleTopologies().length + 1 + artifactJobs(exampleTopologies()).length;
+    Atomics.store(next, 0, Math.floor(jobs / 2));
+    const second = stageArtifacts(request(dir, next));
+    expect(second.staged.length).toBeGreaterThan(0);
+    expect(second.staged.length).toBeLessThan(alone.staged.length);
+    // Jobs before the counter were another thread's: topology.json and the schemas come first, so none are here.
+    expect(second.staged.filter((f) => f.endsWith('topology.json') || f.startsWith('schemas/'))).toEqual([]);
+    for (const file of second.staged) expect(alone.staged).toContain(file);
+    expect(Atomics.load(next, 0)).toBeGreaterThanOrEqual(jobs);
+    // Once every job is taken, another thread finds nothing left.
+    const late = stageArtifacts(request(tempDir(), next));
+    expect(late).toEqual({ staged: [], generated: [] });
+  });
+
+  it('merges the parts of several threads and rejects a file generated twice', () => {
+    expect(mergeStaged([{ staged: ['a'], generated: ['a', 'b'] }, { staged: ['c'], generated: ['c'] }])).toEqual({ staged: ['a', 'c'], generated: ['a', 'b', 'c'] });
+    expect(() => mergeStaged([{ staged: [], generated: ['docs/x.md'] }, { staged: [], generated: ['docs/x.md'] }])).toThrow('two artifacts would be written to docs/x.md');
   });
 });

@@ -62,6 +62,15 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
     // No topology to read: the docs index and capacity report are still written, into a folder that cannot be made.
     const staging = prepareStaging(1, mode);
     staging.start({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] });
-    expect(() => staging.wait()).toThrow(mode === 'always' ? /generating client configs, docs and schemas failed: .*ENOTDIR/s : /ENOTDIR/);
+    expect(() => staging.finish()).toThrow(/generating client configs, docs and schemas failed: .*ENOTDIR/s);
+  });
+
+  it('let a worker that got its request end when synth fails, and wait for it', () => {
+    const dir = tempDir();
+    const staging = prepareStaging(1, 'always');
+    staging.start({ topologies: [], commit: [], stageDir: join(dir, 'stage'), subset: false, environments: [] });
+    staging.abandon();
+    // Nothing is left to finish, and stopping it again does nothing.
+    staging.cancel();
   });
 });
