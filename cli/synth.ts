@@ -13,6 +13,7 @@ import type { App } from '../constructs/cdktf';
 import { synthesizeStacks } from '../constructs/synthesize-stacks';
 import type { Topology } from '../model/topology';
 import { commitStaged, fileWriter } from './artifact-stage';
+import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
 import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
 import { declaredEventTopics, renderApp, selectStacks, type StackFilter } from './render-app';
@@ -73,6 +74,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
   let artifactStaging: Staging | undefined;
+  const restoreHeapGrowth = boundHeapGrowth();
   try {
     const app = buildApp(staging);
     artifactStaging = prepareStaging(declaredEventTopics(app), options.artifacts);
@@ -155,6 +157,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     // A worker that got no request (synth stopped before cdktf) is stopped; after wait() this does nothing.
     artifactStaging?.cancel();
     rmSync(staging, { recursive: true, force: true });
+    restoreHeapGrowth();
   }
 }
 

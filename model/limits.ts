@@ -120,11 +120,24 @@ export const STACK_RESOURCE_BUDGET = 2_000;
 
 /**
  * Synth renders artifacts (client configs, docs, schemas) in a worker thread beside cdktf from this many declared event
- * topics on. Measured here (2 cores, Node 20, tsx, the bench's shape): starting the worker and loading the artifact
- * modules in it costs ~0.6 s of CPU, so at 150 and 300 event topics inline staging was 0.1–0.4 s faster; at 600 and
- * 1,000 the two were within this machine's noise; at 10,000 the worker saves ~10 s (45 s inline, 32–35 s with it).
+ * topics on. The worker costs memory (its own isolate and modules, ~30 MiB, and a copy of the Topologies) and ~0.6 s
+ * of CPU to start; it pays back only where the artifacts are large. Measured here (2 cores, Node 20, tsx, the bench's
+ * shape, SYNTH_HEAP_GROWING_PERCENT, both threads taking artifact jobs), synth time inline vs with the worker, and peak
+ * RSS: 1,000 topics 2.9–3.0 s vs 3.0 s, 204 vs 276 MiB; 2,000 6.0 s vs 5.7–7.1 s, 240 vs 334 MiB; 3,000 9.6–10.5 s vs
+ * 9.3–9.4 s, 280 vs 408 MiB; 5,000 15.5–18.2 s vs 13.3–14.8 s, 385 vs 532 MiB; 10,000 31–33 s vs 28 s, 565 vs 784 MiB.
  */
-export const SYNTH_WORKER_MIN_TOPICS = 500;
+export const SYNTH_WORKER_MIN_TOPICS = 3_000;
 
 /** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
 export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * V8's heap growing factor during synth, as `--heap-growing-percent` (cli/heap-growth.ts): after each full collection
+ * the old generation may grow to 1.2× what was alive, instead of V8's own choice of up to 4× for a program allocating
+ * as fast as synth does. Synth keeps its declarations and Topology alive throughout (~230 MB at 10,000 topics) while
+ * cdktf and the artifacts turn over gigabytes of short-lived objects, so V8's choice let the heap reach ~4× the live
+ * data before it collected. Measured here (the bench's shape, 2 cores): peak RSS at 10,000 topics 1,105 → 565 MiB
+ * inline and 1,406 → 784 MiB with the artifacts worker; at 1,000 topics 250–299 → 203–219 MiB inline. More frequent
+ * full collections cost within this machine's noise at 1,000 topics and up to ~1–3 s at 10,000.
+ */
+export const SYNTH_HEAP_GROWING_PERCENT = 20;
