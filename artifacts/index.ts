@@ -69,8 +69,9 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     });
     for (const domain of topology.domains) {
       first.push((put) => {
-        put(paths.domainPage(env, domain.name), renderDomainPage(topology, domain, clients));
-        put(paths.domainGraph(env, domain.name), renderMermaid(buildGraph(topology, domain.name)));
+        const flow = renderMermaid(buildGraph(topology, domain.name));
+        put(paths.domainPage(env, domain.name), renderDomainPage(topology, domain, clients, flow));
+        put(paths.domainGraph(env, domain.name), flow);
       });
     }
     for (const client of clients) {

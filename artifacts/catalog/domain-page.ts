@@ -14,7 +14,11 @@ import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
 import { replayText, retentionText } from './facts';
 
-export function renderDomainPage(topology: Topology, domain: ResolvedDomain, clients: readonly ServiceClients[]): string {
+/**
+ * @param flow the domain's Mermaid flowchart, when the caller has rendered it already (it is also written on its own as
+ *   `graphs/<domain>.mmd`); rendered here otherwise
+ */
+export function renderDomainPage(topology: Topology, domain: ResolvedDomain, clients: readonly ServiceClients[], flow?: string): string {
   const env = topology.environment;
   const here = paths.domainPage(env.name, domain.name);
   const owned = lookup(topology).ofDomain(domain.name);
@@ -43,7 +47,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     `Producers → topics → consumer groups → their retry and dead-letter topics (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
     '',
     '```mermaid',
-    renderMermaid(buildGraph(topology, domain.name)).trimEnd(),
+    (flow ?? renderMermaid(buildGraph(topology, domain.name))).trimEnd(),
     '```',
     '',
     '## Event topics',
