@@ -116,7 +116,11 @@ function workerStaging(): Staging {
       if (state !== 'started' || shared === undefined) return;
       state = 'done';
       abandonJobs(shared);
-      workerResult();
+      try {
+        workerResult();
+      } catch {
+        // synth is failing already; its own error is the one reported
+      }
     },
     cancel: () => {
       if (state === 'done') return;
