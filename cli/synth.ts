@@ -17,7 +17,7 @@ import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
 import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
 import { declaredEventTopics, renderApp, selectStacks, type StackFilter } from './render-app';
-import { canonicalJson, moveStableJson } from './write';
+import { canonicalJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
 
@@ -123,14 +123,11 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const staged: string[] = [];
     let synthError: Error | null = null;
     try {
-      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): cdktf's file is moved to the
-      // staging folder in canonical form at once (cli/write.ts moveStableJson), and into place with the other staged
-      // files on commit.
-      const manifest = synthesizeStacks(app, selected, (stack, path) => {
+      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
+      // canonical form, and moved into place with the other staged files on commit.
+      const manifest = synthesizeStacks(app, selected, (stack, json) => {
         const file = `stacks/${stack.node.id}/cdk.tf.json`;
-        const to = join(stageDir, 'stacks', stack.node.id, 'cdk.tf.json');
-        mkdirSync(dirname(to), { recursive: true });
-        moveStableJson(path, to);
+        stageFile(file, canonicalJson(json));
         staged.push(file);
       });
       stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selected.map((s) => s.node.id)), subset)));

@@ -7,6 +7,7 @@
  * ESLint enforces that (eslint.config.mjs).
  */
 export {
+  AnnotationMetadataEntryType,
   Annotations,
   Aspects,
   DefaultTokenResolver,
@@ -36,6 +37,12 @@ export {
  * deleting a key).
  */
 export { deepMerge } from 'cdktf/lib/util';
+/**
+ * cdktf's aspect invocation and resource-move validation (not exported by the package index), which its stack
+ * synthesizer runs: constructs/stack-synthesis.ts runs a stack's synthesis the same way.
+ */
+export { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+export { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 export type { IAspect, IResolvable, TerraformResourceLifecycle } from 'cdktf';
-export { Construct } from 'constructs';
+export { Construct, ConstructOrder } from 'constructs';
 export type { IConstruct, IValidation } from 'constructs';

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
+import { Annotations, App, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
 import { KafkaEnvironment } from '../../constructs';
 import type { KafkaStack } from '../../constructs/kafka-stack';
 import { containsToken } from '../../constructs/render';
 import { synthesizeStacks } from '../../constructs/synthesize-stacks';
 import { renderApp } from '../../cli/render-app';
+import { canonicalJson } from '../../cli/write';
 import { environments } from '../../environments';
 import { domains } from '../../topics';
 
@@ -38,16 +39,13 @@ describe('synthesizeStacks', () => {
     expect(stacks.map((s) => s.node.id)).toEqual(['prod-orders', 'prod-search']);
     // Rendering is lazy: nothing is in the tree before synthesis.
     expect(resourcesIn(app)).toBe(0);
-    const seen: Array<{ stack: string; file: string; alive: number; topics: number }> = [];
-    const manifest = synthesizeStacks(app, stacks, (stack, file) => {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { resource: { kafka_topic: Record<string, unknown> } };
-      seen.push({ stack: stack.node.id, file, alive: resourcesIn(app), topics: Object.keys(json.resource.kafka_topic).length });
+    const seen: Array<{ stack: string; alive: number; topics: number }> = [];
+    const manifest = synthesizeStacks(app, stacks, (stack, json) => {
+      const topics = (json as { resource: { kafka_topic: Record<string, unknown> } }).resource.kafka_topic;
+      seen.push({ stack: stack.node.id, alive: resourcesIn(app), topics: Object.keys(topics).length });
     });
     expect(seen.map((s) => s.stack)).toEqual(['prod-orders', 'prod-search']);
-    for (const s of seen) {
-      expect(s.file).toBe(join(app.outdir, 'stacks', s.stack, 'cdk.tf.json'));
-      expect(s.topics).toBeGreaterThan(0);
-    }
+    for (const s of seen) expect(s.topics).toBeGreaterThan(0);
     // While a stack is written, only its own resources are alive: the one before it was released.
     const ordersResources = stacks[0]?.topology?.topics.length ?? 0;
     expect(seen[0]?.alive).toBeGreaterThanOrEqual(ordersResources);
@@ -61,20 +59,33 @@ describe('synthesizeStacks', () => {
 
   it("writes the same Terraform JSON as cdktf's App.synth() of stacks rendered before they are prepared", () => {
     const streamed = prodApp();
-    const files = new Map<string, string>();
-    synthesizeStacks(streamed.app, streamed.stacks, (stack, file) => void files.set(stack.node.id, readFileSync(file, 'utf8')));
+    const files = new Map<string, unknown>();
+    synthesizeStacks(streamed.app, streamed.stacks, (stack, json) => void files.set(stack.node.id, json));
+    const written = (app: App, stack: KafkaStack): unknown => JSON.parse(readFileSync(join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
     const eager = prodApp();
     // Reading `resources` renders them at once, so cdktf prepares them as it would any resource.
     for (const stack of eager.stacks) expect(stack.resources?.topics.size).toBeGreaterThan(0);
     eager.app.synth();
     for (const stack of eager.stacks) {
-      expect(files.get(stack.node.id)).toBe(readFileSync(join(eager.app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+      expect(canonicalJson(files.get(stack.node.id))).toBe(canonicalJson(written(eager.app, stack)));
     }
     expect(files.size).toBe(2);
     // And App.synth() on stacks left to render when prepared (an app that calls it itself) writes the same.
     const lazy = prodApp();
     lazy.app.synth();
-    for (const stack of lazy.stacks) expect(readFileSync(join(lazy.app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')).toBe(files.get(stack.node.id));
+    for (const stack of lazy.stacks) expect(canonicalJson(written(lazy.app, stack))).toBe(canonicalJson(files.get(stack.node.id)));
+  });
+
+  it("records a stack's annotations in the manifest and stops at an error annotation, as cdktf's synthesizer does", () => {
+    const { app, stacks } = prodApp();
+    const [orders, search] = stacks;
+    if (orders === undefined || search === undefined) throw new Error('no stacks');
+    Annotations.of(orders).addWarning('a warning of the user');
+    const manifest = synthesizeStacks(app, [orders], () => undefined);
+    const entry = manifest.stacks['prod-orders'] as { annotations: Array<{ constructPath: string; level: string; message: string }> };
+    expect(entry.annotations).toContainEqual(expect.objectContaining({ constructPath: 'prod/prod-orders', level: '@cdktf/warn', message: 'a warning of the user' }));
+    Annotations.of(search).addError('an error of the user');
+    expect(() => synthesizeStacks(app, [search], () => undefined)).toThrow('Encountered Annotations with level "ERROR":\n[prod/prod-search] an error of the user\n\nEither fix the issues above');
   });
 
   it('refuses to synthesize a released stack again', () => {
