@@ -2,7 +2,8 @@
  * The artifacts step of synth (client configs, catalog, runbooks, graphs, capacity, event schemas): render every file
  * from the Topologies and write it into a staging folder as soon as it is made, so that no process holds all of them
  * (hundreds of megabytes at 10,000 topics); `commitStaged` moves the staged files into the output once the whole synth
- * has succeeded. Runs inline or in a worker thread (cli/artifact-worker.ts) beside cdktf's synthesis.
+ * has succeeded. Runs inline, or shared between a worker thread (cli/artifact-worker.ts) that starts beside cdktf's
+ * synthesis and the main thread once cdktf is done.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
