@@ -122,7 +122,7 @@ export const STACK_RESOURCE_BUDGET = 2_000;
  * Synth renders artifacts (client configs, docs, schemas) in a worker thread beside cdktf from this many declared event
  * topics on. The worker costs memory (its own isolate and modules, ~30 MiB, and a copy of the Topologies) and ~0.6 s
  * of CPU to start; it pays back only where the artifacts are large. Measured here (2 cores, Node 20, tsx, the bench's
- * shape, SYNTH_HEAP_GROWING_PERCENT, both threads taking artifact jobs), synth time inline vs with the worker, and peak
+ * shape, the heap bound at 20 %, both threads taking artifact jobs), synth time inline vs with the worker, and peak
  * RSS: 1,000 topics 2.9–3.0 s vs 3.0 s, 204 vs 276 MiB; 2,000 6.0 s vs 5.7–7.1 s, 240 vs 334 MiB; 3,000 9.6–10.5 s vs
  * 9.3–9.4 s, 280 vs 408 MiB; 5,000 15.5–18.2 s vs 13.3–14.8 s, 385 vs 532 MiB; 10,000 31–33 s vs 28 s, 565 vs 784 MiB.
  */
@@ -133,11 +133,14 @@ export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * V8's heap growing factor during synth, as `--heap-growing-percent` (cli/heap-growth.ts): after each full collection
- * the old generation may grow to 1.2× what was alive, instead of V8's own choice of up to 4× for a program allocating
+ * the old generation may grow to 1.5× what was alive, instead of V8's own choice of up to 4× for a program allocating
  * as fast as synth does. Synth keeps its declarations and Topology alive throughout (~230 MB at 10,000 topics) while
  * cdktf and the artifacts turn over gigabytes of short-lived objects, so V8's choice let the heap reach ~4× the live
- * data before it collected. Measured here (the bench's shape, 2 cores): peak RSS at 10,000 topics 1,105 → 565 MiB
- * inline and 1,406 → 784 MiB with the artifacts worker; at 1,000 topics 250–299 → 203–219 MiB inline. More frequent
- * full collections cost within this machine's noise at 1,000 topics and up to ~1–3 s at 10,000.
+ * data before it collected. A smaller factor collects more often, and each full collection marks the whole live heap
+ * on V8's helper threads, which compete with synth's own two. Measured here (the bench's shape, 2 cores, whole
+ * process, interleaved runs): at 1,000 topics V8's default took 6.8–7.5 s and 316–325 MiB, 20 % 5.8–6.3 s and
+ * 206–211 MiB, 50 % 6.2–6.4 s and 211–215 MiB, 100 % 6.1 s and 229–238 MiB; at 10,000 topics (artifacts worker)
+ * 20 % took 34.9 s, 793 MiB and 60.8 s of CPU, 50 % 28.0 s, 879 MiB and 47.8 s of CPU, V8's default ~25 s and
+ * ~1,400 MiB.
  */
-export const SYNTH_HEAP_GROWING_PERCENT = 20;
+export const SYNTH_HEAP_GROWING_PERCENT = 50;
