@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, DefaultTokenResolver, Lazy, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
 import type { KafkaStack } from '../../constructs/kafka-stack';
 import { NOT_AS_IS, resolvedAsIs } from '../../constructs/stack-json';
-import { renderApp } from '../../cli/render-app';
-import { environments } from '../../environments';
-import { domains } from '../../topics';
+import { prodApp } from '../helpers/prod-app';
 import { Topic } from '../../gen/provider-kafka/lib/topic';
 
 const dirs: string[] = [];
@@ -21,13 +18,7 @@ afterEach(() => {
 function prodStacks(): readonly KafkaStack[] {
   const dir = mkdtempSync(join(tmpdir(), 'topicform-stack-json-'));
   dirs.push(dir);
-  const app = new App({ outdir: dir, stackTraces: false });
-  const prod = environments.find((e) => e.name === 'prod');
-  if (prod === undefined) throw new Error('environments.ts has no prod');
-  const env = new KafkaEnvironment(app, prod.name, { environment: prod });
-  for (const name of Object.keys(domains).sort()) domains[name]?.(env);
-  const { stacks, issues } = renderApp(app);
-  if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('\n'));
+  const { stacks } = prodApp(dir);
   for (const stack of stacks) stack.render();
   return stacks;
 }

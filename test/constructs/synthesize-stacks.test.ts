@@ -2,33 +2,24 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Annotations, App, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
+import type { App} from '../../constructs/cdktf';
+import { Annotations, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
 import type { KafkaStack } from '../../constructs/kafka-stack';
 import { containsToken } from '../../constructs/render';
 import { synthesizeStacks } from '../../constructs/synthesize-stacks';
-import { renderApp } from '../../cli/render-app';
 import { canonicalJson } from '../../cli/write';
-import { environments } from '../../environments';
-import { domains } from '../../topics';
+import { prodApp as resolvedProdApp } from '../helpers/prod-app';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** The repository's prod environment (one stack per domain), rendered but not synthesized. */
+/** The repository's prod environment (one stack per domain), resolved but not synthesized. */
 function prodApp(): { app: App; stacks: readonly KafkaStack[] } {
   const dir = mkdtempSync(join(tmpdir(), 'topicform-stacks-'));
   dirs.push(dir);
-  const app = new App({ outdir: dir, stackTraces: false });
-  const prod = environments.find((e) => e.name === 'prod');
-  if (prod === undefined) throw new Error('environments.ts has no prod');
-  const env = new KafkaEnvironment(app, prod.name, { environment: prod });
-  for (const name of Object.keys(domains).sort()) domains[name]?.(env);
-  const rendered = renderApp(app);
-  if (rendered.issues.length > 0) throw new Error(rendered.issues.map((i) => i.message).join('\n'));
-  return { app, stacks: rendered.stacks };
+  return resolvedProdApp(dir);
 }
 
 const resourcesIn = (app: App): number => app.node.findAll().filter((c) => c instanceof TerraformResource).length;
