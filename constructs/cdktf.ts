@@ -41,7 +41,7 @@ export { deepMerge } from 'cdktf/lib/util';
  * cdktf's aspect invocation and resource-move validation (not exported by the package index), which its stack
  * synthesizer runs: constructs/stack-synthesis.ts runs a stack's synthesis the same way.
  */
-export { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+export { invokeAspects, StackSynthesizer } from 'cdktf/lib/synthesize/synthesizer';
 export { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 export type { IAspect, IResolvable, TerraformResourceLifecycle } from 'cdktf';
 export { Construct, ConstructOrder } from 'constructs';

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnotationMetadataEntryType, ConstructOrder, invokeAspects, ValidateTerraformVersion, type App, type IConstruct, type TerraformStack } from './cdktf';
+import { AnnotationMetadataEntryType, ConstructOrder, invokeAspects, StackSynthesizer, ValidateTerraformVersion, type App, type IConstruct, type TerraformStack } from './cdktf';
 
 type Session = Parameters<TerraformStack['synthesizer']['synthesize']>[0];
 
@@ -34,6 +34,9 @@ export function synthesisSession(app: App): Session {
 
 /** Synthesizes `stack` as cdktf would and returns its Terraform JSON (what cdktf would write to `cdk.tf.json`). */
 export function synthesizeStackJson(stack: TerraformStack, session: Session): unknown {
+  if (!(stack.synthesizer instanceof StackSynthesizer)) {
+    throw new Error(`stack ${stack.node.path} has a stack synthesizer of its own: topicform synthesizes each stack the way cdktf's default synthesizer does and writes its Terraform JSON itself, so it cannot run another; remove the custom synthesizer`);
+  }
   invokeAspects(stack);
   if (stack.hasResourceMove()) {
     stack.node.addValidation(new ValidateTerraformVersion('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
@@ -54,7 +57,7 @@ export function synthesizeStackJson(stack: TerraformStack, session: Session): un
   // cdktf's manifest entry is read-only to its users; the synthesizer is where cdktf itself fills it in.
   (stackManifest as { annotations: unknown }).annotations = annotations;
   const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
-  if ((stack.synthesizer as SynthesizerInternals).continueOnErrorAnnotations !== true && errors.length > 0) {
+  if ((stack.synthesizer as unknown as SynthesizerInternals).continueOnErrorAnnotations !== true && errors.length > 0) {
     // cdktf's encounteredAnnotationWithLevelError (lib/errors.js), word for word.
     const list = errors.map((a) => `[${a.constructPath}] ${a.message}`).join('\n');
     throw new Error(`Encountered Annotations with level "ERROR":\n${list}\n\nEither fix the issues above, or set the environment variable CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to ignore these annotations.\n`);

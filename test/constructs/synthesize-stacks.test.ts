@@ -79,6 +79,14 @@ describe('synthesizeStacks', () => {
     expect(() => synthesizeStacks(app, [search], () => undefined)).toThrow('Encountered Annotations with level "ERROR":\n[prod/prod-search] an error of the user\n\nEither fix the issues above');
   });
 
+  it('refuses a stack with a synthesizer of its own, which it would otherwise bypass', () => {
+    const { app, stacks } = prodApp();
+    const [orders] = stacks;
+    if (orders === undefined) throw new Error('no stack');
+    orders.synthesizer = { synthesize: () => undefined };
+    expect(() => synthesizeStacks(app, [orders], () => undefined)).toThrow(/stack prod\/prod-orders has a stack synthesizer of its own/);
+  });
+
   it('refuses to synthesize a released stack again', () => {
     const { app, stacks } = prodApp();
     synthesizeStacks(app, stacks, () => undefined);
