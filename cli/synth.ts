@@ -151,7 +151,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     }
     return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
   } finally {
-    // A worker that got no request (synth stopped before cdktf) is stopped; after wait() this does nothing.
+    // A worker that got no request (synth stopped before cdktf) is stopped; after finish() or abandon() this does nothing.
     artifactStaging?.cancel();
     rmSync(staging, { recursive: true, force: true });
     restoreHeapGrowth();
