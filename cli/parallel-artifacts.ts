@@ -95,6 +95,7 @@ function workerStaging(): Staging {
       state = 'started';
     },
     finish: () => {
+      if (state === 'done') throw new Error('artifacts staging finished twice, or after it was abandoned');
       if (state !== 'started' || shared === undefined) throw new Error('artifacts staging finished before it was started');
       state = 'done';
       let mine: StageResult;
