@@ -17,7 +17,7 @@ export interface StageRequest {
    * Every stack's Topology, and where its `topology.json` goes (a POSIX path relative to `stageDir`, e.g.
    * `stacks/dev/topology.json`). The artifacts are rendered from all of them; only the files in `commit` (the stacks
    * this synth writes) are staged. A worker gets them as a structured clone: cheaper for the main thread than writing
-   * canonical JSON for the worker to read back, which then falls to the worker.
+   * canonical JSON for the worker to read back; writing each `topology.json` is a job like the artifacts.
    */
   readonly topologies: ReadonlyArray<{ readonly file: string; readonly topology: Topology }>;
   readonly commit: readonly string[];
