@@ -54,15 +54,27 @@ function utcTime(date) {
 const extension = (extnId, critical, value) => seq(oid(extnId), ...(critical ? [TRUE] : []), octets(value));
 
 /**
+ * A positive serial number in minimal DER: the high bit clear (else it reads as negative) and the first byte never 0
+ * (a leading 0x00 before a byte < 0x80 is padding, which OpenSSL refuses with "illegal padding"; the double then
+ * exits before its handshake line, 1 start in 256 with plain random bytes).
+ * @param {Buffer} random 16 random bytes; not modified
+ */
+function serialNumber(random) {
+  const serial = Buffer.from(random);
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
+  return serial;
+}
+
+/**
  * Makes a fresh P-256 key and a self-signed certificate for "localhost".
+ * @param {Buffer} [random] the 16 random bytes the serial number is made from (tests pass their own)
  * @returns {{ certDer: Buffer, certPem: string, keyPem: string }}
  */
-function createSelfSignedCert() {
+function createSelfSignedCert(random = crypto.randomBytes(16)) {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ecdsaWithSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(set(seq(oid('2.5.4.10'), utf8('HashiCorp'))), set(seq(oid('2.5.4.3'), utf8('localhost'))));
-  const serial = crypto.randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  const serial = serialNumber(random);
   const now = Date.now();
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))), // version v3
