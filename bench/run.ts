@@ -16,6 +16,12 @@
  * 4. Review: a head with 1 % of the topics changed is synthesized (not measured); then `repeat` interleaved rounds of
  *    processes time the review of base → head and `JSON.parse` of the same files, both from text already read:
  *    keeping the parsed values (as review keeps both outputs), and, as a stricter reference, dropping each at once.
+ *
+ * No output is deleted before the whole run is over: on a filesystem like this VM's (ext4 without a journal), creating
+ * a file scans the inodes deleted in the last one to six minutes (the kernel's `recently_deleted`), so right after
+ * 42,000 files were deleted each new file cost ~300 µs of kernel time instead of ~30 µs. Deleting one run's output
+ * before the next would make the bench, not the code, slow whichever side writes more files. A 10,000-topic size
+ * keeps ~3.5 GB until the end.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,7 +48,8 @@ Options:
   --quick           sizes ${QUICK_SIZES.join(',')} only
   --repeat <n>      measured runs per side and size; medians are reported (default ${DEFAULT_REPEAT}, at least 3 for the README)
   --json            print JSON instead of the Markdown table
-  --keep            keep the temporary directories (their paths go to stderr)
+  --keep            keep the temporary directory (its path goes to stderr); without it, it is deleted at the
+                    end of the run, never between measurements (a deletion would slow the next run's file writes)
   --no-source-maps  process.setSourceMapsEnabled(false) in every measured process, both sides alike
   -h, --help        this help
 `;
@@ -127,118 +134,113 @@ function writeJson(path: string, value: unknown): string {
   return path;
 }
 
-export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'keep' | 'noSourceMaps'>): Promise<SizeResult> {
-  const { repeat, keep } = options;
+/** Benchmarks one size in a new folder below `root`, leaving every file there (the caller deletes `root` at the end). */
+export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'noSourceMaps'>, root: string): Promise<SizeResult> {
+  const { repeat } = options;
   // Every measured process gets the same settings: this environment, NODE_FLAGS, the repository root as cwd.
   const settings: RunOptions = { env: options.noSourceMaps ? { BENCH_SOURCE_MAPS: 'off' } : {} };
-  const dir = mkdtempSync(join(tmpdir(), `topicform-bench-${topics}-`));
+  const dir = mkdtempSync(join(root, `${topics}-`));
   const tag = `[${topics.toLocaleString('en-US')}]`;
-  if (keep) progress(`${tag} working in ${dir}`);
-  try {
-    const spec: BenchSpec = benchSpec(topics);
-    const head = changeSpec(spec, CHANGE_FRACTION);
-    const specFile = writeJson(join(dir, 'spec.json'), spec);
-    const headFile = writeJson(join(dir, 'head-spec.json'), head.spec);
+  const spec: BenchSpec = benchSpec(topics);
+  const head = changeSpec(spec, CHANGE_FRACTION);
+  const specFile = writeJson(join(dir, 'spec.json'), spec);
+  const headFile = writeJson(join(dir, 'head-spec.json'), head.spec);
 
-    // 1. Preparation.
-    const base = join(dir, 'base.out');
-    progress(`${tag} preparing: topicform synth → baseline input`);
-    await measure('load', [], settings);
-    await measure('topicform', [specFile, base], settings);
-    const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
+  // 1. Preparation.
+  const base = join(dir, 'base.out');
+  progress(`${tag} preparing: topicform synth → baseline input`);
+  await measure('load', [], settings);
+  await measure('topicform', [specFile, base], settings);
+  const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
 
-    // 2. Synth, interleaved. The first baseline output is checked against topicform's before anything else counts.
-    const runs: { topicform: Measurement[]; baseline: Measurement[] } = { topicform: [], baseline: [] };
-    let deterministic = true;
-    for (let r = 0; r < repeat; r++) {
-      for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
-        const out = join(dir, `${which}-${r}.out`);
-        const m = await measure(which, [which === 'topicform' ? specFile : baselineFile, out], settings);
-        runs[which].push(m);
-        if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
-        if (which === 'baseline' && runs.baseline.length === 1) {
-          const equivalence = compareOutputs(base, out);
-          if (!equivalence.equal) throw new Error(`${tag} the baseline does not synthesize the same resources as topicform:\n  ${equivalence.problems.join('\n  ')}`);
-          progress(`${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`);
-        }
-        rmSync(out, { recursive: true, force: true });
-        progress(`${tag} ${which} ${r + 1}/${repeat}: ${describe(m)}`);
+  // 2. Synth, interleaved. The first baseline output is checked against topicform's before anything else counts.
+  const runs: { topicform: Measurement[]; baseline: Measurement[] } = { topicform: [], baseline: [] };
+  let deterministic = true;
+  for (let r = 0; r < repeat; r++) {
+    for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
+      const out = join(dir, `${which}-${r}.out`);
+      const m = await measure(which, [which === 'topicform' ? specFile : baselineFile, out], settings);
+      runs[which].push(m);
+      if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
+      if (which === 'baseline' && runs.baseline.length === 1) {
+        const equivalence = compareOutputs(base, out);
+        if (!equivalence.equal) throw new Error(`${tag} the baseline does not synthesize the same resources as topicform:\n  ${equivalence.problems.join('\n  ')}`);
+        progress(`${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`);
       }
+      progress(`${tag} ${which} ${r + 1}/${repeat}: ${describe(m)}`);
     }
-    const topicform = side(runs.topicform);
-    const baseline = side(runs.baseline);
-
-    // 3. Lint.
-    const lints: Measurement[] = [];
-    for (let r = 0; r < repeat; r++) {
-      const scratch = join(dir, `lint-${r}`);
-      mkdirSync(scratch);
-      lints.push(await measure('lint', [specFile, scratch], settings));
-      progress(`${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`);
-    }
-    const lintMs = series(lints.map((m) => timing(m, 'lint')));
-
-    // 4. Review.
-    const headOut = join(dir, 'head.out');
-    progress(`${tag} synthesizing the head (${head.changed} topics changed)`);
-    await measure('topicform', [headFile, headOut], settings);
-    const runsOf: Record<'review' | 'parse' | 'parse-discard', Measurement[]> = { review: [], parse: [], 'parse-discard': [] };
-    for (let r = 0; r < repeat; r++) {
-      const order = r % 2 === 0 ? (['review', 'parse', 'parse-discard'] as const) : (['parse-discard', 'parse', 'review'] as const);
-      for (const which of order) {
-        const m = await measure(which, [base, headOut], settings);
-        runsOf[which].push(m);
-        progress(`${tag} ${which} ${r + 1}/${repeat}: ${Math.round(timing(m, which === 'review' ? 'review' : 'parse'))} ms`);
-      }
-    }
-    const reviews = runsOf.review;
-    const parses = runsOf.parse;
-    const reviewMs = series(reviews.map((m) => timing(m, 'review')));
-    const parseMs = series(parses.map((m) => timing(m, 'parse')));
-    const parseDiscardMs = series(runsOf['parse-discard'].map((m) => timing(m, 'parse')));
-
-    const counts = [...countResources(base)];
-    const total = counts.reduce((n, [, c]) => n + c.total, 0);
-    const largest = counts.reduce((a, b) => (b[1].total > a[1].total ? b : a));
-    return {
-      topics,
-      stacks: counts.length,
-      resources: {
-        total,
-        topics: counts.reduce((n, [, c]) => n + c.topics, 0),
-        acls: counts.reduce((n, [, c]) => n + c.acls, 0),
-        perTopic: total / topics,
-        perStack: total / counts.length,
-        largestStack: { name: largest[0], resources: largest[1].total },
-      },
-      synth: {
-        topicform,
-        baseline,
-        wallRatio: topicform.wallMs.median / baseline.wallMs.median,
-        cpuRatio: topicform.cpuMs.median / baseline.cpuMs.median,
-        rssRatio: topicform.peakRssMiB.median / baseline.peakRssMiB.median,
-        deterministic,
-      },
-      lint: {
-        lintMs,
-        resolveMs: series(lints.map((m) => timing(m, 'resolve'))),
-        share: lintMs.median / topicform.wallMs.median,
-        findings: Number(lints[0]?.child.info.findings ?? 0),
-      },
-      review: {
-        changedTopics: head.changed,
-        reviewMs,
-        parseMs,
-        parseDiscardMs,
-        ratio: reviewMs.median / parseMs.median,
-        strictRatio: reviewMs.median / parseDiscardMs.median,
-        findings: Number(reviews[0]?.child.info.findings ?? 0),
-        bytes: Number(parses[0]?.child.info.bytes ?? 0),
-      },
-    };
-  } finally {
-    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
+  const topicform = side(runs.topicform);
+  const baseline = side(runs.baseline);
+
+  // 3. Lint.
+  const lints: Measurement[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const scratch = join(dir, `lint-${r}`);
+    mkdirSync(scratch);
+    lints.push(await measure('lint', [specFile, scratch], settings));
+    progress(`${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`);
+  }
+  const lintMs = series(lints.map((m) => timing(m, 'lint')));
+
+  // 4. Review.
+  const headOut = join(dir, 'head.out');
+  progress(`${tag} synthesizing the head (${head.changed} topics changed)`);
+  await measure('topicform', [headFile, headOut], settings);
+  const runsOf: Record<'review' | 'parse' | 'parse-discard', Measurement[]> = { review: [], parse: [], 'parse-discard': [] };
+  for (let r = 0; r < repeat; r++) {
+    const order = r % 2 === 0 ? (['review', 'parse', 'parse-discard'] as const) : (['parse-discard', 'parse', 'review'] as const);
+    for (const which of order) {
+      const m = await measure(which, [base, headOut], settings);
+      runsOf[which].push(m);
+      progress(`${tag} ${which} ${r + 1}/${repeat}: ${Math.round(timing(m, which === 'review' ? 'review' : 'parse'))} ms`);
+    }
+  }
+  const reviews = runsOf.review;
+  const parses = runsOf.parse;
+  const reviewMs = series(reviews.map((m) => timing(m, 'review')));
+  const parseMs = series(parses.map((m) => timing(m, 'parse')));
+  const parseDiscardMs = series(runsOf['parse-discard'].map((m) => timing(m, 'parse')));
+
+  const counts = [...countResources(base)];
+  const total = counts.reduce((n, [, c]) => n + c.total, 0);
+  const largest = counts.reduce((a, b) => (b[1].total > a[1].total ? b : a));
+  return {
+    topics,
+    stacks: counts.length,
+    resources: {
+      total,
+      topics: counts.reduce((n, [, c]) => n + c.topics, 0),
+      acls: counts.reduce((n, [, c]) => n + c.acls, 0),
+      perTopic: total / topics,
+      perStack: total / counts.length,
+      largestStack: { name: largest[0], resources: largest[1].total },
+    },
+    synth: {
+      topicform,
+      baseline,
+      wallRatio: topicform.wallMs.median / baseline.wallMs.median,
+      cpuRatio: topicform.cpuMs.median / baseline.cpuMs.median,
+      rssRatio: topicform.peakRssMiB.median / baseline.peakRssMiB.median,
+      deterministic,
+    },
+    lint: {
+      lintMs,
+      resolveMs: series(lints.map((m) => timing(m, 'resolve'))),
+      share: lintMs.median / topicform.wallMs.median,
+      findings: Number(lints[0]?.child.info.findings ?? 0),
+    },
+    review: {
+      changedTopics: head.changed,
+      reviewMs,
+      parseMs,
+      parseDiscardMs,
+      ratio: reviewMs.median / parseMs.median,
+      strictRatio: reviewMs.median / parseDiscardMs.median,
+      findings: Number(reviews[0]?.child.info.findings ?? 0),
+      bytes: Number(parses[0]?.child.info.bytes ?? 0),
+    },
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -261,7 +263,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     loadAverage: loadavg(),
   };
   const results: SizeResult[] = [];
-  for (const size of options.sizes) results.push(await benchSize(size, options));
+  const root = mkdtempSync(join(tmpdir(), 'topicform-bench-'));
+  if (options.keep) progress(`working in ${root}`);
+  try {
+    for (const size of options.sizes) results.push(await benchSize(size, options, root));
+  } finally {
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+  }
   const full: ReportContext = { ...context, totalSeconds: (Date.now() - started) / 1000 };
   process.stdout.write(options.json ? `${JSON.stringify({ context: full, results, checks: checks(results) }, null, 2)}\n` : markdown(results, full));
   return 0;
