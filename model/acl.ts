@@ -135,10 +135,17 @@ function mergeNeeds(needs: readonly Need[]): ResolvedAcl[] {
   return [...byId.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, e]) => ({
-      ...e.binding,
+      // Every field written out, keys in sorted order: `{ ...e.binding, id }` would give each of the ~90,000 ACLs of
+      // 10,000 topics a hidden class of its own in V8 (~500 bytes each), and canonical JSON would copy each to sort it.
+      domain: [...e.domains].sort()[0] ?? '', // cluster-wide bindings shared by two domains land in the first by name
+      host: e.binding.host,
       id,
-      // Shared cluster-wide bindings (same transactional prefix from two domains) land in the first domain by name.
-      domain: [...e.domains].sort()[0] ?? '',
       neededBy: [...e.why].sort(),
+      operation: e.binding.operation,
+      patternType: e.binding.patternType,
+      permission: e.binding.permission,
+      principal: e.binding.principal,
+      resourceName: e.binding.resourceName,
+      resourceType: e.binding.resourceType,
     }));
 }

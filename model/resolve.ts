@@ -470,41 +470,40 @@ function withSubjectNaming(contract: ContractDeclaration): ContractDeclaration {
 function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration, env: Environment): ResolvedCompanionTopic[] {
   const part = groupPart(parent.domain, g.domain, g.name);
   const groupId = g.groupId ?? defaultGroupId(g.domain, g.name);
-  const base = {
-    domain: g.domain,
-    parent: parent.ref,
-    groupId,
-    replicationFactor: parent.replicationFactor,
-    minInsyncReplicas: parent.minInsyncReplicas,
-    cleanupPolicy: 'delete' as const,
-    protect: env.production,
-    source: g.source,
+  // Every field written out rather than spread from a shared base: V8 gives each object built by `{ ...base, more }`
+  // in a loop a hidden class of its own (~500 bytes; ~20,000 companions at 10,000 topics). Keys in sorted order, as
+  // canonical JSON writes them, so that it need not copy the object.
+  const companion = (kind: ResolvedCompanionTopic['kind'], name: string, partitions: SizedValue<number>, retentionMs: SizedValue<number>, config: Record<string, string>, retry?: ResolvedCompanionTopic['retry']): ResolvedCompanionTopic => {
+    const topic: ResolvedCompanionTopic = {
+      cleanupPolicy: 'delete',
+      config,
+      domain: g.domain,
+      groupId,
+      kind,
+      minInsyncReplicas: parent.minInsyncReplicas,
+      name,
+      parent: parent.ref,
+      partitions,
+      protect: env.production,
+      replicationFactor: parent.replicationFactor,
+      retentionMs,
+      ...(retry === undefined ? {} : { retry }),
+      source: g.source,
+    };
+    return topic;
   };
   const companions: ResolvedCompanionTopic[] = g.retryDelays.map((delay, i) => {
     const retention = retryRetention(toMs(delay));
-    return {
-      ...base,
-      kind: 'retry',
-      name: retryTopicName(parent.name, part, i + 1),
-      retry: { tier: i + 1, delayMs: toMs(delay) },
-      // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
-      partitions: g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` } : { value: g.retryPartitions, explanation: 'declared' },
-      retentionMs: retention,
-      config: companionConfig(retention.value, parent.minInsyncReplicas),
-    };
+    // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
+    const partitions = g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` } : { value: g.retryPartitions, explanation: 'declared' };
+    return companion('retry', retryTopicName(parent.name, part, i + 1), partitions, retention, companionConfig(retention.value, parent.minInsyncReplicas), { tier: i + 1, delayMs: toMs(delay) });
   });
   if (g.deadLetter !== false) {
     const shape = g.deadLetter === true ? undefined : g.deadLetter;
     const retention: SizedValue<number> = shape?.retention === undefined ? deadLetterRetention() : { value: toMs(shape.retention), explanation: 'declared' };
     const count = Math.min(DEAD_LETTER_PARTITIONS, parent.partitions.value);
-    companions.push({
-      ...base,
-      kind: 'dead-letter',
-      name: deadLetterTopicName(parent.name, part),
-      partitions: shape?.partitions === undefined ? { value: count, explanation: `dead letters are rare: ${count} (${DEAD_LETTER_PARTITIONS}, or fewer when ${parent.name} has fewer)` } : { value: shape.partitions, explanation: 'declared' },
-      retentionMs: retention,
-      config: companionConfig(retention.value, parent.minInsyncReplicas, shape?.config),
-    });
+    const partitions = shape?.partitions === undefined ? { value: count, explanation: `dead letters are rare: ${count} (${DEAD_LETTER_PARTITIONS}, or fewer when ${parent.name} has fewer)` } : { value: shape.partitions, explanation: 'declared' };
+    companions.push(companion('dead-letter', deadLetterTopicName(parent.name, part), partitions, retention, companionConfig(retention.value, parent.minInsyncReplicas, shape?.config)));
   }
   return companions;
 }
