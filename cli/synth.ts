@@ -67,94 +67,129 @@ export interface SynthesizeOptions extends StackFilter {
 }
 
 export function synthesize(buildApp: (outdir: string) => App, outdir: string, options: SynthesizeOptions = {}): SynthResult {
-  const filter: StackFilter = options;
   const target = resolvePath(outdir);
   // Staging sits beside the output so that the final renames stay on one filesystem.
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
-  let artifactStaging: Staging | undefined;
+  const artifactStaging: { current?: Staging } = {};
   const restoreHeapGrowth = boundHeapGrowth();
   try {
-    const app = buildApp(staging);
-    artifactStaging = prepareStaging(declaredEventTopics(app), options.artifacts);
-    const rendered = renderApp(app);
-    const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
-    const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
-    if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
-
-    // Lint runs on every synth: unsuppressed errors stop it before anything is written.
-    const report = formatText(rendered.findings).trimEnd();
-    if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
-    if (rendered.findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
-    const suppressedCount = rendered.findings.filter((f) => f.suppressed !== undefined).length;
-    const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
-
-    // Validations other constructs registered (cdktf's own, or a user's) count too.
-    for (const construct of app.node.findAll()) {
-      for (const message of construct.node.validate()) errors.push(`error: ${construct.node.path} › ${message}`);
-    }
-    if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
-
-    const subset = (filter.environments ?? []).length > 0 || (filter.domains ?? []).length > 0;
-    const selected = selectStacks(rendered.stacks, filter);
-    if (selected.length === 0) {
-      const names = rendered.stacks.map((s) => s.node.id).join(', ');
-      return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${names}`], warnings };
-    }
-
-    // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
-    // capacity, event schemas) are rendered from them: staged while cdktf synthesizes, in a worker thread for large apps
-    // (cli/parallel-artifacts.ts). A subset synth stages only its environments' files.
-    const stageDir = join(staging, '.artifacts');
-    const stageFile = fileWriter(stageDir);
-    const topologies: Array<{ file: string; topology: Topology }> = [];
-    const commit: string[] = [];
-    const selectedNames = new Set(selected.map((s) => s.node.id));
-    for (const stack of rendered.stacks) {
-      if (stack.topology === null) continue;
-      const file = `stacks/${stack.node.id}/topology.json`;
-      topologies.push({ file, topology: stack.topology });
-      if (selectedNames.has(stack.node.id)) commit.push(file);
-    }
-    const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
-    artifactStaging.start({ topologies, commit, stageDir, subset, environments: selectedEnvironments });
-
-    const staged: string[] = [];
-    let synthError: Error | null = null;
-    try {
-      // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
-      // canonical form, and moved into place with the other staged files on commit.
-      const manifest = synthesizeStacks(app, selected, (stack, json) => {
-        const file = `stacks/${stack.node.id}/cdk.tf.json`;
-        stageFile(file, canonicalJson(json));
-        staged.push(file);
-      });
-      stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selected.map((s) => s.node.id)), subset)));
-      staged.push('manifest.json');
-    } catch (error) {
-      synthError = error instanceof Error ? error : new Error(String(error));
-    }
-    if (synthError !== null) {
-      // The worker must be done writing before the staging folder is removed below.
-      artifactStaging.abandon();
-      throw synthError;
-    }
+    const stage = synthesizeTerraform(buildApp(staging), target, join(staging, '.artifacts'), options, artifactStaging);
+    if (!stage.ok) return stage;
+    // The construct tree is gone by now (synthesizeTerraform released it): the artifacts need only the Topologies.
     // This thread takes the artifact jobs the worker has not started, then waits for the worker's.
-    const artifacts = artifactStaging.finish();
+    const artifacts = (artifactStaging.current as Staging).finish();
 
-    const written = commitStaged(stageDir, target, [...staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
-    if (!subset) written.push(...removeStaleStacks(target, new Set(rendered.stacks.map((s) => s.node.id))));
-    if (!subset) {
+    const written = commitStaged(join(staging, '.artifacts'), target, [...stage.staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
+    if (!stage.subset) written.push(...removeStaleStacks(target, new Set(stage.allStacks)));
+    if (!stage.subset) {
       const generated = new Set(artifacts.generated.map((f) => f.split('/').join(sep)));
       written.push(...removeStaleArtifacts(target, generated));
     }
-    return { ok: true, stacks: selected.map((s) => s.node.id), written, errors: [], warnings, lintSummary };
+    return { ok: true, stacks: stage.stacks, written, errors: [], warnings: stage.warnings, lintSummary: stage.lintSummary };
   } finally {
     // A worker that got no request (synth stopped before cdktf) is stopped; after finish() or abandon() this does nothing.
-    artifactStaging?.cancel();
+    artifactStaging.current?.cancel();
     rmSync(staging, { recursive: true, force: true });
     restoreHeapGrowth();
+  }
+}
+
+/** A synth stopped by errors: nothing written. */
+type SynthFailure = SynthResult & { readonly ok: false };
+
+/** What synthesizeTerraform hands on: names only, so that nothing of the construct tree outlives it. */
+interface TerraformStage {
+  readonly ok: true;
+  /** The stacks synthesized (the selected ones), and every stack of the app. */
+  readonly stacks: readonly string[];
+  readonly allStacks: readonly string[];
+  /** Staged files, POSIX paths relative to the output. */
+  readonly staged: readonly string[];
+  readonly subset: boolean;
+  readonly warnings: string[];
+  readonly lintSummary: string;
+}
+
+/**
+ * Everything of synth that needs the construct tree: resolve, lint and validate every declaration, start the artifacts
+ * step (`artifactStaging.current`), stage each selected stack's Terraform JSON and the manifest, then release the tree.
+ * It returns before the artifacts are finished so that the tree — the declarations and every environment's resolved
+ * model, ~45 MB of live heap at 10,000 topics — can be collected while they are (README "Memory").
+ */
+function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions, artifactStaging: { current?: Staging }): TerraformStage | SynthFailure {
+  const filter: StackFilter = options;
+  artifactStaging.current = prepareStaging(declaredEventTopics(app), options.artifacts);
+  const rendered = renderApp(app);
+  const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
+  const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
+  if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
+
+  // Lint runs on every synth: unsuppressed errors stop it before anything is written.
+  const report = formatText(rendered.findings).trimEnd();
+  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
+  if (rendered.findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
+  const suppressedCount = rendered.findings.filter((f) => f.suppressed !== undefined).length;
+  const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
+
+  // Validations other constructs registered (cdktf's own, or a user's) count too.
+  for (const construct of app.node.findAll()) {
+    for (const message of construct.node.validate()) errors.push(`error: ${construct.node.path} › ${message}`);
+  }
+  if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
+
+  const subset = (filter.environments ?? []).length > 0 || (filter.domains ?? []).length > 0;
+  const selected = selectStacks(rendered.stacks, filter);
+  const allStacks = rendered.stacks.map((s) => s.node.id);
+  if (selected.length === 0) {
+    return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${allStacks.join(', ')}`], warnings };
+  }
+
+  // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
+  // capacity, event schemas) are rendered from them: staged while cdktf synthesizes, in a worker thread for large apps
+  // (cli/parallel-artifacts.ts). A subset synth stages only its environments' files.
+  const stageFile = fileWriter(stageDir);
+  const topologies: Array<{ file: string; topology: Topology }> = [];
+  const commit: string[] = [];
+  const selectedNames = selected.map((s) => s.node.id);
+  for (const stack of rendered.stacks) {
+    if (stack.topology === null) continue;
+    const file = `stacks/${stack.node.id}/topology.json`;
+    topologies.push({ file, topology: stack.topology });
+    if (selectedNames.includes(stack.node.id)) commit.push(file);
+  }
+  const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
+  artifactStaging.current.start({ topologies, commit, stageDir, subset, environments: selectedEnvironments });
+
+  const staged: string[] = [];
+  try {
+    // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
+    // canonical form, and moved into place with the other staged files on commit.
+    const manifest = synthesizeStacks(app, selected, (stack, json) => {
+      const file = `stacks/${stack.node.id}/cdk.tf.json`;
+      stageFile(file, canonicalJson(json));
+      staged.push(file);
+    });
+    stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selectedNames), subset)));
+    staged.push('manifest.json');
+  } catch (error) {
+    // The worker must be done writing before the staging folder is removed.
+    artifactStaging.current.abandon();
+    throw error;
+  }
+  releaseTree(app);
+  return { ok: true, stacks: selectedNames, allStacks, staged, subset, warnings, lintSummary };
+}
+
+/**
+ * Detaches every construct from its parent once the stacks are written. Detaching the app's children is not enough:
+ * cdktf's token map is global and lives as long as the process, and its references keep their stack, so through the
+ * stack's scope the environment and every declaration (~40,000 constructs at 10,000 topics) would stay alive.
+ */
+function releaseTree(app: App): void {
+  for (const construct of app.node.findAll().reverse()) {
+    for (const child of construct.node.children) construct.node.tryRemoveChild(child.node.id);
   }
 }
 
