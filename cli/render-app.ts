@@ -4,7 +4,6 @@
  */
 import type { App } from '../constructs/cdktf';
 import { KafkaEnvironment } from '../constructs/kafka-environment';
-import { isDeclaration } from '../constructs/declaration';
 import { KafkaStack } from '../constructs/kafka-stack';
 import type { Finding } from '../rules/types';
 import type { EnvironmentIssue } from './issues-report';
@@ -56,9 +55,4 @@ export function selectStacks(stacks: readonly KafkaStack[], filter: StackFilter)
     if (s.domains === undefined) return (s.topology?.domains ?? []).some((d) => domains.includes(d.name));
     return [...s.domains].some((d) => domains.includes(d));
   });
-}
-
-/** How many event topics the app declares, before anything is resolved: what sizes synth's artifacts step. */
-export function declaredEventTopics(app: App): number {
-  return app.node.findAll().filter((c) => isDeclaration(c) && c.declarationKind === 'topic').length;
 }

@@ -16,7 +16,7 @@ import { commitStaged, fileWriter } from './artifact-stage';
 import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
 import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
-import { declaredEventTopics, renderApp, selectStacks, type StackFilter } from './render-app';
+import { renderApp, selectStacks, type StackFilter } from './render-app';
 import { canonicalJson } from './write';
 import { isBlocking } from '../rules/format/merge';
 import { formatText } from '../rules/format/text';
@@ -24,7 +24,7 @@ import { formatText } from '../rules/format/text';
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
 
-export interface SynthOptions extends StackFilter {
+export interface SynthOptions extends SynthesizeOptions {
   readonly outdir: string;
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
@@ -62,7 +62,11 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
 }
 
 export interface SynthesizeOptions extends StackFilter {
-  /** Where the artifacts are rendered: `auto` (a worker thread for large apps), or `always` / `never` a worker. */
+  /**
+   * Where the artifacts (client configs, docs, schemas) are rendered: `inline` after cdktf (default), or `worker`, in a
+   * worker thread beside cdktf: faster on two or more cores, at the cost of a second copy of every Topology
+   * (cli/parallel-artifacts.ts).
+   */
   readonly artifacts?: ArtifactMode;
 }
 
@@ -120,7 +124,7 @@ interface TerraformStage {
  */
 function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions, artifactStaging: { current?: Staging }): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
-  artifactStaging.current = prepareStaging(declaredEventTopics(app), options.artifacts);
+  artifactStaging.current = prepareStaging(options.artifacts);
   const rendered = renderApp(app);
   const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
   const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));

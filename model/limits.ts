@@ -118,16 +118,6 @@ export const QUOTA_CONSUME_HEADROOM = 3;
  */
 export const STACK_RESOURCE_BUDGET = 2_000;
 
-/**
- * Synth renders artifacts (client configs, docs, schemas) in a worker thread beside cdktf from this many declared event
- * topics on. The worker costs memory (its own isolate and modules, ~30 MiB, and a copy of the Topologies) and ~0.6 s
- * of CPU to start; it pays back only where the artifacts are large. Measured here (2 cores, Node 20, tsx, the bench's
- * shape, the heap bound at 20 %, both threads taking artifact jobs), synth time inline vs with the worker, and peak
- * RSS: 1,000 topics 2.9–3.0 s vs 3.0 s, 204 vs 276 MiB; 2,000 6.0 s vs 5.7–7.1 s, 240 vs 334 MiB; 3,000 9.6–10.5 s vs
- * 9.3–9.4 s, 280 vs 408 MiB; 5,000 15.5–18.2 s vs 13.3–14.8 s, 385 vs 532 MiB; 10,000 31–33 s vs 28 s, 565 vs 784 MiB.
- */
-export const SYNTH_WORKER_MIN_TOPICS = 3_000;
-
 /** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
 export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;
 

@@ -23,8 +23,8 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
   it('write the same files, byte for byte, as rendering them inline', () => {
     const inline = join(tempDir(), 'cdktf.out');
     const worker = join(tempDir(), 'cdktf.out');
-    const a = synthesize(buildApp, inline, { artifacts: 'never' });
-    const b = synthesize(buildApp, worker, { artifacts: 'always' });
+    const a = synthesize(buildApp, inline, { artifacts: 'inline' });
+    const b = synthesize(buildApp, worker, { artifacts: 'worker' });
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     const tree = readTree(worker);
@@ -36,8 +36,8 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
 
   it('leave unchanged files alone on the next synth', () => {
     const out = join(tempDir(), 'cdktf.out');
-    expect(synthesize(buildApp, out, { artifacts: 'always' }).ok).toBe(true);
-    const again = synthesize(buildApp, out, { artifacts: 'always' });
+    expect(synthesize(buildApp, out, { artifacts: 'worker' }).ok).toBe(true);
+    const again = synthesize(buildApp, out, { artifacts: 'worker' });
     expect(again.ok).toBe(true);
     expect(again.written).toEqual([]);
   });
@@ -49,25 +49,25 @@ describe('artifacts rendered in a worker thread beside cdktf', () => {
       new KafkaEnvironment(app, 'prod', { environment: { name: 'prod', production: true, replicationFactor: 0, minInsyncReplicas: 2 } });
       return app;
     };
-    const result = synthesize(broken, out, { artifacts: 'always' });
+    const result = synthesize(broken, out, { artifacts: 'worker' });
     expect(result.ok).toBe(false);
     expect(result.errors.join('\n')).toMatch(/replicationFactor/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it.each(['always', 'never'] as const)('report a failure to stage (%s a worker) as an error naming what failed', (mode) => {
+  it.each(['worker', 'inline'] as const)('report a failure to stage (%s) as an error naming what failed', (mode) => {
     const dir = tempDir();
     const blocked = join(dir, 'not-a-folder');
     writeFileSync(blocked, 'a file where the staging folder should go');
     // No topology to read: the docs index and capacity report are still written, into a folder that cannot be made.
-    const staging = prepareStaging(1, mode);
+    const staging = prepareStaging(mode);
     staging.start({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] });
     expect(() => staging.finish()).toThrow(/generating client configs, docs and schemas failed: .*ENOTDIR/s);
   });
 
   it('let a worker that got its request end when synth fails, and wait for it', () => {
     const dir = tempDir();
-    const staging = prepareStaging(1, 'always');
+    const staging = prepareStaging('worker');
     staging.start({ topologies: [], commit: [], stageDir: join(dir, 'stage'), subset: false, environments: [] });
     expect(() => staging.abandon()).not.toThrow();
     // The worker has replied: there is nothing left to finish, and stopping it again does nothing.
