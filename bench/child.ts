@@ -9,8 +9,10 @@
  * /proc/self/status and `process.resourceUsage().maxRSS`) and CPU time.
  *
  * Modes (each imports only what it needs, so the baseline process never loads topicform):
- * - `topicform <spec.json> <outdir>`: the real pipeline, `synthesize()` of cli/synth.ts (validate, lint, synth,
- *   canonical atomic write).
+ * - `topicform <spec.json> <outdir> [<package dir>]`: the real pipeline, `synthesize()` of cli/synth.ts (validate,
+ *   lint, synth, canonical atomic write). With a package directory (the built package, `npm run build`'s dist/),
+ *   topicform's compiled JavaScript is loaded from it, as a repository that installed topicform loads it; without,
+ *   the repository's TypeScript sources through tsx, as `npm run synth` here loads them.
  * - `baseline <baseline.json> <outdir>`: plain cdktf, the same resources, `app.synth()`.
  * - `lint <spec.json>`: builds the construct tree, then times the two calls `resolveRoot` (constructs/declaration-root.ts)
  *   makes before rendering: `resolve()` and `lint()`, each its first (cold) call in the process, as inside synth.
@@ -26,6 +28,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BaselineData } from './outputs';
 import type { BenchSpec } from './spec';
+import type { TopicformLibrary } from './apps/source-library';
+import type * as SynthModule from '../cli/synth';
 
 export const CHILD_MODES = ['topicform', 'baseline', 'lint', 'review', 'parse', 'parse-discard', 'load'] as const;
 export type ChildMode = (typeof CHILD_MODES)[number];
@@ -111,6 +115,15 @@ function readOutputFiles(dir: string, label: string): OutputFiles[] {
     }));
 }
 
+/** The benchmark app's constructs from the built package (`npm run build`'s dist/): its compiled JavaScript only. */
+async function packageLibrary(dir: string): Promise<TopicformLibrary> {
+  const [constructs, cdktf] = (await Promise.all([import(join(dir, 'constructs', 'index.js')), import(join(dir, 'constructs', 'cdktf.js'))])) as [
+    Omit<TopicformLibrary, 'App'>,
+    Pick<TopicformLibrary, 'App'>,
+  ];
+  return { App: cdktf.App, Domain: constructs.Domain, Duration: constructs.Duration, KafkaEnvironment: constructs.KafkaEnvironment, KafkaPrincipal: constructs.KafkaPrincipal, Replay: constructs.Replay };
+}
+
 async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
   const arg = (i: number): string => {
     const value = args[i];
@@ -119,10 +132,16 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
   };
   switch (mode) {
     case 'topicform': {
-      const [{ synthesize }, { topicformApp }] = await Promise.all([import('../cli/synth'), import('./apps/topicform-app')]);
+      const packageDir = args[2];
+      const [{ synthesize }, lib, { topicformApp }] = await Promise.all([
+        (packageDir === undefined ? import('../cli/synth') : import(join(packageDir, 'cli', 'synth.js'))) as Promise<typeof SynthModule>,
+        packageDir === undefined ? import('./apps/source-library').then((m) => m.SOURCE_LIBRARY) : packageLibrary(packageDir),
+        import('./apps/topicform-app'),
+      ]);
       mark('loaded');
+      info.library = packageDir === undefined ? 'sources' : 'package';
       const spec = JSON.parse(readFileSync(arg(0), 'utf8')) as BenchSpec;
-      const result = time('synth', () => synthesize(topicformApp(spec), arg(1)));
+      const result = time('synth', () => synthesize(topicformApp(spec, lib), arg(1)));
       mark('synthesized');
       if (!result.ok) throw new Error(`topicform synth failed:\n${result.errors.join('\n')}`);
       info.stacks = result.stacks.length;
@@ -140,9 +159,8 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       return;
     }
     case 'lint': {
-      const [{ App }, { KafkaEnvironment }, { declareDomain }, { isDeclaration }, { resolve }, { lint }] = await Promise.all([
-        import('../constructs/cdktf'),
-        import('../constructs'),
+      const [{ SOURCE_LIBRARY }, { declareDomain }, { isDeclaration }, { resolve }, { lint }] = await Promise.all([
+        import('./apps/source-library'),
         import('./apps/topicform-app'),
         import('../constructs/declaration'),
         import('../model/resolve'),
@@ -150,9 +168,9 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       ]);
       mark('loaded');
       const spec = JSON.parse(readFileSync(arg(0), 'utf8')) as BenchSpec;
-      const app = new App({ outdir: arg(1), stackTraces: false });
-      const environment = new KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
-      for (const domain of spec.domains) declareDomain(environment, domain);
+      const app = new SOURCE_LIBRARY.App({ outdir: arg(1), stackTraces: false });
+      const environment = new SOURCE_LIBRARY.KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
+      for (const domain of spec.domains) declareDomain(environment, domain, SOURCE_LIBRARY);
       mark('declared');
       // What resolveRoot does before rendering, split so that lint is timed alone.
       const declarations = time('collect', () => environment.node.findAll().filter(isDeclaration));

@@ -140,6 +140,8 @@ export interface ReportContext {
   readonly cpus: string;
   readonly repeat: number;
   readonly nodeFlags: readonly string[];
+  /** Where topicform's code came from: the built package (as installed) or the TypeScript sources (through tsx). */
+  readonly topicform: 'package' | 'sources';
   readonly loadAverage: readonly number[];
   readonly totalSeconds: number;
 }
@@ -179,6 +181,7 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
   lines.push(
     '',
     `Medians of ${context.repeat} interleaved runs (min–max in parentheses); node ${context.node}, ${context.cpus}, flags \`${context.nodeFlags.join(' ')}\` on both sides; ` +
+      `topicform ${context.topicform === 'package' ? "from the built package (dist/, compiled JavaScript, as installed)" : "from the repository's TypeScript sources through tsx"}; ` +
       `load average at the start ${context.loadAverage.map((l) => l.toFixed(1)).join(' / ')}; bench took ${Math.round(context.totalSeconds)} s.`,
   );
   return `${lines.join('\n')}\n`;

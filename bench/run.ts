@@ -3,6 +3,11 @@
  * synthesizing exactly the same resources with the same process settings, in the same run (DESIGN.md, "Performance
  * and reliability targets"). Prints a Markdown table and the target checks, or JSON with `--json`.
  *
+ * First, not measured: the package is built (`npm run build`, into dist/), and every topicform synth loads topicform's
+ * compiled JavaScript from it, as a repository that installed topicform does, while plain cdktf loads cdktf's compiled
+ * JavaScript from node_modules; the benchmark apps (bench/apps/) go through tsx on both sides. `--from-sources` loads
+ * the repository's TypeScript sources through tsx instead, as `npm run synth` in this repository does.
+ *
  * Per size, in a temporary directory:
  * 1. Preparation, not measured: a topicform synth of the spec (bench/spec.ts); its stacks become the baseline's input
  *    (bench/outputs.ts). Before it, one process imports every module of every mode, so tsx's on-disk transform cache
@@ -31,6 +36,7 @@ import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measur
 import { baselineData, compareOutputs, countResources } from './outputs';
 import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
 import { benchSpec, changeSpec, type BenchSpec } from './spec';
+import { build, DIST } from '../scripts/build';
 
 export const DEFAULT_SIZES = [100, 1_000, 10_000] as const;
 export const QUICK_SIZES = [100, 1_000] as const;
@@ -51,6 +57,8 @@ Options:
   --keep            keep the temporary directory (its path goes to stderr); without it, it is deleted at the
                     end of the run, never between measurements (a deletion would slow the next run's file writes)
   --no-source-maps  process.setSourceMapsEnabled(false) in every measured process, both sides alike
+  --from-sources    topicform from the repository's TypeScript sources through tsx (as npm run synth here), not
+                    from the package built into dist/ (as a repository that installed topicform loads it)
   -h, --help        this help
 `;
 
@@ -61,6 +69,8 @@ export interface BenchOptions {
   readonly keep: boolean;
   /** Source maps off in every measured process (a process setting: both sides). */
   readonly noSourceMaps: boolean;
+  /** topicform from the TypeScript sources instead of the built package. */
+  readonly fromSources: boolean;
 }
 
 /** Parses the command line; a string is a usage error (or the help text, for --help). */
@@ -76,6 +86,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { readonly
         json: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         'no-source-maps': { type: 'boolean', default: false },
+        'from-sources': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -91,7 +102,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { readonly
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) return { error: `--sizes takes positive integers separated by commas, got "${v.sizes}"` };
   const repeat = v.repeat === undefined ? DEFAULT_REPEAT : Number(v.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) return { error: `--repeat takes a positive integer, got "${v.repeat}"` };
-  return { sizes, repeat, json: v.json === true, keep: v.keep === true, noSourceMaps: v['no-source-maps'] === true };
+  return { sizes, repeat, json: v.json === true, keep: v.keep === true, noSourceMaps: v['no-source-maps'] === true, fromSources: v['from-sources'] === true };
 }
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -134,9 +145,13 @@ function writeJson(path: string, value: unknown): string {
   return path;
 }
 
-/** Benchmarks one size in a new folder below `root`, leaving every file there (the caller deletes `root` at the end). */
-export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'noSourceMaps'>, root: string): Promise<SizeResult> {
+/**
+ * Benchmarks one size in a new folder below `root`, leaving every file there (the caller deletes `root` at the end).
+ * topicform runs from `packageDir` (the built package), or from the sources when it is undefined.
+ */
+export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'noSourceMaps'>, root: string, packageDir?: string): Promise<SizeResult> {
   const { repeat } = options;
+  const topicformArgs = (spec: string, out: string): string[] => (packageDir === undefined ? [spec, out] : [spec, out, packageDir]);
   // Every measured process gets the same settings: this environment, NODE_FLAGS, the repository root as cwd.
   const settings: RunOptions = { env: options.noSourceMaps ? { BENCH_SOURCE_MAPS: 'off' } : {} };
   const dir = mkdtempSync(join(root, `${topics}-`));
@@ -150,7 +165,7 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
   const base = join(dir, 'base.out');
   progress(`${tag} preparing: topicform synth → baseline input`);
   await measure('load', [], settings);
-  await measure('topicform', [specFile, base], settings);
+  await measure('topicform', topicformArgs(specFile, base), settings);
   const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
 
   // 2. Synth, interleaved. The first baseline output is checked against topicform's before anything else counts.
@@ -159,7 +174,7 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
   for (let r = 0; r < repeat; r++) {
     for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
       const out = join(dir, `${which}-${r}.out`);
-      const m = await measure(which, [which === 'topicform' ? specFile : baselineFile, out], settings);
+      const m = await measure(which, which === 'topicform' ? topicformArgs(specFile, out) : [baselineFile, out], settings);
       runs[which].push(m);
       if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
       if (which === 'baseline' && runs.baseline.length === 1) {
@@ -186,7 +201,7 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
   // 4. Review.
   const headOut = join(dir, 'head.out');
   progress(`${tag} synthesizing the head (${head.changed} topics changed)`);
-  await measure('topicform', [headFile, headOut], settings);
+  await measure('topicform', topicformArgs(headFile, headOut), settings);
   const runsOf: Record<'review' | 'parse' | 'parse-discard', Measurement[]> = { review: [], parse: [], 'parse-discard': [] };
   for (let r = 0; r < repeat; r++) {
     const order = r % 2 === 0 ? (['review', 'parse', 'parse-discard'] as const) : (['parse-discard', 'parse', 'review'] as const);
@@ -260,13 +275,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     cpus: `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
     repeat: options.repeat,
     nodeFlags: options.noSourceMaps ? [...NODE_FLAGS, '(source maps off)'] : NODE_FLAGS,
+    topicform: options.fromSources ? 'sources' : 'package',
     loadAverage: loadavg(),
   };
   const results: SizeResult[] = [];
   const root = mkdtempSync(join(tmpdir(), 'topicform-bench-'));
   if (options.keep) progress(`working in ${root}`);
   try {
-    for (const size of options.sizes) results.push(await benchSize(size, options, root));
+    let packageDir: string | undefined;
+    if (!options.fromSources) {
+      progress('building the package (npm run build) into dist/; topicform runs from it');
+      build(progress);
+      packageDir = DIST;
+    }
+    for (const size of options.sizes) results.push(await benchSize(size, options, root, packageDir));
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
   }

@@ -2,23 +2,28 @@
  * The benchmark's topicform app: the spec's domains declared through the repository's constructs, exactly as a
  * GitOps repository's `main.ts` and `topics/` would (one KafkaEnvironment, one Domain per domain, an event topic with
  * a producer grant and two consumer groups per topic; dead-letter topics and ACLs derived).
+ *
+ * The constructs come in as `lib`: the repository's TypeScript sources (bench/apps/source-library.ts) or the built
+ * package's JavaScript (bench/child.ts), so that this module itself loads neither.
  */
-import { App } from '../../constructs/cdktf';
-import { Domain, Duration, KafkaEnvironment, KafkaPrincipal, Replay } from '../../constructs';
+import type { App } from '../../constructs/cdktf';
+import type { Domain, KafkaEnvironment } from '../../constructs';
+import type { TopicformLibrary } from './source-library';
 import type { BenchSpec, DomainSpec } from '../spec';
 
-export function topicformApp(spec: BenchSpec): (outdir: string) => App {
+export function topicformApp(spec: BenchSpec, lib: TopicformLibrary): (outdir: string) => App {
   return (outdir) => {
     // The same App options as the repository's main.ts.
-    const app = new App({ outdir, stackTraces: false });
-    const environment = new KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
-    for (const domain of spec.domains) declareDomain(environment, domain);
+    const app = new lib.App({ outdir, stackTraces: false });
+    const environment = new lib.KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
+    for (const domain of spec.domains) declareDomain(environment, domain, lib);
     return app;
   };
 }
 
-export function declareDomain(scope: KafkaEnvironment, spec: DomainSpec): Domain {
-  const domain = new Domain(scope, spec.name, {
+export function declareDomain(scope: KafkaEnvironment, spec: DomainSpec, lib: TopicformLibrary): Domain {
+  const { Duration, KafkaPrincipal, Replay } = lib;
+  const domain = new lib.Domain(scope, spec.name, {
     owner: spec.owner,
     description: `Synthetic benchmark domain ${spec.name}`,
     recoveryProcedure: `docs/runbooks/${spec.name}.md`,

@@ -88,10 +88,11 @@ describe('statistics and report', () => {
   });
 
   it('renders the table and the checks', () => {
-    const text = markdown([result(1.2, 1.1, 0.01, 1.5)], { node: 'v20', cpus: '2 × CPU', repeat: 3, nodeFlags: ['--import', 'tsx'], loadAverage: [1, 1, 1], totalSeconds: 60 });
+    const text = markdown([result(1.2, 1.1, 0.01, 1.5)], { node: 'v20', cpus: '2 × CPU', repeat: 3, nodeFlags: ['--import', 'tsx'], topicform: 'package', loadAverage: [1, 1, 1], totalSeconds: 60 });
     expect(text).toContain('| 10,000 | 20 | 120,000 | 12.00 | 6,000 (6,001) |');
     expect(text).toContain('**1.20×**');
     expect(text).toContain('✓ 10,000 topics: lint 1.0 % of synth');
+    expect(text).toContain('topicform from the built package (dist/, compiled JavaScript, as installed)');
   });
 });
 
@@ -159,9 +160,10 @@ describe('baseline input and equivalence', () => {
 
 describe('command line', () => {
   it('defaults to 100, 1,000 and 10,000 topics, three runs each', () => {
-    expect(parseOptions([])).toEqual({ sizes: [...DEFAULT_SIZES], repeat: 3, json: false, keep: false, noSourceMaps: false });
-    expect(parseOptions(['--quick', '--json'])).toEqual({ sizes: [...QUICK_SIZES], repeat: 3, json: true, keep: false, noSourceMaps: false });
-    expect(parseOptions(['--sizes', '50,2_000', '--repeat', '5'])).toEqual({ sizes: [50, 2_000], repeat: 5, json: false, keep: false, noSourceMaps: false });
+    expect(parseOptions([])).toEqual({ sizes: [...DEFAULT_SIZES], repeat: 3, json: false, keep: false, noSourceMaps: false, fromSources: false });
+    expect(parseOptions(['--quick', '--json'])).toEqual({ sizes: [...QUICK_SIZES], repeat: 3, json: true, keep: false, noSourceMaps: false, fromSources: false });
+    expect(parseOptions(['--sizes', '50,2_000', '--repeat', '5'])).toEqual({ sizes: [50, 2_000], repeat: 5, json: false, keep: false, noSourceMaps: false, fromSources: false });
+    expect(parseOptions(['--quick', '--from-sources'])).toMatchObject({ sizes: [...QUICK_SIZES], fromSources: true });
   });
 
   it('explains bad options and prints help', () => {

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicformApp } from '../../bench/apps/topicform-app';
+import { SOURCE_LIBRARY } from '../../bench/apps/source-library';
 import { benchSpec, type BenchSpec, type DomainSpec } from '../../bench/spec';
 import { synthesize } from '../../cli/synth';
 
@@ -30,7 +31,7 @@ let reference = new Map<string, Buffer>();
 
 function synthesizeTree(spec: BenchSpec, name: string): Map<string, Buffer> {
   const outdir = join(scratch, name);
-  const result = synthesize(topicformApp(spec), outdir);
+  const result = synthesize(topicformApp(spec, SOURCE_LIBRARY), outdir);
   expect(result.errors).toEqual([]);
   expect(result.ok).toBe(true);
   return tree(outdir);

@@ -16,8 +16,9 @@ const SCRIPT = `
 const { benchSpec } = require(${JSON.stringify(join(ROOT, 'bench/spec'))});
 const { topicformApp } = require(${JSON.stringify(join(ROOT, 'bench/apps/topicform-app'))});
 const { renderApp } = require(${JSON.stringify(join(ROOT, 'cli/render-app'))});
+const { SOURCE_LIBRARY } = require(${JSON.stringify(join(ROOT, 'bench/apps/source-library'))});
 const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');
-const app = topicformApp(benchSpec(Number(process.argv[2])))(process.argv[3]);
+const app = topicformApp(benchSpec(Number(process.argv[2])), SOURCE_LIBRARY)(process.argv[3]);
 const lists = { eventTopics: [], companionTopics: [], consumerGroups: [], producers: [], acls: [] };
 for (const stack of renderApp(app).stacks) {
   const t = stack.topology;
