@@ -19,6 +19,7 @@ import { QUOTA_CONSUME_HEADROOM, QUOTA_PRODUCE_HEADROOM } from './limits';
 import type { QuotaOverride } from './schema';
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota, SizedValue } from './topology';
 import { groupBy } from './group-by';
+import { formatNumber } from './format-number';
 
 /** The only principal type Kafka's user quotas are keyed by (`entity_type = "user"`). */
 export const QUOTA_PRINCIPAL_PREFIX = 'User:';
@@ -41,9 +42,7 @@ interface Flow {
   readonly detail: string;
 }
 
-// One shared formatter: `toLocaleString` builds an Intl.NumberFormat per call (~100 µs), which showed in the synth profile.
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const fmt = (n: number): string => NUMBER.format(n);
+const fmt = formatNumber;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Bytes/s rounded up to a whole byte; float noise from scaling (200.00000000000003) does not add a byte. */

@@ -5,6 +5,7 @@
 import { DEFAULT_PARTITION_HEADROOM, MAX_SIZED_PARTITIONS, PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION } from '../limits';
 import type { ThroughputDeclaration } from '../schema';
 import type { SizedValue } from '../topology';
+import { formatNumber } from '../format-number';
 
 /** 1, 2, 3, 4, 6, 8, 12, 16, 24, … : powers of two and three times powers of two. */
 export function highlyDivisibleCounts(limit: number): number[] {
@@ -32,9 +33,7 @@ export interface PartitionSizingInput {
   readonly headroom?: number;
 }
 
-// One shared formatter: `toLocaleString` builds an Intl.NumberFormat per call (~100 µs), which showed in the synth profile.
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const fmt = (n: number): string => NUMBER.format(n);
+const fmt = formatNumber;
 
 /** Partition count and a one-line explanation of where it comes from. */
 export function sizePartitions(input: PartitionSizingInput): SizedValue<number> {
