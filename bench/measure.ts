@@ -13,9 +13,9 @@ import type { ChildMode, ChildResult } from './child';
 export const REPO_ROOT = resolve(__dirname, '..');
 
 /**
- * Node flags of every measured process, both sides alike: the tsx loader, as `npm run synth` (`tsx main.ts`) runs
- * topicform. `--import tsx` loads it in the same process rather than through tsx's CLI, which would add a parent
- * process of its own.
+ * Node flags of every measured process, both sides alike: the tsx loader, which both sides' benchmark apps
+ * (TypeScript, as a user's declarations are) need, and which `npm run synth` (`tsx main.ts`) uses. `--import tsx`
+ * loads it in the same process rather than through tsx's CLI, which would add a parent process of its own.
  */
 export const NODE_FLAGS: readonly string[] = ['--import', 'tsx'];
 

@@ -16,8 +16,8 @@
  *    which side goes first, each into a fresh output directory. The first baseline output must equal topicform's —
  *    every stack's Terraform JSON except cdktf's "//" metadata — or the bench aborts. Every topicform output is
  *    compared byte for byte with the preparation's.
- * 3. Lint: `repeat` processes that build the same construct tree and time `lint()` (its first, cold call), as a share
- *    of the median topicform synth.
+ * 3. Lint: `repeat` processes that build the same construct tree (from the sources) and time `lint()` (its first,
+ *    cold call), as a share of the median topicform synth.
  * 4. Review: a head with 1 % of the topics changed is synthesized (not measured); then `repeat` interleaved rounds of
  *    processes time the review of base → head and `JSON.parse` of the same files, both from text already read:
  *    keeping the parsed values (as review keeps both outputs), and, as a stricter reference, dropping each at once.
