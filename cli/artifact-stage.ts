@@ -22,6 +22,11 @@ export interface StageRequest {
   readonly topologies: ReadonlyArray<{ readonly file: string; readonly topology: Topology }>;
   readonly commit: readonly string[];
   readonly stageDir: string;
+  /**
+   * The output folder, when it exists: a file it already holds with the same bytes is not staged at all (a synth that
+   * changes little writes and deletes little; on some filesystems a mass deletion slows every file created after it).
+   */
+  readonly output?: string;
   /** A subset synth stages only the files of `environments`. */
   readonly subset: boolean;
   readonly environments: readonly string[];
@@ -49,21 +54,19 @@ export function stageArtifacts(request: StageRequest): StageResult {
   const environments = new Set(request.environments);
   const staged: string[] = [];
   const generated: string[] = [];
-  const write = fileWriter(request.stageDir);
+  const write = fileWriter(request.stageDir, request.output);
   const commit = new Set(request.commit);
   const topologies = request.topologies.map((t) => t.topology);
   const stage = (file: string, content: string, environment: string | null): void => {
     generated.push(file);
     if (request.subset && (environment === null || !environments.has(environment))) return;
-    write(file, content);
-    staged.push(file);
+    if (write(file, content)) staged.push(file);
   };
   const jobs: Array<() => void> = [
     ...request.topologies
       .filter(({ file }) => commit.has(file))
       .map(({ file, topology }) => () => {
-        write(file, canonicalJson(topology));
-        staged.push(file);
+        if (write(file, canonicalJson(topology))) staged.push(file);
       }),
     () => {
       for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
@@ -182,14 +185,29 @@ function folderMaker(): (dir: string) => void {
   };
 }
 
-/** Writes files below `root`, named by POSIX paths relative to it, making each folder once. */
-export function fileWriter(root: string): (file: string, content: string) => void {
+/**
+ * Writes files below `root`, named by POSIX paths relative to it, making each folder once; returns whether it wrote.
+ * With `unlessIn` (the output folder), a file that folder already holds with the same content is not written.
+ */
+export function fileWriter(root: string, unlessIn?: string): (file: string, content: string) => boolean {
   const ensureFolder = folderMaker();
   return (file, content) => {
-    const path = join(root, ...file.split('/'));
+    const parts = file.split('/');
+    if (unlessIn !== undefined && holds(join(unlessIn, ...parts), content)) return false;
+    const path = join(root, ...parts);
     ensureFolder(dirname(path));
     writeFileSync(path, content);
+    return true;
   };
+}
+
+/** Whether the file exists and holds exactly `content`. */
+function holds(path: string, content: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') === content;
+  } catch {
+    return false;
+  }
 }
 
 function sameContent(a: string, b: string): boolean {

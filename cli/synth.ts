@@ -153,7 +153,9 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
   // capacity, event schemas) are rendered from them: staged while cdktf synthesizes, in a worker thread for large apps
   // (cli/parallel-artifacts.ts). A subset synth stages only its environments' files.
-  const stageFile = fileWriter(stageDir);
+  // Files the output already holds with the same bytes are not staged (a synth that changes nothing stages nothing).
+  const output = existsSync(target) ? target : undefined;
+  const stageFile = fileWriter(stageDir, output);
   const topologies: Array<{ file: string; topology: Topology }> = [];
   const commit: string[] = [];
   const selectedNames = selected.map((s) => s.node.id);
@@ -164,7 +166,7 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
     if (selectedNames.includes(stack.node.id)) commit.push(file);
   }
   const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
-  artifactStaging.current.start({ topologies, commit, stageDir, subset, environments: selectedEnvironments });
+  artifactStaging.current.start({ topologies, commit, stageDir, ...(output === undefined ? {} : { output }), subset, environments: selectedEnvironments });
 
   const staged: string[] = [];
   try {
@@ -172,11 +174,9 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
     // canonical form, and moved into place with the other staged files on commit.
     const manifest = synthesizeStacks(app, selected, (stack, json) => {
       const file = `stacks/${stack.node.id}/cdk.tf.json`;
-      stageFile(file, canonicalJson(json));
-      staged.push(file);
+      if (stageFile(file, canonicalJson(json))) staged.push(file);
     });
-    stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selectedNames), subset)));
-    staged.push('manifest.json');
+    if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selectedNames), subset)))) staged.push('manifest.json');
   } catch (error) {
     // The worker must be done writing before the staging folder is removed.
     artifactStaging.current.abandon();

@@ -27,6 +27,24 @@ function setup(staged: Record<string, string>, existing: Record<string, string> 
   return { stage, target };
 }
 
+describe('fileWriter', () => {
+  it('writes below its root, and with an output folder skips a file that folder holds with the same content', () => {
+    const root = mkdtempSync(join(tmpdir(), 'topicform-writer-'));
+    dirs.push(root);
+    const output = join(root, 'out');
+    mkdirSync(join(output, 'docs'), { recursive: true });
+    writeFileSync(join(output, 'docs', 'same.md'), 'same\n');
+    writeFileSync(join(output, 'docs', 'old.md'), 'old\n');
+    const write = fileWriter(join(root, 'stage'), output);
+
+    expect(write('docs/same.md', 'same\n')).toBe(false);
+    expect(write('docs/old.md', 'new\n')).toBe(true);
+    expect(write('docs/fresh.md', 'fresh\n')).toBe(true);
+    expect(readTree(join(root, 'stage'))).toEqual({ 'docs/old.md': 'new\n', 'docs/fresh.md': 'fresh\n' });
+    expect(fileWriter(join(root, 'plain'))('docs/same.md', 'same\n')).toBe(true);
+  });
+});
+
 describe('commitStaged', () => {
   it('moves every file of a new output into place and reports each, in the order given', () => {
     const files = { 'docs/prod/index.md': 'index\n', 'docs/prod/runbooks/a.md': 'a\n', 'docs/prod/runbooks/b.md': 'b\n', 'clients/prod/svc/client.json': '{}\n', 'manifest.json': '{}\n' };
@@ -102,6 +120,27 @@ describe('stageArtifacts', () => {
     // Once every job is taken, another thread finds nothing left.
     const late = stageArtifacts(request(tempDir(), next));
     expect(late).toEqual({ staged: [], generated: [] });
+  });
+
+  it('stages nothing the output already holds with the same bytes, and still lists it as generated', () => {
+    const first = tempDir();
+    const all = stageArtifacts(request(first));
+    const again = stageArtifacts({ ...request(tempDir()), output: first });
+    expect(again.staged).toEqual([]);
+    expect(again.generated).toEqual(all.generated);
+  });
+
+  it('stages a file of the output whose bytes differ, or that the output lacks', () => {
+    const output = tempDir();
+    stageArtifacts(request(output));
+    const changed = 'docs/index.md';
+    const removed = 'docs/capacity.md';
+    writeFileSync(join(output, ...changed.split('/')), 'edited by hand\n');
+    rmSync(join(output, ...removed.split('/')));
+    const dir = tempDir();
+    const again = stageArtifacts({ ...request(dir), output });
+    expect([...again.staged].sort()).toEqual([changed, removed].sort());
+    expect(Object.keys(readTree(dir)).sort()).toEqual([changed, removed].sort());
   });
 
   it('merges the parts of several threads and rejects a file generated twice', () => {
