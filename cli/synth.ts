@@ -151,8 +151,9 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   }
 
   // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
-  // capacity, event schemas) are rendered from them: staged while cdktf synthesizes, in a worker thread for large apps
-  // (cli/parallel-artifacts.ts). A subset synth stages only its environments' files.
+  // capacity, event schemas) are rendered from them: inline once the stacks are written, or in a worker thread while
+  // cdktf synthesizes with --parallel-artifacts (cli/parallel-artifacts.ts). A subset synth stages only its
+  // environments' files.
   // Files the output already holds with the same bytes are not staged (a synth that changes nothing stages nothing).
   const output = existsSync(target) ? target : undefined;
   const stageFile = fileWriter(stageDir, output);
