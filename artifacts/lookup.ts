@@ -3,8 +3,9 @@
  * WeakMap. Renderers run per topic, group and client; scanning whole lists from each of them made the artifacts step
  * quadratic (minutes of CPU at 10,000 topics).
  */
-import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 import { appendTo, groupBy } from '../model/group-by';
+import { domainPart, type DomainContents } from '../model/slice';
 
 export interface TopologyLookup {
   readonly topic: (name: string) => ResolvedTopic | undefined;
@@ -18,18 +19,9 @@ export interface TopologyLookup {
   readonly readersOf: (topic: string) => readonly ResolvedConsumerGroup[];
   /** Retry tiers by retry topic name. */
   readonly retryTier: (name: string) => { readonly tier: number; readonly delayMs: number } | undefined;
-  /** What a domain owns, each list in Topology order. */
+  /** What a domain owns (its event, dead-letter and retry topics, groups, ACLs…), each list in Topology order. */
   readonly ofDomain: (domain: string) => DomainContents;
 }
-
-export interface DomainContents {
-  /** Event, dead-letter and retry topics. */
-  readonly topics: readonly ResolvedTopic[];
-  readonly consumerGroups: readonly ResolvedConsumerGroup[];
-  readonly acls: readonly ResolvedAcl[];
-}
-
-const NOTHING: DomainContents = { topics: [], consumerGroups: [], acls: [] };
 
 const cache = new WeakMap<Topology, TopologyLookup>();
 
@@ -51,9 +43,6 @@ export function lookup(topology: Topology): TopologyLookup {
   const readers = new Map<string, ResolvedConsumerGroup[]>();
   for (const g of topology.consumerGroups) for (const topic of new Set(g.subscriptions.map((s) => s.topicName))) appendTo(readers, topic, g);
   const domains = new Map(topology.domains.map((d) => [d.name, d]));
-  const topicsOf = groupBy(topology.topics, (t) => t.domain);
-  const groupsOf = groupBy(topology.consumerGroups, (g) => g.domain);
-  const aclsOf = groupBy(topology.acls, (a) => a.domain);
   const result: TopologyLookup = {
     topic: (name) => topics.get(name),
     eventTopic: (name) => events.get(name),
@@ -62,7 +51,7 @@ export function lookup(topology: Topology): TopologyLookup {
     producersOf: (topic) => producers.get(topic) ?? [],
     readersOf: (topic) => readers.get(topic) ?? [],
     retryTier: (name) => retry.get(name),
-    ofDomain: (domain) => ({ topics: topicsOf.get(domain) ?? NOTHING.topics, consumerGroups: groupsOf.get(domain) ?? NOTHING.consumerGroups, acls: aclsOf.get(domain) ?? NOTHING.acls }),
+    ofDomain: (domain) => domainPart(topology, domain),
   };
   cache.set(topology, result);
   return result;

@@ -43,6 +43,16 @@ interface DomainPart {
 
 const indexes = new WeakMap<Topology, Map<string, DomainPart>>();
 
+/** What one domain of a Topology owns, each list in Topology order (a producer belongs to its topic's domain). */
+export type DomainContents = { readonly [K in keyof DomainPart]: ReadonlyArray<DomainPart[K][number]> };
+
+const NOTHING: DomainContents = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [] };
+
+/** What `domain` owns in `topology`, from an index built once per Topology; empty lists for a domain it lacks. */
+export function domainPart(topology: Topology, domain: string): DomainContents {
+  return byDomain(topology).get(domain) ?? NOTHING;
+}
+
 function byDomain(topology: Topology): Map<string, DomainPart> {
   const known = indexes.get(topology);
   if (known !== undefined) return known;
