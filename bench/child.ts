@@ -121,7 +121,7 @@ async function packageLibrary(dir: string): Promise<TopicformLibrary> {
     Omit<TopicformLibrary, 'App'>,
     Pick<TopicformLibrary, 'App'>,
   ];
-  return { App: cdktf.App, Domain: constructs.Domain, Duration: constructs.Duration, KafkaEnvironment: constructs.KafkaEnvironment, KafkaPrincipal: constructs.KafkaPrincipal, Replay: constructs.Replay };
+  return { ...constructs, App: cdktf.App };
 }
 
 async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
