@@ -160,11 +160,12 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const topologies: Array<{ file: string; topology: Topology }> = [];
   const commit: string[] = [];
   const selectedNames = selected.map((s) => s.node.id);
+  const isSelected = new Set(selectedNames);
   for (const stack of rendered.stacks) {
     if (stack.topology === null) continue;
     const file = `stacks/${stack.node.id}/topology.json`;
     topologies.push({ file, topology: stack.topology });
-    if (selectedNames.includes(stack.node.id)) commit.push(file);
+    if (isSelected.has(stack.node.id)) commit.push(file);
   }
   const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
   artifactStaging.current.start({ topologies, commit, stageDir, ...(output === undefined ? {} : { output }), subset, environments: selectedEnvironments });
@@ -177,7 +178,7 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
       const file = `stacks/${stack.node.id}/cdk.tf.json`;
       if (stageFile(file, canonicalJson(json))) staged.push(file);
     });
-    if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, new Set(selectedNames), subset)))) staged.push('manifest.json');
+    if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, isSelected, subset)))) staged.push('manifest.json');
   } catch (error) {
     // The worker must be done writing before the staging folder is removed.
     artifactStaging.current.abandon();
