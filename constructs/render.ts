@@ -7,6 +7,7 @@ import { Acl } from '../gen/provider-kafka/lib/acl';
 import { Quota } from '../gen/provider-kafka/lib/quota';
 import { Topic } from '../gen/provider-kafka/lib/topic';
 import { aclAddress } from '../model/acl';
+import { renderedTopicConfig, type BrokerDefaults } from '../model/adopted-config';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
 import type { ResolvedTopic, Topology } from '../model/topology';
@@ -22,8 +23,7 @@ export interface RenderTarget {
   readonly brokerDefaults?: BrokerDefaults;
 }
 
-/** Per topic name, config values the cluster applies from broker-level settings (no topic override). */
-export type BrokerDefaults = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type { BrokerDefaults } from '../model/adopted-config';
 
 /**
  * The resources that exist on the cluster already (`adopted/<env>.json`, written by `topicform import`).
@@ -102,7 +102,7 @@ function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Re
   const address = topicAddress(topic.name);
   // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.
   const [scope, id] = owner !== undefined && topic.kind === 'event' ? [owner, 'Resource'] : [owner ?? target.fallback, address];
-  const config = Object.fromEntries(Object.entries(topic.config).filter(([key, value]) => brokerLevel[key] !== value));
+  const config = renderedTopicConfig(topic.config, brokerLevel);
   const resource = new Topic(scope, id, {
     name: topic.name,
     partitions: topic.partitions.value,
