@@ -1,10 +1,10 @@
 /**
- * Apache Kafka's own defaults for topic-level configs (Kafka 3.x–4.x), used only to read cluster output:
- *
- * - when only `kafka-topics --describe` was given, a listed value equal to Kafka's default is most likely a broker
- *   setting echoed by the tool (`segment.bytes=1073741824` from a server.properties), and is flagged as such;
- * - when nothing says what a broker applies for a key the declarations derive (`cleanup.policy`, `min.insync.replicas`,
- *   `retention.ms`, `delete.retention.ms`), Kafka's default is assumed, and the report says it was assumed.
+ * Apache Kafka's own defaults for topic-level configs (Kafka 3.x–4.x), used only to read cluster output: a key the
+ * declarations derive (`cleanup.policy`, `min.insync.replicas`, `retention.ms`, `delete.retention.ms`) that has no
+ * topic override and for which no input shows a broker setting is declared with Kafka's default — never with the
+ * environment's values. `kafka-topics --describe` lists every value that is not Kafka's default (a broker setting
+ * included, when it talks to the brokers), and `kafka-configs --describe --all` shows every effective value, so with
+ * either the default is what the topic has; with kcat alone (no configs) it is an assumption, and the report says so.
  *
  * Source: the "Topic-Level Configs" table of the Apache Kafka documentation (3.9 and 4.0), i.e. the defaults of the
  * matching broker settings (`log.retention.hours=168` → `retention.ms=604800000`, …).

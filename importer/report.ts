@@ -26,16 +26,15 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
       `${plural(plan.adopt.acls.length, 'ACL')} (${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${plural(legacy.length, 'legacy ACL')})`,
   );
   const updates = plan.firstPlan.updates.length;
+  const imports = plural(plan.firstPlan.importTopics.length + plan.firstPlan.importAcls.length, 'import');
+  const creates = plan.firstPlan.creates;
   lines.push(
-    `first terraform plan: ${plural(plan.firstPlan.importTopics.length + plan.firstPlan.importAcls.length, 'import')}` +
-      `${updates > 0 ? `, ${plural(updates, 'harmless in-place config update')} (see below)` : ''}` +
-      `, ${plan.firstPlan.creates.length === 0 ? 'nothing created, replaced or deleted' : `${plural(plan.firstPlan.creates.length, 'CREATE')}: ${plan.firstPlan.creates.join(', ')}`}`,
+    `first terraform plan: ${imports}` +
+      (updates > 0 ? `, ${plural(updates, 'topic')} updated in place (see below)` : '') +
+      (creates.length > 0 ? `, ${plural(creates.length, 'CREATE')}: ${creates.join(', ')}` : updates > 0 ? ', nothing created, replaced or deleted' : ', nothing created, changed, replaced or deleted'),
   );
   if (plan.firstPlan.uncertain.length > 0) {
-    lines.push(
-      `  and possibly config updates on ${plural(plan.firstPlan.uncertain.length, 'topic')} whose configs only kafka-topics --describe listed ` +
-        '(a broker setting and an override look the same there; the values stay what the broker applies)',
-    );
+    lines.push(`  on a real cluster possibly config changes on ${plural(plan.firstPlan.uncertain.length, 'topic')} whose configs the inputs cannot tell exactly (see below)`);
   }
 
   if (plan.unmanagedTopics.length > 0) {
@@ -51,14 +50,23 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
   }
   const brokerLevel = Object.entries(plan.adopt.brokerDefaults);
   if (brokerLevel.length > 0) {
-    lines.push('', `left to the broker — derived configs ${plural(brokerLevel.length, 'topic')} get from broker settings, not written as topic overrides (adopted/${plan.environment}.json brokerDefaults):`);
+    lines.push('', `left to the broker — values ${plural(brokerLevel.length, 'topic')} inherit (no topic override), declared but not written, so adopting changes nothing (adopted/${plan.environment}.json brokerDefaults):`);
     for (const [topic, configs] of brokerLevel) lines.push(`  ${topic}: ${Object.entries(configs).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   if (updates > 0) {
-    lines.push('', 'in-place config updates on the first apply (the broker applies these values already):');
+    lines.push('', 'in-place config updates on the first apply:');
     for (const u of plan.firstPlan.updates) {
-      lines.push(`  ${u.topic}: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'}`).join(', ')}`);
+      for (const c of u.changes) lines.push(`  ${u.topic}: ${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'}: ${c.why}`);
     }
+  }
+  const againstRules = plan.findings.filter((f) => f.code === 'adopted-against-rules');
+  if (againstRules.length > 0) {
+    lines.push('', `declared as found, against the rules — each marked in the generated files with a suppression that says so (${againstRules.length}):`);
+    for (const f of againstRules) lines.push(`  ${f.subject}: ${f.message}`);
+  }
+  if (plan.firstPlan.uncertain.length > 0) {
+    lines.push('', `configs the inputs cannot tell exactly (${plan.firstPlan.uncertain.length}):`);
+    for (const u of plan.firstPlan.uncertain) lines.push(`  ${u.topic}: ${u.why}`);
   }
   const byLevel = (level: ImportFinding['level'], codes?: readonly string[]): ImportFinding[] =>
     plan.findings.filter((f) => f.level === level && (codes === undefined || codes.includes(f.code)));
@@ -67,15 +75,7 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
     lines.push('', `input not understood — not used (${unknown.length}):`);
     for (const f of unknown) lines.push(`  ${where(f)}: ${f.message}`);
   }
-  const maybeBroker = plan.findings.filter((f) => f.code === 'maybe-broker-level');
-  if (maybeBroker.length > 0) {
-    lines.push(
-      '',
-      `configs of ${plural(maybeBroker.length, 'topic')} come from kafka-topics --describe, which mixes static broker settings in: they are kept as ` +
-        'topic overrides, and each may be broker-level (the generated files say which). Import again with kafka-configs --describe output to know.',
-    );
-  }
-  const shown = new Set(['unknown-line', 'unknown-field', 'topic-not-adopted', 'maybe-broker-level']);
+  const shown = new Set(['unknown-line', 'unknown-field', 'topic-not-adopted', 'maybe-broker-level', 'configs-unknown', 'config-update', 'adopted-against-rules']);
   const errors = byLevel('error');
   const warnings = byLevel('warning').filter((f) => !shown.has(f.code));
   if (errors.length > 0) {

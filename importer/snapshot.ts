@@ -2,15 +2,16 @@
  * What the cluster has, merged from the tool outputs a user gave: topics (name, partitions, replication factor, topic
  * overrides and what is known about broker-level values) and ACLs as the provider's seven-field bindings.
  *
- * Precedence: kafka-configs tells topic overrides from broker-level values, so it wins over the `Configs:` column of
- * kafka-topics (which mixes in static broker settings); kafka-topics' header wins over kcat for partition counts.
- * Every line no parser understood, and every value that cannot be expressed for the provider, becomes a finding.
+ * Every source is merged and no value one of them showed is lost: kafka-configs tells topic overrides from broker-level
+ * values, so for the topics it describes its overrides are the topic's configs and whatever else kafka-topics listed
+ * is kept as a broker-level value (what the topic inherits); without kafka-configs every value kafka-topics listed is
+ * kept as a topic config. kafka-topics' header wins over kcat for partition counts. Every line no parser understood,
+ * and every value that cannot be expressed for the provider, becomes a finding.
  */
 import { parseAclsList, type ListedAcl } from './parse/acls-list';
 import { parseConfigsDescribe, type DescribedTopicConfigs } from './parse/configs-describe';
 import { parseKcat } from './parse/kcat';
 import { parseTopicsDescribe } from './parse/topics-describe';
-import { KAFKA_TOPIC_CONFIG_DEFAULTS } from './kafka-defaults';
 import type { ImportFinding, SkippedLine, SourceRef, UnknownLine } from './types';
 import { aclId } from '../model/acl';
 import type { AclBinding } from '../model/topology';
@@ -40,7 +41,11 @@ export interface SnapshotTopic {
   readonly name: string;
   readonly partitions: number;
   readonly replicationFactor: number;
-  /** Topic-level overrides, as well as the inputs tell them (see configSource). */
+  /**
+   * The topic's configs as the inputs show them: with kafka-configs, its topic overrides exactly; with kafka-topics
+   * alone, every value its `Configs:` column lists (overrides and inherited broker settings look the same there, see
+   * mayBeBrokerLevel); with kcat alone, none (configSource `none`).
+   */
   readonly overrides: Readonly<Record<string, string>>;
   /** For an override: the value the topic falls back to when it is removed, when kafka-configs printed it. */
   readonly revertTo: Readonly<Record<string, string>>;
@@ -51,15 +56,8 @@ export interface SnapshotTopic {
    * `none`: nothing said (kcat only).
    */
   readonly configSource: ConfigSourceKind;
-  /** Keys of `overrides` that may be broker-level (only kafka-topics --describe said so). */
+  /** Keys of `overrides` that may be inherited broker settings rather than overrides (only kafka-topics listed them). */
   readonly mayBeBrokerLevel: readonly string[];
-  /**
-   * Keys kafka-topics --describe listed with Kafka's default value: most likely broker settings echoed by the tool
-   * (`segment.bytes=1073741824` from a server.properties), so they are not taken as overrides (they are in
-   * `brokerValues`). Should one be a real override, the first apply removes it, and the value stays the same unless the
-   * broker sets another one.
-   */
-  readonly likelyBrokerLevel: readonly string[];
   /** Override keys whose value the tool hid (`sensitive=true`). */
   readonly hiddenKeys: readonly string[];
   readonly origin: SourceRef;
@@ -213,7 +211,7 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     const described = configsByTopic.get(f.name);
     topics.push(
       described === undefined
-        ? topicFromDescribe(f, findings)
+        ? topicFromDescribe(f)
         : topicFromConfigs(f, described.configs, { file: described.file, line: described.configs.line }, findings),
     );
   }
@@ -237,42 +235,16 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
   return { topics, acls: [...acls.values()].sort((a, b) => compare(a.id, b.id)), findings };
 }
 
-function topicFromDescribe(f: TopicFacts & { partitions: number; replicationFactor: number }, findings: ImportFinding[]): SnapshotTopic {
-  const base = { name: f.name, partitions: f.partitions, replicationFactor: f.replicationFactor, revertTo: {}, hiddenKeys: [], origin: f.origin };
-  if (f.describeConfigs === undefined) {
-    findings.push({
-      level: 'warning',
-      code: 'configs-unknown',
-      subject: f.name,
-      message: 'no input lists this topic\'s configs (kcat prints none): any override it has is not kept, and the first plan would remove it; give --configs or --topics-describe',
-      at: f.origin,
-    });
-    return { ...base, overrides: {}, brokerValues: {}, configSource: 'none', mayBeBrokerLevel: [], likelyBrokerLevel: [] };
-  }
-  // kafka-topics lists every non-default value: topic overrides and broker settings alike. A value equal to Kafka's own
-  // default is most likely a broker setting echoed by the tool; anything else is kept as an override, flagged.
-  const overrides: Record<string, string> = {};
-  const brokerValues: Record<string, string> = {};
-  for (const { key, value } of f.describeConfigs) {
-    if (KAFKA_TOPIC_CONFIG_DEFAULTS[key] === value) brokerValues[key] = value;
-    else overrides[key] = value;
-  }
-  const kept = Object.keys(overrides).sort();
-  const likely = Object.keys(brokerValues).sort();
-  if (kept.length + likely.length > 0) {
-    findings.push({
-      level: 'warning',
-      code: 'maybe-broker-level',
-      subject: f.name,
-      message:
-        'kafka-topics --describe mixes broker settings into Configs' +
-        (kept.length > 0 ? `; kept as topic overrides, each possibly broker-level: ${kept.join(', ')}` : '') +
-        (likely.length > 0 ? `; not imported, as they equal Kafka's default and are most likely broker settings: ${likely.join(', ')}` : '') +
-        '. Give kafka-configs --describe output to know',
-      at: f.origin,
-    });
-  }
-  return { ...base, overrides, brokerValues, configSource: 'kafka-topics', mayBeBrokerLevel: kept, likelyBrokerLevel: likely };
+function topicFromDescribe(f: TopicFacts & { partitions: number; replicationFactor: number }): SnapshotTopic {
+  const base = { name: f.name, partitions: f.partitions, replicationFactor: f.replicationFactor, revertTo: {}, brokerValues: {}, hiddenKeys: [], origin: f.origin };
+  // No configs listed (kcat, or partition lines without their header): nothing is known. The plan says so for the topics
+  // it adopts (an internal topic left alone needs no such warning).
+  if (f.describeConfigs === undefined) return { ...base, overrides: {}, configSource: 'none', mayBeBrokerLevel: [] };
+  // kafka-topics lists every value that is not Kafka's own default: topic overrides, and broker settings the topic
+  // inherits. Which is which only kafka-configs can tell, so every listed value is kept (adopting it changes nothing
+  // the broker applies), and each is flagged as possibly broker-level.
+  const overrides = Object.fromEntries(f.describeConfigs.map(({ key, value }) => [key, value] as const));
+  return { ...base, overrides, configSource: 'kafka-topics', mayBeBrokerLevel: Object.keys(overrides).sort() };
 }
 
 function topicFromConfigs(
@@ -325,7 +297,6 @@ function topicFromConfigs(
     brokerValues,
     configSource: 'kafka-configs',
     mayBeBrokerLevel: [],
-    likelyBrokerLevel: [],
     hiddenKeys,
     origin: f.origin,
   };

@@ -18,18 +18,32 @@ import { RETENTION_MARGIN_MS, TOMBSTONE_RETENTION_MARGIN_MS } from '../../model/
 import type { Environment } from '../../model/schema';
 import { validateTopicConfig } from '../../model/topic-config-keys';
 
+/** Where the value a topic has for a key comes from, as far as the inputs tell. */
+export type ValueBasis =
+  /** A topic config an input listed (an override, or with kafka-topics alone possibly an inherited broker setting). */
+  | 'topic'
+  /** A broker-level value an input showed (kafka-configs, or a kafka-topics value kafka-configs says is not an override). */
+  | 'broker'
+  /** No input shows a value: Kafka's own default (kafka-topics and kafka-configs --all would have listed another). */
+  | 'kafka-default';
+
+export interface EffectiveValue {
+  readonly value: string;
+  readonly basis: ValueBasis;
+}
+
 /**
- * The value a broker applies for `key` on this topic: its override, a broker-level value an input showed, or — assumed —
- * the environment's declared min.insync.replicas (what the platform team runs the cluster with) or Kafka's default.
+ * The value the broker applies for `key` on this topic: its listed config, a broker-level value an input showed, or
+ * Kafka's own default. Never the environment's values: an environment says what new topics get, not what a cluster
+ * built before it has (a topic with no min.insync.replicas override runs with the broker's, not the environment's).
  */
-export function effectiveValue(topic: SnapshotTopic, key: string, env: Environment): { readonly value: string; readonly assumed: boolean } | undefined {
-  const override = topic.overrides[key];
-  if (override !== undefined) return { value: override, assumed: false };
+export function effectiveValue(topic: SnapshotTopic, key: string): EffectiveValue | undefined {
+  const own = topic.overrides[key];
+  if (own !== undefined) return { value: own, basis: 'topic' };
   const broker = topic.brokerValues[key];
-  if (broker !== undefined) return { value: broker, assumed: false };
-  if (key === 'min.insync.replicas') return { value: String(env.minInsyncReplicas), assumed: true };
+  if (broker !== undefined) return { value: broker, basis: 'broker' };
   const kafka = KAFKA_TOPIC_CONFIG_DEFAULTS[key];
-  return kafka === undefined ? undefined : { value: kafka, assumed: true };
+  return kafka === undefined ? undefined : { value: kafka, basis: 'kafka-default' };
 }
 
 /** The environment's replay-window scaling (model/schema/environment.ts `scaling`), read defensively. */
@@ -55,6 +69,10 @@ function isWholeNumber(value: string | undefined): boolean {
   return value !== undefined && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value));
 }
 
+/** Kafka's defaults for the retention keys (kafka-defaults.ts), for the type checker's sake never undefined. */
+const KAFKA_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
+const KAFKA_DELETE_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['delete.retention.ms'] ?? '86400000';
+
 export type EventTopicPlan = { readonly topic: PlannedTopic } | { readonly reason: string };
 
 export function planEventTopic(t: SnapshotTopic, domain: string, event: string, env: Environment, topicName?: string): EventTopicPlan {
@@ -67,26 +85,27 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     delete rest[key];
     return value;
   };
-  const assumedNote = (key: string, value: string): void => {
-    const whose = key === 'min.insync.replicas' ? "the environment's" : "Kafka's default";
-    notes.push(`${key}: no override on the cluster and no input shows the broker's value; ${whose} ${value} is assumed`);
+  const inherited: Record<ValueBasis, string[]> = { topic: [], broker: [], 'kafka-default': [] };
+  /** A derived key's value: the topic's own, else what the broker applies (one note lists those, and where from). */
+  const valueOf = (key: string): string | undefined => {
+    const own = take(key);
+    if (own !== undefined) return own;
+    const effective = effectiveValue(t, key);
+    if (effective !== undefined) inherited[effective.basis].push(`${key}=${effective.value}`);
+    return effective?.value;
   };
 
   // cleanup.policy → the replay kind
-  const policyOverride = take('cleanup.policy');
-  const policyEffective = policyOverride === undefined ? effectiveValue(t, 'cleanup.policy', env) : { value: policyOverride, assumed: false };
-  const policy = (policyEffective?.value ?? 'delete').split(',').map((p) => p.trim()).sort().join(',');
+  const policyValue = valueOf('cleanup.policy') ?? 'delete';
+  const policy = policyValue.split(',').map((p) => p.trim()).sort().join(',');
   if (policy !== 'delete' && policy !== 'compact' && policy !== 'compact,delete') {
-    return { reason: `cleanup.policy=${policyEffective?.value ?? ''}: a replay window derives "delete", a full replay "compact", and one whose keys expire "compact,delete"` };
+    return { reason: `cleanup.policy=${policyValue}: a replay window derives "delete", a full replay "compact", and one whose keys expire "compact,delete"` };
   }
-  if (policyOverride === undefined && policyEffective?.assumed === true) assumedNote('cleanup.policy', policy);
 
   // min.insync.replicas → replication.minInsyncReplicas
-  const minIsrOverride = take('min.insync.replicas');
-  const minIsrEffective = minIsrOverride === undefined ? effectiveValue(t, 'min.insync.replicas', env) : { value: minIsrOverride, assumed: false };
-  const minIsr = Number(minIsrEffective?.value ?? env.minInsyncReplicas);
-  if (!Number.isSafeInteger(minIsr) || minIsr < 1) return { reason: `min.insync.replicas=${minIsrEffective?.value ?? ''} is not a whole number ≥ 1` };
-  if (minIsrOverride === undefined && minIsrEffective?.assumed === true) assumedNote('min.insync.replicas', String(minIsr));
+  const minIsrValue = valueOf('min.insync.replicas') ?? '1';
+  const minIsr = Number(minIsrValue);
+  if (!Number.isSafeInteger(minIsr) || minIsr < 1) return { reason: `min.insync.replicas=${minIsrValue} is not a whole number ≥ 1` };
 
   // retention.bytes → retentionBytes (positive only; -1 and 0 cannot be declared and are left to the broker)
   const retentionBytesOverride = take('retention.bytes');
@@ -97,11 +116,8 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
 
   let replay: PlannedReplay;
   if (policy === 'delete') {
-    const override = take('retention.ms');
-    const effective = override === undefined ? effectiveValue(t, 'retention.ms', env) : { value: override, assumed: false };
-    const retention = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
+    const retention = valueOf('retention.ms') ?? KAFKA_RETENTION_MS;
     if (!isWholeNumber(retention)) return { reason: `retention.ms=${retention} is not a whole number` };
-    if (override === undefined && effective?.assumed === true) assumedNote('retention.ms', retention);
     const ms = Number(retention);
     const window = windowFor(ms - RETENTION_MARGIN_MS, env);
     if (ms === -1) {
@@ -120,11 +136,8 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     let expireAfter: DurationString | undefined;
     if (policy === 'compact,delete') {
       // Keys expire: retention.ms = expireAfter + margin (imported groups state no lag), solved like a window.
-      const override = take('retention.ms');
-      const effective = override === undefined ? effectiveValue(t, 'retention.ms', env) : { value: override, assumed: false };
-      const retention = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
+      const retention = valueOf('retention.ms') ?? KAFKA_RETENTION_MS;
       if (!isWholeNumber(retention) || Number(retention) < 1) return { reason: `retention.ms=${retention} on a compact,delete topic is not a positive whole number` };
-      if (override === undefined && effective?.assumed === true) assumedNote('retention.ms', retention);
       const ms = Number(retention);
       const expiry = windowFor(ms - RETENTION_MARGIN_MS, env);
       if (expiry !== undefined) {
@@ -143,11 +156,8 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
         notes.push(`retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic; kept so adopting changes nothing (remove it after adoption)`);
       }
     }
-    const override = take('delete.retention.ms');
-    const effective = override === undefined ? effectiveValue(t, 'delete.retention.ms', env) : { value: override, assumed: false };
-    const tombstones = effective?.value ?? KAFKA_TOPIC_CONFIG_DEFAULTS['delete.retention.ms'] ?? '86400000';
+    const tombstones = valueOf('delete.retention.ms') ?? KAFKA_DELETE_RETENTION_MS;
     if (!isWholeNumber(tombstones) || Number(tombstones) < 0) return { reason: `delete.retention.ms=${tombstones} is not a whole number ≥ 0` };
-    if (override === undefined && effective?.assumed === true) assumedNote('delete.retention.ms', tombstones);
     const ms = Number(tombstones);
     const reindex = ms - TOMBSTONE_RETENTION_MARGIN_MS;
     const withExpiry = expireAfter === undefined ? {} : { expireAfter };
@@ -161,12 +171,19 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     }
   }
 
+  const fromBroker = [
+    ...(inherited.broker.length > 0 ? [`${inherited.broker.sort().join(', ')} (the brokers' settings)`] : []),
+    ...(inherited['kafka-default'].length > 0
+      ? [`${inherited['kafka-default'].sort().join(', ')} (Kafka's defaults: ${t.configSource === 'none' ? "assumed, no input lists this topic's configs" : 'no input lists another value'})`]
+      : []),
+  ];
+  if (fromBroker.length > 0) notes.unshift(`inherited, no topic override: ${fromBroker.join('; ')}. Declared as they are, and left to the broker (adopted/<env>.json brokerDefaults)`);
   for (const [key, value] of Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))) config[key] = value;
   const problems = validateTopicConfig(config, { vendorKeys: env.vendorConfigKeys }).filter((i) => (i.severity ?? 'error') === 'error');
   if (problems.length > 0) return { reason: `its configs cannot be declared: ${problems.map((p) => `${p.path}: ${p.message}${p.hint === undefined ? '' : ` (${p.hint})`}`).join('; ')}` };
   const maybeBroker = t.mayBeBrokerLevel.filter((k) => config[k] !== undefined);
   if (maybeBroker.length > 0) {
-    notes.push(`${maybeBroker.join(', ')} may be broker settings rather than topic overrides (kafka-topics --describe cannot tell): check with kafka-configs --describe`);
+    notes.push(`${maybeBroker.join(', ')}: kept as listed by kafka-topics --describe, which also lists inherited broker settings; any of them may be one rather than a topic override (kafka-configs --describe tells)`);
   }
 
   return {

@@ -5,11 +5,13 @@
  *    internal, outside the environment's prefix, or unassigned.
  * 2. Event topics get declarations that reproduce their partitions, replication and configs (event-topic.ts); ACLs
  *    become producers, consumer groups and legacy ACLs (access.ts).
- * 3. The declarations are resolved by the model and compared with the cluster (verify.ts). A resource the model
- *    rejects, or that would be created, replaced or really changed, is left out and the plan is made again, until
- *    what remains adopts with harmless changes only.
- * 4. Lint runs on the result; each error it reports on an imported declaration (no key, no idempotency, …) gets a
- *    suppression whose reason says it was imported as found, so synth passes and the finding stays listed.
+ * 3. The declarations are resolved by the model and compared with the cluster (verify.ts), rendered the way synth
+ *    renders them. A resource the model rejects, or that would be created, replaced or changed, is left out and the
+ *    plan is made again, until what remains adopts exactly (or with an override the model cannot declare removed
+ *    where the topic falls back to the same value: predicted and explained).
+ * 4. Lint runs on the result. An error it reports on an imported declaration gets a suppression whose reason is true
+ *    (rule-marks.ts): what a cluster does not record (the key, …) and what to add, or the value found on the cluster,
+ *    what the rule wants and why — which the report lists too. Synth passes, and lint keeps listing every one.
  */
 import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab, parseCompanionName, type CompanionName } from '../naming';
 import { durationOf } from '../duration';
@@ -19,7 +21,8 @@ import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
 import { sourcePath, toDeclarations } from './declarations';
 import { effectiveValue, planEventTopic } from './event-topic';
-import type { ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
+import { adoptionFinding, adoptionSuppressionReason } from './rule-marks';
+import type { ExpectedFirstPlan, ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
 import { compareWithCluster, type Comparison } from './verify';
 import { aclId } from '../../model/acl';
 import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
@@ -55,15 +58,6 @@ export interface PlanOptions {
 const DEFAULT_OWNER = '@platform-team';
 const MAX_ROUNDS = 20;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Reasons the importer writes for lint errors it suppresses on imported declarations. */
-const SUPPRESSION_REASONS: Readonly<Record<string, string>> = {
-  'TF-KEY-001': 'imported: a cluster does not record the record key; declare key { field, aggregate, reason } (or ordering: \'none\') and remove this suppression',
-  'TF-KEY-005': 'imported: a cluster does not record the key a compacted topic is keyed by; declare the key and remove this suppression',
-  'TF-GROUP-001': 'imported: a cluster does not record how the group survives duplicates; state idempotency and remove this suppression',
-  'TF-GROUP-003': 'imported: the group has no dead-letter topic on the cluster; add one (deadLetter: true) and remove this suppression',
-  'TF-DOMAIN-002': 'imported under its name on the cluster (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move',
-};
 
 interface Candidate {
   readonly topic: SnapshotTopic;
@@ -140,7 +134,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
       }
       continue;
     }
-    comparison = compareWithCluster(result.topology, snapshot, env);
+    comparison = compareWithCluster(result.topology, snapshot);
     let changed = false;
     for (const t of comparison.topics) {
       if (t.blocking.length === 0) continue;
@@ -161,21 +155,28 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   if (draft === undefined || result === undefined) return { error: 'nothing to plan' };
   if (!settled) findings.push({ level: 'error', code: 'plan-not-settled', subject: 'import', message: `the plan still changed after ${MAX_ROUNDS} rounds; the result may create or change resources` });
 
-  // 4. Lint: suppress the errors imported declarations carry, with a reason that says so.
+  // 4. Lint: mark the errors imported declarations carry, each with a reason that is true.
+  const listed = (subject: string): boolean => byName.get(subject)?.configSource !== 'none';
+  const marked: ImportFinding[] = [];
   for (let round = 0; round < 3 && result.topology !== null; round++) {
     const blocking = lint(result.topology).filter((f) => f.level === 'error' && f.suppressed === undefined);
     if (blocking.length === 0) break;
-    for (const f of blocking) suppress(draft, f.subject.source.path, f.subject.domain, { ruleId: f.ruleId, reason: SUPPRESSION_REASONS[f.ruleId] ?? `imported as found on the cluster (${f.message}); fix it and remove this suppression` });
+    for (const f of blocking) {
+      if (suppress(draft, f.subject.source.path, f.subject.domain, { ruleId: f.ruleId, reason: adoptionSuppressionReason(f, listed(f.subject.name)) })) {
+        const finding = adoptionFinding(f, listed(f.subject.name));
+        if (finding !== undefined) marked.push(finding);
+      }
+    }
     result = resolve(toDeclarations(draft.domains), env);
   }
   if (result.topology !== null) {
-    comparison = compareWithCluster(result.topology, snapshot, env);
+    comparison = compareWithCluster(result.topology, snapshot);
     for (const f of lint(result.topology).filter((x) => x.level === 'error' && x.suppressed === undefined)) {
       findings.push({ level: 'error', code: 'lint-error', subject: f.subject.name, message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed` });
     }
   }
 
-  findings.push(...draft.findings);
+  findings.push(...draft.findings, ...marked);
   const adopted = new Set(comparison?.adoptTopics ?? []);
   const unmanagedTopics: UnmanagedTopic[] = snapshot.topics
     .filter((t) => !adopted.has(t.name))
@@ -201,8 +202,10 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     (comparison?.topics ?? []).filter((t) => adopted.has(t.name) && Object.keys(t.brokerLevel).length > 0).map((t) => [t.name, t.brokerLevel] as const).sort(([a], [b]) => compare(a, b)),
   );
   for (const u of updates) {
-    findings.push({ level: 'info', code: 'harmless-update', subject: u.topic, message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.harmless ?? 'a change'})`).join('; ')}` });
+    findings.push({ level: 'warning', code: 'config-update', subject: u.topic, message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.why})`).join('; ')}` });
   }
+  const uncertain = uncertainTopics(snapshot.topics.filter((t) => adopted.has(t.name)));
+  for (const u of uncertain) findings.push({ level: 'warning', code: u.keys.length === 0 ? 'configs-unknown' : 'maybe-broker-level', subject: u.topic, message: u.why, ...originOf(byName, u.topic) });
 
   return {
     environment: env.name,
@@ -214,9 +217,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
       importAcls: comparison?.adoptAcls ?? [],
       updates,
       creates: [...(comparison?.topics ?? []).filter((t) => !byName.has(t.name)).map((t) => `kafka_topic ${t.name}`), ...(comparison?.createdAcls ?? []).map((a) => `kafka_acl ${a.id}`)],
-      uncertain: snapshot.topics
-        .filter((t) => adopted.has(t.name) && t.mayBeBrokerLevel.length + t.likelyBrokerLevel.length > 0)
-        .map((t) => ({ topic: t.name, keys: [...t.mayBeBrokerLevel, ...t.likelyBrokerLevel].sort() })),
+      uncertain,
     },
     findings,
     declarations: toDeclarations(draft.domains),
@@ -267,14 +268,14 @@ function makeDraft(input: DraftInput): Draft {
   for (const [name, c] of input.companionNames) {
     const topic = input.byName.get(name);
     if (topic === undefined || input.excluded.has(name) || !eventTopics.has(c.parent)) continue;
-    companions.push({ name, kind: c.kind, parent: c.parent, part: c.part, ...(c.tier === undefined ? {} : { tier: c.tier }), ...(c.kind === 'retry' ? retryDelayOf(topic, env) : {}) });
+    companions.push({ name, kind: c.kind, parent: c.parent, part: c.part, ...(c.tier === undefined ? {} : { tier: c.tier }), ...(c.kind === 'retry' ? retryDelayOf(topic) : {}) });
   }
   const eventNames = new Map<string, Set<string>>();
   for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
   const planned = planAccess({ acls: input.snapshot.acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
   findings.push(...planned.findings);
   const partitionsOf = new Map(topics.map((t) => [t.name, t.partitions]));
-  const access = { ...planned, groups: planned.groups.map((g) => withCompanionShapes(g, input.byName, partitionsOf, env)) };
+  const access = { ...planned, groups: planned.groups.map((g) => withCompanionShapes(g, input.byName, partitionsOf)) };
 
   const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(compare);
   const domains: PlannedDomain[] = domainNames.map((name) => ({
@@ -306,7 +307,7 @@ function makeDraft(input: DraftInput): Draft {
  * partitions, retention and further overrides, retry-tier partitions. Only a shape all its subscriptions share can be
  * declared (it is per group); otherwise the derived shape stays, and verify leaves a differing companion unmanaged.
  */
-function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, SnapshotTopic>, partitionsOf: ReadonlyMap<string, number>, env: Environment): PlannedGroup {
+function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, SnapshotTopic>, partitionsOf: ReadonlyMap<string, number>): PlannedGroup {
   const parts = g.subscriptions.map((s) => ({ parent: s.topicName, part: groupPart(s.topic.domain, g.domain, g.name) }));
   const single = <T>(values: readonly T[]): T | undefined => {
     const keys = new Set(values.map((v) => JSON.stringify(v)));
@@ -318,7 +319,7 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
       const dlq = byName.get(deadLetterTopicName(parent, part));
       if (dlq === undefined) return undefined;
       const derivedPartitions = Math.min(DEAD_LETTER_PARTITIONS, partitionsOf.get(parent) ?? DEAD_LETTER_PARTITIONS);
-      const retention = Number(effectiveValue(dlq, 'retention.ms', env)?.value);
+      const retention = Number(effectiveValue(dlq, 'retention.ms')?.value);
       const config = Object.fromEntries(Object.entries(dlq.overrides).filter(([k]) => !COMPANION_DERIVED_KEYS.has(k)).sort(([a], [b]) => compare(a, b)));
       return {
         ...(dlq.partitions === derivedPartitions ? {} : { partitions: dlq.partitions }),
@@ -341,8 +342,8 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
 const COMPANION_DERIVED_KEYS: ReadonlySet<string> = new Set(['cleanup.policy', 'min.insync.replicas', 'retention.ms', 'retention.bytes']);
 
 /** A retry tier's delay from its retention (retention = delay + RETRY_RETENTION_MARGIN_MS), when there is one. */
-function retryDelayOf(topic: SnapshotTopic, env: Environment): { delay?: ReturnType<typeof durationOf> } {
-  const retention = Number(effectiveValue(topic, 'retention.ms', env)?.value);
+function retryDelayOf(topic: SnapshotTopic): { delay?: ReturnType<typeof durationOf> } {
+  const retention = Number(effectiveValue(topic, 'retention.ms')?.value);
   const delay = retention - RETRY_RETENTION_MARGIN_MS;
   return Number.isSafeInteger(delay) && delay >= 0 && delay <= MAX_DURATION_MS ? { delay: durationOf(delay) } : {};
 }
@@ -372,12 +373,32 @@ function leaveOut(path: string, reason: string, draft: Draft, excluded: Map<stri
   }
 }
 
-function suppress(draft: Draft, path: string, domain: string, suppression: Suppression): void {
+/** Adds the suppression to the declaration at `path` (or its domain); false when it had one for that rule already. */
+function suppress(draft: Draft, path: string, domain: string, suppression: Suppression): boolean {
   const located = draft.byPath.get(path);
   const target =
     located === undefined || located.kind === 'legacy'
       ? draft.domains.find((d) => d.name === domain)
       : located.item;
-  if (target === undefined) return;
-  if (!target.suppressions.some((s) => s.ruleId === suppression.ruleId)) target.suppressions.push(suppression);
+  if (target === undefined || target.suppressions.some((s) => s.ruleId === suppression.ruleId)) return false;
+  target.suppressions.push(suppression);
+  return true;
+}
+
+/** Adopted topics whose configs the inputs cannot tell exactly (ExpectedFirstPlan.uncertain). */
+function uncertainTopics(adopted: readonly SnapshotTopic[]): ExpectedFirstPlan['uncertain'] {
+  return adopted.flatMap((t) => {
+    if (t.configSource === 'none') {
+      return [{ topic: t.name, keys: [], why: "no input lists this topic's configs (kcat prints none): it is declared with Kafka's defaults and no topic override; an override it has would be removed by the first apply — give --topics-describe or --configs output" }];
+    }
+    if (t.mayBeBrokerLevel.length > 0) {
+      return [{ topic: t.name, keys: t.mayBeBrokerLevel, why: `kafka-topics --describe lists inherited broker settings like topic overrides, so ${t.mayBeBrokerLevel.join(', ')} are kept as topic configs; any that is a broker setting becomes an override with the same value on the first apply — give --configs (kafka-configs --describe) output to know` }];
+    }
+    return [];
+  });
+}
+
+function originOf(byName: ReadonlyMap<string, SnapshotTopic>, name: string): { at?: SnapshotTopic['origin'] } {
+  const origin = byName.get(name)?.origin;
+  return origin === undefined ? {} : { at: origin };
 }

@@ -113,24 +113,28 @@ export interface ConfigChange {
   readonly key: string;
   readonly before: string | null;
   readonly after: string | null;
-  /** Why the broker's behaviour stays the same (only set for such changes). */
-  readonly harmless?: string;
+  /** Why adoption makes this change, and what the broker does afterwards. */
+  readonly why: string;
 }
 
-/** What the first `terraform plan` is expected to show, worked out from the synthesized topology and the snapshot. */
+/**
+ * What the first `terraform plan` is expected to show: the synthesized output compared with the cluster as the inputs
+ * describe it (verify.ts), so it is what terraform shows against that cluster.
+ */
 export interface ExpectedFirstPlan {
   readonly importTopics: readonly string[];
   readonly importAcls: readonly string[];
-  /** In-place config updates of adopted topics, each change harmless (the broker applies the same values). */
+  /** In-place config updates of adopted topics (only overrides the model cannot declare), each with why. */
   readonly updates: ReadonlyArray<{ readonly topic: string; readonly changes: readonly ConfigChange[] }>;
   /** Resources the declarations would create: empty unless something went wrong (reported as errors). */
   readonly creates: readonly string[];
   /**
-   * Config keys of adopted topics whose first-plan change the inputs cannot tell, because only kafka-topics --describe
-   * listed the configs: a broker setting kept as an override would be added as one, and a real override taken for a
-   * broker setting (it equals Kafka's default) would be removed — each with the value the broker applies already.
+   * Adopted topics whose configs the inputs cannot tell exactly, so a real cluster may differ from the prediction:
+   * kafka-topics --describe alone lists inherited broker settings like overrides (`keys`: kept as topic configs, the
+   * first apply may write them as overrides, with the values the broker applies already), and kcat lists no configs
+   * at all (`keys` empty: an override the topic has would be removed).
    */
-  readonly uncertain: ReadonlyArray<{ readonly topic: string; readonly keys: readonly string[] }>;
+  readonly uncertain: ReadonlyArray<{ readonly topic: string; readonly keys: readonly string[]; readonly why: string }>;
 }
 
 export interface ImportPlan {

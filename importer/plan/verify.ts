@@ -1,17 +1,19 @@
 /**
- * What the first `terraform plan` will show once the declarations are adopted: the resolved topology compared with the
- * cluster snapshot, resource by resource, the way the provider compares them (a topic's partitions, replication factor
- * and its topic-level configs; an ACL's seven fields).
+ * What the first `terraform plan` will show once the declarations are adopted: the resolved topology, rendered the way
+ * the stack renders it (model/adopted-config.ts, the function constructs/render.ts uses), compared with the cluster
+ * snapshot resource by resource the way the provider compares them — a topic's partitions, replication factor and
+ * config map; an ACL's seven fields. The summary's predictions are this comparison, so they agree with the plan.
  *
- * A config change is harmless when the broker's behaviour stays the same: a derived key written as a topic override
- * with the value the broker applies already, an override removed that falls back to the same value, or retention.ms
- * dropped from a compacted topic (compaction ignores it). Anything else — a create, a partition or replication change,
- * a different config value — blocks adoption of that resource.
+ * Adoption declares what was found: a config the declarations resolve that the topic has no override for, with the
+ * value the broker applies already, is left to the broker (`brokerDefaults`, not rendered). Anything else the plan
+ * would change — a create, a partition or replication change, a different config value — blocks adoption of that
+ * resource, except removing an override the model cannot declare (`retention.bytes=-1`) when the topic is known to
+ * fall back to the same value: that is a real in-place update, predicted and explained.
  */
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import { effectiveValue } from './event-topic';
 import type { ConfigChange } from './types';
-import type { Environment } from '../../model/schema';
+import { renderedTopicConfig } from '../../model/adopted-config';
 import type { ResolvedTopic, Topology } from '../../model/topology';
 
 export interface TopicComparison {
@@ -19,11 +21,11 @@ export interface TopicComparison {
   /** The declaration that produced it (its source path). */
   readonly sourcePath: string;
   readonly kind: ResolvedTopic['kind'];
-  /** Config changes the first apply makes, harmless ones marked. */
+  /** Config changes the first apply makes, each with why it is not a change of what the broker does. */
   readonly changes: readonly ConfigChange[];
   /**
-   * Configs the declarations derive that the topic gets from the broker already, with no topic override: adopted with
-   * `adopt.brokerDefaults`, they are not rendered, so the first apply writes nothing for them.
+   * Configs the declarations resolve that the topic gets from the broker already, with no topic override: adopted
+   * with `adopt.brokerDefaults`, they are not rendered, so the first apply writes nothing for them.
    */
   readonly brokerLevel: Readonly<Record<string, string>>;
   /** Why the topic cannot be adopted as declared (partition/replication changes, a create, a real config change). */
@@ -38,10 +40,10 @@ export interface Comparison {
   readonly adoptAcls: readonly string[];
 }
 
-export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot, env: Environment): Comparison {
+export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot): Comparison {
   const clusterTopics = new Map(snapshot.topics.map((t) => [t.name, t]));
   const clusterAcls = new Set(snapshot.acls.map((a) => a.id));
-  const topics = topology.topics.map((t) => compareTopic(t, clusterTopics.get(t.name), env));
+  const topics = topology.topics.map((t) => compareTopic(t, clusterTopics.get(t.name)));
   return {
     topics,
     createdAcls: topology.acls
@@ -52,54 +54,34 @@ export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot
   };
 }
 
-function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined, env: Environment): TopicComparison {
+function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined): TopicComparison {
   const base = { name: t.name, sourcePath: t.source.path, kind: t.kind };
   if (cluster === undefined) return { ...base, changes: [], brokerLevel: {}, blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };
   const blocking: string[] = [];
   if (t.partitions.value < cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} would replace the topic (partitions cannot be removed)`);
   if (t.partitions.value > cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} (adding partitions remaps keys)`);
   if (t.replicationFactor !== cluster.replicationFactor) blocking.push(`replication factor ${cluster.replicationFactor} → ${t.replicationFactor}`);
-  const changes: ConfigChange[] = [];
+
   const brokerLevel: Record<string, string> = {};
-  const keys = [...new Set([...Object.keys(t.config), ...Object.keys(cluster.overrides)])].sort();
-  for (const key of keys) {
+  for (const [key, value] of Object.entries(t.config)) {
+    if (cluster.overrides[key] === undefined && effectiveValue(cluster, key)?.value === value) brokerLevel[key] = value;
+  }
+  const rendered = renderedTopicConfig(t.config, brokerLevel);
+  const changes: ConfigChange[] = [];
+  for (const key of [...new Set([...Object.keys(rendered), ...Object.keys(cluster.overrides)])].sort()) {
     const before = cluster.overrides[key] ?? null;
-    const after = t.config[key] ?? null;
+    const after = rendered[key] ?? null;
     if (before === after) continue;
-    if (before === null && after !== null && appliedByBroker(key, after, cluster, env)) {
-      brokerLevel[key] = after;
+    const fallback = before !== null && after === null && cluster.revertTo[key] === before;
+    if (fallback) {
+      changes.push({ key, before, after, why: `the model cannot declare ${key}=${before}, so the override is removed; the topic falls back to the broker's ${before}` });
       continue;
     }
-    const harmless = harmlessBecause(key, before, after, cluster, t, env);
-    changes.push({ key, before, after, ...(harmless === undefined ? {} : { harmless }) });
-    if (harmless === undefined) blocking.push(`${key}: ${before ?? '(not set)'} → ${after ?? '(removed)'}`);
+    const applied = effectiveValue(cluster, key);
+    blocking.push(
+      `${key}: ${before ?? '(not set)'} → ${after ?? '(removed)'}` +
+        (before === null && applied !== undefined ? ` (the broker applies ${applied.value})` : ''),
+    );
   }
   return { ...base, changes, brokerLevel, blocking };
-}
-
-/**
- * Whether the broker applies `value` for `key` on this topic, known well enough to leave the key out of the topic's
- * config: kafka-configs showed it as a broker-level value, or kafka-topics --describe listed no value at all, which it
- * does only for Kafka's own default. A value kafka-topics listed may be a topic override (it cannot tell), an assumed
- * min.insync.replicas is the environment's guess, and kcat shows no configs: such keys stay rendered, and a change
- * stays a predicted (or uncertain) update.
- */
-function appliedByBroker(key: string, value: string, cluster: SnapshotTopic, env: Environment): boolean {
-  const effective = effectiveValue(cluster, key, env);
-  if (effective?.value !== value) return false;
-  if (cluster.configSource === 'kafka-configs') return !effective.assumed;
-  return cluster.configSource === 'kafka-topics' && effective.assumed && key !== 'min.insync.replicas';
-}
-
-function harmlessBecause(key: string, before: string | null, after: string | null, cluster: SnapshotTopic, t: ResolvedTopic, env: Environment): string | undefined {
-  if (before === null && after !== null) {
-    const effective = effectiveValue(cluster, key, env);
-    if (effective?.value !== after) return undefined;
-    return effective.assumed ? `the broker applies ${after} already (assumed: no input shows the broker's value)` : `the broker applies ${after} already`;
-  }
-  if (before !== null && after === null) {
-    if (key === 'retention.ms' && t.cleanupPolicy === 'compact') return 'retention.ms has no effect on a compacted topic';
-    if (cluster.revertTo[key] === before) return `the topic falls back to the broker's ${before}`;
-  }
-  return undefined;
 }

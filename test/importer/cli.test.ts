@@ -67,6 +67,25 @@ describe('topicform import', () => {
     expect(JSON.parse(readFileSync(join(work, 'adopted/prod.json'), 'utf8'))).toMatchObject({ topics: expect.arrayContaining(['orders.order-created']) as unknown });
   });
 
+  it('reproduces issue 21: an RF 1 topic without overrides, imported into production, is declared as found and nothing is called harmless', async () => {
+    writeFileSync(join(work, 't.txt'), 'Topic: orders.t1\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: \n\tTopic: orders.t1\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n');
+    const { code, stdout } = await run('--env', 'prod', '--environments', 'environments.json', '--topics-describe', 't.txt', '--dry-run');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^first terraform plan: 1 import, nothing created, changed, replaced or deleted$/m);
+    expect(stdout).toMatch(/^ {2}orders\.t1: cleanup\.policy=delete, min\.insync\.replicas=1, retention\.ms=604800000$/m);
+    expect(stdout).toMatch(/^ {2}orders\.t1: \[TF-REPL-001\] declared as found on the cluster: replication factor 1/m);
+    expect(stdout).not.toMatch(/harmless|imported as found/);
+  });
+
+  it('says internal topics are left unmanaged, never that the first plan would remove anything of theirs', async () => {
+    const { stdout } = await run('--env', 'prod', '--environments', 'environments.json', '--kcat', handmade('kcat.json'), '--dry-run');
+    expect(stdout).toMatch(/^ {2}__consumer_offsets: an internal topic/m);
+    expect(stdout.split('\n').filter((l) => l.includes('__consumer_offsets') || l.includes('_schemas'))).toEqual([
+      '  __consumer_offsets: an internal topic (its name starts with "_"): Kafka or a platform component owns it',
+      '  _schemas: an internal topic (its name starts with "_"): Kafka or a platform component owns it',
+    ]);
+  });
+
   it('writes nothing on --dry-run', async () => {
     const { code, stdout } = await run(...fullArgs, '--dry-run');
     expect(code).toBe(0);

@@ -46,7 +46,7 @@ describe('planEventTopic: a declaration that synthesizes to the same topic', () 
     expect(planned({ 'cleanup.policy': 'compact', 'delete.retention.ms': String(2 * DAY) })).toMatchObject({ replay: { kind: 'full', longestReindex: '1d' }, config: {} });
     const noOverride = planned({ 'cleanup.policy': 'compact' });
     expect(noOverride).toMatchObject({ replay: { kind: 'full', longestReindex: '12h' }, config: { 'delete.retention.ms': '86400000' } });
-    expect(noOverride.notes.join('\n')).toMatch(/Kafka's default 86400000 is assumed/);
+    expect(noOverride.notes.join('\n')).toMatch(/^inherited, no topic override: delete\.retention\.ms=86400000, min\.insync\.replicas=1 \(Kafka's defaults: no input lists another value\)/);
   });
 
   it('keeps retention.ms on a compacted topic as it is (it has no effect there), so adopting changes nothing, and says so', () => {
@@ -234,13 +234,34 @@ describe('planImport: what is adopted, and what stays on the cluster', () => {
     expect(unassigned?.topics[1]?.suppressions.map((x) => x.ruleId)).toContain('TF-DOMAIN-002');
   });
 
-  it('leaves derived keys the broker applies already to the broker (adopt.brokerDefaults); an assumed value stays a predicted update', () => {
+  it('leaves every derived key the topic has no override for to the broker (adopt.brokerDefaults): the first plan changes nothing', () => {
     const bare = topic('orders.order-shipped', 3, 3, { 'retention.ms': String(8 * DAY) }, { brokerValues: { 'min.insync.replicas': '2' } });
     const p = plan([bare], [], PROD);
-    expect(p.adopt.brokerDefaults).toEqual({ 'orders.order-shipped': { 'min.insync.replicas': '2' } });
-    expect(p.firstPlan.updates).toEqual([
-      { topic: 'orders.order-shipped', changes: [{ key: 'cleanup.policy', before: null, after: 'delete', harmless: "the broker applies delete already (assumed: no input shows the broker's value)" }] },
-    ]);
+    expect(p.adopt.brokerDefaults).toEqual({ 'orders.order-shipped': { 'cleanup.policy': 'delete', 'min.insync.replicas': '2' } });
+    expect(p.firstPlan).toMatchObject({ updates: [], creates: [], uncertain: [] });
+  });
+
+  it('declares the broker\'s min.insync.replicas, never the environment\'s: RF 1 without overrides in production (issue reproduction)', () => {
+    // `Topic: orders.t1 … ReplicationFactor: 1 Configs: ` imported with --env prod (min.insync.replicas 2).
+    const p = plan([topic('orders.t1', 1, 1, {}, { configSource: 'kafka-topics' })], [], PROD);
+    const [declared] = p.domains[0]?.topics ?? [];
+    expect(declared).toMatchObject({ replicationFactor: 1, minInsyncReplicas: 1 });
+    expect(p.firstPlan).toMatchObject({ updates: [], creates: [] });
+    expect(p.adopt.brokerDefaults['orders.t1']).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': '604800000' });
+    // Marked with what the rules want and why, not suppressed "as found" with a value the cluster does not have.
+    const reasons = Object.fromEntries((declared?.suppressions ?? []).map((x) => [x.ruleId, x.reason]));
+    expect(Object.keys(reasons)).toEqual(['TF-KEY-001', 'TF-REPL-001', 'TF-REPL-002']);
+    expect(reasons['TF-REPL-001']).toMatch(/^declared as found on the cluster: replication factor 1 in production environment "prod"\. The rules want: .*3 or more — With fewer replicas/);
+    expect(reasons['TF-REPL-002']).toMatch(/^declared as found on the cluster: min\.insync\.replicas 1 with replication factor 1 in production\. The rules want: /);
+    expect(p.findings.filter((f) => f.code === 'adopted-against-rules').map((f) => f.message.slice(0, 12))).toEqual(['[TF-REPL-001', '[TF-REPL-002']);
+  });
+
+  it('declares min.insync.replicas 1 on an RF 3 production topic that has no override, and marks it against TF-REPL-002', () => {
+    const p = plan([topic('orders.order-created', 6, 3, { 'retention.ms': String(8 * DAY) })], [], PROD);
+    expect(p.domains[0]?.topics[0]).toMatchObject({ minInsyncReplicas: 1 });
+    expect(p.domains[0]?.topics[0]?.replicationFactor).toBeUndefined();
+    expect(p.findings.find((f) => f.code === 'adopted-against-rules')?.message).toMatch(/^\[TF-REPL-002\] declared as found on the cluster: min\.insync\.replicas 1 with replication factor 3/);
+    expect(p.firstPlan.updates).toEqual([]);
   });
 
   it('does not adopt a topic whose override the declarations would really change', () => {
@@ -250,11 +271,23 @@ describe('planImport: what is adopted, and what stays on the cluster', () => {
     expect(known.adopt.topics).toEqual(['orders.order-created']);
   });
 
-  it('suppresses the lint errors of imported declarations with a reason that says they were imported', () => {
+  it('suppresses the lint errors of imported declarations, each with a reason that is true', () => {
     const p = plan([topic('orders.order-created', 3, 1, { 'cleanup.policy': 'compact', 'delete.retention.ms': String(2 * DAY) })], [], PROD);
-    expect(p.domains[0]?.topics[0]?.suppressions.map((s) => s.ruleId)).toEqual(['TF-KEY-001', 'TF-KEY-005', 'TF-REPL-001', 'TF-REPL-002', 'TF-REPL-003']);
-    expect(p.domains[0]?.topics[0]?.suppressions.every((s) => s.reason.startsWith('imported'))).toBe(true);
+    const suppressions = p.domains[0]?.topics[0]?.suppressions ?? [];
+    expect(suppressions.map((s) => s.ruleId)).toEqual(['TF-KEY-001', 'TF-KEY-005', 'TF-REPL-001', 'TF-REPL-002']);
+    expect(suppressions.filter((s) => s.ruleId.startsWith('TF-KEY')).every((s) => s.reason.startsWith('imported: a cluster does not record'))).toBe(true);
+    expect(suppressions.filter((s) => s.ruleId.startsWith('TF-REPL')).every((s) => s.reason.startsWith('declared as found on the cluster: '))).toBe(true);
+    expect(suppressions.some((s) => s.reason.includes('imported as found'))).toBe(false);
     expect(p.topology).not.toBeNull();
+  });
+
+  it('says a kcat-only topic\'s values are assumed, and warns about adopted topics only (internal topics are just unmanaged)', () => {
+    const none = { configSource: 'none' as const };
+    const p = plan([topic('orders.order-created', 3, 1, {}, none), topic('__consumer_offsets', 50, 1, {}, none)], [], PROD);
+    expect(p.findings.filter((f) => f.code === 'configs-unknown').map((f) => f.subject)).toEqual(['orders.order-created']);
+    expect(p.firstPlan.uncertain).toEqual([expect.objectContaining({ topic: 'orders.order-created', keys: [] })]);
+    expect(p.domains[0]?.topics[0]?.suppressions.find((s) => s.ruleId === 'TF-REPL-001')?.reason).toMatch(/^declared as the inputs show it \(no input listed the topic's configs, so Kafka's defaults are assumed\)/);
+    expect(p.unmanagedTopics.map((t) => [t.name, t.reason])).toEqual([['__consumer_offsets', 'an internal topic (its name starts with "_"): Kafka or a platform component owns it']]);
   });
 
   it('is deterministic: the order of the input does not matter', () => {

@@ -26,18 +26,14 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
     expect(snapshot.findings.filter((f) => f.level !== 'info')).toEqual([]);
   });
 
-  it('takes kafka-topics Configs as overrides when nothing else is given, except values equal to Kafka\'s default, and flags them', () => {
+  it('keeps every value kafka-topics Configs lists when nothing else is given, and flags each as possibly broker-level', () => {
     const snapshot = buildSnapshot({ topicsDescribe: [input('handmade/topics-describe.txt')] });
     const shipped = snapshot.topics.find((t) => t.name === 'orders.order-shipped');
-    expect(shipped?.overrides).toEqual({ 'retention.ms': '1209600000', 'min.insync.replicas': '2' });
+    expect(shipped?.overrides).toEqual({ 'retention.ms': '1209600000', 'min.insync.replicas': '2', 'segment.bytes': '1073741824' });
     expect(shipped?.configSource).toBe('kafka-topics');
-    expect(shipped?.mayBeBrokerLevel).toEqual(['min.insync.replicas', 'retention.ms']);
-    expect(shipped?.likelyBrokerLevel).toEqual(['segment.bytes']);
-    const finding = snapshot.findings.find((f) => f.code === 'maybe-broker-level' && f.subject === 'orders.order-shipped');
-    expect(finding?.message).toBe(
-      "kafka-topics --describe mixes broker settings into Configs; kept as topic overrides, each possibly broker-level: min.insync.replicas, retention.ms; not imported, as they equal Kafka's default and are most likely broker settings: segment.bytes. Give kafka-configs --describe output to know",
-    );
-    expect(finding?.at?.file).toBe('handmade/topics-describe.txt');
+    expect(shipped?.mayBeBrokerLevel).toEqual(['min.insync.replicas', 'retention.ms', 'segment.bytes']);
+    // Whether a topic is adopted decides whether that is worth a warning: the plan says so, not the snapshot.
+    expect(snapshot.findings.filter((f) => f.code === 'maybe-broker-level')).toEqual([]);
   });
 
   it('prefers kafka-configs: what kafka-topics lists beyond the overrides is broker-level, and not imported', () => {
@@ -50,11 +46,11 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
     ]);
   });
 
-  it('knows no configs from kcat alone, and warns that overrides would be lost', () => {
+  it('knows no configs from kcat alone', () => {
     const snapshot = buildSnapshot({ kcat: [input('handmade/kcat.json')] });
     expect(snapshot.topics).toHaveLength(Object.keys(cluster.topics).length);
     expect(snapshot.topics.every((t) => t.configSource === 'none')).toBe(true);
-    expect(snapshot.findings.filter((f) => f.code === 'configs-unknown')).toHaveLength(snapshot.topics.length);
+    expect(snapshot.topics.every((t) => Object.keys(t.overrides).length === 0)).toBe(true);
   });
 
   it('reports every unknown line and unsupported ACL with its file and line, and merges duplicate ACLs', () => {

@@ -2,8 +2,9 @@
  * Adoption through the real terraform and the provider double (test/double/README.md): the double's cluster file is
  * seeded with what the cluster has, `topicform import` reads the tool output for the same cluster, the generated
  * declarations are synthesized with the generated adopt list, and `terraform plan` must only import — no create,
- * update, replace or delete (with kafka-topics --describe alone, only the keys the importer flagged as uncertain may
- * change).
+ * update, replace or delete, except the updates the import summary predicted (with kafka-topics --describe alone
+ * against a cluster holding overrides only, also the keys the importer flagged as possibly inherited broker settings).
+ * The real tool outputs of ../shared/fixtures are adopted in terraform-fixtures.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +121,22 @@ describeWithTerraform('adopting an existing cluster: terraform plan against the 
     expect(adoption.predictedUpdates.size).toBe(0);
     expect(adoption.uncertain.size).toBe(0);
     expect(adoption.summary).toBe(`Plan: ${changes.length} to import, 0 to add, 0 to change, 0 to destroy.`);
+  });
+
+  it('plans exactly the update the summary predicted: an override the model cannot declare is removed, and nothing else changes', async () => {
+    const environment: EnvironmentInput = { name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2 };
+    const describe = 'Topic: orders.order-created\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: retention.bytes=-1,min.insync.replicas=2\n';
+    const configs = [
+      'All configs for topic orders.order-created are:',
+      '  retention.bytes=-1 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.bytes=-1, DEFAULT_CONFIG:log.retention.bytes=-1}',
+      '  min.insync.replicas=2 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.insync.replicas=2, DEFAULT_CONFIG:min.insync.replicas=1}',
+      '',
+    ].join('\n');
+    const cluster: ClusterSeed = { topics: { 'orders.order-created': { partitions: 3, replication_factor: 3, config: { 'retention.bytes': '-1', 'min.insync.replicas': '2' } } } };
+    const adoption = await adoptAndPlan({ topicsDescribe: [{ file: 'd.txt', text: describe }], configs: [{ file: 'c.txt', text: configs }] }, cluster, environment);
+    expect(Object.fromEntries(adoption.predictedUpdates)).toEqual({ 'orders.order-created': ['retention.bytes'] });
+    expect(unexpected(adoption)).toEqual([]);
+    expect(adoption.summary).toBe('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');
   });
 
   it('imports a hand-made cluster from kafka-topics --describe alone: beyond the predicted updates only keys it flagged as uncertain change', async () => {

@@ -4,7 +4,7 @@ import { aclId } from '../../../model/acl';
 import type { AclBinding } from '../../../model/topology';
 
 export function topic(name: string, partitions: number, replicationFactor: number, overrides: Record<string, string> = {}, extra: Partial<SnapshotTopic> = {}): SnapshotTopic {
-  return { name, partitions, replicationFactor, overrides, revertTo: {}, brokerValues: {}, configSource: 'kafka-configs', mayBeBrokerLevel: [], likelyBrokerLevel: [], hiddenKeys: [], origin: { file: 'test', line: 1 }, ...extra };
+  return { name, partitions, replicationFactor, overrides, revertTo: {}, brokerValues: {}, configSource: 'kafka-configs', mayBeBrokerLevel: [], hiddenKeys: [], origin: { file: 'test', line: 1 }, ...extra };
 }
 
 export function acl(principal: string, operation: AclBinding['operation'], resourceType: AclBinding['resourceType'], resourceName: string, extra: Partial<AclBinding> = {}): SnapshotAcl {
