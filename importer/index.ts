@@ -25,6 +25,8 @@ export interface ImportResult {
 
 export function runImport(request: ImportRequest): ImportResult | { readonly error: string } {
   const snapshot = buildSnapshot(request.inputs);
+  // An empty, binary or foreign file is not imported around: the whole import stops, saying what each file should be.
+  if (snapshot.unusableInputs.length > 0) return { error: snapshot.unusableInputs.join('\n') };
   const plan = planImport(snapshot, request);
   if ('error' in plan) return plan;
   return { snapshot, plan, files: generateFiles(plan, request.generate), summary: renderSummary(plan, snapshot, request.domainPattern ?? DEFAULT_DOMAIN_PATTERN) };

@@ -12,6 +12,7 @@ import { parseAclsList, type ListedAcl } from './parse/acls-list';
 import { parseConfigsDescribe, type DescribedTopicConfigs } from './parse/configs-describe';
 import { parseKcat } from './parse/kcat';
 import { parseTopicsDescribe } from './parse/topics-describe';
+import { sniff, unusableInput } from './input-check';
 import type { ImportFinding, SkippedLine, SourceRef, UnknownLine } from './types';
 import { aclId } from '../model/acl';
 import type { AclBinding } from '../model/topology';
@@ -73,6 +74,8 @@ export interface ClusterSnapshot {
   readonly topics: readonly SnapshotTopic[];
   readonly acls: readonly SnapshotAcl[];
   readonly findings: readonly ImportFinding[];
+  /** One message per input file that is empty, binary or another tool's output (input-check.ts): nothing is imported. */
+  readonly unusableInputs: readonly string[];
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -122,9 +125,16 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     }
   };
 
+  const unusableInputs: string[] = [];
+  const check = (kind: Parameters<typeof unusableInput>[0], input: InputFile, recognised: number): void => {
+    const problem = unusableInput(kind, input.file, input.text, recognised);
+    if (problem !== undefined) unusableInputs.push(problem);
+  };
+
   const facts = new Map<string, TopicFacts>();
   for (const input of inputs.topicsDescribe ?? []) {
     const parsed = parseTopicsDescribe(input.text);
+    check('topicsDescribe', input, parsed.topics.length);
     report(input.file, parsed.unknownLines);
     for (const t of parsed.topics) {
       const origin = { file: input.file, line: t.line };
@@ -162,6 +172,8 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
 
   for (const input of inputs.kcat ?? []) {
     const parsed = parseKcat(input.text);
+    // An empty cluster's metadata (no topics) is still kcat's output.
+    check('kcat', input, parsed.topics.length + (sniff(input.text)?.kind === 'kcat' ? 1 : 0));
     report(input.file, parsed.unknownLines);
     for (const t of parsed.topics) {
       const origin = { file: input.file, line: t.line };
@@ -193,6 +205,7 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
   const configsByTopic = new Map<string, { configs: DescribedTopicConfigs; file: string }>();
   for (const input of inputs.configs ?? []) {
     const parsed = parseConfigsDescribe(input.text);
+    check('configs', input, parsed.topics.length + parsed.skippedLines.length);
     report(input.file, parsed.unknownLines, parsed.skippedLines);
     for (const c of parsed.topics) {
       if (!facts.has(c.topic)) {
@@ -219,6 +232,7 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
   const acls = new Map<string, SnapshotAcl>();
   for (const input of inputs.acls ?? []) {
     const parsed = parseAclsList(input.text);
+    check('acls', input, parsed.acls.length + parsed.skippedLines.length);
     report(input.file, parsed.unknownLines, parsed.skippedLines);
     for (const listed of parsed.acls) {
       const origin = { file: input.file, line: listed.line };
@@ -232,7 +246,7 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     }
   }
 
-  return { topics, acls: [...acls.values()].sort((a, b) => compare(a.id, b.id)), findings };
+  return { topics, acls: [...acls.values()].sort((a, b) => compare(a.id, b.id)), findings, unusableInputs };
 }
 
 function topicFromDescribe(f: TopicFacts & { partitions: number; replicationFactor: number }): SnapshotTopic {

@@ -125,6 +125,40 @@ describe('topicform import', () => {
     expect(stderr).toMatch(message);
   });
 
+  describe('unusable input is an error that says what was expected, and writes nothing (issue 20, item 12)', () => {
+    const KCAT_JSON = '{"originating_broker":{"id":1,"name":"b:9092/1"},"query":{"topic":"*"},"brokers":[{"id":1,"name":"b:9092"}],"topics":[]}';
+    const GITOPS_YAML = 'topics:\n  test-topic:\n    partitions: 6\n    replication: 2\n';
+    const JULIE_YAML = 'context: "context"\nprojects:\n  - name: "projectA"\n';
+    const PLAN_JSON = '{"format_version":"1.2","resource_changes":[]}';
+    const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
+    it.each([
+      ['an empty file for --topics-describe', 'empty.txt', '', ['--topics-describe', 'empty.txt'], /^topicform: empty\.txt is empty; expected kafka-topics\.sh --describe output for --topics-describe \(lines like "Topic: /m],
+      ['an empty file for --acls', 'acls.txt', '\n  \n', ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'acls.txt'], /acls\.txt is empty; expected kafka-acls\.sh --list output for --acls .*A cluster without ACLs prints nothing: leave --acls out/],
+      ['a binary file', 'photo.png', BINARY, ['--topics-describe', 'photo.png'], /photo\.png is not text \(it has NUL bytes: a binary file\?\); expected kafka-topics\.sh --describe output for --topics-describe/],
+      ['kcat JSON given as kafka-topics output', 'kcat.json', KCAT_JSON, ['--topics-describe', 'kcat.json'], /kcat\.json is not kafka-topics\.sh --describe output: .*; it looks like kcat -L -J output: give it with --kcat; expected/],
+      ['a kafka-gitops state file given as kafka-topics output', 'state.yaml', GITOPS_YAML, ['--topics-describe', 'state.yaml'], /state\.yaml is not kafka-topics\.sh --describe output: .*it looks like a kafka-gitops state file: give it with --kafka-gitops/],
+      ['a JulieOps descriptor given as kafka-acls output', 'topology.yaml', JULIE_YAML, ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'topology.yaml'], /topology\.yaml is not kafka-acls\.sh --list output: .*it looks like a JulieOps topology descriptor: give it with --julieops/],
+      ['a terraform plan given as kcat output', 'plan.json', PLAN_JSON, ['--kcat', 'plan.json'], /plan\.json is not kcat -L -J \(or kcat -L\) output: .*it looks like a terraform plan \(terraform show -json\); expected/],
+    ])('%s', async (_title, name, content, args, message) => {
+      writeFileSync(join(work, name), content);
+      const { code, stdout, stderr } = await run('--env', 'prod', '--environments', 'environments.json', ...args);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(message);
+      expect(stdout).toBe('');
+      expect(existsSync(join(work, 'topics'))).toBe(false);
+      expect(existsSync(join(work, 'adopted'))).toBe(false);
+    });
+
+    it('names every unusable file at once', async () => {
+      writeFileSync(join(work, 'a.txt'), '');
+      writeFileSync(join(work, 'b.txt'), GITOPS_YAML);
+      const { code, stderr } = await run('--env', 'prod', '--environments', 'environments.json', '--topics-describe', 'a.txt', '--acls', 'b.txt');
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/a\.txt is empty/);
+      expect(stderr).toMatch(/b\.txt is not kafka-acls\.sh --list output/);
+    });
+  });
+
   it('groups topics by a custom domain pattern', async () => {
     const { stdout } = await run(...fullArgs, '--dry-run', '--domain-pattern', '^(?<domain>orders)\\.(?<event>[a-z][a-z0-9-]*)$');
     // Every other topic is declared under its own name in "unassigned" (lint TF-DOMAIN-003 asks to give it an owner).

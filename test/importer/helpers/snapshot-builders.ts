@@ -13,7 +13,7 @@ export function acl(principal: string, operation: AclBinding['operation'], resou
 }
 
 export function snapshot(topics: readonly SnapshotTopic[], acls: readonly SnapshotAcl[] = []): ClusterSnapshot {
-  return { topics, acls, findings: [] };
+  return { topics, acls, findings: [], unusableInputs: [] };
 }
 
 /** What a consumer group's principal holds on the cluster: Group READ, Topic READ, and READ + WRITE on its companions. */
