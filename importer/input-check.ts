@@ -31,8 +31,11 @@ export const EXPECTED: Readonly<Record<InputKind, Expected>> = {
   topicctl: { option: '--topicctl', what: 'a topicctl topic or ACL config (YAML)', example: '"meta" with "name", and "spec" with "partitions" and "replicationFactor" (a topic) or "acls"' },
 };
 
-/** What a text looks like, as far as the options go; undefined when nothing fits. */
-export function sniff(text: string): { readonly kind?: InputKind; readonly looksLike: string } | undefined {
+/**
+ * What a text looks like, as far as the options go; undefined when nothing fits. `foreign` marks a format known to be
+ * none of the options' (a terraform or kafka-gitops plan), which no reader should try.
+ */
+export function sniff(text: string): { readonly kind?: InputKind; readonly looksLike: string; readonly foreign?: true } | undefined {
   const trimmed = text.trimStart();
   if (/^Topic:\s*\S+\s.*PartitionCount:/m.test(text) || /^\s*Topic:\s*\S+\s+Partition:\s*\d/m.test(text)) return { kind: 'topicsDescribe', looksLike: 'kafka-topics --describe output' };
   if (/^(Current|Adding) ACLs for resource `/m.test(text)) return { kind: 'acls', looksLike: 'kafka-acls --list output' };
@@ -55,7 +58,7 @@ export function sniff(text: string): { readonly kind?: InputKind; readonly looks
   return undefined;
 }
 
-function structured(doc: unknown, syntax: 'JSON' | 'YAML'): { readonly kind?: InputKind; readonly looksLike: string } {
+function structured(doc: unknown, syntax: 'JSON' | 'YAML'): { readonly kind?: InputKind; readonly looksLike: string; readonly foreign?: true } {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { looksLike: `${syntax} that is not an object` };
   const keys = new Set(Object.keys(doc));
   // kcat's metadata object; a jq projection may have dropped "topics" (or "brokers").
@@ -63,7 +66,8 @@ function structured(doc: unknown, syntax: 'JSON' | 'YAML'): { readonly kind?: In
   if (keys.has('context') && keys.has('projects')) return { kind: 'julieops', looksLike: 'a JulieOps topology descriptor' };
   if (keys.has('meta') && keys.has('spec')) return { kind: 'topicctl', looksLike: 'a topicctl config' };
   if (['topics', 'services', 'users', 'customServiceAcls', 'customUserAcls', 'settings'].some((k) => keys.has(k)) && syntax === 'YAML') return { kind: 'kafkaGitops', looksLike: 'a kafka-gitops state file' };
-  if (keys.has('format_version') && (keys.has('resource_changes') || keys.has('planned_values'))) return { looksLike: 'a terraform plan (terraform show -json)' };
+  if (keys.has('format_version') && (keys.has('resource_changes') || keys.has('planned_values'))) return { looksLike: 'a terraform plan (terraform show -json)', foreign: true };
+  if (keys.has('topicPlans') || keys.has('aclPlans')) return { looksLike: 'a kafka-gitops plan (kafka-gitops plan -o), not its state file', foreign: true };
   if (keys.has('$schema') || keys.has('version')) return { looksLike: `a ${syntax} document (top-level ${[...keys].slice(0, 4).map((k) => `"${k}"`).join(', ')})` };
   return { looksLike: `${syntax} with top-level ${[...keys].slice(0, 4).map((k) => `"${k}"`).join(', ') || 'nothing'}` };
 }

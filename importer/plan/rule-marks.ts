@@ -13,45 +13,71 @@ import type { ImportFinding } from '../types';
 import { RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 
-/** Reasons for rules whose subject a cluster does not record: the suppression says what the owning team must add. */
-const NOT_RECORDED: Readonly<Record<string, string>> = {
-  'TF-KEY-001': 'imported: a cluster does not record the record key; declare key { field, aggregate, reason } (or ordering: \'none\') and remove this suppression',
-  'TF-KEY-005': 'imported: a cluster does not record the key a compacted topic is keyed by; declare the key and remove this suppression',
-  'TF-GROUP-001': 'imported: a cluster does not record how the group survives duplicates; state idempotency and remove this suppression',
-  'TF-GROUP-003': 'imported: the group has no dead-letter topic on the cluster; add one (deadLetter: true) and remove this suppression',
-  'TF-DOMAIN-002': 'imported under its name on the cluster (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move',
-};
+/**
+ * Where imported declarations come from, in the words their suppressions use: a cluster (`topicform import` of tool
+ * output) or another tool's descriptor (`topicform import --kafka-gitops …`).
+ */
+export interface MarkOrigin {
+  /** How a "not recorded" reason starts: `imported`, `migrated from kafka-gitops`. */
+  readonly verb: string;
+  /** What does not record it: `a cluster`, `the kafka-gitops state file`. */
+  readonly recorder: string;
+  /** Where something is (or is not): `on the cluster`, `in kafka-gitops`. */
+  readonly where: string;
+  /** How a value declared as found is described: `declared as found on the cluster`. */
+  readonly found: string;
+}
+
+export const CLUSTER_ORIGIN: MarkOrigin = { verb: 'imported', recorder: 'a cluster', where: 'on the cluster', found: 'declared as found on the cluster' };
+
+/** Reasons for rules whose subject the origin does not record: the suppression says what the owning team must add. */
+function notRecorded(ruleId: string, o: MarkOrigin): string | undefined {
+  switch (ruleId) {
+    case 'TF-KEY-001':
+      return `${o.verb}: ${o.recorder} does not record the record key; declare key { field, aggregate, reason } (or ordering: 'none') and remove this suppression`;
+    case 'TF-KEY-005':
+      return `${o.verb}: ${o.recorder} does not record the key a compacted topic is keyed by; declare the key and remove this suppression`;
+    case 'TF-GROUP-001':
+      return `${o.verb}: ${o.recorder} does not record how the group survives duplicates; state idempotency and remove this suppression`;
+    case 'TF-GROUP-003':
+      return `${o.verb}: the group has no dead-letter topic ${o.where}; add one (deadLetter: true) and remove this suppression`;
+    case 'TF-DOMAIN-002':
+      return `${o.verb} under its name ${o.where} (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move`;
+    default:
+      return undefined;
+  }
+}
 
 const RATIONALE = new Map(RULES.map((r) => [r.id, r.rationale]));
 
-/** Whether the finding is about a value adoption declared as found (rather than something a cluster does not record). */
+/** Whether the finding is about a value adoption declared as found (rather than something the origin does not record). */
 export function isFoundValue(finding: Finding): boolean {
-  return NOT_RECORDED[finding.ruleId] === undefined;
+  return notRecorded(finding.ruleId, CLUSTER_ORIGIN) === undefined;
 }
 
 /**
  * The suppression reason for a lint error on an imported declaration. `listed` is false when no input listed the
  * topic's configs (kcat alone): its values are then Kafka's defaults, assumed, and the reason says so.
  */
-export function adoptionSuppressionReason(finding: Finding, listed: boolean): string {
-  const notRecorded = NOT_RECORDED[finding.ruleId];
-  if (notRecorded !== undefined) return notRecorded;
-  return `${foundAs(listed)}: ${finding.message}. ${wanted(finding)} Adopting keeps the cluster as it is; change it in a reviewed pull request (review shows the change) and remove this suppression`;
+export function adoptionSuppressionReason(finding: Finding, listed: boolean, origin: MarkOrigin = CLUSTER_ORIGIN): string {
+  const reason = notRecorded(finding.ruleId, origin);
+  if (reason !== undefined) return reason;
+  return `${foundAs(listed, origin)}: ${finding.message}. ${wanted(finding)} Adopting keeps the cluster as it is; change it in a reviewed pull request (review shows the change) and remove this suppression`;
 }
 
 /** The import report's finding for a value declared as found against the rules; undefined for the other kind. */
-export function adoptionFinding(finding: Finding, listed: boolean): ImportFinding | undefined {
+export function adoptionFinding(finding: Finding, listed: boolean, origin: MarkOrigin = CLUSTER_ORIGIN): ImportFinding | undefined {
   if (!isFoundValue(finding)) return undefined;
   return {
     level: 'warning',
     code: 'adopted-against-rules',
     subject: finding.subject.name,
-    message: `[${finding.ruleId}] ${foundAs(listed)}: ${finding.message}. ${wanted(finding)}`,
+    message: `[${finding.ruleId}] ${foundAs(listed, origin)}: ${finding.message}. ${wanted(finding)}`,
   };
 }
 
-function foundAs(listed: boolean): string {
-  return listed ? 'declared as found on the cluster' : "declared as the inputs show it (no input listed the topic's configs, so Kafka's defaults are assumed)";
+function foundAs(listed: boolean, origin: MarkOrigin): string {
+  return listed ? origin.found : "declared as the inputs show it (no input listed the topic's configs, so Kafka's defaults are assumed)";
 }
 
 function wanted(finding: Finding): string {

@@ -83,6 +83,8 @@ export interface PlannedLegacyAcl {
   readonly id: string;
   readonly binding: AclBinding;
   readonly reason: string;
+  /** One-line comments above the declaration (where it came from). */
+  readonly notes?: readonly string[];
 }
 
 export interface PlannedDomain {
@@ -139,6 +141,12 @@ export interface ExpectedFirstPlan {
 
 export interface ImportPlan {
   readonly environment: string;
+  /**
+   * What the declarations were generated from, as the generated files' headers say it.
+   *
+   * @default - `the "<environment>" cluster`
+   */
+  readonly origin?: string;
   readonly domains: readonly PlannedDomain[];
   readonly unmanagedTopics: readonly UnmanagedTopic[];
   /**

@@ -6,11 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerImportCommand } from '../../cli/commands/import';
-import { UsageError } from '../../cli/load-app';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWN_FIXTURES } from './helpers/fixtures';
+import { runImportCommand } from './helpers/run-import';
 
 const ROOT = resolve(__dirname, '../..');
 let work: string;
@@ -22,28 +20,7 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `topicform import …` in-process with `work` as the working directory. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  let code = 0;
-  const program = new Command().name('topicform').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerImportCommand(program, (c) => (code = c), () => work);
-  try {
-    await program.parseAsync(['node', 'topicform', 'import', ...args]);
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 1;
-    else if (error instanceof UsageError) {
-      stderr += `topicform: ${error.message}\n`;
-      code = 1;
-    } else throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => runImportCommand(work, ...args);
 
 const handmade = (file: string): string => join(OWN_FIXTURES, 'handmade', file);
 const fullArgs = ['--env', 'prod', '--environments', 'environments.json', '--topics-describe', handmade('topics-describe.txt'), '--configs', handmade('configs-describe-all.txt'), '--acls', handmade('acls-list.txt')];
@@ -52,7 +29,7 @@ describe('topicform import', () => {
   it('prints its help with every option', async () => {
     const { code, stdout } = await run('--help');
     expect(code).toBe(0);
-    for (const option of ['--topics-describe <file>', '--kcat <file>', '--configs <file>', '--acls <file>', '--env <name>', '--out-dir <dir>', '--domain-pattern <regex>', '--force', '--dry-run']) {
+    for (const option of ['--topics-describe <file>', '--kcat <file>', '--configs <file>', '--acls <file>', '--kafka-gitops <file>', '--julieops <file>', '--topicctl <file...>', '--undeclared', '--only <regex>', '--fail-on-undeclared', '--env <name>', '--out-dir <dir>', '--domain-pattern <regex>', '--force', '--dry-run']) {
       expect(stdout).toContain(option);
     }
   });
@@ -115,7 +92,7 @@ describe('topicform import', () => {
 
   it.each([
     [['--acls', 'x.txt'], /cannot read input file x\.txt/],
-    [[], /give the topics: --topics-describe <file>/],
+    [[], /give the cluster: --topics-describe <file> \(kafka-topics --describe\) or --kcat <file> \(kcat -L -J\), and\/or --acls <file>; or migrate with --kafka-gitops, --julieops or --topicctl/],
     [['--env', 'staging', '--topics-describe', handmade('topics-describe.txt')], /unknown environment "staging"; environments\.json has prod/],
     [['--domain-pattern', '([a-z]+', '--topics-describe', handmade('topics-describe.txt')], /invalid regular expression/],
     [['--domain-pattern', '^(?<team>[a-z]+)\\.', '--topics-describe', handmade('topics-describe.txt')], /has no named group \(\?<domain>…\)/],
