@@ -29,6 +29,7 @@ export interface ImportOptions {
   readonly julieops: string[];
   readonly topicctl: string[];
   readonly undeclared: boolean;
+  readonly deadLetter: boolean;
   readonly only?: string;
   readonly env: string;
   readonly environments: string;
@@ -65,6 +66,7 @@ export function registerImportCommand(program: Command, setExitCode: (code: numb
     .option('--kafka-gitops <file>', 'migrate a kafka-gitops state file (its settings.files are read too)')
     .option('--julieops <file>', 'migrate a JulieOps topology descriptor, YAML or JSON (repeatable)', collect, [])
     .option('--topicctl <file...>', 'migrate topicctl topic and ACL configs', collectMany, [])
+    .option('--dead-letter', 'with a migration: give every consumer group a dead-letter topic (the tools had none; the first apply creates them)', false)
     .option('--undeclared', 'list the cluster topics and ACLs no declaration of the environment claims, by likely owner, with the command to adopt each; writes nothing', false)
     .option('--only <regex>', 'adopt only the topics, and the ACLs on topics, groups or transactional ids (on the cluster or *: principals), whose name matches')
     .option('-e, --env <name>', 'the environment the cluster is (replication defaults, topic prefix, ACL options)', 'dev')
@@ -135,6 +137,7 @@ export function registerImportCommand(program: Command, setExitCode: (code: numb
           environment,
           domainPattern: options.domainPattern,
           owner: options.owner,
+          deadLetter: options.deadLetter,
           adoptCommand,
         });
         if ('error' in result) throw new UsageError(result.error);

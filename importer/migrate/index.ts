@@ -25,6 +25,8 @@ export interface MigrationRequest {
   readonly domainPattern?: string;
   readonly owner?: string;
   readonly generate?: GenerateOptions;
+  /** Give migrated consumer groups dead-letter topics (MigrationOptions.deadLetter). */
+  readonly deadLetter?: boolean;
   /** The command line that adopts what an `--only` pattern selects (for the undeclared listing). */
   readonly adoptCommand?: (only: string) => string;
 }
@@ -65,6 +67,7 @@ export function runMigration(request: MigrationRequest): MigrationResult | { rea
     ...(request.domainPattern === undefined ? {} : { domainPattern: request.domainPattern }),
     ...(request.owner === undefined ? {} : { owner: request.owner }),
     ...(cluster === undefined ? {} : { cluster }),
+    ...(request.deadLetter === true ? { deadLetter: true } : {}),
   });
   if ('error' in plan) return plan;
   const adoptCommand = request.adoptCommand ?? ((only: string) => `topicform import --env ${plan.environment} … --only '${only}'`);

@@ -42,6 +42,13 @@ export interface MigrationOptions {
   readonly owner?: string;
   /** The cluster as the capture options show it, when given: what exists is adopted, the first plan is predicted. */
   readonly cluster?: ClusterSnapshot;
+  /**
+   * Give every migrated consumer group a dead-letter topic (and the ACLs it needs). None of the tools had them, so the
+   * first apply creates them.
+   *
+   * @default false: `deadLetter: false`, as the source has it
+   */
+  readonly deadLetter?: boolean;
 }
 
 /** What one source element became, and what of it could not be expressed. */
@@ -202,7 +209,7 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
   let draft: Draft | undefined;
   let result: ResolveResult | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    draft = makeDraft(source, candidates, excludedTopics, droppedGrants, droppedLegacy, env, origin);
+    draft = makeDraft(source, candidates, excludedTopics, droppedGrants, droppedLegacy, env, origin, options.deadLetter === true);
     result = resolve(toDeclarations(assemble(draft, owner, source)), env);
     const errors = result.issues.filter((i) => (i.severity ?? 'error') === 'error');
     if (errors.length === 0 && result.topology !== null) {
@@ -265,7 +272,8 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
 
   // What the source leaves unset is left to the broker; the comparison with the desired state guards the rest.
   const desiredSnapshot: ClusterSnapshot = { topics: [...desired.values()], acls: [], findings: [], unusableInputs: [] };
-  const againstSource = compareWithCluster(topology, desiredSnapshot);
+  // Only the source's own topics: dead-letter topics asked for with `deadLetter` are new, and derived in full.
+  const againstSource = { topics: compareWithCluster(topology, desiredSnapshot).topics.filter((t) => desired.has(t.name)) };
   const brokerDefaults = Object.fromEntries(againstSource.topics.filter((t) => Object.keys(t.brokerLevel).length > 0).map((t) => [t.name, t.brokerLevel] as const).sort(([a], [b]) => compare(a, b)));
   for (const t of againstSource.topics.filter((x) => x.blocking.length > 0)) findings.push({ level: 'error', code: 'not-as-declared', subject: t.name, message: `the declaration does not reproduce the source: ${t.blocking.join('; ')}` });
 
@@ -333,6 +341,7 @@ function makeDraft(
   droppedLegacy: ReadonlyMap<string, string>,
   env: Environment,
   origin: MarkOrigin,
+  deadLetter: boolean,
 ): Draft {
   const topics: PlannedTopic[] = [];
   for (const c of candidates) {
@@ -399,7 +408,7 @@ function makeDraft(
         const topic = byName.get(t) as PlannedTopic;
         return { topic: { domain: topic.domain, event: topic.event }, topicName: t, ...(topic.domain === domain ? {} : { reason: `${origin.verb}: ${c.service} consumes it (${at(c)}); state why ${domain} needs these events` }) };
       }),
-      deadLetter: false,
+      deadLetter,
       retryDelays: [],
       suppressions: [],
       notes: c.elements.map((e) => `${origin.verb}: ${at(e)} ${e.element}`),
@@ -529,7 +538,7 @@ function report(ledger: Ledger, draft: Draft, source: MigrationSource, env: Envi
   }
   for (const g of draft.groups) {
     for (const c of source.consumers.filter((x) => x.principal === g.principal && x.groupId === (g.groupId ?? defaultGroupId(g.domain, g.name)))) {
-      ledger.became(c, `consumer group ${g.domain}/${g.name} (group id ${g.groupId ?? defaultGroupId(g.domain, g.name)}, ${g.principal}, deadLetter: false) reading ${g.subscriptions.map((s) => s.topicName).join(', ')}`);
+      ledger.became(c, `consumer group ${g.domain}/${g.name} (group id ${g.groupId ?? defaultGroupId(g.domain, g.name)}, ${g.principal}, deadLetter: ${String(g.deadLetter)}) reading ${g.subscriptions.map((s) => s.topicName).join(', ')}`);
     }
   }
   for (const p of draft.producers) {

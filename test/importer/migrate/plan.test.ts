@@ -68,6 +68,15 @@ describe('planMigration', () => {
     ]);
   });
 
+  it('gives consumer groups dead-letter topics when asked, and reports the ACLs that adds', () => {
+    const result = planMigration(readKafkaGitops({ file: 'state.yaml', text: STATE }, () => 'none'), { environment: PROD, deadLetter: true });
+    if ('error' in result) throw new Error(result.error);
+    expect(result.domains.flatMap((d) => d.groups).map((g) => g.deadLetter)).toEqual([true]);
+    expect(result.topology?.topics.map((t) => t.name)).toContain('orders.order-created.payment.dlq');
+    expect(result.extraAcls).toEqual(['User:payment-service|*|Read|Allow|Topic|orders.order-created.payment.dlq|Literal', 'User:payment-service|*|Write|Allow|Topic|orders.order-created.payment.dlq|Literal']);
+    expect(result.findings.filter((f) => f.level === 'error')).toEqual([]);
+  });
+
   it('drops a DESCRIBE the environment derives anyway, and reports ACLs the environment adds', () => {
     const explicit: EnvironmentInput = { ...PROD, acl: { explicitDescribe: true, legacyIdempotentWrite: false } };
     const state = `settings:\n  services:\n    acls:\n      describeTopicEnabled: true\n${STATE}`;
