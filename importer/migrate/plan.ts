@@ -241,7 +241,7 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
 
   // Lint: mark what the declarations carry because the source says so (or does not record it).
   const marked: ImportFinding[] = [];
-  let domains = assemble(draft, owner, source);
+  const domains = assemble(draft, owner, source);
   for (let round = 0; round < 3 && result.topology !== null; round++) {
     const blocking = lint(result.topology).filter((f) => f.level === 'error' && f.suppressed === undefined);
     if (blocking.length === 0) break;
@@ -255,7 +255,6 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
   }
   const topology = result.topology;
   if (topology === null) return { error: 'the migrated declarations do not resolve once their lint errors are marked' };
-  domains = domains.map((d) => ({ ...d }));
   const findings: ImportFinding[] = [...marked];
   for (const f of lint(topology).filter((x) => x.level === 'error' && x.suppressed === undefined)) {
     findings.push({ level: 'error', code: 'lint-error', subject: f.subject.name, message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed` });
