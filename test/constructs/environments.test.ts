@@ -44,7 +44,7 @@ interface StackJson {
   readonly resource?: { readonly kafka_topic?: Record<string, { name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }>; readonly kafka_acl?: Record<string, { acl_principal: string; resource_name: string; resource_type: string; acl_operation: string }> };
   readonly terraform: { readonly backend: Record<string, Record<string, unknown>> };
   readonly provider: { readonly kafka: Array<Record<string, unknown>> };
-  readonly variable?: Record<string, { sensitive?: boolean }>;
+  readonly variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean }>;
   readonly import?: Array<{ to: string; id: string }>;
   readonly removed?: Array<{ from: string; lifecycle: { destroy: boolean } }>;
 }
@@ -164,7 +164,9 @@ describe('backends', () => {
   const withBackend = (backend: EnvironmentInput['backend']): EnvironmentInput => ({ ...PROD, backend });
 
   it.each([
-    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', useLockfile: false, dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: false } }],
     [{ type: 'gcs', bucket: 'acme-tf', prefix: 'kafka/{stack}' }, { gcs: { bucket: 'acme-tf', prefix: 'kafka/prod-orders' } }],
     [{ type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'acmetf', containerName: 'tfstate' }, { azurerm: { resource_group_name: 'rg', storage_account_name: 'acmetf', container_name: 'tfstate', key: 'topicform/prod-orders.tfstate' } }],
     [{ type: 'http', address: 'https://state.example.com/{stack}' }, { http: { address: 'https://state.example.com/prod-orders' } }],
@@ -201,6 +203,16 @@ describe('secrets', () => {
     const json = stackJson(out, 'staging');
     expect(json.variable?.kafka_sasl_password?.sensitive).toBe(true);
     expect(json.provider.kafka[0]).toMatchObject({ sasl_username: '${var.kafka_sasl_username}', sasl_password: '${var.kafka_sasl_password}' });
+  });
+
+  it('makes credential variables ephemeral, so a saved plan and the state never hold them', () => {
+    const out = synthOk([{ ...STAGING, auth: { mechanism: 'mtls', secrets: 'variables' } }]);
+    const variables = stackJson(out, 'staging').variable ?? {};
+    expect(Object.keys(variables).sort()).toEqual(['kafka_bootstrap_servers', 'kafka_client_cert', 'kafka_client_key']);
+    expect(variables.kafka_client_key).toMatchObject({ ephemeral: true, sensitive: true });
+    expect(variables.kafka_client_cert).toMatchObject({ ephemeral: true });
+    // Bootstrap servers are not a secret, and terraform records them with the plan.
+    expect(variables.kafka_bootstrap_servers?.ephemeral).toBeUndefined();
   });
 });
 
