@@ -1,9 +1,8 @@
 import { Construct, TerraformVariable } from './cdktf';
 import { KafkaProvider, type KafkaProviderConfig } from '../gen/provider-kafka/lib/provider';
-import { providerSecrets, type AuthDeclaration } from '../model/schema/auth';
+import { BOOTSTRAP_SERVERS_VARIABLE, providerSecrets, type AuthDeclaration } from '../model/schema/auth';
 
-/** The Terraform variable that carries the bootstrap servers (`TF_VAR_kafka_bootstrap_servers` in CI). */
-export const BOOTSTRAP_SERVERS_VARIABLE = 'kafka_bootstrap_servers';
+export { BOOTSTRAP_SERVERS_VARIABLE };
 
 const DEFAULT_AUTH: AuthDeclaration = { mechanism: 'scram-sha512', tls: true, secrets: 'environment' };
 
