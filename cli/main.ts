@@ -7,6 +7,7 @@ import { loadAppBuilder, UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
 import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
+import { registerGuardCommand } from './commands/guard';
 import { registerImportCommand } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAccessCommand(program, setExitCode);
   registerCodeownersCommand(program, setExitCode);
   registerReviewCommand(program, setExitCode);
+  registerGuardCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
 
   try {

@@ -34,7 +34,7 @@ export function guard(input: GuardInput): GuardResult {
     violations.push(...found);
     infos.push({ ...info, ok: found.length === 0 });
   }
-  return { ok: violations.length === 0, violations, stacks: infos };
+  return { ok: violations.length === 0, base: input.base?.label ?? null, violations, stacks: infos };
 }
 
 function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok'> {

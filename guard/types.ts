@@ -81,6 +81,8 @@ export interface GuardStackInfo {
 
 export interface GuardResult {
   readonly ok: boolean;
+  /** The base output compared with, or null (then every stack counts as changed). */
+  readonly base: string | null;
   readonly violations: readonly GuardViolation[];
   readonly stacks: readonly GuardStackInfo[];
 }

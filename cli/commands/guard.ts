@@ -1,0 +1,121 @@
+/**
+ * `topicform guard [--base <output dir>] [--untrusted] [--remote-backend] <stack dir | output dir>...`: refuses a
+ * synthesized output that holds anything topicform does not write (guard/), before terraform runs on it with
+ * credentials. Run it from trusted code (the default branch's checkout) over the output as data.
+ *
+ * Exit codes: 0 every stack holds only what topicform writes, 1 a violation (each is printed with its file, JSON path
+ * and reason code) or an input error.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { GUARD_CODES } from '../../guard/codes';
+import { guard } from '../../guard/guard';
+import type { GuardInput, GuardResult, GuardStack } from '../../guard/types';
+import { entryKind, isOutputDirectory, listEntries, OutputReadError, readOutputStacks, readRegularFile } from '../read-output';
+import type { CommandIo } from './access';
+
+export interface GuardOptions {
+  readonly base?: string;
+  readonly untrusted?: boolean;
+  readonly remoteBackend?: boolean;
+  readonly format?: 'text' | 'json';
+  readonly output?: string;
+}
+
+export function registerGuardCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
+  return program
+    .command('guard')
+    .description('refuse a synthesized output that holds anything topicform does not write, before terraform runs on it with credentials')
+    .argument('<dirs...>', 'stack directories (cdktf.out/stacks/<stack>), or output directories whose stacks/ are all checked')
+    .option('--base <dir>', "the base output (the default branch's own synth): backend, provider settings, variables and required providers must equal its")
+    .option('--untrusted', "the output comes from another job: terraform's .terraform/ and lock file are refused too", false)
+    .option('--remote-backend', 'refuse a local or missing backend (CI: the state would be lost with the runner)', false)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  topicform guard cdktf.out',
+        '  topicform guard --untrusted --remote-backend --base out/base --format json --output guard.json out/head',
+        '',
+        'The JSON report lists each stack with environment, production, changed (its Terraform JSON differs from the',
+        "base's) and new, for a CI plan matrix. Exit codes: 0 nothing refused, 1 a violation or an input error.",
+        '',
+        'Reason codes:',
+        ...Object.entries(GUARD_CODES).map(([code, why]) => `  ${code}: ${why}`),
+      ].join('\n'),
+    )
+    .action((dirs: string[], options: GuardOptions) => {
+      setExitCode(runGuard(dirs, options, io));
+    });
+}
+
+export function runGuard(dirs: readonly string[], options: GuardOptions, io: CommandIo = {}, cwd = process.cwd()): number {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  let result: GuardResult;
+  try {
+    result = guard(readInput(dirs, options, cwd));
+  } catch (error) {
+    if (!(error instanceof OutputReadError)) throw error;
+    stderr.write(`topicform guard: ${error.message}\n`);
+    return 1;
+  }
+  const report = options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result);
+  if (options.output === undefined) stdout.write(report);
+  else writeFileSync(resolve(cwd, options.output), report);
+  if (options.output !== undefined && options.format === 'json') stderr.write(renderText(result));
+  return result.ok ? 0 : 1;
+}
+
+function readInput(dirs: readonly string[], options: GuardOptions, cwd: string): GuardInput {
+  if (dirs.length === 0) throw new OutputReadError('give at least one stack or output directory');
+  const stacks: GuardStack[] = [];
+  const strays: string[] = [];
+  for (const dir of dirs) {
+    const full = resolve(cwd, dir);
+    if (!existsSync(full) && entryKind(full) !== 'symlink') throw new OutputReadError(`${dir}: no such directory`);
+    if (entryKind(full) !== 'directory') throw new OutputReadError(`${dir}: not a directory${entryKind(full) === 'symlink' ? ' (a symbolic link is never followed)' : ''}`);
+    if (isOutputDirectory(full)) {
+      for (const entry of listEntries(join(full, 'stacks'))) {
+        const shown = `${dir.replace(/\/+$/, '')}/stacks/${entry.name}`;
+        if (entry.kind === 'directory') stacks.push(readStack(join(full, 'stacks', entry.name), shown));
+        else strays.push(shown);
+      }
+    } else {
+      stacks.push(readStack(full, dir.replace(/\/+$/, '')));
+    }
+  }
+  const seen = new Set<string>();
+  for (const s of stacks) {
+    if (seen.has(s.stack)) throw new OutputReadError(`stack ${s.stack} is given twice (${s.directory})`);
+    seen.add(s.stack);
+  }
+  const base = options.base === undefined ? undefined : { label: options.base, stacks: readOutputStacks(resolve(cwd, options.base), options.base) };
+  return { stacks, strays, ...(base === undefined ? {} : { base }), options: { untrusted: options.untrusted === true, remoteBackend: options.remoteBackend === true } };
+}
+
+function readStack(dir: string, shown: string): GuardStack {
+  const terraform = readRegularFile(join(dir, 'cdk.tf.json'));
+  const topology = readRegularFile(join(dir, 'topology.json'));
+  return { stack: basename(dir), directory: shown, entries: listEntries(dir), ...(terraform === undefined ? {} : { terraform }), ...(topology === undefined ? {} : { topology }) };
+}
+
+export function renderText(result: GuardResult): string {
+  const lines: string[] = [];
+  const n = result.stacks.length;
+  if (result.ok) {
+    lines.push(`topicform guard: ${n} stack${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} only what topicform writes`);
+    const state = (s: GuardResult['stacks'][number]): string => (result.base === null ? '' : s.new ? ': new' : s.changed ? ': changed' : ': unchanged');
+    for (const s of result.stacks) lines.push(`  ${s.stack}${state(s)}${s.production === true ? ' (production)' : ''}`);
+  } else {
+    for (const v of result.violations) lines.push(`${v.file}: ${v.path === '' ? '' : `${v.path}: `}${v.message} [${v.code}]`);
+    const stacks = new Set(result.violations.map((v) => v.stack).filter((s) => s !== ''));
+    lines.push(`topicform guard: refused — ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'} in ${stacks.size} of ${n} stack${n === 1 ? '' : 's'}; terraform must not run on this output`);
+  }
+  return `${lines.join('\n')}\n`;
+}
