@@ -28,8 +28,8 @@ export function review(input: ReviewInput): ReviewResult {
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
-  const access = accessSection(environments.base, environments.head);
   const { findings, contracts, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
+  const access = withOwnerChanges(accessSection(environments.base, environments.head), findings);
   findings.sort(compareFindings);
   const stacks = [...new Set([...input.base.stacks.keys(), ...input.head.stacks.keys()])].sort();
   return {
@@ -60,6 +60,13 @@ function checkPlans(plans: readonly PlanSnapshot[], head: Snapshot): void {
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A domain whose owner changes is approved by the old owner and the new one: both join the required reviewers. */
+function withOwnerChanges(access: AccessSection, findings: readonly Finding[]): AccessSection {
+  const owners = findings.filter((f) => f.rule === 'owner-changed').flatMap((f) => [f.before, f.after]);
+  if (owners.length === 0) return access;
+  return { ...access, requiredReviewers: [...new Set([...access.requiredReviewers, ...owners])].sort(compare) };
+}
 
 function compareFindings(a: Finding, b: Finding): number {
   const verdict = VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict);

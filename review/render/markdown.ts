@@ -118,7 +118,7 @@ function contractRow(c: ContractChange): string {
 
 function accessSection(result: ReviewResult): string[] {
   const { changes, requiredReviewers } = result.access;
-  if (changes.length === 0) return [];
+  if (changes.length === 0) return requiredReviewers.length === 0 ? [] : ['### Required reviewers', '', `${requiredReviewers.map(escape).join(', ')} (a domain's owner changes: the old and the new owner approve)`, ''];
   const lines = [
     '### Access changes',
     '',

@@ -29,6 +29,8 @@ export function renderText(result: ReviewResult): string {
     out.push('', 'access changes (who can read or write what; the owner of each resource approves):');
     for (const a of result.access.changes) out.push(...access(a));
     out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ') || 'none (no owner declared)'}`);
+  } else if (result.access.requiredReviewers.length > 0) {
+    out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ')}`);
   }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");
