@@ -40,6 +40,10 @@ export interface ReviewOptions {
   readonly acknowledgements?: string;
   readonly output?: string;
   readonly app: string;
+  /** Where the full review is (the CI run), named by a Markdown comment that leaves something out. */
+  readonly detailsUrl?: string;
+  /** Stacks whose terraform plan failed: the review says so and blocks (exit 2). */
+  readonly planFailed?: string[];
 }
 
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -55,6 +59,8 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
     .option('--acknowledgements <file>', `reviewed acknowledgements of blocking findings (default: ${ACKNOWLEDGEMENTS_FILE} of the head, when present)`)
     .option('-o, --output <file>', 'write the review to a file instead of stdout')
     .option('--app <file>', 'the app each git ref is synthesized with', 'main.ts')
+    .option('--details-url <url>', 'where the full review is (e.g. the CI run): a Markdown comment that leaves something out for size names it')
+    .option('--plan-failed <stack>', 'terraform plan of this head stack failed (repeatable): the review says so and blocks', collect, [])
     .addHelpText(
       'after',
       [
@@ -87,7 +93,8 @@ export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.Writable
   const workspace = new Workspace(cwd, progress);
   try {
     const result = reviewFromOptions(options, cwd, workspace);
-    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result) : renderText(result);
+    const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };
+    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
     if (options.output === undefined) stdout.write(report);
     else writeFileSync(resolve(cwd, options.output), report);
     return result.summary.blocking > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
