@@ -19,11 +19,17 @@ export interface ReviewInput {
   /** At most one plan per head stack. */
   readonly plans?: readonly PlanSnapshot[];
   readonly acknowledgements?: readonly Acknowledgement[];
+  /** Head stacks whose terraform plan failed. */
+  readonly failedPlans?: readonly string[];
 }
 
 export function review(input: ReviewInput): ReviewResult {
   const plans = input.plans ?? [];
   checkPlans(plans, input.head);
+  const failedPlans = [...new Set(input.failedPlans ?? [])].sort(compare);
+  for (const stack of failedPlans) {
+    if (!input.head.stacks.has(stack)) throw new ReviewInputError(`--plan-failed ${stack}`, `unknown stack "${stack}": the head output has ${[...input.head.stacks.keys()].sort().join(', ') || 'no stacks'}`);
+  }
   const context = { base: input.base, head: input.head };
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
@@ -38,7 +44,8 @@ export function review(input: ReviewInput): ReviewResult {
     head: input.head.label,
     stacks,
     plans: plans.map((p) => p.stack).sort(),
-    summary: summarize(findings, contracts, access),
+    failedPlans,
+    summary: summarize(findings, contracts, access, failedPlans.length),
     findings,
     contracts,
     access,
@@ -74,7 +81,7 @@ function compareFindings(a: Finding, b: Finding): number {
   return compare(a.stack, b.stack) || compare(a.id, b.id);
 }
 
-function summarize(findings: readonly Finding[], contracts: readonly ContractChange[], access: AccessSection): ReviewSummary {
+function summarize(findings: readonly Finding[], contracts: readonly ContractChange[], access: AccessSection, failedPlans: number): ReviewSummary {
   const counts = { BLOCK: 0, WARN: 0, MOVE: 0, SAFE: 0 };
   let acknowledged = 0;
   let blocking = 0;
@@ -85,5 +92,5 @@ function summarize(findings: readonly Finding[], contracts: readonly ContractCha
   }
   const accessCounts = { WARN: 0, SAFE: 0 };
   for (const c of access.changes) accessCounts[c.verdict]++;
-  return { ...counts, acknowledged, blocking, access: accessCounts };
+  return { ...counts, acknowledged, blocking, access: accessCounts, failedPlans };
 }

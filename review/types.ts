@@ -298,6 +298,8 @@ export interface ReviewSummary {
   readonly blocking: number;
   /** Access changes by verdict (they never block; they name who approves). */
   readonly access: { readonly WARN: number; readonly SAFE: number };
+  /** Head stacks whose terraform plan failed: the review cannot say what terraform would do there, so it blocks. */
+  readonly failedPlans: number;
 }
 
 export interface ReviewResult {
@@ -307,6 +309,8 @@ export interface ReviewResult {
   readonly stacks: readonly string[];
   /** Stacks a plan was given for. */
   readonly plans: readonly string[];
+  /** Stacks whose terraform plan failed (reported by CI with --plan-failed), sorted. */
+  readonly failedPlans: readonly string[];
   readonly summary: ReviewSummary;
   readonly findings: readonly Finding[];
   /** Changes of the event schemas, by the topic's compatibility mode ("Contract changes"). */

@@ -97,7 +97,7 @@ export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.Writable
     const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
     if (options.output === undefined) stdout.write(report);
     else writeFileSync(resolve(cwd, options.output), report);
-    return result.summary.blocking > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
+    return result.summary.blocking > 0 || result.summary.failedPlans > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
   } catch (error) {
     const message = error instanceof ReviewInputError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     stderr.write(`topicform review: ${message}\n`);
@@ -122,7 +122,7 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Works
   const headSnapshot = readOutput(head.dir, head.label);
   const plans = options.plan.map((arg) => readPlan(arg, cwd, headSnapshot));
   const acknowledgements = readAcknowledgements(options.acknowledgements, cwd, head.tree);
-  return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements });
+  return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements, failedPlans: options.planFailed ?? [] });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

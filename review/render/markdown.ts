@@ -79,13 +79,16 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
   const s = result.summary;
   const cut: string[] = [];
   const head: string[] = [COMMENT_MARKER];
-  const icon = s.blocking > 0 ? '⛔' : hasWarnings(result) ? '⚠️' : '✅';
+  const icon = s.blocking > 0 || s.failedPlans > 0 ? '⛔' : hasWarnings(result) ? '⚠️' : '✅';
   head.push(`## topicform review: ${icon} ${verdictLine(result)}`, '');
   head.push(
     `Base ${code(result.base)} → head ${code(result.head)} · stacks: ${result.stacks.map((x) => cell(x)).join(', ') || 'none'}` +
       (result.plans.length > 0 ? ` · terraform plan: ${result.plans.map((x) => cell(x)).join(', ')}` : ' · no terraform plan'),
     '',
   );
+  if (result.failedPlans.length > 0) {
+    head.push(`**terraform plan failed** for ${result.failedPlans.map((x) => cell(x)).join(', ')}: the review cannot say what terraform would do there, so it blocks; the plan's log is in the run.`, '');
+  }
   head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
 
   const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
