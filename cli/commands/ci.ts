@@ -54,7 +54,7 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
       stderr.write(`topicform ci environments: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing may use these environments until they are fixed\n`);
       return 1;
     }
-    stdout.write(`topicform ci environments: ${stacks.length} ${options.role} environment${stacks.length === 1 ? '' : 's'} exist and deploy only from ${options.branch}\n`);
+    stdout.write(`topicform ci environments: ${stacks.length} ${options.role} environment(s) exist and deploy only from ${options.branch}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof CiInputError)) throw error;
