@@ -40,7 +40,15 @@ describe('topicform init', () => {
     const cdktf = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8')) as { app: string; terraformProviders: string[] };
     expect(cdktf).toMatchObject({ app: 'npx tsx main.ts', terraformProviders: ['mongey/kafka@~> 0.13.1'] });
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
+    // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
+    const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
+    expect(owners.slice(-9)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
+    expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe('@acme/platform-team');
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
+    const chosen = await cli('init', join(scratch, 'chosen'), '--platform-owner', '@example/kafka-platform');
+    expect(chosen.code).toBe(0);
+    expect(readFileSync(join(scratch, 'chosen', '.github/CODEOWNERS'), 'utf8')).toContain('\n/.github/ @example/kafka-platform\n');
+    expect((await cli('init', join(scratch, 'bad'), '--platform-owner', 'platform')).stderr).toMatch(/must be a team handle/);
   });
 
   it('refuses to overwrite existing files, listing them and writing nothing, unless --force', async () => {

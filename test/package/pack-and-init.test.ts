@@ -69,6 +69,8 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     expect(run(NPX, ['--no-install', 'topicform', 'synth'], repo).stdout).toMatch(/^lint passed; synthesized \d+ stack\(s\)/);
     expect(existsSync(join(repo, 'cdktf.out', 'manifest.json'))).toBe(true);
     expect(run(NPX, ['--no-install', 'topicform', 'lint'], repo).stdout).toMatch(/0 error\(s\)/);
+    // The CODEOWNERS init wrote is what `topicform codeowners` generates from the example's declarations.
+    expect(run(NPX, ['--no-install', 'topicform', 'codeowners', '--check'], repo).stdout).toMatch(/is up to date/);
     run(NPM, ['test'], repo);
   }, 420_000);
 });
