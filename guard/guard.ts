@@ -32,12 +32,13 @@ export function guard(input: GuardInput): GuardResult {
     const found: GuardViolation[] = [];
     const info = guardStack(stack, input, baseByName, found);
     violations.push(...found);
-    infos.push({ ...info, ok: found.length === 0 });
+    infos.push({ ...info, ok: found.length === 0, remoteBackend: hasRemoteBackend(stack.terraform) });
   }
-  return { ok: violations.length === 0, base: input.base?.label ?? null, violations, stacks: infos };
+  const ok = violations.length === 0;
+  return { ok, base: input.base?.label ?? null, violations, stacks: infos, plan: ok ? infos.filter((s) => s.changed && s.remoteBackend).map((s) => s.stack) : [] };
 }
 
-function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok'> {
+function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok' | 'remoteBackend'> {
   const options = input.options ?? {};
   const file = (name: string): string => `${stack.directory}/${name}`;
   const add = (name: string, code: GuardCode, message: string, path = ''): void => {
@@ -95,6 +96,17 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   }
   const changed = same === undefined || terraform === undefined || withoutComments(terraform) !== withoutComments(same.terraform);
   return { ...info, changed };
+}
+
+function hasRemoteBackend(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    const root = JSON.parse(text) as { terraform?: { backend?: Record<string, unknown> } };
+    const types = Object.keys(root.terraform?.backend ?? {});
+    return types.length === 1 && types[0] !== 'local';
+  } catch {
+    return false;
+  }
 }
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {

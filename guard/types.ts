@@ -77,6 +77,8 @@ export interface GuardStackInfo {
   readonly new: boolean;
   /** No violation in this stack. */
   readonly ok: boolean;
+  /** Its backend keeps state outside the runner (not local, not missing): CI can plan it against real state. */
+  readonly remoteBackend: boolean;
 }
 
 export interface GuardResult {
@@ -85,4 +87,9 @@ export interface GuardResult {
   readonly base: string | null;
   readonly violations: readonly GuardViolation[];
   readonly stacks: readonly GuardStackInfo[];
+  /**
+   * The stacks CI may plan: every stack when nothing was refused (none otherwise), that changed against the base and
+   * keeps its state in a remote backend. Sorted.
+   */
+  readonly plan: readonly string[];
 }

@@ -21,6 +21,7 @@ export interface CiEnvironmentsOptions {
   readonly branchPolicies?: string;
   readonly branch: string;
   readonly changedOnly?: boolean;
+  readonly plannable?: boolean;
 }
 
 export function registerCiCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
@@ -32,7 +33,8 @@ export function registerCiCommand(program: Command, setExitCode: (code: number) 
     .requiredOption('--github <file>', 'GET /repos/{owner}/{repo}/environments: the JSON answer, an array, or one environment per line')
     .option('--branch-policies <file>', 'deployment branch policies of environments with custom rules: one {environment, name, type} per line')
     .option('--branch <name>', 'the only branch that may deploy', 'main')
-    .option('--changed-only', 'only the stacks the guard report marks changed (a pull request plans those)', false)
+    .option('--changed-only', 'only the stacks the guard report marks changed', false)
+    .option('--plannable', "only the stacks the guard report lists in `plan` (a pull request plans those)", false)
     .addHelpText('after', '\nExit codes: 0 every environment is there and protected, 1 a problem (each is printed) or an unreadable input.')
     .action((options: CiEnvironmentsOptions) => setExitCode(runCiEnvironments(options, io)));
   return ci;
@@ -44,7 +46,8 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
   try {
     const guard = readJson(resolve(cwd, options.guard), options.guard) as GuardResult;
     if (!Array.isArray(guard.stacks)) throw new CiInputError(`${options.guard}: not a topicform guard JSON report (no stacks)`);
-    const stacks = guard.stacks.filter((s: GuardResult['stacks'][number]) => options.changedOnly !== true || s.changed);
+    const plan = new Set(Array.isArray(guard.plan) ? guard.plan : []);
+    const stacks = guard.stacks.filter((s: GuardResult['stacks'][number]) => (options.changedOnly !== true || s.changed) && (options.plannable !== true || plan.has(s.stack)));
     const environments = records(resolve(cwd, options.github), options.github, 'environments') as GithubEnvironment[];
     const policies = options.branchPolicies === undefined ? [] : (records(resolve(cwd, options.branchPolicies), options.branchPolicies, 'branch_policies') as BranchPolicy[]);
     const result = checkEnvironments(environments, policies, requirementsFor(options.role, stacks), options.branch);

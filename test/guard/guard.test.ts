@@ -224,6 +224,12 @@ describe('with --base: settings equal the base', () => {
       ['dev', true],
       ['staging', false],
     ]);
+    // Local backends: nothing to plan against real state.
+    expect(result.plan).toEqual([]);
+    const remote = (j: Json): void => void (j.terraform.backend = { s3: { bucket: 'b', key: 'k', region: 'r', encrypt: true, use_lockfile: true } });
+    const remoteBase = { label: 'base', stacks: ['dev', 'staging'].map((s) => ({ stack: s, terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown, environment: null, production: null })) };
+    const both = guard({ stacks: [stackInput(example, 'dev', (j: Json) => { remote(j); Object.values(j.resource.kafka_topic as Json)[0].partitions = 96; }), stackInput(example, 'staging', remote)], base: remoteBase });
+    expect(both.plan).toEqual(['dev']);
   });
 });
 
