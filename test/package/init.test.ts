@@ -31,7 +31,7 @@ describe('topicform init', () => {
     const { code, stdout } = await cli('init', dir);
     expect(code).toBe(0);
     expect(stdout).toContain('npm install && npx topicform synth');
-    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-comment.yml', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
+    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
     for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
     const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
