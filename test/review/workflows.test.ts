@@ -57,7 +57,7 @@ describe('workflow security (docs/threat-model.md)', () => {
   it('the templates init writes are these workflows, with npx topicform', () => {
     for (const file of FILES) {
       const template = fs.readFileSync(path.join(TEMPLATES, `${file}.tmpl`), 'utf8');
-      const own = text(file).replace(/  # In a repository that depends on topicform[^\n]*\n/, '').replace('TOPICFORM: node bin/topicform.js', 'TOPICFORM: npx topicform');
+      const own = text(file).replace(/ {2}# In a repository that depends on topicform[^\n]*\n/, '').replace('TOPICFORM: node bin/topicform.js', 'TOPICFORM: npx topicform');
       expect(own, file).toBe(template);
     }
   });
