@@ -36,3 +36,11 @@ export const GUARD_CODES = {
 } as const;
 
 export type GuardCode = keyof typeof GUARD_CODES;
+
+/**
+ * Differences from the base rather than foreign content: the output holds only what topicform writes, but a stack's
+ * backend, provider settings, variables or required providers are not the reviewed ones (or its environment is new).
+ * Such a stack is never planned before the change is merged; the output is still data review can read, and review
+ * blocks each difference until a reviewed acknowledgement accepts it (README "Review").
+ */
+export const SETTINGS_CODES: readonly GuardCode[] = ['backend-changed', 'provider-changed', 'variables-changed', 'required-providers-changed', 'new-environment'];

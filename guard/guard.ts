@@ -2,11 +2,13 @@
  * guard(stacks, base?) → violations: whether a synthesized output holds only what topicform writes, so terraform can
  * be run on it with credentials. Pure: the command layer lists each stack directory (lstat, no symlink followed) and
  * reads its two files. With a base (the default branch's own output), a stack's backend, provider settings, variables
- * and required providers must equal the base's: such a change is refused here and arrives through review.
+ * and required providers must equal the base's: a stack that differs is never planned before the change is merged,
+ * and the difference arrives through review (the result is then `reviewable`: nothing in it is foreign content).
  */
 import { canonicalString } from '../model/canonical-json';
 import { formatPath } from '../model/issues';
 import { COMMENT_KEY, STACK_FILES, TERRAFORM_WORKING_FILES } from './allowlist';
+import { SETTINGS_CODES } from './codes';
 import type { GuardCode } from './codes';
 import { diffSettings, stackSettings } from './settings';
 import type { SettingsPart } from './settings';
@@ -34,8 +36,9 @@ export function guard(input: GuardInput): GuardResult {
     violations.push(...found);
     infos.push({ ...info, ok: found.length === 0, remoteBackend: hasRemoteBackend(stack.terraform) });
   }
-  const ok = violations.length === 0;
-  return { ok, base: input.base?.label ?? null, violations, stacks: infos, plan: ok ? infos.filter((s) => s.changed && s.remoteBackend).map((s) => s.stack) : [] };
+  const reviewable = violations.every((v) => SETTINGS_CODES.includes(v.code));
+  const plan = reviewable ? infos.filter((s) => s.ok && s.changed && s.remoteBackend).map((s) => s.stack) : [];
+  return { ok: violations.length === 0, reviewable, base: input.base?.label ?? null, violations, stacks: infos, plan };
 }
 
 function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok' | 'remoteBackend'> {

@@ -82,14 +82,20 @@ export interface GuardStackInfo {
 }
 
 export interface GuardResult {
+  /** Nothing refused. */
   readonly ok: boolean;
+  /**
+   * Every violation is a settings difference from the base (SETTINGS_CODES): the output holds only what topicform
+   * writes, so review may read it, while the stacks that differ are not planned. True when `ok`.
+   */
+  readonly reviewable: boolean;
   /** The base output compared with, or null (then every stack counts as changed). */
   readonly base: string | null;
   readonly violations: readonly GuardViolation[];
   readonly stacks: readonly GuardStackInfo[];
   /**
-   * The stacks CI may plan: every stack when nothing was refused (none otherwise), that changed against the base and
-   * keeps its state in a remote backend. Sorted.
+   * The stacks CI may plan: those with no violation that changed against the base and keep their state in a remote
+   * backend, when the output is reviewable (none otherwise). Sorted.
    */
   readonly plan: readonly string[];
 }

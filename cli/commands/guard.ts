@@ -3,14 +3,16 @@
  * synthesized output that holds anything topicform does not write (guard/), before terraform runs on it with
  * credentials. Run it from trusted code (the default branch's checkout) over the output as data.
  *
- * Exit codes: 0 every stack holds only what topicform writes, 1 a violation (each is printed with its file, JSON path
- * and reason code) or an input error.
+ * Exit codes: 0 every stack holds only what topicform writes (and, with --base, has the base's settings); 2 the output
+ * holds only what topicform writes, but some stacks' settings differ from the base: review may read it, those stacks
+ * are not planned; 1 anything else refused (each violation is printed with its file, JSON path and reason code) or an
+ * input error.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { GUARD_CODES } from '../../guard/codes';
+import { GUARD_CODES, SETTINGS_CODES } from '../../guard/codes';
 import { guard } from '../../guard/guard';
 import type { GuardInput, GuardResult, GuardStack } from '../../guard/types';
 import { entryKind, isOutputDirectory, listEntries, OutputReadError, readOutputStacks, readRegularFile } from '../read-output';
@@ -24,12 +26,15 @@ export interface GuardOptions {
   readonly output?: string;
 }
 
+/** Exit codes (module comment). */
+export const GUARD_EXIT = { ok: 0, refused: 1, settingsDiffer: 2 } as const;
+
 export function registerGuardCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
   return program
     .command('guard')
     .description('refuse a synthesized output that holds anything topicform does not write, before terraform runs on it with credentials')
     .argument('<dirs...>', 'stack directories (cdktf.out/stacks/<stack>), or output directories whose stacks/ are all checked')
-    .option('--base <dir>', "the base output (the default branch's own synth): backend, provider settings, variables and required providers must equal its")
+    .option('--base <dir>', "the base output (the default branch's own synth): a stack whose backend, provider settings, variables or required providers differ from it is not planned (exit 2)")
     .option('--untrusted', "the output comes from another job: terraform's .terraform/ and lock file are refused too", false)
     .option('--remote-backend', 'refuse a local or missing backend (CI: the state would be lost with the runner)', false)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -43,7 +48,9 @@ export function registerGuardCommand(program: Command, setExitCode: (code: numbe
         '  topicform guard --untrusted --remote-backend --base out/base --format json --output guard.json out/head',
         '',
         'The JSON report lists each stack with environment, production, changed (its Terraform JSON differs from the',
-        "base's) and new, for a CI plan matrix. Exit codes: 0 nothing refused, 1 a violation or an input error.",
+        "base's) and new, and `plan`, the stacks CI may plan. Exit codes: 0 nothing refused; 2 only settings differ",
+        `from the base (${SETTINGS_CODES.join(', ')}): the output may be reviewed, those stacks are not planned;`,
+        '1 anything else refused, or an input error.',
         '',
         'Reason codes:',
         ...Object.entries(GUARD_CODES).map(([code, why]) => `  ${code}: ${why}`),
@@ -69,7 +76,7 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
   if (options.output === undefined) stdout.write(report);
   else writeFileSync(resolve(cwd, options.output), report);
   if (options.output !== undefined && options.format === 'json') stderr.write(renderText(result));
-  return result.ok ? 0 : 1;
+  return result.ok ? GUARD_EXIT.ok : result.reviewable ? GUARD_EXIT.settingsDiffer : GUARD_EXIT.refused;
 }
 
 function readInput(dirs: readonly string[], options: GuardOptions, cwd: string): GuardInput {
@@ -115,7 +122,12 @@ export function renderText(result: GuardResult): string {
   } else {
     for (const v of result.violations) lines.push(`${v.file}: ${v.path === '' ? '' : `${v.path}: `}${v.message} [${v.code}]`);
     const stacks = new Set(result.violations.map((v) => v.stack).filter((s) => s !== ''));
-    lines.push(`topicform guard: refused — ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'} in ${stacks.size} of ${n} stack${n === 1 ? '' : 's'}; terraform must not run on this output`);
+    const counted = `${result.violations.length} violation${result.violations.length === 1 ? '' : 's'} in ${stacks.size} of ${n} stack${n === 1 ? '' : 's'}`;
+    if (result.reviewable) {
+      lines.push(`topicform guard: settings differ from the base — ${counted}; the output holds only what topicform writes, so review may read it, but terraform must not run on ${[...stacks].sort().join(', ')} before the change is merged`);
+    } else {
+      lines.push(`topicform guard: refused — ${counted}; terraform must not run on this output`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

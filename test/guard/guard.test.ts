@@ -202,6 +202,40 @@ describe('with --base: settings equal the base', () => {
     const result = guard({ stacks: [stackInput(example, stack, change)], base: baseOf(example) });
     expect(codes(result)).toEqual([code]);
     expect(result.violations.map((v) => v.message).join('\n')).toMatch(message);
+    // Nothing foreign: review may read the output, and the stack is not planned.
+    expect(result).toMatchObject({ ok: false, reviewable: true, plan: [] });
+  });
+
+  it('plans the other stacks of a reviewable output, none of a refused one, and exits 2 and 1 for them', () => {
+    type Stack = ReturnType<typeof stackInput>;
+    const remote = (j: Json): void => void (j.terraform.backend = { s3: { bucket: 'b', key: 'k', region: 'r', encrypt: true, use_lockfile: true } });
+    const more = (j: Json): void => void (Object.values(j.resource.kafka_topic as Json)[0].partitions = 96);
+    const base = { label: 'base', stacks: ['dev', 'staging'].map((s) => ({ stack: s, terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown, environment: null, production: null })) };
+    const dev = stackInput(example, 'dev', (j) => { remote(j); more(j); });
+    const staging = (extra: (j: Json) => void): Stack => stackInput(example, 'staging', (j) => { remote(j); more(j); extra(j); });
+
+    const settings = guard({ stacks: [dev, staging((j) => void (j.provider.kafka[0].tls_enabled = false))], base });
+    expect(settings).toMatchObject({ ok: false, reviewable: true, plan: ['dev'] });
+    expect(settings.stacks.map((s) => [s.stack, s.ok])).toEqual([['dev', true], ['staging', false]]);
+
+    const hostile = guard({ stacks: [dev, staging((j) => void (j.data = { external: { x: { program: ['env'] } } }))], base });
+    expect(hostile).toMatchObject({ ok: false, reviewable: false, plan: [] });
+
+    // The command's exit codes: 0 nothing refused, 2 only settings differ, 1 anything else.
+    const out = join(root, 'exit-codes');
+    const write = (dir: string, stacks: readonly Stack[]): string => {
+      for (const s of stacks) {
+        mkdirSync(join(out, dir, 'stacks', s.stack), { recursive: true });
+        writeFileSync(join(out, dir, 'stacks', s.stack, 'cdk.tf.json'), s.terraform ?? '');
+        writeFileSync(join(out, dir, 'stacks', s.stack, 'topology.json'), s.topology ?? '');
+      }
+      return join(out, dir);
+    };
+    const baseDir = write('base', ['dev', 'staging'].map((s) => stackInput(example, s, remote)));
+    const quiet = { stdout: { write: () => true } as unknown as NodeJS.WritableStream, stderr: { write: () => true } as unknown as NodeJS.WritableStream };
+    expect(runGuard([write('same', [dev, staging(() => {})])], { base: baseDir }, quiet)).toBe(0);
+    expect(runGuard([write('settings', [dev, staging((j) => void (j.provider.kafka[0].tls_enabled = false))])], { base: baseDir }, quiet)).toBe(2);
+    expect(runGuard([write('hostile', [dev, staging((j) => void (j.module = { m: { source: 'x' } }))])], { base: baseDir }, quiet)).toBe(1);
   });
 
   it('compares a new stack of a known environment with its siblings, and refuses a new environment', () => {

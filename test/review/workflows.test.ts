@@ -107,6 +107,8 @@ describe('workflow security (docs/threat-model.md)', () => {
     const prepare = JSON.stringify(review.jobs.prepare);
     expect(prepare).toContain('synth --out base');
     expect(prepare).toContain('guard --untrusted --base base');
+    // Settings that differ from the base (guard exit 2) are not planned but still reviewed, where the review blocks them.
+    expect(prepare).toContain('--output guard.json head || [ $? = 2 ]');
     expect(review.jobs.plan?.needs).toBe('prepare');
     expect(review.jobs.plan?.environment).toBe('topicform-plan-${{ matrix.stack }}');
     expect(JSON.stringify(review.jobs.plan)).toContain('-lock=false');
