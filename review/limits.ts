@@ -29,6 +29,9 @@ export const MARKDOWN_CELL_MAX = 300;
 /** Characters of an id shown in the comment: ids are what an acknowledgement names, so they are cut only when absurd. */
 export const MARKDOWN_ID_MAX = 600;
 
+/** Stacks named in a sentence of the comment before the rest are only counted: a pull request may add thousands. */
+export const MARKDOWN_NAMED_STACKS = 20;
+
 /** Rows of safe findings listed in the Markdown summary table before the rest are only counted. */
 export const MARKDOWN_SAFE_ROWS = 50;
 

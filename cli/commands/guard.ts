@@ -15,6 +15,7 @@ import { Option } from 'commander';
 import { GUARD_CODES, SETTINGS_CODES } from '../../guard/codes';
 import { guard } from '../../guard/guard';
 import type { GuardInput, GuardResult, GuardStack } from '../../guard/types';
+import { renderGuardComment } from '../../review/render/guard-comment';
 import { entryKind, isOutputDirectory, listEntries, OutputReadError, readOutputStacks, readRegularFile } from '../read-output';
 import type { CommandIo } from './access';
 
@@ -22,8 +23,11 @@ export interface GuardOptions {
   readonly base?: string;
   readonly untrusted?: boolean;
   readonly remoteBackend?: boolean;
-  readonly format?: 'text' | 'json';
+  /** `markdown`: the pull-request comment of a refused output (review/render/guard-comment.ts). @default 'text' */
+  readonly format?: 'text' | 'json' | 'markdown';
   readonly output?: string;
+  /** Where the full report is (the CI run), named by a Markdown comment that leaves violations out. */
+  readonly detailsUrl?: string;
 }
 
 /** Exit codes (module comment). */
@@ -37,8 +41,9 @@ export function registerGuardCommand(program: Command, setExitCode: (code: numbe
     .option('--base <dir>', "the base output (the default branch's own synth): a stack whose backend, provider settings, variables or required providers differ from it is not planned (exit 2)")
     .option('--untrusted', "the output comes from another job: terraform's .terraform/ and lock file are refused too", false)
     .option('--remote-backend', 'refuse a local or missing backend (CI: the state would be lost with the runner)', false)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (markdown: the pull-request comment of a refused output)').choices(['text', 'json', 'markdown']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--details-url <url>', 'where the full report is (e.g. the CI run): a Markdown comment that leaves violations out for size names it')
     .addHelpText(
       'after',
       [
@@ -72,10 +77,10 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
     stderr.write(`topicform guard: ${error.message}\n`);
     return 1;
   }
-  const report = options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result);
+  const report = options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : options.format === 'markdown' ? renderGuardComment(result, options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl }) : renderText(result);
   if (options.output === undefined) stdout.write(report);
   else writeFileSync(resolve(cwd, options.output), report);
-  if (options.output !== undefined && options.format === 'json') stderr.write(renderText(result));
+  if (options.output !== undefined && options.format !== undefined && options.format !== 'text') stderr.write(renderText(result));
   return result.ok ? GUARD_EXIT.ok : result.reviewable ? GUARD_EXIT.settingsDiffer : GUARD_EXIT.refused;
 }
 

@@ -131,11 +131,15 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
   return [...head, ...body, ...cutNote(cut, options), ...tail].join('\n');
 }
 
+/** Where whatever a comment leaves out can be read: the full review's address when given, else `otherwise`. */
+export function fullReportAt(options: MarkdownOptions, otherwise = 'in the JSON and text reports of this review (`topicform review --format json`)'): string {
+  return options.fullReviewUrl === undefined ? otherwise : `in the full review: ${cell(options.fullReviewUrl, MARKDOWN_ID_MAX)}`;
+}
+
 /** What the comment left out and where to read it. */
 function cutNote(cut: readonly string[], options: MarkdownOptions): string[] {
   if (cut.length === 0) return [];
-  const where = options.fullReviewUrl === undefined ? 'in the JSON and text reports of this review (`topicform review --format json`)' : `in the full review: ${cell(options.fullReviewUrl, MARKDOWN_ID_MAX)}`;
-  return [`_Not shown here (comment size limit): ${cut.join('; ')}. Everything is ${where}._`, ''];
+  return [`_Not shown here (comment size limit): ${cut.join('; ')}. Everything is ${fullReportAt(options)}._`, ''];
 }
 
 /**
@@ -252,7 +256,7 @@ function rowsTable(rows: readonly Row[]): string[] {
  */
 function lastResort(result: ReviewResult, md: string, options: MarkdownOptions, budget: number): string {
   const lines = md.split('\n');
-  const note = (n: number): string => `_Not shown here (comment size limit): ${n} more BLOCK and WARN lines, and every MOVE and SAFE line and detail. Everything is ${options.fullReviewUrl === undefined ? 'in the JSON and text reports of this review (`topicform review --format json`)' : `in the full review: ${cell(options.fullReviewUrl, MARKDOWN_ID_MAX)}`}._`;
+  const note = (n: number): string => `_Not shown here (comment size limit): ${n} more BLOCK and WARN lines, and every MOVE and SAFE line and detail. Everything is ${fullReportAt(options)}._`;
   const kept: string[] = [];
   let size = note(result.findings.length + result.contracts.length + result.access.changes.length).length + 2;
   let dropped = 0;

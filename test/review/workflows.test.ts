@@ -114,6 +114,14 @@ describe('workflow security (docs/threat-model.md)', () => {
     expect(JSON.stringify(review.jobs.plan)).toContain('-lock=false');
     expect(JSON.stringify(review.jobs.plan)).toContain('plan scrub');
     expect(JSON.stringify(review.jobs.comment)).toContain("c.user?.login === 'github-actions[bot]'");
+    // A refused output: the comment lists the guard's findings, rendered by topicform in prepare (the comment job runs
+    // no repository code), never only "refused".
+    const render = (review.jobs.prepare?.steps ?? []).find((s) => (s.run ?? '').includes('guard') && (s.run ?? '').includes('--format markdown'));
+    expect(render?.run).toContain('--output guard-comment.md');
+    expect((render as { if?: string } | undefined)?.if).toBe("failure() && steps.guard.outcome == 'failure'");
+    const comment = JSON.stringify(review.jobs.comment);
+    expect(comment).toContain('"name":"topicform-guard-refused"');
+    expect(comment).toContain("'guard/guard-comment.md'");
   });
 
   it('deploys main only (push and workflow_dispatch alike) and applies exactly the saved plan, checksum verified, state locked', () => {
