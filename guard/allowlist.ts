@@ -4,6 +4,7 @@
  * output of a newer topicform that this guard does not know is refused, never waved through.
  */
 import { AUTH_MECHANISMS, BOOTSTRAP_SERVERS_VARIABLE, PROVIDER_SECRET_ATTRIBUTES, secretVariable } from '../model/schema/auth';
+import { REQUIRED_TERRAFORM_VERSIONS } from '../model/terraform-version';
 
 /** The files synth writes into a stack directory. */
 export const STACK_FILES = { terraform: 'cdk.tf.json', topology: 'topology.json' } as const;
@@ -22,7 +23,10 @@ export const REFUSED_TOP_LEVEL = { data: 'data-source', module: 'module', output
 /** Data sources topicform writes: none (the provider has kafka_topic and kafka_topics; topicform reads neither). */
 export const DATA_SOURCES: readonly string[] = [];
 
-export const TERRAFORM_SETTINGS = [COMMENT_KEY, 'backend', 'required_providers'] as const;
+export const TERRAFORM_SETTINGS = [COMMENT_KEY, 'backend', 'required_providers', 'required_version'] as const;
+
+/** The Terraform version constraints topicform writes (model/terraform-version.ts). */
+export const TERRAFORM_VERSIONS: readonly string[] = REQUIRED_TERRAFORM_VERSIONS;
 
 /** The one provider, under its local name; the source in either spelling terraform accepts. */
 export const PROVIDER_NAME = 'kafka';

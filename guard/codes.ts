@@ -13,7 +13,7 @@ export const GUARD_CODES = {
   'data-source': 'a data source: topicform writes none, and `data "external"` runs a program',
   module: 'a module: arbitrary code and providers',
   output: 'an output: topicform writes none, and outputs can carry values out of the plan',
-  'terraform-setting-not-allowed': 'a terraform {} setting topicform never writes (cloud, required_version, …)',
+  'terraform-setting-not-allowed': 'a terraform {} setting topicform never writes (cloud, experiments, …), or a required_version it does not write',
   'provider-not-allowed': 'a provider other than mongey/kafka',
   'provider-attribute-not-allowed': 'a provider setting topicform never writes (files on the runner, AWS settings, skip_tls_verify, alias, …)',
   'provider-connection-literal': 'a connection setting written as a literal instead of the variable topicform wires: credentials would go where the pull request says',

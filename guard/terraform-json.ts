@@ -19,6 +19,7 @@ import {
   SASL_MECHANISMS,
   TEMPLATE,
   TERRAFORM_SETTINGS,
+  TERRAFORM_VERSIONS,
   TOP_LEVEL_KEYS,
   VARIABLE_SETTINGS,
   VARIABLES,
@@ -93,7 +94,10 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
     return;
   }
   for (const key of Object.keys(value)) {
-    if (!(TERRAFORM_SETTINGS as readonly string[]).includes(key)) report(['terraform', key], 'terraform-setting-not-allowed', `terraform.${key} is not something topicform writes (it writes backend and required_providers)`);
+    if (!(TERRAFORM_SETTINGS as readonly string[]).includes(key)) report(['terraform', key], 'terraform-setting-not-allowed', `terraform.${key} is not something topicform writes (it writes ${TERRAFORM_SETTINGS.filter((k) => k !== COMMENT_KEY).join(', ')})`);
+  }
+  if (value.required_version !== undefined && !TERRAFORM_VERSIONS.includes(value.required_version as string)) {
+    report(['terraform', 'required_version'], 'terraform-setting-not-allowed', `required_version ${show(value.required_version)} is not a constraint topicform writes (${TERRAFORM_VERSIONS.map((v) => JSON.stringify(v)).join(', ')})`);
   }
   checkBackend(value.backend, report, remoteBackend);
   const providers = value.required_providers;

@@ -42,7 +42,7 @@ function synthOk(environments: readonly EnvironmentInput[], domains?: Readonly<R
 
 interface StackJson {
   readonly resource?: { readonly kafka_topic?: Record<string, { name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }>; readonly kafka_acl?: Record<string, { acl_principal: string; resource_name: string; resource_type: string; acl_operation: string }> };
-  readonly terraform: { readonly backend: Record<string, Record<string, unknown>> };
+  readonly terraform: { readonly backend: Record<string, Record<string, unknown>>; readonly required_version?: string };
   readonly provider: { readonly kafka: Array<Record<string, unknown>> };
   readonly variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean }>;
   readonly import?: Array<{ to: string; id: string }>;
@@ -174,6 +174,21 @@ describe('backends', () => {
   ] as const)('renders a %j backend per stack', (backend, expected) => {
     const out = synthOk([withBackend(backend)]);
     expect(stackJson(out, 'prod-orders').terraform.backend).toEqual(expected);
+  });
+
+  it('states Terraform >= 1.11 where the stack needs it (an S3 lock file, ephemeral credential variables), nowhere else', () => {
+    const out = synthOk([
+      { ...STAGING, name: 'locked', backend: { type: 's3', bucket: 'b', region: 'r' } },
+      { ...STAGING, name: 'dynamo', backend: { type: 's3', bucket: 'b', region: 'r', useLockfile: false, dynamodbTable: 't' } },
+      { ...STAGING, name: 'variables', auth: { mechanism: 'scram-sha512', secrets: 'variables' } },
+      { ...STAGING, name: 'plain', backend: { type: 'gcs', bucket: 'b' } },
+    ]);
+    expect(['locked', 'dynamo', 'variables', 'plain'].map((s) => [s, stackJson(out, s).terraform.required_version])).toEqual([
+      ['locked', '>= 1.11'],
+      ['dynamo', undefined],
+      ['variables', '>= 1.11'],
+      ['plain', undefined],
+    ]);
   });
 
   it('fails when a backend declaration carries a field it does not know (no place to type a secret)', () => {

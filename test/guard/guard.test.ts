@@ -128,6 +128,7 @@ describe('refuses a hostile output, each for its own reason', () => {
     ['an http backend setting', 'backend-not-allowed', (j) => (j.terraform.backend = { http: { address: 'https://x', username: 'u' } }), /"username" is not a http backend setting/],
     ['a backend topicform never writes', 'backend-not-allowed', (j) => (j.terraform.backend = { consul: { address: 'x' } }), /backend "consul"/],
     ['terraform cloud', 'terraform-setting-not-allowed', (j) => (j.terraform.cloud = { organization: 'evil' }), /terraform\.cloud/],
+    ['a required_version topicform does not write', 'terraform-setting-not-allowed', (j) => (j.terraform.required_version = '${file("/etc/passwd")}'), /required_version .* is not a constraint topicform writes \(">= 1\.11"\)/],
     ['an import of another resource type', 'block-not-allowed', (j) => (j.import = [{ to: 'null_resource.x', id: 'x' }]), /expected the address of a kafka_topic/],
     ['a removed block with a provisioner', 'provisioner', (j) => (j.removed = [{ from: 'kafka_topic.x', lifecycle: { destroy: true }, provisioner: [{ 'local-exec': { command: 'env' } }] }]), /"provisioner" is not something topicform writes in a removed block/],
   ];

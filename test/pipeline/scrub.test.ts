@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanScrub } from '../../cli/commands/plan';
+import { TERRAFORM_1_11 } from '../../model/terraform-version';
 import { REDACTED, scrubPlan } from '../../pipeline/scrub';
 import { createTerraformWorkspace, terraformAvailable } from '../helpers/terraform';
 
@@ -46,7 +47,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe.skipIf(!tf.ok)(`with real terraform plans [${tf.ok ? tf.reason : `skipped: ${tf.reason}`}]`, () => {
   const stack = (ephemeral: boolean) => ({
     provider: { kafka: [{ bootstrap_servers: '${var.kafka_bootstrap_servers}', tls_enabled: false, sasl_mechanism: 'scram-sha512', sasl_username: '${var.kafka_sasl_username}', sasl_password: '${var.kafka_sasl_password}' }] },
-    terraform: { required_providers: { kafka: { source: 'mongey/kafka', version: '~> 0.13.1' } } },
+    terraform: { required_providers: { kafka: { source: 'mongey/kafka', version: '~> 0.13.1' } }, ...(ephemeral ? { required_version: TERRAFORM_1_11 } : {}) },
     variable: {
       kafka_bootstrap_servers: { type: 'list(string)', nullable: false },
       kafka_sasl_username: { type: 'string', nullable: false, ...(ephemeral ? { ephemeral: true } : {}) },
@@ -83,6 +84,17 @@ describe.skipIf(!tf.ok)(`with real terraform plans [${tf.ok ? tf.reason : `skipp
       expect((await ws.run(['show', '-json', 'tfplan'])).stdout).not.toContain(SECRET);
       await ws.apply('tfplan');
       expect(ws.readStateText()).not.toContain(SECRET);
+    } finally {
+      await ws.dispose();
+    }
+  }, 120_000);
+
+  it('a terraform older than the stated required_version stops at init, saying so (here: a constraint above this terraform)', async () => {
+    const json = stack(true);
+    const ws = await createTerraformWorkspace({ json: { ...json, terraform: { ...json.terraform, required_version: '>= 99.0' } }, vars });
+    try {
+      const init = await ws.run(['init', '-input=false', '-no-color'], { allowedExitCodes: [1] });
+      expect(`${init.stdout}${init.stderr}`).toMatch(/Unsupported Terraform Core version/);
     } finally {
       await ws.dispose();
     }
