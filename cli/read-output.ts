@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectoryEntry } from '../guard/types';
+import { isObject } from '../model/json-object';
 
 export class OutputReadError extends Error {}
 
@@ -77,8 +78,4 @@ function parseJson(text: string, file: string): unknown {
   } catch (error) {
     throw new OutputReadError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

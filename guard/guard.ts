@@ -7,6 +7,7 @@
  */
 import { canonicalString } from '../model/canonical-json';
 import { formatPath } from '../model/issues';
+import { isObject } from '../model/json-object';
 import { COMMENT_KEY, STACK_FILES, TERRAFORM_WORKING_FILES } from './allowlist';
 import { SETTINGS_CODES } from './codes';
 import type { GuardCode } from './codes';
@@ -110,10 +111,6 @@ function hasRemoteBackend(text: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Canonical JSON without `//` comment keys (cdktf's metadata), which terraform ignores. */

@@ -4,6 +4,7 @@
  * from the base's; review reports each difference as BLOCK. Both compare the same flattened settings, so they cannot
  * disagree about what changed.
  */
+import { isObject } from '../model/json-object';
 import { COMMENT_KEY } from './allowlist';
 
 export const SETTINGS_PARTS = ['backend', 'provider', 'variables', 'required-providers'] as const;
@@ -19,8 +20,6 @@ export interface SettingChange {
   readonly before: string | null;
   readonly after: string | null;
 }
-
-const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The settings of a parsed cdk.tf.json (anything of another shape is flattened as it is: the guard refuses it). */
 export function stackSettings(root: unknown): StackSettings {

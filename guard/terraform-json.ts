@@ -2,6 +2,7 @@
  * The check of one stack's cdk.tf.json, parsed: only the blocks, types, attributes and values topicform writes
  * (allowlist.ts). Every problem is reported, each with its JSON path and the reason code; nothing stops at the first.
  */
+import { isObject } from '../model/json-object';
 import {
   ADDRESS,
   BACKENDS,
@@ -30,7 +31,6 @@ export type Report = (path: readonly PropertyKey[], code: GuardCode, message: st
 
 type Json = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value);

@@ -6,6 +6,7 @@
  * (`terraform show -json <planfile>`), the exit code of `terraform plan -detailed-exitcode`, and what it has of
  * the rest.
  */
+import { isObject } from '../model/json-object';
 
 /** Review rules whose acknowledgement accepts the deletion or replacement of a topic (review/rules.ts). */
 export const DESTRUCTIVE_RULES = ['topic-deleted', 'topic-renamed', 'dlq-removed', 'partitions-decreased', 'plan-delete', 'plan-replace'] as const;
@@ -62,7 +63,6 @@ export interface PlanSummary {
 }
 
 type Json = Readonly<Record<string, unknown>>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function summarizePlan(input: PlanSummaryInput): PlanSummary {
   const counts: Record<PlanAction, number> = { create: 0, update: 0, replace: 0, delete: 0, import: 0, forget: 0, move: 0 };

@@ -6,6 +6,7 @@
  * scrubbed plan. Defence in depth: any literal secret the caller names (the values of the CI's secret environment
  * variables) is replaced wherever it appears in a string.
  */
+import { isObject } from '../model/json-object';
 import { PROVIDER_SECRET_ATTRIBUTES } from '../model/schema/auth';
 
 /** What a sensitive value becomes. */
@@ -14,8 +15,6 @@ export const REDACTED = '(sensitive value removed by topicform plan scrub)';
 /** Literal secrets shorter than this are not searched for: too short to be a credential, too likely to match text. */
 export const MIN_SECRET_LENGTH = 6;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface ScrubResult {
   readonly plan: unknown;
