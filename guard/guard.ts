@@ -11,7 +11,7 @@ import { isObject } from '../model/json-object';
 import { COMMENT_KEY, STACK_FILES, TERRAFORM_WORKING_FILES } from './allowlist';
 import { SETTINGS_CODES } from './codes';
 import type { GuardCode } from './codes';
-import { diffSettings, stackSettings } from './settings';
+import { diffSettings, settingsCounterpart, stackSettings } from './settings';
 import type { SettingsPart } from './settings';
 import { parseStrictJson } from './strict-json';
 import { checkStackJson } from './terraform-json';
@@ -85,7 +85,7 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   const same = baseByName.get(stack.stack);
   // A new stack of a known environment (a domain added under layout `domain`) is compared with a base stack of that
   // environment, the stack names aside; a stack of an environment the base does not have cannot be compared at all.
-  const sibling = same ?? [...baseByName.values()].filter((s) => s.environment !== null && s.environment === own.environment).sort((a, b) => compare(a.stack, b.stack))[0];
+  const sibling = settingsCounterpart(stack.stack, own.environment, baseByName, (s) => s.environment);
   const info = { stack: stack.stack, directory: stack.directory, environment: sibling?.environment ?? own.environment, production: sibling?.production ?? own.production, new: same === undefined };
   if (sibling === undefined) {
     add(STACK_FILES.terraform, 'new-environment', `stack ${stack.stack} (environment ${own.environment ?? 'unknown'}) has no counterpart in ${base.label}: a new environment's backend and provider settings are reviewed and merged before anything plans them`);

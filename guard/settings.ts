@@ -50,6 +50,18 @@ export function diffSettings(before: StackSettings, after: StackSettings, rename
   return changes;
 }
 
+/**
+ * The base stack a head stack's settings are compared with: the base stack of the same name; for a stack new in the
+ * head, the first (by name) base stack of its environment, so that a domain added under layout `domain` compares with
+ * its siblings; none for a stack of an environment the base does not have. The guard and review both choose with
+ * this, so they always compare with the same stack.
+ */
+export function settingsCounterpart<T extends { readonly stack: string }>(stack: string, environment: string | null, base: ReadonlyMap<string, T>, environmentOf: (s: T) => string | null): T | undefined {
+  const same = base.get(stack);
+  if (same !== undefined || environment === null) return same;
+  return [...base.values()].filter((s) => environmentOf(s) === environment).sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0))[0];
+}
+
 /** Leaves as `a.b[0].c → JSON`; comment (`//`) keys are skipped, empty objects and arrays kept as leaves. */
 function flatten(value: unknown): ReadonlyMap<string, string> {
   const out = new Map<string, string>();

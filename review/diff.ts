@@ -7,7 +7,7 @@
  * (same domain and event, or the same group's companion) is a `topic-renamed`. Everything is indexed with Maps: the
  * work is linear in the size of the outputs.
  */
-import { diffSettings, SETTINGS_PARTS } from '../guard/settings';
+import { diffSettings, SETTINGS_PARTS, settingsCounterpart } from '../guard/settings';
 import type { ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
 import type { AclResource, AttributeChange, Change, FieldChange, ImportBlock, RemovedBlock, Snapshot, StackSnapshot, Subject, TopicResource } from './types';
@@ -229,7 +229,7 @@ function memo<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
  * listed whole.
  */
 function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, base: Snapshot, changes: Change[]): void {
-  const sibling = b ?? [...base.stacks.values()].filter((s) => s.environment.name === h.environment.name).sort((x, y) => (x.stack < y.stack ? -1 : 1))[0];
+  const sibling = settingsCounterpart(stack, h.environment.name, base.stacks, (s) => s.environment.name);
   if (sibling === undefined) {
     const empty = { backend: new Map(), provider: new Map(), variables: new Map(), 'required-providers': new Map() };
     changes.push({ kind: 'environment-added', stack, environment: h.environment.name, settings: diffSettings(empty, h.settings) });
