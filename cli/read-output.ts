@@ -1,13 +1,25 @@
 /**
- * Reading synthesized outputs for the commands that treat them as data (guard, plan, ci): stack directories listed
- * with lstat, so a symbolic link is reported as one and never followed.
+ * Reading the inputs of the commands that treat them as data (guard, plan, ci): synthesized outputs, stack
+ * directories listed with lstat (a symbolic link is reported as one and never followed), and JSON reports and plans.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectoryEntry } from '../guard/types';
 import { isObject } from '../model/json-object';
 
-export class OutputReadError extends Error {}
+/** An input a command cannot use; the message names it and says why (the command prints it and exits 1). */
+export class InputError extends Error {}
+
+/** A file's text; InputError naming it when it does not exist. */
+export function readInputFile(path: string, shown: string): string {
+  if (!existsSync(path)) throw new InputError(`${shown}: no such file`);
+  return readFileSync(path, 'utf8');
+}
+
+/** A JSON file, parsed; InputError naming it when it does not exist or is not JSON. */
+export function readJsonFile(path: string, shown: string): unknown {
+  return parseJson(readInputFile(path, shown), shown);
+}
 
 /** The kind of a directory entry, without following a symbolic link. */
 export function entryKind(path: string): DirectoryEntry['kind'] {
@@ -51,8 +63,8 @@ export interface OutputStack {
 }
 
 export function readOutputStacks(dir: string, label: string): OutputStack[] {
-  if (!existsSync(dir)) throw new OutputReadError(`${label}: no such directory`);
-  if (!isOutputDirectory(dir)) throw new OutputReadError(`${label}: not a synthesized output (it has no stacks/ directory)`);
+  if (!existsSync(dir)) throw new InputError(`${label}: no such directory`);
+  if (!isOutputDirectory(dir)) throw new InputError(`${label}: not a synthesized output (it has no stacks/ directory)`);
   const stacks: OutputStack[] = [];
   for (const entry of listEntries(join(dir, 'stacks'))) {
     if (entry.kind !== 'directory') continue;
@@ -76,6 +88,6 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new OutputReadError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }

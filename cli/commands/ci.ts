@@ -3,16 +3,14 @@
  * let only the default branch deploy, and (production apply) have required reviewers (pipeline/github-environments.ts).
  * The workflow fetches the API's answers with its own token; this command reads them as data and never calls out.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { checkEnvironments, ENVIRONMENT_ROLES, requirementsFor } from '../../pipeline/github-environments';
 import type { BranchPolicy, EnvironmentRole, GithubEnvironment } from '../../pipeline/github-environments';
 import type { GuardResult } from '../../guard/types';
+import { InputError, readInputFile, readJsonFile } from '../read-output';
 import type { CommandIo } from './access';
-
-class CiInputError extends Error {}
 
 export interface CiEnvironmentsOptions {
   readonly role: EnvironmentRole;
@@ -44,8 +42,8 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   try {
-    const guard = readJson(resolve(cwd, options.guard), options.guard) as GuardResult;
-    if (!Array.isArray(guard.stacks)) throw new CiInputError(`${options.guard}: not a topicform guard JSON report (no stacks)`);
+    const guard = readJsonFile(resolve(cwd, options.guard), options.guard) as GuardResult;
+    if (!Array.isArray(guard.stacks)) throw new InputError(`${options.guard}: not a topicform guard JSON report (no stacks)`);
     const plan = new Set(Array.isArray(guard.plan) ? guard.plan : []);
     const stacks = guard.stacks.filter((s: GuardResult['stacks'][number]) => (options.changedOnly !== true || s.changed) && (options.plannable !== true || plan.has(s.stack)));
     const environments = records(resolve(cwd, options.github), options.github, 'environments') as GithubEnvironment[];
@@ -60,7 +58,7 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
     stdout.write(`topicform ci environments: ${stacks.length} ${options.role} environment(s) exist and deploy only from ${options.branch}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof CiInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     stderr.write(`topicform ci environments: ${error.message}\n`);
     return 1;
   }
@@ -68,8 +66,7 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
 
 /** A JSON answer `{ <key>: [...] }`, a JSON array, or one JSON object per line (what `gh api --jq '.x[]'` prints). */
 function records(path: string, shown: string, key: string): unknown[] {
-  if (!existsSync(path)) throw new CiInputError(`${shown}: no such file`);
-  const text = readFileSync(path, 'utf8').trim();
+  const text = readInputFile(path, shown).trim();
   if (text === '') return [];
   try {
     const value = JSON.parse(text) as unknown;
@@ -81,17 +78,8 @@ function records(path: string, shown: string, key: string): unknown[] {
       try {
         return JSON.parse(line) as unknown;
       } catch {
-        throw new CiInputError(`${shown}: line ${i + 1} is not JSON`);
+        throw new InputError(`${shown}: line ${i + 1} is not JSON`);
       }
     });
-  }
-}
-
-function readJson(path: string, shown: string): unknown {
-  if (!existsSync(path)) throw new CiInputError(`${shown}: no such file`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new CiInputError(`${shown}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }

@@ -16,7 +16,7 @@ import { GUARD_CODES, SETTINGS_CODES } from '../../guard/codes';
 import { guard } from '../../guard/guard';
 import type { GuardInput, GuardResult, GuardStack } from '../../guard/types';
 import { renderGuardComment } from '../../review/render/guard-comment';
-import { entryKind, isOutputDirectory, listEntries, OutputReadError, readOutputStacks, readRegularFile } from '../read-output';
+import { entryKind, isOutputDirectory, listEntries, InputError, readOutputStacks, readRegularFile } from '../read-output';
 import type { CommandIo } from './access';
 
 export interface GuardOptions {
@@ -73,7 +73,7 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
   try {
     result = guard(readInput(dirs, options, cwd));
   } catch (error) {
-    if (!(error instanceof OutputReadError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     stderr.write(`topicform guard: ${error.message}\n`);
     return 1;
   }
@@ -85,13 +85,13 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
 }
 
 function readInput(dirs: readonly string[], options: GuardOptions, cwd: string): GuardInput {
-  if (dirs.length === 0) throw new OutputReadError('give at least one stack or output directory');
+  if (dirs.length === 0) throw new InputError('give at least one stack or output directory');
   const stacks: GuardStack[] = [];
   const strays: string[] = [];
   for (const dir of dirs) {
     const full = resolve(cwd, dir);
-    if (!existsSync(full) && entryKind(full) !== 'symlink') throw new OutputReadError(`${dir}: no such directory`);
-    if (entryKind(full) !== 'directory') throw new OutputReadError(`${dir}: not a directory${entryKind(full) === 'symlink' ? ' (a symbolic link is never followed)' : ''}`);
+    if (!existsSync(full) && entryKind(full) !== 'symlink') throw new InputError(`${dir}: no such directory`);
+    if (entryKind(full) !== 'directory') throw new InputError(`${dir}: not a directory${entryKind(full) === 'symlink' ? ' (a symbolic link is never followed)' : ''}`);
     if (isOutputDirectory(full)) {
       for (const entry of listEntries(join(full, 'stacks'))) {
         const shown = `${dir.replace(/\/+$/, '')}/stacks/${entry.name}`;
@@ -104,7 +104,7 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
   }
   const seen = new Set<string>();
   for (const s of stacks) {
-    if (seen.has(s.stack)) throw new OutputReadError(`stack ${s.stack} is given twice (${s.directory})`);
+    if (seen.has(s.stack)) throw new InputError(`stack ${s.stack} is given twice (${s.directory})`);
     seen.add(s.stack);
   }
   const base = options.base === undefined ? undefined : { label: options.base, stacks: readOutputStacks(resolve(cwd, options.base), options.base) };

@@ -17,9 +17,8 @@ import { ReviewInputError } from '../../review/errors';
 import { listPlans, renderPlanSummary, summarizePlan } from '../../pipeline/plan-summary';
 import type { PlanSummary } from '../../pipeline/plan-summary';
 import { scrubPlan } from '../../pipeline/scrub';
+import { InputError, readInputFile, readJsonFile } from '../read-output';
 import type { CommandIo } from './access';
-
-class PlanInputError extends Error {}
 
 export interface PlanSummaryOptions {
   readonly stackDir: string;
@@ -68,15 +67,15 @@ export function runPlanSummary(options: PlanSummaryOptions, io: CommandIo = {}, 
   let text: string | undefined;
   try {
     const exitCode = Number(options.exitCode);
-    if (!Number.isInteger(exitCode)) throw new PlanInputError(`--exit-code ${options.exitCode}: expected the exit code of terraform plan, a number`);
+    if (!Number.isInteger(exitCode)) throw new InputError(`--exit-code ${options.exitCode}: expected the exit code of terraform plan, a number`);
     const stackDir = resolve(cwd, options.stackDir);
-    text = options.text === undefined ? undefined : readText(resolve(cwd, options.text), options.text);
-    const plan = options.planJson === undefined || !existsSync(resolve(cwd, options.planJson)) ? undefined : readJson(resolve(cwd, options.planJson), options.planJson);
+    text = options.text === undefined ? undefined : readInputFile(resolve(cwd, options.text), options.text);
+    const plan = options.planJson === undefined || !existsSync(resolve(cwd, options.planJson)) ? undefined : readJsonFile(resolve(cwd, options.planJson), options.planJson);
     const acknowledged = options.acknowledgements === undefined || !existsSync(resolve(cwd, options.acknowledgements)) ? [] : parseAcknowledgements({ file: options.acknowledgements, text: readFileSync(resolve(cwd, options.acknowledgements), 'utf8') }).map((a) => a.finding);
     const sha256 = options.planFile === undefined || !existsSync(resolve(cwd, options.planFile)) ? undefined : createHash('sha256').update(readFileSync(resolve(cwd, options.planFile))).digest('hex');
     summary = summarizePlan({ stack: basename(stackDir), production: isProduction(stackDir), exitCode, plan, ...(text === undefined ? {} : { text }), acknowledged, ...(sha256 === undefined ? {} : { sha256 }) });
   } catch (error) {
-    if (!(error instanceof PlanInputError) && !(error instanceof ReviewInputError)) throw error;
+    if (!(error instanceof InputError) && !(error instanceof ReviewInputError)) throw error;
     stderr.write(`topicform plan summary: ${error.message}\n`);
     return 1;
   }
@@ -89,14 +88,14 @@ export function runPlanSummary(options: PlanSummaryOptions, io: CommandIo = {}, 
 export function runPlanScrub(file: string, options: { output: string; redactEnv?: readonly string[] }, io: CommandIo = {}, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const stderr = io.stderr ?? process.stderr;
   try {
-    const plan = readJson(resolve(cwd, file), file);
+    const plan = readJsonFile(resolve(cwd, file), file);
     const secrets = (options.redactEnv ?? []).map((name) => env[name] ?? '').filter((v) => v !== '');
     const { plan: scrubbed, removed } = scrubPlan(plan, secrets);
     writeFileSync(resolve(cwd, options.output), `${JSON.stringify(scrubbed)}\n`);
     stderr.write(`topicform plan scrub: ${removed} sensitive value${removed === 1 ? '' : 's'} removed → ${options.output}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof PlanInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     stderr.write(`topicform plan scrub: ${error.message}\n`);
     return 1;
   }
@@ -112,11 +111,11 @@ export function runPlanList(dir: string, io: CommandIo = {}, cwd = process.cwd()
       stdout.write(`${JSON.stringify(listPlans([]))}\n`);
       return 0;
     }
-    const summaries = findFiles(root, 'summary.json').map((f) => readJson(f, f) as PlanSummary);
+    const summaries = findFiles(root, 'summary.json').map((f) => readJsonFile(f, f) as PlanSummary);
     stdout.write(`${JSON.stringify(listPlans(summaries))}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof PlanInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     stderr.write(`topicform plan list: ${error.message}\n`);
     return 1;
   }
@@ -138,20 +137,6 @@ function isProduction(stackDir: string): boolean {
     return topology.environment?.production !== false;
   } catch {
     return true;
-  }
-}
-
-function readText(path: string, shown: string): string {
-  if (!existsSync(path)) throw new PlanInputError(`${shown}: no such file`);
-  return readFileSync(path, 'utf8');
-}
-
-function readJson(path: string, shown: string): unknown {
-  try {
-    return JSON.parse(readText(path, shown)) as unknown;
-  } catch (error) {
-    if (error instanceof PlanInputError) throw error;
-    throw new PlanInputError(`${shown}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
