@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CODEOWNERS_PATH, generateCodeowners } from '../../access/codeowners';
+import { CODEOWNERS_PATH, generateCodeowners, PLATFORM_PATHS } from '../../access/codeowners';
 import { ownerSchema } from '../../model/schema';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { writeFileAtomic } from '../write';
@@ -34,7 +34,7 @@ export function registerCodeownersCommand(program: Command, setExitCode: (code: 
     .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
     .option('-o, --output <file>', 'the CODEOWNERS file', CODEOWNERS_PATH)
     .option('--out-dir <dir>', 'the synth output directory whose per-domain files get owners', 'cdktf.out')
-    .option('--platform-owner <team>', 'the platform team: owns every path no domain owns, and environments.ts, review-acknowledgements.yaml, .github/, package*.json, .npmrc, cdktf.json, main.ts, tsconfig.json (default: "topicform.platformOwner" in package.json)')
+    .option('--platform-owner <team>', `the platform team: owns every path no domain owns, and ${PLATFORM_PATHS.join(', ')} (default: "topicform.platformOwner" in package.json)`)
     .option('--default-owner <team>', 'the former name of --platform-owner')
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .action((options: CodeownersOptions & { app: string }) => {
@@ -79,7 +79,7 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
     stderr.write(`topicform codeowners: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the owners the domains declare'}; run \`topicform codeowners\` and commit it\n`);
     return 1;
   }
-  if (platformOwner === undefined) stderr.write('warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): environments.ts, review-acknowledgements.yaml, .github/ and package*.json need no platform approval\n');
+  if (platformOwner === undefined) stderr.write(`warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): ${PLATFORM_PATHS.join(', ')} need no platform approval\n`);
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
 }

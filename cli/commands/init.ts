@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { PLATFORM_PATHS } from '../../access/codeowners';
 import { ownerSchema } from '../../model/schema';
 import { writeFileAtomic } from '../write';
 
@@ -72,7 +73,7 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
     .argument('[dir]', 'directory to scaffold (created when missing)', '.')
     .option('--force', 'overwrite files that already exist', false)
     .option('--name <name>', 'package name of the new repository (default: the directory name)')
-    .option('--platform-owner <team>', 'the platform team: owns environments.ts, review-acknowledgements.yaml, .github/ and package*.json in CODEOWNERS', DEFAULT_PLATFORM_OWNER)
+    .option('--platform-owner <team>', `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`, DEFAULT_PLATFORM_OWNER)
     .action((dir: string, options: { force: boolean; name?: string; platformOwner: string }) => {
       let result: InitResult;
       try {
