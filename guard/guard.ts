@@ -35,14 +35,14 @@ export function guard(input: GuardInput): GuardResult {
     const found: GuardViolation[] = [];
     const info = guardStack(stack, input, baseByName, found);
     violations.push(...found);
-    infos.push({ ...info, ok: found.length === 0, remoteBackend: hasRemoteBackend(stack.terraform) });
+    infos.push({ ...info, ok: found.length === 0 });
   }
   const reviewable = violations.every((v) => SETTINGS_CODES.includes(v.code));
   const plan = reviewable ? infos.filter((s) => s.ok && s.changed && s.remoteBackend).map((s) => s.stack) : [];
   return { ok: violations.length === 0, reviewable, base: input.base?.label ?? null, violations, stacks: infos, plan };
 }
 
-function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok' | 'remoteBackend'> {
+function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMap<string, BaseStack>, out: GuardViolation[]): Omit<GuardStackInfo, 'ok'> {
   const options = input.options ?? {};
   const file = (name: string): string => `${stack.directory}/${name}`;
   const add = (name: string, code: GuardCode, message: string, path = ''): void => {
@@ -80,13 +80,14 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
     if (terraform !== undefined) checkStackJson(terraform, (path, code, message) => add(STACK_FILES.terraform, code, message, formatPath(path)), { remoteBackend: options.remoteBackend === true });
   }
 
+  const remoteBackend = hasRemoteBackend(terraform);
   const base = input.base;
-  if (base === undefined) return { stack: stack.stack, directory: stack.directory, ...own, changed: true, new: false };
+  if (base === undefined) return { stack: stack.stack, directory: stack.directory, ...own, changed: true, new: false, remoteBackend };
   const same = baseByName.get(stack.stack);
   // A new stack of a known environment (a domain added under layout `domain`) is compared with a base stack of that
   // environment, the stack names aside; a stack of an environment the base does not have cannot be compared at all.
   const sibling = settingsCounterpart(stack.stack, own.environment, baseByName, (s) => s.environment);
-  const info = { stack: stack.stack, directory: stack.directory, environment: sibling?.environment ?? own.environment, production: sibling?.production ?? own.production, new: same === undefined };
+  const info = { stack: stack.stack, directory: stack.directory, environment: sibling?.environment ?? own.environment, production: sibling?.production ?? own.production, new: same === undefined, remoteBackend };
   if (sibling === undefined) {
     add(STACK_FILES.terraform, 'new-environment', `stack ${stack.stack} (environment ${own.environment ?? 'unknown'}) has no counterpart in ${base.label}: a new environment's backend and provider settings are reviewed and merged before anything plans them`);
     return { ...info, changed: true };
@@ -102,15 +103,10 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   return { ...info, changed };
 }
 
-function hasRemoteBackend(text: string | undefined): boolean {
-  if (text === undefined) return false;
-  try {
-    const root = JSON.parse(text) as { terraform?: { backend?: Record<string, unknown> } };
-    const types = Object.keys(root.terraform?.backend ?? {});
-    return types.length === 1 && types[0] !== 'local';
-  } catch {
-    return false;
-  }
+/** One backend, not local: the state lives outside the runner (the parsed cdk.tf.json; undefined when unreadable). */
+function hasRemoteBackend(terraform: unknown): boolean {
+  const backend = isObject(terraform) && isObject(terraform.terraform) && isObject(terraform.terraform.backend) ? Object.keys(terraform.terraform.backend) : [];
+  return backend.length === 1 && backend[0] !== 'local';
 }
 
 /** Canonical JSON without `//` comment keys (cdktf's metadata), which terraform ignores. */
