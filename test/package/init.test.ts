@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,27 @@ describe('topicform init', () => {
     for (const name of ['typescript', 'vitest', '@types/node']) expect(scaffold.devDependencies[name], name).toBe(tool.devDependencies[name]);
     expect(scaffold.devDependencies.tsx).toBe(tool.dependencies.tsx);
   });
+
+  it("writes the CODEOWNERS that `topicform codeowners` generates from the scaffold's own declarations, for any platform owner", () => {
+    // The scaffold runs against this repository's source: its node_modules resolves topicform (and topicform/cli,
+    // topicform/model) to it and cdktf, constructs and zod to this repository's copies, so no registry is needed.
+    // pack-and-init.test.ts repeats the check on the packed and installed package.
+    for (const owner of ['@acme/platform-team', '@example/kafka-platform']) {
+      const dir = join(scratch, `codeowners-${owner.replace(/\W/g, '-')}`);
+      expect(init(dir, { platformOwner: owner }).ok).toBe(true);
+      const modules = join(dir, 'node_modules');
+      mkdirSync(join(modules, 'topicform'), { recursive: true });
+      for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
+      writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
+      for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
+        writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
+      }
+      const check = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), 'codeowners', '--check'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(`${check.stdout}${check.stderr}`, owner).toContain('.github/CODEOWNERS is up to date');
+      expect(check.status).toBe(0);
+      expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain(`\n* ${owner}\n`);
+    }
+  }, 240_000);
 
   it('ships the CI workflows of this repository, running the installed topicform', () => {
     const dir = join(ROOT, '.github', 'workflows');
