@@ -1,6 +1,6 @@
 /**
  * Why the guard refuses something: one code per reason, each with what it protects against. The codes are a contract
- * (tests and CI logs name them); README and docs/threat-model.md list them.
+ * (tests and CI logs name them); the README lists them (test/review/docs.test.ts checks that it lists every one).
  */
 export const GUARD_CODES = {
   'unexpected-file': 'a file terraform would load (*.tf, *.tf.json, *.auto.tfvars.json, …) or anything else topicform does not write',

@@ -1,7 +1,8 @@
 /**
  * `topicform init [dir]`: scaffolds a GitOps repository that depends on the topicform package — package.json,
  * tsconfig.json, cdktf.json, main.ts, environments.ts, topics/ with one example domain, a test that synthesizes and
- * lints it, a README and the CI workflows — from templates/ (shipped in the package).
+ * lints it, a README, the CI workflows and a CODEOWNERS giving the platform team (`--platform-owner`) what decides how
+ * every domain reaches the cluster — from templates/ (shipped in the package).
  *
  * Existing files are never overwritten unless `--force`: the command first checks every target and, when any exists,
  * lists them and writes nothing. Each file is written atomically (cli/write.ts).
@@ -69,7 +70,7 @@ export class InitError extends Error {}
 export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('init')
-    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README and CI workflows')
+    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, CI workflows and CODEOWNERS')
     .argument('[dir]', 'directory to scaffold (created when missing)', '.')
     .option('--force', 'overwrite files that already exist', false)
     .option('--name <name>', 'package name of the new repository (default: the directory name)')
@@ -94,7 +95,7 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
       }
       const overwritten = result.existing.length > 0 ? ` (${result.existing.length} overwritten)` : '';
       process.stdout.write(
-        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: replace the example teams (@acme/…) in topics/ and package.json ("topicform.platformOwner"), run npx topicform codeowners, and create the GitHub environments docs/threat-model.md lists\n`,
+        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, GitHub environments, branch protection)\n`,
       );
       setExitCode(0);
     });

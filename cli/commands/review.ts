@@ -9,8 +9,8 @@
  * under each topic's compatibility mode; a BLOCK there blocks too) and an "Access changes" section (who can read or
  * write what, with the owner who approves and the required reviewers).
  *
- * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error (the message names the
- * file and what is wrong with it; never a stack trace).
+ * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan, 1 a usage or input error (the
+ * message names the file and what is wrong with it; never a stack trace).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ export interface ReviewOptions {
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('review')
-    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK')
+    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK or a failed plan')
     .option('--base <dir>', 'the base output: a cdktf.out directory written by topicform synth')
     .option('--head <dir>', 'the head output (default: cdktf.out when --base is given)')
     .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
@@ -70,7 +70,7 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
         '  topicform review --base-ref origin/main --head-ref HEAD',
         '  topicform review --base-ref origin/main --head cdktf.out --plan dev=plan-dev.json --plan prod=plan-prod.json',
         '',
-        'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error.',
+        'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan (--plan-failed), 1 a usage or input error.',
       ].join('\n'),
     )
     .action((options: ReviewOptions) => {
