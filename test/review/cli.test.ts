@@ -50,7 +50,7 @@ describe('topicform review: output directories', () => {
     const run = topicform(['review', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--base-ref <ref>/);
-    expect(run.stdout).toMatch(/Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error/);
+    expect(run.stdout).toMatch(/Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan \(--plan-failed\), 1 a usage or input error/);
   });
 
   it('exits 0 with no findings for identical outputs', () => {
