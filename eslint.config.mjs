@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Layer boundaries (DESIGN.md "Architecture"): model/, rules/, review/ are pure and import neither cdktf nor the
+// Layer boundaries (DESIGN.md "Architecture"): model/, guard/, pipeline/, rules/, review/ are pure and import neither cdktf nor the
 // construct layer nor the file system; everything else reaches cdktf only through constructs/cdktf.ts, so moving to
 // the cdktn fork is a one-file change. In flat config a later block that sets the same rule for overlapping files
 // replaces the earlier options, so each block lists every pattern that applies to its files.
@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['model/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],
+    files: ['model/**/*.ts', 'guard/**/*.ts', 'pipeline/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: PURE_LAYER_PATTERNS }],
     },

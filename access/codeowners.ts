@@ -37,9 +37,20 @@ export interface CodeownersInput {
   readonly stacks?: readonly StackPlacement[];
   /** The synth output directory, relative to the repository root. @default 'cdktf.out' */
   readonly outdir?: string;
-  /** An owner for every path no domain owns (environments, constructs, this file), listed first. @default - none */
+  /**
+   * The platform team: owner of every path no domain owns (listed first), and of PLATFORM_PATHS (listed last, so no
+   * domain line can take them over): what decides how every domain reaches the cluster. @default - none
+   */
   readonly defaultOwner?: string;
 }
+
+/**
+ * Paths only the platform team approves, whatever the domains declare: the environments (clusters, backends, auth),
+ * the reviewed acknowledgements of blocking findings, the CI workflows and this file, the dependencies and the
+ * registry they come from, and topicform's own configuration and app. Without them, a pull request could acknowledge
+ * its own BLOCK findings, rewrite the pipeline that reviews it, or upgrade topicform unreviewed.
+ */
+export const PLATFORM_PATHS = ['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'] as const;
 
 export interface CodeownersResult {
   /** The file's content, ending with a newline. */
@@ -142,5 +153,8 @@ export function generateCodeowners(input: CodeownersInput): CodeownersResult {
     lines.push('', `# ${name}: ${d.description.replace(/\s+/g, ' ')}`, ...owned.map((p) => `${pattern(p)} ${owners.join(' ')}`));
   }
   if (shared.size > 0) lines.push('', '# files declaring several domains', ...[...shared].map(([file, owners]) => `${pattern(file)} ${owners.join(' ')}`));
+  if (input.defaultOwner !== undefined) {
+    lines.push('', '# the platform: how every domain reaches the cluster (last, so that no line above takes these over)', ...PLATFORM_PATHS.map((p) => `${pattern(p)} ${input.defaultOwner ?? ''}`));
+  }
   return { content: `${lines.join('\n')}\n`, warnings: [...warnings].sort(compare) };
 }

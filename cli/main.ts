@@ -5,11 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { loadAppBuilder, UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
+import { registerCiCommand } from './commands/ci';
 import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
+import { registerGuardCommand } from './commands/guard';
 import { registerImportCommand } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
+import { registerPlanCommand } from './commands/plan';
 import { registerReviewCommand } from './commands/review';
 import { registerStacksCommand } from './commands/stacks';
 import { runSynth } from './synth';
@@ -45,6 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAccessCommand(program, setExitCode);
   registerCodeownersCommand(program, setExitCode);
   registerReviewCommand(program, setExitCode);
+  registerGuardCommand(program, setExitCode);
+  registerPlanCommand(program, setExitCode);
+  registerCiCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
 
   try {

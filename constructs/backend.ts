@@ -18,6 +18,8 @@ export function renderBackend(stack: TerraformStack, backend: BackendDeclaration
         region: backend.region,
         encrypt: backend.encrypt,
         ...(backend.dynamodbTable === undefined ? {} : { dynamodbTable: backend.dynamodbTable }),
+        // cdktf 0.21's S3BackendConfig predates `use_lockfile`; its attributes are the props in snake case.
+        ...({ useLockfile: backend.useLockfile } as object),
       });
       return;
     case 'gcs':

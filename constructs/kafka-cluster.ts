@@ -1,9 +1,8 @@
 import { Construct, TerraformVariable } from './cdktf';
 import { KafkaProvider, type KafkaProviderConfig } from '../gen/provider-kafka/lib/provider';
-import { providerSecrets, type AuthDeclaration } from '../model/schema/auth';
+import { BOOTSTRAP_SERVERS_VARIABLE, providerSecrets, type AuthDeclaration } from '../model/schema/auth';
 
-/** The Terraform variable that carries the bootstrap servers (`TF_VAR_kafka_bootstrap_servers` in CI). */
-export const BOOTSTRAP_SERVERS_VARIABLE = 'kafka_bootstrap_servers';
+export { BOOTSTRAP_SERVERS_VARIABLE };
 
 const DEFAULT_AUTH: AuthDeclaration = { mechanism: 'scram-sha512', tls: true, secrets: 'environment' };
 
@@ -53,6 +52,9 @@ export class KafkaCluster extends Construct {
       for (const s of secrets.filter((x) => !x.optional)) {
         const variable = new TerraformVariable(this, s.variable, { type: 'string', sensitive: s.sensitive, nullable: false, description: `${s.attribute} of the Kafka provider; supply as TF_VAR_${s.variable}` });
         variable.overrideLogicalId(s.variable);
+        // Ephemeral (Terraform ≥ 1.10): a saved plan and the state never hold the value, so the plan file CI hands from
+        // the plan job to the apply job carries no credential; apply reads TF_VAR_… again. cdktf 0.21 has no prop for it.
+        variable.addOverride('ephemeral', true);
         const key = CONFIG_KEY[s.attribute];
         if (key !== undefined) config[key] = variable.stringValue;
         variables.push(s.variable);

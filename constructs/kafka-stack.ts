@@ -7,6 +7,7 @@ import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
+import { requiredTerraformVersion } from '../model/terraform-version';
 import { stackJson } from './stack-json';
 import type { Topology } from '../model/topology';
 import type { Finding } from '../rules/types';
@@ -99,6 +100,8 @@ export class KafkaStack extends TerraformStack {
     this.environmentName = parsed?.name ?? (typeof declaredName === 'string' ? declaredName : id);
     this.backendType = backend.type;
     this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
+    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth);
+    if (terraformVersion !== undefined) this.addOverride('terraform.required_version', terraformVersion);
     this.domains = slice?.domains;
     this.brokerDefaults = slice?.brokerDefaults ?? props.adopt?.brokerDefaults ?? {};
     if (slice !== undefined) {

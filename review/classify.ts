@@ -93,6 +93,21 @@ class Classifier {
         const [before, after] = change.fields.length === 1 && only !== undefined ? [`${only.field}: ${short(only.before)}`, short(only.after)] : ['—', `${fields.join(', ')} changed`];
         return this.push({ rule: 'declaration-changed', verdict: 'SAFE', stack: change.stack, subject: change.subject, text: m.declarationChanged(subjectLabel(change.subject), fields), before, after, rows });
       }
+      case 'settings-changed': {
+        const rows = change.changes.map((c) => ({ key: c.key, current: c.before ?? '—', new: c.after ?? '—' }));
+        const [only] = change.changes;
+        const [before, after] = change.changes.length === 1 && only !== undefined ? [`${only.key}: ${short(only.before ?? '—')}`, short(only.after ?? '—')] : ['—', `${change.changes.length} settings changed`];
+        const text = m.settingsChanged(change.part, change.stack, change.changes.map((c) => c.key), change.comparedWith);
+        return this.push({ rule: `${change.part}-changed`, verdict: 'BLOCK', stack: change.stack, subject: { kind: 'stack' }, text, before, after, rows });
+      }
+      case 'environment-added': {
+        const rows = change.settings.map((c) => ({ key: `${c.part}: ${c.key}`, current: '—', new: c.after ?? '—' }));
+        return this.push({ rule: 'environment-added', verdict: 'WARN', stack: change.stack, subject: { kind: 'stack' }, text: m.environmentAdded(change.stack, change.environment), before: '—', after: change.environment, rows });
+      }
+      case 'owner-changed': {
+        const rows = [{ key: 'owner', current: change.before, new: change.after }];
+        return this.push({ rule: 'owner-changed', verdict: 'WARN', stack: change.stack, subject: { kind: 'domain', name: change.domain }, text: m.ownerChanged(change.domain, change.before, change.after), before: change.before, after: change.after, rows });
+      }
       case 'suppression-added':
         return this.push({ rule: 'suppression-added', idSuffix: `-${change.ruleId}`, verdict: 'WARN', stack: change.stack, subject: change.subject, text: m.suppressionAdded(subjectLabel(change.subject), change.ruleId, change.reason), before: '—', after: `${change.ruleId}: ${change.reason}`, rows: [{ key: 'suppression', current: '—', new: `${change.ruleId}: ${change.reason}` }] });
     }

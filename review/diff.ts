@@ -7,6 +7,7 @@
  * (same domain and event, or the same group's companion) is a `topic-renamed`. Everything is indexed with Maps: the
  * work is linear in the size of the outputs.
  */
+import { diffSettings, SETTINGS_PARTS, settingsCounterpart } from '../guard/settings';
 import type { ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
 import type { AclResource, AttributeChange, Change, FieldChange, ImportBlock, RemovedBlock, Snapshot, StackSnapshot, Subject, TopicResource } from './types';
@@ -20,6 +21,7 @@ export function diff(base: Snapshot, head: Snapshot): Change[] {
     const h = head.stacks.get(stack);
     diffTopics(stack, b, h, changes, pending);
     diffAcls(stack, b, h, changes, pending);
+    if (h !== undefined) diffSettingsOf(stack, b, h, base, changes);
     if (h !== undefined) diffDeclarations(stack, b, h, changes);
   }
   pairAcrossStacks(pending, base, head, changes);
@@ -219,6 +221,28 @@ function memo<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Settings: backend, provider, variables, required providers
+
+/**
+ * A stack's settings against the base's; a new stack against a base stack of the same environment (its stack name
+ * read as `{stack}` on both sides), so a domain added under layout `domain` changes nothing, and a new environment is
+ * listed whole.
+ */
+function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, base: Snapshot, changes: Change[]): void {
+  const sibling = settingsCounterpart(stack, h.environment.name, base.stacks, (s) => s.environment.name);
+  if (sibling === undefined) {
+    const empty = { backend: new Map(), provider: new Map(), variables: new Map(), 'required-providers': new Map() };
+    changes.push({ kind: 'environment-added', stack, environment: h.environment.name, settings: diffSettings(empty, h.settings) });
+    return;
+  }
+  const all = diffSettings(sibling.settings, h.settings, b === undefined ? { before: sibling.stack, after: stack } : undefined);
+  for (const part of SETTINGS_PARTS) {
+    const of = all.filter((c) => c.part === part);
+    if (of.length > 0) changes.push({ kind: 'settings-changed', stack, part, changes: of, comparedWith: b === undefined ? sibling.stack : null });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Declarations (topology.json): groups, suppressions, declared fields
 
 /**
@@ -230,7 +254,8 @@ const TOPIC_FIELDS = ['description', 'eventTypes', 'key', 'aggregate', 'ordering
 const CONTRACT_NOTE_FIELDS = ['changeStrategy'] as const;
 const GROUP_FIELDS = ['service', 'principal', 'idempotency', 'processingTimePerMessageMs', 'maxProcessingLagMs', 'offsetCommit', 'processing', 'retryDelaysMs', 'deadLetter', 'subscriptions'] as const;
 const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'delivery'] as const;
-const DOMAIN_FIELDS = ['owner', 'description', 'recoveryProcedure'] as const;
+/** `owner` is not among them: an owner change is its own finding (owner-changed), with both owners as reviewers. */
+const DOMAIN_FIELDS = ['description', 'recoveryProcedure'] as const;
 
 interface Suppressible {
   readonly suppressions?: readonly { readonly ruleId: string; readonly reason: string }[];
@@ -246,7 +271,11 @@ function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackS
     const more = extra(before);
     if (changed.length > 0 || more.length > 0) changes.push({ kind: 'declaration-changed', stack, subject, fields: more.length === 0 ? changed : [...changed, ...more] });
   };
-  for (const [name, domain] of hd.domains) compare({ kind: 'domain', name }, bd?.domains.get(name), domain, DOMAIN_FIELDS);
+  for (const [name, domain] of hd.domains) {
+    const before = bd?.domains.get(name);
+    if (before !== undefined && before.owner !== domain.owner) changes.push({ kind: 'owner-changed', stack, domain: name, before: before.owner, after: domain.owner });
+    compare({ kind: 'domain', name }, before, domain, DOMAIN_FIELDS);
+  }
   for (const [name, topic] of hd.topics) {
     // Only event topics carry declarations; companions are derived from their group.
     if (topic.kind === 'event') compare({ kind: 'topic', name }, bd?.topics.get(name), topic, TOPIC_FIELDS, (before) => contractNotes(before as ResolvedTopic, topic));

@@ -10,11 +10,27 @@ import { TIME_MS } from '../model/limits';
  */
 export const KAFKA_DEFAULT_RETENTION_MS = 7 * TIME_MS.day;
 
+/** GitHub rejects issue and pull-request comments longer than 65,536 characters (its API answers 422). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
 /**
- * GitHub rejects issue and pull-request comments longer than 65,536 characters; the Markdown report stays below this,
- * leaving room for the comment workflow's marker.
+ * The Markdown report stays below this, whatever its input: under GITHUB_COMMENT_LIMIT with room to spare, since
+ * GitHub may count some characters (emoji, astral planes) differently from JavaScript's UTF-16 length.
  */
 export const MARKDOWN_COMMENT_BUDGET = 60_000;
+
+/**
+ * Characters of one user-controlled value (a title, a reason, a description, an acknowledgement or suppression reason,
+ * a table cell) shown in the comment before it is cut with "…": one declaration cannot fill the comment. Escaping can
+ * make a shown value up to 8× longer (`@` → `@&#8203;`).
+ */
+export const MARKDOWN_CELL_MAX = 300;
+
+/** Characters of an id shown in the comment: ids are what an acknowledgement names, so they are cut only when absurd. */
+export const MARKDOWN_ID_MAX = 600;
+
+/** Stacks named in a sentence of the comment before the rest are only counted: a pull request may add thousands. */
+export const MARKDOWN_NAMED_STACKS = 20;
 
 /** Rows of safe findings listed in the Markdown summary table before the rest are only counted. */
 export const MARKDOWN_SAFE_ROWS = 50;

@@ -200,3 +200,25 @@ export const planDelete = (what: string, actions: string): Text => ({
   title: `terraform plans to ${actions} ${what}`,
   reason: 'the plan deletes it, and the two outputs do not explain why: the cluster or the state differs from the base output; read the plan before applying',
 });
+
+const SETTINGS_WHY: Readonly<Record<string, string>> = {
+  backend: 'at the next terraform init the state, and the backend credentials CI holds, go to the new backend',
+  provider: 'the provider settings decide how terraform authenticates to the cluster and whether the connection is encrypted',
+  variables: 'the variables decide what CI must supply and whether terraform records it (sensitive, ephemeral)',
+  'required-providers': 'another provider or version runs with the cluster credentials',
+};
+
+export const settingsChanged = (part: string, stack: string, keys: readonly string[], comparedWith: string | null): Text => ({
+  title: `${part} settings of stack ${stack} ${comparedWith === null ? 'changed' : `differ from stack ${comparedWith} of the same environment`}: ${keys.join(', ')}`,
+  reason: `${SETTINGS_WHY[part] ?? 'these settings reach terraform'}; topicform guard refuses to plan it before the change is merged; ${ackHint}`,
+});
+
+export const environmentAdded = (stack: string, environment: string): Text => ({
+  title: `stack ${stack} of a new environment ${environment}`,
+  reason: 'the base has no stack of this environment to compare with: read its backend, provider and variables below; nothing plans it before the change is merged and its CI environments exist',
+});
+
+export const ownerChanged = (domain: string, before: string, after: string): Text => ({
+  title: `domain ${domain}: owner ${before} → ${after}`,
+  reason: `the owner approves every change of the domain's topics and access: ${before} and ${after} both review this change (required reviewers)`,
+});

@@ -8,6 +8,7 @@ import { SUBJECT_NAMING_STRATEGIES } from '../model/schema';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
 import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, COMPATIBILITY_MODES, TOPIC_KINDS } from '../model/vocabulary';
+import { stackSettings } from '../guard/settings';
 import { ReviewInputError } from './errors';
 import { asArray, asBoolean, asNumber, asObject, asString, at, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
 import type { JsonObject, Path } from './json-reader';
@@ -84,6 +85,7 @@ function readTerraform(json: unknown): TerraformPart {
     removed: blocks(root.removed, 'removed', readRemoved),
     imports: blocks(root.import, 'import', readImport),
     backend: readBackend(root.terraform),
+    settings: stackSettings(root),
   };
 }
 

@@ -19,17 +19,23 @@ export interface ReviewInput {
   /** At most one plan per head stack. */
   readonly plans?: readonly PlanSnapshot[];
   readonly acknowledgements?: readonly Acknowledgement[];
+  /** Head stacks whose terraform plan failed. */
+  readonly failedPlans?: readonly string[];
 }
 
 export function review(input: ReviewInput): ReviewResult {
   const plans = input.plans ?? [];
   checkPlans(plans, input.head);
+  const failedPlans = [...new Set(input.failedPlans ?? [])].sort(compare);
+  for (const stack of failedPlans) {
+    if (!input.head.stacks.has(stack)) throw new ReviewInputError(`--plan-failed ${stack}`, `unknown stack "${stack}": the head output has ${[...input.head.stacks.keys()].sort().join(', ') || 'no stacks'}`);
+  }
   const context = { base: input.base, head: input.head };
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
-  const access = accessSection(environments.base, environments.head);
   const { findings, contracts, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
+  const access = withOwnerChanges(accessSection(environments.base, environments.head), findings);
   findings.sort(compareFindings);
   const stacks = [...new Set([...input.base.stacks.keys(), ...input.head.stacks.keys()])].sort();
   return {
@@ -38,7 +44,8 @@ export function review(input: ReviewInput): ReviewResult {
     head: input.head.label,
     stacks,
     plans: plans.map((p) => p.stack).sort(),
-    summary: summarize(findings, contracts, access),
+    failedPlans,
+    summary: summarize(findings, contracts, access, failedPlans.length),
     findings,
     contracts,
     access,
@@ -61,13 +68,20 @@ function checkPlans(plans: readonly PlanSnapshot[], head: Snapshot): void {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A domain whose owner changes is approved by the old owner and the new one: both join the required reviewers. */
+function withOwnerChanges(access: AccessSection, findings: readonly Finding[]): AccessSection {
+  const owners = findings.filter((f) => f.rule === 'owner-changed').flatMap((f) => [f.before, f.after]);
+  if (owners.length === 0) return access;
+  return { ...access, requiredReviewers: [...new Set([...access.requiredReviewers, ...owners])].sort(compare) };
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   const verdict = VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict);
   if (verdict !== 0) return verdict;
   return compare(a.stack, b.stack) || compare(a.id, b.id);
 }
 
-function summarize(findings: readonly Finding[], contracts: readonly ContractChange[], access: AccessSection): ReviewSummary {
+function summarize(findings: readonly Finding[], contracts: readonly ContractChange[], access: AccessSection, failedPlans: number): ReviewSummary {
   const counts = { BLOCK: 0, WARN: 0, MOVE: 0, SAFE: 0 };
   let acknowledged = 0;
   let blocking = 0;
@@ -78,5 +92,5 @@ function summarize(findings: readonly Finding[], contracts: readonly ContractCha
   }
   const accessCounts = { WARN: 0, SAFE: 0 };
   for (const c of access.changes) accessCounts[c.verdict]++;
-  return { ...counts, acknowledged, blocking, access: accessCounts };
+  return { ...counts, acknowledged, blocking, access: accessCounts, failedPlans };
 }

@@ -15,6 +15,8 @@ export function subjectKey(subject: Subject): string {
       return `producer:${subject.service}@${subject.topic}`;
     case 'domain':
       return `domain:${subject.name}`;
+    case 'stack':
+      return 'stack';
   }
 }
 
@@ -41,5 +43,7 @@ export function subjectLabel(subject: Subject): string {
       return `producer ${subject.service} of ${subject.topic}`;
     case 'domain':
       return `domain ${subject.name}`;
+    case 'stack':
+      return 'the stack';
   }
 }

@@ -3,6 +3,7 @@
  * (diff), the findings with a verdict (classify), and the result the renderers print. Plain data, no I/O.
  */
 import type { AccessChange } from '../access/diff';
+import type { SettingChange, SettingsPart, StackSettings } from '../guard/settings';
 import type { ContractFinding } from '../contracts/review';
 import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 
@@ -75,6 +76,8 @@ export interface StackSnapshot {
   readonly imports: readonly ImportBlock[];
   /** The backend type (`local`, `s3`, `remote`, `cloud`, …); null when the stack configures none. */
   readonly backend: string | null;
+  /** Everything else that reaches terraform: backend, provider, variables, required providers (guard/settings.ts). */
+  readonly settings: StackSettings;
 }
 
 /** The stack's Topology (topology.json), indexed by identity. */
@@ -148,7 +151,9 @@ export type Subject =
   | { readonly kind: 'acl'; readonly id: string }
   | { readonly kind: 'group'; readonly groupId: string }
   | { readonly kind: 'producer'; readonly service: string; readonly topic: string }
-  | { readonly kind: 'domain'; readonly name: string };
+  | { readonly kind: 'domain'; readonly name: string }
+  /** The stack's own settings: backend, provider, variables, required providers. */
+  | { readonly kind: 'stack' };
 
 /** Where a resource sits in a stack; for cross-stack moves. */
 export interface Placement {
@@ -178,7 +183,18 @@ export type Change =
     }
   | { readonly kind: 'group-added'; readonly stack: string; readonly group: ResolvedConsumerGroup }
   | { readonly kind: 'declaration-changed'; readonly stack: string; readonly subject: Subject; readonly fields: readonly FieldChange[] }
-  | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string };
+  | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string }
+  | {
+      readonly kind: 'settings-changed';
+      readonly stack: string;
+      readonly part: SettingsPart;
+      readonly changes: readonly SettingChange[];
+      /** The base stack compared with when this stack is new (a stack of the same environment), else null. */
+      readonly comparedWith: string | null;
+    }
+  /** A stack of an environment the base does not have: its settings, for the reviewers to read. */
+  | { readonly kind: 'environment-added'; readonly stack: string; readonly environment: string; readonly settings: readonly SettingChange[] }
+  | { readonly kind: 'owner-changed'; readonly stack: string; readonly domain: string; readonly before: string; readonly after: string };
 
 /** A declared (Topology) field that differs, rendered short. */
 export interface FieldChange {
@@ -282,6 +298,8 @@ export interface ReviewSummary {
   readonly blocking: number;
   /** Access changes by verdict (they never block; they name who approves). */
   readonly access: { readonly WARN: number; readonly SAFE: number };
+  /** Head stacks whose terraform plan failed: the review cannot say what terraform would do there, so it blocks. */
+  readonly failedPlans: number;
 }
 
 export interface ReviewResult {
@@ -291,6 +309,8 @@ export interface ReviewResult {
   readonly stacks: readonly string[];
   /** Stacks a plan was given for. */
   readonly plans: readonly string[];
+  /** Stacks whose terraform plan failed (reported by CI with --plan-failed), sorted. */
+  readonly failedPlans: readonly string[];
   readonly summary: ReviewSummary;
   readonly findings: readonly Finding[];
   /** Changes of the event schemas, by the topic's compatibility mode ("Contract changes"). */

@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -30,8 +30,8 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   './provider-kafka': 'gen/provider-kafka/lib/index',
 };
 
-/** Files copied verbatim into the package root. */
-const DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE'] as const;
+/** Files copied verbatim into the package, at the same paths (the workflows init writes cite the threat model). */
+const DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'docs/threat-model.md'] as const;
 
 /** The repository's dependencies that never reach the published manifest. */
 const DEVELOPMENT_ONLY = new Set(['@cdktf/provider-kafka']);
@@ -123,6 +123,7 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
   cpSync(templates, join(DIST, 'templates'), { recursive: true });
   for (const doc of DOCS) {
     if (!existsSync(join(ROOT, doc))) throw new Error(`${doc} is missing`);
+    mkdirSync(dirname(join(DIST, doc)), { recursive: true });
     copyFileSync(join(ROOT, doc), join(DIST, doc));
   }
   mkdirSync(DIST, { recursive: true });

@@ -1,13 +1,15 @@
 /**
- * `topicform codeowners [--check] [--output .github/CODEOWNERS] [--out-dir cdktf.out] [--default-owner <team>]
+ * `topicform codeowners [--check] [--output .github/CODEOWNERS] [--out-dir cdktf.out] [--platform-owner <team>]
  * [--app main.ts]`: writes the CODEOWNERS file the domains' declared owners imply (access/codeowners.ts), atomically;
  * with `--check`, writes nothing and exits 1 when the file is missing or stale. Run it from the repository root:
- * declaration files are recorded relative to the working directory.
+ * declaration files are recorded relative to the working directory. The platform owner comes from the option, else
+ * from `"topicform": { "platformOwner": "@acme/platform-team" }` in the repository's package.json, so that the check
+ * in CI and the file agree without repeating it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CODEOWNERS_PATH, generateCodeowners } from '../../access/codeowners';
+import { CODEOWNERS_PATH, generateCodeowners, PLATFORM_PATHS } from '../../access/codeowners';
 import { ownerSchema } from '../../model/schema';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { writeFileAtomic } from '../write';
@@ -20,6 +22,8 @@ export interface CodeownersOptions {
   /** The synth output directory, relative to the repository root. @default 'cdktf.out' */
   readonly outDir?: string;
   readonly defaultOwner?: string;
+  /** The same as defaultOwner (its newer name). */
+  readonly platformOwner?: string;
 }
 
 /** Adds the `codeowners` command; its exit code goes to `setExitCode`. */
@@ -30,7 +34,8 @@ export function registerCodeownersCommand(program: Command, setExitCode: (code: 
     .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
     .option('-o, --output <file>', 'the CODEOWNERS file', CODEOWNERS_PATH)
     .option('--out-dir <dir>', 'the synth output directory whose per-domain files get owners', 'cdktf.out')
-    .option('--default-owner <team>', 'owner of every path no domain owns, e.g. @acme/platform-team')
+    .option('--platform-owner <team>', `the platform team: owns every path no domain owns, and ${PLATFORM_PATHS.join(', ')} (default: "topicform.platformOwner" in package.json)`)
+    .option('--default-owner <team>', 'the former name of --platform-owner')
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .action((options: CodeownersOptions & { app: string }) => {
       setExitCode(runCodeowners(loadAppBuilder(options.app), options, io));
@@ -42,8 +47,9 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const output = options.output ?? CODEOWNERS_PATH;
-  if (options.defaultOwner !== undefined && !ownerSchema.safeParse(options.defaultOwner).success) {
-    stderr.write(`topicform codeowners: --default-owner "${options.defaultOwner}" must be a team handle such as "@acme/platform-team"\n`);
+  const platformOwner = options.platformOwner ?? options.defaultOwner ?? configuredPlatformOwner(cwd);
+  if (platformOwner !== undefined && !ownerSchema.safeParse(platformOwner).success) {
+    stderr.write(`topicform codeowners: the platform owner "${platformOwner}" must be a team handle such as "@acme/platform-team"\n`);
     return 1;
   }
   const { source, errors } = loadAccessSource(buildApp);
@@ -55,7 +61,7 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
   const { content, warnings } = generateCodeowners({
     ...source,
     outdir: options.outDir ?? 'cdktf.out',
-    ...(options.defaultOwner === undefined ? {} : { defaultOwner: options.defaultOwner }),
+    ...(platformOwner === undefined ? {} : { defaultOwner: platformOwner }),
   });
   for (const w of warnings) stderr.write(`warning: ${w}\n`);
   const target = resolve(cwd, output);
@@ -73,6 +79,18 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
     stderr.write(`topicform codeowners: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the owners the domains declare'}; run \`topicform codeowners\` and commit it\n`);
     return 1;
   }
+  if (platformOwner === undefined) stderr.write(`warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): ${PLATFORM_PATHS.join(', ')} need no platform approval\n`);
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
+}
+
+/** `"topicform": { "platformOwner": "…" }` in the package.json of the working directory, when there is one. */
+function configuredPlatformOwner(cwd: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(resolve(cwd, 'package.json'), 'utf8')) as { topicform?: { platformOwner?: unknown } };
+    const owner = manifest.topicform?.platformOwner;
+    return typeof owner === 'string' ? owner : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * `topicform init [dir]`: scaffolds a GitOps repository that depends on the topicform package — package.json,
  * tsconfig.json, cdktf.json, main.ts, environments.ts, topics/ with one example domain, a test that synthesizes and
- * lints it, a README and the CI workflows — from templates/ (shipped in the package).
+ * lints it, a README, the CI workflows and a CODEOWNERS giving the platform team (`--platform-owner`) what decides how
+ * every domain reaches the cluster — from templates/ (shipped in the package).
  *
  * Existing files are never overwritten unless `--force`: the command first checks every target and, when any exists,
  * lists them and writes nothing. Each file is written atomically (cli/write.ts).
@@ -9,6 +10,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { PLATFORM_PATHS } from '../../access/codeowners';
+import { ownerSchema } from '../../model/schema';
 import { writeFileAtomic } from '../write';
 
 /** templates/ in the repository (cli/commands/ → ../../templates) and in the package (same layout under dist/). */
@@ -18,7 +21,12 @@ const TOOL_MANIFEST = join(__dirname, '..', '..', 'package.json');
 export interface InitOptions {
   readonly force?: boolean;
   readonly name?: string;
+  /** The platform team that owns environments, acknowledgements, CI and dependencies. @default DEFAULT_PLATFORM_OWNER */
+  readonly platformOwner?: string;
 }
+
+/** The example's platform team, like the example domain's `@acme/orders-team`: replace both with your teams. */
+export const DEFAULT_PLATFORM_OWNER = '@acme/platform-team';
 
 export interface InitResult {
   readonly ok: boolean;
@@ -30,8 +38,8 @@ export interface InitResult {
 }
 
 /** The files `init` writes: relative target path (POSIX) → content. */
-export function renderTemplates(name: string): Map<string, string> {
-  const variables = templateVariables(name);
+export function renderTemplates(name: string, platformOwner: string = DEFAULT_PLATFORM_OWNER): Map<string, string> {
+  const variables: Readonly<Record<string, string>> = { ...templateVariables(name), platformOwner };
   const files = new Map<string, string>();
   for (const template of listFiles(TEMPLATES_DIR)) {
     if (!template.endsWith('.tmpl')) continue;
@@ -46,7 +54,8 @@ export function renderTemplates(name: string): Map<string, string> {
 export function init(dir: string, options: InitOptions = {}): InitResult {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw new InitError(`${dir} exists and is not a directory`);
-  const files = renderTemplates(options.name ?? packageName(basename(target)));
+  if (options.platformOwner !== undefined && !ownerSchema.safeParse(options.platformOwner).success) throw new InitError(`--platform-owner "${options.platformOwner}" must be a team handle such as "@acme/platform-team"`);
+  const files = renderTemplates(options.name ?? packageName(basename(target)), options.platformOwner);
   const existing = [...files.keys()].filter((file) => existsSync(join(target, ...file.split('/'))));
   if (existing.length > 0 && options.force !== true) return { ok: false, dir: target, written: [], existing };
   const written: string[] = [];
@@ -61,14 +70,15 @@ export class InitError extends Error {}
 export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('init')
-    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README and CI workflows')
+    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, CI workflows and CODEOWNERS')
     .argument('[dir]', 'directory to scaffold (created when missing)', '.')
     .option('--force', 'overwrite files that already exist', false)
     .option('--name <name>', 'package name of the new repository (default: the directory name)')
-    .action((dir: string, options: { force: boolean; name?: string }) => {
+    .option('--platform-owner <team>', `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`, DEFAULT_PLATFORM_OWNER)
+    .action((dir: string, options: { force: boolean; name?: string; platformOwner: string }) => {
       let result: InitResult;
       try {
-        result = init(dir, { force: options.force, ...(options.name === undefined ? {} : { name: options.name }) });
+        result = init(dir, { force: options.force, platformOwner: options.platformOwner, ...(options.name === undefined ? {} : { name: options.name }) });
       } catch (error) {
         if (!(error instanceof InitError)) throw error;
         process.stderr.write(`topicform init: ${error.message}\n`);
@@ -85,7 +95,7 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
       }
       const overwritten = result.existing.length > 0 ? ` (${result.existing.length} overwritten)` : '';
       process.stdout.write(
-        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n`,
+        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, GitHub environments, branch protection)\n`,
       );
       setExitCode(0);
     });

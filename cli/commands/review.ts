@@ -9,8 +9,8 @@
  * under each topic's compatibility mode; a BLOCK there blocks too) and an "Access changes" section (who can read or
  * write what, with the owner who approves and the required reviewers).
  *
- * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error (the message names the
- * file and what is wrong with it; never a stack trace).
+ * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan, 1 a usage or input error (the
+ * message names the file and what is wrong with it; never a stack trace).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -40,12 +40,16 @@ export interface ReviewOptions {
   readonly acknowledgements?: string;
   readonly output?: string;
   readonly app: string;
+  /** Where the full review is (the CI run), named by a Markdown comment that leaves something out. */
+  readonly detailsUrl?: string;
+  /** Stacks whose terraform plan failed: the review says so and blocks (exit 2). */
+  readonly planFailed?: string[];
 }
 
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('review')
-    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK')
+    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK or a failed plan')
     .option('--base <dir>', 'the base output: a cdktf.out directory written by topicform synth')
     .option('--head <dir>', 'the head output (default: cdktf.out when --base is given)')
     .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
@@ -55,6 +59,8 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
     .option('--acknowledgements <file>', `reviewed acknowledgements of blocking findings (default: ${ACKNOWLEDGEMENTS_FILE} of the head, when present)`)
     .option('-o, --output <file>', 'write the review to a file instead of stdout')
     .option('--app <file>', 'the app each git ref is synthesized with', 'main.ts')
+    .option('--details-url <url>', 'where the full review is (e.g. the CI run): a Markdown comment that leaves something out for size names it')
+    .option('--plan-failed <stack>', 'terraform plan of this head stack failed (repeatable): the review says so and blocks', collect, [])
     .addHelpText(
       'after',
       [
@@ -64,7 +70,7 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
         '  topicform review --base-ref origin/main --head-ref HEAD',
         '  topicform review --base-ref origin/main --head cdktf.out --plan dev=plan-dev.json --plan prod=plan-prod.json',
         '',
-        'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error.',
+        'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan (--plan-failed), 1 a usage or input error.',
       ].join('\n'),
     )
     .action((options: ReviewOptions) => {
@@ -87,10 +93,11 @@ export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.Writable
   const workspace = new Workspace(cwd, progress);
   try {
     const result = reviewFromOptions(options, cwd, workspace);
-    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result) : renderText(result);
+    const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };
+    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
     if (options.output === undefined) stdout.write(report);
     else writeFileSync(resolve(cwd, options.output), report);
-    return result.summary.blocking > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
+    return result.summary.blocking > 0 || result.summary.failedPlans > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
   } catch (error) {
     const message = error instanceof ReviewInputError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     stderr.write(`topicform review: ${message}\n`);
@@ -115,7 +122,7 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Works
   const headSnapshot = readOutput(head.dir, head.label);
   const plans = options.plan.map((arg) => readPlan(arg, cwd, headSnapshot));
   const acknowledgements = readAcknowledgements(options.acknowledgements, cwd, head.tree);
-  return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements });
+  return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements, failedPlans: options.planFailed ?? [] });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The Terraform variable that carries the bootstrap servers (`TF_VAR_kafka_bootstrap_servers` in CI). */
+export const BOOTSTRAP_SERVERS_VARIABLE = 'kafka_bootstrap_servers';
+
 export const AUTH_MECHANISMS = ['none', 'scram-sha256', 'scram-sha512', 'oauthbearer', 'mtls'] as const;
 export type AuthMechanism = (typeof AUTH_MECHANISMS)[number];
 
@@ -34,10 +37,19 @@ export interface ProviderSecret {
 const secret = (attribute: string, environmentVariable: string, sensitive = true, optional = false): ProviderSecret => ({
   attribute,
   environmentVariable,
-  variable: `kafka_${attribute}`,
+  variable: secretVariable(attribute),
   sensitive,
   optional,
 });
+
+/**
+ * Every provider setting topicform may wire to a Terraform variable (`secrets: 'variables'`), whatever the mechanism:
+ * what `topicform guard` accepts as a variable reference in the provider block.
+ */
+export const PROVIDER_SECRET_ATTRIBUTES = ['sasl_username', 'sasl_password', 'sasl_token_url', 'ca_cert', 'client_cert', 'client_key'] as const;
+
+/** The variable a provider secret attribute is wired to: `kafka_<attribute>`. */
+export const secretVariable = (attribute: string): string => `kafka_${attribute}`;
 
 /** The settings a mechanism needs at terraform time (Mongey provider 0.13.1 names; see provider-schema/NOTES.md). */
 export function providerSecrets(auth: AuthDeclaration): ProviderSecret[] {

@@ -20,7 +20,16 @@ export const backendSchema = z.discriminatedUnion('type', [
     /** @default 'topicform/{stack}.tfstate' */
     key: template.optional(),
     region: z.string().min(1),
-    /** DynamoDB table for state locking. */
+    /**
+     * State locking with a lock file beside the state in the bucket (S3 conditional writes; experimental in Terraform
+     * 1.10, generally available from 1.11, so the stack then states `required_version >= 1.11`), so two applies of one
+     * stack cannot interleave. Needs s3:PutObject and s3:DeleteObject on `<key>.tflock` for whoever takes the lock
+     * (apply); read-only plans run with `-lock=false`.
+     *
+     * @default true
+     */
+    useLockfile: z.boolean().default(true),
+    /** DynamoDB table for state locking (deprecated by Terraform in favour of `useLockfile`; both may be set). */
     dynamodbTable: z.string().min(1).optional(),
     /** @default true */
     encrypt: z.boolean().default(true),

@@ -1,19 +1,34 @@
 /**
  * The review as a pull-request comment: the verdict and the summary table first, then the "Contract changes" and
  * "Access changes" sections (with the required reviewers), every finding's and contract change's details folded
- * (`<details>`), drift in its own section, stale acknowledgements last. Text from the outputs (names, declared
- * descriptions) is escaped, so a declaration cannot inject HTML, break a table or mention people. The comment stays
- * under GitHub's size limit: past MARKDOWN_COMMENT_BUDGET the remaining details are counted, not shown.
+ * (`<details>`), drift in its own section, stale acknowledgements last.
+ *
+ * The comment is shaped by its input, so it is hardened against it: text from the outputs (names, declared
+ * descriptions, acknowledgement and suppression reasons) is escaped — no HTML, no table break, no line break of any
+ * kind (CR, LF, U+2028, U+2029, …), no mention — and every user-controlled value is cut at MARKDOWN_CELL_MAX. The whole
+ * comment stays under MARKDOWN_COMMENT_BUDGET: when it would not, the details go first, then drift and stale
+ * acknowledgements, then the SAFE and MOVE rows, then the BLOCK and WARN rows are shortened — the summary and every
+ * BLOCK and WARN line stay — and the comment says what it left out and where the full review is.
  */
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
-import { MARKDOWN_COMMENT_BUDGET, MARKDOWN_SAFE_ROWS } from '../limits';
+import { MARKDOWN_CELL_MAX, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row, Verdict } from '../types';
 import { approver, contractBreaks, describePlan, hasWarnings, verdictLine } from './shared';
 
 /** The first line of every comment; the comment workflow finds its earlier comment by it. */
 export const COMMENT_MARKER = '<!-- topicform-review -->';
 
+export interface MarkdownOptions {
+  /** Where the full review is (the CI run with the JSON and text reports), named when the comment leaves something out. */
+  readonly fullReviewUrl?: string;
+  /** @default MARKDOWN_COMMENT_BUDGET */
+  readonly budget?: number;
+}
+
 const MARK: Record<Verdict, string> = { BLOCK: '⛔', WARN: '⚠️', MOVE: '🚚', SAFE: '✅' };
+
+/** Every character that ends a line somewhere: LF, CR, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 
 /** Escapes text for Markdown table cells and HTML: no tags, no pipes, no line breaks, no @mentions. */
 export function escape(text: string): string {
@@ -27,43 +42,70 @@ export function escape(text: string): string {
     .replace(/_/g, '&#95;')
     .replace(/\[/g, '&#91;')
     .replace(/@/g, '@&#8203;')
-    .replace(/\r?\n/g, ' ');
+    .replace(LINE_BREAKS, ' ');
 }
 
-const code = (text: string): string => `<code>${escape(text)}</code>`;
+/** A user-controlled value, cut at `max` characters (before escaping, so an entity is never cut in half), escaped. */
+export function cell(text: string, max = MARKDOWN_CELL_MAX): string {
+  if (text.length <= max) return escape(text);
+  // Cut by UTF-16 unit, never inside a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return escape(`${text.slice(0, end)}…`);
+}
 
-export function renderMarkdown(result: ReviewResult): string {
+const code = (text: string, max = MARKDOWN_ID_MAX): string => `<code>${cell(text, max)}</code>`;
+
+/** One row of a table, with its verdict (what the budget may never cut: BLOCK and WARN). */
+interface Line {
+  readonly verdict: Verdict;
+  readonly full: string;
+  /** The same row, short: verdict, id and title cut hard. */
+  readonly compact: string;
+}
+
+/** How much the comment leaves out, from nothing (0) to the bare summary with every BLOCK and WARN line (4). */
+type Level = 0 | 1 | 2 | 3 | 4;
+
+export function renderMarkdown(result: ReviewResult, options: MarkdownOptions = {}): string {
+  const budget = options.budget ?? MARKDOWN_COMMENT_BUDGET;
+  for (const level of [0, 1, 2, 3, 4] as const) {
+    const md = compose(result, level, options, budget);
+    if (md.length <= budget || level === 4) return md.length <= budget ? md : lastResort(result, md, options, budget);
+  }
+  return '';
+}
+
+function compose(result: ReviewResult, level: Level, options: MarkdownOptions, budget: number): string {
   const s = result.summary;
+  const cut: string[] = [];
   const head: string[] = [COMMENT_MARKER];
-  const icon = s.blocking > 0 ? '⛔' : hasWarnings(result) ? '⚠️' : '✅';
+  const icon = s.blocking > 0 || s.failedPlans > 0 ? '⛔' : hasWarnings(result) ? '⚠️' : '✅';
   head.push(`## topicform review: ${icon} ${verdictLine(result)}`, '');
   head.push(
-    `Base ${code(result.base)} → head ${code(result.head)} · stacks: ${result.stacks.map(escape).join(', ') || 'none'}` +
-      (result.plans.length > 0 ? ` · terraform plan: ${result.plans.map(escape).join(', ')}` : ' · no terraform plan'),
+    `Base ${code(result.base)} → head ${code(result.head)} · stacks: ${result.stacks.map((x) => cell(x)).join(', ') || 'none'}` +
+      (result.plans.length > 0 ? ` · terraform plan: ${result.plans.map((x) => cell(x)).join(', ')}` : ' · no terraform plan'),
     '',
   );
+  if (result.failedPlans.length > 0) {
+    head.push(`**terraform plan failed** for ${result.failedPlans.map((x) => cell(x)).join(', ')}: the review cannot say what terraform would do there, so it blocks; the plan's log is in the run.`, '');
+  }
   head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
 
+  const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
   if (result.findings.length > 0) {
     head.push('| Verdict | Finding | Environment | Stack | Before → After |', '| --- | --- | --- | --- | --- |');
-    head.push(...cappedRows(result.findings, summaryRow, 'findings', 5), '');
+    head.push(...rows(result.findings.map(summaryRow), 'findings', 5), '');
   }
-  head.push(...contractSection(result.contracts), ...accessSection(result));
+  if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 6), '');
+  const { changes, requiredReviewers } = result.access;
+  if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 5), '');
+  else if (requiredReviewers.length > 0) head.push('### Required reviewers', '', `${requiredReviewers.map((r) => cell(r)).join(', ')} (a domain's owner changes: the old and the new owner approve)`, '');
 
   const tail: string[] = [];
-  if (result.drift.length > 0) {
-    tail.push("### Drift: the cluster differs from Terraform's state", '', 'Found by `terraform plan` (refresh), independent of this change.', '');
-    tail.push('| Stack | Resource | Key | State | Cluster |', '| --- | --- | --- | --- | --- |');
-    for (const d of result.drift) {
-      const rows = d.rows.length > 0 ? d.rows : [{ key: d.actions.join(', '), current: '', new: '' }];
-      for (const r of rows) tail.push(`| ${escape(d.stack)} | ${code(d.address)} | ${escape(r.key)} | ${escape(r.current)} | ${escape(r.new)} |`);
-    }
-    tail.push('');
-  }
-  if (result.unmatchedAcknowledgements.length > 0) {
-    tail.push(`### Acknowledgements that match no finding`, '', `Stale or misspelt entries in ${code(ACKNOWLEDGEMENTS_FILE)}; remove or fix them:`, '');
-    for (const a of result.unmatchedAcknowledgements) tail.push(`- ${code(a.finding)}: ${escape(a.reason)}`);
-    tail.push('');
+  if (level < 2) tail.push(...driftSection(result), ...unmatchedSection(result));
+  else {
+    if (result.drift.length > 0) cut.push(`the drift table (${result.drift.length} resource${result.drift.length === 1 ? '' : 's'})`);
+    if (result.unmatchedAcknowledgements.length > 0) cut.push(`${result.unmatchedAcknowledgements.length} stale acknowledgement${result.unmatchedAcknowledgements.length === 1 ? '' : 's'}`);
   }
   tail.push(
     `<sub>A blocking finding is accepted only when ${code(ACKNOWLEDGEMENTS_FILE)} names its id with a reason ` +
@@ -71,35 +113,74 @@ export function renderMarkdown(result: ReviewResult): string {
     '',
   );
 
+  // Details take what room is left at level 0; every later level leaves them out.
+  const items = [...result.findings, ...result.contracts];
   const details: string[] = [];
-  let size = head.join('\n').length + tail.join('\n').length + 200;
-  let omitted = 0;
-  for (const f of [...result.findings, ...result.contracts]) {
-    const block = 'rows' in f ? detail(f) : detailsBlock(f, []);
-    if (size + block.length > MARKDOWN_COMMENT_BUDGET) {
-      omitted++;
-      continue;
+  if (level === 0) {
+    let size = head.join('\n').length + tail.join('\n').length + 600;
+    for (const f of items) {
+      const block = 'rows' in f ? detail(f) : detailsBlock(f, []);
+      if (size + block.length + 1 > budget) continue;
+      size += block.length + 1;
+      details.push(block);
     }
-    size += block.length + 1;
-    details.push(block);
   }
+  const omitted = items.length - details.length;
+  if (omitted > 0 && items.length > 0) cut.unshift(`the details of ${omitted} finding${omitted === 1 ? '' : 's'}`);
   const body = details.length > 0 ? ['### Details', '', ...details] : [];
-  if (omitted > 0) body.push(`_${omitted} more finding${omitted === 1 ? '' : 's'} not shown here (comment size limit): see the JSON report._`, '');
-  return `${[...head, ...body, ...tail].join('\n')}`;
+  return [...head, ...body, ...cutNote(cut, options), ...tail].join('\n');
 }
 
-function summaryRow(f: Finding): string {
-  const verdict = f.acknowledgement === undefined ? `${MARK[f.verdict]} ${f.verdict}` : `☑️ ${f.verdict} (acknowledged)`;
-  return `| ${verdict} | ${escape(f.title)}<br>${code(f.id)} | ${escape(f.environment)}${f.production ? ' (production)' : ''} | ${escape(f.stack)} | ${escape(f.before)} → ${escape(f.after)} |`;
+/** Where whatever a comment leaves out can be read: the full review's address when given, else `otherwise`. */
+export function fullReportAt(options: MarkdownOptions, otherwise = 'in the JSON and text reports of this review (`topicform review --format json`)'): string {
+  return options.fullReviewUrl === undefined ? otherwise : `in the full review: ${cell(options.fullReviewUrl, MARKDOWN_ID_MAX)}`;
 }
 
-function detail(f: Finding): string {
-  return detailsBlock(f, [...table(f.rows), ...f.plan.flatMap((p) => [`**terraform plan** ${code(p.address)}: ${escape(describePlan(p))}`, ''])]);
+/** What the comment left out and where to read it. */
+function cutNote(cut: readonly string[], options: MarkdownOptions): string[] {
+  if (cut.length === 0) return [];
+  return [`_Not shown here (comment size limit): ${cut.join('; ')}. Everything is ${fullReportAt(options)}._`, ''];
 }
 
-function contractSection(contracts: readonly ContractChange[]): string[] {
-  if (contracts.length === 0) return [];
-  const lines = [
+/**
+ * A table's rows by level: every BLOCK and WARN row always; SAFE rows up to MARKDOWN_SAFE_ROWS and MOVE rows until
+ * level 2, then counted; from level 3 on, BLOCK and WARN rows in their compact form.
+ */
+function table(lines: readonly Line[], what: string, columns: number, level: Level, cut: string[]): string[] {
+  const needed = lines.filter((l) => l.verdict === 'BLOCK' || l.verdict === 'WARN');
+  const moves = lines.filter((l) => l.verdict === 'MOVE');
+  const safe = lines.filter((l) => l.verdict === 'SAFE');
+  const out = needed.map((l) => (level >= 3 ? l.compact : l.full));
+  const filler = ' |'.repeat(columns - 2);
+  if (level < 2) {
+    out.push(...moves.map((l) => l.full), ...safe.slice(0, MARKDOWN_SAFE_ROWS).map((l) => l.full));
+    if (safe.length > MARKDOWN_SAFE_ROWS) out.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe ${what} (see the JSON report) |${filler}`);
+  } else if (moves.length + safe.length > 0) {
+    out.push(`| 🚚 MOVE, ✅ SAFE | ${moves.length + safe.length} ${what} not shown (size limit) |${filler}`);
+    cut.push(`${moves.length + safe.length} MOVE and SAFE ${what}`);
+  }
+  if (level >= 3 && needed.length > 0) cut.push(`the full text of ${needed.length} BLOCK and WARN ${what} (shortened)`);
+  return out;
+}
+
+function verdictCell(item: { readonly verdict: Verdict; readonly acknowledgement?: unknown }): string {
+  return item.acknowledgement === undefined ? `${MARK[item.verdict]} ${item.verdict}` : `☑️ ${item.verdict} (acknowledged)`;
+}
+
+/** Cells of a compact row: the title cut short, the id whole. */
+const SHORT = 80;
+
+function summaryRow(f: Finding): Line {
+  const where = `${cell(f.environment)}${f.production ? ' (production)' : ''} | ${cell(f.stack)}`;
+  return {
+    verdict: f.verdict,
+    full: `| ${verdictCell(f)} | ${cell(f.title)}<br>${code(f.id)} | ${where} | ${cell(f.before)} → ${cell(f.after)} |`,
+    compact: `| ${verdictCell(f)} | ${cell(f.title, SHORT)}<br>${code(f.id)} | ${where} | |`,
+  };
+}
+
+function contractIntro(): string[] {
+  return [
     '### Contract changes',
     '',
     "Each event schema compared with the base under the topic's compatibility mode (BACKWARD: new readers read old events; FORWARD: old readers read new events; FULL: both).",
@@ -107,59 +188,88 @@ function contractSection(contracts: readonly ContractChange[]): string[] {
     '| Verdict | Change | Topic · schema · field | Mode | Environment | Stack |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  lines.push(...cappedRows(contracts, contractRow, 'contract changes', 6), '');
-  return lines;
 }
 
-function contractRow(c: ContractChange): string {
-  const verdict = c.acknowledgement === undefined ? `${MARK[c.verdict]} ${c.verdict}` : `☑️ ${c.verdict} (acknowledged)`;
-  return `| ${verdict} | ${escape(c.title)}<br>${code(c.id)} | ${code(c.topic)} · ${escape(c.schema)} · ${code(c.path)} | ${escape(c.mode)}, ${escape(contractBreaks(c))} | ${escape(c.environment)}${c.production ? ' (production)' : ''} | ${escape(c.stack)} |`;
+function contractRow(c: ContractChange): Line {
+  const rest = `${code(c.topic)} · ${cell(c.schema)} · ${code(c.path)} | ${cell(c.mode)}, ${cell(contractBreaks(c))} | ${cell(c.environment)}${c.production ? ' (production)' : ''} | ${cell(c.stack)} |`;
+  return { verdict: c.verdict, full: `| ${verdictCell(c)} | ${cell(c.title)}<br>${code(c.id)} | ${rest}`, compact: `| ${verdictCell(c)} | ${cell(c.title, SHORT)}<br>${code(c.id)} | ${rest}` };
 }
 
-function accessSection(result: ReviewResult): string[] {
-  const { changes, requiredReviewers } = result.access;
-  if (changes.length === 0) return [];
-  const lines = [
+function accessIntro(requiredReviewers: readonly string[]): string[] {
+  return [
     '### Access changes',
     '',
     'Who can read or write what, after this change; the team that owns each resource approves it.',
     '',
-    `**Required reviewers:** ${requiredReviewers.map(escape).join(', ') || 'none (no owner declared)'}`,
+    `**Required reviewers:** ${requiredReviewers.map((r) => cell(r)).join(', ') || 'none (no owner declared)'}`,
     '',
     '| Verdict | Change | Approves | Environment | Stack |',
     '| --- | --- | --- | --- | --- |',
   ];
-  lines.push(...cappedRows(changes, accessRow, 'access changes', 5), '');
-  return lines;
 }
 
-/**
- * A table's rows: every item that is not SAFE, then at most MARKDOWN_SAFE_ROWS SAFE ones and a row counting the rest
- * (all of them are in the JSON report), so a large change stays within one comment and nothing needing a look is cut.
- */
-function cappedRows<T extends { readonly verdict: string }>(items: readonly T[], row: (item: T) => string, what: string, columns: number): string[] {
-  const safe = items.filter((i) => i.verdict === 'SAFE');
-  const rows = [...items.filter((i) => i.verdict !== 'SAFE'), ...safe.slice(0, MARKDOWN_SAFE_ROWS)].map(row);
-  if (safe.length > MARKDOWN_SAFE_ROWS) rows.push(`| ✅ SAFE | … and ${safe.length - MARKDOWN_SAFE_ROWS} more safe ${what} (see the JSON report) |${' |'.repeat(columns - 2)}`);
-  return rows;
+function accessRow(c: ReviewAccessChange): Line {
+  const why = c.why.length === 0 ? '' : `<br>why: ${cell(c.why.join('; '))}`;
+  const rest = `${cell(approver(c))} | ${cell(c.environment)} | ${cell(c.stack)} |`;
+  return { verdict: c.verdict, full: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message)}${why} | ${rest}`, compact: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message, SHORT)} | ${rest}` };
 }
 
-function accessRow(c: ReviewAccessChange): string {
-  const why = c.why.length === 0 ? '' : `<br>why: ${escape(c.why.join('; '))}`;
-  return `| ${MARK[c.verdict]} ${c.verdict} | ${escape(c.message)}${why} | ${escape(approver(c))} | ${escape(c.environment)} | ${escape(c.stack)} |`;
+function driftSection(result: ReviewResult): string[] {
+  if (result.drift.length === 0) return [];
+  const out = ["### Drift: the cluster differs from Terraform's state", '', 'Found by `terraform plan` (refresh), independent of this change.', '', '| Stack | Resource | Key | State | Cluster |', '| --- | --- | --- | --- | --- |'];
+  for (const d of result.drift) {
+    const rows = d.rows.length > 0 ? d.rows : [{ key: d.actions.join(', '), current: '', new: '' }];
+    for (const r of rows) out.push(`| ${cell(d.stack)} | ${code(d.address)} | ${cell(r.key)} | ${cell(r.current)} | ${cell(r.new)} |`);
+  }
+  return [...out, ''];
+}
+
+function unmatchedSection(result: ReviewResult): string[] {
+  if (result.unmatchedAcknowledgements.length === 0) return [];
+  const out = [`### Acknowledgements that match no finding`, '', `Stale or misspelt entries in ${code(ACKNOWLEDGEMENTS_FILE)}; remove or fix them:`, ''];
+  for (const a of result.unmatchedAcknowledgements) out.push(`- ${code(a.finding)}: ${cell(a.reason)}`);
+  return [...out, ''];
+}
+
+function detail(f: Finding): string {
+  return detailsBlock(f, [...rowsTable(f.rows), ...f.plan.flatMap((p) => [`**terraform plan** ${code(p.address)}: ${cell(describePlan(p))}`, ''])]);
 }
 
 /** A collapsed block for one finding or contract change: its title and reason, `body`, and its acknowledgement. */
 function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
   const mark = item.acknowledgement === undefined ? MARK[item.verdict] : '☑️';
-  const lines = [`<details><summary>${mark} ${item.verdict} ${code(item.id)}</summary>`, '', `**${escape(item.title)}**: ${escape(item.reason)}`, '', ...body];
+  const lines = [`<details><summary>${mark} ${item.verdict} ${code(item.id)}</summary>`, '', `**${cell(item.title)}**: ${cell(item.reason, MARKDOWN_CELL_MAX * 3)}`, '', ...body];
   const ack = item.acknowledgement;
-  if (ack !== undefined) lines.push(`**Acknowledged**${ack.by === undefined ? '' : ` by ${escape(ack.by)}`}: ${escape(ack.reason)}`, '');
+  if (ack !== undefined) lines.push(`**Acknowledged**${ack.by === undefined ? '' : ` by ${cell(ack.by)}`}: ${cell(ack.reason)}`, '');
   lines.push('</details>', '');
   return lines.join('\n');
 }
 
-function table(rows: readonly Row[]): string[] {
+function rowsTable(rows: readonly Row[]): string[] {
   if (rows.length === 0) return [];
-  return ['| Key | Current | New |', '| --- | --- | --- |', ...rows.map((r) => `| ${escape(r.key)} | ${escape(r.current)} | ${escape(r.new)} |`), ''];
+  return ['| Key | Current | New |', '| --- | --- | --- |', ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.current)} | ${cell(r.new)} |`), ''];
+}
+
+/**
+ * Thousands of BLOCK and WARN lines do not fit in one comment even when short: the summary stays, as many of them as
+ * fit are listed, and the comment says how many are not and where they are.
+ */
+function lastResort(result: ReviewResult, md: string, options: MarkdownOptions, budget: number): string {
+  const lines = md.split('\n');
+  const note = (n: number): string => `_Not shown here (comment size limit): ${n} more BLOCK and WARN lines, and every MOVE and SAFE line and detail. Everything is ${fullReportAt(options)}._`;
+  const kept: string[] = [];
+  let size = note(result.findings.length + result.contracts.length + result.access.changes.length).length + 2;
+  let dropped = 0;
+  for (const line of lines) {
+    if (line.startsWith('_Not shown here')) continue;
+    const isRow = /^\| (⛔|⚠️|☑️)/.test(line);
+    if (isRow && size + line.length + 1 > budget) {
+      dropped++;
+      continue;
+    }
+    if (!isRow && size + line.length + 1 > budget) continue;
+    kept.push(line);
+    size += line.length + 1;
+  }
+  return [...kept, note(dropped), ''].join('\n');
 }

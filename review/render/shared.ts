@@ -31,7 +31,10 @@ export function countLine(result: ReviewResult): string {
 
 export function verdictLine(result: ReviewResult): string {
   const n = result.summary.blocking;
-  if (n > 0) return `${n} unacknowledged blocking finding${n === 1 ? '' : 's'}`;
+  const failed = result.failedPlans.length;
+  const plans = failed > 0 ? `terraform plan failed for ${result.failedPlans.join(', ')}` : '';
+  if (n > 0) return `${n} unacknowledged blocking finding${n === 1 ? '' : 's'}${failed > 0 ? `; ${plans}` : ''}`;
+  if (failed > 0) return plans;
   if (result.findings.length === 0 && result.contracts.length === 0 && result.access.changes.length === 0) return 'no changes';
   return 'nothing blocking';
 }

@@ -11,6 +11,7 @@ export function renderText(result: ReviewResult): string {
   out.push(`topicform review: ${result.base} → ${result.head}`);
   out.push(`stacks: ${result.stacks.join(', ') || 'none'}${result.plans.length > 0 ? `; plans: ${result.plans.join(', ')}` : ''}`);
   out.push(countLine(result));
+  if (result.failedPlans.length > 0) out.push(`terraform plan failed: ${result.failedPlans.join(', ')} (the review cannot say what terraform would do there, so it blocks)`);
   const full = result.findings.filter((f) => f.verdict !== 'SAFE');
   const safe = result.findings.filter((f) => f.verdict === 'SAFE');
   for (const f of full) out.push('', ...finding(f));
@@ -29,6 +30,8 @@ export function renderText(result: ReviewResult): string {
     out.push('', 'access changes (who can read or write what; the owner of each resource approves):');
     for (const a of result.access.changes) out.push(...access(a));
     out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ') || 'none (no owner declared)'}`);
+  } else if (result.access.requiredReviewers.length > 0) {
+    out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ')}`);
   }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");

@@ -119,4 +119,15 @@ describe('topicform codeowners', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/must be a team handle/);
   });
+
+  it('takes the platform owner from package.json ("topicform.platformOwner") and warns without one', () => {
+    const dir = mkdtempSync(join(work, 'platform-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', topicform: { platformOwner: '@acme/kafka-platform' } }));
+    const output = join(dir, 'CODEOWNERS');
+    const configured = inProcess((io) => runCodeowners(buildApp, { check: false, output }, io, dir));
+    expect(configured.status).toBe(0);
+    expect(readFileSync(output, 'utf8')).toContain('\n/review-acknowledgements.yaml @acme/kafka-platform\n');
+    const none = inProcess((io) => runCodeowners(buildApp, { check: false, output: join(work, 'no-platform') }, io, work));
+    expect(none.stderr).toMatch(/warning: no platform owner/);
+  });
 });

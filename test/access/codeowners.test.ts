@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODEOWNERS_HEADER, CODEOWNERS_PATH, generateCodeowners } from '../../access/codeowners';
+import { CODEOWNERS_HEADER, CODEOWNERS_PATH, PLATFORM_PATHS, generateCodeowners } from '../../access/codeowners';
 import { loadAccessSource } from '../../cli/commands/access';
 import { buildApp } from '../../main';
 import type { Topology } from '../../model/topology';
@@ -15,7 +15,9 @@ const ROOT = join(__dirname, '..', '..');
 
 describe('.github/CODEOWNERS', () => {
   const { source, errors } = loadAccessSource(buildApp);
-  const { content, warnings } = generateCodeowners(source);
+  // The platform owner `topicform codeowners` reads from this repository's package.json.
+  const platformOwner = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner;
+  const { content, warnings } = generateCodeowners({ ...source, defaultOwner: platformOwner });
 
   it('is in sync with the owners the domains declare (run `topicform codeowners` when this fails)', () => {
     expect(errors).toEqual([]);
@@ -63,6 +65,22 @@ describe('generateCodeowners', () => {
   it('lists a default owner first, so the domain lines after it take precedence (last match wins)', () => {
     const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' }).content.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(lines[0]).toBe('* @acme/platform-team');
+  });
+
+  it('gives the platform owner what decides how every domain reaches the cluster, last, so no domain line takes it over', () => {
+    const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' }).content.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    expect(lines.slice(-PLATFORM_PATHS.length)).toEqual([
+      '/environments.ts @acme/platform-team',
+      '/review-acknowledgements.yaml @acme/platform-team',
+      '/.github/ @acme/platform-team',
+      '/package.json @acme/platform-team',
+      '/package-lock.json @acme/platform-team',
+      '/.npmrc @acme/platform-team',
+      '/cdktf.json @acme/platform-team',
+      '/main.ts @acme/platform-team',
+      '/tsconfig.json @acme/platform-team',
+    ]);
+    expect(generateCodeowners({ topologies: [base] }).content).not.toContain('/environments.ts');
   });
 
   it('owns only single-domain stacks, under the given output directory', () => {

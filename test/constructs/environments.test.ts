@@ -42,9 +42,9 @@ function synthOk(environments: readonly EnvironmentInput[], domains?: Readonly<R
 
 interface StackJson {
   readonly resource?: { readonly kafka_topic?: Record<string, { name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }>; readonly kafka_acl?: Record<string, { acl_principal: string; resource_name: string; resource_type: string; acl_operation: string }> };
-  readonly terraform: { readonly backend: Record<string, Record<string, unknown>> };
+  readonly terraform: { readonly backend: Record<string, Record<string, unknown>>; readonly required_version?: string };
   readonly provider: { readonly kafka: Array<Record<string, unknown>> };
-  readonly variable?: Record<string, { sensitive?: boolean }>;
+  readonly variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean }>;
   readonly import?: Array<{ to: string; id: string }>;
   readonly removed?: Array<{ from: string; lifecycle: { destroy: boolean } }>;
 }
@@ -164,7 +164,9 @@ describe('backends', () => {
   const withBackend = (backend: EnvironmentInput['backend']): EnvironmentInput => ({ ...PROD, backend });
 
   it.each([
-    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true } }],
+    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', useLockfile: false, dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: false } }],
     [{ type: 'gcs', bucket: 'acme-tf', prefix: 'kafka/{stack}' }, { gcs: { bucket: 'acme-tf', prefix: 'kafka/prod-orders' } }],
     [{ type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'acmetf', containerName: 'tfstate' }, { azurerm: { resource_group_name: 'rg', storage_account_name: 'acmetf', container_name: 'tfstate', key: 'topicform/prod-orders.tfstate' } }],
     [{ type: 'http', address: 'https://state.example.com/{stack}' }, { http: { address: 'https://state.example.com/prod-orders' } }],
@@ -172,6 +174,21 @@ describe('backends', () => {
   ] as const)('renders a %j backend per stack', (backend, expected) => {
     const out = synthOk([withBackend(backend)]);
     expect(stackJson(out, 'prod-orders').terraform.backend).toEqual(expected);
+  });
+
+  it('states Terraform >= 1.11 where the stack needs it (an S3 lock file, ephemeral credential variables), nowhere else', () => {
+    const out = synthOk([
+      { ...STAGING, name: 'locked', backend: { type: 's3', bucket: 'b', region: 'r' } },
+      { ...STAGING, name: 'dynamo', backend: { type: 's3', bucket: 'b', region: 'r', useLockfile: false, dynamodbTable: 't' } },
+      { ...STAGING, name: 'variables', auth: { mechanism: 'scram-sha512', secrets: 'variables' } },
+      { ...STAGING, name: 'plain', backend: { type: 'gcs', bucket: 'b' } },
+    ]);
+    expect(['locked', 'dynamo', 'variables', 'plain'].map((s) => [s, stackJson(out, s).terraform.required_version])).toEqual([
+      ['locked', '>= 1.11'],
+      ['dynamo', undefined],
+      ['variables', '>= 1.11'],
+      ['plain', undefined],
+    ]);
   });
 
   it('fails when a backend declaration carries a field it does not know (no place to type a secret)', () => {
@@ -201,6 +218,16 @@ describe('secrets', () => {
     const json = stackJson(out, 'staging');
     expect(json.variable?.kafka_sasl_password?.sensitive).toBe(true);
     expect(json.provider.kafka[0]).toMatchObject({ sasl_username: '${var.kafka_sasl_username}', sasl_password: '${var.kafka_sasl_password}' });
+  });
+
+  it('makes credential variables ephemeral, so a saved plan and the state never hold them', () => {
+    const out = synthOk([{ ...STAGING, auth: { mechanism: 'mtls', secrets: 'variables' } }]);
+    const variables = stackJson(out, 'staging').variable ?? {};
+    expect(Object.keys(variables).sort()).toEqual(['kafka_bootstrap_servers', 'kafka_client_cert', 'kafka_client_key']);
+    expect(variables.kafka_client_key).toMatchObject({ ephemeral: true, sensitive: true });
+    expect(variables.kafka_client_cert).toMatchObject({ ephemeral: true });
+    // Bootstrap servers are not a secret, and terraform records them with the plan.
+    expect(variables.kafka_bootstrap_servers?.ephemeral).toBeUndefined();
   });
 });
 

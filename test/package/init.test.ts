@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('topicform init', () => {
     const { code, stdout } = await cli('init', dir);
     expect(code).toBe(0);
     expect(stdout).toContain('npm install && npx topicform synth');
-    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-comment.yml', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
+    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
     for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
     const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
@@ -40,7 +41,15 @@ describe('topicform init', () => {
     const cdktf = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8')) as { app: string; terraformProviders: string[] };
     expect(cdktf).toMatchObject({ app: 'npx tsx main.ts', terraformProviders: ['mongey/kafka@~> 0.13.1'] });
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
+    // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
+    const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
+    expect(owners.slice(-9)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
+    expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe('@acme/platform-team');
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
+    const chosen = await cli('init', join(scratch, 'chosen'), '--platform-owner', '@example/kafka-platform');
+    expect(chosen.code).toBe(0);
+    expect(readFileSync(join(scratch, 'chosen', '.github/CODEOWNERS'), 'utf8')).toContain('\n/.github/ @example/kafka-platform\n');
+    expect((await cli('init', join(scratch, 'bad'), '--platform-owner', 'platform')).stderr).toMatch(/must be a team handle/);
   });
 
   it('refuses to overwrite existing files, listing them and writing nothing, unless --force', async () => {
@@ -74,6 +83,27 @@ describe('topicform init', () => {
     for (const name of ['typescript', 'vitest', '@types/node']) expect(scaffold.devDependencies[name], name).toBe(tool.devDependencies[name]);
     expect(scaffold.devDependencies.tsx).toBe(tool.dependencies.tsx);
   });
+
+  it("writes the CODEOWNERS that `topicform codeowners` generates from the scaffold's own declarations, for any platform owner", () => {
+    // The scaffold runs against this repository's source: its node_modules resolves topicform (and topicform/cli,
+    // topicform/model) to it and cdktf, constructs and zod to this repository's copies, so no registry is needed.
+    // pack-and-init.test.ts repeats the check on the packed and installed package.
+    for (const owner of ['@acme/platform-team', '@example/kafka-platform']) {
+      const dir = join(scratch, `codeowners-${owner.replace(/\W/g, '-')}`);
+      expect(init(dir, { platformOwner: owner }).ok).toBe(true);
+      const modules = join(dir, 'node_modules');
+      mkdirSync(join(modules, 'topicform'), { recursive: true });
+      for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
+      writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
+      for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
+        writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
+      }
+      const check = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), 'codeowners', '--check'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(`${check.stdout}${check.stderr}`, owner).toContain('.github/CODEOWNERS is up to date');
+      expect(check.status).toBe(0);
+      expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain(`\n* ${owner}\n`);
+    }
+  }, 240_000);
 
   it('ships the CI workflows of this repository, running the installed topicform', () => {
     const dir = join(ROOT, '.github', 'workflows');

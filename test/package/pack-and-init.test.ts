@@ -49,7 +49,7 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
 
     // The tarball holds what users need and nothing else.
     const contents = run('tar', ['-tzf', tarball], scratch).stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(/^package\//, ''));
-    for (const file of ['package.json', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'cli/bin.js', 'constructs/index.js', 'constructs/index.d.ts', 'cli/index.d.ts', 'gen/provider-kafka/lib/index.js', 'gen/provider-kafka/lib/index.d.ts', 'gen/provider-kafka/lib/topic/index.js', 'templates/main.ts.tmpl']) {
+    for (const file of ['package.json', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'cli/bin.js', 'constructs/index.js', 'constructs/index.d.ts', 'cli/index.d.ts', 'gen/provider-kafka/lib/index.js', 'gen/provider-kafka/lib/index.d.ts', 'gen/provider-kafka/lib/topic/index.js', 'templates/main.ts.tmpl', 'templates/github/CODEOWNERS.tmpl', 'docs/threat-model.md']) {
       expect(contents, file).toContain(file);
     }
     expect(contents.filter((f) => /^(test|bench|topics|scripts|node_modules|cdktf\.out|\.github)\//.test(f) || f === 'main.ts')).toEqual([]);
@@ -58,7 +58,7 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     // 2. Scaffold a fresh repository with the packed build's init.
     const repo = join(scratch, 'repo');
     run(process.execPath, [join(DIST, 'cli', 'bin.js'), 'init', repo], scratch);
-    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'environments.ts', 'topics/orders.ts', 'test/synth.test.ts', 'README.md', '.github/workflows/topicform-pr.yml']) {
+    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'environments.ts', 'topics/orders.ts', 'test/synth.test.ts', 'README.md', '.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS']) {
       expect(existsSync(join(repo, file)), file).toBe(true);
     }
 
@@ -69,6 +69,8 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     expect(run(NPX, ['--no-install', 'topicform', 'synth'], repo).stdout).toMatch(/^lint passed; synthesized \d+ stack\(s\)/);
     expect(existsSync(join(repo, 'cdktf.out', 'manifest.json'))).toBe(true);
     expect(run(NPX, ['--no-install', 'topicform', 'lint'], repo).stdout).toMatch(/0 error\(s\)/);
+    // The CODEOWNERS init wrote is what `topicform codeowners` generates from the example's declarations.
+    expect(run(NPX, ['--no-install', 'topicform', 'codeowners', '--check'], repo).stdout).toMatch(/is up to date/);
     run(NPM, ['test'], repo);
   }, 420_000);
 });

@@ -6,6 +6,7 @@ import { review } from '../../review/review';
 import type { ReviewResult } from '../../review/types';
 import { MutableOutput } from './corpus/output';
 import type { MutableStack } from './corpus/output';
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- tests edit parsed Terraform JSON */
 
 const ORDERS = 'orders.order-created';
 const DOCS = 'search.document-changed';
@@ -93,6 +94,82 @@ describe('classify', () => {
     const base = MutableOutput.seed(['prod-orders']);
     const appeared = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', MutableOutput.seed(['prod-orders', 'dev']).files('head')) });
     expect(appeared.findings.length).toBeGreaterThan(0);
-    expect(appeared.findings.every((f) => f.verdict === 'SAFE' && f.stack === 'dev')).toBe(true);
+    expect(appeared.findings.every((f) => f.stack === 'dev')).toBe(true);
+    // A new environment: its settings are listed for review, as a WARN; everything else it adds is SAFE.
+    expect(appeared.findings.filter((f) => f.verdict !== 'SAFE').map((f) => [f.verdict, f.id])).toEqual([['WARN', 'dev/stack/environment-added']]);
+    const added = appeared.findings.find((f) => f.rule === 'environment-added');
+    expect(added?.rows.map((row) => row.key)).toContain('required-providers: kafka.source');
+  });
+});
+
+describe('settings that reach terraform', () => {
+  type Tf = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const tf = (o: MutableOutput, stack: string): Tf => o.stack(stack).tf as Tf;
+
+  it('blocks a backend moved to http at an outside address, with its own rule and every setting shown', () => {
+    const r = reviewChange((o) => void (tf(o, 'prod-orders').terraform = { ...tf(o, 'prod-orders').terraform, backend: { http: { address: 'https://state.evil.example.com/s' } } }));
+    expect(ids(r)).toEqual([['BLOCK', 'prod-orders/stack/backend-changed']]);
+    const f = r.findings[0];
+    expect(f?.rows).toContainEqual({ key: 'http.address', current: '—', new: '"https://state.evil.example.com/s"' });
+    expect(f?.reason).toMatch(/backend credentials CI holds, go to the new backend/);
+    expect(r.summary.blocking).toBe(1);
+  });
+
+  it('blocks production auth set to none with TLS off (provider-changed)', () => {
+    const r = reviewChange((o) => {
+      const provider = (tf(o, 'prod-orders').provider as Tf).kafka[0] as Tf;
+      delete provider.sasl_mechanism;
+      provider.tls_enabled = false;
+    });
+    expect(ids(r)).toEqual([['BLOCK', 'prod-orders/stack/provider-changed']]);
+    expect(r.findings[0]?.rows).toEqual([
+      { key: 'kafka.sasl_mechanism', current: '"scram-sha512"', new: '—' },
+      { key: 'kafka.tls_enabled', current: 'true', new: 'false' },
+    ]);
+  });
+
+  it('blocks variables and required providers changes, each with its own rule', () => {
+    const r = reviewChange((o) => {
+      const json = tf(o, 'prod-search');
+      (json.variable as Tf).kafka_sasl_password = { type: 'string', sensitive: true };
+      (json.terraform as Tf).required_providers.kafka.version = '0.14.0';
+    });
+    expect(ids(r)).toEqual([
+      ['BLOCK', 'prod-search/stack/required-providers-changed'],
+      ['BLOCK', 'prod-search/stack/variables-changed'],
+    ]);
+  });
+
+  it('accepts an acknowledgement of a settings change', () => {
+    const base = MutableOutput.seed();
+    const head = base.clone();
+    ((tf(head, 'prod-orders').provider as Tf).kafka[0] as Tf).tls_enabled = false;
+    const r = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', head.files('head')), acknowledgements: [{ finding: 'prod-orders/stack/provider-changed', reason: 'the brokers move behind a TLS-terminating proxy' }] });
+    expect(r.summary.blocking).toBe(0);
+    expect(r.summary.acknowledged).toBe(1);
+  });
+
+  it('compares a new stack of a known environment with its siblings: a domain stack added changes no setting', () => {
+    const base = MutableOutput.seed(['prod-orders']);
+    const head = MutableOutput.seed(['prod-orders', 'prod-search']);
+    const r = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', head.files('head')) });
+    expect(r.findings.filter((f) => f.subject.kind === 'stack')).toEqual([]);
+  });
+
+  it('warns about an owner change, with the old and the new owner as required reviewers', () => {
+    const r = reviewChange((o) => {
+      for (const stack of ['prod-orders', 'dev']) {
+        const domain = o.stack(stack).topology.domains.find((d) => d.name === 'orders');
+        if (domain !== undefined) domain.owner = '@acme/checkout-team';
+      }
+    });
+    // One finding per stack that holds the domain.
+    expect(ids(r).filter(([, id]) => (id ?? '').endsWith('owner-changed'))).toEqual([
+      ['WARN', 'dev/domain:orders/owner-changed'],
+      ['WARN', 'prod-orders/domain:orders/owner-changed'],
+    ]);
+    expect(r.findings[0]?.title).toBe('domain orders: owner @acme/orders-team → @acme/checkout-team');
+    expect(r.access.requiredReviewers).toEqual(expect.arrayContaining(['@acme/checkout-team', '@acme/orders-team']));
+    expect(r.findings.some((f) => f.rule === 'declaration-changed')).toBe(false);
   });
 });

@@ -50,7 +50,7 @@ describe('topicform review: output directories', () => {
     const run = topicform(['review', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--base-ref <ref>/);
-    expect(run.stdout).toMatch(/Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding, 1 a usage or input error/);
+    expect(run.stdout).toMatch(/Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan \(--plan-failed\), 1 a usage or input error/);
   });
 
   it('exits 0 with no findings for identical outputs', () => {
@@ -64,6 +64,16 @@ describe('topicform review: output directories', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('BLOCK  dev/search.document-changed/partitions-decreased');
     expect(run.stdout).toContain('terraform plan: kafka_topic.search_document-changed: replace (delete, then create), forced by partitions');
+  });
+
+  it('blocks (exit 2) when CI reports a failed plan, and says so', () => {
+    const run = topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'dev']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('terraform plan failed: dev (the review cannot say what terraform would do there, so it blocks)');
+    expect(run.stdout).toMatch(/result: terraform plan failed for dev\n$/);
+    const md = topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'dev', '--format', 'markdown']);
+    expect(md.stdout.split('\n')[1]).toBe('## topicform review: ⛔ terraform plan failed for dev');
+    expectInputError(topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'nope']), /--plan-failed nope: unknown stack "nope"/);
   });
 
   it('writes Markdown for a pull-request comment to a file', () => {

@@ -1,8 +1,10 @@
-// The README's review section cannot drift from the code: it lists every rule, and its
-// acknowledgement example is a valid file.
+// The README cannot drift from the code: its review section lists every review rule, every workflow and every reason
+// code of topicform guard, its acknowledgement example is a valid file, and it names every command of the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { GUARD_CODES } from '../../guard/codes';
 import { parseAcknowledgements } from '../../review/acknowledge';
 import { renderMarkdown } from '../../review/render/markdown';
 import { renderText } from '../../review/render/text';
@@ -59,5 +61,46 @@ describe('the README section on review', () => {
 
   it('names every workflow that exists', () => {
     for (const file of fs.readdirSync(path.resolve(__dirname, '../../.github/workflows'))) expect(DOC).toContain(`\`${file}\``);
+  });
+
+  it('lists every reason code of topicform guard', () => {
+    const guard = DOC.slice(DOC.indexOf('### `topicform guard`'), DOC.indexOf('\n### ', DOC.indexOf('### `topicform guard`') + 1));
+    for (const code of Object.keys(GUARD_CODES)) expect(guard, code).toContain(`| \`${code}\` |`);
+  });
+});
+
+/** `topicform [command] --help`, as the CLI prints it. */
+async function help(...command: string[]): Promise<string> {
+  let out = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  try {
+    await main(['node', 'topicform', ...command, '--help']);
+  } finally {
+    process.stdout.write = write;
+  }
+  return out;
+}
+
+/** The names under "Commands:" in a help text (without commander's own `help`). */
+const commandsIn = (text: string): string[] =>
+  text.includes('Commands:')
+    ? text
+        .slice(text.indexOf('Commands:'))
+        .split('\n')
+        .slice(1)
+        .map((line) => /^ {2}([a-z][\w-]*)/.exec(line)?.[1])
+        .filter((name): name is string => name !== undefined && name !== 'help')
+    : [];
+
+describe('the README', () => {
+  it('documents every command and subcommand of the CLI as `topicform <command>`', async () => {
+    const commands = commandsIn(await help());
+    expect(commands).toEqual(expect.arrayContaining(['synth', 'review', 'guard', 'plan', 'ci', 'codeowners', 'init']));
+    for (const command of commands) {
+      const subcommands = commandsIn(await help(command));
+      if (subcommands.length === 0) expect(README, command).toContain(`topicform ${command}`);
+      for (const sub of subcommands) expect(README, `${command} ${sub}`).toContain(`topicform ${command} ${sub}`);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // escaped, within GitHub's size limit), plain text for terminals, JSON for machines.
 import { describe, expect, it } from 'vitest';
 import { humanize } from '../../review/humanize';
+import { MARKDOWN_CELL_MAX, MARKDOWN_COMMENT_BUDGET } from '../../review/limits';
 import { COMMENT_MARKER, escape, renderMarkdown } from '../../review/render/markdown';
 import { renderJson } from '../../review/render/json';
 import { renderText } from '../../review/render/text';
@@ -55,7 +56,77 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown({ ...base, findings: many, summary: { ...base.summary, BLOCK: 0, SAFE: many.length, blocking: 0 } });
     expect(md.length).toBeLessThan(65_536);
     expect(md).toMatch(/… and 2950 more safe findings/);
-    expect(md).toMatch(/_\d+ more findings not shown here \(comment size limit\): see the JSON report\._/);
+    expect(md).toMatch(/_Not shown here \(comment size limit\): the details of \d+ findings\. Everything is in the JSON and text reports of this review/);
+  });
+
+  it('normalises every line break a description can carry: CR, CRLF, U+2028, U+2029, NEL, VT, FF', () => {
+    const hostile = 'first\rsecond\r\nthird\u2028## heading\u2029| x |\u0085y\vz\fw\n';
+    expect(escape(hostile)).toBe('first second third ## heading &#124; x &#124; y z w ');
+    const base = partitions();
+    const f = { ...(base.findings[0] as Finding), title: `partitions cut\r## injected heading`, after: 'x\u2028### another' };
+    const md = renderMarkdown({ ...base, findings: [f] });
+    const row = md.split('\n').find((l) => l.includes('partitions cut'));
+    expect(row).toMatch(/^\| ⛔ BLOCK \| partitions cut ## injected heading<br>/);
+    expect(md.split(/\r|\u2028|\u2029/)).toHaveLength(1);
+  });
+
+  it('caps every user-controlled value', () => {
+    const base = partitions();
+    const long = 'a'.repeat(5_000);
+    const f = { ...(base.findings[0] as Finding), title: long, before: long, after: long, rows: [{ key: long, current: long, new: long }] };
+    const md = renderMarkdown({ ...base, findings: [f] });
+    expect(md).not.toContain('a'.repeat(MARKDOWN_CELL_MAX));
+    expect(md).toContain(`${'a'.repeat(MARKDOWN_CELL_MAX - 1)}…`);
+  });
+
+  describe('holds the budget with 70,000-character reasons', () => {
+    const huge = (c: string): string => c.repeat(70_000);
+    const result = (): ReviewResult => {
+      const acked = runCase(corpusCase('dev-partitions-decreased'), {
+        acknowledgements: [
+          { finding: 'dev/search.document-changed/partitions-decreased', reason: huge('r'), by: huge('@') },
+          { finding: 'dev/orders.order-created/topic-deleted', reason: huge('s') },
+        ],
+      });
+      const template = acked.findings[0] as Finding;
+      // A suppression with a 70,000-character reason (as classify renders it), and more BLOCK and WARN findings.
+      const suppression: Finding = { ...template, verdict: 'WARN', rule: 'suppression-added', id: 'dev/orders.order-created/suppression-added-TF-GROUP-003', title: `suppression of TF-GROUP-003 added: ${huge('q')}`, reason: huge('w'), before: '—', after: `TF-GROUP-003: ${huge('q')}`, rows: [{ key: 'suppression', current: '—', new: huge('q') }], plan: [] };
+      delete (suppression as { acknowledgement?: unknown }).acknowledgement;
+      const blocks: Finding[] = Array.from({ length: 40 }, (_, i) => ({ ...template, id: `dev/topic-${i}/topic-deleted`, rule: 'topic-deleted', title: huge('t'), reason: huge('y') }));
+      const safe: Finding[] = Array.from({ length: 200 }, (_, i) => ({ ...template, verdict: 'SAFE', id: `dev/new-${i}/topic-added`, rule: 'topic-added', title: huge('n'), plan: [] }));
+      const findings = [...blocks, suppression, ...safe];
+      return { ...acked, findings, summary: { ...acked.summary, BLOCK: 40, WARN: 1, SAFE: 200, blocking: 39 } };
+    };
+
+    it('stays under 65,536 characters, keeps the summary and every BLOCK and WARN line, and says what was cut and where', () => {
+      const r = result();
+      const url = 'https://github.com/acme/kafka/actions/runs/42';
+      const md = renderMarkdown(r, { fullReviewUrl: url });
+      expect(md.length).toBeLessThan(65_536);
+      expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
+      expect(md.split('\n')[0]).toBe(COMMENT_MARKER);
+      expect(md).toContain('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |');
+      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`<code>${escape(f.id)}</code>`);
+      expect(md).toMatch(/Not shown here \(comment size limit\): the details of \d+ findings/);
+      expect(md).toContain(`Everything is in the full review: ${escape(url)}`);
+    });
+
+    it('without a URL, names the JSON report', () => {
+      const md = renderMarkdown(result());
+      expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
+      expect(md).toContain('Everything is in the JSON and text reports of this review');
+    });
+
+    it('with thousands of BLOCK lines, keeps the summary and as many as fit, and counts the rest', () => {
+      const r = result();
+      const template = r.findings[0] as Finding;
+      const many: Finding[] = Array.from({ length: 5_000 }, (_, i) => ({ ...template, id: `dev/${'x'.repeat(200)}-${i}/topic-deleted` }));
+      const md = renderMarkdown({ ...r, findings: many, summary: { ...r.summary, BLOCK: 5_000, blocking: 5_000 } });
+      expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
+      expect(md.split('\n')[1]).toBe('## topicform review: ⛔ 5000 unacknowledged blocking findings');
+      expect(md).toContain('| 5000 | 1 |');
+      expect(md).toMatch(/_Not shown here \(comment size limit\): \d+ more BLOCK and WARN lines/);
+    });
   });
 
   it('says when there is nothing to review', () => {

@@ -1,0 +1,26 @@
+/**
+ * The oldest Terraform a stack's output needs, written as `terraform { required_version }` so that an older terraform
+ * stops at `terraform init` with "Unsupported Terraform Core version" instead of an error about an argument it does not
+ * know (`ephemeral` in a variable, `use_lockfile` in the S3 backend). Stacks that use neither state no version: the
+ * rest of what topicform writes runs on any terraform with `import` and `removed` blocks.
+ */
+import type { AuthDeclaration } from './schema/auth';
+import type { BackendDeclaration } from './schema/backend';
+
+/**
+ * Terraform 1.11. Ephemeral input variables (credential variables, `secrets: 'variables'`) arrived in 1.10; S3 native
+ * state locking (`use_lockfile`, on by default) is experimental in 1.10 and generally available from 1.11, and the
+ * production state lock should not rest on an experimental feature. 1.11 is also the version the workflows install
+ * and the end-to-end tests run.
+ */
+export const TERRAFORM_1_11 = '>= 1.11';
+
+/** Every value topicform writes as `required_version` (the guard accepts these and no other). */
+export const REQUIRED_TERRAFORM_VERSIONS: readonly string[] = [TERRAFORM_1_11];
+
+/** The version constraint a stack's output states, or undefined when it uses nothing newer than `removed` blocks. */
+export function requiredTerraformVersion(backend: BackendDeclaration, auth: AuthDeclaration | undefined): string | undefined {
+  const lockfile = backend.type === 's3' && backend.useLockfile;
+  const ephemeral = auth?.secrets === 'variables';
+  return lockfile || ephemeral ? TERRAFORM_1_11 : undefined;
+}
