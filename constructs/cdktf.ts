@@ -1,10 +1,12 @@
 /**
- * The single door to the CDK for Terraform library.
+ * The single door to the CDK for Terraform library: nothing else in the code base imports cdktf (ESLint enforces it,
+ * eslint.config.mjs), and everything below that the package index does not export is an internal topicform relies on.
  *
- * cdktf was archived upstream in December 2025 (last release 0.21.0). The maintained community fork, CDK Terrain
- * (npm `cdktn`), has the same API: moving to it is a change to this file's import (or an npm alias
- * `"cdktf": "npm:cdktn@…"` in package.json) and the `constructs` pin — nothing else in the code base imports cdktf.
- * ESLint enforces that (eslint.config.mjs).
+ * cdktf was archived upstream on 2025-12-10 (last release 0.21.0). The maintained fork, CDK Terrain (npm `cdktn`), has
+ * the same API and runs under this name through an npm alias, `"cdktf": "npm:cdktn@…"`, plus its `constructs` pin
+ * (docs/runtimes.md). Importing `cdktn` here instead would not do: the generated bindings and users' apps import
+ * `cdktf`, and two libraries in one app do not recognize each other's constructs. Both libraries keep every internal
+ * below; test/runtimes/cdktf-internals.test.ts checks each one on whichever is installed, in CI's cdktf and cdktn legs.
  */
 export {
   AnnotationMetadataEntryType,

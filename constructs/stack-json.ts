@@ -16,8 +16,8 @@ import { DefaultTokenResolver, deepMerge, StringConcat, TerraformElement, Terraf
 
 type Json = Record<string, unknown>;
 
-/** What cdktf's stack keeps privately and its own toTerraform() reads. */
-interface StackInternals {
+/** What cdktf's stack keeps privately and its own toTerraform() reads (test/runtimes/cdktf-internals.test.ts checks it). */
+export interface StackInternals {
   readonly rawOverrides: Json;
   readonly cdktfVersion: string;
 }
@@ -167,7 +167,7 @@ function asIsString(value: string): boolean {
 const DOUBLE = new Float64Array(1);
 const WORDS = new Uint32Array(DOUBLE.buffer);
 /** The top 16 bits cdktf marks an encoded number (0xfdff) or number-list (0xfbff) token with (encoding.js). */
-const TOKEN_DOUBLE_MARKERS = new Set([0xfdff, 0xfbff]);
+export const TOKEN_DOUBLE_MARKERS: ReadonlySet<number> = new Set([0xfdff, 0xfbff]);
 
 function isTokenDouble(value: number): boolean {
   DOUBLE[0] = value;

@@ -13,17 +13,20 @@ import { AnnotationMetadataEntryType, ConstructOrder, invokeAspects, StackSynthe
 
 type Session = Parameters<TerraformStack['synthesizer']['synthesize']>[0];
 
-/** What cdktf's StackSynthesizer keeps privately: whether error annotations stop synthesis (the cdktf CLI's setting). */
-interface SynthesizerInternals {
+/**
+ * What cdktf's StackSynthesizer keeps privately: whether error annotations stop synthesis (the cdktf CLI's setting).
+ * test/runtimes/cdktf-internals.test.ts checks it and CUSTOM_SYNTHESIS on the installed library.
+ */
+export interface SynthesizerInternals {
   readonly continueOnErrorAnnotations?: boolean;
 }
 
-interface CustomSynthesis {
+export interface CustomSynthesis {
   onSynthesize(session: Session): void;
 }
 
 /** cdktf's marker for constructs with a custom synthesis step (addCustomSynthesis). */
-const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
+export const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 

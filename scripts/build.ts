@@ -7,8 +7,11 @@
  * scaffold templates for `topicform init`, the docs, and a package.json generated from the repository's:
  *
  * - the repository's package.json stays the development manifest (private, devDependencies, the `file:` link to the
- *   bindings that tsx, tsc and vitest use); the published one has no `file:` dependency, no devDependencies and no
- *   scripts, and cdktf and constructs are peerDependencies, so a user's app loads exactly one copy of each;
+ *   bindings that tsx, tsc and vitest use); the published one has no `file:` dependency and no scripts, and cdktf and
+ *   constructs are peerDependencies, so a user's app loads exactly one copy of each. The cdktf peer range admits
+ *   cdktf 0.21 and CDK Terrain behind the npm alias (scripts/runtimes.ts); its devDependencies are only the exact
+ *   cdktf and constructs versions this build was made and tested with, which `topicform init` pins a new repository to
+ *   (npm never installs a dependency's devDependencies);
  * - its runtime dependencies are the packages the compiled files actually require: a package required by dist/ that
  *   the repository lists only as a devDependency is published as a dependency (with a warning), and one it does not
  *   list at all fails the build, so a missing runtime dependency is found here rather than in a user's repo.
@@ -17,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import { CDKTF_PEER_RANGE } from './runtimes';
 
 export const ROOT = join(__dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -84,10 +88,12 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
   dependencies.tsx = tsxVersion;
 
   const peerDependencies: Record<string, string> = {};
+  const testedWith: Record<string, string> = {};
   for (const name of PEERS) {
     const version = root.dependencies?.[name];
     if (version === undefined) throw new Error(`package.json must list ${name} in dependencies`);
-    peerDependencies[name] = version;
+    peerDependencies[name] = name === 'cdktf' ? CDKTF_PEER_RANGE : version;
+    testedWith[name] = version;
   }
 
   const exportsMap: Record<string, unknown> = {};
@@ -116,6 +122,7 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
     files: ['**/*.js', '**/*.d.ts', 'templates/', ...DOCS],
     dependencies,
     peerDependencies,
+    devDependencies: testedWith,
   };
 
   const templates = join(ROOT, 'templates');

@@ -112,10 +112,12 @@ function templateVariables(name: string): Readonly<Record<string, string>> {
   const tool = JSON.parse(readFileSync(TOOL_MANIFEST, 'utf8')) as {
     version: string;
     dependencies?: Record<string, string>;
-    peerDependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
+  // The exact versions topicform was built and tested with: this repository's dependencies, or, in the published
+  // package, where cdktf and constructs are peers with a range, the devDependencies scripts/build.ts pins them in.
   const versionOf = (dependency: string): string => {
-    const version = tool.peerDependencies?.[dependency] ?? tool.dependencies?.[dependency];
+    const version = tool.dependencies?.[dependency] ?? tool.devDependencies?.[dependency];
     if (version === undefined) throw new InitError(`topicform's package.json does not list ${dependency}`);
     return version;
   };

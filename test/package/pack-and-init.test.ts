@@ -8,11 +8,18 @@
  * skips it for a quick local run.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, DIST } from '../../scripts/build';
+import { build, DIST, ROOT } from '../../scripts/build';
+import { CDKTF_PEER_RANGE } from '../../scripts/runtimes';
+
+interface Manifest {
+  dependencies: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -55,9 +62,18 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     expect(contents.filter((f) => /^(test|bench|topics|scripts|node_modules|cdktf\.out|\.github)\//.test(f) || f === 'main.ts')).toEqual([]);
     expect(contents.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
 
+    // cdktf is a peer whose range admits cdktf 0.21 and CDK Terrain behind the npm alias (npm matches the alias by
+    // cdktn's version); the exact versions built with are what init pins (docs/runtimes.md).
+    const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+    const built = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')) as Manifest;
+    expect(built.peerDependencies).toEqual({ cdktf: CDKTF_PEER_RANGE, constructs: own.dependencies.constructs });
+    expect(built.devDependencies).toEqual({ cdktf: own.dependencies.cdktf, constructs: own.dependencies.constructs });
+
     // 2. Scaffold a fresh repository with the packed build's init.
     const repo = join(scratch, 'repo');
     run(process.execPath, [join(DIST, 'cli', 'bin.js'), 'init', repo], scratch);
+    const scaffold = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Manifest;
+    expect(scaffold.dependencies).toMatchObject({ cdktf: own.dependencies.cdktf, constructs: own.dependencies.constructs });
     for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'environments.ts', 'topics/orders.ts', 'test/synth.test.ts', 'README.md', '.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS']) {
       expect(existsSync(join(repo, file)), file).toBe(true);
     }
