@@ -7,7 +7,7 @@ import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
-import { requiredTerraformVersion } from '../model/terraform-version';
+import { requiredTerraformVersion, TARGET_VERSIONS_1_11 } from '../model/terraform-version';
 import { stackJson } from './stack-json';
 import type { Topology } from '../model/topology';
 import type { Finding } from '../rules/types';
@@ -95,12 +95,14 @@ export class KafkaStack extends TerraformStack {
     // The backend and auth need a valid environment; an invalid one is reported by resolve and synth stops anyway.
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
     const backend = props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
+    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth);
+    // Context must be set before the first child; CDK Terrain checks the backend's features against it.
+    if (terraformVersion !== undefined) this.node.setContext('targetVersions', TARGET_VERSIONS_1_11);
     renderBackend(this, backend, id);
     const declaredName = (props.environment as { name?: unknown }).name;
     this.environmentName = parsed?.name ?? (typeof declaredName === 'string' ? declaredName : id);
     this.backendType = backend.type;
     this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
-    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth);
     if (terraformVersion !== undefined) this.addOverride('terraform.required_version', terraformVersion);
     this.domains = slice?.domains;
     this.brokerDefaults = slice?.brokerDefaults ?? props.adopt?.brokerDefaults ?? {};

@@ -15,6 +15,14 @@ import type { BackendDeclaration } from './schema/backend';
  */
 export const TERRAFORM_1_11 = '>= 1.11';
 
+/**
+ * TERRAFORM_1_11 as CDK Terrain's `targetVersions` context (npm semver ranges per product). cdktn 0.24 validates a
+ * feature against the versions a project says it targets, assuming Terraform >= 1.5.7 when none are given, so an S3
+ * backend with `use_lockfile` fails its synth unless the stack states what its `required_version` already says.
+ * OpenTofu reads the same `required_version`, so both products get the same range. cdktf 0.21 ignores the key.
+ */
+export const TARGET_VERSIONS_1_11: Readonly<Record<'terraform' | 'opentofu', string>> = { terraform: '>=1.11.0', opentofu: '>=1.11.0' };
+
 /** Every value topicform writes as `required_version` (the guard accepts these and no other). */
 export const REQUIRED_TERRAFORM_VERSIONS: readonly string[] = [TERRAFORM_1_11];
 
