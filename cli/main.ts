@@ -13,6 +13,7 @@ import { registerLintCommand } from './commands/lint';
 import { registerReviewCommand } from './commands/review';
 import { registerStacksCommand } from './commands/stacks';
 import { runSynth } from './synth';
+import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
@@ -30,9 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
     .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
     .option('--parallel-artifacts', 'render client configs, docs and schemas in a worker thread beside cdktf: faster on 2+ cores for thousands of topics, but holds a second copy of every topology (~+250 MiB at 10,000 topics)')
-    .action((options: { out: string; app: string; env: string[]; domain: string[]; parallelArtifacts?: boolean }) => {
+    .option('--wait <seconds>', 'how long to wait for another synth writing the same output before giving up (0: refuse at once)', Number, SYNTH_LOCK_WAIT_MS / 1000)
+    .action((options: { out: string; app: string; env: string[]; domain: string[]; parallelArtifacts?: boolean; wait: number }) => {
       const artifacts = options.parallelArtifacts === true ? 'worker' : 'inline';
-      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out, environments: options.env, domains: options.domain, artifacts });
+      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out, environments: options.env, domains: options.domain, artifacts, lockWaitMs: options.wait * 1000 });
     });
 
   const setExitCode = (code: number): void => {

@@ -118,6 +118,21 @@ export const QUOTA_CONSUME_HEADROOM = 3;
  */
 export const STACK_RESOURCE_BUDGET = 2_000;
 
+/**
+ * How long a synth waits for another synth writing the same output before it gives up (`topicform synth --wait`):
+ * a 10,000-topic synth takes about half a minute here, so ten minutes is a queue of CI jobs, not a hung process.
+ */
+export const SYNTH_LOCK_WAIT_MS = 10 * 60_000;
+
+/** How often a waiting synth looks at the lock again: a blink for a person, nothing for the file system. */
+export const SYNTH_LOCK_POLL_MS = 200;
+
+/**
+ * A lock file that is still empty or unreadable after this long belongs to a synth killed between creating and
+ * writing it (the two happen within microseconds), so it is stale.
+ */
+export const SYNTH_LOCK_UNREADABLE_STALE_MS = 5_000;
+
 /** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
 export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;
 
