@@ -3,7 +3,7 @@
  * print. Exit codes: 0 success, 1 errors in the declarations or a usage / input error.
  */
 import { Command, CommanderError } from 'commander';
-import { loadAppBuilder, UsageError } from './load-app';
+import { UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
 import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
@@ -12,34 +12,21 @@ import { registerInitCommand } from './commands/init';
 import { registerLintCommand } from './commands/lint';
 import { registerReviewCommand } from './commands/review';
 import { registerStacksCommand } from './commands/stacks';
-import { runSynth } from './synth';
-import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
+import { registerSynthCommand, VERBOSE_HELP } from './commands/synth';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('topicform')
     .description('Kafka event flows as code: synthesize typed domain topics to Terraform for the Mongey Kafka provider')
+    .option('--verbose', VERBOSE_HELP)
     .exitOverride()
     .showHelpAfterError();
-
-  program
-    .command('synth')
-    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails)')
-    .option('-o, --out <dir>', 'output directory', 'cdktf.out')
-    .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
-    .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
-    .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
-    .option('--parallel-artifacts', 'render client configs, docs and schemas in a worker thread beside cdktf: faster on 2+ cores for thousands of topics, but holds a second copy of every topology (~+250 MiB at 10,000 topics)')
-    .option('--wait <seconds>', 'how long to wait for another synth writing the same output before giving up (0: refuse at once)', Number, SYNTH_LOCK_WAIT_MS / 1000)
-    .action((options: { out: string; app: string; env: string[]; domain: string[]; parallelArtifacts?: boolean; wait: number }) => {
-      const artifacts = options.parallelArtifacts === true ? 'worker' : 'inline';
-      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out, environments: options.env, domains: options.domain, artifacts, lockWaitMs: options.wait * 1000 });
-    });
 
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  registerSynthCommand(program, setExitCode);
   registerLintCommand(program, setExitCode);
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);

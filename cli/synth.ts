@@ -18,8 +18,9 @@ import { fileWriter } from './artifact-stage';
 import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
 import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
-import { renderApp, selectStacks, type StackFilter } from './render-app';
+import { renderApp, selectStacks, unknownNames, type StackFilter } from './render-app';
 import { canonicalJson } from './write';
+import { describeFailure, isVerbose } from './failure';
 import { OutputBlockedError, OutputBusyError, OutputCommitError } from './output/errors';
 import { faultPoint } from './output/faults';
 import { applyCommit, recoverOutput, removeRunFolder, type Recovery } from './output/journal';
@@ -35,6 +36,8 @@ export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
 
 export interface SynthOptions extends SynthesizeOptions {
   readonly outdir: string;
+  /** The whole stack of an exception in the app's code (also DEBUG=topicform). @default false */
+  readonly verbose?: boolean;
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
 }
@@ -62,7 +65,8 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
     } else if (error instanceof OutputBusyError || error instanceof OutputBlockedError) {
       stderr.write(`synth stopped: ${error.message}\nnothing was written to ${options.outdir}\n`);
     } else {
-      stderr.write(`synth failed: ${error instanceof Error ? error.message : String(error)}\nnothing was written to ${options.outdir}\n`);
+      // An exception from the app's code (or from the toolkit, called wrongly): where it came from, and the stack on request.
+      stderr.write(`synth failed: ${describeFailure(error, isVerbose(options.verbose)).join('\n')}\nnothing was written to ${options.outdir}\n`);
     }
     return 1;
   }
@@ -175,6 +179,8 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const filter: StackFilter = options;
   artifactStaging.current = prepareStaging(options.artifacts);
   const rendered = renderApp(app);
+  const unknown = unknownNames(rendered, filter);
+  if (unknown.length > 0) return { ok: false, stacks: [], written: [], errors: unknown, warnings: [] };
   const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
   const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
   if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
