@@ -26,7 +26,7 @@ export function renderApp(app: App): RenderedApp {
   const findings: Finding[] = [];
   for (const environment of app.node.findAll().filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment)) {
     const result = environment.render();
-    issues.push(...result.issues.map((i) => ({ ...i, environment: environment.node.id })));
+    issues.push(...result.issues.map((i) => ({ ...i, environment: environment.environmentName })));
     findings.push(...result.findings);
   }
   const standalone = app.node.findAll().filter((c): c is KafkaStack => c instanceof KafkaStack && !c.node.scopes.some((s) => s instanceof KafkaEnvironment));

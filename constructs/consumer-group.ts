@@ -1,5 +1,5 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct } from './declaration';
+import { DeclarationConstruct, domainNameOf } from './declaration';
 import type { IEventTopic } from './event-topic';
 import type { DurationString } from '../model/duration';
 import type { TopicRef } from '../model/schema';
@@ -122,7 +122,7 @@ export class ConsumerGroup extends DeclarationConstruct {
 
   toDeclaration(): Record<string, unknown> {
     const { retries, deadLetter, ...rest } = this.options;
-    const domain = this.node.scope?.node.id ?? '';
+    const domain = domainNameOf(this);
     return {
       domain,
       name: this.groupName,

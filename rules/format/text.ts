@@ -15,7 +15,8 @@ export function formatText(findings: readonly Finding[], options: { readonly str
   const byDomain = groupBy(merged, (f) => f.subject.domain);
   const lines: string[] = [];
   for (const [domain, list] of [...byDomain.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`${domain}`);
+    // Findings on an environment's own settings belong to no domain.
+    lines.push(domain === '' ? 'environments' : domain);
     for (const f of list) {
       const field = f.field === '' ? '' : `${f.field}: `;
       const suppressed = f.suppressed === undefined ? '' : ` — suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`;
