@@ -252,7 +252,7 @@ describe('planImport: what is adopted, and what stays on the cluster', () => {
 
   it('suppresses the lint errors of imported declarations with a reason that says they were imported', () => {
     const p = plan([topic('orders.order-created', 3, 1, { 'cleanup.policy': 'compact', 'delete.retention.ms': String(2 * DAY) })], [], PROD);
-    expect(p.domains[0]?.topics[0]?.suppressions.map((s) => s.ruleId)).toEqual(['TF-KEY-001', 'TF-KEY-005', 'TF-REPL-001', 'TF-REPL-002', 'TF-REPL-003']);
+    expect(p.domains[0]?.topics[0]?.suppressions.map((s) => s.ruleId)).toEqual(['TF-KEY-001', 'TF-KEY-005', 'TF-REPL-001', 'TF-REPL-003']);
     expect(p.domains[0]?.topics[0]?.suppressions.every((s) => s.reason.startsWith('imported'))).toBe(true);
     expect(p.topology).not.toBeNull();
   });
