@@ -1,6 +1,7 @@
 import type { Construct } from './cdktf';
 import { DeclarationConstruct, domainNameOf } from './declaration';
 import type { IEventTopic } from './event-topic';
+import { retryPolicyOf } from '../model/declare';
 import type { DurationString } from '../model/duration';
 import type { TopicRef } from '../model/schema';
 import type { ProcessingMode } from '../model/vocabulary';
@@ -129,6 +130,7 @@ export class ConsumerGroup extends DeclarationConstruct {
       ...rest,
       ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),
       ...(retries === undefined ? {} : { retryDelays: [...retries] }),
+      ...(retryPolicyOf(retries) === undefined ? {} : { retries: { ...retryPolicyOf(retries) } }),
       subscriptions: this.subscriptions.map((s) => ({ ...s, topic: { ...s.topic } })),
       source: this.source,
     };

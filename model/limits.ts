@@ -61,6 +61,13 @@ export const DEAD_LETTER_RETENTION_MS = 28 * DAY_MS;
 /** Retry topics keep messages well above their delay: the delay plus this margin, so an outage of the retrying service does not drop retries. */
 export const RETRY_RETENTION_MARGIN_MS = 7 * DAY_MS;
 
+/**
+ * Most retry tiers a consumer group may declare. Each tier is one more topic per subscribed topic, and with
+ * `Retries.exponential` the tenth already waits 512 × the first delay: retry topics (Uber's pattern, Spring Kafka's
+ * @RetryableTopic, default 3 attempts) use a handful; more is a parked message that belongs in the dead-letter topic.
+ */
+export const MAX_RETRY_TIERS = 10;
+
 /** In production, replication below 3 cannot survive one broker loss while another is under maintenance. */
 export const PRODUCTION_MIN_REPLICATION_FACTOR = 3;
 
