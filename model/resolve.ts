@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { deriveAcls } from './acl';
+import { findInlineCredentials, redact } from './credentials';
 import { didYouMean } from './did-you-mean';
 import { formatMs, toDurationString, toMs, type DurationString } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
@@ -120,6 +121,28 @@ function derivedCleanupPolicy(t: EventTopicDeclaration): CleanupPolicy {
  * path, and its file and line in environments.ts when known): the environment's own problems point there.
  */
 export function resolve(declarations: Declarations, environment: unknown, environmentSource: SourceLocation = { path: 'environment' }): ResolveResult {
+  // Inline credentials are refused wherever they are, and no message may echo one (model/credentials.ts).
+  const credentials: LocatedIssue[] = [];
+  const secrets: string[] = [];
+  const scan = (raw: unknown, source: SourceLocation): void => {
+    for (const found of findInlineCredentials(raw)) {
+      credentials.push({ ...found.issue, source });
+      secrets.push(found.value, JSON.stringify(found.value).slice(1, -1));
+    }
+  };
+  scan(environment, environmentSource);
+  for (const raw of [...declarations.domains, ...declarations.topics, ...declarations.consumerGroups, ...declarations.producers, ...(declarations.legacyAcls ?? [])]) scan(raw, sourceOf(raw));
+  const result = resolveDeclarations(declarations, environment, environmentSource);
+  if (credentials.length === 0) return result;
+  // One message per field: a credential is not also reported as, say, an invalid value (which would show it).
+  const flagged = new Set(credentials.map((c) => `${c.source.path}\u0000${c.path}`));
+  const others = result.issues
+    .filter((i) => !flagged.has(`${i.source.path}\u0000${i.path}`))
+    .map((i) => ({ ...i, message: redact(i.message, secrets), ...(i.hint === undefined ? {} : { hint: redact(i.hint, secrets) }) }));
+  return { topology: null, issues: sortIssues([...credentials, ...others]) };
+}
+
+function resolveDeclarations(declarations: Declarations, environment: unknown, environmentSource: SourceLocation): ResolveResult {
   const out = new Collector();
   const envResult = environmentSchema.safeParse(environment);
   if (!envResult.success) {
@@ -130,7 +153,7 @@ export function resolve(declarations: Declarations, environment: unknown, enviro
     if (repaired !== undefined) {
       // Checks that read a repaired field would judge the declarations by a value nobody declared.
       const unsure = new Set(repaired.fields.flatMap((field) => CODES_READING_ENVIRONMENT_FIELD[field] ?? []));
-      out.issues.push(...resolve(declarations, repaired.environment, environmentSource).issues.filter((i) => i.source !== environmentSource && !unsure.has(i.code)));
+      out.issues.push(...resolveDeclarations(declarations, repaired.environment, environmentSource).issues.filter((i) => i.source !== environmentSource && !unsure.has(i.code)));
     }
     return { topology: null, issues: sortIssues(out.issues) };
   }
