@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { artifactJobs, environmentOf } from '../artifacts';
 import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
 import type { Topology } from '../model/topology';
+import type { Progress } from './progress';
 import { canonicalJson } from './write';
 
 export interface StageRequest {
@@ -50,7 +51,7 @@ export interface StageResult {
  * schemas, then the artifacts (artifacts/index.ts artifactJobs). Threads sharing a request each return their part;
  * `mergeStaged` joins them.
  */
-export function stageArtifacts(request: StageRequest): StageResult {
+export function stageArtifacts(request: StageRequest, progress?: Progress): StageResult {
   const environments = new Set(request.environments);
   const staged: string[] = [];
   const generated: string[] = [];
@@ -74,7 +75,12 @@ export function stageArtifacts(request: StageRequest): StageResult {
     ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
   ];
   const next = request.next ?? new Int32Array(1);
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) jobs[i]?.();
+  // Shared with a worker, this thread does an unknown share of the jobs: counted, without a total.
+  progress?.stage('rendering client configs, docs and schemas', request.next === undefined ? jobs.length : undefined);
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+    jobs[i]?.();
+    progress?.tick();
+  }
   return { staged, generated };
 }
 

@@ -6,6 +6,7 @@ import type { App } from '../constructs/cdktf';
 import { Domain } from '../constructs/domain';
 import { KafkaEnvironment } from '../constructs/kafka-environment';
 import { didYouMean } from '../model/did-you-mean';
+import { NO_PROGRESS, type Progress } from './progress';
 import { KafkaStack } from '../constructs/kafka-stack';
 import type { Finding } from '../rules/types';
 import type { EnvironmentIssue } from './issues-report';
@@ -21,11 +22,14 @@ export interface RenderedApp {
   readonly domains: readonly string[];
 }
 
-export function renderApp(app: App): RenderedApp {
+export function renderApp(app: App, progress: Progress = NO_PROGRESS): RenderedApp {
   const issues: EnvironmentIssue[] = [];
   const findings: Finding[] = [];
-  for (const environment of app.node.findAll().filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment)) {
+  const environmentRoots = app.node.findAll().filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment);
+  progress.stage('resolving and linting environments', environmentRoots.length);
+  for (const environment of environmentRoots) {
     const result = environment.render();
+    progress.tick();
     issues.push(...result.issues.map((i) => ({ ...i, environment: environment.environmentName })));
     findings.push(...result.findings);
   }

@@ -29,7 +29,8 @@ import { RUN_LAYOUT, runFolderPrefix } from './output/names';
 import { planCommit } from './output/plan';
 import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
 import { isBlocking } from '../rules/format/merge';
-import { formatText } from '../rules/format/text';
+import { formatProblems } from '../rules/format/text';
+import { NO_PROGRESS, progressOn, type Progress } from './progress';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
@@ -48,7 +49,11 @@ export interface SynthResult {
   readonly written: readonly string[];
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
-  /** One line on lint, e.g. "lint passed (1 suppressed)". */
+  /**
+   * One line counting lint's findings across environments, as `topicform lint` counts them, e.g. `lint: 0 error(s),
+   * 1 warning(s), 2 info, 30 suppressed (topicform lint lists every finding)`; the unsuppressed errors and warnings
+   * themselves are in `errors` / `warnings`.
+   */
   readonly lintSummary?: string;
 }
 
@@ -56,10 +61,17 @@ export interface SynthResult {
 export function runSynth(buildApp: (outdir: string) => App, options: SynthOptions): number {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Progress on a terminal only (cli/progress.ts); its line is cleared before anything else is printed.
+  const progress = options.progress ?? progressOn(stderr);
+  const say = (line: string): void => {
+    progress.done();
+    stderr.write(`${line}\n`);
+  };
   let result: SynthResult;
   try {
-    result = synthesize(buildApp, options.outdir, { ...options, onNotice: options.onNotice ?? ((message) => stderr.write(`${message}\n`)) });
+    result = synthesize(buildApp, options.outdir, { ...options, progress, onNotice: options.onNotice ?? say });
   } catch (error) {
+    progress.done();
     if (error instanceof OutputCommitError) {
       stderr.write(`synth failed: ${error.message}\n`);
     } else if (error instanceof OutputBusyError || error instanceof OutputBlockedError) {
@@ -70,9 +82,11 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
     }
     return 1;
   }
+  progress.done();
   for (const line of result.warnings) stderr.write(`${line}\n`);
   if (!result.ok) {
     for (const line of result.errors) stderr.write(`${line}\n`);
+    if (result.lintSummary !== undefined) stderr.write(`\n${result.lintSummary}\n`);
     stderr.write(`\nsynth stopped; nothing was written to ${options.outdir}\n`);
     return 1;
   }
@@ -96,11 +110,14 @@ export interface SynthesizeOptions extends StackFilter {
   readonly onNotice?: (message: string) => void;
   /** How messages name the output. @default the outdir as given */
   readonly label?: string;
+  /** Stages and counts while it runs (runSynth shows them on a terminal). @default none */
+  readonly progress?: Progress;
 }
 
 export function synthesize(buildApp: (outdir: string) => App, outdir: string, options: SynthesizeOptions = {}): SynthResult {
   const target = resolvePath(outdir);
   const label = options.label ?? outdir;
+  const progress = options.progress ?? NO_PROGRESS;
   // The lock and the run folder sit beside the output so that the final renames stay on one filesystem.
   mkdirSync(dirname(target), { recursive: true });
   const lock = acquireOutputLock(target, { waitMs: options.lockWaitMs ?? SYNTH_LOCK_WAIT_MS, label, ...(options.onNotice === undefined ? {} : { onWait: options.onNotice, onStale: options.onNotice }) });
@@ -120,7 +137,7 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     if (!stage.ok) return stage;
     // The construct tree is gone by now (synthesizeTerraform released it): the artifacts need only the Topologies.
     // This thread takes the artifact jobs the worker has not started, then waits for the worker's.
-    const artifacts = (artifactStaging.current as Staging).finish();
+    const artifacts = (artifactStaging.current as Staging).finish(progress);
     faultPoint('staged');
 
     // Stale files (a stack, service or domain no longer declared) are deleted in the same commit, and the folders that
@@ -128,7 +145,8 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     const stale = stage.subset ? [] : [...staleStackFiles(target, new Set(stage.allStacks)), ...staleArtifacts(target, new Set(artifacts.generated))];
     const plan = planCommit(stageDir, target, [...stage.staged, ...artifacts.staged].sort(), { deletions: stale, prunable: ['stacks', ...ARTIFACT_FOLDERS.map(([root]) => root)], label });
     try {
-      applyCommit(runDir, target, plan, label);
+      progress.stage('writing the output', plan.steps.length);
+      applyCommit(runDir, target, plan, label, () => progress.tick());
     } catch (error) {
       // Not put back: the journal in the run folder is what the next synth puts the output back from.
       if (error instanceof OutputCommitError && !error.restored) keepRunDir = true;
@@ -178,19 +196,20 @@ interface TerraformStage {
 function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions, artifactStaging: { current?: Staging }): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
   artifactStaging.current = prepareStaging(options.artifacts);
-  const rendered = renderApp(app);
+  const progress = options.progress ?? NO_PROGRESS;
+  const rendered = renderApp(app, progress);
   const unknown = unknownNames(rendered, filter);
   if (unknown.length > 0) return { ok: false, stacks: [], written: [], errors: unknown, warnings: [] };
   const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
   const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
   if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
 
-  // Lint runs on every synth: unsuppressed errors stop it before anything is written.
-  const report = formatText(rendered.findings).trimEnd();
-  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
-  if (rendered.findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
-  const suppressedCount = rendered.findings.filter((f) => f.suppressed !== undefined).length;
-  const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
+  // Lint runs on every synth: unsuppressed errors stop it before anything is written. Only what to act on is printed,
+  // and one line counting everything; `topicform lint` lists every finding.
+  const problems = formatProblems(rendered.findings);
+  const lintSummary = `lint: ${problems.counts} (topicform lint lists every finding)`;
+  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [...problems.lines], warnings, lintSummary };
+  warnings.push(...problems.lines);
 
   // Validations other constructs registered (cdktf's own, or a user's) count too.
   for (const construct of app.node.findAll()) {
@@ -229,9 +248,11 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   try {
     // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
     // canonical form, and moved into place with the other staged files on commit.
+    progress.stage('synthesizing stacks', selected.length);
     const manifest = synthesizeStacks(app, selected, (stack, json) => {
       const file = `stacks/${stack.node.id}/cdk.tf.json`;
       if (stageFile(file, canonicalJson(json))) staged.push(file);
+      progress.tick();
     });
     if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, isSelected, subset)))) staged.push('manifest.json');
   } catch (error) {

@@ -28,7 +28,7 @@ interface Journal {
 }
 
 /** Runs the plan's steps against `target`, journaled in `runDir`; on failure undoes them and throws OutputCommitError. */
-export function applyCommit(runDir: string, target: string, plan: CommitPlan, label = target): void {
+export function applyCommit(runDir: string, target: string, plan: CommitPlan, label = target, onStep: () => void = () => undefined): void {
   if (plan.steps.length === 0) return;
   writeDurably(join(runDir, RUN_LAYOUT.journal), `${JSON.stringify({ version: JOURNAL_VERSION, pid: process.pid, steps: plan.steps } satisfies Journal)}\n`);
   faultPoint('journal');
@@ -38,6 +38,7 @@ export function applyCommit(runDir: string, target: string, plan: CommitPlan, la
     try {
       faultPoint('step', index);
       doStep(step, paths);
+      onStep();
     } catch (error) {
       failed = { step, error };
       break;
