@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
+import { registerCheckCommand } from './commands/check';
 import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
 import { registerImportCommand } from './commands/import';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   registerSynthCommand(program, setExitCode);
   registerLintCommand(program, setExitCode);
+  registerCheckCommand(program, setExitCode);
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);
   registerImportCommand(program, setExitCode);

@@ -55,7 +55,7 @@ function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
 
 export function registerSynthCommand(program: Command, setExitCode: (code: number) => void): void {
   synthOptions(program.command('synth'), false)
-    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails)')
+    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails); it does not type-check: topicform check does')
     .action((options: SynthCommandOptions) => {
       const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
       setExitCode(run(loadAppBuilder(options.app ?? 'main.ts'), { ...options, verbose }));
