@@ -220,7 +220,9 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const subset = (filter.environments ?? []).length > 0 || (filter.domains ?? []).length > 0;
   const selected = selectStacks(rendered.stacks, filter);
   const allStacks = rendered.stacks.map((s) => s.node.id);
-  if (selected.length === 0) {
+  // An app that declares no stack at all (every environment empty) writes an empty output; a filter that matches none
+  // is a mistake.
+  if (selected.length === 0 && subset) {
     return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${allStacks.join(', ')}`], warnings };
   }
 
