@@ -44,7 +44,7 @@ export function renderApp(app: App, progress: Progress = NO_PROGRESS): RenderedA
     .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   const names = new Set<string>();
   for (const s of stacks) {
-    if (names.has(s.node.id)) issues.push({ source: { path: s.node.path }, path: '', code: 'duplicate-stack', message: `two stacks are named "${s.node.id}"; stack names must be unique across environments`, environment: s.environmentName });
+    if (names.has(s.node.id)) issues.push({ source: { path: s.node.path }, path: 'name', code: 'duplicate-stack', message: `two stacks are named "${s.node.id}"; stack names must be unique across environments`, environment: s.environmentName });
     names.add(s.node.id);
   }
   const all = app.node.findAll();

@@ -8,7 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { App } from '../../constructs/cdktf';
+import { Domain, KafkaEnvironment, Replay } from '../../constructs';
+import { synthesize } from '../../cli/synth';
 import { BIN, ROOT } from '../helpers/cli';
 
 const DIR = 'test/fixtures/apps/attribution';
@@ -84,5 +89,24 @@ describe('where errors point', () => {
     expect(result.status).toBe(1);
     expect(result.lines).toContain(`error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'staging'")} › staging › domains[1]: environment "staging" carries domain "ordres", which is not declared (did you mean "orders"?) [staging]`);
     expect(result.lines.some((l) => l.includes('orders/order-created › partitions:') && l.endsWith('[dev, prod, staging]'))).toBe(true);
+  });
+});
+
+describe('two environments whose stacks share a name', () => {
+  it('is one error naming the stack and its name field', () => {
+    const build = (outdir: string): App => {
+      const app = new App({ outdir, stackTraces: false });
+      for (const environment of [
+        { name: 'prod', production: false, replicationFactor: 1, minInsyncReplicas: 1, layout: 'domain' as const },
+        { name: 'prod-orders', production: false, replicationFactor: 1, minInsyncReplicas: 1 },
+      ]) {
+        const env = new KafkaEnvironment(app, environment.name, { environment });
+        new Domain(env, 'orders', { owner: '@acme/orders', description: 'Orders', recoveryProcedure: 'docs/runbooks/orders.md' }).addEventTopic('order-created', { eventTypes: ['OrderCreated'], ordering: 'none', partitions: 3, replay: Replay.window('7d') });
+      }
+      return app;
+    };
+    const result = synthesize(build, join(mkdtempSync(join(tmpdir(), 'topicform-stacks-')), 'cdktf.out'), { onNotice: () => undefined });
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual(['error: prod-orders › name: two stacks are named "prod-orders"; stack names must be unique across environments [prod-orders]']);
   });
 });
