@@ -98,10 +98,12 @@ export class KafkaEnvironment extends Construct {
   }
 
   private checkLayout(env: Environment): LocatedIssue[] {
-    // The domains declared in this environment, and (for a did-you-mean) in any environment of the app.
-    const declared = new Set(this.node.findAll().filter(isDeclaration).filter((d) => d.declarationKind === 'domain').map((d) => d.declaredName));
-    const known = [...new Set([...declared, ...this.node.root.node.findAll().filter(isDeclaration).filter((d) => d.declarationKind === 'domain').map((d) => d.declaredName)])].sort();
+    if ((env.domains ?? []).length === 0 && env.moves.length === 0) return [];
+    // The domains declared in this environment, and, for a did-you-mean, in any environment of the app.
+    const domainsUnder = (scope: IConstruct): string[] => scope.node.findAll().filter(isDeclaration).filter((d) => d.declarationKind === 'domain').map((d) => d.declaredName);
+    const declared = new Set(domainsUnder(this));
     const guess = (name: string): { hint?: string } => {
+      const known = [...new Set(domainsUnder(this.node.root))].sort();
       const close = didYouMean(name, known);
       return close === undefined ? {} : { hint: `did you mean "${close}"?` };
     };
