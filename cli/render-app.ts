@@ -48,7 +48,7 @@ export function renderApp(app: App, progress: Progress = NO_PROGRESS): RenderedA
     names.add(s.node.id);
   }
   const all = app.node.findAll();
-  const environments = [...new Set([...all.filter((c) => c instanceof KafkaEnvironment).map((c) => c.node.id), ...standalone.map((s) => s.environmentName)])].sort();
+  const environments = [...new Set([...all.filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment).map((c) => c.environmentName), ...standalone.map((s) => s.environmentName)])].sort();
   const domainNames = [...new Set(all.filter((c): c is Domain => c instanceof Domain).map((d) => d.domainName))].sort();
   return { issues, findings, stacks, environments, domains: domainNames };
 }
