@@ -18,7 +18,9 @@ const PURE_LAYER_PATTERNS = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts'],
+    // `.topicform.*`: what synth keeps beside an output (its lock, a run's staged client code); `.cdktf.out.staging-*`: the
+    // staging folders of versions before the journal (beside the default output).
+    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts', '**/.topicform.*/**', '**/.cdktf.out.staging-*/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

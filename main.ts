@@ -2,15 +2,15 @@
  * The app: one KafkaEnvironment per entry of environments.ts, each carrying the domains of topics/ it lists (all by
  * default), split into stacks by the environment's layout.
  *
- * `npm run synth` (and `cdktf synth`, through cdktf.json) runs this file; it validates everything, then writes
- * cdktf.out/ atomically (cli/synth.ts).
+ * `npm run synth` (and `cdktf synth`, through cdktf.json) runs this file with `topicform synth`'s options (`--env`,
+ * `--domain`, `--out`, …); it validates everything, then writes cdktf.out/ atomically (cli/synth.ts).
  */
 import { App } from './constructs/cdktf';
 import { KafkaEnvironment } from './constructs';
 import { environments } from './environments';
 import { domains } from './topics';
 import { readAdoption } from './cli/adoption';
-import { runSynth } from './cli/synth';
+import { synthMain } from './cli/commands/synth';
 
 export function buildApp(outdir: string): App {
   // Stack traces in annotations would carry absolute paths into the manifest and cost time on every token.
@@ -23,6 +23,7 @@ export function buildApp(outdir: string): App {
   return app;
 }
 
+// `npm run synth -- --env prod` and `npx tsx main.ts --env prod` take `topicform synth`'s options.
 if (require.main === module) {
-  process.exitCode = runSynth(buildApp, { outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out' });
+  process.exitCode = synthMain(buildApp);
 }

@@ -3,12 +3,14 @@
 'use strict';
 require('tsx/cjs');
 const { main } = require('../cli/main.ts');
+const { describeFailure, isVerbose } = require('../cli/failure.ts');
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`topicform: ${error && error.message ? error.message : String(error)}\n`);
+    // An exception from the app's code: where it came from, and the whole stack with --verbose or DEBUG=topicform.
+    process.stderr.write(`topicform: ${describeFailure(error, isVerbose(process.argv.includes('--verbose'))).join('\n')}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,15 +1,16 @@
 /**
  * The artifacts step of synth (client configs, catalog, runbooks, graphs, capacity, event schemas): render every file
  * from the Topologies and write it into a staging folder as soon as it is made, so that no process holds all of them
- * (hundreds of megabytes at 10,000 topics); `commitStaged` moves the staged files into the output once the whole synth
- * has succeeded. Runs inline, or shared between a worker thread (cli/artifact-worker.ts) that starts beside cdktf's
+ * (hundreds of megabytes at 10,000 topics); the commit (cli/output/) moves the staged files into the output once the
+ * whole synth has succeeded. Runs inline, or shared between a worker thread (cli/artifact-worker.ts) that starts beside cdktf's
  * synthesis and the main thread once cdktf is done.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { artifactJobs, environmentOf } from '../artifacts';
 import { environmentOfSchemaFile, schemaFiles } from '../contracts/output';
 import type { Topology } from '../model/topology';
+import type { Progress } from './progress';
 import { canonicalJson } from './write';
 
 export interface StageRequest {
@@ -50,7 +51,7 @@ export interface StageResult {
  * schemas, then the artifacts (artifacts/index.ts artifactJobs). Threads sharing a request each return their part;
  * `mergeStaged` joins them.
  */
-export function stageArtifacts(request: StageRequest): StageResult {
+export function stageArtifacts(request: StageRequest, progress?: Progress): StageResult {
   const environments = new Set(request.environments);
   const staged: string[] = [];
   const generated: string[] = [];
@@ -74,7 +75,12 @@ export function stageArtifacts(request: StageRequest): StageResult {
     ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
   ];
   const next = request.next ?? new Int32Array(1);
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) jobs[i]?.();
+  // Shared with a worker, this thread does an unknown share of the jobs: counted, without a total.
+  progress?.stage('rendering client configs, docs and schemas', request.next === undefined ? jobs.length : undefined);
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+    jobs[i]?.();
+    progress?.tick();
+  }
   return { staged, generated };
 }
 
@@ -87,92 +93,6 @@ export function mergeStaged(parts: readonly StageResult[]): StageResult {
     seen.add(file);
   }
   return { staged: parts.flatMap((p) => p.staged), generated };
-}
-
-/**
- * Moves staged files into `target`, each with one rename (atomic on one filesystem); a file whose target already holds
- * the same bytes is left alone, so its timestamp does not change. A folder the output does not have yet (a first synth,
- * as in CI; a new environment or service) moves whole with one rename, when the staging folder holds exactly the files
- * to commit below it: a first synth of 10,000 topics commits ~42,000 files. Returns the files that changed, POSIX
- * paths, in the order given.
- */
-export function commitStaged(stageDir: string, target: string, files: readonly string[]): string[] {
-  const changed: string[] = [];
-  const ensureFolder = folderMaker();
-  const moved = moveNewFolders(stageDir, target, folderTree(files), '', ensureFolder);
-  for (const file of files) {
-    if (moved.has(file)) {
-      changed.push(file);
-      continue;
-    }
-    const from = join(stageDir, ...file.split('/'));
-    const to = join(target, ...file.split('/'));
-    if (sameContent(from, to)) {
-      rmSync(from);
-      continue;
-    }
-    ensureFolder(dirname(to));
-    renameSync(from, to);
-    changed.push(file);
-  }
-  return changed;
-}
-
-/** Files to commit as a tree of folders: each folder's files by name, and its sub-folders. */
-interface FolderTree {
-  readonly files: Set<string>;
-  readonly folders: Map<string, FolderTree>;
-}
-
-function folderTree(files: readonly string[]): FolderTree {
-  const root: FolderTree = { files: new Set(), folders: new Map() };
-  for (const file of files) {
-    const parts = file.split('/');
-    let node = root;
-    for (const part of parts.slice(0, -1)) {
-      let next = node.folders.get(part);
-      if (next === undefined) {
-        next = { files: new Set(), folders: new Map() };
-        node.folders.set(part, next);
-      }
-      node = next;
-    }
-    node.files.add(parts[parts.length - 1] as string);
-  }
-  return root;
-}
-
-/** Renames each staged sub-folder of `folder` that is new to the output and holds exactly its tree; returns the files moved. */
-function moveNewFolders(stageDir: string, target: string, tree: FolderTree, folder: string, ensureFolder: (dir: string) => void): Set<string> {
-  const moved = new Set<string>();
-  for (const [name, sub] of tree.folders) {
-    const path = folder === '' ? name : `${folder}/${name}`;
-    const from = join(stageDir, ...path.split('/'));
-    const to = join(target, ...path.split('/'));
-    if (!existsSync(to) && holdsExactly(from, sub)) {
-      ensureFolder(dirname(to));
-      renameSync(from, to);
-      for (const file of filesOf(sub, path)) moved.add(file);
-    } else {
-      for (const file of moveNewFolders(stageDir, target, sub, path, ensureFolder)) moved.add(file);
-    }
-  }
-  return moved;
-}
-
-/** Whether the folder on disk holds the tree's files and folders and nothing else (a staged file not to commit stays). */
-function holdsExactly(dir: string, tree: FolderTree): boolean {
-  const entries = readdirSync(dir, { withFileTypes: true });
-  if (entries.length !== tree.files.size + tree.folders.size) return false;
-  return entries.every((entry) => {
-    if (entry.isFile()) return tree.files.has(entry.name);
-    const sub = tree.folders.get(entry.name);
-    return entry.isDirectory() && sub !== undefined && holdsExactly(join(dir, entry.name), sub);
-  });
-}
-
-function filesOf(tree: FolderTree, folder: string): string[] {
-  return [...[...tree.files].map((f) => `${folder}/${f}`), ...[...tree.folders].flatMap(([name, sub]) => filesOf(sub, `${folder}/${name}`))];
 }
 
 /** Makes a folder (and its parents) the first time it is asked for; thousands of files share a few hundred folders. */
@@ -208,14 +128,4 @@ function holds(path: string, content: string): boolean {
   } catch {
     return false;
   }
-}
-
-function sameContent(a: string, b: string): boolean {
-  let existing: Buffer;
-  try {
-    existing = readFileSync(b);
-  } catch {
-    return false;
-  }
-  return existing.equals(readFileSync(a));
 }

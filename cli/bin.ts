@@ -4,6 +4,7 @@
  * JavaScript; a user's app (main.ts, topics/*.ts) is TypeScript, so tsx's require hook is registered before the app is
  * loaded (cli/load-app.ts requires it). The repository's own bin/topicform.js runs the TypeScript sources instead.
  */
+import { describeFailure, isVerbose } from './failure';
 import { main } from './main';
 
 // tsx ships this entry's types for node16/bundler resolution only; the repository resolves like node10.
@@ -16,7 +17,8 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`topicform: ${error instanceof Error ? error.message : String(error)}\n`);
+    // An exception from the app's code: where it came from, and the whole stack with --verbose or DEBUG=topicform.
+    process.stderr.write(`topicform: ${describeFailure(error, isVerbose(process.argv.includes('--verbose'))).join('\n')}\n`);
     process.exitCode = 1;
   },
 );

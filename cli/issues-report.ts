@@ -22,7 +22,7 @@ export function formatIssueReport(issues: readonly EnvironmentIssue[]): string[]
     const file = issue.source.file === undefined ? '' : `${issue.source.file}${issue.source.line === undefined ? '' : `:${issue.source.line}`} › `;
     const field = issue.path === '' ? '' : `${issue.path}: `;
     const hint = issue.hint === undefined ? '' : ` (${issue.hint})`;
-    return `${mark}: ${file}${stripStack(issue.source.path, issue.environment)} › ${field}${issue.message}${hint} [${environments.sort().join(', ')}]`;
+    return `${mark}: ${file}${stripStack(issue.source.path, issue.environment)} › ${field}${issue.message}${hint} [${[...new Set(environments)].sort().join(', ')}]`;
   });
 }
 

@@ -3,8 +3,9 @@
  * print. Exit codes: 0 success, 1 errors in the declarations or a usage / input error.
  */
 import { Command, CommanderError } from 'commander';
-import { loadAppBuilder, UsageError } from './load-app';
+import { UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
+import { registerCheckCommand } from './commands/check';
 import { registerCiCommand } from './commands/ci';
 import { registerCodeownersCommand } from './commands/codeowners';
 import { registerGraphCommand } from './commands/graph';
@@ -15,33 +16,23 @@ import { registerLintCommand } from './commands/lint';
 import { registerPlanCommand } from './commands/plan';
 import { registerReviewCommand } from './commands/review';
 import { registerStacksCommand } from './commands/stacks';
-import { runSynth } from './synth';
+import { registerSynthCommand, VERBOSE_HELP } from './commands/synth';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('topicform')
     .description('Kafka event flows as code: synthesize typed domain topics to Terraform for the Mongey Kafka provider')
+    .option('--verbose', VERBOSE_HELP)
     .exitOverride()
     .showHelpAfterError();
-
-  program
-    .command('synth')
-    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails)')
-    .option('-o, --out <dir>', 'output directory', 'cdktf.out')
-    .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
-    .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
-    .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
-    .option('--parallel-artifacts', 'render client configs, docs and schemas in a worker thread beside cdktf: faster on 2+ cores for thousands of topics, but holds a second copy of every topology (~+250 MiB at 10,000 topics)')
-    .action((options: { out: string; app: string; env: string[]; domain: string[]; parallelArtifacts?: boolean }) => {
-      const artifacts = options.parallelArtifacts === true ? 'worker' : 'inline';
-      exitCode = runSynth(loadAppBuilder(options.app), { outdir: options.out, environments: options.env, domains: options.domain, artifacts });
-    });
 
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  registerSynthCommand(program, setExitCode);
   registerLintCommand(program, setExitCode);
+  registerCheckCommand(program, setExitCode);
   registerStacksCommand(program, setExitCode);
   registerGraphCommand(program, setExitCode);
   registerImportCommand(program, setExitCode);

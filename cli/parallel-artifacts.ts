@@ -13,6 +13,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { SYNTH_WORKER_TIMEOUT_MS } from '../model/limits';
 import { mergeStaged, stageArtifacts, type StageRequest, type StageResult } from './artifact-stage';
 import type { WorkerReply } from './artifact-worker';
+import type { Progress } from './progress';
 
 /** `inline` (the default): after cdktf, on the main thread; `worker`: in a worker thread beside cdktf. */
 export type ArtifactMode = 'inline' | 'worker';
@@ -42,7 +43,8 @@ try { ${tsx} require(${JSON.stringify(WORKER_FILE)}); } catch (error) {
  */
 export interface Staging {
   start(request: StageRequest): void;
-  finish(): StageResult;
+  /** `progress` counts the jobs this thread does. */
+  finish(progress?: Progress): StageResult;
   abandon(): void;
   cancel(): void;
 }
@@ -56,10 +58,10 @@ function inlineStaging(): Staging {
   let request: StageRequest | undefined;
   return {
     start: (r) => void (request = r),
-    finish: () => {
+    finish: (progress) => {
       if (request === undefined) throw new Error('artifacts staging finished before it was started');
       try {
-        return mergeStaged([stageArtifacts(request)]);
+        return mergeStaged([stageArtifacts(request, progress)]);
       } catch (error) {
         throw stagingFailed(error);
       }
@@ -96,13 +98,13 @@ function workerStaging(): Staging {
       port1.postMessage(shared);
       state = 'started';
     },
-    finish: () => {
+    finish: (progress) => {
       if (state === 'done') throw new Error('artifacts staging finished twice, or after it was abandoned');
       if (state !== 'started' || shared === undefined) throw new Error('artifacts staging finished before it was started');
       state = 'done';
       let mine: StageResult;
       try {
-        mine = stageArtifacts(shared);
+        mine = stageArtifacts(shared, progress);
       } catch (error) {
         // The worker must stop writing before synth removes the staging folder; this thread's failure is the one reported.
         abandonJobs(shared);

@@ -9,7 +9,7 @@ import type { KafkaStack } from '../constructs/kafka-stack';
 import type { Finding } from '../rules/types';
 import { formatIssueReport } from './issues-report';
 import type { AppBuilder } from './load-app';
-import { renderApp } from './render-app';
+import { renderApp, unknownNames } from './render-app';
 
 export interface LoadedStacks {
   readonly stacks: readonly KafkaStack[];
@@ -23,12 +23,10 @@ export function loadStacks(buildApp: AppBuilder, environments?: readonly string[
   const outdir = mkdtempSync(join(tmpdir(), 'topicform-app-'));
   try {
     const rendered = renderApp(buildApp(outdir));
-    const known = [...new Set(rendered.stacks.map((s) => s.environmentName))].sort();
     const wanted = environments ?? [];
-    const unknown = wanted.filter((e) => !known.includes(e));
-    if (unknown.length > 0) {
-      return { stacks: [], findings: [], errors: [`error: unknown environment ${unknown.map((e) => `"${e}"`).join(', ')}; the app has ${known.join(', ')}`] };
-    }
+    // Known from the app's environments, not from its stacks: an environment whose declarations fail has no stacks.
+    const unknown = unknownNames(rendered, { environments: wanted });
+    if (unknown.length > 0) return { stacks: [], findings: [], errors: unknown };
     const keep = (env: string): boolean => wanted.length === 0 || wanted.includes(env);
     const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error' && keep(i.environment)));
     return { stacks: rendered.stacks.filter((s) => keep(s.environmentName)), findings: rendered.findings.filter((f) => keep(f.environment)), errors };

@@ -1,31 +1,44 @@
 /**
- * The synth pipeline (DESIGN.md "Atomic, non-destructive writes"): resolve and lint every environment first, synthesize
- * into a staging folder beside the output, make every file canonical, then move each generated file into place
- * atomically. Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock
- * files, state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only
- * its stacks and their manifest entries.
+ * The synth pipeline (DESIGN.md "Atomic, non-destructive writes"): take the output's lock, so that one synth at a time
+ * writes it (cli/output/lock.ts), and undo whatever an interrupted synth left (cli/output/journal.ts); resolve and lint
+ * every environment; synthesize into a run folder beside the output, every file canonical, staging only files whose
+ * bytes the output does not hold yet; then commit them as one journaled transaction, all or nothing for the whole output
+ * folder. Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock files,
+ * state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only its
+ * stacks and their manifest entries.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
 import { synthesizeStacks } from '../constructs/synthesize-stacks';
 import type { Topology } from '../model/topology';
-import { commitStaged, fileWriter } from './artifact-stage';
+import { fileWriter } from './artifact-stage';
 import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
 import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
-import { renderApp, selectStacks, type StackFilter } from './render-app';
+import { renderApp, selectStacks, unknownNames, type StackFilter } from './render-app';
 import { canonicalJson } from './write';
+import { describeFailure, isVerbose } from './failure';
+import { OutputBlockedError, OutputBusyError, OutputCommitError } from './output/errors';
+import { faultPoint } from './output/faults';
+import { applyCommit, recoverOutput, removeRunFolder, type Recovery } from './output/journal';
+import { acquireOutputLock } from './output/lock';
+import { RUN_LAYOUT, runFolderPrefix } from './output/names';
+import { planCommit } from './output/plan';
+import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
 import { isBlocking } from '../rules/format/merge';
-import { formatText } from '../rules/format/text';
+import { formatProblems } from '../rules/format/text';
+import { NO_PROGRESS, progressOn, type Progress } from './progress';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
 
 export interface SynthOptions extends SynthesizeOptions {
   readonly outdir: string;
+  /** The whole stack of an exception in the app's code (also DEBUG=topicform). @default false */
+  readonly verbose?: boolean;
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
 }
@@ -36,7 +49,11 @@ export interface SynthResult {
   readonly written: readonly string[];
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
-  /** One line on lint, e.g. "lint passed (1 suppressed)". */
+  /**
+   * One line counting lint's findings across environments, as `topicform lint` counts them, e.g. `lint: 0 error(s),
+   * 1 warning(s), 2 info, 30 suppressed (topicform lint lists every finding)`; the unsuppressed errors and warnings
+   * themselves are in `errors` / `warnings`.
+   */
   readonly lintSummary?: string;
 }
 
@@ -44,16 +61,32 @@ export interface SynthResult {
 export function runSynth(buildApp: (outdir: string) => App, options: SynthOptions): number {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Progress on a terminal only (cli/progress.ts); its line is cleared before anything else is printed.
+  const progress = options.progress ?? progressOn(stderr);
+  const say = (line: string): void => {
+    progress.done();
+    stderr.write(`${line}\n`);
+  };
   let result: SynthResult;
   try {
-    result = synthesize(buildApp, options.outdir, options);
+    result = synthesize(buildApp, options.outdir, { ...options, progress, onNotice: options.onNotice ?? say });
   } catch (error) {
-    stderr.write(`synth failed: ${error instanceof Error ? error.message : String(error)}\nnothing was written to ${options.outdir}\n`);
+    progress.done();
+    if (error instanceof OutputCommitError) {
+      stderr.write(`synth failed: ${error.message}\n`);
+    } else if (error instanceof OutputBusyError || error instanceof OutputBlockedError) {
+      stderr.write(`synth stopped: ${error.message}\nnothing was written to ${options.outdir}\n`);
+    } else {
+      // An exception from the app's code (or from the toolkit, called wrongly): where it came from, and the stack on request.
+      stderr.write(`synth failed: ${describeFailure(error, isVerbose(options.verbose)).join('\n')}\nnothing was written to ${options.outdir}\n`);
+    }
     return 1;
   }
+  progress.done();
   for (const line of result.warnings) stderr.write(`${line}\n`);
   if (!result.ok) {
     for (const line of result.errors) stderr.write(`${line}\n`);
+    if (result.lintSummary !== undefined) stderr.write(`\n${result.lintSummary}\n`);
     stderr.write(`\nsynth stopped; nothing was written to ${options.outdir}\n`);
     return 1;
   }
@@ -68,35 +101,73 @@ export interface SynthesizeOptions extends StackFilter {
    * (cli/parallel-artifacts.ts).
    */
   readonly artifacts?: ArtifactMode;
+  /**
+   * How long to wait for another synth writing the same output before giving up, in ms; 0 refuses at once.
+   * @default SYNTH_LOCK_WAIT_MS (model/limits.ts)
+   */
+  readonly lockWaitMs?: number;
+  /** What happens around the output that a person should hear about (waiting for a lock, a recovery). */
+  readonly onNotice?: (message: string) => void;
+  /** How messages name the output. @default the outdir as given */
+  readonly label?: string;
+  /** Stages and counts while it runs (runSynth shows them on a terminal). @default none */
+  readonly progress?: Progress;
 }
 
 export function synthesize(buildApp: (outdir: string) => App, outdir: string, options: SynthesizeOptions = {}): SynthResult {
   const target = resolvePath(outdir);
-  // Staging sits beside the output so that the final renames stay on one filesystem.
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
+  const label = options.label ?? outdir;
+  const progress = options.progress ?? NO_PROGRESS;
+  // The lock and the run folder sit beside the output so that the final renames stay on one filesystem.
+  mkdirSync(dirname(target), { recursive: true });
+  const lock = acquireOutputLock(target, { waitMs: options.lockWaitMs ?? SYNTH_LOCK_WAIT_MS, label, ...(options.onNotice === undefined ? {} : { onWait: options.onNotice, onStale: options.onNotice }) });
+  let runDir: string | undefined;
+  let keepRunDir = false;
   const artifactStaging: { current?: Staging } = {};
   const restoreHeapGrowth = boundHeapGrowth();
   try {
-    const stage = synthesizeTerraform(buildApp(staging), target, join(staging, '.artifacts'), options, artifactStaging);
+    // Whatever an interrupted synth left is undone first: the output is then the previous one, whole.
+    const recovery = recover(target, label);
+    if (recovery.undone > 0) options.onNotice?.(`an interrupted synth had started to write ${label}; its changes were undone, the previous output is whole again`);
+    else if (recovery.removed > 0) options.onNotice?.(`removed ${recovery.removed} staging folder(s) left beside ${label} by interrupted synths`);
+    faultPoint('locked');
+    runDir = mkdtempSync(join(dirname(target), `${runFolderPrefix(target)}${process.pid}-`));
+    const stageDir = join(runDir, RUN_LAYOUT.stage);
+    const stage = synthesizeTerraform(buildApp(join(runDir, RUN_LAYOUT.app)), target, stageDir, options, artifactStaging);
     if (!stage.ok) return stage;
     // The construct tree is gone by now (synthesizeTerraform released it): the artifacts need only the Topologies.
     // This thread takes the artifact jobs the worker has not started, then waits for the worker's.
-    const artifacts = (artifactStaging.current as Staging).finish();
+    const artifacts = (artifactStaging.current as Staging).finish(progress);
+    faultPoint('staged');
 
-    const written = commitStaged(join(staging, '.artifacts'), target, [...stage.staged, ...artifacts.staged].sort()).map((f) => f.split('/').join(sep));
-    if (!stage.subset) written.push(...removeStaleStacks(target, new Set(stage.allStacks)));
-    if (!stage.subset) {
-      const generated = new Set(artifacts.generated.map((f) => f.split('/').join(sep)));
-      written.push(...removeStaleArtifacts(target, generated));
+    // Stale files (a stack, service or domain no longer declared) are deleted in the same commit, and the folders that
+    // leaves empty with them (a stack folder where terraform keeps files is not empty).
+    const stale = stage.subset ? [] : [...staleStackFiles(target, new Set(stage.allStacks)), ...staleArtifacts(target, new Set(artifacts.generated))];
+    const plan = planCommit(stageDir, target, [...stage.staged, ...artifacts.staged].sort(), { deletions: stale, prunable: ['stacks', ...ARTIFACT_FOLDERS.map(([root]) => root)], label });
+    try {
+      progress.stage('writing the output', plan.steps.length);
+      applyCommit(runDir, target, plan, label, () => progress.tick());
+    } catch (error) {
+      // Not put back: the journal in the run folder is what the next synth puts the output back from.
+      if (error instanceof OutputCommitError && !error.restored) keepRunDir = true;
+      throw error;
     }
-    return { ok: true, stacks: stage.stacks, written, errors: [], warnings: stage.warnings, lintSummary: stage.lintSummary };
+    return { ok: true, stacks: stage.stacks, written: plan.changed.map((f) => f.split('/').join(sep)), errors: [], warnings: stage.warnings, lintSummary: stage.lintSummary };
   } finally {
     // A worker that got no request (synth stopped before cdktf) is stopped; after finish() or abandon() this does nothing.
     artifactStaging.current?.cancel();
-    rmSync(staging, { recursive: true, force: true });
+    if (runDir !== undefined && !keepRunDir) removeRunFolder(runDir);
     restoreHeapGrowth();
+    lock.release();
+  }
+}
+
+/** Undoes an interrupted synth's commit; a failure to do so says that the output is not whole. */
+function recover(target: string, label: string): Recovery {
+  try {
+    return recoverOutput(target);
+  } catch (error) {
+    throw new OutputCommitError(`an interrupted synth left ${label} half-written, and putting the previous output back failed: ${error instanceof Error ? error.message : String(error)}; fix that and run synth again`, false);
   }
 }
 
@@ -125,17 +196,20 @@ interface TerraformStage {
 function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions, artifactStaging: { current?: Staging }): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
   artifactStaging.current = prepareStaging(options.artifacts);
-  const rendered = renderApp(app);
+  const progress = options.progress ?? NO_PROGRESS;
+  const rendered = renderApp(app, progress);
+  const unknown = unknownNames(rendered, filter);
+  if (unknown.length > 0) return { ok: false, stacks: [], written: [], errors: unknown, warnings: [] };
   const errors = formatIssueReport(rendered.issues.filter((i) => (i.severity ?? 'error') === 'error'));
   const warnings = formatIssueReport(rendered.issues.filter((i) => i.severity === 'warning'));
   if (errors.length > 0) return { ok: false, stacks: [], written: [], errors, warnings };
 
-  // Lint runs on every synth: unsuppressed errors stop it before anything is written.
-  const report = formatText(rendered.findings).trimEnd();
-  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [report], warnings };
-  if (rendered.findings.some((f) => f.suppressed === undefined && f.level === 'warning')) warnings.push(report);
-  const suppressedCount = rendered.findings.filter((f) => f.suppressed !== undefined).length;
-  const lintSummary = `lint passed${suppressedCount > 0 ? ` (${suppressedCount} suppressed finding(s) listed by topicform lint)` : ''}`;
+  // Lint runs on every synth: unsuppressed errors stop it before anything is written. Only what to act on is printed,
+  // and one line counting everything; `topicform lint` lists every finding.
+  const problems = formatProblems(rendered.findings);
+  const lintSummary = `lint: ${problems.counts} (topicform lint lists every finding)`;
+  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [...problems.lines], warnings, lintSummary };
+  warnings.push(...problems.lines);
 
   // Validations other constructs registered (cdktf's own, or a user's) count too.
   for (const construct of app.node.findAll()) {
@@ -146,7 +220,9 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const subset = (filter.environments ?? []).length > 0 || (filter.domains ?? []).length > 0;
   const selected = selectStacks(rendered.stacks, filter);
   const allStacks = rendered.stacks.map((s) => s.node.id);
-  if (selected.length === 0) {
+  // An app that declares no stack at all (every environment empty) writes an empty output; a filter that matches none
+  // is a mistake.
+  if (selected.length === 0 && subset) {
     return { ok: false, stacks: [], written: [], errors: [`error: no stack matches ${describeFilter(filter)}; the app has ${allStacks.join(', ')}`], warnings };
   }
 
@@ -174,9 +250,11 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   try {
     // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
     // canonical form, and moved into place with the other staged files on commit.
+    progress.stage('synthesizing stacks', selected.length);
     const manifest = synthesizeStacks(app, selected, (stack, json) => {
       const file = `stacks/${stack.node.id}/cdk.tf.json`;
       if (stageFile(file, canonicalJson(json))) staged.push(file);
+      progress.tick();
     });
     if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, isSelected, subset)))) staged.push('manifest.json');
   } catch (error) {
@@ -219,57 +297,53 @@ function describeFilter(filter: StackFilter): string {
   return parts.join(' ');
 }
 
-/** Removes only the generated files of stacks that are no longer declared; terraform's files stay. */
-function removeStaleStacks(target: string, current: ReadonlySet<string>): string[] {
+/** The generated files of stacks that are no longer declared (POSIX paths); terraform's files there stay. */
+function staleStackFiles(target: string, current: ReadonlySet<string>): string[] {
   const stacksDir = join(target, 'stacks');
-  if (!existsSync(stacksDir)) return [];
-  const removed: string[] = [];
+  if (!isFolder(stacksDir)) return [];
+  const stale: string[] = [];
   for (const name of readdirSync(stacksDir).sort()) {
-    if (current.has(name) || !statSync(join(stacksDir, name)).isDirectory()) continue;
+    if (current.has(name) || !isFolder(join(stacksDir, name))) continue;
     for (const file of GENERATED_STACK_FILES) {
-      const path = join(stacksDir, name, file);
-      if (existsSync(path)) {
-        rmSync(path);
-        removed.push(relative(target, path));
-      }
+      if (existsSync(join(stacksDir, name, file))) stale.push(`stacks/${name}/${file}`);
     }
   }
-  return removed;
+  return stale;
 }
+
+/** Artifact roots and how to tell a file topicform generated there from one a person put there. */
+const ARTIFACT_FOLDERS: ReadonlyArray<readonly [string, (content: string) => boolean]> = [...ARTIFACT_ROOTS.map((r) => [r, isGeneratedArtifact] as const), [SCHEMA_ROOT, isGeneratedSchemaFile]];
 
 /**
- * Removes generated artifacts under clients/ and docs/ that the declarations no longer produce (a deleted service,
- * group, domain or environment), then the folders that leaves empty. Only files carrying topicform's marker are touched.
+ * Generated artifacts under clients/, docs/ and schemas/ that the declarations no longer produce (a deleted service,
+ * group, domain or environment), POSIX paths. Only files carrying topicform's marker are listed.
  */
-function removeStaleArtifacts(target: string, current: ReadonlySet<string>): string[] {
-  const removed: string[] = [];
-  const roots: Array<[string, (content: string) => boolean]> = [...ARTIFACT_ROOTS.map((r): [string, (c: string) => boolean] => [r, isGeneratedArtifact]), [SCHEMA_ROOT, isGeneratedSchemaFile]];
-  for (const [root, isGenerated] of roots) {
+function staleArtifacts(target: string, current: ReadonlySet<string>): string[] {
+  const stale: string[] = [];
+  for (const [root, isGenerated] of ARTIFACT_FOLDERS) {
     const dir = join(target, root);
-    if (!existsSync(dir)) continue;
-    for (const file of listFiles(target, dir).sort()) {
-      if (current.has(file) || !isGenerated(readFileSync(join(target, file), 'utf8'))) continue;
-      rmSync(join(target, file));
-      removed.push(file);
+    if (!isFolder(dir)) continue;
+    for (const file of listFiles(dir, root).sort()) {
+      if (current.has(file) || !isGenerated(readFileSync(join(target, ...file.split('/')), 'utf8'))) continue;
+      stale.push(file);
     }
-    removeEmptyFolders(dir);
   }
-  return removed;
+  return stale;
 }
 
-/** Files below `dir`, relative to `root`. */
-function listFiles(root: string, dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(root, full) : [relative(root, full)];
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files below `dir`, as POSIX paths starting with `prefix`. */
+function listFiles(dir: string, prefix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) return listFiles(join(dir, entry.name), path);
+    return entry.isFile() ? [path] : [];
   });
-}
-
-/** Removes the empty folders below and including `dir`. */
-function removeEmptyFolders(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) removeEmptyFolders(full);
-  }
-  if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
 }

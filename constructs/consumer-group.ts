@@ -1,6 +1,7 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct } from './declaration';
+import { DeclarationConstruct, domainNameOf } from './declaration';
 import type { IEventTopic } from './event-topic';
+import { retryPolicyOf } from '../model/declare';
 import type { DurationString } from '../model/duration';
 import type { TopicRef } from '../model/schema';
 import type { ProcessingMode } from '../model/vocabulary';
@@ -122,13 +123,14 @@ export class ConsumerGroup extends DeclarationConstruct {
 
   toDeclaration(): Record<string, unknown> {
     const { retries, deadLetter, ...rest } = this.options;
-    const domain = this.node.scope?.node.id ?? '';
+    const domain = domainNameOf(this);
     return {
       domain,
       name: this.groupName,
       ...rest,
       ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),
       ...(retries === undefined ? {} : { retryDelays: [...retries] }),
+      ...(retryPolicyOf(retries) === undefined ? {} : { retries: { ...retryPolicyOf(retries) } }),
       subscriptions: this.subscriptions.map((s) => ({ ...s, topic: { ...s.topic } })),
       source: this.source,
     };

@@ -8,7 +8,7 @@ import { isDeclaration, type DeclarationConstruct } from './declaration';
 import { attachIssues } from './validation';
 import type { Issue } from '../model/issues';
 import { resolve, type Declarations, type LocatedIssue } from '../model/resolve';
-import type { StackLayout } from '../model/schema';
+import type { SourceLocation, StackLayout } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { RULES } from '../rules/registry';
 import { lint } from '../rules/run';
@@ -25,15 +25,16 @@ export interface RootResult {
   readonly byPath: ReadonlyMap<string, IConstruct>;
 }
 
-export function resolveRoot(root: IConstruct, environment: unknown, layout?: StackLayout): RootResult {
+/** `environmentSource`: where the environment was declared, for the environment's own errors and findings. */
+export function resolveRoot(root: IConstruct, environment: unknown, layout: StackLayout | undefined, environmentSource: SourceLocation): RootResult {
   const declarations = root.node.findAll().filter(isDeclaration);
-  const result = resolve(collect(declarations), environment);
+  const result = resolve(collect(declarations), environment, environmentSource);
   const byPath = new Map<string, IConstruct>(declarations.map((d) => [d.node.path, d]));
   const at = (path: string): IConstruct => byPath.get(path) ?? root;
   const grouped = new Map<IConstruct, Issue[]>();
   const add = (construct: IConstruct, issue: Issue): void => appendTo(grouped, construct, issue);
   for (const issue of result.issues) add(at(issue.source.path), { ...issue, path: `${where(issue.source)}${issue.path}` });
-  const findings = result.topology === null ? [] : lint(result.topology, RULES, { layout });
+  const findings = result.topology === null ? [] : lint(result.topology, RULES, { ...(layout === undefined ? {} : { layout }), environmentSource });
   // Unsuppressed lint errors stop synth like any validation error; warnings become annotations.
   for (const f of findings) {
     if (f.suppressed !== undefined || f.level === 'info') continue;

@@ -1,6 +1,6 @@
 import type { Construct, IConstruct } from './cdktf';
 import type { ConsumerGroup, ConsumerGroupOptions } from './consumer-group';
-import { DeclarationConstruct } from './declaration';
+import { DeclarationConstruct, domainNameOf, isDeclaration } from './declaration';
 import { Producer, type GrantProduceOptions } from './producer';
 import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
 import type { DurationString } from '../model/duration';
@@ -190,7 +190,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
   constructor(scope: Construct, name: string, props: EventTopicProps) {
     super(scope, name);
     this.props = { ...props };
-    this.topicRef = { domain: domainNameOf(this), event: name };
+    this.topicRef = { domain: domainOf(this), event: name };
     this.contract = this.convertContract(props.contract);
   }
 
@@ -248,8 +248,9 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
 /** Durations accepted in props. */
 export type { DurationString };
 
-function domainNameOf(construct: IConstruct): string {
-  const domain = [...construct.node.scopes].reverse().find((c) => (c as { declarationKind?: string }).declarationKind === 'domain');
-  if (domain === undefined) throw new Error(`event topic ${construct.node.path} must be declared inside a Domain (domain.addEventTopic)`);
-  return domain.node.id;
+function domainOf(construct: IConstruct): string {
+  if (![...construct.node.scopes].some((c) => isDeclaration(c) && c.declarationKind === 'domain')) {
+    throw new Error(`event topic ${construct.node.path} must be declared inside a Domain (domain.addEventTopic)`);
+  }
+  return domainNameOf(construct);
 }

@@ -1,5 +1,7 @@
 import { Construct, type IConstruct } from './cdktf';
+import { freeId, isDeclaration } from './declaration';
 import { resolveRoot } from './declaration-root';
+import { environmentSource } from './environment-source';
 import { KafkaStack } from './kafka-stack';
 import type { AdoptedResources, BrokerDefaults } from './render';
 import { attachIssues } from './validation';
@@ -8,7 +10,8 @@ import type { Issue } from '../model/issues';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress } from '../model/quota';
 import type { LocatedIssue } from '../model/resolve';
-import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
+import { didYouMean } from '../model/did-you-mean';
+import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
 import { stackName } from '../model/slice';
 import type { Topology } from '../model/topology';
 import type { Finding } from '../rules/types';
@@ -44,14 +47,24 @@ export interface EnvironmentResult {
  */
 export class KafkaEnvironment extends Construct {
   readonly environment: EnvironmentInput;
+  /** The environment's name as declared (the construct id differs when two environments share a name). */
+  readonly environmentName: string;
+  /** Where the environment was declared: its entry in environments.ts when that module exports it, else the caller. */
+  readonly source: SourceLocation;
   private readonly parsed: Environment | undefined;
+  /** The environment of the same name declared before this one, if any: this one is then only a duplicate error. */
+  private readonly duplicateOf: KafkaEnvironment | undefined;
   private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
   private readonly brokerDefaults: BrokerDefaults;
   private result: EnvironmentResult | undefined;
 
   constructor(scope: Construct, id: string, props: KafkaEnvironmentProps) {
-    super(scope, id);
+    const first = scope.node.tryFindChild(id);
+    super(scope, freeId(scope, id));
+    this.duplicateOf = first instanceof KafkaEnvironment ? first : undefined;
+    this.environmentName = id;
     this.environment = props.environment;
+    this.source = environmentSource(this, props.environment);
     this.parsed = environmentSchema.safeParse(props.environment).data;
     this.adopt = { topics: new Set(props.adopt?.topics ?? []), acls: new Set(props.adopt?.acls ?? []) };
     this.brokerDefaults = props.adopt?.brokerDefaults ?? {};
@@ -65,34 +78,47 @@ export class KafkaEnvironment extends Construct {
   /** Resolves, lints and creates the stacks, once. */
   render(): EnvironmentResult {
     if (this.result !== undefined) return this.result;
-    const root = resolveRoot(this, this.environment, this.parsed?.layout);
+    if (this.duplicateOf !== undefined) {
+      // Its declarations are the first one's again: one error, at this declaration.
+      const issue: LocatedIssue = { source: this.source, path: 'name', code: 'duplicate-environment', message: `environment "${this.environmentName}" is declared twice (first at ${where(this.duplicateOf.source)})` };
+      attachIssues(this, [issue]);
+      this.result = { issues: [issue], topology: null, findings: [], stacks: [] };
+      return this.result;
+    }
+    const root = resolveRoot(this, this.environment, this.parsed?.layout, this.source);
     const env = this.parsed;
     const issues: LocatedIssue[] = [...root.issues];
     let stacks: KafkaStack[] = [];
-    if (root.topology !== null && env !== undefined) {
-      const layoutIssues = this.checkLayout(env, root.topology);
-      issues.push(...layoutIssues);
-      if (layoutIssues.length === 0) stacks = this.createStacks(env, root.topology, root.byPath);
-    }
+    // The environment's own lists are checked against what is declared in it whether or not the declarations resolve.
+    const layoutIssues = env === undefined ? [] : this.checkLayout(env);
+    issues.push(...layoutIssues);
+    if (root.topology !== null && env !== undefined && layoutIssues.length === 0) stacks = this.createStacks(env, root.topology, root.byPath);
     this.result = { issues, topology: stacks.length === 0 && issues.some((i) => (i.severity ?? 'error') === 'error') ? null : root.topology, findings: root.findings, stacks };
     return this.result;
   }
 
-  private checkLayout(env: Environment, topology: Topology): LocatedIssue[] {
-    const source = { path: this.node.path };
-    const declared = new Set(topology.domains.map((d) => d.name));
+  private checkLayout(env: Environment): LocatedIssue[] {
+    if ((env.domains ?? []).length === 0 && env.moves.length === 0) return [];
+    // The domains declared in this environment, and, for a did-you-mean, in any environment of the app.
+    const domainsUnder = (scope: IConstruct): string[] => scope.node.findAll().filter(isDeclaration).filter((d) => d.declarationKind === 'domain').map((d) => d.declaredName);
+    const declared = new Set(domainsUnder(this));
+    const guess = (name: string): { hint?: string } => {
+      const known = [...new Set(domainsUnder(this.node.root))].sort();
+      const close = didYouMean(name, known);
+      return close === undefined ? {} : { hint: `did you mean "${close}"?` };
+    };
     const problems: Issue[] = [];
     (env.domains ?? []).forEach((d, i) => {
-      if (!declared.has(d)) problems.push({ path: `environment.domains[${i}]`, code: 'environment-domain-not-declared', message: `environment "${env.name}" carries domain "${d}", which is not declared in it` });
+      if (!declared.has(d)) problems.push({ path: `domains[${i}]`, code: 'environment-domain-not-declared', message: `environment "${env.name}" carries domain "${d}", which is not declared`, ...guess(d) });
     });
     env.moves.forEach((move, i) => {
       move.domains.forEach((d, j) => {
-        if (!declared.has(d)) problems.push({ path: `environment.moves[${i}].domains[${j}]`, code: 'move-of-unknown-domain', message: `a move names domain "${d}", which environment "${env.name}" does not carry` });
-        else if (stackName(env.name, env.layout, d) === move.from) problems.push({ path: `environment.moves[${i}].from`, code: 'move-to-same-stack', message: `domain "${d}" is still in stack "${move.from}"; a move needs the stack it left` });
+        if (!declared.has(d)) problems.push({ path: `moves[${i}].domains[${j}]`, code: 'move-of-unknown-domain', message: `a move names domain "${d}", which environment "${env.name}" does not carry`, ...guess(d) });
+        else if (stackName(env.name, env.layout, d) === move.from) problems.push({ path: `moves[${i}].from`, code: 'move-to-same-stack', message: `domain "${d}" is still in stack "${move.from}"; a move needs the stack it left` });
       });
     });
-    attachIssues(this, problems);
-    return problems.map((p) => ({ ...p, source }));
+    attachIssues(this, problems.map((p) => ({ ...p, path: `${where(this.source)} › ${p.path}` })));
+    return problems.map((p) => ({ ...p, source: this.source }));
   }
 
   private createStacks(env: Environment, topology: Topology, byPath: ReadonlyMap<string, IConstruct>): KafkaStack[] {
@@ -135,4 +161,8 @@ export class KafkaEnvironment extends Construct {
     }
     return stacks.sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   }
+}
+
+function where(source: SourceLocation): string {
+  return source.file === undefined ? source.path : `${source.file}${source.line === undefined ? '' : `:${source.line}`}`;
 }

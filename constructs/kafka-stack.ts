@@ -2,9 +2,10 @@ import { Aspects, TerraformStack, type Construct, type IConstruct } from './cdkt
 import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
+import { environmentSource } from './environment-source';
 import { containsToken, renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
-import { environmentSchema, type Environment, type EnvironmentInput } from '../model/schema';
+import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
 import { requiredTerraformVersion, TARGET_VERSIONS_1_11 } from '../model/terraform-version';
@@ -84,6 +85,8 @@ export class KafkaStack extends TerraformStack {
   /** `pending` until render() creates the resources; `released` once release() has dropped them. */
   private state: 'pending' | 'rendered' | 'released' = 'pending';
   private rendered: RenderedResources | undefined;
+  /** Where a self-contained stack's environment was declared. */
+  private readonly environmentSource: SourceLocation;
 
   /**
    * @param slice set only by `KafkaStack.forSlice` (a KafkaEnvironment's stacks); leave it out for a self-contained
@@ -92,6 +95,7 @@ export class KafkaStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: KafkaStackProps, slice?: KafkaStackSlice) {
     super(scope, id);
     this.environment = props.environment;
+    this.environmentSource = slice === undefined ? environmentSource(this, props.environment) : { path: this.node.path };
     // The backend and auth need a valid environment; an invalid one is reported by resolve and synth stops anyway.
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
     const backend = props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
@@ -192,7 +196,7 @@ export class KafkaStack extends TerraformStack {
   /** A self-contained stack resolves and lints the declarations under it, once; a slice stack was handed its slice. */
   private resolve(): void {
     if (this.root !== undefined || this.byPath !== undefined || this.state !== 'pending') return;
-    this.root = resolveRoot(this, this.environment);
+    this.root = resolveRoot(this, this.environment, undefined, this.environmentSource);
     this.slice = this.root.topology;
   }
 

@@ -1,5 +1,5 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct } from './declaration';
+import { DeclarationConstruct, domainNameOf } from './declaration';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType } from '../model/vocabulary';
 
 export interface LegacyAclProps {
@@ -34,7 +34,7 @@ export class LegacyAcl extends DeclarationConstruct {
   }
 
   toDeclaration(): Record<string, unknown> {
-    const domain = this.node.scope?.node.id ?? '';
+    const domain = domainNameOf(this);
     return { domain, ...this.props, source: this.source };
   }
 }

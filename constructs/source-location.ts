@@ -6,6 +6,7 @@
  * maps tsx registers, which cost ~1 s per 50,000 declarations in the synth profile. Only the one frame kept is mapped,
  * through Node's source map cache, to the line in the TypeScript source.
  */
+import { readFileSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,62 @@ export function callerLocation(): { file: string; line: number } | undefined {
     const file = frame.file;
     if (file.startsWith(TOOLKIT_DIR) || file.includes(`${sep}node_modules${sep}`) || file.startsWith('node:')) continue;
     return { file: relative(process.cwd(), file).split(sep).join('/'), line: originalLine(frame) };
+  }
+  return undefined;
+}
+
+/**
+ * Where a plain object was written when a user module exports it, directly or as an element of an exported array (an
+ * environment of environments.ts): that module's file, and the line of its `name: '<name>'` (the n-th such line for the
+ * n-th element of that name). Declarations made as plain data have no call to take a stack trace from; their module is
+ * the place to fix them. Undefined when no loaded CommonJS module exports it.
+ */
+export function exportedObjectLocation(value: object, name: unknown): { file: string; line?: number } | undefined {
+  for (const loaded of Object.values(require.cache)) {
+    if (loaded === undefined || loaded.filename.startsWith(TOOLKIT_DIR) || loaded.filename.includes(`${sep}node_modules${sep}`)) continue;
+    const occurrence = occurrenceIn(loaded.exports, value, name);
+    if (occurrence === undefined) continue;
+    const file = relative(process.cwd(), loaded.filename).split(sep).join('/');
+    const line = typeof name === 'string' ? lineOfName(loaded.filename, name, occurrence) : undefined;
+    return { file, ...(line === undefined ? {} : { line }) };
+  }
+  return undefined;
+}
+
+/** How many objects of the same name come before `value` among what `exports` exports (0 for the first); undefined when absent. */
+function occurrenceIn(exports: unknown, value: object, name: unknown): number | undefined {
+  if (exports === value) return 0;
+  if (typeof exports !== 'object' || exports === null) return undefined;
+  for (const key of Object.keys(exports)) {
+    let exported: unknown;
+    try {
+      exported = (exports as Record<string, unknown>)[key];
+    } catch {
+      continue;
+    }
+    if (exported === value) return 0;
+    if (Array.isArray(exported) && exported.includes(value)) {
+      const index = exported.indexOf(value);
+      return exported.slice(0, index).filter((e) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name).length;
+    }
+  }
+  return undefined;
+}
+
+/** The line of the n-th `name: '<name>'` (any quotes) in a source file. */
+function lineOfName(path: string, name: string, occurrence: number): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`\\bname\\s*:\\s*(['"\`])${escaped}\\1`, 'g');
+  let found = -1;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    found++;
+    if (found === occurrence) return text.slice(0, match.index).split('\n').length;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * zod-validated data, so an importer can generate them and tests can build them).
  */
 import type { DurationString } from './duration';
+import { MAX_RETRY_TIERS } from './limits';
 import type { ReplayDeclaration } from './schema';
 
 export { Duration } from './duration';
@@ -31,15 +32,39 @@ export const KafkaPrincipal = {
   of: (type: string, name: string): string => `${type}:${name}`,
 } as const;
 
+/**
+ * How `Retries.exponential` was called, kept on the list it returns (a symbol, so the list still reads and serializes as
+ * plain delays) so that the consumer group's declaration is validated as written: a bad `attempts` is an error on
+ * `retries`, not an empty list.
+ */
+export const RETRY_POLICY = Symbol.for('topicform.retries.exponential');
+
+export interface ExponentialRetries {
+  readonly kind: 'exponential';
+  readonly attempts: number;
+  readonly first: DurationString;
+}
+
 export const Retries = {
-  /** Retry tiers with exponentially growing delays: `first`, 2×, 4×… (`attempts` tiers). */
+  /**
+   * Retry tiers with exponentially growing delays: `first`, 2×, 4×… (`attempts` tiers, a whole number from 1 to
+   * MAX_RETRY_TIERS in model/limits.ts).
+   */
   exponential: (options: { readonly attempts: number; readonly first: DurationString }): DurationString[] => {
-    const match = /^(\d+)(ms|s|m|h|d)$/.exec(options.first);
-    if (match === null) return [options.first];
-    const amount = Number(match[1]);
-    const unit = match[2] as 'ms';
-    return Array.from({ length: options.attempts }, (_, i) => `${amount * 2 ** i}${unit}` as DurationString);
+    const { attempts, first } = options;
+    const match = /^(\d+)(ms|s|m|h|d)$/.exec(first);
+    const valid = Number.isInteger(attempts) && attempts >= 1 && attempts <= MAX_RETRY_TIERS;
+    const tiers: DurationString[] = !valid ? [] : match === null ? [first] : Array.from({ length: attempts }, (_, i) => `${Number(match[1]) * 2 ** i}${match[2] as 'ms'}` as DurationString);
+    Object.defineProperty(tiers, RETRY_POLICY, { value: { kind: 'exponential', attempts, first } satisfies ExponentialRetries, enumerable: false });
+    return tiers;
   },
   /** Retry tiers with the given delays, in order. */
   tiers: (...delays: DurationString[]): DurationString[] => delays,
 } as const;
+
+/** The `Retries.exponential` call a list of delays came from, if it did. */
+export function retryPolicyOf(delays: unknown): ExponentialRetries | undefined {
+  if (!Array.isArray(delays)) return undefined;
+  const policy = (delays as unknown as Record<symbol, unknown>)[RETRY_POLICY];
+  return typeof policy === 'object' && policy !== null ? (policy as ExponentialRetries) : undefined;
+}

@@ -46,13 +46,13 @@ export function prefixIssues(parent: string, issues: readonly Issue[]): Issue[] 
   return issues.map((issue) => ({ ...issue, path: joinPath(parent, issue.path) }));
 }
 
-/** Converts zod's issues into ours, keeping the field path. */
+/** Converts zod's issues into ours, keeping the field path; an unknown field is an issue at that field. */
 export function fromZod(error: z.ZodError, parent = ''): Issue[] {
-  return error.issues.map((zi) => ({
-    path: joinPath(parent, formatPath(zi.path)),
-    code: `schema-${zi.code}`,
-    message: zi.message,
-  }));
+  return error.issues.flatMap((zi) =>
+    zi.code === 'unrecognized_keys'
+      ? zi.keys.map((key) => ({ path: joinPath(parent, formatPath([...zi.path, key])), code: `schema-${zi.code}`, message: `unknown field ${JSON.stringify(key)}` }))
+      : [{ path: joinPath(parent, formatPath(zi.path)), code: `schema-${zi.code}`, message: zi.message }],
+  );
 }
 
 /** One line per issue: `<path>: <message> (<hint>)`. */

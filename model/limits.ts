@@ -61,6 +61,13 @@ export const DEAD_LETTER_RETENTION_MS = 28 * DAY_MS;
 /** Retry topics keep messages well above their delay: the delay plus this margin, so an outage of the retrying service does not drop retries. */
 export const RETRY_RETENTION_MARGIN_MS = 7 * DAY_MS;
 
+/**
+ * Most retry tiers a consumer group may declare. Each tier is one more topic per subscribed topic, and with
+ * `Retries.exponential` the tenth already waits 512 × the first delay: retry topics (Uber's pattern, Spring Kafka's
+ * @RetryableTopic, default 3 attempts) use a handful; more is a parked message that belongs in the dead-letter topic.
+ */
+export const MAX_RETRY_TIERS = 10;
+
 /** In production, replication below 3 cannot survive one broker loss while another is under maintenance. */
 export const PRODUCTION_MIN_REPLICATION_FACTOR = 3;
 
@@ -117,6 +124,24 @@ export const QUOTA_CONSUME_HEADROOM = 3;
  * pull request, and one state lock serialises every team that changes it. Splitting per domain keeps both small.
  */
 export const STACK_RESOURCE_BUDGET = 2_000;
+
+/**
+ * How long a synth waits for another synth writing the same output before it gives up (`topicform synth --wait`):
+ * a 10,000-topic synth takes about half a minute here, so ten minutes is a queue of CI jobs, not a hung process.
+ */
+export const SYNTH_LOCK_WAIT_MS = 10 * 60_000;
+
+/** How often a waiting synth looks at the lock again: a blink for a person, nothing for the file system. */
+export const SYNTH_LOCK_POLL_MS = 200;
+
+/**
+ * A lock file that is still empty or unreadable after this long belongs to a synth killed between creating and
+ * writing it (the two happen within microseconds), so it is stale.
+ */
+export const SYNTH_LOCK_UNREADABLE_STALE_MS = 5_000;
+
+/** How often synth redraws its progress line on a terminal: ten times a second reads as live without flicker. */
+export const PROGRESS_REDRAW_MS = 100;
 
 /** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
 export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { deriveAcls } from './acl';
+import { findInlineCredentials, redact } from './credentials';
 import { didYouMean } from './did-you-mean';
 import { formatMs, toDurationString, toMs, type DurationString } from './duration';
 import { fromZod, hasErrors, prefixIssues, type Issue } from './issues';
@@ -77,6 +78,11 @@ const DELIVERY_DEFAULTS = { timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS, backoffMs: D
 
 const UNKNOWN_SOURCE: SourceLocation = { path: '<unknown>' };
 
+/** Where a declaration was made, for messages: its file and line when known (the same in every environment), else its construct path. */
+function where(source: SourceLocation): string {
+  return source.file === undefined ? source.path : `${source.file}${source.line === undefined ? '' : `:${source.line}`}`;
+}
+
 function sourceOf(raw: unknown): SourceLocation {
   if (typeof raw === 'object' && raw !== null && 'source' in raw) {
     const s = (raw).source;
@@ -110,28 +116,66 @@ function derivedCleanupPolicy(t: EventTopicDeclaration): CleanupPolicy {
   return t.replay.expireAfter === undefined ? 'compact' : 'compact,delete';
 }
 
-export function resolve(declarations: Declarations, environment: unknown): ResolveResult {
+/**
+ * Resolves one environment's declarations. `environmentSource` is where the environment was declared (its construct
+ * path, and its file and line in environments.ts when known): the environment's own problems point there.
+ */
+export function resolve(declarations: Declarations, environment: unknown, environmentSource: SourceLocation = { path: 'environment' }): ResolveResult {
+  // Inline credentials are refused wherever they are, and no message may echo one (model/credentials.ts).
+  const credentials: LocatedIssue[] = [];
+  const secrets: string[] = [];
+  const scan = (raw: unknown, source: SourceLocation): void => {
+    for (const found of findInlineCredentials(raw)) {
+      credentials.push({ ...found.issue, source });
+      secrets.push(found.value, JSON.stringify(found.value).slice(1, -1));
+    }
+  };
+  scan(environment, environmentSource);
+  for (const raw of [...declarations.domains, ...declarations.topics, ...declarations.consumerGroups, ...declarations.producers, ...(declarations.legacyAcls ?? [])]) scan(raw, sourceOf(raw));
+  const result = resolveDeclarations(declarations, environment, environmentSource);
+  if (credentials.length === 0) return result;
+  // One message per field: a credential is not also reported as, say, an invalid value (which would show it).
+  const flagged = new Set(credentials.map((c) => `${c.source.path}\u0000${c.path}`));
+  const others = result.issues
+    .filter((i) => !flagged.has(`${i.source.path}\u0000${i.path}`))
+    .map((i) => ({ ...i, message: redact(i.message, secrets), ...(i.hint === undefined ? {} : { hint: redact(i.hint, secrets) }) }));
+  return { topology: null, issues: sortIssues([...credentials, ...others]) };
+}
+
+function resolveDeclarations(declarations: Declarations, environment: unknown, environmentSource: SourceLocation): ResolveResult {
   const out = new Collector();
   const envResult = environmentSchema.safeParse(environment);
   if (!envResult.success) {
-    out.add({ path: 'environment' }, ...prefixIssues('environment', fromZod(envResult.error)));
-    return { topology: null, issues: out.issues };
+    out.add(environmentSource, ...fromZod(envResult.error));
+    // The declarations are still checked, against the environment without its broken fields, so that every problem is
+    // reported at once.
+    const repaired = withoutBrokenFields(environment, envResult.error);
+    if (repaired !== undefined) {
+      // Checks that read a repaired field would judge the declarations by a value nobody declared.
+      const unsure = new Set(repaired.fields.flatMap((field) => CODES_READING_ENVIRONMENT_FIELD[field] ?? []));
+      out.issues.push(...resolveDeclarations(declarations, repaired.environment, environmentSource).issues.filter((i) => i.source !== environmentSource && !unsure.has(i.code)));
+    }
+    return { topology: null, issues: sortIssues(out.issues) };
   }
   const env = envResult.data;
 
   const domains = parseAll(domainSchema, declarations.domains, out);
-  const topicDecls = parseAll(eventTopicSchema, declarations.topics, out).map((t) => scaleTopic(t, env));
+  let topicDecls = parseAll(eventTopicSchema, declarations.topics, out).map((t) => scaleTopic(t, env));
   // Config keys are checked on the raw declarations, so they are reported even when another field fails the schema.
   for (const raw of declarations.topics) out.add(sourceOf(raw), ...checkTopicConfig(raw, env));
-  const groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
+  let groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
   for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
   for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
 
-  const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${first.source.path})` }));
-  const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${first.source.path})` }));
-  uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => ({ path: 'name', code: 'duplicate-consumer-group', message: `consumer group "${g.name}" is declared twice in domain "${g.domain}" (first at ${first.source.path})` }));
+  // A declaration made twice is reported once, at the second, and left out from then on: its topics, companions and group
+  // id would otherwise be reported again as clashes of the same cause.
+  const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => ({ path: 'name', code: 'duplicate-domain', message: `domain "${d.name}" is declared twice (first at ${where(first.source)})` }));
+  const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${t.name}" is declared twice in domain "${t.domain}" (first at ${where(first.source)})` }));
+  const groupByName = uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => ({ path: 'name', code: 'duplicate-consumer-group', message: `consumer group "${g.name}" is declared twice in domain "${g.domain}" (first at ${where(first.source)})` }));
+  topicDecls = [...topicByRef.values()];
+  groupDecls = [...groupByName.values()];
 
   // Declarations that failed their schema were reported already; references to them are not reported again.
   const invalidDomains = new Set(rawNames(declarations.domains, (r) => r.name).filter((n) => !domainByName.has(n)));
@@ -167,7 +211,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   for (const g of groupDecls) {
     const groupId = g.groupId ?? defaultGroupId(g.domain, g.name);
     const clash = groupIds.get(groupId);
-    if (clash !== undefined) out.add(g.source, { path: 'groupId', code: 'duplicate-group-id', message: `group id "${groupId}" is also used by ${clash.source.path}; a group id is global to the cluster` });
+    if (clash !== undefined) out.add(g.source, { path: 'groupId', code: 'duplicate-group-id', message: `group id "${groupId}" is also used by ${where(clash.source)}; a group id is global to the cluster` });
     groupIds.set(groupId, g);
     const subscribed = new Set<string>();
     g.subscriptions.forEach((s, i) => {
@@ -234,8 +278,8 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   }
 
   const producers: ResolvedProducer[] = [];
-  uniqueBy(producerDecls, (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`, out, (p, first) => ({ path: 'service', code: 'duplicate-producer', message: `${p.service} (${p.principal}) is granted produce on "${topicRefKey(p.topic)}" twice (first at ${first.source.path})` }));
-  for (const p of producerDecls) {
+  const producerByKey = uniqueBy(producerDecls, (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`, out, (p, first) => ({ path: 'service', code: 'duplicate-producer', message: `${p.service} (${p.principal}) is granted produce on "${topicRefKey(p.topic)}" twice (first at ${where(first.source)})` }));
+  for (const p of producerByKey.values()) {
     const topic = lookupTopic(p.topic, p.source, 'topic');
     if (topic === undefined) continue;
     producers.push(resolveProducer(p, nameOf(topic)));
@@ -246,7 +290,7 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) requireDomain(l.domain, l.source, 'domain');
   const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
-  out.add({ path: 'environment' }, ...checkQuotaOverrides(env, groups, producers));
+  out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
     overrides: env.quotas.overrides,
@@ -287,6 +331,35 @@ export function resolve(declarations: Declarations, environment: unknown): Resol
   };
 }
 
+/**
+ * The environment with each top-level field an issue is about removed (unknown fields), or set to a neutral value when
+ * it is required; undefined when even that does not parse. Only used to go on checking the declarations.
+ */
+function withoutBrokenFields(environment: unknown, error: z.ZodError): { environment: unknown; fields: string[] } | undefined {
+  if (typeof environment !== 'object' || environment === null) return undefined;
+  const repaired: Record<string, unknown> = { ...(environment as Record<string, unknown>) };
+  const fields: string[] = [];
+  for (const issue of error.issues) {
+    const keys = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : [issue.path[0]];
+    for (const key of keys) {
+      if (typeof key !== 'string') continue;
+      fields.push(key);
+      if (key in NEUTRAL_ENVIRONMENT) repaired[key] = NEUTRAL_ENVIRONMENT[key];
+      else delete repaired[key];
+    }
+  }
+  return environmentSchema.safeParse(repaired).success ? { environment: repaired, fields } : undefined;
+}
+
+/** Declaration checks that depend on an environment field: skipped when that field had to be repaired. */
+const CODES_READING_ENVIRONMENT_FIELD: Readonly<Record<string, readonly string[]>> = {
+  principalTypes: ['principal-type-not-allowed'],
+  vendorConfigKeys: ['vendor-config-key-not-allowed', 'unknown-config-key'],
+};
+
+/** Values for an environment's required fields that let its declarations be checked when the declared ones are broken. */
+const NEUTRAL_ENVIRONMENT: Readonly<Record<string, unknown>> = { name: 'environment', production: false, replicationFactor: 1, minInsyncReplicas: 1 };
+
 /** Apache Kafka's authorizer matches only `User:` principals unless the brokers run a custom principal builder. */
 function checkPrincipalType(principal: string, env: Environment): Issue[] {
   const type = principal.slice(0, principal.indexOf(':'));
@@ -305,7 +378,7 @@ function checkQuotaOverrides(env: Environment, groups: readonly ResolvedConsumer
   return Object.keys(env.quotas.overrides)
     .sort()
     .flatMap((principal): Issue[] => {
-      const path = `environment.quotas.overrides[${JSON.stringify(principal)}]`;
+      const path = `quotas.overrides[${JSON.stringify(principal)}]`;
       if (!principal.startsWith(QUOTA_PRINCIPAL_PREFIX)) {
         return [{ path, code: 'quota-override-not-user', message: `quota override for "${principal}": Kafka's user quotas apply to "User:" principals only` }];
       }
@@ -448,6 +521,7 @@ function resolveEventTopic(
     throughput: t.throughput ?? null,
     replay: t.replay,
     retentionBytes: t.retentionBytes ?? null,
+    ...(t.replication === undefined ? {} : { replication: declaredReplication(t.replication) }),
     contract: withSubjectNaming(t.contract),
     suppressions: t.suppressions,
     partitions,
@@ -459,6 +533,11 @@ function resolveEventTopic(
     protect: env.production,
     source: t.source,
   };
+}
+
+/** A topic's replication override with only the fields it declares. */
+function declaredReplication(replication: { readonly factor?: number | undefined; readonly minInsyncReplicas?: number | undefined }): { factor?: number; minInsyncReplicas?: number } {
+  return { ...(replication.factor === undefined ? {} : { factor: replication.factor }), ...(replication.minInsyncReplicas === undefined ? {} : { minInsyncReplicas: replication.minInsyncReplicas }) };
 }
 
 /** The contract with the subject naming strategy its schemas imply made explicit (contracts/subjects.ts). */
@@ -559,9 +638,9 @@ function checkTopicNames(topics: readonly ResolvedTopic[], out: Collector): void
     if (first === undefined) {
       byCollisionKey.set(key, t);
     } else if (first.name === t.name) {
-      out.add(t.source, { path: 'name', code: 'duplicate-topic-name', message: `topic "${t.name}" is also declared at ${first.source.path}` });
+      out.add(t.source, { path: 'name', code: 'duplicate-topic-name', message: `topic "${t.name}" is also declared at ${where(first.source)}` });
     } else {
-      out.add(t.source, { path: 'name', code: 'topic-name-collision', message: `topic "${t.name}" differs from "${first.name}" (${first.source.path}) only by "." versus "_"; Kafka rejects the second one`, hint: 'rename one of them' });
+      out.add(t.source, { path: 'name', code: 'topic-name-collision', message: `topic "${t.name}" differs from "${first.name}" (${where(first.source)}) only by "." versus "_"; Kafka rejects the second one`, hint: 'rename one of them' });
     }
   }
 }

@@ -68,6 +68,11 @@ export interface ResolvedEventTopic extends TopicBase {
   readonly throughput: ThroughputDeclaration | null;
   readonly replay: ReplayDeclaration;
   readonly retentionBytes: number | null;
+  /**
+   * The replication the topic declares over its environment's defaults, as declared; absent when it declares none.
+   * `replicationFactor` and `minInsyncReplicas` are the values in force.
+   */
+  readonly replication?: { readonly factor?: number; readonly minInsyncReplicas?: number };
   readonly contract: ContractDeclaration;
   readonly suppressions: readonly Suppression[];
 }

@@ -2,7 +2,7 @@
  * Runs every rule over one environment's Topology and returns the findings, sorted, with suppressed findings kept
  * (and marked with their reason) so a reviewer always sees them.
  */
-import type { Suppression } from '../model/schema';
+import { topicRefKey, type SourceLocation, type Suppression } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { buildContext } from './context';
 import { META_RULES, RULE_IDS, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from './registry';
@@ -22,14 +22,14 @@ interface Subject {
   readonly suppressions: readonly ScopedSuppression[];
 }
 
-const KIND_ORDER: Readonly<Record<SubjectKind, number>> = { domain: 0, topic: 1, 'consumer-group': 2, producer: 3, client: 4, acl: 5 };
+const KIND_ORDER: Readonly<Record<SubjectKind, number>> = { environment: -1, domain: 0, topic: 1, 'consumer-group': 2, producer: 3, client: 4, acl: 5 };
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function scoped(list: readonly Suppression[], by: string): ScopedSuppression[] {
   return list.map((suppression) => ({ suppression, by, key: `${by}\u0000${suppression.ruleId}` }));
 }
 
-function subjectsOf(topology: Topology): Subject[] {
+function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subject[] {
   const domainSuppressions = new Map(topology.domains.map((d) => [d.name, scoped(d.suppressions, `domain ${d.name}`)]));
   const inDomain = (domain: string): readonly ScopedSuppression[] => domainSuppressions.get(domain) ?? [];
   const groups = new Map(topology.consumerGroups.map((g) => [g.groupId, g]));
@@ -37,12 +37,16 @@ function subjectsOf(topology: Topology): Subject[] {
   const domainSource = new Map(topology.domains.map((d) => [d.name, d.source]));
 
   const subjects: Subject[] = [];
+  const environment = topology.environment;
+  subjects.push({ kind: 'environment', value: environment, info: { kind: 'environment', name: environment.name, domain: '', source: environmentSource }, suppressions: [] });
   for (const d of topology.domains) {
     subjects.push({ kind: 'domain', value: d, info: { kind: 'domain', name: d.name, domain: d.name, source: d.source }, suppressions: inDomain(d.name) });
   }
   for (const t of topology.topics) {
     const own = t.kind === 'event' ? scoped(t.suppressions, `topic ${t.name}`) : groupScope(t.groupId);
-    subjects.push({ kind: 'topic', value: t, info: { kind: 'topic', name: t.name, domain: t.domain, source: t.source }, suppressions: [...own, ...inDomain(t.domain)] });
+    // A topic's name carries the environment's prefix; its declared identity does not.
+    const key = t.kind === 'event' ? `event ${topicRefKey(t.ref)}` : `${t.kind} ${topicRefKey(t.parent)} ${t.groupId} ${t.retry?.tier ?? ''}`;
+    subjects.push({ kind: 'topic', value: t, info: { kind: 'topic', name: t.name, key, domain: t.domain, source: t.source }, suppressions: [...own, ...inDomain(t.domain)] });
   }
   for (const g of topology.consumerGroups) {
     const suppressions = [...groupScope(g.groupId), ...inDomain(g.domain)];
@@ -68,15 +72,21 @@ function evaluate(rule: RuleDefinition, subject: unknown, context: LintContext):
 
 export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULES, options: LintOptions = {}): Finding[] {
   const context = buildContext(topology, options.layout);
-  const subjects = subjectsOf(topology);
+  const subjects = subjectsOf(topology, options.environmentSource ?? { path: topology.environment.name });
   const environment = topology.environment.name;
+  const prefix = topology.environment.topicPrefix;
   const findings: Finding[] = [];
   const used = new Set<string>();
 
   for (const subject of subjects) {
     for (const rule of rules) {
-      if (rule.appliesTo !== subject.kind) continue;
-      const result = evaluate(rule, subject.value, context);
+      const result =
+        rule.appliesTo === subject.kind
+          ? evaluate(rule, subject.value, context)
+          : subject.kind === 'environment' && rule.environmentCheck !== undefined
+            ? rule.environmentCheck(topology.environment, context)
+            : undefined;
+      if (result === undefined) continue;
       const raw =
         result.status === 'violations'
           ? result.violations.map((v) => ({ field: v.field, message: v.message, level: v.level ?? rule.level, undecided: false }))
@@ -86,6 +96,7 @@ export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULE
       for (const r of raw) {
         const match = subject.suppressions.find((s) => s.suppression.ruleId === rule.id);
         if (match !== undefined) used.add(match.key);
+        const shared = prefix === '' ? r.message : r.message.split(`"${prefix}`).join('"');
         findings.push({
           ruleId: rule.id,
           level: r.level,
@@ -94,6 +105,7 @@ export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULE
           subject: subject.info,
           field: r.field,
           message: r.message,
+          ...(shared === r.message ? {} : { sharedMessage: shared }),
           fix: rule.fix,
           undecided: r.undecided,
           ...(match === undefined ? {} : { suppressed: { reason: match.suppression.reason, by: match.by } }),

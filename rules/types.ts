@@ -5,7 +5,7 @@
  */
 import type { SourceLocation, StackLayout, Suppression } from '../model/schema';
 import type { StackResources } from '../model/stack-resources';
-import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 
 export const RULE_LEVELS = ['error', 'warning', 'info'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -43,6 +43,8 @@ export interface LintContext {
 }
 
 interface SubjectTypes {
+  /** The environment's own settings (its defaults), as declared in environments.ts. */
+  readonly environment: ResolvedEnvironment;
   readonly domain: ResolvedDomain;
   readonly topic: ResolvedTopic;
   readonly 'consumer-group': ResolvedConsumerGroup;
@@ -65,6 +67,11 @@ export interface RuleBase<K extends SubjectKind> {
   readonly fix: string;
   readonly appliesTo: K;
   readonly check: (subject: SubjectTypes[K], context: LintContext) => RuleResult;
+  /**
+   * The same rule judged on the environment's own settings, when they can break it (its replication defaults): a
+   * default is reported once, where it is declared, not on every topic that inherits it.
+   */
+  readonly environmentCheck?: (environment: ResolvedEnvironment, context: LintContext) => RuleResult;
 }
 
 export type RuleDefinition = { [K in SubjectKind]: RuleBase<K> }[SubjectKind];
@@ -78,12 +85,19 @@ export function defineRule<K extends SubjectKind>(rule: RuleBase<K>): RuleBase<K
 export interface LintOptions {
   /** How the environment is split into stacks; the default, one stack per environment, is what a self-contained KafkaStack is. */
   readonly layout?: StackLayout;
+  /** Where the environment was declared: findings on its own settings point there. @default { path: <environment name> } */
+  readonly environmentSource?: SourceLocation;
 }
 
 export interface FindingSubject {
   readonly kind: SubjectKind;
-  /** Topic name, group id, `<service> → <topic>`, domain name or ACL id. */
+  /** Topic name, group id, `<service> → <topic>`, domain name, ACL id or environment name. */
   readonly name: string;
+  /**
+   * What the subject is whatever the environment (a topic's declared identity rather than its prefixed name): findings
+   * on the same declaration in several environments are merged by it. @default the name
+   */
+  readonly key?: string;
   readonly domain: string;
   readonly source: SourceLocation;
 }
@@ -96,6 +110,11 @@ export interface Finding {
   readonly subject: FindingSubject;
   readonly field: string;
   readonly message: string;
+  /**
+   * The message with the environment's topic prefix taken out of quoted topic names, when that changes it: what the
+   * finding says in every environment, so that reports show it once. @default the message
+   */
+  readonly sharedMessage?: string;
   readonly fix: string;
   /** True when the rule could not decide (reported, never a pass). */
   readonly undecided: boolean;

@@ -30,7 +30,7 @@ export function registerLintCommand(program: Command, setExitCode: (code: number
     .action((options: LintOptions) => {
       const { findings, errors } = loadStacks(loadAppBuilder(options.app), options.env);
       if (errors.length > 0) {
-        const declarationErrors = !errors.every((e) => e.startsWith('error: unknown environment'));
+        const declarationErrors = !errors.every((e) => e.startsWith('error: unknown '));
         process.stderr.write(`${errors.join('\n')}\n${declarationErrors ? '\nthe declarations have errors; fix them before linting\n' : ''}`);
         setExitCode(1);
         return;

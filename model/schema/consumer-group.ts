@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema, positiveDurationSchema } from '../duration';
+import { MAX_RETRY_TIERS } from '../limits';
 import { OFFSET_COMMIT_MODES, PROCESSING_MODES } from '../vocabulary';
 import { nameSchema, principalSchema, reasonSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
 
@@ -44,6 +45,14 @@ export const consumerGroupSchema = z.strictObject({
   deadLetter: z.union([z.boolean(), deadLetterShapeSchema]).default(true),
   /** Delays of the retry tiers, in order; each tier is a topic `<topic>.<group>.retry-<n>`. */
   retryDelays: z.array(durationSchema).default([]),
+  /** How the delays were declared, when with `Retries.exponential` (model/declare.ts): checked as written. */
+  retries: z
+    .strictObject({
+      kind: z.literal('exponential'),
+      attempts: z.unknown().refine((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_RETRY_TIERS, { message: `Retries.exponential needs a whole number of attempts from 1 to ${MAX_RETRY_TIERS}` }),
+      first: positiveDurationSchema,
+    })
+    .optional(),
   /** Partitions of every retry tier. @default - the subscribed topic's partitions (read by the same instances) */
   retryPartitions: z.number().int().min(1).optional(),
   /** How duplicates are detected or made harmless. */

@@ -1,5 +1,6 @@
 import { PRODUCTION_MIN_REPLICATION_FACTOR } from '../../model/limits';
 import { NOT_APPLICABLE, defineRule, violations } from '../types';
+import { declaredReplication } from './replication-source';
 
 export const productionReplicationFactor = defineRule({
   id: 'TF-REPL-001',
@@ -9,11 +10,16 @@ export const productionReplicationFactor = defineRule({
   rationale: 'With fewer replicas one broker loss during maintenance of another makes partitions unavailable or loses data.',
   fix: `set the environment's replicationFactor (or replication.factor) to ${PRODUCTION_MIN_REPLICATION_FACTOR} or more`,
   check: (topic, { topology }) => {
-    if (!topology.environment.production) return NOT_APPLICABLE;
+    const replication = declaredReplication(topic);
+    if (!topology.environment.production || replication === undefined || !replication.declares.factor) return NOT_APPLICABLE;
     return violations(
-      ...(topic.replicationFactor >= PRODUCTION_MIN_REPLICATION_FACTOR
-        ? []
-        : [{ field: 'replication.factor', message: `replication factor ${topic.replicationFactor} in production environment "${topology.environment.name}"` }]),
+      ...(replication.factor >= PRODUCTION_MIN_REPLICATION_FACTOR ? [] : [{ field: 'replication.factor', message: `replication factor ${replication.factor} in production environment "${topology.environment.name}"` }]),
+    );
+  },
+  environmentCheck: (environment) => {
+    if (!environment.production) return NOT_APPLICABLE;
+    return violations(
+      ...(environment.replicationFactor >= PRODUCTION_MIN_REPLICATION_FACTOR ? [] : [{ field: 'replicationFactor', message: `replication factor ${environment.replicationFactor} in production environment "${environment.name}"` }]),
     );
   },
 });

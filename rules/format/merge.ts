@@ -15,18 +15,21 @@ export function stripStack(path: string, environment: string): string {
 }
 
 export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
-  const merged = new Map<string, { finding: Finding; environments: string[]; constructPath: string }>();
+  const merged = new Map<string, { finding: Finding; environments: string[]; constructPath: string; messages: Set<string> }>();
   for (const f of findings) {
     const constructPath = stripStack(f.subject.source.path, f.environment);
-    const key = [f.ruleId, f.level, f.subject.kind, constructPath, f.subject.name, f.field, f.message, f.suppressed?.reason ?? ''].join('\u0000');
-    const entry = merged.get(key) ?? { finding: f, environments: [], constructPath };
+    // By the subject's declared identity, not its name: a topic's name carries the environment's prefix.
+    const key = [f.ruleId, f.level, f.subject.kind, constructPath, f.subject.key ?? f.subject.name, f.field, f.sharedMessage ?? f.message, f.suppressed?.reason ?? ''].join('\u0000');
+    const entry = merged.get(key) ?? { finding: f, environments: [], constructPath, messages: new Set<string>() };
     entry.environments.push(f.environment);
+    entry.messages.add(f.message);
     merged.set(key, entry);
   }
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted after merging, so reports do not depend on the order in which the app declares its environments.
   return [...merged.values()]
-    .map(({ finding, environments, constructPath }) => ({ ...finding, environments: [...new Set(environments)].sort(), constructPath }))
+    // Environments whose messages differ only by their topic prefix: the message without it, whatever comes first.
+    .map(({ finding, environments, constructPath, messages }) => ({ ...finding, message: messages.size === 1 ? finding.message : (finding.sharedMessage ?? finding.message), environments: [...new Set(environments)].sort(), constructPath }))
     .sort(
       (a, b) =>
         compare(a.subject.domain, b.subject.domain) ||

@@ -40,7 +40,7 @@ describe('principal types', () => {
 
   it('rejects a principal type that is not a type name in the environment', () => {
     const { issues } = resolveFixture(fixture(), { ...DEV, principalTypes: ['user:'] });
-    expect(issues.map((i) => [i.code, i.path])).toEqual([['schema-invalid_format', 'environment.principalTypes[0]']]);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['schema-invalid_format', 'principalTypes[0]']]);
   });
 
   it.each(['User:*', 'User:a|b', 'User:a\nb', 'payment-service', ':x'])('rejects %j as a principal (no wildcard, no separators, no line breaks)', (principal) => {

@@ -92,8 +92,8 @@ describe('quota derivation', () => {
     const { topology, issues } = resolveFixture(fixture(), { ...PROD, principalTypes: ['User', 'Group'], quotas: { overrides: { 'User:order-servce': { producerByteRate: 1 }, 'Group:ops': { consumerByteRate: 1 } } } });
     expect(topology).toBeNull();
     expect(issues.map((i) => [i.code, i.path, i.hint])).toEqual([
-      ['quota-override-not-user', 'environment.quotas.overrides["Group:ops"]', undefined],
-      ['quota-override-unknown-principal', 'environment.quotas.overrides["User:order-servce"]', 'did you mean "User:order-service"?'],
+      ['quota-override-not-user', 'quotas.overrides["Group:ops"]', undefined],
+      ['quota-override-unknown-principal', 'quotas.overrides["User:order-servce"]', 'did you mean "User:order-service"?'],
     ]);
   });
 

@@ -132,7 +132,7 @@ describe('topicform lint: a fixture app with only warnings, an info and a suppre
     const out = join(work, 'synth-lint-warnings');
     const result = topicform('synth', '--app', app('lint-warnings'), '--out', out);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^lint passed \(\d+ suppressed finding\(s\) listed by topicform lint\)/);
+    expect(result.stdout).toMatch(/^lint: 0 error\(s\), 1 warning\(s\), 1 info, 1 suppressed \(topicform lint lists every finding\)/);
     expect(result.stderr).toContain('TF-DOMAIN-001');
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev', 'prod']);
   });

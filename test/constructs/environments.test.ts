@@ -194,7 +194,7 @@ describe('backends', () => {
   it('fails when a backend declaration carries a field it does not know (no place to type a secret)', () => {
     const result = synthesize(appWith([withBackend({ type: 's3', bucket: 'b', region: 'r', secretKey: 'x' } as unknown as EnvironmentInput['backend'])]), outDir());
     expect(result.ok).toBe(false);
-    expect(result.errors.join('\n')).toMatch(/environment\.backend.*secretKey/);
+    expect(result.errors.join('\n')).toMatch(/ › prod › backend\.secretKey: unknown field "secretKey" \[prod\]/);
   });
 });
 
@@ -272,7 +272,7 @@ describe('moving resources between stacks', () => {
   it('fails when a move names the stack the domain is still in', () => {
     const result = synthesize(appWith([{ ...PROD, layout: 'domain', moves: [{ domains: ['orders'], from: 'prod-orders' }] }]), outDir());
     expect(result.ok).toBe(false);
-    expect(result.errors.join('\n')).toMatch(/environment\.moves\[0\]\.from: domain "orders" is still in stack "prod-orders"/);
+    expect(result.errors.join('\n')).toMatch(/ › prod › moves\[0\]\.from: domain "orders" is still in stack "prod-orders"/);
   });
 });
 
@@ -289,7 +289,7 @@ describe('subset synth', () => {
   it('fails when no stack matches', () => {
     const result = synthesize(appWith(repoEnvironments), outDir(), { environments: ['qa'] });
     expect(result.ok).toBe(false);
-    expect(result.errors.join('\n')).toMatch(/no stack matches --env qa/);
+    expect(result.errors.join('\n')).toMatch(/unknown environment "qa"; the app has /);
   });
 });
 

@@ -252,7 +252,7 @@ describe('planImport: what is adopted, and what stays on the cluster', () => {
     const reasons = Object.fromEntries((declared?.suppressions ?? []).map((x) => [x.ruleId, x.reason]));
     expect(Object.keys(reasons)).toEqual(['TF-KEY-001', 'TF-REPL-001', 'TF-REPL-002']);
     expect(reasons['TF-REPL-001']).toMatch(/^declared as found on the cluster: replication factor 1 in production environment "prod"\. The rules want: .*3 or more — With fewer replicas/);
-    expect(reasons['TF-REPL-002']).toMatch(/^declared as found on the cluster: min\.insync\.replicas 1 with replication factor 1 in production\. The rules want: /);
+    expect(reasons['TF-REPL-002']).toMatch(/^declared as found on the cluster: min\.insync\.replicas 1 with replication factor 1 in production environment "prod"\. The rules want: /);
     expect(p.findings.filter((f) => f.code === 'adopted-against-rules').map((f) => f.message.slice(0, 12))).toEqual(['[TF-REPL-001', '[TF-REPL-002']);
   });
 

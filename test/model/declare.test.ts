@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { Duration, KafkaPrincipal, Replay, Retries } from '../../model/declare';
+import { Duration, KafkaPrincipal, Replay, Retries, retryPolicyOf } from '../../model/declare';
 import { toMs } from '../../model/duration';
 import { principalSchema, replaySchema } from '../../model/schema';
 
@@ -30,9 +30,16 @@ describe('Retries.exponential', () => {
   it.each([
     [{ attempts: 1, first: '500ms' } as const, ['500ms']],
     [{ attempts: 4, first: '5m' } as const, ['5m', '10m', '20m', '40m']],
-    [{ attempts: 0, first: '1s' } as const, []],
   ])('%j gives %j', (options, expected) => {
     expect(Retries.exponential(options)).toEqual(expected);
+  });
+
+  it('gives no tiers for attempts that are not a whole number from 1 to MAX_RETRY_TIERS, and keeps the call for the schema to refuse', () => {
+    for (const attempts of [0, -1, 1.5, Number.NaN, 11]) {
+      const tiers = Retries.exponential({ attempts, first: '1s' });
+      expect(tiers).toEqual([]);
+      expect(retryPolicyOf(tiers)).toEqual({ kind: 'exponential', attempts, first: '1s' });
+    }
   });
 
   it('gives `attempts` tiers, each twice the one before, in the unit of the first', () => {

@@ -10,7 +10,6 @@ import { lint } from '../../rules/run';
 import { context, DEV, eventTopic, eventTopicNamed, expectFinding, expectNoFinding, expectViolation, findingsOf, lintOrders, ordersDeclarations, PROD, resolveTopology, type EventTopicInput } from './helpers';
 
 const TOPIC = 'orders.order-created';
-const DLQ = 'orders.order-created.payment.dlq';
 const DAY = 86_400_000;
 
 function withTopic(overrides: Partial<EventTopicInput>, environment = DEV): ReturnType<typeof resolveTopology> {
@@ -18,15 +17,18 @@ function withTopic(overrides: Partial<EventTopicInput>, environment = DEV): Retu
 }
 
 describe(`TF-REPL-001 productionReplicationFactor: production topics have a replication factor of ${PRODUCTION_MIN_REPLICATION_FACTOR} or more`, () => {
-  it('fires (error) on a production topic that overrides the factor to 2, and on its dead-letter topic, which inherits it', () => {
+  it('fires (error) on a production topic that overrides the factor to 2, not again on its dead-letter topic, which copies it', () => {
     const { findings } = lintOrders({ topic: { replication: { factor: 2 } } }, { ...PROD, minInsyncReplicas: 1 });
     expectFinding(findings, { ruleId: 'TF-REPL-001', level: 'error', subject: TOPIC, field: 'replication.factor', message: 'replication factor 2 in production environment "prod"' });
-    expect(findingsOf(findings, 'TF-REPL-001').map((f) => f.subject.name)).toEqual([TOPIC, DLQ]);
+    expect(findingsOf(findings, 'TF-REPL-001').map((f) => f.subject.name)).toEqual([TOPIC]);
   });
 
-  it('fires when the production environment itself defaults to a factor of 2', () => {
+  it('fires once, on the environment, when the production environment itself defaults to a factor of 2', () => {
     const topology = withTopic({}, { ...PROD, replicationFactor: 2, minInsyncReplicas: 1 });
-    expectViolation(productionReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'replication.factor', message: 'replication factor 2' });
+    expectViolation(productionReplicationFactor.environmentCheck?.(topology.environment, context(topology)) ?? { status: 'compliant' }, { field: 'replicationFactor', message: 'replication factor 2 in production environment "prod"' });
+    expect(productionReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'not-applicable' });
+    const findings = findingsOf(lint(topology, undefined, { environmentSource: { path: 'prod', file: 'environments.ts', line: 7 } }), 'TF-REPL-001');
+    expect(findings.map((f) => [f.subject.kind, f.subject.name, f.field, f.subject.source])).toEqual([['environment', 'prod', 'replicationFactor', { path: 'prod', file: 'environments.ts', line: 7 }]]);
   });
 
   it(`does not fire on a factor of ${PRODUCTION_MIN_REPLICATION_FACTOR} in production`, () => {
@@ -43,7 +45,7 @@ describe(`TF-REPL-001 productionReplicationFactor: production topics have a repl
 describe(`TF-REPL-002 productionMinInsyncReplicas: production topics keep ${PRODUCTION_MIN_INSYNC_REPLICAS} ≤ min.insync.replicas < replication factor`, () => {
   it('fires (error) on min.insync.replicas 1 in production', () => {
     const { findings } = lintOrders({ topic: { replication: { minInsyncReplicas: 1 } } }, PROD);
-    expectFinding(findings, { ruleId: 'TF-REPL-002', level: 'error', subject: TOPIC, field: 'replication.minInsyncReplicas', message: 'min.insync.replicas 1 with replication factor 3 in production' });
+    expectFinding(findings, { ruleId: 'TF-REPL-002', level: 'error', subject: TOPIC, field: 'replication.minInsyncReplicas', message: `min.insync.replicas 1 with replication factor 3 (the environment's) in production environment "prod"` });
   });
 
   it('fires on min.insync.replicas equal to the replication factor (one broker down stops all writes)', () => {
@@ -53,6 +55,20 @@ describe(`TF-REPL-002 productionMinInsyncReplicas: production topics keep ${PROD
 
   it('does not fire on 2 of 3 in production', () => {
     expectNoFinding(lintOrders({}, PROD).findings, 'TF-REPL-002');
+  });
+
+  it('fires on the environment, not on its topics, when the production defaults are 1 of 1', () => {
+    const topology = withTopic({}, { ...PROD, replicationFactor: 1, minInsyncReplicas: 1 });
+    const findings = lint(topology).filter((f) => f.ruleId.startsWith('TF-REPL-'));
+    expect(findings.map((f) => [f.ruleId, f.subject.kind, f.field])).toEqual([
+      ['TF-REPL-001', 'environment', 'replicationFactor'],
+      ['TF-REPL-002', 'environment', 'minInsyncReplicas'],
+    ]);
+  });
+
+  it("fires on the factor a topic declares when it makes the environment's min.insync.replicas equal to it", () => {
+    const topology = withTopic({ replication: { factor: 2 } }, PROD);
+    expectViolation(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'replication.factor', message: `min.insync.replicas 2 (the environment's) with replication factor 2 in production` });
   });
 
   it('does not apply outside production', () => {
@@ -67,13 +83,18 @@ describe('TF-REPL-003 minIsrWithinReplicationFactor: min.insync.replicas never e
     expectFinding(findings, { ruleId: 'TF-REPL-003', level: 'error', subject: TOPIC, field: 'replication.minInsyncReplicas', message: 'min.insync.replicas 2 is above the replication factor 1' });
   });
 
-  it('fires in production too, next to TF-REPL-002', () => {
-    const findings = lint(withTopic({ replication: { minInsyncReplicas: 4 } }, PROD)).filter((f) => f.subject.name === TOPIC);
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(['TF-REPL-002', 'TF-REPL-003']);
+  it('fires in production too, as the only finding of that cause (not TF-REPL-002 as well), and not on the companions', () => {
+    const findings = lint(withTopic({ replication: { minInsyncReplicas: 4 } }, PROD)).filter((f) => f.ruleId.startsWith('TF-REPL-'));
+    expect(findings.map((f) => [f.ruleId, f.subject.name, f.field])).toEqual([['TF-REPL-003', TOPIC, 'replication.minInsyncReplicas']]);
+  });
+
+  it('fires on the environment when its own defaults break it', () => {
+    const topology = withTopic({}, { ...DEV, replicationFactor: 1, minInsyncReplicas: 2 });
+    expect(findingsOf(lint(topology), 'TF-REPL-003').map((f) => [f.subject.kind, f.field, f.message])).toEqual([['environment', 'minInsyncReplicas', 'min.insync.replicas 2 is above the replication factor 1']]);
   });
 
   it('does not fire when min.insync.replicas equals the replication factor (dev: 1 of 1)', () => {
-    const topology = withTopic({});
+    const topology = withTopic({ replication: { minInsyncReplicas: 1 } });
     expect(minIsrWithinReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'compliant' });
     expectNoFinding(lintOrders().findings, 'TF-REPL-003');
   });

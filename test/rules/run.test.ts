@@ -81,9 +81,10 @@ describe('lint runner: suppressions', () => {
   });
 
   it("applies a consumer group suppression to the group's dead-letter topic, not to the topic it reads", () => {
-    const reason = 'the DLQ is drained within the hour; two replicas suffice';
-    const findings = lintOf(seed({ topic: { replication: { factor: 2 } }, group: { suppressions: [{ ruleId: 'TF-REPL-001', reason }] } }), { ...PROD, minInsyncReplicas: 1 });
-    expect(findingsOf(findings, 'TF-REPL-001').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
+    const reason = 'dead letters are re-driven within a day; long segments do not matter';
+    const longSegments = { 'segment.ms': String(60 * 86_400_000) };
+    const findings = lintOf(seed({ topic: { config: longSegments }, group: { deadLetter: { config: longSegments }, suppressions: [{ ruleId: 'TF-CONFIG-002', reason }] } }));
+    expect(findingsOf(findings, 'TF-CONFIG-002').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
       [TOPIC, null],
       [`${TOPIC}.payment.dlq`, 'consumer group orders.payment'],
     ]);

@@ -1,0 +1,85 @@
+/**
+ * `topicform synth`, and the same options for an app file run directly (`npm run synth -- --env prod`, `npx tsx
+ * main.ts --env prod`): one definition, so both accept the same flags and refuse the same mistakes.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { loadAppBuilder, type AppBuilder } from '../load-app';
+import { runSynth } from '../synth';
+import { SYNTH_LOCK_WAIT_MS } from '../../model/limits';
+
+interface SynthCommandOptions {
+  readonly out: string;
+  readonly app?: string;
+  readonly env: string[];
+  readonly domain: string[];
+  readonly parallelArtifacts?: boolean;
+  readonly wait: number;
+  readonly verbose?: boolean;
+}
+
+/**
+ * Declares synth's options on a command. `topicform synth` adds `--app` (the app file) and has `--verbose` from the
+ * program; an app run directly declares `--verbose` itself and defaults its output to CDKTF_OUTDIR (set by the cdktf
+ * CLI when it runs the app) or cdktf.out.
+ */
+function synthOptions(command: Command, standalone: boolean): Command {
+  command
+    .option('-o, --out <dir>', 'output directory', standalone ? (process.env.CDKTF_OUTDIR ?? 'cdktf.out') : 'cdktf.out')
+    .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
+    .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
+    .option('--parallel-artifacts', 'render client configs, docs and schemas in a worker thread beside cdktf: faster on 2+ cores for thousands of topics, but holds a second copy of every topology (~+250 MiB at 10,000 topics)')
+    .option('--wait <seconds>', 'how long to wait for another synth writing the same output before giving up (0: refuse at once)', seconds, SYNTH_LOCK_WAIT_MS / 1000);
+  if (standalone) command.option('--verbose', VERBOSE_HELP);
+  else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
+  return command;
+}
+
+export const VERBOSE_HELP = 'on a failure in your code, print its whole stack (also DEBUG=topicform)';
+
+function seconds(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError('must be a number of seconds, 0 or more');
+  return parsed;
+}
+
+function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
+  return runSynth(buildApp, {
+    outdir: options.out,
+    environments: options.env,
+    domains: options.domain,
+    artifacts: options.parallelArtifacts === true ? 'worker' : 'inline',
+    lockWaitMs: options.wait * 1000,
+    verbose: options.verbose === true,
+  });
+}
+
+export function registerSynthCommand(program: Command, setExitCode: (code: number) => void): void {
+  synthOptions(program.command('synth'), false)
+    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails); it does not type-check: topicform check does')
+    .action((options: SynthCommandOptions) => {
+      const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
+      setExitCode(run(loadAppBuilder(options.app ?? 'main.ts'), { ...options, verbose }));
+    });
+}
+
+/**
+ * Runs synth for an app module run directly (`main.ts`'s `if (require.main === module)`), with synth's command-line
+ * options from `argv` (process.argv); returns the exit code. `--app` is not accepted: the app is the module itself.
+ */
+export function synthMain(buildApp: AppBuilder, argv: readonly string[] = process.argv, name = 'synth'): number {
+  let exitCode = 0;
+  const command = synthOptions(new Command(name), true)
+    .description('validate every declaration, then write the output folder atomically (nothing is written when anything fails)')
+    .exitOverride()
+    .showHelpAfterError()
+    .action((options: SynthCommandOptions) => {
+      exitCode = run(buildApp, options);
+    });
+  try {
+    command.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    throw error;
+  }
+  return exitCode;
+}
