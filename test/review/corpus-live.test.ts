@@ -1,17 +1,14 @@
 // Keeps the committed plan JSON true: regenerates one case's plan with the real terraform against the provider
 // double (as scripts/gen-review-plans.ts does) and checks that the review classifies it exactly as it classifies the
 // committed file. Skipped, with the reason, where terraform cannot run.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parsePlan } from '../../review/parse';
-import { terraformAvailable } from '../helpers/terraform';
+import { describeWithTerraform } from '../double/terraform-suite';
 import { buildCase, corpusCase } from './corpus/cases';
 import { generatePlan } from './corpus/plans';
 import { runCase } from './corpus/run';
 
-const terraform = terraformAvailable();
-if (!terraform.ok) console.warn(`skipping the live review corpus test: ${terraform.reason}`);
-
-describe.skipIf(!terraform.ok)(`review corpus against a fresh plan [${terraform.reason}]`, () => {
+describeWithTerraform('review corpus against a fresh plan', () => {
   it('classifies a freshly planned partition decrease in dev exactly like the committed plan', async () => {
     const c = corpusCase('dev-partitions-decreased');
     const spec = c.plans?.[0];
