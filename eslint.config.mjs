@@ -18,7 +18,7 @@ const PURE_LAYER_PATTERNS = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts'],
+    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -32,8 +32,11 @@ export interface Requirement {
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-/** The shared samples beside the repository (never copied into it). */
-export const SHARED_ROOT = resolve(REPO_ROOT, '..', 'shared');
+/**
+ * The shared samples beside the repository (never copied into it); TOPICFORM_SHARED_DIR names them where the tests
+ * run from a copy of the repository (mutation testing runs them in a sandbox folder inside it).
+ */
+export const SHARED_ROOT = process.env.TOPICFORM_SHARED_DIR === undefined || process.env.TOPICFORM_SHARED_DIR === '' ? resolve(REPO_ROOT, '..', 'shared') : resolve(process.env.TOPICFORM_SHARED_DIR);
 
 let terraformRequirementCache: Requirement | undefined;
 

@@ -7,11 +7,11 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeNeeding, sharedRequirement } from '../helpers/requirements';
+import { describeNeeding, SHARED_ROOT, sharedRequirement } from '../helpers/requirements';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOWS = path.join(ROOT, '.github/workflows');
-const FIXTURE = path.resolve(ROOT, '../shared/fixtures/github-actions');
+const FIXTURE = path.join(SHARED_ROOT, 'fixtures/github-actions');
 const SCHEMA = path.join(FIXTURE, 'github-workflow.json');
 const SCHEMA_REQUIREMENT = sharedRequirement('fixtures/github-actions/github-workflow.json', 'fixtures/github-actions/negative/runs-on.yaml');
 const FILES = ['topicform-pr.yml', 'topicform-pr-comment.yml', 'topicform-deploy.yml', 'topicform-drift.yml'];

@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { itNeeding, sharedRequirement, titleNeeding } from '../helpers/requirements';
+import { itNeeding, SHARED_ROOT, sharedRequirement, titleNeeding } from '../helpers/requirements';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const SARIF_DIR = resolve(ROOT, '..', 'shared', 'fixtures', 'sarif');
+export const SARIF_DIR = join(SHARED_ROOT, 'fixtures', 'sarif');
 export const SARIF_SCHEMAS = {
   prose: join(SARIF_DIR, 'sarif-schema-2.1.0.prose-draft07.json'),
   schemastore: join(SARIF_DIR, 'schemastore-sarif-2.1.0.json'),

@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeNeeding, sharedRequirement } from '../../helpers/requirements';
+import { describeNeeding, SHARED_ROOT, sharedRequirement } from '../../helpers/requirements';
 
 export const OWN_FIXTURES = resolve(__dirname, '../../fixtures/import');
-export const SHARED_FIXTURES = resolve(__dirname, '../../../../shared/fixtures');
+export const SHARED_FIXTURES = join(SHARED_ROOT, 'fixtures');
 
 export function own(relative: string): string {
   return readFileSync(join(OWN_FIXTURES, relative), 'utf8');

@@ -1,0 +1,24 @@
+// vitest for mutation testing only (scripts/mutation.ts, `npm run mutation`; never part of `npm test`): the tests
+// that run in process, where Stryker can switch mutants on. Tests that start other processes (the CLI, terraform, a
+// synth through tsx) would run the unmutated code and only cost time, so they are left out. TOPICFORM_MUTATION_TESTS
+// (comma-separated globs) narrows the files to the folder being mutated.
+import { defineConfig } from 'vitest/config';
+
+const SPAWNING = [
+  'test/review/cli.test.ts',
+  'test/review/corpus-live.test.ts',
+  'test/review/seed.test.ts',
+  'test/review/workflows.test.ts',
+  'test/access/cli.test.ts',
+  'test/artifacts/graph-cli.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    include: (process.env.TOPICFORM_MUTATION_TESTS ?? 'test/model/**/*.test.ts').split(','),
+    exclude: ['**/node_modules/**', ...SPAWNING],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
