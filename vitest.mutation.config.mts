@@ -17,6 +17,10 @@ export default defineConfig({
   test: {
     include: (process.env.TOPICFORM_MUTATION_TESTS ?? 'test/model/**/*.test.ts').split(','),
     exclude: ['**/node_modules/**', ...SPAWNING],
+    // Test files share one module registry: the construct layer (cdktf) is loaded once, not once per mutant run, which
+    // is what makes rules/ (tested through synthesized stacks) affordable. Mutants are switched at run time and static
+    // ones are ignored (stryker.config.mjs), so no test needs a fresh module.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
