@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // `.topicform.*`: what synth keeps beside an output (its lock, a run's staged client code); `.cdktf.out.staging-*`: the
     // staging folders of versions before the journal (beside the default output).
-    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts', '**/.topicform.*/**', '**/.cdktf.out.staging-*/**'],
+    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts', '**/.topicform.*/**', '**/.cdktf.out.staging-*/**', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -10,9 +10,12 @@ export const TARGETS = {
   synthWallAim: 1.0,
   /** Peak RSS ≤ 1.3× plain cdktf's. */
   peakRss: 1.3,
-  /** Lint ≤ 5 % of synth time. */
+  /** Lint ≤ 5 % of synth time, resolve() included (the stricter of lint with and without it is judged). */
   lintShare: 0.05,
-  /** Review of a 1 % change ≤ 2× JSON.parse of the two outputs. */
+  /**
+   * Review of a 1 % change ≤ 2× JSON.parse of the two outputs, judged against the stricter reference: JSON.parse with
+   * each value dropped at once (DESIGN.md); the ratio against the values kept is shown next to it.
+   */
   review: 2.0,
 } as const;
 
@@ -71,8 +74,12 @@ export interface SizeResult {
   readonly lint: {
     readonly lintMs: Series;
     readonly resolveMs: Series;
+    /** lint + resolve() of each run: what synth spends on the Topology and its lint. */
+    readonly lintWithResolveMs: Series;
     /** median(lint) / median(topicform synth wall) */
     readonly share: number;
+    /** median(lint + resolve) / median(topicform synth wall): the stricter share, the one judged. */
+    readonly shareWithResolve: number;
     readonly findings: number;
   };
   readonly review: {
@@ -82,9 +89,9 @@ export interface SizeResult {
     readonly parseMs: Series;
     /** The same, each value dropped at once (no retained heap for the garbage collector to trace). */
     readonly parseDiscardMs: Series;
-    /** median(review) / median(parse): the target's ratio. */
+    /** median(review) / median(parse, values kept). */
     readonly ratio: number;
-    /** median(review) / median(parse, values dropped). */
+    /** median(review) / median(parse, values dropped): the stricter ratio, the one judged. */
     readonly strictRatio: number;
     readonly findings: number;
     readonly bytes: number;
@@ -122,8 +129,20 @@ export function checks(results: readonly SizeResult[]): Check[] {
     out.push(
       judged('synth wall', r.synth.wallRatio, TARGETS.synthWall, `${n} topics: synth ${ratio(r.synth.wallRatio)} plain cdktf (target ≤ ${ratio(TARGETS.synthWall)}${aim})`),
       judged('peak RSS', r.synth.rssRatio, TARGETS.peakRss, `${n} topics: peak RSS ${ratio(r.synth.rssRatio)} plain cdktf (target ≤ ${ratio(TARGETS.peakRss)})`),
-      judged('lint share', r.lint.share, TARGETS.lintShare, `${n} topics: lint ${pct(r.lint.share)} of synth (target ≤ ${pct(TARGETS.lintShare)}${large ? '' : ' at 10,000 topics'})`, large),
-      judged('review', r.review.ratio, TARGETS.review, `${n} topics: review ${ratio(r.review.ratio)} JSON.parse (target ≤ ${ratio(TARGETS.review)}${large ? '' : ' at 10,000 topics'})`, large),
+      judged(
+        'lint share',
+        r.lint.shareWithResolve,
+        TARGETS.lintShare,
+        `${n} topics: lint with resolve() ${pct(r.lint.shareWithResolve)} of synth, lint alone ${pct(r.lint.share)} (target ≤ ${pct(TARGETS.lintShare)} with resolve()${large ? '' : ' at 10,000 topics'})`,
+        large,
+      ),
+      judged(
+        'review',
+        r.review.strictRatio,
+        TARGETS.review,
+        `${n} topics: review ${ratio(r.review.strictRatio)} JSON.parse with values dropped, ${ratio(r.review.ratio)} with values kept (target ≤ ${ratio(TARGETS.review)} against values dropped${large ? '' : ' at 10,000 topics'})`,
+        large,
+      ),
       { topics: r.topics, what: 'deterministic', value: r.synth.deterministic ? 1 : 0, target: 1, applies: true, pass: r.synth.deterministic, text: `${n} topics: output byte-identical across the measured runs` },
     );
   }
@@ -160,12 +179,12 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
   }
   lines.push(
     '',
-    '| topics | lint | lint / synth | review of a 1 % change | JSON.parse of both outputs | ratio | JSON.parse, values dropped | ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| topics | lint | lint / synth | lint + resolve() | / synth | review of a 1 % change | JSON.parse of both outputs, values kept | ratio | JSON.parse, values dropped | ratio |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results) {
     lines.push(
-      `| ${int(r.topics)} | ${spread(r.lint.lintMs, millis)} | **${pct(r.lint.share)}** | ${spread(r.review.reviewMs, millis)} (${r.review.changedTopics} topics changed, ${r.review.findings} findings) | ${spread(r.review.parseMs, millis)} (${(r.review.bytes / 2 ** 20).toFixed(1)} MiB) | **${ratio(r.review.ratio)}** | ${spread(r.review.parseDiscardMs, millis)} | ${ratio(r.review.strictRatio)} |`,
+      `| ${int(r.topics)} | ${spread(r.lint.lintMs, millis)} | ${pct(r.lint.share)} | ${spread(r.lint.lintWithResolveMs, millis)} | **${pct(r.lint.shareWithResolve)}** | ${spread(r.review.reviewMs, millis)} (${r.review.changedTopics} topics changed, ${r.review.findings} findings) | ${spread(r.review.parseMs, millis)} (${(r.review.bytes / 2 ** 20).toFixed(1)} MiB) | ${ratio(r.review.ratio)} | ${spread(r.review.parseDiscardMs, millis)} | **${ratio(r.review.strictRatio)}** |`,
     );
   }
   lines.push('');

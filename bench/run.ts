@@ -16,11 +16,12 @@
  *    which side goes first, each into a fresh output directory. The first baseline output must equal topicform's —
  *    every stack's Terraform JSON except cdktf's "//" metadata — or the bench aborts. Every topicform output is
  *    compared byte for byte with the preparation's.
- * 3. Lint: `repeat` processes that build the same construct tree (from the sources) and time `lint()` (its first,
- *    cold call), as a share of the median topicform synth.
+ * 3. Lint: `repeat` processes that build the same construct tree (from the sources) and time `resolve()` and `lint()`
+ *    (each its first, cold call), as a share of the median topicform synth: lint alone, and with resolve() (judged).
  * 4. Review: a head with 1 % of the topics changed is synthesized (not measured); then `repeat` interleaved rounds of
  *    processes time the review of base → head and `JSON.parse` of the same files, both from text already read:
- *    keeping the parsed values (as review keeps both outputs), and, as a stricter reference, dropping each at once.
+ *    keeping the parsed values (as review keeps both outputs), and, as the stricter reference that the target is
+ *    judged against, dropping each at once.
  *
  * No output is deleted before the whole run is over: on a filesystem like this VM's (ext4 without a journal), creating
  * a file scans the inodes deleted in the last one to six minutes (the kernel's `recently_deleted`), so right after
@@ -197,6 +198,7 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
     progress(`${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`);
   }
   const lintMs = series(lints.map((m) => timing(m, 'lint')));
+  const lintWithResolveMs = series(lints.map((m) => timing(m, 'lint') + timing(m, 'resolve')));
 
   // 4. Review.
   const headOut = join(dir, 'head.out');
@@ -242,7 +244,9 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
     lint: {
       lintMs,
       resolveMs: series(lints.map((m) => timing(m, 'resolve'))),
+      lintWithResolveMs,
       share: lintMs.median / topicform.wallMs.median,
+      shareWithResolve: lintWithResolveMs.median / topicform.wallMs.median,
       findings: Number(lints[0]?.child.info.findings ?? 0),
     },
     review: {

@@ -12,7 +12,7 @@
 // For each plan a case declares, the real terraform (>= 1.11, on PATH) applies what was deployed (the case's base
 // stack) against the provider double (test/double), optionally alters the double's cluster (drift), then plans the
 // head stack; `terraform show -json` of that plan is written to test/fixtures/review/<case>/plan.<stack>.json. The
-// tests read these committed files, so they need no terraform; test/review/corpus-live.test.ts regenerates one to
+// tests read these committed files, so they need no terraform; test/review/corpus-live.test.ts regenerates all of them to
 // check they stay true.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,12 +27,20 @@ import { generatePlan } from '../test/review/corpus/plans';
 export const SEED_STACKS = ['dev', 'prod-orders', 'prod-search'] as const;
 const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * Synthesizes the app in `cwd` into `outdir` as `npm run synth` does (tsx main.ts, in its own process: declaration
+ * source lines come from tsx's source maps). test/review/seed.test.ts runs the same to check the committed seed.
+ */
+export function synthesizeApp(cwd: string, outdir: string): void {
+  const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}\n${synth.stdout}`);
+}
+
 function regenerateSeed(ref: string | undefined): void {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-seed-'));
   try {
     const cwd = ref === undefined ? ROOT : extractTree(ref, path.join(out, 'tree'));
-    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd, env: { ...process.env, CDKTF_OUTDIR: path.join(out, 'out') }, encoding: 'utf8' });
-    if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}\n${synth.stdout}`);
+    synthesizeApp(cwd, path.join(out, 'out'));
     for (const stack of SEED_STACKS) {
       const target = path.join(SEED_DIR, 'stacks', stack);
       fs.mkdirSync(target, { recursive: true });
@@ -84,12 +92,15 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Only when run as a script: the tests import SEED_STACKS, and an import must not regenerate the committed plans.
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { deriveClients, maxPollInterval, maxPollRecords } from '../../artifacts/client-config';
-import {
-  KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS,
-  KAFKA_DEFAULT_MAX_POLL_RECORDS,
-  MAX_IN_FLIGHT_WITH_IDEMPOTENCE,
-  MIN_MAX_POLL_INTERVAL_MS,
-  POLL_INTERVAL_SHARE_OF_LAG,
-  POLL_PROCESSING_SAFETY_FACTOR,
-} from '../../artifacts/limits';
+import { MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../../artifacts/limits';
 import { KAFKA_DEFAULT_LINGER_MS } from '../../model/limits';
 import type { Topology } from '../../model/topology';
 import { edgeCaseTopology, exampleTopologies, exampleTopology, groupOf, parseProperties, producersOf } from './fixtures';
@@ -33,13 +26,22 @@ interface ClientJson {
   }>;
 }
 
-/** The poll settings the design asks for, computed here independently of the generator. */
-function expectedPoll(processingMs: number | null, lagMs: number | null): { interval: number; records: number } {
-  let interval = lagMs === null ? KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS : Math.min(KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS, lagMs * POLL_INTERVAL_SHARE_OF_LAG);
-  interval = Math.max(interval, MIN_MAX_POLL_INTERVAL_MS, processingMs === null ? 0 : processingMs * POLL_PROCESSING_SAFETY_FACTOR);
-  const records = processingMs === null ? KAFKA_DEFAULT_MAX_POLL_RECORDS : Math.max(1, Math.min(KAFKA_DEFAULT_MAX_POLL_RECORDS, Math.floor(interval / (processingMs * POLL_PROCESSING_SAFETY_FACTOR))));
-  return { interval, records };
-}
+/**
+ * The poll settings of each example group, worked out by hand from the definitions (README "Client configs";
+ * artifacts/limits.ts): max.poll.interval.ms = min(Kafka's default 5 min = 300,000, tolerated lag × 0.5), at least
+ * 30,000 and at least one record at 10× the declared time per message; max.poll.records = min(500,
+ * ⌊max.poll.interval.ms ÷ (time per message × 10)⌋), at least 1. Never recomputed with the generator's constants.
+ */
+const EXAMPLE_POLL: Readonly<Record<string, { interval: number; records: number }>> = {
+  // lag 5m: 300,000 × 0.5 = 150,000 < 300,000; 5 ms × 10 = 50 ms a record: ⌊150,000 ÷ 50⌋ = 3,000 → 500
+  'orders.payment': { interval: 150_000, records: 500 },
+  // lag 30m: 1,800,000 × 0.5 = 900,000 → Kafka's 300,000; 3 ms × 10: ⌊300,000 ÷ 30⌋ = 10,000 → 500
+  'orders.notification': { interval: 300_000, records: 500 },
+  // lag 15m: 900,000 × 0.5 = 450,000 → 300,000; 20 ms × 10: ⌊300,000 ÷ 200⌋ = 1,500 → 500
+  'search.indexer': { interval: 300_000, records: 500 },
+  // lag 15m → 300,000; 2 ms × 10: 15,000 → 500
+  'search.order-indexer': { interval: 300_000, records: 500 },
+};
 
 describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
   const topology = exampleTopology(env);
@@ -67,15 +69,23 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
   });
 
   it('derives max.poll.interval.ms and max.poll.records from the declared processing time and lag tolerance', () => {
+    expect(topology.consumerGroups.map((g) => g.groupId).sort()).toEqual(Object.keys(EXAMPLE_POLL).sort());
     for (const group of topology.consumerGroups) {
       const dir = group.service;
       const { values, comments } = parseProperties(file(files, `clients/${env}/${dir}/consumer.${group.groupId}.properties`));
-      const expected = expectedPoll(group.processingTimePerMessageMs, group.maxProcessingLagMs);
-      expect(values.get('max.poll.interval.ms'), group.groupId).toBe(String(expected.interval));
-      expect(values.get('max.poll.records'), group.groupId).toBe(String(expected.records));
-      expect(comments.get('max.poll.records')).toContain(`× safety ${POLL_PROCESSING_SAFETY_FACTOR}`);
+      const expected = EXAMPLE_POLL[group.groupId];
+      expect(values.get('max.poll.interval.ms'), group.groupId).toBe(String(expected?.interval));
+      expect(values.get('max.poll.records'), group.groupId).toBe(String(expected?.records));
+      expect(comments.get('max.poll.records')).toContain('× safety 10');
       expect(comments.get('max.poll.interval.ms')).toContain('tolerated lag');
     }
+    const payment = parseProperties(file(files, `clients/${env}/payment-service/consumer.orders.payment.properties`)).comments;
+    expect(payment.get('max.poll.interval.ms')).toBe(
+      "min(Kafka's default 5m, tolerated lag 5m × 0.5) = 2m 30s: a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up",
+    );
+    expect(payment.get('max.poll.records')).toBe(
+      "min(Kafka's default 500, max.poll.interval.ms 150,000 ÷ (5ms per message × safety 10) = 3,000) = 500: a whole batch finishes before max.poll.interval.ms even at 10× the declared processing time",
+    );
   });
 
   it('gives every producer idempotence, acks=all, at most 5 in flight and the declared delivery bound', () => {
@@ -130,17 +140,22 @@ describe('client configs of edge cases', () => {
 
   it("uses Kafka's defaults where processing time and lag are not declared, and says so", () => {
     const { values, comments } = parseProperties(file(files, `clients/${env}/billing-service.user-billing-a/consumer.billing.invoicer.properties`));
-    expect(values.get('max.poll.records')).toBe(String(KAFKA_DEFAULT_MAX_POLL_RECORDS));
-    expect(values.get('max.poll.interval.ms')).toBe(String(KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS));
+    expect(values.get('max.poll.records')).toBe('500');
+    expect(values.get('max.poll.interval.ms')).toBe('300000');
     expect(comments.get('max.poll.records')).toMatch(/no processingTimePerMessage declared/);
     expect(comments.get('max.poll.interval.ms')).toMatch(/no maxProcessingLag declared/);
   });
 
   it('raises max.poll.interval.ms so that one slow record fits, and polls one record at a time', () => {
+    // lag 1m: 60,000 × 0.5 = 30,000 (at the floor, not below it); one record at 20s × 10 = 200,000 > 30,000 → 200,000;
+    // ⌊200,000 ÷ 200,000⌋ = 1 record a poll.
     const audit = groupOf(topology, 'billing.audit');
-    const expected = expectedPoll(audit.processingTimePerMessageMs, audit.maxProcessingLagMs);
-    expect(maxPollInterval(audit).value).toBe(expected.interval);
-    expect(maxPollRecords(audit, expected.interval).value).toBe(1);
+    expect(maxPollInterval(audit)).toEqual({
+      value: 200_000,
+      explanation:
+        "min(Kafka's default 5m, tolerated lag 1m × 0.5) = 30s: a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up; raised to one record at 10× the declared 20s per message = 3m 20s",
+    });
+    expect(maxPollRecords(audit, 200_000).value).toBe(1);
   });
 
   it('separates the configs of a service that authenticates as two principals', () => {
@@ -176,5 +191,52 @@ describe('client configs of edge cases', () => {
     expect(Number(values.get('request.timeout.ms')) + KAFKA_DEFAULT_LINGER_MS).toBeLessThanOrEqual(producer.delivery.timeoutMs);
     expect(values.get('retries')).toBe(String(producer.delivery.retries));
     expect(comments.get('retries')).toMatch(/can break its guarantees/);
+  });
+});
+
+/** Hand-worked poll settings at every branch of the definitions (inputs in ms; see EXAMPLE_POLL for the rules). */
+describe('max.poll.interval.ms and max.poll.records from the declared lag and processing time', () => {
+  const group = (processingTimePerMessageMs: number | null, maxProcessingLagMs: number | null) => ({ processingTimePerMessageMs, maxProcessingLagMs });
+
+  it.each([
+    ['no lag declared: Kafka default 300,000', group(null, null), 300_000],
+    ['lag 5m: 300,000 × 0.5 = 150,000', group(null, 300_000), 150_000],
+    ['lag 10m: 600,000 × 0.5 = 300,000, equal to the default', group(null, 600_000), 300_000],
+    ['lag 11m: 330,000 capped at the default 300,000', group(null, 660_000), 300_000],
+    ['lag 40s: 20,000 raised to the floor 30,000', group(null, 40_000), 30_000],
+    ['lag 1m: 30,000 exactly at the floor', group(null, 60_000), 30_000],
+    ['lag 1m 0.001s: 30,000.5 rounds to 30,001', group(null, 60_001), 30_001],
+    ['lag 2m, 5s a message: one record at 50,000 fits in 60,000, which stays', group(5_000, 120_000), 60_000],
+    ['lag 2m, 7s a message: one record takes 70,000 > 60,000 → 70,000', group(7_000, 120_000), 70_000],
+    ['lag 2m, 6.05s a message: one record takes 60,500 > 60,000 → 60,500', group(6_050, 120_000), 60_500],
+    ['lag 40s, 4s a message: floor 30,000, then one record 40,000 → 40,000', group(4_000, 40_000), 40_000],
+  ])('max.poll.interval.ms: %s', (_name, g, expected) => {
+    expect(maxPollInterval(g).value).toBe(expected);
+  });
+
+  it.each([
+    ['no processing time declared: Kafka default 500', null, 300_000, 500],
+    ['5 ms a message at 150,000: ⌊150,000 ÷ 50⌋ = 3,000 → 500', 5, 150_000, 500],
+    ['100 ms a message at 300,000: ⌊300,000 ÷ 1,000⌋ = 300', 100, 300_000, 300],
+    ['30 ms a message at 100,000: ⌊100,000 ÷ 300⌋ = 333', 30, 100_000, 333],
+    ['100 ms a message at 500: ⌊500 ÷ 1,000⌋ = 0 → at least 1', 100, 500, 1],
+  ])('max.poll.records: %s', (_name, processing, interval, expected) => {
+    expect(maxPollRecords({ processingTimePerMessageMs: processing }, interval).value).toBe(expected);
+  });
+
+  it('says when the batch size was raised to 1', () => {
+    expect(maxPollRecords({ processingTimePerMessageMs: 100 }, 500).explanation).toMatch(/= 0\), at least 1 = 1:/);
+    expect(maxPollRecords({ processingTimePerMessageMs: 100 }, 300_000).explanation).not.toContain('at least 1');
+  });
+
+  it('raises the interval for one slow record only when it does not fit already', () => {
+    expect(maxPollInterval(group(6_000, 120_000))).toMatchObject({ value: 60_000 });
+    expect(maxPollInterval(group(6_000, 120_000)).explanation).not.toContain('raised');
+    expect(maxPollInterval(group(6_001, 120_000)).explanation).toMatch(/\) = 1m: .*; raised to one record at 10× the declared 6s 1ms per message = 1m 10ms$/);
+  });
+
+  it('says when the interval was raised to the floor', () => {
+    expect(maxPollInterval(group(null, 40_000)).explanation).toMatch(/= 20s: .*; raised to the floor 30s \(below it GC pauses evict healthy consumers\)$/);
+    expect(maxPollInterval(group(null, 60_000)).explanation).not.toContain('floor');
   });
 });

@@ -61,7 +61,8 @@ describe('statistics and report', () => {
     expect(() => series([])).toThrow();
   });
 
-  const result = (wallRatio: number, rssRatio: number, share: number, reviewRatio: number): SizeResult => {
+  /** A 10,000-topic result; lint with resolve() and review against dropped values default to the lenient figures. */
+  const result = (wallRatio: number, rssRatio: number, share: number, reviewRatio: number, strict: { shareWithResolve?: number; strictRatio?: number } = {}): SizeResult => {
     const s = series([1_000]);
     const side = { wallMs: s, cpuMs: s, peakRssMiB: s, loadedMs: 100, loadedRssMiB: 80 };
     return {
@@ -69,8 +70,8 @@ describe('statistics and report', () => {
       stacks: 20,
       resources: { total: 120_000, topics: 30_000, acls: 89_000, perTopic: 12, perStack: 6_000, largestStack: { name: 'prod-domain-000', resources: 6_001 } },
       synth: { topicform: side, baseline: side, wallRatio, cpuRatio: wallRatio, rssRatio, deterministic: true },
-      lint: { lintMs: s, resolveMs: s, share, findings: 0 },
-      review: { changedTopics: 100, reviewMs: s, parseMs: s, parseDiscardMs: s, ratio: reviewRatio, strictRatio: reviewRatio, findings: 100, bytes: 2 ** 20 },
+      lint: { lintMs: s, resolveMs: s, lintWithResolveMs: series([2_000]), share, shareWithResolve: strict.shareWithResolve ?? share, findings: 0 },
+      review: { changedTopics: 100, reviewMs: s, parseMs: s, parseDiscardMs: series([400]), ratio: reviewRatio, strictRatio: strict.strictRatio ?? reviewRatio, findings: 100, bytes: 2 ** 20 },
     };
   };
 
@@ -79,6 +80,19 @@ describe('statistics and report', () => {
     expect(passing.every((c) => c.pass && c.applies)).toBe(true);
     const failing = checks([result(TARGETS.synthWall + 0.01, 1.4, 0.06, 2.5)]);
     expect(failing.filter((c) => !c.pass).map((c) => c.what)).toEqual(['synth wall', 'peak RSS', 'lint share', 'review']);
+  });
+
+  it('judges lint with resolve() and review against JSON.parse with values dropped: the stricter of each pair', () => {
+    // As measured at 10,000 topics: review 1.5× JSON.parse with values kept, 3.5× with values dropped.
+    const measured = checks([result(1.2, 1.1, 0.01, 1.5, { shareWithResolve: 0.06, strictRatio: 3.5 })]);
+    expect(measured.filter((c) => !c.pass).map((c) => [c.what, c.value])).toEqual([
+      ['lint share', 0.06],
+      ['review', 3.5],
+    ]);
+    expect(measured.find((c) => c.what === 'review')?.text).toBe('10,000 topics: review 3.50× JSON.parse with values dropped, 1.50× with values kept (target ≤ 2.00× against values dropped)');
+    expect(measured.find((c) => c.what === 'lint share')?.text).toBe('10,000 topics: lint with resolve() 6.0 % of synth, lint alone 1.0 % (target ≤ 5.0 % with resolve())');
+    const within = checks([result(1.2, 1.1, 0.01, 1.5, { shareWithResolve: 0.05, strictRatio: 2.0 })]);
+    expect(within.every((c) => c.pass)).toBe(true);
   });
 
   it('judges lint and review only at 10,000 topics, as DESIGN.md states them', () => {
@@ -91,7 +105,9 @@ describe('statistics and report', () => {
     const text = markdown([result(1.2, 1.1, 0.01, 1.5)], { node: 'v20', cpus: '2 × CPU', repeat: 3, nodeFlags: ['--import', 'tsx'], topicform: 'package', loadAverage: [1, 1, 1], totalSeconds: 60 });
     expect(text).toContain('| 10,000 | 20 | 120,000 | 12.00 | 6,000 (6,001) |');
     expect(text).toContain('**1.20×**');
-    expect(text).toContain('✓ 10,000 topics: lint 1.0 % of synth');
+    expect(text).toContain('✓ 10,000 topics: lint with resolve() 1.0 % of synth, lint alone 1.0 %');
+    // lint 1 s, lint + resolve() 2 s, review 1 s against JSON.parse 1 s (values kept) and 400 ms (values dropped)
+    expect(text).toContain('| 10,000 | 1.00 s | 1.0 % | 2.00 s | **1.0 %** | 1.00 s (100 topics changed, 100 findings) | 1.00 s (1.0 MiB) | 1.50× | 400 ms | **1.50×** |');
     expect(text).toContain('topicform from the built package (dist/, compiled JavaScript, as installed)');
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { META_RULES, RULES } from '../../rules/registry';
-import { HAVE_SARIF_SCHEMAS, sarifProblems, SKIP_REASON } from '../rules/sarif-validator';
+import { itWithSarifSchemas, sarifProblems, SKIP_REASON } from '../rules/sarif-validator';
 import { runTopicform } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -66,7 +66,7 @@ describe('topicform lint: the examples in topics/', () => {
     for (const f of report.findings.filter((x) => x.suppressed !== null)) expect(f.suppressed?.reason.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.skipIf(!HAVE_SARIF_SCHEMAS)(`--format sarif validates against SARIF 2.1.0${SKIP_REASON}`, () => {
+  itWithSarifSchemas(`--format sarif validates against SARIF 2.1.0${SKIP_REASON}`, () => {
     const result = topicform('lint', '--format', 'sarif');
     expect(result.status).toBe(0);
     const log = JSON.parse(result.stdout) as SarifReport;
@@ -86,18 +86,30 @@ describe('topicform lint: a fixture app with an error (TF-GROUP-001 in dev and p
     expect(result.stdout).toMatch(/^1 error\(s\), 0 warning\(s\), 0 info, 0 suppressed$/m);
   });
 
+  // One run of the command, shared by the test of what it writes and the schema check (which may be skipped).
+  let written: { result: Run; log: SarifReport } | undefined;
+  const writtenSarif = (): { result: Run; log: SarifReport } => {
+    if (written === undefined) {
+      const out = join(work, 'lint-error.sarif');
+      const result = topicform('lint', '--app', app('lint-error'), '--format', 'sarif', '--output', out);
+      written = { result, log: JSON.parse(readFileSync(out, 'utf8')) as SarifReport };
+    }
+    return written;
+  };
+
   it('writes the report to the --output file (SARIF here) instead of stdout, still exiting 1', () => {
-    const out = join(work, 'lint-error.sarif');
-    const result = topicform('lint', '--app', app('lint-error'), '--format', 'sarif', '--output', out);
+    const { result, log } = writtenSarif();
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    const log = JSON.parse(readFileSync(out, 'utf8')) as SarifReport;
     const results = log.runs[0]?.results ?? [];
     expect(results.map((r) => `${r.ruleId} ${r.level}`)).toEqual(['TF-GROUP-001 error']);
     const location = results[0]?.locations[0]?.physicalLocation;
     expect(location?.artifactLocation.uri).toBe('test/fixtures/apps/orders.ts');
     expect(location?.region.startLine).toBe(lineOf('test/fixtures/apps/orders.ts', "created.addConsumerGroup('payment'"));
-    if (HAVE_SARIF_SCHEMAS) expect(sarifProblems(log, 'prose')).toEqual([]);
+  });
+
+  itWithSarifSchemas(`writes a SARIF file that validates against SARIF 2.1.0${SKIP_REASON}`, () => {
+    expect(sarifProblems(writtenSarif().log, 'prose')).toEqual([]);
   });
 
   it('stops synth: exit 1, the finding on stderr, and nothing written to the output folder', () => {

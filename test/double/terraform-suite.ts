@@ -1,18 +1,21 @@
 // Shared set-up for the tests that run the real terraform against the provider double: skip with a visible
-// reason where terraform is absent, load the hand-written stacks, and keep workspaces from leaking.
+// reason where terraform is absent (fail with TOPICFORM_TEST_STRICT=1: test/helpers/requirements.ts), load the
+// hand-written stacks, and keep workspaces from leaking.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
 import type { ClusterSeed } from './cluster-file';
+import { describeNeeding, terraformRequirement } from '../helpers/requirements';
 import { createTerraformWorkspace, terraformAvailable } from '../helpers/terraform';
 import type { TerraformWorkspace, WorkspaceOptions } from '../helpers/terraform';
 
 export const terraform = terraformAvailable();
 
-/** describe() that is skipped, with the reason in its title and on the console, when terraform cannot run. */
+/**
+ * describe() that is skipped, with the reason in its title and on the console, when terraform cannot run; with
+ * TOPICFORM_TEST_STRICT=1 it fails instead, naming what is missing.
+ */
 export function describeWithTerraform(title: string, body: () => void): void {
-  if (!terraform.ok) console.warn(`skipping "${title}": ${terraform.reason}`);
-  describe.skipIf(!terraform.ok)(terraform.ok ? title : `${title} [skipped: ${terraform.reason}]`, body);
+  describeNeeding(terraformRequirement(), title, body);
 }
 
 export const STACKS_DIR = path.resolve(__dirname, '../fixtures/stacks');

@@ -57,6 +57,21 @@ describeWithTerraform('kafka_topic in the provider double', () => {
       expect(orders.action_reason).toBe('replace_because_cannot_update');
     });
 
+    it('replaces the topic when the new partition count is unknown at plan time, as SDKv2 reads it as 0', async () => {
+      // terraform_data (terraform's built-in provider) is new here, so its output is known only after apply; were it
+      // known, 12 > 6 would be an in-place update.
+      const plan = await planEdited((stack) => {
+        stack.resource = { ...stack.resource, terraform_data: { partitions: { input: 12 } } };
+        resourceBlock(stack, 'kafka_topic', 'orders').partitions = '${terraform_data.partitions.output}';
+      });
+      const orders = changeAt(plan, 'kafka_topic.orders');
+
+      expect(orders.change.after_unknown).toMatchObject({ partitions: true });
+      expect(orders.change.actions).toEqual(['delete', 'create']);
+      expect(orders.change.replace_paths).toEqual([['partitions']]);
+      expect(changeAt(plan, 'kafka_topic.payments').change.actions).toEqual(['no-op']);
+    });
+
     it('replaces a renamed topic, and the ACLs that name it', async () => {
       const plan = await planEdited((stack) => (resourceBlock(stack, 'kafka_topic', 'orders').name = 'orders.order-placed'));
 

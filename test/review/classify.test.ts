@@ -35,6 +35,16 @@ describe('classify', () => {
     expect(ids(r)).toEqual([['SAFE', `prod-search/${DOCS}/config-changed`]]);
   });
 
+  it('warns, and does not block, when retention is cut to exactly the 7-day replay window: the window still fits', () => {
+    const r = reviewChange(inStack('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '604800000')));
+    expect(ids(r)).toEqual([['WARN', `prod-orders/${ORDERS}/retention-decreased`]]);
+  });
+
+  it('blocks a retention one millisecond below the replay window', () => {
+    const r = reviewChange(inStack('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '604799999')));
+    expect(ids(r)).toEqual([['BLOCK', `prod-orders/${ORDERS}/retention-below-replay-window`]]);
+  });
+
   it('does not compare a retention that is not a number', () => {
     const r = reviewChange(inStack('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '7d')));
     expect(ids(r)).toEqual([['SAFE', `prod-orders/${ORDERS}/config-changed`]]);

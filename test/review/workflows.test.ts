@@ -8,13 +8,15 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AUTH_MECHANISMS, providerSecrets } from '../../model/schema/auth';
+import { describeNeeding, SHARED_ROOT, sharedRequirement } from '../helpers/requirements';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOWS = path.join(ROOT, '.github/workflows');
-const FIXTURE = path.resolve(ROOT, '../shared/fixtures/github-actions');
+const FIXTURE = path.join(SHARED_ROOT, 'fixtures/github-actions');
 const SCHEMA = path.join(FIXTURE, 'github-workflow.json');
 const FILES = ['topicform-pr.yml', 'topicform-pr-review.yml', 'topicform-deploy.yml', 'topicform-drift.yml'];
 const TEMPLATES = path.join(ROOT, 'templates/github/workflows');
+const SCHEMA_REQUIREMENT = sharedRequirement('fixtures/github-actions/github-workflow.json', 'fixtures/github-actions/negative/runs-on.yaml');
 
 type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> };
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
@@ -22,10 +24,7 @@ type Job = { if?: string; environment?: unknown; permissions?: unknown; needs?: 
 
 const load = (file: string): Workflow => parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8'), { version: '1.2', schema: 'core' }) as Workflow;
 
-const schemaMissing = fs.existsSync(SCHEMA) ? undefined : `the SchemaStore schema is not at ${path.relative(ROOT, SCHEMA)}`;
-if (schemaMissing !== undefined) console.warn(`skipping the workflow schema test: ${schemaMissing}`);
-
-describe.skipIf(schemaMissing !== undefined)(`workflows validate against github-workflow.json${schemaMissing === undefined ? '' : ` [skipped: ${schemaMissing}]`}`, () => {
+describeNeeding(SCHEMA_REQUIREMENT, 'workflows validate against github-workflow.json', () => {
   // Compiled in beforeAll: a skipped describe still runs its body, and the schema may be absent.
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);

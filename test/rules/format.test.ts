@@ -6,7 +6,8 @@ import { formatText } from '../../rules/format/text';
 import { META_RULES, RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
-import { HAVE_SARIF_SCHEMAS, readJson, SAMPLE_LOG_DIR, sampleLogs, sarifProblems, SKIP_REASON } from './sarif-validator';
+import { describeNeeding } from '../helpers/requirements';
+import { itWithSarifSchemas, readJson, SAMPLE_LOG_DIR, SARIF_SCHEMA_REQUIREMENT, sampleLogs, sarifProblems, SKIP_REASON } from './sarif-validator';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Subjects
@@ -205,7 +206,7 @@ describe('formatSarif: SARIF 2.1.0', () => {
   const log = sarif([...both, suppressedFinding]);
   const results = resultsOf(log);
 
-  it.skipIf(!HAVE_SARIF_SCHEMAS).each(['prose', 'schemastore'] as const)(`validates against the %s SARIF 2.1.0 schema${SKIP_REASON}`, (schema) => {
+  itWithSarifSchemas.each(['prose', 'schemastore'] as const)(`validates against the %s SARIF 2.1.0 schema${SKIP_REASON}`, (schema) => {
     expect(sarifProblems(log, schema)).toEqual([]);
     expect(sarifProblems(sarif([]), schema)).toEqual([]);
   });
@@ -259,7 +260,7 @@ describe('formatSarif: SARIF 2.1.0', () => {
     expect(prodOnly?.properties.environments).toEqual(['prod']);
   });
 
-  it.skipIf(!HAVE_SARIF_SCHEMAS)(`fails validation when a result is broken (the validator is not a rubber stamp)${SKIP_REASON}`, () => {
+  itWithSarifSchemas(`fails validation when a result is broken (the validator is not a rubber stamp)${SKIP_REASON}`, () => {
     const broken = JSON.parse(JSON.stringify(log)) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
     const first = broken.runs[0]?.results[0];
     if (first === undefined) throw new Error('no result to break');
@@ -285,10 +286,14 @@ describe('formatSarif: SARIF 2.1.0', () => {
   // BUG (rules/format/sarif.ts): the artifact uri is the file path as written, not a URI reference: a declaration file
   // with a space (or '%', '#', '?') in its path yields an invalid log. Expected: percent-encode each path segment
   // (encodeURI-like). Remove `.fails` once fixed.
-  it('percent-encodes the artifact uri, so a path with a space still validates', () => {
-    const spaced = sarif([finding({ subject: { source: { path: 'dev/orders/payment', file: 'topics/my orders.ts', line: 3 } } })]);
-    expect(resultsOf(spaced)[0]?.locations[0]?.physicalLocation?.artifactLocation?.uri).toBe('topics/my%20orders.ts');
-    expect(sarifProblems(spaced, 'prose')).toEqual([]);
+  const spaced = (): SarifLog => sarif([finding({ subject: { source: { path: 'dev/orders/payment', file: 'topics/my orders.ts', line: 3 } } })]);
+
+  it('percent-encodes the artifact uri of a path with a space', () => {
+    expect(resultsOf(spaced())[0]?.locations[0]?.physicalLocation?.artifactLocation?.uri).toBe('topics/my%20orders.ts');
+  });
+
+  itWithSarifSchemas(`validates a log whose artifact path has a space${SKIP_REASON}`, () => {
+    expect(sarifProblems(spaced(), 'prose')).toEqual([]);
   });
 
   // BUG (constructs/source-location.ts): for a V8 frame without a function name ("    at /abs/file.ts:7:13" — an
@@ -296,19 +301,24 @@ describe('formatSarif: SARIF 2.1.0', () => {
   // "at /work/main/test/rules/format.test.ts" (absolute and prefixed) instead of "test/rules/format.test.ts", and the
   // SARIF log no longer validates (the uri has a space). Expected: the path relative to the working directory.
   // Remove `.fails` once fixed.
-  it('records the declaring file of a declaration made in an anonymous callback relative to the repo', () => {
-    const { findings } = lintStack((stack) => {
+  const anonymousCallback = (): ReturnType<typeof lintStack>['findings'] =>
+    lintStack((stack) => {
       const { domain } = declareOrders(stack);
       // This call sits in an arrow function, so its V8 frame has no function name.
       domain.addEventTopic('order-paid', { eventTypes: ['OrderPaid'], partitions: 3, ordering: 'none', replay: { kind: 'window', window: '7d' } });
-    });
-    const paid = findings.find((f) => f.subject.name === 'orders.order-paid');
+    }).findings;
+
+  it('records the declaring file of a declaration made in an anonymous callback relative to the repo', () => {
+    const paid = anonymousCallback().find((f) => f.subject.name === 'orders.order-paid');
     expect(paid?.subject.source.file).toBe('test/rules/format.test.ts');
-    if (HAVE_SARIF_SCHEMAS) expect(sarifProblems(sarif(findings), 'prose')).toEqual([]);
+  });
+
+  itWithSarifSchemas(`validates the log of a declaration made in an anonymous callback${SKIP_REASON}`, () => {
+    expect(sarifProblems(sarif(anonymousCallback()), 'prose')).toEqual([]);
   });
 });
 
-describe.skipIf(!HAVE_SARIF_SCHEMAS)(`the SARIF validator on real logs${SKIP_REASON}`, () => {
+describeNeeding(SARIF_SCHEMA_REQUIREMENT, 'the SARIF validator on real logs', () => {
   const logs = sampleLogs();
 
   it('has the bundled sample logs to check', () => {

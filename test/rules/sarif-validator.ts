@@ -4,21 +4,26 @@
  * `$schema` points at. Both are draft-07. The normative errata schema is draft-04, which ajv 8 does not read.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { itNeeding, SHARED_ROOT, sharedRequirement, titleNeeding } from '../helpers/requirements';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const SARIF_DIR = resolve(ROOT, '..', 'shared', 'fixtures', 'sarif');
+export const SARIF_DIR = join(SHARED_ROOT, 'fixtures', 'sarif');
 export const SARIF_SCHEMAS = {
   prose: join(SARIF_DIR, 'sarif-schema-2.1.0.prose-draft07.json'),
   schemastore: join(SARIF_DIR, 'schemastore-sarif-2.1.0.json'),
 } as const;
 export type SarifSchemaName = keyof typeof SARIF_SCHEMAS;
 
-/** Whether the schemas are there; tests that need them skip (with this reason in their name) when they are not. */
-export const HAVE_SARIF_SCHEMAS = Object.values(SARIF_SCHEMAS).every((p) => existsSync(p));
-export const SKIP_REASON = HAVE_SARIF_SCHEMAS ? '' : ` (SKIPPED: the SARIF schemas are not in ${SARIF_DIR})`;
+/** The schemas (test/helpers/requirements.ts decides: skip with the reason, or fail with TOPICFORM_TEST_STRICT=1). */
+export const SARIF_SCHEMA_REQUIREMENT = sharedRequirement(...Object.values(SARIF_SCHEMAS).map((p) => `fixtures/sarif/${basename(p)}`));
+/** `it` for a test that validates against the schemas. */
+export const itWithSarifSchemas = itNeeding(SARIF_SCHEMA_REQUIREMENT);
+export const HAVE_SARIF_SCHEMAS = SARIF_SCHEMA_REQUIREMENT.missing === undefined;
+/** ` [skipped: <reason>]` when the schema tests are skipped here, for their titles; empty otherwise. */
+export const SKIP_REASON = titleNeeding(SARIF_SCHEMA_REQUIREMENT, '');
 
 /** Reads a JSON file that may start with a UTF-8 byte-order mark (some of the sample logs do). */
 export function readJson(path: string): unknown {
