@@ -43,7 +43,7 @@ describe('topicform init', () => {
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
     // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
     const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
-    expect(owners.slice(-9)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
+    expect(owners.slice(-12)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', '.gitlab/', '.gitlab-ci.yml', 'atlantis.yaml', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
     expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe('@acme/platform-team');
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
     const chosen = await cli('init', join(scratch, 'chosen'), '--platform-owner', '@example/kafka-platform');
