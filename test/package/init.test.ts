@@ -105,6 +105,29 @@ describe('topicform init', () => {
     }
   }, 240_000);
 
+  it.each([
+    ['gitlab', ['.gitlab-ci.yml', '.gitlab/topicform-jobs.yml', '.gitlab/topicform-stacks.yml', '.gitlab/CODEOWNERS'], ['ci', 'gitlab-stacks', '--check'], '.gitlab/topicform-stacks.yml is up to date'],
+    ['atlantis', ['atlantis.yaml', 'CODEOWNERS'], ['atlantis', '--check'], 'atlantis.yaml is up to date'],
+  ] as const)('--ci %s writes its CI files, generated from the scaffold\'s own stacks, and no GitHub workflow', (ci, expected, check, upToDate) => {
+    const dir = join(scratch, `ci-${ci}`);
+    expect(init(dir, { ci }).ok).toBe(true);
+    for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(expected[expected.length - 1] ?? '');
+    const modules = join(dir, 'node_modules');
+    mkdirSync(join(modules, 'topicform'), { recursive: true });
+    for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
+    writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
+    for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
+      writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
+    }
+    for (const [args, expectedText] of [[check, upToDate], [['codeowners', '--check'], `${expected[expected.length - 1] ?? ''} is up to date`]] as const) {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(`${run.stdout}${run.stderr}`, args.join(' ')).toContain(expectedText);
+      expect(run.status).toBe(0);
+    }
+  }, 240_000);
+
   it('ships the CI workflows of this repository, running the installed topicform', () => {
     const dir = join(ROOT, '.github', 'workflows');
     const files = renderTemplates('x');

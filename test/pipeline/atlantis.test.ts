@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { renderAtlantis, runAtlantis } from '../../cli/commands/atlantis';
 import { APPLY_REQUIREMENTS, ATLANTIS_FILE, atlantisConfig, atlantisServerConfig } from '../../pipeline/atlantis';
 import { buildApp } from '../../main';
+import { capturedIo as io } from '../helpers/io';
 
 const ROOT = join(__dirname, '..', '..');
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'atlantis', 'repo-config.schema.json'), 'utf8')) as object;
@@ -27,14 +28,6 @@ function validators(): { repo: (v: unknown) => string[]; server: (v: unknown) =>
   return { repo: (v) => run(repo, v), server: (v) => run(server, v) };
 }
 
-const io = (): { stdout: { write: (s: string) => boolean; text: string }; stderr: { write: (s: string) => boolean; text: string } } => {
-  const sink = (): { write: (s: string) => boolean; text: string } => {
-    const o = { text: '', write: (s: string): boolean => ((o.text += s), true) };
-    return o;
-  };
-  return { stdout: sink(), stderr: sink() };
-};
-
 const STACKS = [
   { stack: 'prod-orders', production: true },
   { stack: 'dev', production: false },
@@ -44,7 +37,7 @@ const STACKS = [
 describe('atlantis.yaml', () => {
   it('of this repository is what `topicform atlantis` generates for its stacks (a stale file fails here)', () => {
     const out = io();
-    expect(runAtlantis(buildApp, { check: true }, out, ROOT), out.stderr.text).toBe(0);
+    expect(runAtlantis(buildApp, { check: true }, out, ROOT), out.err()).toBe(0);
   });
 
   it('validates against the Atlantis repo-config schema, and so does the server-side repos.yaml', () => {
@@ -100,11 +93,11 @@ describe('atlantis.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'topicform-atlantis-'));
     const first = io();
     expect(runAtlantis(buildApp, { check: true }, first, dir)).toBe(1);
-    expect(first.stderr.text).toContain('atlantis.yaml is missing');
+    expect(first.err()).toContain('atlantis.yaml is missing');
     writeFileSync(join(dir, ATLANTIS_FILE), renderAtlantis(STACKS.slice(0, 1)));
     const stale = io();
     expect(runAtlantis(buildApp, { check: true }, stale, dir)).toBe(1);
-    expect(stale.stderr.text).toContain('stale: it no longer matches the stacks');
+    expect(stale.err()).toContain('stale: it no longer matches the stacks');
     expect(readFileSync(join(dir, ATLANTIS_FILE), 'utf8')).toBe(renderAtlantis(STACKS.slice(0, 1)));
     expect(runAtlantis(buildApp, { check: false }, io(), dir)).toBe(0);
     expect(runAtlantis(buildApp, { check: true }, io(), dir)).toBe(0);
