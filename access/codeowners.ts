@@ -8,7 +8,7 @@
  *   CODEOWNERS then accepts a review from any one, so the generator reports it: one file per domain is the rule.
  * - Generated outputs, under the synth output directory: the stack directory of a domain that has its own stack
  *   (layout `domain`: `stacks/<env>-<domain>/`), its catalog page and flow graph, and the runbooks of its consumer
- *   groups (artifacts/paths.ts). A whole-environment stack holds every domain and belongs to no single team. The
+ *   groups, its portal folder (AsyncAPI document and Backstage catalog file) (artifacts/paths.ts). A whole-environment stack holds every domain and belongs to no single team. The
  *   output directory is normally git-ignored: these lines matter only in a repository that commits it.
  *
  * GitHub cannot require two teams on one file, so a cross-domain grant declared in the consumer's file is approved by
@@ -16,7 +16,7 @@
  * stack directory, where the READ ACL lands, when generated output is committed). Pure: no cdktf, no file system.
  */
 import { posix } from 'node:path';
-import { paths } from '../artifacts/paths';
+import { PORTAL_ROOT, paths } from '../artifacts/paths';
 import type { SourceLocation } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { compare, mergeEnvironments, type StackPlacement } from './topologies';
@@ -50,7 +50,7 @@ export interface CodeownersInput {
  * registry they come from, and topicform's own configuration and app. Without them, a pull request could acknowledge
  * its own BLOCK findings, rewrite the pipeline that reviews it, or upgrade topicform unreviewed.
  */
-export const PLATFORM_PATHS = ['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'] as const;
+export const PLATFORM_PATHS = ['environments.ts', 'review-acknowledgements.yaml', '.github/', '.gitlab/', '.gitlab-ci.yml', 'atlantis.yaml', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'] as const;
 
 export interface CodeownersResult {
   /** The file's content, ending with a newline. */
@@ -148,6 +148,7 @@ export function generateCodeowners(input: CodeownersInput): CodeownersResult {
       ...[...d.stacks].sort(compare).map((s) => `${outdir}/stacks/${s}/`),
       `${outdir}/${paths.domainPage('*', name)}`,
       `${outdir}/${paths.domainGraph('*', name)}`,
+      `${outdir}/${PORTAL_ROOT}/${name}/`,
       ...[...d.groupIds].sort(compare).map((g) => `${outdir}/${paths.runbook('*', g)}`),
     ];
     lines.push('', `# ${name}: ${d.description.replace(/\s+/g, ' ')}`, ...owned.map((p) => `${pattern(p)} ${owners.join(' ')}`));

@@ -21,7 +21,10 @@ import { renderCapacity } from './capacity';
 import { compareStrings } from './format';
 import { buildGraph } from './graph/model';
 import { renderMermaid } from './graph/mermaid';
-import { paths } from './paths';
+import { linkFrom, paths } from './paths';
+import { ASYNCAPI_VERSION, asyncApiDocument, portalDomains } from './portal/asyncapi';
+import { catalogEntities, catalogLocation, serviceUses } from './portal/backstage';
+import { portalFile } from './portal/yaml';
 import { renderRunbook } from './runbook';
 
 export { GENERATED_MARKER, isGeneratedArtifact } from './marker';
@@ -92,5 +95,22 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     put(paths.docsIndex(), renderDocsIndex(sorted));
     put(paths.capacity(), renderCapacity(sorted));
   });
+  first.push(...portalJobs(sorted));
   return [...first, ...rest];
+}
+
+/**
+ * The API portal files (artifacts/portal/): per domain its AsyncAPI document and Backstage catalog file, and the
+ * Location listing every catalog file. Each spans the environments, so each job reads every Topology.
+ */
+function portalJobs(sorted: readonly Topology[]): ArtifactJob[] {
+  const domains = portalDomains(sorted);
+  let uses: ReturnType<typeof serviceUses> | undefined;
+  const jobs: ArtifactJob[] = domains.map((domain) => (put) => {
+    uses ??= serviceUses(sorted);
+    put(paths.asyncApi(domain), portalFile([asyncApiDocument(domain, sorted)], `AsyncAPI ${ASYNCAPI_VERSION} document of domain ${domain}: its topics in every environment.`));
+    put(paths.portalCatalog(domain), portalFile(catalogEntities(domain, sorted, uses), `Backstage catalog entities of domain ${domain}; registered through ../catalog-info.yaml.`));
+  });
+  jobs.push((put) => put(paths.portalLocation(), portalFile([catalogLocation(domains, (d) => `./${linkFrom(paths.portalLocation(), paths.portalCatalog(d))}`)], 'Backstage Location: register this one file and the catalog reads every domain.')));
+  return jobs;
 }

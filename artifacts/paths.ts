@@ -14,12 +14,21 @@
  * docs/<env>/runbooks/<group-id>.md                      replay and dead-letter re-drive, per consumer group
  * docs/<env>/graph.mmd                                   Mermaid flowchart of the whole environment
  * docs/<env>/graphs/<domain>.mmd                         Mermaid flowchart of one domain and its neighbours
+ * portal/catalog-info.yaml                               Backstage Location: every domain's catalog file
+ * portal/<domain>/catalog-info.yaml                      Backstage System, API, Components and Resources of a domain
+ * portal/<domain>/asyncapi.yaml                          AsyncAPI 3.0 document of a domain, every environment in it
  * ```
+ *
+ * The portal files span the environments (an API portal shows one API per domain, with a server per environment), so
+ * a subset synth (`--env`) leaves them as they are, like docs/index.md.
  */
 import { posix } from 'node:path';
 
 /** Top-level folders generated artifacts live in; synth removes stale files only under these. */
-export const ARTIFACT_ROOTS = ['clients', 'docs'] as const;
+export const ARTIFACT_ROOTS = ['clients', 'docs', 'portal'] as const;
+
+/** The root of the files that span every environment, per domain: portal/<domain>/…. */
+export const PORTAL_ROOT = 'portal';
 
 export const paths = {
   producerProperties: (env: string, clientDirName: string, profile: string): string => `clients/${env}/${clientDirName}/${profile}.properties`,
@@ -33,15 +42,18 @@ export const paths = {
   runbook: (env: string, groupId: string): string => `docs/${env}/runbooks/${groupId}.md`,
   graph: (env: string): string => `docs/${env}/graph.mmd`,
   domainGraph: (env: string, domain: string): string => `docs/${env}/graphs/${domain}.mmd`,
+  portalLocation: (): string => `${PORTAL_ROOT}/catalog-info.yaml`,
+  portalCatalog: (domain: string): string => `${PORTAL_ROOT}/${domain}/catalog-info.yaml`,
+  asyncApi: (domain: string): string => `${PORTAL_ROOT}/${domain}/asyncapi.yaml`,
 } as const;
 
 /**
  * The environment an artifact belongs to (`clients/<env>/…`, `docs/<env>/…`), or null for the files that span every
- * environment (`docs/index.md`, `docs/capacity.md`): a subset synth writes only its environments' files.
+ * environment (`docs/index.md`, `docs/capacity.md`, `portal/…`): a subset synth writes only its environments' files.
  */
 export function environmentOf(path: string): string | null {
   const parts = path.split('/');
-  return parts.length > 2 && (ARTIFACT_ROOTS as readonly string[]).includes(parts[0] ?? '') ? (parts[1] ?? null) : null;
+  return parts.length > 2 && parts[0] !== PORTAL_ROOT && (ARTIFACT_ROOTS as readonly string[]).includes(parts[0] ?? '') ? (parts[1] ?? null) : null;
 }
 
 /** A relative link from the document at `from` to the file at `to` (both relative to the output root). */

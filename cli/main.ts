@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './load-app';
 import { registerAccessCommand } from './commands/access';
+import { registerAtlantisCommand } from './commands/atlantis';
 import { registerCheckCommand } from './commands/check';
 import { registerCiCommand } from './commands/ci';
 import { registerCodeownersCommand } from './commands/codeowners';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGuardCommand(program, setExitCode);
   registerPlanCommand(program, setExitCode);
   registerCiCommand(program, setExitCode);
+  registerAtlantisCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
 
   try {

@@ -35,7 +35,7 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
 };
 
 /** Files copied verbatim into the package, at the same paths (the workflows init writes cite the threat model). */
-const DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'docs/threat-model.md'] as const;
+const DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'docs/threat-model.md', 'docs/ci-gitlab.md', 'docs/ci-atlantis.md', 'docs/portals.md'] as const;
 
 /** The repository's dependencies that never reach the published manifest. */
 const DEVELOPMENT_ONLY = new Set(['@cdktf/provider-kafka']);

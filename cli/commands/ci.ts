@@ -7,15 +7,21 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { checkEnvironments, ENVIRONMENT_ROLES, requirementsFor } from '../../pipeline/github-environments';
+import { checkGitlabEnvironments } from '../../pipeline/gitlab-environments';
+import type { GitlabProtectedEnvironment } from '../../pipeline/gitlab-environments';
 import type { BranchPolicy, EnvironmentRole, GithubEnvironment } from '../../pipeline/github-environments';
 import type { GuardResult } from '../../guard/types';
 import { InputError, readInputFile, readJsonFile } from '../read-output';
 import type { CommandIo } from './access';
+import { registerGitlabCommands } from './ci-gitlab';
 
 export interface CiEnvironmentsOptions {
   readonly role: EnvironmentRole;
   readonly guard: string;
-  readonly github: string;
+  /** GitHub: GET /repos/{owner}/{repo}/environments. One of github and gitlab. */
+  readonly github?: string;
+  /** GitLab: GET /projects/:id/protected_environments. One of github and gitlab. */
+  readonly gitlab?: string;
   readonly branchPolicies?: string;
   readonly branch: string;
   readonly changedOnly?: boolean;
@@ -23,18 +29,20 @@ export interface CiEnvironmentsOptions {
 }
 
 export function registerCiCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
-  const ci = program.command('ci').description('checks for CI platforms (GitHub Actions)');
+  const ci = program.command('ci').description('checks and generated jobs for CI platforms (GitHub Actions, GitLab CI)');
   ci.command('environments')
-    .description('check that the GitHub environments a job role needs exist, deploy only from the default branch and (production apply) have required reviewers')
+    .description('check that the environments a job role needs exist and are protected: GitHub (deploy only from the default branch; production apply: required reviewers) or GitLab (protected; production apply: required approvals)')
     .addOption(new Option('--role <role>', 'which jobs: plan (topicform-plan-<stack>), apply (topicform-<stack>), drift (topicform-drift-<stack>)').choices(Object.keys(ENVIRONMENT_ROLES)).makeOptionMandatory())
     .requiredOption('--guard <file>', 'the JSON report of topicform guard: the stacks, and which are production')
-    .requiredOption('--github <file>', 'GET /repos/{owner}/{repo}/environments: the JSON answer, an array, or one environment per line')
+    .option('--github <file>', 'GitHub: GET /repos/{owner}/{repo}/environments: the JSON answer, an array, or one environment per line')
+    .option('--gitlab <file>', 'GitLab: GET /projects/:id/protected_environments: the JSON answer (an array), or one environment per line')
     .option('--branch-policies <file>', 'deployment branch policies of environments with custom rules: one {environment, name, type} per line')
     .option('--branch <name>', 'the only branch that may deploy', 'main')
     .option('--changed-only', 'only the stacks the guard report marks changed', false)
     .option('--plannable', "only the stacks the guard report lists in `plan` (a pull request plans those)", false)
     .addHelpText('after', '\nExit codes: 0 every environment is there and protected, 1 a problem (each is printed) or an unreadable input.')
     .action((options: CiEnvironmentsOptions) => setExitCode(runCiEnvironments(options, io)));
+  registerGitlabCommands(ci, setExitCode, io);
   return ci;
 }
 
@@ -46,16 +54,24 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
     if (!Array.isArray(guard.stacks)) throw new InputError(`${options.guard}: not a topicform guard JSON report (no stacks)`);
     const plan = new Set(Array.isArray(guard.plan) ? guard.plan : []);
     const stacks = guard.stacks.filter((s: GuardResult['stacks'][number]) => (options.changedOnly !== true || s.changed) && (options.plannable !== true || plan.has(s.stack)));
-    const environments = records(resolve(cwd, options.github), options.github, 'environments') as GithubEnvironment[];
-    const policies = options.branchPolicies === undefined ? [] : (records(resolve(cwd, options.branchPolicies), options.branchPolicies, 'branch_policies') as BranchPolicy[]);
-    const result = checkEnvironments(environments, policies, requirementsFor(options.role, stacks), options.branch);
+    if ((options.github === undefined) === (options.gitlab === undefined)) throw new InputError('give the environments of one CI: --github <file> or --gitlab <file>');
+    const requirements = requirementsFor(options.role, stacks);
+    let result;
+    if (options.gitlab !== undefined) {
+      result = checkGitlabEnvironments(records(resolve(cwd, options.gitlab), options.gitlab, 'protected_environments') as GitlabProtectedEnvironment[], requirements);
+    } else {
+      const github = options.github ?? '';
+      const environments = records(resolve(cwd, github), github, 'environments') as GithubEnvironment[];
+      const policies = options.branchPolicies === undefined ? [] : (records(resolve(cwd, options.branchPolicies), options.branchPolicies, 'branch_policies') as BranchPolicy[]);
+      result = checkEnvironments(environments, policies, requirements, options.branch);
+    }
     for (const w of result.warnings) stderr.write(`warning: ${w}\n`);
     if (!result.ok) {
       for (const p of result.problems) stderr.write(`error: ${p}\n`);
       stderr.write(`topicform ci environments: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing may use these environments until they are fixed\n`);
       return 1;
     }
-    stdout.write(`topicform ci environments: ${stacks.length} ${options.role} environment(s) exist and deploy only from ${options.branch}\n`);
+    stdout.write(`topicform ci environments: ${stacks.length} ${options.role} environment(s) exist and ${options.gitlab === undefined ? `deploy only from ${options.branch}` : 'are protected'}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -65,7 +81,7 @@ export function runCiEnvironments(options: CiEnvironmentsOptions, io: CommandIo 
 }
 
 /** A JSON answer `{ <key>: [...] }`, a JSON array, or one JSON object per line (what `gh api --jq '.x[]'` prints). */
-function records(path: string, shown: string, key: string): unknown[] {
+export function records(path: string, shown: string, key: string): unknown[] {
   const text = readInputFile(path, shown).trim();
   if (text === '') return [];
   try {

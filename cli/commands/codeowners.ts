@@ -1,12 +1,12 @@
 /**
- * `topicform codeowners [--check] [--output .github/CODEOWNERS] [--out-dir cdktf.out] [--platform-owner <team>]
+ * `topicform codeowners [--check] [--output <file>] [--out-dir cdktf.out] [--platform-owner <team>]
  * [--app main.ts]`: writes the CODEOWNERS file the domains' declared owners imply (access/codeowners.ts), atomically;
  * with `--check`, writes nothing and exits 1 when the file is missing or stale. Run it from the repository root:
  * declaration files are recorded relative to the working directory. The platform owner comes from the option, else
  * from `"topicform": { "platformOwner": "@acme/platform-team" }` in the repository's package.json, so that the check
  * in CI and the file agree without repeating it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CODEOWNERS_PATH, generateCodeowners, PLATFORM_PATHS } from '../../access/codeowners';
@@ -17,7 +17,7 @@ import { loadAccessSource, type CommandIo } from './access';
 
 export interface CodeownersOptions {
   readonly check: boolean;
-  /** @default '.github/CODEOWNERS' */
+  /** @default - the first of CODEOWNERS_LOCATIONS that exists, else '.github/CODEOWNERS' */
   readonly output?: string;
   /** The synth output directory, relative to the repository root. @default 'cdktf.out' */
   readonly outDir?: string;
@@ -26,13 +26,16 @@ export interface CodeownersOptions {
   readonly platformOwner?: string;
 }
 
+/** Where GitHub (.github/, root, docs/) and GitLab (.gitlab/ too) read CODEOWNERS; the first that exists is the file. */
+export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', '.gitlab/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+
 /** Adds the `codeowners` command; its exit code goes to `setExitCode`. */
 export function registerCodeownersCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
   return program
     .command('codeowners')
     .description("write the CODEOWNERS file that makes each domain's declarations and outputs reviewable by its owner")
     .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
-    .option('-o, --output <file>', 'the CODEOWNERS file', CODEOWNERS_PATH)
+    .option('-o, --output <file>', `the CODEOWNERS file (default: the first of ${CODEOWNERS_LOCATIONS.join(', ')} that exists, else ${CODEOWNERS_PATH})`)
     .option('--out-dir <dir>', 'the synth output directory whose per-domain files get owners', 'cdktf.out')
     .option('--platform-owner <team>', `the platform team: owns every path no domain owns, and ${PLATFORM_PATHS.join(', ')} (default: "topicform.platformOwner" in package.json)`)
     .option('--default-owner <team>', 'the former name of --platform-owner')
@@ -46,7 +49,7 @@ export function registerCodeownersCommand(program: Command, setExitCode: (code: 
 export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, io: CommandIo = {}, cwd = process.cwd()): number {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
-  const output = options.output ?? CODEOWNERS_PATH;
+  const output = options.output ?? CODEOWNERS_LOCATIONS.find((p) => existsSync(resolve(cwd, p))) ?? CODEOWNERS_PATH;
   const platformOwner = options.platformOwner ?? options.defaultOwner ?? configuredPlatformOwner(cwd);
   if (platformOwner !== undefined && !ownerSchema.safeParse(platformOwner).success) {
     stderr.write(`topicform codeowners: the platform owner "${platformOwner}" must be a team handle such as "@acme/platform-team"\n`);

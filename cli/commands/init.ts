@@ -1,7 +1,8 @@
 /**
  * `topicform init [dir]`: scaffolds a GitOps repository that depends on the topicform package — package.json,
  * tsconfig.json, cdktf.json, main.ts, environments.ts, topics/ with one example domain, a test that synthesizes and
- * lints it, a README, the CI workflows and a CODEOWNERS giving the platform team (`--platform-owner`) what decides how
+ * lints it, a README, the CI configuration (`--ci github|gitlab|atlantis`: GitHub Actions workflows, a GitLab CI
+ * pipeline, or an Atlantis repo config) and a CODEOWNERS giving the platform team (`--platform-owner`) what decides how
  * every domain reaches the cluster — from templates/ (shipped in the package).
  *
  * Existing files are never overwritten unless `--force`: the command first checks every target and, when any exists,
@@ -10,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import { PLATFORM_PATHS } from '../../access/codeowners';
 import { ownerSchema } from '../../model/schema';
 import { writeFileAtomic } from '../write';
@@ -18,8 +20,17 @@ import { writeFileAtomic } from '../write';
 export const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 const TOOL_MANIFEST = join(__dirname, '..', '..', 'package.json');
 
+/** The CI systems `init` scaffolds for (docs/ci-gitlab.md, docs/ci-atlantis.md); GitHub Actions is the default. */
+export const CI_SYSTEMS = ['github', 'gitlab', 'atlantis'] as const;
+export type CiSystem = (typeof CI_SYSTEMS)[number];
+
+/** Where each CI system's CODEOWNERS goes: GitHub and GitLab both read `.github/`, `.gitlab/` (GitLab) and the root. */
+const CODEOWNERS_TARGET: Readonly<Record<CiSystem, string>> = { github: '.github/CODEOWNERS', gitlab: '.gitlab/CODEOWNERS', atlantis: 'CODEOWNERS' };
+
 export interface InitOptions {
   readonly force?: boolean;
+  /** The CI configuration to write. @default 'github' */
+  readonly ci?: CiSystem;
   readonly name?: string;
   /** The platform team that owns environments, acknowledgements, CI and dependencies. @default DEFAULT_PLATFORM_OWNER */
   readonly platformOwner?: string;
@@ -38,12 +49,14 @@ export interface InitResult {
 }
 
 /** The files `init` writes: relative target path (POSIX) → content. */
-export function renderTemplates(name: string, platformOwner: string = DEFAULT_PLATFORM_OWNER): Map<string, string> {
-  const variables: Readonly<Record<string, string>> = { ...templateVariables(name), platformOwner };
+export function renderTemplates(name: string, platformOwner: string = DEFAULT_PLATFORM_OWNER, ci: CiSystem = 'github'): Map<string, string> {
+  const fragment = (part: string): string => readFileSync(join(TEMPLATES_DIR, 'ci', `${ci}.${part}.md`), 'utf8');
+  const variables: Readonly<Record<string, string>> = { ...templateVariables(name), platformOwner, codeownersPath: CODEOWNERS_TARGET[ci], ciFiles: fragment('files'), ciSetup: fragment('setup') };
   const files = new Map<string, string>();
   for (const template of listFiles(TEMPLATES_DIR)) {
     if (!template.endsWith('.tmpl')) continue;
-    const target = targetPath(template);
+    const target = targetPath(template, ci);
+    if (target === null) continue;
     const source = readFileSync(join(TEMPLATES_DIR, ...template.split('/')), 'utf8');
     // Only `{{knownKey}}` is replaced: GitHub's `${{ expression }}` passes through untouched.
     files.set(target, source.replace(/\{\{([A-Za-z]+)\}\}/g, (whole, key: string) => variables[key] ?? whole));
@@ -55,7 +68,9 @@ export function init(dir: string, options: InitOptions = {}): InitResult {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw new InitError(`${dir} exists and is not a directory`);
   if (options.platformOwner !== undefined && !ownerSchema.safeParse(options.platformOwner).success) throw new InitError(`--platform-owner "${options.platformOwner}" must be a team handle such as "@acme/platform-team"`);
-  const files = renderTemplates(options.name ?? packageName(basename(target)), options.platformOwner);
+  const ci = options.ci ?? 'github';
+  if (!(CI_SYSTEMS as readonly string[]).includes(ci)) throw new InitError(`--ci "${String(ci)}" must be one of ${CI_SYSTEMS.join(', ')}`);
+  const files = renderTemplates(options.name ?? packageName(basename(target)), options.platformOwner, ci);
   const existing = [...files.keys()].filter((file) => existsSync(join(target, ...file.split('/'))));
   if (existing.length > 0 && options.force !== true) return { ok: false, dir: target, written: [], existing };
   const written: string[] = [];
@@ -70,15 +85,16 @@ export class InitError extends Error {}
 export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('init')
-    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, CI workflows and CODEOWNERS')
+    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, the CI configuration (GitHub Actions, GitLab CI or Atlantis) and CODEOWNERS')
     .argument('[dir]', 'directory to scaffold (created when missing)', '.')
     .option('--force', 'overwrite files that already exist', false)
     .option('--name <name>', 'package name of the new repository (default: the directory name)')
+    .addOption(new Option('--ci <system>', 'the CI configuration to write: GitHub Actions workflows, a GitLab CI pipeline, or an Atlantis repo config').choices([...CI_SYSTEMS]).default('github'))
     .option('--platform-owner <team>', `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`, DEFAULT_PLATFORM_OWNER)
-    .action((dir: string, options: { force: boolean; name?: string; platformOwner: string }) => {
+    .action((dir: string, options: { force: boolean; name?: string; platformOwner: string; ci: CiSystem }) => {
       let result: InitResult;
       try {
-        result = init(dir, { force: options.force, platformOwner: options.platformOwner, ...(options.name === undefined ? {} : { name: options.name }) });
+        result = init(dir, { force: options.force, platformOwner: options.platformOwner, ci: options.ci, ...(options.name === undefined ? {} : { name: options.name }) });
       } catch (error) {
         if (!(error instanceof InitError)) throw error;
         process.stderr.write(`topicform init: ${error.message}\n`);
@@ -95,17 +111,30 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
       }
       const overwritten = result.existing.length > 0 ? ` (${result.existing.length} overwritten)` : '';
       process.stdout.write(
-        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, GitHub environments, branch protection)\n`,
+        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, ${SETUP[options.ci]}, branch protection)\n`,
       );
       setExitCode(0);
     });
 }
 
-/** `github/…` → `.github/…`, `gitignore` → `.gitignore` (npm never packs dot-files reliably), minus `.tmpl`. */
-function targetPath(template: string): string {
+/** What the README asks to set up on each CI system, in the message after scaffolding. */
+const SETUP: Readonly<Record<CiSystem, string>> = { github: 'GitHub environments', gitlab: 'GitLab protected environments, tokens and schedules', atlantis: "the Atlantis server's repos.yaml" };
+
+/**
+ * Where a template goes for a CI system, or null when it belongs to another one: `github/…` → `.github/…`,
+ * `gitlab/gitlab-ci.yml` → `.gitlab-ci.yml`, `gitlab/…` → `.gitlab/…`, `atlantis/…` → the root, the CODEOWNERS to where
+ * the CI system reads it; `gitignore` → `.gitignore` (npm never packs dot-files reliably); minus `.tmpl`.
+ */
+function targetPath(template: string, ci: CiSystem): string | null {
   const path = template.slice(0, -'.tmpl'.length);
   if (path === 'gitignore') return '.gitignore';
-  return path.startsWith('github/') ? `.${path}` : path;
+  if (path === 'github/CODEOWNERS') return CODEOWNERS_TARGET[ci];
+  const [folder = '', ...rest] = path.split('/');
+  if (!(CI_SYSTEMS as readonly string[]).includes(folder)) return path;
+  if (folder !== ci) return null;
+  if (ci === 'github') return `.${path}`;
+  if (ci === 'gitlab') return path === 'gitlab/gitlab-ci.yml' ? '.gitlab-ci.yml' : `.gitlab/${rest.join('/')}`;
+  return rest.join('/');
 }
 
 function templateVariables(name: string): Readonly<Record<string, string>> {

@@ -44,6 +44,8 @@ export interface ReviewOptions {
   readonly detailsUrl?: string;
   /** Stacks whose terraform plan failed: the review says so and blocks (exit 2). */
   readonly planFailed?: string[];
+  /** Review only these stacks of both outputs (a CI that plans and comments per stack, such as Atlantis). @default every stack */
+  readonly stack?: string[];
 }
 
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -61,6 +63,7 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
     .option('--app <file>', 'the app each git ref is synthesized with', 'main.ts')
     .option('--details-url <url>', 'where the full review is (e.g. the CI run): a Markdown comment that leaves something out for size names it')
     .option('--plan-failed <stack>', 'terraform plan of this head stack failed (repeatable): the review says so and blocks', collect, [])
+    .option('--stack <name>', 'review only this stack of both outputs (repeatable), for a CI that plans and comments per stack', collect, [])
     .addHelpText(
       'after',
       [
@@ -118,8 +121,11 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Works
   const headDir = options.head ?? 'cdktf.out';
   const head: Side = options.headRef !== undefined ? workspace.synthesizeRef('head', options.headRef, options.app) : { dir: resolve(cwd, headDir), label: headDir };
 
-  const baseSnapshot = readOutput(base.dir, base.label);
-  const headSnapshot = readOutput(head.dir, head.label);
+  const only = options.stack ?? [];
+  const baseSnapshot = readOutput(base.dir, base.label, only);
+  const headSnapshot = readOutput(head.dir, head.label, only);
+  const unknown = only.filter((s) => !headSnapshot.stacks.has(s) && !baseSnapshot.stacks.has(s));
+  if (unknown.length > 0) throw new ReviewInputError(`--stack ${unknown.join(', ')}`, `no such stack in ${head.label} or ${base.label}`);
   const plans = options.plan.map((arg) => readPlan(arg, cwd, headSnapshot));
   const acknowledgements = readAcknowledgements(options.acknowledgements, cwd, head.tree);
   return review({ base: baseSnapshot, head: headSnapshot, plans, acknowledgements, failedPlans: options.planFailed ?? [] });
@@ -128,8 +134,8 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Works
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the inputs
 
-/** A synthesized output directory: `stacks/<stack>/cdk.tf.json` and `stacks/<stack>/topology.json`. */
-export function readOutput(dir: string, label: string): Snapshot {
+/** A synthesized output directory: `stacks/<stack>/cdk.tf.json` and `stacks/<stack>/topology.json` (only `only`'s stacks when given). */
+export function readOutput(dir: string, label: string, only: readonly string[] = []): Snapshot {
   if (!existsSync(dir)) throw new ReviewInputError(label, 'no such directory');
   if (!statSync(dir).isDirectory()) throw new ReviewInputError(label, 'is not a directory: give a cdktf.out directory written by topicform synth');
   const stacksDir = join(dir, 'stacks');
@@ -138,6 +144,7 @@ export function readOutput(dir: string, label: string): Snapshot {
   }
   const stacks: StackFiles[] = [];
   for (const name of readdirSync(stacksDir).sort()) {
+    if (only.length > 0 && !only.includes(name)) continue;
     const stackDir = join(stacksDir, name);
     if (!statSync(stackDir).isDirectory()) continue;
     const terraform = join(stackDir, 'cdk.tf.json');

@@ -36,6 +36,7 @@ describe('.github/CODEOWNERS', () => {
         `/cdktf.out/stacks/prod-${domain.name}/`,
         `/cdktf.out/docs/*/domains/${domain.name}.md`,
         `/cdktf.out/docs/*/graphs/${domain.name}.mmd`,
+        `/cdktf.out/portal/${domain.name}/`,
         ...[...new Set(groups)].sort().map((g) => `/cdktf.out/docs/*/runbooks/${g}.md`),
       ]);
     }
@@ -73,6 +74,9 @@ describe('generateCodeowners', () => {
       '/environments.ts @acme/platform-team',
       '/review-acknowledgements.yaml @acme/platform-team',
       '/.github/ @acme/platform-team',
+      '/.gitlab/ @acme/platform-team',
+      '/.gitlab-ci.yml @acme/platform-team',
+      '/atlantis.yaml @acme/platform-team',
       '/package.json @acme/platform-team',
       '/package-lock.json @acme/platform-team',
       '/.npmrc @acme/platform-team',

@@ -49,12 +49,14 @@ describe('generated artifacts', () => {
     for (const [path, content] of files) {
       expect(isGeneratedArtifact(content), path).toBe(true);
       const env = environmentOf(path);
-      expect(env === null ? ['docs/index.md', 'docs/capacity.md'] : topologies.map((t) => t.environment.name), path).toContain(env ?? path);
+      // The files that span every environment: the docs' index and capacity report, and the portal files per domain.
+      if (env === null) expect(['docs/index.md', 'docs/capacity.md'].includes(path) || path.startsWith('portal/'), path).toBe(true);
+      else expect(topologies.map((t) => t.environment.name), path).toContain(env);
     }
     expect(isGeneratedArtifact('my own notes')).toBe(false);
   });
 
-  it('are sorted relative POSIX paths under clients/ and docs/, each ending with one newline', () => {
+  it('are sorted relative POSIX paths under clients/, docs/ and portal/, each ending with one newline', () => {
     const paths = [...files.keys()];
     expect(paths).toEqual([...paths].sort());
     for (const [path, content] of files) {

@@ -37,9 +37,14 @@ describe('synth', () => {
     const out = join(tempDir(), 'cdktf.out');
     const result = synthesize(buildApp, out);
     expect(result.ok).toBe(true);
-    // docs/ and clients/ are checked in test/artifacts; here the stacks, the manifest and the event schemas.
+    // docs/ and clients/ are checked in test/artifacts; here the stacks, the manifest, the event schemas and the portal files.
     expect(Object.keys(readTree(out)).filter((f) => !f.startsWith('docs/') && !f.startsWith('clients/'))).toEqual([
       'manifest.json',
+      'portal/catalog-info.yaml',
+      'portal/orders/asyncapi.yaml',
+      'portal/orders/catalog-info.yaml',
+      'portal/search/asyncapi.yaml',
+      'portal/search/catalog-info.yaml',
       'schemas/dev/orders.order-created.json',
       'schemas/dev/search.document-changed.json',
       'schemas/prod/orders.order-created.json',

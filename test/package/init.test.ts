@@ -43,7 +43,7 @@ describe('topicform init', () => {
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
     // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
     const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
-    expect(owners.slice(-9)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
+    expect(owners.slice(-12)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', '.gitlab/', '.gitlab-ci.yml', 'atlantis.yaml', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
     expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe('@acme/platform-team');
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
     const chosen = await cli('init', join(scratch, 'chosen'), '--platform-owner', '@example/kafka-platform');
@@ -102,6 +102,29 @@ describe('topicform init', () => {
       expect(`${check.stdout}${check.stderr}`, owner).toContain('.github/CODEOWNERS is up to date');
       expect(check.status).toBe(0);
       expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain(`\n* ${owner}\n`);
+    }
+  }, 240_000);
+
+  it.each([
+    ['gitlab', ['.gitlab-ci.yml', '.gitlab/topicform-jobs.yml', '.gitlab/topicform-stacks.yml', '.gitlab/CODEOWNERS'], ['ci', 'gitlab-stacks', '--check'], '.gitlab/topicform-stacks.yml is up to date'],
+    ['atlantis', ['atlantis.yaml', 'CODEOWNERS'], ['atlantis', '--check'], 'atlantis.yaml is up to date'],
+  ] as const)('--ci %s writes its CI files, generated from the scaffold\'s own stacks, and no GitHub workflow', (ci, expected, check, upToDate) => {
+    const dir = join(scratch, `ci-${ci}`);
+    expect(init(dir, { ci }).ok).toBe(true);
+    for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(expected[expected.length - 1] ?? '');
+    const modules = join(dir, 'node_modules');
+    mkdirSync(join(modules, 'topicform'), { recursive: true });
+    for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
+    writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
+    for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
+      writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
+    }
+    for (const [args, expectedText] of [[check, upToDate], [['codeowners', '--check'], `${expected[expected.length - 1] ?? ''} is up to date`]] as const) {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(`${run.stdout}${run.stderr}`, args.join(' ')).toContain(expectedText);
+      expect(run.status).toBe(0);
     }
   }, 240_000);
 
