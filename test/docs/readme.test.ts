@@ -1,15 +1,19 @@
 /**
- * The README is the first page: it names every command of the CLI (its command table), and every page of docs/ is
- * reachable from its "Where to go next" list.
+ * The README is the first page: its one declaration is real code that lints as the README says, it names every
+ * command of the CLI (its command table), and every page of docs/ is reachable from its "Where to go next" list.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { runTopicform } from '../helpers/cli';
 import { readMarkdown } from './markdown';
 
 const ROOT = resolve(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const work = mkdtempSync(join(tmpdir(), 'topicform-readme-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `topicform [command] --help`, as the CLI prints it. */
 async function help(...command: string[]): Promise<string> {
@@ -53,4 +57,31 @@ describe('the README', () => {
       .map((f) => `docs/${f}`);
     for (const page of [...pages, 'ARCHITECTURE.md', 'bench/RESULTS.md', 'RULES.md']) expect(links.has(page), page).toBe(true);
   });
+
+  it('shows a declaration that resolves and lints with exactly the warnings it names', () => {
+    const declaration = /```ts\n(export function orders\([\s\S]*?)```/.exec(README)?.[1];
+    expect(declaration, 'the README has no `export function orders(` block').toBeDefined();
+    expect(README).toContain('(TF-CONTRACT-002 and 004, warnings;');
+    const from = (path: string): string => JSON.stringify(join(ROOT, path));
+    writeFileSync(
+      join(work, 'app.ts'),
+      [
+        `import type { Construct } from ${JSON.stringify(require.resolve('constructs'))};`,
+        `import { App } from ${from('constructs/cdktf')};`,
+        `import { Domain, Duration, KafkaEnvironment, KafkaPrincipal, Replay, Retries } from ${from('constructs')};`,
+        `import { environments } from ${from('environments')};`,
+        declaration ?? '',
+        'export function buildApp(outdir: string): App {',
+        '  const app = new App({ outdir, stackTraces: false });',
+        '  for (const environment of environments) orders(new KafkaEnvironment(app, environment.name, { environment }));',
+        '  return app;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const run = runTopicform(['lint', '--app', join(work, 'app.ts'), '--format', 'json'], { cwd: work });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { findings: ReadonlyArray<{ ruleId: string; level: string }> };
+    expect([...new Set(report.findings.map((f) => `${f.ruleId} ${f.level}`))].sort()).toEqual(['TF-CONTRACT-002 warning', 'TF-CONTRACT-004 warning']);
+  }, 120_000);
 });
