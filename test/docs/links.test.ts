@@ -32,6 +32,7 @@ const AWAITED: Readonly<Record<string, string>> = {
   'CONTRIBUTING.md': 'the checklist for adding a declaration field',
   'model/kafka-defaults.ts': "Kafka's own broker defaults, read by review and import",
   'model/resolve/': 'model/resolve.ts split into one file per step',
+  'model/resolve/messages.ts': "resolve's messages in one module",
   'constructs/synth/': 'the synth machinery, with its README of cdktf internals',
 };
 
