@@ -27,7 +27,7 @@ interface ClientJson {
 }
 
 /**
- * The poll settings of each example group, worked out by hand from the definitions (README "Client configs";
+ * The poll settings of each example group, worked out by hand from the definitions (docs/artifacts.md;
  * artifacts/limits.ts): max.poll.interval.ms = min(Kafka's default 5 min = 300,000, tolerated lag × 0.5), at least
  * 30,000 and at least one record at 10× the declared time per message; max.poll.records = min(500,
  * ⌊max.poll.interval.ms ÷ (time per message × 10)⌋), at least 1. Never recomputed with the generator's constants.

@@ -1,5 +1,5 @@
 /**
- * Type-checking is `topicform check`, not synth (README "Type-checking"): check type-checks a repository with its own
+ * Type-checking is `topicform check`, not synth (docs/declarations.md, "Type-checking"): check type-checks a repository with its own
  * tsconfig.json, validates and lints, writes nothing, and fails on a type error with its file, line and column; synth
  * of the same repository goes on (tsx strips types), which is why CI runs check.
  */

@@ -4,7 +4,7 @@
  * bounds, anyOf unions), checked against a real JSON Schema validator (ajv, draft 2020-12):
  * - a schema is compatible with itself in every mode;
  * - FULL reports exactly what BACKWARD and FORWARD report together;
- * - every change agrees with the rule table (contracts/rules.ts, the README): a rule documented as compatible in a
+ * - every change agrees with the rule table (contracts/rules.ts, docs/contracts.md): a rule documented as compatible in a
  *   direction never breaks it, one documented as breaking always does;
  * - soundness: when BACKWARD reports nothing, every event valid under the old schema is valid under the new one; when
  *   FORWARD reports nothing, every event valid under the new schema is valid under the old one.

@@ -1,8 +1,8 @@
 /**
- * A user's first ten minutes (README "Use it in your own repo"): build the package, `npm pack` it, scaffold a fresh
- * repository with `topicform init`, install the tarball there with npm from the registry as a user would (the
- * scaffold's own dependencies too — nothing resolves from this repository's node_modules, so a missing runtime
- * dependency fails here), then run the scaffold's synth, lint and tests.
+ * A user's first ten minutes (README "Installing topicform in your own repository", docs/install.md): build the
+ * package, `npm pack` it, scaffold a fresh repository with `topicform init`, install the tarball there with npm from
+ * the registry as a user would (the scaffold's own dependencies too — nothing resolves from this repository's
+ * node_modules, so a missing runtime dependency fails here), then run the scaffold's synth, lint and tests.
  *
  * Needs the npm registry: skipped, with the reason in the test name, when `npm ping` fails. TOPICFORM_SKIP_PACK_TEST=1
  * skips it for a quick local run.
