@@ -9,7 +9,7 @@
  * value goes into `config` explicitly (declared values win over derived ones). Every other override is kept as it is.
  */
 import { durationOf } from '../duration';
-import { KAFKA_TOPIC_CONFIG_DEFAULTS } from '../kafka-defaults';
+import { KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../../model/kafka-defaults';
 import { pascalCase } from '../naming';
 import type { SnapshotTopic } from '../snapshot';
 import type { PlannedReplay, PlannedTopic } from './types';
@@ -42,7 +42,7 @@ export function effectiveValue(topic: SnapshotTopic, key: string): EffectiveValu
   if (own !== undefined) return { value: own, basis: 'topic' };
   const broker = topic.brokerValues[key];
   if (broker !== undefined) return { value: broker, basis: 'broker' };
-  const kafka = KAFKA_TOPIC_CONFIG_DEFAULTS[key];
+  const kafka = kafkaTopicDefault(key);
   return kafka === undefined ? undefined : { value: kafka, basis: 'kafka-default' };
 }
 
@@ -69,9 +69,9 @@ function isWholeNumber(value: string | undefined): boolean {
   return value !== undefined && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value));
 }
 
-/** Kafka's defaults for the retention keys (kafka-defaults.ts), for the type checker's sake never undefined. */
-const KAFKA_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
-const KAFKA_DELETE_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['delete.retention.ms'] ?? '86400000';
+/** Kafka's defaults for the retention keys (model/kafka-defaults.ts). */
+const KAFKA_RETENTION_MS = KAFKA_TOPIC_DEFAULTS['retention.ms'];
+const KAFKA_DELETE_RETENTION_MS = KAFKA_TOPIC_DEFAULTS['delete.retention.ms'];
 
 export type EventTopicPlan = { readonly topic: PlannedTopic } | { readonly reason: string };
 

@@ -15,7 +15,6 @@
  */
 import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab, parseCompanionName, type CompanionName } from '../naming';
 import { durationOf } from '../duration';
-import { isInternalTopic } from '../kafka-defaults';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
@@ -26,7 +25,7 @@ import type { ExpectedFirstPlan, ImportPlan, PlannedDomain, PlannedGroup, Planne
 import { compareWithCluster, type Comparison } from './verify';
 import { aclId } from '../../model/acl';
 import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
-import { deadLetterTopicName, groupPart, retryTopicName } from '../../model/naming';
+import { deadLetterTopicName, groupPart, isInternalTopic, retryTopicName } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
 import { environmentSchema, ownerSchema, type Environment, type Suppression } from '../../model/schema';
 import { lint } from '../../rules/run';
