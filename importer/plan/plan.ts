@@ -337,7 +337,7 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
   return shaped;
 }
 
-/** Configs of a companion topic that resolve derives (model/resolve.ts companionConfig): never declared in its config. */
+/** Configs of a companion topic that resolve derives (model/resolve/consumer-groups.ts companionConfig): never declared in its config. */
 const COMPANION_DERIVED_KEYS: ReadonlySet<string> = new Set(['cleanup.policy', 'min.insync.replicas', 'retention.ms', 'retention.bytes']);
 
 /** A retry tier's delay from its retention (retention = delay + RETRY_RETENTION_MARGIN_MS), when there is one. */
