@@ -10,10 +10,14 @@ const CDKTF_DOOR = {
   name: 'cdktf',
   message: "import from constructs/cdktf.ts so a move to cdktn is a one-file change",
 };
+// Only tests import from test/: the product, scripts/ and bench/ must run from a checkout or package without it, and a
+// helper both need lives outside test/ (the terraform harness in scripts/terraform/), imported by the tests from there.
+const NO_TEST_IMPORTS = { group: ['**/test/**', '../test', '../../test'], message: 'only tests import from test/: move what both need out of test/ (e.g. scripts/terraform/)' };
 const PURE_LAYER_PATTERNS = [
   { group: ['cdktf', 'cdktf/*', 'constructs', '@cdktf/*'], message: 'the pure layers never import cdktf or constructs' },
   { group: ['**/constructs/**', '../constructs', '../../constructs'], message: 'the pure layers never import the construct layer' },
   { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*'], message: 'the pure layers do no I/O; pass data in' },
+  NO_TEST_IMPORTS,
 ];
 
 export default tseslint.config(
@@ -40,8 +44,13 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }],
+      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [NO_TEST_IMPORTS] }],
     },
+  },
+  {
+    // Tests import each other's helpers and fixtures freely.
+    files: ['test/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }] },
   },
   {
     files: ['model/**/*.ts', 'guard/**/*.ts', 'pipeline/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],

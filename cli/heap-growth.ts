@@ -1,11 +1,11 @@
 /**
- * Synth's bound on V8's heap growth (SYNTH_HEAP_GROWING_PERCENT in model/limits.ts explains the number): set for the
+ * Synth's bound on V8's heap growth (SYNTH_HEAP_GROWING_PERCENT in cli/limits.ts explains the number): set for the
  * process — its worker threads included — while synth runs, and V8's own heuristics restored afterwards, so that a
  * program calling synthesize() gets its usual heap back. A growing percentage given on node's command line is left
  * alone (node does not accept the flag in NODE_OPTIONS).
  */
 import { setFlagsFromString } from 'node:v8';
-import { SYNTH_HEAP_GROWING_PERCENT } from '../model/limits';
+import { SYNTH_HEAP_GROWING_PERCENT } from './limits';
 
 const FLAG = 'heap-growing-percent';
 

@@ -10,7 +10,7 @@
  */
 import { extname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { SYNTH_WORKER_TIMEOUT_MS } from '../model/limits';
+import { SYNTH_WORKER_TIMEOUT_MS } from './limits';
 import { mergeStaged, stageArtifacts, type StageRequest, type StageResult } from './artifact-stage';
 import type { WorkerReply } from './artifact-worker';
 import type { Progress } from './progress';

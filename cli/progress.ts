@@ -4,7 +4,7 @@
  * redirected to a log) and in CI (`CI` set, as GitHub Actions, GitLab and most CI systems do), where a redrawn line is
  * only noise in the log.
  */
-import { PROGRESS_REDRAW_MS } from '../model/limits';
+import { PROGRESS_REDRAW_MS } from './limits';
 
 export interface Progress {
   /** A new stage; `total` when its steps can be counted. */

@@ -27,7 +27,7 @@ import { applyCommit, recoverOutput, removeRunFolder, type Recovery } from './ou
 import { acquireOutputLock } from './output/lock';
 import { RUN_LAYOUT, runFolderPrefix } from './output/names';
 import { planCommit } from './output/plan';
-import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
+import { SYNTH_LOCK_WAIT_MS } from './limits';
 import { isBlocking } from '../rules/format/merge';
 import { formatProblems } from '../rules/format/text';
 import { NO_PROGRESS, progressOn, type Progress } from './progress';
@@ -103,7 +103,7 @@ export interface SynthesizeOptions extends StackFilter {
   readonly artifacts?: ArtifactMode;
   /**
    * How long to wait for another synth writing the same output before giving up, in ms; 0 refuses at once.
-   * @default SYNTH_LOCK_WAIT_MS (model/limits.ts)
+   * @default SYNTH_LOCK_WAIT_MS (cli/limits.ts)
    */
   readonly lockWaitMs?: number;
   /** What happens around the output that a person should hear about (waiting for a lock, a recovery). */

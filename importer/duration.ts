@@ -1,13 +1,5 @@
-/** Durations as declarations write them: the largest unit that states the milliseconds exactly. */
-import { DURATION_UNITS, type DurationString } from '../model/duration';
-
-const UNITS = ['d', 'h', 'm', 's'] as const;
-
-/** `604800000` → `'7d'`, `5400000` → `'90m'`, `123` → `'123ms'`. */
-export function durationOf(ms: number): DurationString {
-  for (const unit of UNITS) if (ms !== 0 && ms % DURATION_UNITS[unit] === 0) return `${ms / DURATION_UNITS[unit]}${unit}`;
-  return `${ms}ms`;
-}
+/** Durations as the generated declarations write them (the strings come from model/duration.ts toDurationString). */
+import type { DurationString } from '../model/duration';
 
 const HELPER: Readonly<Record<string, string>> = { d: 'days', h: 'hours', m: 'minutes', s: 'seconds', ms: 'millis' };
 

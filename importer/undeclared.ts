@@ -8,8 +8,8 @@
  * `topicform import --only` command that adopts it.
  */
 import { classifyName, type NameClass } from './naming';
-import { isInternalTopic } from './kafka-defaults';
 import type { ClusterSnapshot } from './snapshot';
+import { isInternalTopic } from '../model/naming';
 import type { Environment } from '../model/schema';
 import type { AclBinding, Topology } from '../model/topology';
 

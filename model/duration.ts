@@ -45,10 +45,16 @@ export function formatMs(ms: number): string {
   return parts.join(' ');
 }
 
-/** The shortest exact duration string for `ms`: `604800000` → `'7d'`, `5400000` → `'90m'`. */
+/**
+ * The duration string a declaration would write for `ms`: the largest unit that states it exactly, `604800000` →
+ * `'7d'`, `5400000` → `'90m'`, `123` → `'123ms'`; zero is `'0ms'` (no unit is larger than another for nothing). Resolve
+ * writes scaled windows with it and `import` the durations it reads from a cluster.
+ */
 export function toDurationString(ms: number): DurationString {
-  for (const unit of ['d', 'h', 'm', 's'] as const) {
-    if (ms % DURATION_UNITS[unit] === 0) return `${ms / DURATION_UNITS[unit]}${unit}`;
+  if (ms !== 0) {
+    for (const unit of ['d', 'h', 'm', 's'] as const) {
+      if (ms % DURATION_UNITS[unit] === 0) return `${ms / DURATION_UNITS[unit]}${unit}`;
+    }
   }
   return `${Math.round(ms)}ms`;
 }

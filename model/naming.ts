@@ -24,6 +24,13 @@ export const topicNameSchema = z.string().superRefine((name, ctx) => {
  */
 export const UNASSIGNED_DOMAIN = 'unassigned';
 
+/** Kafka's internal topics and the internal topics of common platform components: never adopted, never declared. */
+export function isInternalTopic(name: string): boolean {
+  // `__consumer_offsets`, `__transaction_state`, `__cluster_metadata`; `_schemas`, `_confluent-*` (Schema Registry,
+  // Confluent Platform). A leading underscore is the convention for component-owned topics.
+  return name.startsWith('_');
+}
+
 /** `<prefix><domain>.<event>`. */
 export function eventTopicName(prefix: string, domain: string, event: string): string {
   return `${prefix}${domain}.${event}`;

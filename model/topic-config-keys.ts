@@ -14,10 +14,15 @@
 import { didYouMean } from './did-you-mean';
 import { formatPath } from './issues';
 import type { Issue } from './issues';
+import { CLEANUP_POLICIES } from './vocabulary';
 
-/** `cleanup.policy` values: Kafka takes a list of `delete`/`compact`; these are the spellings it accepts and echoes. */
-export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete', 'delete,compact'] as const;
-export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
+/**
+ * `cleanup.policy` values Kafka accepts and echoes in a topic's `config`: a list of `delete`/`compact`, in either
+ * order. A declaration's `cleanupPolicy` takes CLEANUP_POLICIES (vocabulary.ts), one spelling per meaning; a raw
+ * `config` entry or a cluster read by `import` may also carry the other order of the pair.
+ */
+export const KAFKA_CLEANUP_POLICY_VALUES = [...CLEANUP_POLICIES, 'delete,compact'] as const;
+export type KafkaCleanupPolicyValue = (typeof KAFKA_CLEANUP_POLICY_VALUES)[number];
 
 /** `compression.type` values (BrokerCompressionType): the codecs, `uncompressed`, or `producer` to keep the producer's. */
 export const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
@@ -94,7 +99,7 @@ const THROTTLED_REPLICAS: ConfigValueSpec = { kind: 'throttled-replicas' };
 const TOPIC_CONFIG_KEYS: Readonly<Record<string, TopicConfigKeySpec>> = {
   'cleanup.policy': {
     doc: 'what happens to old segments: "delete" drops them after retention, "compact" keeps the latest record per key, or both',
-    value: { kind: 'enum', values: CLEANUP_POLICIES },
+    value: { kind: 'enum', values: KAFKA_CLEANUP_POLICY_VALUES },
   },
   'compression.gzip.level': {
     doc: 'gzip level used when compression.type is gzip (Kafka 3.8+)',

@@ -3,6 +3,10 @@
  * Kafka spellings follow the Mongey provider (`Read`, `Topic`, `Literal`).
  */
 
+/**
+ * The cleanup policies a declaration states (`cleanupPolicy`), one spelling per meaning. Kafka also accepts
+ * `delete,compact` for the pair; topic-config-keys.ts KAFKA_CLEANUP_POLICY_VALUES is that wider set, for raw configs.
+ */
 export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
 export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
 

@@ -7,7 +7,7 @@ import { parseAclId } from '../model/acl';
 import { toMs } from '../model/duration';
 import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
-import { KAFKA_TOPIC_DEFAULTS } from './limits';
+import { KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
 import * as m from './messages';
 import type { Text } from './messages';
 import type { ReviewRuleId } from './rules';
@@ -145,7 +145,7 @@ class Classifier {
     const subject = topic(name);
     const { production } = this.stackOf(stack).environment;
     const declared = this.declaredTopic('head', stack, name);
-    const headPolicy = policySet(after.config['cleanup.policy'] ?? KAFKA_TOPIC_DEFAULTS['cleanup.policy'] ?? 'delete');
+    const headPolicy = policySet(after.config['cleanup.policy'] ?? KAFKA_TOPIC_DEFAULTS['cleanup.policy']);
     const others: AttributeChange[] = [];
     const push = (rule: ReviewRuleId, verdict: Verdict, text: Text, a: AttributeChange): void =>
       this.push({ rule, verdict, stack, subject, text, before: humanize(a.key, a.before), after: humanize(a.key, a.after), rows: [row(a)] });
@@ -435,7 +435,7 @@ function aclRows(b: AclBinding, side: 'current' | 'new'): Row[] {
 /** A config value, the Kafka default standing in for a missing key. */
 function configText(key: string, value: AttributeChange['before']): string {
   if (value !== null) return String(value);
-  return KAFKA_TOPIC_DEFAULTS[key.replace(/^config\./, '')] ?? '';
+  return kafkaTopicDefault(key.replace(/^config\./, '')) ?? '';
 }
 
 function configNumber(key: string, value: AttributeChange['before']): number {

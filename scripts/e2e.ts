@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { TerraformCommandError, createTerraformWorkspace, runLifecycle, terraformAvailable } from '../test/helpers/terraform';
-import type { CommandResult, LifecycleStep, PlanJson, Route } from '../test/helpers/terraform';
-import type { ClusterSeed } from '../test/double/cluster-file';
+import { TerraformCommandError, createTerraformWorkspace, runLifecycle, terraformAvailable } from './terraform/workspace';
+import type { CommandResult, LifecycleStep, PlanJson, Route } from './terraform/workspace';
+import type { ClusterSeed } from './terraform/cluster-file';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SYNTH_DIR = path.join(REPO_ROOT, 'cdktf.out', 'stacks');

@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { runSynth } from '../synth';
-import { SYNTH_LOCK_WAIT_MS } from '../../model/limits';
+import { SYNTH_LOCK_WAIT_MS } from '../limits';
 
 interface SynthCommandOptions {
   readonly out: string;

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { SYNTH_LOCK_POLL_MS, SYNTH_LOCK_UNREADABLE_STALE_MS } from '../../model/limits';
+import { SYNTH_LOCK_POLL_MS, SYNTH_LOCK_UNREADABLE_STALE_MS } from '../limits';
 import { OutputBusyError } from './errors';
 import { lockPath } from './names';
 

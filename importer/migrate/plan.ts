@@ -16,7 +16,6 @@
  *    listed (undeclared.ts).
  */
 import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab } from '../naming';
-import { isInternalTopic } from '../kafka-defaults';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding, SourceRef } from '../types';
 import { findUndeclared, type UndeclaredReport } from '../undeclared';
@@ -28,7 +27,7 @@ import { compareWithCluster } from '../plan/verify';
 import type { MigrationSource, SourceAcl, SourceConsumer, SourceElement } from './source';
 import { aclAddress, aclId } from '../../model/acl';
 import { renderedTopicConfig } from '../../model/adopted-config';
-import { defaultGroupId } from '../../model/naming';
+import { defaultGroupId, isInternalTopic } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
 import { environmentSchema, legacyAclSchema, ownerSchema, PRINCIPAL_PATTERN, type Environment, type Suppression } from '../../model/schema';
 import type { AclBinding, Topology } from '../../model/topology';

@@ -1,5 +1,5 @@
 /**
- * The plan as the model's plain declaration data (model/resolve.ts Declarations): the same data the constructs collect
+ * The plan as the model's plain declaration data (model/resolve/types.ts Declarations): the same data the constructs collect
  * from the generated TypeScript, so resolving it shows what the generated files will synthesize.
  */
 import type { PlannedDomain } from './types';

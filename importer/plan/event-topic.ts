@@ -8,12 +8,11 @@
  * cluster's, and the longest reindex so that the derived `delete.retention.ms` does. When no such value exists the
  * value goes into `config` explicitly (declared values win over derived ones). Every other override is kept as it is.
  */
-import { durationOf } from '../duration';
-import { KAFKA_TOPIC_CONFIG_DEFAULTS } from '../kafka-defaults';
+import { KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../../model/kafka-defaults';
 import { pascalCase } from '../naming';
 import type { SnapshotTopic } from '../snapshot';
 import type { PlannedReplay, PlannedTopic } from './types';
-import { toMs, type DurationString } from '../../model/duration';
+import { toDurationString, toMs, type DurationString } from '../../model/duration';
 import { RETENTION_MARGIN_MS, TOMBSTONE_RETENTION_MARGIN_MS } from '../../model/limits';
 import type { Environment } from '../../model/schema';
 import { validateTopicConfig } from '../../model/topic-config-keys';
@@ -42,7 +41,7 @@ export function effectiveValue(topic: SnapshotTopic, key: string): EffectiveValu
   if (own !== undefined) return { value: own, basis: 'topic' };
   const broker = topic.brokerValues[key];
   if (broker !== undefined) return { value: broker, basis: 'broker' };
-  const kafka = KAFKA_TOPIC_CONFIG_DEFAULTS[key];
+  const kafka = kafkaTopicDefault(key);
   return kafka === undefined ? undefined : { value: kafka, basis: 'kafka-default' };
 }
 
@@ -69,9 +68,9 @@ function isWholeNumber(value: string | undefined): boolean {
   return value !== undefined && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value));
 }
 
-/** Kafka's defaults for the retention keys (kafka-defaults.ts), for the type checker's sake never undefined. */
-const KAFKA_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['retention.ms'] ?? '604800000';
-const KAFKA_DELETE_RETENTION_MS = KAFKA_TOPIC_CONFIG_DEFAULTS['delete.retention.ms'] ?? '86400000';
+/** Kafka's defaults for the retention keys (model/kafka-defaults.ts). */
+const KAFKA_RETENTION_MS = KAFKA_TOPIC_DEFAULTS['retention.ms'];
+const KAFKA_DELETE_RETENTION_MS = KAFKA_TOPIC_DEFAULTS['delete.retention.ms'];
 
 export type EventTopicPlan = { readonly topic: PlannedTopic } | { readonly reason: string };
 
@@ -125,12 +124,12 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
       replay = { kind: 'window', window: '7d' };
       notes.push('retention.ms=-1 (unlimited) is kept explicitly; the replay window 7d is a placeholder: state the window consumers need');
     } else if (window !== undefined) {
-      replay = { kind: 'window', window: durationOf(window) };
-      notes.push(`retention.ms ${ms} = replay window + margin ${durationOf(RETENTION_MARGIN_MS)} (imported groups state no tolerated lag)`);
+      replay = { kind: 'window', window: toDurationString(window) };
+      notes.push(`retention.ms ${ms} = replay window + margin ${toDurationString(RETENTION_MARGIN_MS)} (imported groups state no tolerated lag)`);
     } else {
       config['retention.ms'] = retention;
-      replay = { kind: 'window', window: durationOf(Math.max(1, ms)) };
-      notes.push(`retention.ms ${ms} is shorter than the ${durationOf(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
+      replay = { kind: 'window', window: toDurationString(Math.max(1, ms)) };
+      notes.push(`retention.ms ${ms} is shorter than the ${toDurationString(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
     }
   } else {
     let expireAfter: DurationString | undefined;
@@ -141,12 +140,12 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
       const ms = Number(retention);
       const expiry = windowFor(ms - RETENTION_MARGIN_MS, env);
       if (expiry !== undefined) {
-        expireAfter = durationOf(expiry);
-        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} = keys expire after ${expireAfter} + margin ${durationOf(RETENTION_MARGIN_MS)}`);
+        expireAfter = toDurationString(expiry);
+        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} = keys expire after ${expireAfter} + margin ${toDurationString(RETENTION_MARGIN_MS)}`);
       } else {
         config['retention.ms'] = retention;
-        expireAfter = durationOf(ms);
-        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} is shorter than the ${durationOf(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
+        expireAfter = toDurationString(ms);
+        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} is shorter than the ${toDurationString(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
       }
     } else {
       const retentionOnCompacted = take('retention.ms');
@@ -162,12 +161,12 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     const reindex = ms - TOMBSTONE_RETENTION_MARGIN_MS;
     const withExpiry = expireAfter === undefined ? {} : { expireAfter };
     if (reindex > 0) {
-      replay = { kind: 'full', longestReindex: durationOf(reindex), ...withExpiry };
-      notes.push(`delete.retention.ms ${ms} = longest reindex + margin ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)}`);
+      replay = { kind: 'full', longestReindex: toDurationString(reindex), ...withExpiry };
+      notes.push(`delete.retention.ms ${ms} = longest reindex + margin ${toDurationString(TOMBSTONE_RETENTION_MARGIN_MS)}`);
     } else {
       config['delete.retention.ms'] = tombstones;
-      replay = { kind: 'full', longestReindex: durationOf(Math.max(1, Math.floor(ms / 2))), ...withExpiry };
-      notes.push(`delete.retention.ms ${ms} is not above the ${durationOf(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`);
+      replay = { kind: 'full', longestReindex: toDurationString(Math.max(1, Math.floor(ms / 2))), ...withExpiry };
+      notes.push(`delete.retention.ms ${ms} is not above the ${toDurationString(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`);
     }
   }
 

@@ -14,8 +14,6 @@
  *    what the rule wants and why — which the report lists too. Synth passes, and lint keeps listing every one.
  */
 import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab, parseCompanionName, type CompanionName } from '../naming';
-import { durationOf } from '../duration';
-import { isInternalTopic } from '../kafka-defaults';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
@@ -25,8 +23,9 @@ import { adoptionFinding, adoptionSuppressionReason } from './rule-marks';
 import type { ExpectedFirstPlan, ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
 import { compareWithCluster, type Comparison } from './verify';
 import { aclId } from '../../model/acl';
+import { toDurationString } from '../../model/duration';
 import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
-import { deadLetterTopicName, groupPart, retryTopicName } from '../../model/naming';
+import { deadLetterTopicName, groupPart, isInternalTopic, retryTopicName } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
 import { environmentSchema, ownerSchema, type Environment, type Suppression } from '../../model/schema';
 import { lint } from '../../rules/run';
@@ -323,7 +322,7 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
       const config = Object.fromEntries(Object.entries(dlq.overrides).filter(([k]) => !COMPANION_DERIVED_KEYS.has(k)).sort(([a], [b]) => compare(a, b)));
       return {
         ...(dlq.partitions === derivedPartitions ? {} : { partitions: dlq.partitions }),
-        ...(retention === DEAD_LETTER_RETENTION_MS || !Number.isSafeInteger(retention) || retention <= 0 ? {} : { retention: durationOf(retention) }),
+        ...(retention === DEAD_LETTER_RETENTION_MS || !Number.isSafeInteger(retention) || retention <= 0 ? {} : { retention: toDurationString(retention) }),
         ...(Object.keys(config).length === 0 ? {} : { config }),
       };
     });
@@ -338,14 +337,14 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
   return shaped;
 }
 
-/** Configs of a companion topic that resolve derives (model/resolve.ts companionConfig): never declared in its config. */
+/** Configs of a companion topic that resolve derives (model/resolve/consumer-groups.ts companionConfig): never declared in its config. */
 const COMPANION_DERIVED_KEYS: ReadonlySet<string> = new Set(['cleanup.policy', 'min.insync.replicas', 'retention.ms', 'retention.bytes']);
 
 /** A retry tier's delay from its retention (retention = delay + RETRY_RETENTION_MARGIN_MS), when there is one. */
-function retryDelayOf(topic: SnapshotTopic): { delay?: ReturnType<typeof durationOf> } {
+function retryDelayOf(topic: SnapshotTopic): { delay?: ReturnType<typeof toDurationString> } {
   const retention = Number(effectiveValue(topic, 'retention.ms')?.value);
   const delay = retention - RETRY_RETENTION_MARGIN_MS;
-  return Number.isSafeInteger(delay) && delay >= 0 && delay <= MAX_DURATION_MS ? { delay: durationOf(delay) } : {};
+  return Number.isSafeInteger(delay) && delay >= 0 && delay <= MAX_DURATION_MS ? { delay: toDurationString(delay) } : {};
 }
 
 function dropOnce(set: Set<string>, key: string): boolean {

@@ -1,8 +1,8 @@
 // kafka_acl through the real terraform and the provider double: every change is a replacement (the resource has no
 // update), the 7-part import id, the null/"Literal" pattern default, and the v0 -> v1 state upgrade.
 import { expect, it } from 'vitest';
-import { changeAt } from '../helpers/terraform';
-import type { ClusterAcl } from './cluster-file';
+import { changeAt } from '../../scripts/terraform/workspace';
+import type { ClusterAcl } from '../../scripts/terraform/cluster-file';
 import { describeWithTerraform, loadStack, resourceBlock, withAppliedStack, withWorkspace } from './terraform-suite';
 
 const GROUP_READ: ClusterAcl = {

@@ -1,6 +1,6 @@
 // Data sources kafka_topic and kafka_topics read the double's cluster file.
 import { expect, it } from 'vitest';
-import type { ClusterSeed } from './cluster-file';
+import type { ClusterSeed } from '../../scripts/terraform/cluster-file';
 import { describeWithTerraform, loadStack, withWorkspace } from './terraform-suite';
 
 const cluster: ClusterSeed = {

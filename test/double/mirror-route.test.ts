@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { PROVIDER_ADDRESS, changeAt, createTerraformWorkspace, runLifecycle } from '../helpers/terraform';
+import { PROVIDER_ADDRESS, changeAt, createTerraformWorkspace, runLifecycle } from '../../scripts/terraform/workspace';
 import { STACKS_DIR, describeWithTerraform, loadStack, withWorkspace } from './terraform-suite';
 
 const VENDORED_SCHEMA = path.resolve(__dirname, '../../provider-schema/mongey-kafka.schema.json');

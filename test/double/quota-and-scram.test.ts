@@ -1,7 +1,7 @@
 // kafka_quota and kafka_user_scram_credential through the real terraform and the provider double: quotas have no
 // importer and no update; the write-only password never reaches plan, state or cluster.
 import { expect, it } from 'vitest';
-import { changeAt } from '../helpers/terraform';
+import { changeAt } from '../../scripts/terraform/workspace';
 import { describeWithTerraform, loadStack, resourceBlock, withAppliedStack, withWorkspace } from './terraform-suite';
 
 const PASSWORD = 'correct-horse-battery-staple'; // the stack's default for var.ledger_password

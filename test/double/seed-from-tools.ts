@@ -15,7 +15,7 @@ import { parseAclsList } from '../../importer/parse/acls-list';
 import { parseConfigsDescribe } from '../../importer/parse/configs-describe';
 import { parseKcat } from '../../importer/parse/kcat';
 import { parseTopicsDescribe } from '../../importer/parse/topics-describe';
-import type { ClusterAcl, ClusterSeed, ClusterTopic } from './cluster-file';
+import type { ClusterAcl, ClusterSeed, ClusterTopic } from '../../scripts/terraform/cluster-file';
 
 /** Tool outputs, as text; each kind may come from several files (later files win for the same topic). */
 export interface ToolOutputs {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DOUBLE_SERVER } from '../helpers/terraform';
+import { DOUBLE_SERVER } from '../../scripts/terraform/workspace';
 
 const { createSelfSignedCert } = createRequire(__filename)('./cert.cjs') as {
   createSelfSignedCert: () => { certPem: string; keyPem: string };

@@ -3,10 +3,10 @@
 // hand-written stacks, and keep workspaces from leaking.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ClusterSeed } from './cluster-file';
+import type { ClusterSeed } from '../../scripts/terraform/cluster-file';
 import { describeNeeding, terraformRequirement } from '../helpers/requirements';
-import { createTerraformWorkspace, terraformAvailable } from '../helpers/terraform';
-import type { TerraformWorkspace, WorkspaceOptions } from '../helpers/terraform';
+import { createTerraformWorkspace, terraformAvailable } from '../../scripts/terraform/workspace';
+import type { TerraformWorkspace, WorkspaceOptions } from '../../scripts/terraform/workspace';
 
 export const terraform = terraformAvailable();
 

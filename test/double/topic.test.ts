@@ -1,8 +1,8 @@
 // kafka_topic through the real terraform and the provider double: what plans replace, what updates in place,
 // drift, import, and the broker's "already exists".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeAt } from '../helpers/terraform';
-import type { PlanJson, TerraformWorkspace } from '../helpers/terraform';
+import { changeAt } from '../../scripts/terraform/workspace';
+import type { PlanJson, TerraformWorkspace } from '../../scripts/terraform/workspace';
 import { appliedWorkspace, describeWithTerraform, loadStack, resourceBlock, withAppliedStack, withWorkspace } from './terraform-suite';
 import type { StackJson } from './terraform-suite';
 

@@ -1,7 +1,7 @@
 // The real provider's validators, as the double reports them: SDKv2's wording, pointing at the offending line of
 // cdk.tf.json through the attribute path.
 import { beforeAll, expect, it } from 'vitest';
-import type { CommandResult } from '../helpers/terraform';
+import type { CommandResult } from '../../scripts/terraform/workspace';
 import { describeWithTerraform, diagnosticsIn, withWorkspace } from './terraform-suite';
 import type { StackJson } from './terraform-suite';
 

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'vitest';
-import { terraformAvailable } from './terraform';
+import { terraformAvailable } from '../../scripts/terraform/workspace';
 
 export const STRICT_VARIABLE = 'TOPICFORM_TEST_STRICT';
 

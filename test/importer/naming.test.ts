@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInternalTopic } from '../../importer/kafka-defaults';
+import { isInternalTopic } from '../../model/naming';
 import { DEFAULT_DOMAIN_PATTERN, camelIdentifier, classifyName, compileDomainPattern, kebab, parseCompanionName, pascalCase } from '../../importer/naming';
 
 const pattern = compileDomainPattern(DEFAULT_DOMAIN_PATTERN) as RegExp;

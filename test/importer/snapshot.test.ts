@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, type InputFile } from '../../importer/snapshot';
 import { aclId } from '../../model/acl';
-import type { ClusterFile } from '../double/cluster-file';
+import type { ClusterFile } from '../../scripts/terraform/cluster-file';
 import { own } from './helpers/fixtures';
 
 const input = (path: string): InputFile => ({ file: path, text: own(path) });

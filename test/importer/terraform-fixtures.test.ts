@@ -10,11 +10,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environments } from '../../environments';
 import { runImport, type ImportInputs, type InputFile } from '../../importer';
-import { isInternalTopic } from '../../importer/kafka-defaults';
+import { isInternalTopic } from '../../model/naming';
 import type { EnvironmentInput } from '../../model/schema';
 import { clusterSeedFromToolOutput } from '../double/seed-from-tools';
 import { describeWithTerraform } from '../double/terraform-suite';
-import { createTerraformWorkspace, type TerraformWorkspace } from '../helpers/terraform';
+import { createTerraformWorkspace, type TerraformWorkspace } from '../../scripts/terraform/workspace';
 import { describeWithSharedFixtures, shared, sharedFiles } from './helpers/fixtures';
 import { CONSTRUCTS_MODULE, loadGenerated, synthDomains } from './helpers/load-generated';
 

@@ -136,6 +136,8 @@ describe('formatMs and toDurationString', () => {
     [90_000, '90s'],
     [1_500, '1500ms'],
     [1, '1ms'],
+    [0, '0ms'],
+    [-86_400_000, '-1d'],
   ])('toDurationString(%d) = %s, the largest exact unit', (ms, text) => {
     expect(toDurationString(ms)).toBe(text);
   });

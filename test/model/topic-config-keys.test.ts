@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { didYouMean, editDistance } from '../../model/did-you-mean';
 import { formatPath } from '../../model/issues';
 import {
-  CLEANUP_POLICIES,
+  KAFKA_CLEANUP_POLICY_VALUES,
   COMPRESSION_TYPES,
   describeConfigKey,
   KNOWN_TOPIC_CONFIG_KEYS,
@@ -118,7 +118,7 @@ describe('validateTopicConfig: valid values', () => {
     ['min.cleanable.dirty.ratio', '0.05'],
     ['min.cleanable.dirty.ratio', '1'],
     ['min.cleanable.dirty.ratio', '1.0'],
-    ...CLEANUP_POLICIES.map((policy) => ['cleanup.policy', policy]),
+    ...KAFKA_CLEANUP_POLICY_VALUES.map((policy) => ['cleanup.policy', policy]),
     ...COMPRESSION_TYPES.map((type) => ['compression.type', type]),
     ...MESSAGE_TIMESTAMP_TYPES.map((type) => ['message.timestamp.type', type]),
     ['preallocate', 'true'],

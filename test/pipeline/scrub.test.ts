@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanScrub } from '../../cli/commands/plan';
 import { TERRAFORM_1_11 } from '../../model/terraform-version';
 import { REDACTED, scrubPlan } from '../../pipeline/scrub';
-import { createTerraformWorkspace, terraformAvailable } from '../helpers/terraform';
+import { createTerraformWorkspace, terraformAvailable } from '../../scripts/terraform/workspace';
 
 const SECRET = 'planted-password-5d1c9e';
 

@@ -1,5 +1,5 @@
 // Keeps the committed plan JSON true: regenerates every case's plans with the real terraform against the provider
-// double (as scripts/gen-review-plans.ts does) and compares each with the committed file, everything terraform
+// double (as test/review/corpus/generate.ts does) and compares each with the committed file, everything terraform
 // decided included (actions, before/after, replace_paths, drift, configuration); only what changes from run to run or
 // machine to machine is left out: the timestamp and the terraform version. Skipped, with the reason, where terraform
 // cannot run (failing instead with TOPICFORM_TEST_STRICT=1).
@@ -56,7 +56,7 @@ describeWithTerraform('review corpus against a fresh plan', () => {
     const file = path.join(FIXTURES, name, `plan.${stack}.json`);
     const committed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
     const fresh = JSON.parse(await freshPlan(name, stack)) as unknown;
-    expect(stable(fresh), `${path.relative(process.cwd(), file)} is stale: npx tsx scripts/gen-review-plans.ts --case ${name}`).toEqual(stable(committed));
+    expect(stable(fresh), `${path.relative(process.cwd(), file)} is stale: npx tsx test/review/corpus/generate.ts --case ${name}`).toEqual(stable(committed));
   });
 
   it('classifies a freshly planned partition decrease in dev exactly like the committed plan', async () => {

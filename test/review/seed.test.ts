@@ -1,15 +1,15 @@
 /**
  * The review corpus starts from a committed seed (test/fixtures/review/seed): what the app synthesizes for the stacks
- * scripts/gen-review-plans.ts names, copied as written. A seed that no longer equals a fresh synth would make every
+ * test/review/corpus/generate.ts names, copied as written. A seed that no longer equals a fresh synth would make every
  * corpus case review an output the app can no longer produce; regenerate it with
- * `npx tsx scripts/gen-review-plans.ts --seed` (then the plans, and check the corpus).
+ * `npx tsx test/review/corpus/generate.ts --seed` (then the plans, and check the corpus).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
-import { SEED_STACKS, synthesizeApp } from '../../scripts/gen-review-plans';
+import { SEED_STACKS, synthesizeApp } from './corpus/generate';
 import { SEED_DIR } from './corpus/output';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-seed-'));
@@ -29,7 +29,7 @@ describe('the review corpus seed', () => {
       for (const file of ['cdk.tf.json', 'topology.json']) {
         const fresh = readFileSync(join(out, 'stacks', stack, file), 'utf8');
         const seed = readFileSync(join(SEED_DIR, 'stacks', stack, file), 'utf8');
-        expect(seed, `${stack}/${file} differs from a fresh synth: npx tsx scripts/gen-review-plans.ts --seed`).toBe(fresh);
+        expect(seed, `${stack}/${file} differs from a fresh synth: npx tsx test/review/corpus/generate.ts --seed`).toBe(fresh);
       }
     }
   });

@@ -14,7 +14,7 @@ import { domains } from '../../topics';
 import { synthesize } from '../../cli/synth';
 import type { EnvironmentInput } from '../../model/schema';
 import { describeWithTerraform } from '../double/terraform-suite';
-import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../helpers/terraform';
+import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../../scripts/terraform/workspace';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-tf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  * the Kafka tools print for it — `kafka-topics --describe`, `kafka-configs --describe`, `kafka-acls --list`, `kcat -L -J`
  * — and into a seed for the provider double's cluster file.
  */
-import type { ClusterAcl, ClusterSeed } from '../../double/cluster-file';
+import type { ClusterAcl, ClusterSeed } from '../../../scripts/terraform/cluster-file';
 
 export interface TopicResource {
   readonly name: string;

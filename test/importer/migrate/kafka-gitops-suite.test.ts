@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTerraform } from '../../double/terraform-suite';
-import { createTerraformWorkspace, type TerraformWorkspace } from '../../helpers/terraform';
+import { createTerraformWorkspace, type TerraformWorkspace } from '../../../scripts/terraform/workspace';
 import { describeWithSharedFixtures } from '../helpers/fixtures';
 import { synthDomains } from '../helpers/load-generated';
 import { ENVIRONMENT, explain, renderTable, runCase, suiteCases, TABLE_END, TABLE_START, VARS, type CaseResult } from './kafka-gitops-suite';
@@ -34,7 +34,7 @@ describeWithSharedFixtures('kafka-gitops\'s test suite, migrated', () => {
       });
     }
 
-    it('docs/migration.md shows the table this run computes (regenerate: npx tsx scripts/gen-migration-table.ts)', () => {
+    it('docs/migration.md shows the table this run computes (regenerate: npx tsx test/importer/migrate/gen-table.ts)', () => {
       expect(results).toHaveLength(cases.length);
       const doc = readFileSync(DOC, 'utf8');
       const table = doc.slice(doc.indexOf(TABLE_START) + TABLE_START.length, doc.indexOf(TABLE_END)).trim();

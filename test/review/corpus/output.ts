@@ -1,5 +1,5 @@
 // A synthesized output that a corpus case edits: the committed seed (a real synth of the app, written by
-// `scripts/gen-review-plans.ts --seed`) loaded into plain JSON, with helpers that change the Terraform JSON and the
+// `test/review/corpus/generate.ts --seed`) loaded into plain JSON, with helpers that change the Terraform JSON and the
 // Topology together, the way a change to the declarations would.
 import fs from 'node:fs';
 import path from 'node:path';

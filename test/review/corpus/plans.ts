@@ -1,9 +1,9 @@
 // Real plan JSON for the corpus: apply what was deployed (the case's base stack, unless the case says otherwise) with
 // the real terraform against the provider double, optionally change the double's cluster behind terraform's back
 // (drift), then plan the head stack and keep `terraform show -json` of that plan. Used by
-// scripts/gen-review-plans.ts (which commits the result) and by the live test (which checks it stays true).
-import type { ClusterFile, ClusterSeed } from '../../double/cluster-file';
-import { createTerraformWorkspace } from '../../helpers/terraform';
+// test/review/corpus/generate.ts (which commits the result) and by the live test (which checks it stays true).
+import type { ClusterFile, ClusterSeed } from '../../../scripts/terraform/cluster-file';
+import { createTerraformWorkspace } from '../../../scripts/terraform/workspace';
 import type { CorpusCase, PlanSpec } from './cases';
 import type { MutableOutput, TfJson } from './output';
 

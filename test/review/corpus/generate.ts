@@ -1,9 +1,9 @@
 // Regenerates the review corpus's Terraform plans (and, with --seed, the seed output they start from):
 //
-//   npx tsx scripts/gen-review-plans.ts            # plans of every case that has some
-//   npx tsx scripts/gen-review-plans.ts --case dev-partitions-decreased
-//   npx tsx scripts/gen-review-plans.ts --seed     # first re-synthesize the seed from main.ts (then check the corpus!)
-//   npx tsx scripts/gen-review-plans.ts --seed --ref HEAD   # … from a commit's tree (git archive), not the working tree
+//   npx tsx test/review/corpus/generate.ts            # plans of every case that has some
+//   npx tsx test/review/corpus/generate.ts --case dev-partitions-decreased
+//   npx tsx test/review/corpus/generate.ts --seed     # first re-synthesize the seed from main.ts (then check the corpus!)
+//   npx tsx test/review/corpus/generate.ts --seed --ref HEAD   # … from a commit's tree (git archive), not the working tree
 //
 // The seed is what the app synthesizes, copied as written: Terraform JSON and topology.json (which carries each event
 // topic's contract, its JSON Schema included) of the stacks in SEED_STACKS. With --ref the app of that commit runs in a
@@ -18,14 +18,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { terraformAvailable } from '../test/helpers/terraform';
-import { buildCase, CASES, corpusCase } from '../test/review/corpus/cases';
-import { FIXTURES, SEED_DIR } from '../test/review/corpus/output';
-import { generatePlan } from '../test/review/corpus/plans';
+import { terraformAvailable } from '../../../scripts/terraform/workspace';
+import { buildCase, CASES, corpusCase } from './cases';
+import { FIXTURES, SEED_DIR } from './output';
+import { generatePlan } from './plans';
 
 /** The seed's stacks: a non-production stack (plans need no prevent_destroy) and production split per domain. */
 export const SEED_STACKS = ['dev', 'prod-orders', 'prod-search'] as const;
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 /**
  * Synthesizes the app in `cwd` into `outdir` as `npm run synth` does (tsx main.ts, in its own process: declaration

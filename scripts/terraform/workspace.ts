@@ -1,5 +1,6 @@
 // Runs the real terraform binary against the Kafka provider test double (test/double/README.md), offline, in a
-// temporary copy of a stack. Shared by the double's tests and scripts/e2e.ts.
+// temporary copy of a stack. Shared by `npm run e2e` (scripts/e2e.ts) and the tests, so it lives in scripts/: tooling
+// imports nothing from test/ (eslint.config.mjs), while tests may import tooling.
 //
 // Terraform never runs inside the original stack directory: `terraform init` would write a lock file there holding
 // the double's checksum, and a lock file with the real provider's checksums makes init against the double fail.
@@ -12,8 +13,8 @@ import fs from 'node:fs';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { completeCluster } from '../double/cluster-file';
-import type { ClusterFile, ClusterSeed } from '../double/cluster-file';
+import { completeCluster } from './cluster-file';
+import type { ClusterFile, ClusterSeed } from './cluster-file';
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
 export const PROVIDER_VERSION = '0.13.1';

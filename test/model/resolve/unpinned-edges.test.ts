@@ -4,8 +4,8 @@
  * environment refuses, what a resolved domain and group keep, and replay-window scaling.
  */
 import { describe, expect, it } from 'vitest';
-import { resolve, type Declarations } from '../../model/resolve';
-import type { ConsumerGroupInput, EnvironmentInput, EventTopicInput, ProducerInput } from '../../model/schema';
+import { resolve, type Declarations } from '../../../model/resolve';
+import type { ConsumerGroupInput, EnvironmentInput, EventTopicInput, ProducerInput } from '../../../model/schema';
 
 const DEV: EnvironmentInput = { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 };
 

@@ -3,13 +3,13 @@
  * migrated and planned by terraform against the provider double (test/importer/migrate/kafka-gitops-suite.ts).
  * Needs terraform and ../shared/fixtures; test/importer/migrate/kafka-gitops-suite.test.ts checks the table.
  *
- *   npx tsx scripts/gen-migration-table.ts
+ *   npx tsx test/importer/migrate/gen-table.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTerraformWorkspace } from '../test/helpers/terraform';
-import { synthDomains } from '../test/importer/helpers/load-generated';
-import { ENVIRONMENT, renderTable, runCase, suiteCases, TABLE_END, TABLE_START, VARS } from '../test/importer/migrate/kafka-gitops-suite';
+import { createTerraformWorkspace } from '../../../scripts/terraform/workspace';
+import { synthDomains } from '../helpers/load-generated';
+import { ENVIRONMENT, renderTable, runCase, suiteCases, TABLE_END, TABLE_START, VARS } from './kafka-gitops-suite';
 
 async function main(): Promise<void> {
   const cases = suiteCases();
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     await workspace.init();
     const results = [];
     for (const c of cases) results.push(await runCase(c, workspace));
-    const file = join(__dirname, '../docs/migration.md');
+    const file = join(__dirname, '../../../docs/migration.md');
     const doc = readFileSync(file, 'utf8');
     const start = doc.indexOf(TABLE_START);
     const end = doc.indexOf(TABLE_END);

@@ -1,0 +1,152 @@
+/**
+ * The steps in order, and step 9, assembly: parse (environment first), check single declarations, drop duplicates,
+ * check references, resolve topics (after the groups that read them), companions, producers, topic names, ACLs and
+ * quotas, then the Topology in canonical order — or, when any error was found, the issues alone.
+ */
+import { deriveAcls } from '../acl';
+import { fromZod, hasErrors } from '../issues';
+import { deriveQuotas } from '../quota';
+import { eventTopicName } from '../naming';
+import {
+  consumerGroupSchema,
+  domainSchema,
+  environmentSchema,
+  eventTopicSchema,
+  legacyAclSchema,
+  producerSchema,
+  topicRefKey,
+  type DomainDeclaration,
+  type SourceLocation,
+} from '../schema';
+import { TOPOLOGY_FORMAT_VERSION, type ResolvedConsumerGroup, type ResolvedDomain, type ResolvedEventTopic, type ResolvedProducer, type ResolvedTopic } from '../topology';
+import { checkCompanionShape, checkPrincipalType, checkTopicConfig } from './checks';
+import { byName, compare, Collector, parseAll, rawNames, sortIssues, sourceOf, where } from './collect';
+import { resolveConsumerGroup } from './consumer-groups';
+import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from './environment';
+import { resolveEventTopic } from './event-topic';
+import * as m from './messages';
+import { resolveProducer } from './producers';
+import { checkQuotaOverrides } from './quotas';
+import { readersByTopic, references } from './references';
+import type { Declarations, ResolveResult } from './types';
+import { checkTopicNames, uniqueBy } from './uniqueness';
+
+export function resolveDeclarations(declarations: Declarations, environment: unknown, environmentSource: SourceLocation): ResolveResult {
+  const out = new Collector();
+  const envResult = environmentSchema.safeParse(environment);
+  if (!envResult.success) {
+    out.add(environmentSource, ...fromZod(envResult.error));
+    // The declarations are still checked, against the environment without its broken fields, so that every problem is
+    // reported at once.
+    const repaired = withoutBrokenFields(environment, envResult.error);
+    if (repaired !== undefined) {
+      // Checks that read a repaired field would judge the declarations by a value nobody declared.
+      const unsure = new Set(repaired.fields.flatMap((field) => CODES_READING_ENVIRONMENT_FIELD[field] ?? []));
+      out.issues.push(...resolveDeclarations(declarations, repaired.environment, environmentSource).issues.filter((i) => i.source !== environmentSource && !unsure.has(i.code)));
+    }
+    return { topology: null, issues: sortIssues(out.issues) };
+  }
+  const env = envResult.data;
+
+  const domains = parseAll(domainSchema, declarations.domains, out);
+  let topicDecls = parseAll(eventTopicSchema, declarations.topics, out).map((t) => scaleTopic(t, env));
+  // Config keys are checked on the raw declarations, so they are reported even when another field fails the schema.
+  for (const raw of declarations.topics) out.add(sourceOf(raw), ...checkTopicConfig(raw, env));
+  let groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
+  const producerDecls = parseAll(producerSchema, declarations.producers, out);
+  const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
+  for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
+
+  // A declaration made twice is reported once, at the second, and left out from then on: its topics, companions and group
+  // id would otherwise be reported again as clashes of the same cause.
+  const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => m.duplicateDomain(d.name, where(first.source)));
+  const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => m.duplicateTopic(t.name, t.domain, where(first.source)));
+  const groupByName = uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => m.duplicateConsumerGroup(g.name, g.domain, where(first.source)));
+  topicDecls = [...topicByRef.values()];
+  groupDecls = [...groupByName.values()];
+
+  // Declarations that failed their schema were reported already; references to them are not reported again.
+  const invalidDomains = new Set(rawNames(declarations.domains, (r) => r.name).filter((n) => !domainByName.has(n)));
+  const invalidTopics = new Set(rawNames(declarations.topics, (r) => (typeof r.domain === 'string' && typeof r.name === 'string' ? `${r.domain}/${r.name}` : undefined)));
+  const refs = references(domainByName, topicByRef, invalidDomains, invalidTopics, out);
+  for (const t of topicDecls) refs.requireDomain(t.domain, t.source, 'domain');
+  for (const g of groupDecls) refs.requireDomain(g.domain, g.source, 'domain');
+
+  // An explicit topicName wins over the derived `<domain>.<event>`; the environment's prefix applies to both.
+  const nameOf = (t: { domain: string; name: string; topicName?: string | undefined }): string =>
+    t.topicName === undefined ? eventTopicName(env.topicPrefix, t.domain, t.name) : `${env.topicPrefix}${t.topicName}`;
+
+  // Consumer groups first: their processing time and tolerated lag size the topics they read.
+  const readersOf = readersByTopic(groupDecls, refs, out);
+
+  const topics: ResolvedTopic[] = [];
+  const eventTopics = new Map<string, ResolvedEventTopic>();
+  for (const t of topicDecls) {
+    const resolved = resolveEventTopic(t, env, readersOf.get(topicRefKey({ domain: t.domain, event: t.name })) ?? [], nameOf(t), out);
+    if (resolved !== undefined) {
+      eventTopics.set(topicRefKey(resolved.ref), resolved);
+      topics.push(resolved);
+    }
+  }
+
+  const groups: ResolvedConsumerGroup[] = [];
+  for (const g of groupDecls) {
+    const { group, companions } = resolveConsumerGroup(g, eventTopics, env);
+    topics.push(...companions);
+    groups.push(group);
+  }
+
+  const producers: ResolvedProducer[] = [];
+  const producerByKey = uniqueBy(producerDecls, (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`, out, (p, first) => m.duplicateProducer(p.service, p.principal, topicRefKey(p.topic), where(first.source)));
+  for (const p of producerByKey.values()) {
+    const topic = refs.lookupTopic(p.topic, p.source, 'topic');
+    if (topic === undefined) continue;
+    producers.push(resolveProducer(p, nameOf(topic)));
+  }
+
+  checkTopicNames(topics, out);
+
+  const owners = new Map(topics.map((t) => [t.name, t.domain]));
+  for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
+  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
+  out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
+  const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
+    enabled: env.quotas.enabled,
+    overrides: env.quotas.overrides,
+    environment: env.name,
+    throughputScaling: env.scaling.throughput,
+  });
+
+  const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
+    name: d.name,
+    owner: d.owner,
+    description: d.description,
+    ...(d.recoveryProcedure === undefined ? {} : { recoveryProcedure: d.recoveryProcedure }),
+    suppressions: d.suppressions,
+    source: d.source,
+  }));
+
+  const issues = sortIssues(out.issues);
+  if (hasErrors(issues)) return { topology: null, issues };
+  return {
+    topology: {
+      formatVersion: TOPOLOGY_FORMAT_VERSION,
+      environment: {
+        name: env.name,
+        production: env.production,
+        replicationFactor: env.replicationFactor,
+        minInsyncReplicas: env.minInsyncReplicas,
+        topicPrefix: env.topicPrefix,
+        scaling: { replayWindow: env.scaling.replayWindow, throughput: env.scaling.throughput },
+      },
+      domains: resolvedDomains.sort(byName),
+      topics: topics.sort(byName),
+      consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
+      producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`)),
+      acls,
+      quotas,
+    },
+    issues,
+  };
+}
