@@ -10,6 +10,9 @@ const CDKTF_DOOR = {
   name: 'cdktf',
   message: "import from constructs/cdktf.ts so a move to cdktn is a one-file change",
 };
+// cdktf's modules below the package index are internals: constructs/synth/internals.ts alone loads them, and lists
+// each with what breaks if it changes (constructs/synth/README.md).
+const CDKTF_INTERNALS = { group: ['cdktf/*'], message: 'cdktf internals are reached only through constructs/synth/internals.ts (constructs/synth/README.md)' };
 const PURE_LAYER_PATTERNS = [
   { group: ['cdktf', 'cdktf/*', 'constructs', '@cdktf/*'], message: 'the pure layers never import cdktf or constructs' },
   { group: ['**/constructs/**', '../constructs', '../../constructs'], message: 'the pure layers never import the construct layer' },
@@ -40,7 +43,7 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }],
+      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [CDKTF_INTERNALS] }],
     },
   },
   {
@@ -51,7 +54,11 @@ export default tseslint.config(
   },
   {
     files: ['constructs/cdktf.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CDKTF_INTERNALS] }] },
+  },
+  {
+    files: ['constructs/synth/internals.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'bin/*.js'],

@@ -12,7 +12,7 @@ import { dirname, join, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
-import { synthesizeStacks } from '../constructs/synthesize-stacks';
+import { synthesizeStacks } from '../constructs/synth/synthesize-stacks';
 import type { Topology } from '../model/topology';
 import { fileWriter } from './artifact-stage';
 import { boundHeapGrowth } from './heap-growth';
@@ -248,7 +248,7 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
 
   const staged: string[] = [];
   try {
-    // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
+    // Stack by stack, each released once written (constructs/synth/synthesize-stacks.ts): its Terraform JSON is staged in
     // canonical form, and moved into place with the other staged files on commit.
     progress.stage('synthesizing stacks', selected.length);
     const manifest = synthesizeStacks(app, selected, (stack, json) => {
