@@ -143,9 +143,6 @@ export const SYNTH_LOCK_UNREADABLE_STALE_MS = 5_000;
 /** How often synth redraws its progress line on a terminal: ten times a second reads as live without flicker. */
 export const PROGRESS_REDRAW_MS = 100;
 
-/** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
-export const SYNTH_WORKER_TIMEOUT_MS = 15 * 60_000;
-
 /**
  * V8's heap growing factor during synth, as `--heap-growing-percent` (cli/heap-growth.ts): after each full collection
  * the old generation may grow to 1.5× what was alive, instead of V8's own choice of up to 4× for a program allocating
