@@ -181,8 +181,8 @@ interface TerraformStage {
 /**
  * Everything of synth that needs the construct tree: resolve, lint and validate every declaration, stage each selected
  * stack's Terraform JSON and the manifest, then release the tree. It returns before the artifacts are rendered so that
- * the tree — the declarations and every environment's resolved
- * model, ~45 MB of live heap at 10,000 topics — can be collected while they are (README "Memory").
+ * the tree — the declarations and every environment's resolved model, ~45 MB of live heap at 10,000 topics — can be
+ * collected while they are (README "Memory").
  */
 function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
@@ -217,8 +217,8 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   }
 
   // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
-  // capacity, event schemas) are rendered from them once the stacks are written and the tree released (cli/artifact-stage.ts).
-  // A subset synth stages only its environments' files.
+  // capacity, event schemas) are rendered from them once the stacks are written and the tree released
+  // (cli/artifact-stage.ts). A subset synth stages only its environments' files.
   // Files the output already holds with the same bytes are not staged (a synth that changes nothing stages nothing).
   const output = existsSync(target) ? target : undefined;
   const stageFile = fileWriter(stageDir, output);
