@@ -13,6 +13,9 @@ const CDKTF_DOOR = {
 // Only tests import from test/: the product, scripts/ and bench/ must run from a checkout or package without it, and a
 // helper both need lives outside test/ (the terraform harness in scripts/terraform/), imported by the tests from there.
 const NO_TEST_IMPORTS = { group: ['**/test/**', '../test', '../../test'], message: 'only tests import from test/: move what both need out of test/ (e.g. scripts/terraform/)' };
+// cdktf's modules below the package index are internals: constructs/synth/internals.ts alone loads them, and lists
+// each with what breaks if it changes (constructs/synth/README.md).
+const CDKTF_INTERNALS = { group: ['cdktf/*'], message: 'cdktf internals are reached only through constructs/synth/internals.ts (constructs/synth/README.md)' };
 const PURE_LAYER_PATTERNS = [
   { group: ['cdktf', 'cdktf/*', 'constructs', '@cdktf/*'], message: 'the pure layers never import cdktf or constructs' },
   { group: ['**/constructs/**', '../constructs', '../../constructs'], message: 'the pure layers never import the construct layer' },
@@ -44,13 +47,13 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [NO_TEST_IMPORTS] }],
+      'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [NO_TEST_IMPORTS, CDKTF_INTERNALS] }],
     },
   },
   {
     // Tests import each other's helpers and fixtures freely.
     files: ['test/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [CDKTF_INTERNALS] }] },
   },
   {
     files: ['model/**/*.ts', 'guard/**/*.ts', 'pipeline/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],
@@ -60,7 +63,11 @@ export default tseslint.config(
   },
   {
     files: ['constructs/cdktf.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_IMPORTS, CDKTF_INTERNALS] }] },
+  },
+  {
+    files: ['constructs/synth/internals.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [NO_TEST_IMPORTS] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'bin/*.js'],

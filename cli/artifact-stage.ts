@@ -2,8 +2,7 @@
  * The artifacts step of synth (client configs, catalog, runbooks, graphs, capacity, event schemas): render every file
  * from the Topologies and write it into a staging folder as soon as it is made, so that no process holds all of them
  * (hundreds of megabytes at 10,000 topics); the commit (cli/output/) moves the staged files into the output once the
- * whole synth has succeeded. Runs inline, or shared between a worker thread (cli/artifact-worker.ts) that starts beside cdktf's
- * synthesis and the main thread once cdktf is done.
+ * whole synth has succeeded. Runs on the main thread once cdktf's synthesis is done and the construct tree released.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,8 +16,7 @@ export interface StageRequest {
   /**
    * Every stack's Topology, and where its `topology.json` goes (a POSIX path relative to `stageDir`, e.g.
    * `stacks/dev/topology.json`). The artifacts are rendered from all of them; only the files in `commit` (the stacks
-   * this synth writes) are staged. A worker gets them as a structured clone: cheaper for the main thread than writing
-   * canonical JSON for the worker to read back; writing each `topology.json` is a job like the artifacts.
+   * this synth writes) are staged; writing each `topology.json` is a job like the artifacts.
    */
   readonly topologies: ReadonlyArray<{ readonly file: string; readonly topology: Topology }>;
   readonly commit: readonly string[];
@@ -31,12 +29,6 @@ export interface StageRequest {
   /** A subset synth stages only the files of `environments`. */
   readonly subset: boolean;
   readonly environments: readonly string[];
-  /**
-   * The index of the next job to take, in shared memory (an Int32Array over a SharedArrayBuffer): every thread staging
-   * the same request takes jobs from it until none is left, so a worker and the main thread share the work whoever
-   * is free first. Without it, this thread does every job.
-   */
-  readonly next?: Int32Array;
 }
 
 export interface StageResult {
@@ -47,9 +39,9 @@ export interface StageResult {
 }
 
 /**
- * Stages the request's jobs this thread takes (all of them without `next`): each stack's `topology.json`, the event
- * schemas, then the artifacts (artifacts/index.ts artifactJobs). Threads sharing a request each return their part;
- * `mergeStaged` joins them.
+ * Stages the request's jobs: each stack's `topology.json`, the event schemas, then the artifacts (artifacts/index.ts
+ * artifactJobs). Two jobs generating the same file is an error rather than one silently overwriting the other. A
+ * failure says that it was this step that failed (synth's own rendering, not the app's code).
  */
 export function stageArtifacts(request: StageRequest, progress?: Progress): StageResult {
   const environments = new Set(request.environments);
@@ -74,25 +66,27 @@ export function stageArtifacts(request: StageRequest, progress?: Progress): Stag
     },
     ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
   ];
-  const next = request.next ?? new Int32Array(1);
-  // Shared with a worker, this thread does an unknown share of the jobs: counted, without a total.
-  progress?.stage('rendering client configs, docs and schemas', request.next === undefined ? jobs.length : undefined);
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
-    jobs[i]?.();
-    progress?.tick();
+  progress?.stage('rendering client configs, docs and schemas', jobs.length);
+  try {
+    for (const job of jobs) {
+      job();
+      progress?.tick();
+    }
+    assertGeneratedOnce(generated);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new Error(`generating client configs, docs and schemas failed: ${detail}`, { cause: error });
   }
   return { staged, generated };
 }
 
-/** The parts of one request staged by several threads, as one result; a file generated twice is an error. */
-export function mergeStaged(parts: readonly StageResult[]): StageResult {
-  const generated = parts.flatMap((p) => p.generated);
+/** Throws when two jobs generated the same file: the second would have overwritten the first. */
+export function assertGeneratedOnce(generated: readonly string[]): void {
   const seen = new Set<string>();
   for (const file of generated) {
     if (seen.has(file)) throw new Error(`two artifacts would be written to ${file}`);
     seen.add(file);
   }
-  return { staged: parts.flatMap((p) => p.staged), generated };
 }
 
 /** Makes a folder (and its parents) the first time it is asked for; thousands of files share a few hundred folders. */

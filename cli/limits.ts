@@ -23,10 +23,7 @@ export const SYNTH_LOCK_UNREADABLE_STALE_MS = 5_000;
 /** How often synth redraws its progress line on a terminal: ten times a second reads as live without flicker. */
 export const PROGRESS_REDRAW_MS = 100;
 
-// Synth machinery (cli/parallel-artifacts.ts, cli/heap-growth.ts): these move with the modules that read them.
-
-/** How long synth waits for the artifacts worker before giving up: far above the ~20 s it needs at 10,000 topics. */
-export const SYNTH_WORKER_TIMEOUT_MS = 15 * TIME_MS.minute;
+// Synth machinery: the heap setting of synth's own process (cli/heap-growth.ts).
 
 /**
  * V8's heap growing factor during synth, as `--heap-growing-percent` (cli/heap-growth.ts): after each full collection

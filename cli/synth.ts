@@ -12,12 +12,11 @@ import { dirname, join, resolve as resolvePath, sep } from 'node:path';
 import { ARTIFACT_ROOTS, isGeneratedArtifact } from '../artifacts';
 import { isGeneratedSchemaFile, SCHEMA_ROOT } from '../contracts/output';
 import type { App } from '../constructs/cdktf';
-import { synthesizeStacks } from '../constructs/synthesize-stacks';
+import { synthesizeStacks } from '../constructs/synth/synthesize-stacks';
 import type { Topology } from '../model/topology';
-import { fileWriter } from './artifact-stage';
+import { fileWriter, stageArtifacts, type StageRequest } from './artifact-stage';
 import { boundHeapGrowth } from './heap-growth';
 import { formatIssueReport } from './issues-report';
-import { prepareStaging, type ArtifactMode, type Staging } from './parallel-artifacts';
 import { renderApp, selectStacks, unknownNames, type StackFilter } from './render-app';
 import { canonicalJson } from './write';
 import { describeFailure, isVerbose } from './failure';
@@ -96,12 +95,6 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
 
 export interface SynthesizeOptions extends StackFilter {
   /**
-   * Where the artifacts (client configs, docs, schemas) are rendered: `inline` after cdktf (default), or `worker`, in a
-   * worker thread beside cdktf: faster on two or more cores, at the cost of a second copy of every Topology
-   * (cli/parallel-artifacts.ts).
-   */
-  readonly artifacts?: ArtifactMode;
-  /**
    * How long to wait for another synth writing the same output before giving up, in ms; 0 refuses at once.
    * @default SYNTH_LOCK_WAIT_MS (cli/limits.ts)
    */
@@ -123,7 +116,6 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
   const lock = acquireOutputLock(target, { waitMs: options.lockWaitMs ?? SYNTH_LOCK_WAIT_MS, label, ...(options.onNotice === undefined ? {} : { onWait: options.onNotice, onStale: options.onNotice }) });
   let runDir: string | undefined;
   let keepRunDir = false;
-  const artifactStaging: { current?: Staging } = {};
   const restoreHeapGrowth = boundHeapGrowth();
   try {
     // Whatever an interrupted synth left is undone first: the output is then the previous one, whole.
@@ -133,11 +125,10 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     faultPoint('locked');
     runDir = mkdtempSync(join(dirname(target), `${runFolderPrefix(target)}${process.pid}-`));
     const stageDir = join(runDir, RUN_LAYOUT.stage);
-    const stage = synthesizeTerraform(buildApp(join(runDir, RUN_LAYOUT.app)), target, stageDir, options, artifactStaging);
+    const stage = synthesizeTerraform(buildApp(join(runDir, RUN_LAYOUT.app)), target, stageDir, options);
     if (!stage.ok) return stage;
     // The construct tree is gone by now (synthesizeTerraform released it): the artifacts need only the Topologies.
-    // This thread takes the artifact jobs the worker has not started, then waits for the worker's.
-    const artifacts = (artifactStaging.current as Staging).finish(progress);
+    const artifacts = stageArtifacts(stage.artifacts, progress);
     faultPoint('staged');
 
     // Stale files (a stack, service or domain no longer declared) are deleted in the same commit, and the folders that
@@ -154,8 +145,6 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     }
     return { ok: true, stacks: stage.stacks, written: plan.changed.map((f) => f.split('/').join(sep)), errors: [], warnings: stage.warnings, lintSummary: stage.lintSummary };
   } finally {
-    // A worker that got no request (synth stopped before cdktf) is stopped; after finish() or abandon() this does nothing.
-    artifactStaging.current?.cancel();
     if (runDir !== undefined && !keepRunDir) removeRunFolder(runDir);
     restoreHeapGrowth();
     lock.release();
@@ -185,17 +174,18 @@ interface TerraformStage {
   readonly subset: boolean;
   readonly warnings: string[];
   readonly lintSummary: string;
+  /** What the artifacts step renders: the Topologies, not the construct tree. */
+  readonly artifacts: StageRequest;
 }
 
 /**
- * Everything of synth that needs the construct tree: resolve, lint and validate every declaration, start the artifacts
- * step (`artifactStaging.current`), stage each selected stack's Terraform JSON and the manifest, then release the tree.
- * It returns before the artifacts are finished so that the tree — the declarations and every environment's resolved
- * model, ~45 MB of live heap at 10,000 topics — can be collected while they are (README "Memory").
+ * Everything of synth that needs the construct tree: resolve, lint and validate every declaration, stage each selected
+ * stack's Terraform JSON and the manifest, then release the tree. It returns before the artifacts are rendered so that
+ * the tree — the declarations and every environment's resolved model, ~45 MB of live heap at 10,000 topics — can be
+ * collected while they are (README "Memory").
  */
-function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions, artifactStaging: { current?: Staging }): TerraformStage | SynthFailure {
+function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
-  artifactStaging.current = prepareStaging(options.artifacts);
   const progress = options.progress ?? NO_PROGRESS;
   const rendered = renderApp(app, progress);
   const unknown = unknownNames(rendered, filter);
@@ -227,9 +217,8 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   }
 
   // Every stack's Topology is written beside its stack, and the artifacts (client configs, catalog, runbooks, graphs,
-  // capacity, event schemas) are rendered from them: inline once the stacks are written, or in a worker thread while
-  // cdktf synthesizes with --parallel-artifacts (cli/parallel-artifacts.ts). A subset synth stages only its
-  // environments' files.
+  // capacity, event schemas) are rendered from them once the stacks are written and the tree released
+  // (cli/artifact-stage.ts). A subset synth stages only its environments' files.
   // Files the output already holds with the same bytes are not staged (a synth that changes nothing stages nothing).
   const output = existsSync(target) ? target : undefined;
   const stageFile = fileWriter(stageDir, output);
@@ -244,26 +233,20 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
     if (isSelected.has(stack.node.id)) commit.push(file);
   }
   const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
-  artifactStaging.current.start({ topologies, commit, stageDir, ...(output === undefined ? {} : { output }), subset, environments: selectedEnvironments });
+  const artifacts: StageRequest = { topologies, commit, stageDir, ...(output === undefined ? {} : { output }), subset, environments: selectedEnvironments };
 
   const staged: string[] = [];
-  try {
-    // Stack by stack, each released once written (constructs/synthesize-stacks.ts): its Terraform JSON is staged in
-    // canonical form, and moved into place with the other staged files on commit.
-    progress.stage('synthesizing stacks', selected.length);
-    const manifest = synthesizeStacks(app, selected, (stack, json) => {
-      const file = `stacks/${stack.node.id}/cdk.tf.json`;
-      if (stageFile(file, canonicalJson(json))) staged.push(file);
-      progress.tick();
-    });
-    if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, isSelected, subset)))) staged.push('manifest.json');
-  } catch (error) {
-    // The worker must be done writing before the staging folder is removed.
-    artifactStaging.current.abandon();
-    throw error;
-  }
+  // Stack by stack, each released once written (constructs/synth/synthesize-stacks.ts): its Terraform JSON is staged in
+  // canonical form, and moved into place with the other staged files on commit.
+  progress.stage('synthesizing stacks', selected.length);
+  const manifest = synthesizeStacks(app, selected, (stack, json) => {
+    const file = `stacks/${stack.node.id}/cdk.tf.json`;
+    if (stageFile(file, canonicalJson(json))) staged.push(file);
+    progress.tick();
+  });
+  if (stageFile('manifest.json', canonicalJson(mergeManifest(target, manifest, isSelected, subset)))) staged.push('manifest.json');
   releaseTree(app);
-  return { ok: true, stacks: selectedNames, allStacks, staged, subset, warnings, lintSummary };
+  return { ok: true, stacks: selectedNames, allStacks, staged, subset, warnings, lintSummary, artifacts };
 }
 
 /**

@@ -3,13 +3,14 @@ import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
 import { environmentSource } from './environment-source';
-import { containsToken, renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
+import { renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
 import { requiredTerraformVersion, TARGET_VERSIONS_1_11 } from '../model/terraform-version';
-import { stackJson } from './stack-json';
+import { StackRendering } from './synth/render-deferral';
+import { stackJson } from './synth/stack-json';
 import type { Topology } from '../model/topology';
 import type { Finding } from '../rules/types';
 
@@ -82,9 +83,8 @@ export class KafkaStack extends TerraformStack {
   private slice: Topology | null = null;
   /** A slice stack's declaration constructs by path, kept until its resources are rendered. */
   private byPath: ReadonlyMap<string, IConstruct> | undefined;
-  /** `pending` until render() creates the resources; `released` once release() has dropped them. */
-  private state: 'pending' | 'rendered' | 'released' = 'pending';
-  private rendered: RenderedResources | undefined;
+  /** `pending` until render() creates the resources; `released` once release() has dropped them (constructs/synth). */
+  private readonly rendering = new StackRendering<RenderedResources>(this.node.path);
   /** Where a self-contained stack's environment was declared. */
   private readonly environmentSource: SourceLocation;
 
@@ -128,11 +128,11 @@ export class KafkaStack extends TerraformStack {
    */
   render(): ResolveResult {
     this.resolve();
-    if (this.state === 'pending') {
-      this.state = 'rendered';
-      this.renderSlice(this.root?.byPath ?? this.byPath);
+    this.rendering.render(() => {
+      const byPath = this.root?.byPath ?? this.byPath;
       this.byPath = undefined;
-    }
+      return this.renderSlice(byPath);
+    });
     return { topology: this.slice, issues: this.root?.issues ?? [] };
   }
 
@@ -144,9 +144,7 @@ export class KafkaStack extends TerraformStack {
    */
   release(): void {
     this.render();
-    for (const construct of this.rendered?.constructs ?? []) construct.node.scope?.node.tryRemoveChild(construct.node.id);
-    this.rendered = undefined;
-    this.state = 'released';
+    this.rendering.release();
   }
 
   /** This stack's Topology (its slice when split per domain), or null when the declarations have errors. */
@@ -164,7 +162,7 @@ export class KafkaStack extends TerraformStack {
   /** The Terraform resources this stack renders, by topic name and by ACL id; undefined after `release()`. */
   get resources(): RenderedResources | undefined {
     this.render();
-    return this.rendered;
+    return this.rendering.resources;
   }
 
   /**
@@ -173,35 +171,32 @@ export class KafkaStack extends TerraformStack {
    * so a stack whose resources are not rendered yet lets cdktf prepare the rest (backend, provider, what a user added)
    * and renders them afterwards: the same output without a second resolve of every resource, which was ~40 % of
    * cdktf's time at 10,000 topics (README "Performance"). User aspects still see them: cdktf runs aspects in synthesis.
+   * constructs/synth/render-deferral.ts decides.
    */
   override prepareStack(): void {
-    if (this.state === 'released') throw new Error(`stack ${this.node.path} was released after it was synthesized; build the app again to synthesize it again`);
     this.resolve();
-    const renderAfter = this.state === 'pending' && this.slice !== null && !containsToken(this.slice);
-    if (!renderAfter) this.render();
-    super.prepareStack();
-    if (renderAfter) this.render();
+    this.rendering.prepare(this.slice, () => void this.render(), () => super.prepareStack());
   }
 
   /**
    * The stack's Terraform JSON: cdktf's, computed without resolving the stack's own rendered resources twice when
-   * that gives the same value (constructs/stack-json.ts).
+   * that gives the same value (constructs/synth/stack-json.ts).
    */
   override toTerraform(): Record<string, unknown> {
-    const rendered = this.rendered;
+    const rendered = this.rendering.resources;
     const own = rendered === undefined ? undefined : new Set<IConstruct>([...rendered.topics.values(), ...rendered.acls.values(), ...rendered.quotas.values()]);
     return (own === undefined ? undefined : stackJson(this, own)) ?? (super.toTerraform() as Record<string, unknown>);
   }
 
   /** A self-contained stack resolves and lints the declarations under it, once; a slice stack was handed its slice. */
   private resolve(): void {
-    if (this.root !== undefined || this.byPath !== undefined || this.state !== 'pending') return;
+    if (this.root !== undefined || this.byPath !== undefined || this.rendering.state !== 'pending') return;
     this.root = resolveRoot(this, this.environment, undefined, this.environmentSource);
     this.slice = this.root.topology;
   }
 
-  private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): void {
-    if (this.slice === null) return;
+  private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): RenderedResources | undefined {
+    if (this.slice === null) return undefined;
     const rendered = renderTopology(this.slice, { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this, brokerDefaults: this.brokerDefaults });
     // Import blocks, written directly: cdktf's importFrom() attaches a validation that runs `terraform version` once per
     // resource (seconds per hundred resources, and a failed synth where terraform is not installed).
@@ -211,7 +206,7 @@ export class KafkaStack extends TerraformStack {
       ...[...rendered.acls].filter(([id]) => this.adopt.acls.has(id)).map(([id, acl]) => ({ to: `kafka_acl.${acl.friendlyUniqueId}`, id })),
     ].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
     if (imports.length > 0) this.addOverride('import', imports);
-    this.rendered = rendered;
+    return rendered;
   }
 }
 

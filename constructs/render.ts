@@ -2,7 +2,7 @@
  * Topology → L1 resources of the generated bindings. Every Terraform address is derived from content (topic name; an
  * ACL's seven fields), never from position or construct path, so adding one resource never renames another.
  */
-import { Construct, Token, type IConstruct } from './cdktf';
+import { Construct, type IConstruct } from './cdktf';
 import { Acl } from '../gen/provider-kafka/lib/acl';
 import { Quota } from '../gen/provider-kafka/lib/quota';
 import { Topic } from '../gen/provider-kafka/lib/topic';
@@ -114,23 +114,4 @@ function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Re
   });
   resource.overrideLogicalId(address);
   return resource;
-}
-
-/**
- * Whether any value of a Topology's resources could be a cdktf token (an encoded string, number or list, or an
- * IResolvable): what decides whether a stack's resources may skip cdktf's preparing resolve (KafkaStack.prepareStack).
- * Every field is looked at, not only the rendered ones, so the answer errs towards true.
- */
-export function containsToken(topology: Pick<Topology, 'topics' | 'acls' | 'quotas'>): boolean {
-  return hasToken(topology.topics) || hasToken(topology.acls) || hasToken(topology.quotas ?? []);
-}
-
-function hasToken(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('TfToken[');
-  if (typeof value === 'number') return Token.isUnresolved(value);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasToken);
-  if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
-  for (const key in value) if (hasToken((value as Record<string, unknown>)[key])) return true;
-  return false;
 }

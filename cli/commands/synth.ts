@@ -12,7 +12,6 @@ interface SynthCommandOptions {
   readonly app?: string;
   readonly env: string[];
   readonly domain: string[];
-  readonly parallelArtifacts?: boolean;
   readonly wait: number;
   readonly verbose?: boolean;
 }
@@ -27,7 +26,6 @@ function synthOptions(command: Command, standalone: boolean): Command {
     .option('-o, --out <dir>', 'output directory', standalone ? (process.env.CDKTF_OUTDIR ?? 'cdktf.out') : 'cdktf.out')
     .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
     .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
-    .option('--parallel-artifacts', 'render client configs, docs and schemas in a worker thread beside cdktf: faster on 2+ cores for thousands of topics, but holds a second copy of every topology (~+250 MiB at 10,000 topics)')
     .option('--wait <seconds>', 'how long to wait for another synth writing the same output before giving up (0: refuse at once)', seconds, SYNTH_LOCK_WAIT_MS / 1000);
   if (standalone) command.option('--verbose', VERBOSE_HELP);
   else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
@@ -47,7 +45,6 @@ function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
     outdir: options.out,
     environments: options.env,
     domains: options.domain,
-    artifacts: options.parallelArtifacts === true ? 'worker' : 'inline',
     lockWaitMs: options.wait * 1000,
     verbose: options.verbose === true,
   });

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileWriter, mergeStaged, stageArtifacts, type StageRequest } from '../../cli/artifact-stage';
-import { artifactJobs, generateArtifacts } from '../../artifacts';
+import { assertGeneratedOnce, fileWriter, stageArtifacts, type StageRequest } from '../../cli/artifact-stage';
+import { generateArtifacts } from '../../artifacts';
 import { exampleTopologies } from '../artifacts/fixtures';
 import { readTree } from '../helpers/tree';
 
@@ -31,13 +31,12 @@ describe('fileWriter', () => {
 });
 
 describe('stageArtifacts', () => {
-  const request = (stageDir: string, next?: Int32Array): StageRequest => ({
+  const request = (stageDir: string): StageRequest => ({
     topologies: exampleTopologies().map((topology) => ({ file: `stacks/${topology.environment.name}/topology.json`, topology })),
     commit: exampleTopologies().map((topology) => `stacks/${topology.environment.name}/topology.json`),
     stageDir,
     subset: false,
     environments: [],
-    ...(next === undefined ? {} : { next }),
   });
   const tempDir = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'topicform-stage-'));
@@ -53,25 +52,6 @@ describe('stageArtifacts', () => {
     expect(result.staged.filter((f) => f.endsWith('topology.json'))).toHaveLength(exampleTopologies().length);
     expect(result.staged.some((f) => f.startsWith('schemas/'))).toBe(true);
     expect(Object.keys(readTree(dir)).length).toBe(result.staged.length);
-  });
-
-  it('shares its jobs through a counter in shared memory: each job is done once, by whichever thread takes it', () => {
-    const alone = stageArtifacts(request(tempDir()));
-    const dir = tempDir();
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    // A worker that has taken the first jobs: this thread starts where the counter stands and does the rest.
-    const jobs = exampleTopologies().length + 1 + artifactJobs(exampleTopologies()).length;
-    Atomics.store(next, 0, Math.floor(jobs / 2));
-    const second = stageArtifacts(request(dir, next));
-    expect(second.staged.length).toBeGreaterThan(0);
-    expect(second.staged.length).toBeLessThan(alone.staged.length);
-    // Jobs before the counter were another thread's: topology.json and the schemas come first, so none are here.
-    expect(second.staged.filter((f) => f.endsWith('topology.json') || f.startsWith('schemas/'))).toEqual([]);
-    for (const file of second.staged) expect(alone.staged).toContain(file);
-    expect(Atomics.load(next, 0)).toBeGreaterThanOrEqual(jobs);
-    // Once every job is taken, another thread finds nothing left.
-    const late = stageArtifacts(request(tempDir(), next));
-    expect(late).toEqual({ staged: [], generated: [] });
   });
 
   it('stages nothing the output already holds with the same bytes, and still lists it as generated', () => {
@@ -95,8 +75,17 @@ describe('stageArtifacts', () => {
     expect(Object.keys(readTree(dir)).sort()).toEqual([changed, removed].sort());
   });
 
-  it('merges the parts of several threads and rejects a file generated twice', () => {
-    expect(mergeStaged([{ staged: ['a'], generated: ['a', 'b'] }, { staged: ['c'], generated: ['c'] }])).toEqual({ staged: ['a', 'c'], generated: ['a', 'b', 'c'] });
-    expect(() => mergeStaged([{ staged: [], generated: ['docs/x.md'] }, { staged: [], generated: ['docs/x.md'] }])).toThrow('two artifacts would be written to docs/x.md');
+  it('reports a failure to stage as an error naming the step that failed', () => {
+    const blocked = join(tempDir(), 'not-a-folder');
+    writeFileSync(blocked, 'a file where the staging folder should go');
+    // No topology to read: the docs index and capacity report are still written, into a folder that cannot be made.
+    expect(() => stageArtifacts({ topologies: [], commit: [], stageDir: join(blocked, 'stage'), subset: false, environments: [] })).toThrow(
+      /generating client configs, docs and schemas failed: .*ENOTDIR/s,
+    );
+  });
+
+  it('rejects a file generated twice, which would silently overwrite the first', () => {
+    expect(() => assertGeneratedOnce(['docs/a.md', 'docs/b.md'])).not.toThrow();
+    expect(() => assertGeneratedOnce(['docs/x.md', 'docs/a.md', 'docs/x.md'])).toThrow('two artifacts would be written to docs/x.md');
   });
 });

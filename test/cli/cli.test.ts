@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTopicform, type CliRun } from '../helpers/cli';
-import { readTree } from '../helpers/tree';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -26,15 +25,6 @@ describe('topicform CLI', () => {
     const result = run('synth', '--out', out);
     expect(result.status).toBe(0);
     expect(existsSync(join(out, 'stacks', 'dev', 'cdk.tf.json'))).toBe(true);
-  });
-
-  it('writes the same files with --parallel-artifacts (artifacts in a worker thread) as without', () => {
-    const inline = join(work, 'inline');
-    const parallel = join(work, 'parallel');
-    expect(run('synth', '--out', inline).status).toBe(0);
-    expect(run('synth', '--parallel-artifacts', '--out', parallel).status).toBe(0);
-    expect(readTree(parallel)).toEqual(readTree(inline));
-    expect(run('synth', '--help').stdout).toMatch(/--parallel-artifacts/);
   });
 
   it('fails with exit code 1 and a message naming the file when the app file is missing', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, DefaultTokenResolver, Lazy, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from '../../constructs/cdktf';
 import type { KafkaStack } from '../../constructs/kafka-stack';
-import { NOT_AS_IS, resolvedAsIs } from '../../constructs/stack-json';
+import { NOT_AS_IS, resolvedAsIs } from '../../constructs/synth/stack-json';
 import { prodApp } from '../helpers/prod-app';
 import { Topic } from '../../gen/provider-kafka/lib/topic';
 

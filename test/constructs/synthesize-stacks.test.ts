@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App} from '../../constructs/cdktf';
 import { Annotations, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
 import type { KafkaStack } from '../../constructs/kafka-stack';
-import { containsToken } from '../../constructs/render';
-import { synthesizeStacks } from '../../constructs/synthesize-stacks';
+import { containsToken } from '../../constructs/synth/render-deferral';
+import { synthesizeStacks } from '../../constructs/synth/synthesize-stacks';
 import { canonicalJson } from '../../cli/write';
 import { prodApp as resolvedProdApp } from '../helpers/prod-app';
 

@@ -30,10 +30,6 @@ const DOCS = [
  */
 const AWAITED: Readonly<Record<string, string>> = {
   'CONTRIBUTING.md': 'the checklist for adding a declaration field',
-  'model/kafka-defaults.ts': "Kafka's own broker defaults, read by review and import",
-  'model/resolve/': 'model/resolve.ts split into one file per step',
-  'model/resolve/messages.ts': "resolve's messages in one module",
-  'constructs/synth/': 'the synth machinery, with its README of cdktf internals',
 };
 
 /** Backticked paths that are not this repository's files, with why they are named. */

@@ -9,24 +9,10 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnotationMetadataEntryType, ConstructOrder, invokeAspects, StackSynthesizer, ValidateTerraformVersion, type App, type IConstruct, type TerraformStack } from './cdktf';
+import { AnnotationMetadataEntryType, ConstructOrder, type App, type IConstruct, type TerraformStack } from '../cdktf';
+import { continuesOnErrorAnnotations, customSynthesisOf, invokeAspects, isDefaultStackSynthesizer, setManifestAnnotations, terraformVersionValidation } from './internals';
 
-type Session = Parameters<TerraformStack['synthesizer']['synthesize']>[0];
-
-/**
- * What cdktf's StackSynthesizer keeps privately: whether error annotations stop synthesis (the cdktf CLI's setting).
- * test/runtimes/cdktf-internals.test.ts checks it and CUSTOM_SYNTHESIS on the installed library.
- */
-export interface SynthesizerInternals {
-  readonly continueOnErrorAnnotations?: boolean;
-}
-
-export interface CustomSynthesis {
-  onSynthesize(session: Session): void;
-}
-
-/** cdktf's marker for constructs with a custom synthesis step (addCustomSynthesis). */
-export const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
+export type Session = Parameters<TerraformStack['synthesizer']['synthesize']>[0];
 
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 
@@ -37,12 +23,12 @@ export function synthesisSession(app: App): Session {
 
 /** Synthesizes `stack` as cdktf would and returns its Terraform JSON (what cdktf would write to `cdk.tf.json`). */
 export function synthesizeStackJson(stack: TerraformStack, session: Session): unknown {
-  if (!(stack.synthesizer instanceof StackSynthesizer)) {
+  if (!isDefaultStackSynthesizer(stack.synthesizer)) {
     throw new Error(`stack ${stack.node.path} has a stack synthesizer of its own: topicform synthesizes each stack the way cdktf's default synthesizer does and writes its Terraform JSON itself, so it cannot run another; remove the custom synthesizer`);
   }
   invokeAspects(stack);
   if (stack.hasResourceMove()) {
-    stack.node.addValidation(new ValidateTerraformVersion('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
+    stack.node.addValidation(terraformVersionValidation('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
   }
   if (session.skipValidation !== true) stack.runAllValidations();
 
@@ -50,7 +36,7 @@ export function synthesizeStackJson(stack: TerraformStack, session: Session): un
   const workingDirectory = join(session.outdir, stackManifest.workingDirectory);
   if (!existsSync(workingDirectory)) mkdirSync(workingDirectory);
 
-  for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) (node as unknown as Record<symbol, CustomSynthesis | undefined>)[CUSTOM_SYNTHESIS]?.onSynthesize(session);
+  for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) customSynthesisOf<Session>(node)?.onSynthesize(session);
 
   const annotations = stack.node.findAll().flatMap((node: IConstruct) =>
     node.node.metadata
@@ -58,9 +44,9 @@ export function synthesizeStackJson(stack: TerraformStack, session: Session): un
       .map((entry) => ({ constructPath: node.node.path, level: entry.type as AnnotationMetadataEntryType, message: entry.data as string, stacktrace: entry.trace })),
   );
   // cdktf's manifest entry is read-only to its users; the synthesizer is where cdktf itself fills it in.
-  (stackManifest as { annotations: unknown }).annotations = annotations;
+  setManifestAnnotations(stackManifest, annotations);
   const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
-  if ((stack.synthesizer as unknown as SynthesizerInternals).continueOnErrorAnnotations !== true && errors.length > 0) {
+  if (!continuesOnErrorAnnotations(stack.synthesizer) && errors.length > 0) {
     // cdktf's encounteredAnnotationWithLevelError (lib/errors.js), word for word.
     const list = errors.map((a) => `[${a.constructPath}] ${a.message}`).join('\n');
     throw new Error(`Encountered Annotations with level "ERROR":\n${list}\n\nEither fix the issues above, or set the environment variable CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to ignore these annotations.\n`);

@@ -1,6 +1,6 @@
 /**
  * Synthesizes KafkaStacks one at a time: each is rendered, prepared and synthesized as cdktf's stack synthesizer does
- * it (its aspects, validations and annotations included; constructs/stack-synthesis.ts), its Terraform JSON handed to
+ * it (its aspects, validations and annotations included; constructs/synth/stack-synthesis.ts), its Terraform JSON handed to
  * `written`, then released from the construct tree before the next one renders. cdktf's `App.synth()` instead
  * prepares every stack before writing any, so the whole tree — about 1 KiB per resource — is alive at once; one stack
  * at a time keeps the heap, and the garbage collector's work, to one stack's share (README "Performance").
@@ -9,8 +9,8 @@
  * preparing, which needs every stack alive. topicform's stacks are independent states by design, so a stack that gains
  * a dependency is an error naming both stacks.
  */
-import type { App } from './cdktf';
-import type { KafkaStack } from './kafka-stack';
+import type { App } from '../cdktf';
+import type { KafkaStack } from '../kafka-stack';
 import { synthesisSession, synthesizeStackJson } from './stack-synthesis';
 
 /** What `manifest.json` holds: cdktf's manifest of the stacks written. */

@@ -12,15 +12,10 @@
  * exactly as before. Where grafting could differ from merging in element order (a stack override under `resource`, or
  * another element writing to the same address) it returns undefined and the caller uses cdktf's own method.
  */
-import { DefaultTokenResolver, deepMerge, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization, type IConstruct } from './cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization, type IConstruct } from '../cdktf';
+import { deepMerge, NUMBER_TOKEN_REGEX, stackLibraryVersion, stackOverrides, TOKEN_DOUBLE_MARKERS } from './internals';
 
 type Json = Record<string, unknown>;
-
-/** What cdktf's stack keeps privately and its own toTerraform() reads (test/runtimes/cdktf-internals.test.ts checks it). */
-export interface StackInternals {
-  readonly rawOverrides: Json;
-  readonly cdktfVersion: string;
-}
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -30,17 +25,17 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  * apply.
  */
 export function stackJson(stack: TerraformStack, own: ReadonlySet<IConstruct>): Json | undefined {
-  const internals = stack as unknown as StackInternals;
-  if ('resource' in internals.rawOverrides) return undefined;
+  const overrides = stackOverrides(stack);
+  if ('resource' in overrides) return undefined;
   const resolve = (value: unknown): unknown => Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
 
   const elements = terraformElements(stack);
   const metadata: Json = {
-    version: internals.cdktfVersion,
+    version: stackLibraryVersion(stack),
     stackName: stack.node.id,
     backend: 'local',
     cloud: undefined,
-    ...(Object.keys(internals.rawOverrides).length > 0 ? { overrides: { stack: Object.keys(internals.rawOverrides) } } : {}),
+    ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
   };
   for (const element of elements) {
     const meta = element.toMetadata() as unknown;
@@ -66,7 +61,7 @@ export function stackJson(stack: TerraformStack, own: ReadonlySet<IConstruct>): 
     if (graft !== undefined && body !== NOT_AS_IS) grafts.push([graft[0], graft[1], body as Json]);
     else deepMerge(tf, resolve(fragment));
   }
-  deepMerge(tf, internals.rawOverrides);
+  deepMerge(tf, overrides);
   const resolved = resolve(tf) as Json;
 
   for (const [type, address, body] of grafts) {
@@ -151,9 +146,6 @@ export function resolvedAsIs(value: unknown, depth = 0): unknown {
   }
 }
 
-/** cdktf's NUMBER_TOKEN_REGEX (lib/tokens/private/encoding.js): what resolve splits a string on to find number tokens. */
-const NUMBER_TOKEN_REGEX = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
-
 /**
  * A string resolve returns unchanged: no brace (string, list and map tokens and escapes all need one), and no
  * number-like part that decodes to an encoded number token.
@@ -166,8 +158,6 @@ function asIsString(value: string): boolean {
 
 const DOUBLE = new Float64Array(1);
 const WORDS = new Uint32Array(DOUBLE.buffer);
-/** The top 16 bits cdktf marks an encoded number (0xfdff) or number-list (0xfbff) token with (encoding.js). */
-export const TOKEN_DOUBLE_MARKERS: ReadonlySet<number> = new Set([0xfdff, 0xfbff]);
 
 function isTokenDouble(value: number): boolean {
   DOUBLE[0] = value;
