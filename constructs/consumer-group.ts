@@ -1,5 +1,6 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct, domainNameOf } from './declaration';
+import { DeclarationConstruct } from './declaration';
+import { Domain } from './domain';
 import type { IEventTopic } from './event-topic';
 import { retryPolicyOf } from '../model/declare';
 import type { DurationString } from '../model/duration';
@@ -123,9 +124,9 @@ export class ConsumerGroup extends DeclarationConstruct {
 
   toDeclaration(): Record<string, unknown> {
     const { retries, deadLetter, ...rest } = this.options;
-    const domain = domainNameOf(this);
     return {
-      domain,
+      // Outside a Domain the empty name is reported by the model, located, like any other bad declaration.
+      domain: Domain.tryOf(this)?.domainName ?? '',
       name: this.groupName,
       ...rest,
       ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),

@@ -1,5 +1,4 @@
-import type { Construct} from './cdktf';
-import { type IConstruct } from './cdktf';
+import type { Construct, IConstruct } from './cdktf';
 import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
@@ -36,11 +35,25 @@ export interface DomainProps {
  * topic's name (`<domain>.<event>`).
  */
 export class Domain extends DeclarationConstruct {
-  /** The Domain that contains `construct`. */
-  static of(construct: IConstruct): Domain {
-    const found = [...construct.node.scopes].reverse().find((c): c is Domain => c instanceof Domain);
-    if (found === undefined) throw new Error(`${construct.node.path} is not inside a Domain`);
+  /**
+   * The Domain that contains `construct` (the nearest one, or `construct` itself when it is a Domain). This is the one
+   * way a construct finds its domain.
+   *
+   * @param hint what to tell the user to write instead, appended to the error, e.g. `domain.addEventTopic`
+   * @throws when `construct` is not inside a Domain
+   */
+  static of(construct: IConstruct, hint?: string): Domain {
+    const found = Domain.tryOf(construct);
+    if (found === undefined) throw new Error(`${construct.node.path} is not inside a Domain${hint === undefined ? '' : ` (${hint})`}`);
     return found;
+  }
+
+  /**
+   * The Domain that contains `construct`, or undefined outside any: for declarations whose missing domain the model
+   * reports as a declaration error (with file and line) rather than a thrown one.
+   */
+  static tryOf(construct: IConstruct): Domain | undefined {
+    return [...construct.node.scopes].reverse().find((c): c is Domain => c instanceof Domain);
   }
 
   readonly declarationKind = 'domain' as const;

@@ -1,6 +1,7 @@
-import type { Construct, IConstruct } from './cdktf';
+import type { Construct } from './cdktf';
 import type { ConsumerGroup, ConsumerGroupOptions } from './consumer-group';
-import { DeclarationConstruct, domainNameOf, isDeclaration } from './declaration';
+import { DeclarationConstruct } from './declaration';
+import { Domain } from './domain';
 import { Producer, type GrantProduceOptions } from './producer';
 import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
 import type { DurationString } from '../model/duration';
@@ -190,7 +191,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
   constructor(scope: Construct, name: string, props: EventTopicProps) {
     super(scope, name);
     this.props = { ...props };
-    this.topicRef = { domain: domainOf(this), event: name };
+    this.topicRef = { domain: Domain.of(this, 'declare event topics with domain.addEventTopic').domainName, event: name };
     this.contract = this.convertContract(props.contract);
   }
 
@@ -212,9 +213,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
    * topics; Group READ on the group id.
    */
   addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
-    // Resolved lazily to avoid an import cycle: Domain imports EventTopic.
-    const domain = this.node.scope as Construct & { addConsumerGroup(n: string, o: ConsumerGroupOptions): ConsumerGroup };
-    return domain.addConsumerGroup(name, options).subscribe(this);
+    return Domain.of(this).addConsumerGroup(name, options).subscribe(this);
   }
 
   toDeclaration(): Record<string, unknown> {
@@ -247,10 +246,3 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
 
 /** Durations accepted in props. */
 export type { DurationString };
-
-function domainOf(construct: IConstruct): string {
-  if (![...construct.node.scopes].some((c) => isDeclaration(c) && c.declarationKind === 'domain')) {
-    throw new Error(`event topic ${construct.node.path} must be declared inside a Domain (domain.addEventTopic)`);
-  }
-  return domainNameOf(construct);
-}
