@@ -203,7 +203,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
    * emitted only with the environment's `explicitDescribe`.
    */
   grantProduce(principal: string, options: GrantProduceOptions): Producer {
-    return new Producer(this, `Producer-${options.service}`, this.topicRef, principal, options);
+    return new Producer(this, `Producer-${options.service}`, { ...options, topic: this.topicRef, principal });
   }
 
   /**

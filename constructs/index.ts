@@ -7,5 +7,5 @@ export { KafkaEnvironment, type EnvironmentResult, type KafkaEnvironmentProps } 
 export { KafkaStack, type KafkaStackProps } from './kafka-stack';
 export type { AdoptedResources, BrokerDefaults } from './render';
 export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
-export { Producer, type GrantProduceOptions } from './producer';
+export { Producer, type GrantProduceOptions, type ProducerProps } from './producer';
 export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';
