@@ -3,6 +3,7 @@ import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
 import { LegacyAcl, type LegacyAclProps } from './legacy-acl';
+import type { Suppression } from '../model/schema';
 
 export interface DomainProps {
   /**
@@ -27,7 +28,7 @@ export interface DomainProps {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { Domain } from './domain';
 import { Producer, type GrantProduceOptions } from './producer';
 import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
 import type { DurationString } from '../model/duration';
-import type { KeyDeclaration, ReplayDeclaration, SubjectNamingStrategy, ThroughputDeclaration, TopicRef } from '../model/schema';
+import type { KeyDeclaration, ReplayDeclaration, SubjectNamingStrategy, Suppression, ThroughputDeclaration, TopicRef } from '../model/schema';
 import { convertContractSchemas, type SchemaInput } from '../contracts/convert';
 import { attachIssues } from './validation';
 
@@ -123,7 +123,7 @@ export interface EventTopicProps {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** The event contract of a topic: what its events look like and how that may change. */

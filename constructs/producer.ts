@@ -1,7 +1,7 @@
 import type { Construct } from './cdktf';
 import { DeclarationConstruct } from './declaration';
 import type { DurationString } from '../model/duration';
-import type { TopicRef } from '../model/schema';
+import type { Suppression, TopicRef } from '../model/schema';
 
 export interface GrantProduceOptions {
   /** The application that produces (one principal may serve one service only). */
@@ -39,7 +39,7 @@ export interface GrantProduceOptions {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** What a Producer declares: the topic, the principal that writes to it, and the grant's options. */

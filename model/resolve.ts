@@ -266,7 +266,7 @@ function resolveDeclarations(declarations: Declarations, environment: unknown, e
       principal: g.principal,
       subscriptions: subscriptions.sort((a, b) => compare(a.topicName, b.topicName)),
       deadLetter: g.deadLetter !== false,
-      retryDelaysMs: g.retryDelays.map(toMs),
+      retryDelaysMs: g.retries.map(toMs),
       idempotency: g.idempotency ?? null,
       processingTimePerMessageMs: g.processingTimePerMessage === undefined ? null : toMs(g.processingTimePerMessage),
       maxProcessingLagMs: g.maxProcessingLag === undefined ? null : toMs(g.maxProcessingLag),
@@ -571,7 +571,7 @@ function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration
     };
     return topic;
   };
-  const companions: ResolvedCompanionTopic[] = g.retryDelays.map((delay, i) => {
+  const companions: ResolvedCompanionTopic[] = g.retries.map((delay, i) => {
     const retention = retryRetention(toMs(delay));
     // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
     const partitions = g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: `same as ${parent.name}: read by the same group instances` } : { value: g.retryPartitions, explanation: 'declared' };
@@ -594,7 +594,7 @@ function companionConfig(retentionMs: number, minIsr: number, extra: Readonly<Re
 /** A declared dead-letter shape's configs (derived keys refused, the rest checked like a topic's) and retry partitions. */
 function checkCompanionShape(g: ConsumerGroupDeclaration, env: Environment): Issue[] {
   const issues: Issue[] = [];
-  if (g.retryPartitions !== undefined && g.retryDelays.length === 0) {
+  if (g.retryPartitions !== undefined && g.retries.length === 0) {
     issues.push({ path: 'retryPartitions', code: 'retry-partitions-without-retries', message: `group "${g.domain}.${g.name}" declares retry partitions but no retry tiers`, hint: 'declare retries, or remove retryPartitions' });
   }
   if (typeof g.deadLetter === 'object') {

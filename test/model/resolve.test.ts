@@ -57,7 +57,7 @@ const PAYMENT: ConsumerGroupInput = {
   idempotency: 'payment id unique per order; duplicates are ignored',
   processingTimePerMessage: '5ms',
   maxProcessingLag: '5m',
-  retryDelays: ['1s', '2s', '4s'],
+  retries: ['1s', '2s', '4s'],
   source: { path: 'dev/orders/order-created/payment' },
 };
 
@@ -435,9 +435,9 @@ describe('resolve: declaration errors', () => {
   });
 
   it('fails when a nested field is malformed, with the indexed path', () => {
-    expectFailure(withDeclarations({ consumerGroups: [{ ...PAYMENT, retryDelays: ['1s', '1.5s'] }, NOTIFICATION, INDEXER] }), DEV, {
+    expectFailure(withDeclarations({ consumerGroups: [{ ...PAYMENT, retries: ['1s', '1.5s'] }, NOTIFICATION, INDEXER] }), DEV, {
       source: 'dev/orders/order-created/payment',
-      path: 'retryDelays[1]',
+      path: 'retries[1]',
       code: 'schema-invalid_format',
       message: 'must be a whole number followed by ms, s, m, h or d',
     });
@@ -770,7 +770,7 @@ const groupArb = fc.record({
   name: fc.constantFrom(...GROUP_NAMES),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
   deadLetter: fc.boolean(),
-  retryDelays: fc.array(durationArb(['ms', 's', 'm'], 60), { maxLength: 3 }),
+  retries: fc.array(durationArb(['ms', 's', 'm'], 60), { maxLength: 3 }),
   processingTimePerMessage: fc.option(durationArb(['ms'], 200), { nil: undefined }),
   maxProcessingLag: fc.option(durationArb(['m', 'h'], 12), { nil: undefined }),
 });
@@ -804,7 +804,7 @@ const declarationsArb: fc.Arbitrary<Declarations> = fc
         principal: `User:${g.domain}-${g.name}`,
         subscriptions: [...new Set(g.picks.map((i) => i % refs.length))].map((i) => ({ topic: ref(i), reason: 'reads it to keep its own view current' })),
         deadLetter: g.deadLetter,
-        retryDelays: g.retryDelays,
+        retries: g.retries,
         ...(g.processingTimePerMessage === undefined ? {} : { processingTimePerMessage: g.processingTimePerMessage }),
         ...(g.maxProcessingLag === undefined ? {} : { maxProcessingLag: g.maxProcessingLag }),
         source: { path: `dev/${g.domain}/groups/${g.name}` },
