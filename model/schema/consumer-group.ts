@@ -30,6 +30,7 @@ export const deadLetterShapeSchema = z.strictObject({
   config: z.record(z.string(), z.string()).default({}),
 });
 export type DeadLetterShape = z.infer<typeof deadLetterShapeSchema>;
+export type DeadLetterShapeInput = z.input<typeof deadLetterShapeSchema>;
 
 export const consumerGroupSchema = z.strictObject({
   domain: nameSchema,
