@@ -1,9 +1,10 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct, domainNameOf } from './declaration';
+import { DeclarationConstruct } from './declaration';
+import { Domain } from './domain';
 import type { IEventTopic } from './event-topic';
 import { retryPolicyOf } from '../model/declare';
 import type { DurationString } from '../model/duration';
-import type { TopicRef } from '../model/schema';
+import type { Suppression, TopicRef } from '../model/schema';
 import type { ProcessingMode } from '../model/vocabulary';
 
 export interface ConsumerGroupOptions {
@@ -85,7 +86,7 @@ export interface ConsumerGroupOptions {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 interface Subscription {
@@ -123,14 +124,14 @@ export class ConsumerGroup extends DeclarationConstruct {
 
   toDeclaration(): Record<string, unknown> {
     const { retries, deadLetter, ...rest } = this.options;
-    const domain = domainNameOf(this);
     return {
-      domain,
+      // Outside a Domain the empty name is reported by the model, located, like any other bad declaration.
+      domain: Domain.tryOf(this)?.domainName ?? '',
       name: this.groupName,
       ...rest,
       ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),
-      ...(retries === undefined ? {} : { retryDelays: [...retries] }),
-      ...(retryPolicyOf(retries) === undefined ? {} : { retries: { ...retryPolicyOf(retries) } }),
+      ...(retries === undefined ? {} : { retries: [...retries] }),
+      ...(retryPolicyOf(retries) === undefined ? {} : { retryPolicy: { ...retryPolicyOf(retries) } }),
       subscriptions: this.subscriptions.map((s) => ({ ...s, topic: { ...s.topic } })),
       source: this.source,
     };

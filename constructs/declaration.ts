@@ -45,9 +45,3 @@ export function freeId(scope: IConstruct, name: unknown): string {
     if (scope.node.tryFindChild(candidate) === undefined) return candidate;
   }
 }
-
-/** The declared name of the domain a declaration sits in ('' outside any). */
-export function domainNameOf(construct: IConstruct): string {
-  const domain = [...construct.node.scopes].reverse().find((c): c is DeclarationConstruct => isDeclaration(c) && c.declarationKind === 'domain');
-  return domain?.declaredName ?? '';
-}

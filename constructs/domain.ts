@@ -1,9 +1,9 @@
-import type { Construct} from './cdktf';
-import { type IConstruct } from './cdktf';
+import type { Construct, IConstruct } from './cdktf';
 import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
 import { LegacyAcl, type LegacyAclProps } from './legacy-acl';
+import type { Suppression } from '../model/schema';
 
 export interface DomainProps {
   /**
@@ -28,7 +28,7 @@ export interface DomainProps {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 /**
@@ -36,11 +36,25 @@ export interface DomainProps {
  * topic's name (`<domain>.<event>`).
  */
 export class Domain extends DeclarationConstruct {
-  /** The Domain that contains `construct`. */
-  static of(construct: IConstruct): Domain {
-    const found = [...construct.node.scopes].reverse().find((c): c is Domain => c instanceof Domain);
-    if (found === undefined) throw new Error(`${construct.node.path} is not inside a Domain`);
+  /**
+   * The Domain that contains `construct` (the nearest one, or `construct` itself when it is a Domain). This is the one
+   * way a construct finds its domain.
+   *
+   * @param hint what to tell the user to write instead, appended to the error, e.g. `domain.addEventTopic`
+   * @throws when `construct` is not inside a Domain
+   */
+  static of(construct: IConstruct, hint?: string): Domain {
+    const found = Domain.tryOf(construct);
+    if (found === undefined) throw new Error(`${construct.node.path} is not inside a Domain${hint === undefined ? '' : ` (${hint})`}`);
     return found;
+  }
+
+  /**
+   * The Domain that contains `construct`, or undefined outside any: for declarations whose missing domain the model
+   * reports as a declaration error (with file and line) rather than a thrown one.
+   */
+  static tryOf(construct: IConstruct): Domain | undefined {
+    return [...construct.node.scopes].reverse().find((c): c is Domain => c instanceof Domain);
   }
 
   readonly declarationKind = 'domain' as const;

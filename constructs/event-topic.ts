@@ -1,10 +1,11 @@
-import type { Construct, IConstruct } from './cdktf';
+import type { Construct } from './cdktf';
 import type { ConsumerGroup, ConsumerGroupOptions } from './consumer-group';
-import { DeclarationConstruct, domainNameOf, isDeclaration } from './declaration';
+import { DeclarationConstruct } from './declaration';
+import { Domain } from './domain';
 import { Producer, type GrantProduceOptions } from './producer';
 import type { CleanupPolicy, CompatibilityMode, OrderingNeed } from '../model/vocabulary';
 import type { DurationString } from '../model/duration';
-import type { KeyDeclaration, ReplayDeclaration, SubjectNamingStrategy, ThroughputDeclaration, TopicRef } from '../model/schema';
+import type { KeyDeclaration, ReplayDeclaration, SubjectNamingStrategy, Suppression, ThroughputDeclaration, TopicRef } from '../model/schema';
 import { convertContractSchemas, type SchemaInput } from '../contracts/convert';
 import { attachIssues } from './validation';
 
@@ -122,7 +123,7 @@ export interface EventTopicProps {
    *
    * @default []
    */
-  readonly suppressions?: ReadonlyArray<{ readonly ruleId: string; readonly reason: string }>;
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** The event contract of a topic: what its events look like and how that may change. */
@@ -190,7 +191,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
   constructor(scope: Construct, name: string, props: EventTopicProps) {
     super(scope, name);
     this.props = { ...props };
-    this.topicRef = { domain: domainOf(this), event: name };
+    this.topicRef = { domain: Domain.of(this, 'declare event topics with domain.addEventTopic').domainName, event: name };
     this.contract = this.convertContract(props.contract);
   }
 
@@ -202,7 +203,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
    * emitted only with the environment's `explicitDescribe`.
    */
   grantProduce(principal: string, options: GrantProduceOptions): Producer {
-    return new Producer(this, `Producer-${options.service}`, this.topicRef, principal, options);
+    return new Producer(this, `Producer-${options.service}`, { ...options, topic: this.topicRef, principal });
   }
 
   /**
@@ -212,9 +213,7 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
    * topics; Group READ on the group id.
    */
   addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
-    // Resolved lazily to avoid an import cycle: Domain imports EventTopic.
-    const domain = this.node.scope as Construct & { addConsumerGroup(n: string, o: ConsumerGroupOptions): ConsumerGroup };
-    return domain.addConsumerGroup(name, options).subscribe(this);
+    return Domain.of(this).addConsumerGroup(name, options).subscribe(this);
   }
 
   toDeclaration(): Record<string, unknown> {
@@ -247,10 +246,3 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
 
 /** Durations accepted in props. */
 export type { DurationString };
-
-function domainOf(construct: IConstruct): string {
-  if (![...construct.node.scopes].some((c) => isDeclaration(c) && c.declarationKind === 'domain')) {
-    throw new Error(`event topic ${construct.node.path} must be declared inside a Domain (domain.addEventTopic)`);
-  }
-  return domainNameOf(construct);
-}

@@ -7,5 +7,7 @@ export { KafkaEnvironment, type EnvironmentResult, type KafkaEnvironmentProps } 
 export { KafkaStack, type KafkaStackProps } from './kafka-stack';
 export type { AdoptedResources, BrokerDefaults } from './render';
 export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
-export { Producer, type GrantProduceOptions } from './producer';
+export { Producer, type GrantProduceOptions, type ProducerProps } from './producer';
 export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';
+/** A lint rule switched off for one declaration, with its reason: the `suppressions` of every declaring construct. */
+export type { Suppression } from '../model/schema';

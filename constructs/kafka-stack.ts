@@ -36,6 +36,14 @@ export interface KafkaStackProps {
   readonly adopt?: AdoptedResources;
 }
 
+/**
+ * The props of a stack that renders a slice of an environment resolved elsewhere: what `KafkaStack.forSlice` passes (a
+ * KafkaEnvironment's stacks). It holds no declarations of its own.
+ */
+export interface KafkaSliceStackProps {
+  readonly slice: KafkaStackSlice;
+}
+
 /** How a KafkaEnvironment hands a stack its slice. */
 export interface KafkaStackSlice {
   readonly environment: Environment;
@@ -66,7 +74,7 @@ export class KafkaStack extends TerraformStack {
 
   /** Creates a stack that renders a slice of an environment resolved elsewhere. */
   static forSlice(scope: Construct, id: string, slice: KafkaStackSlice): KafkaStack {
-    return new KafkaStack(scope, id, { environment: slice.environment }, slice);
+    return new KafkaStack(scope, id, { slice });
   }
 
   readonly environment: EnvironmentInput;
@@ -89,11 +97,13 @@ export class KafkaStack extends TerraformStack {
   private readonly environmentSource: SourceLocation;
 
   /**
-   * @param slice set only by `KafkaStack.forSlice` (a KafkaEnvironment's stacks); leave it out for a self-contained
-   *   stack that holds its own declarations
+   * @param props a self-contained stack's environment (its declarations are added under it), or, from
+   *   `KafkaStack.forSlice`, the slice of an environment resolved elsewhere
    */
-  constructor(scope: Construct, id: string, props: KafkaStackProps, slice?: KafkaStackSlice) {
+  constructor(scope: Construct, id: string, stackProps: KafkaStackProps | KafkaSliceStackProps) {
     super(scope, id);
+    const slice = 'slice' in stackProps ? stackProps.slice : undefined;
+    const props: KafkaStackProps = 'slice' in stackProps ? { environment: stackProps.slice.environment } : stackProps;
     this.environment = props.environment;
     this.environmentSource = slice === undefined ? environmentSource(this, props.environment) : { path: this.node.path };
     // The backend and auth need a valid environment; an invalid one is reported by resolve and synth stops anyway.

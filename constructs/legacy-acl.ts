@@ -1,5 +1,6 @@
 import type { Construct } from './cdktf';
-import { DeclarationConstruct, domainNameOf } from './declaration';
+import { DeclarationConstruct } from './declaration';
+import { Domain } from './domain';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType } from '../model/vocabulary';
 
 export interface LegacyAclProps {
@@ -34,7 +35,7 @@ export class LegacyAcl extends DeclarationConstruct {
   }
 
   toDeclaration(): Record<string, unknown> {
-    const domain = domainNameOf(this);
-    return { domain, ...this.props, source: this.source };
+    // Outside a Domain the empty name is reported by the model, located, like any other bad declaration.
+    return { domain: Domain.tryOf(this)?.domainName ?? '', ...this.props, source: this.source };
   }
 }

@@ -13,11 +13,15 @@ export type DurationString = `${number}${DurationUnit}`;
 
 const DURATION_PATTERN = /^(\d+)(ms|s|m|h|d)$/;
 
+/**
+ * Typed as DurationString, in and out: the pattern admits exactly strings of that template, and the props interfaces
+ * (constructs/) declare durations as DurationString, so the schema's input type and the props stay the same shape.
+ */
 export const durationSchema = z
   .string()
   .regex(DURATION_PATTERN, { message: 'must be a whole number followed by ms, s, m, h or d, e.g. "7d" or "250ms"' })
   // Derived configs add durations and write them as integers; beyond 2^53 ms they would lose precision.
-  .refine((d) => !DURATION_PATTERN.test(d) || toMs(d) <= MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} ms` });
+  .refine((d) => !DURATION_PATTERN.test(d) || toMs(d) <= MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} ms` }) as unknown as z.ZodType<DurationString, DurationString>;
 
 /** A positive duration (a replay window of 0 would keep nothing). */
 export const positiveDurationSchema = durationSchema.refine((d) => !DURATION_PATTERN.test(d) || toMs(d) > 0, { message: 'must be greater than zero' });

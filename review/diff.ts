@@ -8,6 +8,7 @@
  * work is linear in the size of the outputs.
  */
 import { diffSettings, SETTINGS_PARTS, settingsCounterpart } from '../guard/settings';
+import type { Suppression } from '../model/schema';
 import type { ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
 import type { AclResource, AttributeChange, Change, FieldChange, ImportBlock, RemovedBlock, Snapshot, StackSnapshot, Subject, TopicResource } from './types';
@@ -258,7 +259,7 @@ const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'de
 const DOMAIN_FIELDS = ['description', 'recoveryProcedure'] as const;
 
 interface Suppressible {
-  readonly suppressions?: readonly { readonly ruleId: string; readonly reason: string }[];
+  readonly suppressions?: readonly Suppression[];
 }
 
 function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, changes: Change[]): void {

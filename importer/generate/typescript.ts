@@ -175,10 +175,10 @@ function groupOptions(w: Writer, indent: number, g: PlannedGroup, used: Used): v
     ];
     w.line(indent, `deadLetter: { ${fields.join(', ')} }, // the shape of its dead-letter topics on the cluster`);
   }
-  if (g.retryDelays.length > 0) {
+  if (g.retries.length > 0) {
     used.Retries = true;
     used.Duration = true;
-    w.line(indent, `retries: ${retriesCode(g.retryDelays)},`);
+    w.line(indent, `retries: ${retriesCode(g.retries)},`);
     if (g.retryPartitions !== undefined) w.line(indent, `retryPartitions: ${numberLiteral(g.retryPartitions)}, // as on the cluster`);
   }
   suppressionsBlock(w, indent, g.suppressions);

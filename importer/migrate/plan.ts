@@ -407,7 +407,7 @@ function makeDraft(
         return { topic: { domain: topic.domain, event: topic.event }, topicName: t, ...(topic.domain === domain ? {} : { reason: `${origin.verb}: ${c.service} consumes it (${at(c)}); state why ${domain} needs these events` }) };
       }),
       deadLetter,
-      retryDelays: [],
+      retries: [],
       suppressions: [],
       notes: c.elements.map((e) => `${origin.verb}: ${at(e)} ${e.element}`),
     });

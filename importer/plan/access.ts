@@ -172,7 +172,7 @@ export function planAccess(input: AccessInput): AccessPlan {
         principal,
         subscriptions,
         deadLetter: chosen.deadLetter,
-        retryDelays: chosen.retryDelays,
+        retries: chosen.retries,
         suppressions: [],
         notes: [
           `${principal} holds Group READ on ${c.groupId} and Topic READ on ${chosen.subscriptions.join(', ')}`,
@@ -215,7 +215,7 @@ export function planAccess(input: AccessInput): AccessPlan {
     for (const s of g.subscriptions) {
       const part = groupPart(s.topic.domain, g.domain, g.name);
       if (g.deadLetter) companionDomain.set(deadLetterTopicName(s.topicName, part), g.domain);
-      g.retryDelays.forEach((_, i) => companionDomain.set(retryTopicName(s.topicName, part, i + 1), g.domain));
+      g.retries.forEach((_, i) => companionDomain.set(retryTopicName(s.topicName, part, i + 1), g.domain));
     }
   }
   const producerDomain = new Map<string, string>();
@@ -343,8 +343,8 @@ function variantsOf(
   const delays = first === undefined ? [] : retriesOf(first, partOf(first));
   const sameDelays = base.filter((t) => retriesOf(t, partOf(t)).join() === delays.join());
   const variants: Variant[] = [];
-  if (delays.length > 0) variants.push({ subscriptions: sameDelays, deadLetter, retryDelays: delays });
-  variants.push({ subscriptions: base, deadLetter, retryDelays: [] });
-  if (deadLetter) variants.push({ subscriptions: [...subscribed], deadLetter: false, retryDelays: [] });
+  if (delays.length > 0) variants.push({ subscriptions: sameDelays, deadLetter, retries: delays });
+  variants.push({ subscriptions: base, deadLetter, retries: [] });
+  if (deadLetter) variants.push({ subscriptions: [...subscribed], deadLetter: false, retries: [] });
   return variants.filter((v) => v.subscriptions.length > 0);
 }

@@ -46,7 +46,7 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
         principal: g.principal,
         subscriptions: g.subscriptions.map((s) => ({ topic: { ...s.topic }, ...(s.reason === undefined ? {} : { reason: s.reason }) })),
         deadLetter: g.deadLetter && g.deadLetterShape !== undefined ? { ...g.deadLetterShape, ...(g.deadLetterShape.config === undefined ? {} : { config: { ...g.deadLetterShape.config } }) } : g.deadLetter,
-        retryDelays: [...g.retryDelays],
+        retries: [...g.retries],
         ...(g.retryPartitions === undefined ? {} : { retryPartitions: g.retryPartitions }),
         suppressions: g.suppressions,
         source: { path: sourcePath.group(g.domain, g.name) },

@@ -22,7 +22,7 @@ export interface GroupCandidate {
 export interface GroupVariant {
   readonly subscriptions: readonly string[];
   readonly deadLetter: boolean;
-  readonly retryDelays: readonly DurationString[];
+  readonly retries: readonly DurationString[];
 }
 
 /** The ACL ids the model derives for a group: model/acl.ts deriveAcls on the group as resolve would see it. */
@@ -40,10 +40,10 @@ export function groupAclIds(
   const subscriptions = v.subscriptions.map((t) => {
     const part = partOf(c, t);
     const dlq = v.deadLetter ? deadLetterTopicName(t, part) : null;
-    const retries = v.retryDelays.map((_, i) => retryTopicName(t, part, i + 1));
-    for (const name of [...(dlq === null ? [] : [dlq]), ...retries]) owners.set(name, c.domain);
+    const retryTopics = v.retries.map((_, i) => retryTopicName(t, part, i + 1));
+    for (const name of [...(dlq === null ? [] : [dlq]), ...retryTopics]) owners.set(name, c.domain);
     const topic = eventTopics.get(t) as AccessEventTopic;
-    return { topic: { domain: topic.domain, event: topic.event }, topicName: t, deadLetterTopic: dlq, retryTopics: retries };
+    return { topic: { domain: topic.domain, event: topic.event }, topicName: t, deadLetterTopic: dlq, retryTopics };
   });
   const group: ResolvedConsumerGroup = {
     domain: c.domain,

@@ -11,7 +11,8 @@
 import { KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../../model/kafka-defaults';
 import { pascalCase } from '../naming';
 import type { SnapshotTopic } from '../snapshot';
-import type { PlannedReplay, PlannedTopic } from './types';
+import type { PlannedTopic } from './types';
+import type { ReplayDeclaration } from '../../model/schema';
 import { toDurationString, toMs, type DurationString } from '../../model/duration';
 import { RETENTION_MARGIN_MS, TOMBSTONE_RETENTION_MARGIN_MS } from '../../model/limits';
 import type { Environment } from '../../model/schema';
@@ -113,7 +114,7 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     notes.push(`retention.bytes=${retentionBytesOverride} on the cluster cannot be declared (retentionBytes is a positive cap); the override is dropped`);
   }
 
-  let replay: PlannedReplay;
+  let replay: ReplayDeclaration;
   if (policy === 'delete') {
     const retention = valueOf('retention.ms') ?? KAFKA_RETENTION_MS;
     if (!isWholeNumber(retention)) return { reason: `retention.ms=${retention} is not a whole number` };

@@ -329,8 +329,8 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
     const shape = shapes.includes(undefined) ? undefined : single(shapes);
     if (shape !== undefined && Object.keys(shape).length > 0) shaped = { ...shaped, deadLetterShape: shape };
   }
-  if (g.retryDelays.length > 0) {
-    const counts = parts.flatMap(({ parent, part }) => g.retryDelays.map((_, i) => byName.get(retryTopicName(parent, part, i + 1))?.partitions));
+  if (g.retries.length > 0) {
+    const counts = parts.flatMap(({ parent, part }) => g.retries.map((_, i) => byName.get(retryTopicName(parent, part, i + 1))?.partitions));
     const count = counts.includes(undefined) ? undefined : single(counts);
     if (count !== undefined && parts.some(({ parent }) => partitionsOf.get(parent) !== count)) shaped = { ...shaped, retryPartitions: count };
   }

@@ -2,15 +2,13 @@
  * The import plan: the declarations the importer proposes, as plain data. The generator writes them as TypeScript;
  * the model resolves the same data to check that it synthesizes to what the cluster has.
  */
-import type { DurationString } from '../../model/duration';
 import type { Declarations } from '../../model/resolve';
-import type { Suppression, TopicRef } from '../../model/schema';
+import type { ConsumerGroupDeclaration, DeadLetterShapeInput, DomainDeclaration, LegacyAclDeclaration, ProducerDeclaration, ReplayDeclaration, SubscriptionDeclaration, Suppression } from '../../model/schema';
 import type { AclBinding, Topology } from '../../model/topology';
 import type { ImportFinding, SourceRef } from '../types';
 
-export type PlannedReplay =
-  | { readonly kind: 'window'; readonly window: DurationString }
-  | { readonly kind: 'full'; readonly longestReindex: DurationString; readonly expireAfter?: DurationString };
+// Fields that are declarations' fields reuse the model's types (model/schema/), so a change there reaches the importer
+// at compile time; the planned values add only what the generator needs (Kafka names, notes, origins).
 
 export interface PlannedTopic {
   readonly domain: string;
@@ -28,7 +26,7 @@ export interface PlannedTopic {
   readonly replicationFactor?: number;
   /** Only when it differs from the environment's default. */
   readonly minInsyncReplicas?: number;
-  readonly replay: PlannedReplay;
+  readonly replay: ReplayDeclaration;
   readonly retentionBytes?: number;
   readonly config: Readonly<Record<string, string>>;
   suppressions: Suppression[];
@@ -37,60 +35,37 @@ export interface PlannedTopic {
   readonly origin: SourceRef;
 }
 
-export interface PlannedSubscription {
-  readonly topic: TopicRef;
+/** A subscription as declared (`reason` is set for another domain's topic: the model requires one), and its Kafka name. */
+export interface PlannedSubscription extends Readonly<SubscriptionDeclaration> {
   readonly topicName: string;
-  /** Set for another domain's topic (the model requires a reason). */
-  readonly reason?: string;
 }
 
-export interface PlannedGroup {
-  readonly domain: string;
-  readonly name: string;
-  /** Only when it is not `<domain>.<name>`. */
-  readonly groupId?: string;
-  readonly service: string;
-  readonly principal: string;
+/** `groupId` is set only when it is not `<domain>.<name>`; `retryPartitions` only when the cluster's retry tiers' differ from the subscribed topic's. */
+export interface PlannedGroup extends Readonly<Pick<ConsumerGroupDeclaration, 'domain' | 'name' | 'groupId' | 'service' | 'principal' | 'retryPartitions'>> {
   readonly subscriptions: readonly PlannedSubscription[];
   readonly deadLetter: boolean;
   /** The dead-letter topics' shape, when the cluster's differs from the derived one (the group's `deadLetter`). */
-  readonly deadLetterShape?: PlannedDeadLetterShape;
-  readonly retryDelays: readonly DurationString[];
-  /** The retry tiers' partitions, when the cluster's differ from the subscribed topic's. */
-  readonly retryPartitions?: number;
+  readonly deadLetterShape?: DeadLetterShapeInput;
+  /** The retry tiers' delays, in order (the group's `retries`). */
+  readonly retries: Readonly<ConsumerGroupDeclaration['retries']>;
   suppressions: Suppression[];
   readonly notes: readonly string[];
 }
 
-export interface PlannedDeadLetterShape {
-  readonly partitions?: number;
-  readonly retention?: DurationString;
-  readonly config?: Readonly<Record<string, string>>;
-}
-
-export interface PlannedProducer {
-  readonly topic: TopicRef;
+export interface PlannedProducer extends Readonly<Pick<ProducerDeclaration, 'topic' | 'principal' | 'service' | 'transactionalIdPrefix'>> {
   readonly topicName: string;
-  readonly principal: string;
-  readonly service: string;
-  readonly transactionalIdPrefix?: string;
   suppressions: Suppression[];
 }
 
-export interface PlannedLegacyAcl {
-  readonly domain: string;
+export interface PlannedLegacyAcl extends Readonly<Pick<LegacyAclDeclaration, 'domain' | 'reason'>> {
   /** The construct id: the ACL's Terraform address, which is derived from its content. */
   readonly id: string;
   readonly binding: AclBinding;
-  readonly reason: string;
   /** One-line comments above the declaration (where it came from). */
   readonly notes?: readonly string[];
 }
 
-export interface PlannedDomain {
-  readonly name: string;
-  readonly owner: string;
-  readonly description: string;
+export interface PlannedDomain extends Readonly<Pick<DomainDeclaration, 'name' | 'owner' | 'description'>> {
   suppressions: Suppression[];
   readonly topics: readonly PlannedTopic[];
   readonly groups: readonly PlannedGroup[];

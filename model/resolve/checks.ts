@@ -36,7 +36,7 @@ export function withoutDerivedKeys(config: Readonly<Record<string, string>>): Re
 /** A declared dead-letter shape's configs (derived keys refused, the rest checked like a topic's) and retry partitions. */
 export function checkCompanionShape(g: ConsumerGroupDeclaration, env: Environment): Issue[] {
   const issues: Issue[] = [];
-  if (g.retryPartitions !== undefined && g.retryDelays.length === 0) issues.push(m.retryPartitionsWithoutRetries(`${g.domain}.${g.name}`));
+  if (g.retryPartitions !== undefined && g.retries.length === 0) issues.push(m.retryPartitionsWithoutRetries(`${g.domain}.${g.name}`));
   if (typeof g.deadLetter === 'object') {
     const config = g.deadLetter.config;
     for (const key of Object.keys(config).sort()) {

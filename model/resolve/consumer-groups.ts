@@ -43,7 +43,7 @@ export function resolveConsumerGroup(
     principal: g.principal,
     subscriptions: subscriptions.sort((a, b) => compare(a.topicName, b.topicName)),
     deadLetter: g.deadLetter !== false,
-    retryDelaysMs: g.retryDelays.map(toMs),
+    retryDelaysMs: g.retries.map(toMs),
     idempotency: g.idempotency ?? null,
     processingTimePerMessageMs: g.processingTimePerMessage === undefined ? null : toMs(g.processingTimePerMessage),
     maxProcessingLagMs: g.maxProcessingLag === undefined ? null : toMs(g.maxProcessingLag),
@@ -80,7 +80,7 @@ function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration
     };
     return topic;
   };
-  const companions: ResolvedCompanionTopic[] = g.retryDelays.map((delay, i) => {
+  const companions: ResolvedCompanionTopic[] = g.retries.map((delay, i) => {
     const retention = retryRetention(toMs(delay));
     // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
     const partitions = g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: m.retryPartitionsOfParent(parent.name) } : { value: g.retryPartitions, explanation: m.DECLARED };

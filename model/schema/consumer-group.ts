@@ -30,6 +30,7 @@ export const deadLetterShapeSchema = z.strictObject({
   config: z.record(z.string(), z.string()).default({}),
 });
 export type DeadLetterShape = z.infer<typeof deadLetterShapeSchema>;
+export type DeadLetterShapeInput = z.input<typeof deadLetterShapeSchema>;
 
 export const consumerGroupSchema = z.strictObject({
   domain: nameSchema,
@@ -43,16 +44,13 @@ export const consumerGroupSchema = z.strictObject({
   subscriptions: z.array(subscriptionSchema).min(1, { message: 'a consumer group subscribes to at least one topic' }),
   /** @default true — one dead-letter topic per subscribed topic, of the derived shape unless a shape is given */
   deadLetter: z.union([z.boolean(), deadLetterShapeSchema]).default(true),
-  /** Delays of the retry tiers, in order; each tier is a topic `<topic>.<group>.retry-<n>`. */
-  retryDelays: z.array(durationSchema).default([]),
-  /** How the delays were declared, when with `Retries.exponential` (model/declare.ts): checked as written. */
-  retries: z
-    .strictObject({
-      kind: z.literal('exponential'),
-      attempts: z.unknown().refine((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_RETRY_TIERS, { message: `Retries.exponential needs a whole number of attempts from 1 to ${MAX_RETRY_TIERS}` }),
-      first: positiveDurationSchema,
-    })
-    .optional(),
+  /** Delays of the retry tiers, in order (the construct's `retries`); each tier is a topic `<topic>.<group>.retry-<n>`. @default [] */
+  retries: z.array(durationSchema).default([]),
+  /**
+   * How `retries` was declared, when with `Retries.exponential` (model/declare.ts), so it is checked as written: a bad
+   * `attempts` is an error on `retries.attempts` (below), not an empty list. Not a prop: it travels on the list.
+   */
+  retryPolicy: z.strictObject({ kind: z.literal('exponential'), attempts: z.unknown(), first: positiveDurationSchema }).optional(),
   /** Partitions of every retry tier. @default - the subscribed topic's partitions (read by the same instances) */
   retryPartitions: z.number().int().min(1).optional(),
   /** How duplicates are detected or made harmless. */
@@ -67,6 +65,15 @@ export const consumerGroupSchema = z.strictObject({
   /** Lint rules switched off here, each with a reason. @default [] */
   suppressions: suppressionsSchema,
   source: sourceSchema,
+}).refine((g) => validAttempts(g.retryPolicy?.attempts), {
+  message: `Retries.exponential needs a whole number of attempts from 1 to ${MAX_RETRY_TIERS}`,
+  // Where the user wrote it: `retries: Retries.exponential({ attempts })`. Checked even when other fields are wrong.
+  path: ['retries', 'attempts'],
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
 });
+
+function validAttempts(n: unknown): boolean {
+  return n === undefined || (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_RETRY_TIERS);
+}
 export type ConsumerGroupInput = z.input<typeof consumerGroupSchema>;
 export type ConsumerGroupDeclaration = z.infer<typeof consumerGroupSchema>;

@@ -69,7 +69,7 @@ const GROUPS: ConsumerGroupInput[] = [
     service: 'billing-service',
     principal: 'User:billing-a',
     subscriptions: [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' }],
-    retryDelays: ['30s'],
+    retries: ['30s'],
     offsetCommit: { mode: 'auto', reason: 'processing is synchronous inside the poll loop and cheap to repeat' },
     source: { path: 'edge/billing/invoicer', file: 'topics/billing.ts', line: 5 },
   },

@@ -31,6 +31,12 @@ describe('Retries.exponential', () => {
     expect(stack.topology?.topics.filter((t) => t.kind === 'retry').map((t) => t.name)).toEqual(['orders.order-created.payment.retry-1', 'orders.order-created.payment.retry-2', 'orders.order-created.payment.retry-3']);
   });
 
+  it('names a malformed delay on `retries[i]`, the prop the user wrote (not the model’s former `retryDelays`)', () => {
+    const stack = declareWith(['1s', '1.5s']);
+    const issues = stack.render().issues.filter((i) => (i.severity ?? 'error') === 'error');
+    expect(issues.map((i) => [i.source.path, i.path])).toEqual([['dev/orders/payment', 'retries[1]']]);
+  });
+
   it('still reads as a plain list of delays', () => {
     expect(Retries.exponential({ attempts: 3, first: '1s' })).toEqual(['1s', '2s', '4s']);
     expect(JSON.parse(JSON.stringify(Retries.exponential({ attempts: 2, first: '5m' })))).toEqual(['5m', '10m']);

@@ -29,7 +29,6 @@ const DOCS = [
  * while it does not exist, so the list cannot outlive the merge that brings it.
  */
 const AWAITED: Readonly<Record<string, string>> = {
-  'CONTRIBUTING.md': 'the checklist for adding a declaration field',
 };
 
 /** Backticked paths that are not this repository's files, with why they are named. */

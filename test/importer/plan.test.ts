@@ -101,7 +101,7 @@ describe('planImport: ACLs to consumer groups, producers and legacy ACLs', () =>
   it('maps Group READ + Topic READ + companions to a consumer group with its DLQ and retry tiers', () => {
     const p = plan([created, dlq, retry1, retry2], [...consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name, retry1.name, retry2.name]), acl('User:order-service', 'Write', 'Topic', created.name)]);
     expect(allGroups(p)).toEqual([
-      expect.objectContaining({ domain: 'orders', name: 'payment', service: 'payment-service', principal: 'User:payment-service', deadLetter: true, retryDelays: ['1s', '2s'] }),
+      expect.objectContaining({ domain: 'orders', name: 'payment', service: 'payment-service', principal: 'User:payment-service', deadLetter: true, retries: ['1s', '2s'] }),
     ]);
     expect(p.domains[0]?.producers).toEqual([expect.objectContaining({ principal: 'User:order-service', service: 'order-service', topicName: created.name })]);
     expect(allLegacy(p)).toEqual([]);
@@ -127,7 +127,7 @@ describe('planImport: ACLs to consumer groups, producers and legacy ACLs', () =>
     const wide = topic(dlq.name, 6, 1, { ...dlqConfig(), 'retention.ms': String(14 * DAY), 'max.message.bytes': '2097152' });
     const narrowRetry = topic(retry1.name, 2, 1, retryConfig(1000));
     const p = plan([created, wide, narrowRetry], consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name, retry1.name]));
-    expect(allGroups(p)[0]).toMatchObject({ deadLetter: true, deadLetterShape: { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } }, retryDelays: ['1s'], retryPartitions: 2 });
+    expect(allGroups(p)[0]).toMatchObject({ deadLetter: true, deadLetterShape: { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } }, retries: ['1s'], retryPartitions: 2 });
     expect(p.adopt.topics).toEqual([created.name, dlq.name, retry1.name]);
     expect(p.firstPlan).toMatchObject({ updates: [], creates: [] });
   });

@@ -35,7 +35,7 @@ const PAYMENT: ConsumerGroupInput = {
   principal: 'User:payment-service',
   subscriptions: [{ topic: { domain: 'orders', event: 'order-created' } }],
   idempotency: 'payment id unique per order; duplicates are ignored',
-  retryDelays: ['30s'],
+  retries: ['30s'],
   source: { path: 'dev/orders/payment' },
 };
 
@@ -103,7 +103,7 @@ describe('Replay.full({ longestReindex, expireAfter }): compact,delete', () => {
   };
 
   it('compacts and deletes: retention.ms = expireAfter + the largest tolerated lag + 1 day, tombstones outlive the reindex', () => {
-    const lagging: ConsumerGroupInput = { ...PAYMENT, name: 'holds', retryDelays: [], maxProcessingLag: '1h', subscriptions: [{ topic: { domain: 'orders', event: 'reservations' } }], source: { path: 'dev/orders/holds' } };
+    const lagging: ConsumerGroupInput = { ...PAYMENT, name: 'holds', retries: [], maxProcessingLag: '1h', subscriptions: [{ topic: { domain: 'orders', event: 'reservations' } }], source: { path: 'dev/orders/holds' } };
     const t = topic(resolved(declarations({ topics: [CREATED, reservations], consumerGroups: [PAYMENT, lagging] })), 'orders.reservations') as ResolvedEventTopic;
     expect(t.cleanupPolicy).toBe('compact,delete');
     expect(t.config).toMatchObject({ 'cleanup.policy': 'compact,delete', 'retention.ms': String(3 * DAY + 3_600_000), 'delete.retention.ms': String(1.5 * DAY) });
@@ -142,7 +142,7 @@ describe('consumer groups: the shape of their dead-letter and retry topics', () 
   });
 
   it('takes declared retry partitions for every tier', () => {
-    const t = resolved(declarations({ consumerGroups: [{ ...PAYMENT, retryDelays: ['30s', '1m'], retryPartitions: 3 }] }));
+    const t = resolved(declarations({ consumerGroups: [{ ...PAYMENT, retries: ['30s', '1m'], retryPartitions: 3 }] }));
     expect([1, 2].map((n) => topic(t, `orders.order-created.payment.retry-${n}`).partitions)).toEqual([
       { value: 3, explanation: 'declared' },
       { value: 3, explanation: 'declared' },
@@ -150,7 +150,7 @@ describe('consumer groups: the shape of their dead-letter and retry topics', () 
   });
 
   it('rejects derived, unknown or invalid keys in a DLQ config, and retry partitions without retries', () => {
-    const r = resolve(declarations({ consumerGroups: [{ ...PAYMENT, retryDelays: [], retryPartitions: 3, deadLetter: { config: { 'cleanup.policy': 'compact', 'retention.msx': '1' } } }] }), DEV);
+    const r = resolve(declarations({ consumerGroups: [{ ...PAYMENT, retries: [], retryPartitions: 3, deadLetter: { config: { 'cleanup.policy': 'compact', 'retention.msx': '1' } } }] }), DEV);
     expect(r.topology).toBeNull();
     expect(r.issues.map((i) => `${i.path} ${i.code}`)).toEqual(
       expect.arrayContaining(['deadLetter.config["cleanup.policy"] derived-config-key', 'deadLetter.config["retention.msx"] unknown-config-key', 'retryPartitions retry-partitions-without-retries']),

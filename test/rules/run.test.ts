@@ -270,7 +270,7 @@ function noisy(): { [K in keyof DeclarationSet]-?: NonNullable<DeclarationSet[K]
       consumerGroup('orders', 'payment', ORDER_CREATED, { idempotency: undefined, deadLetter: false }),
       consumerGroup('orders', 'notification', ORDER_CREATED, { maxProcessingLag: undefined, principal: 'User:payment-service' }),
       consumerGroup('payments', 'ledger', payments, { maxProcessingLag: undefined, offsetCommit: { mode: 'auto', reason: 'the ledger handler is synchronous' } }),
-      consumerGroup('search', 'indexer', search, { processingTimePerMessage: undefined, retryDelays: ['1s', '10s'], suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'unused on purpose: nothing fires' }] }),
+      consumerGroup('search', 'indexer', search, { processingTimePerMessage: undefined, retries: ['1s', '10s'], suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'unused on purpose: nothing fires' }] }),
       consumerGroup('payments', 'audit', ORDER_CREATED, { processing: 'async', offsetCommit: { mode: 'auto', reason: 'audit copies are best effort only' } }),
     ],
     producers: [

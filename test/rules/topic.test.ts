@@ -77,7 +77,7 @@ describe(`TF-PART-002 partitionCap: a topic has at most ${PARTITION_WARNING_CAP}
     const topology = resolveTopology({
       ...seed,
       topics: [eventTopic('orders', 'order-created', { partitions: 1_024 })],
-      consumerGroups: [consumerGroup('orders', 'payment', ORDER_CREATED, { retryDelays: ['1s'] })],
+      consumerGroups: [consumerGroup('orders', 'payment', ORDER_CREATED, { retries: ['1s'] })],
     });
     const retry = companionNamed(topology, 'orders.order-created.payment.retry-1');
     expectViolation(partitionCap.check(retry, context(topology)), { field: 'partitions', message: '1024 partitions' });

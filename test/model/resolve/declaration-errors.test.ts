@@ -24,9 +24,9 @@ describe('resolve: declaration errors', () => {
   });
 
   it('fails when a nested field is malformed, with the indexed path', () => {
-    expectFailure(withDeclarations({ consumerGroups: [{ ...PAYMENT, retryDelays: ['1s', '1.5s'] }, NOTIFICATION, INDEXER] }), DEV, {
+    expectFailure(withDeclarations({ consumerGroups: [{ ...PAYMENT, retries: ['1s', '1.5s'] }, NOTIFICATION, INDEXER] }), DEV, {
       source: 'dev/orders/order-created/payment',
-      path: 'retryDelays[1]',
+      path: 'retries[1]',
       code: 'schema-invalid_format',
       message: 'must be a whole number followed by ms, s, m, h or d',
     });

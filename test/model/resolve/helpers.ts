@@ -50,7 +50,7 @@ export const PAYMENT: ConsumerGroupInput = {
   idempotency: 'payment id unique per order; duplicates are ignored',
   processingTimePerMessage: '5ms',
   maxProcessingLag: '5m',
-  retryDelays: ['1s', '2s', '4s'],
+  retries: ['1s', '2s', '4s'],
   source: { path: 'dev/orders/order-created/payment' },
 };
 

@@ -42,7 +42,7 @@ const groupArb = fc.record({
   name: fc.constantFrom(...GROUP_NAMES),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
   deadLetter: fc.boolean(),
-  retryDelays: fc.array(durationArb(['ms', 's', 'm'], 60), { maxLength: 3 }),
+  retries: fc.array(durationArb(['ms', 's', 'm'], 60), { maxLength: 3 }),
   processingTimePerMessage: fc.option(durationArb(['ms'], 200), { nil: undefined }),
   maxProcessingLag: fc.option(durationArb(['m', 'h'], 12), { nil: undefined }),
 });
@@ -76,7 +76,7 @@ const declarationsArb: fc.Arbitrary<Declarations> = fc
         principal: `User:${g.domain}-${g.name}`,
         subscriptions: [...new Set(g.picks.map((i) => i % refs.length))].map((i) => ({ topic: ref(i), reason: 'reads it to keep its own view current' })),
         deadLetter: g.deadLetter,
-        retryDelays: g.retryDelays,
+        retries: g.retries,
         ...(g.processingTimePerMessage === undefined ? {} : { processingTimePerMessage: g.processingTimePerMessage }),
         ...(g.maxProcessingLag === undefined ? {} : { maxProcessingLag: g.maxProcessingLag }),
         source: { path: `dev/${g.domain}/groups/${g.name}` },

@@ -256,7 +256,7 @@ describe('what a resolved topic, group and producer carry', () => {
   it('gives retry tiers the parent’s partitions or the declared count, numbered from 1 with their delays', () => {
     const topics = one({
       topics: [topic('orders', 'a', { partitions: 12 })],
-      consumerGroups: [group('orders', 'p', [{ domain: 'orders', event: 'a' }], { retryDelays: ['1s', '5s'] }), group('orders', 'q', [{ domain: 'orders', event: 'a' }], { retryDelays: ['1s'], retryPartitions: 4, deadLetter: false })],
+      consumerGroups: [group('orders', 'p', [{ domain: 'orders', event: 'a' }], { retries: ['1s', '5s'] }), group('orders', 'q', [{ domain: 'orders', event: 'a' }], { retries: ['1s'], retryPartitions: 4, deadLetter: false })],
     }).topics;
     const retries = topics.filter((t) => t.kind === 'retry').map((t) => [t.name, t.partitions.value, t.partitions.explanation, t.kind === 'retry' ? t.retry : undefined]);
     expect(retries).toEqual([

@@ -1,0 +1,89 @@
+/**
+ * One declaration shape: each construct's props interface (constructs/) is the input type of its zod schema
+ * (model/schema/) without the fields the construct fills in itself (domain, name, source, subscriptions). `tsc --noEmit`
+ * (the first step of `npm test`) fails naming the differing fields when one side gains, loses or changes a field; the
+ * tests below check the same at run time through each construct's toDeclaration().
+ */
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { Testing } from '../../constructs/cdktf';
+import { Domain, KafkaStack, Replay, Retries } from '../../constructs';
+import type { ConsumerGroupOptions, DomainProps, EventTopicProps, LegacyAclProps, ProducerProps } from '../../constructs';
+import type { EventContractProps } from '../../constructs/event-topic';
+import type { contractSchema} from '../../model/schema';
+import { consumerGroupSchema, domainSchema, eventTopicSchema, legacyAclSchema, producerSchema } from '../../model/schema';
+import { assertSameShape } from './same-shape';
+import { DEV } from '../helpers/synth';
+
+type In<S extends z.ZodType> = z.input<S>;
+// An event topic's contract takes zod schemas (or JSON Schema objects) where the model takes JSON Schema: the construct
+// converts them (contracts/convert.ts), so `schema` and `schemas` are compared by name only, below.
+assertSameShape<DomainProps, Omit<In<typeof domainSchema>, 'name' | 'source'>>(true);
+assertSameShape<Omit<EventTopicProps, 'contract'>, Omit<In<typeof eventTopicSchema>, 'domain' | 'name' | 'source' | 'contract'>>(true);
+assertSameShape<Omit<EventContractProps, 'schema' | 'schemas'>, Omit<In<typeof contractSchema>, 'schema' | 'schemas'>>(true);
+assertSameShape<ConsumerGroupOptions, Omit<In<typeof consumerGroupSchema>, 'domain' | 'name' | 'source' | 'subscriptions' | 'retryPolicy'>>(true);
+assertSameShape<ProducerProps, Omit<In<typeof producerSchema>, 'source'>>(true);
+assertSameShape<LegacyAclProps, Omit<In<typeof legacyAclSchema>, 'domain' | 'source'>>(true);
+assertSameShape<keyof EventContractProps, keyof In<typeof contractSchema>>(true);
+
+// ---------------------------------------------------------------------------------------------------------------
+// At run time: every prop a construct accepts reaches the model under the schema's name. The schemas are strict, so a
+// prop the construct forwarded under another name (or forgot to map) is an "unrecognized key" error here.
+
+function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>> {
+  const stack = new KafkaStack(Testing.app(), 'dev', { environment: DEV });
+  const suppressions = [{ ruleId: 'TF-GROUP-003', reason: 'kept on purpose for this test' }];
+  const domain = new Domain(stack, 'orders', { owner: '@acme/orders', description: 'Orders', recoveryProcedure: 'docs/runbooks/orders.md', suppressions });
+  const topic = domain.addEventTopic('order-created', {
+    description: 'An order was placed',
+    topicName: 'orders.created',
+    eventTypes: ['OrderCreated'],
+    key: { field: 'orderId', aggregate: 'order', reason: 'ordering per order is what consumers need', cardinality: 1000 },
+    aggregate: { name: 'order', cardinality: 1000 },
+    ordering: 'per-key',
+    partitions: 6,
+    throughput: { peakMessagesPerSecond: 100, averageMessageBytes: 512, maxConsumerInstances: 3 },
+    replay: Replay.window('7d'),
+    cleanupPolicy: 'delete',
+    replication: { factor: 1, minInsyncReplicas: 1 },
+    retentionBytes: 1_000_000,
+    config: { 'max.message.bytes': '1048576' },
+    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive fields only, new topic for breaking changes', schema: { type: 'object' }, subjectNaming: 'TopicNameStrategy' },
+    suppressions,
+  });
+  const group = topic.addConsumerGroup('payment', {
+    service: 'payment-service',
+    principal: 'User:payment-service',
+    groupId: 'orders.payment',
+    idempotency: 'payment id is unique per order; duplicates are ignored',
+    deadLetter: { partitions: 2, retention: '14d', config: { 'max.message.bytes': '2097152' } },
+    retryPartitions: 2,
+    retries: Retries.exponential({ attempts: 2, first: '1s' }),
+    processingTimePerMessage: '10ms',
+    maxProcessingLag: '1h',
+    offsetCommit: { mode: 'auto', reason: 'processing is idempotent and synchronous in the poll loop' },
+    processing: 'sync',
+    suppressions,
+  });
+  const producer = topic.grantProduce('User:orders-service', { service: 'orders-service', idempotent: true, transactionalIdPrefix: 'orders-tx', delivery: { timeout: '2m', backoff: '100ms', backoffMax: '1s', retries: 5 }, suppressions });
+  const acl = domain.addLegacyAcl('legacy', { principal: 'User:*', host: '*', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'orders.created', patternType: 'Literal', reason: 'an old reporting job still reads it' });
+  return {
+    domain: domainSchema.safeParse(domain.toDeclaration()),
+    topic: eventTopicSchema.safeParse(topic.toDeclaration()),
+    group: consumerGroupSchema.safeParse(group.toDeclaration()),
+    producer: producerSchema.safeParse(producer.toDeclaration()),
+    legacyAcl: legacyAclSchema.safeParse(acl.toDeclaration()),
+  };
+}
+
+describe('declaration shapes', () => {
+  it('every prop of every construct reaches its schema, under the schema’s name', () => {
+    const issues = Object.entries(parsedDeclarations()).flatMap(([kind, r]) => (r.success ? [] : r.error.issues.map((i) => `${kind}: ${i.path.join('.')}: ${i.message}`)));
+    expect(issues).toEqual([]);
+  });
+
+  it('carries a consumer group’s retries as `retries` and how they were declared as `retryPolicy`', () => {
+    const group = parsedDeclarations().group;
+    expect(group?.success && group.data).toMatchObject({ retries: ['1s', '2s'], retryPolicy: { kind: 'exponential', attempts: 2, first: '1s' } });
+  });
+});
