@@ -22,7 +22,7 @@ export const MARKDOWN_COMMENT_BUDGET = 60_000;
 /**
  * Characters of one user-controlled value (a title, a reason, a description, an acknowledgement or suppression reason,
  * a table cell) shown in the comment before it is cut with "…": one declaration cannot fill the comment. Escaping can
- * make a shown value up to 8× longer (`@` → `@&#8203;`).
+ * make a shown value up to 9× longer (`@` → `@&#8288;`, a word joiner; a handle gets one after each `/` and `-` too).
  */
 export const MARKDOWN_CELL_MAX = 300;
 

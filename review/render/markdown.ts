@@ -30,8 +30,30 @@ const MARK: Record<Verdict, string> = { BLOCK: '⛔', WARN: '⚠️', MOVE: '�
 /** Every character that ends a line somewhere: LF, CR, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
 const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 
+/**
+ * U+2060 WORD JOINER, as an entity: zero width, and no line break on either side of it (UAX #14 class WJ). After the
+ * `@` of a handle it stops GitHub's mention (a mention needs a letter or digit right after `@`); unlike a zero-width
+ * space, which is a break opportunity, it cannot let the handle wrap as "@" / "acme/orders-team".
+ */
+const WORD_JOINER = '&#8288;';
+
+/** A GitHub user or team handle: `@alice`, `@acme/orders-team`. */
+const HANDLE = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9-]*)?/g;
+
+/**
+ * No mention, and a handle that stays whole: a word joiner after its `@` (no mention), and after every `/` and `-` in
+ * it (where a browser may otherwise wrap it); any other `@` gets one too.
+ */
+function guardMentions(text: string): string {
+  return text.replace(HANDLE, (handle) => handle.replace(/[@/-]/g, (c) => `${c}${WORD_JOINER}`)).replace(/@(?!&#8288;)/g, `@${WORD_JOINER}`);
+}
+
 /** Escapes text for Markdown table cells and HTML: no tags, no pipes, no line breaks, no @mentions. */
 export function escape(text: string): string {
+  return guardMentions(escapeMarkup(text));
+}
+
+function escapeMarkup(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -41,7 +63,6 @@ export function escape(text: string): string {
     .replace(/\*/g, '&#42;')
     .replace(/_/g, '&#95;')
     .replace(/\[/g, '&#91;')
-    .replace(/@/g, '@&#8203;')
     .replace(LINE_BREAKS, ' ');
 }
 

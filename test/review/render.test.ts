@@ -36,7 +36,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(result);
     expect(md).toMatch(/## topicform review: ✅ nothing blocking/);
     expect(md).toContain('☑️ BLOCK (acknowledged)');
-    expect(md).toContain('**Acknowledged** by @&#8203;alice: dev data is disposable');
+    expect(md).toContain('**Acknowledged** by @&#8288;alice: dev data is disposable');
     expect(md).toContain('### Acknowledgements that match no finding');
   });
 
@@ -47,7 +47,7 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes what comes from declarations: no HTML, no table breaks, no mentions', () => {
-    expect(escape('<img src=x onerror=alert(1)> | @team')).toBe('&lt;img src=x onerror=alert(1)&gt; &#124; @&#8203;team');
+    expect(escape('<img src=x onerror=alert(1)> | @team')).toBe('&lt;img src=x onerror=alert(1)&gt; &#124; @&#8288;team');
   });
 
   it('stays under the comment size limit, counting what it leaves out', () => {
@@ -57,6 +57,16 @@ describe('renderMarkdown', () => {
     expect(md.length).toBeLessThan(65_536);
     expect(md).toMatch(/… and 2950 more safe findings/);
     expect(md).toMatch(/_Not shown here \(comment size limit\): the details of \d+ findings\. Everything is in the JSON and text reports of this review/);
+  });
+
+  it('guards a mention without giving the handle a place to break: a word joiner after its @, / and -', () => {
+    const guarded = escape('approved by @acme/orders-team and @alice');
+    expect(guarded).toBe('approved by @&#8288;acme/&#8288;orders-&#8288;team and @&#8288;alice');
+    // The zero-width space of the old guard is a line-break opportunity ("@" / "acme/orders-team").
+    expect(guarded).not.toContain('&#8203;');
+    // GitHub mentions need a letter or digit right after the @ (its mention filter's pattern).
+    const text = guarded.replace(/&#8288;/g, '\u2060');
+    expect(text).not.toMatch(/(?:^|\W)@[a-z0-9]/i);
   });
 
   it('normalises every line break a description can carry: CR, CRLF, U+2028, U+2029, NEL, VT, FF', () => {
@@ -179,9 +189,9 @@ describe('the Contract changes and Access changes sections', () => {
     const md = renderMarkdown(runCase(corpusCase('cross-domain-without-reason')));
     expect(md.split('\n')[1]).toBe('## topicform review: ⚠️ nothing blocking');
     expect(md).toContain('### Access changes');
-    expect(md).toContain('**Required reviewers:** @&#8203;acme/orders-team, @&#8203;acme/search-team');
+    expect(md).toContain('**Required reviewers:** @&#8288;acme/&#8288;orders-&#8288;team, @&#8288;acme/&#8288;search-&#8288;team');
     expect(md).toContain(
-      '| ⚠️ WARN | User:search-indexer gains Read on topic orders.order-created (owned by orders: @&#8203;acme/orders-team approves); cross-domain read by search.order-indexer (search) without a stated reason<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | @&#8203;acme/orders-team | prod | prod-orders |',
+      '| ⚠️ WARN | User:search-indexer gains Read on topic orders.order-created (owned by orders: @&#8288;acme/&#8288;orders-&#8288;team approves); cross-domain read by search.order-indexer (search) without a stated reason<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | @&#8288;acme/&#8288;orders-&#8288;team | prod | prod-orders |',
     );
     expect(md).not.toMatch(/(^|[^;])@acme/);
   });
