@@ -216,6 +216,6 @@ function crossText(x: CrossDomainAccess, principal: string): string {
 }
 
 /** The teams whose approval the changes need (each changed resource's owner), sorted and deduplicated. */
-export function requiredReviewers(changes: readonly AccessChange[]): string[] {
+export function requiredReviewers(changes: readonly Pick<AccessChange, 'owner'>[]): string[] {
   return [...new Set(changes.flatMap((c) => (c.owner === null ? [] : [c.owner])))].sort(compare);
 }

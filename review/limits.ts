@@ -10,6 +10,12 @@ import { TIME_MS } from '../model/limits';
  */
 export const KAFKA_DEFAULT_RETENTION_MS = 7 * TIME_MS.day;
 
+/**
+ * Kafka's broker default for offsets.retention.minutes (10080, since Kafka 2.0, KIP-186): how long the committed
+ * offsets of a group stay after it becomes empty. What review says happens to a removed group's offsets.
+ */
+export const KAFKA_DEFAULT_OFFSETS_RETENTION_MS = 7 * TIME_MS.day;
+
 /** GitHub rejects issue and pull-request comments longer than 65,536 characters (its API answers 422). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 

@@ -182,6 +182,8 @@ export type Change =
       readonly topic: TopicResource | null;
     }
   | { readonly kind: 'group-added'; readonly stack: string; readonly group: ResolvedConsumerGroup }
+  /** A consumer group the base declares in this stack and no head stack of its environment declares. */
+  | { readonly kind: 'group-removed'; readonly stack: string; readonly group: ResolvedConsumerGroup }
   | { readonly kind: 'declaration-changed'; readonly stack: string; readonly subject: Subject; readonly fields: readonly FieldChange[] }
   | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string }
   | {
@@ -229,6 +231,22 @@ export interface Acknowledgement {
   readonly by?: string;
 }
 
+/**
+ * The declaration a finding follows from, so the comment can merge one edit's findings across environments and
+ * companion topics into one cause: the event topic of a retry tier or a DLQ, the consumer group of a removed DLQ, the
+ * principal of an ACL.
+ */
+export interface Origin {
+  /** Identity independent of environment prefixes, e.g. `topic:orders/order-created`, `group:orders.payment`. */
+  readonly key: string;
+  /** How the comment names it, e.g. `orders.order-created`. */
+  readonly label: string;
+  /** Set when the finding is about a companion topic of the origin: what it is, e.g. `retry tier`. */
+  readonly companion: 'retry tier' | 'DLQ' | null;
+  /** Where the declaration is, `topics/orders.ts:37`; null when the Topology does not say. */
+  readonly declaredAt: string | null;
+}
+
 export interface Finding {
   /** Stable id for acknowledgements: `<stack>/<subject>/<rule>`. */
   readonly id: string;
@@ -250,6 +268,12 @@ export interface Finding {
   readonly rows: readonly Row[];
   readonly plan: readonly PlanEvidence[];
   readonly acknowledgement?: Acknowledgement;
+  /** Why a derived value changed, e.g. `because consumer group orders.notification (lag 30m) was removed`. */
+  readonly cause?: string;
+  /** What to do about it, short (`keep 24 partitions`); the reason says it at length. */
+  readonly fix?: string;
+  /** The declaration it follows from (absent on findings built elsewhere than classify). */
+  readonly origin?: Origin;
 }
 
 /** A resource whose real state differs from Terraform's state (plan JSON `resource_drift`). */
@@ -274,7 +298,12 @@ export interface ContractChange extends ContractFinding {
 }
 
 /** A change of who can read or write what (access/diff.ts), with the stack whose ACLs change. */
-export interface ReviewAccessChange extends AccessChange {
+export interface ReviewAccessChange extends Omit<AccessChange, 'verdict'> {
+  /**
+   * Its own verdict (access/diff.ts), or the more severe verdict of a finding about one of its ACLs: one verdict per
+   * change across sections (review/one-verdict.ts).
+   */
+  readonly verdict: 'BLOCK' | 'WARN' | 'SAFE';
   /** The stack holding the ACLs added or removed (the owning domain's stack); the head's, else the base's. */
   readonly stack: string;
 }
@@ -297,7 +326,7 @@ export interface ReviewSummary {
   /** BLOCK findings and contract changes without an acknowledgement: the review fails when this is above zero. */
   readonly blocking: number;
   /** Access changes by verdict (they never block; they name who approves). */
-  readonly access: { readonly WARN: number; readonly SAFE: number };
+  readonly access: { readonly BLOCK: number; readonly WARN: number; readonly SAFE: number };
   /** Head stacks whose terraform plan failed: the review cannot say what terraform would do there, so it blocks. */
   readonly failedPlans: number;
 }

@@ -50,7 +50,7 @@ export function renderText(result: ReviewResult): string {
 
 function finding(f: Finding): string[] {
   const label = f.acknowledgement === undefined ? f.verdict : `${f.verdict} (acknowledged)`;
-  const lines = [`${label.padEnd(6)} ${f.id}`, `  ${f.title} (environment ${f.environment}, stack ${f.stack})`, `  ${f.reason}`];
+  const lines = [`${label.padEnd(6)} ${f.id}`, `  ${f.title} (environment ${f.environment}, stack ${f.stack})`, ...(f.cause === undefined ? [] : [`  ${f.cause}`]), `  ${f.reason}`];
   lines.push(...table(f.rows, ['Key', 'Current', 'New'], '    '));
   for (const p of f.plan) lines.push(`  terraform plan: ${p.address}: ${describePlan(p)}`);
   if (f.acknowledgement !== undefined) {
