@@ -4,6 +4,7 @@
  * contract changes alike, sort. Pure; the renderers turn the result into Markdown, text or JSON.
  */
 import { applyAcknowledgements } from './acknowledge';
+import { clientConfigChanges, withClientFindings } from './client-changes';
 import { classify } from './classify';
 import { diff } from './diff';
 import { ReviewInputError } from './errors';
@@ -35,7 +36,8 @@ export function review(input: ReviewInput): ReviewResult {
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
-  const acknowledged = applyAcknowledgements(planned.findings, input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
+  const clients = clientConfigChanges(environments.base, environments.head);
+  const acknowledged = applyAcknowledgements(withClientFindings(planned.findings, clients, context), input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
   const unified = unifyVerdicts(acknowledged.findings, withOwnerChanges(accessSection(environments.base, environments.head), acknowledged.findings));
   const { access } = unified;
   const findings = unified.findings.sort(compareFindings);
@@ -51,6 +53,7 @@ export function review(input: ReviewInput): ReviewResult {
     findings,
     contracts: acknowledged.contracts,
     access,
+    clients,
     drift: planned.drift.sort((a, b) => (a.stack === b.stack ? compare(a.address, b.address) : compare(a.stack, b.stack))),
     unmatchedAcknowledgements: acknowledged.unmatched,
   };

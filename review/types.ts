@@ -315,6 +315,28 @@ export interface AccessSection {
   readonly requiredReviewers: readonly string[];
 }
 
+/** One setting of a generated client config that differs; null: not set on that side. */
+export interface ClientSettingChange {
+  readonly key: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** A service's generated client profile (a consumer group's, or a producer's) whose settings change: it must be redeployed. */
+export interface ClientConfigChange {
+  readonly environment: string;
+  readonly production: boolean;
+  /** The stack that declares the group or the producer. */
+  readonly stack: string;
+  readonly service: string;
+  readonly principal: string;
+  /** `consumer orders.payment`, `producer`, `producer.<topic>`. */
+  readonly profile: string;
+  readonly subject: Subject;
+  readonly status: 'changed' | 'added' | 'removed';
+  readonly settings: readonly ClientSettingChange[];
+}
+
 export interface ReviewSummary {
   /** Findings and contract changes by verdict. */
   readonly BLOCK: number;
@@ -346,6 +368,8 @@ export interface ReviewResult {
   readonly contracts: readonly ContractChange[];
   /** Changes of who can read or write what ("Access changes"). */
   readonly access: AccessSection;
+  /** Generated client configs that change ("Client config changes — redeploy"), by environment, service, profile. */
+  readonly clients: readonly ClientConfigChange[];
   readonly drift: readonly DriftEntry[];
   /** Acknowledgements that name no finding or contract change of this review (stale, or a typo). */
   readonly unmatchedAcknowledgements: readonly Acknowledgement[];

@@ -4,6 +4,7 @@
  * the team that approves each and the required reviewers, drift and stale acknowledgements. No colours, no logger.
  */
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row } from '../types';
+import { describeSetting } from '../client-changes';
 import { contractBreaks, countLine, describePlan, verdictLine } from './shared';
 
 export function renderText(result: ReviewResult): string {
@@ -32,6 +33,10 @@ export function renderText(result: ReviewResult): string {
     out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ') || 'none (no owner declared)'}`);
   } else if (result.access.requiredReviewers.length > 0) {
     out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ')}`);
+  }
+  if (result.clients.length > 0) {
+    out.push('', 'client config changes (terraform does not deploy them: redeploy each service):');
+    for (const c of result.clients) out.push(`  ${c.environment}/${c.stack} ${c.service} (${c.profile}, ${c.status}): ${c.settings.map(describeSetting).join('; ')}`);
   }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");

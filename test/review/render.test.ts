@@ -209,7 +209,7 @@ describe('the Contract changes and Access changes sections', () => {
     const json = JSON.parse(renderJson(runCase(corpusCase('cross-domain-without-reason')))) as ReviewResult;
     expect(json.access.requiredReviewers).toEqual(['@acme/orders-team', '@acme/search-team']);
     expect(json.access.changes[0]).toMatchObject({ verdict: 'WARN', kind: 'granted', principal: 'User:search-indexer', owner: '@acme/orders-team', stack: 'prod-orders', environment: 'prod' });
-    expect(json.summary.access).toEqual({ WARN: 1, SAFE: 2 });
+    expect(json.summary.access).toEqual({ BLOCK: 0, WARN: 1, SAFE: 2 });
     const contracts = JSON.parse(renderJson(contract())) as ReviewResult;
     expect(contracts.contracts[0]).toMatchObject({ id: CONTRACT_ID, verdict: 'BLOCK', rule: 'property-removed-closed-model', topic: 'orders.order-created', schema: 'value', path: 'customerId', breaks: ['backward'], mode: 'BACKWARD', stack: 'prod-orders', environment: 'prod', production: true });
     expect(contracts.summary).toMatchObject({ BLOCK: 1, SAFE: 1, blocking: 1 });

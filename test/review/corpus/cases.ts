@@ -396,8 +396,12 @@ export const CASES: readonly CorpusCase[] = [
       ['WARN', `prod-orders/${id(allow('User:*', 'Read', 'Topic', ORDERS))}/wildcard-acl-added`],
       ['WARN', `prod-orders/${id(allow('User:analytics', 'Read', 'Topic', 'orders.', 'Prefixed'))}/prefixed-acl-added`],
       ['WARN', `prod-orders/${id({ ...allow('User:intern', 'Read', 'Topic', ORDERS), permission: 'Deny' })}/deny-acl-added`],
+      // The transactional producer changes generated client configs: its own (transactional.id) and its readers'
+      // (isolation.level read_committed); each service must be redeployed.
+      ['WARN', 'prod-orders/group:orders.notification/client-config-changed'],
+      ['WARN', 'prod-orders/group:orders.payment/client-config-changed'],
+      ['WARN', `prod-orders/producer:order-service@${ORDERS}/client-config-changed`],
       ['SAFE', `prod-orders/${id(allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'))}/acl-added`],
-      ['SAFE', `prod-orders/producer:order-service@${ORDERS}/declaration-changed`],
     ],
     access: [
       'WARN granted User:analytics Topic:orders. @acme/orders-team',
