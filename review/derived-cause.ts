@@ -7,11 +7,12 @@ import { formatMs } from '../model/duration';
 import type { ReplayDeclaration } from '../model/schema';
 import type { ResolvedConsumerGroup, ResolvedTopic } from '../model/topology';
 
-const DECLARED = / declared$/;
+const DECLARED = /(^| )declared$/;
 
 /** Why the partition count of an event topic changed, or undefined when the declarations do not say. */
 export function partitionsCause(before: ResolvedTopic | undefined, after: ResolvedTopic | undefined, scaledThroughput: number): string | undefined {
-  if (before === undefined || after === undefined) return undefined;
+  // The declarations size it the same on both sides: the Terraform change is not theirs to explain.
+  if (before === undefined || after === undefined || before.partitions.value === after.partitions.value) return undefined;
   if (after.kind !== 'event') return after.kind === 'retry' ? 'because a retry tier has the partitions of its topic' : undefined;
   const nowDeclared = DECLARED.test(after.partitions.explanation);
   const wasDeclared = DECLARED.test(before.partitions.explanation);

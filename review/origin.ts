@@ -26,8 +26,13 @@ function unprefixed(name: string, prefix: string): string {
 /** The origin of a finding about `subject` in a stack, from its head slice (else its base slice). */
 export function originOf(subject: Subject, rule: string, stack: string, head: StackSnapshot | undefined, base: StackSnapshot | undefined): Origin {
   const prefix = (head ?? base)?.environment.topicPrefix ?? '';
+  const own = subject.kind === 'topic' ? unprefixed(subject.name, prefix) : subject.kind === 'group' ? unprefixed(subject.groupId, prefix) : subject.kind === 'acl' ? subject.id : subject.kind === 'producer' ? `${subject.service}@${unprefixed(subject.topic, prefix)}` : subject.kind === 'domain' ? subject.name : stack;
+  return { ...originWithout(subject, rule, stack, head, base, prefix), subject: own };
+}
+
+function originWithout(subject: Subject, rule: string, stack: string, head: StackSnapshot | undefined, base: StackSnapshot | undefined, prefix: string): Omit<Origin, 'subject'> {
   const strip = (name: string): string => unprefixed(name, prefix);
-  const group = (groupId: string): Origin => {
+  const group = (groupId: string): Omit<Origin, 'subject'> => {
     const g = head?.declared.groups.get(groupId) ?? base?.declared.groups.get(groupId);
     return { key: `group:${strip(groupId)}`, label: strip(groupId), companion: null, declaredAt: declaredAt(g?.source) };
   };

@@ -245,6 +245,8 @@ export interface Origin {
   readonly companion: 'retry tier' | 'DLQ' | null;
   /** Where the declaration is, `topics/orders.ts:37`; null when the Topology does not say. */
   readonly declaredAt: string | null;
+  /** The finding's own subject without the environment's topic prefix, e.g. `orders.order-created.payment.retry-1`. */
+  readonly subject: string;
 }
 
 export interface Finding {

@@ -13,6 +13,8 @@
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
 import { MARKDOWN_CELL_MAX, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row, Verdict } from '../types';
+import { accessParts } from '../../access/diff';
+import { blockingSection, clientSection, safeSection, warningSection } from './comment-top';
 import { approver, contractBreaks, describePlan, hasWarnings, verdictLine } from './shared';
 
 /** The first line of every comment; the comment workflow finds its earlier comment by it. */
@@ -107,19 +109,22 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
       (result.plans.length > 0 ? ` · terraform plan: ${result.plans.map((x) => cell(x)).join(', ')}` : ' · no terraform plan'),
     '',
   );
-  if (result.failedPlans.length > 0) {
-    head.push(`**terraform plan failed** for ${result.failedPlans.map((x) => cell(x)).join(', ')}: the review cannot say what terraform would do there, so it blocks; the plan's log is in the run.`, '');
-  }
-  head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+  // What a reviewer reads first: why it blocks, then what to watch, then who redeploys, then the safe rest, folded.
+  const escaper = { cell };
+  const acknowledgements = level < 3;
+  if (!acknowledgements && s.blocking > 0) cut.push(`the ${ACKNOWLEDGEMENTS_FILE} block (the blocking ids are in the JSON report)`);
+  head.push(...blockingSection(result, escaper, acknowledgements), ...warningSection(result, escaper), ...clientSection(result, escaper), ...safeSection(result, escaper));
 
   const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
   if (result.findings.length > 0) {
-    head.push('| Verdict | Finding | Environment | Stack | Before → After |', '| --- | --- | --- | --- | --- |');
-    head.push(...rows(result.findings.map(summaryRow), 'findings', 5), '');
+    head.push('### All findings', '');
+    head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+    head.push('| Verdict | Finding | Stack |', '| --- | --- | --- |');
+    head.push(...rows(result.findings.map(summaryRow), 'findings', 3), '');
   }
-  if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 6), '');
+  if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 3), '');
   const { changes, requiredReviewers } = result.access;
-  if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 5), '');
+  if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 3), '');
   else if (requiredReviewers.length > 0) head.push('### Required reviewers', '', `${requiredReviewers.map((r) => cell(r)).join(', ')} (a domain's owner changes: the old and the new owner approve)`, '');
 
   const tail: string[] = [];
@@ -184,19 +189,32 @@ function table(lines: readonly Line[], what: string, columns: number, level: Lev
   return out;
 }
 
+/** The verdict on one line whatever the column width: a no-break space between the mark and the word. */
 function verdictCell(item: { readonly verdict: Verdict; readonly acknowledgement?: unknown }): string {
-  return item.acknowledgement === undefined ? `${MARK[item.verdict]} ${item.verdict}` : `☑️ ${item.verdict} (acknowledged)`;
+  return `${item.acknowledgement === undefined ? MARK[item.verdict] : '☑️'}&nbsp;${item.verdict}`;
+}
+
+/** ` (acknowledged)` after a finding's text, when it is. */
+const acknowledged = (item: { readonly acknowledgement?: unknown }): string => (item.acknowledgement === undefined ? '' : ' (acknowledged)');
+
+/** `: 693000000 (8d 30m) → 692100000 (8d 15m)` after a topic attribute's title that does not already say it. */
+function transition(f: Finding): string {
+  const [row] = f.rows;
+  if (f.subject.kind !== 'topic' || f.rows.length !== 1 || row === undefined) return '';
+  if (f.title.includes(String(row.new)) && f.title.includes(String(row.current))) return '';
+  return `: ${cell(row.current)} → ${cell(row.new)}`;
 }
 
 /** Cells of a compact row: the title cut short, the id whole. */
 const SHORT = 80;
 
+/** A finding's row: verdict, what changed (before → after inside it, and why a derived value changed), stack. */
 function summaryRow(f: Finding): Line {
-  const where = `${cell(f.environment)}${f.production ? ' (production)' : ''} | ${cell(f.stack)}`;
+  const because = f.cause === undefined ? '' : `<br>${cell(f.cause)}`;
   return {
     verdict: f.verdict,
-    full: `| ${verdictCell(f)} | ${cell(f.title)}<br>${code(f.id)} | ${where} | ${cell(f.before)} → ${cell(f.after)} |`,
-    compact: `| ${verdictCell(f)} | ${cell(f.title, SHORT)}<br>${code(f.id)} | ${where} | |`,
+    full: `| ${verdictCell(f)} | ${cell(f.title)}${transition(f)}${acknowledged(f)}${because} | ${cell(f.stack)} |`,
+    compact: `| ${verdictCell(f)} | ${cell(f.title, SHORT)}${acknowledged(f)} | ${cell(f.stack)} |`,
   };
 }
 
@@ -206,14 +224,18 @@ function contractIntro(): string[] {
     '',
     "Each event schema compared with the base under the topic's compatibility mode (BACKWARD: new readers read old events; FORWARD: old readers read new events; FULL: both).",
     '',
-    '| Verdict | Change | Topic · schema · field | Mode | Environment | Stack |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Verdict | Change | Stack |',
+    '| --- | --- | --- |',
   ];
 }
 
 function contractRow(c: ContractChange): Line {
-  const rest = `${code(c.topic)} · ${cell(c.schema)} · ${code(c.path)} | ${cell(c.mode)}, ${cell(contractBreaks(c))} | ${cell(c.environment)}${c.production ? ' (production)' : ''} | ${cell(c.stack)} |`;
-  return { verdict: c.verdict, full: `| ${verdictCell(c)} | ${cell(c.title)}<br>${code(c.id)} | ${rest}`, compact: `| ${verdictCell(c)} | ${cell(c.title, SHORT)}<br>${code(c.id)} | ${rest}` };
+  const where = `<br>${cell(c.topic)} · ${cell(c.schema)} · ${cell(c.path)} · ${cell(c.mode)}, ${cell(contractBreaks(c))}`;
+  return {
+    verdict: c.verdict,
+    full: `| ${verdictCell(c)} | ${cell(c.title)}${acknowledged(c)}${where} | ${cell(c.stack)} |`,
+    compact: `| ${verdictCell(c)} | ${cell(c.title, SHORT)}${acknowledged(c)}${where} | ${cell(c.stack)} |`,
+  };
 }
 
 function accessIntro(requiredReviewers: readonly string[]): string[] {
@@ -224,15 +246,22 @@ function accessIntro(requiredReviewers: readonly string[]): string[] {
     '',
     `**Required reviewers:** ${requiredReviewers.map((r) => cell(r)).join(', ') || 'none (no owner declared)'}`,
     '',
-    '| Verdict | Change | Approves | Environment | Stack |',
-    '| --- | --- | --- | --- | --- |',
+    '| Verdict | Change | Stack |',
+    '| --- | --- | --- |',
   ];
 }
 
+/** An access change: what changes, the team that approves it (once), the cross-domain grant, why. */
 function accessRow(c: ReviewAccessChange): Line {
+  const { change, cross } = accessParts(c);
   const why = c.why.length === 0 ? '' : `<br>why: ${cell(c.why.join('; '))}`;
-  const rest = `${cell(approver(c))} | ${cell(c.environment)} | ${cell(c.stack)} |`;
-  return { verdict: c.verdict, full: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message)}${why} | ${rest}`, compact: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message, SHORT)} | ${rest}` };
+  const approves = `<br>approves: ${cell(approver(c))}`;
+  const crossText = cross === '' ? '' : `; ${cell(cross)}`;
+  return {
+    verdict: c.verdict,
+    full: `| ${verdictCell(c)} | ${cell(change)}${crossText}${approves}${why} | ${cell(c.stack)} |`,
+    compact: `| ${verdictCell(c)} | ${cell(change, SHORT)}${approves} | ${cell(c.stack)} |`,
+  };
 }
 
 function driftSection(result: ReviewResult): string[] {
@@ -257,9 +286,18 @@ function detail(f: Finding): string {
 }
 
 /** A collapsed block for one finding or contract change: its title and reason, `body`, and its acknowledgement. */
-function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
+function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'stack' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
   const mark = item.acknowledgement === undefined ? MARK[item.verdict] : '☑️';
-  const lines = [`<details><summary>${mark} ${item.verdict} ${code(item.id)}</summary>`, '', `**${cell(item.title)}**: ${cell(item.reason, MARKDOWN_CELL_MAX * 3)}`, '', ...body];
+  // The summary in plain words (where and what); the id, which an acknowledgement names, inside.
+  const lines = [
+    `<details><summary>${mark} ${item.verdict} in ${cell(item.stack)}: ${cell(item.title, SHORT)}</summary>`,
+    '',
+    `**${cell(item.title)}**: ${cell(item.reason, MARKDOWN_CELL_MAX * 3)}`,
+    '',
+    `id: ${code(item.id)}`,
+    '',
+    ...body,
+  ];
   const ack = item.acknowledgement;
   if (ack !== undefined) lines.push(`**Acknowledged**${ack.by === undefined ? '' : ` by ${cell(ack.by)}`}: ${cell(ack.reason)}`, '');
   lines.push('</details>', '');
@@ -283,7 +321,7 @@ function lastResort(result: ReviewResult, md: string, options: MarkdownOptions, 
   let dropped = 0;
   for (const line of lines) {
     if (line.startsWith('_Not shown here')) continue;
-    const isRow = /^\| (⛔|⚠️|☑️)/.test(line);
+    const isRow = /^(\| |- )(⛔|⚠️|☑️)/.test(line);
     if (isRow && size + line.length + 1 > budget) {
       dropped++;
       continue;

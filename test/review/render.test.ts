@@ -13,14 +13,17 @@ import { runCase } from './corpus/run';
 const partitions = (): ReviewResult => runCase(corpusCase('dev-partitions-decreased'));
 
 describe('renderMarkdown', () => {
-  it('starts with the marker and the verdict, then the summary table, then folded details', () => {
+  it('starts with the marker and the verdict, then what blocks, the findings table, then folded details', () => {
     const md = renderMarkdown(partitions());
     const lines = md.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[1]).toBe('## topicform review: ⛔ 1 unacknowledged blocking finding');
-    const summary = md.indexOf('| Verdict | Finding | Environment | Stack | Before → After |');
-    const details = md.indexOf('<details><summary>⛔ BLOCK <code>dev/search.document-changed/partitions-decreased</code></summary>');
-    expect(summary).toBeGreaterThan(0);
+    const blocks = md.indexOf('### ⛔ What blocks this PR');
+    const summary = md.indexOf('| Verdict | Finding | Stack |');
+    const details = md.indexOf('<details><summary>⛔ BLOCK in dev: partitions of search.document-changed decreased from 12 to 6</summary>');
+    expect(blocks).toBeGreaterThan(0);
+    expect(summary).toBeGreaterThan(blocks);
+    expect(md).toContain('id: <code>dev/search.document-changed/partitions-decreased</code>');
     expect(details).toBeGreaterThan(summary);
     expect(md).toContain('| Key | Current | New |\n| --- | --- | --- |\n| partitions | 12 | 6 |');
     expect(md).toContain('**terraform plan** <code>kafka&#95;topic.search&#95;document-changed</code>: replace (delete, then create), forced by partitions');
@@ -35,7 +38,7 @@ describe('renderMarkdown', () => {
     });
     const md = renderMarkdown(result);
     expect(md).toMatch(/## topicform review: ✅ nothing blocking/);
-    expect(md).toContain('☑️ BLOCK (acknowledged)');
+    expect(md).toContain('| ☑️&nbsp;BLOCK | partitions of search.document-changed decreased from 12 to 6 (acknowledged)');
     expect(md).toContain('**Acknowledged** by @&#8288;alice: dev data is disposable');
     expect(md).toContain('### Acknowledgements that match no finding');
   });
@@ -76,7 +79,7 @@ describe('renderMarkdown', () => {
     const f = { ...(base.findings[0] as Finding), title: `partitions cut\r## injected heading`, after: 'x\u2028### another' };
     const md = renderMarkdown({ ...base, findings: [f] });
     const row = md.split('\n').find((l) => l.includes('partitions cut'));
-    expect(row).toMatch(/^\| ⛔ BLOCK \| partitions cut ## injected heading<br>/);
+    expect(row).toMatch(/^\| ⛔&nbsp;BLOCK \| partitions cut ## injected heading: 12 → 6<br>/);
     expect(md.split(/\r|\u2028|\u2029/)).toHaveLength(1);
   });
 
@@ -116,7 +119,9 @@ describe('renderMarkdown', () => {
       expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
       expect(md.split('\n')[0]).toBe(COMMENT_MARKER);
       expect(md).toContain('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |');
-      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`<code>${escape(f.id)}</code>`);
+      // Every blocking id is in the acknowledgement block, every BLOCK and WARN line in the table.
+      for (const f of r.findings.filter((x) => x.verdict === 'BLOCK' && x.acknowledgement === undefined)) expect(md).toContain(`- finding: ${JSON.stringify(f.id)}`);
+      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`| ${f.acknowledgement === undefined ? (f.verdict === 'BLOCK' ? '⛔' : '⚠️') : '☑️'}&nbsp;${f.verdict} | ${escape(f.title).slice(0, 60)}`);
       expect(md).toMatch(/Not shown here \(comment size limit\): the details of \d+ findings/);
       expect(md).toContain(`Everything is in the full review: ${escape(url)}`);
     });
@@ -155,9 +160,11 @@ describe('the Contract changes and Access changes sections', () => {
     expect(section).toBeGreaterThan(0);
     expect(md).not.toContain('| Verdict | Finding | Environment | Stack | Before → After |');
     expect(md).toContain(
-      `| ⛔ BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false)<br><code>${escape(CONTRACT_ID)}</code> | <code>orders.order-created</code> · value · <code>customerId</code> | BACKWARD, breaks BACKWARD | prod (production) | prod-orders |`,
+      '| ⛔&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false)<br>orders.order-created · value · customerId · BACKWARD, breaks BACKWARD | prod-orders |',
     );
-    expect(md.indexOf(`<details><summary>⛔ BLOCK <code>${escape(CONTRACT_ID)}</code></summary>`)).toBeGreaterThan(section);
+    expect(md.indexOf('<details><summary>⛔ BLOCK in prod-orders: property "customerId" removed; the new object is closed')).toBeGreaterThan(section);
+    expect(md).toContain(`id: <code>${escape(CONTRACT_ID)}</code>`);
+    expect(md).toContain(`- finding: ${JSON.stringify(CONTRACT_ID)}`);
     expect(md).toContain('which BACKWARD requires: the new schema is closed: old events that carry the property fail it');
   });
 
@@ -181,7 +188,7 @@ describe('the Contract changes and Access changes sections', () => {
     const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [{ finding: CONTRACT_ID, reason: 'no consumer reads customerId since the 2025 migration', by: '@orders-lead' }] });
     expect(renderText(result)).toContain(`BLOCK (acknowledged) ${CONTRACT_ID}`);
     expect(renderText(result)).toContain('  acknowledged by @orders-lead: no consumer reads customerId since the 2025 migration');
-    expect(renderMarkdown(result)).toContain('| ☑️ BLOCK (acknowledged) | property "customerId" removed');
+    expect(renderMarkdown(result)).toContain('| ☑️&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false) (acknowledged)');
     expect(renderMarkdown(result).split('\n')[1]).toBe('## topicform review: ✅ nothing blocking');
   });
 
@@ -191,7 +198,7 @@ describe('the Contract changes and Access changes sections', () => {
     expect(md).toContain('### Access changes');
     expect(md).toContain('**Required reviewers:** @&#8288;acme/&#8288;orders-&#8288;team, @&#8288;acme/&#8288;search-&#8288;team');
     expect(md).toContain(
-      '| ⚠️ WARN | User:search-indexer gains Read on topic orders.order-created (owned by orders: @&#8288;acme/&#8288;orders-&#8288;team approves); cross-domain read by search.order-indexer (search) without a stated reason<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | @&#8288;acme/&#8288;orders-&#8288;team | prod | prod-orders |',
+      '| ⚠️&nbsp;WARN | User:search-indexer gains Read on topic orders.order-created; cross-domain read by search.order-indexer (search) without a stated reason<br>approves: @&#8288;acme/&#8288;orders-&#8288;team<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | prod-orders |',
     );
     expect(md).not.toMatch(/(^|[^;])@acme/);
   });
