@@ -17,8 +17,8 @@ export function partitionsCause(before: ResolvedTopic | undefined, after: Resolv
   const nowDeclared = DECLARED.test(after.partitions.explanation);
   const wasDeclared = DECLARED.test(before.partitions.explanation);
   if (nowDeclared && !wasDeclared) {
-    const scaling = scaledThroughput < 1 ? `; this environment scales declared throughput by ${scaledThroughput}, which shrinks derived counts only: a declared count applies as declared in every environment` : '';
-    return `because partitions: ${after.partitions.value} is now declared (before, derived: ${before.partitions.explanation})${scaling}`;
+    const scaling = scaledThroughput < 1 ? `, and a declared count applies as declared in every environment (this one scales declared throughput by ${scaledThroughput}, which shrinks derived counts only)` : '';
+    return `because partitions: ${after.partitions.value} is now declared${scaling}; before, derived: ${before.partitions.explanation}`;
   }
   if (wasDeclared && !nowDeclared) return `because partitions are now derived: ${after.partitions.explanation}`;
   if (nowDeclared) return `because the declared count changed`;

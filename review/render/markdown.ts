@@ -11,7 +11,7 @@
  * BLOCK and WARN line stay — and the comment says what it left out and where the full review is.
  */
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
-import { MARKDOWN_CELL_MAX, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
+import { MARKDOWN_CELL_MAX, MARKDOWN_CELL_PADDING_CHARS, MARKDOWN_COLUMN_CHARS, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row, Verdict } from '../types';
 import { accessParts } from '../../access/diff';
 import { blockingSection, clientSection, safeSection, warningSection } from './comment-top';
@@ -118,7 +118,7 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
   const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
   if (result.findings.length > 0) {
     head.push('### All findings', '');
-    head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+    head.push('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
     head.push('| Verdict | Finding | Stack |', '| --- | --- | --- |');
     head.push(...rows(result.findings.map(summaryRow), 'findings', 3), '');
   }
@@ -304,9 +304,26 @@ function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'stack' | 'title' |
   return lines.join('\n');
 }
 
+/** The longest run of a value that cannot wrap (spaces, and the commas `breakable` marks, are where it can). */
+const longestRun = (text: string): number => Math.max(0, ...text.split(/[ ,]+/).map((run) => run.length));
+
+/** Whether a Key | Current | New row fits the comment column (MARKDOWN_COLUMN_CHARS). */
+const fitsColumn = (r: Row): boolean => [r.key, r.current, r.new].reduce((sum, v) => sum + longestRun(v) + MARKDOWN_CELL_PADDING_CHARS, 0) <= MARKDOWN_COLUMN_CHARS;
+
+/**
+ * A zero-width space after every comma of an escaped value: a declared list or object shown as JSON has no space to
+ * wrap at, and would push the table past the comment column.
+ */
+const breakable = (escaped: string): string => escaped.replace(/,/g, ',&#8203;');
+
 function rowsTable(rows: readonly Row[]): string[] {
   if (rows.length === 0) return [];
-  return ['| Key | Current | New |', '| --- | --- | --- |', ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.current)} | ${cell(r.new)} |`), ''];
+  // A row whose unbreakable runs would push the table past the comment column is written below it instead.
+  const fits = rows.filter(fitsColumn);
+  const wide = rows.filter((r) => !fitsColumn(r));
+  const table = fits.length === 0 ? [] : ['| Key | Current | New |', '| --- | --- | --- |', ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`), ''];
+  const list = wide.map((r) => `- **${cell(r.key)}**: ${breakable(cell(r.current))} → ${breakable(cell(r.new))}`);
+  return [...table, ...list, ...(list.length > 0 ? [''] : [])];
 }
 
 /**

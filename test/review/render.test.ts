@@ -118,7 +118,7 @@ describe('renderMarkdown', () => {
       expect(md.length).toBeLessThan(65_536);
       expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
       expect(md.split('\n')[0]).toBe(COMMENT_MARKER);
-      expect(md).toContain('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |');
+      expect(md).toContain('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |');
       // Every blocking id is in the acknowledgement block, every BLOCK and WARN line in the table.
       for (const f of r.findings.filter((x) => x.verdict === 'BLOCK' && x.acknowledgement === undefined)) expect(md).toContain(`- finding: ${JSON.stringify(f.id)}`);
       for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`| ${f.acknowledgement === undefined ? (f.verdict === 'BLOCK' ? '⛔' : '⚠️') : '☑️'}&nbsp;${f.verdict} | ${escape(f.title).slice(0, 60)}`);
