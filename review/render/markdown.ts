@@ -321,9 +321,9 @@ function rowsTable(rows: readonly Row[]): string[] {
   // A row whose unbreakable runs would push the table past the comment column is written below it instead.
   const fits = rows.filter(fitsColumn);
   const wide = rows.filter((r) => !fitsColumn(r));
-  const table = fits.length === 0 ? [] : ['| Key | Current | New |', '| --- | --- | --- |', ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`), ''];
+  const rowsOfTable = fits.length === 0 ? [] : ['| Key | Current | New |', '| --- | --- | --- |', ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`), ''];
   const list = wide.map((r) => `- **${cell(r.key)}**: ${breakable(cell(r.current))} → ${breakable(cell(r.new))}`);
-  return [...table, ...list, ...(list.length > 0 ? [''] : [])];
+  return [...rowsOfTable, ...list, ...(list.length > 0 ? [''] : [])];
 }
 
 /**
