@@ -152,7 +152,7 @@ export const groupRemoved = (groupId: string, service: string, companions: reado
       ? '; it has no DLQ'
       : `; dead letters still waiting in ${dlq} are lost: re-drive or export them first${production ? ' (production: blocks until acknowledged, since review cannot see whether the DLQ is empty)' : ''}`) +
     '; stop the service before applying',
-  fix: dlq === null ? 'stop the service, then apply' : `re-drive or export ${dlq}, then acknowledge`,
+  fix: dlq === null ? 'stop the service, then apply' : `re-drive or export ${dlq}${production ? ', then acknowledge' : ' first'}`,
 });
 
 export const aclAdded = (acl: string): Text => ({ title: `new ${acl}`, reason: 'terraform creates the ACL' });
