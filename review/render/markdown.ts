@@ -1,14 +1,15 @@
 /**
- * The review as a pull-request comment: the verdict and the summary table first, then the "Contract changes" and
- * "Access changes" sections (with the required reviewers), every finding's and contract change's details folded
- * (`<details>`), drift in its own section, stale acknowledgements last.
+ * The review as a pull-request comment (docs/review-comment.md): the verdict; what blocks, one line per cause, with a
+ * ready-to-paste acknowledgement block; the warnings; the client configs to redeploy; the safe changes counted per
+ * stack (comment-top.ts); then the findings, contract and access tables in three columns that fit GitHub's comment
+ * column, every finding's and contract change's details folded, drift, stale acknowledgements.
  *
  * The comment is shaped by its input, so it is hardened against it: text from the outputs (names, declared
  * descriptions, acknowledgement and suppression reasons) is escaped — no HTML, no table break, no line break of any
  * kind (CR, LF, U+2028, U+2029, …), no mention — and every user-controlled value is cut at MARKDOWN_CELL_MAX. The whole
  * comment stays under MARKDOWN_COMMENT_BUDGET: when it would not, the details go first, then drift and stale
- * acknowledgements, then the SAFE and MOVE rows, then the BLOCK and WARN rows are shortened — the summary and every
- * BLOCK and WARN line stay — and the comment says what it left out and where the full review is.
+ * acknowledgements, then the SAFE and MOVE rows, then the acknowledgement block, then the BLOCK and WARN rows are
+ * shortened — the verdict and every BLOCK and WARN line stay — and the comment says what it left out and where.
  */
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
 import { MARKDOWN_CELL_MAX, MARKDOWN_CELL_PADDING_CHARS, MARKDOWN_COLUMN_CHARS, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
