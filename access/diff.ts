@@ -194,6 +194,15 @@ function resourceLabel(r: AccessResource): string {
 }
 
 function messageOf(c: Omit<AccessChange, 'message'>): string {
+  const { change, approval, cross } = accessParts(c);
+  return `${change} (${approval})${cross === '' ? '' : `; ${cross}`}`;
+}
+
+/**
+ * The message's three parts, for renderers that show the approving team elsewhere (the review comment names it once
+ * per row): what changes, who approves, and the cross-domain grant ('' when none).
+ */
+export function accessParts(c: Omit<AccessChange, 'message' | 'verdict'>): { readonly change: string; readonly approval: string; readonly cross: string } {
   const what = resourceLabel(c.resource);
   const list = (ops: readonly string[]): string => (ops.length === 0 ? 'nothing' : ops.join(', '));
   const head =
@@ -202,9 +211,8 @@ function messageOf(c: Omit<AccessChange, 'message'>): string {
       : c.kind === 'revoked'
         ? `${c.principal} loses ${list(c.before)} on ${what}`
         : `${c.principal} ${c.kind === 'changed' ? 'changes' : c.kind === 'widened' ? 'widens' : 'narrows'} access on ${what}: ${list(c.before)} → ${list(c.after)}`;
-  const approve = c.owner === null ? `owned by ${c.domain}, which declares no owner` : `owned by ${c.domain}: ${c.owner} approves`;
-  const cross = c.crossDomain === null ? '' : `; ${crossText(c.crossDomain, c.principal)}`;
-  return `${head} (${approve})${cross}`;
+  const approval = c.owner === null ? `owned by ${c.domain}, which declares no owner` : `owned by ${c.domain}: ${c.owner} approves`;
+  return { change: head, approval, cross: c.crossDomain === null ? '' : crossText(c.crossDomain, c.principal) };
 }
 
 function crossText(x: CrossDomainAccess, principal: string): string {
@@ -216,6 +224,6 @@ function crossText(x: CrossDomainAccess, principal: string): string {
 }
 
 /** The teams whose approval the changes need (each changed resource's owner), sorted and deduplicated. */
-export function requiredReviewers(changes: readonly AccessChange[]): string[] {
+export function requiredReviewers(changes: readonly Pick<AccessChange, 'owner'>[]): string[] {
   return [...new Set(changes.flatMap((c) => (c.owner === null ? [] : [c.owner])))].sort(compare);
 }

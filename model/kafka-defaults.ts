@@ -17,6 +17,12 @@ export const KAFKA_DEFAULT_RETENTION_MS = 7 * TIME_MS.day;
 /** `delete.retention.ms` (how long tombstones stay readable) when a topic sets none: `log.cleaner.delete.retention.ms`, 1 day. */
 export const KAFKA_DEFAULT_DELETE_RETENTION_MS = TIME_MS.day;
 
+/**
+ * Kafka's broker default for offsets.retention.minutes (10080, since Kafka 2.0, KIP-186): how long the committed
+ * offsets of a group stay after it becomes empty. What review says happens to a removed group's offsets.
+ */
+export const KAFKA_DEFAULT_OFFSETS_RETENTION_MS = 7 * TIME_MS.day;
+
 /** `segment.ms` when a topic sets none: the broker's `log.roll.hours=168`, 7 days. */
 const KAFKA_DEFAULT_SEGMENT_MS = 7 * TIME_MS.day;
 

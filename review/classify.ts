@@ -7,10 +7,12 @@ import { parseAclId } from '../model/acl';
 import { toMs } from '../model/duration';
 import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
-import { KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
+import { KAFKA_DEFAULT_OFFSETS_RETENTION_MS, KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
+import { partitionsCause, retentionCause } from './derived-cause';
 import * as m from './messages';
 import type { Text } from './messages';
 import type { ReviewRuleId } from './rules';
+import { originOf } from './origin';
 import { aclLabel, subjectKey, subjectLabel } from './subject';
 import type { AclResource, AttributeChange, Change, Finding, Row, Snapshot, StackSnapshot, Subject, TopicResource, Verdict } from './types';
 
@@ -36,6 +38,8 @@ interface Draft {
   readonly rows: readonly Row[];
   /** Appended to the rule in the id (suppressions: the suppressed rule id). */
   readonly idSuffix?: string;
+  /** Why a derived value changed (derived-cause.ts). */
+  readonly cause?: string;
 }
 
 class Classifier {
@@ -86,6 +90,8 @@ class Classifier {
       }
       case 'group-added':
         return this.push({ rule: 'group-added', verdict: 'SAFE', stack: change.stack, subject: { kind: 'group', groupId: change.group.groupId }, text: m.groupAdded(change.group.groupId), before: '—', after: change.group.groupId, rows: [{ key: 'principal', current: '—', new: change.group.principal }, { key: 'subscriptions', current: '—', new: change.group.subscriptions.map((s) => s.topicName).join(', ') }] });
+      case 'group-removed':
+        return this.groupRemoved(change.stack, change.group);
       case 'declaration-changed': {
         const fields = change.fields.map((f) => f.field);
         const rows = change.fields.map((f) => ({ key: f.field, current: f.before, new: f.after }));
@@ -111,6 +117,48 @@ class Classifier {
       case 'suppression-added':
         return this.push({ rule: 'suppression-added', idSuffix: `-${change.ruleId}`, verdict: 'WARN', stack: change.stack, subject: change.subject, text: m.suppressionAdded(subjectLabel(change.subject), change.ruleId, change.reason), before: '—', after: `${change.ruleId}: ${change.reason}`, rows: [{ key: 'suppression', current: '—', new: `${change.ruleId}: ${change.reason}` }] });
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Consumer groups
+
+  /** BLOCK in production when the group had a DLQ (deleted with its dead letters), WARN otherwise. */
+  private groupRemoved(stack: string, g: ResolvedConsumerGroup): void {
+    const { name: environment, production } = this.stackOf(stack).environment;
+    // Declared by another stack of the environment now: a move, reported by its resources.
+    if (this.headGroups(environment).has(g.groupId)) return;
+    const dlqs = g.subscriptions.flatMap((s) => (s.deadLetterTopic === null ? [] : [s.deadLetterTopic]));
+    const companions = g.subscriptions.flatMap((s) => [...s.retryTopics, ...(s.deadLetterTopic === null ? [] : [s.deadLetterTopic])]);
+    const dlq = dlqs.length === 0 ? null : dlqs.join(', ');
+    const verdict: Verdict = production && dlq !== null ? 'BLOCK' : 'WARN';
+    const rows = [
+      { key: 'principal', current: g.principal, new: '(removed)' },
+      { key: 'subscriptions', current: g.subscriptions.map((s) => s.topicName).join(', '), new: '(removed)' },
+      { key: 'offsets', current: 'committed', new: `kept until offsets.retention.minutes expires them (default ${humanize('retention.ms', KAFKA_DEFAULT_OFFSETS_RETENTION_MS)})` },
+      ...(dlq === null ? [] : [{ key: 'DLQ', current: dlq, new: '(deleted with its records)' }]),
+    ];
+    const text = m.groupRemoved(g.groupId, g.service, companions, dlq, KAFKA_DEFAULT_OFFSETS_RETENTION_MS, production);
+    this.push({ rule: 'group-removed', verdict, stack, subject: { kind: 'group', groupId: g.groupId }, text, before: g.groupId, after: '(removed)', rows });
+  }
+
+  /** The groups of an environment that read `topic`, on one side. */
+  private readers(side: 'base' | 'head', environment: string, topic: string): ResolvedConsumerGroup[] {
+    const out = new Map<string, ResolvedConsumerGroup>();
+    for (const s of this.context[side].stacks.values()) {
+      if (s.environment.name !== environment) continue;
+      for (const g of s.declared.groups.values()) if (g.subscriptions.some((x) => x.topicName === topic)) out.set(g.groupId, g);
+    }
+    return [...out.values()];
+  }
+
+  /** Why a derived attribute of a topic changed, when it is one (partitions, retention.ms). */
+  private derivedCause(stack: string, name: string, key: string): string | undefined {
+    const before = this.declaredTopic('base', stack, name);
+    const after = this.declaredTopic('head', stack, name);
+    const environment = this.stackOf(stack).environment;
+    if (key === 'partitions') return partitionsCause(before, after, environment.scaling.throughput);
+    if (key === 'config.retention.ms') return retentionCause(before, after, this.readers('base', environment.name, name), this.readers('head', environment.name, name));
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -147,8 +195,10 @@ class Classifier {
     const declared = this.declaredTopic('head', stack, name);
     const headPolicy = policySet(after.config['cleanup.policy'] ?? KAFKA_TOPIC_DEFAULTS['cleanup.policy']);
     const others: AttributeChange[] = [];
-    const push = (rule: ReviewRuleId, verdict: Verdict, text: Text, a: AttributeChange): void =>
-      this.push({ rule, verdict, stack, subject, text, before: humanize(a.key, a.before), after: humanize(a.key, a.after), rows: [row(a)] });
+    const push = (rule: ReviewRuleId, verdict: Verdict, text: Text, a: AttributeChange): void => {
+      const cause = this.derivedCause(stack, name, a.key);
+      this.push({ rule, verdict, stack, subject, text, before: humanize(a.key, a.before), after: humanize(a.key, a.after), rows: [row(a)], ...(cause === undefined ? {} : { cause }) });
+    };
 
     for (const a of attributes) {
       const b = configNumber(a.key, a.before);
@@ -372,6 +422,7 @@ class Classifier {
   private push(d: Draft): void {
     const stack = this.stackOf(d.stack);
     const id = `${d.stack}/${subjectKey(d.subject)}/${d.rule}${d.idSuffix ?? ''}`;
+    const origin = originOf(d.subject, d.rule, d.stack, this.context.head.stacks.get(d.stack), this.context.base.stacks.get(d.stack));
     if (this.ids.has(id)) return;
     this.ids.add(id);
     this.findings.push({
@@ -388,6 +439,9 @@ class Classifier {
       after: d.after,
       rows: d.rows,
       plan: [],
+      origin,
+      ...(d.text.fix === undefined ? {} : { fix: d.text.fix }),
+      ...(d.cause === undefined ? {} : { cause: d.cause }),
     });
   }
 }

@@ -286,6 +286,10 @@ function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackS
     if (before === undefined) changes.push({ kind: 'group-added', stack, group });
     compare({ kind: 'group', groupId }, before, group, GROUP_FIELDS);
   }
+  // A group gone from this stack; classify drops it when another stack of the environment declares it now.
+  for (const [groupId, group] of bd?.groups ?? []) {
+    if (!hd.groups.has(groupId)) changes.push({ kind: 'group-removed', stack, group });
+  }
   for (const producer of hd.producers.values()) {
     compare({ kind: 'producer', service: producer.service, topic: producer.topicName }, bd?.producers.get(producerKey(producer.service, producer.topicName)), producer, PRODUCER_FIELDS);
   }

@@ -7,6 +7,8 @@ import { formatMs } from '../model/duration';
 export interface Text {
   readonly title: string;
   readonly reason: string;
+  /** What to do, short, for the comment's one-line causes. */
+  readonly fix?: string;
 }
 
 const moveHint = 'a move between stacks needs a removed block (lifecycle { destroy = false }) in the old stack and an import block in the new one';
@@ -18,26 +20,31 @@ export const topicDeleted = (name: string, wasProtected: boolean): Text => ({
     `terraform deletes the topic and every record in it; its producers and consumers fail` +
     (wasProtected ? '; prevent_destroy went away with the resource block, so terraform will not refuse' : '') +
     `; ${moveHint}; ${ackHint}`,
+  fix: 'keep the declaration, or move producers and consumers off the topic first and acknowledge',
 });
 
 export const topicRenamed = (before: string, after: string): Text => ({
   title: `topic ${before} renamed to ${after}`,
   reason: `a rename is a delete and a create: ${before} and its records are deleted, ${after} starts empty, and consumers lose their offsets; keep the old name, or migrate (produce to both, move the consumers, then delete the old topic); ${ackHint}`,
+  fix: 'keep the old name, or migrate',
 });
 
 export const dlqRemoved = (name: string, groupId: string, topic: string): Text => ({
   title: `dead-letter topic ${name} of group ${groupId} removed`,
   reason: `consumer group ${groupId} still reads ${topic}, but its dead-letter topic is deleted with the dead letters waiting in it; a poison pill then blocks the partition or is retried forever; keep the DLQ`,
+  fix: 'keep the DLQ',
 });
 
 export const partitionsDecreased = (name: string, before: number, after: number): Text => ({
   title: `partitions of ${name} decreased from ${before} to ${after}`,
   reason: `Kafka cannot remove partitions: the provider replaces the topic (delete + create) and every record in it is lost; keep ${before} partitions (consumers may run fewer instances than partitions)`,
+  fix: `keep ${before}`,
 });
 
 export const replicationDecreased = (name: string, before: number, after: number, production: boolean): Text => ({
   title: `replication factor of ${name} decreased from ${before} to ${after}`,
   reason: `the provider removes replicas in place: the topic survives fewer broker losses${production ? ', in a production environment' : ''}`,
+  fix: `keep ${before}`,
 });
 
 export const replicationIncreased = (name: string, before: number, after: number): Text => ({
@@ -58,6 +65,7 @@ export const partitionsIncreased = (name: string, before: number, after: number,
 export const compactToDelete = (name: string, before: string, after: string): Text => ({
   title: `cleanup.policy of ${name} changed from ${before} to ${after}`,
   reason: 'a compacted topic keeps the latest record of every key; with delete, records older than retention.ms are deleted, latest states included: a full replay is no longer possible',
+  fix: `keep ${before}`,
 });
 
 export const cleanupPolicyChanged = (name: string, before: string, after: string): Text => ({
@@ -68,6 +76,7 @@ export const cleanupPolicyChanged = (name: string, before: string, after: string
 export const retentionBelowWindow = (name: string, afterMs: number, windowMs: number): Text => ({
   title: `retention of ${name} cut below its replay window`,
   reason: `retention.ms ${formatMs(afterMs)} is shorter than the declared replay window of ${formatMs(windowMs)}: records consumers may need to replay are deleted, and a consumer lagging behind loses data`,
+  fix: 'keep retention above the replay window, or declare a shorter window',
 });
 
 export const retentionDecreased = (name: string, windowMs: number | null): Text => ({
@@ -129,6 +138,23 @@ export const imported = (what: string): Text => ({
 
 export const groupAdded = (groupId: string): Text => ({ title: `new consumer group ${groupId}`, reason: 'a new group starts from its offset reset policy' });
 
+/**
+ * A removed consumer group: what happens to its offsets and to its DLQ. Kafka keeps a group's committed offsets until
+ * offsets.retention.minutes after the group is empty; its DLQ and retry tiers are deleted with the group's declaration.
+ */
+export const groupRemoved = (groupId: string, service: string, companions: readonly string[], dlq: string | null, offsetsRetentionMs: number, production: boolean): Text => ({
+  title: `consumer group ${groupId} removed`,
+  reason:
+    `${service} loses its ACLs once terraform applies; the group's committed offsets stay on the cluster until they expire ` +
+    `(offsets.retention.minutes, Kafka's default ${formatMs(offsetsRetentionMs)} after the group is empty), so a group re-created with the same id within that time resumes from them, later from auto.offset.reset` +
+    (companions.length > 0 ? `; ${companions.join(', ')} ${companions.length === 1 ? 'is' : 'are'} deleted with every record in ${companions.length === 1 ? 'it' : 'them'}` : '') +
+    (dlq === null
+      ? '; it has no DLQ'
+      : `; dead letters still waiting in ${dlq} are lost: re-drive or export them first${production ? ' (production: blocks until acknowledged, since review cannot see whether the DLQ is empty)' : ''}`) +
+    '; stop the service before applying',
+  fix: dlq === null ? 'stop the service, then apply' : `re-drive or export ${dlq}${production ? ', then acknowledge' : ' first'}`,
+});
+
 export const aclAdded = (acl: string): Text => ({ title: `new ${acl}`, reason: 'terraform creates the ACL' });
 
 export const wildcardAclAdded = (acl: string): Text => ({
@@ -149,6 +175,7 @@ export const denyAclAdded = (acl: string): Text => ({
 export const aclRemovedStillNeeded = (acl: string, neededBy: readonly string[]): Text => ({
   title: `${acl} removed while still needed`,
   reason: `the head declarations still need it${neededBy.length > 0 ? ` (${neededBy.join('; ')})` : ''}: the client is denied as soon as terraform applies`,
+  fix: 'keep the ACL',
 });
 
 export const accessRemoved = (acl: string, neededBy: readonly string[]): Text => ({

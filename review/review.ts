@@ -4,10 +4,12 @@
  * contract changes alike, sort. Pure; the renderers turn the result into Markdown, text or JSON.
  */
 import { applyAcknowledgements } from './acknowledge';
+import { clientConfigChanges, withClientFindings } from './client-changes';
 import { classify } from './classify';
 import { diff } from './diff';
 import { ReviewInputError } from './errors';
 import { REVIEW_FORMAT_VERSION } from './limits';
+import { unifyVerdicts } from './one-verdict';
 import { applyPlans } from './plan-evidence';
 import { accessSection, contractChanges, environmentsOf } from './sections';
 import { VERDICTS } from './types';
@@ -34,9 +36,11 @@ export function review(input: ReviewInput): ReviewResult {
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
-  const { findings, contracts, unmatched } = applyAcknowledgements(planned.findings, input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
-  const access = withOwnerChanges(accessSection(environments.base, environments.head), findings);
-  findings.sort(compareFindings);
+  const clients = clientConfigChanges(environments.base, environments.head);
+  const acknowledged = applyAcknowledgements(withClientFindings(planned.findings, clients, context), input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
+  const unified = unifyVerdicts(acknowledged.findings, withOwnerChanges(accessSection(environments.base, environments.head), acknowledged.findings));
+  const { access } = unified;
+  const findings = unified.findings.sort(compareFindings);
   const stacks = [...new Set([...input.base.stacks.keys(), ...input.head.stacks.keys()])].sort();
   return {
     formatVersion: REVIEW_FORMAT_VERSION,
@@ -45,12 +49,13 @@ export function review(input: ReviewInput): ReviewResult {
     stacks,
     plans: plans.map((p) => p.stack).sort(),
     failedPlans,
-    summary: summarize(findings, contracts, access, failedPlans.length),
+    summary: summarize(findings, acknowledged.contracts, access, failedPlans.length),
     findings,
-    contracts,
+    contracts: acknowledged.contracts,
     access,
+    clients,
     drift: planned.drift.sort((a, b) => (a.stack === b.stack ? compare(a.address, b.address) : compare(a.stack, b.stack))),
-    unmatchedAcknowledgements: unmatched,
+    unmatchedAcknowledgements: acknowledged.unmatched,
   };
 }
 
@@ -90,7 +95,7 @@ function summarize(findings: readonly Finding[], contracts: readonly ContractCha
     if (f.acknowledgement !== undefined) acknowledged++;
     else if (f.verdict === 'BLOCK') blocking++;
   }
-  const accessCounts = { WARN: 0, SAFE: 0 };
+  const accessCounts = { BLOCK: 0, WARN: 0, SAFE: 0 };
   for (const c of access.changes) accessCounts[c.verdict]++;
   return { ...counts, acknowledged, blocking, access: accessCounts, failedPlans };
 }

@@ -6,7 +6,7 @@ import type { Verdict } from './types';
 
 export interface ReviewRule {
   /** The verdict, or how it is chosen. */
-  readonly verdict: Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL';
+  readonly verdict: Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL' | 'BLOCK in production when it has a DLQ, WARN otherwise';
   /** What it means, one line (README table). */
   readonly summary: string;
 }
@@ -48,6 +48,8 @@ export const REVIEW_RULES = {
   'environment-added': { verdict: 'WARN', summary: 'a stack of a new environment: its backend, provider and variables are listed for review' },
   'move-without-import': { verdict: 'WARN', summary: 'a resource moves to another stack without an import block: terraform creates it again there' },
   'stack-moved': { verdict: 'MOVE', summary: 'a resource moves between stacks: removed block (destroy = false) in one, import in the other' },
+  'group-removed': { verdict: 'BLOCK in production when it has a DLQ, WARN otherwise', summary: "a consumer group is removed: its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it" },
+  'client-config-changed': { verdict: 'WARN', summary: "a service's generated client config changes: redeploy it with the new settings" },
   'topic-added': { verdict: 'SAFE', summary: 'a new topic' },
   'group-added': { verdict: 'SAFE', summary: 'a new consumer group' },
   'acl-added': { verdict: 'SAFE', summary: 'a new ACL' },

@@ -182,6 +182,8 @@ export type Change =
       readonly topic: TopicResource | null;
     }
   | { readonly kind: 'group-added'; readonly stack: string; readonly group: ResolvedConsumerGroup }
+  /** A consumer group the base declares in this stack and no head stack of its environment declares. */
+  | { readonly kind: 'group-removed'; readonly stack: string; readonly group: ResolvedConsumerGroup }
   | { readonly kind: 'declaration-changed'; readonly stack: string; readonly subject: Subject; readonly fields: readonly FieldChange[] }
   | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string }
   | {
@@ -229,6 +231,24 @@ export interface Acknowledgement {
   readonly by?: string;
 }
 
+/**
+ * The declaration a finding follows from, so the comment can merge one edit's findings across environments and
+ * companion topics into one cause: the event topic of a retry tier or a DLQ, the consumer group of a removed DLQ, the
+ * principal of an ACL.
+ */
+export interface Origin {
+  /** Identity independent of environment prefixes, e.g. `topic:orders/order-created`, `group:orders.payment`. */
+  readonly key: string;
+  /** How the comment names it, e.g. `orders.order-created`. */
+  readonly label: string;
+  /** Set when the finding is about a companion topic of the origin: what it is, e.g. `retry tier`. */
+  readonly companion: 'retry tier' | 'DLQ' | null;
+  /** Where the declaration is, `topics/orders.ts:37`; null when the Topology does not say. */
+  readonly declaredAt: string | null;
+  /** The finding's own subject without the environment's topic prefix, e.g. `orders.order-created.payment.retry-1`. */
+  readonly subject: string;
+}
+
 export interface Finding {
   /** Stable id for acknowledgements: `<stack>/<subject>/<rule>`. */
   readonly id: string;
@@ -250,6 +270,12 @@ export interface Finding {
   readonly rows: readonly Row[];
   readonly plan: readonly PlanEvidence[];
   readonly acknowledgement?: Acknowledgement;
+  /** Why a derived value changed, e.g. `because consumer group orders.notification (lag 30m) was removed`. */
+  readonly cause?: string;
+  /** What to do about it, short (`keep 24 partitions`); the reason says it at length. */
+  readonly fix?: string;
+  /** The declaration it follows from (absent on findings built elsewhere than classify). */
+  readonly origin?: Origin;
 }
 
 /** A resource whose real state differs from Terraform's state (plan JSON `resource_drift`). */
@@ -274,7 +300,12 @@ export interface ContractChange extends ContractFinding {
 }
 
 /** A change of who can read or write what (access/diff.ts), with the stack whose ACLs change. */
-export interface ReviewAccessChange extends AccessChange {
+export interface ReviewAccessChange extends Omit<AccessChange, 'verdict'> {
+  /**
+   * Its own verdict (access/diff.ts), or the more severe verdict of a finding about one of its ACLs: one verdict per
+   * change across sections (review/one-verdict.ts).
+   */
+  readonly verdict: 'BLOCK' | 'WARN' | 'SAFE';
   /** The stack holding the ACLs added or removed (the owning domain's stack); the head's, else the base's. */
   readonly stack: string;
 }
@@ -284,6 +315,28 @@ export interface AccessSection {
   readonly changes: readonly ReviewAccessChange[];
   /** The teams that must approve: the owner of every resource whose access changes, sorted. */
   readonly requiredReviewers: readonly string[];
+}
+
+/** One setting of a generated client config that differs; null: not set on that side. */
+export interface ClientSettingChange {
+  readonly key: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** A service's generated client profile (a consumer group's, or a producer's) whose settings change: it must be redeployed. */
+export interface ClientConfigChange {
+  readonly environment: string;
+  readonly production: boolean;
+  /** The stack that declares the group or the producer. */
+  readonly stack: string;
+  readonly service: string;
+  readonly principal: string;
+  /** `consumer orders.payment`, `producer`, `producer.<topic>`. */
+  readonly profile: string;
+  readonly subject: Subject;
+  readonly status: 'changed' | 'added' | 'removed';
+  readonly settings: readonly ClientSettingChange[];
 }
 
 export interface ReviewSummary {
@@ -297,7 +350,7 @@ export interface ReviewSummary {
   /** BLOCK findings and contract changes without an acknowledgement: the review fails when this is above zero. */
   readonly blocking: number;
   /** Access changes by verdict (they never block; they name who approves). */
-  readonly access: { readonly WARN: number; readonly SAFE: number };
+  readonly access: { readonly BLOCK: number; readonly WARN: number; readonly SAFE: number };
   /** Head stacks whose terraform plan failed: the review cannot say what terraform would do there, so it blocks. */
   readonly failedPlans: number;
 }
@@ -317,6 +370,8 @@ export interface ReviewResult {
   readonly contracts: readonly ContractChange[];
   /** Changes of who can read or write what ("Access changes"). */
   readonly access: AccessSection;
+  /** Generated client configs that change ("Client config changes — redeploy"), by environment, service, profile. */
+  readonly clients: readonly ClientConfigChange[];
   readonly drift: readonly DriftEntry[];
   /** Acknowledgements that name no finding or contract change of this review (stale, or a typo). */
   readonly unmatchedAcknowledgements: readonly Acknowledgement[];

@@ -1,18 +1,21 @@
 /**
- * The review as a pull-request comment: the verdict and the summary table first, then the "Contract changes" and
- * "Access changes" sections (with the required reviewers), every finding's and contract change's details folded
- * (`<details>`), drift in its own section, stale acknowledgements last.
+ * The review as a pull-request comment (docs/review-comment.md): the verdict; what blocks, one line per cause, with a
+ * ready-to-paste acknowledgement block; the warnings; the client configs to redeploy; the safe changes counted per
+ * stack (comment-top.ts); then the findings, contract and access tables in three columns that fit GitHub's comment
+ * column, every finding's and contract change's details folded, drift, stale acknowledgements.
  *
  * The comment is shaped by its input, so it is hardened against it: text from the outputs (names, declared
  * descriptions, acknowledgement and suppression reasons) is escaped — no HTML, no table break, no line break of any
  * kind (CR, LF, U+2028, U+2029, …), no mention — and every user-controlled value is cut at MARKDOWN_CELL_MAX. The whole
  * comment stays under MARKDOWN_COMMENT_BUDGET: when it would not, the details go first, then drift and stale
- * acknowledgements, then the SAFE and MOVE rows, then the BLOCK and WARN rows are shortened — the summary and every
- * BLOCK and WARN line stay — and the comment says what it left out and where the full review is.
+ * acknowledgements, then the SAFE and MOVE rows, then the acknowledgement block, then the BLOCK and WARN rows are
+ * shortened — the verdict and every BLOCK and WARN line stay — and the comment says what it left out and where.
  */
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
-import { MARKDOWN_CELL_MAX, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
+import { MARKDOWN_CELL_MAX, MARKDOWN_CELL_PADDING_CHARS, MARKDOWN_COLUMN_CHARS, MARKDOWN_COMMENT_BUDGET, MARKDOWN_ID_MAX, MARKDOWN_SAFE_ROWS } from '../limits';
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row, Verdict } from '../types';
+import { accessParts } from '../../access/diff';
+import { blockingSection, clientSection, safeSection, warningSection } from './comment-top';
 import { approver, contractBreaks, describePlan, hasWarnings, verdictLine } from './shared';
 
 /** The first line of every comment; the comment workflow finds its earlier comment by it. */
@@ -30,8 +33,30 @@ const MARK: Record<Verdict, string> = { BLOCK: '⛔', WARN: '⚠️', MOVE: '�
 /** Every character that ends a line somewhere: LF, CR, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
 const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 
+/**
+ * U+2060 WORD JOINER, as an entity: zero width, and no line break on either side of it (UAX #14 class WJ). After the
+ * `@` of a handle it stops GitHub's mention (a mention needs a letter or digit right after `@`); unlike a zero-width
+ * space, which is a break opportunity, it cannot let the handle wrap as "@" / "acme/orders-team".
+ */
+const WORD_JOINER = '&#8288;';
+
+/** A GitHub user or team handle: `@alice`, `@acme/orders-team`. */
+const HANDLE = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9-]*)?/g;
+
+/**
+ * No mention, and a handle that stays whole: a word joiner after its `@` (no mention), and after every `/` and `-` in
+ * it (where a browser may otherwise wrap it); any other `@` gets one too.
+ */
+function guardMentions(text: string): string {
+  return text.replace(HANDLE, (handle) => handle.replace(/[@/-]/g, (c) => `${c}${WORD_JOINER}`)).replace(/@(?!&#8288;)/g, `@${WORD_JOINER}`);
+}
+
 /** Escapes text for Markdown table cells and HTML: no tags, no pipes, no line breaks, no @mentions. */
 export function escape(text: string): string {
+  return guardMentions(escapeMarkup(text));
+}
+
+function escapeMarkup(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -41,7 +66,6 @@ export function escape(text: string): string {
     .replace(/\*/g, '&#42;')
     .replace(/_/g, '&#95;')
     .replace(/\[/g, '&#91;')
-    .replace(/@/g, '@&#8203;')
     .replace(LINE_BREAKS, ' ');
 }
 
@@ -86,19 +110,22 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
       (result.plans.length > 0 ? ` · terraform plan: ${result.plans.map((x) => cell(x)).join(', ')}` : ' · no terraform plan'),
     '',
   );
-  if (result.failedPlans.length > 0) {
-    head.push(`**terraform plan failed** for ${result.failedPlans.map((x) => cell(x)).join(', ')}: the review cannot say what terraform would do there, so it blocks; the plan's log is in the run.`, '');
-  }
-  head.push('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+  // What a reviewer reads first: why it blocks, then what to watch, then who redeploys, then the safe rest, folded.
+  const escaper = { cell };
+  const acknowledgements = level < 3;
+  if (!acknowledgements && s.blocking > 0) cut.push(`the ${ACKNOWLEDGEMENTS_FILE} block (the blocking ids are in the JSON report)`);
+  head.push(...blockingSection(result, escaper, acknowledgements), ...warningSection(result, escaper), ...clientSection(result, escaper), ...safeSection(result, escaper));
 
   const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
   if (result.findings.length > 0) {
-    head.push('| Verdict | Finding | Environment | Stack | Before → After |', '| --- | --- | --- | --- | --- |');
-    head.push(...rows(result.findings.map(summaryRow), 'findings', 5), '');
+    head.push('### All findings', '');
+    head.push('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+    head.push('| Verdict | Finding | Stack |', '| --- | --- | --- |');
+    head.push(...rows(result.findings.map(summaryRow), 'findings', 3), '');
   }
-  if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 6), '');
+  if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 3), '');
   const { changes, requiredReviewers } = result.access;
-  if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 5), '');
+  if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 3), '');
   else if (requiredReviewers.length > 0) head.push('### Required reviewers', '', `${requiredReviewers.map((r) => cell(r)).join(', ')} (a domain's owner changes: the old and the new owner approve)`, '');
 
   const tail: string[] = [];
@@ -163,19 +190,32 @@ function table(lines: readonly Line[], what: string, columns: number, level: Lev
   return out;
 }
 
+/** The verdict on one line whatever the column width: a no-break space between the mark and the word. */
 function verdictCell(item: { readonly verdict: Verdict; readonly acknowledgement?: unknown }): string {
-  return item.acknowledgement === undefined ? `${MARK[item.verdict]} ${item.verdict}` : `☑️ ${item.verdict} (acknowledged)`;
+  return `${item.acknowledgement === undefined ? MARK[item.verdict] : '☑️'}&nbsp;${item.verdict}`;
+}
+
+/** ` (acknowledged)` after a finding's text, when it is. */
+const acknowledged = (item: { readonly acknowledgement?: unknown }): string => (item.acknowledgement === undefined ? '' : ' (acknowledged)');
+
+/** `: 693000000 (8d 30m) → 692100000 (8d 15m)` after a topic attribute's title that does not already say it. */
+function transition(f: Finding): string {
+  const [row] = f.rows;
+  if (f.subject.kind !== 'topic' || f.rows.length !== 1 || row === undefined) return '';
+  if (f.title.includes(String(row.new)) && f.title.includes(String(row.current))) return '';
+  return `: ${cell(row.current)} → ${cell(row.new)}`;
 }
 
 /** Cells of a compact row: the title cut short, the id whole. */
 const SHORT = 80;
 
+/** A finding's row: verdict, what changed (before → after inside it, and why a derived value changed), stack. */
 function summaryRow(f: Finding): Line {
-  const where = `${cell(f.environment)}${f.production ? ' (production)' : ''} | ${cell(f.stack)}`;
+  const because = f.cause === undefined ? '' : `<br>${cell(f.cause)}`;
   return {
     verdict: f.verdict,
-    full: `| ${verdictCell(f)} | ${cell(f.title)}<br>${code(f.id)} | ${where} | ${cell(f.before)} → ${cell(f.after)} |`,
-    compact: `| ${verdictCell(f)} | ${cell(f.title, SHORT)}<br>${code(f.id)} | ${where} | |`,
+    full: `| ${verdictCell(f)} | ${cell(f.title)}${transition(f)}${acknowledged(f)}${because} | ${cell(f.stack)} |`,
+    compact: `| ${verdictCell(f)} | ${cell(f.title, SHORT)}${acknowledged(f)} | ${cell(f.stack)} |`,
   };
 }
 
@@ -185,14 +225,18 @@ function contractIntro(): string[] {
     '',
     "Each event schema compared with the base under the topic's compatibility mode (BACKWARD: new readers read old events; FORWARD: old readers read new events; FULL: both).",
     '',
-    '| Verdict | Change | Topic · schema · field | Mode | Environment | Stack |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Verdict | Change | Stack |',
+    '| --- | --- | --- |',
   ];
 }
 
 function contractRow(c: ContractChange): Line {
-  const rest = `${code(c.topic)} · ${cell(c.schema)} · ${code(c.path)} | ${cell(c.mode)}, ${cell(contractBreaks(c))} | ${cell(c.environment)}${c.production ? ' (production)' : ''} | ${cell(c.stack)} |`;
-  return { verdict: c.verdict, full: `| ${verdictCell(c)} | ${cell(c.title)}<br>${code(c.id)} | ${rest}`, compact: `| ${verdictCell(c)} | ${cell(c.title, SHORT)}<br>${code(c.id)} | ${rest}` };
+  const where = `<br>${cell(c.topic)} · ${cell(c.schema)} · ${cell(c.path)} · ${cell(c.mode)}, ${cell(contractBreaks(c))}`;
+  return {
+    verdict: c.verdict,
+    full: `| ${verdictCell(c)} | ${cell(c.title)}${acknowledged(c)}${where} | ${cell(c.stack)} |`,
+    compact: `| ${verdictCell(c)} | ${cell(c.title, SHORT)}${acknowledged(c)}${where} | ${cell(c.stack)} |`,
+  };
 }
 
 function accessIntro(requiredReviewers: readonly string[]): string[] {
@@ -203,15 +247,22 @@ function accessIntro(requiredReviewers: readonly string[]): string[] {
     '',
     `**Required reviewers:** ${requiredReviewers.map((r) => cell(r)).join(', ') || 'none (no owner declared)'}`,
     '',
-    '| Verdict | Change | Approves | Environment | Stack |',
-    '| --- | --- | --- | --- | --- |',
+    '| Verdict | Change | Stack |',
+    '| --- | --- | --- |',
   ];
 }
 
+/** An access change: what changes, the team that approves it (once), the cross-domain grant, why. */
 function accessRow(c: ReviewAccessChange): Line {
+  const { change, cross } = accessParts(c);
   const why = c.why.length === 0 ? '' : `<br>why: ${cell(c.why.join('; '))}`;
-  const rest = `${cell(approver(c))} | ${cell(c.environment)} | ${cell(c.stack)} |`;
-  return { verdict: c.verdict, full: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message)}${why} | ${rest}`, compact: `| ${MARK[c.verdict]} ${c.verdict} | ${cell(c.message, SHORT)} | ${rest}` };
+  const approves = `<br>approves: ${cell(approver(c))}`;
+  const crossText = cross === '' ? '' : `; ${cell(cross)}`;
+  return {
+    verdict: c.verdict,
+    full: `| ${verdictCell(c)} | ${cell(change)}${crossText}${approves}${why} | ${cell(c.stack)} |`,
+    compact: `| ${verdictCell(c)} | ${cell(change, SHORT)}${approves} | ${cell(c.stack)} |`,
+  };
 }
 
 function driftSection(result: ReviewResult): string[] {
@@ -236,18 +287,44 @@ function detail(f: Finding): string {
 }
 
 /** A collapsed block for one finding or contract change: its title and reason, `body`, and its acknowledgement. */
-function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
+function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'stack' | 'title' | 'reason' | 'acknowledgement'>, body: readonly string[]): string {
   const mark = item.acknowledgement === undefined ? MARK[item.verdict] : '☑️';
-  const lines = [`<details><summary>${mark} ${item.verdict} ${code(item.id)}</summary>`, '', `**${cell(item.title)}**: ${cell(item.reason, MARKDOWN_CELL_MAX * 3)}`, '', ...body];
+  // The summary in plain words (where and what); the id, which an acknowledgement names, inside.
+  const lines = [
+    `<details><summary>${mark} ${item.verdict} in ${cell(item.stack)}: ${cell(item.title, SHORT)}</summary>`,
+    '',
+    `**${cell(item.title)}**: ${cell(item.reason, MARKDOWN_CELL_MAX * 3)}`,
+    '',
+    `id: ${code(item.id)}`,
+    '',
+    ...body,
+  ];
   const ack = item.acknowledgement;
   if (ack !== undefined) lines.push(`**Acknowledged**${ack.by === undefined ? '' : ` by ${cell(ack.by)}`}: ${cell(ack.reason)}`, '');
   lines.push('</details>', '');
   return lines.join('\n');
 }
 
+/** The longest run of a value that cannot wrap (spaces, and the commas `breakable` marks, are where it can). */
+const longestRun = (text: string): number => Math.max(0, ...text.split(/[ ,]+/).map((run) => run.length));
+
+/** Whether a Key | Current | New row fits the comment column (MARKDOWN_COLUMN_CHARS). */
+const fitsColumn = (r: Row): boolean => [r.key, r.current, r.new].reduce((sum, v) => sum + longestRun(v) + MARKDOWN_CELL_PADDING_CHARS, 0) <= MARKDOWN_COLUMN_CHARS;
+
+/**
+ * A zero-width space after every comma of an escaped value: a declared list or object shown as JSON has no space to
+ * wrap at, and would push the table past the comment column.
+ */
+const breakable = (escaped: string): string => escaped.replace(/,/g, ',&#8203;');
+
 function rowsTable(rows: readonly Row[]): string[] {
   if (rows.length === 0) return [];
-  return ['| Key | Current | New |', '| --- | --- | --- |', ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.current)} | ${cell(r.new)} |`), ''];
+  // A row whose unbreakable runs would push the table past the comment column is written below it instead.
+  const fits = rows.filter(fitsColumn);
+  const wide = rows.filter((r) => !fitsColumn(r));
+  const rowsOfTable = fits.length === 0 ? [] : ['| Key | Current | New |', '| --- | --- | --- |', ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`), ''];
+  const list = wide.map((r) => `- **${cell(r.key)}**: ${breakable(cell(r.current))} → ${breakable(cell(r.new))}`);
+  return [...rowsOfTable, ...list, ...(list.length > 0 ? [''] : [])];
 }
 
 /**
@@ -262,7 +339,7 @@ function lastResort(result: ReviewResult, md: string, options: MarkdownOptions, 
   let dropped = 0;
   for (const line of lines) {
     if (line.startsWith('_Not shown here')) continue;
-    const isRow = /^\| (⛔|⚠️|☑️)/.test(line);
+    const isRow = /^(\| |- )(⛔|⚠️|☑️)/.test(line);
     if (isRow && size + line.length + 1 > budget) {
       dropped++;
       continue;

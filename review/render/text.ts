@@ -4,6 +4,7 @@
  * the team that approves each and the required reviewers, drift and stale acknowledgements. No colours, no logger.
  */
 import type { ContractChange, Finding, ReviewAccessChange, ReviewResult, Row } from '../types';
+import { describeSetting } from '../client-changes';
 import { contractBreaks, countLine, describePlan, verdictLine } from './shared';
 
 export function renderText(result: ReviewResult): string {
@@ -33,6 +34,10 @@ export function renderText(result: ReviewResult): string {
   } else if (result.access.requiredReviewers.length > 0) {
     out.push('', `required reviewers: ${result.access.requiredReviewers.join(', ')}`);
   }
+  if (result.clients.length > 0) {
+    out.push('', 'client config changes (terraform does not deploy them: redeploy each service):');
+    for (const c of result.clients) out.push(`  ${c.environment}/${c.stack} ${c.service} (${c.profile}, ${c.status}): ${c.settings.map(describeSetting).join('; ')}`);
+  }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");
     for (const d of result.drift) {
@@ -50,7 +55,7 @@ export function renderText(result: ReviewResult): string {
 
 function finding(f: Finding): string[] {
   const label = f.acknowledgement === undefined ? f.verdict : `${f.verdict} (acknowledged)`;
-  const lines = [`${label.padEnd(6)} ${f.id}`, `  ${f.title} (environment ${f.environment}, stack ${f.stack})`, `  ${f.reason}`];
+  const lines = [`${label.padEnd(6)} ${f.id}`, `  ${f.title} (environment ${f.environment}, stack ${f.stack})`, ...(f.cause === undefined ? [] : [`  ${f.cause}`]), `  ${f.reason}`];
   lines.push(...table(f.rows, ['Key', 'Current', 'New'], '    '));
   for (const p of f.plan) lines.push(`  terraform plan: ${p.address}: ${describePlan(p)}`);
   if (f.acknowledgement !== undefined) {

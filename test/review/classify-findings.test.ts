@@ -164,21 +164,27 @@ describe('topic changes, as the reviewer reads them', () => {
 describe('ACL changes, as the reviewer reads them', () => {
   const added = (binding: Parameters<MutableStack['addAcl']>[0], neededBy?: string[]): Finding => only(findings('prod-orders', (s) => s.addAcl(binding, neededBy)).filter((f) => f.subject.kind === 'acl'));
 
-  it('a new literal ACL: SAFE, with the principal, operation, resource and host as rows', () => {
-    const f = added(allow('User:audit', 'Read', 'Topic', ORDERS));
+  it('a new literal ACL of a principal of the domain: SAFE, with the principal, operation, resource and host as rows', () => {
+    const f = added(allow('User:order-service', 'Read', 'Topic', ORDERS));
     expect(shape(f)).toEqual({
       verdict: 'SAFE',
       rule: 'acl-added',
-      title: `new ACL User:audit Read on Topic ${ORDERS}`,
+      title: `new ACL User:order-service Read on Topic ${ORDERS}`,
       before: '—',
       after: 'granted',
       rows: [
-        { key: 'principal', current: '—', new: 'User:audit' },
+        { key: 'principal', current: '—', new: 'User:order-service' },
         { key: 'operation', current: '—', new: 'Allow Read' },
         { key: 'resource', current: '—', new: `Topic ${ORDERS} (Literal)` },
         { key: 'host', current: '—', new: '*' },
       ],
     });
+  });
+
+  it('a new literal ACL of a principal no declaration uses: WARN, as its access change is (one verdict per change)', () => {
+    const f = added(allow('User:audit', 'Read', 'Topic', ORDERS));
+    expect(f).toMatchObject({ verdict: 'WARN', rule: 'acl-added', title: `new ACL User:audit Read on Topic ${ORDERS}` });
+    expect(f.reason).toContain('WARN as its access change (Access changes): User:audit gains Read on topic orders.order-created');
   });
 
   it.each([

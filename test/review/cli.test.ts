@@ -127,7 +127,7 @@ describe('topicform review: output directories', () => {
     const run = topicform(['review', '--base', access.base, '--head', access.head, '--format', 'markdown']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('### Access changes');
-    expect(run.stdout).toContain('**Required reviewers:** @&#8203;acme/orders-team, @&#8203;acme/search-team');
+    expect(run.stdout).toContain('**Required reviewers:** @&#8288;acme/&#8288;orders-&#8288;team, @&#8288;acme/&#8288;search-&#8288;team');
   });
 
   describe('fails with exit 1 and a message naming the file', () => {

@@ -13,14 +13,17 @@ import { runCase } from './corpus/run';
 const partitions = (): ReviewResult => runCase(corpusCase('dev-partitions-decreased'));
 
 describe('renderMarkdown', () => {
-  it('starts with the marker and the verdict, then the summary table, then folded details', () => {
+  it('starts with the marker and the verdict, then what blocks, the findings table, then folded details', () => {
     const md = renderMarkdown(partitions());
     const lines = md.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[1]).toBe('## topicform review: ⛔ 1 unacknowledged blocking finding');
-    const summary = md.indexOf('| Verdict | Finding | Environment | Stack | Before → After |');
-    const details = md.indexOf('<details><summary>⛔ BLOCK <code>dev/search.document-changed/partitions-decreased</code></summary>');
-    expect(summary).toBeGreaterThan(0);
+    const blocks = md.indexOf('### ⛔ What blocks this PR');
+    const summary = md.indexOf('| Verdict | Finding | Stack |');
+    const details = md.indexOf('<details><summary>⛔ BLOCK in dev: partitions of search.document-changed decreased from 12 to 6</summary>');
+    expect(blocks).toBeGreaterThan(0);
+    expect(summary).toBeGreaterThan(blocks);
+    expect(md).toContain('id: <code>dev/search.document-changed/partitions-decreased</code>');
     expect(details).toBeGreaterThan(summary);
     expect(md).toContain('| Key | Current | New |\n| --- | --- | --- |\n| partitions | 12 | 6 |');
     expect(md).toContain('**terraform plan** <code>kafka&#95;topic.search&#95;document-changed</code>: replace (delete, then create), forced by partitions');
@@ -35,8 +38,8 @@ describe('renderMarkdown', () => {
     });
     const md = renderMarkdown(result);
     expect(md).toMatch(/## topicform review: ✅ nothing blocking/);
-    expect(md).toContain('☑️ BLOCK (acknowledged)');
-    expect(md).toContain('**Acknowledged** by @&#8203;alice: dev data is disposable');
+    expect(md).toContain('| ☑️&nbsp;BLOCK | partitions of search.document-changed decreased from 12 to 6 (acknowledged)');
+    expect(md).toContain('**Acknowledged** by @&#8288;alice: dev data is disposable');
     expect(md).toContain('### Acknowledgements that match no finding');
   });
 
@@ -47,7 +50,7 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes what comes from declarations: no HTML, no table breaks, no mentions', () => {
-    expect(escape('<img src=x onerror=alert(1)> | @team')).toBe('&lt;img src=x onerror=alert(1)&gt; &#124; @&#8203;team');
+    expect(escape('<img src=x onerror=alert(1)> | @team')).toBe('&lt;img src=x onerror=alert(1)&gt; &#124; @&#8288;team');
   });
 
   it('stays under the comment size limit, counting what it leaves out', () => {
@@ -59,6 +62,16 @@ describe('renderMarkdown', () => {
     expect(md).toMatch(/_Not shown here \(comment size limit\): the details of \d+ findings\. Everything is in the JSON and text reports of this review/);
   });
 
+  it('guards a mention without giving the handle a place to break: a word joiner after its @, / and -', () => {
+    const guarded = escape('approved by @acme/orders-team and @alice');
+    expect(guarded).toBe('approved by @&#8288;acme/&#8288;orders-&#8288;team and @&#8288;alice');
+    // The zero-width space of the old guard is a line-break opportunity ("@" / "acme/orders-team").
+    expect(guarded).not.toContain('&#8203;');
+    // GitHub mentions need a letter or digit right after the @ (its mention filter's pattern).
+    const text = guarded.replace(/&#8288;/g, '\u2060');
+    expect(text).not.toMatch(/(?:^|\W)@[a-z0-9]/i);
+  });
+
   it('normalises every line break a description can carry: CR, CRLF, U+2028, U+2029, NEL, VT, FF', () => {
     const hostile = 'first\rsecond\r\nthird\u2028## heading\u2029| x |\u0085y\vz\fw\n';
     expect(escape(hostile)).toBe('first second third ## heading &#124; x &#124; y z w ');
@@ -66,7 +79,7 @@ describe('renderMarkdown', () => {
     const f = { ...(base.findings[0] as Finding), title: `partitions cut\r## injected heading`, after: 'x\u2028### another' };
     const md = renderMarkdown({ ...base, findings: [f] });
     const row = md.split('\n').find((l) => l.includes('partitions cut'));
-    expect(row).toMatch(/^\| ⛔ BLOCK \| partitions cut ## injected heading<br>/);
+    expect(row).toMatch(/^\| ⛔&nbsp;BLOCK \| partitions cut ## injected heading: 12 → 6<br>/);
     expect(md.split(/\r|\u2028|\u2029/)).toHaveLength(1);
   });
 
@@ -105,8 +118,10 @@ describe('renderMarkdown', () => {
       expect(md.length).toBeLessThan(65_536);
       expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
       expect(md.split('\n')[0]).toBe(COMMENT_MARKER);
-      expect(md).toContain('| ⛔ BLOCK | ⚠️ WARN | 🚚 MOVE | ✅ SAFE | acknowledged |');
-      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`<code>${escape(f.id)}</code>`);
+      expect(md).toContain('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |');
+      // Every blocking id is in the acknowledgement block, every BLOCK and WARN line in the table.
+      for (const f of r.findings.filter((x) => x.verdict === 'BLOCK' && x.acknowledgement === undefined)) expect(md).toContain(`- finding: ${JSON.stringify(f.id)}`);
+      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`| ${f.acknowledgement === undefined ? (f.verdict === 'BLOCK' ? '⛔' : '⚠️') : '☑️'}&nbsp;${f.verdict} | ${escape(f.title).slice(0, 60)}`);
       expect(md).toMatch(/Not shown here \(comment size limit\): the details of \d+ findings/);
       expect(md).toContain(`Everything is in the full review: ${escape(url)}`);
     });
@@ -145,9 +160,11 @@ describe('the Contract changes and Access changes sections', () => {
     expect(section).toBeGreaterThan(0);
     expect(md).not.toContain('| Verdict | Finding | Environment | Stack | Before → After |');
     expect(md).toContain(
-      `| ⛔ BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false)<br><code>${escape(CONTRACT_ID)}</code> | <code>orders.order-created</code> · value · <code>customerId</code> | BACKWARD, breaks BACKWARD | prod (production) | prod-orders |`,
+      '| ⛔&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false)<br>orders.order-created · value · customerId · BACKWARD, breaks BACKWARD | prod-orders |',
     );
-    expect(md.indexOf(`<details><summary>⛔ BLOCK <code>${escape(CONTRACT_ID)}</code></summary>`)).toBeGreaterThan(section);
+    expect(md.indexOf('<details><summary>⛔ BLOCK in prod-orders: property "customerId" removed; the new object is closed')).toBeGreaterThan(section);
+    expect(md).toContain(`id: <code>${escape(CONTRACT_ID)}</code>`);
+    expect(md).toContain(`- finding: ${JSON.stringify(CONTRACT_ID)}`);
     expect(md).toContain('which BACKWARD requires: the new schema is closed: old events that carry the property fail it');
   });
 
@@ -171,7 +188,7 @@ describe('the Contract changes and Access changes sections', () => {
     const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [{ finding: CONTRACT_ID, reason: 'no consumer reads customerId since the 2025 migration', by: '@orders-lead' }] });
     expect(renderText(result)).toContain(`BLOCK (acknowledged) ${CONTRACT_ID}`);
     expect(renderText(result)).toContain('  acknowledged by @orders-lead: no consumer reads customerId since the 2025 migration');
-    expect(renderMarkdown(result)).toContain('| ☑️ BLOCK (acknowledged) | property "customerId" removed');
+    expect(renderMarkdown(result)).toContain('| ☑️&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false) (acknowledged)');
     expect(renderMarkdown(result).split('\n')[1]).toBe('## topicform review: ✅ nothing blocking');
   });
 
@@ -179,9 +196,9 @@ describe('the Contract changes and Access changes sections', () => {
     const md = renderMarkdown(runCase(corpusCase('cross-domain-without-reason')));
     expect(md.split('\n')[1]).toBe('## topicform review: ⚠️ nothing blocking');
     expect(md).toContain('### Access changes');
-    expect(md).toContain('**Required reviewers:** @&#8203;acme/orders-team, @&#8203;acme/search-team');
+    expect(md).toContain('**Required reviewers:** @&#8288;acme/&#8288;orders-&#8288;team, @&#8288;acme/&#8288;search-&#8288;team');
     expect(md).toContain(
-      '| ⚠️ WARN | User:search-indexer gains Read on topic orders.order-created (owned by orders: @&#8203;acme/orders-team approves); cross-domain read by search.order-indexer (search) without a stated reason<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | @&#8203;acme/orders-team | prod | prod-orders |',
+      '| ⚠️&nbsp;WARN | User:search-indexer gains Read on topic orders.order-created; cross-domain read by search.order-indexer (search) without a stated reason<br>approves: @&#8288;acme/&#8288;orders-&#8288;team<br>why: consumer group search.order-indexer (search-indexer) reads orders.order-created | prod-orders |',
     );
     expect(md).not.toMatch(/(^|[^;])@acme/);
   });
@@ -199,7 +216,7 @@ describe('the Contract changes and Access changes sections', () => {
     const json = JSON.parse(renderJson(runCase(corpusCase('cross-domain-without-reason')))) as ReviewResult;
     expect(json.access.requiredReviewers).toEqual(['@acme/orders-team', '@acme/search-team']);
     expect(json.access.changes[0]).toMatchObject({ verdict: 'WARN', kind: 'granted', principal: 'User:search-indexer', owner: '@acme/orders-team', stack: 'prod-orders', environment: 'prod' });
-    expect(json.summary.access).toEqual({ WARN: 1, SAFE: 2 });
+    expect(json.summary.access).toEqual({ BLOCK: 0, WARN: 1, SAFE: 2 });
     const contracts = JSON.parse(renderJson(contract())) as ReviewResult;
     expect(contracts.contracts[0]).toMatchObject({ id: CONTRACT_ID, verdict: 'BLOCK', rule: 'property-removed-closed-model', topic: 'orders.order-created', schema: 'value', path: 'customerId', breaks: ['backward'], mode: 'BACKWARD', stack: 'prod-orders', environment: 'prod', production: true });
     expect(contracts.summary).toMatchObject({ BLOCK: 1, SAFE: 1, blocking: 1 });

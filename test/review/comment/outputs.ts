@@ -1,0 +1,36 @@
+// Synthesizes the repository's app (environments.ts: dev, staging, prod split per domain) with given domain
+// declarations, in this process, into the parsed Snapshot that review compares: what `topicform review` reads from
+// two cdktf.out directories, without writing them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Construct } from 'constructs';
+import { renderApp } from '../../../cli/render-app';
+import { KafkaEnvironment } from '../../../constructs';
+import { App } from '../../../constructs/cdktf';
+import { synthesizeStacks } from '../../../constructs/synth/synthesize-stacks';
+import { environments } from '../../../environments';
+import { parseOutput } from '../../../review/parse';
+import type { StackFiles } from '../../../review/parse';
+import type { Snapshot } from '../../../review/types';
+
+export function synthesizeOutput(label: string, domains: Readonly<Record<string, (scope: Construct) => unknown>>): Snapshot {
+  const outdir = mkdtempSync(join(tmpdir(), 'topicform-comment-'));
+  try {
+    const app = new App({ outdir, stackTraces: false });
+    for (const environment of environments) {
+      const env = new KafkaEnvironment(app, environment.name, { environment });
+      for (const name of Object.keys(domains).sort()) domains[name]?.(env);
+    }
+    const { stacks, issues } = renderApp(app);
+    if (issues.length > 0) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    const files: StackFiles[] = [];
+    synthesizeStacks(app, stacks, (stack, json) => {
+      const dir = `${label}/stacks/${stack.node.id}`;
+      files.push({ stack: stack.node.id, terraform: { file: `${dir}/cdk.tf.json`, text: JSON.stringify(json) }, topology: { file: `${dir}/topology.json`, text: JSON.stringify(stack.topology) } });
+    });
+    return parseOutput(label, files);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
