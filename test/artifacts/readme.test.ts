@@ -6,8 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
-import { renderMermaid } from '../../artifacts/graph/mermaid';
-import { buildGraph } from '../../artifacts/graph/model';
+import { environmentFlow } from '../../artifacts/graph/draw';
 import { exampleTopologies, exampleTopology } from './fixtures';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -35,7 +34,12 @@ describe('the README section on client configs, graph, catalog and runbooks', ()
 
   it.each(found)('%s shows the current graph of the examples (prod)', (_, section) => {
     const block = /```mermaid\n([\s\S]*?)```/.exec(section)?.[1];
-    expect(block).toBe(renderMermaid(buildGraph(exampleTopology('prod'))));
+    expect(block).toBe(environmentFlow(exampleTopology('prod')));
+  });
+
+  it('docs/graphs-runbooks-terminal.md shows the current graph of the examples (prod)', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'graphs-runbooks-terminal.md'), 'utf8');
+    expect(/```mermaid\n([\s\S]*?)```/.exec(page)?.[1]).toBe(environmentFlow(exampleTopology('prod')));
   });
 
   it.each(found)('%s quotes the generated payment-service consumer config', (_, section) => {
