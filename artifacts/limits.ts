@@ -87,3 +87,10 @@ export const MERMAID_MAX_EDGES = 500;
  * limits above (a hundred folded boxes with their facts are ~15,000 characters).
  */
 export const GRAPH_MAX_NODES = 100;
+
+/**
+ * Widest line of a shell command in the runbooks: 80 columns, the classic terminal width, which also fits a code block
+ * on a GitHub page or pull-request comment without a horizontal scroll bar (a line that scrolls hides its end, and the
+ * end of a reset command is `--execute`). Longer commands continue on the next line after ` \`.
+ */
+export const RUNBOOK_LINE_WIDTH = 80;

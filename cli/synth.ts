@@ -31,6 +31,8 @@ import { SYNTH_LOCK_WAIT_MS } from '../model/limits';
 import { isBlocking } from '../rules/format/merge';
 import { formatProblems } from '../rules/format/text';
 import { NO_PROGRESS, progressOn, type Progress } from './progress';
+import { repositoryFacts } from './repository';
+import { useRepositoryFacts } from '../constructs/repository-facts';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
@@ -197,6 +199,7 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const filter: StackFilter = options;
   artifactStaging.current = prepareStaging(options.artifacts);
   const progress = options.progress ?? NO_PROGRESS;
+  useRepositoryFacts(app, repositoryFacts());
   const rendered = renderApp(app, progress);
   const unknown = unknownNames(rendered, filter);
   if (unknown.length > 0) return { ok: false, stacks: [], written: [], errors: unknown, warnings: [] };
