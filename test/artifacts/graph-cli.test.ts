@@ -32,12 +32,15 @@ describe('topicform graph', () => {
     const mermaid = run('graph', '--format', 'mermaid', '--env', 'prod', '--domain', 'search');
     expect(mermaid.status).toBe(0);
     expect(mermaid.stdout).toBe(domainFlow(topology, 'search'));
-    expect(run('graph', '--env', 'prod').stdout).toBe(environmentFlow(topology));
     for (const t of topology.topics.filter((x) => x.domain === 'search' && x.kind === 'event')) expect(mermaid.stdout).toContain(t.name);
     const dot = run('graph', '--format', 'dot', '--env', 'prod');
     expect(dot.status).toBe(0);
     expect(dot.stdout).toBe(renderDot(buildGraph(topology)));
     expect(dot.stdout).toContain('digraph "topicform prod" {');
+  });
+
+  it('prints the whole environment in Mermaid as graph.mmd draws it', () => {
+    expect(run('graph', '--env', 'prod').stdout).toBe(environmentFlow(exampleTopology('prod')));
   });
 
   it('explains its options with --help', () => {
