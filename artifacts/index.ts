@@ -19,8 +19,7 @@ import { renderConsumerProperties, renderProducerProperties } from './clients/pr
 import { mergeByEnvironment } from './canonical';
 import { renderCapacity } from './capacity';
 import { compareStrings } from './format';
-import { buildGraph } from './graph/model';
-import { renderMermaid } from './graph/mermaid';
+import { domainFlow, environmentFlow } from './graph/draw';
 import { linkFrom, paths } from './paths';
 import { ASYNCAPI_VERSION, asyncApiDocument, portalDomains } from './portal/asyncapi';
 import { catalogEntities, catalogLocation, serviceUses } from './portal/backstage';
@@ -68,11 +67,11 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     const clients = deriveClients(topology);
     first.push((put) => {
       put(paths.environmentIndex(env), renderEnvironmentIndex(topology, clients));
-      put(paths.graph(env), renderMermaid(buildGraph(topology)));
+      put(paths.graph(env), environmentFlow(topology));
     });
     for (const domain of topology.domains) {
       first.push((put) => {
-        const flow = renderMermaid(buildGraph(topology, domain.name));
+        const flow = domainFlow(topology, domain.name);
         put(paths.domainPage(env, domain.name), renderDomainPage(topology, domain, clients, flow));
         put(paths.domainGraph(env, domain.name), flow);
       });

@@ -66,3 +66,31 @@ export const DISK_FILL_TARGET = 0.7;
  * render and ~50 µs to write here), large enough that claiming a job costs nothing next to it.
  */
 export const RUNBOOKS_PER_JOB = 100;
+
+/**
+ * Mermaid's default `maxTextSize` (Mermaid configuration reference, "maxTextSize", default 50000): a diagram whose text
+ * is longer is not drawn at all ("Maximum text size in diagram exceeded"). GitHub renders Mermaid with the defaults, so
+ * every generated diagram stays within it.
+ */
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
+
+/**
+ * Mermaid's default `maxEdges` (Mermaid configuration reference, "maxEdges", default 500): the flowchart parser throws
+ * "Edge limit exceeded" beyond it, and the page shows an error instead of the diagram.
+ */
+export const MERMAID_MAX_EDGES = 500;
+
+/**
+ * Boxes one flowchart draws before the environment's graph becomes a domain-to-domain overview, with each domain's
+ * flow in its own graph. Mermaid lays a flowchart out to the page's width: at GitHub's ~900 px content column a graph
+ * of more than about a hundred boxes is scaled down until its labels cannot be read, long before it reaches the hard
+ * limits above (a hundred folded boxes with their facts are ~15,000 characters).
+ */
+export const GRAPH_MAX_NODES = 100;
+
+/**
+ * Widest line of a shell command in the runbooks: 80 columns, the classic terminal width, which also fits a code block
+ * on a GitHub page or pull-request comment without a horizontal scroll bar (a line that scrolls hides its end, and the
+ * end of a reset command is `--execute`). Longer commands continue on the next line after ` \`.
+ */
+export const RUNBOOK_LINE_WIDTH = 80;

@@ -12,7 +12,7 @@
  * docs/<env>/index.md                                    the catalog's index: domains, groups, runbooks, clients
  * docs/<env>/domains/<domain>.md                         one catalog page per domain
  * docs/<env>/runbooks/<group-id>.md                      replay and dead-letter re-drive, per consumer group
- * docs/<env>/graph.mmd                                   Mermaid flowchart of the whole environment
+ * docs/<env>/graph.mmd                                   Mermaid flowchart of the environment (its domain overview when large)
  * docs/<env>/graphs/<domain>.mmd                         Mermaid flowchart of one domain and its neighbours
  * portal/catalog-info.yaml                               Backstage Location: every domain's catalog file
  * portal/<domain>/catalog-info.yaml                      Backstage System, API, Components and Resources of a domain

@@ -1,17 +1,35 @@
 /**
  * A replay and re-drive runbook per consumer group: the replay preconditions of the design (deterministic processing,
  * idempotence, retention long enough, controlled external side effects) as a checklist filled from the declarations,
- * the exact `kafka-consumer-groups.sh --reset-offsets` commands (to-datetime, shift-by, to-earliest), each as a
- * `--dry-run` followed by the same command with `--execute`, a saved-offsets rollback, and the dead-letter re-drive.
+ * the exact `kafka-consumer-groups.sh --reset-offsets` commands (to-datetime, shift-by, to-earliest), a saved-offsets
+ * rollback, and the dead-letter re-drive.
+ *
+ * Safe to paste: one shell helper (`kgroups`) carries the connection flags, so each command starts with what it does
+ * (`--reset-offsets --to-earliest`) and ends with `--dry-run` or `--execute`; the dry run and the execution are in
+ * separate code blocks, since GitHub's copy button copies a whole block and one block holding both would run both; and
+ * lines are at most RUNBOOK_LINE_WIDTH wide (artifacts/shell.ts).
  */
 import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
 import { durationText, replayText } from './catalog/facts';
 import { formatCount, formatMs } from './format';
+import { RUNBOOK_LINE_WIDTH } from './limits';
 import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
 import { lookup } from './lookup';
 import { linkFrom, paths } from './paths';
+import { shellCommand } from './shell';
 
-const GROUPS_TOOL = 'kafka-consumer-groups.sh --bootstrap-server "$BOOTSTRAP" --command-config "$CLIENT_CONFIG"';
+/** The shell helper the setup block defines: kafka-consumer-groups.sh with the cluster's connection flags after the caller's. */
+const HELPER = 'kgroups';
+
+/** A fenced `sh` block of commands, each given as its words, wrapped to the runbook width; `indent` for a list item. */
+function sh(commands: ReadonlyArray<readonly string[]>, indent = ''): string[] {
+  return ['```sh', ...commands.flatMap((words) => shellCommand(words)), '```'].map((line) => (line === '' ? line : `${indent}${line}`));
+}
+
+/** `: "${NAME:?message}"`: stops a pasted block with the message when the variable is not set (one word, never wrapped). */
+function required(name: string, message: string): string[] {
+  return [`: "\${${name}:?${message}}"`];
+}
 
 export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): string {
   const env = topology.environment;
@@ -41,37 +59,38 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
     '',
     '## Set up',
     '',
-    `Every command below uses these variables. The service's own principal ${code(g.principal)} may reset this group: it has Group READ on ${code(group)} and Topic READ on every topic involved.`,
+    `Paste this block first, into the shell you run every other command in: it checks the two variables and defines ${code(HELPER)}, which runs ${code('kafka-consumer-groups.sh')} with the connection flags. ${code('CLIENT_CONFIG')} is a client .properties file with the credentials of ${code(g.principal)} (it may reset this group: it has Group READ on ${code(group)} and Topic READ on every topic involved) or of an operator.`,
     '',
     '```sh',
-    ': "${BOOTSTRAP:?set BOOTSTRAP to the bootstrap servers of the ' + env.name + ' cluster, host:port[,host:port]}"',
-    ': "${CLIENT_CONFIG:?set CLIENT_CONFIG to a client .properties file with the credentials of ' + g.principal + ' or an operator}"',
+    ...shellCommand(required('BOOTSTRAP', `set BOOTSTRAP to the bootstrap servers of ${env.name}`)),
+    ...shellCommand(required('CLIENT_CONFIG', 'set CLIENT_CONFIG to a client .properties file')),
+    `${HELPER}() {`,
+    ...shellCommand(['kafka-consumer-groups.sh', '"$@"', '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$CLIENT_CONFIG"'], RUNBOOK_LINE_WIDTH - 2).map((l) => `  ${l}`),
+    '}',
     '```',
     '',
     '## 1. Stop the group',
     '',
     `Offsets can be reset only while the group has no active members: scale ${code(g.service)} to zero, then check.`,
     '',
-    '```sh',
-    `${GROUPS_TOOL} --describe --group ${group} --members`,
-    '```',
+    ...sh([[HELPER, '--describe', '--members', '--group', group]]),
     '',
     `Expect \`Consumer group '${group}' has no active members.\``,
     '',
     '## 2. Save the current offsets',
     '',
-    '```sh',
-    `${GROUPS_TOOL} --group ${group} --all-topics --reset-offsets --to-current --dry-run --export > ${backup}`,
-    '```',
+    `A dry run of a reset to the current offsets, exported: the file ${code(backup)} is what the roll back reads.`,
+    '',
+    ...sh([[HELPER, '--reset-offsets', '--to-current', '--export', '--all-topics', '--group', group, '--dry-run', '>', backup]]),
     '',
     '## 3. Move the offsets',
     '',
-    'Pick one way per topic. Each command runs first with `--dry-run` (prints the new offsets, changes nothing); read the output, then run the same command with `--execute`.',
+    'Pick one way per topic. Run its dry run first (it prints the new offsets and changes nothing), read the output, then run the block below it, the same command with `--execute`.',
     '',
   ];
   for (const { subscription, topic } of topics) {
     lines.push(`### ${code(topic.name)}`, '', `${capitalize(cell(replayText(topic)))}.`, '');
-    const scope = `${GROUPS_TOOL} --group ${group} --topic ${topic.name} --reset-offsets`;
+    const scope = ['--group', group, '--topic', topic.name];
     lines.push(
       ...option(
         'From a point in time',
@@ -80,17 +99,17 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
             ? `; it must be within the replay window ${durationText(topic.replay.window)}, older events may be gone`
             : `; the topic is compacted, so an older event may already have been replaced by a later one of the same ${code(topic.key?.field ?? 'key')}`
         }.`,
-        [': "${REPLAY_FROM:?set REPLAY_FROM, e.g. 2025-01-31T08:00:00.000Z}"'],
-        `${scope} --to-datetime "$REPLAY_FROM"`,
+        [required('REPLAY_FROM', 'set REPLAY_FROM, e.g. 2025-01-31T08:00:00.000Z')],
+        ['--reset-offsets', '--to-datetime', '"$REPLAY_FROM"', ...scope],
       ),
-      ...option('Back by a number of messages', 'the last `$MESSAGES` messages of every partition again.', [': "${MESSAGES:?set MESSAGES to how many messages per partition to re-read}"'], `${scope} --shift-by "-$MESSAGES"`),
+      ...option('Back by a number of messages', 'the last `$MESSAGES` messages of every partition again.', [required('MESSAGES', 'set MESSAGES to how many messages per partition to re-read')], ['--reset-offsets', '--shift-by', '"-$MESSAGES"', ...scope]),
       ...option(
         'From the beginning',
         topic.replay.kind === 'window'
           ? `everything still retained (about ${topic.retentionMs === null ? 'the retention' : formatMs(topic.retentionMs.value)} back).`
           : `a full reindex: the latest state of every ${code(topic.key?.field ?? 'key')}, and the tombstones of recently deleted ones.`,
         [],
-        `${scope} --to-earliest`,
+        ['--reset-offsets', '--to-earliest', ...scope],
       ),
     );
     if (subscription.retryTopics.length > 0) {
@@ -104,20 +123,19 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
   lines.push(
     '## 4. Restart and watch',
     '',
-    '```sh',
-    `${GROUPS_TOOL} --describe --group ${group}`,
-    '```',
+    ...sh([[HELPER, '--describe', '--group', group]]),
     '',
     `LAG is what the replay will process. Start ${code(g.service)} again and watch LAG fall${g.maxProcessingLagMs === null ? '' : `; the group tolerates ${formatMs(g.maxProcessingLagMs)} of lag, so expect its lag alerts during the replay`}.`,
     '',
     '## Roll back',
     '',
-    'Back to the offsets saved in step 2 (group stopped):',
+    'Back to the offsets saved in step 2 (group stopped). Dry run:',
     '',
-    '```sh',
-    `${GROUPS_TOOL} --group ${group} --reset-offsets --from-file ${backup} --dry-run`,
-    `${GROUPS_TOOL} --group ${group} --reset-offsets --from-file ${backup} --execute`,
-    '```',
+    ...sh([[HELPER, '--reset-offsets', '--from-file', backup, '--group', group, '--dry-run']]),
+    '',
+    'Then:',
+    '',
+    ...sh([[HELPER, '--reset-offsets', '--from-file', backup, '--group', group, '--execute']]),
     '',
     '## Dead letters: inspect and re-drive',
     '',
@@ -135,24 +153,29 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
       '',
       `Poison pills of ${code(s.topicName)} that failed${s.retryTopics.length === 0 ? '' : ` every retry tier (${s.retryTopics.length})`}.${kept}`,
       '',
-      '1. See how many there are and look at them, with an operator\'s credentials (the service\'s principal may join only its own group):',
+      "1. See how many there are and look at them, with an operator's credentials (the service's principal may join only its own group):",
       '',
-      '   ```sh',
-      '   : "${OPERATOR_CONFIG:?set OPERATOR_CONFIG to a client .properties file with an operator\'s credentials}"',
-      `   kafka-get-offsets.sh --bootstrap-server "$BOOTSTRAP" --command-config "$OPERATOR_CONFIG" --topic ${dlq}`,
-      `   kafka-console-consumer.sh --bootstrap-server "$BOOTSTRAP" --consumer.config "$OPERATOR_CONFIG" --topic ${dlq} --from-beginning --max-messages 20 --property print.timestamp=true --property print.key=true --property print.headers=true`,
-      '   ```',
+      ...sh(
+        [
+          required('OPERATOR_CONFIG', 'set OPERATOR_CONFIG to the operator .properties file'),
+          ['kafka-get-offsets.sh', '--topic', dlq, '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$OPERATOR_CONFIG"'],
+          ['kafka-console-consumer.sh', '--topic', dlq, '--from-beginning', '--max-messages', '20', '--property', 'print.timestamp=true', '--property', 'print.key=true', '--property', 'print.headers=true', '--bootstrap-server', '"$BOOTSTRAP"', '--consumer.config', '"$OPERATOR_CONFIG"'],
+        ],
+        '   ',
+      ),
       '',
       '2. Fix the cause and deploy the fix first: a dead letter that fails again goes straight back to the dead-letter topic.',
-      `3. Re-drive: ${code(g.service)} reads ${code(dlq)} with its own group id ${code(group)} (its principal has Topic READ on the dead-letter topic and Group READ on the group) and processes each record with its normal handler, committing after each one. To re-drive only the dead letters since a point in time, stop the group and move its offset on the dead-letter topic first:`,
+      `3. Re-drive: ${code(g.service)} reads ${code(dlq)} with its own group id ${code(group)} (its principal has Topic READ on the dead-letter topic and Group READ on the group) and processes each record with its normal handler, committing after each one. To re-drive only the dead letters since a point in time, stop the group and move its offset on the dead-letter topic first. Dry run:`,
       '',
-      '   ```sh',
-      '   : "${REDRIVE_FROM:?set REDRIVE_FROM, e.g. 2025-01-31T08:00:00.000Z}"',
-      `   ${GROUPS_TOOL} --group ${group} --topic ${dlq} --reset-offsets --to-datetime "$REDRIVE_FROM" --dry-run`,
-      `   ${GROUPS_TOOL} --group ${group} --topic ${dlq} --reset-offsets --to-datetime "$REDRIVE_FROM" --execute`,
-      '   ```',
+      ...sh([required('REDRIVE_FROM', 'set REDRIVE_FROM, e.g. 2025-01-31T08:00:00.000Z'), [HELPER, '--reset-offsets', '--to-datetime', '"$REDRIVE_FROM"', '--group', group, '--topic', dlq, '--dry-run']], '   '),
       '',
-      `4. Check: \`${GROUPS_TOOL} --describe --group ${group}\` shows LAG 0 on ${code(dlq)} when every dead letter was re-driven.`,
+      '   Then:',
+      '',
+      ...sh([[HELPER, '--reset-offsets', '--to-datetime', '"$REDRIVE_FROM"', '--group', group, '--topic', dlq, '--execute']], '   '),
+      '',
+      `4. Check: LAG is 0 on ${code(dlq)} when every dead letter was re-driven.`,
+      '',
+      ...sh([[HELPER, '--describe', '--group', group]], '   '),
       '',
     );
   }
@@ -163,8 +186,18 @@ function capitalize(text: string): string {
   return text.length === 0 ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-function option(title: string, what: string, setup: readonly string[], command: string): string[] {
-  return [`**${title}**: ${what}`, '', '```sh', ...setup, `${command} --dry-run`, `${command} --execute`, '```', ''];
+/** One way to move the offsets: what it does, its dry run (with the variables it needs), and its execution, each its own block. */
+function option(title: string, what: string, setup: ReadonlyArray<readonly string[]>, action: readonly string[]): string[] {
+  return [
+    `**${title}**: ${what} Dry run:`,
+    '',
+    ...sh([...setup, [HELPER, ...action, '--dry-run']]),
+    '',
+    'Then:',
+    '',
+    ...sh([[HELPER, ...action, '--execute']]),
+    '',
+  ];
 }
 
 function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic[]): string[] {

@@ -10,6 +10,8 @@ import type { Finding } from '../rules/types';
 import { formatIssueReport } from './issues-report';
 import type { AppBuilder } from './load-app';
 import { renderApp, unknownNames } from './render-app';
+import { repositoryFacts } from './repository';
+import { useRepositoryFacts } from '../constructs/repository-facts';
 
 export interface LoadedStacks {
   readonly stacks: readonly KafkaStack[];
@@ -22,7 +24,9 @@ export interface LoadedStacks {
 export function loadStacks(buildApp: AppBuilder, environments?: readonly string[]): LoadedStacks {
   const outdir = mkdtempSync(join(tmpdir(), 'topicform-app-'));
   try {
-    const rendered = renderApp(buildApp(outdir));
+    const app = buildApp(outdir);
+    useRepositoryFacts(app, repositoryFacts());
+    const rendered = renderApp(app);
     const wanted = environments ?? [];
     // Known from the app's environments, not from its stacks: an environment whose declarations fail has no stacks.
     const unknown = unknownNames(rendered, { environments: wanted });

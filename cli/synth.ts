@@ -28,8 +28,11 @@ import { RUN_LAYOUT, runFolderPrefix } from './output/names';
 import { planCommit } from './output/plan';
 import { SYNTH_LOCK_WAIT_MS } from './limits';
 import { isBlocking } from '../rules/format/merge';
-import { formatProblems } from '../rules/format/text';
+import { formatProblems, type Paint } from '../rules/format/text';
+import { paintFor } from './colour';
 import { NO_PROGRESS, progressOn, type Progress } from './progress';
+import { repositoryFacts } from './repository';
+import { useRepositoryFacts } from '../constructs/repository-facts';
 
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
@@ -68,7 +71,7 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
   };
   let result: SynthResult;
   try {
-    result = synthesize(buildApp, options.outdir, { ...options, progress, onNotice: options.onNotice ?? say });
+    result = synthesize(buildApp, options.outdir, { ...options, progress, paint: options.paint ?? paintFor(stderr), onNotice: options.onNotice ?? say });
   } catch (error) {
     progress.done();
     if (error instanceof OutputCommitError) {
@@ -103,6 +106,8 @@ export interface SynthesizeOptions extends StackFilter {
   readonly onNotice?: (message: string) => void;
   /** How messages name the output. @default the outdir as given */
   readonly label?: string;
+  /** How lint's findings are styled (runSynth colours them on a terminal: cli/colour.ts). @default no colour */
+  readonly paint?: Paint;
   /** Stages and counts while it runs (runSynth shows them on a terminal). @default none */
   readonly progress?: Progress;
 }
@@ -187,6 +192,7 @@ interface TerraformStage {
 function synthesizeTerraform(app: App, target: string, stageDir: string, options: SynthesizeOptions): TerraformStage | SynthFailure {
   const filter: StackFilter = options;
   const progress = options.progress ?? NO_PROGRESS;
+  useRepositoryFacts(app, repositoryFacts());
   const rendered = renderApp(app, progress);
   const unknown = unknownNames(rendered, filter);
   if (unknown.length > 0) return { ok: false, stacks: [], written: [], errors: unknown, warnings: [] };
@@ -196,9 +202,11 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
 
   // Lint runs on every synth: unsuppressed errors stop it before anything is written. Only what to act on is printed,
   // and one line counting everything; `topicform lint` lists every finding.
-  const problems = formatProblems(rendered.findings);
+  const problems = formatProblems(rendered.findings, options.paint);
   const lintSummary = `lint: ${problems.counts} (topicform lint lists every finding)`;
-  if (rendered.findings.some((f) => isBlocking(f, false))) return { ok: false, stacks: [], written: [], errors: [...problems.lines], warnings, lintSummary };
+  if (rendered.findings.some((f) => isBlocking(f, false))) {
+    return { ok: false, stacks: [], written: [], errors: [...problems.lines], warnings, lintSummary: `lint: ${problems.counts} — failed (topicform lint lists every finding)` };
+  }
   warnings.push(...problems.lines);
 
   // Validations other constructs registered (cdktf's own, or a user's) count too.

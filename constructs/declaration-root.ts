@@ -5,6 +5,7 @@
  */
 import type { IConstruct } from './cdktf';
 import { isDeclaration, type DeclarationConstruct } from './declaration';
+import { repositoryFactsOf } from './repository-facts';
 import { attachIssues } from './validation';
 import type { Issue } from '../model/issues';
 import { resolve, type Declarations, type LocatedIssue } from '../model/resolve';
@@ -34,7 +35,8 @@ export function resolveRoot(root: IConstruct, environment: unknown, layout: Stac
   const grouped = new Map<IConstruct, Issue[]>();
   const add = (construct: IConstruct, issue: Issue): void => appendTo(grouped, construct, issue);
   for (const issue of result.issues) add(at(issue.source.path), { ...issue, path: `${where(issue.source)}${issue.path}` });
-  const findings = result.topology === null ? [] : lint(result.topology, RULES, { ...(layout === undefined ? {} : { layout }), environmentSource });
+  const repository = repositoryFactsOf(root);
+  const findings = result.topology === null ? [] : lint(result.topology, RULES, { ...(layout === undefined ? {} : { layout }), environmentSource, ...(repository === undefined ? {} : { repository }) });
   // Unsuppressed lint errors stop synth like any validation error; warnings become annotations.
   for (const f of findings) {
     if (f.suppressed !== undefined || f.level === 'info') continue;

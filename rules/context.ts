@@ -1,10 +1,10 @@
 import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
 import { stackResources } from '../model/stack-resources';
 import type { StackLayout } from '../model/schema';
-import type { LintContext } from './types';
+import type { LintContext, RepositoryFacts } from './types';
 import { appendTo, groupBy } from '../model/group-by';
 
-export function buildContext(topology: Topology, layout: StackLayout = 'environment'): LintContext {
+export function buildContext(topology: Topology, layout: StackLayout = 'environment', repository?: RepositoryFacts): LintContext {
   const readers = new Map<string, ResolvedConsumerGroup[]>();
   for (const group of topology.consumerGroups) {
     for (const s of group.subscriptions) appendTo(readers, s.topicName, group);
@@ -24,5 +24,6 @@ export function buildContext(topology: Topology, layout: StackLayout = 'environm
     eventTopic: (name) => events.get(name),
     servicesOf: (principal) => [...(services.get(principal) ?? [])].sort(),
     stackOf: (domain) => stacks.get(domain),
+    repository,
   };
 }

@@ -16,6 +16,7 @@ import { compatibilityNotNone } from './contract/compatibility-not-none';
 import { keyFieldInSchema } from './contract/key-field-in-schema';
 import { schemaDeclared } from './contract/schema-declared';
 import { recoveryProcedure } from './domain/recovery-procedure';
+import { recoveryProcedureExists } from './domain/recovery-procedure-exists';
 import { topicNamedAfterDomain } from './domain/topic-named-after-domain';
 import { unassignedDomain } from './domain/unassigned-domain';
 import { deadLetterExists } from './group/dead-letter-exists';
@@ -42,6 +43,7 @@ import type { RuleDefinition, RuleLevel } from './types';
 
 export const RULES: readonly RuleDefinition[] = [
   recoveryProcedure,
+  recoveryProcedureExists,
   topicNamedAfterDomain,
   unassignedDomain,
   partitionHeadroom,

@@ -71,7 +71,7 @@ function evaluate(rule: RuleDefinition, subject: unknown, context: LintContext):
 }
 
 export function lint(topology: Topology, rules: readonly RuleDefinition[] = RULES, options: LintOptions = {}): Finding[] {
-  const context = buildContext(topology, options.layout);
+  const context = buildContext(topology, options.layout, options.repository);
   const subjects = subjectsOf(topology, options.environmentSource ?? { path: topology.environment.name });
   const environment = topology.environment.name;
   const prefix = topology.environment.topicPrefix;

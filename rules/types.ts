@@ -40,6 +40,17 @@ export interface LintContext {
   readonly servicesOf: (principal: string) => readonly string[];
   /** The stack that holds a domain under the run's layout, with its resource counts. */
   readonly stackOf: (domain: string) => StackResources | undefined;
+  /** What the command running lint knows about the repository; undefined outside one (a unit test's synth). */
+  readonly repository: RepositoryFacts | undefined;
+}
+
+/**
+ * Facts about the repository the declarations live in, handed in by the CLI (cli/repository.ts): rules are pure and
+ * never read the file system themselves.
+ */
+export interface RepositoryFacts {
+  /** Whether a path relative to the repository root (POSIX separators, normalized, inside the root) exists. */
+  readonly exists: (path: string) => boolean;
 }
 
 interface SubjectTypes {
@@ -87,6 +98,8 @@ export interface LintOptions {
   readonly layout?: StackLayout;
   /** Where the environment was declared: findings on its own settings point there. @default { path: <environment name> } */
   readonly environmentSource?: SourceLocation;
+  /** What the command knows about the repository, for the rules that check paths in it. @default - those rules do not apply */
+  readonly repository?: RepositoryFacts;
 }
 
 export interface FindingSubject {

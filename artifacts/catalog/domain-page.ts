@@ -7,8 +7,7 @@
 import type { ResolvedCompanionTopic, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, Topology } from '../../model/topology';
 import type { ServiceClients } from '../client-config';
 import { formatCount, formatMs } from '../format';
-import { buildGraph } from '../graph/model';
-import { renderMermaid } from '../graph/mermaid';
+import { domainFlow } from '../graph/draw';
 import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
 import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
@@ -44,10 +43,10 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     '',
     '## Flow',
     '',
-    `Producers → topics → consumer groups → their retry and dead-letter topics (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
+    `Producers → topics → consumer groups, each group's retry and dead-letter topics in its box (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
     '',
     '```mermaid',
-    (flow ?? renderMermaid(buildGraph(topology, domain.name))).trimEnd(),
+    (flow ?? domainFlow(topology, domain.name)).trimEnd(),
     '```',
     '',
     '## Event topics',

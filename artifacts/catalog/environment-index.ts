@@ -9,6 +9,7 @@ import { cell, codeCell, document, GENERATED_MARKDOWN, link, table } from '../ma
 import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
 import { durationText } from './facts';
+import { overview } from '../graph/draw';
 
 export function renderEnvironmentIndex(topology: Topology, clients: readonly ServiceClients[]): string {
   const env = topology.environment;
@@ -36,6 +37,14 @@ export function renderEnvironmentIndex(topology: Topology, clients: readonly Ser
         String(lookup(topology).ofDomain(d.name).consumerGroups.length),
       ]),
     ),
+    '',
+    '## Who reads whose topics',
+    '',
+    `One box per domain; an arrow from a domain to each domain whose consumer groups read its topics. Each domain's own flow is on its page and in \`graphs/<domain>.mmd\`.`,
+    '',
+    '```mermaid',
+    overview(topology).trimEnd(),
+    '```',
     '',
     '## Event topics',
     '',

@@ -1,9 +1,11 @@
 /**
  * A Mermaid flowchart of a Graph: one box per domain, services outside any box, dashed edges for retries and dead
- * letters. Node ids are derived from names (not positions), so adding a topic changes only its own lines in a diff.
+ * letters (when the graph still has them: the documents fold them into their group, ./fold.ts). Node ids are short
+ * hashes of the names (./mermaid-ids.ts), so adding a topic changes only its own lines in a diff.
  */
 import { GENERATED_MARKER } from '../marker';
 import type { Graph, GraphEdge, GraphNode, NodeKind } from './model';
+import { mermaidIds } from './mermaid-ids';
 
 const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   service: ['([', '])'],
@@ -21,20 +23,35 @@ const CLASSES: Readonly<Record<NodeKind, string>> = {
   'dead-letter': 'fill:#fdecec,stroke:#c0392b',
 };
 
-export function renderMermaid(graph: Graph): string {
+export interface MermaidOptions {
+  /** Leave out the facts under each name (key, partitions, …): a smaller text for a graph too large with them. @default true */
+  readonly details?: boolean;
+  /** Comment lines after the header, e.g. why the graph is drawn the way it is. @default none */
+  readonly notes?: readonly string[];
+}
+
+export function renderMermaid(graph: Graph, options: MermaidOptions = {}): string {
+  const ids = mermaidIds([...graph.nodes.map((n) => n.id), ...graph.domains.map((d) => `domain:${d.name}`)]);
+  const id = (name: string): string => ids.get(name) ?? name;
+  const details = options.details ?? true;
   const lines = [
     'flowchart LR',
     `  %% ${GENERATED_MARKER} from the declarations: environment ${graph.environment}, ${graph.focus === null ? 'all domains' : `domain ${graph.focus}`}. Do not edit.`,
+    ...(options.notes ?? []).map((note) => `  %% ${oneLine(note)}`),
   ];
-  for (const node of graph.nodes.filter((n) => n.domain === null)) lines.push(`  ${nodeLine(node)}`);
+  const node = (n: GraphNode): string => {
+    const [open, close] = SHAPES[n.kind];
+    return `${id(n.id)}${open}"${[n.label, ...(details ? n.details : [])].map(text).join('<br/>')}"${close}`;
+  };
+  for (const n of graph.nodes.filter((x) => x.domain === null)) lines.push(`  ${node(n)}`);
   for (const domain of graph.domains) {
-    lines.push(`  subgraph ${mermaidId(`domain:${domain.name}`)}["${text(`${domain.name} · ${domain.owner}`)}"]`);
-    for (const node of graph.nodes.filter((n) => n.domain === domain.name)) lines.push(`    ${nodeLine(node)}`);
+    lines.push(`  subgraph ${id(`domain:${domain.name}`)}["${text(`${domain.name} · ${domain.owner}`)}"]`);
+    for (const n of graph.nodes.filter((x) => x.domain === domain.name)) lines.push(`    ${node(n)}`);
     lines.push('  end');
   }
-  for (const edge of graph.edges) lines.push(`  ${edgeLine(edge)}`);
+  for (const edge of graph.edges) lines.push(`  ${edgeLine(edge, id)}`);
   for (const kind of Object.keys(CLASSES) as NodeKind[]) {
-    const members = graph.nodes.filter((n) => n.kind === kind).map((n) => mermaidId(n.id));
+    const members = graph.nodes.filter((n) => n.kind === kind).map((n) => id(n.id));
     if (members.length === 0) continue;
     lines.push(`  classDef ${className(kind)} ${CLASSES[kind]}`);
     lines.push(`  class ${members.join(',')} ${className(kind)}`);
@@ -42,34 +59,21 @@ export function renderMermaid(graph: Graph): string {
   return `${lines.join('\n')}\n`;
 }
 
-function nodeLine(node: GraphNode): string {
-  const [open, close] = SHAPES[node.kind];
-  const label = [text(node.label), ...node.details.map(text)].join('<br/>');
-  return `${mermaidId(node.id)}${open}"${label}"${close}`;
-}
-
-function edgeLine(edge: GraphEdge): string {
+function edgeLine(edge: GraphEdge, id: (name: string) => string): string {
   const arrow = edge.kind === 'retries' || edge.kind === 'dead-letters' ? '-.->' : '-->';
-  return `${mermaidId(edge.from)} ${arrow}|"${text(edge.label)}"| ${mermaidId(edge.to)}`;
+  return `${id(edge.from)} ${arrow}|"${text(edge.label)}"| ${id(edge.to)}`;
 }
 
 function className(kind: NodeKind): string {
   return kind.replace(/-/g, '');
 }
 
-/**
- * An injective, Mermaid-safe id: the kind becomes a one-letter prefix, letters and digits stay, and every other
- * character becomes `_` and its hex code, so `topic:orders.order-created` → `t_orders_2eorder_2dcreated` and no two
- * names collide (nor hit Mermaid keywords such as `end`).
- */
-export function mermaidId(id: string): string {
-  const colon = id.indexOf(':');
-  const kind = colon < 0 ? 'x' : id.slice(0, 1);
-  const name = colon < 0 ? id : id.slice(colon + 1);
-  return `${kind}_${name.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`;
+/** Label text inside double quotes: Mermaid entity codes for the characters that would end or change the label. */
+export function text(value: string): string {
+  return value.replace(/[#"<>]/g, (c) => `#${c.charCodeAt(0)};`).replace(/[\r\n]+/g, ' ');
 }
 
-/** Label text inside double quotes: Mermaid entity codes for the characters that would end or change the label. */
-function text(value: string): string {
-  return value.replace(/[#"<>]/g, (c) => `#${c.charCodeAt(0)};`).replace(/[\r\n]+/g, ' ');
+/** A `%%` comment is one line. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
 }

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { isBlocking } from '../../rules/format/merge';
+import { paintFor } from '../colour';
 import { formatProblems } from '../../rules/format/text';
 import { loadAppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
@@ -28,10 +29,10 @@ export function registerCheckCommand(program: Command, setExitCode: (code: numbe
       for (const error of typed.errors) process.stderr.write(`${formatTypeError(error)}\n`);
       const { findings, errors } = loadStacks(loadAppBuilder(options.app));
       for (const error of errors) process.stderr.write(`${error}\n`);
-      const problems = formatProblems(findings);
+      const problems = formatProblems(findings, paintFor(process.stderr));
       for (const line of problems.lines) process.stderr.write(`${line}\n`);
       const failed = typed.errors.length > 0 || errors.length > 0 || findings.some((f) => isBlocking(f, options.strict));
-      process.stdout.write(`type-check: ${typed.errors.length} error(s); declarations: ${errors.length} error(s); lint: ${problems.counts}${failed ? '' : ' — passed'}\n`);
+      process.stdout.write(`type-check: ${typed.errors.length} error(s); declarations: ${errors.length} error(s); lint: ${problems.counts}${failed ? ' — failed' : ' — passed'}\n`);
       setExitCode(failed ? 1 : 0);
     });
 }

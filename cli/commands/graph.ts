@@ -7,8 +7,9 @@ import { Option, type Command } from 'commander';
 import { mergeByEnvironment } from '../../artifacts/canonical';
 import { renderDot } from '../../artifacts/graph/dot';
 import { renderGraphJson } from '../../artifacts/graph/json';
-import { renderMermaid } from '../../artifacts/graph/mermaid';
-import { buildGraph, type Graph } from '../../artifacts/graph/model';
+import { domainFlow, environmentFlow } from '../../artifacts/graph/draw';
+import { buildGraph } from '../../artifacts/graph/model';
+import type { Topology } from '../../model/topology';
 import { didYouMean } from '../../model/did-you-mean';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
@@ -18,7 +19,7 @@ export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export interface GraphOptions {
   readonly format: GraphFormat;
-  /** @default - the first environment by name */
+  /** @default - the first production environment by name, or the first environment by name when none is production */
   readonly env?: string;
   /** @default - every domain */
   readonly domain?: string;
@@ -29,7 +30,16 @@ export interface GraphIo {
   readonly stderr?: NodeJS.WritableStream;
 }
 
-const RENDERERS: Readonly<Record<GraphFormat, (graph: Graph) => string>> = { mermaid: renderMermaid, dot: renderDot, json: renderGraphJson };
+/**
+ * Mermaid is drawn as the documents draw it (companions folded into their groups, a graph too large for Mermaid's
+ * defaults replaced by a smaller one: artifacts/graph/draw.ts); DOT and JSON hold every node and edge, for tools
+ * without those limits.
+ */
+const RENDERERS: Readonly<Record<GraphFormat, (topology: Topology, domain: string | null) => string>> = {
+  mermaid: (topology, domain) => (domain === null ? environmentFlow(topology) : domainFlow(topology, domain)),
+  dot: (topology, domain) => renderDot(buildGraph(topology, domain)),
+  json: (topology, domain) => renderGraphJson(buildGraph(topology, domain)),
+};
 
 /** Adds the `graph` command; its exit code goes to `setExitCode`. */
 export function registerGraphCommand(program: Command, setExitCode: (code: number) => void, io: GraphIo = {}): Command {
@@ -37,7 +47,7 @@ export function registerGraphCommand(program: Command, setExitCode: (code: numbe
     .command('graph')
     .description('print the event flow: producers → topics → consumer groups → retry and dead-letter topics')
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRAPH_FORMATS).default('mermaid'))
-    .option('--env <name>', 'environment to draw (default: the first by name)')
+    .option('--env <name>', 'environment to draw (default: the first production environment by name)')
     .option('--domain <name>', "draw one domain and what it connects to (default: every domain)")
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .action((options: GraphOptions & { app: string }) => {
@@ -62,7 +72,8 @@ export function runGraph(buildApp: AppBuilder, options: GraphOptions, io: GraphI
   // Stacks may hold slices of an environment (one stack per domain): merged back, one Topology per environment.
   const topologies = mergeByEnvironment(stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
   const environments = topologies.map((t) => t.environment.name);
-  const topology = options.env === undefined ? topologies[0] : topologies.find((t) => t.environment.name === options.env);
+  // Production is what a reader asks about when they name none; dev often holds experiments production does not.
+  const topology = options.env === undefined ? (topologies.find((t) => t.environment.production) ?? topologies[0]) : topologies.find((t) => t.environment.name === options.env);
   if (topology === undefined) {
     if (options.env === undefined) return fail('the app declares no KafkaStack, so there is nothing to draw');
     return fail(`unknown environment "${options.env}"${hint(options.env, environments)}; the app declares ${list(environments)}`);
@@ -71,7 +82,7 @@ export function runGraph(buildApp: AppBuilder, options: GraphOptions, io: GraphI
   if (options.domain !== undefined && !domains.includes(options.domain)) {
     return fail(`unknown domain "${options.domain}" in environment "${topology.environment.name}"${hint(options.domain, domains)}; it declares ${list(domains)}`);
   }
-  stdout.write(RENDERERS[options.format](buildGraph(topology, options.domain ?? null)));
+  stdout.write(RENDERERS[options.format](topology, options.domain ?? null));
   return 0;
 }
 

@@ -9,6 +9,7 @@ import { loadAppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
 import { writeFileAtomic } from '../write';
 import { toolVersion } from '../version';
+import { paintFor } from '../colour';
 
 interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif';
@@ -36,7 +37,7 @@ export function registerLintCommand(program: Command, setExitCode: (code: number
         return;
       }
       const report =
-        options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict });
+        options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict, ...(options.output === undefined ? { paint: paintFor(process.stdout) } : {}) });
       if (options.output === undefined) process.stdout.write(report);
       else writeFileAtomic(options.output, report);
       setExitCode(findings.some((f) => isBlocking(f, options.strict)) ? 1 : 0);

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { loadAppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
+import { paintFor } from '../colour';
+import { NO_PAINT, type Paint } from '../../rules/format/text';
 
 interface StacksOptions {
   readonly json: boolean;
@@ -54,11 +56,37 @@ export function registerStacksCommand(program: Command, setExitCode: (code: numb
       if (options.json) {
         process.stdout.write(`${JSON.stringify(infos, null, 2)}\n`);
       } else {
-        for (const i of infos) {
-          process.stdout.write(`${i.stack.padEnd(24)} ${i.environment.padEnd(12)} ${i.backend.padEnd(8)} ${i.domains.join(', ')}\n`);
-          process.stdout.write(`${''.padEnd(24)} needs TF_VAR: ${i.requiredVariables.join(', ')}${i.requiredEnvironment.length > 0 ? `; env: ${i.requiredEnvironment.join(', ')}` : ''}\n`);
-        }
+        process.stdout.write(formatStacks(infos, paintFor(process.stdout)));
       }
       setExitCode(0);
     });
+}
+
+const HEADERS = ['STACK', 'ENVIRONMENT', 'BACKEND', 'DOMAINS'] as const;
+
+/**
+ * The stacks as a table with headers, each stack's needs under it, and a warning for every production stack on a local
+ * backend: its state would be a file on whichever machine runs terraform, shared with neither CI nor colleagues, so two
+ * people applying from two machines overwrite each other's changes, and a lost laptop loses a production cluster's state.
+ */
+export function formatStacks(infos: readonly StackInfo[], paint: Paint = NO_PAINT): string {
+  const risky = (i: StackInfo): boolean => i.production && i.backend === 'local';
+  const rows = infos.map((i) => [i.stack, `${i.environment}${i.production ? ' (production)' : ''}`, `${i.backend}${risky(i) ? ' !' : ''}`, i.domains.join(', ')]);
+  const widths = HEADERS.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+  const lines = [paint.heading(line(HEADERS))];
+  infos.forEach((i, n) => {
+    const row = line(rows[n] ?? []);
+    lines.push(risky(i) ? paint.level('warning', row) : row);
+    const needs = `needs TF_VAR: ${i.requiredVariables.join(', ') || 'none'}${i.requiredEnvironment.length > 0 ? `; env: ${i.requiredEnvironment.join(', ')}` : ''}`;
+    lines.push(`${''.padEnd(widths[0] ?? 0)}  ${paint.dim(needs)}`);
+  });
+  const local = infos.filter(risky).map((i) => i.stack);
+  if (local.length > 0) {
+    lines.push(
+      '',
+      `${paint.level('warning', 'warning')}: production stack(s) on a local backend (!): ${local.join(', ')}. Their state would be a file on whichever machine runs terraform, shared with neither CI nor colleagues; set a remote backend (s3, gcs, azurerm, http, remote) for the environment in environments.ts.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
-import { renderMermaid } from '../../artifacts/graph/mermaid';
-import { buildGraph } from '../../artifacts/graph/model';
+import { environmentFlow } from '../../artifacts/graph/draw';
 import { exampleTopologies, exampleTopology } from './fixtures';
 
 const DOC = readFileSync(join(resolve(__dirname, '..', '..'), 'docs', 'artifacts.md'), 'utf8');
@@ -19,7 +18,7 @@ describe('docs/artifacts.md (client configs, graph, catalog and runbooks)', () =
 
   it('shows the current graph of the examples (prod)', () => {
     const block = /```mermaid\n([\s\S]*?)```/.exec(DOC)?.[1];
-    expect(block).toBe(renderMermaid(buildGraph(exampleTopology('prod'))));
+    expect(block).toBe(environmentFlow(exampleTopology('prod')));
   });
 
   it('quotes the generated payment-service consumer config', () => {
@@ -28,5 +27,10 @@ describe('docs/artifacts.md (client configs, graph, catalog and runbooks)', () =
     const lines = block.split('\n').filter((l) => l !== '' && l !== '# …');
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(generated.split('\n')).toContain(line);
+  });
+
+  it('docs/graphs-runbooks-terminal.md shows the current graph of the examples (prod)', () => {
+    const page = readFileSync(join(resolve(__dirname, '..', '..'), 'docs', 'graphs-runbooks-terminal.md'), 'utf8');
+    expect(/```mermaid\n([\s\S]*?)```/.exec(page)?.[1]).toBe(environmentFlow(exampleTopology('prod')));
   });
 });

@@ -7,7 +7,7 @@ import { runGraph } from '../../cli/commands/graph';
 import { App } from '../../constructs/cdktf';
 import { Domain, KafkaStack, Replay } from '../../constructs';
 import { renderDot } from '../../artifacts/graph/dot';
-import { renderMermaid } from '../../artifacts/graph/mermaid';
+import { domainFlow, environmentFlow } from '../../artifacts/graph/draw';
 import { buildGraph, type Graph } from '../../artifacts/graph/model';
 import { exampleTopology } from './fixtures';
 import { runTopicform, sink, type CliRun } from '../helpers/cli';
@@ -16,13 +16,13 @@ import { runTopicform, sink, type CliRun } from '../helpers/cli';
 const run = (...args: string[]): CliRun => runTopicform(args);
 
 describe('topicform graph', () => {
-  it('prints the JSON graph of the first environment, with every topic and group of the declarations', () => {
+  it('prints the JSON graph of the production environment by default (not the first by name), with every topic and group', () => {
     const result = run('graph', '--format', 'json');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.stdout) as Graph;
-    const topology = exampleTopology('dev');
-    expect(graph.environment).toBe('dev');
+    const topology = exampleTopology('prod');
+    expect(graph.environment).toBe('prod');
     expect(graph.nodes.filter((n) => n.kind !== 'service' && n.kind !== 'group').map((n) => n.label).sort()).toEqual(topology.topics.map((t) => t.name).sort());
     expect(graph.nodes.filter((n) => n.kind === 'group').map((n) => n.label)).toEqual(topology.consumerGroups.map((g) => g.groupId));
   });
@@ -31,12 +31,16 @@ describe('topicform graph', () => {
     const topology = exampleTopology('prod');
     const mermaid = run('graph', '--format', 'mermaid', '--env', 'prod', '--domain', 'search');
     expect(mermaid.status).toBe(0);
-    expect(mermaid.stdout).toBe(renderMermaid(buildGraph(topology, 'search')));
-    for (const t of topology.topics.filter((x) => x.domain === 'search')) expect(mermaid.stdout).toContain(t.name);
+    expect(mermaid.stdout).toBe(domainFlow(topology, 'search'));
+    for (const t of topology.topics.filter((x) => x.domain === 'search' && x.kind === 'event')) expect(mermaid.stdout).toContain(t.name);
     const dot = run('graph', '--format', 'dot', '--env', 'prod');
     expect(dot.status).toBe(0);
     expect(dot.stdout).toBe(renderDot(buildGraph(topology)));
     expect(dot.stdout).toContain('digraph "topicform prod" {');
+  });
+
+  it('prints the whole environment in Mermaid as graph.mmd draws it', () => {
+    expect(run('graph', '--env', 'prod').stdout).toBe(environmentFlow(exampleTopology('prod')));
   });
 
   it('explains its options with --help', () => {
@@ -54,10 +58,21 @@ describe('topicform graph', () => {
     expect(env.stderr).toContain('unknown environment "prd" (did you mean "prod"?)');
     const domain = run('graph', '--domain', 'order');
     expect(domain.status).toBe(1);
-    expect(domain.stderr).toContain('unknown domain "order" in environment "dev" (did you mean "orders"?)');
+    expect(domain.stderr).toContain('unknown domain "order" in environment "prod" (did you mean "orders"?)');
     const format = run('graph', '--format', 'svg');
     expect(format.status).toBe(1);
     expect(format.stderr).toMatch(/Allowed choices are mermaid, dot, json/);
+  });
+
+  it('falls back to the first environment by name when none is production', () => {
+    const stdout = sink();
+    const app = (outdir: string): App => {
+      const a = new App({ outdir, stackTraces: false });
+      for (const name of ['qa', 'dev']) new KafkaStack(a, name, { environment: { name, production: false, replicationFactor: 1, minInsyncReplicas: 1 } });
+      return a;
+    };
+    expect(runGraph(app, { format: 'json' }, { stdout: stdout.stream, stderr: sink().stream })).toBe(0);
+    expect((JSON.parse(stdout.text()) as Graph).environment).toBe('dev');
   });
 
   it('fails with exit code 1 and the errors when the declarations have errors', () => {

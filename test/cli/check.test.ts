@@ -21,6 +21,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function repository(name: string, replayDays: string, partitions = 6): string {
   const repo = join(work, name);
   mkdirSync(join(repo, 'topics'), { recursive: true });
+  // The domain's recoveryProcedure: lint checks that it exists in the repository (TF-DOMAIN-004).
+  mkdirSync(join(repo, 'docs', 'runbooks'), { recursive: true });
+  writeFileSync(join(repo, 'docs', 'runbooks', 'orders.md'), '# Recovery procedure: orders\n');
   symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
   // The toolkit's compiler options; only the repository's own files are roots.
   writeFileSync(join(repo, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), files: ['main.ts', 'topics/orders.ts'], include: [] }));

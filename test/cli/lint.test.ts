@@ -83,7 +83,7 @@ describe('topicform lint: a fixture app with an error (TF-GROUP-001 in dev and p
     expect(result.stdout.split('\n')[0]).toBe('orders');
     expect(result.stdout).toMatch(/^ {2}error {3}TF-GROUP-001 test\/fixtures\/apps\/orders\.ts:\d+ orders\/payment › idempotency: group orders\.payment states no idempotency strategy \[dev, prod\]$/m);
     expect(result.stdout).toMatch(/^ {10}fix: set idempotency/m);
-    expect(result.stdout).toMatch(/^1 error\(s\), 0 warning\(s\), 0 info, 0 suppressed$/m);
+    expect(result.stdout).toMatch(/^1 error\(s\), 0 warning\(s\), 0 info, 0 suppressed — failed$/m);
   });
 
   // One run of the command, shared by the test of what it writes and the schema check (which may be skipped).

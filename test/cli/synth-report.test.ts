@@ -38,7 +38,7 @@ describe('synth prints what to act on, and counts the rest', () => {
     const synth = topicform(['synth', '--app', 'test/fixtures/apps/lint-error/main.ts', '--out', join(work, `out-${n++}`)]);
     expect(synth.status).toBe(1);
     expect(synth.stderr).toContain('error   TF-GROUP-001 test/fixtures/apps/orders.ts:');
-    expect(synth.stderr).toContain('lint: 1 error(s), 0 warning(s), 0 info, 0 suppressed (topicform lint lists every finding)');
+    expect(synth.stderr).toContain('lint: 1 error(s), 0 warning(s), 0 info, 0 suppressed — failed (topicform lint lists every finding)');
     expect(synth.stderr).toContain('nothing was written to');
   });
 

@@ -2,7 +2,7 @@
  * The README is the first page: its one declaration is real code that lints as the README says, it names every
  * command of the CLI (its command table), and every page of docs/ is reachable from its "Where to go next" list.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,9 @@ describe('the README', () => {
         '',
       ].join('\n'),
     );
+    // The repository the declaration lives in has the runbook its recoveryProcedure names (TF-DOMAIN-004 checks it).
+    mkdirSync(join(work, 'docs', 'runbooks'), { recursive: true });
+    writeFileSync(join(work, 'docs', 'runbooks', 'orders.md'), '# Orders: recovery\n');
     const run = runTopicform(['lint', '--app', join(work, 'app.ts'), '--format', 'json'], { cwd: work });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: ReadonlyArray<{ ruleId: string; level: string }> };

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { recoveryProcedure } from '../../rules/domain/recovery-procedure';
+import { recoveryProcedureExists } from '../../rules/domain/recovery-procedure-exists';
+import { buildContext } from '../../rules/context';
+import { Testing } from '../../constructs/cdktf';
+import { KafkaStack } from '../../constructs';
+import { useRepositoryFacts } from '../../constructs/repository-facts';
+import { declareOrders } from './helpers';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { buildApp } from '../../main';
+import { renderApp } from '../../cli/render-app';
+import { repositoryFacts } from '../../cli/repository';
 import { topicNamedAfterDomain } from '../../rules/domain/topic-named-after-domain';
 import { unassignedDomain } from '../../rules/domain/unassigned-domain';
 import { lint } from '../../rules/run';
@@ -35,6 +46,65 @@ describe('TF-DOMAIN-001 recoveryProcedure: every domain says where its recovery 
     expectViolation(recoveryProcedure.check(domainNamed(topology, 'orders'), context(topology)), { field: 'recoveryProcedure', message: 'declares no recovery procedure' });
     const documented = resolveTopology({ domains: [domain('orders')] });
     expect(recoveryProcedure.check(domainNamed(documented, 'orders'), context(documented))).toEqual({ status: 'compliant' });
+  });
+});
+
+describe('TF-DOMAIN-004 recoveryProcedureExists: the recovery procedure a domain names exists in the repository', () => {
+  /** A repository holding exactly these paths (files and the folders above them). */
+  const repo = (...files: string[]): { exists: (path: string) => boolean; asked: string[] } => {
+    const present = new Set(files.flatMap((f) => f.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const asked: string[] = [];
+    return { asked, exists: (path) => (asked.push(path), present.has(path)) };
+  };
+  const check = (procedure: string | undefined, repository?: { exists: (path: string) => boolean }) => {
+    const topology = resolveTopology({ domains: [domain('orders', { recoveryProcedure: procedure })] });
+    return recoveryProcedureExists.check(domainNamed(topology, 'orders'), buildContext(topology, 'environment', repository));
+  };
+
+  it('fires (warning) through a stack whose app was given the repository, when the path does not exist', () => {
+    const app = Testing.app();
+    useRepositoryFacts(app, repo('docs/runbooks/search.md'));
+    const stack = new KafkaStack(app, 'dev', { environment: DEV });
+    declareOrders(stack);
+    stack.render();
+    expectFinding(stack.findings, { ruleId: 'TF-DOMAIN-004', level: 'warning', subject: 'orders', field: 'recoveryProcedure', message: 'recovery procedure "docs/runbooks/orders.md" does not exist in the repository' });
+  });
+
+  it('passes when the file exists, and asks for the normalized path', () => {
+    const files = repo('docs/runbooks/orders.md');
+    expect(check('docs/runbooks/orders.md', files)).toEqual({ status: 'compliant' });
+    expect(check('./docs//runbooks/orders.md#replay', files)).toEqual({ status: 'compliant' });
+    expect(check('docs/runbooks', files)).toEqual({ status: 'compliant' });
+    expect(files.asked).toEqual(['docs/runbooks/orders.md', 'docs/runbooks/orders.md', 'docs/runbooks']);
+  });
+
+  it('fires on a path outside the repository without asking for it', () => {
+    const files = repo('etc/passwd');
+    for (const outside of ['/etc/passwd', '../elsewhere/orders.md', 'docs/../../orders.md']) {
+      expectViolation(check(outside, files), { field: 'recoveryProcedure', message: 'is not a path inside the repository' });
+    }
+    expect(files.asked).toEqual([]);
+  });
+
+  it('does not apply to a URL, to a domain without a procedure (TF-DOMAIN-001 says so), or where lint knows no repository', () => {
+    expect(check('https://wiki.example.com/orders/recovery', repo())).toEqual({ status: 'not-applicable' });
+    expect(check(undefined, repo())).toEqual({ status: 'not-applicable' });
+    expect(check('docs/runbooks/orders.md')).toEqual({ status: 'not-applicable' });
+    expectNoFinding(lintOrders().findings, 'TF-DOMAIN-004');
+  });
+
+  it("passes on the repository's own example, linted with the repository's facts as synth lints it", () => {
+    // buildApp only names its output folder; nothing is synthesized into it.
+    const outdir = join(tmpdir(), 'topicform-domain-unused');
+    const app = buildApp(outdir);
+    useRepositoryFacts(app, repositoryFacts(resolvePath(__dirname, '..', '..')));
+    const { findings } = renderApp(app);
+    expect(findings.filter((f) => f.ruleId === 'TF-DOMAIN-004')).toEqual([]);
+    // And the check is real: the same app with a repository that lacks the files warns for every domain.
+    const bare = buildApp(outdir);
+    useRepositoryFacts(bare, { exists: () => false });
+    const missing = renderApp(bare).findings.filter((f) => f.ruleId === 'TF-DOMAIN-004');
+    expect(new Set(missing.map((f) => f.subject.name))).toEqual(new Set(['orders', 'search']));
   });
 });
 

@@ -115,8 +115,25 @@ describe('formatText: human output grouped by domain', () => {
     expect(lines[0]).toBe('orders');
     expect(lines.filter((l) => l === 'orders')).toHaveLength(1);
     expect(text).toMatch(/^ {2}warning TF-DOMAIN-001 test\/rules\/helpers\.ts:\d+ orders › recoveryProcedure: domain "orders" declares no recovery procedure \[dev, prod\]$/m);
-    expect(text).toMatch(/^ {2}error {3}TF-CONTRACT-001 test\/rules\/helpers\.ts:\d+ orders\/order-created › contract\.compatibility: .* \[prod\]$/m);
-    expect(text).toMatch(/^ {2}warning TF-CONTRACT-001 .* \[dev\]$/m);
+  });
+
+  it('prints a rule that is an error in one environment and a warning in another as one line, by its worst level, errors first', () => {
+    const lines = formatText(both).split('\n');
+    const contract = lines.filter((l) => l.includes('TF-CONTRACT-001'));
+    expect(contract).toHaveLength(1);
+    expect(contract[0]).toMatch(/^ {2}error {3}TF-CONTRACT-001 test\/rules\/helpers\.ts:\d+ orders\/order-created › contract\.compatibility: .* error \[prod\] · warning \[dev\]$/);
+    const levels = lines.filter((l) => /^ {2}(error|warning|info) /.test(l)).map((l) => l.trim().split(' ')[0]);
+    expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'info'].indexOf(a ?? '') - ['error', 'warning', 'info'].indexOf(b ?? '')));
+  });
+
+  it('colours by level only through the Paint it is given', () => {
+    const paint = { level: (level: string, text: string) => `<${level}>${text}</>`, heading: (text: string) => `<h>${text}</>`, dim: (text: string) => `<dim>${text}</>`, verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>` };
+    const text = formatText(both, { paint });
+    expect(text).toMatch(/^<h>orders<\/>$/m);
+    expect(text).toMatch(/^ {2}<error>error {2}<\/> TF-CONTRACT-001 .* <error>error<\/> \[prod\] · <warning>warning<\/> \[dev\]$/m);
+    expect(text).toMatch(/<fail> — failed<\/>\n$/);
+    expect(formatText(both)).not.toContain("\u001b");
+    expect(formatText(both)).not.toContain("<");
   });
 
   it('prints a fix line under errors and warnings, not under info findings', () => {
@@ -132,7 +149,7 @@ describe('formatText: human output grouped by domain', () => {
     expect(formatText(both)).toMatch(/^ {2}info {4}TF-KEY-002 .* › key\.cardinality: cannot decide: key cardinality is not declared \[dev, prod\]$/m);
   });
 
-  it('sorts domains and prints exactly this for a small hand-built report', () => {
+  it('puts the domains with errors first and prints exactly this for a small hand-built report', () => {
     const text = formatText([
       finding({ subject: { domain: 'search', name: 'search.indexer', source: { path: 'dev/search/indexer', file: 'topics/search.ts', line: 40 } }, message: 'group search.indexer has no dead-letter topic' }),
       finding({ ruleId: 'TF-GROUP-004', level: 'warning', field: 'maxProcessingLag', message: 'group orders.payment states no maxProcessingLag', fix: "set maxProcessingLag, e.g. '5m'" }),
@@ -141,25 +158,25 @@ describe('formatText: human output grouped by domain', () => {
     ]);
     expect(text).toBe(
       [
+        'search',
+        '  error   TF-GROUP-003 topics/search.ts:40 search/indexer › deadLetter: group search.indexer has no dead-letter topic [dev]',
+        '          fix: leave deadLetter on (the default)',
         'orders',
         '  warning TF-DOMAIN-001 orders › recoveryProcedure: domain "orders" declares no recovery procedure [dev] — suppressed by domain orders: the runbook is being written this sprint',
         "  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev, prod]",
         "          fix: set maxProcessingLag, e.g. '5m'",
-        'search',
-        '  error   TF-GROUP-003 topics/search.ts:40 search/indexer › deadLetter: group search.indexer has no dead-letter topic [dev]',
-        '          fix: leave deadLetter on (the default)',
         '',
-        '1 error(s), 1 warning(s), 0 info, 1 suppressed',
+        '1 error(s), 1 warning(s), 0 info, 1 suppressed — failed',
         '',
       ].join('\n'),
     );
   });
 
-  it('ends with "— passed" when nothing blocks, and not when an error (or, with strict, a warning) does', () => {
+  it('ends with "— passed" when nothing blocks, and "— failed" when an error (or, with strict, a warning) does', () => {
     const warning = finding({ level: 'warning' });
     expect(formatText([warning])).toMatch(/1 warning\(s\), 0 info, 0 suppressed — passed\n$/);
-    expect(formatText([warning], { strict: true })).toMatch(/0 suppressed\n$/);
-    expect(formatText([finding()])).toMatch(/^1 error\(s\).*0 suppressed\n$/m);
+    expect(formatText([warning], { strict: true })).toMatch(/0 suppressed — failed\n$/);
+    expect(formatText([finding()])).toMatch(/^1 error\(s\).*0 suppressed — failed\n$/m);
     expect(formatText([])).toBe('\n0 error(s), 0 warning(s), 0 info, 0 suppressed — passed\n');
     expect(formatText([finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } })])).toMatch(/0 error\(s\), 0 warning\(s\), 0 info, 1 suppressed — passed\n$/);
   });

@@ -1,0 +1,40 @@
+/**
+ * A group's dead-letter and retry topics folded into the group's node: one box per group that says "retries after 1s ·
+ * 2s · 4s, DLQ kept 28d" instead of a box and an edge per companion topic. Companions are a fixed pattern of each
+ * group (DESIGN.md, "Retry tiers"), so drawing them says nothing a line of text does not, and they were most of a
+ * graph's boxes: a group with three retry tiers drew five boxes and four edges.
+ */
+import { formatMs } from '../../model/duration';
+import type { Topology } from '../../model/topology';
+import { lookup } from '../lookup';
+import type { Graph, GraphNode } from './model';
+
+const FOLDED_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['retry', 'dead-letter']);
+
+/** The graph without retry and dead-letter nodes and edges; each group's node lists them in its details. */
+export function foldCompanions(graph: Graph, topology: Topology): Graph {
+  const folded = new Set(graph.nodes.filter((n) => FOLDED_KINDS.has(n.kind)).map((n) => n.id));
+  const groups = new Map(topology.consumerGroups.map((g) => [g.groupId, g]));
+  const nodes = graph.nodes
+    .filter((n) => !folded.has(n.id))
+    .map((n): GraphNode => {
+      const group = n.kind === 'group' ? groups.get(n.label) : undefined;
+      return group === undefined ? n : { ...n, details: [...n.details, ...companionFacts(group, topology)] };
+    });
+  const edges = graph.edges.filter((e) => !folded.has(e.from) && !folded.has(e.to));
+  const domains = new Set(nodes.flatMap((n) => (n.domain === null ? [] : [n.domain])));
+  return { ...graph, domains: graph.domains.filter((d) => domains.has(d.name)), nodes, edges };
+}
+
+/** `retries after 1s · 2s · 4s` and `DLQ kept 28d` (or `2 DLQs kept 28d`, or their retentions when they differ). */
+function companionFacts(group: Topology['consumerGroups'][number], topology: Topology): string[] {
+  const facts: string[] = [];
+  if (group.subscriptions.some((s) => s.retryTopics.length > 0)) facts.push(`retries after ${group.retryDelaysMs.map(formatMs).join(' · ')}`);
+  const dlqs = group.subscriptions.flatMap((s) => (s.deadLetterTopic === null ? [] : [s.deadLetterTopic]));
+  if (dlqs.length > 0) {
+    const kept = [...new Set(dlqs.map((d) => lookup(topology).topic(d)?.retentionMs?.value ?? null))];
+    const retention = kept.some((k) => k === null) ? '' : ` kept ${kept.map((k) => formatMs(k ?? 0)).join(' / ')}`;
+    facts.push(`${dlqs.length === 1 ? 'DLQ' : `${dlqs.length} DLQs`}${retention}`);
+  }
+  return facts;
+}
