@@ -4,7 +4,6 @@
  * the file is missing or stale, so CI (and the test suite) notice a stack added without the file. `--server-config
  * <repo id>` prints the server-side repos.yaml the file relies on (the synth hook, the workflow, the requirements).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -13,6 +12,7 @@ import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
 import { writeFileAtomic } from '../write';
 import type { CommandIo } from './access';
+import { checkGeneratedFile } from './generated-file';
 
 export interface AtlantisOptions {
   readonly check: boolean;
@@ -64,20 +64,7 @@ export function runAtlantis(buildApp: AppBuilder, options: AtlantisOptions, io: 
   );
   const output = options.output ?? ATLANTIS_FILE;
   const target = resolve(cwd, output);
-  if (options.check) {
-    let current: string | undefined;
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current === content) {
-      stdout.write(`${output} is up to date\n`);
-      return 0;
-    }
-    stderr.write(`topicform atlantis: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the stacks'}; run \`topicform atlantis\` and commit it\n`);
-    return 1;
-  }
+  if (options.check) return checkGeneratedFile({ command: 'atlantis', output, target, content, source: 'the stacks' }, stdout, stderr);
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
 }

@@ -14,6 +14,7 @@ import { ownerSchema } from '../../model/schema';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { writeFileAtomic } from '../write';
 import { loadAccessSource, type CommandIo } from './access';
+import { checkGeneratedFile } from './generated-file';
 
 export interface CodeownersOptions {
   readonly check: boolean;
@@ -68,20 +69,7 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
   });
   for (const w of warnings) stderr.write(`warning: ${w}\n`);
   const target = resolve(cwd, output);
-  if (options.check) {
-    let current: string | undefined;
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current === content) {
-      stdout.write(`${output} is up to date\n`);
-      return 0;
-    }
-    stderr.write(`topicform codeowners: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the owners the domains declare'}; run \`topicform codeowners\` and commit it\n`);
-    return 1;
-  }
+  if (options.check) return checkGeneratedFile({ command: 'codeowners', output, target, content, source: 'the owners the domains declare' }, stdout, stderr);
   if (platformOwner === undefined) stderr.write(`warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): ${PLATFORM_PATHS.join(', ')} need no platform approval\n`);
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
