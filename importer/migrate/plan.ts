@@ -15,7 +15,8 @@
  *    the migration, and the first plan is predicted; what the cluster has that the source does not declare is
  *    listed (undeclared.ts).
  */
-import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab } from '../naming';
+import { UNASSIGNED_DOMAIN, classifyName, kebab } from '../naming';
+import { planInputs } from '../plan/inputs';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding, SourceRef } from '../types';
 import { findUndeclared, type UndeclaredReport } from '../undeclared';
@@ -29,7 +30,7 @@ import { aclAddress, aclId } from '../../model/acl';
 import { renderedTopicConfig } from '../../model/adopted-config';
 import { defaultGroupId, isInternalTopic } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
-import { environmentSchema, legacyAclSchema, ownerSchema, PRINCIPAL_PATTERN, type Environment, type Suppression } from '../../model/schema';
+import { legacyAclSchema, PRINCIPAL_PATTERN, type Environment, type Suppression } from '../../model/schema';
 import type { AclBinding, Topology } from '../../model/topology';
 import { lint } from '../../rules/run';
 
@@ -80,7 +81,6 @@ export interface MigrationPlan extends ImportPlan {
   readonly usable: number;
 }
 
-const DEFAULT_OWNER = '@platform-team';
 const MAX_ROUNDS = 10;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const at = (e: SourceElement): string => `${e.at.file}:${e.at.line}`;
@@ -129,13 +129,9 @@ interface Draft {
 
 export function planMigration(source: MigrationSource, options: MigrationOptions): MigrationPlan | { readonly error: string } {
   if (source.errors.length > 0) return { error: `the ${source.tool} ${source.files.length === 1 ? 'file is' : 'files are'} not valid (${source.tool} itself would refuse ${source.files.length === 1 ? 'it' : 'them'}):\n${source.errors.map((e) => `  ${e}`).join('\n')}` };
-  const envResult = environmentSchema.safeParse(options.environment);
-  if (!envResult.success) return { error: `the environment is not valid: ${envResult.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-  const env = envResult.data;
-  const pattern = compileDomainPattern(options.domainPattern ?? DEFAULT_DOMAIN_PATTERN);
-  if (typeof pattern === 'string') return { error: pattern };
-  const owner = options.owner ?? DEFAULT_OWNER;
-  if (!ownerSchema.safeParse(owner).success) return { error: `the owner "${owner}" is not a team handle such as "@acme/orders-team"` };
+  const inputs = planInputs(options);
+  if ('error' in inputs) return inputs;
+  const { env, pattern, owner } = inputs;
   const cluster = options.cluster;
   const clusterTopics = new Map((cluster?.topics ?? []).map((t) => [t.name, t]));
   const ledger = new Ledger();

@@ -13,7 +13,8 @@
  *    (rule-marks.ts): what a cluster does not record (the key, …) and what to add, or the value found on the cluster,
  *    what the rule wants and why — which the report lists too. Synth passes, and lint keeps listing every one.
  */
-import { DEFAULT_DOMAIN_PATTERN, UNASSIGNED_DOMAIN, classifyName, compileDomainPattern, kebab, parseCompanionName, type CompanionName } from '../naming';
+import { UNASSIGNED_DOMAIN, classifyName, kebab, parseCompanionName, type CompanionName } from '../naming';
+import { planInputs } from './inputs';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
@@ -27,7 +28,7 @@ import { toDurationString } from '../../model/duration';
 import { DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, MAX_DURATION_MS, RETRY_RETENTION_MARGIN_MS } from '../../model/limits';
 import { deadLetterTopicName, groupPart, isInternalTopic, retryTopicName } from '../../model/naming';
 import { resolve, type ResolveResult } from '../../model/resolve';
-import { environmentSchema, ownerSchema, type Environment, type Suppression } from '../../model/schema';
+import { type Environment, type Suppression } from '../../model/schema';
 import { lint } from '../../rules/run';
 
 export interface PlanOptions {
@@ -54,7 +55,6 @@ export interface PlanOptions {
   readonly topicNameOverride?: boolean;
 }
 
-const DEFAULT_OWNER = '@platform-team';
 const MAX_ROUNDS = 20;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -66,13 +66,9 @@ interface Candidate {
 }
 
 export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): ImportPlan | { readonly error: string } {
-  const envResult = environmentSchema.safeParse(options.environment);
-  if (!envResult.success) return { error: `the environment is not valid: ${envResult.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-  const env = envResult.data;
-  const pattern = compileDomainPattern(options.domainPattern ?? DEFAULT_DOMAIN_PATTERN);
-  if (typeof pattern === 'string') return { error: pattern };
-  const owner = options.owner ?? DEFAULT_OWNER;
-  if (!ownerSchema.safeParse(owner).success) return { error: `the owner "${owner}" is not a team handle such as "@acme/orders-team"` };
+  const inputs = planInputs(options);
+  if ('error' in inputs) return inputs;
+  const { env, pattern, owner } = inputs;
 
   // 1. Names.
   const unmanaged = new Map<string, { reason: string; domain?: string }>();
