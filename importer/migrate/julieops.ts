@@ -18,7 +18,7 @@
  *   `metadata` have no topicform form: each is reported with its line and left out.
  */
 import type { InputFile } from '../snapshot';
-import { emptySource, providerEnum, type MigrationSource, type SourceAcl, type SourceConsumer, type SourceNote, type SourceProducer, type SourceTopic } from './source';
+import { emptySource, providerEnum, type MigrationSource, type SourceBuilder as Builder } from './source';
 import { Problems } from './strict';
 import { readYaml, scalarString, type YamlNode } from './yaml-source';
 import type { AclBinding } from '../../model/topology';
@@ -32,14 +32,6 @@ const NOT_EXPRESSIBLE: Readonly<Record<string, string>> = {
   ksql: 'KSQL artefacts and access: no topicform form',
   platform: 'platform component instances (Schema Registry, Control Center, ksqlDB): their ACLs are not migrated',
 };
-
-interface Builder {
-  topics: SourceTopic[];
-  producers: SourceProducer[];
-  consumers: SourceConsumer[];
-  acls: SourceAcl[];
-  notes: SourceNote[];
-}
 
 function acl(principal: string, operation: string, type: string, name: string, patternType = 'LITERAL'): AclBinding {
   return { principal, host: '*', operation: providerEnum(operation) as AclBinding['operation'], permission: 'Allow', resourceType: providerEnum(type) as AclBinding['resourceType'], resourceName: name, patternType: providerEnum(patternType) as AclBinding['patternType'] };

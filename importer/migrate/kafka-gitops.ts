@@ -22,7 +22,7 @@
  * vocabulary refuses the migration. `settings.files` names the files the topics, services and users are in.
  */
 import type { InputFile } from '../snapshot';
-import { emptySource, providerEnum, type MigrationSource, type SourceAcl, type SourceConsumer, type SourceNote, type SourceProducer, type SourceTopic } from './source';
+import { emptySource, providerEnum, type MigrationSource, type SourceBuilder as Builder } from './source';
 import { Problems } from './strict';
 import { readYaml, type YamlNode } from './yaml-source';
 import type { AclBinding } from '../../model/topology';
@@ -43,14 +43,6 @@ const CLUSTER = 'kafka-cluster';
 
 /** Operations kafka-gitops grants a Kafka Streams application on topics prefixed with its application id. */
 const STREAMS_INTERNAL_TOPIC_OPERATIONS = ['READ', 'WRITE', 'DESCRIBE', 'DELETE', 'CREATE', 'ALTER', 'ALTER_CONFIGS', 'DESCRIBE_CONFIGS'] as const;
-
-interface Builder {
-  topics: SourceTopic[];
-  producers: SourceProducer[];
-  consumers: SourceConsumer[];
-  acls: SourceAcl[];
-  notes: SourceNote[];
-}
 
 function acl(principal: string, operation: string, type: string, name: string, pattern = 'LITERAL', host = '*', permission = 'ALLOW'): AclBinding {
   return {

@@ -72,6 +72,15 @@ export interface MigrationSource {
   readonly errors: readonly string[];
 }
 
+/** What a reader collects from a descriptor before it becomes a MigrationSource. */
+export interface SourceBuilder {
+  topics: SourceTopic[];
+  producers: SourceProducer[];
+  consumers: SourceConsumer[];
+  acls: SourceAcl[];
+  notes: SourceNote[];
+}
+
 /** An empty source of one tool, to build on. */
 export function emptySource(tool: MigrationTool, files: readonly string[]): MigrationSource {
   return { tool, files, topics: [], producers: [], consumers: [], acls: [], notes: [], ignoredTopicPrefixes: [], errors: [] };
