@@ -9,7 +9,9 @@ import { NAME_PATTERN } from '../model/schema';
 export const DEFAULT_DOMAIN_PATTERN = '^(?<domain>[a-z][a-z0-9-]*)\\.(?<event>[a-z][a-z0-9-]*)$';
 
 /** The domain of topics and ACLs no convention assigns to a domain (lint TF-DOMAIN-003 warns about it). */
-export { UNASSIGNED_DOMAIN } from '../model/naming';
+import { UNASSIGNED_DOMAIN } from '../model/naming';
+
+export { UNASSIGNED_DOMAIN };
 
 /** Compiles a domain pattern; it must have a named group `domain` (and may have `event`). */
 export function compileDomainPattern(source: string): RegExp | string {
@@ -54,6 +56,22 @@ export function classifyName(name: string, prefix: string, pattern: RegExp, isIn
 }
 
 /** A DLQ or retry topic recognised by name: `<topic>.<part>.dlq` / `<topic>.<part>.retry-<n>`. */
+/**
+ * The domain and a unique event name for a topic declared with an explicit `topicName`: its pattern's domain (or
+ * `unassigned`) and event (or the kebab-cased name), numbered `-2`, `-3`, … past the events `used` already holds in
+ * that domain; the chosen event is added to `used`.
+ */
+export function claimEventName(used: Map<string, Set<string>>, c: NameClass, name: string, prefix: string): { readonly domain: string; readonly event: string } {
+  const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
+  const events = used.get(domain) ?? new Set<string>();
+  const base = c.kind === 'grouped' ? c.event : kebab(name.slice(prefix.length), 'topic');
+  let event = base;
+  for (let i = 2; events.has(event); i++) event = `${base}-${i}`;
+  events.add(event);
+  used.set(domain, events);
+  return { domain, event };
+}
+
 export interface CompanionName {
   readonly kind: 'dead-letter' | 'retry';
   readonly parent: string;

@@ -15,7 +15,7 @@
  *    the migration, and the first plan is predicted; what the cluster has that the source does not declare is
  *    listed (undeclared.ts).
  */
-import { UNASSIGNED_DOMAIN, classifyName, kebab } from '../naming';
+import { UNASSIGNED_DOMAIN, claimEventName, classifyName, kebab } from '../naming';
 import { planInputs } from '../plan/inputs';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding, SourceRef } from '../types';
@@ -188,13 +188,7 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
     const topic = desired.get(t.name);
     if (topic === undefined || candidates.some((c) => c.topic.name === t.name)) continue;
     const c = classifyName(t.name, env.topicPrefix, pattern, isInternalTopic);
-    const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
-    const events = usedEvents.get(domain) ?? new Set<string>();
-    const base = c.kind === 'grouped' ? c.event : kebab(t.name.slice(env.topicPrefix.length), 'topic');
-    let event = base;
-    for (let i = 2; events.has(event); i++) event = `${base}-${i}`;
-    events.add(event);
-    usedEvents.set(domain, events);
+    const { domain, event } = claimEventName(usedEvents, c, t.name, env.topicPrefix);
     candidates.push({ topic, domain, event, topicName: t.name.slice(env.topicPrefix.length), element: t });
   }
 

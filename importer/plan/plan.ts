@@ -13,7 +13,7 @@
  *    (rule-marks.ts): what a cluster does not record (the key, …) and what to add, or the value found on the cluster,
  *    what the rule wants and why — which the report lists too. Synth passes, and lint keeps listing every one.
  */
-import { UNASSIGNED_DOMAIN, classifyName, kebab, parseCompanionName, type CompanionName } from '../naming';
+import { UNASSIGNED_DOMAIN, claimEventName, classifyName, parseCompanionName, type CompanionName } from '../naming';
 import { planInputs } from './inputs';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
@@ -83,13 +83,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     else if (c.kind === 'outside-prefix') unmanaged.set(t.name, { reason: `outside the environment's topic prefix "${c.prefix}"` });
     else if (options.topicNameOverride !== false) {
       // Declared under a unique event name of its pattern domain (or `unassigned`), with its real name as topicName.
-      const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
-      const events = usedEvents.get(domain) ?? new Set<string>();
-      const base = c.kind === 'grouped' ? c.event : kebab(t.name.slice(env.topicPrefix.length), 'topic');
-      let event = base;
-      for (let i = 2; events.has(event); i++) event = `${base}-${i}`;
-      events.add(event);
-      usedEvents.set(domain, events);
+      const { domain, event } = claimEventName(usedEvents, c, t.name, env.topicPrefix);
       // The explicit name is the name within the environment's prefix, which resolve prepends again.
       candidates.push({ topic: t, domain, event, topicName: t.name.slice(env.topicPrefix.length) });
     } else {
