@@ -8,11 +8,14 @@ import tseslint from 'typescript-eslint';
 // replaces the earlier options, so each block lists every pattern that applies to its files.
 const CDKTF_DOOR = {
   name: 'cdktf',
-  message: "import from constructs/cdktf.ts so a move to cdktn is a one-file change",
+  message: 'import from constructs/cdktf.ts so a move to cdktn is a one-file change',
 };
 // Only tests import from test/: the product, scripts/ and bench/ must run from a checkout or package without it, and a
 // helper both need lives outside test/ (the terraform harness in scripts/terraform/), imported by the tests from there.
-const NO_TEST_IMPORTS = { group: ['**/test/**', '../test', '../../test'], message: 'only tests import from test/: move what both need out of test/ (e.g. scripts/terraform/)' };
+const NO_TEST_IMPORTS = {
+  group: ['**/test/**', '../test', '../../test'],
+  message: 'only tests import from test/: move what both need out of test/ (e.g. scripts/terraform/)',
+};
 // cdktf's modules below the package index are internals: constructs/synth/internals.ts alone loads them, and lists
 // each with what breaks if it changes (constructs/synth/README.md).
 const CDKTF_INTERNALS = { group: ['cdktf/*'], message: 'cdktf internals are reached only through constructs/synth/internals.ts (constructs/synth/README.md)' };
@@ -27,7 +30,18 @@ export default tseslint.config(
   {
     // `.topicform.*`: what synth keeps beside an output (its lock, a run's staged client code); `.cdktf.out.staging-*`: the
     // staging folders of versions before the journal (beside the default output).
-    ignores: ['node_modules/**', 'gen/**', 'cdktf.out/**', 'dist/**', 'coverage/**', '**/*.d.ts', '**/.topicform.*/**', '**/.cdktf.out.staging-*/**', '.stryker-tmp/**', 'reports/**'],
+    ignores: [
+      'node_modules/**',
+      'gen/**',
+      'cdktf.out/**',
+      'dist/**',
+      'coverage/**',
+      '**/*.d.ts',
+      '**/.topicform.*/**',
+      '**/.cdktf.out.staging-*/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -56,7 +70,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: [CDKTF_INTERNALS] }] },
   },
   {
-    files: ['model/**/*.ts', 'guard/**/*.ts', 'pipeline/**/*.ts', 'rules/**/*.ts', 'review/**/*.ts', 'artifacts/**/*.ts', 'importer/**/*.ts', 'contracts/**/*.ts', 'access/**/*.ts'],
+    files: [
+      'model/**/*.ts',
+      'guard/**/*.ts',
+      'pipeline/**/*.ts',
+      'rules/**/*.ts',
+      'review/**/*.ts',
+      'artifacts/**/*.ts',
+      'importer/**/*.ts',
+      'contracts/**/*.ts',
+      'access/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [CDKTF_DOOR], patterns: PURE_LAYER_PATTERNS }],
     },
@@ -75,7 +99,21 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', 'bin/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

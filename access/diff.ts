@@ -115,7 +115,8 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     const resource: AccessResource = { type: sample.resourceType, name: sample.resourceName, patternType: sample.patternType };
     const domain = (resource.type === 'Topic' ? topicDomains.get(resource.name) : undefined) ?? sample.domain;
     const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(groups.get(sample.principal) ?? [], sample.principal, resource, domain, uses) : null;
-    const verdict: AccessVerdict = crossDomain !== null && (crossDomain.grants.length === 0 || crossDomain.grants.some((g) => g.reason === null)) ? 'WARN' : 'SAFE';
+    const verdict: AccessVerdict =
+      crossDomain !== null && (crossDomain.grants.length === 0 || crossDomain.grants.some((g) => g.reason === null)) ? 'WARN' : 'SAFE';
     const change = {
       environment,
       kind,
@@ -219,7 +220,11 @@ function crossText(x: CrossDomainAccess, principal: string): string {
   const home = x.principalDomains.length === 0 ? 'no declaration uses it' : `it belongs to ${x.principalDomains.join(', ')}`;
   if (x.grants.length === 0) return `outside its own domain (${home}) with no grant stating why ${principal} may use ${x.resourceDomain}'s events`;
   return x.grants
-    .map((g) => (g.reason === null ? `cross-domain read by ${g.groupId} (${g.domain}) without a stated reason` : `cross-domain grant: ${g.groupId} (${g.domain}) reads it because "${g.reason}"`))
+    .map((g) =>
+      g.reason === null
+        ? `cross-domain read by ${g.groupId} (${g.domain}) without a stated reason`
+        : `cross-domain grant: ${g.groupId} (${g.domain}) reads it because "${g.reason}"`,
+    )
     .join('; ');
 }
 

@@ -18,7 +18,9 @@ const operation = (g: PrincipalGrant): string => `${g.permission === 'Deny' ? 'D
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function quotaWhy(q: PrincipalQuota): string[] {
-  const why = [q.producerByteRate, q.consumerByteRate].flatMap((v, i) => (v === null ? [] : [`${i === 0 ? 'producer_byte_rate' : 'consumer_byte_rate'}: ${v.explanation}`]));
+  const why = [q.producerByteRate, q.consumerByteRate].flatMap((v, i) =>
+    v === null ? [] : [`${i === 0 ? 'producer_byte_rate' : 'consumer_byte_rate'}: ${v.explanation}`],
+  );
   const missing = [
     ...(q.undeclaredThroughput.produce.length > 0 ? [`no producer_byte_rate: no throughput declared on ${q.undeclaredThroughput.produce.join(', ')}`] : []),
     ...(q.undeclaredThroughput.consume.length > 0 ? [`no consumer_byte_rate: no throughput declared on ${q.undeclaredThroughput.consume.join(', ')}`] : []),
@@ -51,12 +53,16 @@ function principalText(r: PrincipalReport): string {
     }
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads ${x.topic} because "${x.reason}"`).join('');
-      out.push(`  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : `consumer group ${u.name} (${u.service})`}, domain ${u.domain}${why}`);
+      out.push(
+        `  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : `consumer group ${u.name} (${u.service})`}, domain ${u.domain}${why}`,
+      );
     }
     out.push(`  reads:  ${list(topics?.read ?? [])}`, `  writes: ${list(topics?.write ?? [])}`);
     if (grants.length > 0) out.push('  ACLs:');
     for (const g of grants) {
-      out.push(`    ${operation(g).padEnd(10)} ${resource(g)}  — owner ${owner(g.owner)}, stack ${g.stack ?? '?'}${g.viaWildcard ? `, via wildcard ${g.aclId.split('|')[0] ?? ''}` : ''}`);
+      out.push(
+        `    ${operation(g).padEnd(10)} ${resource(g)}  — owner ${owner(g.owner)}, stack ${g.stack ?? '?'}${g.viaWildcard ? `, via wildcard ${g.aclId.split('|')[0] ?? ''}` : ''}`,
+      );
       for (const why of g.why) out.push(`      why: ${why}`);
     }
     if (quota !== undefined) {
@@ -82,18 +88,25 @@ function principalMarkdown(r: PrincipalReport): string {
     }
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads \`${x.topic}\` because “${x.reason}”`).join('');
-      out.push(`- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `consumer group \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`);
+      out.push(
+        `- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `consumer group \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`,
+      );
     }
     out.push(`- reads: ${list((topics?.read ?? []).map((t) => `\`${t}\``))}`, `- writes: ${list((topics?.write ?? []).map((t) => `\`${t}\``))}`, '');
     if (grants.length > 0) {
       out.push('| operation | resource | owner | stack | why |', '| --- | --- | --- | --- | --- |');
       for (const g of grants) {
-        out.push(`| ${cell(operation(g))}${g.viaWildcard ? ' (wildcard principal)' : ''} | ${cell(resource(g))} | ${cell(owner(g.owner))} | ${cell(g.stack ?? '?')} | ${cell(g.why.join('; '))} |`);
+        out.push(
+          `| ${cell(operation(g))}${g.viaWildcard ? ' (wildcard principal)' : ''} | ${cell(resource(g))} | ${cell(owner(g.owner))} | ${cell(g.stack ?? '?')} | ${cell(g.why.join('; '))} |`,
+        );
       }
       out.push('');
     }
     if (quota !== undefined) {
-      out.push(`Quota (stack ${quota.stack ?? '?'}): \`producer_byte_rate\` ${rate(quota.producerByteRate)}, \`consumer_byte_rate\` ${rate(quota.consumerByteRate)}`, '');
+      out.push(
+        `Quota (stack ${quota.stack ?? '?'}): \`producer_byte_rate\` ${rate(quota.producerByteRate)}, \`consumer_byte_rate\` ${rate(quota.consumerByteRate)}`,
+        '',
+      );
       for (const why of quotaWhy(quota)) out.push(`- ${why}`);
       out.push('');
     }
@@ -129,7 +142,9 @@ function topicMarkdown(r: TopicReport): string {
       continue;
     }
     out.push('| principal | can | ACL operations | services | why |', '| --- | --- | --- | --- | --- |');
-    for (const p of e.principals) out.push(`| \`${cell(p.principal)}\` | ${access(p)} | ${cell(p.operations.join(', '))} | ${cell(list(p.services))} | ${cell(p.why.join('; '))} |`);
+    for (const p of e.principals) {
+      out.push(`| \`${cell(p.principal)}\` | ${access(p)} | ${cell(p.operations.join(', '))} | ${cell(list(p.services))} | ${cell(p.why.join('; '))} |`);
+    }
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;

@@ -8,7 +8,18 @@
  */
 import type { ResolvedAcl, ResolvedQuota, ResolvedTopic, SizedValue, Topology } from '../model/topology';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType, TopicKind } from '../model/vocabulary';
-import { compare, effectiveAccess, mergeEnvironments, operationLabel, ownerOf, principalMatches, resourceMatches, stackOf, whyOf, type StackPlacement } from './topologies';
+import {
+  compare,
+  effectiveAccess,
+  mergeEnvironments,
+  operationLabel,
+  ownerOf,
+  principalMatches,
+  resourceMatches,
+  stackOf,
+  whyOf,
+  type StackPlacement,
+} from './topologies';
 
 export interface AccessSource {
   /** Topologies of every environment: whole ones, or the stacks' slices (merged per environment). */
@@ -114,7 +125,12 @@ function selected(source: AccessSource, environments: readonly string[] | undefi
 export function knownPrincipals(source: AccessSource): string[] {
   return [
     ...new Set(
-      mergeEnvironments(source.topologies).flatMap((t) => [...t.acls.map((a) => a.principal), ...t.consumerGroups.map((g) => g.principal), ...t.producers.map((p) => p.principal), ...(t.quotas ?? []).map((q) => q.principal)]),
+      mergeEnvironments(source.topologies).flatMap((t) => [
+        ...t.acls.map((a) => a.principal),
+        ...t.consumerGroups.map((g) => g.principal),
+        ...t.producers.map((p) => p.principal),
+        ...(t.quotas ?? []).map((q) => q.principal),
+      ]),
     ),
   ].sort(compare);
 }
@@ -124,7 +140,8 @@ export function knownTopics(source: AccessSource): string[] {
   return [...new Set(mergeEnvironments(source.topologies).flatMap((t) => t.topics.flatMap((x) => [x.name, unprefixed(t, x.name)])))].sort(compare);
 }
 
-const unprefixed = (t: Topology, name: string): string => (t.environment.topicPrefix !== '' && name.startsWith(t.environment.topicPrefix) ? name.slice(t.environment.topicPrefix.length) : name);
+const unprefixed = (t: Topology, name: string): string =>
+  t.environment.topicPrefix !== '' && name.startsWith(t.environment.topicPrefix) ? name.slice(t.environment.topicPrefix.length) : name;
 
 export function principalReport(source: AccessSource, principal: string, environments?: readonly string[]): PrincipalReport {
   const stacks = source.stacks ?? [];
@@ -161,16 +178,30 @@ export function principalReport(source: AccessSource, principal: string, environ
     }
     const quota = (t.quotas ?? []).find((q) => q.principal === principal);
     if (quota !== undefined) {
-      quotas.push({ environment: env, stack: stackOf(stacks, env, quota.domain), producerByteRate: quota.producerByteRate, consumerByteRate: quota.consumerByteRate, undeclaredThroughput: quota.undeclaredThroughput });
+      quotas.push({
+        environment: env,
+        stack: stackOf(stacks, env, quota.domain),
+        producerByteRate: quota.producerByteRate,
+        consumerByteRate: quota.consumerByteRate,
+        undeclaredThroughput: quota.undeclaredThroughput,
+      });
     }
     const access = t.topics.map((topic) => ({ name: topic.name, ...effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name))) }));
-    if (mine.length > 0) topics.push({ environment: env, read: access.filter((x) => x.read).map((x) => x.name), write: access.filter((x) => x.write).map((x) => x.name) });
+    if (mine.length > 0) {
+      topics.push({ environment: env, read: access.filter((x) => x.read).map((x) => x.name), write: access.filter((x) => x.write).map((x) => x.name) });
+    }
   }
   return {
     principal,
     environments: topologies.map((t) => t.environment.name),
     uses,
-    grants: grants.sort((a, b) => compare(a.environment, b.environment) || compare(a.resourceType, b.resourceType) || compare(a.resourceName, b.resourceName) || compare(a.aclId, b.aclId)),
+    grants: grants.sort(
+      (a, b) =>
+        compare(a.environment, b.environment) ||
+        compare(a.resourceType, b.resourceType) ||
+        compare(a.resourceName, b.resourceName) ||
+        compare(a.aclId, b.aclId),
+    ),
     quotas,
     topics,
     unknown: uses.length === 0 && grants.length === 0 && quotas.length === 0,
@@ -210,5 +241,12 @@ function topicEntry(t: Topology, topic: ResolvedTopic, stacks: readonly StackPla
       why: [...new Set(acls.flatMap(whyOf))].sort(compare),
       aclIds: acls.map((a) => a.id).sort(compare),
     }));
-  return { environment: env, topic: topic.name, kind: topic.kind, owner: { domain: topic.domain, team: ownerOf(t, topic.domain) }, stack: stackOf(stacks, env, topic.domain), principals };
+  return {
+    environment: env,
+    topic: topic.name,
+    kind: topic.kind,
+    owner: { domain: topic.domain, team: ownerOf(t, topic.domain) },
+    stack: stackOf(stacks, env, topic.domain),
+    principals,
+  };
 }

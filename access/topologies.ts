@@ -36,15 +36,38 @@ function merge(slices: readonly Topology[]): Topology {
   const [first, ...rest] = slices;
   if (first === undefined) throw new Error('nothing to merge');
   if (rest.length === 0) return first;
-  const unique = <T>(items: readonly T[], key: (item: T) => string): T[] => [...new Map(items.map((i) => [key(i), i])).values()].sort((a, b) => compare(key(a), key(b)));
-  const quotas = slices.some((s) => s.quotas !== undefined) ? { quotas: unique(slices.flatMap((s) => s.quotas ?? []), (q) => q.principal) } : {};
+  const unique = <T>(items: readonly T[], key: (item: T) => string): T[] =>
+    [...new Map(items.map((i) => [key(i), i])).values()].sort((a, b) => compare(key(a), key(b)));
+  const quotas = slices.some((s) => s.quotas !== undefined)
+    ? {
+        quotas: unique(
+          slices.flatMap((s) => s.quotas ?? []),
+          (q) => q.principal,
+        ),
+      }
+    : {};
   return {
     ...first,
-    domains: unique(slices.flatMap((s) => s.domains), (d) => d.name),
-    topics: unique(slices.flatMap((s) => s.topics), (t) => t.name),
-    consumerGroups: unique(slices.flatMap((s) => s.consumerGroups), (g) => g.groupId),
-    producers: unique(slices.flatMap((s) => s.producers), (p) => `${p.topicName}\u0000${p.principal}\u0000${p.service}`),
-    acls: unique(slices.flatMap((s) => s.acls), (a) => a.id),
+    domains: unique(
+      slices.flatMap((s) => s.domains),
+      (d) => d.name,
+    ),
+    topics: unique(
+      slices.flatMap((s) => s.topics),
+      (t) => t.name,
+    ),
+    consumerGroups: unique(
+      slices.flatMap((s) => s.consumerGroups),
+      (g) => g.groupId,
+    ),
+    producers: unique(
+      slices.flatMap((s) => s.producers),
+      (p) => `${p.topicName}\u0000${p.principal}\u0000${p.service}`,
+    ),
+    acls: unique(
+      slices.flatMap((s) => s.acls),
+      (a) => a.id,
+    ),
     ...quotas,
   };
 }

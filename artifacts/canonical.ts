@@ -33,14 +33,15 @@ function merge(slices: readonly Topology[]): Topology {
 }
 
 export function canonicalTopology(t: Topology): Topology {
-  const by = <T>(key: (item: T) => string) => (a: T, b: T): number => compareStrings(key(a), key(b));
+  const by =
+    <T>(key: (item: T) => string) =>
+    (a: T, b: T): number =>
+      compareStrings(key(a), key(b));
   return {
     ...t,
     domains: [...t.domains].sort(by((d) => d.name)),
     topics: [...t.topics].sort(by((x) => x.name)),
-    consumerGroups: [...t.consumerGroups]
-      .map((g) => ({ ...g, subscriptions: [...g.subscriptions].sort(by((s) => s.topicName)) }))
-      .sort(by((g) => g.groupId)),
+    consumerGroups: [...t.consumerGroups].map((g) => ({ ...g, subscriptions: [...g.subscriptions].sort(by((s) => s.topicName)) })).sort(by((g) => g.groupId)),
     producers: [...t.producers].sort(by(producerKey)),
     acls: [...t.acls].sort(by((a) => a.id)),
   };

@@ -77,7 +77,8 @@ function eventStorage(t: ResolvedEventTopic): { storageBytes: number | null; bas
     const perReplica = (rate * t.retentionMs.value) / 1000;
     const cap = t.retentionBytes === null ? null : t.retentionBytes * t.partitions.value;
     const kept = cap === null ? perReplica : Math.min(perReplica, cap);
-    const capped = cap !== null && cap < perReplica ? `, capped by retention.bytes ${formatCount(t.retentionBytes ?? 0)} × ${t.partitions.value} partitions` : '';
+    const capped =
+      cap !== null && cap < perReplica ? `, capped by retention.bytes ${formatCount(t.retentionBytes ?? 0)} × ${t.partitions.value} partitions` : '';
     return { storageBytes: Math.round(kept * rf), basis: `${formatRate(rate)} × ${formatMs(t.retentionMs.value)} × RF ${rf}${capped}` };
   }
   const cardinality = t.key?.cardinality;
@@ -101,7 +102,15 @@ export function renderCapacity(topologies: readonly Topology[]): string {
     '## Totals per environment',
     '',
     ...table(
-      ['Environment', 'Topics', 'Partitions', 'Partition replicas', 'Estimated storage', `Provision at ${Math.round(DISK_FILL_TARGET * 100)} % fill`, 'Not estimated'],
+      [
+        'Environment',
+        'Topics',
+        'Partitions',
+        'Partition replicas',
+        'Estimated storage',
+        `Provision at ${Math.round(DISK_FILL_TARGET * 100)} % fill`,
+        'Not estimated',
+      ],
       report.map((e) => [
         link(e.environment, linkFrom(here, paths.environmentIndex(e.environment))),
         formatCount(e.topicCount),
@@ -121,7 +130,15 @@ export function renderCapacity(topologies: readonly Topology[]): string {
       '',
       ...table(
         ['Topic', 'Domain', 'Kind', 'Partitions', 'RF', 'Storage', 'Basis'],
-        e.topics.map((t) => [codeCell(t.topic), cell(t.domain), t.kind, String(t.partitions), String(t.replicationFactor), t.storageBytes === null ? '—' : formatBytes(t.storageBytes), cell(t.basis)]),
+        e.topics.map((t) => [
+          codeCell(t.topic),
+          cell(t.domain),
+          t.kind,
+          String(t.partitions),
+          String(t.replicationFactor),
+          t.storageBytes === null ? '—' : formatBytes(t.storageBytes),
+          cell(t.basis),
+        ]),
         ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
       ),
       '',

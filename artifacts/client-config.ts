@@ -6,7 +6,13 @@
  * per distinct set of producer settings (usually one) and one consumer profile per consumer group.
  */
 import { formatMs } from '../model/duration';
-import { DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_BACKOFF_MAX_MS, DEFAULT_RETRY_BACKOFF_MS, KAFKA_DEFAULT_LINGER_MS, KAFKA_DEFAULT_REQUEST_TIMEOUT_MS } from '../model/limits';
+import {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  DEFAULT_RETRY_BACKOFF_MAX_MS,
+  DEFAULT_RETRY_BACKOFF_MS,
+  KAFKA_DEFAULT_LINGER_MS,
+  KAFKA_DEFAULT_REQUEST_TIMEOUT_MS,
+} from '../model/limits';
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, Topology } from '../model/topology';
 import { compareStrings, formatCount, oneLine } from './format';
 import { lookup } from './lookup';
@@ -77,8 +83,7 @@ export interface ServiceClients {
 }
 
 /** What is deliberately left out of every generated client config. */
-export const NOT_INCLUDED =
-  'bootstrap.servers and credentials (security.protocol, sasl.*, ssl.*) are deployment settings and never synthesized';
+export const NOT_INCLUDED = 'bootstrap.servers and credentials (security.protocol, sasl.*, ssl.*) are deployment settings and never synthesized';
 
 /** Every (service, principal) of the topology with its producer and consumer profiles, sorted. */
 export function deriveClients(topology: Topology): ServiceClients[] {
@@ -109,11 +114,16 @@ export function deriveClients(topology: Topology): ServiceClients[] {
 
 /** `User:payment-service` → `user-payment-service`: safe in a file name, distinct per principal. */
 function principalPart(principal: string): string {
-  return principal.replace(/:/, '-').replace(/[^A-Za-z0-9._-]/g, '_').toLowerCase();
+  return principal
+    .replace(/:/, '-')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .toLowerCase();
 }
 
 function producerProfiles(producers: readonly ResolvedProducer[], eventTopics: ReadonlyMap<string, ResolvedEventTopic>, service: string): ProducerProfile[] {
-  const bySettings = groupBy(producers, (p) => JSON.stringify([p.idempotent, p.transactionalIdPrefix, p.delivery.timeoutMs, p.delivery.backoffMs, p.delivery.backoffMaxMs, p.delivery.retries]));
+  const bySettings = groupBy(producers, (p) =>
+    JSON.stringify([p.idempotent, p.transactionalIdPrefix, p.delivery.timeoutMs, p.delivery.backoffMs, p.delivery.backoffMaxMs, p.delivery.retries]),
+  );
   const groups = [...bySettings.values()].map((list) => [...list].sort((a, b) => compareStrings(a.topicName, b.topicName)));
   groups.sort((a, b) => compareStrings(a[0]?.topicName ?? '', b[0]?.topicName ?? ''));
   return groups.flatMap((list) => {
@@ -124,17 +134,19 @@ function producerProfiles(producers: readonly ResolvedProducer[], eventTopics: R
     const name = groups.length === 1 ? 'producer' : `producer.${first.topicName}`;
     const sources = [...new Set(list.map((p) => p.source.file ?? p.source.path))].sort(compareStrings);
     const maxInFlight = first.idempotent ? MAX_IN_FLIGHT_WITH_IDEMPOTENCE : orderedTopics ? 1 : MAX_IN_FLIGHT_WITH_IDEMPOTENCE;
-    return [{
-      name,
-      topics,
-      idempotent: first.idempotent,
-      transactionalIdPrefix: first.transactionalIdPrefix,
-      delivery: first.delivery,
-      orderedTopics,
-      maxInFlight,
-      sources,
-      settings: producerSettings(first, service, orderedTopics, maxInFlight),
-    }];
+    return [
+      {
+        name,
+        topics,
+        idempotent: first.idempotent,
+        transactionalIdPrefix: first.transactionalIdPrefix,
+        delivery: first.delivery,
+        orderedTopics,
+        maxInFlight,
+        sources,
+        settings: producerSettings(first, service, orderedTopics, maxInFlight),
+      },
+    ];
   });
 }
 
@@ -144,16 +156,33 @@ function producerSettings(p: ResolvedProducer, service: string, orderedTopics: b
   const settings: Setting[] = [
     { key: 'client.id', value: service, reason: 'names the service in broker logs, metrics and quotas' },
     p.idempotent
-      ? { key: 'enable.idempotence', value: 'true', reason: 'the idempotent producer: the broker drops duplicates a retry would write (per producer id and sequence number), and order holds within a partition' }
-      : { key: 'enable.idempotence', value: 'false', reason: 'declared idempotent: false; a retry may write a duplicate, which every consumer must absorb (the design requires idempotent producers)' },
+      ? {
+          key: 'enable.idempotence',
+          value: 'true',
+          reason:
+            'the idempotent producer: the broker drops duplicates a retry would write (per producer id and sequence number), and order holds within a partition',
+        }
+      : {
+          key: 'enable.idempotence',
+          value: 'false',
+          reason: 'declared idempotent: false; a retry may write a duplicate, which every consumer must absorb (the design requires idempotent producers)',
+        },
     { key: 'acks', value: 'all', reason: `a write counts only once every in-sync replica has it (min.insync.replicas); required by idempotence` },
     {
       key: 'delivery.timeout.ms',
       value: String(p.delivery.timeoutMs),
       reason: `bounds the time to report a send as failed, retries included: ${origin(p.delivery.timeoutMs, DEFAULT_DELIVERY_TIMEOUT_MS, 'timeout')}; bound the time, not the number of retries`,
     },
-    { key: 'retry.backoff.ms', value: String(p.delivery.backoffMs), reason: `first wait before a retry, ${origin(p.delivery.backoffMs, DEFAULT_RETRY_BACKOFF_MS, 'backoff')}: an immediate retry amplifies an outage` },
-    { key: 'retry.backoff.max.ms', value: String(p.delivery.backoffMaxMs), reason: `ceiling of the exponential backoff (KIP-580: doubling, with jitter), ${origin(p.delivery.backoffMaxMs, DEFAULT_RETRY_BACKOFF_MAX_MS, 'backoffMax')}` },
+    {
+      key: 'retry.backoff.ms',
+      value: String(p.delivery.backoffMs),
+      reason: `first wait before a retry, ${origin(p.delivery.backoffMs, DEFAULT_RETRY_BACKOFF_MS, 'backoff')}: an immediate retry amplifies an outage`,
+    },
+    {
+      key: 'retry.backoff.max.ms',
+      value: String(p.delivery.backoffMaxMs),
+      reason: `ceiling of the exponential backoff (KIP-580: doubling, with jitter), ${origin(p.delivery.backoffMaxMs, DEFAULT_RETRY_BACKOFF_MAX_MS, 'backoffMax')}`,
+    },
     {
       key: 'max.in.flight.requests.per.connection',
       value: String(maxInFlight),
@@ -176,7 +205,8 @@ function producerSettings(p: ResolvedProducer, service: string, orderedTopics: b
     settings.push({
       key: 'retries',
       value: String(p.delivery.retries),
-      reason: 'declared explicitly (delivery.retries); Kafka advises leaving retries at its default and bounding delivery.timeout.ms instead, and capping retries on an idempotent producer can break its guarantees',
+      reason:
+        'declared explicitly (delivery.retries); Kafka advises leaving retries at its default and bounding delivery.timeout.ms instead, and capping retries on an idempotent producer can break its guarantees',
     });
   }
   if (p.transactionalIdPrefix !== null) {
@@ -193,11 +223,22 @@ function producerSettings(p: ResolvedProducer, service: string, orderedTopics: b
 function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): ConsumerProfile {
   const index = lookup(topology);
   const transactionalProducersOf = (topic: string): string[] =>
-    [...new Set(index.producersOf(topic).filter((p) => p.transactionalIdPrefix !== null).map((p) => p.service))].sort(compareStrings);
+    [
+      ...new Set(
+        index
+          .producersOf(topic)
+          .filter((p) => p.transactionalIdPrefix !== null)
+          .map((p) => p.service),
+      ),
+    ].sort(compareStrings);
   const subscriptions: ConsumerSubscription[] = g.subscriptions.map((s) => ({
     topic: s.topicName,
     deadLetterTopic: s.deadLetterTopic,
-    retryTopics: s.retryTopics.map((name, i) => ({ name, tier: index.retryTier(name)?.tier ?? i + 1, delayMs: index.retryTier(name)?.delayMs ?? g.retryDelaysMs[i] ?? 0 })),
+    retryTopics: s.retryTopics.map((name, i) => ({
+      name,
+      tier: index.retryTier(name)?.tier ?? i + 1,
+      delayMs: index.retryTier(name)?.delayMs ?? g.retryDelaysMs[i] ?? 0,
+    })),
     transactionalProducers: transactionalProducersOf(s.topicName),
   }));
   const subscribe = subscriptions.flatMap((s) => [s.topic, ...s.retryTopics.map((r) => r.name)]).sort(compareStrings);
@@ -210,19 +251,32 @@ function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): Consumer
     { key: 'client.id', value: g.service, reason: 'names the service in broker logs, metrics and quotas' },
     { key: 'group.id', value: g.groupId, reason: `the declared consumer group ${g.domain}.${g.name}; its principal has Group READ on exactly this id` },
     autoCommit
-      ? { key: 'enable.auto.commit', value: 'true', reason: `the group opted into auto commit: "${oneLine(g.offsetCommit.reason ?? '')}" (auto commit commits offsets of earlier polls; safe only when processing is synchronous inside the poll loop)` }
-      : { key: 'enable.auto.commit', value: 'false', reason: 'commit offsets manually after processing: auto commit can commit a message that was never processed (at-least-once)' },
+      ? {
+          key: 'enable.auto.commit',
+          value: 'true',
+          reason: `the group opted into auto commit: "${oneLine(g.offsetCommit.reason ?? '')}" (auto commit commits offsets of earlier polls; safe only when processing is synchronous inside the poll loop)`,
+        }
+      : {
+          key: 'enable.auto.commit',
+          value: 'false',
+          reason: 'commit offsets manually after processing: auto commit can commit a message that was never processed (at-least-once)',
+        },
     {
       key: 'auto.offset.reset',
       value: 'earliest',
-      reason: 'a new group, or one whose committed offsets expired, starts at the oldest retained event instead of skipping everything before its first poll (at-least-once; consumers are idempotent)',
+      reason:
+        'a new group, or one whose committed offsets expired, starts at the oldest retained event instead of skipping everything before its first poll (at-least-once; consumers are idempotent)',
     },
     { key: 'max.poll.records', value: String(records.value), reason: records.explanation },
     { key: 'max.poll.interval.ms', value: String(interval.value), reason: interval.explanation },
   ];
   if (transactional.length > 0) {
     const who = transactional.map((s) => `${s.topic} (${s.transactionalProducers.join(', ')})`).join('; ');
-    settings.push({ key: 'isolation.level', value: 'read_committed', reason: `transactional producers write ${who}: read only committed transactions, never aborted ones` });
+    settings.push({
+      key: 'isolation.level',
+      value: 'read_committed',
+      reason: `transactional producers write ${who}: read only committed transactions, never aborted ones`,
+    });
   }
   return {
     groupId: g.groupId,
@@ -276,7 +330,10 @@ export function maxPollInterval(g: Pick<ResolvedConsumerGroup, 'processingTimePe
 /** min(Kafka's default, max.poll.interval.ms ÷ (declared time per message × safety)), at least 1. */
 export function maxPollRecords(g: Pick<ResolvedConsumerGroup, 'processingTimePerMessageMs'>, maxPollIntervalMs: number): Derived {
   if (g.processingTimePerMessageMs === null) {
-    return { value: KAFKA_DEFAULT_MAX_POLL_RECORDS, explanation: `no processingTimePerMessage declared: Kafka's default ${KAFKA_DEFAULT_MAX_POLL_RECORDS}; declare it to size the batch` };
+    return {
+      value: KAFKA_DEFAULT_MAX_POLL_RECORDS,
+      explanation: `no processingTimePerMessage declared: Kafka's default ${KAFKA_DEFAULT_MAX_POLL_RECORDS}; declare it to size the batch`,
+    };
   }
   const slow = g.processingTimePerMessageMs * POLL_PROCESSING_SAFETY_FACTOR;
   const fits = Math.floor(maxPollIntervalMs / slow);

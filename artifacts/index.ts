@@ -86,7 +86,9 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     }
     for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {
       rest.push((put) => {
-        for (const group of topology.consumerGroups.slice(from, from + RUNBOOKS_PER_JOB)) put(paths.runbook(env, group.groupId), renderRunbook(topology, group));
+        for (const group of topology.consumerGroups.slice(from, from + RUNBOOKS_PER_JOB)) {
+          put(paths.runbook(env, group.groupId), renderRunbook(topology, group));
+        }
       });
     }
   }
@@ -107,9 +109,23 @@ function portalJobs(sorted: readonly Topology[]): ArtifactJob[] {
   let uses: ReturnType<typeof serviceUses> | undefined;
   const jobs: ArtifactJob[] = domains.map((domain) => (put) => {
     uses ??= serviceUses(sorted);
-    put(paths.asyncApi(domain), portalFile([asyncApiDocument(domain, sorted)], `AsyncAPI ${ASYNCAPI_VERSION} document of domain ${domain}: its topics in every environment.`));
-    put(paths.portalCatalog(domain), portalFile(catalogEntities(domain, sorted, uses), `Backstage catalog entities of domain ${domain}; registered through ../catalog-info.yaml.`));
+    put(
+      paths.asyncApi(domain),
+      portalFile([asyncApiDocument(domain, sorted)], `AsyncAPI ${ASYNCAPI_VERSION} document of domain ${domain}: its topics in every environment.`),
+    );
+    put(
+      paths.portalCatalog(domain),
+      portalFile(catalogEntities(domain, sorted, uses), `Backstage catalog entities of domain ${domain}; registered through ../catalog-info.yaml.`),
+    );
   });
-  jobs.push((put) => put(paths.portalLocation(), portalFile([catalogLocation(domains, (d) => `./${linkFrom(paths.portalLocation(), paths.portalCatalog(d))}`)], 'Backstage Location: register this one file and the catalog reads every domain.')));
+  jobs.push((put) =>
+    put(
+      paths.portalLocation(),
+      portalFile(
+        [catalogLocation(domains, (d) => `./${linkFrom(paths.portalLocation(), paths.portalCatalog(d))}`)],
+        'Backstage Location: register this one file and the catalog reads every domain.',
+      ),
+    ),
+  );
   return jobs;
 }

@@ -37,5 +37,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 /** Joins lines into a document ending with exactly one newline. */
 export function document(lines: readonly string[]): string {
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -55,7 +55,10 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
     '',
     'A replay is safe only with deterministic processing, idempotence, retention long enough, and controlled external side effects. Checked boxes are met by the declarations; the others need a person.',
     '',
-    ...checklist(g, topics.map((t) => t.topic)),
+    ...checklist(
+      g,
+      topics.map((t) => t.topic),
+    ),
     '',
     '## Set up',
     '',
@@ -65,7 +68,10 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
     ...shellCommand(required('BOOTSTRAP', `set BOOTSTRAP to the bootstrap servers of ${env.name}`)),
     ...shellCommand(required('CLIENT_CONFIG', 'set CLIENT_CONFIG to a client .properties file')),
     `${HELPER}() {`,
-    ...shellCommand(['kafka-consumer-groups.sh', '"$@"', '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$CLIENT_CONFIG"'], RUNBOOK_LINE_WIDTH - 2).map((l) => `  ${l}`),
+    ...shellCommand(
+      ['kafka-consumer-groups.sh', '"$@"', '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$CLIENT_CONFIG"'],
+      RUNBOOK_LINE_WIDTH - 2,
+    ).map((l) => `  ${l}`),
     '}',
     '```',
     '',
@@ -102,7 +108,12 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
         [required('REPLAY_FROM', 'set REPLAY_FROM, e.g. 2025-01-31T08:00:00.000Z')],
         ['--reset-offsets', '--to-datetime', '"$REPLAY_FROM"', ...scope],
       ),
-      ...option('Back by a number of messages', 'the last `$MESSAGES` messages of every partition again.', [required('MESSAGES', 'set MESSAGES to how many messages per partition to re-read')], ['--reset-offsets', '--shift-by', '"-$MESSAGES"', ...scope]),
+      ...option(
+        'Back by a number of messages',
+        'the last `$MESSAGES` messages of every partition again.',
+        [required('MESSAGES', 'set MESSAGES to how many messages per partition to re-read')],
+        ['--reset-offsets', '--shift-by', '"-$MESSAGES"', ...scope],
+      ),
       ...option(
         'From the beginning',
         topic.replay.kind === 'window'
@@ -159,7 +170,24 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
         [
           required('OPERATOR_CONFIG', 'set OPERATOR_CONFIG to the operator .properties file'),
           ['kafka-get-offsets.sh', '--topic', dlq, '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$OPERATOR_CONFIG"'],
-          ['kafka-console-consumer.sh', '--topic', dlq, '--from-beginning', '--max-messages', '20', '--property', 'print.timestamp=true', '--property', 'print.key=true', '--property', 'print.headers=true', '--bootstrap-server', '"$BOOTSTRAP"', '--consumer.config', '"$OPERATOR_CONFIG"'],
+          [
+            'kafka-console-consumer.sh',
+            '--topic',
+            dlq,
+            '--from-beginning',
+            '--max-messages',
+            '20',
+            '--property',
+            'print.timestamp=true',
+            '--property',
+            'print.key=true',
+            '--property',
+            'print.headers=true',
+            '--bootstrap-server',
+            '"$BOOTSTRAP"',
+            '--consumer.config',
+            '"$OPERATOR_CONFIG"',
+          ],
         ],
         '   ',
       ),
@@ -167,7 +195,13 @@ export function renderRunbook(topology: Topology, g: ResolvedConsumerGroup): str
       '2. Fix the cause and deploy the fix first: a dead letter that fails again goes straight back to the dead-letter topic.',
       `3. Re-drive: ${code(g.service)} reads ${code(dlq)} with its own group id ${code(group)} (its principal has Topic READ on the dead-letter topic and Group READ on the group) and processes each record with its normal handler, committing after each one. To re-drive only the dead letters since a point in time, stop the group and move its offset on the dead-letter topic first. Dry run:`,
       '',
-      ...sh([required('REDRIVE_FROM', 'set REDRIVE_FROM, e.g. 2025-01-31T08:00:00.000Z'), [HELPER, '--reset-offsets', '--to-datetime', '"$REDRIVE_FROM"', '--group', group, '--topic', dlq, '--dry-run']], '   '),
+      ...sh(
+        [
+          required('REDRIVE_FROM', 'set REDRIVE_FROM, e.g. 2025-01-31T08:00:00.000Z'),
+          [HELPER, '--reset-offsets', '--to-datetime', '"$REDRIVE_FROM"', '--group', group, '--topic', dlq, '--dry-run'],
+        ],
+        '   ',
+      ),
       '',
       '   Then:',
       '',
@@ -215,8 +249,14 @@ function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic
         `**Retention** of ${code(t.name)}: ${cell(replayText(t))}.${t.retentionBytes === null ? '' : ` A byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset.`}`,
       ),
     ),
-    box(false, '**Deterministic processing**: not something declarations can show. Confirm that processing an event again gives the same result: no wall clock, random ids, or reads of state that changed since the event.'),
-    box(false, `**Controlled external side effects**: confirm that what ${code(g.service)} does outside Kafka (payments, e-mails, calls to other services) is deduplicated or switched off for the replay.`),
+    box(
+      false,
+      '**Deterministic processing**: not something declarations can show. Confirm that processing an event again gives the same result: no wall clock, random ids, or reads of state that changed since the event.',
+    ),
+    box(
+      false,
+      `**Controlled external side effects**: confirm that what ${code(g.service)} does outside Kafka (payments, e-mails, calls to other services) is deduplicated or switched off for the replay.`,
+    ),
     box(
       g.offsetCommit.mode === 'manual',
       g.offsetCommit.mode === 'manual'

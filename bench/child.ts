@@ -175,7 +175,13 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       // What resolveRoot does before rendering, split so that lint is timed alone.
       const declarations = time('collect', () => environment.node.findAll().filter(isDeclaration));
       const of = (kind: string): Array<Record<string, unknown>> => declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
-      const collected = time('collect', () => ({ domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer'), legacyAcls: of('legacyAcl') }));
+      const collected = time('collect', () => ({
+        domains: of('domain'),
+        topics: of('topic'),
+        consumerGroups: of('consumerGroup'),
+        producers: of('producer'),
+        legacyAcls: of('legacyAcl'),
+      }));
       const resolved = time('resolve', () => resolve(collected, spec.environment));
       if (resolved.topology === null) throw new Error(`declarations do not resolve: ${resolved.issues.map((i) => i.message).join('; ')}`);
       const topology = resolved.topology;
@@ -187,7 +193,11 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       return;
     }
     case 'review': {
-      const [{ parseOutput }, { review }, { renderMarkdown }] = await Promise.all([import('../review/parse'), import('../review/review'), import('../review/render/markdown')]);
+      const [{ parseOutput }, { review }, { renderMarkdown }] = await Promise.all([
+        import('../review/parse'),
+        import('../review/review'),
+        import('../review/render/markdown'),
+      ]);
       mark('loaded');
       const base = time('read', () => readOutputFiles(arg(0), 'base'));
       const head = time('read', () => readOutputFiles(arg(1), 'head'));
@@ -203,7 +213,9 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
     }
     case 'parse': {
       mark('loaded');
-      const files = time('read', () => [...readOutputFiles(arg(0), 'base'), ...readOutputFiles(arg(1), 'head')].flatMap((s) => [s.terraform.text, s.topology.text]));
+      const files = time('read', () =>
+        [...readOutputFiles(arg(0), 'base'), ...readOutputFiles(arg(1), 'head')].flatMap((s) => [s.terraform.text, s.topology.text]),
+      );
       mark('read');
       // The parsed outputs are kept until the end, as review keeps both outputs in memory to compare them.
       const parsed = time('parse', () => files.map((text) => JSON.parse(text) as unknown));
@@ -214,13 +226,23 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       return;
     }
     case 'load': {
-      await Promise.all([import('../cli/synth'), import('./apps/topicform-app'), import('./apps/baseline-app'), import('../review/parse'), import('../review/review'), import('../review/render/markdown'), import('../rules/run')]);
+      await Promise.all([
+        import('../cli/synth'),
+        import('./apps/topicform-app'),
+        import('./apps/baseline-app'),
+        import('../review/parse'),
+        import('../review/review'),
+        import('../review/render/markdown'),
+        import('../rules/run'),
+      ]);
       mark('loaded');
       return;
     }
     case 'parse-discard': {
       mark('loaded');
-      const files = time('read', () => [...readOutputFiles(arg(0), 'base'), ...readOutputFiles(arg(1), 'head')].flatMap((s) => [s.terraform.text, s.topology.text]));
+      const files = time('read', () =>
+        [...readOutputFiles(arg(0), 'base'), ...readOutputFiles(arg(1), 'head')].flatMap((s) => [s.terraform.text, s.topology.text]),
+      );
       mark('read');
       // Each value is dropped right away: JSON.parse's own cost, without the garbage collector keeping both outputs.
       let keys = 0;

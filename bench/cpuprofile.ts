@@ -73,7 +73,9 @@ export function areaOf(frame: CallFrame): string {
 function location(frame: CallFrame): string {
   if (frame.url === '') return '';
   const path = frame.url.replace(/^file:\/\//, '');
-  const short = path.includes('/node_modules/') ? path.slice(path.lastIndexOf('/node_modules/') + '/node_modules/'.length) : path.split('/').slice(-2).join('/');
+  const short = path.includes('/node_modules/')
+    ? path.slice(path.lastIndexOf('/node_modules/') + '/node_modules/'.length)
+    : path.split('/').slice(-2).join('/');
   return ` ${short}:${frame.lineNumber + 1}`;
 }
 

@@ -59,7 +59,9 @@ function descendants(pid: number): number[] {
   for (const task of tasks) {
     let children: string[] = [];
     try {
-      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter((s) => s !== '');
+      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((s) => s !== '');
     } catch {
       continue;
     }
@@ -83,7 +85,11 @@ export async function measure(mode: ChildMode, args: readonly string[], options:
   try {
     let stderr = '';
     const start = performance.now();
-    const child = spawn(process.execPath, [...flags, join(REPO_ROOT, 'bench', 'child.ts'), mode, '--result', resultFile, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...flags, join(REPO_ROOT, 'bench', 'child.ts'), mode, '--result', resultFile, ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     let sampledKiB = 0;
     const sampler = setInterval(() => {

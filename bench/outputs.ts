@@ -76,7 +76,16 @@ export function baselineStack(name: string, json: unknown): BaselineStack {
   const acls = Object.entries(obj(resource.kafka_acl ?? {}, `${name}.kafka_acl`)).map(([address, body]): BaselineAcl => {
     const a = obj(body, address);
     const field = (k: string): string => str(a[k], `${address}.${k}`);
-    return [address, field('acl_principal'), field('acl_host'), field('acl_operation'), field('acl_permission_type'), field('resource_type'), field('resource_name'), field('resource_pattern_type_filter')];
+    return [
+      address,
+      field('acl_principal'),
+      field('acl_host'),
+      field('acl_operation'),
+      field('acl_permission_type'),
+      field('resource_type'),
+      field('resource_name'),
+      field('resource_pattern_type_filter'),
+    ];
   });
   const quotas = Object.entries(obj(resource.kafka_quota ?? {}, `${name}.kafka_quota`)).map(([address, body]): BaselineQuota => {
     const q = obj(body, address);
@@ -86,7 +95,12 @@ export function baselineStack(name: string, json: unknown): BaselineStack {
   return {
     name,
     statePath: str(backend.path, `${name}.terraform.backend.local.path`),
-    variable: { name: variableName, type: str(variable.type, 'variable.type'), nullable: variable.nullable === true, description: str(variable.description, 'variable.description') },
+    variable: {
+      name: variableName,
+      type: str(variable.type, 'variable.type'),
+      nullable: variable.nullable === true,
+      description: str(variable.description, 'variable.description'),
+    },
     provider: { tlsEnabled: provider.tls_enabled === true, ...(typeof provider.sasl_mechanism === 'string' ? { saslMechanism: provider.sasl_mechanism } : {}) },
     topics,
     acls,

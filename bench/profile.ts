@@ -26,7 +26,9 @@ async function profiled(mode: 'topicform' | 'baseline', args: readonly string[],
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, top: { type: 'string', default: '25' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: '10000' }, top: { type: 'string', default: '25' }, keep: { type: 'boolean', default: false } },
+  });
   const size = Number(values.size);
   const top = Number(values.top);
   const dir = mkdtempSync(join(tmpdir(), `topicform-profile-${size}-`));
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
       const marks = Object.entries(m.child.marks)
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
         .join(', ');
-      process.stdout.write(`${mode}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(m.peakRssKiB / 1024)} MiB (marks: ${marks})\n`);
+      process.stdout.write(
+        `${mode}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(m.peakRssKiB / 1024)} MiB (marks: ${marks})\n`,
+      );
       process.stdout.write(formatSummary(`${mode} ${size} topics`, summarize(profileOf(profDir), { top, inclusive })));
     }
     if (values.keep) process.stderr.write(`profiles kept in ${dir}\n`);

@@ -124,11 +124,30 @@ export function checks(results: readonly SizeResult[]): Check[] {
   for (const r of results) {
     const n = int(r.topics);
     const large = r.topics >= LINT_REVIEW_TARGET_TOPICS;
-    const aim = r.synth.wallRatio <= TARGETS.synthWallAim ? `, within the ≤ ${ratio(TARGETS.synthWallAim)} aim` : `, above the ≤ ${ratio(TARGETS.synthWallAim)} aim`;
-    const judged = (what: string, value: number, target: number, text: string, applies = true): Check => ({ topics: r.topics, what, value, target, applies, pass: value <= target, text });
+    const aim =
+      r.synth.wallRatio <= TARGETS.synthWallAim ? `, within the ≤ ${ratio(TARGETS.synthWallAim)} aim` : `, above the ≤ ${ratio(TARGETS.synthWallAim)} aim`;
+    const judged = (what: string, value: number, target: number, text: string, applies = true): Check => ({
+      topics: r.topics,
+      what,
+      value,
+      target,
+      applies,
+      pass: value <= target,
+      text,
+    });
     out.push(
-      judged('synth wall', r.synth.wallRatio, TARGETS.synthWall, `${n} topics: synth ${ratio(r.synth.wallRatio)} plain cdktf (target ≤ ${ratio(TARGETS.synthWall)}${aim})`),
-      judged('peak RSS', r.synth.rssRatio, TARGETS.peakRss, `${n} topics: peak RSS ${ratio(r.synth.rssRatio)} plain cdktf (target ≤ ${ratio(TARGETS.peakRss)})`),
+      judged(
+        'synth wall',
+        r.synth.wallRatio,
+        TARGETS.synthWall,
+        `${n} topics: synth ${ratio(r.synth.wallRatio)} plain cdktf (target ≤ ${ratio(TARGETS.synthWall)}${aim})`,
+      ),
+      judged(
+        'peak RSS',
+        r.synth.rssRatio,
+        TARGETS.peakRss,
+        `${n} topics: peak RSS ${ratio(r.synth.rssRatio)} plain cdktf (target ≤ ${ratio(TARGETS.peakRss)})`,
+      ),
       judged(
         'lint share',
         r.lint.shareWithResolve,
@@ -143,7 +162,15 @@ export function checks(results: readonly SizeResult[]): Check[] {
         `${n} topics: review ${ratio(r.review.strictRatio)} JSON.parse with values dropped, ${ratio(r.review.ratio)} with values kept (target ≤ ${ratio(TARGETS.review)} against values dropped${large ? '' : ' at 10,000 topics'})`,
         large,
       ),
-      { topics: r.topics, what: 'deterministic', value: r.synth.deterministic ? 1 : 0, target: 1, applies: true, pass: r.synth.deterministic, text: `${n} topics: output byte-identical across the measured runs` },
+      {
+        topics: r.topics,
+        what: 'deterministic',
+        value: r.synth.deterministic ? 1 : 0,
+        target: 1,
+        applies: true,
+        pass: r.synth.deterministic,
+        text: `${n} topics: output byte-identical across the measured runs`,
+      },
     );
   }
   return out;
@@ -200,7 +227,7 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
   lines.push(
     '',
     `Medians of ${context.repeat} interleaved runs (min–max in parentheses); node ${context.node}, ${context.cpus}, flags \`${context.nodeFlags.join(' ')}\` on both sides; ` +
-      `topicform ${context.topicform === 'package' ? "from the built package (dist/, compiled JavaScript, as installed)" : "from the repository's TypeScript sources through tsx"}; ` +
+      `topicform ${context.topicform === 'package' ? 'from the built package (dist/, compiled JavaScript, as installed)' : "from the repository's TypeScript sources through tsx"}; ` +
       `load average at the start ${context.loadAverage.map((l) => l.toFixed(1)).join(' / ')}; bench took ${Math.round(context.totalSeconds)} s.`,
   );
   return `${lines.join('\n')}\n`;

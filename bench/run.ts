@@ -99,8 +99,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { readonly
   const v = parsed.values;
   if (v.help === true) return { help: HELP };
   if (v.quick === true && v.sizes !== undefined) return { error: 'give --quick or --sizes, not both' };
-  const sizes = v.sizes === undefined ? [...(v.quick === true ? QUICK_SIZES : DEFAULT_SIZES)] : v.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) return { error: `--sizes takes positive integers separated by commas, got "${v.sizes}"` };
+  const sizes =
+    v.sizes === undefined ? [...(v.quick === true ? QUICK_SIZES : DEFAULT_SIZES)] : v.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    return { error: `--sizes takes positive integers separated by commas, got "${v.sizes}"` };
+  }
   const repeat = v.repeat === undefined ? DEFAULT_REPEAT : Number(v.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) return { error: `--repeat takes a positive integer, got "${v.repeat}"` };
   return { sizes, repeat, json: v.json === true, keep: v.keep === true, noSourceMaps: v['no-source-maps'] === true, fromSources: v['from-sources'] === true };
@@ -150,7 +153,12 @@ function writeJson(path: string, value: unknown): string {
  * Benchmarks one size in a new folder below `root`, leaving every file there (the caller deletes `root` at the end).
  * topicform runs from `packageDir` (the built package), or from the sources when it is undefined.
  */
-export async function benchSize(topics: number, options: Pick<BenchOptions, 'repeat' | 'noSourceMaps'>, root: string, packageDir?: string): Promise<SizeResult> {
+export async function benchSize(
+  topics: number,
+  options: Pick<BenchOptions, 'repeat' | 'noSourceMaps'>,
+  root: string,
+  packageDir?: string,
+): Promise<SizeResult> {
   const { repeat } = options;
   const topicformArgs = (spec: string, out: string): string[] => (packageDir === undefined ? [spec, out] : [spec, out, packageDir]);
   // Every measured process gets the same settings: this environment, NODE_FLAGS, the repository root as cwd.
@@ -180,8 +188,12 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
       if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
       if (which === 'baseline' && runs.baseline.length === 1) {
         const equivalence = compareOutputs(base, out);
-        if (!equivalence.equal) throw new Error(`${tag} the baseline does not synthesize the same resources as topicform:\n  ${equivalence.problems.join('\n  ')}`);
-        progress(`${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`);
+        if (!equivalence.equal) {
+          throw new Error(`${tag} the baseline does not synthesize the same resources as topicform:\n  ${equivalence.problems.join('\n  ')}`);
+        }
+        progress(
+          `${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`,
+        );
       }
       progress(`${tag} ${which} ${r + 1}/${repeat}: ${describe(m)}`);
     }
@@ -195,7 +207,9 @@ export async function benchSize(topics: number, options: Pick<BenchOptions, 'rep
     const scratch = join(dir, `lint-${r}`);
     mkdirSync(scratch);
     lints.push(await measure('lint', [specFile, scratch], settings));
-    progress(`${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`);
+    progress(
+      `${tag} lint ${r + 1}/${repeat}: ${Math.round(timing(lints[r] as Measurement, 'lint'))} ms (resolve ${Math.round(timing(lints[r] as Measurement, 'resolve'))} ms)`,
+    );
   }
   const lintMs = series(lints.map((m) => timing(m, 'lint')));
   const lintWithResolveMs = series(lints.map((m) => timing(m, 'lint') + timing(m, 'resolve')));

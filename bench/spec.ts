@@ -76,7 +76,9 @@ export function benchSpec(topics: number, perDomain = TOPICS_PER_DOMAIN): BenchS
     for (let i = d; i < topics; i += count) {
       const first = `${name}-consumer-${pick(i, 1, CONSUMER_SERVICES)}`;
       const sharedPrincipal = i % 10 === 0;
-      const second = sharedPrincipal ? first : `${name}-consumer-${(pick(i, 1, CONSUMER_SERVICES) + 1 + pick(i, 2, CONSUMER_SERVICES - 1)) % CONSUMER_SERVICES}`;
+      const second = sharedPrincipal
+        ? first
+        : `${name}-consumer-${(pick(i, 1, CONSUMER_SERVICES) + 1 + pick(i, 2, CONSUMER_SERVICES - 1)) % CONSUMER_SERVICES}`;
       list.push({
         event: `event-${pad(i, 5)}`,
         peakMessagesPerSecond: 100 + 100 * pick(i, 3, 30),

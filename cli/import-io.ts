@@ -54,7 +54,9 @@ export function writeGenerated(files: readonly GeneratedFile[], outDir: string, 
   if (options.dryRun) return `\ndry run: would write ${targets.map((t) => `${t.path}${existsSync(t.target) ? ' (exists)' : ''}`).join(', ')}\n`;
   const existing = targets.filter((t) => existsSync(t.target));
   if (existing.length > 0 && !options.force) {
-    throw new UsageError(`${existing.map((t) => t.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+    throw new UsageError(
+      `${existing.map((t) => t.path).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`,
+    );
   }
   const written = targets.filter((t) => writeFileAtomic(t.target, t.content)).map((t) => t.path);
   return `\nwrote ${written.length === 0 ? 'nothing (every file was up to date)' : written.join(', ')}\n`;

@@ -44,11 +44,24 @@ export function renderApp(app: App, progress: Progress = NO_PROGRESS): RenderedA
     .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   const names = new Set<string>();
   for (const s of stacks) {
-    if (names.has(s.node.id)) issues.push({ source: { path: s.node.path }, path: 'name', code: 'duplicate-stack', message: `two stacks are named "${s.node.id}"; stack names must be unique across environments`, environment: s.environmentName });
+    if (names.has(s.node.id)) {
+      issues.push({
+        source: { path: s.node.path },
+        path: 'name',
+        code: 'duplicate-stack',
+        message: `two stacks are named "${s.node.id}"; stack names must be unique across environments`,
+        environment: s.environmentName,
+      });
+    }
     names.add(s.node.id);
   }
   const all = app.node.findAll();
-  const environments = [...new Set([...all.filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment).map((c) => c.environmentName), ...standalone.map((s) => s.environmentName)])].sort();
+  const environments = [
+    ...new Set([
+      ...all.filter((c): c is KafkaEnvironment => c instanceof KafkaEnvironment).map((c) => c.environmentName),
+      ...standalone.map((s) => s.environmentName),
+    ]),
+  ].sort();
   const domainNames = [...new Set(all.filter((c): c is Domain => c instanceof Domain).map((d) => d.domainName))].sort();
   return { issues, findings, stacks, environments, domains: domainNames };
 }
@@ -65,7 +78,10 @@ export function unknownNames(rendered: Pick<RenderedApp, 'environments' | 'domai
         const guess = didYouMean(name, known);
         return `error: unknown ${kind} "${name}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; the app ${has} ${known.join(', ') || 'none'}`;
       });
-  return [...unknown('environment', filter.environments ?? [], rendered.environments, 'has'), ...unknown('domain', filter.domains ?? [], rendered.domains, 'declares')];
+  return [
+    ...unknown('environment', filter.environments ?? [], rendered.environments, 'has'),
+    ...unknown('domain', filter.domains ?? [], rendered.domains, 'declares'),
+  ];
 }
 
 export interface StackFilter {

@@ -92,7 +92,9 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
     stderr.write(`\nsynth stopped; nothing was written to ${options.outdir}\n`);
     return 1;
   }
-  stdout.write(`${result.lintSummary ?? 'lint passed'}; synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}: ${result.written.length} file(s) changed\n`);
+  stdout.write(
+    `${result.lintSummary ?? 'lint passed'}; synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}: ${result.written.length} file(s) changed\n`,
+  );
   return 0;
 }
 
@@ -118,15 +120,20 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
   const progress = options.progress ?? NO_PROGRESS;
   // The lock and the run folder sit beside the output so that the final renames stay on one filesystem.
   mkdirSync(dirname(target), { recursive: true });
-  const lock = acquireOutputLock(target, { waitMs: options.lockWaitMs ?? SYNTH_LOCK_WAIT_MS, label, ...(options.onNotice === undefined ? {} : { onWait: options.onNotice, onStale: options.onNotice }) });
+  const lock = acquireOutputLock(target, {
+    waitMs: options.lockWaitMs ?? SYNTH_LOCK_WAIT_MS,
+    label,
+    ...(options.onNotice === undefined ? {} : { onWait: options.onNotice, onStale: options.onNotice }),
+  });
   let runDir: string | undefined;
   let keepRunDir = false;
   const restoreHeapGrowth = boundHeapGrowth();
   try {
     // Whatever an interrupted synth left is undone first: the output is then the previous one, whole.
     const recovery = recover(target, label);
-    if (recovery.undone > 0) options.onNotice?.(`an interrupted synth had started to write ${label}; its changes were undone, the previous output is whole again`);
-    else if (recovery.removed > 0) options.onNotice?.(`removed ${recovery.removed} staging folder(s) left beside ${label} by interrupted synths`);
+    if (recovery.undone > 0) {
+      options.onNotice?.(`an interrupted synth had started to write ${label}; its changes were undone, the previous output is whole again`);
+    } else if (recovery.removed > 0) options.onNotice?.(`removed ${recovery.removed} staging folder(s) left beside ${label} by interrupted synths`);
     faultPoint('locked');
     runDir = mkdtempSync(join(dirname(target), `${runFolderPrefix(target)}${process.pid}-`));
     const stageDir = join(runDir, RUN_LAYOUT.stage);
@@ -139,7 +146,11 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     // Stale files (a stack, service or domain no longer declared) are deleted in the same commit, and the folders that
     // leaves empty with them (a stack folder where terraform keeps files is not empty).
     const stale = stage.subset ? [] : [...staleStackFiles(target, new Set(stage.allStacks)), ...staleArtifacts(target, new Set(artifacts.generated))];
-    const plan = planCommit(stageDir, target, [...stage.staged, ...artifacts.staged].sort(), { deletions: stale, prunable: ['stacks', ...ARTIFACT_FOLDERS.map(([root]) => root)], label });
+    const plan = planCommit(stageDir, target, [...stage.staged, ...artifacts.staged].sort(), {
+      deletions: stale,
+      prunable: ['stacks', ...ARTIFACT_FOLDERS.map(([root]) => root)],
+      label,
+    });
     try {
       progress.stage('writing the output', plan.steps.length);
       applyCommit(runDir, target, plan, label, () => progress.tick());
@@ -148,7 +159,14 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
       if (error instanceof OutputCommitError && !error.restored) keepRunDir = true;
       throw error;
     }
-    return { ok: true, stacks: stage.stacks, written: plan.changed.map((f) => f.split('/').join(sep)), errors: [], warnings: stage.warnings, lintSummary: stage.lintSummary };
+    return {
+      ok: true,
+      stacks: stage.stacks,
+      written: plan.changed.map((f) => f.split('/').join(sep)),
+      errors: [],
+      warnings: stage.warnings,
+      lintSummary: stage.lintSummary,
+    };
   } finally {
     if (runDir !== undefined && !keepRunDir) removeRunFolder(runDir);
     restoreHeapGrowth();
@@ -161,7 +179,10 @@ function recover(target: string, label: string): Recovery {
   try {
     return recoverOutput(target);
   } catch (error) {
-    throw new OutputCommitError(`an interrupted synth left ${label} half-written, and putting the previous output back failed: ${error instanceof Error ? error.message : String(error)}; fix that and run synth again`, false);
+    throw new OutputCommitError(
+      `an interrupted synth left ${label} half-written, and putting the previous output back failed: ${error instanceof Error ? error.message : String(error)}; fix that and run synth again`,
+      false,
+    );
   }
 }
 
@@ -205,7 +226,14 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
   const problems = formatProblems(rendered.findings, options.paint);
   const lintSummary = `lint: ${problems.counts} (topicform lint lists every finding)`;
   if (rendered.findings.some((f) => isBlocking(f, false))) {
-    return { ok: false, stacks: [], written: [], errors: [...problems.lines], warnings, lintSummary: `lint: ${problems.counts} — failed (topicform lint lists every finding)` };
+    return {
+      ok: false,
+      stacks: [],
+      written: [],
+      errors: [...problems.lines],
+      warnings,
+      lintSummary: `lint: ${problems.counts} — failed (topicform lint lists every finding)`,
+    };
   }
   warnings.push(...problems.lines);
 
@@ -303,7 +331,10 @@ function staleStackFiles(target: string, current: ReadonlySet<string>): string[]
 }
 
 /** Artifact roots and how to tell a file topicform generated there from one a person put there. */
-const ARTIFACT_FOLDERS: ReadonlyArray<readonly [string, (content: string) => boolean]> = [...ARTIFACT_ROOTS.map((r) => [r, isGeneratedArtifact] as const), [SCHEMA_ROOT, isGeneratedSchemaFile]];
+const ARTIFACT_FOLDERS: ReadonlyArray<readonly [string, (content: string) => boolean]> = [
+  ...ARTIFACT_ROOTS.map((r) => [r, isGeneratedArtifact] as const),
+  [SCHEMA_ROOT, isGeneratedSchemaFile],
+];
 
 /**
  * Generated artifacts under clients/, docs/ and schemas/ that the declarations no longer produce (a deleted service,

@@ -25,7 +25,11 @@ export function typeCheck(cwd: string, project?: string): { readonly config: str
   const read = ts.readConfigFile(config, (f) => ts.sys.readFile(f));
   if (read.error !== undefined) return { config, errors: [toTypeError(ts, read.error, cwd)] };
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), { noEmit: true }, config);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences ?? [] });
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: { ...parsed.options, noEmit: true },
+    projectReferences: parsed.projectReferences ?? [],
+  });
   const diagnostics = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)].filter((d) => d.category === ts.DiagnosticCategory.Error);
   return { config, errors: diagnostics.map((d) => toTypeError(ts, d, cwd)) };
 }

@@ -129,7 +129,14 @@ export class ConsumerGroup extends DeclarationConstruct {
       domain: Domain.tryOf(this)?.domainName ?? '',
       name: this.groupName,
       ...rest,
-      ...(deadLetter === undefined ? {} : { deadLetter: typeof deadLetter === 'boolean' ? deadLetter : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }),
+      ...(deadLetter === undefined
+        ? {}
+        : {
+            deadLetter:
+              typeof deadLetter === 'boolean'
+                ? deadLetter
+                : { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) },
+          }),
       ...(retries === undefined ? {} : { retries: [...retries] }),
       ...(retryPolicyOf(retries) === undefined ? {} : { retryPolicy: { ...retryPolicyOf(retries) } }),
       subscriptions: this.subscriptions.map((s) => ({ ...s, topic: { ...s.topic } })),

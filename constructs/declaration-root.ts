@@ -36,11 +36,20 @@ export function resolveRoot(root: IConstruct, environment: unknown, layout: Stac
   const add = (construct: IConstruct, issue: Issue): void => appendTo(grouped, construct, issue);
   for (const issue of result.issues) add(at(issue.source.path), { ...issue, path: `${where(issue.source)}${issue.path}` });
   const repository = repositoryFactsOf(root);
-  const findings = result.topology === null ? [] : lint(result.topology, RULES, { ...(layout === undefined ? {} : { layout }), environmentSource, ...(repository === undefined ? {} : { repository }) });
+  const findings =
+    result.topology === null
+      ? []
+      : lint(result.topology, RULES, { ...(layout === undefined ? {} : { layout }), environmentSource, ...(repository === undefined ? {} : { repository }) });
   // Unsuppressed lint errors stop synth like any validation error; warnings become annotations.
   for (const f of findings) {
     if (f.suppressed !== undefined || f.level === 'info') continue;
-    add(at(f.subject.source.path), { path: `${where(f.subject.source)}${f.field}`, code: f.ruleId, message: `[${f.ruleId}] ${f.message}`, hint: f.fix, severity: f.level });
+    add(at(f.subject.source.path), {
+      path: `${where(f.subject.source)}${f.field}`,
+      code: f.ruleId,
+      message: `[${f.ruleId}] ${f.message}`,
+      hint: f.fix,
+      severity: f.level,
+    });
   }
   for (const [construct, issues] of grouped) attachIssues(construct, issues);
   return { issues: result.issues, topology: result.topology, findings, byPath };

@@ -235,7 +235,15 @@ export class EventTopic extends DeclarationConstruct implements IEventTopic {
     const { schema, schemas, ...plain } = contract;
     const converted = convertContractSchemas({ ...(schema === undefined ? {} : { schema }), ...(schemas === undefined ? {} : { schemas }) });
     const at = this.source.file === undefined ? '' : `${this.source.file}${this.source.line === undefined ? '' : `:${this.source.line}`} › `;
-    attachIssues(this, converted.errors.map((e) => ({ path: `${at}${e.path}`, code: 'schema-not-representable', message: e.message, hint: 'use types JSON can carry (strings for dates and big numbers), and no transforms' })));
+    attachIssues(
+      this,
+      converted.errors.map((e) => ({
+        path: `${at}${e.path}`,
+        code: 'schema-not-representable',
+        message: e.message,
+        hint: 'use types JSON can carry (strings for dates and big numbers), and no transforms',
+      })),
+    );
     return {
       ...plain,
       ...(converted.schema === undefined ? {} : { schema: converted.schema }),

@@ -50,7 +50,12 @@ export class KafkaCluster extends Construct {
     const variables = [BOOTSTRAP_SERVERS_VARIABLE];
     if (auth.secrets === 'variables') {
       for (const s of secrets.filter((x) => !x.optional)) {
-        const variable = new TerraformVariable(this, s.variable, { type: 'string', sensitive: s.sensitive, nullable: false, description: `${s.attribute} of the Kafka provider; supply as TF_VAR_${s.variable}` });
+        const variable = new TerraformVariable(this, s.variable, {
+          type: 'string',
+          sensitive: s.sensitive,
+          nullable: false,
+          description: `${s.attribute} of the Kafka provider; supply as TF_VAR_${s.variable}`,
+        });
         variable.overrideLogicalId(s.variable);
         // Ephemeral (Terraform ≥ 1.10): a saved plan and the state never hold the value, so the plan file CI hands from
         // the plan job to the apply job carries no credential; apply reads TF_VAR_… again. cdktf 0.21 has no prop for it.

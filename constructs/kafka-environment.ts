@@ -80,7 +80,12 @@ export class KafkaEnvironment extends Construct {
     if (this.result !== undefined) return this.result;
     if (this.duplicateOf !== undefined) {
       // Its declarations are the first one's again: one error, at this declaration.
-      const issue: LocatedIssue = { source: this.source, path: 'name', code: 'duplicate-environment', message: `environment "${this.environmentName}" is declared twice (first at ${where(this.duplicateOf.source)})` };
+      const issue: LocatedIssue = {
+        source: this.source,
+        path: 'name',
+        code: 'duplicate-environment',
+        message: `environment "${this.environmentName}" is declared twice (first at ${where(this.duplicateOf.source)})`,
+      };
       attachIssues(this, [issue]);
       this.result = { issues: [issue], topology: null, findings: [], stacks: [] };
       return this.result;
@@ -93,14 +98,24 @@ export class KafkaEnvironment extends Construct {
     const layoutIssues = env === undefined ? [] : this.checkLayout(env);
     issues.push(...layoutIssues);
     if (root.topology !== null && env !== undefined && layoutIssues.length === 0) stacks = this.createStacks(env, root.topology, root.byPath);
-    this.result = { issues, topology: stacks.length === 0 && issues.some((i) => (i.severity ?? 'error') === 'error') ? null : root.topology, findings: root.findings, stacks };
+    this.result = {
+      issues,
+      topology: stacks.length === 0 && issues.some((i) => (i.severity ?? 'error') === 'error') ? null : root.topology,
+      findings: root.findings,
+      stacks,
+    };
     return this.result;
   }
 
   private checkLayout(env: Environment): LocatedIssue[] {
     if ((env.domains ?? []).length === 0 && env.moves.length === 0) return [];
     // The domains declared in this environment, and, for a did-you-mean, in any environment of the app.
-    const domainsUnder = (scope: IConstruct): string[] => scope.node.findAll().filter(isDeclaration).filter((d) => d.declarationKind === 'domain').map((d) => d.declaredName);
+    const domainsUnder = (scope: IConstruct): string[] =>
+      scope.node
+        .findAll()
+        .filter(isDeclaration)
+        .filter((d) => d.declarationKind === 'domain')
+        .map((d) => d.declaredName);
     const declared = new Set(domainsUnder(this));
     const guess = (name: string): { hint?: string } => {
       const known = [...new Set(domainsUnder(this.node.root))].sort();
@@ -109,26 +124,51 @@ export class KafkaEnvironment extends Construct {
     };
     const problems: Issue[] = [];
     (env.domains ?? []).forEach((d, i) => {
-      if (!declared.has(d)) problems.push({ path: `domains[${i}]`, code: 'environment-domain-not-declared', message: `environment "${env.name}" carries domain "${d}", which is not declared`, ...guess(d) });
+      if (!declared.has(d)) {
+        problems.push({
+          path: `domains[${i}]`,
+          code: 'environment-domain-not-declared',
+          message: `environment "${env.name}" carries domain "${d}", which is not declared`,
+          ...guess(d),
+        });
+      }
     });
     env.moves.forEach((move, i) => {
       move.domains.forEach((d, j) => {
-        if (!declared.has(d)) problems.push({ path: `moves[${i}].domains[${j}]`, code: 'move-of-unknown-domain', message: `a move names domain "${d}", which environment "${env.name}" does not carry`, ...guess(d) });
-        else if (stackName(env.name, env.layout, d) === move.from) problems.push({ path: `moves[${i}].from`, code: 'move-to-same-stack', message: `domain "${d}" is still in stack "${move.from}"; a move needs the stack it left` });
+        if (!declared.has(d)) {
+          problems.push({
+            path: `moves[${i}].domains[${j}]`,
+            code: 'move-of-unknown-domain',
+            message: `a move names domain "${d}", which environment "${env.name}" does not carry`,
+            ...guess(d),
+          });
+        } else if (stackName(env.name, env.layout, d) === move.from) {
+          problems.push({
+            path: `moves[${i}].from`,
+            code: 'move-to-same-stack',
+            message: `domain "${d}" is still in stack "${move.from}"; a move needs the stack it left`,
+          });
+        }
       });
     });
-    attachIssues(this, problems.map((p) => ({ ...p, path: `${where(this.source)} › ${p.path}` })));
+    attachIssues(
+      this,
+      problems.map((p) => ({ ...p, path: `${where(this.source)} › ${p.path}` })),
+    );
     return problems.map((p) => ({ ...p, source: this.source }));
   }
 
   private createStacks(env: Environment, topology: Topology, byPath: ReadonlyMap<string, IConstruct>): KafkaStack[] {
     const groups: Array<{ name: string; domains?: ReadonlySet<string> }> =
-      env.layout === 'environment' ? [{ name: stackName(env.name, 'environment') }] : topology.domains.map((d) => ({ name: stackName(env.name, 'domain', d.name), domains: new Set([d.name]) }));
+      env.layout === 'environment'
+        ? [{ name: stackName(env.name, 'environment') }]
+        : topology.domains.map((d) => ({ name: stackName(env.name, 'domain', d.name), domains: new Set([d.name]) }));
     const movedDomains = new Set(env.moves.flatMap((m) => m.domains));
     const inDomains = (domain: string, set: ReadonlySet<string> | undefined): boolean => set === undefined || set.has(domain);
     // kafka_quota cannot be imported: while a move is declared, a moved domain's quotas are forgotten by the old stack
     // and left on the cluster as they are; the new stack creates them (an upsert) once the move is removed.
-    const sliced = movedDomains.size === 0 || topology.quotas === undefined ? topology : { ...topology, quotas: topology.quotas.filter((q) => !movedDomains.has(q.domain)) };
+    const sliced =
+      movedDomains.size === 0 || topology.quotas === undefined ? topology : { ...topology, quotas: topology.quotas.filter((q) => !movedDomains.has(q.domain)) };
 
     // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them. Found in
     // one pass (usually none), then split per stack.
@@ -139,7 +179,14 @@ export class KafkaEnvironment extends Construct {
     const stacks = groups.map(({ name, domains }) => {
       const topics = new Set(toImport.topics.filter((t) => inDomains(t.domain, domains)).map((t) => t.name));
       const acls = new Set(toImport.acls.filter((a) => inDomains(a.domain, domains)).map((a) => a.id));
-      return KafkaStack.forSlice(this, name, { environment: env, topology: sliced, ...(domains === undefined ? {} : { domains }), imports: { topics, acls }, brokerDefaults: this.brokerDefaults, byPath });
+      return KafkaStack.forSlice(this, name, {
+        environment: env,
+        topology: sliced,
+        ...(domains === undefined ? {} : { domains }),
+        imports: { topics, acls },
+        brokerDefaults: this.brokerDefaults,
+        byPath,
+      });
     });
 
     // The stacks resources left forget them without destroying them; a stack that no longer holds anything is kept
@@ -155,9 +202,14 @@ export class KafkaEnvironment extends Construct {
       forgotten.set(move.from, [...(forgotten.get(move.from) ?? []), ...blocks]);
     }
     for (const [from, blocks] of [...forgotten].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const stack = stacks.find((s) => s.node.id === from) ?? KafkaStack.forSlice(this, from, { environment: env, topology, domains: new Set<string>(), imports: { topics: new Set(), acls: new Set() } });
+      const stack =
+        stacks.find((s) => s.node.id === from) ??
+        KafkaStack.forSlice(this, from, { environment: env, topology, domains: new Set<string>(), imports: { topics: new Set(), acls: new Set() } });
       if (!stacks.includes(stack)) stacks.push(stack);
-      stack.addOverride('removed', blocks.sort((a, b) => (a.from < b.from ? -1 : 1)));
+      stack.addOverride(
+        'removed',
+        blocks.sort((a, b) => (a.from < b.from ? -1 : 1)),
+      );
     }
     return stacks.sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   }

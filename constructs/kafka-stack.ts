@@ -108,7 +108,8 @@ export class KafkaStack extends TerraformStack {
     this.environmentSource = slice === undefined ? environmentSource(this, props.environment) : { path: this.node.path };
     // The backend and auth need a valid environment; an invalid one is reported by resolve and synth stops anyway.
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
-    const backend = props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
+    const backend =
+      props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
     const terraformVersion = requiredTerraformVersion(backend, parsed?.auth);
     // Context must be set before the first child; CDK Terrain checks the backend's features against it.
     if (terraformVersion !== undefined) this.node.setContext('targetVersions', TARGET_VERSIONS_1_11);
@@ -185,7 +186,11 @@ export class KafkaStack extends TerraformStack {
    */
   override prepareStack(): void {
     this.resolve();
-    this.rendering.prepare(this.slice, () => void this.render(), () => super.prepareStack());
+    this.rendering.prepare(
+      this.slice,
+      () => void this.render(),
+      () => super.prepareStack(),
+    );
   }
 
   /**
@@ -207,7 +212,11 @@ export class KafkaStack extends TerraformStack {
 
   private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): RenderedResources | undefined {
     if (this.slice === null) return undefined;
-    const rendered = renderTopology(this.slice, { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this, brokerDefaults: this.brokerDefaults });
+    const rendered = renderTopology(this.slice, {
+      scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined),
+      fallback: this,
+      brokerDefaults: this.brokerDefaults,
+    });
     // Import blocks, written directly: cdktf's importFrom() attaches a validation that runs `terraform version` once per
     // resource (seconds per hundred resources, and a failed synth where terraform is not installed).
     // The provider's import ids: the topic name, and the ACL's 7-part id.

@@ -64,7 +64,8 @@ export class Producer extends DeclarationConstruct {
   constructor(scope: Construct, id: string, props: ProducerProps);
   constructor(scope: Construct, id: string, propsOrTopic: ProducerProps | TopicRef, principal?: string, options?: GrantProduceOptions) {
     super(scope, id);
-    this.props = principal === undefined ? { ...(propsOrTopic as ProducerProps) } : { topic: propsOrTopic as TopicRef, principal, ...(options as GrantProduceOptions) };
+    this.props =
+      principal === undefined ? { ...(propsOrTopic as ProducerProps) } : { topic: propsOrTopic as TopicRef, principal, ...(options as GrantProduceOptions) };
     const { topic, principal: declaredPrincipal, ...grant } = this.props;
     this.topicRef = topic;
     this.principal = declaredPrincipal;

@@ -31,7 +31,9 @@ function callSites(below: (...args: never[]) => unknown): Frame[] {
     sites.flatMap((site) => {
       const name = site.getFileName();
       const line = site.getLineNumber();
-      return name === undefined || name === null || line === null ? [] : [{ file: name.startsWith('file:') ? fileURLToPath(name) : name, line, column: site.getColumnNumber() ?? 1 }];
+      return name === undefined || name === null || line === null
+        ? []
+        : [{ file: name.startsWith('file:') ? fileURLToPath(name) : name, line, column: site.getColumnNumber() ?? 1 }];
     });
   try {
     Error.captureStackTrace(holder, below);

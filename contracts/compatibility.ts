@@ -52,7 +52,13 @@ export function checkCompatibility(before: JsonSchema, after: JsonSchema, mode: 
   for (const direction of checksOf(mode).directions) {
     for (const d of walk(before, after, direction)) {
       if (d.compatible && !d.undecided) continue;
-      findings.push({ path: d.path, rule: d.rule, direction, message: `${d.summary} — ${consequence(direction, d.undecided, d.rule)}`, undecided: d.undecided });
+      findings.push({
+        path: d.path,
+        rule: d.rule,
+        direction,
+        message: `${d.summary} — ${consequence(direction, d.undecided, d.rule)}`,
+        undecided: d.undecided,
+      });
     }
   }
   return dedupe(findings).sort(compareFindings);

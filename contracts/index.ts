@@ -9,6 +9,14 @@ export type { ContentModel, JsonSchema, JsonSchemaObject } from './json-schema';
 export { keyFieldStatus, type KeyFieldStatus } from './key-field';
 export { checksOf, DIRECTIONS, modeChange, type Direction, type ModeChange } from './modes';
 export { environmentOfSchemaFile, isGeneratedSchemaFile, renderSchemaFile, SCHEMA_FILE_MARKER, SCHEMA_ROOT, schemaFilePath, schemaFiles } from './output';
-export { CONTRACT_RULES, CONTRACT_VERDICTS, reviewContracts, type ContractFinding, type ContractReviewOptions, type ContractRule, type ContractVerdict } from './review';
+export {
+  CONTRACT_RULES,
+  CONTRACT_VERDICTS,
+  reviewContracts,
+  type ContractFinding,
+  type ContractReviewOptions,
+  type ContractRule,
+  type ContractVerdict,
+} from './review';
 export { CHANGE_RULES, RULE_DOCS, type ChangeRule, type RuleDoc } from './rules';
 export { declaredSchemas, subjectNamingOf, subjectsOf, type Subject } from './subjects';

@@ -19,9 +19,24 @@ export interface JsonSchemaObject {
  * `default` is one of them: JSON Schema validators do not fill it in, so "added with a default" changes nothing.
  */
 export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
-  '$schema', '$id', '$anchor', '$comment', '$defs', 'definitions', '$vocabulary', '$dynamicAnchor',
-  'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
-  'contentEncoding', 'contentMediaType', 'contentSchema',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$comment',
+  '$defs',
+  'definitions',
+  '$vocabulary',
+  '$dynamicAnchor',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
 ]);
 
 export function isSchemaObject(value: unknown): value is JsonSchemaObject {
@@ -92,10 +107,34 @@ export type JsonType = (typeof JSON_TYPES)[number];
 
 /** Keywords that apply to instances of one type only; an alternative of a `type` array keeps the ones of its type. */
 const TYPE_KEYWORDS: Readonly<Record<string, readonly JsonType[]>> = {
-  minLength: ['string'], maxLength: ['string'], pattern: ['string'], format: ['string'],
-  minimum: ['number', 'integer'], maximum: ['number', 'integer'], exclusiveMinimum: ['number', 'integer'], exclusiveMaximum: ['number', 'integer'], multipleOf: ['number', 'integer'],
-  items: ['array'], prefixItems: ['array'], minItems: ['array'], maxItems: ['array'], uniqueItems: ['array'], contains: ['array'], minContains: ['array'], maxContains: ['array'], unevaluatedItems: ['array'],
-  properties: ['object'], required: ['object'], additionalProperties: ['object'], patternProperties: ['object'], propertyNames: ['object'], minProperties: ['object'], maxProperties: ['object'], dependentRequired: ['object'], dependentSchemas: ['object'], unevaluatedProperties: ['object'],
+  minLength: ['string'],
+  maxLength: ['string'],
+  pattern: ['string'],
+  format: ['string'],
+  minimum: ['number', 'integer'],
+  maximum: ['number', 'integer'],
+  exclusiveMinimum: ['number', 'integer'],
+  exclusiveMaximum: ['number', 'integer'],
+  multipleOf: ['number', 'integer'],
+  items: ['array'],
+  prefixItems: ['array'],
+  minItems: ['array'],
+  maxItems: ['array'],
+  uniqueItems: ['array'],
+  contains: ['array'],
+  minContains: ['array'],
+  maxContains: ['array'],
+  unevaluatedItems: ['array'],
+  properties: ['object'],
+  required: ['object'],
+  additionalProperties: ['object'],
+  patternProperties: ['object'],
+  propertyNames: ['object'],
+  minProperties: ['object'],
+  maxProperties: ['object'],
+  dependentRequired: ['object'],
+  dependentSchemas: ['object'],
+  unevaluatedProperties: ['object'],
 };
 
 /** The declared types of a schema; null when it has no `type` keyword (any type). */

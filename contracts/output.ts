@@ -56,7 +56,9 @@ export function schemaFiles(topologies: readonly Topology[]): ReadonlyMap<string
       if (content === null) continue;
       const path = schemaFilePath(env, topic.name);
       const existing = files.get(path);
-      if (existing !== undefined && existing !== content) throw new Error(`two declarations of topic ${topic.name} in environment ${env} would write different ${path}`);
+      if (existing !== undefined && existing !== content) {
+        throw new Error(`two declarations of topic ${topic.name} in environment ${env} would write different ${path}`);
+      }
       files.set(path, content);
     }
   }

@@ -90,9 +90,25 @@ function reviewTopic(before: ResolvedEventTopic, after: ResolvedEventTopic, opti
   const mode = after.contract.compatibility;
   const change = modeChange(oldMode, mode);
   if (change === 'weakened') {
-    out.add('WARN', 'compatibility-weakened', 'value', ROOT_PATH, [], `compatibility ${oldMode} → ${mode}`, `the contract now checks less (${describeChecks(mode)} instead of ${describeChecks(oldMode)}); changes the old mode would block are reported as WARN`);
+    out.add(
+      'WARN',
+      'compatibility-weakened',
+      'value',
+      ROOT_PATH,
+      [],
+      `compatibility ${oldMode} → ${mode}`,
+      `the contract now checks less (${describeChecks(mode)} instead of ${describeChecks(oldMode)}); changes the old mode would block are reported as WARN`,
+    );
   } else if (change === 'strengthened') {
-    out.add('SAFE', 'compatibility-strengthened', 'value', ROOT_PATH, [], `compatibility ${oldMode} → ${mode}`, `the contract now checks ${describeChecks(mode)}`);
+    out.add(
+      'SAFE',
+      'compatibility-strengthened',
+      'value',
+      ROOT_PATH,
+      [],
+      `compatibility ${oldMode} → ${mode}`,
+      `the contract now checks ${describeChecks(mode)}`,
+    );
   }
 
   const oldNaming = subjectNamingOf(before.contract);
@@ -101,15 +117,39 @@ function reviewTopic(before: ResolvedEventTopic, after: ResolvedEventTopic, opti
   const newSchemas = declaredSchemas(after.contract);
   if (oldNaming === undefined && newNaming === undefined) return out.list;
   if (oldNaming === undefined) {
-    out.add('SAFE', 'schema-added', 'value', ROOT_PATH, [], 'the topic now declares its event schema', `registered under ${newNaming ?? ''}; from now on review checks its changes under ${mode}`);
+    out.add(
+      'SAFE',
+      'schema-added',
+      'value',
+      ROOT_PATH,
+      [],
+      'the topic now declares its event schema',
+      `registered under ${newNaming ?? ''}; from now on review checks its changes under ${mode}`,
+    );
     return out.list;
   }
   if (newNaming === undefined) {
-    out.add('WARN', 'schema-removed', 'value', ROOT_PATH, [], 'the topic no longer declares its event schema', 'the events in the log keep their shape; without a schema review can no longer tell breaking changes from safe ones');
+    out.add(
+      'WARN',
+      'schema-removed',
+      'value',
+      ROOT_PATH,
+      [],
+      'the topic no longer declares its event schema',
+      'the events in the log keep their shape; without a schema review can no longer tell breaking changes from safe ones',
+    );
     return out.list;
   }
   if (oldNaming !== newNaming) {
-    out.add('WARN', 'subject-naming-changed', 'value', ROOT_PATH, [], `subject naming ${oldNaming} → ${newNaming}`, 'a registry files the schemas under new subjects with no earlier versions, so it checks nothing against the old ones: the whole-topic comparison below stands in for it');
+    out.add(
+      'WARN',
+      'subject-naming-changed',
+      'value',
+      ROOT_PATH,
+      [],
+      `subject naming ${oldNaming} → ${newNaming}`,
+      'a registry files the schemas under new subjects with no earlier versions, so it checks nothing against the old ones: the whole-topic comparison below stands in for it',
+    );
     compareSchemas(out, 'value', topicUnion(oldSchemas), topicUnion(newSchemas), oldMode, options);
     return out.list;
   }
@@ -117,8 +157,27 @@ function reviewTopic(before: ResolvedEventTopic, after: ResolvedEventTopic, opti
     const o = oldSchemas.get(name);
     const n = newSchemas.get(name);
     if (o !== undefined && n !== undefined) compareSchemas(out, name, o, n, oldMode, options);
-    else if (n !== undefined) out.judge('event-type-added', name, ROOT_PATH, ['forward'], `event type ${name} added`, oldMode, 'readers on the old schemas meet events of a type they have no schema for');
-    else out.judge('event-type-removed', name, ROOT_PATH, ['backward'], `event type ${name} removed`, oldMode, 'the log still holds its events: new readers (and every replay) meet events they have no schema for');
+    else if (n !== undefined) {
+      out.judge(
+        'event-type-added',
+        name,
+        ROOT_PATH,
+        ['forward'],
+        `event type ${name} added`,
+        oldMode,
+        'readers on the old schemas meet events of a type they have no schema for',
+      );
+    } else {
+      out.judge(
+        'event-type-removed',
+        name,
+        ROOT_PATH,
+        ['backward'],
+        `event type ${name} removed`,
+        oldMode,
+        'the log still holds its events: new readers (and every replay) meet events they have no schema for',
+      );
+    }
   }
   return out.list;
 }
@@ -131,13 +190,29 @@ function compareSchemas(out: Findings, name: string, before: JsonSchema, after: 
   if (!transitive || changes.length === 0) return;
   const history = options.history?.(out.topic, name);
   if (history === undefined) {
-    out.add('WARN', 'transitive-checked-against-base-only', name, ROOT_PATH, [], `${out.mode} checked against the base version only`, 'a transitive mode needs every earlier version; review compares base and head: check the older versions in the registry (or pass a history)');
+    out.add(
+      'WARN',
+      'transitive-checked-against-base-only',
+      name,
+      ROOT_PATH,
+      [],
+      `${out.mode} checked against the base version only`,
+      'a transitive mode needs every earlier version; review compares base and head: check the older versions in the registry (or pass a history)',
+    );
     return;
   }
   const older = history.filter((h) => canonicalString(h) !== canonicalString(before));
   const reported = new Set(out.list.map((f) => f.id));
   for (const f of checkAgainstHistory(older, after, out.mode)) {
-    const finding = out.make('BLOCK', f.rule, name, f.path, [f.direction], f.message, `breaks version ${f.againstVersion} of the history (${out.mode} checks every earlier version): ${RULE_DOCS[f.rule].reason}`);
+    const finding = out.make(
+      'BLOCK',
+      f.rule,
+      name,
+      f.path,
+      [f.direction],
+      f.message,
+      `breaks version ${f.againstVersion} of the history (${out.mode} checks every earlier version): ${RULE_DOCS[f.rule].reason}`,
+    );
     if (!reported.has(finding.id)) {
       reported.add(finding.id);
       out.list.push(finding);
@@ -171,8 +246,27 @@ class Findings {
     readonly mode: CompatibilityMode,
   ) {}
 
-  make(verdict: ContractVerdict, rule: ContractRule, schema: string, path: string, breaks: readonly Direction[], title: string, reason: string): ContractFinding {
-    return { id: `${this.topic}/${schema}/${path}/${rule}`, verdict, rule, topic: this.topic, schema, path, breaks: [...breaks], mode: this.mode, title, reason };
+  make(
+    verdict: ContractVerdict,
+    rule: ContractRule,
+    schema: string,
+    path: string,
+    breaks: readonly Direction[],
+    title: string,
+    reason: string,
+  ): ContractFinding {
+    return {
+      id: `${this.topic}/${schema}/${path}/${rule}`,
+      verdict,
+      rule,
+      topic: this.topic,
+      schema,
+      path,
+      breaks: [...breaks],
+      mode: this.mode,
+      title,
+      reason,
+    };
   }
 
   add(verdict: ContractVerdict, rule: ContractRule, schema: string, path: string, breaks: readonly Direction[], title: string, reason: string): void {
@@ -195,11 +289,27 @@ class Findings {
     if (checked.length > 0) {
       this.add('BLOCK', rule, schema, path, breaks, title, `breaks ${checked.map(describeDirection).join(' and ')}, which ${this.mode} requires: ${why}`);
     } else if (checkedBefore.length > 0) {
-      this.add('WARN', rule, schema, path, breaks, title, `breaks ${broken}: ${oldMode} would block it, and the mode was weakened to ${this.mode} in the same change: ${why}`);
+      this.add(
+        'WARN',
+        rule,
+        schema,
+        path,
+        breaks,
+        title,
+        `breaks ${broken}: ${oldMode} would block it, and the mode was weakened to ${this.mode} in the same change: ${why}`,
+      );
     } else if (breaks.length > 0 && this.mode === 'NONE') {
       this.add('WARN', rule, schema, path, breaks, title, `breaks ${broken}; compatibility NONE checks nothing: ${why}`);
     } else {
-      this.add('SAFE', rule, schema, path, breaks, title, breaks.length === 0 ? 'compatible both ways' : `compatible under ${this.mode} (breaks only ${broken}, which it does not check)`);
+      this.add(
+        'SAFE',
+        rule,
+        schema,
+        path,
+        breaks,
+        title,
+        breaks.length === 0 ? 'compatible both ways' : `compatible under ${this.mode} (breaks only ${broken}, which it does not check)`,
+      );
     }
   }
 }

@@ -24,7 +24,8 @@ export const BOUND_KEYWORDS = ['minimum', 'maximum', 'minLength', 'maxLength', '
 export type BoundKeyword = (typeof BOUND_KEYWORDS)[number];
 export const LOWER_BOUNDS: ReadonlySet<BoundKeyword> = new Set(['minimum', 'minLength', 'minItems', 'minProperties']);
 
-export type BoundRule = `${'minimum' | 'maximum' | 'min-length' | 'max-length' | 'min-items' | 'max-items' | 'min-properties' | 'max-properties'}-${'added' | 'removed' | 'increased' | 'decreased'}`;
+export type BoundRule =
+  `${'minimum' | 'maximum' | 'min-length' | 'max-length' | 'min-items' | 'max-items' | 'min-properties' | 'max-properties'}-${'added' | 'removed' | 'increased' | 'decreased'}`;
 
 export const CHANGE_RULES = [
   'type-changed',
@@ -97,43 +98,125 @@ const BOUNDS: Record<BoundRule, RuleDoc> = Object.fromEntries(
 
 export const RULE_DOCS: Readonly<Record<ChangeRule, RuleDoc>> = {
   'type-changed': { backward: 'breaking', forward: 'breaking', reason: 'no value of the old type is a value of the new one (and vice versa)' },
-  'type-widened': { backward: 'compatible', forward: 'breaking', reason: 'the new type accepts every old value (integer → number, a type dropped); old readers reject the new values' },
-  'type-narrowed': { backward: 'breaking', forward: 'compatible', reason: 'the new type rejects some old values (number → integer, a type added where any was allowed)' },
+  'type-widened': {
+    backward: 'compatible',
+    forward: 'breaking',
+    reason: 'the new type accepts every old value (integer → number, a type dropped); old readers reject the new values',
+  },
+  'type-narrowed': {
+    backward: 'breaking',
+    forward: 'compatible',
+    reason: 'the new type rejects some old values (number → integer, a type added where any was allowed)',
+  },
   'enum-value-added': { backward: 'compatible', forward: 'breaking', reason: 'new readers know every old value; old readers reject the added one' },
   'enum-value-removed': { backward: 'breaking', forward: 'compatible', reason: 'old events may carry the removed value, which new readers reject' },
   'enum-added': { backward: 'breaking', forward: 'compatible', reason: 'a value list where any value was allowed rejects old values outside it' },
   'enum-removed': { backward: 'compatible', forward: 'breaking', reason: 'any value is now allowed; old readers reject values outside their list' },
   'const-changed': { backward: 'breaking', forward: 'breaking', reason: 'the old and the new constant have no value in common' },
-  'nullable-added': { backward: 'compatible', forward: 'checked', reason: 'new readers accept null and every old value; old readers reject null (unless another of their options accepts it)' },
-  'nullable-removed': { backward: 'checked', forward: 'compatible', reason: 'old events may carry null, which new readers reject (unless another of their options accepts it)' },
-  'union-option-added': { backward: 'compatible', forward: 'checked', reason: 'old events match an old option, still there; a new event of the added option breaks old readers unless an old option accepts it' },
-  'union-option-removed': { backward: 'checked', forward: 'compatible', reason: 'old events of the removed option break new readers unless a remaining option accepts them' },
-  'union-kind-changed': { backward: 'checked', forward: 'checked', reason: 'a oneOf reader rejects a value that matches two of its options: anyOf → oneOf breaks unless the options exclude each other (a type or a discriminator constant)' },
-  'property-added-closed-model': { backward: 'compatible', forward: 'breaking', reason: 'the old schema is closed: old events never carry the property; old readers reject new events that do' },
-  'property-added-open-model': { backward: 'checked', forward: 'compatible', reason: 'the old schema is open: old events may carry the property with any value, so new readers must accept any value there; old readers accept it' },
-  'property-added-partially-open-model': { backward: 'checked', forward: 'checked', reason: 'old events may carry it as an additional property: its new schema must accept the old additionalProperties schema, and vice versa for old readers' },
-  'property-removed-closed-model': { backward: 'breaking', forward: 'compatible', reason: 'the new schema is closed: old events that carry the property fail it; new events never carry it' },
-  'property-removed-open-model': { backward: 'compatible', forward: 'checked', reason: 'the new schema is open and accepts the property with any value; old readers still check it, so new events may break them unless its old schema accepted anything' },
-  'property-removed-partially-open-model': { backward: 'checked', forward: 'checked', reason: 'the property falls under the new additionalProperties schema, which must accept its old schema (and vice versa for old readers)' },
-  'required-added': { backward: 'breaking', forward: 'compatible', reason: 'old events may lack the property; a JSON Schema `default` does not fill it in, so they fail the new schema' },
+  'nullable-added': {
+    backward: 'compatible',
+    forward: 'checked',
+    reason: 'new readers accept null and every old value; old readers reject null (unless another of their options accepts it)',
+  },
+  'nullable-removed': {
+    backward: 'checked',
+    forward: 'compatible',
+    reason: 'old events may carry null, which new readers reject (unless another of their options accepts it)',
+  },
+  'union-option-added': {
+    backward: 'compatible',
+    forward: 'checked',
+    reason: 'old events match an old option, still there; a new event of the added option breaks old readers unless an old option accepts it',
+  },
+  'union-option-removed': {
+    backward: 'checked',
+    forward: 'compatible',
+    reason: 'old events of the removed option break new readers unless a remaining option accepts them',
+  },
+  'union-kind-changed': {
+    backward: 'checked',
+    forward: 'checked',
+    reason:
+      'a oneOf reader rejects a value that matches two of its options: anyOf → oneOf breaks unless the options exclude each other (a type or a discriminator constant)',
+  },
+  'property-added-closed-model': {
+    backward: 'compatible',
+    forward: 'breaking',
+    reason: 'the old schema is closed: old events never carry the property; old readers reject new events that do',
+  },
+  'property-added-open-model': {
+    backward: 'checked',
+    forward: 'compatible',
+    reason: 'the old schema is open: old events may carry the property with any value, so new readers must accept any value there; old readers accept it',
+  },
+  'property-added-partially-open-model': {
+    backward: 'checked',
+    forward: 'checked',
+    reason: 'old events may carry it as an additional property: its new schema must accept the old additionalProperties schema, and vice versa for old readers',
+  },
+  'property-removed-closed-model': {
+    backward: 'breaking',
+    forward: 'compatible',
+    reason: 'the new schema is closed: old events that carry the property fail it; new events never carry it',
+  },
+  'property-removed-open-model': {
+    backward: 'compatible',
+    forward: 'checked',
+    reason:
+      'the new schema is open and accepts the property with any value; old readers still check it, so new events may break them unless its old schema accepted anything',
+  },
+  'property-removed-partially-open-model': {
+    backward: 'checked',
+    forward: 'checked',
+    reason: 'the property falls under the new additionalProperties schema, which must accept its old schema (and vice versa for old readers)',
+  },
+  'required-added': {
+    backward: 'breaking',
+    forward: 'compatible',
+    reason: 'old events may lack the property; a JSON Schema `default` does not fill it in, so they fail the new schema',
+  },
   'required-removed': { backward: 'compatible', forward: 'breaking', reason: 'new events may lack the property, which old readers require' },
-  'content-model-closed': { backward: 'breaking', forward: 'compatible', reason: 'old events may carry undeclared properties, which the new closed schema rejects' },
-  'content-model-opened': { backward: 'compatible', forward: 'breaking', reason: 'new events may carry undeclared properties, which the old closed schema rejects' },
-  'content-model-narrowed': { backward: 'checked', forward: 'compatible', reason: 'undeclared properties of old events must match the new additionalProperties schema' },
-  'content-model-widened': { backward: 'compatible', forward: 'checked', reason: 'undeclared properties of new events must match the old additionalProperties schema' },
+  'content-model-closed': {
+    backward: 'breaking',
+    forward: 'compatible',
+    reason: 'old events may carry undeclared properties, which the new closed schema rejects',
+  },
+  'content-model-opened': {
+    backward: 'compatible',
+    forward: 'breaking',
+    reason: 'new events may carry undeclared properties, which the old closed schema rejects',
+  },
+  'content-model-narrowed': {
+    backward: 'checked',
+    forward: 'compatible',
+    reason: 'undeclared properties of old events must match the new additionalProperties schema',
+  },
+  'content-model-widened': {
+    backward: 'compatible',
+    forward: 'checked',
+    reason: 'undeclared properties of new events must match the old additionalProperties schema',
+  },
   ...BOUNDS,
   'multiple-of-added': { backward: 'breaking', forward: 'compatible', reason: 'old values need not be multiples' },
   'multiple-of-removed': { backward: 'compatible', forward: 'breaking', reason: 'new values need not be multiples of the old factor' },
   'multiple-of-changed': { backward: 'checked', forward: 'checked', reason: 'compatible where the writer’s factor is a multiple of the reader’s' },
   'pattern-added': { backward: 'breaking', forward: 'compatible', reason: 'old strings need not match the pattern' },
   'pattern-removed': { backward: 'compatible', forward: 'breaking', reason: 'new strings need not match the old pattern' },
-  'pattern-changed': { backward: 'breaking', forward: 'breaking', reason: 'inclusion of regular expressions is not checked: a changed pattern counts as breaking both ways (as in the registry)' },
+  'pattern-changed': {
+    backward: 'breaking',
+    forward: 'breaking',
+    reason: 'inclusion of regular expressions is not checked: a changed pattern counts as breaking both ways (as in the registry)',
+  },
   'format-added': { backward: 'breaking', forward: 'compatible', reason: 'old strings need not have the format (validators that assert formats reject them)' },
   'format-removed': { backward: 'compatible', forward: 'breaking', reason: 'new strings need not have the old format' },
   'format-changed': { backward: 'breaking', forward: 'breaking', reason: 'the formats are not compared: a changed format counts as breaking both ways' },
   'unique-items-added': { backward: 'breaking', forward: 'compatible', reason: 'old arrays may repeat items' },
   'unique-items-removed': { backward: 'compatible', forward: 'breaking', reason: 'new arrays may repeat items' },
-  'unsupported-keyword': { backward: 'undecided', forward: 'undecided', reason: 'the keyword (allOf, not, if/then/else, patternProperties, prefixItems, …) changed and the checker does not compare it: a human decides' },
+  'unsupported-keyword': {
+    backward: 'undecided',
+    forward: 'undecided',
+    reason: 'the keyword (allOf, not, if/then/else, patternProperties, prefixItems, …) changed and the checker does not compare it: a human decides',
+  },
   'unresolved-ref': { backward: 'undecided', forward: 'undecided', reason: 'a $ref outside the document cannot be followed: a human decides' },
 };
 

@@ -2,7 +2,17 @@
  * Objects against objects, by content model (contracts/json-schema.ts): undeclared properties, each declared property
  * (added, removed, or compared), required properties, and the property-count bounds.
  */
-import { acceptsEverything, acceptsNothing, childPath, contentModelOf, propertiesOf, requiredOf, ROOT_PATH, type ContentModel, type JsonSchemaObject } from './json-schema';
+import {
+  acceptsEverything,
+  acceptsNothing,
+  childPath,
+  contentModelOf,
+  propertiesOf,
+  requiredOf,
+  ROOT_PATH,
+  type ContentModel,
+  type JsonSchemaObject,
+} from './json-schema';
 import type { ChangeRule } from './rules';
 import { compareBound } from './walk-bounds';
 import type { Walk } from './walk';
@@ -55,7 +65,12 @@ export function compareObject(w: Walk, writer: JsonSchemaObject, reader: JsonSch
     if (wr.has(key) === rr.has(key)) continue;
     const readerRequires = rr.has(key);
     const afterRequires = w.writerIsBefore ? readerRequires : !readerRequires;
-    w.add(childPath(path, key), afterRequires ? 'required-added' : 'required-removed', `"${key}" ${afterRequires ? 'is now required' : 'is no longer required'}`, !readerRequires);
+    w.add(
+      childPath(path, key),
+      afterRequires ? 'required-added' : 'required-removed',
+      `"${key}" ${afterRequires ? 'is now required' : 'is no longer required'}`,
+      !readerRequires,
+    );
   }
 }
 

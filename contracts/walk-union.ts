@@ -4,7 +4,17 @@
  * removed, compatible when some option on the other side accepts it whole.
  */
 import { canonicalString } from '../model/canonical-json';
-import { deref, finiteValues, isSchemaObject, optionPath, propertiesOf, typesOf, type Alternatives, type JsonSchema, type JsonSchemaObject } from './json-schema';
+import {
+  deref,
+  finiteValues,
+  isSchemaObject,
+  optionPath,
+  propertiesOf,
+  typesOf,
+  type Alternatives,
+  type JsonSchema,
+  type JsonSchemaObject,
+} from './json-schema';
 import type { ChangeRule } from './rules';
 import type { Walk } from './walk';
 
@@ -82,7 +92,9 @@ function optionRule(o: Option, removed: boolean): ChangeRule {
 
 /** A property that every object option pins to a constant (zod's discriminatedUnion: `type: { const: 'OrderCreated' }`). */
 function discriminatorOf(options: readonly JsonSchema[], w: Walk): string | undefined {
-  const objects = options.map((o) => resolveForKey(o, w)).filter((o): o is JsonSchemaObject => isSchemaObject(o) && (typesOf(o)?.includes('object') ?? isSchemaObject(o.properties)));
+  const objects = options
+    .map((o) => resolveForKey(o, w))
+    .filter((o): o is JsonSchemaObject => isSchemaObject(o) && (typesOf(o)?.includes('object') ?? isSchemaObject(o.properties)));
   if (objects.length < 2) return undefined;
   const candidates = Object.keys(propertiesOf(objects[0] ?? {})).sort();
   return candidates.find((p) => objects.every((o) => constantOf(propertiesOf(o)[p]) !== undefined));

@@ -156,9 +156,30 @@ function describeAny(before: JsonSchema, after: JsonSchema): string {
 
 /** Keywords the walk compares; any other validation keyword is compared for equality and reported as undecided. */
 const COMPARED = new Set([
-  'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'anyOf', 'oneOf', '$ref',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'format',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'anyOf',
+  'oneOf',
+  '$ref',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
 ]);
 
 function compareSingle(w: Walk, writer: JsonSchemaObject, reader: JsonSchemaObject, path: string): void {
@@ -231,7 +252,12 @@ function compareValues(w: Walk, writer: JsonSchemaObject, reader: JsonSchemaObje
   }
   if (vw === null && vr !== null) {
     const readerIsAfter = w.writerIsBefore;
-    w.add(path, readerIsAfter ? 'enum-added' : 'enum-removed', readerIsAfter ? `values restricted to [${list(vr)}]` : `value list [${list(vr)}] dropped`, false);
+    w.add(
+      path,
+      readerIsAfter ? 'enum-added' : 'enum-removed',
+      readerIsAfter ? `values restricted to [${list(vr)}]` : `value list [${list(vr)}] dropped`,
+      false,
+    );
     return;
   }
   if (vw === null || vr === null) return;
@@ -244,7 +270,12 @@ function compareValues(w: Walk, writer: JsonSchemaObject, reader: JsonSchemaObje
   }
   if (missing.length > 0) {
     const removed = w.writerIsBefore;
-    w.add(path, removed ? 'enum-value-removed' : 'enum-value-added', `value${missing.length > 1 ? 's' : ''} ${list(missing)} ${removed ? 'removed' : 'added'}`, false);
+    w.add(
+      path,
+      removed ? 'enum-value-removed' : 'enum-value-added',
+      `value${missing.length > 1 ? 's' : ''} ${list(missing)} ${removed ? 'removed' : 'added'}`,
+      false,
+    );
   }
   if (extra.length > 0) {
     const added = w.writerIsBefore;

@@ -5,7 +5,8 @@
 export const GUARD_CODES = {
   'unexpected-file': 'a file terraform would load (*.tf, *.tf.json, *.auto.tfvars.json, …) or anything else topicform does not write',
   symlink: 'a symbolic link: it can point terraform at any file on the runner',
-  'terraform-working-files': "terraform's .terraform/ or lock file in an output from another job: a planted provider binary or checksum would run with the credentials",
+  'terraform-working-files':
+    "terraform's .terraform/ or lock file in an output from another job: a planted provider binary or checksum would run with the credentials",
   'missing-file': 'cdk.tf.json or topology.json is missing',
   'invalid-json': 'the file is not valid JSON',
   'duplicate-key': 'a key appears twice in one object: JSON.parse keeps the last, terraform reads both',
@@ -16,7 +17,8 @@ export const GUARD_CODES = {
   'terraform-setting-not-allowed': 'a terraform {} setting topicform never writes (cloud, experiments, …), or a required_version it does not write',
   'provider-not-allowed': 'a provider other than mongey/kafka',
   'provider-attribute-not-allowed': 'a provider setting topicform never writes (files on the runner, AWS settings, skip_tls_verify, alias, …)',
-  'provider-connection-literal': 'a connection setting written as a literal instead of the variable topicform wires: credentials would go where the pull request says',
+  'provider-connection-literal':
+    'a connection setting written as a literal instead of the variable topicform wires: credentials would go where the pull request says',
   'sasl-mechanism-not-allowed': 'a SASL mechanism topicform never writes (plain sends the password in clear)',
   'resource-type-not-allowed': 'a resource type other than kafka_topic, kafka_acl and kafka_quota (null_resource, …)',
   provisioner: 'a provisioner or connection: it runs commands on the runner',
@@ -43,4 +45,10 @@ export type GuardCode = keyof typeof GUARD_CODES;
  * Such a stack is never planned before the change is merged; the output is still data review can read, and review
  * blocks each difference until a reviewed acknowledgement accepts it (README "Review").
  */
-export const SETTINGS_CODES: readonly GuardCode[] = ['backend-changed', 'provider-changed', 'variables-changed', 'required-providers-changed', 'new-environment'];
+export const SETTINGS_CODES: readonly GuardCode[] = [
+  'backend-changed',
+  'provider-changed',
+  'variables-changed',
+  'required-providers-changed',
+  'new-environment',
+];

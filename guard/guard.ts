@@ -27,7 +27,13 @@ const PART_CODES: Readonly<Record<SettingsPart, GuardCode>> = {
 export function guard(input: GuardInput): GuardResult {
   const violations: GuardViolation[] = [];
   for (const stray of input.strays ?? []) {
-    violations.push({ stack: '', file: stray, path: '', code: 'unexpected-file', message: 'not a stack directory: an output holds only stack directories under stacks/' });
+    violations.push({
+      stack: '',
+      file: stray,
+      path: '',
+      code: 'unexpected-file',
+      message: 'not a stack directory: an output holds only stack directories under stacks/',
+    });
   }
   const infos: GuardStackInfo[] = [];
   const baseByName = new Map((input.base?.stacks ?? []).map((s) => [s.stack, s]));
@@ -52,12 +58,21 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   for (const entry of [...stack.entries].sort((a, b) => compare(a.name, b.name))) {
     const working = (TERRAFORM_WORKING_FILES as readonly string[]).includes(entry.name);
     if (entry.kind === 'symlink') add(entry.name, 'symlink', 'a symbolic link: terraform would follow it to any file on the runner');
-    else if (working && options.untrusted === true) add(entry.name, 'terraform-working-files', "terraform's own working files in an output from another job: a planted provider binary or lock file would run with the credentials; hand over only cdk.tf.json and topology.json");
-    else if (working) continue;
+    else if (working && options.untrusted === true) {
+      add(
+        entry.name,
+        'terraform-working-files',
+        "terraform's own working files in an output from another job: a planted provider binary or lock file would run with the credentials; hand over only cdk.tf.json and topology.json",
+      );
+    } else if (working) continue;
     else if (entry.name === STACK_FILES.terraform || entry.name === STACK_FILES.topology) {
       if (entry.kind !== 'file') add(entry.name, 'unexpected-file', `expected a regular file, got a ${entry.kind}`);
     } else {
-      add(entry.name, 'unexpected-file', `${entry.kind === 'directory' ? 'a directory' : 'a file'} topicform does not write${/\.tf(\.json)?$|\.tfvars(\.json)?$/.test(entry.name) ? ': terraform would load it with the stack' : ''} (a stack directory holds ${STACK_FILES.terraform} and ${STACK_FILES.topology})`);
+      add(
+        entry.name,
+        'unexpected-file',
+        `${entry.kind === 'directory' ? 'a directory' : 'a file'} topicform does not write${/\.tf(\.json)?$|\.tfvars(\.json)?$/.test(entry.name) ? ': terraform would load it with the stack' : ''} (a stack directory holds ${STACK_FILES.terraform} and ${STACK_FILES.topology})`,
+      );
     }
   }
 
@@ -77,7 +92,11 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
     const parsed = parseStrictJson(stack.terraform);
     for (const p of parsed.problems) add(STACK_FILES.terraform, p.kind, p.message, p.path);
     terraform = parsed.value;
-    if (terraform !== undefined) checkStackJson(terraform, (path, code, message) => add(STACK_FILES.terraform, code, message, formatPath(path)), { remoteBackend: options.remoteBackend === true });
+    if (terraform !== undefined) {
+      checkStackJson(terraform, (path, code, message) => add(STACK_FILES.terraform, code, message, formatPath(path)), {
+        remoteBackend: options.remoteBackend === true,
+      });
+    }
   }
 
   const remoteBackend = hasRemoteBackend(terraform);
@@ -87,16 +106,31 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   // A new stack of a known environment (a domain added under layout `domain`) is compared with a base stack of that
   // environment, the stack names aside; a stack of an environment the base does not have cannot be compared at all.
   const sibling = settingsCounterpart(stack.stack, own.environment, baseByName, (s) => s.environment);
-  const info = { stack: stack.stack, directory: stack.directory, environment: sibling?.environment ?? own.environment, production: sibling?.production ?? own.production, new: same === undefined, remoteBackend };
+  const info = {
+    stack: stack.stack,
+    directory: stack.directory,
+    environment: sibling?.environment ?? own.environment,
+    production: sibling?.production ?? own.production,
+    new: same === undefined,
+    remoteBackend,
+  };
   if (sibling === undefined) {
-    add(STACK_FILES.terraform, 'new-environment', `stack ${stack.stack} (environment ${own.environment ?? 'unknown'}) has no counterpart in ${base.label}: a new environment's backend and provider settings are reviewed and merged before anything plans them`);
+    add(
+      STACK_FILES.terraform,
+      'new-environment',
+      `stack ${stack.stack} (environment ${own.environment ?? 'unknown'}) has no counterpart in ${base.label}: a new environment's backend and provider settings are reviewed and merged before anything plans them`,
+    );
     return { ...info, changed: true };
   }
   if (terraform !== undefined) {
     const rename = same === undefined ? { before: sibling.stack, after: stack.stack } : undefined;
     for (const change of diffSettings(stackSettings(sibling.terraform), stackSettings(terraform), rename)) {
       const where = same === undefined ? `${base.label} stack ${sibling.stack} (the same environment)` : base.label;
-      add(STACK_FILES.terraform, PART_CODES[change.part], `${change.part} setting ${change.key} differs from ${where}: ${change.before ?? '(none)'} → ${change.after ?? '(none)'}; such a change is reviewed and merged before anything plans it`);
+      add(
+        STACK_FILES.terraform,
+        PART_CODES[change.part],
+        `${change.part} setting ${change.key} differs from ${where}: ${change.before ?? '(none)'} → ${change.after ?? '(none)'}; such a change is reviewed and merged before anything plans it`,
+      );
     }
   }
   const changed = same === undefined || terraform === undefined || withoutComments(terraform) !== withoutComments(same.terraform);

@@ -56,7 +56,12 @@ export function diffSettings(before: StackSettings, after: StackSettings, rename
  * its siblings; none for a stack of an environment the base does not have. The guard and review both choose with
  * this, so they always compare with the same stack.
  */
-export function settingsCounterpart<T extends { readonly stack: string }>(stack: string, environment: string | null, base: ReadonlyMap<string, T>, environmentOf: (s: T) => string | null): T | undefined {
+export function settingsCounterpart<T extends { readonly stack: string }>(
+  stack: string,
+  environment: string | null,
+  base: ReadonlyMap<string, T>,
+  environmentOf: (s: T) => string | null,
+): T | undefined {
   const same = base.get(stack);
   if (same !== undefined || environment === null) return same;
   return [...base.values()].filter((s) => environmentOf(s) === environment).sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0))[0];

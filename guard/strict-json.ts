@@ -42,7 +42,11 @@ export function parseStrictJson(text: string): StrictJson {
         if (seen.has(property)) {
           if (problems.length < MAX_PROBLEMS) {
             const path = formatPath([...pathSupplier(), property]);
-            problems.push({ path, kind: 'duplicate-key', message: `key "${property}" appears twice in one object (line ${line + 1}): terraform reads both, a JSON parser only the last` });
+            problems.push({
+              path,
+              kind: 'duplicate-key',
+              message: `key "${property}" appears twice in one object (line ${line + 1}): terraform reads both, a JSON parser only the last`,
+            });
           }
         } else {
           seen.add(property);
@@ -50,7 +54,13 @@ export function parseStrictJson(text: string): StrictJson {
       },
       onError: (error, _offset, _length, line, character) => {
         syntax = true;
-        if (problems.length < MAX_PROBLEMS) problems.push({ path: '', kind: 'invalid-json', message: `not valid JSON at line ${line + 1}, column ${character + 1}: ${printParseErrorCode(error)}` });
+        if (problems.length < MAX_PROBLEMS) {
+          problems.push({
+            path: '',
+            kind: 'invalid-json',
+            message: `not valid JSON at line ${line + 1}, column ${character + 1}: ${printParseErrorCode(error)}`,
+          });
+        }
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -59,6 +69,9 @@ export function parseStrictJson(text: string): StrictJson {
   try {
     return { value: JSON.parse(text) as unknown, problems };
   } catch (error) {
-    return { value: undefined, problems: [...problems, { path: '', kind: 'invalid-json', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      value: undefined,
+      problems: [...problems, { path: '', kind: 'invalid-json', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }],
+    };
   }
 }

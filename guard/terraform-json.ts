@@ -48,13 +48,21 @@ export function checkStackJson(root: unknown, report: Report, options: { remoteB
     const code = (REFUSED_TOP_LEVEL as Readonly<Record<string, GuardCode>>)[key];
     if (code === 'data-source') {
       const types = isObject(root.data) ? Object.keys(root.data) : [];
-      report([key], code, `data sources (${list(types)}) are not allowed: topicform writes ${DATA_SOURCES.length === 0 ? 'none' : list(DATA_SOURCES)}, and a data source such as "external" runs a program on the runner`);
+      report(
+        [key],
+        code,
+        `data sources (${list(types)}) are not allowed: topicform writes ${DATA_SOURCES.length === 0 ? 'none' : list(DATA_SOURCES)}, and a data source such as "external" runs a program on the runner`,
+      );
     } else if (code === 'module') {
       report([key], code, 'modules are not allowed: a module brings its own code and providers');
     } else if (code === 'output') {
       report([key], code, 'outputs are not allowed: topicform writes none');
     } else {
-      report([key], 'top-level-key-not-allowed', `top-level "${key}" is not something topicform writes (allowed: ${TOP_LEVEL_KEYS.filter((k) => k !== COMMENT_KEY).join(', ')})`);
+      report(
+        [key],
+        'top-level-key-not-allowed',
+        `top-level "${key}" is not something topicform writes (allowed: ${TOP_LEVEL_KEYS.filter((k) => k !== COMMENT_KEY).join(', ')})`,
+      );
     }
   }
   checkTerraform(root.terraform, report, options.remoteBackend === true);
@@ -70,8 +78,12 @@ export function checkStackJson(root: unknown, report: Report, options: { remoteB
     if (block.lifecycle !== undefined) {
       if (!isObject(block.lifecycle)) report([...path, 'lifecycle'], 'block-not-allowed', 'expected { "destroy": false }');
       else {
-        for (const k of Object.keys(block.lifecycle)) if (k !== 'destroy') report([...path, 'lifecycle', k], 'block-not-allowed', `"${k}" is not allowed in a removed block's lifecycle (only destroy)`);
-        if (block.lifecycle.destroy !== undefined && typeof block.lifecycle.destroy !== 'boolean') report([...path, 'lifecycle', 'destroy'], 'block-not-allowed', 'expected true or false');
+        for (const k of Object.keys(block.lifecycle)) {
+          if (k !== 'destroy') report([...path, 'lifecycle', k], 'block-not-allowed', `"${k}" is not allowed in a removed block's lifecycle (only destroy)`);
+        }
+        if (block.lifecycle.destroy !== undefined && typeof block.lifecycle.destroy !== 'boolean') {
+          report([...path, 'lifecycle', 'destroy'], 'block-not-allowed', 'expected true or false');
+        }
       }
     }
   });
@@ -94,10 +106,20 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
     return;
   }
   for (const key of Object.keys(value)) {
-    if (!(TERRAFORM_SETTINGS as readonly string[]).includes(key)) report(['terraform', key], 'terraform-setting-not-allowed', `terraform.${key} is not something topicform writes (it writes ${TERRAFORM_SETTINGS.filter((k) => k !== COMMENT_KEY).join(', ')})`);
+    if (!(TERRAFORM_SETTINGS as readonly string[]).includes(key)) {
+      report(
+        ['terraform', key],
+        'terraform-setting-not-allowed',
+        `terraform.${key} is not something topicform writes (it writes ${TERRAFORM_SETTINGS.filter((k) => k !== COMMENT_KEY).join(', ')})`,
+      );
+    }
   }
   if (value.required_version !== undefined && !TERRAFORM_VERSIONS.includes(value.required_version as string)) {
-    report(['terraform', 'required_version'], 'terraform-setting-not-allowed', `required_version ${show(value.required_version)} is not a constraint topicform writes (${TERRAFORM_VERSIONS.map((v) => JSON.stringify(v)).join(', ')})`);
+    report(
+      ['terraform', 'required_version'],
+      'terraform-setting-not-allowed',
+      `required_version ${show(value.required_version)} is not a constraint topicform writes (${TERRAFORM_VERSIONS.map((v) => JSON.stringify(v)).join(', ')})`,
+    );
   }
   checkBackend(value.backend, report, remoteBackend);
   const providers = value.required_providers;
@@ -116,8 +138,9 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
     }
     if (!isObject(requirement)) continue;
     for (const [k, v] of Object.entries(requirement)) {
-      if (k !== 'source' && k !== 'version') report([...path, k], 'provider-not-allowed', `"${k}" is not something topicform writes in required_providers (source and version)`);
-      else literalString(v, [...path, k], report);
+      if (k !== 'source' && k !== 'version') {
+        report([...path, k], 'provider-not-allowed', `"${k}" is not something topicform writes in required_providers (source and version)`);
+      } else literalString(v, [...path, k], report);
     }
   }
 }
@@ -125,7 +148,13 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
 function checkBackend(value: unknown, report: Report, remoteBackend: boolean): void {
   const path = ['terraform', 'backend'];
   if (value === undefined) {
-    if (remoteBackend) report(path, 'local-backend', 'no backend: the state would live on the runner and be lost with it; set backend for the environment in environments.ts (s3, gcs, azurerm, http or remote)');
+    if (remoteBackend) {
+      report(
+        path,
+        'local-backend',
+        'no backend: the state would live on the runner and be lost with it; set backend for the environment in environments.ts (s3, gcs, azurerm, http or remote)',
+      );
+    }
     return;
   }
   if (!isObject(value) || Object.keys(value).length !== 1) {
@@ -139,7 +168,11 @@ function checkBackend(value: unknown, report: Report, remoteBackend: boolean): v
     return;
   }
   if (type === 'local' && remoteBackend) {
-    report([...path, type], 'local-backend', "a local backend: the state would live on the runner and be lost with it, and the next apply would create everything again. Set backend for the environment in environments.ts, e.g. backend: { type: 's3', bucket: 'acme-terraform-state', region: 'eu-west-1' }, and synthesize again");
+    report(
+      [...path, type],
+      'local-backend',
+      "a local backend: the state would live on the runner and be lost with it, and the next apply would create everything again. Set backend for the environment in environments.ts, e.g. backend: { type: 's3', bucket: 'acme-terraform-state', region: 'eu-west-1' }, and synthesize again",
+    );
   }
   const settings = value[type];
   if (!isObject(settings)) {
@@ -149,7 +182,11 @@ function checkBackend(value: unknown, report: Report, remoteBackend: boolean): v
   for (const [k, v] of Object.entries(settings)) {
     const at = [...path, type, k];
     if (!allowed.includes(k)) {
-      report(at, 'backend-not-allowed', `"${k}" is not a ${type} backend setting topicform writes (${allowed.join(', ')}); credentials and endpoints come from the backend's own environment variables`);
+      report(
+        at,
+        'backend-not-allowed',
+        `"${k}" is not a ${type} backend setting topicform writes (${allowed.join(', ')}); credentials and endpoints come from the backend's own environment variables`,
+      );
     } else if (type === 'remote' && k === 'workspaces') {
       if (!isObject(v) || Object.keys(v).some((w) => w !== 'name')) report(at, 'backend-not-allowed', 'expected { "name": "<workspace>" }');
       else literalString(v.name, [...at, 'name'], report);
@@ -192,16 +229,30 @@ function checkProvider(block: unknown, path: readonly PropertyKey[], report: Rep
     if (k === COMMENT_KEY) continue;
     const variable = PROVIDER_REFERENCES[k];
     if (variable !== undefined) {
-      if (v !== `\${var.${variable}}`) report(at, 'provider-connection-literal', `${k} must be \${var.${variable}} (CI supplies it), got ${show(v)}: a literal would send the connection and its credentials where the pull request says`);
+      if (v !== `\${var.${variable}}`) {
+        report(
+          at,
+          'provider-connection-literal',
+          `${k} must be \${var.${variable}} (CI supplies it), got ${show(v)}: a literal would send the connection and its credentials where the pull request says`,
+        );
+      }
       continue;
     }
     const type = (PROVIDER_LITERALS as Readonly<Record<string, string>>)[k];
     if (type === undefined) {
-      report(at, 'provider-attribute-not-allowed', `provider setting "${k}" is not something topicform writes (it writes ${[...Object.keys(PROVIDER_REFERENCES), ...Object.keys(PROVIDER_LITERALS)].join(', ')})`);
+      report(
+        at,
+        'provider-attribute-not-allowed',
+        `provider setting "${k}" is not something topicform writes (it writes ${[...Object.keys(PROVIDER_REFERENCES), ...Object.keys(PROVIDER_LITERALS)].join(', ')})`,
+      );
     } else if (typeof v !== type) {
       report(at, 'provider-attribute-not-allowed', `expected a ${type}, got ${show(v)}`);
     } else if (k === 'sasl_mechanism' && !SASL_MECHANISMS.includes(v as string)) {
-      report(at, 'sasl-mechanism-not-allowed', `SASL mechanism ${show(v)} is not one topicform writes (${SASL_MECHANISMS.join(', ')})${String(v).toLowerCase() === 'plain' ? ': PLAIN sends the password itself to the broker' : ''}`);
+      report(
+        at,
+        'sasl-mechanism-not-allowed',
+        `SASL mechanism ${show(v)} is not one topicform writes (${SASL_MECHANISMS.join(', ')})${String(v).toLowerCase() === 'plain' ? ': PLAIN sends the password itself to the broker' : ''}`,
+      );
     }
   }
 }
@@ -231,7 +282,13 @@ function checkVariables(value: unknown, report: Report): void {
       const at = [...path, k];
       if (k === COMMENT_KEY) continue;
       if (!(VARIABLE_SETTINGS as readonly string[]).includes(k)) {
-        report(at, 'variable-setting-not-allowed', k === 'default' ? `a default (${show(v)}) is not allowed: it would supply a value CI did not` : `"${k}" is not a variable setting topicform writes (${VARIABLE_SETTINGS.join(', ')})`);
+        report(
+          at,
+          'variable-setting-not-allowed',
+          k === 'default'
+            ? `a default (${show(v)}) is not allowed: it would supply a value CI did not`
+            : `"${k}" is not a variable setting topicform writes (${VARIABLE_SETTINGS.join(', ')})`,
+        );
       } else if (k === 'type' && v !== type) {
         report(at, 'variable-setting-not-allowed', `expected type ${type}, got ${show(v)}`);
       } else if ((k === 'nullable' || k === 'sensitive' || k === 'ephemeral') && typeof v !== 'boolean') {
@@ -290,8 +347,9 @@ function checkResource(type: string, attributes: readonly string[], body: unknow
       if (!isObject(v)) report(at, 'meta-argument-not-allowed', `expected an object, got ${show(v)}`);
       else {
         for (const [setting, value] of Object.entries(v)) {
-          if (!allowed.includes(setting)) report([...at, setting], 'meta-argument-not-allowed', `lifecycle "${setting}" is not something topicform writes (${list(allowed)})`);
-          else if (typeof value !== 'boolean') report([...at, setting], 'meta-argument-not-allowed', `expected true or false, got ${show(value)}`);
+          if (!allowed.includes(setting)) {
+            report([...at, setting], 'meta-argument-not-allowed', `lifecycle "${setting}" is not something topicform writes (${list(allowed)})`);
+          } else if (typeof value !== 'boolean') report([...at, setting], 'meta-argument-not-allowed', `expected true or false, got ${show(value)}`);
         }
       }
     } else if (!attributes.includes(k)) {
@@ -319,7 +377,11 @@ function checkBlocks(value: unknown, name: string, keys: readonly string[], repo
     }
     for (const k of Object.keys(block)) {
       if (k === COMMENT_KEY || keys.includes(k)) continue;
-      report([...path, k], (PROVISIONER_KEYS as readonly string[]).includes(k) ? 'provisioner' : 'block-not-allowed', `"${k}" is not something topicform writes in a ${name} block (${keys.join(', ')})`);
+      report(
+        [...path, k],
+        (PROVISIONER_KEYS as readonly string[]).includes(k) ? 'provisioner' : 'block-not-allowed',
+        `"${k}" is not something topicform writes in a ${name} block (${keys.join(', ')})`,
+      );
     }
     check(block, path);
   });
@@ -349,4 +411,3 @@ function literalString(value: unknown, path: readonly PropertyKey[], report: Rep
     report(path, 'interpolation', `an expression in ${show(value)}: topicform writes literals here, and a function such as file() reads the runner`);
   }
 }
-

@@ -44,11 +44,18 @@ export function runImport(request: ImportRequest): ImportResult | { readonly err
       return { error: `--only: invalid regular expression ${JSON.stringify(request.only)}: ${error instanceof Error ? error.message : String(error)}` };
     }
     snapshot = { ...built, topics: built.topics.filter((t) => selectedByOnly(only, t)), acls: built.acls.filter((a) => selectedByOnly(only, a)) };
-    if (snapshot.topics.length + snapshot.acls.length === 0) return { error: `--only ${request.only} selects none of the ${built.topics.length} topics and ${built.acls.length} ACLs the inputs show` };
+    if (snapshot.topics.length + snapshot.acls.length === 0) {
+      return { error: `--only ${request.only} selects none of the ${built.topics.length} topics and ${built.acls.length} ACLs the inputs show` };
+    }
   }
   const plan = planImport(snapshot, request);
   if ('error' in plan) return plan;
-  return { snapshot, plan, files: generateFiles(plan, request.generate), summary: renderSummary(plan, snapshot, request.domainPattern ?? DEFAULT_DOMAIN_PATTERN) };
+  return {
+    snapshot,
+    plan,
+    files: generateFiles(plan, request.generate),
+    summary: renderSummary(plan, snapshot, request.domainPattern ?? DEFAULT_DOMAIN_PATTERN),
+  };
 }
 
 export { compileDomainPattern, DEFAULT_DOMAIN_PATTERN } from './naming';

@@ -47,7 +47,12 @@ export function classifyName(name: string, prefix: string, pattern: RegExp, isIn
   const event = match.groups?.event ?? (local.startsWith(`${domain}.`) ? local.slice(domain.length + 1) : local);
   if (!NAME_PATTERN.test(domain) || !NAME_PATTERN.test(event)) {
     const bad = !NAME_PATTERN.test(domain) ? `domain "${domain}"` : `event "${event}"`;
-    return { kind: 'grouped', domain: kebab(domain, 'domain'), event: kebab(event, 'event'), reason: `${bad} is not lower-case kebab-case ([a-z][a-z0-9-]*), which topicform's names must be` };
+    return {
+      kind: 'grouped',
+      domain: kebab(domain, 'domain'),
+      event: kebab(event, 'event'),
+      reason: `${bad} is not lower-case kebab-case ([a-z][a-z0-9-]*), which topicform's names must be`,
+    };
   }
   if (`${domain}.${event}` !== local) {
     return { kind: 'grouped', domain, event, reason: `the name is not "${prefix}${domain}.${event}", and topicform names every topic <domain>.<event>` };
@@ -61,7 +66,12 @@ export function classifyName(name: string, prefix: string, pattern: RegExp, isIn
  * `unassigned`) and event (or the kebab-cased name), numbered `-2`, `-3`, … past the events `used` already holds in
  * that domain; the chosen event is added to `used`.
  */
-export function claimEventName(used: Map<string, Set<string>>, c: NameClass, name: string, prefix: string): { readonly domain: string; readonly event: string } {
+export function claimEventName(
+  used: Map<string, Set<string>>,
+  c: NameClass,
+  name: string,
+  prefix: string,
+): { readonly domain: string; readonly event: string } {
   const domain = c.kind === 'grouped' ? c.domain : UNASSIGNED_DOMAIN;
   const events = used.get(domain) ?? new Set<string>();
   const base = c.kind === 'grouped' ? c.event : kebab(name.slice(prefix.length), 'topic');
@@ -109,7 +119,9 @@ export function parseCompanionName(name: string, eventDomains: ReadonlyMap<strin
   if (cross !== undefined) {
     const [parent = '', groupDomain = '', group = ''] = cross;
     const domain = eventDomains.get(parent);
-    if (domain !== undefined && domain !== groupDomain) return { kind, parent, groupDomain, group, part: `${groupDomain}.${group}`, ...(tier === undefined ? {} : { tier }) };
+    if (domain !== undefined && domain !== groupDomain) {
+      return { kind, parent, groupDomain, group, part: `${groupDomain}.${group}`, ...(tier === undefined ? {} : { tier }) };
+    }
   }
   return undefined;
 }

@@ -21,7 +21,10 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
   lines.push(`topicform import — environment "${plan.environment}", domains by the pattern ${domainPattern}`);
   lines.push(`found: ${plural(snapshot.topics.length, 'topic')}, ${plural(snapshot.acls.length, 'ACL')}`);
   lines.push(
-    `adopted: ${plural(plan.adopt.topics.length, 'topic')} (${plural(plan.domains.reduce((n, d) => n + d.topics.length, 0), 'event topic')}` +
+    `adopted: ${plural(plan.adopt.topics.length, 'topic')} (${plural(
+      plan.domains.reduce((n, d) => n + d.topics.length, 0),
+      'event topic',
+    )}` +
       `${topicsPerDomain.length > 0 ? ` — ${topicsPerDomain.join(', ')}` : ''}; the rest are DLQ / retry companions), ` +
       `${plural(plan.adopt.acls.length, 'ACL')} (${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${plural(legacy.length, 'legacy ACL')})`,
   );
@@ -31,10 +34,16 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
   lines.push(
     `first terraform plan: ${imports}` +
       (updates > 0 ? `, ${plural(updates, 'topic')} updated in place (see below)` : '') +
-      (creates.length > 0 ? `, ${plural(creates.length, 'CREATE')}: ${creates.join(', ')}` : updates > 0 ? ', nothing created, replaced or deleted' : ', nothing created, changed, replaced or deleted'),
+      (creates.length > 0
+        ? `, ${plural(creates.length, 'CREATE')}: ${creates.join(', ')}`
+        : updates > 0
+          ? ', nothing created, replaced or deleted'
+          : ', nothing created, changed, replaced or deleted'),
   );
   if (plan.firstPlan.uncertain.length > 0) {
-    lines.push(`  on a real cluster possibly config changes on ${plural(plan.firstPlan.uncertain.length, 'topic')} whose configs the inputs cannot tell exactly (see below)`);
+    lines.push(
+      `  on a real cluster possibly config changes on ${plural(plan.firstPlan.uncertain.length, 'topic')} whose configs the inputs cannot tell exactly (see below)`,
+    );
   }
 
   if (plan.unmanagedTopics.length > 0) {
@@ -50,8 +59,17 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
   }
   const brokerLevel = Object.entries(plan.adopt.brokerDefaults);
   if (brokerLevel.length > 0) {
-    lines.push('', `left to the broker — values ${plural(brokerLevel.length, 'topic')} inherit (no topic override), declared but not written, so adopting changes nothing (adopted/${plan.environment}.json brokerDefaults):`);
-    for (const [topic, configs] of brokerLevel) lines.push(`  ${topic}: ${Object.entries(configs).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    lines.push(
+      '',
+      `left to the broker — values ${plural(brokerLevel.length, 'topic')} inherit (no topic override), declared but not written, so adopting changes nothing (adopted/${plan.environment}.json brokerDefaults):`,
+    );
+    for (const [topic, configs] of brokerLevel) {
+      lines.push(
+        `  ${topic}: ${Object.entries(configs)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+      );
+    }
   }
   if (updates > 0) {
     lines.push('', 'in-place config updates on the first apply:');
@@ -75,7 +93,15 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
     lines.push('', `input not understood — not used (${unknown.length}):`);
     for (const f of unknown) lines.push(`  ${where(f)}: ${f.message}`);
   }
-  const shown = new Set(['unknown-line', 'unknown-field', 'topic-not-adopted', 'maybe-broker-level', 'configs-unknown', 'config-update', 'adopted-against-rules']);
+  const shown = new Set([
+    'unknown-line',
+    'unknown-field',
+    'topic-not-adopted',
+    'maybe-broker-level',
+    'configs-unknown',
+    'config-update',
+    'adopted-against-rules',
+  ]);
   const errors = byLevel('error');
   const warnings = byLevel('warning').filter((f) => !shown.has(f.code));
   if (errors.length > 0) {

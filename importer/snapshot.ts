@@ -118,10 +118,22 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
   const findings: ImportFinding[] = [];
   const report = (file: string, unknown: readonly UnknownLine[], skipped: readonly SkippedLine[] = []): void => {
     for (const u of unknown) {
-      findings.push({ level: 'warning', code: 'unknown-line', subject: `${file}:${u.line}`, message: `line not understood, not used: ${JSON.stringify(u.text)}`, at: { file, line: u.line } });
+      findings.push({
+        level: 'warning',
+        code: 'unknown-line',
+        subject: `${file}:${u.line}`,
+        message: `line not understood, not used: ${JSON.stringify(u.text)}`,
+        at: { file, line: u.line },
+      });
     }
     for (const s of skipped) {
-      findings.push({ level: 'info', code: 'skipped-line', subject: `${file}:${s.line}`, message: `${s.reason}: ${JSON.stringify(s.text)}`, at: { file, line: s.line } });
+      findings.push({
+        level: 'info',
+        code: 'skipped-line',
+        subject: `${file}:${s.line}`,
+        message: `${s.reason}: ${JSON.stringify(s.text)}`,
+        at: { file, line: s.line },
+      });
     }
   };
 
@@ -139,21 +151,39 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     for (const t of parsed.topics) {
       const origin = { file: input.file, line: t.line };
       if (t.unknownFields.length > 0) {
-        findings.push({ level: 'warning', code: 'unknown-field', subject: t.name, message: `fields not understood (a newer kafka-topics?), not used: ${t.unknownFields.join(', ')}`, at: origin });
+        findings.push({
+          level: 'warning',
+          code: 'unknown-field',
+          subject: t.name,
+          message: `fields not understood (a newer kafka-topics?), not used: ${t.unknownFields.join(', ')}`,
+          at: origin,
+        });
       }
       if (t.markedForDeletion) {
         findings.push({ level: 'info', code: 'topic-being-deleted', subject: t.name, message: 'the topic is marked for deletion: not imported', at: origin });
         continue;
       }
       if (t.partitions.some((p) => p.addingReplicas.length > 0 || p.removingReplicas.length > 0)) {
-        findings.push({ level: 'warning', code: 'reassignment-in-progress', subject: t.name, message: 'a partition reassignment is in progress: import again when it has finished, or the replication factor may be wrong', at: origin });
+        findings.push({
+          level: 'warning',
+          code: 'reassignment-in-progress',
+          subject: t.name,
+          message: 'a partition reassignment is in progress: import again when it has finished, or the replication factor may be wrong',
+          at: origin,
+        });
       }
       const first = t.partitions[0];
       const inferredRf = first === undefined ? undefined : first.replicas.length - first.addingReplicas.length;
       const partitions = t.partitionCount ?? (t.partitions.length > 0 ? t.partitions.length : undefined);
       const replicationFactor = t.replicationFactor ?? inferredRf;
       if (t.partitionCount === undefined) {
-        findings.push({ level: 'warning', code: 'no-topic-header', subject: t.name, message: `no header line: ${t.partitions.length} partition line(s) were counted and no configs are known`, at: origin });
+        findings.push({
+          level: 'warning',
+          code: 'no-topic-header',
+          subject: t.name,
+          message: `no header line: ${t.partitions.length} partition line(s) were counted and no configs are known`,
+          at: origin,
+        });
       }
       if (partitions === undefined || replicationFactor === undefined || replicationFactor < 1) continue;
       const earlier = facts.get(t.name);
@@ -178,7 +208,13 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     for (const t of parsed.topics) {
       const origin = { file: input.file, line: t.line };
       if (t.error !== undefined) {
-        findings.push({ level: 'warning', code: 'topic-error', subject: t.name, message: `kcat reports an error for the topic ("${t.error}"): not imported`, at: origin });
+        findings.push({
+          level: 'warning',
+          code: 'topic-error',
+          subject: t.name,
+          message: `kcat reports an error for the topic ("${t.error}"): not imported`,
+          at: origin,
+        });
         continue;
       }
       const replicationFactor = Math.max(0, ...t.partitions.map((p) => p.replicas.length));
@@ -209,7 +245,13 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     report(input.file, parsed.unknownLines, parsed.skippedLines);
     for (const c of parsed.topics) {
       if (!facts.has(c.topic)) {
-        findings.push({ level: 'warning', code: 'configs-of-unknown-topic', subject: c.topic, message: 'kafka-configs describes a topic that no topic listing (kafka-topics, kcat) has: not imported', at: { file: input.file, line: c.line } });
+        findings.push({
+          level: 'warning',
+          code: 'configs-of-unknown-topic',
+          subject: c.topic,
+          message: 'kafka-configs describes a topic that no topic listing (kafka-topics, kcat) has: not imported',
+          at: { file: input.file, line: c.line },
+        });
         continue;
       }
       configsByTopic.set(c.topic, { configs: c, file: input.file });
@@ -223,9 +265,7 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
     const f = { ...known, partitions, replicationFactor };
     const described = configsByTopic.get(f.name);
     topics.push(
-      described === undefined
-        ? topicFromDescribe(f)
-        : topicFromConfigs(f, described.configs, { file: described.file, line: described.configs.line }, findings),
+      described === undefined ? topicFromDescribe(f) : topicFromConfigs(f, described.configs, { file: described.file, line: described.configs.line }, findings),
     );
   }
 
@@ -238,7 +278,13 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
       const origin = { file: input.file, line: listed.line };
       const binding = toBinding(listed);
       if (typeof binding === 'string') {
-        findings.push({ level: 'error', code: 'unsupported-acl', subject: describeListed(listed), message: `cannot be expressed for the Mongey provider (${binding}): it stays on the cluster, unmanaged`, at: origin });
+        findings.push({
+          level: 'error',
+          code: 'unsupported-acl',
+          subject: describeListed(listed),
+          message: `cannot be expressed for the Mongey provider (${binding}): it stays on the cluster, unmanaged`,
+          at: origin,
+        });
         continue;
       }
       const id = aclId(binding);
@@ -250,7 +296,15 @@ export function buildSnapshot(inputs: ImportInputs): ClusterSnapshot {
 }
 
 function topicFromDescribe(f: TopicFacts & { partitions: number; replicationFactor: number }): SnapshotTopic {
-  const base = { name: f.name, partitions: f.partitions, replicationFactor: f.replicationFactor, revertTo: {}, brokerValues: {}, hiddenKeys: [], origin: f.origin };
+  const base = {
+    name: f.name,
+    partitions: f.partitions,
+    replicationFactor: f.replicationFactor,
+    revertTo: {},
+    brokerValues: {},
+    hiddenKeys: [],
+    origin: f.origin,
+  };
   // No configs listed (kcat, or partition lines without their header): nothing is known. The plan says so for the topics
   // it adopts (an internal topic left alone needs no such warning).
   if (f.describeConfigs === undefined) return { ...base, overrides: {}, configSource: 'none', mayBeBrokerLevel: [] };
@@ -288,19 +342,43 @@ function topicFromConfigs(
     if (below !== undefined) revertTo[e.key] = below.value;
   }
   if (notImported.length > 0) {
-    findings.push({ level: 'info', code: 'broker-level-config', subject: f.name, message: `broker-level values not imported as topic configs: ${notImported.join(', ')}`, at: origin });
+    findings.push({
+      level: 'info',
+      code: 'broker-level-config',
+      subject: f.name,
+      message: `broker-level values not imported as topic configs: ${notImported.join(', ')}`,
+      at: origin,
+    });
   }
   for (const { key, value } of f.describeConfigs ?? []) {
     if (overrides[key] === undefined) {
       // kafka-topics lists non-default values only, so a non-override it lists is a broker-level value the topic gets.
       brokerValues[key] ??= value;
-      findings.push({ level: 'info', code: 'broker-level-config', subject: f.name, message: `${key}=${value} (listed by kafka-topics) is not a topic override according to kafka-configs: not imported`, at: f.origin });
+      findings.push({
+        level: 'info',
+        code: 'broker-level-config',
+        subject: f.name,
+        message: `${key}=${value} (listed by kafka-topics) is not a topic override according to kafka-configs: not imported`,
+        at: f.origin,
+      });
     } else if (overrides[key] !== value) {
-      findings.push({ level: 'warning', code: 'inputs-disagree', subject: f.name, message: `${key} is ${value} in kafka-topics but ${overrides[key]} in kafka-configs: kafka-configs wins`, at: origin });
+      findings.push({
+        level: 'warning',
+        code: 'inputs-disagree',
+        subject: f.name,
+        message: `${key} is ${value} in kafka-topics but ${overrides[key]} in kafka-configs: kafka-configs wins`,
+        at: origin,
+      });
     }
   }
   if (hiddenKeys.length > 0) {
-    findings.push({ level: 'error', code: 'hidden-config', subject: f.name, message: `kafka-configs hid the value of ${hiddenKeys.join(', ')} (sensitive): the override cannot be kept, so the topic is not adopted`, at: origin });
+    findings.push({
+      level: 'error',
+      code: 'hidden-config',
+      subject: f.name,
+      message: `kafka-configs hid the value of ${hiddenKeys.join(', ')} (sensitive): the override cannot be kept, so the topic is not adopted`,
+      at: origin,
+    });
   }
   return {
     name: f.name,

@@ -16,14 +16,20 @@ export function renderUndeclared(report: UndeclaredReport, options: UndeclaredTe
   const lines: string[] = [`${options.title} (${plural(counts.topics, 'topic')}, ${plural(counts.acls, 'ACL')}):`];
   if (report.owners.length === 0) lines.push('  nothing: every topic and ACL on the cluster is declared');
   for (const o of report.owners) {
-    lines.push(`  ${o.owner} — ${[...(o.topics.length > 0 ? [plural(o.topics.length, 'topic')] : []), ...(o.acls.length > 0 ? [plural(o.acls.length, 'ACL')] : [])].join(', ')}; adopt: ${options.adoptCommand(o.only)}`);
+    lines.push(
+      `  ${o.owner} — ${[...(o.topics.length > 0 ? [plural(o.topics.length, 'topic')] : []), ...(o.acls.length > 0 ? [plural(o.acls.length, 'ACL')] : [])].join(', ')}; adopt: ${options.adoptCommand(o.only)}`,
+    );
     for (const t of o.topics) {
-      const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v}`).join(',');
+      const configs = Object.entries(t.configs)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
       lines.push(`    topic ${t.name} (${t.partitions} partitions, replication ${t.replicationFactor}${configs === '' ? '' : `, ${configs}`})`);
     }
     for (const a of o.acls) {
       const b = a.binding;
-      lines.push(`    acl ${b.principal} ${b.permission} ${b.operation} ${b.resourceType} ${b.resourceName}${b.patternType === 'Literal' ? '' : ` (${b.patternType})`}${b.host === '*' ? '' : ` from ${b.host}`}`);
+      lines.push(
+        `    acl ${b.principal} ${b.permission} ${b.operation} ${b.resourceType} ${b.resourceName}${b.patternType === 'Literal' ? '' : ` (${b.patternType})`}${b.host === '*' ? '' : ` from ${b.host}`}`,
+      );
     }
   }
   const apart = [
@@ -43,7 +49,13 @@ export function undeclaredJson(report: UndeclaredReport, environment: string, ad
       owners: report.owners.map((o) => ({
         owner: o.owner,
         adopt: adoptCommand(o.only),
-        topics: o.topics.map((t) => ({ name: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor, configs: t.configs, adopt: adoptCommand(t.only) })),
+        topics: o.topics.map((t) => ({
+          name: t.name,
+          partitions: t.partitions,
+          replicationFactor: t.replicationFactor,
+          configs: t.configs,
+          adopt: adoptCommand(t.only),
+        })),
         acls: o.acls.map((a) => ({ id: a.id, ...a.binding, adopt: adoptCommand(a.only) })),
       })),
       internal: report.internal,

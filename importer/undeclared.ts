@@ -40,7 +40,14 @@ export interface UndeclaredOwner {
 
 export interface UndeclaredReport {
   readonly owners: readonly UndeclaredOwner[];
-  readonly counts: { readonly topics: number; readonly acls: number; readonly claimedTopics: number; readonly claimedAcls: number; readonly internalTopics: number; readonly ignoredTopics: number };
+  readonly counts: {
+    readonly topics: number;
+    readonly acls: number;
+    readonly claimedTopics: number;
+    readonly claimedAcls: number;
+    readonly internalTopics: number;
+    readonly ignoredTopics: number;
+  };
   readonly internal: readonly string[];
   readonly ignored: readonly string[];
 }
@@ -99,7 +106,13 @@ export function findUndeclared(cluster: ClusterSnapshot, claimed: Claims | Topol
       ignored.push(t.name);
       continue;
     }
-    ownerEntry(ownerOfName(t.name, options)).topics.push({ name: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor, configs: t.overrides, only: `^${escape(t.name)}$` });
+    ownerEntry(ownerOfName(t.name, options)).topics.push({
+      name: t.name,
+      partitions: t.partitions,
+      replicationFactor: t.replicationFactor,
+      configs: t.overrides,
+      only: `^${escape(t.name)}$`,
+    });
   }
   let claimedAcls = 0;
   for (const a of cluster.acls) {
@@ -107,7 +120,15 @@ export function findUndeclared(cluster: ClusterSnapshot, claimed: Claims | Topol
       claimedAcls++;
       continue;
     }
-    const binding: AclBinding = { principal: a.principal, host: a.host, operation: a.operation, permission: a.permission, resourceType: a.resourceType, resourceName: a.resourceName, patternType: a.patternType };
+    const binding: AclBinding = {
+      principal: a.principal,
+      host: a.host,
+      operation: a.operation,
+      permission: a.permission,
+      resourceType: a.resourceType,
+      resourceName: a.resourceName,
+      patternType: a.patternType,
+    };
     const byName = a.resourceType !== 'Cluster' && a.resourceName !== '*' && a.resourceName !== '' ? ownerOfName(a.resourceName, options) : undefined;
     const owner = byName ?? `principal ${a.principal}`;
     ownerEntry(owner).acls.push({ id: a.id, binding, only: byName === undefined ? `^${escape(a.principal)}$` : `^${escape(a.resourceName)}$` });
@@ -118,12 +139,22 @@ export function findUndeclared(cluster: ClusterSnapshot, claimed: Claims | Topol
       owner,
       topics: e.topics.sort((x, y) => compare(x.name, y.name)),
       acls: e.acls.sort((x, y) => compare(x.id, y.id)),
-      only: alternation([...e.topics.map((t) => t.name), ...e.acls.map((a) => (a.binding.resourceType !== 'Cluster' && a.binding.resourceName !== '*' ? a.binding.resourceName : a.binding.principal))]),
+      only: alternation([
+        ...e.topics.map((t) => t.name),
+        ...e.acls.map((a) => (a.binding.resourceType !== 'Cluster' && a.binding.resourceName !== '*' ? a.binding.resourceName : a.binding.principal)),
+      ]),
     }));
   const count = (f: (o: UndeclaredOwner) => number): number => list.reduce((n, o) => n + f(o), 0);
   return {
     owners: list,
-    counts: { topics: count((o) => o.topics.length), acls: count((o) => o.acls.length), claimedTopics, claimedAcls, internalTopics: internal.length, ignoredTopics: ignored.length },
+    counts: {
+      topics: count((o) => o.topics.length),
+      acls: count((o) => o.acls.length),
+      claimedTopics,
+      claimedAcls,
+      internalTopics: internal.length,
+      ignoredTopics: ignored.length,
+    },
     internal: internal.sort(compare),
     ignored: ignored.sort(compare),
   };

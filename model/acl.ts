@@ -91,7 +91,11 @@ export function deriveAcls(
       }
       // Clients are idempotent by default since Kafka 3.0, so a group writing its retry and dead-letter topics needs it too.
       if (options.legacyIdempotentWrite && [s.deadLetterTopic, ...s.retryTopics].some((t) => t !== null && owners.has(t))) {
-        needs.push({ binding: allow(g.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME), domain: g.domain, why: `${who} writes retry / dead-letter topics on a broker older than 2.8` });
+        needs.push({
+          binding: allow(g.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME),
+          domain: g.domain,
+          why: `${who} writes retry / dead-letter topics on a broker older than 2.8`,
+        });
       }
     }
   }
@@ -101,10 +105,18 @@ export function deriveAcls(
     topicNeed(p.principal, ['Write'], p.topicName, `${who} writes ${p.topicName}`);
     if (domain === undefined) continue;
     if (p.transactionalIdPrefix !== null) {
-      needs.push({ binding: allow(p.principal, 'Write', 'TransactionalID', p.transactionalIdPrefix, true), domain, why: `${who} uses transactional ids ${p.transactionalIdPrefix}*` });
+      needs.push({
+        binding: allow(p.principal, 'Write', 'TransactionalID', p.transactionalIdPrefix, true),
+        domain,
+        why: `${who} uses transactional ids ${p.transactionalIdPrefix}*`,
+      });
     }
     if (options.legacyIdempotentWrite && p.idempotent) {
-      needs.push({ binding: allow(p.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME), domain, why: `${who} is idempotent on a broker older than 2.8` });
+      needs.push({
+        binding: allow(p.principal, 'IdempotentWrite', 'Cluster', CLUSTER_RESOURCE_NAME),
+        domain,
+        why: `${who} is idempotent on a broker older than 2.8`,
+      });
     }
   }
   return withLegacy(mergeNeeds(needs), legacy);
@@ -115,7 +127,15 @@ function withLegacy(derived: ResolvedAcl[], legacy: readonly LegacyAclDeclaratio
   const ids = new Set(derived.map((a) => a.id));
   const extra = new Map<string, ResolvedAcl>();
   for (const l of legacy) {
-    const binding: AclBinding = { principal: l.principal, host: l.host, operation: l.operation, permission: l.permission, resourceType: l.resourceType, resourceName: l.resourceName, patternType: l.patternType };
+    const binding: AclBinding = {
+      principal: l.principal,
+      host: l.host,
+      operation: l.operation,
+      permission: l.permission,
+      resourceType: l.resourceType,
+      resourceName: l.resourceName,
+      patternType: l.patternType,
+    };
     const id = aclId(binding);
     if (ids.has(id) || extra.has(id)) continue;
     extra.set(id, { ...binding, id, domain: l.domain, neededBy: [], legacy: { reason: l.reason, source: l.source } });

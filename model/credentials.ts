@@ -18,7 +18,11 @@ interface CredentialShape {
 const SHAPES: readonly CredentialShape[] = [
   // RFC 3986 userinfo: scheme "://" userinfo "@" host.
   { what: 'a user name or password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/?#\s@]+@[^\s]/i },
-  { what: 'a password, secret, token or key assigned inline', pattern: /\b(?:pass(?:word|wd)?|pwd|secret|client[_-]?secret|token|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|credentials?)\s*=\s*["']?[^\s"',;&]{3,}/i },
+  {
+    what: 'a password, secret, token or key assigned inline',
+    pattern:
+      /\b(?:pass(?:word|wd)?|pwd|secret|client[_-]?secret|token|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|credentials?)\s*=\s*["']?[^\s"',;&]{3,}/i,
+  },
   { what: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   // AWS access key ids (AKIA: long-term, ASIA: temporary), GitHub and Slack tokens, JSON Web Tokens.
   { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
@@ -54,7 +58,12 @@ export function findInlineCredentials(value: unknown, skip: readonly string[] = 
       if (what !== undefined) {
         found.push({
           value: node,
-          issue: { path: formatPath(path), code: 'inline-credential', message: `looks like an inline credential (${what}); the value is not shown`, hint: 'declare no secrets: terraform and the clients read them from their own environment variables or secret stores' },
+          issue: {
+            path: formatPath(path),
+            code: 'inline-credential',
+            message: `looks like an inline credential (${what}); the value is not shown`,
+            hint: 'declare no secrets: terraform and the clients read them from their own environment variables or secret stores',
+          },
         });
       }
       return;

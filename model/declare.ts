@@ -54,7 +54,11 @@ export const Retries = {
     const { attempts, first } = options;
     const match = /^(\d+)(ms|s|m|h|d)$/.exec(first);
     const valid = Number.isInteger(attempts) && attempts >= 1 && attempts <= MAX_RETRY_TIERS;
-    const tiers: DurationString[] = !valid ? [] : match === null ? [first] : Array.from({ length: attempts }, (_, i) => `${Number(match[1]) * 2 ** i}${match[2] as 'ms'}` as DurationString);
+    const tiers: DurationString[] = !valid
+      ? []
+      : match === null
+        ? [first]
+        : Array.from({ length: attempts }, (_, i) => `${Number(match[1]) * 2 ** i}${match[2] as 'ms'}` as DurationString);
     Object.defineProperty(tiers, RETRY_POLICY, { value: { kind: 'exponential', attempts, first } satisfies ExponentialRetries, enumerable: false });
     return tiers;
   },

@@ -21,7 +21,10 @@ export const durationSchema = z
   .string()
   .regex(DURATION_PATTERN, { message: 'must be a whole number followed by ms, s, m, h or d, e.g. "7d" or "250ms"' })
   // Derived configs add durations and write them as integers; beyond 2^53 ms they would lose precision.
-  .refine((d) => !DURATION_PATTERN.test(d) || toMs(d) <= MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} ms` }) as unknown as z.ZodType<DurationString, DurationString>;
+  .refine((d) => !DURATION_PATTERN.test(d) || toMs(d) <= MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} ms` }) as unknown as z.ZodType<
+  DurationString,
+  DurationString
+>;
 
 /** A positive duration (a replay window of 0 would keep nothing). */
 export const positiveDurationSchema = durationSchema.refine((d) => !DURATION_PATTERN.test(d) || toMs(d) > 0, { message: 'must be greater than zero' });

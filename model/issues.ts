@@ -50,7 +50,11 @@ export function prefixIssues(parent: string, issues: readonly Issue[]): Issue[] 
 export function fromZod(error: z.ZodError, parent = ''): Issue[] {
   return error.issues.flatMap((zi) =>
     zi.code === 'unrecognized_keys'
-      ? zi.keys.map((key) => ({ path: joinPath(parent, formatPath([...zi.path, key])), code: `schema-${zi.code}`, message: `unknown field ${JSON.stringify(key)}` }))
+      ? zi.keys.map((key) => ({
+          path: joinPath(parent, formatPath([...zi.path, key])),
+          code: `schema-${zi.code}`,
+          message: `unknown field ${JSON.stringify(key)}`,
+        }))
       : [{ path: joinPath(parent, formatPath(zi.path)), code: `schema-${zi.code}`, message: zi.message }],
   );
 }

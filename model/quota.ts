@@ -54,17 +54,33 @@ function flowOf(label: string, topic: ResolvedEventTopic | undefined, name: stri
   const t = topic?.throughput ?? null;
   if (t === null) return { label, topic: name, bytesPerSecond: null, detail: `${label}${name} (no throughput declared)` };
   const bytes = t.peakMessagesPerSecond * t.averageMessageBytes;
-  return { label, topic: name, bytesPerSecond: bytes, detail: `${label}${name} ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(t.averageMessageBytes)} B = ${fmt(wholeBytes(bytes))} B/s` };
+  return {
+    label,
+    topic: name,
+    bytesPerSecond: bytes,
+    detail: `${label}${name} ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(t.averageMessageBytes)} B = ${fmt(wholeBytes(bytes))} B/s`,
+  };
 }
 
-function rate(flows: readonly Flow[], headroom: number, direction: 'produce' | 'consume', scaling: number): { value: SizedValue<number> | null; undeclared: string[] } {
+function rate(
+  flows: readonly Flow[],
+  headroom: number,
+  direction: 'produce' | 'consume',
+  scaling: number,
+): { value: SizedValue<number> | null; undeclared: string[] } {
   const undeclared = [...new Set(flows.filter((f) => f.bytesPerSecond === null).map((f) => f.topic))].sort(compare);
   if (flows.length === 0 || undeclared.length > 0) return { value: null, undeclared };
   const total = flows.reduce((sum, f) => sum + (f.bytesPerSecond ?? 0), 0);
   const value = wholeBytes(total * headroom);
   const scaled = scaling < 1 ? ` (throughput scaled ×${fmt(scaling)} in this environment)` : '';
   const sum = flows.length === 1 ? '' : ` = ${fmt(wholeBytes(total))} B/s`;
-  return { value: { value, explanation: `${flows.map((f) => f.detail).join(' + ')}${sum}${scaled}; × ${direction} headroom ${headroom} → ${fmt(value)} B/s per broker` }, undeclared };
+  return {
+    value: {
+      value,
+      explanation: `${flows.map((f) => f.detail).join(' + ')}${sum}${scaled}; × ${direction} headroom ${headroom} → ${fmt(value)} B/s per broker`,
+    },
+    undeclared,
+  };
 }
 
 function overridden(derived: SizedValue<number> | null, override: number | undefined, environment: string): SizedValue<number> | null {
@@ -74,7 +90,10 @@ function overridden(derived: SizedValue<number> | null, override: number | undef
 }
 
 /** The principals the declarations use, with the domains and services that use them. */
-export function principalUses(groups: readonly ResolvedConsumerGroup[], producers: readonly ResolvedProducer[]): Map<string, { domains: Set<string>; services: Set<string> }> {
+export function principalUses(
+  groups: readonly ResolvedConsumerGroup[],
+  producers: readonly ResolvedProducer[],
+): Map<string, { domains: Set<string>; services: Set<string> }> {
   const uses = new Map<string, { domains: Set<string>; services: Set<string> }>();
   const add = (principal: string, domain: string, service: string): void => {
     const entry = uses.get(principal) ?? { domains: new Set<string>(), services: new Set<string>() };

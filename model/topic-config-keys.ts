@@ -195,7 +195,7 @@ const TOPIC_CONFIG_KEYS: Readonly<Record<string, TopicConfigKeySpec>> = {
     },
   },
   'message.timestamp.type': {
-    doc: 'whether record timestamps are the producer\'s (CreateTime) or the broker\'s append time (LogAppendTime)',
+    doc: "whether record timestamps are the producer's (CreateTime) or the broker's append time (LogAppendTime)",
     value: { kind: 'enum', values: MESSAGE_TIMESTAMP_TYPES },
   },
   'min.cleanable.dirty.ratio': {
@@ -283,10 +283,7 @@ export interface TopicConfigValidationOptions {
  * `invalid-config-value`, `conflicting-config-values` (errors); `deprecated-config-key` and
  * `config-value-below-kafka-4-minimum` (warnings).
  */
-export function validateTopicConfig(
-  config: Readonly<Record<string, string>>,
-  options: TopicConfigValidationOptions = {},
-): Issue[] {
+export function validateTopicConfig(config: Readonly<Record<string, string>>, options: TopicConfigValidationOptions = {}): Issue[] {
   const vendorKeys = options.vendorKeys ?? [];
   const issues: Issue[] = [];
   for (const key of Object.keys(config).sort()) {
@@ -326,9 +323,7 @@ function checkUnknownKey(key: string, path: string, vendorKeys: readonly string[
       code: 'unknown-config-key',
       message: `unknown topic config key ${JSON.stringify(key)}`,
       hint:
-        brokerSynonymHint(key) ??
-        hint ??
-        "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys",
+        brokerSynonymHint(key) ?? hint ?? "not a topic-level config of Apache Kafka 3.x–4.x; a vendor key must be listed in the environment's vendorConfigKeys",
     },
   ];
 }
@@ -369,9 +364,7 @@ function checkValue(key: string, value: string, spec: ConfigValueSpec): Pathless
     case 'integer':
       return checkInteger(key, value, spec);
     case 'ratio':
-      return /^(0|[1-9]\d*)(\.\d+)?$/.test(value) && Number(value) <= 1
-        ? []
-        : [invalidValue(key, value, `a decimal number from 0 to 1 (${spec.note})`)];
+      return /^(0|[1-9]\d*)(\.\d+)?$/.test(value) && Number(value) <= 1 ? [] : [invalidValue(key, value, `a decimal number from 0 to 1 (${spec.note})`)];
     case 'boolean':
       return checkOneOf(key, value, ['true', 'false']);
     case 'enum':

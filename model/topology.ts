@@ -5,7 +5,17 @@
  * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
  */
 import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, Suppression, ThroughputDeclaration, TopicRef } from './schema';
-import type { AclOperation, AclPatternType, AclPermission, AclResourceType, CleanupPolicy, OffsetCommitMode, OrderingNeed, ProcessingMode, TopicKind } from './vocabulary';
+import type {
+  AclOperation,
+  AclPatternType,
+  AclPermission,
+  AclResourceType,
+  CleanupPolicy,
+  OffsetCommitMode,
+  OrderingNeed,
+  ProcessingMode,
+  TopicKind,
+} from './vocabulary';
 
 /** Bumped when the JSON shape changes incompatibly, so review can refuse to compare apples with pears. */
 export const TOPOLOGY_FORMAT_VERSION = 1;

@@ -11,15 +11,7 @@ export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const
 export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
 
 /** Schema compatibility modes, as Confluent Schema Registry names them. NONE is an error in production (lint). */
-export const COMPATIBILITY_MODES = [
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-  'NONE',
-] as const;
+export const COMPATIBILITY_MODES = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 
 /** Whether consumers rely on events of one key arriving in order. */
@@ -33,7 +25,19 @@ export type ProcessingMode = (typeof PROCESSING_MODES)[number];
 export const OFFSET_COMMIT_MODES = ['manual', 'auto'] as const;
 export type OffsetCommitMode = (typeof OFFSET_COMMIT_MODES)[number];
 
-export const ACL_OPERATIONS = ['Read', 'Write', 'Describe', 'IdempotentWrite', 'Create', 'Delete', 'Alter', 'DescribeConfigs', 'AlterConfigs', 'ClusterAction', 'All'] as const;
+export const ACL_OPERATIONS = [
+  'Read',
+  'Write',
+  'Describe',
+  'IdempotentWrite',
+  'Create',
+  'Delete',
+  'Alter',
+  'DescribeConfigs',
+  'AlterConfigs',
+  'ClusterAction',
+  'All',
+] as const;
 export type AclOperation = (typeof ACL_OPERATIONS)[number];
 
 export const ACL_RESOURCE_TYPES = ['Topic', 'Group', 'Cluster', 'TransactionalID', 'DelegationToken'] as const;

@@ -53,7 +53,14 @@ function rootFromStack(outDir: string): string {
 /** The files whose change can change a stack: the declarations and what builds them (relative to the stack directory). */
 function whenModified(outDir: string): string[] {
   const root = rootFromStack(outDir);
-  return [`${root}/topics/**/*.ts`, `${root}/environments.ts`, `${root}/main.ts`, `${root}/package-lock.json`, `${root}/review-acknowledgements.yaml`, '*.tf.json'];
+  return [
+    `${root}/topics/**/*.ts`,
+    `${root}/environments.ts`,
+    `${root}/main.ts`,
+    `${root}/package-lock.json`,
+    `${root}/review-acknowledgements.yaml`,
+    '*.tf.json',
+  ];
 }
 
 /** The `topicform` workflow: guard, init, plan and the review posted with it; apply of the saved plan. */
@@ -117,7 +124,12 @@ export function atlantisServerConfig(repoId: string, options: AtlantisOptions = 
         apply_requirements: [...APPLY_REQUIREMENTS],
         allowed_overrides: ['workflow'],
         allow_custom_workflows: false,
-        pre_workflow_hooks: [{ run: `npm ci --ignore-scripts --no-audit --no-fund && ${topicform} synth --out ${outDir}`, description: 'topicform synth: the stacks the projects plan' }],
+        pre_workflow_hooks: [
+          {
+            run: `npm ci --ignore-scripts --no-audit --no-fund && ${topicform} synth --out ${outDir}`,
+            description: 'topicform synth: the stacks the projects plan',
+          },
+        ],
       },
     ],
     workflows: { [ATLANTIS_WORKFLOW]: atlantisWorkflow({ ...options, outDir }) },

@@ -50,34 +50,53 @@ export interface EnvironmentCheck {
  * credentials and may have reviewers too (each plan then waits for an approval); that is not required. A stack whose
  * production flag is unknown counts as production.
  */
-export function requirementsFor(role: EnvironmentRole, stacks: readonly { readonly stack: string; readonly production: boolean | null }[]): EnvironmentRequirement[] {
+export function requirementsFor(
+  role: EnvironmentRole,
+  stacks: readonly { readonly stack: string; readonly production: boolean | null }[],
+): EnvironmentRequirement[] {
   return stacks.map((s) => ({ environment: ENVIRONMENT_ROLES[role](s.stack), reviewers: role === 'apply' && s.production !== false }));
 }
 
-export function checkEnvironments(environments: readonly GithubEnvironment[], policies: readonly BranchPolicy[], requirements: readonly EnvironmentRequirement[], branch: string): EnvironmentCheck {
+export function checkEnvironments(
+  environments: readonly GithubEnvironment[],
+  policies: readonly BranchPolicy[],
+  requirements: readonly EnvironmentRequirement[],
+  branch: string,
+): EnvironmentCheck {
   const byName = new Map(environments.map((e) => [e.name, e]));
   const problems: string[] = [];
   const warnings: string[] = [];
   for (const r of [...requirements].sort((a, b) => (a.environment < b.environment ? -1 : 1))) {
     const env = byName.get(r.environment);
     if (env === undefined) {
-      problems.push(`environment ${r.environment} does not exist: GitHub would create it unprotected on first use. Create it (Settings → Environments) with its secrets, deployment branches limited to ${branch}${r.reviewers ? ', and required reviewers' : ''}`);
+      problems.push(
+        `environment ${r.environment} does not exist: GitHub would create it unprotected on first use. Create it (Settings → Environments) with its secrets, deployment branches limited to ${branch}${r.reviewers ? ', and required reviewers' : ''}`,
+      );
       continue;
     }
     const policy = env.deployment_branch_policy ?? null;
     if (policy === null) {
-      problems.push(`environment ${r.environment} lets every branch deploy: a pull request's workflow could use its secrets. Limit its deployment branches to ${branch}`);
+      problems.push(
+        `environment ${r.environment} lets every branch deploy: a pull request's workflow could use its secrets. Limit its deployment branches to ${branch}`,
+      );
     } else if (policy.custom_branch_policies) {
       const own = policies.filter((p) => p.environment === r.environment);
       const others = own.filter((p) => p.name !== branch || (p.type !== undefined && p.type !== 'branch'));
-      if (own.length === 0) problems.push(`environment ${r.environment} has custom deployment branch rules, but none were given to check; pass its deployment-branch-policies`);
-      else if (others.length > 0) problems.push(`environment ${r.environment} also lets ${others.map((p) => `${p.type ?? 'branch'} "${p.name}"`).join(', ')} deploy: limit it to ${branch}`);
+      if (own.length === 0) {
+        problems.push(`environment ${r.environment} has custom deployment branch rules, but none were given to check; pass its deployment-branch-policies`);
+      } else if (others.length > 0) {
+        problems.push(
+          `environment ${r.environment} also lets ${others.map((p) => `${p.type ?? 'branch'} "${p.name}"`).join(', ')} deploy: limit it to ${branch}`,
+        );
+      }
     } else if (!policy.protected_branches) {
       problems.push(`environment ${r.environment} has a deployment branch policy that allows no rule; limit it to ${branch}`);
     }
     const reviewers = (env.protection_rules ?? []).find((p) => p.type === 'required_reviewers');
     if (r.reviewers && (reviewers === undefined || (reviewers.reviewers ?? []).length === 0)) {
-      problems.push(`environment ${r.environment} has no required reviewers: its jobs would run unapproved. Add required reviewers (the team that approves this stack's changes)`);
+      problems.push(
+        `environment ${r.environment} has no required reviewers: its jobs would run unapproved. Add required reviewers (the team that approves this stack's changes)`,
+      );
     } else if (r.reviewers && reviewers?.prevent_self_review !== true) {
       warnings.push(`environment ${r.environment} lets the person who started the run approve it; consider "Prevent self-review"`);
     }

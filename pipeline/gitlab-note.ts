@@ -20,7 +20,8 @@ export interface GitlabNote {
   readonly author?: { readonly username?: string } | null;
 }
 
-export type NoteAction = { readonly action: 'skip'; readonly noteId: number } | { readonly action: 'create' } | { readonly action: 'update'; readonly noteId: number };
+export type NoteAction =
+  { readonly action: 'skip'; readonly noteId: number } | { readonly action: 'create' } | { readonly action: 'update'; readonly noteId: number };
 
 /** The bot's own marked note, if any: the first by id (a duplicate can only come from a race; the first is kept up to date). */
 export function ownNote(notes: readonly GitlabNote[], bot: string): GitlabNote | undefined {

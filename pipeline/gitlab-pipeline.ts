@@ -46,8 +46,16 @@ const byName = <T extends { readonly stack: string }>(a: T, b: T): number => (a.
 export function gitlabStackJobs(stacks: readonly GitlabStack[]): Json {
   const jobs: Json = {};
   for (const s of [...stacks].sort(byName)) {
-    jobs[gitlabJob.plan(s.stack)] = { extends: '.topicform-plan', environment: { name: ENVIRONMENT_ROLES.plan(s.stack), action: 'prepare' }, variables: { STACK: s.stack } };
-    jobs[gitlabJob.drift(s.stack)] = { extends: '.topicform-drift', environment: { name: ENVIRONMENT_ROLES.drift(s.stack), action: 'prepare' }, variables: { STACK: s.stack } };
+    jobs[gitlabJob.plan(s.stack)] = {
+      extends: '.topicform-plan',
+      environment: { name: ENVIRONMENT_ROLES.plan(s.stack), action: 'prepare' },
+      variables: { STACK: s.stack },
+    };
+    jobs[gitlabJob.drift(s.stack)] = {
+      extends: '.topicform-drift',
+      environment: { name: ENVIRONMENT_ROLES.drift(s.stack), action: 'prepare' },
+      variables: { STACK: s.stack },
+    };
   }
   return jobs;
 }

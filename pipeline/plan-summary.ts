@@ -72,7 +72,9 @@ export function summarizePlan(input: PlanSummaryInput): PlanSummary {
   }
   const plan = isObject(input.plan) ? input.plan : undefined;
   if (plan === undefined) return { ...base, status: 'failed', counts, changes: [], refusals: [], failure: 'no plan JSON (terraform show -json) to read' };
-  if (plan.errored === true) return { ...base, status: 'failed', counts, changes: [], refusals: [], failure: 'terraform marked the plan as errored: it is incomplete' };
+  if (plan.errored === true) {
+    return { ...base, status: 'failed', counts, changes: [], refusals: [], failure: 'terraform marked the plan as errored: it is incomplete' };
+  }
 
   const changes: PlannedChange[] = [];
   for (const rc of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
@@ -123,7 +125,15 @@ function nameOf(type: string, values: Json): string | null {
   return null;
 }
 
-const VERBS: Readonly<Record<PlanAction, string>> = { create: 'to add', update: 'to change', replace: 'to replace', delete: 'to destroy', import: 'to import', forget: 'to forget', move: 'to move' };
+const VERBS: Readonly<Record<PlanAction, string>> = {
+  create: 'to add',
+  update: 'to change',
+  replace: 'to replace',
+  delete: 'to destroy',
+  import: 'to import',
+  forget: 'to forget',
+  move: 'to move',
+};
 
 /** `2 to add, 1 to replace`, or `no changes`. */
 export function countsLine(summary: PlanSummary): string {
@@ -137,7 +147,12 @@ export function renderPlanSummary(summary: PlanSummary, text?: string): string {
   const out: string[] = [];
   switch (summary.status) {
     case 'failed':
-      out.push(`### ⛔ terraform plan ${where} failed`, '', `${summary.failure ?? 'the plan failed'}: nothing can be applied from it, and the review cannot say what terraform would do.`, '');
+      out.push(
+        `### ⛔ terraform plan ${where} failed`,
+        '',
+        `${summary.failure ?? 'the plan failed'}: nothing can be applied from it, and the review cannot say what terraform would do.`,
+        '',
+      );
       if (text !== undefined && text.trim() !== '') out.push(...fenced(text.trimEnd().split('\n').slice(-FAILED_LOG_LINES).join('\n'), 'the end of the log'));
       return `${out.join('\n')}\n`;
     case 'no-changes':
@@ -145,8 +160,15 @@ export function renderPlanSummary(summary: PlanSummary, text?: string): string {
       break;
     case 'refused':
       out.push(`### ⛔ terraform plan ${where}: ${countsLine(summary)} — refused`, '');
-      out.push('This production plan deletes or replaces topics, and their records with them. Nothing is applied until `review-acknowledgements.yaml` on the default branch acknowledges a finding of each (reviewed like any change):', '');
-      for (const r of summary.refusals) out.push(`- \`${r.address}\` (topic \`${r.topic}\`) would be ${r.action === 'delete' ? 'deleted' : 'replaced (deleted, then created empty)'}: acknowledge \`${r.acknowledgeAs[0] ?? ''}\` or the review finding of this topic (\`${summary.stack}/${r.topic}/<rule>\`)`);
+      out.push(
+        'This production plan deletes or replaces topics, and their records with them. Nothing is applied until `review-acknowledgements.yaml` on the default branch acknowledges a finding of each (reviewed like any change):',
+        '',
+      );
+      for (const r of summary.refusals) {
+        out.push(
+          `- \`${r.address}\` (topic \`${r.topic}\`) would be ${r.action === 'delete' ? 'deleted' : 'replaced (deleted, then created empty)'}: acknowledge \`${r.acknowledgeAs[0] ?? ''}\` or the review finding of this topic (\`${summary.stack}/${r.topic}/<rule>\`)`,
+        );
+      }
       out.push('');
       break;
     case 'changes':
@@ -159,7 +181,11 @@ export function renderPlanSummary(summary: PlanSummary, text?: string): string {
     out.push('');
   }
   if (summary.sha256 !== null) out.push(`Saved plan SHA-256: \`${summary.sha256}\` — the apply job applies exactly this file, after checking this sum.`, '');
-  if (text !== undefined && text.trim() !== '' && summary.status !== 'no-changes') out.push(...fenced(text.length > SHOW_TEXT_MAX ? `${text.slice(0, SHOW_TEXT_MAX)}\n… (cut at ${SHOW_TEXT_MAX} characters)` : text.trimEnd(), 'terraform show'));
+  if (text !== undefined && text.trim() !== '' && summary.status !== 'no-changes') {
+    out.push(
+      ...fenced(text.length > SHOW_TEXT_MAX ? `${text.slice(0, SHOW_TEXT_MAX)}\n… (cut at ${SHOW_TEXT_MAX} characters)` : text.trimEnd(), 'terraform show'),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -15,7 +15,6 @@ export const REDACTED = '(sensitive value removed by topicform plan scrub)';
 /** Literal secrets shorter than this are not searched for: too short to be a credential, too likely to match text. */
 export const MIN_SECRET_LENGTH = 6;
 
-
 export interface ScrubResult {
   readonly plan: unknown;
   /** How many values were replaced. */
@@ -44,7 +43,11 @@ export function scrubPlan(plan: unknown, secrets: readonly string[] = []): Scrub
   const configuration = isObject(root.configuration) ? root.configuration : {};
   const rootModule = isObject(configuration.root_module) ? configuration.root_module : {};
   const declared = isObject(rootModule.variables) ? rootModule.variables : {};
-  const sensitiveVariables = new Set(Object.entries(declared).filter(([, d]) => isObject(d) && d.sensitive === true).map(([name]) => name));
+  const sensitiveVariables = new Set(
+    Object.entries(declared)
+      .filter(([, d]) => isObject(d) && d.sensitive === true)
+      .map(([name]) => name),
+  );
   for (const [name, d] of Object.entries(declared)) {
     if (sensitiveVariables.has(name) && isObject(d) && d.default !== undefined) d.default = redact();
   }
@@ -74,7 +77,9 @@ export function scrubPlan(plan: unknown, secrets: readonly string[] = []): Scrub
   // Planned and prior state: module trees of resources with `sensitive_values`, and outputs.
   const stateValues = (values: unknown): void => {
     if (!isObject(values)) return;
-    if (isObject(values.outputs)) for (const o of Object.values(values.outputs)) if (isObject(o) && o.sensitive === true && o.value !== undefined) o.value = redact();
+    if (isObject(values.outputs)) {
+      for (const o of Object.values(values.outputs)) if (isObject(o) && o.sensitive === true && o.value !== undefined) o.value = redact();
+    }
     const walk = (module: unknown): void => {
       if (!isObject(module)) return;
       if (Array.isArray(module.resources)) for (const r of module.resources) if (isObject(r)) r.values = masked(r.values, r.sensitive_values);
@@ -97,16 +102,19 @@ export function scrubPlan(plan: unknown, secrets: readonly string[] = []): Scrub
   }
 
   const literal = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
-  const scrubbed = literal.length === 0 ? root : replaceStrings(root, (s) => {
-    let out = s;
-    for (const secret of literal) {
-      if (out.includes(secret)) {
-        out = out.split(secret).join(REDACTED);
-        removed++;
-      }
-    }
-    return out;
-  });
+  const scrubbed =
+    literal.length === 0
+      ? root
+      : replaceStrings(root, (s) => {
+          let out = s;
+          for (const secret of literal) {
+            if (out.includes(secret)) {
+              out = out.split(secret).join(REDACTED);
+              removed++;
+            }
+          }
+          return out;
+        });
   return { plan: scrubbed, removed };
 }
 

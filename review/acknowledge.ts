@@ -44,7 +44,10 @@ const acknowledgementSchema = z.strictObject({
     .superRefine((id, ctx) => {
       const match = FINDING_ID.exec(id);
       if (match === null) {
-        ctx.addIssue({ code: 'custom', message: `must be a finding id "<stack>/<subject>/<rule>" such as "prod/orders.order-created/partitions-decreased", got "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a finding id "<stack>/<subject>/<rule>" such as "prod/orders.order-created/partitions-decreased", got "${id}"`,
+        });
         return;
       }
       const rule = match[3] ?? '';
@@ -86,7 +89,9 @@ export function parseAcknowledgements(source: SourceFile): Acknowledgement[] {
     else seen.set(a.finding, i);
   });
   if (duplicates.length > 0) throw new ReviewInputError(source.file, duplicates.join('; '));
-  return parsed.data.acknowledgements.map((a) => (a.by === undefined ? { finding: a.finding, reason: a.reason } : { finding: a.finding, reason: a.reason, by: a.by }));
+  return parsed.data.acknowledgements.map((a) =>
+    a.by === undefined ? { finding: a.finding, reason: a.reason } : { finding: a.finding, reason: a.reason, by: a.by },
+  );
 }
 
 /** Anything review reports under an id an acknowledgement can name: a finding or a contract change. */
@@ -106,7 +111,11 @@ export interface Acknowledged<C extends Acknowledgeable> {
  * Marks every finding and contract change an acknowledgement names; the rest of the acknowledgements are returned as
  * unmatched.
  */
-export function applyAcknowledgements<C extends Acknowledgeable = never>(findings: readonly Finding[], acknowledgements: readonly Acknowledgement[], contracts: readonly C[] = []): Acknowledged<C> {
+export function applyAcknowledgements<C extends Acknowledgeable = never>(
+  findings: readonly Finding[],
+  acknowledgements: readonly Acknowledgement[],
+  contracts: readonly C[] = [],
+): Acknowledged<C> {
   const byId = new Map(acknowledgements.map((a) => [a.finding, a]));
   const used = new Set<string>();
   const mark = <T extends Acknowledgeable>(item: T): T => {

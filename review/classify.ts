@@ -61,15 +61,44 @@ class Classifier {
         return this.topicRemoved(change.stack, change.topic, change.removedBlock?.destroy === false);
       case 'topic-renamed': {
         const text = m.topicRenamed(change.before.name, change.after.name);
-        return this.push({ rule: 'topic-renamed', verdict: 'BLOCK', stack: change.stack, subject: topic(change.before.name), text, before: change.before.name, after: change.after.name, rows: [{ key: 'name', current: change.before.name, new: change.after.name }] });
+        return this.push({
+          rule: 'topic-renamed',
+          verdict: 'BLOCK',
+          stack: change.stack,
+          subject: topic(change.before.name),
+          text,
+          before: change.before.name,
+          after: change.after.name,
+          rows: [{ key: 'name', current: change.before.name, new: change.after.name }],
+        });
       }
       case 'topic-changed':
         return this.topicChanged(change.stack, change.after, change.attributes);
       case 'address-changed': {
         const what = subjectLabel(change.subject);
         const rows = [{ key: 'address', current: change.from, new: change.to }];
-        if (change.moved) return this.push({ rule: 'address-moved', verdict: 'SAFE', stack: change.stack, subject: change.subject, text: m.addressMoved(what, change.from, change.to), before: change.from, after: change.to, rows });
-        return this.push({ rule: 'address-changed', verdict: 'BLOCK', stack: change.stack, subject: change.subject, text: m.addressChanged(what, change.from, change.to), before: change.from, after: change.to, rows });
+        if (change.moved) {
+          return this.push({
+            rule: 'address-moved',
+            verdict: 'SAFE',
+            stack: change.stack,
+            subject: change.subject,
+            text: m.addressMoved(what, change.from, change.to),
+            before: change.from,
+            after: change.to,
+            rows,
+          });
+        }
+        return this.push({
+          rule: 'address-changed',
+          verdict: 'BLOCK',
+          stack: change.stack,
+          subject: change.subject,
+          text: m.addressChanged(what, change.from, change.to),
+          before: change.from,
+          after: change.to,
+          rows,
+        });
       }
       case 'acl-added':
         return this.aclAdded(change.stack, change.acl, change.imported);
@@ -83,39 +112,119 @@ class Classifier {
         ];
         const base = { subject: change.subject, before: change.from.stack, after: change.to.stack, rows };
         if (change.removedBlock === null || change.removedBlock.destroy) {
-          return this.push({ ...base, rule: 'moved-without-removed', verdict: 'BLOCK', stack: change.from.stack, text: m.movedWithoutRemoved(what, change.from.stack, change.to.stack) });
+          return this.push({
+            ...base,
+            rule: 'moved-without-removed',
+            verdict: 'BLOCK',
+            stack: change.from.stack,
+            text: m.movedWithoutRemoved(what, change.from.stack, change.to.stack),
+          });
         }
-        if (!change.imported) return this.push({ ...base, rule: 'move-without-import', verdict: 'WARN', stack: change.to.stack, text: m.moveWithoutImport(what, change.from.stack, change.to.stack) });
-        return this.push({ ...base, rule: 'stack-moved', verdict: 'MOVE', stack: change.to.stack, text: m.stackMoved(what, change.from.stack, change.to.stack) });
+        if (!change.imported) {
+          return this.push({
+            ...base,
+            rule: 'move-without-import',
+            verdict: 'WARN',
+            stack: change.to.stack,
+            text: m.moveWithoutImport(what, change.from.stack, change.to.stack),
+          });
+        }
+        return this.push({
+          ...base,
+          rule: 'stack-moved',
+          verdict: 'MOVE',
+          stack: change.to.stack,
+          text: m.stackMoved(what, change.from.stack, change.to.stack),
+        });
       }
       case 'group-added':
-        return this.push({ rule: 'group-added', verdict: 'SAFE', stack: change.stack, subject: { kind: 'group', groupId: change.group.groupId }, text: m.groupAdded(change.group.groupId), before: '—', after: change.group.groupId, rows: [{ key: 'principal', current: '—', new: change.group.principal }, { key: 'subscriptions', current: '—', new: change.group.subscriptions.map((s) => s.topicName).join(', ') }] });
+        return this.push({
+          rule: 'group-added',
+          verdict: 'SAFE',
+          stack: change.stack,
+          subject: { kind: 'group', groupId: change.group.groupId },
+          text: m.groupAdded(change.group.groupId),
+          before: '—',
+          after: change.group.groupId,
+          rows: [
+            { key: 'principal', current: '—', new: change.group.principal },
+            { key: 'subscriptions', current: '—', new: change.group.subscriptions.map((s) => s.topicName).join(', ') },
+          ],
+        });
       case 'group-removed':
         return this.groupRemoved(change.stack, change.group);
       case 'declaration-changed': {
         const fields = change.fields.map((f) => f.field);
         const rows = change.fields.map((f) => ({ key: f.field, current: f.before, new: f.after }));
         const [only] = change.fields;
-        const [before, after] = change.fields.length === 1 && only !== undefined ? [`${only.field}: ${short(only.before)}`, short(only.after)] : ['—', `${fields.join(', ')} changed`];
-        return this.push({ rule: 'declaration-changed', verdict: 'SAFE', stack: change.stack, subject: change.subject, text: m.declarationChanged(subjectLabel(change.subject), fields), before, after, rows });
+        const [before, after] =
+          change.fields.length === 1 && only !== undefined
+            ? [`${only.field}: ${short(only.before)}`, short(only.after)]
+            : ['—', `${fields.join(', ')} changed`];
+        return this.push({
+          rule: 'declaration-changed',
+          verdict: 'SAFE',
+          stack: change.stack,
+          subject: change.subject,
+          text: m.declarationChanged(subjectLabel(change.subject), fields),
+          before,
+          after,
+          rows,
+        });
       }
       case 'settings-changed': {
         const rows = change.changes.map((c) => ({ key: c.key, current: c.before ?? '—', new: c.after ?? '—' }));
         const [only] = change.changes;
-        const [before, after] = change.changes.length === 1 && only !== undefined ? [`${only.key}: ${short(only.before ?? '—')}`, short(only.after ?? '—')] : ['—', `${change.changes.length} settings changed`];
-        const text = m.settingsChanged(change.part, change.stack, change.changes.map((c) => c.key), change.comparedWith);
+        const [before, after] =
+          change.changes.length === 1 && only !== undefined
+            ? [`${only.key}: ${short(only.before ?? '—')}`, short(only.after ?? '—')]
+            : ['—', `${change.changes.length} settings changed`];
+        const text = m.settingsChanged(
+          change.part,
+          change.stack,
+          change.changes.map((c) => c.key),
+          change.comparedWith,
+        );
         return this.push({ rule: `${change.part}-changed`, verdict: 'BLOCK', stack: change.stack, subject: { kind: 'stack' }, text, before, after, rows });
       }
       case 'environment-added': {
         const rows = change.settings.map((c) => ({ key: `${c.part}: ${c.key}`, current: '—', new: c.after ?? '—' }));
-        return this.push({ rule: 'environment-added', verdict: 'WARN', stack: change.stack, subject: { kind: 'stack' }, text: m.environmentAdded(change.stack, change.environment), before: '—', after: change.environment, rows });
+        return this.push({
+          rule: 'environment-added',
+          verdict: 'WARN',
+          stack: change.stack,
+          subject: { kind: 'stack' },
+          text: m.environmentAdded(change.stack, change.environment),
+          before: '—',
+          after: change.environment,
+          rows,
+        });
       }
       case 'owner-changed': {
         const rows = [{ key: 'owner', current: change.before, new: change.after }];
-        return this.push({ rule: 'owner-changed', verdict: 'WARN', stack: change.stack, subject: { kind: 'domain', name: change.domain }, text: m.ownerChanged(change.domain, change.before, change.after), before: change.before, after: change.after, rows });
+        return this.push({
+          rule: 'owner-changed',
+          verdict: 'WARN',
+          stack: change.stack,
+          subject: { kind: 'domain', name: change.domain },
+          text: m.ownerChanged(change.domain, change.before, change.after),
+          before: change.before,
+          after: change.after,
+          rows,
+        });
       }
       case 'suppression-added':
-        return this.push({ rule: 'suppression-added', idSuffix: `-${change.ruleId}`, verdict: 'WARN', stack: change.stack, subject: change.subject, text: m.suppressionAdded(subjectLabel(change.subject), change.ruleId, change.reason), before: '—', after: `${change.ruleId}: ${change.reason}`, rows: [{ key: 'suppression', current: '—', new: `${change.ruleId}: ${change.reason}` }] });
+        return this.push({
+          rule: 'suppression-added',
+          idSuffix: `-${change.ruleId}`,
+          verdict: 'WARN',
+          stack: change.stack,
+          subject: change.subject,
+          text: m.suppressionAdded(subjectLabel(change.subject), change.ruleId, change.reason),
+          before: '—',
+          after: `${change.ruleId}: ${change.reason}`,
+          rows: [{ key: 'suppression', current: '—', new: `${change.ruleId}: ${change.reason}` }],
+        });
     }
   }
 
@@ -134,7 +243,11 @@ class Classifier {
     const rows = [
       { key: 'principal', current: g.principal, new: '(removed)' },
       { key: 'subscriptions', current: g.subscriptions.map((s) => s.topicName).join(', '), new: '(removed)' },
-      { key: 'offsets', current: 'committed', new: `kept until offsets.retention.minutes expires them (default ${humanize('retention.ms', KAFKA_DEFAULT_OFFSETS_RETENTION_MS)})` },
+      {
+        key: 'offsets',
+        current: 'committed',
+        new: `kept until offsets.retention.minutes expires them (default ${humanize('retention.ms', KAFKA_DEFAULT_OFFSETS_RETENTION_MS)})`,
+      },
       ...(dlq === null ? [] : [{ key: 'DLQ', current: dlq, new: '(deleted with its records)' }]),
     ];
     const text = m.groupRemoved(g.groupId, g.service, companions, dlq, KAFKA_DEFAULT_OFFSETS_RETENTION_MS, production);
@@ -157,7 +270,9 @@ class Classifier {
     const after = this.declaredTopic('head', stack, name);
     const environment = this.stackOf(stack).environment;
     if (key === 'partitions') return partitionsCause(before, after, environment.scaling.throughput);
-    if (key === 'config.retention.ms') return retentionCause(before, after, this.readers('base', environment.name, name), this.readers('head', environment.name, name));
+    if (key === 'config.retention.ms') {
+      return retentionCause(before, after, this.readers('base', environment.name, name), this.readers('head', environment.name, name));
+    }
     return undefined;
   }
 
@@ -167,7 +282,9 @@ class Classifier {
   private topicAdded(stack: string, t: TopicResource, imported: boolean): void {
     const rows = topicRows(t, 'new');
     const after = `${t.partitions} partitions, replication ${t.replicationFactor}`;
-    if (imported) return this.push({ rule: 'imported', verdict: 'SAFE', stack, subject: topic(t.name), text: m.imported(`topic ${t.name}`), before: '—', after, rows });
+    if (imported) {
+      return this.push({ rule: 'imported', verdict: 'SAFE', stack, subject: topic(t.name), text: m.imported(`topic ${t.name}`), before: '—', after, rows });
+    }
     this.push({ rule: 'topic-added', verdict: 'SAFE', stack, subject: topic(t.name), text: m.topicAdded(t.name), before: '—', after, rows });
   }
 
@@ -175,14 +292,25 @@ class Classifier {
     const rows = topicRows(t, 'current');
     const before = `${t.partitions} partitions, replication ${t.replicationFactor}`;
     const subject = topic(t.name);
-    if (forgotten) return this.push({ rule: 'left-unmanaged', verdict: 'WARN', stack, subject, text: m.leftUnmanaged(`topic ${t.name}`), before, after: 'unmanaged', rows });
+    if (forgotten) {
+      return this.push({ rule: 'left-unmanaged', verdict: 'WARN', stack, subject, text: m.leftUnmanaged(`topic ${t.name}`), before, after: 'unmanaged', rows });
+    }
     const declared = this.declaredTopic('base', stack, t.name);
     if (declared !== undefined && declared.kind === 'dead-letter') {
       const environment = this.stackOf(stack).environment.name;
       const group = this.headGroups(environment).get(declared.groupId);
       const subscription = group?.subscriptions.find((s) => s.topic.domain === declared.parent.domain && s.topic.event === declared.parent.event);
       if (group !== undefined && subscription !== undefined) {
-        return this.push({ rule: 'dlq-removed', verdict: 'BLOCK', stack, subject, text: m.dlqRemoved(t.name, group.groupId, subscription.topicName), before, after: '(deleted)', rows });
+        return this.push({
+          rule: 'dlq-removed',
+          verdict: 'BLOCK',
+          stack,
+          subject,
+          text: m.dlqRemoved(t.name, group.groupId, subscription.topicName),
+          before,
+          after: '(deleted)',
+          rows,
+        });
       }
     }
     this.push({ rule: 'topic-deleted', verdict: 'BLOCK', stack, subject, text: m.topicDeleted(t.name, t.preventDestroy), before, after: '(deleted)', rows });
@@ -197,7 +325,17 @@ class Classifier {
     const others: AttributeChange[] = [];
     const push = (rule: ReviewRuleId, verdict: Verdict, text: Text, a: AttributeChange): void => {
       const cause = this.derivedCause(stack, name, a.key);
-      this.push({ rule, verdict, stack, subject, text, before: humanize(a.key, a.before), after: humanize(a.key, a.after), rows: [row(a)], ...(cause === undefined ? {} : { cause }) });
+      this.push({
+        rule,
+        verdict,
+        stack,
+        subject,
+        text,
+        before: humanize(a.key, a.before),
+        after: humanize(a.key, a.after),
+        rows: [row(a)],
+        ...(cause === undefined ? {} : { cause }),
+      });
     };
 
     for (const a of attributes) {
@@ -231,8 +369,9 @@ class Classifier {
           const to = configText(a.key, a.after);
           const fromSet = policySet(from);
           const toSet = policySet(to);
-          if (fromSet.has('compact') && !fromSet.has('delete') && toSet.has('delete')) push('cleanup-compact-to-delete', 'BLOCK', m.compactToDelete(name, from, to), a);
-          else push('cleanup-policy-changed', 'WARN', m.cleanupPolicyChanged(name, from, to), a);
+          if (fromSet.has('compact') && !fromSet.has('delete') && toSet.has('delete')) {
+            push('cleanup-compact-to-delete', 'BLOCK', m.compactToDelete(name, from, to), a);
+          } else push('cleanup-policy-changed', 'WARN', m.cleanupPolicyChanged(name, from, to), a);
           break;
         }
         case 'config.retention.ms': {
@@ -272,7 +411,16 @@ class Classifier {
     }
     if (others.length > 0) {
       const keys = others.map((a) => a.key.replace(/^config\./, ''));
-      this.push({ rule: 'config-changed', verdict: 'SAFE', stack, subject, text: m.configChanged(name, keys), before: keys.join(', '), after: 'changed', rows: others.map(row) });
+      this.push({
+        rule: 'config-changed',
+        verdict: 'SAFE',
+        stack,
+        subject,
+        text: m.configChanged(name, keys),
+        before: keys.join(', '),
+        after: 'changed',
+        rows: others.map(row),
+      });
     }
   }
 
@@ -285,7 +433,9 @@ class Classifier {
     const base = { stack, subject, before: '—', after: 'granted', rows: aclRows(acl.binding, 'new') };
     if (imported) return this.push({ ...base, rule: 'imported', verdict: 'SAFE', text: m.imported(label) });
     const b = acl.binding;
-    if (b.principal.endsWith(':*') || b.resourceName === '*') return this.push({ ...base, rule: 'wildcard-acl-added', verdict: 'WARN', text: m.wildcardAclAdded(label) });
+    if (b.principal.endsWith(':*') || b.resourceName === '*') {
+      return this.push({ ...base, rule: 'wildcard-acl-added', verdict: 'WARN', text: m.wildcardAclAdded(label) });
+    }
     if (b.permission === 'Deny') return this.push({ ...base, rule: 'deny-acl-added', verdict: 'WARN', text: m.denyAclAdded(label) });
     if (b.patternType !== 'Literal') {
       const environment = this.stackOf(stack).environment.name;
@@ -302,7 +452,9 @@ class Classifier {
     if (forgotten) return this.push({ ...base, rule: 'left-unmanaged', verdict: 'WARN', after: 'unmanaged', text: m.leftUnmanaged(label) });
     const environment = this.stackOf(stack).environment.name;
     const neededBy = this.neededBy(environment, acl.id, acl.binding.principal);
-    if (neededBy.length > 0) return this.push({ ...base, rule: 'acl-removed-still-needed', verdict: 'BLOCK', after: '(removed)', text: m.aclRemovedStillNeeded(label, neededBy) });
+    if (neededBy.length > 0) {
+      return this.push({ ...base, rule: 'acl-removed-still-needed', verdict: 'BLOCK', after: '(removed)', text: m.aclRemovedStillNeeded(label, neededBy) });
+    }
     const wasNeededBy = this.context.base.stacks.get(stack)?.declared.acl(acl.id)?.neededBy ?? [];
     this.push({ ...base, rule: 'access-removed', verdict: 'WARN', after: '(removed)', text: m.accessRemoved(label, wasNeededBy) });
   }
@@ -368,7 +520,9 @@ class Classifier {
     }
     for (const p of declarations?.producers ?? []) {
       need('Write', 'Topic', p.topicName, `producer ${p.service} writes ${p.topicName}`);
-      if (p.transactionalIdPrefix !== null) need('Write', 'TransactionalID', p.transactionalIdPrefix, `producer ${p.service} uses transactional ids ${p.transactionalIdPrefix}*`, 'Prefixed');
+      if (p.transactionalIdPrefix !== null) {
+        need('Write', 'TransactionalID', p.transactionalIdPrefix, `producer ${p.service} uses transactional ids ${p.transactionalIdPrefix}*`, 'Prefixed');
+      }
     }
     this.needsByPrincipal.set(key, found);
     return found;
@@ -451,7 +605,13 @@ class Classifier {
 
 const topic = (name: string): Subject => ({ kind: 'topic', name });
 
-const NUMERIC_CONFIG = new Set(['config.retention.ms', 'config.min.insync.replicas', 'config.retention.bytes', 'config.delete.retention.ms', 'config.max.message.bytes']);
+const NUMERIC_CONFIG = new Set([
+  'config.retention.ms',
+  'config.min.insync.replicas',
+  'config.retention.bytes',
+  'config.delete.retention.ms',
+  'config.max.message.bytes',
+]);
 
 /** Long declared texts, cut for the one-line before → after. */
 const short = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);

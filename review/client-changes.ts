@@ -33,7 +33,10 @@ export function clientConfigChanges(base: Environments, head: Environments): Cli
       const settings = settingChanges(was?.settings ?? [], now?.settings ?? []);
       if (settings.length === 0) continue;
       const stacks = now === undefined ? b.stacks : h.stacks;
-      const stack = stacks.find((s) => (any.subject.kind === 'group' ? s.declared.groups.has(any.subject.groupId) : [...s.declared.producers.values()].some((p) => p.service === any.service)))?.stack ?? name;
+      const stack =
+        stacks.find((s) =>
+          any.subject.kind === 'group' ? s.declared.groups.has(any.subject.groupId) : [...s.declared.producers.values()].some((p) => p.service === any.service),
+        )?.stack ?? name;
       out.push({
         environment: name,
         production: h.topology.environment.production,
@@ -62,11 +65,23 @@ function profiles(clients: readonly ServiceClients[]): Map<string, Profile> {
   const out = new Map<string, Profile>();
   for (const c of clients) {
     for (const p of c.consumers) {
-      out.set(`${c.service}\u0000${c.principal}\u0000consumer ${p.groupId}`, { service: c.service, principal: c.principal, profile: `consumer ${p.groupId}`, subject: { kind: 'group', groupId: p.groupId }, settings: p.settings });
+      out.set(`${c.service}\u0000${c.principal}\u0000consumer ${p.groupId}`, {
+        service: c.service,
+        principal: c.principal,
+        profile: `consumer ${p.groupId}`,
+        subject: { kind: 'group', groupId: p.groupId },
+        settings: p.settings,
+      });
     }
     for (const p of c.producers) {
       const topic = p.topics[0] ?? '';
-      out.set(`${c.service}\u0000${c.principal}\u0000${p.name}`, { service: c.service, principal: c.principal, profile: p.name, subject: { kind: 'producer', service: c.service, topic }, settings: p.settings });
+      out.set(`${c.service}\u0000${c.principal}\u0000${p.name}`, {
+        service: c.service,
+        principal: c.principal,
+        profile: p.name,
+        subject: { kind: 'producer', service: c.service, topic },
+        settings: p.settings,
+      });
     }
   }
   return out;
@@ -94,7 +109,11 @@ export function describeSetting(c: ClientSettingChange): string {
  * The findings with a `client-config-changed` WARN for every changed profile, each taking in the
  * `declaration-changed` finding of its declaration in the same stack (its rows and, as the cause, its fields).
  */
-export function withClientFindings(findings: readonly Finding[], changes: readonly ClientConfigChange[], context: { readonly base: Snapshot; readonly head: Snapshot }): Finding[] {
+export function withClientFindings(
+  findings: readonly Finding[],
+  changes: readonly ClientConfigChange[],
+  context: { readonly base: Snapshot; readonly head: Snapshot },
+): Finding[] {
   const out = [...findings];
   for (const c of changes) {
     if (c.status !== 'changed') continue;
@@ -105,7 +124,10 @@ export function withClientFindings(findings: readonly Finding[], changes: readon
     const declared = at < 0 ? undefined : out[at];
     const id = `${c.stack}/${subjectKey(c.subject)}/client-config-changed`;
     if (out.some((f) => f.id === id)) continue;
-    const rows: Row[] = [...(declared?.rows ?? []), ...c.settings.map((s) => ({ key: `client ${s.key}`, current: s.before ?? '(not set)', new: s.after ?? '(not set)' }))];
+    const rows: Row[] = [
+      ...(declared?.rows ?? []),
+      ...c.settings.map((s) => ({ key: `client ${s.key}`, current: s.before ?? '(not set)', new: s.after ?? '(not set)' })),
+    ];
     const cause = declared === undefined ? undefined : `because ${declared.rows.map((r) => `${r.key} ${r.current} → ${r.new}`).join(', ')}`;
     const keys = c.settings.map((s) => s.key);
     const finding: Finding = {

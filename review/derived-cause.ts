@@ -17,7 +17,10 @@ export function partitionsCause(before: ResolvedTopic | undefined, after: Resolv
   const nowDeclared = DECLARED.test(after.partitions.explanation);
   const wasDeclared = DECLARED.test(before.partitions.explanation);
   if (nowDeclared && !wasDeclared) {
-    const scaling = scaledThroughput < 1 ? `, and a declared count applies as declared in every environment (this one scales declared throughput by ${scaledThroughput}, which shrinks derived counts only)` : '';
+    const scaling =
+      scaledThroughput < 1
+        ? `, and a declared count applies as declared in every environment (this one scales declared throughput by ${scaledThroughput}, which shrinks derived counts only)`
+        : '';
     return `because partitions: ${after.partitions.value} is now declared${scaling}; before, derived: ${before.partitions.explanation}`;
   }
   if (wasDeclared && !nowDeclared) return `because partitions are now derived: ${after.partitions.explanation}`;
@@ -29,10 +32,17 @@ export function partitionsCause(before: ResolvedTopic | undefined, after: Resolv
  * Why `retention.ms` of an event topic changed: its replay window, or the largest tolerated lag of the groups that
  * read it (retention = window + largest lag + margin), naming each group removed, added or re-declared.
  */
-export function retentionCause(before: ResolvedTopic | undefined, after: ResolvedTopic | undefined, readersBefore: readonly ResolvedConsumerGroup[], readersAfter: readonly ResolvedConsumerGroup[]): string | undefined {
+export function retentionCause(
+  before: ResolvedTopic | undefined,
+  after: ResolvedTopic | undefined,
+  readersBefore: readonly ResolvedConsumerGroup[],
+  readersAfter: readonly ResolvedConsumerGroup[],
+): string | undefined {
   if (before?.kind !== 'event' || after?.kind !== 'event') return undefined;
   const parts: string[] = [];
-  if (JSON.stringify(before.replay) !== JSON.stringify(after.replay)) parts.push(`the replay declaration changed (${describeReplay(before.replay)} → ${describeReplay(after.replay)})`);
+  if (JSON.stringify(before.replay) !== JSON.stringify(after.replay)) {
+    parts.push(`the replay declaration changed (${describeReplay(before.replay)} → ${describeReplay(after.replay)})`);
+  }
   const lagOf = (g: ResolvedConsumerGroup): string => (g.maxProcessingLagMs === null ? 'no lag declared' : `lag ${formatMs(g.maxProcessingLagMs)}`);
   const was = new Map(readersBefore.map((g) => [g.groupId, g]));
   const now = new Map(readersAfter.map((g) => [g.groupId, g]));

@@ -58,7 +58,14 @@ function diffTopics(stack: string, b: StackSnapshot | undefined, h: StackSnapsho
       const attributes = topicAttributes(before, after);
       if (attributes.length > 0) changes.push({ kind: 'topic-changed', stack, before, after, attributes });
       if (before.key !== after.key) {
-        changes.push({ kind: 'address-changed', stack, subject: { kind: 'topic', name }, from: before.address, to: after.address, moved: isMoved(h, before.address, after.address) });
+        changes.push({
+          kind: 'address-changed',
+          stack,
+          subject: { kind: 'topic', name },
+          from: before.address,
+          to: after.address,
+          moved: isMoved(h, before.address, after.address),
+        });
       }
     }
   }
@@ -67,7 +74,16 @@ function diffTopics(stack: string, b: StackSnapshot | undefined, h: StackSnapsho
     for (const before of b.topicsByName.values()) {
       const name = before.name;
       if (h?.topicsByName.has(name) === true) continue;
-      pending.push({ side: 'removed', stack, environment: benvironment, subject: { kind: 'topic', name }, key: `topic:${name}`, topic: before, acl: null, paired: false });
+      pending.push({
+        side: 'removed',
+        stack,
+        environment: benvironment,
+        subject: { kind: 'topic', name },
+        key: `topic:${name}`,
+        topic: before,
+        acl: null,
+        paired: false,
+      });
     }
   }
 }
@@ -81,7 +97,14 @@ function diffAcls(stack: string, b: StackSnapshot | undefined, h: StackSnapshot 
       if (before === undefined) {
         pending.push({ side: 'added', stack, environment, subject: { kind: 'acl', id }, key: `acl:${id}`, topic: null, acl: after, paired: false });
       } else if (before.key !== after.key) {
-        changes.push({ kind: 'address-changed', stack, subject: { kind: 'acl', id }, from: before.address, to: after.address, moved: isMoved(h, before.address, after.address) });
+        changes.push({
+          kind: 'address-changed',
+          stack,
+          subject: { kind: 'acl', id },
+          from: before.address,
+          to: after.address,
+          moved: isMoved(h, before.address, after.address),
+        });
       }
     }
   }
@@ -89,7 +112,16 @@ function diffAcls(stack: string, b: StackSnapshot | undefined, h: StackSnapshot 
     for (const before of b.aclsById.values()) {
       const id = before.id;
       if (h?.aclsById.has(id) === true) continue;
-      pending.push({ side: 'removed', stack, environment: b.environment.name, subject: { kind: 'acl', id }, key: `acl:${id}`, topic: null, acl: before, paired: false });
+      pending.push({
+        side: 'removed',
+        stack,
+        environment: b.environment.name,
+        subject: { kind: 'acl', id },
+        key: `acl:${id}`,
+        topic: null,
+        acl: before,
+        paired: false,
+      });
     }
   }
 }
@@ -102,12 +134,19 @@ const NO_CHANGES: readonly never[] = [];
 
 function topicAttributes(before: TopicResource, after: TopicResource): readonly AttributeChange[] {
   // Most topics do not change: compare first, allocate only for a difference.
-  if (before.partitions === after.partitions && before.replicationFactor === after.replicationFactor && before.preventDestroy === after.preventDestroy && sameConfig(before.config, after.config)) {
+  if (
+    before.partitions === after.partitions &&
+    before.replicationFactor === after.replicationFactor &&
+    before.preventDestroy === after.preventDestroy &&
+    sameConfig(before.config, after.config)
+  ) {
     return NO_CHANGES;
   }
   const out: AttributeChange[] = [];
   if (before.partitions !== after.partitions) out.push({ key: 'partitions', before: before.partitions, after: after.partitions });
-  if (before.replicationFactor !== after.replicationFactor) out.push({ key: 'replication_factor', before: before.replicationFactor, after: after.replicationFactor });
+  if (before.replicationFactor !== after.replicationFactor) {
+    out.push({ key: 'replication_factor', before: before.replicationFactor, after: after.replicationFactor });
+  }
   for (const key in before.config) {
     const a = after.config[key];
     if (a !== before.config[key]) out.push({ key: `config.${key}`, before: before.config[key] ?? null, after: a ?? null });
@@ -140,8 +179,10 @@ function pairAcrossStacks(pending: readonly Pending[], base: Snapshot, head: Sna
   }
   const removedBlocks = new Map<string, ReadonlyMap<string, RemovedBlock>>();
   const imports = new Map<string, ReadonlyMap<string, ImportBlock>>();
-  const removedIn = (stack: string): ReadonlyMap<string, RemovedBlock> => memo(removedBlocks, stack, () => new Map(head.stacks.get(stack)?.removed.map((r) => [r.from, r])));
-  const importsIn = (stack: string): ReadonlyMap<string, ImportBlock> => memo(imports, stack, () => new Map(head.stacks.get(stack)?.imports.map((i) => [i.to, i])));
+  const removedIn = (stack: string): ReadonlyMap<string, RemovedBlock> =>
+    memo(removedBlocks, stack, () => new Map(head.stacks.get(stack)?.removed.map((r) => [r.from, r])));
+  const importsIn = (stack: string): ReadonlyMap<string, ImportBlock> =>
+    memo(imports, stack, () => new Map(head.stacks.get(stack)?.imports.map((i) => [i.to, i])));
 
   for (const p of pending) {
     if (p.side !== 'removed') continue;
@@ -253,7 +294,18 @@ function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSna
  */
 const TOPIC_FIELDS = ['description', 'eventTypes', 'key', 'aggregate', 'ordering', 'throughput', 'replay', 'retentionBytes'] as const;
 const CONTRACT_NOTE_FIELDS = ['changeStrategy'] as const;
-const GROUP_FIELDS = ['service', 'principal', 'idempotency', 'processingTimePerMessageMs', 'maxProcessingLagMs', 'offsetCommit', 'processing', 'retryDelaysMs', 'deadLetter', 'subscriptions'] as const;
+const GROUP_FIELDS = [
+  'service',
+  'principal',
+  'idempotency',
+  'processingTimePerMessageMs',
+  'maxProcessingLagMs',
+  'offsetCommit',
+  'processing',
+  'retryDelaysMs',
+  'deadLetter',
+  'subscriptions',
+] as const;
 const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'delivery'] as const;
 /** `owner` is not among them: an owner change is its own finding (owner-changed), with both owners as reviewers. */
 const DOMAIN_FIELDS = ['description', 'recoveryProcedure'] as const;
@@ -265,21 +317,33 @@ interface Suppressible {
 function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, changes: Change[]): void {
   const bd = b?.declared;
   const hd = h.declared;
-  const compare = (subject: Subject, before: object | undefined, after: object, fields: readonly string[], extra: (b: object) => readonly FieldChange[] = () => NO_CHANGES): void => {
+  const compare = (
+    subject: Subject,
+    before: object | undefined,
+    after: object,
+    fields: readonly string[],
+    extra: (b: object) => readonly FieldChange[] = () => NO_CHANGES,
+  ): void => {
     suppressionsAdded(stack, subject, before, after, changes);
     if (before === undefined || fields.length === 0) return;
     const changed = fieldChanges(before as Record<string, unknown>, after as Record<string, unknown>, fields);
     const more = extra(before);
-    if (changed.length > 0 || more.length > 0) changes.push({ kind: 'declaration-changed', stack, subject, fields: more.length === 0 ? changed : [...changed, ...more] });
+    if (changed.length > 0 || more.length > 0) {
+      changes.push({ kind: 'declaration-changed', stack, subject, fields: more.length === 0 ? changed : [...changed, ...more] });
+    }
   };
   for (const [name, domain] of hd.domains) {
     const before = bd?.domains.get(name);
-    if (before !== undefined && before.owner !== domain.owner) changes.push({ kind: 'owner-changed', stack, domain: name, before: before.owner, after: domain.owner });
+    if (before !== undefined && before.owner !== domain.owner) {
+      changes.push({ kind: 'owner-changed', stack, domain: name, before: before.owner, after: domain.owner });
+    }
     compare({ kind: 'domain', name }, before, domain, DOMAIN_FIELDS);
   }
   for (const [name, topic] of hd.topics) {
     // Only event topics carry declarations; companions are derived from their group.
-    if (topic.kind === 'event') compare({ kind: 'topic', name }, bd?.topics.get(name), topic, TOPIC_FIELDS, (before) => contractNotes(before as ResolvedTopic, topic));
+    if (topic.kind === 'event') {
+      compare({ kind: 'topic', name }, bd?.topics.get(name), topic, TOPIC_FIELDS, (before) => contractNotes(before as ResolvedTopic, topic));
+    }
   }
   for (const [groupId, group] of hd.groups) {
     const before = bd?.groups.get(groupId);
@@ -291,7 +355,12 @@ function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackS
     if (!hd.groups.has(groupId)) changes.push({ kind: 'group-removed', stack, group });
   }
   for (const producer of hd.producers.values()) {
-    compare({ kind: 'producer', service: producer.service, topic: producer.topicName }, bd?.producers.get(producerKey(producer.service, producer.topicName)), producer, PRODUCER_FIELDS);
+    compare(
+      { kind: 'producer', service: producer.service, topic: producer.topicName },
+      bd?.producers.get(producerKey(producer.service, producer.topicName)),
+      producer,
+      PRODUCER_FIELDS,
+    );
   }
 }
 
@@ -363,4 +432,3 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   return count === Object.keys(bo).length;
 }
-

@@ -49,7 +49,8 @@ export const replicationDecreased = (name: string, before: number, after: number
 
 export const replicationIncreased = (name: string, before: number, after: number): Text => ({
   title: `replication factor of ${name} increased from ${before} to ${after}`,
-  reason: 'the provider reassigns partitions in place: every partition is copied to new brokers, which loads the network and disks while it runs; apply at a quiet time',
+  reason:
+    'the provider reassigns partitions in place: every partition is copied to new brokers, which loads the network and disks while it runs; apply at a quiet time',
 });
 
 export const partitionsIncreased = (name: string, before: number, after: number, perKeyOrdering: boolean): Text => ({
@@ -64,7 +65,8 @@ export const partitionsIncreased = (name: string, before: number, after: number,
 
 export const compactToDelete = (name: string, before: string, after: string): Text => ({
   title: `cleanup.policy of ${name} changed from ${before} to ${after}`,
-  reason: 'a compacted topic keeps the latest record of every key; with delete, records older than retention.ms are deleted, latest states included: a full replay is no longer possible',
+  reason:
+    'a compacted topic keeps the latest record of every key; with delete, records older than retention.ms are deleted, latest states included: a full replay is no longer possible',
   fix: `keep ${before}`,
 });
 
@@ -142,12 +144,21 @@ export const groupAdded = (groupId: string): Text => ({ title: `new consumer gro
  * A removed consumer group: what happens to its offsets and to its DLQ. Kafka keeps a group's committed offsets until
  * offsets.retention.minutes after the group is empty; its DLQ and retry tiers are deleted with the group's declaration.
  */
-export const groupRemoved = (groupId: string, service: string, companions: readonly string[], dlq: string | null, offsetsRetentionMs: number, production: boolean): Text => ({
+export const groupRemoved = (
+  groupId: string,
+  service: string,
+  companions: readonly string[],
+  dlq: string | null,
+  offsetsRetentionMs: number,
+  production: boolean,
+): Text => ({
   title: `consumer group ${groupId} removed`,
   reason:
     `${service} loses its ACLs once terraform applies; the group's committed offsets stay on the cluster until they expire ` +
     `(offsets.retention.minutes, Kafka's default ${formatMs(offsetsRetentionMs)} after the group is empty), so a group re-created with the same id within that time resumes from them, later from auto.offset.reset` +
-    (companions.length > 0 ? `; ${companions.join(', ')} ${companions.length === 1 ? 'is' : 'are'} deleted with every record in ${companions.length === 1 ? 'it' : 'them'}` : '') +
+    (companions.length > 0
+      ? `; ${companions.join(', ')} ${companions.length === 1 ? 'is' : 'are'} deleted with every record in ${companions.length === 1 ? 'it' : 'them'}`
+      : '') +
     (dlq === null
       ? '; it has no DLQ'
       : `; dead letters still waiting in ${dlq} are lost: re-drive or export them first${production ? ' (production: blocks until acknowledged, since review cannot see whether the DLQ is empty)' : ''}`) +
@@ -242,7 +253,8 @@ export const settingsChanged = (part: string, stack: string, keys: readonly stri
 
 export const environmentAdded = (stack: string, environment: string): Text => ({
   title: `stack ${stack} of a new environment ${environment}`,
-  reason: 'the base has no stack of this environment to compare with: read its backend, provider and variables below; nothing plans it before the change is merged and its CI environments exist',
+  reason:
+    'the base has no stack of this environment to compare with: read its backend, provider and variables below; nothing plans it before the change is merged and its CI environments exist',
 });
 
 export const ownerChanged = (domain: string, before: string, after: string): Text => ({

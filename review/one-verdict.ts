@@ -27,7 +27,9 @@ export function unifyVerdicts(findings: readonly Finding[], access: AccessSectio
     }
     for (const i of related) {
       const f = out[i];
-      if (f !== undefined && SEVERITY[f.verdict] < SEVERITY[verdict]) out[i] = { ...f, verdict, reason: `${f.reason}; ${verdict} as its access change (Access changes): ${c.message}` };
+      if (f !== undefined && SEVERITY[f.verdict] < SEVERITY[verdict]) {
+        out[i] = { ...f, verdict, reason: `${f.reason}; ${verdict} as its access change (Access changes): ${c.message}` };
+      }
     }
     return verdict === c.verdict ? c : { ...c, verdict };
   });

@@ -26,11 +26,29 @@ function unprefixed(name: string, prefix: string): string {
 /** The origin of a finding about `subject` in a stack, from its head slice (else its base slice). */
 export function originOf(subject: Subject, rule: string, stack: string, head: StackSnapshot | undefined, base: StackSnapshot | undefined): Origin {
   const prefix = (head ?? base)?.environment.topicPrefix ?? '';
-  const own = subject.kind === 'topic' ? unprefixed(subject.name, prefix) : subject.kind === 'group' ? unprefixed(subject.groupId, prefix) : subject.kind === 'acl' ? subject.id : subject.kind === 'producer' ? `${subject.service}@${unprefixed(subject.topic, prefix)}` : subject.kind === 'domain' ? subject.name : stack;
+  const own =
+    subject.kind === 'topic'
+      ? unprefixed(subject.name, prefix)
+      : subject.kind === 'group'
+        ? unprefixed(subject.groupId, prefix)
+        : subject.kind === 'acl'
+          ? subject.id
+          : subject.kind === 'producer'
+            ? `${subject.service}@${unprefixed(subject.topic, prefix)}`
+            : subject.kind === 'domain'
+              ? subject.name
+              : stack;
   return { ...originWithout(subject, rule, stack, head, base, prefix), subject: own };
 }
 
-function originWithout(subject: Subject, rule: string, stack: string, head: StackSnapshot | undefined, base: StackSnapshot | undefined, prefix: string): Omit<Origin, 'subject'> {
+function originWithout(
+  subject: Subject,
+  rule: string,
+  stack: string,
+  head: StackSnapshot | undefined,
+  base: StackSnapshot | undefined,
+  prefix: string,
+): Omit<Origin, 'subject'> {
   const strip = (name: string): string => unprefixed(name, prefix);
   const group = (groupId: string): Omit<Origin, 'subject'> => {
     const g = head?.declared.groups.get(groupId) ?? base?.declared.groups.get(groupId);
@@ -58,8 +76,15 @@ function originWithout(subject: Subject, rule: string, stack: string, head: Stac
       return { key: `principal:${principal}`, label: principal, companion: null, declaredAt: null };
     }
     case 'producer': {
-      const p = [...(head?.declared.producers.values() ?? []), ...(base?.declared.producers.values() ?? [])].find((x) => x.service === subject.service && x.topicName === subject.topic);
-      return { key: `producer:${subject.service}@${strip(subject.topic)}`, label: `producer ${subject.service} of ${strip(subject.topic)}`, companion: null, declaredAt: declaredAt(p?.source) };
+      const p = [...(head?.declared.producers.values() ?? []), ...(base?.declared.producers.values() ?? [])].find(
+        (x) => x.service === subject.service && x.topicName === subject.topic,
+      );
+      return {
+        key: `producer:${subject.service}@${strip(subject.topic)}`,
+        label: `producer ${subject.service} of ${strip(subject.topic)}`,
+        companion: null,
+        declaredAt: declaredAt(p?.source),
+      };
     }
     case 'domain': {
       const d = head?.declared.domains.get(subject.name) ?? base?.declared.domains.get(subject.name);
@@ -70,7 +95,11 @@ function originWithout(subject: Subject, rule: string, stack: string, head: Stac
   }
 }
 
-function parentOf(t: ResolvedTopic & { kind: 'retry' | 'dead-letter' }, head: StackSnapshot | undefined, base: StackSnapshot | undefined): ResolvedTopic | undefined {
+function parentOf(
+  t: ResolvedTopic & { kind: 'retry' | 'dead-letter' },
+  head: StackSnapshot | undefined,
+  base: StackSnapshot | undefined,
+): ResolvedTopic | undefined {
   for (const slice of [head, base]) {
     for (const candidate of slice?.declared.topics.values() ?? []) {
       if (candidate.kind === 'event' && candidate.ref.domain === t.parent.domain && candidate.ref.event === t.parent.event) return candidate;

@@ -6,14 +6,35 @@
  */
 import { SUBJECT_NAMING_STRATEGIES } from '../model/schema';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type {
+  AclBinding,
+  ResolvedAcl,
+  ResolvedConsumerGroup,
+  ResolvedDomain,
+  ResolvedEnvironment,
+  ResolvedProducer,
+  ResolvedTopic,
+  Topology,
+} from '../model/topology';
 import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, COMPATIBILITY_MODES, TOPIC_KINDS } from '../model/vocabulary';
 import { stackSettings } from '../guard/settings';
 import { ReviewInputError } from './errors';
 import { asArray, asBoolean, asNumber, asObject, asString, at, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
 import type { JsonObject, Path } from './json-reader';
 import { PLAN_ACTIONS } from './types';
-import type { AclResource, DeclaredSlice, ImportBlock, MovedBlock, PlanAction, PlanResourceChange, PlanSnapshot, RemovedBlock, Snapshot, StackSnapshot, TopicResource } from './types';
+import type {
+  AclResource,
+  DeclaredSlice,
+  ImportBlock,
+  MovedBlock,
+  PlanAction,
+  PlanResourceChange,
+  PlanSnapshot,
+  RemovedBlock,
+  Snapshot,
+  StackSnapshot,
+  TopicResource,
+} from './types';
 
 /** A file's name (for messages) and its text. */
 export interface SourceFile {
@@ -79,8 +100,14 @@ function readTerraform(json: unknown): TerraformPart {
     topicsByName,
     aclsById,
     // By address only for plans: indexed on first use, by the name in the JSON (no new string per resource).
-    topicAt: prefixed(TOPIC_PREFIX, lazyIndex(topicsByName.values(), (t) => t.key)),
-    aclAt: prefixed(ACL_PREFIX, lazyIndex(aclsById.values(), (a) => a.key)),
+    topicAt: prefixed(
+      TOPIC_PREFIX,
+      lazyIndex(topicsByName.values(), (t) => t.key),
+    ),
+    aclAt: prefixed(
+      ACL_PREFIX,
+      lazyIndex(aclsById.values(), (a) => a.key),
+    ),
     moved: blocks(root.moved, 'moved', readMoved),
     removed: blocks(root.removed, 'removed', readRemoved),
     imports: blocks(root.import, 'import', readImport),
@@ -94,7 +121,8 @@ function readTopic(key: string, value: unknown): TopicResource {
   const body = asObject(value, path);
   const name = typeof body.name === 'string' ? body.name : asString(body.name, [...path, 'name']);
   const partitions = typeof body.partitions === 'number' ? body.partitions : asNumber(body.partitions, [...path, 'partitions']);
-  const replicationFactor = typeof body.replication_factor === 'number' ? body.replication_factor : asNumber(body.replication_factor, [...path, 'replication_factor']);
+  const replicationFactor =
+    typeof body.replication_factor === 'number' ? body.replication_factor : asNumber(body.replication_factor, [...path, 'replication_factor']);
   let config: Record<string, string> = {};
   if (body.config !== undefined && body.config !== null) {
     const raw = asObject(body.config, [...path, 'config']);
@@ -132,7 +160,10 @@ function readAcl(key: string, value: unknown): AclResource {
   for (const field of ACL_FIELDS) {
     if (typeof body[field] !== 'string') asString(body[field], ['resource', 'kafka_acl', key, field]);
   }
-  const pattern = body.resource_pattern_type_filter === undefined ? 'Literal' : asString(body.resource_pattern_type_filter, ['resource', 'kafka_acl', key, 'resource_pattern_type_filter']);
+  const pattern =
+    body.resource_pattern_type_filter === undefined
+      ? 'Literal'
+      : asString(body.resource_pattern_type_filter, ['resource', 'kafka_acl', key, 'resource_pattern_type_filter']);
   return new ParsedAcl(key, body as AclBody, pattern);
 }
 
@@ -257,7 +288,9 @@ function readTopology(json: unknown): TopologyPart {
     if (topic.kind === 'event') {
       if (!isObject(topic.ref)) asObject(topic.ref, ['topics', i, 'ref']);
       contract(topic.contract, ['topics', i, 'contract']);
-      if (!isObject(topic.replay) || typeof topic.replay.kind !== 'string') asString(asObject(topic.replay, ['topics', i, 'replay']).kind, ['topics', i, 'replay', 'kind']);
+      if (!isObject(topic.replay) || typeof topic.replay.kind !== 'string') {
+        asString(asObject(topic.replay, ['topics', i, 'replay']).kind, ['topics', i, 'replay', 'kind']);
+      }
       if (!(Array.isArray(topic.suppressions) && topic.suppressions.length === 0)) suppressions(topic.suppressions, ['topics', i, 'suppressions']);
     } else {
       if (!isObject(topic.parent)) asObject(topic.parent, ['topics', i, 'parent']);
@@ -274,7 +307,9 @@ function readTopology(json: unknown): TopologyPart {
     if (typeof group.principal !== 'string') asString(group.principal, ['consumerGroups', i, 'principal']);
     if (typeof group.domain !== 'string') asString(group.domain, ['consumerGroups', i, 'domain']);
     if (group.suppressions !== undefined) suppressions(group.suppressions, ['consumerGroups', i, 'suppressions']);
-    const subscriptions = Array.isArray(group.subscriptions) ? (group.subscriptions as unknown[]) : asArray(group.subscriptions, ['consumerGroups', i, 'subscriptions']);
+    const subscriptions = Array.isArray(group.subscriptions)
+      ? (group.subscriptions as unknown[])
+      : asArray(group.subscriptions, ['consumerGroups', i, 'subscriptions']);
     for (let j = 0; j < subscriptions.length; j++) {
       const sub = subscriptions[j];
       const ok =
@@ -302,7 +337,9 @@ function readTopology(json: unknown): TopologyPart {
   for (let i = 0; i < producerList.length; i++) {
     const producer = asObject(producerList[i], ['producers', i]);
     if (typeof producer.principal !== 'string') asString(producer.principal, ['producers', i, 'principal']);
-    if (!isObject(producer.topic) || typeof producer.topic.domain !== 'string') asString(asObject(producer.topic, ['producers', i, 'topic']).domain, ['producers', i, 'topic', 'domain']);
+    if (!isObject(producer.topic) || typeof producer.topic.domain !== 'string') {
+      asString(asObject(producer.topic, ['producers', i, 'topic']).domain, ['producers', i, 'topic', 'domain']);
+    }
     if (producer.transactionalIdPrefix !== null) stringOrNull(producer.transactionalIdPrefix, ['producers', i, 'transactionalIdPrefix']);
     if (producer.suppressions !== undefined) suppressions(producer.suppressions, ['producers', i, 'suppressions']);
     const service = typeof producer.service === 'string' ? producer.service : asString(producer.service, ['producers', i, 'service']);
@@ -356,7 +393,9 @@ function contract(value: unknown, path: Path): void {
 }
 
 function oneOf(value: unknown, allowed: readonly string[], where: string): void {
-  if (!(allowed as readonly unknown[]).includes(value)) throw new ShapeError(where, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new ShapeError(where, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+  }
 }
 
 function suppressions(value: unknown, path: Path): void {

@@ -30,14 +30,23 @@ export function review(input: ReviewInput): ReviewResult {
   checkPlans(plans, input.head);
   const failedPlans = [...new Set(input.failedPlans ?? [])].sort(compare);
   for (const stack of failedPlans) {
-    if (!input.head.stacks.has(stack)) throw new ReviewInputError(`--plan-failed ${stack}`, `unknown stack "${stack}": the head output has ${[...input.head.stacks.keys()].sort().join(', ') || 'no stacks'}`);
+    if (!input.head.stacks.has(stack)) {
+      throw new ReviewInputError(
+        `--plan-failed ${stack}`,
+        `unknown stack "${stack}": the head output has ${[...input.head.stacks.keys()].sort().join(', ') || 'no stacks'}`,
+      );
+    }
   }
   const context = { base: input.base, head: input.head };
   const classified = classify(diff(input.base, input.head), context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
   const clients = clientConfigChanges(environments.base, environments.head);
-  const acknowledged = applyAcknowledgements(withClientFindings(planned.findings, clients, context), input.acknowledgements ?? [], contractChanges(environments.base, environments.head));
+  const acknowledged = applyAcknowledgements(
+    withClientFindings(planned.findings, clients, context),
+    input.acknowledgements ?? [],
+    contractChanges(environments.base, environments.head),
+  );
   const unified = unifyVerdicts(acknowledged.findings, withOwnerChanges(accessSection(environments.base, environments.head), acknowledged.findings));
   const { access } = unified;
   const findings = unified.findings.sort(compareFindings);
@@ -63,7 +72,10 @@ function checkPlans(plans: readonly PlanSnapshot[], head: Snapshot): void {
   const seen = new Map<string, string>();
   for (const plan of plans) {
     if (!head.stacks.has(plan.stack)) {
-      throw new ReviewInputError(plan.file, `the plan is given for stack "${plan.stack}", which the head output does not have (it has ${[...head.stacks.keys()].sort().join(', ') || 'no stacks'})`);
+      throw new ReviewInputError(
+        plan.file,
+        `the plan is given for stack "${plan.stack}", which the head output does not have (it has ${[...head.stacks.keys()].sort().join(', ') || 'no stacks'})`,
+      );
     }
     const other = seen.get(plan.stack);
     if (other !== undefined) throw new ReviewInputError(plan.file, `stack "${plan.stack}" already has a plan (${other}); give one plan per stack`);

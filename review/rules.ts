@@ -6,7 +6,8 @@ import type { Verdict } from './types';
 
 export interface ReviewRule {
   /** The verdict, or how it is chosen. */
-  readonly verdict: Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL' | 'BLOCK in production when it has a DLQ, WARN otherwise';
+  readonly verdict:
+    Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL' | 'BLOCK in production when it has a DLQ, WARN otherwise';
   /** What it means, one line (README table). */
   readonly summary: string;
 }
@@ -20,14 +21,29 @@ export const REVIEW_RULES = {
   'cleanup-compact-to-delete': { verdict: 'BLOCK', summary: 'a compacted topic starts deleting by time: the latest state of old keys is lost' },
   'retention-below-replay-window': { verdict: 'BLOCK', summary: 'retention cut below the declared replay window' },
   'acl-removed-still-needed': { verdict: 'BLOCK', summary: 'an ACL is removed that a declared consumer or producer still needs' },
-  'address-changed': { verdict: 'BLOCK', summary: 'identical content at a new Terraform address without a moved block: terraform creates the new one and deletes the old' },
-  'moved-without-removed': { verdict: 'BLOCK', summary: 'a resource moves to another stack, but the old stack has no removed block (destroy = false): applying it deletes the resource' },
-  'backend-changed': { verdict: 'BLOCK', summary: "the stack's backend changes: its state, and the credentials terraform sends with it, go somewhere new at the next terraform init" },
-  'provider-changed': { verdict: 'BLOCK', summary: 'the provider settings change: authentication mechanism, TLS, or where the connection and its credentials come from' },
+  'address-changed': {
+    verdict: 'BLOCK',
+    summary: 'identical content at a new Terraform address without a moved block: terraform creates the new one and deletes the old',
+  },
+  'moved-without-removed': {
+    verdict: 'BLOCK',
+    summary: 'a resource moves to another stack, but the old stack has no removed block (destroy = false): applying it deletes the resource',
+  },
+  'backend-changed': {
+    verdict: 'BLOCK',
+    summary: "the stack's backend changes: its state, and the credentials terraform sends with it, go somewhere new at the next terraform init",
+  },
+  'provider-changed': {
+    verdict: 'BLOCK',
+    summary: 'the provider settings change: authentication mechanism, TLS, or where the connection and its credentials come from',
+  },
   'variables-changed': { verdict: 'BLOCK', summary: "the stack's Terraform variables change: what CI must supply, and how" },
   'required-providers-changed': { verdict: 'BLOCK', summary: 'the required providers change: another provider or version runs with the credentials' },
   'plan-delete': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to delete it, and the diff of the outputs does not explain why' },
-  'plan-replace': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to replace it (delete + create), and the diff of the outputs does not explain why' },
+  'plan-replace': {
+    verdict: 'BLOCK for a topic, WARN for an ACL',
+    summary: 'terraform plans to replace it (delete + create), and the diff of the outputs does not explain why',
+  },
   'partitions-increased': { verdict: 'WARN', summary: 'keys move to other partitions: per-key ordering breaks for in-flight keys' },
   'replication-increased': { verdict: 'WARN', summary: 'the provider reassigns partitions in place: data is copied across brokers' },
   'retention-decreased': { verdict: 'WARN', summary: 'records expire sooner (still covering the declared replay window)' },
@@ -48,7 +64,10 @@ export const REVIEW_RULES = {
   'environment-added': { verdict: 'WARN', summary: 'a stack of a new environment: its backend, provider and variables are listed for review' },
   'move-without-import': { verdict: 'WARN', summary: 'a resource moves to another stack without an import block: terraform creates it again there' },
   'stack-moved': { verdict: 'MOVE', summary: 'a resource moves between stacks: removed block (destroy = false) in one, import in the other' },
-  'group-removed': { verdict: 'BLOCK in production when it has a DLQ, WARN otherwise', summary: "a consumer group is removed: its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it" },
+  'group-removed': {
+    verdict: 'BLOCK in production when it has a DLQ, WARN otherwise',
+    summary: 'a consumer group is removed: its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it',
+  },
   'client-config-changed': { verdict: 'WARN', summary: "a service's generated client config changes: redeploy it with the new settings" },
   'topic-added': { verdict: 'SAFE', summary: 'a new topic' },
   'group-added': { verdict: 'SAFE', summary: 'a new consumer group' },

@@ -56,11 +56,26 @@ function merge(slices: readonly Topology[]): Topology {
   };
   return {
     ...first,
-    domains: unique((t) => t.domains, (d) => d.name),
-    topics: unique((t) => t.topics, (t) => t.name),
-    consumerGroups: unique((t) => t.consumerGroups, (g) => g.groupId),
-    producers: unique((t) => t.producers, (p) => `${p.topicName}\u0000${p.principal}\u0000${p.service}`),
-    acls: unique((t) => t.acls, (a) => a.id),
+    domains: unique(
+      (t) => t.domains,
+      (d) => d.name,
+    ),
+    topics: unique(
+      (t) => t.topics,
+      (t) => t.name,
+    ),
+    consumerGroups: unique(
+      (t) => t.consumerGroups,
+      (g) => g.groupId,
+    ),
+    producers: unique(
+      (t) => t.producers,
+      (p) => `${p.topicName}\u0000${p.principal}\u0000${p.service}`,
+    ),
+    acls: unique(
+      (t) => t.acls,
+      (a) => a.id,
+    ),
   };
 }
 

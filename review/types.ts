@@ -5,7 +5,16 @@
 import type { AccessChange } from '../access/diff';
 import type { SettingChange, SettingsPart, StackSettings } from '../guard/settings';
 import type { ContractFinding } from '../contracts/review';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type {
+  AclBinding,
+  ResolvedAcl,
+  ResolvedConsumerGroup,
+  ResolvedDomain,
+  ResolvedEnvironment,
+  ResolvedProducer,
+  ResolvedTopic,
+  Topology,
+} from '../model/topology';
 
 /** How risky a finding is; the order is the order of the report. */
 export const VERDICTS = ['BLOCK', 'WARN', 'MOVE', 'SAFE'] as const;
@@ -165,7 +174,13 @@ export type Change =
   | { readonly kind: 'topic-added'; readonly stack: string; readonly topic: TopicResource; readonly imported: boolean }
   | { readonly kind: 'topic-removed'; readonly stack: string; readonly topic: TopicResource; readonly removedBlock: RemovedBlock | null }
   | { readonly kind: 'topic-renamed'; readonly stack: string; readonly before: TopicResource; readonly after: TopicResource }
-  | { readonly kind: 'topic-changed'; readonly stack: string; readonly before: TopicResource; readonly after: TopicResource; readonly attributes: readonly AttributeChange[] }
+  | {
+      readonly kind: 'topic-changed';
+      readonly stack: string;
+      readonly before: TopicResource;
+      readonly after: TopicResource;
+      readonly attributes: readonly AttributeChange[];
+    }
   | { readonly kind: 'address-changed'; readonly stack: string; readonly subject: Subject; readonly from: string; readonly to: string; readonly moved: boolean }
   | { readonly kind: 'acl-added'; readonly stack: string; readonly acl: AclResource; readonly imported: boolean }
   | { readonly kind: 'acl-removed'; readonly stack: string; readonly acl: AclResource; readonly removedBlock: RemovedBlock | null }

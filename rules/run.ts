@@ -38,7 +38,12 @@ function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subj
 
   const subjects: Subject[] = [];
   const environment = topology.environment;
-  subjects.push({ kind: 'environment', value: environment, info: { kind: 'environment', name: environment.name, domain: '', source: environmentSource }, suppressions: [] });
+  subjects.push({
+    kind: 'environment',
+    value: environment,
+    info: { kind: 'environment', name: environment.name, domain: '', source: environmentSource },
+    suppressions: [],
+  });
   for (const d of topology.domains) {
     subjects.push({ kind: 'domain', value: d, info: { kind: 'domain', name: d.name, domain: d.name, source: d.source }, suppressions: inDomain(d.name) });
   }
@@ -46,7 +51,12 @@ function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subj
     const own = t.kind === 'event' ? scoped(t.suppressions, `topic ${t.name}`) : groupScope(t.groupId);
     // A topic's name carries the environment's prefix; its declared identity does not.
     const key = t.kind === 'event' ? `event ${topicRefKey(t.ref)}` : `${t.kind} ${topicRefKey(t.parent)} ${t.groupId} ${t.retry?.tier ?? ''}`;
-    subjects.push({ kind: 'topic', value: t, info: { kind: 'topic', name: t.name, key, domain: t.domain, source: t.source }, suppressions: [...own, ...inDomain(t.domain)] });
+    subjects.push({
+      kind: 'topic',
+      value: t,
+      info: { kind: 'topic', name: t.name, key, domain: t.domain, source: t.source },
+      suppressions: [...own, ...inDomain(t.domain)],
+    });
   }
   for (const g of topology.consumerGroups) {
     const suppressions = [...groupScope(g.groupId), ...inDomain(g.domain)];

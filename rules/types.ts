@@ -5,7 +5,16 @@
  */
 import type { SourceLocation, StackLayout, Suppression } from '../model/schema';
 import type { StackResources } from '../model/stack-resources';
-import type { ResolvedAcl, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type {
+  ResolvedAcl,
+  ResolvedConsumerGroup,
+  ResolvedDomain,
+  ResolvedEnvironment,
+  ResolvedEventTopic,
+  ResolvedProducer,
+  ResolvedTopic,
+  Topology,
+} from '../model/topology';
 
 export const RULE_LEVELS = ['error', 'warning', 'info'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];

@@ -35,7 +35,16 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
 };
 
 /** Files copied verbatim into the package, at the same paths (the workflows init writes cite the threat model). */
-const DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'docs/threat-model.md', 'docs/ci-gitlab.md', 'docs/ci-atlantis.md', 'docs/portals.md'] as const;
+const DOCS = [
+  'README.md',
+  'RULES.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'docs/threat-model.md',
+  'docs/ci-gitlab.md',
+  'docs/ci-atlantis.md',
+  'docs/portals.md',
+] as const;
 
 /** The repository's dependencies that never reach the published manifest. */
 const DEVELOPMENT_ONLY = new Set(['@cdktf/provider-kafka']);
@@ -62,7 +71,9 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
   const files = listFiles(DIST);
   const required = requiredPackages(files);
   if (required.has('@cdktf/provider-kafka')) {
-    throw new Error(`dist requires @cdktf/provider-kafka (${[...(required.get('@cdktf/provider-kafka') ?? [])].join(', ')}): library code must import the bindings by relative path`);
+    throw new Error(
+      `dist requires @cdktf/provider-kafka (${[...(required.get('@cdktf/provider-kafka') ?? [])].join(', ')}): library code must import the bindings by relative path`,
+    );
   }
   const bindings = files.filter((f) => f.startsWith(`gen${sep}provider-kafka${sep}lib${sep}`) && f.endsWith('.js'));
   if (bindings.length === 0) throw new Error('the provider bindings were not compiled into dist/gen/provider-kafka');
@@ -77,7 +88,9 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
       continue;
     }
     if (root.dependencies?.[name] === undefined) {
-      log(`warning: ${name} is a devDependency of the repository but dist/${[...from][0] ?? ''} requires it at run time; published as a dependency — move it to "dependencies"`);
+      log(
+        `warning: ${name} is a devDependency of the repository but dist/${[...from][0] ?? ''} requires it at run time; published as a dependency — move it to "dependencies"`,
+      );
     }
     dependencies[name] = version;
   }
@@ -136,7 +149,9 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
   mkdirSync(DIST, { recursive: true });
   writeFileSync(join(DIST, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   chmodSync(join(DIST, 'cli', 'bin.js'), 0o755);
-  log(`built ${manifest.name}@${manifest.version} in ${relative(process.cwd(), DIST) || '.'}: ${files.filter((f) => f.endsWith('.js')).length} modules, dependencies ${Object.keys(dependencies).join(', ')}; peers ${PEERS.join(', ')}`);
+  log(
+    `built ${manifest.name}@${manifest.version} in ${relative(process.cwd(), DIST) || '.'}: ${files.filter((f) => f.endsWith('.js')).length} modules, dependencies ${Object.keys(dependencies).join(', ')}; peers ${PEERS.join(', ')}`,
+  );
 }
 
 /** Package names the compiled files require, each with the files that require it. */

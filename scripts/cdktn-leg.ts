@@ -78,7 +78,11 @@ function repositoryFiles(): string[] {
 function copyRepository(into: string): void {
   mkdirSync(into);
   const files = repositoryFiles();
-  const tar = spawnSync('bash', ['-c', `tar --null -T - -cf - | tar -xf - -C ${JSON.stringify(into)}`], { cwd: ROOT, input: `${files.join('\0')}\0`, encoding: 'utf8' });
+  const tar = spawnSync('bash', ['-c', `tar --null -T - -cf - | tar -xf - -C ${JSON.stringify(into)}`], {
+    cwd: ROOT,
+    input: `${files.join('\0')}\0`,
+    encoding: 'utf8',
+  });
   if (tar.status !== 0) throw new StepFailure(`copying the repository to ${into} failed: ${tar.stderr}`);
   log(`copied ${files.length} files to ${into}`);
 }
@@ -90,9 +94,19 @@ function copyRepository(into: string): void {
 function reviewShowsNothing(cwd: string, base: string, head: string): void {
   const step = 'review of the switch';
   log(`${step}: topicform review --base <cdktf output> --head <cdktn output>`);
-  const result = spawnSync(process.execPath, [join(cwd, 'bin', 'topicform.js'), 'review', '--base', base, '--head', head, '--format', 'json'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(process.execPath, [join(cwd, 'bin', 'topicform.js'), 'review', '--base', base, '--head', head, '--format', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   if (result.status !== 0) throw new StepFailure(`${step} exited ${String(result.status ?? result.signal)}:\n${result.stdout}${result.stderr}`);
-  const review = JSON.parse(result.stdout) as { summary: Record<string, unknown>; findings: unknown[]; contracts: unknown[]; access: { changes: unknown[] }; drift: unknown[] };
+  const review = JSON.parse(result.stdout) as {
+    summary: Record<string, unknown>;
+    findings: unknown[];
+    contracts: unknown[];
+    access: { changes: unknown[] };
+    drift: unknown[];
+  };
   const counts = Object.entries(review.summary).filter(([, n]) => typeof n === 'number' && n !== 0);
   const found = review.findings.length + review.contracts.length + review.access.changes.length + review.drift.length;
   if (counts.length > 0 || found > 0) throw new StepFailure(`${step} found changes where there must be none:\n${result.stdout}`);
@@ -110,7 +124,11 @@ function main(): number {
     if (existsSync(join(ROOT, '..', 'shared'))) symlinkSync(resolve(ROOT, '..', 'shared'), join(scratch, 'shared'));
 
     const cdktf = packageOf(ROOT, 'cdktf');
-    if (cdktf.name !== 'cdktf') throw new StepFailure(`this checkout's cdktf is ${cdktf.name}@${cdktf.version}: run the cdktn leg from a cdktf checkout, it needs cdktf's output to compare with`);
+    if (cdktf.name !== 'cdktf') {
+      throw new StepFailure(
+        `this checkout's cdktf is ${cdktf.name}@${cdktf.version}: run the cdktn leg from a cdktf checkout, it needs cdktf's output to compare with`,
+      );
+    }
     const reference = join(scratch, 'out-cdktf');
     run(`synth with cdktf ${cdktf.version}`, 'npx --no-install tsx main.ts', ROOT, { CDKTF_OUTDIR: reference });
 
@@ -118,10 +136,14 @@ function main(): number {
     for (const command of SWITCH_TO_CDKTN) run('switch to CDK Terrain', command, copy, { npm_config_audit: 'false', npm_config_fund: 'false' });
     const cdktn = packageOf(copy, 'cdktf');
     const constructs = packageOf(copy, 'constructs');
-    if (cdktn.name !== 'cdktn' || cdktn.version !== CDKTN.version) throw new StepFailure(`after the switch, cdktf is ${cdktn.name}@${cdktn.version}, not cdktn@${CDKTN.version}`);
+    if (cdktn.name !== 'cdktn' || cdktn.version !== CDKTN.version) {
+      throw new StepFailure(`after the switch, cdktf is ${cdktn.name}@${cdktn.version}, not cdktn@${CDKTN.version}`);
+    }
     const needs = cdktn.peerDependencies?.constructs;
     if (needs !== CDKTN.constructs) {
-      throw new StepFailure(`cdktn@${cdktn.version} needs constructs ${String(needs)}, but scripts/runtimes.ts (and docs/runtimes.md) pin ${CDKTN.constructs}: update both`);
+      throw new StepFailure(
+        `cdktn@${cdktn.version} needs constructs ${String(needs)}, but scripts/runtimes.ts (and docs/runtimes.md) pin ${CDKTN.constructs}: update both`,
+      );
     }
     log(`cdktf is now ${cdktn.name}@${cdktn.version}, constructs ${constructs.version} (cdktn accepts ${needs})`);
 

@@ -163,8 +163,11 @@ export function report(result: Comparison, stamp: Stamp): string {
     const verdict = result.problems.length === 0 ? 'identical' : `${result.problems.length} difference(s)`;
     lines.push(`${result.compared} file(s) compared: ${result.identical} byte-identical; ${verdict}`);
   } else {
-    const verdict = result.problems.length === 0 ? 'identical apart from the version stamp' : `${result.problems.length} difference(s) beyond the version stamp`;
-    lines.push(`${result.compared} file(s) compared: ${result.identical} byte-identical, ${result.stamps.length} differing only in the version stamp; ${verdict}`);
+    const verdict =
+      result.problems.length === 0 ? 'identical apart from the version stamp' : `${result.problems.length} difference(s) beyond the version stamp`;
+    lines.push(
+      `${result.compared} file(s) compared: ${result.identical} byte-identical, ${result.stamps.length} differing only in the version stamp; ${verdict}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -172,7 +175,9 @@ export function report(result: Comparison, stamp: Stamp): string {
 if (require.main === module) {
   const [reference, other, from, to, first = 'cdktf', second = 'cdktn'] = process.argv.slice(2);
   if (reference === undefined || other === undefined || from === undefined || to === undefined) {
-    process.stderr.write('usage: tsx scripts/compare-synth.ts <reference> <other> <reference-library-version> <other-library-version> [<reference-name> <other-name>]\n');
+    process.stderr.write(
+      'usage: tsx scripts/compare-synth.ts <reference> <other> <reference-library-version> <other-library-version> [<reference-name> <other-name>]\n',
+    );
     process.exit(2);
   }
   const stamp = { from, to };

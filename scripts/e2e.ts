@@ -138,7 +138,8 @@ function placeholderVariables(variables: Record<string, { default?: unknown; typ
   for (const [name, variable] of Object.entries(variables)) {
     if ('default' in variable || name in given) continue;
     const type = (variable.type ?? 'string').replace(/\s/g, '');
-    placeholders[name] = type.startsWith('list(') || type.startsWith('set(') ? ['localhost:9092'] : type === 'number' ? 1 : type === 'bool' ? false : 'placeholder';
+    placeholders[name] =
+      type.startsWith('list(') || type.startsWith('set(') ? ['localhost:9092'] : type === 'number' ? 1 : type === 'bool' ? false : 'placeholder';
     console.log(`   variable "${name}" has no default: using placeholder ${JSON.stringify(placeholders[name])}`);
   }
   return placeholders;
@@ -181,7 +182,9 @@ function synthesizedStacks(): string[] {
         .sort()
     : [];
   if (stacks.length === 0) {
-    throw new UsageError(`no synthesized stacks in ${path.relative(process.cwd(), SYNTH_DIR)}/*/cdk.tf.json: run \`npm run synth\` first, pass stack directories, or use --example`);
+    throw new UsageError(
+      `no synthesized stacks in ${path.relative(process.cwd(), SYNTH_DIR)}/*/cdk.tf.json: run \`npm run synth\` first, pass stack directories, or use --example`,
+    );
   }
   return stacks;
 }

@@ -37,10 +37,7 @@ function loadGenerator(): { makeCodeMaker: () => CodeMaker; generate: (code: Cod
   return {
     makeCodeMaker: () => new CodeMakerClass(),
     generate: (code, schema) => {
-      const target = new commons.ConstructsMakerProviderTarget(
-        new commons.TerraformProviderConstraint(PROVIDER_CONSTRAINT),
-        commons.Language.TYPESCRIPT,
-      );
+      const target = new commons.ConstructsMakerProviderTarget(new commons.TerraformProviderConstraint(PROVIDER_CONSTRAINT), commons.Language.TYPESCRIPT);
       new TerraformProviderGenerator(code, schema as ConstructorParameters<GeneratorModule['TerraformProviderGenerator']>[1]).generate(target);
     },
   };

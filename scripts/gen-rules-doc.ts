@@ -89,7 +89,14 @@ export function renderRulesDoc(): string {
     '',
     header,
     divider,
-    ...RULES.map((rule) => ruleRow(rule, rule.environmentCheck === undefined ? SUPPRESS_ON[rule.appliesTo] : `${SUPPRESS_ON[rule.appliesTo]}; on an environment's own setting: ${SUPPRESS_ON.environment}`)),
+    ...RULES.map((rule) =>
+      ruleRow(
+        rule,
+        rule.environmentCheck === undefined
+          ? SUPPRESS_ON[rule.appliesTo]
+          : `${SUPPRESS_ON[rule.appliesTo]}; on an environment's own setting: ${SUPPRESS_ON.environment}`,
+      ),
+    ),
     '',
     '## Rules about suppressions',
     '',

@@ -91,7 +91,10 @@ export function summaryTable(rows: ReadonlyArray<{ readonly target: MutationTarg
 function survivors(results: readonly MutantResult[]): string[] {
   return results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
-    .map((r) => `${r.status === 'Survived' ? 'survived' : 'no coverage'} ${path.relative(ROOT, r.fileName)}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName} → ${(r.replacement ?? '').replace(/\s+/g, ' ').slice(0, 120)}`)
+    .map(
+      (r) =>
+        `${r.status === 'Survived' ? 'survived' : 'no coverage'} ${path.relative(ROOT, r.fileName)}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName} → ${(r.replacement ?? '').replace(/\s+/g, ' ').slice(0, 120)}`,
+    )
     .sort();
 }
 
@@ -142,7 +145,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`\n== mutation testing ${target.name}: ${target.mutate.join(', ')}\n`);
     const { score, minutes, survivors: left } = await runTarget(target);
     rows.push({ target, score, minutes });
-    process.stderr.write(`${target.name}: ${percent(score.score)} in ${minutes.toFixed(1)} min; ${left.length} mutant(s) left in reports/mutation/${target.name}/survivors.txt\n`);
+    process.stderr.write(
+      `${target.name}: ${percent(score.score)} in ${minutes.toFixed(1)} min; ${left.length} mutant(s) left in reports/mutation/${target.name}/survivors.txt\n`,
+    );
   }
   process.stdout.write(`${summaryTable(rows)}\n`);
   return 0;

@@ -35,4 +35,7 @@ export const CDKTF_PEER_RANGE = `${CDKTF_VERSION} || ~${CDKTN.version}`;
  * The switch from cdktf to CDK Terrain in a repository, as docs/runtimes.md shows it and the cdktn leg runs it: point
  * the `cdktf` dependency at the fork and pin `constructs` to the range the fork accepts, then install.
  */
-export const SWITCH_TO_CDKTN: readonly string[] = [`npm pkg set 'dependencies.cdktf=${CDKTN_ALIAS}' 'dependencies.constructs=${CDKTN.constructs}'`, 'npm install'];
+export const SWITCH_TO_CDKTN: readonly string[] = [
+  `npm pkg set 'dependencies.cdktf=${CDKTN_ALIAS}' 'dependencies.constructs=${CDKTN.constructs}'`,
+  'npm install',
+];

@@ -32,14 +32,20 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     '',
     cell(domain.description),
     '',
-    ...table(['', ''], [
-      ['Owner', cell(domain.owner)],
-      ['Environment', `${env.name}${env.production ? ' (production)' : ''}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}`],
-      ['Declared in', codeCell(domain.source.file ?? domain.source.path)],
-      ['Recovery procedure', domain.recoveryProcedure === undefined ? 'not declared' : cell(domain.recoveryProcedure)],
-      ['Event topics', topics.length === 0 ? 'none' : topics.map((t) => codeCell(t.name)).join(', ')],
-      ['Consumer groups', groups.length === 0 ? 'none' : groups.map((g) => codeCell(g.groupId)).join(', ')],
-    ]),
+    ...table(
+      ['', ''],
+      [
+        ['Owner', cell(domain.owner)],
+        [
+          'Environment',
+          `${env.name}${env.production ? ' (production)' : ''}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}`,
+        ],
+        ['Declared in', codeCell(domain.source.file ?? domain.source.path)],
+        ['Recovery procedure', domain.recoveryProcedure === undefined ? 'not declared' : cell(domain.recoveryProcedure)],
+        ['Event topics', topics.length === 0 ? 'none' : topics.map((t) => codeCell(t.name)).join(', ')],
+        ['Consumer groups', groups.length === 0 ? 'none' : groups.map((g) => codeCell(g.groupId)).join(', ')],
+      ],
+    ),
     '',
     '## Flow',
     '',
@@ -101,24 +107,42 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
     ['Event types', topic.eventTypes.map(codeCell).join(', ')],
     ['Key', topic.key === null ? 'no key' : `${codeCell(topic.key.field)} (${cell(keyDetails(topic.key))}): ${cell(topic.key.reason)}`],
     ['Ordering', topic.ordering === 'per-key' ? 'consumers need the events of one key in order (per partition)' : 'consumers need no ordering'],
-    ['Throughput', topic.throughput === null ? 'not declared' : `peak ${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s × ${formatCount(topic.throughput.averageMessageBytes)} bytes`],
+    [
+      'Throughput',
+      topic.throughput === null
+        ? 'not declared'
+        : `peak ${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s × ${formatCount(topic.throughput.averageMessageBytes)} bytes`,
+    ],
     ['Partitions', `${topic.partitions.value}: ${cell(topic.partitions.explanation)}`],
     ['Replication', `factor ${topic.replicationFactor}, min.insync.replicas ${topic.minInsyncReplicas}`],
     ['Cleanup policy', codeCell(topic.cleanupPolicy)],
     ['Retention', `${cell(retentionText(topic))}${topic.retentionMs === null ? '' : `: ${cell(topic.retentionMs.explanation)}`}`],
     ['Replay', cell(replayText(topic))],
-    ['Byte cap', topic.retentionBytes === null ? 'none (retention.bytes is never derived)' : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`],
+    [
+      'Byte cap',
+      topic.retentionBytes === null
+        ? 'none (retention.bytes is never derived)'
+        : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`,
+    ],
     ['Contract', `${topic.contract.compatibility}${topic.contract.changeStrategy === undefined ? '' : `: ${cell(topic.contract.changeStrategy)}`}`],
     [
       'Producers',
       producers.length === 0
         ? 'none declared'
         : producers
-            .map((p) => `${codeCell(p.service)} as ${codeCell(p.principal)} (${p.idempotent ? 'idempotent' : 'NOT idempotent'}${p.transactionalIdPrefix === null ? '' : `, transactional, id prefix ${codeCell(p.transactionalIdPrefix)}`}, delivery bound ${formatMs(p.delivery.timeoutMs)})`)
+            .map(
+              (p) =>
+                `${codeCell(p.service)} as ${codeCell(p.principal)} (${p.idempotent ? 'idempotent' : 'NOT idempotent'}${p.transactionalIdPrefix === null ? '' : `, transactional, id prefix ${codeCell(p.transactionalIdPrefix)}`}, delivery bound ${formatMs(p.delivery.timeoutMs)})`,
+            )
             .join('; '),
     ],
     ['Consumer groups', readers.length === 0 ? 'none' : readers.map((g) => groupReference(topology, g, topic.domain, here)).join(', ')],
-    ['Topic configs', Object.entries(topic.config).map(([k, v]) => codeCell(`${k}=${v}`)).join(', ')],
+    [
+      'Topic configs',
+      Object.entries(topic.config)
+        .map(([k, v]) => codeCell(`${k}=${v}`))
+        .join(', '),
+    ],
     ['Declared in', codeCell(topic.source.file ?? topic.source.path)],
   ];
   return [`### ${code(topic.name)}`, '', ...(topic.description === undefined ? [] : [cell(topic.description), '']), ...table(['', ''], rows), ''];
@@ -178,7 +202,10 @@ function keyDetails(key: NonNullable<ResolvedEventTopic['key']>): string {
 
 /** A group of this page's domain is listed below; another domain's group links to that domain's page. */
 function groupReference(topology: Topology, g: ResolvedConsumerGroup, pageDomain: string, here: string): string {
-  const name = g.domain === pageDomain ? codeCell(g.groupId) : `${codeCell(g.groupId)} of ${link(g.domain, linkFrom(here, paths.domainPage(topology.environment.name, g.domain)))}`;
+  const name =
+    g.domain === pageDomain
+      ? codeCell(g.groupId)
+      : `${codeCell(g.groupId)} of ${link(g.domain, linkFrom(here, paths.domainPage(topology.environment.name, g.domain)))}`;
   return `${name} (${cell(g.service)})`;
 }
 

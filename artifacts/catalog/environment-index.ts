@@ -33,7 +33,11 @@ export function renderEnvironmentIndex(topology: Topology, clients: readonly Ser
         link(d.name, to(paths.domainPage(env.name, d.name))),
         cell(d.owner),
         cell(d.description),
-        String(lookup(topology).ofDomain(d.name).topics.filter((t) => t.kind === 'event').length),
+        String(
+          lookup(topology)
+            .ofDomain(d.name)
+            .topics.filter((t) => t.kind === 'event').length,
+        ),
         String(lookup(topology).ofDomain(d.name).consumerGroups.length),
       ]),
     ),

@@ -63,7 +63,7 @@ function producer(p: ProducerProfile): string[] {
         ? '// Without idempotence a retried request can overtake a later one: 1 keeps per-key order.'
         : '// No per-key ordering needed.',
     `maxInFlightRequests: ${maxInFlight},`,
-    '// Exponential backoff, as Kafka\'s Java client does it (KIP-580): doubling with ±20 % jitter.',
+    "// Exponential backoff, as Kafka's Java client does it (KIP-580): doubling with ±20 % jitter.",
     'retry: {',
     `  // First wait before a retry: ${formatMs(p.delivery.backoffMs)} (Java retry.backoff.ms); an immediate retry amplifies an outage.`,
     `  initialRetryTime: ${p.delivery.backoffMs},`,
@@ -90,7 +90,7 @@ function producer(p: ProducerProfile): string[] {
     ...config.map((l) => `    ${l}`),
     '  } satisfies ProducerConfig,',
     '  /** `producer.send({ ...send, topic, messages })`: -1 = all in-sync replicas acknowledge (required by idempotence). */',
-    '  send: { acks: -1 } satisfies Pick<ProducerRecord, \'acks\'>,',
+    "  send: { acks: -1 } satisfies Pick<ProducerRecord, 'acks'>,",
     `  /** KafkaJS has no delivery.timeout.ms: stop waiting for a send after ${formatMs(p.delivery.timeoutMs)} (the declared delivery bound), e.g. by racing it with a timer, and treat it as failed. */`,
     `  deliveryTimeoutMs: ${p.delivery.timeoutMs},`,
     ...transactional.map((l) => `  ${l}`),

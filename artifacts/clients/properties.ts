@@ -30,7 +30,13 @@ export function renderConsumerProperties(client: ServiceClients, profile: Consum
       lines.push(...entry(`topicform.topic.${s.topic}.dead-letter`, s.deadLetterTopic, `poison pills of ${s.topic} go here instead of being retried forever`));
     }
     for (const r of s.retryTopics) {
-      lines.push(...entry(`topicform.topic.${s.topic}.retry.${r.tier}`, r.name, `retry tier ${r.tier}: a failed message waits ${formatMs(r.delayMs)} here before it is processed again`));
+      lines.push(
+        ...entry(
+          `topicform.topic.${s.topic}.retry.${r.tier}`,
+          r.name,
+          `retry tier ${r.tier}: a failed message waits ${formatMs(r.delayMs)} here before it is processed again`,
+        ),
+      );
       lines.push(...entry(`topicform.topic.${s.topic}.retry.${r.tier}.delay.ms`, String(r.delayMs), `the delay of retry tier ${r.tier}`));
     }
   }

@@ -46,7 +46,10 @@ export function domainFlow(topology: Topology, domain: string): string {
     const whole = renderMermaid(graph);
     if (withinMermaidLimits(whole, graph.edges.length)) return whole;
   }
-  const bare = renderMermaid(graph, { details: false, notes: [`${graph.nodes.length} boxes: names only; the facts of each topic and group are in the domain's catalog page.`] });
+  const bare = renderMermaid(graph, {
+    details: false,
+    notes: [`${graph.nodes.length} boxes: names only; the facts of each topic and group are in the domain's catalog page.`],
+  });
   if (withinMermaidLimits(bare, graph.edges.length)) return bare;
   const topics = graph.nodes.filter((n) => n.kind === 'topic' && n.domain === domain).length;
   const groups = graph.nodes.filter((n) => n.kind === 'group' && n.domain === domain).length;

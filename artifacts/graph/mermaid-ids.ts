@@ -13,7 +13,22 @@ const KIND_LETTERS: Readonly<Record<string, string>> = { service: 's', topic: 't
  * Words Mermaid's flowchart grammar reads as keywords wherever an id may stand; a hash spelling one gets a suffix.
  * (From the flowchart lexer: the statement keywords and the `click` callbacks.)
  */
-const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'style', 'class', 'classdef', 'click', 'call', 'href', 'direction', 'default', 'linkstyle', 'interpolate']);
+const RESERVED = new Set([
+  'end',
+  'graph',
+  'flowchart',
+  'subgraph',
+  'style',
+  'class',
+  'classdef',
+  'click',
+  'call',
+  'href',
+  'direction',
+  'default',
+  'linkstyle',
+  'interpolate',
+]);
 
 /**
  * Mermaid ids for a set of graph ids (`topic:orders.order-created`, …), injective over the set: names whose hashes

@@ -81,7 +81,12 @@ function flowOf(topology: Topology): Flow {
   for (const t of topology.topics) add(t.kind === 'event' ? eventTopicNode(t) : companionNode(t));
   for (const p of topology.producers) {
     add({ id: nodeId.service(p.service), kind: 'service', label: p.service, details: [], domain: null });
-    edges.push({ from: nodeId.service(p.service), to: nodeId.topic(p.topicName), kind: 'produces', label: p.transactionalIdPrefix === null ? 'produces' : 'produces (transactional)' });
+    edges.push({
+      from: nodeId.service(p.service),
+      to: nodeId.topic(p.topicName),
+      kind: 'produces',
+      label: p.transactionalIdPrefix === null ? 'produces' : 'produces (transactional)',
+    });
   }
   for (const g of topology.consumerGroups) {
     add({ id: nodeId.group(g.groupId), kind: 'group', label: g.groupId, details: [g.service], domain: g.domain });
@@ -90,7 +95,9 @@ function flowOf(topology: Topology): Flow {
       s.retryTopics.forEach((r, i) => {
         edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(r), kind: 'retries', label: `retry ${i + 1}` });
       });
-      if (s.deadLetterTopic !== null) edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(s.deadLetterTopic), kind: 'dead-letters', label: 'dead letters' });
+      if (s.deadLetterTopic !== null) {
+        edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(s.deadLetterTopic), kind: 'dead-letters', label: 'dead letters' });
+      }
     }
   }
   const edgesByDomain = new Map<string, GraphEdge[]>();
@@ -130,7 +137,10 @@ export function buildGraph(topology: Topology, focus: string | null = null): Gra
   const graph: Graph = {
     environment: topology.environment.name,
     focus,
-    domains: topology.domains.filter((d) => domainNames.has(d.name)).map((d) => ({ name: d.name, owner: d.owner })).sort((a, b) => compareStrings(a.name, b.name)),
+    domains: topology.domains
+      .filter((d) => domainNames.has(d.name))
+      .map((d) => ({ name: d.name, owner: d.owner }))
+      .sort((a, b) => compareStrings(a.name, b.name)),
     nodes: keptNodes.sort((a, b) => compareStrings(a.id, b.id)),
     edges: dedupe(kept).sort((a, b) => compareStrings(`${a.from}\u0000${a.to}\u0000${a.kind}`, `${b.from}\u0000${b.to}\u0000${b.kind}`)),
   };

@@ -54,7 +54,9 @@ export function serviceUses(topologies: readonly Topology[]): Map<string, Servic
       for (const s of g.subscriptions) {
         const topic = lookup(topology).topic(s.topicName);
         if (topic !== undefined) u.consumes.add(topic.domain);
-        for (const name of [s.topicName, ...(s.deadLetterTopic === null ? [] : [s.deadLetterTopic]), ...s.retryTopics]) u.topics.add(logicalTopicName(topology, name));
+        for (const name of [s.topicName, ...(s.deadLetterTopic === null ? [] : [s.deadLetterTopic]), ...s.retryTopics]) {
+          u.topics.add(logicalTopicName(topology, name));
+        }
       }
     }
   }
@@ -83,8 +85,19 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
   const api: Entity = {
     apiVersion: API_VERSION,
     kind: 'API',
-    metadata: { name: apiName(domain), title: `${domain} events`, description: `The topics of domain ${domain}, in every environment: ${description}`, tags: ['kafka', 'asyncapi'] },
-    spec: { type: 'asyncapi', lifecycle: production ? 'production' : 'experimental', owner, system: systemName(domain), definition: { $text: `./${ASYNCAPI_FILE}` } },
+    metadata: {
+      name: apiName(domain),
+      title: `${domain} events`,
+      description: `The topics of domain ${domain}, in every environment: ${description}`,
+      tags: ['kafka', 'asyncapi'],
+    },
+    spec: {
+      type: 'asyncapi',
+      lifecycle: production ? 'production' : 'experimental',
+      owner,
+      system: systemName(domain),
+      definition: { $text: `./${ASYNCAPI_FILE}` },
+    },
   };
 
   const topics = new Map<string, string>();
@@ -92,7 +105,14 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
     for (const topic of lookup(topology).ofDomain(domain).topics) {
       const logical = logicalTopicName(topology, topic.name);
       if (topics.has(logical)) continue;
-      const what = topic.kind === 'event' ? (topic.description === undefined ? `Event topic of domain ${domain}` : oneLine(topic.description)) : topic.kind === 'dead-letter' ? `Dead letters of consumer group ${topic.groupId}` : `Retry tier ${topic.retry?.tier ?? ''} of consumer group ${topic.groupId}`;
+      const what =
+        topic.kind === 'event'
+          ? topic.description === undefined
+            ? `Event topic of domain ${domain}`
+            : oneLine(topic.description)
+          : topic.kind === 'dead-letter'
+            ? `Dead letters of consumer group ${topic.groupId}`
+            : `Retry tier ${topic.retry?.tier ?? ''} of consumer group ${topic.groupId}`;
       topics.set(logical, what);
     }
   }
@@ -101,7 +121,12 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
     .map(([logical, what]): Entity => ({
       apiVersion: API_VERSION,
       kind: 'Resource',
-      metadata: { name: resourceName(logical), title: logical, description: `${what}. Kafka topic ${logical} (environment prefixes aside).`, tags: ['kafka-topic'] },
+      metadata: {
+        name: resourceName(logical),
+        title: logical,
+        description: `${what}. Kafka topic ${logical} (environment prefixes aside).`,
+        tags: ['kafka-topic'],
+      },
       spec: { type: 'kafka-topic', owner, system: systemName(domain) },
     }));
 

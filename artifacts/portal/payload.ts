@@ -39,6 +39,9 @@ export function messagePayload(schema: Json, messageKey: string): Payload {
       }),
     );
   };
-  const schemas = Object.entries($defs ?? {}).map(([name, def]): readonly [string, Json] => [defKey(name), { schemaFormat: PAYLOAD_SCHEMA_FORMAT, schema: rewrite(def) }]);
+  const schemas = Object.entries($defs ?? {}).map(([name, def]): readonly [string, Json] => [
+    defKey(name),
+    { schemaFormat: PAYLOAD_SCHEMA_FORMAT, schema: rewrite(def) },
+  ]);
   return { payload: { schemaFormat: PAYLOAD_SCHEMA_FORMAT, schema: rewrite(rest) }, schemas };
 }

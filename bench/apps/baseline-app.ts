@@ -23,11 +23,25 @@ export function baselineApp(data: BaselineData, outdir: string): App {
 function declareStack(app: App, spec: BaselineStack): TerraformStack {
   const stack = new TerraformStack(app, spec.name);
   new LocalBackend(stack, { path: spec.statePath });
-  const servers = new TerraformVariable(stack, spec.variable.name, { type: spec.variable.type, nullable: spec.variable.nullable, description: spec.variable.description });
+  const servers = new TerraformVariable(stack, spec.variable.name, {
+    type: spec.variable.type,
+    nullable: spec.variable.nullable,
+    description: spec.variable.description,
+  });
   servers.overrideLogicalId(spec.variable.name);
-  new KafkaProvider(stack, 'kafka', { bootstrapServers: servers.listValue, tlsEnabled: spec.provider.tlsEnabled, ...(spec.provider.saslMechanism === undefined ? {} : { saslMechanism: spec.provider.saslMechanism }) });
+  new KafkaProvider(stack, 'kafka', {
+    bootstrapServers: servers.listValue,
+    tlsEnabled: spec.provider.tlsEnabled,
+    ...(spec.provider.saslMechanism === undefined ? {} : { saslMechanism: spec.provider.saslMechanism }),
+  });
   for (const [address, name, partitions, replicationFactor, config, preventDestroy] of spec.topics) {
-    const topic = new Topic(stack, address, { name, partitions, replicationFactor, config, ...(preventDestroy ? { lifecycle: { preventDestroy: true } } : {}) });
+    const topic = new Topic(stack, address, {
+      name,
+      partitions,
+      replicationFactor,
+      config,
+      ...(preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
     topic.overrideLogicalId(address);
   }
   for (const [address, principal, host, operation, permission, resourceType, resourceName, patternType] of spec.acls) {

@@ -69,7 +69,9 @@ export function runAccess(buildApp: AppBuilder, options: AccessOptions, io: Comm
   };
   if ((options.principal === undefined) === (options.topic === undefined)) return fail('give exactly one of --principal <principal> or --topic <name>');
   const principal = options.principal === undefined ? undefined : options.principal.includes(':') ? options.principal : `User:${options.principal}`;
-  if (principal !== undefined && !PRINCIPAL_PATTERN.test(principal)) return fail(`"${principal}" is not a principal such as "User:payment-service" (no "*", "|" or spaces)`);
+  if (principal !== undefined && !PRINCIPAL_PATTERN.test(principal)) {
+    return fail(`"${principal}" is not a principal such as "User:payment-service" (no "*", "|" or spaces)`);
+  }
 
   const environments = options.env ?? [];
   const { source, errors } = loadAccessSource(buildApp, environments);
@@ -79,7 +81,9 @@ export function runAccess(buildApp: AppBuilder, options: AccessOptions, io: Comm
   }
   if (principal !== undefined) {
     const report = principalReport(source, principal, environments);
-    if (report.unknown) return fail(`no ACL, declaration or quota names ${principal} in ${report.environments.join(', ')}${hint(principal, knownPrincipals(source))}`);
+    if (report.unknown) {
+      return fail(`no ACL, declaration or quota names ${principal} in ${report.environments.join(', ')}${hint(principal, knownPrincipals(source))}`);
+    }
     stdout.write(formatPrincipalReport(report, options.format));
     return 0;
   }

@@ -36,7 +36,10 @@ export function registerAtlantisCommand(program: Command, setExitCode: (code: nu
     .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
     .option('-o, --output <file>', 'the repo config file', ATLANTIS_FILE)
     .option('--out-dir <dir>', 'the synth output directory the projects live in', 'cdktf.out')
-    .option('--server-config <repo-id>', "print the server-side repos.yaml for this repository (e.g. github.com/acme/kafka-topics): the synth hook, the workflow and the apply requirements")
+    .option(
+      '--server-config <repo-id>',
+      'print the server-side repos.yaml for this repository (e.g. github.com/acme/kafka-topics): the synth hook, the workflow and the apply requirements',
+    )
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .addHelpText('after', '\nExit codes: 0 written or up to date, 1 stale or missing (--check), or the declarations have errors.')
     .action((options: AtlantisOptions & { app: string }) => {

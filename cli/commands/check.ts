@@ -20,7 +20,9 @@ interface CheckOptions {
 export function registerCheckCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('check')
-    .description('type-check the repository (its tsconfig.json), then validate and lint every declaration as synth does; writes nothing — run it in CI (synth does not type-check)')
+    .description(
+      'type-check the repository (its tsconfig.json), then validate and lint every declaration as synth does; writes nothing — run it in CI (synth does not type-check)',
+    )
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .option('-p, --project <file>', 'the tsconfig.json to type-check with (default: found from the working directory up)')
     .option('--strict', 'lint warnings fail too', false)
@@ -32,7 +34,9 @@ export function registerCheckCommand(program: Command, setExitCode: (code: numbe
       const problems = formatProblems(findings, paintFor(process.stderr));
       for (const line of problems.lines) process.stderr.write(`${line}\n`);
       const failed = typed.errors.length > 0 || errors.length > 0 || findings.some((f) => isBlocking(f, options.strict));
-      process.stdout.write(`type-check: ${typed.errors.length} error(s); declarations: ${errors.length} error(s); lint: ${problems.counts}${failed ? ' — failed' : ' — passed'}\n`);
+      process.stdout.write(
+        `type-check: ${typed.errors.length} error(s); declarations: ${errors.length} error(s); lint: ${problems.counts}${failed ? ' — failed' : ' — passed'}\n`,
+      );
       setExitCode(failed ? 1 : 0);
     });
 }

@@ -74,7 +74,9 @@ export function runGitlabStacks(buildApp: AppBuilder, options: { check: boolean;
       stdout.write(`${output} is up to date\n`);
       return 0;
     }
-    stderr.write(`topicform ci gitlab-stacks: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the stacks'}; run \`topicform ci gitlab-stacks\` and commit it\n`);
+    stderr.write(
+      `topicform ci gitlab-stacks: ${output} is ${current === undefined ? 'missing' : 'stale: it no longer matches the stacks'}; run \`topicform ci gitlab-stacks\` and commit it\n`,
+    );
     return 1;
   }
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
@@ -89,7 +91,9 @@ export function runGitlabApply(options: { plans: string; pipeline: string; outpu
     const summaries = existsSync(root) ? summaryFiles(root).map((f) => readJsonFile(f, f) as PlanSummary) : [];
     const list = listPlans(summaries);
     if (list.failed.length + list.refused.length > 0) {
-      stderr.write(`topicform ci gitlab-apply: ${[...list.failed.map((s) => `the plan of ${s} failed`), ...list.refused.map((s) => `the plan of ${s} is refused`)].join('; ')}: nothing is applied\n`);
+      stderr.write(
+        `topicform ci gitlab-apply: ${[...list.failed.map((s) => `the plan of ${s} failed`), ...list.refused.map((s) => `the plan of ${s} is refused`)].join('; ')}: nothing is applied\n`,
+      );
       return 1;
     }
     let pipeline;
@@ -109,7 +113,11 @@ export function runGitlabApply(options: { plans: string; pipeline: string; outpu
   }
 }
 
-export function runGitlabNote(options: { notes: string; bot: string; commit: string; review?: string; output?: string }, io: CommandIo = {}, cwd = process.cwd()): number {
+export function runGitlabNote(
+  options: { notes: string; bot: string; commit: string; review?: string; output?: string },
+  io: CommandIo = {},
+  cwd = process.cwd(),
+): number {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   try {

@@ -38,7 +38,10 @@ export function registerCodeownersCommand(program: Command, setExitCode: (code: 
     .option('--check', 'write nothing; exit 1 when the file is missing or stale (for CI)', false)
     .option('-o, --output <file>', `the CODEOWNERS file (default: the first of ${CODEOWNERS_LOCATIONS.join(', ')} that exists, else ${CODEOWNERS_PATH})`)
     .option('--out-dir <dir>', 'the synth output directory whose per-domain files get owners', 'cdktf.out')
-    .option('--platform-owner <team>', `the platform team: owns every path no domain owns, and ${PLATFORM_PATHS.join(', ')} (default: "topicform.platformOwner" in package.json)`)
+    .option(
+      '--platform-owner <team>',
+      `the platform team: owns every path no domain owns, and ${PLATFORM_PATHS.join(', ')} (default: "topicform.platformOwner" in package.json)`,
+    )
     .option('--default-owner <team>', 'the former name of --platform-owner')
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .action((options: CodeownersOptions & { app: string }) => {
@@ -70,7 +73,11 @@ export function runCodeowners(buildApp: AppBuilder, options: CodeownersOptions, 
   for (const w of warnings) stderr.write(`warning: ${w}\n`);
   const target = resolve(cwd, output);
   if (options.check) return checkGeneratedFile({ command: 'codeowners', output, target, content, source: 'the owners the domains declare' }, stdout, stderr);
-  if (platformOwner === undefined) stderr.write(`warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): ${PLATFORM_PATHS.join(', ')} need no platform approval\n`);
+  if (platformOwner === undefined) {
+    stderr.write(
+      `warning: no platform owner (--platform-owner, or "topicform": { "platformOwner": … } in package.json): ${PLATFORM_PATHS.join(', ')} need no platform approval\n`,
+    );
+  }
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
 }

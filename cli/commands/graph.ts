@@ -48,7 +48,7 @@ export function registerGraphCommand(program: Command, setExitCode: (code: numbe
     .description('print the event flow: producers → topics → consumer groups → retry and dead-letter topics')
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRAPH_FORMATS).default('mermaid'))
     .option('--env <name>', 'environment to draw (default: the first production environment by name)')
-    .option('--domain <name>', "draw one domain and what it connects to (default: every domain)")
+    .option('--domain <name>', 'draw one domain and what it connects to (default: every domain)')
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
     .action((options: GraphOptions & { app: string }) => {
       setExitCode(runGraph(loadAppBuilder(options.app), options, io));
@@ -73,14 +73,19 @@ export function runGraph(buildApp: AppBuilder, options: GraphOptions, io: GraphI
   const topologies = mergeByEnvironment(stacks.flatMap((s) => (s.topology === null ? [] : [s.topology])));
   const environments = topologies.map((t) => t.environment.name);
   // Production is what a reader asks about when they name none; dev often holds experiments production does not.
-  const topology = options.env === undefined ? (topologies.find((t) => t.environment.production) ?? topologies[0]) : topologies.find((t) => t.environment.name === options.env);
+  const topology =
+    options.env === undefined
+      ? (topologies.find((t) => t.environment.production) ?? topologies[0])
+      : topologies.find((t) => t.environment.name === options.env);
   if (topology === undefined) {
     if (options.env === undefined) return fail('the app declares no KafkaStack, so there is nothing to draw');
     return fail(`unknown environment "${options.env}"${hint(options.env, environments)}; the app declares ${list(environments)}`);
   }
   const domains = topology.domains.map((d) => d.name);
   if (options.domain !== undefined && !domains.includes(options.domain)) {
-    return fail(`unknown domain "${options.domain}" in environment "${topology.environment.name}"${hint(options.domain, domains)}; it declares ${list(domains)}`);
+    return fail(
+      `unknown domain "${options.domain}" in environment "${topology.environment.name}"${hint(options.domain, domains)}; it declares ${list(domains)}`,
+    );
   }
   stdout.write(RENDERERS[options.format](topology, options.domain ?? null));
   return 0;

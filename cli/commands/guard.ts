@@ -38,10 +38,17 @@ export function registerGuardCommand(program: Command, setExitCode: (code: numbe
     .command('guard')
     .description('refuse a synthesized output that holds anything topicform does not write, before terraform runs on it with credentials')
     .argument('<dirs...>', 'stack directories (cdktf.out/stacks/<stack>), or output directories whose stacks/ are all checked')
-    .option('--base <dir>', "the base output (the default branch's own synth): a stack whose backend, provider settings, variables or required providers differ from it is not planned (exit 2)")
+    .option(
+      '--base <dir>',
+      "the base output (the default branch's own synth): a stack whose backend, provider settings, variables or required providers differ from it is not planned (exit 2)",
+    )
     .option('--untrusted', "the output comes from another job: terraform's .terraform/ and lock file are refused too", false)
     .option('--remote-backend', 'refuse a local or missing backend (CI: the state would be lost with the runner)', false)
-    .addOption(new Option('-f, --format <format>', 'output format (markdown: the pull-request comment of a refused output)').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (markdown: the pull-request comment of a refused output)')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--details-url <url>', 'where the full report is (e.g. the CI run): a Markdown comment that leaves violations out for size names it')
     .addHelpText(
@@ -77,7 +84,12 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
     stderr.write(`topicform guard: ${error.message}\n`);
     return 1;
   }
-  const report = options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : options.format === 'markdown' ? renderGuardComment(result, options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl }) : renderText(result);
+  const report =
+    options.format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : options.format === 'markdown'
+        ? renderGuardComment(result, options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl })
+        : renderText(result);
   if (options.output === undefined) stdout.write(report);
   else writeFileSync(resolve(cwd, options.output), report);
   if (options.output !== undefined && options.format !== undefined && options.format !== 'text') stderr.write(renderText(result));
@@ -91,7 +103,9 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
   for (const dir of dirs) {
     const full = resolve(cwd, dir);
     if (!existsSync(full) && entryKind(full) !== 'symlink') throw new InputError(`${dir}: no such directory`);
-    if (entryKind(full) !== 'directory') throw new InputError(`${dir}: not a directory${entryKind(full) === 'symlink' ? ' (a symbolic link is never followed)' : ''}`);
+    if (entryKind(full) !== 'directory') {
+      throw new InputError(`${dir}: not a directory${entryKind(full) === 'symlink' ? ' (a symbolic link is never followed)' : ''}`);
+    }
     if (isOutputDirectory(full)) {
       for (const entry of listEntries(join(full, 'stacks'))) {
         const shown = `${dir.replace(/\/+$/, '')}/stacks/${entry.name}`;
@@ -108,13 +122,24 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
     seen.add(s.stack);
   }
   const base = options.base === undefined ? undefined : { label: options.base, stacks: readOutputStacks(resolve(cwd, options.base), options.base) };
-  return { stacks, strays, ...(base === undefined ? {} : { base }), options: { untrusted: options.untrusted === true, remoteBackend: options.remoteBackend === true } };
+  return {
+    stacks,
+    strays,
+    ...(base === undefined ? {} : { base }),
+    options: { untrusted: options.untrusted === true, remoteBackend: options.remoteBackend === true },
+  };
 }
 
 function readStack(dir: string, shown: string): GuardStack {
   const terraform = readRegularFile(join(dir, 'cdk.tf.json'));
   const topology = readRegularFile(join(dir, 'topology.json'));
-  return { stack: basename(dir), directory: shown, entries: listEntries(dir), ...(terraform === undefined ? {} : { terraform }), ...(topology === undefined ? {} : { topology }) };
+  return {
+    stack: basename(dir),
+    directory: shown,
+    entries: listEntries(dir),
+    ...(terraform === undefined ? {} : { terraform }),
+    ...(topology === undefined ? {} : { topology }),
+  };
 }
 
 export function renderText(result: GuardResult): string {
@@ -129,7 +154,9 @@ export function renderText(result: GuardResult): string {
     const stacks = new Set(result.violations.map((v) => v.stack).filter((s) => s !== ''));
     const counted = `${result.violations.length} violation${result.violations.length === 1 ? '' : 's'} in ${stacks.size} of ${n} stack${n === 1 ? '' : 's'}`;
     if (result.reviewable) {
-      lines.push(`topicform guard: settings differ from the base — ${counted}; the output holds only what topicform writes, so review may read it, but terraform must not run on ${[...stacks].sort().join(', ')} before the change is merged`);
+      lines.push(
+        `topicform guard: settings differ from the base — ${counted}; the output holds only what topicform writes, so review may read it, but terraform must not run on ${[...stacks].sort().join(', ')} before the change is merged`,
+      );
     } else {
       lines.push(`topicform guard: refused — ${counted}; terraform must not run on this output`);
     }

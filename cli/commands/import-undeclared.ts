@@ -24,7 +24,9 @@ export interface UndeclaredRun {
 export function runUndeclared(run: UndeclaredRun): number {
   const { options } = run;
   const env = environmentSchema.safeParse(run.environment);
-  if (!env.success) throw new UsageError(`the environment "${options.env}" is not valid: ${env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!env.success) {
+    throw new UsageError(`the environment "${options.env}" is not valid: ${env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
   const pattern = compileDomainPattern(options.domainPattern);
   if (typeof pattern === 'string') throw new UsageError(pattern);
   const snapshot = buildSnapshot(run.inputs);
@@ -36,10 +38,14 @@ export function runUndeclared(run: UndeclaredRun): number {
   }
   const report = findUndeclared(snapshot, claimsOf(stacks.map((s) => s.topology)), { env: env.data, pattern });
   const title = `on the "${options.env}" cluster, declared nowhere in ${options.app}`;
-  process.stdout.write(options.format === 'json' ? undeclaredJson(report, options.env, run.adoptCommand) : renderUndeclared(report, { title, adoptCommand: run.adoptCommand }));
+  process.stdout.write(
+    options.format === 'json' ? undeclaredJson(report, options.env, run.adoptCommand) : renderUndeclared(report, { title, adoptCommand: run.adoptCommand }),
+  );
   const unread = snapshot.findings.filter((f) => f.code === 'unknown-line' || f.code === 'unsupported-acl');
   if (unread.length > 0 && options.format === 'text') {
-    process.stdout.write(`\ninput not understood or not expressible, so not checked (${unread.length}):\n${unread.map((f) => `  ${f.at === undefined ? f.subject : `${f.at.file}:${f.at.line}`}: ${f.message}`).join('\n')}\n`);
+    process.stdout.write(
+      `\ninput not understood or not expressible, so not checked (${unread.length}):\n${unread.map((f) => `  ${f.at === undefined ? f.subject : `${f.at.file}:${f.at.line}`}: ${f.message}`).join('\n')}\n`,
+    );
   }
   return options.failOnUndeclared && report.counts.topics + report.counts.acls > 0 ? 1 : 0;
 }

@@ -49,7 +49,12 @@ const collectMany = (value: string, previous: string[]): string[] => [...previou
 /** The capture options as they were given, to repeat in the commands the undeclared listing suggests. */
 export function captureArgs(options: ImportOptions): string {
   const args: string[] = [];
-  for (const [flag, files] of [['--topics-describe', options.topicsDescribe], ['--kcat', options.kcat], ['--configs', options.configs], ['--acls', options.acls]] as const) {
+  for (const [flag, files] of [
+    ['--topics-describe', options.topicsDescribe],
+    ['--kcat', options.kcat],
+    ['--configs', options.configs],
+    ['--acls', options.acls],
+  ] as const) {
     for (const f of files) args.push(flag, shellQuote(f));
   }
   return args.join(' ');
@@ -61,14 +66,26 @@ export function registerImportCommand(program: Command, setExitCode: (code: numb
     .description('adopt an existing cluster, migrate from kafka-gitops / JulieOps / topicctl, or list what nobody declared')
     .option('--topics-describe <file>', 'kafka-topics.sh --describe output (repeatable)', collect, [])
     .option('--kcat <file>', 'kcat -L -J output (repeatable)', collect, [])
-    .option('--configs <file>', 'kafka-configs.sh --describe [--all] --entity-type topics output (repeatable); tells topic overrides from broker settings', collect, [])
+    .option(
+      '--configs <file>',
+      'kafka-configs.sh --describe [--all] --entity-type topics output (repeatable); tells topic overrides from broker settings',
+      collect,
+      [],
+    )
     .option('--acls <file>', 'kafka-acls.sh --list output (repeatable)', collect, [])
     .option('--kafka-gitops <file>', 'migrate a kafka-gitops state file (its settings.files are read too)')
     .option('--julieops <file>', 'migrate a JulieOps topology descriptor, YAML or JSON (repeatable)', collect, [])
     .option('--topicctl <file...>', 'migrate topicctl topic and ACL configs', collectMany, [])
     .option('--dead-letter', 'with a migration: give every consumer group a dead-letter topic (the tools had none; the first apply creates them)', false)
-    .option('--undeclared', 'list the cluster topics and ACLs no declaration of the environment claims, by likely owner, with the command to adopt each; writes nothing', false)
-    .option('--only <regex>', 'adopt only the topics, and the ACLs on topics, groups or transactional ids (on the cluster or *: principals), whose name matches')
+    .option(
+      '--undeclared',
+      'list the cluster topics and ACLs no declaration of the environment claims, by likely owner, with the command to adopt each; writes nothing',
+      false,
+    )
+    .option(
+      '--only <regex>',
+      'adopt only the topics, and the ACLs on topics, groups or transactional ids (on the cluster or *: principals), whose name matches',
+    )
     .option('-e, --env <name>', 'the environment the cluster is (replication defaults, topic prefix, ACL options)', 'dev')
     .option('--environments <file>', 'module exporting environments', 'environments.ts')
     .option('--app <file>', 'with --undeclared: module exporting buildApp(outdir), whose declarations are checked', 'main.ts')
@@ -107,7 +124,11 @@ export function registerImportCommand(program: Command, setExitCode: (code: numb
       ];
       const given = tools.filter(([, files]) => files.length > 0);
       if (given.length > 1) throw new UsageError(`migrate from one tool at a time; given ${given.map(([t]) => `--${t}`).join(' and ')}`);
-      if (options.undeclared && given.length > 0) throw new UsageError('--undeclared checks the cluster output against the declarations of --app; it does not migrate (leave out --' + (given[0]?.[0] ?? '') + ')');
+      if (options.undeclared && given.length > 0) {
+        throw new UsageError(
+          '--undeclared checks the cluster output against the declarations of --app; it does not migrate (leave out --' + (given[0]?.[0] ?? '') + ')',
+        );
+      }
       const inputs: ImportInputs = {
         topicsDescribe: options.topicsDescribe.map((f) => readInput(f, dir)),
         kcat: options.kcat.map((f) => readInput(f, dir)),
@@ -147,19 +168,35 @@ export function registerImportCommand(program: Command, setExitCode: (code: numb
           return;
         }
         process.stdout.write(writeGenerated(result.files, resolve(dir, options.outDir), options));
-        if (!options.dryRun) process.stdout.write(`next: review the files, add importedDomains to topics/index.ts${hasCapture ? `, pass adopted/${result.plan.environment}.json as KafkaStackProps.adopt` : ''}, then terraform plan\n`);
+        if (!options.dryRun) {
+          process.stdout.write(
+            `next: review the files, add importedDomains to topics/index.ts${hasCapture ? `, pass adopted/${result.plan.environment}.json as KafkaStackProps.adopt` : ''}, then terraform plan\n`,
+          );
+        }
         setExitCode(0);
         return;
       }
 
       if ((inputs.topicsDescribe?.length ?? 0) + (inputs.kcat?.length ?? 0) + (inputs.acls?.length ?? 0) === 0) {
-        throw new UsageError('give the cluster: --topics-describe <file> (kafka-topics --describe) or --kcat <file> (kcat -L -J), and/or --acls <file>; or migrate with --kafka-gitops, --julieops or --topicctl');
+        throw new UsageError(
+          'give the cluster: --topics-describe <file> (kafka-topics --describe) or --kcat <file> (kcat -L -J), and/or --acls <file>; or migrate with --kafka-gitops, --julieops or --topicctl',
+        );
       }
-      const result = runImport({ inputs, environment, domainPattern: options.domainPattern, owner: options.owner, ...(options.only === undefined ? {} : { only: options.only }) });
+      const result = runImport({
+        inputs,
+        environment,
+        domainPattern: options.domainPattern,
+        owner: options.owner,
+        ...(options.only === undefined ? {} : { only: options.only }),
+      });
       if ('error' in result) throw new UsageError(result.error);
       process.stdout.write(result.summary);
       process.stdout.write(writeGenerated(result.files, resolve(dir, options.outDir), options));
-      if (!options.dryRun) process.stdout.write(`next: review the files, add importedDomains to topics/index.ts, pass adopted/${result.plan.environment}.json as KafkaStackProps.adopt, then terraform plan: it must show only imports\n`);
+      if (!options.dryRun) {
+        process.stdout.write(
+          `next: review the files, add importedDomains to topics/index.ts, pass adopted/${result.plan.environment}.json as KafkaStackProps.adopt, then terraform plan: it must show only imports\n`,
+        );
+      }
       // Errors in the summary name what stays on the cluster unmanaged; the import itself succeeded.
       setExitCode(0);
     });

@@ -51,7 +51,13 @@ export interface InitResult {
 /** The files `init` writes: relative target path (POSIX) → content. */
 export function renderTemplates(name: string, platformOwner: string = DEFAULT_PLATFORM_OWNER, ci: CiSystem = 'github'): Map<string, string> {
   const fragment = (part: string): string => readFileSync(join(TEMPLATES_DIR, 'ci', `${ci}.${part}.md`), 'utf8');
-  const variables: Readonly<Record<string, string>> = { ...templateVariables(name), platformOwner, codeownersPath: CODEOWNERS_TARGET[ci], ciFiles: fragment('files'), ciSetup: fragment('setup') };
+  const variables: Readonly<Record<string, string>> = {
+    ...templateVariables(name),
+    platformOwner,
+    codeownersPath: CODEOWNERS_TARGET[ci],
+    ciFiles: fragment('files'),
+    ciSetup: fragment('setup'),
+  };
   const files = new Map<string, string>();
   for (const template of listFiles(TEMPLATES_DIR)) {
     if (!template.endsWith('.tmpl')) continue;
@@ -59,7 +65,10 @@ export function renderTemplates(name: string, platformOwner: string = DEFAULT_PL
     if (target === null) continue;
     const source = readFileSync(join(TEMPLATES_DIR, ...template.split('/')), 'utf8');
     // Only `{{knownKey}}` is replaced: GitHub's `${{ expression }}` passes through untouched.
-    files.set(target, source.replace(/\{\{([A-Za-z]+)\}\}/g, (whole, key: string) => variables[key] ?? whole));
+    files.set(
+      target,
+      source.replace(/\{\{([A-Za-z]+)\}\}/g, (whole, key: string) => variables[key] ?? whole),
+    );
   }
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -67,7 +76,9 @@ export function renderTemplates(name: string, platformOwner: string = DEFAULT_PL
 export function init(dir: string, options: InitOptions = {}): InitResult {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw new InitError(`${dir} exists and is not a directory`);
-  if (options.platformOwner !== undefined && !ownerSchema.safeParse(options.platformOwner).success) throw new InitError(`--platform-owner "${options.platformOwner}" must be a team handle such as "@acme/platform-team"`);
+  if (options.platformOwner !== undefined && !ownerSchema.safeParse(options.platformOwner).success) {
+    throw new InitError(`--platform-owner "${options.platformOwner}" must be a team handle such as "@acme/platform-team"`);
+  }
   const ci = options.ci ?? 'github';
   if (!(CI_SYSTEMS as readonly string[]).includes(ci)) throw new InitError(`--ci "${String(ci)}" must be one of ${CI_SYSTEMS.join(', ')}`);
   const files = renderTemplates(options.name ?? packageName(basename(target)), options.platformOwner, ci);
@@ -85,16 +96,31 @@ export class InitError extends Error {}
 export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('init')
-    .description('scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, the CI configuration (GitHub Actions, GitLab CI or Atlantis) and CODEOWNERS')
+    .description(
+      'scaffold a GitOps repository that depends on topicform: package.json, tsconfig, cdktf.json, main.ts, environments.ts, topics/, a synth test, README, the CI configuration (GitHub Actions, GitLab CI or Atlantis) and CODEOWNERS',
+    )
     .argument('[dir]', 'directory to scaffold (created when missing)', '.')
     .option('--force', 'overwrite files that already exist', false)
     .option('--name <name>', 'package name of the new repository (default: the directory name)')
-    .addOption(new Option('--ci <system>', 'the CI configuration to write: GitHub Actions workflows, a GitLab CI pipeline, or an Atlantis repo config').choices([...CI_SYSTEMS]).default('github'))
-    .option('--platform-owner <team>', `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`, DEFAULT_PLATFORM_OWNER)
+    .addOption(
+      new Option('--ci <system>', 'the CI configuration to write: GitHub Actions workflows, a GitLab CI pipeline, or an Atlantis repo config')
+        .choices([...CI_SYSTEMS])
+        .default('github'),
+    )
+    .option(
+      '--platform-owner <team>',
+      `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`,
+      DEFAULT_PLATFORM_OWNER,
+    )
     .action((dir: string, options: { force: boolean; name?: string; platformOwner: string; ci: CiSystem }) => {
       let result: InitResult;
       try {
-        result = init(dir, { force: options.force, platformOwner: options.platformOwner, ci: options.ci, ...(options.name === undefined ? {} : { name: options.name }) });
+        result = init(dir, {
+          force: options.force,
+          platformOwner: options.platformOwner,
+          ci: options.ci,
+          ...(options.name === undefined ? {} : { name: options.name }),
+        });
       } catch (error) {
         if (!(error instanceof InitError)) throw error;
         process.stderr.write(`topicform init: ${error.message}\n`);
@@ -118,7 +144,11 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
 }
 
 /** What the README asks to set up on each CI system, in the message after scaffolding. */
-const SETUP: Readonly<Record<CiSystem, string>> = { github: 'GitHub environments', gitlab: 'GitLab protected environments, tokens and schedules', atlantis: "the Atlantis server's repos.yaml" };
+const SETUP: Readonly<Record<CiSystem, string>> = {
+  github: 'GitHub environments',
+  gitlab: 'GitLab protected environments, tokens and schedules',
+  atlantis: "the Atlantis server's repos.yaml",
+};
 
 /**
  * Where a template goes for a CI system, or null when it belongs to another one: `github/…` → `.github/…`,

@@ -37,7 +37,11 @@ export function registerLintCommand(program: Command, setExitCode: (code: number
         return;
       }
       const report =
-        options.format === 'json' ? formatJson(findings) : options.format === 'sarif' ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app }) : formatText(findings, { strict: options.strict, ...(options.output === undefined ? { paint: paintFor(process.stdout) } : {}) });
+        options.format === 'json'
+          ? formatJson(findings)
+          : options.format === 'sarif'
+            ? formatSarif(findings, { toolVersion: toolVersion(), fallbackFile: options.app })
+            : formatText(findings, { strict: options.strict, ...(options.output === undefined ? { paint: paintFor(process.stdout) } : {}) });
       if (options.output === undefined) process.stdout.write(report);
       else writeFileAtomic(options.output, report);
       setExitCode(findings.some((f) => isBlocking(f, options.strict)) ? 1 : 0);

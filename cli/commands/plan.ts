@@ -35,7 +35,7 @@ export function registerPlanCommand(program: Command, setExitCode: (code: number
   const plan = program.command('plan').description('what a terraform plan means and what of it may leave the job: summary, scrub, list (for any CI)');
   plan
     .command('summary')
-    .description('summarize a stack\'s terraform plan as Markdown (or JSON); exit 1 when it failed or is refused')
+    .description("summarize a stack's terraform plan as Markdown (or JSON); exit 1 when it failed or is refused")
     .requiredOption('--stack-dir <dir>', 'the stack directory (its name is the stack, its topology.json says whether it is production)')
     .requiredOption('--exit-code <n>', 'the exit code of `terraform plan -detailed-exitcode` (0 no changes, 2 changes, else failed)')
     .option('--plan-json <file>', '`terraform show -json <planfile>` (raw or scrubbed)')
@@ -70,10 +70,29 @@ export function runPlanSummary(options: PlanSummaryOptions, io: CommandIo = {}, 
     if (!Number.isInteger(exitCode)) throw new InputError(`--exit-code ${options.exitCode}: expected the exit code of terraform plan, a number`);
     const stackDir = resolve(cwd, options.stackDir);
     text = options.text === undefined ? undefined : readInputFile(resolve(cwd, options.text), options.text);
-    const plan = options.planJson === undefined || !existsSync(resolve(cwd, options.planJson)) ? undefined : readJsonFile(resolve(cwd, options.planJson), options.planJson);
-    const acknowledged = options.acknowledgements === undefined || !existsSync(resolve(cwd, options.acknowledgements)) ? [] : parseAcknowledgements({ file: options.acknowledgements, text: readFileSync(resolve(cwd, options.acknowledgements), 'utf8') }).map((a) => a.finding);
-    const sha256 = options.planFile === undefined || !existsSync(resolve(cwd, options.planFile)) ? undefined : createHash('sha256').update(readFileSync(resolve(cwd, options.planFile))).digest('hex');
-    summary = summarizePlan({ stack: basename(stackDir), production: isProduction(stackDir), exitCode, plan, ...(text === undefined ? {} : { text }), acknowledged, ...(sha256 === undefined ? {} : { sha256 }) });
+    const plan =
+      options.planJson === undefined || !existsSync(resolve(cwd, options.planJson))
+        ? undefined
+        : readJsonFile(resolve(cwd, options.planJson), options.planJson);
+    const acknowledged =
+      options.acknowledgements === undefined || !existsSync(resolve(cwd, options.acknowledgements))
+        ? []
+        : parseAcknowledgements({ file: options.acknowledgements, text: readFileSync(resolve(cwd, options.acknowledgements), 'utf8') }).map((a) => a.finding);
+    const sha256 =
+      options.planFile === undefined || !existsSync(resolve(cwd, options.planFile))
+        ? undefined
+        : createHash('sha256')
+            .update(readFileSync(resolve(cwd, options.planFile)))
+            .digest('hex');
+    summary = summarizePlan({
+      stack: basename(stackDir),
+      production: isProduction(stackDir),
+      exitCode,
+      plan,
+      ...(text === undefined ? {} : { text }),
+      acknowledged,
+      ...(sha256 === undefined ? {} : { sha256 }),
+    });
   } catch (error) {
     if (!(error instanceof InputError) && !(error instanceof ReviewInputError)) throw error;
     stderr.write(`topicform plan summary: ${error.message}\n`);
@@ -81,11 +100,21 @@ export function runPlanSummary(options: PlanSummaryOptions, io: CommandIo = {}, 
   }
   write(options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanSummary(summary, text), options.output, io, cwd);
   if (summary.status === 'failed') stderr.write(`topicform plan summary: the plan of ${summary.stack} failed (${summary.failure ?? ''})\n`);
-  if (summary.status === 'refused') stderr.write(`topicform plan summary: the plan of ${summary.stack} is refused: it deletes or replaces ${summary.refusals.map((r) => r.topic).join(', ')} in production without an acknowledgement\n`);
+  if (summary.status === 'refused') {
+    stderr.write(
+      `topicform plan summary: the plan of ${summary.stack} is refused: it deletes or replaces ${summary.refusals.map((r) => r.topic).join(', ')} in production without an acknowledgement\n`,
+    );
+  }
   return summary.status === 'failed' || summary.status === 'refused' ? 1 : 0;
 }
 
-export function runPlanScrub(file: string, options: { output: string; redactEnv?: readonly string[] }, io: CommandIo = {}, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
+export function runPlanScrub(
+  file: string,
+  options: { output: string; redactEnv?: readonly string[] },
+  io: CommandIo = {},
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const stderr = io.stderr ?? process.stderr;
   try {
     const plan = readJsonFile(resolve(cwd, file), file);

@@ -51,7 +51,9 @@ export interface ReviewOptions {
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('review')
-    .description('review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK or a failed plan')
+    .description(
+      'review the change from a base to a head output: BLOCK, WARN, MOVE and SAFE findings, contract changes and access changes; exit 2 on an unacknowledged BLOCK or a failed plan',
+    )
     .option('--base <dir>', 'the base output: a cdktf.out directory written by topicform synth')
     .option('--head <dir>', 'the head output (default: cdktf.out when --base is given)')
     .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
@@ -86,7 +88,10 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Runs the review and writes it; returns the exit code. Errors in the input are printed, never thrown. */
-export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WriteStream | NodeJS.WritableStream; cwd?: string } = {}): number {
+export function runReview(
+  options: ReviewOptions,
+  io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WriteStream | NodeJS.WritableStream; cwd?: string } = {},
+): number {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const cwd = io.cwd ?? process.cwd();
@@ -97,7 +102,8 @@ export function runReview(options: ReviewOptions, io: { stdout?: NodeJS.Writable
   try {
     const result = reviewFromOptions(options, cwd, workspace);
     const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };
-    const report = options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
+    const report =
+      options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
     if (options.output === undefined) stdout.write(report);
     else writeFileSync(resolve(cwd, options.output), report);
     return result.summary.blocking > 0 || result.summary.failedPlans > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
@@ -114,12 +120,19 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Works
   if (options.base !== undefined && options.baseRef !== undefined) throw new ReviewInputError('--base', 'give --base <dir> or --base-ref <ref>, not both');
   if (options.head !== undefined && options.headRef !== undefined) throw new ReviewInputError('--head', 'give --head <dir> or --head-ref <ref>, not both');
   if (options.base === undefined && options.baseRef === undefined) {
-    throw new ReviewInputError('--base', 'missing: give the base output with --base <dir> (a cdktf.out directory) or --base-ref <ref> (a git ref to synthesize)');
+    throw new ReviewInputError(
+      '--base',
+      'missing: give the base output with --base <dir> (a cdktf.out directory) or --base-ref <ref> (a git ref to synthesize)',
+    );
   }
 
-  const base: Side = options.baseRef !== undefined ? workspace.synthesizeRef('base', options.baseRef, options.app) : { dir: resolve(cwd, options.base ?? ''), label: options.base ?? '' };
+  const base: Side =
+    options.baseRef !== undefined
+      ? workspace.synthesizeRef('base', options.baseRef, options.app)
+      : { dir: resolve(cwd, options.base ?? ''), label: options.base ?? '' };
   const headDir = options.head ?? 'cdktf.out';
-  const head: Side = options.headRef !== undefined ? workspace.synthesizeRef('head', options.headRef, options.app) : { dir: resolve(cwd, headDir), label: headDir };
+  const head: Side =
+    options.headRef !== undefined ? workspace.synthesizeRef('head', options.headRef, options.app) : { dir: resolve(cwd, headDir), label: headDir };
 
   const only = options.stack ?? [];
   const baseSnapshot = readOutput(base.dir, base.label, only);
@@ -156,7 +169,10 @@ export function readOutput(dir: string, label: string, only: readonly string[] =
     if (!hasTerraform && !hasTopology) continue;
     if (!hasTerraform) throw new ReviewInputError(shown('cdk.tf.json'), 'missing: the stack has a topology.json but no Terraform JSON');
     if (!hasTopology) {
-      throw new ReviewInputError(shown('topology.json'), 'missing: topicform synth writes the Topology beside cdk.tf.json; synthesize this output again with topicform synth');
+      throw new ReviewInputError(
+        shown('topology.json'),
+        'missing: topicform synth writes the Topology beside cdk.tf.json; synthesize this output again with topicform synth',
+      );
     }
     stacks.push({
       stack: name,
@@ -178,11 +194,16 @@ function readPlan(arg: string, cwd: string, head: Snapshot): PlanSnapshot {
   let stack: string;
   if (named) {
     stack = arg.slice(0, eq);
-    if (!head.stacks.has(stack)) throw new ReviewInputError(`--plan ${arg}`, `unknown stack "${stack}": the head output has ${stacks.join(', ') || 'no stacks'}`);
+    if (!head.stacks.has(stack)) {
+      throw new ReviewInputError(`--plan ${arg}`, `unknown stack "${stack}": the head output has ${stacks.join(', ') || 'no stacks'}`);
+    }
   } else if (stacks.length === 1 && stacks[0] !== undefined) {
     stack = stacks[0];
   } else {
-    throw new ReviewInputError(`--plan ${arg}`, `name the stack the plan is for, e.g. --plan ${stacks[0] ?? 'dev'}=${file} (plan JSON does not say which stack it belongs to); the head output has ${stacks.join(', ')}`);
+    throw new ReviewInputError(
+      `--plan ${arg}`,
+      `name the stack the plan is for, e.g. --plan ${stacks[0] ?? 'dev'}=${file} (plan JSON does not say which stack it belongs to); the head output has ${stacks.join(', ')}`,
+    );
   }
   const path = resolve(cwd, file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new ReviewInputError(file, 'no such file (the plan given with --plan)');
@@ -221,7 +242,12 @@ class Workspace {
 
   synthesizeRef(side: 'base' | 'head', ref: string, app: string): Side & { tree: string } {
     const option = `--${side}-ref ${ref}`;
-    const root = git(['rev-parse', '--show-toplevel'], this.cwd, option, 'not inside a git repository: --base-ref and --head-ref need one (or give --base/--head directories)').trim();
+    const root = git(
+      ['rev-parse', '--show-toplevel'],
+      this.cwd,
+      option,
+      'not inside a git repository: --base-ref and --head-ref need one (or give --base/--head directories)',
+    ).trim();
     const sha = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.cwd, option, `unknown git ref "${ref}"`).trim();
     this.temp ??= mkdtempSync(join(tmpdir(), 'topicform-review-'));
     const tree = join(this.temp, `${side}-tree`);

@@ -71,9 +71,18 @@ const HEADERS = ['STACK', 'ENVIRONMENT', 'BACKEND', 'DOMAINS'] as const;
  */
 export function formatStacks(infos: readonly StackInfo[], paint: Paint = NO_PAINT): string {
   const risky = (i: StackInfo): boolean => i.production && i.backend === 'local';
-  const rows = infos.map((i) => [i.stack, `${i.environment}${i.production ? ' (production)' : ''}`, `${i.backend}${risky(i) ? ' !' : ''}`, i.domains.join(', ')]);
+  const rows = infos.map((i) => [
+    i.stack,
+    `${i.environment}${i.production ? ' (production)' : ''}`,
+    `${i.backend}${risky(i) ? ' !' : ''}`,
+    i.domains.join(', '),
+  ]);
   const widths = HEADERS.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const lines = [paint.heading(line(HEADERS))];
   infos.forEach((i, n) => {
     const row = line(rows[n] ?? []);

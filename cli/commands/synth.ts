@@ -26,7 +26,12 @@ function synthOptions(command: Command, standalone: boolean): Command {
     .option('-o, --out <dir>', 'output directory', standalone ? (process.env.CDKTF_OUTDIR ?? 'cdktf.out') : 'cdktf.out')
     .option('-e, --env <name...>', 'only the stacks of these environments (everything is still validated)', [])
     .option('-d, --domain <name...>', 'only the stacks holding these domains (a whole-environment stack holds them all)', [])
-    .option('--wait <seconds>', 'how long to wait for another synth writing the same output before giving up (0: refuse at once)', seconds, SYNTH_LOCK_WAIT_MS / 1000);
+    .option(
+      '--wait <seconds>',
+      'how long to wait for another synth writing the same output before giving up (0: refuse at once)',
+      seconds,
+      SYNTH_LOCK_WAIT_MS / 1000,
+    );
   if (standalone) command.option('--verbose', VERBOSE_HELP);
   else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
   return command;
@@ -52,7 +57,9 @@ function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
 
 export function registerSynthCommand(program: Command, setExitCode: (code: number) => void): void {
   synthOptions(program.command('synth'), false)
-    .description('validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails); it does not type-check: topicform check does')
+    .description(
+      'validate every declaration, then write cdktf.out/ atomically (nothing is written when anything fails); it does not type-check: topicform check does',
+    )
     .action((options: SynthCommandOptions) => {
       const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
       setExitCode(run(loadAppBuilder(options.app ?? 'main.ts'), { ...options, verbose }));

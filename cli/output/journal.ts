@@ -12,7 +12,20 @@
  * run folder and does the same before anything else (`recoverOutput`); a run that reached `committed` only needs its
  * leftovers removed. Undoing is idempotent, so a recovery interrupted in turn is simply run again.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OutputCommitError } from './errors';
 import { faultPoint } from './faults';
@@ -49,7 +62,10 @@ export function applyCommit(runDir: string, target: string, plan: CommitPlan, la
     try {
       undo(plan.steps, paths);
     } catch (undoError) {
-      throw new OutputCommitError(`${what}; putting the previous output back failed as well (${messageOf(undoError)}): the next synth puts it back from ${join(runDir, RUN_LAYOUT.journal)}`, false);
+      throw new OutputCommitError(
+        `${what}; putting the previous output back failed as well (${messageOf(undoError)}): the next synth puts it back from ${join(runDir, RUN_LAYOUT.journal)}`,
+        false,
+      );
     }
     throw new OutputCommitError(`${what}; the previous output was put back, nothing changed in ${label}`, true);
   }
@@ -81,7 +97,9 @@ export function recoverOutput(target: string): Recovery {
     const journal = join(runDir, RUN_LAYOUT.journal);
     if (name.startsWith(runs) && existsSync(journal) && !existsSync(join(runDir, RUN_LAYOUT.committed))) {
       const parsed = JSON.parse(readFileSync(journal, 'utf8')) as Journal;
-      if (parsed.version !== JOURNAL_VERSION) throw new Error(`${journal} was written by another version of topicform; restore ${target} from it by hand or remove it`);
+      if (parsed.version !== JOURNAL_VERSION) {
+        throw new Error(`${journal} was written by another version of topicform; restore ${target} from it by hand or remove it`);
+      }
       undo(parsed.steps, pathsOf(runDir, target));
       undone++;
     }

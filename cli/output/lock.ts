@@ -44,7 +44,13 @@ export interface OutputLock {
 /** Takes the output's lock, waiting for another synth as long as `waitMs`; throws OutputBusyError after that. */
 export function acquireOutputLock(target: string, options: LockOptions): OutputLock {
   const path = lockPath(target);
-  const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...startTicksOf(process.pid), token: randomBytes(8).toString('hex') };
+  const mine: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    ...startTicksOf(process.pid),
+    token: randomBytes(8).toString('hex'),
+  };
   const deadline = Date.now() + options.waitMs;
   const name = options.label ?? target;
   let waited = false;

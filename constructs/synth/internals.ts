@@ -143,10 +143,14 @@ function deepModule<T>(specifier: string, name: CdktfInternalName, load: () => T
     try {
       loaded = load();
     } catch (error) {
-      throw new Error(`topicform relies on the cdktf internal ${name} (${specifier}, ${CATALOGUE}), which ${installedLibrary()} does not have: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `topicform relies on the cdktf internal ${name} (${specifier}, ${CATALOGUE}), which ${installedLibrary()} does not have: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const exported = (loaded as Record<string, unknown>)[name];
-    if (typeof exported !== 'function') throw new Error(`topicform relies on the cdktf internal ${name} (${specifier}, ${CATALOGUE}), which ${installedLibrary()} no longer exports`);
+    if (typeof exported !== 'function') {
+      throw new Error(`topicform relies on the cdktf internal ${name} (${specifier}, ${CATALOGUE}), which ${installedLibrary()} no longer exports`);
+    }
     return loaded;
   };
 }
@@ -163,8 +167,16 @@ function installedLibrary(): string {
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see the header */
 const util = deepModule('cdktf/lib/util', 'deepMerge', () => require('cdktf/lib/util') as { deepMerge: typeof DeepMerge });
-const synthesizer = deepModule('cdktf/lib/synthesize/synthesizer', 'invokeAspects', () => require('cdktf/lib/synthesize/synthesizer') as { invokeAspects: typeof InvokeAspects; StackSynthesizer: typeof StackSynthesizerClass });
-const terraformVersion = deepModule('cdktf/lib/validations/validate-terraform-version', 'ValidateTerraformVersion', () => require('cdktf/lib/validations/validate-terraform-version') as { ValidateTerraformVersion: typeof ValidateTerraformVersionClass });
+const synthesizer = deepModule(
+  'cdktf/lib/synthesize/synthesizer',
+  'invokeAspects',
+  () => require('cdktf/lib/synthesize/synthesizer') as { invokeAspects: typeof InvokeAspects; StackSynthesizer: typeof StackSynthesizerClass },
+);
+const terraformVersion = deepModule(
+  'cdktf/lib/validations/validate-terraform-version',
+  'ValidateTerraformVersion',
+  () => require('cdktf/lib/validations/validate-terraform-version') as { ValidateTerraformVersion: typeof ValidateTerraformVersionClass },
+);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** cdktf's deep merge: objects recurse, arrays concatenate, undefined deletes the key, a resolvable is taken whole. */
@@ -180,7 +192,11 @@ export function invokeAspects(root: Parameters<typeof InvokeAspects>[0]): void {
 /** Whether `value` is the library's default stack synthesizer (not one of a user's). */
 export function isDefaultStackSynthesizer(value: unknown): boolean {
   const { StackSynthesizer } = synthesizer();
-  if (typeof StackSynthesizer !== 'function') throw new Error(`topicform relies on the cdktf internal StackSynthesizer (cdktf/lib/synthesize/synthesizer, ${CATALOGUE}), which ${installedLibrary()} no longer exports`);
+  if (typeof StackSynthesizer !== 'function') {
+    throw new Error(
+      `topicform relies on the cdktf internal StackSynthesizer (cdktf/lib/synthesize/synthesizer, ${CATALOGUE}), which ${installedLibrary()} no longer exports`,
+    );
+  }
   return value instanceof StackSynthesizer;
 }
 
@@ -200,7 +216,9 @@ interface StackFields {
 /** A stack's overrides (addOverride), as toTerraform() merges them last: TerraformStack's private `rawOverrides`. */
 export function stackOverrides(stack: TerraformStack): Json {
   const overrides = (stack as unknown as StackFields).rawOverrides;
-  if (overrides === null || typeof overrides !== 'object') throw new Error(`topicform relies on the cdktf internal TerraformStack.rawOverrides (${CATALOGUE}), which ${installedLibrary()} no longer keeps`);
+  if (overrides === null || typeof overrides !== 'object') {
+    throw new Error(`topicform relies on the cdktf internal TerraformStack.rawOverrides (${CATALOGUE}), which ${installedLibrary()} no longer keeps`);
+  }
   return overrides as Json;
 }
 

@@ -54,7 +54,9 @@ export class StackRendering<R extends Rendered> {
    * `topology` holds no token (see the header). A released stack is refused.
    */
   prepare(topology: Pick<Topology, 'topics' | 'acls' | 'quotas'> | null, render: () => void, prepare: () => void): void {
-    if (this.current === 'released') throw new Error(`stack ${this.stackPath} was released after it was synthesized; build the app again to synthesize it again`);
+    if (this.current === 'released') {
+      throw new Error(`stack ${this.stackPath} was released after it was synthesized; build the app again to synthesize it again`);
+    }
     const renderAfter = this.current === 'pending' && topology !== null && !containsToken(topology);
     if (!renderAfter) render();
     prepare();

@@ -48,7 +48,9 @@ export function stackJson(stack: TerraformStack, own: ReadonlySet<IConstruct>): 
     if (!TerraformOutput.isTerraformOutput(element)) continue;
     deepMerge(
       outputs,
-      element.node.path.split('/').reduceRight<Json>((inner, part) => (Object.keys(inner).length === 0 ? { [part]: element.friendlyUniqueId } : { [part]: inner }), {}),
+      element.node.path
+        .split('/')
+        .reduceRight<Json>((inner, part) => (Object.keys(inner).length === 0 ? { [part]: element.friendlyUniqueId } : { [part]: inner }), {}),
     );
   }
 

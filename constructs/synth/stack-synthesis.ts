@@ -10,7 +10,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnnotationMetadataEntryType, ConstructOrder, type App, type IConstruct, type TerraformStack } from '../cdktf';
-import { continuesOnErrorAnnotations, customSynthesisOf, invokeAspects, isDefaultStackSynthesizer, setManifestAnnotations, terraformVersionValidation } from './internals';
+import {
+  continuesOnErrorAnnotations,
+  customSynthesisOf,
+  invokeAspects,
+  isDefaultStackSynthesizer,
+  setManifestAnnotations,
+  terraformVersionValidation,
+} from './internals';
 
 export type Session = Parameters<TerraformStack['synthesizer']['synthesize']>[0];
 
@@ -24,11 +31,15 @@ export function synthesisSession(app: App): Session {
 /** Synthesizes `stack` as cdktf would and returns its Terraform JSON (what cdktf would write to `cdk.tf.json`). */
 export function synthesizeStackJson(stack: TerraformStack, session: Session): unknown {
   if (!isDefaultStackSynthesizer(stack.synthesizer)) {
-    throw new Error(`stack ${stack.node.path} has a stack synthesizer of its own: topicform synthesizes each stack the way cdktf's default synthesizer does and writes its Terraform JSON itself, so it cannot run another; remove the custom synthesizer`);
+    throw new Error(
+      `stack ${stack.node.path} has a stack synthesizer of its own: topicform synthesizes each stack the way cdktf's default synthesizer does and writes its Terraform JSON itself, so it cannot run another; remove the custom synthesizer`,
+    );
   }
   invokeAspects(stack);
   if (stack.hasResourceMove()) {
-    stack.node.addValidation(terraformVersionValidation('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
+    stack.node.addValidation(
+      terraformVersionValidation('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'),
+    );
   }
   if (session.skipValidation !== true) stack.runAllValidations();
 
@@ -41,7 +52,12 @@ export function synthesizeStackJson(stack: TerraformStack, session: Session): un
   const annotations = stack.node.findAll().flatMap((node: IConstruct) =>
     node.node.metadata
       .filter((entry) => ANNOTATION_TYPES.includes(entry.type))
-      .map((entry) => ({ constructPath: node.node.path, level: entry.type as AnnotationMetadataEntryType, message: entry.data as string, stacktrace: entry.trace })),
+      .map((entry) => ({
+        constructPath: node.node.path,
+        level: entry.type as AnnotationMetadataEntryType,
+        message: entry.data as string,
+        stacktrace: entry.trace,
+      })),
   );
   // cdktf's manifest entry is read-only to its users; the synthesizer is where cdktf itself fills it in.
   setManifestAnnotations(stackManifest, annotations);
@@ -49,7 +65,9 @@ export function synthesizeStackJson(stack: TerraformStack, session: Session): un
   if (!continuesOnErrorAnnotations(stack.synthesizer) && errors.length > 0) {
     // cdktf's encounteredAnnotationWithLevelError (lib/errors.js), word for word.
     const list = errors.map((a) => `[${a.constructPath}] ${a.message}`).join('\n');
-    throw new Error(`Encountered Annotations with level "ERROR":\n${list}\n\nEither fix the issues above, or set the environment variable CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to ignore these annotations.\n`);
+    throw new Error(
+      `Encountered Annotations with level "ERROR":\n${list}\n\nEither fix the issues above, or set the environment variable CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to ignore these annotations.\n`,
+    );
   }
   return stack.toTerraform();
 }

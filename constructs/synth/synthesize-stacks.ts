@@ -30,7 +30,9 @@ export function synthesizeStacks(app: App, stacks: readonly KafkaStack[], writte
     stack.prepareStack();
     const dependency = stack.dependencies[0];
     if (dependency !== undefined) {
-      throw new Error(`stack ${stack.node.path} refers to stack ${dependency.node.path}: topicform stacks are independent Terraform states and cannot reference each other's resources; pass the value (a topic name, a principal) as a string instead`);
+      throw new Error(
+        `stack ${stack.node.path} refers to stack ${dependency.node.path}: topicform stacks are independent Terraform states and cannot reference each other's resources; pass the value (a topic name, a principal) as a string instead`,
+      );
     }
     written(stack, synthesizeStackJson(stack, session));
     stack.release();

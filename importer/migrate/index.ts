@@ -73,7 +73,14 @@ export function runMigration(request: MigrationRequest): MigrationResult | { rea
   const adoptCommand = request.adoptCommand ?? ((only: string) => `topicform import --env ${plan.environment} … --only '${only}'`);
   const summary = renderMigrationSummary(plan, request.domainPattern ?? DEFAULT_DOMAIN_PATTERN, adoptCommand);
   const usable = plan.usable > 0;
-  return { plan, files: usable ? generateFiles(plan, request.generate) : [], summary: usable ? summary : `${summary}\nnothing usable was found in ${EXPECTED[kind].what.replace(/ \(.*\)$/, '')} ${source.files.join(', ')}: nothing is written\n`, usable };
+  return {
+    plan,
+    files: usable ? generateFiles(plan, request.generate) : [],
+    summary: usable
+      ? summary
+      : `${summary}\nnothing usable was found in ${EXPECTED[kind].what.replace(/ \(.*\)$/, '')} ${source.files.join(', ')}: nothing is written\n`,
+    usable,
+  };
 }
 
 export type { MigrationPlan } from './plan';

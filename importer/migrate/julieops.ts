@@ -25,7 +25,12 @@ import type { AclBinding } from '../../model/topology';
 
 const CLUSTER = 'kafka-cluster';
 /** JulieOps's defaults for a connector's storage topics and group (Connector.*String()). */
-const CONNECT_DEFAULTS = { status_topic: 'connect-status', offset_topic: 'connect-offsets', configs_topic: 'connect-configs', group: 'connect-cluster' } as const;
+const CONNECT_DEFAULTS = {
+  status_topic: 'connect-status',
+  offset_topic: 'connect-offsets',
+  configs_topic: 'connect-configs',
+  group: 'connect-cluster',
+} as const;
 const NOT_EXPRESSIBLE: Readonly<Record<string, string>> = {
   rbac: 'Confluent RBAC role bindings are not Kafka ACLs (topicform emits Kafka ACLs only)',
   schemas: 'Schema Registry subjects and their permissions: declare the contract on the topic (`contract`) instead',
@@ -34,7 +39,15 @@ const NOT_EXPRESSIBLE: Readonly<Record<string, string>> = {
 };
 
 function acl(principal: string, operation: string, type: string, name: string, patternType = 'LITERAL'): AclBinding {
-  return { principal, host: '*', operation: providerEnum(operation) as AclBinding['operation'], permission: 'Allow', resourceType: providerEnum(type) as AclBinding['resourceType'], resourceName: name, patternType: providerEnum(patternType) as AclBinding['patternType'] };
+  return {
+    principal,
+    host: '*',
+    operation: providerEnum(operation) as AclBinding['operation'],
+    permission: 'Allow',
+    resourceType: providerEnum(type) as AclBinding['resourceType'],
+    resourceName: name,
+    patternType: providerEnum(patternType) as AclBinding['patternType'],
+  };
 }
 
 /** JulieOps's resource-pattern rule for groups and transactional ids: `x*` is PREFIXED `x`, `*` and others LITERAL. */
@@ -55,7 +68,14 @@ export function readJulieOps(inputs: readonly InputFile[]): MigrationSource {
     readDescriptor(source.root, problems, b);
     errors.push(...problems.list);
   }
-  return { ...emptySource('julieops', inputs.map((i) => i.file)), ...b, errors };
+  return {
+    ...emptySource(
+      'julieops',
+      inputs.map((i) => i.file),
+    ),
+    ...b,
+    errors,
+  };
 }
 
 function readDescriptor(root: YamlNode, problems: Problems, b: Builder): void {
@@ -87,25 +107,46 @@ function readProject(project: YamlNode, prefix: readonly string[], problems: Pro
   for (const entry of project.entries()) {
     const key = String(entry.path[entry.path.length - 1]);
     if (NOT_EXPRESSIBLE[key] !== undefined) b.notes.push({ element: `${element}.${key}`, at: entry.at, message: NOT_EXPRESSIBLE[key] ?? '' });
-    else if (!['name', 'topics', 'consumers', 'producers', 'streams', 'connectors'].includes(key)) b.notes.push({ element: `${element}.${key}`, at: entry.at, message: 'not a JulieOps project field topicform reads: not migrated' });
+    else if (!['name', 'topics', 'consumers', 'producers', 'streams', 'connectors'].includes(key)) {
+      b.notes.push({ element: `${element}.${key}`, at: entry.at, message: 'not a JulieOps project field topicform reads: not migrated' });
+    }
   }
-  const consumers = (project.get('consumers')?.items() ?? []).map((c) => ({ node: c, principal: problems.text(c.get('principal'), 'principal'), group: scalarString(c.get('group')) ?? '*' }));
-  const producers = (project.get('producers')?.items() ?? []).map((p) => ({ node: p, principal: problems.text(p.get('principal'), 'principal'), transactionId: scalarString(p.get('transactionId')), idempotence: p.get('idempotence')?.value === true }));
+  const consumers = (project.get('consumers')?.items() ?? []).map((c) => ({
+    node: c,
+    principal: problems.text(c.get('principal'), 'principal'),
+    group: scalarString(c.get('group')) ?? '*',
+  }));
+  const producers = (project.get('producers')?.items() ?? []).map((p) => ({
+    node: p,
+    principal: problems.text(p.get('principal'), 'principal'),
+    transactionId: scalarString(p.get('transactionId')),
+    idempotence: p.get('idempotence')?.value === true,
+  }));
   const topicNames: string[] = [];
   for (const t of project.get('topics')?.items() ?? []) {
     const topic = readTopic(t, projectPrefix, element, problems, b);
     if (topic === undefined) continue;
     topicNames.push(topic);
     const own = (key: 'consumers' | 'producers'): YamlNode[] => t.get(key)?.items() ?? [];
-    for (const c of own('consumers')) addConsumer(c, problems.text(c.get('principal'), 'principal'), scalarString(c.get('group')) ?? '*', [topic], `${element} topic ${topic} consumer`, b);
-    for (const p of own('producers')) addProducer(p, problems.text(p.get('principal'), 'principal'), undefined, false, [topic], `${element} topic ${topic} producer`, b);
+    for (const c of own('consumers')) {
+      addConsumer(c, problems.text(c.get('principal'), 'principal'), scalarString(c.get('group')) ?? '*', [topic], `${element} topic ${topic} consumer`, b);
+    }
+    for (const p of own('producers')) {
+      addProducer(p, problems.text(p.get('principal'), 'principal'), undefined, false, [topic], `${element} topic ${topic} producer`, b);
+    }
   }
   consumers.forEach((c, i) => addConsumer(c.node, c.principal, c.group, topicNames, `${element}.consumers[${i}]`, b));
   producers.forEach((p, i) => addProducer(p.node, p.principal, p.transactionId, p.idempotence, topicNames, `${element}.producers[${i}]`, b));
   for (const [i, s] of (project.get('streams')?.items() ?? []).entries()) readStreams(s, projectPrefix, `${element}.streams[${i}]`, problems, b);
   const connectors = project.get('connectors');
   const connectorList = connectors?.isSeq() ? connectors.items() : (connectors?.get('access_control')?.items() ?? []);
-  if (connectors?.isMap() && connectors.get('artefacts') !== undefined) b.notes.push({ element: `${element}.connectors.artefacts`, at: connectors.get('artefacts')?.at ?? connectors.at, message: 'connector artefacts (configs deployed to Connect): no topicform form' });
+  if (connectors?.isMap() && connectors.get('artefacts') !== undefined) {
+    b.notes.push({
+      element: `${element}.connectors.artefacts`,
+      at: connectors.get('artefacts')?.at ?? connectors.at,
+      message: 'connector artefacts (configs deployed to Connect): no topicform form',
+    });
+  }
   for (const [i, c] of connectorList.entries()) readConnector(c, `${element}.connectors[${i}]`, problems, b);
 }
 
@@ -122,10 +163,22 @@ function readTopic(t: YamlNode, projectPrefix: string, element: string, problems
   const at = t.at;
   const topicElement = `${element} topic ${short}`;
   const plan = scalarString(t.get('plan'));
-  if (plan !== undefined) b.notes.push({ element: topicElement, at: t.get('plan')?.at ?? at, message: `plan "${plan}" sets configs in a plans file JulieOps reads separately: not read, so they are missing from the declaration` });
+  if (plan !== undefined) {
+    b.notes.push({
+      element: topicElement,
+      at: t.get('plan')?.at ?? at,
+      message: `plan "${plan}" sets configs in a plans file JulieOps reads separately: not read, so they are missing from the declaration`,
+    });
+  }
   for (const key of ['schemas', 'metadata'] as const) {
     const node = t.get(key);
-    if (node !== undefined) b.notes.push({ element: `${topicElement}.${key}`, at: node.at, message: key === 'schemas' ? NOT_EXPRESSIBLE.schemas ?? '' : 'metadata: no topicform form (owner and description live on the domain)' });
+    if (node !== undefined) {
+      b.notes.push({
+        element: `${topicElement}.${key}`,
+        at: node.at,
+        message: key === 'schemas' ? (NOT_EXPRESSIBLE.schemas ?? '') : 'metadata: no topicform form (owner and description live on the domain)',
+      });
+    }
   }
   const count = (v: string | undefined, what: string): number | undefined => {
     if (v === undefined) return undefined;
@@ -138,7 +191,14 @@ function readTopic(t: YamlNode, projectPrefix: string, element: string, problems
   };
   const p = count(partitions, 'config.num.partitions');
   const r = count(replication, 'config.replication.factor');
-  b.topics.push({ name, element: topicElement, at, ...(p === undefined ? {} : { partitions: p }), ...(r === undefined ? {} : { replicationFactor: r }), configs });
+  b.topics.push({
+    name,
+    element: topicElement,
+    at,
+    ...(p === undefined ? {} : { partitions: p }),
+    ...(r === undefined ? {} : { replicationFactor: r }),
+    configs,
+  });
   return name;
 }
 
@@ -156,18 +216,45 @@ function addConsumer(node: YamlNode, principal: string | undefined, group: strin
   b.acls.push({ element, at: node.at, binding: acl(principal, 'READ', 'GROUP', g.name, g.pattern), why: wildcard });
 }
 
-function addProducer(node: YamlNode, principal: string | undefined, transactionId: string | undefined, idempotence: boolean, topics: readonly string[], element: string, b: Builder): void {
+function addProducer(
+  node: YamlNode,
+  principal: string | undefined,
+  transactionId: string | undefined,
+  idempotence: boolean,
+  topics: readonly string[],
+  element: string,
+  b: Builder,
+): void {
   if (principal === undefined) return;
   const service = principal.slice(principal.indexOf(':') + 1);
   for (const t of topics) {
     b.producers.push({ element, at: node.at, service, principal, topic: t });
-    b.acls.push({ element, at: node.at, binding: acl(principal, 'DESCRIBE', 'TOPIC', t), why: 'JulieOps grants DESCRIBE next to WRITE; Kafka implies it from WRITE' });
+    b.acls.push({
+      element,
+      at: node.at,
+      binding: acl(principal, 'DESCRIBE', 'TOPIC', t),
+      why: 'JulieOps grants DESCRIBE next to WRITE; Kafka implies it from WRITE',
+    });
   }
   if (transactionId !== undefined) {
     const tx = pattern(transactionId);
-    for (const op of ['DESCRIBE', 'WRITE']) b.acls.push({ element, at: node.at, binding: acl(principal, op, 'TRANSACTIONAL_ID', tx.name, tx.pattern), why: 'JulieOps transactional id (topicform derives one Prefixed WRITE from transactionalIdPrefix)' });
+    for (const op of ['DESCRIBE', 'WRITE']) {
+      b.acls.push({
+        element,
+        at: node.at,
+        binding: acl(principal, op, 'TRANSACTIONAL_ID', tx.name, tx.pattern),
+        why: 'JulieOps transactional id (topicform derives one Prefixed WRITE from transactionalIdPrefix)',
+      });
+    }
   }
-  if (transactionId !== undefined || idempotence) b.acls.push({ element, at: node.at, binding: acl(principal, 'IDEMPOTENT_WRITE', 'CLUSTER', CLUSTER), why: 'idempotent writes on brokers older than 2.8 (the environment\'s acl.legacyIdempotentWrite derives it)' });
+  if (transactionId !== undefined || idempotence) {
+    b.acls.push({
+      element,
+      at: node.at,
+      binding: acl(principal, 'IDEMPOTENT_WRITE', 'CLUSTER', CLUSTER),
+      why: "idempotent writes on brokers older than 2.8 (the environment's acl.legacyIdempotentWrite derives it)",
+    });
+  }
 }
 
 function readStreams(s: YamlNode, projectPrefix: string, element: string, problems: Problems, b: Builder): void {
@@ -176,11 +263,17 @@ function readStreams(s: YamlNode, projectPrefix: string, element: string, proble
   const prefix = scalarString(s.get('applicationId')) ?? projectPrefix;
   const why = 'a Kafka Streams application (topicform has no first-class Kafka Streams form yet)';
   const topics = s.get('topics');
-  for (const r of problems.strings(topics?.get('read'), 'topics.read')) b.acls.push({ element, at: r.node.at, binding: acl(principal, 'READ', 'TOPIC', r.value), why });
-  for (const w of problems.strings(topics?.get('write'), 'topics.write')) b.acls.push({ element, at: w.node.at, binding: acl(principal, 'WRITE', 'TOPIC', w.value), why });
+  for (const r of problems.strings(topics?.get('read'), 'topics.read')) {
+    b.acls.push({ element, at: r.node.at, binding: acl(principal, 'READ', 'TOPIC', r.value), why });
+  }
+  for (const w of problems.strings(topics?.get('write'), 'topics.write')) {
+    b.acls.push({ element, at: w.node.at, binding: acl(principal, 'WRITE', 'TOPIC', w.value), why });
+  }
   b.acls.push({ element, at: s.at, binding: acl(principal, 'ALL', 'TOPIC', prefix, 'PREFIXED'), why });
   b.acls.push({ element, at: s.at, binding: acl(principal, 'READ', 'GROUP', prefix, 'PREFIXED'), why });
-  if (s.get('exactlyOnce')?.value === true) for (const op of ['WRITE', 'DESCRIBE']) b.acls.push({ element, at: s.at, binding: acl(principal, op, 'TRANSACTIONAL_ID', prefix, 'PREFIXED'), why });
+  if (s.get('exactlyOnce')?.value === true) {
+    for (const op of ['WRITE', 'DESCRIBE']) b.acls.push({ element, at: s.at, binding: acl(principal, op, 'TRANSACTIONAL_ID', prefix, 'PREFIXED'), why });
+  }
 }
 
 function readConnector(c: YamlNode, element: string, problems: Problems, b: Builder): void {
@@ -188,12 +281,29 @@ function readConnector(c: YamlNode, element: string, problems: Problems, b: Buil
   if (principal === undefined) return;
   const why = 'a Kafka Connect worker (topicform has no first-class Kafka Connect form yet)';
   const value = (key: keyof typeof CONNECT_DEFAULTS): string => scalarString(c.get(key)) ?? CONNECT_DEFAULTS[key];
-  for (const topic of [value('status_topic'), value('offset_topic'), value('configs_topic')]) for (const op of ['READ', 'WRITE']) b.acls.push({ element, at: c.at, binding: acl(principal, op, 'TOPIC', topic), why });
+  for (const topic of [value('status_topic'), value('offset_topic'), value('configs_topic')]) {
+    for (const op of ['READ', 'WRITE']) b.acls.push({ element, at: c.at, binding: acl(principal, op, 'TOPIC', topic), why });
+  }
   // JulieOps's default topology.connector.allow.topic.create lets a connector create topics.
-  b.acls.push({ element, at: c.at, binding: acl(principal, 'CREATE', 'CLUSTER', CLUSTER), why: `${why}; JulieOps's default topology.connector.allow.topic.create` });
+  b.acls.push({
+    element,
+    at: c.at,
+    binding: acl(principal, 'CREATE', 'CLUSTER', CLUSTER),
+    why: `${why}; JulieOps's default topology.connector.allow.topic.create`,
+  });
   b.acls.push({ element, at: c.at, binding: acl(principal, 'READ', 'GROUP', value('group')), why });
   const topics = c.get('topics');
-  for (const r of problems.strings(topics?.get('read'), 'topics.read')) b.acls.push({ element, at: r.node.at, binding: acl(principal, 'READ', 'TOPIC', r.value), why });
-  for (const w of problems.strings(topics?.get('write'), 'topics.write')) b.acls.push({ element, at: w.node.at, binding: acl(principal, 'WRITE', 'TOPIC', w.value), why });
-  if (c.get('connectors') !== undefined) b.notes.push({ element: `${element}.connectors`, at: c.get('connectors')?.at ?? c.at, message: 'connector names (RBAC on Connect): not Kafka ACLs, not migrated' });
+  for (const r of problems.strings(topics?.get('read'), 'topics.read')) {
+    b.acls.push({ element, at: r.node.at, binding: acl(principal, 'READ', 'TOPIC', r.value), why });
+  }
+  for (const w of problems.strings(topics?.get('write'), 'topics.write')) {
+    b.acls.push({ element, at: w.node.at, binding: acl(principal, 'WRITE', 'TOPIC', w.value), why });
+  }
+  if (c.get('connectors') !== undefined) {
+    b.notes.push({
+      element: `${element}.connectors`,
+      at: c.get('connectors')?.at ?? c.at,
+      message: 'connector names (RBAC on Connect): not Kafka ACLs, not migrated',
+    });
+  }
 }

@@ -35,7 +35,19 @@ const SERVICE_TYPES = ['application', 'kafka-connect', 'kafka-streams'] as const
 const ROLES = ['writer', 'reader', 'operator'] as const;
 /** kafka-gitops's ACL vocabularies (its validate output lists them). */
 const ACL_PATTERNS = ['MATCH', 'LITERAL', 'PREFIXED'] as const;
-const ACL_OPERATIONS = ['ALL', 'READ', 'WRITE', 'CREATE', 'DELETE', 'ALTER', 'DESCRIBE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE'] as const;
+const ACL_OPERATIONS = [
+  'ALL',
+  'READ',
+  'WRITE',
+  'CREATE',
+  'DELETE',
+  'ALTER',
+  'DESCRIBE',
+  'CLUSTER_ACTION',
+  'DESCRIBE_CONFIGS',
+  'ALTER_CONFIGS',
+  'IDEMPOTENT_WRITE',
+] as const;
 const ACL_TYPES = ['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGATION_TOKEN'] as const;
 const ACL_PERMISSIONS = ['DENY', 'ALLOW'] as const;
 /** The cluster resource's name in every Kafka ACL. */
@@ -62,7 +74,9 @@ export function readKafkaGitops(main: InputFile, include: IncludeReader): Migrat
   const source = readYaml(main);
   if (source.errors.length > 0) return { ...emptySource('kafka-gitops', files), errors: source.errors };
   const root = source.root;
-  if (!root.isMap()) return { ...emptySource('kafka-gitops', files), errors: [`${main.file}:1: a kafka-gitops state file is a YAML mapping with ${ROOT_FIELDS.join(', ')}`] };
+  if (!root.isMap()) {
+    return { ...emptySource('kafka-gitops', files), errors: [`${main.file}:1: a kafka-gitops state file is a YAML mapping with ${ROOT_FIELDS.join(', ')}`] };
+  }
   problems.fields(root, ROOT_FIELDS, 'the state file');
 
   // settings
@@ -90,7 +104,9 @@ export function readKafkaGitops(main: InputFile, include: IncludeReader): Migrat
     const services = settings.get('services');
     if (services !== undefined && problems.fields(services, ['acls'], 'settings.services')) {
       const acls = services.get('acls');
-      if (acls !== undefined && problems.fields(acls, ['describeTopicEnabled'], 'settings.services.acls')) describeTopics = acls.get('describeTopicEnabled')?.value === true;
+      if (acls !== undefined && problems.fields(acls, ['describeTopicEnabled'], 'settings.services.acls')) {
+        describeTopics = acls.get('describeTopicEnabled')?.value === true;
+      }
     }
     const fileSettings = settings.get('files');
     if (fileSettings !== undefined && problems.fields(fileSettings, ['topics', 'services', 'users'], 'settings.files')) {
@@ -120,7 +136,12 @@ export function readKafkaGitops(main: InputFile, include: IncludeReader): Migrat
   }
   const b: Builder = { topics: [], producers: [], consumers: [], acls: [], notes: [] };
   if (ccloud) {
-    b.notes.push({ element: 'settings.ccloud', at: settings?.get('ccloud')?.at ?? root.at, message: 'Confluent Cloud: kafka-gitops looks principals up from service account names when it applies; a topicform grant needs the principal (User:sa-…), so services and users without one are not migrated, and Confluent Cloud RBAC is not governed by Kafka ACLs' });
+    b.notes.push({
+      element: 'settings.ccloud',
+      at: settings?.get('ccloud')?.at ?? root.at,
+      message:
+        'Confluent Cloud: kafka-gitops looks principals up from service account names when it applies; a topicform grant needs the principal (User:sa-…), so services and users without one are not migrated, and Confluent Cloud RBAC is not governed by Kafka ACLs',
+    });
   }
 
   readTopics(sections.get('topics'), defaultReplication, problems, b);
@@ -143,14 +164,21 @@ function readTopics(section: YamlNode | undefined, defaultReplication: number | 
     if (partitionsNode === undefined) problems.add(t, 'partitions is not set (every topic needs it)');
     const replicationNode = t.get('replication');
     const replication = problems.positiveInt(replicationNode, 'replication') ?? (replicationNode === undefined ? defaultReplication : undefined);
-    if (replicationNode === undefined && defaultReplication === undefined) problems.add(t, 'replication is not set, and settings.topics.defaults.replication gives no default');
+    if (replicationNode === undefined && defaultReplication === undefined) {
+      problems.add(t, 'replication is not set, and settings.topics.defaults.replication gives no default');
+    }
     const configs = problems.configs(t.get('configs'), 'configs');
     if (partitions === undefined || replication === undefined) continue;
     b.topics.push({ name, element: `topics.${name}`, at: t.at, partitions, replicationFactor: replication, configs });
   }
 }
 
-function readServices(section: YamlNode | undefined, options: { ccloud: boolean; describeTopics: boolean }, problems: Problems, b: Builder): Map<string, string> {
+function readServices(
+  section: YamlNode | undefined,
+  options: { ccloud: boolean; describeTopics: boolean },
+  problems: Problems,
+  b: Builder,
+): Map<string, string> {
   const principals = new Map<string, string>();
   if (section === undefined || section.value === null) return principals;
   if (!section.isMap()) {
@@ -177,7 +205,14 @@ function readServices(section: YamlNode | undefined, options: { ccloud: boolean;
     }
     principals.set(service, principal);
     const describe = (topic: string, at: YamlNode): void => {
-      if (options.describeTopics) b.acls.push({ element, at: at.at, binding: acl(principal, 'DESCRIBE', 'TOPIC', topic), why: 'kafka-gitops grants DESCRIBE next to READ and WRITE (describeTopicEnabled); Kafka implies it from READ and WRITE' });
+      if (options.describeTopics) {
+        b.acls.push({
+          element,
+          at: at.at,
+          binding: acl(principal, 'DESCRIBE', 'TOPIC', topic),
+          why: 'kafka-gitops grants DESCRIBE next to READ and WRITE (describeTopicEnabled); Kafka implies it from READ and WRITE',
+        });
+      }
     };
     const produces = problems.strings(s.get('produces'), 'produces');
     for (const p of produces) {
@@ -189,27 +224,42 @@ function readServices(section: YamlNode | undefined, options: { ccloud: boolean;
       continue;
     }
     const consumes = problems.strings(s.get('consumes'), 'consumes');
-    const groupId = problems.text(s.get(type === 'kafka-streams' ? 'application-id' : 'group-id'), type === 'kafka-streams' ? 'application-id' : 'group-id') ?? service;
+    const groupId =
+      problems.text(s.get(type === 'kafka-streams' ? 'application-id' : 'group-id'), type === 'kafka-streams' ? 'application-id' : 'group-id') ?? service;
     if (consumes.length > 0) b.consumers.push({ element, at: s.at, service, principal, groupId, topics: consumes.map((c) => c.value) });
     for (const c of consumes) describe(c.value, c.node);
     if (type === 'kafka-streams') {
-      const why = 'a Kafka Streams application\'s internal topics and group (topicform has no first-class Kafka Streams form yet)';
+      const why = "a Kafka Streams application's internal topics and group (topicform has no first-class Kafka Streams form yet)";
       for (const op of STREAMS_INTERNAL_TOPIC_OPERATIONS) b.acls.push({ element, at: s.at, binding: acl(principal, op, 'TOPIC', groupId, 'PREFIXED'), why });
-      for (const op of [...(consumes.length === 0 ? ['READ'] : []), 'DESCRIBE', 'DELETE']) b.acls.push({ element, at: s.at, binding: acl(principal, op, 'GROUP', groupId), why });
+      for (const op of [...(consumes.length === 0 ? ['READ'] : []), 'DESCRIBE', 'DELETE']) {
+        b.acls.push({ element, at: s.at, binding: acl(principal, op, 'GROUP', groupId), why });
+      }
       b.acls.push({ element, at: s.at, binding: acl(principal, 'DESCRIBE_CONFIGS', 'CLUSTER', CLUSTER), why });
     }
   }
   return principals;
 }
 
-function readConnect(s: YamlNode, service: string, principal: string, element: string, describe: (topic: string, at: YamlNode) => void, problems: Problems, b: Builder): void {
+function readConnect(
+  s: YamlNode,
+  service: string,
+  principal: string,
+  element: string,
+  describe: (topic: string, at: YamlNode) => void,
+  problems: Problems,
+  b: Builder,
+): void {
   const storage = s.get('storage-topics');
   const names = { config: `connect-configs-${service}`, offset: `connect-offsets-${service}`, status: `connect-status-${service}` };
   if (storage !== undefined && problems.fields(storage, ['config', 'offset', 'status'], 'storage-topics')) {
     for (const key of ['config', 'offset', 'status'] as const) names[key] = problems.text(storage.get(key), `storage-topics.${key}`) ?? names[key];
   }
-  const why = 'a Kafka Connect worker\'s storage topics and group (topicform has no first-class Kafka Connect form yet)';
-  for (const op of ['READ', 'WRITE']) for (const topic of [names.config, names.offset, names.status]) b.acls.push({ element, at: (storage ?? s).at, binding: acl(principal, op, 'TOPIC', topic), why });
+  const why = "a Kafka Connect worker's storage topics and group (topicform has no first-class Kafka Connect form yet)";
+  for (const op of ['READ', 'WRITE']) {
+    for (const topic of [names.config, names.offset, names.status]) {
+      b.acls.push({ element, at: (storage ?? s).at, binding: acl(principal, op, 'TOPIC', topic), why });
+    }
+  }
   const groupId = problems.text(s.get('group-id'), 'group-id') ?? service;
   b.acls.push({ element, at: s.at, binding: acl(principal, 'READ', 'GROUP', groupId), why });
   const connectors = s.get('connectors');
@@ -226,7 +276,16 @@ function readConnect(s: YamlNode, service: string, principal: string, element: s
     }
     const consumes = problems.strings(c.get('consumes'), 'consumes');
     // A sink connector consumes with the group id `connect-<connector>` (Kafka Connect's default).
-    if (consumes.length > 0) b.consumers.push({ element: connectorElement, at: c.at, service: connectorService, principal, groupId: `connect-${connector}`, topics: consumes.map((x) => x.value) });
+    if (consumes.length > 0) {
+      b.consumers.push({
+        element: connectorElement,
+        at: c.at,
+        service: connectorService,
+        principal,
+        groupId: `connect-${connector}`,
+        topics: consumes.map((x) => x.value),
+      });
+    }
     for (const x of consumes) describe(x.value, x.node);
   }
 }
@@ -259,15 +318,32 @@ function readUsers(section: YamlNode | undefined, ccloud: boolean, problems: Pro
         r.value === 'writer'
           ? [['WRITE', 'TOPIC', '*']]
           : r.value === 'reader'
-            ? [['READ', 'TOPIC', '*'], ['READ', 'GROUP', '*']]
-            : [['DESCRIBE', 'CLUSTER', CLUSTER], ['DESCRIBE', 'TOPIC', '*'], ['DESCRIBE_CONFIGS', 'TOPIC', '*'], ['READ', 'GROUP', '*'], ['DESCRIBE', 'GROUP', '*']];
-      for (const [op, type, name] of grants) b.acls.push({ element: `${element} role ${r.value}`, at: r.node.at, binding: acl(principal, op, type, name), why });
+            ? [
+                ['READ', 'TOPIC', '*'],
+                ['READ', 'GROUP', '*'],
+              ]
+            : [
+                ['DESCRIBE', 'CLUSTER', CLUSTER],
+                ['DESCRIBE', 'TOPIC', '*'],
+                ['DESCRIBE_CONFIGS', 'TOPIC', '*'],
+                ['READ', 'GROUP', '*'],
+                ['DESCRIBE', 'GROUP', '*'],
+              ];
+      for (const [op, type, name] of grants) {
+        b.acls.push({ element: `${element} role ${r.value}`, at: r.node.at, binding: acl(principal, op, type, name), why });
+      }
     }
   }
   return principals;
 }
 
-function readCustomAcls(section: YamlNode | undefined, kind: 'service' | 'user', principals: ReadonlyMap<string, string>, problems: Problems, b: Builder): void {
+function readCustomAcls(
+  section: YamlNode | undefined,
+  kind: 'service' | 'user',
+  principals: ReadonlyMap<string, string>,
+  problems: Problems,
+  b: Builder,
+): void {
   if (section === undefined || section.value === null) return;
   const sectionName = kind === 'service' ? 'customServiceAcls' : 'customUserAcls';
   if (!section.isMap()) return problems.add(section, `${sectionName} must be a mapping of ${kind} names to ACLs`);
@@ -288,15 +364,28 @@ function readCustomAcls(section: YamlNode | undefined, kind: 'service' | 'user',
       const name = problems.text(a.get('name'), `${what}: name`);
       const host = problems.text(a.get('host'), `${what}: host`) ?? '*';
       const principal = problems.text(a.get('principal'), `${what}: principal`) ?? principals.get(ownerName);
-      for (const field of ['name', 'type', 'pattern', 'operation', 'permission'] as const) if (a.get(field) === undefined) problems.add(a, `${what}: ${field} is not set`);
+      for (const field of ['name', 'type', 'pattern', 'operation', 'permission'] as const) {
+        if (a.get(field) === undefined) problems.add(a, `${what}: ${field} is not set`);
+      }
       if (principal === undefined) problems.add(a, `${what}: principal is not set, and ${kind} ${ownerName} defines none`);
-      if (type === undefined || pattern === undefined || operation === undefined || permission === undefined || name === undefined || principal === undefined) continue;
-      const element = `${sectionName}.${ownerName}.${aclName}`;
-      if (pattern === 'MATCH') {
-        b.notes.push({ element, at: a.at, message: 'pattern MATCH is a filter, not a pattern an ACL can have (Kafka creates LITERAL or PREFIXED ACLs): not migrated' });
+      if (type === undefined || pattern === undefined || operation === undefined || permission === undefined || name === undefined || principal === undefined) {
         continue;
       }
-      b.acls.push({ element, at: a.at, binding: acl(principal, operation, type, name, pattern, host, permission), why: `a custom ACL of kafka-gitops (${element})` });
+      const element = `${sectionName}.${ownerName}.${aclName}`;
+      if (pattern === 'MATCH') {
+        b.notes.push({
+          element,
+          at: a.at,
+          message: 'pattern MATCH is a filter, not a pattern an ACL can have (Kafka creates LITERAL or PREFIXED ACLs): not migrated',
+        });
+        continue;
+      }
+      b.acls.push({
+        element,
+        at: a.at,
+        binding: acl(principal, operation, type, name, pattern, host, permission),
+        why: `a custom ACL of kafka-gitops (${element})`,
+      });
     }
   }
 }

@@ -128,7 +128,11 @@ interface Draft {
 }
 
 export function planMigration(source: MigrationSource, options: MigrationOptions): MigrationPlan | { readonly error: string } {
-  if (source.errors.length > 0) return { error: `the ${source.tool} ${source.files.length === 1 ? 'file is' : 'files are'} not valid (${source.tool} itself would refuse ${source.files.length === 1 ? 'it' : 'them'}):\n${source.errors.map((e) => `  ${e}`).join('\n')}` };
+  if (source.errors.length > 0) {
+    return {
+      error: `the ${source.tool} ${source.files.length === 1 ? 'file is' : 'files are'} not valid (${source.tool} itself would refuse ${source.files.length === 1 ? 'it' : 'them'}):\n${source.errors.map((e) => `  ${e}`).join('\n')}`,
+    };
+  }
   const inputs = planInputs(options);
   if ('error' in inputs) return inputs;
   const { env, pattern, owner } = inputs;
@@ -155,11 +159,19 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
     const onCluster = clusterTopics.get(t.name);
     const partitions = t.partitions ?? onCluster?.partitions;
     if (partitions === undefined) {
-      ledger.notExpressed(t, `${t.name}: the number of partitions is not set and no cluster output shows it; give it (or --topics-describe output) to migrate the topic`);
+      ledger.notExpressed(
+        t,
+        `${t.name}: the number of partitions is not set and no cluster output shows it; give it (or --topics-describe output) to migrate the topic`,
+      );
       continue;
     }
     const replicationFactor = t.replicationFactor ?? onCluster?.replicationFactor ?? env.replicationFactor;
-    if (t.replicationFactor === undefined) ledger.became(t, `replication factor not set: ${onCluster === undefined ? `the environment's ${env.replicationFactor}` : `the cluster's ${onCluster.replicationFactor}`}`);
+    if (t.replicationFactor === undefined) {
+      ledger.became(
+        t,
+        `replication factor not set: ${onCluster === undefined ? `the environment's ${env.replicationFactor}` : `the cluster's ${onCluster.replicationFactor}`}`,
+      );
+    }
     const snapshotTopic: SnapshotTopic = {
       name: t.name,
       partitions,
@@ -174,7 +186,12 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
     };
     const c = classifyName(t.name, env.topicPrefix, pattern, isInternalTopic);
     if (c.kind === 'internal' || c.kind === 'outside-prefix') {
-      ledger.notExpressed(t, c.kind === 'internal' ? `${t.name} is an internal topic name (it starts with "_"): not migrated` : `${t.name} is outside the environment's topic prefix "${c.prefix}": not migrated`);
+      ledger.notExpressed(
+        t,
+        c.kind === 'internal'
+          ? `${t.name} is an internal topic name (it starts with "_"): not migrated`
+          : `${t.name} is outside the environment's topic prefix "${c.prefix}": not migrated`,
+      );
       continue;
     }
     desired.set(t.name, snapshotTopic);
@@ -218,13 +235,17 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
       const producer = draft.producers.find((p) => sourcePath.producer(p.topic.domain, p.topic.event, p.service) === path);
       const legacy = draft.legacy.find((l) => sourcePath.legacy(l.domain, l.id) === path);
       if (topic !== undefined && !excludedTopics.has(topic.name)) excludedTopics.set(topic.name, reason);
-      else if (group !== undefined && !droppedGrants.has(`group:${group.principal}|${group.groupId ?? defaultGroupId(group.domain, group.name)}`)) droppedGrants.set(`group:${group.principal}|${group.groupId ?? defaultGroupId(group.domain, group.name)}`, reason);
-      else if (producer !== undefined && !droppedGrants.has(`producer:${producer.principal}|${producer.topicName}`)) droppedGrants.set(`producer:${producer.principal}|${producer.topicName}`, reason);
-      else if (legacy !== undefined && !droppedLegacy.has(aclId(legacy.binding))) droppedLegacy.set(aclId(legacy.binding), reason);
+      else if (group !== undefined && !droppedGrants.has(`group:${group.principal}|${group.groupId ?? defaultGroupId(group.domain, group.name)}`)) {
+        droppedGrants.set(`group:${group.principal}|${group.groupId ?? defaultGroupId(group.domain, group.name)}`, reason);
+      } else if (producer !== undefined && !droppedGrants.has(`producer:${producer.principal}|${producer.topicName}`)) {
+        droppedGrants.set(`producer:${producer.principal}|${producer.topicName}`, reason);
+      } else if (legacy !== undefined && !droppedLegacy.has(aclId(legacy.binding))) droppedLegacy.set(aclId(legacy.binding), reason);
       else continue;
       progressed = true;
     }
-    if (!progressed) return { error: `the model rejects the migrated declarations:\n${errors.map((e) => `  ${e.source.path} ${e.path}: ${e.message}`).join('\n')}` };
+    if (!progressed) {
+      return { error: `the model rejects the migrated declarations:\n${errors.map((e) => `  ${e.source.path} ${e.path}: ${e.message}`).join('\n')}` };
+    }
   }
   if (draft === undefined || result === undefined || result.topology === null) return { error: 'the migrated declarations do not resolve' };
 
@@ -246,7 +267,12 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
   if (topology === null) return { error: 'the migrated declarations do not resolve once their lint errors are marked' };
   const findings: ImportFinding[] = [...marked];
   for (const f of lint(topology).filter((x) => x.level === 'error' && x.suppressed === undefined)) {
-    findings.push({ level: 'error', code: 'lint-error', subject: f.subject.name, message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed` });
+    findings.push({
+      level: 'error',
+      code: 'lint-error',
+      subject: f.subject.name,
+      message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed`,
+    });
   }
 
   // The ACLs the tool creates against the ACLs the declarations derive.
@@ -255,15 +281,36 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
   const keptOut = new Set([...droppedLegacy.entries()].filter(([, why]) => why !== 'a declared grant derives it').map(([id]) => id));
   const missingAcls = [...intended.keys()].filter((id) => !derivedIds.has(id) && !keptOut.has(id)).sort();
   const extraAcls = [...derivedIds].filter((id) => !intended.has(id)).sort();
-  for (const id of missingAcls) findings.push({ level: 'error', code: 'acl-not-derived', subject: id, message: `${source.tool} creates this ACL, and no migrated declaration derives it` });
-  for (const id of extraAcls) findings.push({ level: 'warning', code: 'acl-added', subject: id, message: `the declarations derive this ACL, which ${source.tool} does not create (the environment's acl options)` });
+  for (const id of missingAcls) {
+    findings.push({ level: 'error', code: 'acl-not-derived', subject: id, message: `${source.tool} creates this ACL, and no migrated declaration derives it` });
+  }
+  for (const id of extraAcls) {
+    findings.push({
+      level: 'warning',
+      code: 'acl-added',
+      subject: id,
+      message: `the declarations derive this ACL, which ${source.tool} does not create (the environment's acl options)`,
+    });
+  }
 
   // What the source leaves unset is left to the broker; the comparison with the desired state guards the rest.
   const desiredSnapshot: ClusterSnapshot = { topics: [...desired.values()], acls: [], findings: [], unusableInputs: [] };
   // Only the source's own topics: dead-letter topics asked for with `deadLetter` are new, and derived in full.
   const againstSource = { topics: compareWithCluster(topology, desiredSnapshot).topics.filter((t) => desired.has(t.name)) };
-  const brokerDefaults = Object.fromEntries(againstSource.topics.filter((t) => Object.keys(t.brokerLevel).length > 0).map((t) => [t.name, t.brokerLevel] as const).sort(([a], [b]) => compare(a, b)));
-  for (const t of againstSource.topics.filter((x) => x.blocking.length > 0)) findings.push({ level: 'error', code: 'not-as-declared', subject: t.name, message: `the declaration does not reproduce the source: ${t.blocking.join('; ')}` });
+  const brokerDefaults = Object.fromEntries(
+    againstSource.topics
+      .filter((t) => Object.keys(t.brokerLevel).length > 0)
+      .map((t) => [t.name, t.brokerLevel] as const)
+      .sort(([a], [b]) => compare(a, b)),
+  );
+  for (const t of againstSource.topics.filter((x) => x.blocking.length > 0)) {
+    findings.push({
+      level: 'error',
+      code: 'not-as-declared',
+      subject: t.name,
+      message: `the declaration does not reproduce the source: ${t.blocking.join('; ')}`,
+    });
+  }
 
   // Against the cluster output: adopt what exists, refuse a partition decrease, predict the first plan.
   let migrationPlan: MigrationFirstPlan | undefined;
@@ -272,14 +319,24 @@ export function planMigration(source: MigrationSource, options: MigrationOptions
   if (cluster !== undefined) {
     const decreases = topology.topics.flatMap((t) => {
       const c = clusterTopics.get(t.name);
-      return c !== undefined && t.partitions.value < c.partitions ? [`${t.name}: partitions ${c.partitions} → ${t.partitions.value} (${at(topicSource.get(t.name) ?? { element: '', at: { file: '?', line: 0 } })})`] : [];
+      return c !== undefined && t.partitions.value < c.partitions
+        ? [`${t.name}: partitions ${c.partitions} → ${t.partitions.value} (${at(topicSource.get(t.name) ?? { element: '', at: { file: '?', line: 0 } })})`]
+        : [];
     });
     if (decreases.length > 0) {
-      return { error: `refused: Kafka cannot remove partitions, and the provider would replace (delete and recreate, losing the data of) ${decreases.length === 1 ? 'this topic' : 'these topics'}:\n${decreases.map((d) => `  ${d}`).join('\n')}` };
+      return {
+        error: `refused: Kafka cannot remove partitions, and the provider would replace (delete and recreate, losing the data of) ${decreases.length === 1 ? 'this topic' : 'these topics'}:\n${decreases.map((d) => `  ${d}`).join('\n')}`,
+      };
     }
     const clusterAcls = new Set(cluster.acls.map((a) => a.id));
-    adopt.topics = topology.topics.filter((t) => clusterTopics.has(t.name)).map((t) => t.name).sort();
-    adopt.acls = topology.acls.filter((a) => clusterAcls.has(a.id)).map((a) => a.id).sort();
+    adopt.topics = topology.topics
+      .filter((t) => clusterTopics.has(t.name))
+      .map((t) => t.name)
+      .sort();
+    adopt.acls = topology.acls
+      .filter((a) => clusterAcls.has(a.id))
+      .map((a) => a.id)
+      .sort();
     migrationPlan = predict(topology, clusterTopics, clusterAcls, brokerDefaults);
     undeclared = findUndeclared(cluster, topology, { env, pattern, ignoredTopicPrefixes: source.ignoredTopicPrefixes });
   }
@@ -339,7 +396,10 @@ function makeDraft(
       excludedTopics.set(c.topic.name, planned.reason);
       continue;
     }
-    topics.push({ ...planned.topic, notes: [`${origin.verb}: ${at(c.element)} ${c.element.element}`, ...planned.topic.notes.filter((n) => !n.startsWith('inherited, no topic override'))] });
+    topics.push({
+      ...planned.topic,
+      notes: [`${origin.verb}: ${at(c.element)} ${c.element.element}`, ...planned.topic.notes.filter((n) => !n.startsWith('inherited, no topic override'))],
+    });
   }
   const byName = new Map(topics.map((t) => [t.name, t]));
   const legacy: Array<SourceAcl & { readonly extra?: string }> = [...source.acls];
@@ -358,8 +418,22 @@ function makeDraft(
   for (const t of topics) takenNames.set(t.domain, new Set([...(takenNames.get(t.domain) ?? []), t.event]));
   const toLegacy = (c: SourceConsumer, why: string, topicNames: readonly string[], withGroup: boolean): void => {
     const base = { host: '*', permission: 'Allow', patternType: 'Literal' } as const;
-    for (const t of topicNames) legacy.push({ element: c.element, at: c.at, binding: { ...base, principal: c.principal, operation: 'Read', resourceType: 'Topic', resourceName: t }, why });
-    if (withGroup) legacy.push({ element: c.element, at: c.at, binding: { ...base, principal: c.principal, operation: 'Read', resourceType: 'Group', resourceName: c.groupId }, why });
+    for (const t of topicNames) {
+      legacy.push({
+        element: c.element,
+        at: c.at,
+        binding: { ...base, principal: c.principal, operation: 'Read', resourceType: 'Topic', resourceName: t },
+        why,
+      });
+    }
+    if (withGroup) {
+      legacy.push({
+        element: c.element,
+        at: c.at,
+        binding: { ...base, principal: c.principal, operation: 'Read', resourceType: 'Group', resourceName: c.groupId },
+        why,
+      });
+    }
   };
   for (const [key, c] of [...merged.entries()].sort(([a], [b]) => compare(a, b))) {
     const declared = c.topics.filter((t) => byName.has(t)).sort(compare);
@@ -377,7 +451,9 @@ function makeDraft(
       continue;
     }
     claimedIds.add(c.groupId);
-    if (undeclared.length > 0) toLegacy(c, `the topic is not declared in ${source.tool}; a topicform consumer group subscribes to declared topics`, undeclared, false);
+    if (undeclared.length > 0) {
+      toLegacy(c, `the topic is not declared in ${source.tool}; a topicform consumer group subscribes to declared topics`, undeclared, false);
+    }
     const first = byName.get(declared[0] as string) as PlannedTopic;
     const domain = first.domain;
     const inDomain = takenNames.get(domain) ?? new Set<string>();
@@ -394,7 +470,11 @@ function makeDraft(
       principal: c.principal,
       subscriptions: declared.map((t) => {
         const topic = byName.get(t) as PlannedTopic;
-        return { topic: { domain: topic.domain, event: topic.event }, topicName: t, ...(topic.domain === domain ? {} : { reason: `${origin.verb}: ${c.service} consumes it (${at(c)}); state why ${domain} needs these events` }) };
+        return {
+          topic: { domain: topic.domain, event: topic.event },
+          topicName: t,
+          ...(topic.domain === domain ? {} : { reason: `${origin.verb}: ${c.service} consumes it (${at(c)}); state why ${domain} needs these events` }),
+        };
       }),
       deadLetter,
       retries: [],
@@ -410,8 +490,25 @@ function makeDraft(
     const key = `producer:${p.principal}|${p.topic}`;
     const dropped = droppedGrants.get(key);
     if (topic === undefined || dropped !== undefined || !PRINCIPAL_PATTERN.test(p.principal)) {
-      const why = dropped ?? (topic === undefined ? `${p.topic} is not declared in ${source.tool}; a topicform producer grant needs a declared topic` : `principal ${p.principal} cannot be a producer's (a wildcard or malformed principal)`);
-      legacy.push({ element: p.element, at: p.at, binding: { principal: p.principal, host: '*', operation: 'Write', permission: 'Allow', resourceType: 'Topic', resourceName: p.topic, patternType: 'Literal' }, why });
+      const why =
+        dropped ??
+        (topic === undefined
+          ? `${p.topic} is not declared in ${source.tool}; a topicform producer grant needs a declared topic`
+          : `principal ${p.principal} cannot be a producer's (a wildcard or malformed principal)`);
+      legacy.push({
+        element: p.element,
+        at: p.at,
+        binding: {
+          principal: p.principal,
+          host: '*',
+          operation: 'Write',
+          permission: 'Allow',
+          resourceType: 'Topic',
+          resourceName: p.topic,
+          patternType: 'Literal',
+        },
+        why,
+      });
       continue;
     }
     if (seen.has(key)) continue;
@@ -450,7 +547,10 @@ function makeDraft(
     const domain = domainOf(l.binding);
     const reason = `${origin.verb} (${at(l)}): ${l.why}; review it and replace it with declared access, or remove it`;
     if (!legacyAclSchema.safeParse({ domain, ...l.binding, reason, source: { path: 'migrate' } }).success) {
-      rejected.push({ element: l, text: `${describeAcl(l.binding)}: its principal, host or name has a character a declaration cannot hold (the provider's id separator "|" or a line break)` });
+      rejected.push({
+        element: l,
+        text: `${describeAcl(l.binding)}: its principal, host or name has a character a declaration cannot hold (the provider's id separator "|" or a line break)`,
+      });
       continue;
     }
     legacyAcls.set(id, { domain, id: aclAddress(l.binding), binding: l.binding, reason, notes: [note] });
@@ -463,7 +563,10 @@ function assemble(draft: Draft, owner: string, source: MigrationSource): Planned
   return names.map((name) => ({
     name,
     owner,
-    description: name === UNASSIGNED_DOMAIN ? `migrated from ${source.tool} by topicform import: topics and ACLs no naming convention assigns to a domain` : `migrated from ${source.tool} by topicform import; say what the domain is responsible for`,
+    description:
+      name === UNASSIGNED_DOMAIN
+        ? `migrated from ${source.tool} by topicform import: topics and ACLs no naming convention assigns to a domain`
+        : `migrated from ${source.tool} by topicform import; say what the domain is responsible for`,
     suppressions: [],
     topics: draft.topics.filter((t) => t.domain === name).sort((a, b) => compare(a.event, b.event)),
     groups: draft.groups.filter((g) => g.domain === name).sort((a, b) => compare(a.name, b.name)),
@@ -484,7 +587,12 @@ function suppress(domains: readonly PlannedDomain[], path: string, domain: strin
   return true;
 }
 
-function predict(topology: Topology, clusterTopics: ReadonlyMap<string, SnapshotTopic>, clusterAcls: ReadonlySet<string>, brokerDefaults: Readonly<Record<string, Readonly<Record<string, string>>>>): MigrationFirstPlan {
+function predict(
+  topology: Topology,
+  clusterTopics: ReadonlyMap<string, SnapshotTopic>,
+  clusterAcls: ReadonlySet<string>,
+  brokerDefaults: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): MigrationFirstPlan {
   const imports: string[] = [];
   const creates: string[] = [];
   const updates: Array<{ topic: string; changes: string[] }> = [];
@@ -510,15 +618,34 @@ function predict(topology: Topology, clusterTopics: ReadonlyMap<string, Snapshot
   return { imports: imports.sort(), creates: creates.sort(), updates };
 }
 
-function report(ledger: Ledger, draft: Draft, source: MigrationSource, env: Environment, excludedTopics: ReadonlyMap<string, string>, droppedGrants: ReadonlyMap<string, string>, droppedLegacy: ReadonlyMap<string, string>): void {
+function report(
+  ledger: Ledger,
+  draft: Draft,
+  source: MigrationSource,
+  env: Environment,
+  excludedTopics: ReadonlyMap<string, string>,
+  droppedGrants: ReadonlyMap<string, string>,
+  droppedLegacy: ReadonlyMap<string, string>,
+): void {
   for (const r of draft.rejected) ledger.notExpressed(r.element, r.text);
   const planned = new Map(draft.topics.map((t) => [t.name, t]));
   for (const t of source.topics) {
     const p = planned.get(t.name);
     if (p !== undefined) {
-      const replay = p.replay.kind === 'window' ? `Replay.window(${p.replay.window})` : `Replay.full(${p.replay.longestReindex}${p.replay.expireAfter === undefined ? '' : `, expires ${p.replay.expireAfter}`})`;
-      const config = Object.keys(p.config).length === 0 ? '' : `, config ${Object.entries(p.config).map(([k, v]) => `${k}=${v}`).join(', ')}`;
-      ledger.became(t, `event topic ${p.domain}/${p.event}${p.topicName === undefined ? '' : ` (topicName '${p.topicName}')`}: ${p.partitions} partitions, replication ${p.replicationFactor ?? env.replicationFactor}, ${replay}${config}`);
+      const replay =
+        p.replay.kind === 'window'
+          ? `Replay.window(${p.replay.window})`
+          : `Replay.full(${p.replay.longestReindex}${p.replay.expireAfter === undefined ? '' : `, expires ${p.replay.expireAfter}`})`;
+      const config =
+        Object.keys(p.config).length === 0
+          ? ''
+          : `, config ${Object.entries(p.config)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', ')}`;
+      ledger.became(
+        t,
+        `event topic ${p.domain}/${p.event}${p.topicName === undefined ? '' : ` (topicName '${p.topicName}')`}: ${p.partitions} partitions, replication ${p.replicationFactor ?? env.replicationFactor}, ${replay}${config}`,
+      );
     } else {
       const why = excludedTopics.get(t.name);
       if (why !== undefined) ledger.notExpressed(t, `${t.name}: not migrated, ${why}`);
@@ -526,22 +653,37 @@ function report(ledger: Ledger, draft: Draft, source: MigrationSource, env: Envi
   }
   for (const g of draft.groups) {
     for (const c of source.consumers.filter((x) => x.principal === g.principal && x.groupId === (g.groupId ?? defaultGroupId(g.domain, g.name)))) {
-      ledger.became(c, `consumer group ${g.domain}/${g.name} (group id ${g.groupId ?? defaultGroupId(g.domain, g.name)}, ${g.principal}, deadLetter: ${String(g.deadLetter)}) reading ${g.subscriptions.map((s) => s.topicName).join(', ')}`);
+      ledger.became(
+        c,
+        `consumer group ${g.domain}/${g.name} (group id ${g.groupId ?? defaultGroupId(g.domain, g.name)}, ${g.principal}, deadLetter: ${String(g.deadLetter)}) reading ${g.subscriptions.map((s) => s.topicName).join(', ')}`,
+      );
     }
   }
   for (const p of draft.producers) {
-    for (const s of source.producers.filter((x) => x.principal === p.principal && x.topic === p.topicName)) ledger.became(s, `producer ${p.service} (${p.principal}) → ${p.topicName}`);
+    for (const s of source.producers.filter((x) => x.principal === p.principal && x.topic === p.topicName)) {
+      ledger.became(s, `producer ${p.service} (${p.principal}) → ${p.topicName}`);
+    }
   }
   for (const l of draft.legacy) {
     const id = aclId(l.binding);
-    for (const e of [...source.acls.filter((a) => aclId(a.binding) === id), ...source.producers.filter((p) => !planned.has(p.topic) && p.principal === l.binding.principal && p.topic === l.binding.resourceName && l.binding.operation === 'Write'), ...source.consumers.filter((c) => c.principal === l.binding.principal && (c.topics.includes(l.binding.resourceName) || c.groupId === l.binding.resourceName))]) {
+    for (const e of [
+      ...source.acls.filter((a) => aclId(a.binding) === id),
+      ...source.producers.filter(
+        (p) => !planned.has(p.topic) && p.principal === l.binding.principal && p.topic === l.binding.resourceName && l.binding.operation === 'Write',
+      ),
+      ...source.consumers.filter(
+        (c) => c.principal === l.binding.principal && (c.topics.includes(l.binding.resourceName) || c.groupId === l.binding.resourceName),
+      ),
+    ]) {
       ledger.became(e, `legacy ACL ${describeAcl(l.binding)}`);
     }
   }
   for (const [key, why] of droppedGrants) {
     const [kind, rest = ''] = key.split(':');
     const [principal] = rest.split('|');
-    for (const e of [...(kind === 'group' ? source.consumers : source.producers)].filter((x) => x.principal === principal)) ledger.notExpressed(e, `no ${kind === 'group' ? 'consumer group' : 'producer'}: ${why}`);
+    for (const e of [...(kind === 'group' ? source.consumers : source.producers)].filter((x) => x.principal === principal)) {
+      ledger.notExpressed(e, `no ${kind === 'group' ? 'consumer group' : 'producer'}: ${why}`);
+    }
   }
   for (const [id, why] of droppedLegacy) {
     if (why === 'a declared grant derives it') continue;

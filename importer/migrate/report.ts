@@ -16,7 +16,9 @@ export function renderMigrationSummary(plan: MigrationPlan, domainPattern: strin
   lines.push(
     `found: ${plural(source.topics.length, 'topic')}, ${plural(source.producers.length, 'produced topic')}, ${plural(source.consumers.length, 'consumer')}, ${plural(source.acls.length, 'other ACL')}, ${plural(source.notes.length, 'thing')} topicform cannot express`,
   );
-  lines.push(`declared: ${plural(topics.length, 'event topic')}, ${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${plural(legacy.length, 'legacy ACL')}`);
+  lines.push(
+    `declared: ${plural(topics.length, 'event topic')}, ${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${plural(legacy.length, 'legacy ACL')}`,
+  );
   const mp = plan.migrationPlan;
   if (mp === undefined) {
     lines.push(
@@ -24,7 +26,9 @@ export function renderMigrationSummary(plan: MigrationPlan, domainPattern: strin
         `If they exist (${source.tool} applied this), add --topics-describe, --configs and --acls output of the cluster: the first plan then imports them`,
     );
   } else {
-    lines.push(`first terraform plan: ${plural(mp.imports.length, 'import')}, ${plural(mp.creates.length, 'create')}, ${plural(mp.updates.length, 'topic')} updated in place, nothing replaced or deleted`);
+    lines.push(
+      `first terraform plan: ${plural(mp.imports.length, 'import')}, ${plural(mp.creates.length, 'create')}, ${plural(mp.updates.length, 'topic')} updated in place, nothing replaced or deleted`,
+    );
   }
 
   lines.push('', `per source element — what it became (${plan.elements.length}):`);
@@ -42,12 +46,23 @@ export function renderMigrationSummary(plan: MigrationPlan, domainPattern: strin
     for (const c of mp.creates) lines.push(`  ${c}`);
   }
   if (plan.undeclared !== undefined) {
-    lines.push('', ...renderUndeclared(plan.undeclared, { title: `on the cluster, not declared in ${source.files.join(', ')} — ${source.tool === 'kafka-gitops' ? 'kafka-gitops would delete these; ' : ''}topicform leaves them alone`, adoptCommand }).trimEnd().split('\n'));
+    lines.push(
+      '',
+      ...renderUndeclared(plan.undeclared, {
+        title: `on the cluster, not declared in ${source.files.join(', ')} — ${source.tool === 'kafka-gitops' ? 'kafka-gitops would delete these; ' : ''}topicform leaves them alone`,
+        adoptCommand,
+      })
+        .trimEnd()
+        .split('\n'),
+    );
   }
   const byCode = (code: string): ImportFinding[] => plan.findings.filter((f) => f.code === code);
   const against = byCode('adopted-against-rules');
   if (against.length > 0) {
-    lines.push('', `declared as ${source.tool} has it, against the rules — each marked in the generated files with a suppression that says so (${against.length}):`);
+    lines.push(
+      '',
+      `declared as ${source.tool} has it, against the rules — each marked in the generated files with a suppression that says so (${against.length}):`,
+    );
     for (const f of against) lines.push(`  ${f.subject}: ${f.message}`);
   }
   const added = byCode('acl-added');

@@ -22,15 +22,52 @@ import type { AclBinding } from '../../model/topology';
 /** Milliseconds per minute: topicctl's retentionMinutes → retention.ms. */
 const MS_PER_MINUTE = 60_000;
 const META_FIELDS = ['name', 'cluster', 'environment', 'region', 'description', 'labels', 'consumers'] as const;
-const TOPIC_SPEC_FIELDS = ['partitions', 'replicationFactor', 'retentionMinutes', 'settings', 'placement', 'migrationThrottleMbs', 'partitionBatchSize'] as const;
+const TOPIC_SPEC_FIELDS = [
+  'partitions',
+  'replicationFactor',
+  'retentionMinutes',
+  'settings',
+  'placement',
+  'migrationThrottleMbs',
+  'partitionBatchSize',
+] as const;
 const PLACEMENT_STRATEGIES = ['any', 'balanced-leaders', 'in-rack', 'cross-rack', 'static', 'static-in-rack'] as const;
 const RESOURCE_TYPES = ['any', 'topic', 'group', 'cluster', 'transactionalid', 'delegationtoken'] as const;
 const PATTERN_TYPES = ['any', 'match', 'literal', 'prefixed'] as const;
 const PERMISSIONS = ['any', 'deny', 'allow'] as const;
-const OPERATIONS = ['any', 'all', 'read', 'write', 'create', 'delete', 'alter', 'describe', 'clusteraction', 'describeconfigs', 'alterconfigs', 'idempotentwrite'] as const;
-const PROVIDER_TYPES: Readonly<Record<string, string>> = { topic: 'Topic', group: 'Group', cluster: 'Cluster', transactionalid: 'TransactionalID', delegationtoken: 'DelegationToken' };
+const OPERATIONS = [
+  'any',
+  'all',
+  'read',
+  'write',
+  'create',
+  'delete',
+  'alter',
+  'describe',
+  'clusteraction',
+  'describeconfigs',
+  'alterconfigs',
+  'idempotentwrite',
+] as const;
+const PROVIDER_TYPES: Readonly<Record<string, string>> = {
+  topic: 'Topic',
+  group: 'Group',
+  cluster: 'Cluster',
+  transactionalid: 'TransactionalID',
+  delegationtoken: 'DelegationToken',
+};
 const PROVIDER_OPERATIONS: Readonly<Record<string, string>> = {
-  all: 'All', read: 'Read', write: 'Write', create: 'Create', delete: 'Delete', alter: 'Alter', describe: 'Describe', clusteraction: 'ClusterAction', describeconfigs: 'DescribeConfigs', alterconfigs: 'AlterConfigs', idempotentwrite: 'IdempotentWrite',
+  all: 'All',
+  read: 'Read',
+  write: 'Write',
+  create: 'Create',
+  delete: 'Delete',
+  alter: 'Alter',
+  describe: 'Describe',
+  clusteraction: 'ClusterAction',
+  describeconfigs: 'DescribeConfigs',
+  alterconfigs: 'AlterConfigs',
+  idempotentwrite: 'IdempotentWrite',
 };
 
 export function readTopicctl(inputs: readonly InputFile[]): MigrationSource {
@@ -44,12 +81,23 @@ export function readTopicctl(inputs: readonly InputFile[]): MigrationSource {
       errors.push(...docs.errors);
       continue;
     }
-    if (docs.documents.length === 0) notes.push({ element: input.file, at: { file: input.file, line: 1 }, message: 'no topicctl config in the file (only comments)' });
+    if (docs.documents.length === 0) {
+      notes.push({ element: input.file, at: { file: input.file, line: 1 }, message: 'no topicctl config in the file (only comments)' });
+    }
     const problems = new Problems();
     for (const doc of docs.documents) readDocument(doc, problems, { topics, acls, notes });
     errors.push(...problems.list);
   }
-  return { ...emptySource('topicctl', inputs.map((i) => i.file)), topics, acls, notes, errors };
+  return {
+    ...emptySource(
+      'topicctl',
+      inputs.map((i) => i.file),
+    ),
+    topics,
+    acls,
+    notes,
+    errors,
+  };
 }
 
 function readDocument(doc: YamlNode, problems: Problems, out: { topics: SourceTopic[]; acls: SourceAcl[]; notes: SourceNote[] }): void {
@@ -61,7 +109,12 @@ function readDocument(doc: YamlNode, problems: Problems, out: { topics: SourceTo
   const name = problems.text(meta.get('name'), 'meta.name');
   if (name === undefined) return problems.add(meta, 'meta.name is not set');
   if (spec.get('bootstrapAddrs') !== undefined || spec.get('zkAddrs') !== undefined) {
-    out.notes.push({ element: `cluster ${name}`, at: doc.at, message: 'a cluster config (bootstrap addresses, ZooKeeper, TLS and SASL settings): topicform keeps connection settings in environments.ts and Terraform variables, not in declarations' });
+    out.notes.push({
+      element: `cluster ${name}`,
+      at: doc.at,
+      message:
+        'a cluster config (bootstrap addresses, ZooKeeper, TLS and SASL settings): topicform keeps connection settings in environments.ts and Terraform variables, not in declarations',
+    });
     return;
   }
   if (spec.get('acls') !== undefined) return readAcls(name, spec, problems, out);
@@ -81,7 +134,12 @@ function readTopic(name: string, meta: YamlNode, spec: YamlNode, problems: Probl
     if (!settings.isMap()) problems.add(settings, 'spec.settings must be a mapping of config keys to values');
     for (const entry of settings.entries()) {
       const key = String(entry.path[entry.path.length - 1]);
-      const value = entry.isSeq() ? entry.items().map((i) => scalarString(i) ?? '').join(',') : scalarString(entry);
+      const value = entry.isSeq()
+        ? entry
+            .items()
+            .map((i) => scalarString(i) ?? '')
+            .join(',')
+        : scalarString(entry);
       if (value === undefined) problems.add(entry, `the value of ${key} must be a string, number, boolean or list`);
       else configs[key] = value;
     }
@@ -97,15 +155,36 @@ function readTopic(name: string, meta: YamlNode, spec: YamlNode, problems: Probl
   const placement = spec.get('placement');
   if (placement !== undefined) {
     const strategy = placement.isMap() ? problems.oneOf(placement.get('strategy'), PLACEMENT_STRATEGIES, 'spec.placement.strategy') : undefined;
-    if (strategy !== undefined) out.notes.push({ element: `${element} placement`, at: placement.at, message: `placement strategy ${strategy}: how replicas are spread over racks and brokers is the broker's (and Cruise Control's) business in topicform; the Mongey provider cannot set replica assignments` });
+    if (strategy !== undefined) {
+      out.notes.push({
+        element: `${element} placement`,
+        at: placement.at,
+        message: `placement strategy ${strategy}: how replicas are spread over racks and brokers is the broker's (and Cruise Control's) business in topicform; the Mongey provider cannot set replica assignments`,
+      });
+    }
   }
   for (const key of ['migrationThrottleMbs', 'partitionBatchSize'] as const) {
     const node = spec.get(key);
-    if (node !== undefined) out.notes.push({ element: `${element} ${key}`, at: node.at, message: `${key}: how topicctl applies a reassignment; terraform and the provider have no such setting` });
+    if (node !== undefined) {
+      out.notes.push({
+        element: `${element} ${key}`,
+        at: node.at,
+        message: `${key}: how topicctl applies a reassignment; terraform and the provider have no such setting`,
+      });
+    }
   }
   for (const key of ['consumers', 'labels'] as const) {
     const node = meta.get(key);
-    if (node !== undefined) out.notes.push({ element: `${element} meta.${key}`, at: node.at, message: key === 'consumers' ? 'consumer group names for topicctl\'s views: declare each group with its principal instead' : 'labels: no topicform form (owner and description live on the domain)' });
+    if (node !== undefined) {
+      out.notes.push({
+        element: `${element} meta.${key}`,
+        at: node.at,
+        message:
+          key === 'consumers'
+            ? "consumer group names for topicctl's views: declare each group with its principal instead"
+            : 'labels: no topicform form (owner and description live on the domain)',
+      });
+    }
   }
   if (partitions === undefined || replicationFactor === undefined) return;
   out.topics.push({ name, element, at: meta.at, partitions, replicationFactor, configs });
@@ -155,10 +234,10 @@ function readAcls(name: string, spec: YamlNode, problems: Problems, out: { acls:
         principal,
         host,
         operation: (PROVIDER_OPERATIONS[op] ?? providerEnum(op)) as AclBinding['operation'],
-        permission: (permission === 'allow' ? 'Allow' : 'Deny'),
+        permission: permission === 'allow' ? 'Allow' : 'Deny',
         resourceType: (PROVIDER_TYPES[type] ?? providerEnum(type)) as AclBinding['resourceType'],
         resourceName,
-        patternType: (pattern === 'literal' ? 'Literal' : 'Prefixed'),
+        patternType: pattern === 'literal' ? 'Literal' : 'Prefixed',
       };
       out.acls.push({ element, at: entry.at, binding, why: `an ACL of topicctl config ${name}` });
     }

@@ -45,7 +45,10 @@ export function labelOf(path: readonly PathPart[]): string {
 export function readYaml(input: InputFile): YamlSource {
   const all = readYamlDocuments(input);
   const [first, second] = all.documents;
-  const errors = [...all.errors, ...(second === undefined ? [] : [`${input.file}:${second.at.line}: a second YAML document ("---"); this format has one per file`])];
+  const errors = [
+    ...all.errors,
+    ...(second === undefined ? [] : [`${input.file}:${second.at.line}: a second YAML document ("---"); this format has one per file`]),
+  ];
   return { file: input.file, root: first ?? all.empty, errors };
 }
 
@@ -63,7 +66,8 @@ export function readYamlDocuments(input: InputFile): { readonly documents: reado
       path,
       label: labelOf(path),
       at,
-      value: n === null || n === undefined ? n : typeof (n as { toJSON?: unknown }).toJSON === 'function' ? (n as unknown as { toJSON(): unknown }).toJSON() : n,
+      value:
+        n === null || n === undefined ? n : typeof (n as { toJSON?: unknown }).toJSON === 'function' ? (n as unknown as { toJSON(): unknown }).toJSON() : n,
       entries: () =>
         isMap(n)
           ? n.items.map((pair) => {
@@ -84,7 +88,9 @@ export function readYamlDocuments(input: InputFile): { readonly documents: reado
     };
   };
   // A document of comments only (topicctl's files start and end with one) holds nothing: null, or a null scalar.
-  const documents = docs.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null)).map((d) => wrap(d.contents, [], lineAt((d.contents as Node).range?.[0])));
+  const documents = docs
+    .filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null))
+    .map((d) => wrap(d.contents, [], lineAt((d.contents as Node).range?.[0])));
   return { documents, errors, empty: wrap(null, [], 1) };
 }
 

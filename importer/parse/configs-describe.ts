@@ -73,7 +73,7 @@ function parseSynonyms(text: string): ConfigSynonym[] {
 }
 
 interface Block {
-  readonly topic: DescribedTopicConfigs & { entries: DescribedConfigEntry[] } | undefined;
+  readonly topic: (DescribedTopicConfigs & { entries: DescribedConfigEntry[] }) | undefined;
   /** Why entries of a non-topic block are skipped. */
   readonly skip?: string;
 }
@@ -117,7 +117,12 @@ export function parseConfigsDescribe(text: string): ConfigsDescribeResult {
       block = undefined;
       if (zookeeper[1] === 'topic' || zookeeper[1] === 'topics') {
         const list = zookeeper[3] ?? '';
-        const topic = { topic: zookeeper[2] ?? '', mode: 'zookeeper' as const, entries: parseConfigList(list).map(({ key, value }) => ({ key, value, sensitive: false, synonyms: [], line })), line };
+        const topic = {
+          topic: zookeeper[2] ?? '',
+          mode: 'zookeeper' as const,
+          entries: parseConfigList(list).map(({ key, value }) => ({ key, value, sensitive: false, synonyms: [], line })),
+          line,
+        };
         topics.push(topic);
         if (list.trimEnd().endsWith(',')) continuing = { topic, line };
       } else {

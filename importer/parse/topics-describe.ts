@@ -55,10 +55,7 @@ const HEADER_KEYS = ['Topic', 'TopicId', 'PartitionCount', 'ReplicationFactor', 
 const PARTITION_KEYS = ['Topic', 'Partition', 'Leader', 'Replicas', 'Isr', 'Adding Replicas', 'Removing Replicas', 'Elr', 'LastKnownElr', 'Offline'] as const;
 const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([...HEADER_KEYS, ...PARTITION_KEYS]);
 /** Longest first, so `PartitionCount` is not read as `Partition`. */
-const KEY_PATTERN = new RegExp(
-  `(?:^|[\\t ])(${[...KNOWN_KEYS].sort((a, b) => b.length - a.length).join('|')}):`,
-  'g',
-);
+const KEY_PATTERN = new RegExp(`(?:^|[\\t ])(${[...KNOWN_KEYS].sort((a, b) => b.length - a.length).join('|')}):`, 'g');
 
 interface MutableTopic {
   name: string;

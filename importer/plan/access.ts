@@ -111,7 +111,10 @@ export function planAccess(input: AccessInput): AccessPlan {
   for (const principal of principals) {
     const mine = byPrincipal.get(principal) ?? [];
     const names = (type: AclBinding['resourceType'], op: AclBinding['operation'], pattern: AclBinding['patternType']): string[] =>
-      mine.filter((a) => a.resourceType === type && a.operation === op && a.patternType === pattern && a.resourceName !== '*').map((a) => a.resourceName).sort(compare);
+      mine
+        .filter((a) => a.resourceType === type && a.operation === op && a.patternType === pattern && a.resourceName !== '*')
+        .map((a) => a.resourceName)
+        .sort(compare);
     const reads = names('Topic', 'Read', 'Literal').filter((t) => eventTopics.has(t));
     const writes = names('Topic', 'Write', 'Literal').filter((t) => eventTopics.has(t));
     const prefixes = names('TransactionalID', 'Write', 'Prefixed');
@@ -141,7 +144,12 @@ export function planAccess(input: AccessInput): AccessPlan {
       const subscribed = [...(assigned.get(c) ?? [])].sort(compare);
       if (subscribed.length === 0) {
         takenNames.get(c.domain)?.delete(c.name);
-        findings.push({ level: 'warning', code: 'group-without-topics', subject: c.groupId, message: `${principal} may read group ${c.groupId}, but reads no adopted event topic through it: the ACL is kept as a legacy ACL` });
+        findings.push({
+          level: 'warning',
+          code: 'group-without-topics',
+          subject: c.groupId,
+          message: `${principal} may read group ${c.groupId}, but reads no adopted event topic through it: the ACL is kept as a legacy ACL`,
+        });
         continue;
       }
       const chosen = variantsOf(subscribed, (t) => partFor(c, t), dlqOf, retriesOf).find((v) => {
@@ -150,7 +158,12 @@ export function planAccess(input: AccessInput): AccessPlan {
       });
       if (chosen === undefined) {
         takenNames.get(c.domain)?.delete(c.name);
-        findings.push({ level: 'warning', code: 'group-not-mapped', subject: c.groupId, message: `the ACLs of ${principal} do not include everything a consumer group ${c.groupId} needs (Topic READ + Group READ): they are kept as legacy ACLs` });
+        findings.push({
+          level: 'warning',
+          code: 'group-not-mapped',
+          subject: c.groupId,
+          message: `the ACLs of ${principal} do not include everything a consumer group ${c.groupId} needs (Topic READ + Group READ): they are kept as legacy ACLs`,
+        });
         continue;
       }
       for (const id of groupAclIds(c, chosen, principal, service, eventTopics, owners, partFor, env)) derived.add(id);
@@ -245,9 +258,27 @@ export function planAccess(input: AccessInput): AccessPlan {
   for (const a of acls) {
     if (derived.has(a.id)) continue;
     const domain = domainOf(a);
-    const declaration = { domain, principal: a.principal, host: a.host, operation: a.operation, permission: a.permission, resourceType: a.resourceType, resourceName: a.resourceName, patternType: a.patternType, reason: legacyReason(a, eventTopics, groupReaders), source: { path: 'import' } };
+    const declaration = {
+      domain,
+      principal: a.principal,
+      host: a.host,
+      operation: a.operation,
+      permission: a.permission,
+      resourceType: a.resourceType,
+      resourceName: a.resourceName,
+      patternType: a.patternType,
+      reason: legacyReason(a, eventTopics, groupReaders),
+      source: { path: 'import' },
+    };
     if (input.unsupported.has(a.id) || !legacyAclSchema.safeParse(declaration).success) {
-      findings.push({ level: 'error', code: 'unsupported-acl', subject: a.id, message: 'no declaration derives it and it cannot be kept as a LegacyAcl (its principal, host or name has spaces or another character the model refuses): it stays on the cluster, unmanaged', at: a.origin });
+      findings.push({
+        level: 'error',
+        code: 'unsupported-acl',
+        subject: a.id,
+        message:
+          'no declaration derives it and it cannot be kept as a LegacyAcl (its principal, host or name has spaces or another character the model refuses): it stays on the cluster, unmanaged',
+        at: a.origin,
+      });
       continue;
     }
     legacy.push({ domain, id: aclAddress(a), binding: stripId(a), reason: declaration.reason });
@@ -262,14 +293,26 @@ export function planAccess(input: AccessInput): AccessPlan {
 }
 
 function stripId(a: SnapshotAcl): AclBinding {
-  return { principal: a.principal, host: a.host, operation: a.operation, permission: a.permission, resourceType: a.resourceType, resourceName: a.resourceName, patternType: a.patternType };
+  return {
+    principal: a.principal,
+    host: a.host,
+    operation: a.operation,
+    permission: a.permission,
+    resourceType: a.resourceType,
+    resourceName: a.resourceName,
+    patternType: a.patternType,
+  };
 }
 
 /**
  * Same-domain companion parts of the topics a principal reads whose companion topics it may write: for a group id
  * outside the `<domain>.<group>` convention they tell the group's short name (the DLQ is named after it).
  */
-function ownCompanionParts(mine: readonly SnapshotAcl[], reads: readonly string[], companionsOf: ReadonlyMap<string, readonly AccessCompanion[]>): Map<string, Set<string>> {
+function ownCompanionParts(
+  mine: readonly SnapshotAcl[],
+  reads: readonly string[],
+  companionsOf: ReadonlyMap<string, readonly AccessCompanion[]>,
+): Map<string, Set<string>> {
   const writable = new Set(mine.filter((a) => a.resourceType === 'Topic' && a.operation === 'Write' && a.patternType === 'Literal').map((a) => a.resourceName));
   const parts = new Map<string, Set<string>>();
   for (const parent of reads) {

@@ -15,9 +15,21 @@ export const sourcePath = {
 } as const;
 
 export function toDeclarations(domains: readonly PlannedDomain[]): Declarations {
-  const result = { domains: [] as unknown[], topics: [] as unknown[], consumerGroups: [] as unknown[], producers: [] as unknown[], legacyAcls: [] as unknown[] };
+  const result = {
+    domains: [] as unknown[],
+    topics: [] as unknown[],
+    consumerGroups: [] as unknown[],
+    producers: [] as unknown[],
+    legacyAcls: [] as unknown[],
+  };
   for (const d of domains) {
-    result.domains.push({ name: d.name, owner: d.owner, description: d.description, suppressions: d.suppressions, source: { path: sourcePath.domain(d.name) } });
+    result.domains.push({
+      name: d.name,
+      owner: d.owner,
+      description: d.description,
+      suppressions: d.suppressions,
+      source: { path: sourcePath.domain(d.name) },
+    });
     for (const t of d.topics) {
       const replication = {
         ...(t.replicationFactor === undefined ? {} : { factor: t.replicationFactor }),
@@ -45,7 +57,10 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
         service: g.service,
         principal: g.principal,
         subscriptions: g.subscriptions.map((s) => ({ topic: { ...s.topic }, ...(s.reason === undefined ? {} : { reason: s.reason }) })),
-        deadLetter: g.deadLetter && g.deadLetterShape !== undefined ? { ...g.deadLetterShape, ...(g.deadLetterShape.config === undefined ? {} : { config: { ...g.deadLetterShape.config } }) } : g.deadLetter,
+        deadLetter:
+          g.deadLetter && g.deadLetterShape !== undefined
+            ? { ...g.deadLetterShape, ...(g.deadLetterShape.config === undefined ? {} : { config: { ...g.deadLetterShape.config } }) }
+            : g.deadLetter,
         retries: [...g.retries],
         ...(g.retryPartitions === undefined ? {} : { retryPartitions: g.retryPartitions }),
         suppressions: g.suppressions,

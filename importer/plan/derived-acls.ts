@@ -65,7 +65,14 @@ export function groupAclIds(
   return deriveAcls([group], [], owners, env.acl).map((a) => a.id);
 }
 
-export function producerAclIds(principal: string, service: string, topic: AccessEventTopic, prefix: string | undefined, owners: ReadonlyMap<string, string>, env: Environment): string[] {
+export function producerAclIds(
+  principal: string,
+  service: string,
+  topic: AccessEventTopic,
+  prefix: string | undefined,
+  owners: ReadonlyMap<string, string>,
+  env: Environment,
+): string[] {
   const producer: ResolvedProducer = {
     topic: { domain: topic.domain, event: topic.event },
     topicName: topic.name,

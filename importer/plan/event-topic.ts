@@ -97,7 +97,11 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
 
   // cleanup.policy → the replay kind
   const policyValue = valueOf('cleanup.policy') ?? 'delete';
-  const policy = policyValue.split(',').map((p) => p.trim()).sort().join(',');
+  const policy = policyValue
+    .split(',')
+    .map((p) => p.trim())
+    .sort()
+    .join(',');
   if (policy !== 'delete' && policy !== 'compact' && policy !== 'compact,delete') {
     return { reason: `cleanup.policy=${policyValue}: a replay window derives "delete", a full replay "compact", and one whose keys expire "compact,delete"` };
   }
@@ -137,7 +141,9 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     if (policy === 'compact,delete') {
       // Keys expire: retention.ms = expireAfter + margin (imported groups state no lag), solved like a window.
       const retention = valueOf('retention.ms') ?? KAFKA_RETENTION_MS;
-      if (!isWholeNumber(retention) || Number(retention) < 1) return { reason: `retention.ms=${retention} on a compact,delete topic is not a positive whole number` };
+      if (!isWholeNumber(retention) || Number(retention) < 1) {
+        return { reason: `retention.ms=${retention} on a compact,delete topic is not a positive whole number` };
+      }
       const ms = Number(retention);
       const expiry = windowFor(ms - RETENTION_MARGIN_MS, env);
       if (expiry !== undefined) {
@@ -146,14 +152,18 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
       } else {
         config['retention.ms'] = retention;
         expireAfter = toDurationString(ms);
-        notes.push(`cleanup.policy=compact,delete: retention.ms ${ms} is shorter than the ${toDurationString(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`);
+        notes.push(
+          `cleanup.policy=compact,delete: retention.ms ${ms} is shorter than the ${toDurationString(RETENTION_MARGIN_MS)} margin a derived retention adds, so it is kept explicitly`,
+        );
       }
     } else {
       const retentionOnCompacted = take('retention.ms');
       if (retentionOnCompacted !== undefined) {
         // Compaction alone ignores it; kept as it is so adopting changes nothing (resolve warns about it).
         config['retention.ms'] = retentionOnCompacted;
-        notes.push(`retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic; kept so adopting changes nothing (remove it after adoption)`);
+        notes.push(
+          `retention.ms=${retentionOnCompacted} on the cluster has no effect on a compacted topic; kept so adopting changes nothing (remove it after adoption)`,
+        );
       }
     }
     const tombstones = valueOf('delete.retention.ms') ?? KAFKA_DELETE_RETENTION_MS;
@@ -167,23 +177,35 @@ export function planEventTopic(t: SnapshotTopic, domain: string, event: string, 
     } else {
       config['delete.retention.ms'] = tombstones;
       replay = { kind: 'full', longestReindex: toDurationString(Math.max(1, Math.floor(ms / 2))), ...withExpiry };
-      notes.push(`delete.retention.ms ${ms} is not above the ${toDurationString(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`);
+      notes.push(
+        `delete.retention.ms ${ms} is not above the ${toDurationString(TOMBSTONE_RETENTION_MARGIN_MS)} margin a derived value adds, so it is kept explicitly; the longest reindex is a placeholder`,
+      );
     }
   }
 
   const fromBroker = [
     ...(inherited.broker.length > 0 ? [`${inherited.broker.sort().join(', ')} (the brokers' settings)`] : []),
     ...(inherited['kafka-default'].length > 0
-      ? [`${inherited['kafka-default'].sort().join(', ')} (Kafka's defaults: ${t.configSource === 'none' ? "assumed, no input lists this topic's configs" : 'no input lists another value'})`]
+      ? [
+          `${inherited['kafka-default'].sort().join(', ')} (Kafka's defaults: ${t.configSource === 'none' ? "assumed, no input lists this topic's configs" : 'no input lists another value'})`,
+        ]
       : []),
   ];
-  if (fromBroker.length > 0) notes.unshift(`inherited, no topic override: ${fromBroker.join('; ')}. Declared as they are, and left to the broker (adopted/<env>.json brokerDefaults)`);
+  if (fromBroker.length > 0) {
+    notes.unshift(`inherited, no topic override: ${fromBroker.join('; ')}. Declared as they are, and left to the broker (adopted/<env>.json brokerDefaults)`);
+  }
   for (const [key, value] of Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))) config[key] = value;
   const problems = validateTopicConfig(config, { vendorKeys: env.vendorConfigKeys }).filter((i) => (i.severity ?? 'error') === 'error');
-  if (problems.length > 0) return { reason: `its configs cannot be declared: ${problems.map((p) => `${p.path}: ${p.message}${p.hint === undefined ? '' : ` (${p.hint})`}`).join('; ')}` };
+  if (problems.length > 0) {
+    return {
+      reason: `its configs cannot be declared: ${problems.map((p) => `${p.path}: ${p.message}${p.hint === undefined ? '' : ` (${p.hint})`}`).join('; ')}`,
+    };
+  }
   const maybeBroker = t.mayBeBrokerLevel.filter((k) => config[k] !== undefined);
   if (maybeBroker.length > 0) {
-    notes.push(`${maybeBroker.join(', ')}: kept as listed by kafka-topics --describe, which also lists inherited broker settings; any of them may be one rather than a topic override (kafka-configs --describe tells)`);
+    notes.push(
+      `${maybeBroker.join(', ')}: kept as listed by kafka-topics --describe, which also lists inherited broker settings; any of them may be one rather than a topic override (kafka-configs --describe tells)`,
+    );
   }
 
   return {

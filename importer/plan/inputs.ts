@@ -15,9 +15,15 @@ export interface PlanInputs {
   readonly owner: string;
 }
 
-export function planInputs(options: { readonly environment: unknown; readonly domainPattern?: string; readonly owner?: string }): PlanInputs | { readonly error: string } {
+export function planInputs(options: {
+  readonly environment: unknown;
+  readonly domainPattern?: string;
+  readonly owner?: string;
+}): PlanInputs | { readonly error: string } {
   const envResult = environmentSchema.safeParse(options.environment);
-  if (!envResult.success) return { error: `the environment is not valid: ${envResult.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!envResult.success) {
+    return { error: `the environment is not valid: ${envResult.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  }
   const pattern = compileDomainPattern(options.domainPattern ?? DEFAULT_DOMAIN_PATTERN);
   if (typeof pattern === 'string') return { error: pattern };
   const owner = options.owner ?? DEFAULT_OWNER;

@@ -12,8 +12,9 @@ export function legacyReason(a: AclBinding, eventTopics: ReadonlyMap<string, Acc
   if (a.patternType === 'Prefixed' && a.resourceType !== 'TransactionalID') why.push(`every ${a.resourceType.toLowerCase()} starting with "${a.resourceName}"`);
   if (a.resourceType === 'Cluster') why.push('a cluster-wide permission');
   if (why.length === 0) {
-    if (a.resourceType === 'Topic' && a.operation !== 'Read' && a.operation !== 'Write') why.push(`operation ${a.operation}, which no producer or consumer needs (Describe is implied by Read and Write)`);
-    else if (a.resourceType === 'Topic' && !eventTopics.has(a.resourceName)) why.push('its topic is not adopted as an event topic');
+    if (a.resourceType === 'Topic' && a.operation !== 'Read' && a.operation !== 'Write') {
+      why.push(`operation ${a.operation}, which no producer or consumer needs (Describe is implied by Read and Write)`);
+    } else if (a.resourceType === 'Topic' && !eventTopics.has(a.resourceName)) why.push('its topic is not adopted as an event topic');
     else if (a.resourceType === 'Topic' && a.operation === 'Read' && !groupReaders.has(a.principal)) {
       why.push('Topic READ without a Group READ of the same principal, so no consumer group can be declared');
     } else if (a.resourceType === 'Group') why.push('no adopted topic is read through this group');

@@ -116,7 +116,9 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     result = resolve(toDeclarations(draft.domains), env);
     const errors = result.issues.filter((i) => (i.severity ?? 'error') === 'error');
     if (errors.length > 0 || result.topology === null) {
-      const progressed = errors.map((e) => leaveOut(e.source.path, `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`, draft as Draft, excluded, dropped, unsupported));
+      const progressed = errors.map((e) =>
+        leaveOut(e.source.path, `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`, draft as Draft, excluded, dropped, unsupported),
+      );
       if (!progressed.some(Boolean)) {
         findings.push(...errors.map((e) => ({ level: 'error' as const, code: 'model-rejected', subject: e.source.path, message: `${e.path}: ${e.message}` })));
         break;
@@ -136,13 +138,24 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
       }
     }
     for (const acl of comparison.createdAcls) {
-      for (const g of draft.groups.filter((x) => x.principal === acl.principal)) changed = dropOnce(dropped, groupKey(g.principal, g.groupId ?? `${g.domain}.${g.name}`)) || changed;
-      for (const p of draft.producers.filter((x) => x.principal === acl.principal)) changed = dropOnce(dropped, producerKey(p.principal, p.topicName)) || changed;
+      for (const g of draft.groups.filter((x) => x.principal === acl.principal)) {
+        changed = dropOnce(dropped, groupKey(g.principal, g.groupId ?? `${g.domain}.${g.name}`)) || changed;
+      }
+      for (const p of draft.producers.filter((x) => x.principal === acl.principal)) {
+        changed = dropOnce(dropped, producerKey(p.principal, p.topicName)) || changed;
+      }
     }
     settled = !changed;
   }
   if (draft === undefined || result === undefined) return { error: 'nothing to plan' };
-  if (!settled) findings.push({ level: 'error', code: 'plan-not-settled', subject: 'import', message: `the plan still changed after ${MAX_ROUNDS} rounds; the result may create or change resources` });
+  if (!settled) {
+    findings.push({
+      level: 'error',
+      code: 'plan-not-settled',
+      subject: 'import',
+      message: `the plan still changed after ${MAX_ROUNDS} rounds; the result may create or change resources`,
+    });
+  }
 
   // 4. Lint: mark the errors imported declarations carry, each with a reason that is true.
   const listed = (subject: string): boolean => byName.get(subject)?.configSource !== 'none';
@@ -161,7 +174,12 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   if (result.topology !== null) {
     comparison = compareWithCluster(result.topology, snapshot);
     for (const f of lint(result.topology).filter((x) => x.level === 'error' && x.suppressed === undefined)) {
-      findings.push({ level: 'error', code: 'lint-error', subject: f.subject.name, message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed` });
+      findings.push({
+        level: 'error',
+        code: 'lint-error',
+        subject: f.subject.name,
+        message: `[${f.ruleId}] ${f.message}: synth of the generated files will stop here until it is fixed`,
+      });
     }
   }
 
@@ -179,22 +197,55 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
           ? 'no declaration derives it'
           : `a ${companion.kind === 'dead-letter' ? 'dead-letter' : `retry (tier ${companion.tier ?? '?'})`} topic of ${companion.parent} for group "${companion.part}", but no consumer group of that name could be mapped from the ACLs, or its shape differs from the derived one`);
       const domain = known?.domain ?? eventDomains.get(t.name) ?? companion?.groupDomain;
-      return { name: t.name, reason, partitions: t.partitions, replicationFactor: t.replicationFactor, overrides: t.overrides, ...(domain === undefined ? {} : { domain }), origin: t.origin };
+      return {
+        name: t.name,
+        reason,
+        partitions: t.partitions,
+        replicationFactor: t.replicationFactor,
+        overrides: t.overrides,
+        ...(domain === undefined ? {} : { domain }),
+        origin: t.origin,
+      };
     });
   for (const t of unmanagedTopics) findings.push({ level: 'warning', code: 'topic-not-adopted', subject: t.name, message: t.reason, at: t.origin });
   for (const d of draft.domains) {
-    for (const l of d.legacyAcls) findings.push({ level: 'info', code: 'legacy-acl', subject: aclId(l.binding), message: `kept as a LegacyAcl of domain ${d.name}: ${l.reason}` });
+    for (const l of d.legacyAcls) {
+      findings.push({ level: 'info', code: 'legacy-acl', subject: aclId(l.binding), message: `kept as a LegacyAcl of domain ${d.name}: ${l.reason}` });
+    }
   }
-  if (result.topology === null) findings.push({ level: 'error', code: 'model-rejected', subject: 'import', message: 'the model rejects the generated declarations; nothing would synthesize' });
+  if (result.topology === null) {
+    findings.push({
+      level: 'error',
+      code: 'model-rejected',
+      subject: 'import',
+      message: 'the model rejects the generated declarations; nothing would synthesize',
+    });
+  }
   const updates = (comparison?.topics ?? []).filter((t) => t.changes.length > 0 && adopted.has(t.name)).map((t) => ({ topic: t.name, changes: t.changes }));
   const brokerDefaults = Object.fromEntries(
-    (comparison?.topics ?? []).filter((t) => adopted.has(t.name) && Object.keys(t.brokerLevel).length > 0).map((t) => [t.name, t.brokerLevel] as const).sort(([a], [b]) => compare(a, b)),
+    (comparison?.topics ?? [])
+      .filter((t) => adopted.has(t.name) && Object.keys(t.brokerLevel).length > 0)
+      .map((t) => [t.name, t.brokerLevel] as const)
+      .sort(([a], [b]) => compare(a, b)),
   );
   for (const u of updates) {
-    findings.push({ level: 'warning', code: 'config-update', subject: u.topic, message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.why})`).join('; ')}` });
+    findings.push({
+      level: 'warning',
+      code: 'config-update',
+      subject: u.topic,
+      message: `the first apply updates its config in place: ${u.changes.map((c) => `${c.key} ${c.before ?? '(not set)'} → ${c.after ?? '(removed)'} (${c.why})`).join('; ')}`,
+    });
   }
   const uncertain = uncertainTopics(snapshot.topics.filter((t) => adopted.has(t.name)));
-  for (const u of uncertain) findings.push({ level: 'warning', code: u.keys.length === 0 ? 'configs-unknown' : 'maybe-broker-level', subject: u.topic, message: u.why, ...originOf(byName, u.topic) });
+  for (const u of uncertain) {
+    findings.push({
+      level: 'warning',
+      code: u.keys.length === 0 ? 'configs-unknown' : 'maybe-broker-level',
+      subject: u.topic,
+      message: u.why,
+      ...originOf(byName, u.topic),
+    });
+  }
 
   return {
     environment: env.name,
@@ -205,7 +256,10 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
       importTopics: comparison?.adoptTopics ?? [],
       importAcls: comparison?.adoptAcls ?? [],
       updates,
-      creates: [...(comparison?.topics ?? []).filter((t) => !byName.has(t.name)).map((t) => `kafka_topic ${t.name}`), ...(comparison?.createdAcls ?? []).map((a) => `kafka_acl ${a.id}`)],
+      creates: [
+        ...(comparison?.topics ?? []).filter((t) => !byName.has(t.name)).map((t) => `kafka_topic ${t.name}`),
+        ...(comparison?.createdAcls ?? []).map((a) => `kafka_acl ${a.id}`),
+      ],
       uncertain,
     },
     findings,
@@ -257,7 +311,14 @@ function makeDraft(input: DraftInput): Draft {
   for (const [name, c] of input.companionNames) {
     const topic = input.byName.get(name);
     if (topic === undefined || input.excluded.has(name) || !eventTopics.has(c.parent)) continue;
-    companions.push({ name, kind: c.kind, parent: c.parent, part: c.part, ...(c.tier === undefined ? {} : { tier: c.tier }), ...(c.kind === 'retry' ? retryDelayOf(topic) : {}) });
+    companions.push({
+      name,
+      kind: c.kind,
+      parent: c.parent,
+      part: c.part,
+      ...(c.tier === undefined ? {} : { tier: c.tier }),
+      ...(c.kind === 'retry' ? retryDelayOf(topic) : {}),
+    });
   }
   const eventNames = new Map<string, Set<string>>();
   for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
@@ -266,7 +327,9 @@ function makeDraft(input: DraftInput): Draft {
   const partitionsOf = new Map(topics.map((t) => [t.name, t.partitions]));
   const access = { ...planned, groups: planned.groups.map((g) => withCompanionShapes(g, input.byName, partitionsOf)) };
 
-  const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(compare);
+  const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(
+    compare,
+  );
   const domains: PlannedDomain[] = domainNames.map((name) => ({
     name,
     owner: input.owner,
@@ -309,7 +372,11 @@ function withCompanionShapes(g: PlannedGroup, byName: ReadonlyMap<string, Snapsh
       if (dlq === undefined) return undefined;
       const derivedPartitions = Math.min(DEAD_LETTER_PARTITIONS, partitionsOf.get(parent) ?? DEAD_LETTER_PARTITIONS);
       const retention = Number(effectiveValue(dlq, 'retention.ms')?.value);
-      const config = Object.fromEntries(Object.entries(dlq.overrides).filter(([k]) => !COMPANION_DERIVED_KEYS.has(k)).sort(([a], [b]) => compare(a, b)));
+      const config = Object.fromEntries(
+        Object.entries(dlq.overrides)
+          .filter(([k]) => !COMPANION_DERIVED_KEYS.has(k))
+          .sort(([a], [b]) => compare(a, b)),
+      );
       return {
         ...(dlq.partitions === derivedPartitions ? {} : { partitions: dlq.partitions }),
         ...(retention === DEAD_LETTER_RETENTION_MS || !Number.isSafeInteger(retention) || retention <= 0 ? {} : { retention: toDurationString(retention) }),
@@ -365,10 +432,7 @@ function leaveOut(path: string, reason: string, draft: Draft, excluded: Map<stri
 /** Adds the suppression to the declaration at `path` (or its domain); false when it had one for that rule already. */
 function suppress(draft: Draft, path: string, domain: string, suppression: Suppression): boolean {
   const located = draft.byPath.get(path);
-  const target =
-    located === undefined || located.kind === 'legacy'
-      ? draft.domains.find((d) => d.name === domain)
-      : located.item;
+  const target = located === undefined || located.kind === 'legacy' ? draft.domains.find((d) => d.name === domain) : located.item;
   if (target === undefined || target.suppressions.some((s) => s.ruleId === suppression.ruleId)) return false;
   target.suppressions.push(suppression);
   return true;
@@ -378,10 +442,22 @@ function suppress(draft: Draft, path: string, domain: string, suppression: Suppr
 function uncertainTopics(adopted: readonly SnapshotTopic[]): ExpectedFirstPlan['uncertain'] {
   return adopted.flatMap((t) => {
     if (t.configSource === 'none') {
-      return [{ topic: t.name, keys: [], why: "no input lists this topic's configs (kcat prints none): it is declared with Kafka's defaults and no topic override; an override it has would be removed by the first apply — give --topics-describe or --configs output" }];
+      return [
+        {
+          topic: t.name,
+          keys: [],
+          why: "no input lists this topic's configs (kcat prints none): it is declared with Kafka's defaults and no topic override; an override it has would be removed by the first apply — give --topics-describe or --configs output",
+        },
+      ];
     }
     if (t.mayBeBrokerLevel.length > 0) {
-      return [{ topic: t.name, keys: t.mayBeBrokerLevel, why: `kafka-topics --describe lists inherited broker settings like topic overrides, so ${t.mayBeBrokerLevel.join(', ')} are kept as topic configs; any that is a broker setting becomes an override with the same value on the first apply — give --configs (kafka-configs --describe) output to know` }];
+      return [
+        {
+          topic: t.name,
+          keys: t.mayBeBrokerLevel,
+          why: `kafka-topics --describe lists inherited broker settings like topic overrides, so ${t.mayBeBrokerLevel.join(', ')} are kept as topic configs; any that is a broker setting becomes an override with the same value on the first apply — give --configs (kafka-configs --describe) output to know`,
+        },
+      ];
     }
     return [];
   });

@@ -3,7 +3,16 @@
  * the model resolves the same data to check that it synthesizes to what the cluster has.
  */
 import type { Declarations } from '../../model/resolve';
-import type { ConsumerGroupDeclaration, DeadLetterShapeInput, DomainDeclaration, LegacyAclDeclaration, ProducerDeclaration, ReplayDeclaration, SubscriptionDeclaration, Suppression } from '../../model/schema';
+import type {
+  ConsumerGroupDeclaration,
+  DeadLetterShapeInput,
+  DomainDeclaration,
+  LegacyAclDeclaration,
+  ProducerDeclaration,
+  ReplayDeclaration,
+  SubscriptionDeclaration,
+  Suppression,
+} from '../../model/schema';
 import type { AclBinding, Topology } from '../../model/topology';
 import type { ImportFinding, SourceRef } from '../types';
 

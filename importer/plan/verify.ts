@@ -49,16 +49,26 @@ export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot
     createdAcls: topology.acls
       .filter((a) => !clusterAcls.has(a.id))
       .map((a) => ({ id: a.id, principal: a.principal, ...(a.legacy === undefined ? {} : { legacySource: a.legacy.source.path }) })),
-    adoptTopics: topology.topics.filter((t) => clusterTopics.has(t.name)).map((t) => t.name).sort(),
-    adoptAcls: topology.acls.filter((a) => clusterAcls.has(a.id)).map((a) => a.id).sort(),
+    adoptTopics: topology.topics
+      .filter((t) => clusterTopics.has(t.name))
+      .map((t) => t.name)
+      .sort(),
+    adoptAcls: topology.acls
+      .filter((a) => clusterAcls.has(a.id))
+      .map((a) => a.id)
+      .sort(),
   };
 }
 
 function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined): TopicComparison {
   const base = { name: t.name, sourcePath: t.source.path, kind: t.kind };
-  if (cluster === undefined) return { ...base, changes: [], brokerLevel: {}, blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };
+  if (cluster === undefined) {
+    return { ...base, changes: [], brokerLevel: {}, blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };
+  }
   const blocking: string[] = [];
-  if (t.partitions.value < cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} would replace the topic (partitions cannot be removed)`);
+  if (t.partitions.value < cluster.partitions) {
+    blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} would replace the topic (partitions cannot be removed)`);
+  }
   if (t.partitions.value > cluster.partitions) blocking.push(`partitions ${cluster.partitions} → ${t.partitions.value} (adding partitions remaps keys)`);
   if (t.replicationFactor !== cluster.replicationFactor) blocking.push(`replication factor ${cluster.replicationFactor} → ${t.replicationFactor}`);
 
@@ -74,13 +84,17 @@ function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined): Top
     if (before === after) continue;
     const fallback = before !== null && after === null && cluster.revertTo[key] === before;
     if (fallback) {
-      changes.push({ key, before, after, why: `the model cannot declare ${key}=${before}, so the override is removed; the topic falls back to the broker's ${before}` });
+      changes.push({
+        key,
+        before,
+        after,
+        why: `the model cannot declare ${key}=${before}, so the override is removed; the topic falls back to the broker's ${before}`,
+      });
       continue;
     }
     const applied = effectiveValue(cluster, key);
     blocking.push(
-      `${key}: ${before ?? '(not set)'} → ${after ?? '(removed)'}` +
-        (before === null && applied !== undefined ? ` (the broker applies ${applied.value})` : ''),
+      `${key}: ${before ?? '(not set)'} → ${after ?? '(removed)'}` + (before === null && applied !== undefined ? ` (the broker applies ${applied.value})` : ''),
     );
   }
   return { ...base, changes, brokerLevel, blocking };

@@ -18,7 +18,14 @@ import {
   type DomainDeclaration,
   type SourceLocation,
 } from '../schema';
-import { TOPOLOGY_FORMAT_VERSION, type ResolvedConsumerGroup, type ResolvedDomain, type ResolvedEventTopic, type ResolvedProducer, type ResolvedTopic } from '../topology';
+import {
+  TOPOLOGY_FORMAT_VERSION,
+  type ResolvedConsumerGroup,
+  type ResolvedDomain,
+  type ResolvedEventTopic,
+  type ResolvedProducer,
+  type ResolvedTopic,
+} from '../topology';
 import { checkCompanionShape, checkPrincipalType, checkTopicConfig } from './checks';
 import { byName, compare, Collector, parseAll, rawNames, sortIssues, sourceOf, where } from './collect';
 import { resolveConsumerGroup } from './consumer-groups';
@@ -42,7 +49,11 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     if (repaired !== undefined) {
       // Checks that read a repaired field would judge the declarations by a value nobody declared.
       const unsure = new Set(repaired.fields.flatMap((field) => CODES_READING_ENVIRONMENT_FIELD[field] ?? []));
-      out.issues.push(...resolveDeclarations(declarations, repaired.environment, environmentSource).issues.filter((i) => i.source !== environmentSource && !unsure.has(i.code)));
+      out.issues.push(
+        ...resolveDeclarations(declarations, repaired.environment, environmentSource).issues.filter(
+          (i) => i.source !== environmentSource && !unsure.has(i.code),
+        ),
+      );
     }
     return { topology: null, issues: sortIssues(out.issues) };
   }
@@ -60,15 +71,32 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
 
   // A declaration made twice is reported once, at the second, and left out from then on: its topics, companions and group
   // id would otherwise be reported again as clashes of the same cause.
-  const domainByName = uniqueBy(domains, (d) => d.name, out, (d, first) => m.duplicateDomain(d.name, where(first.source)));
-  const topicByRef = uniqueBy(topicDecls, (t) => topicRefKey({ domain: t.domain, event: t.name }), out, (t, first) => m.duplicateTopic(t.name, t.domain, where(first.source)));
-  const groupByName = uniqueBy(groupDecls, (g) => `${g.domain}/${g.name}`, out, (g, first) => m.duplicateConsumerGroup(g.name, g.domain, where(first.source)));
+  const domainByName = uniqueBy(
+    domains,
+    (d) => d.name,
+    out,
+    (d, first) => m.duplicateDomain(d.name, where(first.source)),
+  );
+  const topicByRef = uniqueBy(
+    topicDecls,
+    (t) => topicRefKey({ domain: t.domain, event: t.name }),
+    out,
+    (t, first) => m.duplicateTopic(t.name, t.domain, where(first.source)),
+  );
+  const groupByName = uniqueBy(
+    groupDecls,
+    (g) => `${g.domain}/${g.name}`,
+    out,
+    (g, first) => m.duplicateConsumerGroup(g.name, g.domain, where(first.source)),
+  );
   topicDecls = [...topicByRef.values()];
   groupDecls = [...groupByName.values()];
 
   // Declarations that failed their schema were reported already; references to them are not reported again.
   const invalidDomains = new Set(rawNames(declarations.domains, (r) => r.name).filter((n) => !domainByName.has(n)));
-  const invalidTopics = new Set(rawNames(declarations.topics, (r) => (typeof r.domain === 'string' && typeof r.name === 'string' ? `${r.domain}/${r.name}` : undefined)));
+  const invalidTopics = new Set(
+    rawNames(declarations.topics, (r) => (typeof r.domain === 'string' && typeof r.name === 'string' ? `${r.domain}/${r.name}` : undefined)),
+  );
   const refs = references(domainByName, topicByRef, invalidDomains, invalidTopics, out);
   for (const t of topicDecls) refs.requireDomain(t.domain, t.source, 'domain');
   for (const g of groupDecls) refs.requireDomain(g.domain, g.source, 'domain');
@@ -98,7 +126,12 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
   }
 
   const producers: ResolvedProducer[] = [];
-  const producerByKey = uniqueBy(producerDecls, (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`, out, (p, first) => m.duplicateProducer(p.service, p.principal, topicRefKey(p.topic), where(first.source)));
+  const producerByKey = uniqueBy(
+    producerDecls,
+    (p) => `${topicRefKey(p.topic)}|${p.service}|${p.principal}`,
+    out,
+    (p, first) => m.duplicateProducer(p.service, p.principal, topicRefKey(p.topic), where(first.source)),
+  );
   for (const p of producerByKey.values()) {
     const topic = refs.lookupTopic(p.topic, p.source, 'topic');
     if (topic === undefined) continue;
@@ -143,7 +176,9 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
       consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
-      producers: producers.sort((a, b) => compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`)),
+      producers: producers.sort((a, b) =>
+        compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`),
+      ),
       acls,
       quotas,
     },

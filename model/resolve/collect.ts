@@ -29,7 +29,7 @@ export function where(source: SourceLocation): string {
 /** The source a raw (not yet parsed) declaration carries, if it carries one. */
 export function sourceOf(raw: unknown): SourceLocation {
   if (typeof raw === 'object' && raw !== null && 'source' in raw) {
-    const s = (raw).source;
+    const s = raw.source;
     if (typeof s === 'object' && s !== null && typeof (s as { path?: unknown }).path === 'string') return s as SourceLocation;
   }
   return UNKNOWN_SOURCE;

@@ -61,7 +61,14 @@ function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration
   // Every field written out rather than spread from a shared base: V8 gives each object built by `{ ...base, more }`
   // in a loop a hidden class of its own (~500 bytes; ~20,000 companions at 10,000 topics). Keys in sorted order, as
   // canonical JSON writes them, so that it need not copy the object.
-  const companion = (kind: ResolvedCompanionTopic['kind'], name: string, partitions: SizedValue<number>, retentionMs: SizedValue<number>, config: Record<string, string>, retry?: ResolvedCompanionTopic['retry']): ResolvedCompanionTopic => {
+  const companion = (
+    kind: ResolvedCompanionTopic['kind'],
+    name: string,
+    partitions: SizedValue<number>,
+    retentionMs: SizedValue<number>,
+    config: Record<string, string>,
+    retry?: ResolvedCompanionTopic['retry'],
+  ): ResolvedCompanionTopic => {
     const topic: ResolvedCompanionTopic = {
       cleanupPolicy: 'delete',
       config,
@@ -83,15 +90,32 @@ function companionTopics(parent: ResolvedEventTopic, g: ConsumerGroupDeclaration
   const companions: ResolvedCompanionTopic[] = g.retries.map((delay, i) => {
     const retention = retryRetention(toMs(delay));
     // Retry tiers are read by the same group with the same parallelism as the main topic, unless declared.
-    const partitions = g.retryPartitions === undefined ? { value: parent.partitions.value, explanation: m.retryPartitionsOfParent(parent.name) } : { value: g.retryPartitions, explanation: m.DECLARED };
-    return companion('retry', retryTopicName(parent.name, part, i + 1), partitions, retention, companionConfig(retention.value, parent.minInsyncReplicas), { tier: i + 1, delayMs: toMs(delay) });
+    const partitions =
+      g.retryPartitions === undefined
+        ? { value: parent.partitions.value, explanation: m.retryPartitionsOfParent(parent.name) }
+        : { value: g.retryPartitions, explanation: m.DECLARED };
+    return companion('retry', retryTopicName(parent.name, part, i + 1), partitions, retention, companionConfig(retention.value, parent.minInsyncReplicas), {
+      tier: i + 1,
+      delayMs: toMs(delay),
+    });
   });
   if (g.deadLetter !== false) {
     const shape = g.deadLetter === true ? undefined : g.deadLetter;
     const retention: SizedValue<number> = shape?.retention === undefined ? deadLetterRetention() : { value: toMs(shape.retention), explanation: m.DECLARED };
     const count = Math.min(DEAD_LETTER_PARTITIONS, parent.partitions.value);
-    const partitions = shape?.partitions === undefined ? { value: count, explanation: m.deadLetterPartitions(count, DEAD_LETTER_PARTITIONS, parent.name) } : { value: shape.partitions, explanation: m.DECLARED };
-    companions.push(companion('dead-letter', deadLetterTopicName(parent.name, part), partitions, retention, companionConfig(retention.value, parent.minInsyncReplicas, shape?.config)));
+    const partitions =
+      shape?.partitions === undefined
+        ? { value: count, explanation: m.deadLetterPartitions(count, DEAD_LETTER_PARTITIONS, parent.name) }
+        : { value: shape.partitions, explanation: m.DECLARED };
+    companions.push(
+      companion(
+        'dead-letter',
+        deadLetterTopicName(parent.name, part),
+        partitions,
+        retention,
+        companionConfig(retention.value, parent.minInsyncReplicas, shape?.config),
+      ),
+    );
   }
   return companions;
 }

@@ -32,7 +32,9 @@ export function resolveEventTopic(
   const minIsr = t.replication?.minInsyncReplicas ?? env.minInsyncReplicas;
 
   const cleanupPolicy = derivedCleanupPolicy(t);
-  if (t.cleanupPolicy !== undefined && t.cleanupPolicy !== cleanupPolicy) issues.push(m.cleanupPolicyContradictsReplay(t.cleanupPolicy, t.replay.kind, cleanupPolicy));
+  if (t.cleanupPolicy !== undefined && t.cleanupPolicy !== cleanupPolicy) {
+    issues.push(m.cleanupPolicyContradictsReplay(t.cleanupPolicy, t.replay.kind, cleanupPolicy));
+  }
   const configToCheck = withoutDerivedKeys(t.config);
   if (t.replay.kind === 'full' && t.replay.expireAfter === undefined && configToCheck['retention.ms'] !== undefined) issues.push(m.retentionOnCompactedTopic());
   const slowest = maxOf(readers.map((g) => (g.processingTimePerMessage === undefined ? undefined : toMs(g.processingTimePerMessage))));
@@ -96,8 +98,14 @@ export function resolveEventTopic(
 }
 
 /** A topic's replication override with only the fields it declares. */
-function declaredReplication(replication: { readonly factor?: number | undefined; readonly minInsyncReplicas?: number | undefined }): { factor?: number; minInsyncReplicas?: number } {
-  return { ...(replication.factor === undefined ? {} : { factor: replication.factor }), ...(replication.minInsyncReplicas === undefined ? {} : { minInsyncReplicas: replication.minInsyncReplicas }) };
+function declaredReplication(replication: { readonly factor?: number | undefined; readonly minInsyncReplicas?: number | undefined }): {
+  factor?: number;
+  minInsyncReplicas?: number;
+} {
+  return {
+    ...(replication.factor === undefined ? {} : { factor: replication.factor }),
+    ...(replication.minInsyncReplicas === undefined ? {} : { minInsyncReplicas: replication.minInsyncReplicas }),
+  };
 }
 
 /** The contract with the subject naming strategy its schemas imply made explicit (contracts/subjects.ts). */

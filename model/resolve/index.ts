@@ -29,7 +29,15 @@ export function resolve(declarations: Declarations, environment: unknown, enviro
     }
   };
   scan(environment, environmentSource);
-  for (const raw of [...declarations.domains, ...declarations.topics, ...declarations.consumerGroups, ...declarations.producers, ...(declarations.legacyAcls ?? [])]) scan(raw, sourceOf(raw));
+  for (const raw of [
+    ...declarations.domains,
+    ...declarations.topics,
+    ...declarations.consumerGroups,
+    ...declarations.producers,
+    ...(declarations.legacyAcls ?? []),
+  ]) {
+    scan(raw, sourceOf(raw));
+  }
   const result = resolveDeclarations(declarations, environment, environmentSource);
   if (credentials.length === 0) return result;
   // One message per field: a credential is not also reported as, say, an invalid value (which would show it).

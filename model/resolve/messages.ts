@@ -9,9 +9,17 @@ const guessed = (guess: string | undefined): { hint?: string } => (guess === und
 
 // Declared twice ----------------------------------------------------------------------------------------------------
 
-export const duplicateDomain = (name: string, first: string): Issue => ({ path: 'name', code: 'duplicate-domain', message: `domain "${name}" is declared twice (first at ${first})` });
+export const duplicateDomain = (name: string, first: string): Issue => ({
+  path: 'name',
+  code: 'duplicate-domain',
+  message: `domain "${name}" is declared twice (first at ${first})`,
+});
 
-export const duplicateTopic = (event: string, domain: string, first: string): Issue => ({ path: 'name', code: 'duplicate-topic', message: `event topic "${event}" is declared twice in domain "${domain}" (first at ${first})` });
+export const duplicateTopic = (event: string, domain: string, first: string): Issue => ({
+  path: 'name',
+  code: 'duplicate-topic',
+  message: `event topic "${event}" is declared twice in domain "${domain}" (first at ${first})`,
+});
 
 export const duplicateConsumerGroup = (group: string, domain: string, first: string): Issue => ({
   path: 'name',
@@ -25,15 +33,33 @@ export const duplicateProducer = (service: string, principal: string, topic: str
   message: `${service} (${principal}) is granted produce on "${topic}" twice (first at ${first})`,
 });
 
-export const duplicateGroupId = (groupId: string, clash: string): Issue => ({ path: 'groupId', code: 'duplicate-group-id', message: `group id "${groupId}" is also used by ${clash}; a group id is global to the cluster` });
+export const duplicateGroupId = (groupId: string, clash: string): Issue => ({
+  path: 'groupId',
+  code: 'duplicate-group-id',
+  message: `group id "${groupId}" is also used by ${clash}; a group id is global to the cluster`,
+});
 
-export const duplicateSubscription = (path: string, group: string, topic: string): Issue => ({ path, code: 'duplicate-subscription', message: `group "${group}" subscribes to "${topic}" twice` });
+export const duplicateSubscription = (path: string, group: string, topic: string): Issue => ({
+  path,
+  code: 'duplicate-subscription',
+  message: `group "${group}" subscribes to "${topic}" twice`,
+});
 
 // References -------------------------------------------------------------------------------------------------------
 
-export const unknownDomain = (path: string, name: string, guess: string | undefined): Issue => ({ path, code: 'unknown-domain', message: `domain "${name}" is not declared`, ...guessed(guess) });
+export const unknownDomain = (path: string, name: string, guess: string | undefined): Issue => ({
+  path,
+  code: 'unknown-domain',
+  message: `domain "${name}" is not declared`,
+  ...guessed(guess),
+});
 
-export const unknownTopic = (path: string, ref: string, guess: string | undefined): Issue => ({ path, code: 'unknown-topic', message: `event topic "${ref}" is not declared`, ...guessed(guess) });
+export const unknownTopic = (path: string, ref: string, guess: string | undefined): Issue => ({
+  path,
+  code: 'unknown-topic',
+  message: `event topic "${ref}" is not declared`,
+  ...guessed(guess),
+});
 
 export const crossDomainReadWithoutReason = (path: string, group: string, topic: string, domain: string): Issue => ({
   path,
@@ -51,7 +77,11 @@ export const principalTypeNotAllowed = (principal: string, type: string, environ
   hint: `Kafka's authorizer matches only "User:" principals unless the brokers run a custom principal builder: use KafkaPrincipal.user(…), or add "${type}" to the environment's principalTypes if they do`,
 });
 
-export const quotaOverrideNotUser = (path: string, principal: string): Issue => ({ path, code: 'quota-override-not-user', message: `quota override for "${principal}": Kafka's user quotas apply to "User:" principals only` });
+export const quotaOverrideNotUser = (path: string, principal: string): Issue => ({
+  path,
+  code: 'quota-override-not-user',
+  message: `quota override for "${principal}": Kafka's user quotas apply to "User:" principals only`,
+});
 
 export const quotaOverrideUnknownPrincipal = (path: string, principal: string, environment: string, guess: string | undefined): Issue => ({
   path,
@@ -62,7 +92,12 @@ export const quotaOverrideUnknownPrincipal = (path: string, principal: string, e
 
 // Topic configs ----------------------------------------------------------------------------------------------------
 
-export const derivedConfigKey = (key: string, field: string): Issue => ({ path: `config["${key}"]`, code: 'derived-config-key', message: `"${key}" is derived from ${field}; set it there`, hint: `remove "${key}" from config` });
+export const derivedConfigKey = (key: string, field: string): Issue => ({
+  path: `config["${key}"]`,
+  code: 'derived-config-key',
+  message: `"${key}" is derived from ${field}; set it there`,
+  hint: `remove "${key}" from config`,
+});
 
 export const derivedDeadLetterConfigKey = (key: string, why: string): Issue => ({
   path: `deadLetter.config["${key}"]`,
@@ -75,7 +110,10 @@ export const cleanupPolicyContradictsReplay = (declared: string, replay: 'window
   path: 'cleanupPolicy',
   code: 'cleanup-policy-contradicts-replay',
   message: `cleanup policy "${declared}" contradicts replay "${replay}", which needs "${needed}"`,
-  hint: replay === 'full' ? 'a full replay keeps every key\'s latest state: use compaction' : 'a replay window keeps every event for the window: use delete, or declare Replay.full()',
+  hint:
+    replay === 'full'
+      ? "a full replay keeps every key's latest state: use compaction"
+      : 'a replay window keeps every event for the window: use delete, or declare Replay.full()',
 });
 
 /** Harmless (compaction alone never deletes by time) but misleading: a warning, so a cluster's override can be kept. */
@@ -83,7 +121,7 @@ export const retentionOnCompactedTopic = (): Issue => ({
   path: 'config["retention.ms"]',
   code: 'retention-on-compacted-topic',
   severity: 'warning',
-  message: 'retention.ms has no effect on a compacted topic (full replay keeps every key\'s latest value)',
+  message: "retention.ms has no effect on a compacted topic (full replay keeps every key's latest value)",
   hint: 'remove it, or declare Replay.full({ longestReindex, expireAfter }) if keys may expire',
 });
 
@@ -96,7 +134,11 @@ export const retryPartitionsWithoutRetries = (group: string): Issue => ({
 
 // Topic names ------------------------------------------------------------------------------------------------------
 
-export const duplicateTopicName = (name: string, first: string): Issue => ({ path: 'name', code: 'duplicate-topic-name', message: `topic "${name}" is also declared at ${first}` });
+export const duplicateTopicName = (name: string, first: string): Issue => ({
+  path: 'name',
+  code: 'duplicate-topic-name',
+  message: `topic "${name}" is also declared at ${first}`,
+});
 
 export const topicNameCollision = (name: string, other: string, first: string): Issue => ({
   path: 'name',
@@ -113,7 +155,8 @@ export const retentionDeclaredInConfig = (declared: string, derived: string): st
 
 export const retryPartitionsOfParent = (parent: string): string => `same as ${parent}: read by the same group instances`;
 
-export const deadLetterPartitions = (count: number, standard: number, parent: string): string => `dead letters are rare: ${count} (${standard}, or fewer when ${parent} has fewer)`;
+export const deadLetterPartitions = (count: number, standard: number, parent: string): string =>
+  `dead letters are rare: ${count} (${standard}, or fewer when ${parent} has fewer)`;
 
 /** The configs a dead-letter topic derives, and why each cannot be declared in its `deadLetter.config`. */
 export const DEAD_LETTER_DERIVED_KEYS: Readonly<Record<string, string>> = {

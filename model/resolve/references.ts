@@ -33,7 +33,9 @@ export function references(
   const topicKeys = [...topicByRef.keys()].sort();
   const lookupTopic = (ref: { domain: string; event: string }, source: SourceLocation, path: string): EventTopicDeclaration | undefined => {
     const found = topicByRef.get(topicRefKey(ref));
-    if (found === undefined && !invalidTopics.has(topicRefKey(ref))) out.add(source, m.unknownTopic(path, topicRefKey(ref), didYouMean(topicRefKey(ref), topicKeys)));
+    if (found === undefined && !invalidTopics.has(topicRefKey(ref))) {
+      out.add(source, m.unknownTopic(path, topicRefKey(ref), didYouMean(topicRefKey(ref), topicKeys)));
+    }
     return found;
   };
   return { requireDomain, lookupTopic };

@@ -62,7 +62,12 @@ export function providerSecrets(auth: AuthDeclaration): ProviderSecret[] {
       return [secret('sasl_username', 'KAFKA_SASL_USERNAME', false), secret('sasl_password', 'KAFKA_SASL_PASSWORD'), ...tls];
     case 'oauthbearer':
       // For OAUTHBEARER the provider uses the SASL username/password as OAuth client id and secret.
-      return [secret('sasl_username', 'KAFKA_SASL_USERNAME', false), secret('sasl_password', 'KAFKA_SASL_PASSWORD'), secret('sasl_token_url', 'KAFKA_SASL_TOKEN_URL', false), ...tls];
+      return [
+        secret('sasl_username', 'KAFKA_SASL_USERNAME', false),
+        secret('sasl_password', 'KAFKA_SASL_PASSWORD'),
+        secret('sasl_token_url', 'KAFKA_SASL_TOKEN_URL', false),
+        ...tls,
+      ];
     case 'mtls':
       return [...tls, secret('client_cert', 'KAFKA_CLIENT_CERT', false), secret('client_key', 'KAFKA_CLIENT_KEY')];
   }

@@ -4,9 +4,7 @@ import { MIN_REASON_LENGTH } from '../limits';
 
 /** Domain, event and group names become parts of topic names and Terraform addresses: lower-case kebab only. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
-export const nameSchema = z
-  .string()
-  .regex(NAME_PATTERN, { message: 'must be lower-case letters, digits and "-", starting with a letter' });
+export const nameSchema = z.string().regex(NAME_PATTERN, { message: 'must be lower-case letters, digits and "-", starting with a letter' });
 
 /** Free text that must say something: a reason, a strategy, a procedure. */
 export const reasonSchema = z
@@ -35,9 +33,9 @@ export const ACL_TEXT_PATTERN = /^[^|\p{Cc}]+$/u;
 
 /** A Kafka principal, `User:<name>` by default; never the wildcard `User:*`. */
 export const PRINCIPAL_PATTERN = /^[A-Za-z][A-Za-z0-9]*:(?!\*$)[^|\p{Cc}]+$/u;
-export const principalSchema = z
-  .string()
-  .regex(PRINCIPAL_PATTERN, { message: 'must be "<Type>:<name>" such as "User:payment-service" or "User:CN=orders svc,OU=x", not a wildcard, without "|" or line breaks' });
+export const principalSchema = z.string().regex(PRINCIPAL_PATTERN, {
+  message: 'must be "<Type>:<name>" such as "User:payment-service" or "User:CN=orders svc,OU=x", not a wildcard, without "|" or line breaks',
+});
 
 /** A reference to an event topic by its declared identity, independent of environment prefixes. */
 export const topicRefSchema = z.strictObject({ domain: nameSchema, event: nameSchema });

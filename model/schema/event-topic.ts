@@ -78,14 +78,21 @@ export const contractSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.schema !== undefined && c.schemas !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['schemas'], message: 'declare either schema (one subject <topic>-value) or schemas (one per event type), not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schemas'],
+        message: 'declare either schema (one subject <topic>-value) or schemas (one per event type), not both',
+      });
     }
     const implied = impliedSubjectNaming(c);
     if (c.subjectNaming !== undefined && c.subjectNaming !== implied) {
       ctx.addIssue({
         code: 'custom',
         path: ['subjectNaming'],
-        message: implied === undefined ? `subjectNaming "${c.subjectNaming}" needs a schema` : `subjectNaming "${c.subjectNaming}" contradicts the declared ${c.schemas !== undefined ? 'schemas (one per event type: TopicRecordNameStrategy)' : 'schema (one for the topic: TopicNameStrategy)'}`,
+        message:
+          implied === undefined
+            ? `subjectNaming "${c.subjectNaming}" needs a schema`
+            : `subjectNaming "${c.subjectNaming}" contradicts the declared ${c.schemas !== undefined ? 'schemas (one per event type: TopicRecordNameStrategy)' : 'schema (one for the topic: TopicNameStrategy)'}`,
       });
     }
   });
@@ -134,10 +141,20 @@ export const eventTopicSchema = z
     const schemas = t.contract.schemas;
     if (schemas === undefined) return;
     for (const type of t.eventTypes.filter((e) => schemas[e] === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['contract', 'schemas'], message: `event type "${type}" has no schema (schemas has ${Object.keys(schemas).sort().join(', ') || 'none'})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contract', 'schemas'],
+        message: `event type "${type}" has no schema (schemas has ${Object.keys(schemas).sort().join(', ') || 'none'})`,
+      });
     }
-    for (const key of Object.keys(schemas).filter((k) => !t.eventTypes.includes(k)).sort()) {
-      ctx.addIssue({ code: 'custom', path: ['contract', 'schemas', key], message: `"${key}" is not one of the topic's event types (${t.eventTypes.join(', ')})` });
+    for (const key of Object.keys(schemas)
+      .filter((k) => !t.eventTypes.includes(k))
+      .sort()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contract', 'schemas', key],
+        message: `"${key}" is not one of the topic's event types (${t.eventTypes.join(', ')})`,
+      });
     }
   });
 export type EventTopicInput = z.input<typeof eventTopicSchema>;

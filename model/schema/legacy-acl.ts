@@ -9,7 +9,9 @@ import { ACL_TEXT_PATTERN, nameSchema, reasonSchema, sourceSchema } from './comm
 export const legacyAclSchema = z.strictObject({
   domain: nameSchema,
   /** A principal such as `User:legacy-app`, `User:CN=Ops Team,O=Acme` or `User:*`. */
-  principal: z.string().regex(/^[A-Za-z][A-Za-z0-9]*:[^|\p{Cc}]+$/u, { message: 'must be "<Type>:<name>" such as "User:legacy-app", without "|" or line breaks' }),
+  principal: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]*:[^|\p{Cc}]+$/u, { message: 'must be "<Type>:<name>" such as "User:legacy-app", without "|" or line breaks' }),
   /** @default '*' */
   host: z.string().min(1).regex(ACL_TEXT_PATTERN, { message: 'must not contain "|" or line breaks' }).default('*'),
   operation: z.enum(ACL_OPERATIONS),

@@ -22,7 +22,10 @@ export const producerSchema = z.strictObject({
   /** @default true */
   idempotent: z.boolean().default(true),
   /** Transactional producers declare their transactional.id prefix; the ACL is Prefixed on it. */
-  transactionalIdPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  transactionalIdPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional(),
   delivery: deliverySchema.default({}),
   /** Lint rules switched off here, each with a reason. @default [] */
   suppressions: suppressionsSchema,

@@ -55,7 +55,9 @@ export function sizePartitions(input: PartitionSizingInput): SizedValue<number> 
   const value = roundUpToDivisible(wanted);
   const parts = [
     `producer ${fmt(bytesPerSecond / 1_000_000)} MB/s ÷ ${fmt(PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION / 1_000_000)} MB/s → ${producerBound}`,
-    input.slowestProcessingMs === undefined ? null : `consumers ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(input.slowestProcessingMs)} ms → ${consumerBound}`,
+    input.slowestProcessingMs === undefined
+      ? null
+      : `consumers ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(input.slowestProcessingMs)} ms → ${consumerBound}`,
     t.maxConsumerInstances === undefined ? null : `max instances ${t.maxConsumerInstances}`,
   ].filter((p): p is string => p !== null);
   const rounding = wanted > MAX_SIZED_PARTITIONS ? `capped at ${MAX_SIZED_PARTITIONS}, below the ${wanted} wanted` : 'next highly divisible count';

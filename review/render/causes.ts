@@ -147,7 +147,9 @@ function contractCauses(contracts: readonly ContractChange[], verdict: 'BLOCK' |
 
 /** Stacks of some findings, production first: `prod-orders, staging and dev`. */
 export function stacksOf(findings: readonly Pick<Finding, 'stack' | 'production'>[]): string {
-  const stacks = [...new Map(findings.map((f) => [f.stack, f.production])).entries()].sort((a, b) => Number(b[1]) - Number(a[1]) || compare(a[0], b[0])).map(([s]) => s);
+  const stacks = [...new Map(findings.map((f) => [f.stack, f.production])).entries()]
+    .sort((a, b) => Number(b[1]) - Number(a[1]) || compare(a[0], b[0]))
+    .map(([s]) => s);
   return stacks.length <= 1 ? (stacks[0] ?? '') : `${stacks.slice(0, -1).join(', ')} and ${stacks.at(-1) ?? ''}`;
 }
 
@@ -177,6 +179,5 @@ function subjectName(f: Finding): string {
 function subjectNoun(f: Finding): string {
   return f.subject.kind === 'acl' ? 'ACLs' : f.subject.kind === 'topic' ? 'topics' : `${f.subject.kind}s`;
 }
-
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -32,7 +32,11 @@ export function blockingSection(result: ReviewResult, e: Escaper, withAcknowledg
   const causes = causesOf(result, 'BLOCK');
   if (causes.length === 0 && result.failedPlans.length === 0) return [];
   const out = ['### ⛔ What blocks this PR', ''];
-  if (result.failedPlans.length > 0) out.push(`- ⛔ **terraform plan failed** for ${result.failedPlans.map((x) => e.cell(x)).join(', ')}: the review cannot say what terraform would do there; fix the plan (its log is in the run)`);
+  if (result.failedPlans.length > 0) {
+    out.push(
+      `- ⛔ **terraform plan failed** for ${result.failedPlans.map((x) => e.cell(x)).join(', ')}: the review cannot say what terraform would do there; fix the plan (its log is in the run)`,
+    );
+  }
   out.push(...causes.map((c) => causeLine(c, e)), '');
   if (withAcknowledgements) out.push(...acknowledgementBlock(causes.flatMap((c) => c.ids)));
   return out;
@@ -55,7 +59,10 @@ export function acknowledgementBlock(ids: readonly string[]): string[] {
   const shown = ids.filter((id) => id.length <= MARKDOWN_ID_MAX);
   const longest = Math.max(0, ...shown.map((id) => Math.max(0, ...(id.match(/`+/g) ?? []).map((run) => run.length))));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  const lines = ['acknowledgements:', ...shown.flatMap((id) => [`  - finding: ${JSON.stringify(id)}`, '    reason: ""  # required: why this is intended (at least 10 characters)'])];
+  const lines = [
+    'acknowledgements:',
+    ...shown.flatMap((id) => [`  - finding: ${JSON.stringify(id)}`, '    reason: ""  # required: why this is intended (at least 10 characters)']),
+  ];
   const skipped = ids.length - shown.length;
   return [
     `<details><summary>Acknowledge instead: ${ids.length} blocking finding${ids.length === 1 ? '' : 's'} for ${ACKNOWLEDGEMENTS_FILE}</summary>`,
@@ -74,13 +81,23 @@ export function acknowledgementBlock(ids: readonly string[]): string[] {
 /** "Client config changes — redeploy": each service, then its profiles' settings key by key. */
 export function clientSection(result: ReviewResult, e: Escaper): string[] {
   if (result.clients.length === 0) return [];
-  const byService = new Map<string, typeof result.clients[number][]>();
+  const byService = new Map<string, (typeof result.clients)[number][]>();
   for (const c of result.clients) byService.set(c.service, [...(byService.get(c.service) ?? []), c]);
-  const out = ['### Client config changes — redeploy', '', 'Terraform does not deploy these: each service runs with its old settings until it is redeployed with its generated config.', ''];
+  const out = [
+    '### Client config changes — redeploy',
+    '',
+    'Terraform does not deploy these: each service runs with its old settings until it is redeployed with its generated config.',
+    '',
+  ];
   for (const [service, changes] of [...byService].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const bySettings = new Map<string, typeof changes>();
     for (const c of changes) {
-      const what = c.status === 'changed' ? c.settings.map(describeSetting).join('; ') : c.status === 'added' ? `new, ${c.settings.length} settings: deploy ${c.service} with it` : 'removed: stop the consumer, or drop it from the service';
+      const what =
+        c.status === 'changed'
+          ? c.settings.map(describeSetting).join('; ')
+          : c.status === 'added'
+            ? `new, ${c.settings.length} settings: deploy ${c.service} with it`
+            : 'removed: stop the consumer, or drop it from the service';
       const key = `${c.profile}\u0000${what}`;
       bySettings.set(key, [...(bySettings.get(key) ?? []), c]);
     }
@@ -125,6 +142,17 @@ export function safeSection(result: ReviewResult, e: Escaper): string[] {
   if (safe.length === 0) return [];
   const byStack = new Map<string, Finding[]>();
   for (const f of safe) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
-  const rows = [...byStack].sort((a, b) => Number(b[1][0]?.production) - Number(a[1][0]?.production) || (a[0] < b[0] ? -1 : 1)).map(([stack, list]) => `| ${e.cell(stack)} | ${e.cell(safeCounts(list))} |`);
-  return [`<details><summary>✅ ${safe.length} safe change${safe.length === 1 ? '' : 's'}: ${e.cell(safeCounts(safe))}</summary>`, '', '| Stack | Safe changes |', '| --- | --- |', ...rows, '', '</details>', ''];
+  const rows = [...byStack]
+    .sort((a, b) => Number(b[1][0]?.production) - Number(a[1][0]?.production) || (a[0] < b[0] ? -1 : 1))
+    .map(([stack, list]) => `| ${e.cell(stack)} | ${e.cell(safeCounts(list))} |`);
+  return [
+    `<details><summary>✅ ${safe.length} safe change${safe.length === 1 ? '' : 's'}: ${e.cell(safeCounts(safe))}</summary>`,
+    '',
+    '| Stack | Safe changes |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    '</details>',
+    '',
+  ];
 }

@@ -40,7 +40,13 @@ export function renderGuardComment(result: GuardResult, options: MarkdownOptions
   const table = result.violations.length === 0 ? [] : ['| Stack | File · JSON path | Reason | What |', '| --- | --- | --- | --- |'];
   const tail = ['', '<sub>Each reason code is explained by `topicform guard --help`.</sub>', ''];
   const rows = result.violations.map(row);
-  const note = (left: number): string[] => (left === 0 ? [] : ['', `_Not shown here (comment size limit): ${left} more violation${left === 1 ? '' : 's'}. Every one is ${fullReportAt(options, 'in the JSON and text reports of topicform guard (`topicform guard --format json`)')}._`]);
+  const note = (left: number): string[] =>
+    left === 0
+      ? []
+      : [
+          '',
+          `_Not shown here (comment size limit): ${left} more violation${left === 1 ? '' : 's'}. Every one is ${fullReportAt(options, 'in the JSON and text reports of topicform guard (`topicform guard --format json`)')}._`,
+        ];
   // Room for the note with the largest count it could show, so adding it never breaks the budget.
   let size = [...head, ...table, ...tail].join('\n').length + note(rows.length).join('\n').length + 1;
   const shown: string[] = [];

@@ -114,25 +114,44 @@ function compose(result: ReviewResult, level: Level, options: MarkdownOptions, b
   const escaper = { cell };
   const acknowledgements = level < 3;
   if (!acknowledgements && s.blocking > 0) cut.push(`the ${ACKNOWLEDGEMENTS_FILE} block (the blocking ids are in the JSON report)`);
-  head.push(...blockingSection(result, escaper, acknowledgements), ...warningSection(result, escaper), ...clientSection(result, escaper), ...safeSection(result, escaper));
+  head.push(
+    ...blockingSection(result, escaper, acknowledgements),
+    ...warningSection(result, escaper),
+    ...clientSection(result, escaper),
+    ...safeSection(result, escaper),
+  );
 
   const rows = (lines: readonly Line[], what: string, columns: number): string[] => table(lines, what, columns, level, cut);
   if (result.findings.length > 0) {
     head.push('### All findings', '');
-    head.push('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |', '| ---: | ---: | ---: | ---: | ---: |', `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`, '');
+    head.push(
+      '| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| ${s.BLOCK} | ${s.WARN} | ${s.MOVE} | ${s.SAFE} | ${s.acknowledged} |`,
+      '',
+    );
     head.push('| Verdict | Finding | Stack |', '| --- | --- | --- |');
     head.push(...rows(result.findings.map(summaryRow), 'findings', 3), '');
   }
   if (result.contracts.length > 0) head.push(...contractIntro(), ...rows(result.contracts.map(contractRow), 'contract changes', 3), '');
   const { changes, requiredReviewers } = result.access;
   if (changes.length > 0) head.push(...accessIntro(requiredReviewers), ...rows(changes.map(accessRow), 'access changes', 3), '');
-  else if (requiredReviewers.length > 0) head.push('### Required reviewers', '', `${requiredReviewers.map((r) => cell(r)).join(', ')} (a domain's owner changes: the old and the new owner approve)`, '');
+  else if (requiredReviewers.length > 0) {
+    head.push(
+      '### Required reviewers',
+      '',
+      `${requiredReviewers.map((r) => cell(r)).join(', ')} (a domain's owner changes: the old and the new owner approve)`,
+      '',
+    );
+  }
 
   const tail: string[] = [];
   if (level < 2) tail.push(...driftSection(result), ...unmatchedSection(result));
   else {
     if (result.drift.length > 0) cut.push(`the drift table (${result.drift.length} resource${result.drift.length === 1 ? '' : 's'})`);
-    if (result.unmatchedAcknowledgements.length > 0) cut.push(`${result.unmatchedAcknowledgements.length} stale acknowledgement${result.unmatchedAcknowledgements.length === 1 ? '' : 's'}`);
+    if (result.unmatchedAcknowledgements.length > 0) {
+      cut.push(`${result.unmatchedAcknowledgements.length} stale acknowledgement${result.unmatchedAcknowledgements.length === 1 ? '' : 's'}`);
+    }
   }
   tail.push(
     `<sub>A blocking finding is accepted only when ${code(ACKNOWLEDGEMENTS_FILE)} names its id with a reason ` +
@@ -267,7 +286,14 @@ function accessRow(c: ReviewAccessChange): Line {
 
 function driftSection(result: ReviewResult): string[] {
   if (result.drift.length === 0) return [];
-  const out = ["### Drift: the cluster differs from Terraform's state", '', 'Found by `terraform plan` (refresh), independent of this change.', '', '| Stack | Resource | Key | State | Cluster |', '| --- | --- | --- | --- | --- |'];
+  const out = [
+    "### Drift: the cluster differs from Terraform's state",
+    '',
+    'Found by `terraform plan` (refresh), independent of this change.',
+    '',
+    '| Stack | Resource | Key | State | Cluster |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const d of result.drift) {
     const rows = d.rows.length > 0 ? d.rows : [{ key: d.actions.join(', '), current: '', new: '' }];
     for (const r of rows) out.push(`| ${cell(d.stack)} | ${code(d.address)} | ${cell(r.key)} | ${cell(r.current)} | ${cell(r.new)} |`);
@@ -309,7 +335,8 @@ function detailsBlock(item: Pick<Finding, 'verdict' | 'id' | 'stack' | 'title' |
 const longestRun = (text: string): number => Math.max(0, ...text.split(/[ ,]+/).map((run) => run.length));
 
 /** Whether a Key | Current | New row fits the comment column (MARKDOWN_COLUMN_CHARS). */
-const fitsColumn = (r: Row): boolean => [r.key, r.current, r.new].reduce((sum, v) => sum + longestRun(v) + MARKDOWN_CELL_PADDING_CHARS, 0) <= MARKDOWN_COLUMN_CHARS;
+const fitsColumn = (r: Row): boolean =>
+  [r.key, r.current, r.new].reduce((sum, v) => sum + longestRun(v) + MARKDOWN_CELL_PADDING_CHARS, 0) <= MARKDOWN_COLUMN_CHARS;
 
 /**
  * A zero-width space after every comma of an escaped value: a declared list or object shown as JSON has no space to
@@ -322,7 +349,15 @@ function rowsTable(rows: readonly Row[]): string[] {
   // A row whose unbreakable runs would push the table past the comment column is written below it instead.
   const fits = rows.filter(fitsColumn);
   const wide = rows.filter((r) => !fitsColumn(r));
-  const rowsOfTable = fits.length === 0 ? [] : ['| Key | Current | New |', '| --- | --- | --- |', ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`), ''];
+  const rowsOfTable =
+    fits.length === 0
+      ? []
+      : [
+          '| Key | Current | New |',
+          '| --- | --- | --- |',
+          ...fits.map((r) => `| ${cell(r.key)} | ${breakable(cell(r.current))} | ${breakable(cell(r.new))} |`),
+          '',
+        ];
   const list = wide.map((r) => `- **${cell(r.key)}**: ${breakable(cell(r.current))} → ${breakable(cell(r.new))}`);
   return [...rowsOfTable, ...list, ...(list.length > 0 ? [''] : [])];
 }
@@ -333,7 +368,8 @@ function rowsTable(rows: readonly Row[]): string[] {
  */
 function lastResort(result: ReviewResult, md: string, options: MarkdownOptions, budget: number): string {
   const lines = md.split('\n');
-  const note = (n: number): string => `_Not shown here (comment size limit): ${n} more BLOCK and WARN lines, and every MOVE and SAFE line and detail. Everything is ${fullReportAt(options)}._`;
+  const note = (n: number): string =>
+    `_Not shown here (comment size limit): ${n} more BLOCK and WARN lines, and every MOVE and SAFE line and detail. Everything is ${fullReportAt(options)}._`;
   const kept: string[] = [];
   let size = note(result.findings.length + result.contracts.length + result.access.changes.length).length + 2;
   let dropped = 0;

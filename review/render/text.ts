@@ -12,7 +12,9 @@ export function renderText(result: ReviewResult): string {
   out.push(`topicform review: ${result.base} → ${result.head}`);
   out.push(`stacks: ${result.stacks.join(', ') || 'none'}${result.plans.length > 0 ? `; plans: ${result.plans.join(', ')}` : ''}`);
   out.push(countLine(result));
-  if (result.failedPlans.length > 0) out.push(`terraform plan failed: ${result.failedPlans.join(', ')} (the review cannot say what terraform would do there, so it blocks)`);
+  if (result.failedPlans.length > 0) {
+    out.push(`terraform plan failed: ${result.failedPlans.join(', ')} (the review cannot say what terraform would do there, so it blocks)`);
+  }
   const full = result.findings.filter((f) => f.verdict !== 'SAFE');
   const safe = result.findings.filter((f) => f.verdict === 'SAFE');
   for (const f of full) out.push('', ...finding(f));
@@ -36,7 +38,9 @@ export function renderText(result: ReviewResult): string {
   }
   if (result.clients.length > 0) {
     out.push('', 'client config changes (terraform does not deploy them: redeploy each service):');
-    for (const c of result.clients) out.push(`  ${c.environment}/${c.stack} ${c.service} (${c.profile}, ${c.status}): ${c.settings.map(describeSetting).join('; ')}`);
+    for (const c of result.clients) {
+      out.push(`  ${c.environment}/${c.stack} ${c.service} (${c.profile}, ${c.status}): ${c.settings.map(describeSetting).join('; ')}`);
+    }
   }
   if (result.drift.length > 0) {
     out.push('', "drift (the cluster differs from Terraform's state):");
@@ -55,7 +59,12 @@ export function renderText(result: ReviewResult): string {
 
 function finding(f: Finding): string[] {
   const label = f.acknowledgement === undefined ? f.verdict : `${f.verdict} (acknowledged)`;
-  const lines = [`${label.padEnd(6)} ${f.id}`, `  ${f.title} (environment ${f.environment}, stack ${f.stack})`, ...(f.cause === undefined ? [] : [`  ${f.cause}`]), `  ${f.reason}`];
+  const lines = [
+    `${label.padEnd(6)} ${f.id}`,
+    `  ${f.title} (environment ${f.environment}, stack ${f.stack})`,
+    ...(f.cause === undefined ? [] : [`  ${f.cause}`]),
+    `  ${f.reason}`,
+  ];
   lines.push(...table(f.rows, ['Key', 'Current', 'New'], '    '));
   for (const p of f.plan) lines.push(`  terraform plan: ${p.address}: ${describePlan(p)}`);
   if (f.acknowledgement !== undefined) {
@@ -66,7 +75,12 @@ function finding(f: Finding): string[] {
 
 function contract(c: ContractChange): string[] {
   const label = c.acknowledgement === undefined ? c.verdict : `${c.verdict} (acknowledged)`;
-  const lines = [`${label.padEnd(6)} ${c.id}`, `  ${c.title}`, `  environment ${c.environment}, stack ${c.stack}; mode ${c.mode}, ${contractBreaks(c)}`, `  ${c.reason}`];
+  const lines = [
+    `${label.padEnd(6)} ${c.id}`,
+    `  ${c.title}`,
+    `  environment ${c.environment}, stack ${c.stack}; mode ${c.mode}, ${contractBreaks(c)}`,
+    `  ${c.reason}`,
+  ];
   if (c.acknowledgement !== undefined) {
     lines.push(`  acknowledged${c.acknowledgement.by === undefined ? '' : ` by ${c.acknowledgement.by}`}: ${c.acknowledgement.reason}`);
   }

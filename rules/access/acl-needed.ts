@@ -13,9 +13,9 @@ export const aclNeeded = defineRule({
     acl.legacy !== undefined
       ? NOT_APPLICABLE
       : violations(
-      ...(acl.neededBy.length === 0 ? [{ field: 'neededBy', message: `ACL ${acl.id} is needed by no declaration` }] : []),
-      ...(acl.principal.endsWith(':*') ? [{ field: 'principal', message: `ACL ${acl.id} uses a wildcard principal` }] : []),
-      ...(acl.resourceName === '*' ? [{ field: 'resourceName', message: `ACL ${acl.id} uses a wildcard resource` }] : []),
-      ...(acl.operation === 'All' ? [{ field: 'operation', message: `ACL ${acl.id} grants operation All` }] : []),
-    ),
+          ...(acl.neededBy.length === 0 ? [{ field: 'neededBy', message: `ACL ${acl.id} is needed by no declaration` }] : []),
+          ...(acl.principal.endsWith(':*') ? [{ field: 'principal', message: `ACL ${acl.id} uses a wildcard principal` }] : []),
+          ...(acl.resourceName === '*' ? [{ field: 'resourceName', message: `ACL ${acl.id} uses a wildcard resource` }] : []),
+          ...(acl.operation === 'All' ? [{ field: 'operation', message: `ACL ${acl.id} grants operation All` }] : []),
+        ),
 });

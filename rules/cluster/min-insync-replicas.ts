@@ -3,7 +3,10 @@ import { NOT_APPLICABLE, defineRule, violations } from '../types';
 import { declaredReplication, own } from './replication-source';
 
 /** Below the minimum, or equal to the replication factor (above it is TF-REPL-003's finding, not a second one here). */
-const outOfRange = (minIsr: number, factor: number): { tooFew: boolean; equal: boolean } => ({ tooFew: minIsr < PRODUCTION_MIN_INSYNC_REPLICAS, equal: minIsr === factor });
+const outOfRange = (minIsr: number, factor: number): { tooFew: boolean; equal: boolean } => ({
+  tooFew: minIsr < PRODUCTION_MIN_INSYNC_REPLICAS,
+  equal: minIsr === factor,
+});
 
 export const productionMinInsyncReplicas = defineRule({
   id: 'TF-REPL-002',
@@ -29,6 +32,9 @@ export const productionMinInsyncReplicas = defineRule({
     if (!environment.production) return NOT_APPLICABLE;
     const range = outOfRange(environment.minInsyncReplicas, environment.replicationFactor);
     if (!range.tooFew && !range.equal) return violations();
-    return violations({ field: 'minInsyncReplicas', message: `min.insync.replicas ${environment.minInsyncReplicas} with replication factor ${environment.replicationFactor} in production environment "${environment.name}"` });
+    return violations({
+      field: 'minInsyncReplicas',
+      message: `min.insync.replicas ${environment.minInsyncReplicas} with replication factor ${environment.replicationFactor} in production environment "${environment.name}"`,
+    });
   },
 });

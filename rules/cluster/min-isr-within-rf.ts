@@ -15,13 +15,23 @@ export const minIsrWithinReplicationFactor = defineRule({
     return violations(
       ...(minInsyncReplicas <= factor
         ? []
-        : [{ field: declares.minInsyncReplicas ? 'replication.minInsyncReplicas' : 'replication.factor', message: `min.insync.replicas ${own(minInsyncReplicas, declares.minInsyncReplicas)} is above the replication factor ${own(factor, declares.factor)}` }]),
+        : [
+            {
+              field: declares.minInsyncReplicas ? 'replication.minInsyncReplicas' : 'replication.factor',
+              message: `min.insync.replicas ${own(minInsyncReplicas, declares.minInsyncReplicas)} is above the replication factor ${own(factor, declares.factor)}`,
+            },
+          ]),
     );
   },
   environmentCheck: (environment) =>
     violations(
       ...(environment.minInsyncReplicas <= environment.replicationFactor
         ? []
-        : [{ field: 'minInsyncReplicas', message: `min.insync.replicas ${environment.minInsyncReplicas} is above the replication factor ${environment.replicationFactor}` }]),
+        : [
+            {
+              field: 'minInsyncReplicas',
+              message: `min.insync.replicas ${environment.minInsyncReplicas} is above the replication factor ${environment.replicationFactor}`,
+            },
+          ]),
     ),
 });

@@ -13,13 +13,17 @@ export const productionReplicationFactor = defineRule({
     const replication = declaredReplication(topic);
     if (!topology.environment.production || replication === undefined || !replication.declares.factor) return NOT_APPLICABLE;
     return violations(
-      ...(replication.factor >= PRODUCTION_MIN_REPLICATION_FACTOR ? [] : [{ field: 'replication.factor', message: `replication factor ${replication.factor} in production environment "${topology.environment.name}"` }]),
+      ...(replication.factor >= PRODUCTION_MIN_REPLICATION_FACTOR
+        ? []
+        : [{ field: 'replication.factor', message: `replication factor ${replication.factor} in production environment "${topology.environment.name}"` }]),
     );
   },
   environmentCheck: (environment) => {
     if (!environment.production) return NOT_APPLICABLE;
     return violations(
-      ...(environment.replicationFactor >= PRODUCTION_MIN_REPLICATION_FACTOR ? [] : [{ field: 'replicationFactor', message: `replication factor ${environment.replicationFactor} in production environment "${environment.name}"` }]),
+      ...(environment.replicationFactor >= PRODUCTION_MIN_REPLICATION_FACTOR
+        ? []
+        : [{ field: 'replicationFactor', message: `replication factor ${environment.replicationFactor} in production environment "${environment.name}"` }]),
     );
   },
 });

@@ -10,7 +10,13 @@ export const uncleanLeaderElectionOff = defineRule({
   check: (topic, { topology }) =>
     violations(
       ...(topic.config['unclean.leader.election.enable'] === 'true'
-        ? [{ field: 'config["unclean.leader.election.enable"]', message: `topic "${topic.name}" enables unclean leader election`, level: topology.environment.production ? ('error' as const) : ('warning' as const) }]
+        ? [
+            {
+              field: 'config["unclean.leader.election.enable"]',
+              message: `topic "${topic.name}" enables unclean leader election`,
+              level: topology.environment.production ? ('error' as const) : ('warning' as const),
+            },
+          ]
         : []),
     ),
 });

@@ -9,6 +9,8 @@ export const changeStrategyStated = defineRule({
   fix: "set contract.changeStrategy, e.g. 'additive optional fields only; a breaking change is a new event type'",
   check: (topic) => {
     if (topic.kind !== 'event') return NOT_APPLICABLE;
-    return topic.contract.changeStrategy !== undefined ? COMPLIANT : violations({ field: 'contract.changeStrategy', message: `topic "${topic.name}" states no schema-change strategy` });
+    return topic.contract.changeStrategy !== undefined
+      ? COMPLIANT
+      : violations({ field: 'contract.changeStrategy', message: `topic "${topic.name}" states no schema-change strategy` });
   },
 });

@@ -6,7 +6,7 @@ export const compatibilityNotNone = defineRule({
   appliesTo: 'topic',
   title: 'The event contract has compatibility NONE.',
   rationale: 'An event in the log is history: without compatibility checks one schema change breaks every consumer and every replay.',
-  fix: "use BACKWARD (the default), FORWARD or FULL",
+  fix: 'use BACKWARD (the default), FORWARD or FULL',
   check: (topic, { topology }) => {
     if (topic.kind !== 'event') return NOT_APPLICABLE;
     if (topic.contract.compatibility !== 'NONE') return COMPLIANT;

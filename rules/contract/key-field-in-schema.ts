@@ -7,7 +7,8 @@ export const keyFieldInSchema = defineRule({
   level: 'error',
   appliesTo: 'topic',
   title: 'The declared key field is not a required, non-null field of the event schema.',
-  rationale: 'The key is the ordering scope: an event without it, or with a null key, loses per-key ordering, lands on an arbitrary partition, and a compacted topic rejects it.',
+  rationale:
+    'The key is the ordering scope: an event without it, or with a null key, loses per-key ordering, lands on an arbitrary partition, and a compacted topic rejects it.',
   fix: 'make key.field a required property of every event schema (of every union option), or correct key.field',
   check: (topic) => {
     if (topic.kind !== 'event' || topic.key === null) return NOT_APPLICABLE;

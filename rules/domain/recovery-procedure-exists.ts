@@ -22,8 +22,13 @@ export const recoveryProcedureExists = defineRule({
     // `docs/runbooks/orders.md#replay` names the file; `./docs/…` and `docs//…` the same path as `docs/…`.
     const path = posix.normalize(declared.trim().replace(/#.*$/, '').replace(/\\/g, '/'));
     if (path === '' || path === '.' || path.startsWith('/') || path === '..' || path.startsWith('../')) {
-      return violations({ field: 'recoveryProcedure', message: `recovery procedure "${declared}" is not a path inside the repository (write it relative to the repository root)` });
+      return violations({
+        field: 'recoveryProcedure',
+        message: `recovery procedure "${declared}" is not a path inside the repository (write it relative to the repository root)`,
+      });
     }
-    return context.repository.exists(path) ? COMPLIANT : violations({ field: 'recoveryProcedure', message: `recovery procedure "${declared}" does not exist in the repository` });
+    return context.repository.exists(path)
+      ? COMPLIANT
+      : violations({ field: 'recoveryProcedure', message: `recovery procedure "${declared}" does not exist in the repository` });
   },
 });

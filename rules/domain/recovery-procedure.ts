@@ -9,5 +9,7 @@ export const recoveryProcedure = defineRule({
   rationale: 'Replay is possible only with a procedure: who resets which group to where, and how side effects are controlled.',
   fix: "set recoveryProcedure to the runbook's path or URL, e.g. 'docs/runbooks/orders.md'",
   check: (domain) =>
-    domain.recoveryProcedure !== undefined ? COMPLIANT : violations({ field: 'recoveryProcedure', message: `domain "${domain.name}" declares no recovery procedure` }),
+    domain.recoveryProcedure !== undefined
+      ? COMPLIANT
+      : violations({ field: 'recoveryProcedure', message: `domain "${domain.name}" declares no recovery procedure` }),
 });

@@ -19,7 +19,16 @@ export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
   for (const f of findings) {
     const constructPath = stripStack(f.subject.source.path, f.environment);
     // By the subject's declared identity, not its name: a topic's name carries the environment's prefix.
-    const key = [f.ruleId, f.level, f.subject.kind, constructPath, f.subject.key ?? f.subject.name, f.field, f.sharedMessage ?? f.message, f.suppressed?.reason ?? ''].join('\u0000');
+    const key = [
+      f.ruleId,
+      f.level,
+      f.subject.kind,
+      constructPath,
+      f.subject.key ?? f.subject.name,
+      f.field,
+      f.sharedMessage ?? f.message,
+      f.suppressed?.reason ?? '',
+    ].join('\u0000');
     const entry = merged.get(key) ?? { finding: f, environments: [], constructPath, messages: new Set<string>() };
     entry.environments.push(f.environment);
     entry.messages.add(f.message);
@@ -27,19 +36,26 @@ export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
   }
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted after merging, so reports do not depend on the order in which the app declares its environments.
-  return [...merged.values()]
-    // Environments whose messages differ only by their topic prefix: the message without it, whatever comes first.
-    .map(({ finding, environments, constructPath, messages }) => ({ ...finding, message: messages.size === 1 ? finding.message : (finding.sharedMessage ?? finding.message), environments: [...new Set(environments)].sort(), constructPath }))
-    .sort(
-      (a, b) =>
-        compare(a.subject.domain, b.subject.domain) ||
-        compare(a.constructPath, b.constructPath) ||
-        compare(a.subject.name, b.subject.name) ||
-        compare(a.ruleId, b.ruleId) ||
-        compare(a.field, b.field) ||
-        compare(a.message, b.message) ||
-        compare(a.environments.join(','), b.environments.join(',')),
-    );
+  return (
+    [...merged.values()]
+      // Environments whose messages differ only by their topic prefix: the message without it, whatever comes first.
+      .map(({ finding, environments, constructPath, messages }) => ({
+        ...finding,
+        message: messages.size === 1 ? finding.message : (finding.sharedMessage ?? finding.message),
+        environments: [...new Set(environments)].sort(),
+        constructPath,
+      }))
+      .sort(
+        (a, b) =>
+          compare(a.subject.domain, b.subject.domain) ||
+          compare(a.constructPath, b.constructPath) ||
+          compare(a.subject.name, b.subject.name) ||
+          compare(a.ruleId, b.ruleId) ||
+          compare(a.field, b.field) ||
+          compare(a.message, b.message) ||
+          compare(a.environments.join(','), b.environments.join(',')),
+      )
+  );
 }
 
 /** Findings that fail a run: unsuppressed errors, and unsuppressed warnings with `strict`. */

@@ -46,7 +46,13 @@ export function formatText(findings: readonly Finding[], options: TextOptions = 
  */
 export function formatProblems(findings: readonly Finding[], paint: Paint = NO_PAINT): { readonly lines: readonly string[]; readonly counts: string } {
   const merged = mergeFindings(findings);
-  return { lines: findingLines(merged.filter((f) => f.suppressed === undefined && f.level !== 'info'), paint), counts: countLine(merged) };
+  return {
+    lines: findingLines(
+      merged.filter((f) => f.suppressed === undefined && f.level !== 'info'),
+      paint,
+    ),
+    counts: countLine(merged),
+  };
 }
 
 /** One finding as printed: its levels by environment merged into one line. */
@@ -76,7 +82,9 @@ function findingLines(merged: readonly MergedFinding[], paint: Paint): string[] 
       const field = f.field === '' ? '' : `${f.field}: `;
       const suppressed = f.suppressed === undefined ? '' : ` — suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`;
       const where =
-        levels.length === 1 ? `[${f.environments.join(', ')}]` : levels.map((l) => `${paint.level(l.level, l.level)} [${l.environments.join(', ')}]`).join(' · ');
+        levels.length === 1
+          ? `[${f.environments.join(', ')}]`
+          : levels.map((l) => `${paint.level(l.level, l.level)} [${l.environments.join(', ')}]`).join(' · ');
       const text = `${f.ruleId} ${location(f)} › ${field}${f.message} ${where}${suppressed}`;
       lines.push(f.suppressed === undefined ? `  ${paint.level(f.level, MARK[f.level])} ${text}` : paint.dim(`  ${MARK[f.level]} ${text}`));
       if (f.suppressed === undefined && f.level !== 'info') lines.push(`          fix: ${f.fix}`);

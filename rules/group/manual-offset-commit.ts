@@ -11,6 +11,10 @@ export const manualOffsetCommit = defineRule({
     if (g.offsetCommit.mode === 'manual') return COMPLIANT;
     return g.processing === 'async'
       ? violations({ field: 'offsetCommit', message: `group ${g.groupId} auto-commits while processing asynchronously: records are lost on a crash` })
-      : violations({ field: 'offsetCommit', level: 'warning', message: `group ${g.groupId} auto-commits (processing is synchronous; stated reason: "${g.offsetCommit.reason ?? ''}")` });
+      : violations({
+          field: 'offsetCommit',
+          level: 'warning',
+          message: `group ${g.groupId} auto-commits (processing is synchronous; stated reason: "${g.offsetCommit.reason ?? ''}")`,
+        });
   },
 });

@@ -15,11 +15,21 @@ export const blastRadius = defineRule({
     const aggregateCardinality = topic.aggregate.cardinality;
     if (keyCardinality === undefined || aggregateCardinality === undefined) {
       // With per-key ordering TF-KEY-003 reports the undecided case; without it, this rule must.
-      return topic.ordering === 'none' ? unknown('key.aggregate', `key identifies "${topic.key.aggregate}" but the events belong to "${topic.aggregate.name}"; declare both cardinalities to tell whether the key is broader`) : NOT_APPLICABLE;
+      return topic.ordering === 'none'
+        ? unknown(
+            'key.aggregate',
+            `key identifies "${topic.key.aggregate}" but the events belong to "${topic.aggregate.name}"; declare both cardinalities to tell whether the key is broader`,
+          )
+        : NOT_APPLICABLE;
     }
     return violations(
       ...(keyCardinality < aggregateCardinality
-        ? [{ field: 'key.aggregate', message: `key "${topic.key.field}" identifies "${topic.key.aggregate}" (~${keyCardinality.toLocaleString('en-US')}), broader than the events' aggregate "${topic.aggregate.name}" (~${aggregateCardinality.toLocaleString('en-US')})` }]
+        ? [
+            {
+              field: 'key.aggregate',
+              message: `key "${topic.key.field}" identifies "${topic.key.aggregate}" (~${keyCardinality.toLocaleString('en-US')}), broader than the events' aggregate "${topic.aggregate.name}" (~${aggregateCardinality.toLocaleString('en-US')})`,
+            },
+          ]
         : []),
     );
   },

@@ -17,7 +17,12 @@ export const hotPartition = defineRule({
     return violations(
       ...(cardinality >= needed
         ? []
-        : [{ field: 'key.cardinality', message: `about ${cardinality.toLocaleString('en-US')} distinct ${topic.key.field} values for ${topic.partitions.value} partitions (want ≥ ${needed.toLocaleString('en-US')})` }]),
+        : [
+            {
+              field: 'key.cardinality',
+              message: `about ${cardinality.toLocaleString('en-US')} distinct ${topic.key.field} values for ${topic.partitions.value} partitions (want ≥ ${needed.toLocaleString('en-US')})`,
+            },
+          ]),
     );
   },
 });

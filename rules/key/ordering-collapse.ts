@@ -14,11 +14,19 @@ export const orderingCollapse = defineRule({
     const keyCardinality = topic.key.cardinality;
     const aggregateCardinality = topic.aggregate.cardinality;
     if (keyCardinality === undefined || aggregateCardinality === undefined) {
-      return unknown('key.aggregate', `key identifies "${topic.key.aggregate}" but the events belong to "${topic.aggregate.name}"; declare both cardinalities to tell whether the key is narrower or broader`);
+      return unknown(
+        'key.aggregate',
+        `key identifies "${topic.key.aggregate}" but the events belong to "${topic.aggregate.name}"; declare both cardinalities to tell whether the key is narrower or broader`,
+      );
     }
     return violations(
       ...(keyCardinality > aggregateCardinality
-        ? [{ field: 'key.aggregate', message: `key "${topic.key.field}" identifies "${topic.key.aggregate}" (~${keyCardinality.toLocaleString('en-US')}), narrower than the events' aggregate "${topic.aggregate.name}" (~${aggregateCardinality.toLocaleString('en-US')})` }]
+        ? [
+            {
+              field: 'key.aggregate',
+              message: `key "${topic.key.field}" identifies "${topic.key.aggregate}" (~${keyCardinality.toLocaleString('en-US')}), narrower than the events' aggregate "${topic.aggregate.name}" (~${aggregateCardinality.toLocaleString('en-US')})`,
+            },
+          ]
         : []),
     );
   },

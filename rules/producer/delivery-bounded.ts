@@ -14,5 +14,8 @@ export const deliveryBounded = defineRule({
   check: (p) =>
     p.delivery.timeoutMs >= MINIMUM_MS
       ? COMPLIANT
-      : violations({ field: 'delivery.timeout', message: `delivery.timeout.ms ${p.delivery.timeoutMs} is below linger.ms + request.timeout.ms (${MINIMUM_MS})` }),
+      : violations({
+          field: 'delivery.timeout',
+          message: `delivery.timeout.ms ${p.delivery.timeoutMs} is below linger.ms + request.timeout.ms (${MINIMUM_MS})`,
+        }),
 });

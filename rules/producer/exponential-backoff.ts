@@ -11,5 +11,8 @@ export const exponentialBackoff = defineRule({
   check: (p) =>
     p.delivery.backoffMaxMs > p.delivery.backoffMs
       ? COMPLIANT
-      : violations({ field: 'delivery.backoffMax', message: `backoff ${formatMs(p.delivery.backoffMs)} with a ceiling of ${formatMs(p.delivery.backoffMaxMs)} does not grow` }),
+      : violations({
+          field: 'delivery.backoffMax',
+          message: `backoff ${formatMs(p.delivery.backoffMs)} with a ceiling of ${formatMs(p.delivery.backoffMaxMs)} does not grow`,
+        }),
 });

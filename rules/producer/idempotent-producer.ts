@@ -11,7 +11,11 @@ export const idempotentProducer = defineRule({
     if (p.idempotent) return COMPLIANT;
     // Transactions require idempotence: the producer would fail at start-up.
     return p.transactionalIdPrefix !== null
-      ? violations({ field: 'idempotent', message: `${p.service} is transactional but not idempotent; Kafka requires idempotence for transactions`, level: 'error' })
+      ? violations({
+          field: 'idempotent',
+          message: `${p.service} is transactional but not idempotent; Kafka requires idempotence for transactions`,
+          level: 'error',
+        })
       : violations({ field: 'idempotent', message: `${p.service} produces to ${p.topicName} without idempotence` });
   },
 });

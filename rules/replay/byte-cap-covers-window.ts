@@ -17,7 +17,12 @@ export const byteCapCoversWindow = defineRule({
     return violations(
       ...(topic.retentionBytes >= perPartition
         ? []
-        : [{ field: 'retentionBytes', message: `${topic.retentionBytes.toLocaleString('en-US')} bytes per partition hold less than ${formatMs(windowMs)} at peak (${Math.ceil(perPartition).toLocaleString('en-US')} bytes)` }]),
+        : [
+            {
+              field: 'retentionBytes',
+              message: `${topic.retentionBytes.toLocaleString('en-US')} bytes per partition hold less than ${formatMs(windowMs)} at peak (${Math.ceil(perPartition).toLocaleString('en-US')} bytes)`,
+            },
+          ]),
     );
   },
 });

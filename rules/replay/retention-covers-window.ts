@@ -19,7 +19,12 @@ export const retentionCoversWindow = defineRule({
     return violations(
       ...(retention === -1 || retention >= needed
         ? []
-        : [{ field: 'config["retention.ms"]', message: `retention ${formatMs(retention)} is below the replay window ${formatMs(window)} + tolerated lag ${formatMs(lag)} = ${formatMs(needed)}` }]),
+        : [
+            {
+              field: 'config["retention.ms"]',
+              message: `retention ${formatMs(retention)} is below the replay window ${formatMs(window)} + tolerated lag ${formatMs(lag)} = ${formatMs(needed)}`,
+            },
+          ]),
     );
   },
 });

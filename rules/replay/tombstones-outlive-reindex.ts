@@ -13,7 +13,14 @@ export const tombstonesOutliveReindex = defineRule({
     const reindex = toMs(topic.replay.longestReindex);
     const tombstones = Number(topic.config['delete.retention.ms'] ?? 86_400_000); // Kafka's default: 1 day
     return violations(
-      ...(tombstones > reindex ? [] : [{ field: 'config["delete.retention.ms"]', message: `delete.retention.ms ${formatMs(tombstones)} does not exceed the longest reindex ${formatMs(reindex)}` }]),
+      ...(tombstones > reindex
+        ? []
+        : [
+            {
+              field: 'config["delete.retention.ms"]',
+              message: `delete.retention.ms ${formatMs(tombstones)} does not exceed the longest reindex ${formatMs(reindex)}`,
+            },
+          ]),
     );
   },
 });

@@ -21,7 +21,12 @@ export const partitionHeadroom = defineRule({
     return violations(
       ...(topic.partitions.value >= wanted
         ? []
-        : [{ field: 'partitions', message: `${topic.partitions.value} partitions for a needed parallelism of ${needed}; ${wanted} would leave ${DEFAULT_PARTITION_HEADROOM}× headroom` }]),
+        : [
+            {
+              field: 'partitions',
+              message: `${topic.partitions.value} partitions for a needed parallelism of ${needed}; ${wanted} would leave ${DEFAULT_PARTITION_HEADROOM}× headroom`,
+            },
+          ]),
     );
   },
 });

@@ -254,8 +254,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     },
     apply: (planfile, applyOptions = {}) =>
       run(['apply', '-no-color', '-input=false', ...(planfile === undefined ? ['-auto-approve'] : [planfile])], allowing(applyOptions.allowFailure, 0)),
-    importResource: (address, id, importOptions = {}) =>
-      run(['import', '-no-color', '-input=false', address, id], allowing(importOptions.allowFailure, 0)),
+    importResource: (address, id, importOptions = {}) => run(['import', '-no-color', '-input=false', address, id], allowing(importOptions.allowFailure, 0)),
     providersSchema: async () => JSON.parse((await run(['providers', 'schema', '-json'])).stdout) as unknown,
     readStack: () => JSON.parse(fs.readFileSync(path.join(dir, STACK_FILE), 'utf8')) as Record<string, unknown>,
     writeStack: (json) => fs.writeFileSync(path.join(dir, STACK_FILE), JSON.stringify(json, null, 2) + '\n'),

@@ -27,7 +27,8 @@ function inProcess(run: (io: { stdout: Writable; stderr: Writable }) => number):
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-const access = (options: Partial<AccessOptions>): { status: number; stdout: string; stderr: string } => inProcess((io) => runAccess(buildApp, { format: 'text', ...options }, io));
+const access = (options: Partial<AccessOptions>): { status: number; stdout: string; stderr: string } =>
+  inProcess((io) => runAccess(buildApp, { format: 'text', ...options }, io));
 
 describe('topicform access (a real process)', () => {
   it('--principal lists everything the principal can do, as JSON', () => {
@@ -36,7 +37,11 @@ describe('topicform access (a real process)', () => {
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as PrincipalReport;
     expect(report.environments).toEqual(['prod']);
-    expect(report.grants.find((g) => g.resourceName === 'orders.order-created')).toMatchObject({ operation: 'Read', stack: 'prod-orders', owner: { domain: 'orders', team: '@acme/orders-team' } });
+    expect(report.grants.find((g) => g.resourceName === 'orders.order-created')).toMatchObject({
+      operation: 'Read',
+      stack: 'prod-orders',
+      owner: { domain: 'orders', team: '@acme/orders-team' },
+    });
   }, 60_000);
 
   it('--topic lists everyone who can read or write the topic, as Markdown', () => {
@@ -45,7 +50,9 @@ describe('topicform access (a real process)', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('# Access to `orders.order-created`');
     expect(lines).toContain('event topic owned by orders (@acme/orders-team), stack staging.');
-    expect(lines).toContain('| `User:search-indexer` | read | Read | search-indexer | consumer group search.order-indexer (search-indexer) reads staging.orders.order-created |');
+    expect(lines).toContain(
+      '| `User:search-indexer` | read | Read | search-indexer | consumer group search.order-indexer (search-indexer) reads staging.orders.order-created |',
+    );
   }, 60_000);
 
   it('exits 1 on a usage error and an unknown format', () => {
@@ -75,7 +82,10 @@ describe('topicform access (in process)', () => {
   it.each([
     [{}, /give exactly one of --principal <principal> or --topic <name>/],
     [{ principal: 'User:*' }, /"User:\*" is not a principal/],
-    [{ principal: 'User:paymnt-service' }, /no ACL, declaration or quota names User:paymnt-service in dev, prod, staging \(did you mean "User:payment-service"\?\)/],
+    [
+      { principal: 'User:paymnt-service' },
+      /no ACL, declaration or quota names User:paymnt-service in dev, prod, staging \(did you mean "User:payment-service"\?\)/,
+    ],
     [{ topic: 'orders.order-creatd' }, /no topic "orders.order-creatd" in dev, prod, staging \(did you mean "orders.order-created"\?\)/],
     [{ principal: 'User:a', env: ['qa'] }, /unknown environment "qa"/],
   ])('exits 1 with a message for %j', (options, message) => {

@@ -64,12 +64,16 @@ describe('generateCodeowners', () => {
   });
 
   it('lists a default owner first, so the domain lines after it take precedence (last match wins)', () => {
-    const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' }).content.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' })
+      .content.split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
     expect(lines[0]).toBe('* @acme/platform-team');
   });
 
   it('gives the platform owner what decides how every domain reaches the cluster, last, so no domain line takes it over', () => {
-    const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' }).content.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const lines = generateCodeowners({ topologies: [base], defaultOwner: '@acme/platform-team' })
+      .content.split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
     expect(lines.slice(-PLATFORM_PATHS.length)).toEqual([
       '/environments.ts @acme/platform-team',
       '/review-acknowledgements.yaml @acme/platform-team',
@@ -105,7 +109,9 @@ describe('generateCodeowners', () => {
     const shared: Topology = { ...base, domains: base.domains.map((d) => ({ ...d, source: { ...d.source, file: 'topics/all.ts' } })) };
     const { content, warnings } = generateCodeowners({ topologies: [shared] });
     expect(content).toContain('/topics/all.ts @acme/billing-team @acme/orders-team @acme/search-team');
-    expect(warnings).toEqual(['topics/all.ts declares billing, orders, search, owned by @acme/billing-team, @acme/orders-team, @acme/search-team: CODEOWNERS accepts a review from any one of them; declare each domain in its own file']);
+    expect(warnings).toEqual([
+      'topics/all.ts declares billing, orders, search, owned by @acme/billing-team, @acme/orders-team, @acme/search-team: CODEOWNERS accepts a review from any one of them; declare each domain in its own file',
+    ]);
   });
 
   it('gives a file that declares only parts of a domain to that domain, and skips files outside the repository', () => {
@@ -113,7 +119,9 @@ describe('generateCodeowners', () => {
     const t = topologyOf(f);
     const split: Topology = {
       ...t,
-      consumerGroups: t.consumerGroups.map((g) => (g.groupId === 'search.order-indexer' ? { ...g, source: { ...g.source, file: 'topics/search/order-indexer.ts' } } : g)),
+      consumerGroups: t.consumerGroups.map((g) =>
+        g.groupId === 'search.order-indexer' ? { ...g, source: { ...g.source, file: 'topics/search/order-indexer.ts' } } : g,
+      ),
       domains: t.domains.map((d) => (d.name === 'billing' ? { ...d, source: { ...d.source, file: '../elsewhere/billing.ts' } } : d)),
     };
     const { content, warnings } = generateCodeowners({ topologies: [split] });

@@ -10,7 +10,9 @@ import { CROSS_DOMAIN_REASON, DEV, fixture, group, producer, topologyOf } from '
 
 const base = topologyOf(fixture());
 const summary = (changes: readonly AccessChange[]): string[] =>
-  changes.map((c) => `${c.verdict} ${c.kind} ${c.principal} ${c.resource.type}:${c.resource.name} [${c.before.join(',')}]→[${c.after.join(',')}] ${c.owner ?? '-'}`);
+  changes.map(
+    (c) => `${c.verdict} ${c.kind} ${c.principal} ${c.resource.type}:${c.resource.name} [${c.before.join(',')}]→[${c.after.join(',')}] ${c.owner ?? '-'}`,
+  );
 
 describe('accessChanges', () => {
   it('finds nothing between a topology and itself, nor when ACLs only move between stacks', () => {
@@ -37,18 +39,35 @@ describe('accessChanges', () => {
 
   it('reports a cross-domain read with a stated reason as SAFE, quoting the grant, and the topic owner as the approver', () => {
     const f = fixture();
-    f.consumerGroups.push(group('billing', 'invoicer', 'User:invoicer', [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' }]));
+    f.consumerGroups.push(
+      group('billing', 'invoicer', 'User:invoicer', [
+        { topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' },
+      ]),
+    );
     const read = accessChanges(base, topologyOf(f)).find((c) => c.resource.name === 'orders.order-created');
     expect(read?.verdict).toBe('SAFE');
     expect(read?.owner).toBe('@acme/orders-team');
     expect(read?.domain).toBe('orders');
-    expect(read?.crossDomain).toEqual({ resourceDomain: 'orders', principalDomains: ['billing'], grants: [{ groupId: 'billing.invoicer', domain: 'billing', reason: 'invoices are issued for created orders' }] });
+    expect(read?.crossDomain).toEqual({
+      resourceDomain: 'orders',
+      principalDomains: ['billing'],
+      grants: [{ groupId: 'billing.invoicer', domain: 'billing', reason: 'invoices are issued for created orders' }],
+    });
     expect(read?.message).toContain('cross-domain grant: billing.invoicer (billing) reads it because "invoices are issued for created orders"');
   });
 
-  it('flags a principal gaining another domain\'s topic without a grant reason as WARN (a hand-made or legacy ACL)', () => {
+  it("flags a principal gaining another domain's topic without a grant reason as WARN (a hand-made or legacy ACL)", () => {
     const f = fixture();
-    f.legacyAcls.push({ domain: 'orders', principal: 'User:catalog-service', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'orders.order-created', reason: 'the old catalog sync still reads orders', source: { path: 'dev/orders/legacy', file: 'topics/orders.ts', line: 40 } });
+    f.legacyAcls.push({
+      domain: 'orders',
+      principal: 'User:catalog-service',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Topic',
+      resourceName: 'orders.order-created',
+      reason: 'the old catalog sync still reads orders',
+      source: { path: 'dev/orders/legacy', file: 'topics/orders.ts', line: 40 },
+    });
     const [change] = accessChanges(base, topologyOf(f));
     expect(change?.verdict).toBe('WARN');
     expect(change?.crossDomain).toEqual({ resourceDomain: 'orders', principalDomains: ['search'], grants: [] });
@@ -59,7 +78,10 @@ describe('accessChanges', () => {
   it('flags a cross-domain subscription whose reason is missing as WARN (a topology not produced by resolve, e.g. edited by hand)', () => {
     const f = fixture();
     const head = topologyOf(f);
-    const stripped: Topology = { ...head, consumerGroups: head.consumerGroups.map((g) => ({ ...g, subscriptions: g.subscriptions.map(({ reason: _reason, ...s }) => s) })) };
+    const stripped: Topology = {
+      ...head,
+      consumerGroups: head.consumerGroups.map((g) => ({ ...g, subscriptions: g.subscriptions.map(({ reason: _reason, ...s }) => s) })),
+    };
     const without: Topology = { ...base, acls: base.acls.filter((a) => !(a.principal === 'User:search-indexer' && a.resourceName === 'orders.order-created')) };
     const read = accessChanges(without, stripped).find((c) => c.resource.name === 'orders.order-created');
     expect(read?.verdict).toBe('WARN');
@@ -74,17 +96,25 @@ describe('accessChanges', () => {
     f.producers.push(producer('orders', 'order-created', 'User:payment-service'));
     const changes = accessChanges(base, topologyOf(f));
     expect(summary(changes)).toEqual(['SAFE widened User:payment-service Topic:orders.order-created [Read]→[Read,Write] @acme/orders-team']);
-    expect(changes[0]?.message).toBe('User:payment-service widens access on topic orders.order-created: Read → Read, Write (owned by orders: @acme/orders-team approves)');
+    expect(changes[0]?.message).toBe(
+      'User:payment-service widens access on topic orders.order-created: Read → Read, Write (owned by orders: @acme/orders-team approves)',
+    );
   });
 
   it('reports a principal removed, and an operation narrowed, with why it had the access', () => {
     const f = fixture();
     f.consumerGroups = f.consumerGroups.filter((g) => g.name !== 'payment');
     const removed = accessChanges(base, topologyOf(f));
-    expect(summary(removed).filter((s) => s.includes('Topic:orders.order-created '))).toEqual(['SAFE revoked User:payment-service Topic:orders.order-created [Read]→[] @acme/orders-team']);
-    expect(removed.find((c) => c.resource.name === 'orders.order-created')?.why).toEqual(['consumer group orders.payment (payment-service) reads orders.order-created']);
+    expect(summary(removed).filter((s) => s.includes('Topic:orders.order-created '))).toEqual([
+      'SAFE revoked User:payment-service Topic:orders.order-created [Read]→[] @acme/orders-team',
+    ]);
+    expect(removed.find((c) => c.resource.name === 'orders.order-created')?.why).toEqual([
+      'consumer group orders.payment (payment-service) reads orders.order-created',
+    ]);
     const widened = topologyOf({ ...fixture(), producers: [...fixture().producers, producer('orders', 'order-created', 'User:payment-service')] });
-    expect(summary(accessChanges(widened, base))).toEqual(['SAFE narrowed User:payment-service Topic:orders.order-created [Read,Write]→[Read] @acme/orders-team']);
+    expect(summary(accessChanges(widened, base))).toEqual([
+      'SAFE narrowed User:payment-service Topic:orders.order-created [Read,Write]→[Read] @acme/orders-team',
+    ]);
   });
 
   it('treats a Deny added as narrowing and a host swap as a change', () => {
@@ -103,7 +133,11 @@ describe('accessChanges', () => {
 
   it('merges stack slices per environment and reads a base written before quotas existed', () => {
     const f = fixture();
-    f.consumerGroups.push(group('billing', 'invoicer', 'User:invoicer', [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' }]));
+    f.consumerGroups.push(
+      group('billing', 'invoicer', 'User:invoicer', [
+        { topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' },
+      ]),
+    );
     const head = topologyOf(f);
     const slices = (t: Topology): Topology[] => t.domains.map((d) => sliceTopology(t, new Set([d.name])));
     const oldBase: Topology = { ...base, quotas: undefined }; // a topology.json written before quotas existed
@@ -115,7 +149,9 @@ describe('accessChanges', () => {
 
   it('keeps a stable order: environment, owning domain, resource, principal', () => {
     const f = fixture();
-    f.consumerGroups.push(group('search', 'zeta', 'User:zeta', [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'zeta searches orders by customer' }]));
+    f.consumerGroups.push(
+      group('search', 'zeta', 'User:zeta', [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'zeta searches orders by customer' }]),
+    );
     f.consumerGroups.push(group('orders', 'alpha', 'User:alpha', [{ topic: { domain: 'orders', event: 'order-created' } }]));
     const changes = accessChanges(base, topologyOf(f, DEV));
     const keys = changes.map((c) => [c.domain, c.resource.type, c.resource.name, c.principal].join(' '));

@@ -18,7 +18,13 @@ export const ORDERS_PEAK = { peakMessagesPerSecond: 2_000, averageMessageBytes: 
 export const DOCUMENTS_PEAK = { peakMessagesPerSecond: 500, averageMessageBytes: 4_096 } as const;
 export const CROSS_DOMAIN_REASON = 'customer service searches orders by customer and status';
 
-const domain = (name: string): DomainInput => ({ name, owner: `@acme/${name}-team`, description: `The ${name} domain`, recoveryProcedure: `docs/runbooks/${name}.md`, source: { path: `dev/${name}`, file: `topics/${name}.ts`, line: 5 } });
+const domain = (name: string): DomainInput => ({
+  name,
+  owner: `@acme/${name}-team`,
+  description: `The ${name} domain`,
+  recoveryProcedure: `docs/runbooks/${name}.md`,
+  source: { path: `dev/${name}`, file: `topics/${name}.ts`, line: 5 },
+});
 
 const topic = (domainName: string, name: string, extra: Partial<EventTopicInput>): EventTopicInput => ({
   domain: domainName,
@@ -30,7 +36,13 @@ const topic = (domainName: string, name: string, extra: Partial<EventTopicInput>
   ...extra,
 });
 
-const group = (domainName: string, name: string, principal: string, subscriptions: ConsumerGroupInput['subscriptions'], extra: Partial<ConsumerGroupInput> = {}): ConsumerGroupInput => ({
+const group = (
+  domainName: string,
+  name: string,
+  principal: string,
+  subscriptions: ConsumerGroupInput['subscriptions'],
+  extra: Partial<ConsumerGroupInput> = {},
+): ConsumerGroupInput => ({
   domain: domainName,
   name,
   service: principal.slice(principal.indexOf(':') + 1),
@@ -72,7 +84,11 @@ export function fixture(): Fixture {
       group('search', 'indexer', 'User:search-indexer', [{ topic: { domain: 'search', event: 'document-changed' } }]),
       group('search', 'order-indexer', 'User:search-indexer', [{ topic: { domain: 'orders', event: 'order-created' }, reason: CROSS_DOMAIN_REASON }]),
     ],
-    producers: [producer('orders', 'order-created', 'User:order-service'), producer('search', 'document-changed', 'User:catalog-service'), producer('billing', 'invoice-issued', 'User:billing-service')],
+    producers: [
+      producer('orders', 'order-created', 'User:order-service'),
+      producer('search', 'document-changed', 'User:catalog-service'),
+      producer('billing', 'invoice-issued', 'User:billing-service'),
+    ],
     legacyAcls: [],
   };
 }

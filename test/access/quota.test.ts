@@ -26,7 +26,9 @@ describe('quota derivation', () => {
     const quota = quotaOf(prod, 'User:order-service');
     expect(quota.producerByteRate?.value).toBe(bytesPerSecond(ORDERS_PEAK) * QUOTA_PRODUCE_HEADROOM);
     expect(quota.consumerByteRate).toBeNull();
-    expect(quota.producerByteRate?.explanation).toBe(`orders.order-created 2,000 msg/s × 1,024 B = 2,048,000 B/s; × produce headroom ${QUOTA_PRODUCE_HEADROOM} → 4,096,000 B/s per broker`);
+    expect(quota.producerByteRate?.explanation).toBe(
+      `orders.order-created 2,000 msg/s × 1,024 B = 2,048,000 B/s; × produce headroom ${QUOTA_PRODUCE_HEADROOM} → 4,096,000 B/s per broker`,
+    );
     expect(quotaConfig(quota)).toEqual({ producer_byte_rate: bytesPerSecond(ORDERS_PEAK) * QUOTA_PRODUCE_HEADROOM });
   });
 
@@ -53,7 +55,12 @@ describe('quota derivation', () => {
     expect(quota.undeclaredThroughput).toEqual({ produce: ['billing.invoice-issued'], consume: [] });
     expect(hasRates(quota)).toBe(false);
     const f = fixture();
-    f.consumerGroups.push(group('billing', 'invoicer', 'User:invoicer', [{ topic: { domain: 'billing', event: 'invoice-issued' } }, { topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' }]));
+    f.consumerGroups.push(
+      group('billing', 'invoicer', 'User:invoicer', [
+        { topic: { domain: 'billing', event: 'invoice-issued' } },
+        { topic: { domain: 'orders', event: 'order-created' }, reason: 'invoices are issued for created orders' },
+      ]),
+    );
     const invoicer = quotaOf(topologyOf(f, PROD), 'User:invoicer');
     expect(invoicer.consumerByteRate).toBeNull(); // not a partial sum: one unknown topic makes the total unknown
     expect(invoicer.undeclaredThroughput.consume).toEqual(['billing.invoice-issued']);
@@ -61,7 +68,9 @@ describe('quota derivation', () => {
 
   it('scales with the environment throughput scaling, as partitions do', () => {
     const dev = topologyOf(fixture(), { ...DEV, scaling: { throughput: 0.1 } });
-    expect(quotaOf(dev, 'User:order-service').producerByteRate?.value).toBe(wholeBytes(ORDERS_PEAK.peakMessagesPerSecond * 0.1 * ORDERS_PEAK.averageMessageBytes * QUOTA_PRODUCE_HEADROOM));
+    expect(quotaOf(dev, 'User:order-service').producerByteRate?.value).toBe(
+      wholeBytes(ORDERS_PEAK.peakMessagesPerSecond * 0.1 * ORDERS_PEAK.averageMessageBytes * QUOTA_PRODUCE_HEADROOM),
+    );
     expect(quotaOf(dev, 'User:order-service').producerByteRate?.explanation).toContain('throughput scaled ×0.1');
   });
 
@@ -77,8 +86,14 @@ describe('quota derivation', () => {
   });
 
   it('lets an environment replace a rate per principal, and says what it replaced', () => {
-    const topology = topologyOf(fixture(), { ...PROD, quotas: { overrides: { 'User:order-service': { producerByteRate: 1_000_000 }, 'User:billing-service': { producerByteRate: 500_000 } } } });
-    expect(quotaOf(topology, 'User:order-service').producerByteRate).toEqual({ value: 1_000_000, explanation: '1,000,000 B/s set in environment prod (derived would be 4,096,000 B/s)' });
+    const topology = topologyOf(fixture(), {
+      ...PROD,
+      quotas: { overrides: { 'User:order-service': { producerByteRate: 1_000_000 }, 'User:billing-service': { producerByteRate: 500_000 } } },
+    });
+    expect(quotaOf(topology, 'User:order-service').producerByteRate).toEqual({
+      value: 1_000_000,
+      explanation: '1,000,000 B/s set in environment prod (derived would be 4,096,000 B/s)',
+    });
     const billing = quotaOf(topology, 'User:billing-service');
     expect(billing.producerByteRate?.value).toBe(500_000);
     expect(billing.undeclaredThroughput.produce).toEqual([]);
@@ -89,7 +104,11 @@ describe('quota derivation', () => {
   });
 
   it('reports an override for a principal no declaration uses, and one that is not a User', () => {
-    const { topology, issues } = resolveFixture(fixture(), { ...PROD, principalTypes: ['User', 'Group'], quotas: { overrides: { 'User:order-servce': { producerByteRate: 1 }, 'Group:ops': { consumerByteRate: 1 } } } });
+    const { topology, issues } = resolveFixture(fixture(), {
+      ...PROD,
+      principalTypes: ['User', 'Group'],
+      quotas: { overrides: { 'User:order-servce': { producerByteRate: 1 }, 'Group:ops': { consumerByteRate: 1 } } },
+    });
     expect(topology).toBeNull();
     expect(issues.map((i) => [i.code, i.path, i.hint])).toEqual([
       ['quota-override-not-user', 'quotas.overrides["Group:ops"]', undefined],
@@ -99,7 +118,9 @@ describe('quota derivation', () => {
 
   it('places a principal used in several domains in the first by name, and a stack slice keeps only its own quotas', () => {
     const f = fixture();
-    f.consumerGroups.push(group('billing', 'reader', 'User:search-indexer', [{ topic: { domain: 'orders', event: 'order-created' }, reason: CROSS_DOMAIN_REASON }]));
+    f.consumerGroups.push(
+      group('billing', 'reader', 'User:search-indexer', [{ topic: { domain: 'orders', event: 'order-created' }, reason: CROSS_DOMAIN_REASON }]),
+    );
     const topology = topologyOf(f, PROD);
     expect(quotaOf(topology, 'User:search-indexer').domain).toBe('billing');
     expect(sliceTopology(topology, new Set(['billing'])).quotas?.map((q) => q.principal)).toEqual(['User:billing-service', 'User:search-indexer']);
@@ -124,7 +145,11 @@ describe('quota derivation', () => {
   it('lint says, as info, that a quota cannot be derived (TF-ACCESS-002)', () => {
     const findings = lint(prod).filter((f) => f.ruleId === 'TF-ACCESS-002');
     expect(findings.map((f) => [f.level, f.subject.name, f.message])).toEqual([
-      ['info', 'billing-service → billing.invoice-issued', 'cannot derive quota: no producer_byte_rate for User:billing-service, because billing.invoice-issued declares no throughput'],
+      [
+        'info',
+        'billing-service → billing.invoice-issued',
+        'cannot derive quota: no producer_byte_rate for User:billing-service, because billing.invoice-issued declares no throughput',
+      ],
     ]);
   });
 });

@@ -32,7 +32,14 @@ describe('the access report on the examples', () => {
     it('lists the declarations that use it, with the reason of the cross-domain grant', () => {
       expect(report.uses).toEqual([
         { environment: 'prod', kind: 'consumer-group', service: 'search-indexer', name: 'search.indexer', domain: 'search', reasons: [] },
-        { environment: 'prod', kind: 'consumer-group', service: 'search-indexer', name: 'search.order-indexer', domain: 'search', reasons: [{ topic: 'orders.order-created', reason: REASON }] },
+        {
+          environment: 'prod',
+          kind: 'consumer-group',
+          service: 'search-indexer',
+          name: 'search.order-indexer',
+          domain: 'search',
+          reasons: [{ topic: 'orders.order-created', reason: REASON }],
+        },
       ]);
     });
 
@@ -48,7 +55,9 @@ describe('the access report on the examples', () => {
         'Read Topic:search.document-changed.indexer.dlq prod-search @acme/search-team',
         'Write Topic:search.document-changed.indexer.dlq prod-search @acme/search-team',
       ]);
-      expect(report.grants.find((g) => g.resourceName === 'orders.order-created')?.why).toEqual(['consumer group search.order-indexer (search-indexer) reads orders.order-created']);
+      expect(report.grants.find((g) => g.resourceName === 'orders.order-created')?.why).toEqual([
+        'consumer group search.order-indexer (search-indexer) reads orders.order-created',
+      ]);
     });
 
     it('sums up what it can read and write, and its quota', () => {
@@ -60,7 +69,9 @@ describe('the access report on the examples', () => {
         },
       ]);
       // topics/search.ts: document-changed 500 msg/s × 4,096 B; topics/orders.ts: order-created 2,000 msg/s × 1,024 B.
-      expect(report.quotas.map((q) => [q.stack, q.consumerByteRate?.value, q.producerByteRate])).toEqual([['prod-search', (500 * 4_096 + 2_000 * 1_024) * QUOTA_CONSUME_HEADROOM, null]]);
+      expect(report.quotas.map((q) => [q.stack, q.consumerByteRate?.value, q.producerByteRate])).toEqual([
+        ['prod-search', (500 * 4_096 + 2_000 * 1_024) * QUOTA_CONSUME_HEADROOM, null],
+      ]);
     });
 
     it('prints text, Markdown and JSON', () => {
@@ -69,7 +80,9 @@ describe('the access report on the examples', () => {
       expect(text).toContain(`reads orders.order-created because "${REASON}"`);
       expect(text).toContain('Read       Topic orders.order-created  — owner orders (@acme/orders-team), stack prod-orders');
       const markdown = formatPrincipalReport(report, 'markdown');
-      expect(markdown).toContain('| Read | Topic orders.order-created | orders (@acme/orders-team) | prod-orders | consumer group search.order-indexer (search-indexer) reads orders.order-created |');
+      expect(markdown).toContain(
+        '| Read | Topic orders.order-created | orders (@acme/orders-team) | prod-orders | consumer group search.order-indexer (search-indexer) reads orders.order-created |',
+      );
       expect(JSON.parse(formatPrincipalReport(report, 'json'))).toEqual(JSON.parse(JSON.stringify(report)));
     });
   });
@@ -105,7 +118,9 @@ describe('the access report on the examples', () => {
         ['User:payment-service', true, false, 'payment-service'],
         ['User:search-indexer', true, false, 'search-indexer'],
       ]);
-      expect(prod?.principals.find((p) => p.principal === 'User:search-indexer')?.why).toEqual(['consumer group search.order-indexer (search-indexer) reads orders.order-created']);
+      expect(prod?.principals.find((p) => p.principal === 'User:search-indexer')?.why).toEqual([
+        'consumer group search.order-indexer (search-indexer) reads orders.order-created',
+      ]);
     });
 
     it('prints text and Markdown', () => {
@@ -126,7 +141,9 @@ describe('the access report on the examples', () => {
           '',
         ].join('\n'),
       );
-      expect(formatTopicReport(prodOnly, 'markdown')).toContain('| `User:search-indexer` | read | Read | search-indexer | consumer group search.order-indexer (search-indexer) reads orders.order-created |');
+      expect(formatTopicReport(prodOnly, 'markdown')).toContain(
+        '| `User:search-indexer` | read | Read | search-indexer | consumer group search.order-indexer (search-indexer) reads orders.order-created |',
+      );
     });
 
     it('finds a dead-letter topic and its owner, the consuming domain', () => {
@@ -150,7 +167,11 @@ describe('ACL matching in the report', () => {
     source: { path: 'dev/orders/legacy' },
     ...extra,
   });
-  f.legacyAcls.push(legacy('User:*', 'orders.', { patternType: 'Prefixed', host: '10.0.0.7' }), legacy('User:auditor', '*'), legacy('User:payment-service', 'orders.order-created', { permission: 'Deny' }));
+  f.legacyAcls.push(
+    legacy('User:*', 'orders.', { patternType: 'Prefixed', host: '10.0.0.7' }),
+    legacy('User:auditor', '*'),
+    legacy('User:payment-service', 'orders.order-created', { permission: 'Deny' }),
+  );
   const topologySource = { topologies: [topologyOf(f)] };
 
   it('lists wildcard principals, prefixed and `*` resources, and lets a Deny win', () => {

@@ -17,12 +17,23 @@ async function problems(document: string): Promise<string[]> {
   return diagnostics.filter((d) => Number(d.severity) <= 1).map((d) => `${d.code} ${d.path.join('.')}: ${d.message}`);
 }
 
-type Doc = { servers: Record<string, { host: string; variables: Record<string, unknown> }>; channels: Record<string, Channel>; operations: Record<string, Operation>; components?: { messages: Record<string, Message>; schemas?: Record<string, unknown> }; info: { version: string } };
-type Channel = { address: string; messages?: Record<string, unknown>; bindings: { kafka: { partitions: number; replicas: number; topicConfiguration: Record<string, unknown> } } };
+type Doc = {
+  servers: Record<string, { host: string; variables: Record<string, unknown> }>;
+  channels: Record<string, Channel>;
+  operations: Record<string, Operation>;
+  components?: { messages: Record<string, Message>; schemas?: Record<string, unknown> };
+  info: { version: string };
+};
+type Channel = {
+  address: string;
+  messages?: Record<string, unknown>;
+  bindings: { kafka: { partitions: number; replicas: number; topicConfiguration: Record<string, unknown> } };
+};
 type Operation = { action: string; channel: { $ref: string }; bindings?: { kafka: { groupId: { enum: string[] } } } };
 type Message = { payload?: { schemaFormat: string; schema: unknown }; bindings: { kafka: { key?: { title: string } } } };
 
-const portalFiles = (topologies: readonly Topology[]): Array<[string, string]> => [...generateArtifacts(topologies)].filter(([f]) => f.endsWith('/asyncapi.yaml'));
+const portalFiles = (topologies: readonly Topology[]): Array<[string, string]> =>
+  [...generateArtifacts(topologies)].filter(([f]) => f.endsWith('/asyncapi.yaml'));
 
 describe.each<[string, () => readonly Topology[]]>([
   ['the examples', exampleTopologies],
@@ -35,9 +46,13 @@ describe.each<[string, () => readonly Topology[]]>([
     expect(files.map(([f]) => f)).toEqual([...domains].sort().map((d) => `portal/${d}/asyncapi.yaml`));
   });
 
-  it.each(files)('%s parses with @asyncapi/parser, no error or warning', async (_file, content) => {
-    expect(await problems(content)).toEqual([]);
-  }, 60_000);
+  it.each(files)(
+    '%s parses with @asyncapi/parser, no error or warning',
+    async (_file, content) => {
+      expect(await problems(content)).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('what an AsyncAPI document says', () => {
@@ -58,7 +73,11 @@ describe('what an AsyncAPI document says', () => {
   it('binds each channel to its topic as declared and derived: partitions, replicas, cleanup policy, retention', () => {
     const channel = orders.channels['prod.orders.order-created'];
     expect(channel?.address).toBe('orders.order-created');
-    expect(channel?.bindings.kafka).toMatchObject({ partitions: created.partitions.value, replicas: created.replicationFactor, topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': created.retentionMs?.value } });
+    expect(channel?.bindings.kafka).toMatchObject({
+      partitions: created.partitions.value,
+      replicas: created.replicationFactor,
+      topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': created.retentionMs?.value },
+    });
     const search = docs.get('portal/search/asyncapi.yaml') as Doc;
     expect(search.channels['prod.search.document-changed']?.bindings.kafka.topicConfiguration['cleanup.policy']).toEqual(['compact']);
     expect(orders.channels['staging.staging.orders.order-created']?.address).toBe('staging.orders.order-created');
@@ -69,7 +88,12 @@ describe('what an AsyncAPI document says', () => {
     const sends = ops.filter(([, op]) => op.action === 'send').map(([k]) => k);
     const groups = ops.filter(([, op]) => op.action === 'receive').map(([, op]) => op.bindings?.kafka.groupId.enum[0]);
     expect(sends).toEqual(['prod.send.order-service.orders.order-created']);
-    expect(groups.sort()).toEqual(prod.consumerGroups.filter((g) => g.subscriptions.some((s) => s.topicName === created.name)).map((g) => g.groupId).sort());
+    expect(groups.sort()).toEqual(
+      prod.consumerGroups
+        .filter((g) => g.subscriptions.some((s) => s.topicName === created.name))
+        .map((g) => g.groupId)
+        .sort(),
+    );
   });
 
   it('carries the contract schema as the message payload, with the key', () => {
@@ -86,7 +110,10 @@ describe('what an AsyncAPI document says', () => {
   it('changes its version exactly when its content changes', () => {
     const again = asyncApiDocument('orders', exampleTopologies()) as unknown as Doc;
     expect(again.info.version).toBe(orders.info.version);
-    const fewer = asyncApiDocument('orders', exampleTopologies().filter((t) => t.environment.name !== 'dev')) as unknown as Doc;
+    const fewer = asyncApiDocument(
+      'orders',
+      exampleTopologies().filter((t) => t.environment.name !== 'dev'),
+    ) as unknown as Doc;
     expect(fewer.info.version).not.toBe(orders.info.version);
   });
 });

@@ -25,7 +25,8 @@ function kindValidators(): Map<string, ValidateFunction> {
 }
 
 // FieldFormatEntityPolicy's checks (KubernetesValidatorFunctions, CommonValidatorFunctions, catalog-model 1.10.1).
-const isValidObjectName = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 63 && /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(v);
+const isValidObjectName = (v: unknown): boolean =>
+  typeof v === 'string' && v.length >= 1 && v.length <= 63 && /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(v);
 const isValidTag = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 63 && /^[a-z0-9+#]+(-[a-z0-9+#]+)*$/.test(v);
 const isValidKind = (v: unknown): boolean => typeof v === 'string' && v.length <= 63 && /^[a-zA-Z][a-z0-9A-Z]*$/.test(v);
 
@@ -105,12 +106,16 @@ describe.each<[string, () => readonly Topology[]]>([
         expect(isValidObjectName(name), `${file} owner ${spec.owner}`).toBe(true);
       }
       if (typeof spec.system === 'string') expect(defined, `${file} system`).toContain(parseRef(spec.system, 'system'));
-      for (const api of [...((spec.providesApis as string[] | undefined) ?? []), ...((spec.consumesApis as string[] | undefined) ?? [])]) expect(defined, `${file} api ${api}`).toContain(parseRef(api, 'api'));
-      for (const dependency of (spec.dependsOn as string[] | undefined) ?? []) expect(defined, `${file} dependsOn ${dependency}`).toContain(parseRef(dependency, 'component'));
+      for (const api of [...((spec.providesApis as string[] | undefined) ?? []), ...((spec.consumesApis as string[] | undefined) ?? [])]) {
+        expect(defined, `${file} api ${api}`).toContain(parseRef(api, 'api'));
+      }
+      for (const dependency of (spec.dependsOn as string[] | undefined) ?? []) {
+        expect(defined, `${file} dependsOn ${dependency}`).toContain(parseRef(dependency, 'component'));
+      }
     }
   });
 
-  it('points each API at its domain\'s AsyncAPI document, and the Location at every catalog file', () => {
+  it("points each API at its domain's AsyncAPI document, and the Location at every catalog file", () => {
     const apis = entities.filter(({ entity }) => entity.kind === 'API');
     for (const { file, entity } of apis) {
       expect(entity.spec.type).toBe('asyncapi');
@@ -160,6 +165,13 @@ describe('Backstage names', () => {
 
   it('rejects an entity the schema forbids (the validator is live)', () => {
     const validate = kindValidators().get('API');
-    expect(validate?.({ apiVersion: 'backstage.io/v1alpha1', kind: 'API', metadata: { name: 'x' }, spec: { type: 'asyncapi', lifecycle: 'production', owner: 'group:x' } })).toBe(false);
+    expect(
+      validate?.({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'API',
+        metadata: { name: 'x' },
+        spec: { type: 'asyncapi', lifecycle: 'production', owner: 'group:x' },
+      }),
+    ).toBe(false);
   });
 });

@@ -46,7 +46,9 @@ const STORAGE: Readonly<Record<string, Readonly<Record<string, number | null>>>>
 };
 
 /** Per environment: topics, partitions, partition replicas, storage (sum of the above) and storage ÷ 0.7 rounded up. */
-const TOTALS: Readonly<Record<string, { topicCount: number; partitions: number; replicas: number; storageBytes: number; provisionBytes: number; notEstimated: number }>> = {
+const TOTALS: Readonly<
+  Record<string, { topicCount: number; partitions: number; replicas: number; storageBytes: number; provisionBytes: number; notEstimated: number }>
+> = {
   // 4,257,792,000,000 + 491,520,000,000 = 4,749,312,000,000; ÷ 0.7 = 6,784,731,428,571.4…
   prod: { topicCount: 9, partitions: 132, replicas: 396, storageBytes: 4_749_312_000_000, provisionBytes: 6_784_731_428_572, notEstimated: 7 },
   staging: { topicCount: 9, partitions: 132, replicas: 396, storageBytes: 4_749_312_000_000, provisionBytes: 6_784_731_428_572, notEstimated: 7 },
@@ -75,7 +77,12 @@ describe('the capacity report', () => {
       expect(t.storageBytes, t.topic).toBe(t.topic in expected ? expected[t.topic] : null);
       if (t.kind !== 'event') expect(t.basis, t.topic).toMatch(/carry only failures, which no declaration sizes$/);
     }
-    expect(env(name).topics.filter((t) => t.topic in expected).map((t) => t.topic).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      env(name)
+        .topics.filter((t) => t.topic in expected)
+        .map((t) => t.topic)
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   it('says how each figure was reached', () => {
@@ -100,7 +107,9 @@ describe('the capacity report', () => {
   /** prod's search.document-changed (500 msg/s × 4,096 B, 20,000,000 keys, RF 3) with a retention and a cleanup policy. */
   function searchWith(cleanupPolicy: ResolvedEventTopic['cleanupPolicy'], retentionMs: number): number | null {
     const prod = structuredClone(exampleTopology('prod'));
-    const topics = prod.topics.map((t) => (t.name === 'search.document-changed' && t.kind === 'event' ? { ...t, cleanupPolicy, retentionMs: { value: retentionMs, explanation: 'test' } } : t));
+    const topics = prod.topics.map((t) =>
+      t.name === 'search.document-changed' && t.kind === 'event' ? { ...t, cleanupPolicy, retentionMs: { value: retentionMs, explanation: 'test' } } : t,
+    );
     return estimateCapacity([{ ...prod, topics }])[0]?.topics.find((t) => t.topic === 'search.document-changed')?.storageBytes ?? null;
   }
 

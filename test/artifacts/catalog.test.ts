@@ -30,7 +30,11 @@ describe('the catalog', () => {
       }
       expect(text).toContain(`${topic.partitions.value}: ${cell(topic.partitions.explanation)}`);
       if (topic.retentionMs !== null) expect(text).toContain(cell(topic.retentionMs.explanation));
-      expect(text).toContain(topic.replay.kind === 'window' ? `replay window ${formatMs(toMs(topic.replay.window))}` : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`);
+      expect(text).toContain(
+        topic.replay.kind === 'window'
+          ? `replay window ${formatMs(toMs(topic.replay.window))}`
+          : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`,
+      );
     }
     for (const group of topology.consumerGroups.filter((g) => g.domain === domain)) {
       expect(text).toContain(`### \`${group.groupId}\``);
@@ -42,7 +46,9 @@ describe('the catalog', () => {
     const acls = topology.acls.filter((a) => a.domain === domain);
     const aclRows = text.split('\n').filter((l) => /^\| `[A-Za-z]+:/.test(l));
     expect(aclRows).toHaveLength(acls.length);
-    for (const acl of acls) expect(text).toContain(`| \`${acl.principal}\` | ${acl.operation} | ${acl.resourceType} \`${acl.resourceName}\` | ${acl.patternType} |`);
+    for (const acl of acls) {
+      expect(text).toContain(`| \`${acl.principal}\` | ${acl.operation} | ${acl.resourceType} \`${acl.resourceName}\` | ${acl.patternType} |`);
+    }
   });
 
   it('says that a compacted topic serves a full replay and keeps tombstones longer than the longest reindex', () => {

@@ -16,7 +16,14 @@ interface ClientJson {
   environment: string;
   service: string;
   principal: string;
-  producers: Array<{ name: string; topics: string[]; transactionalIdPrefix: string | null; settings: Record<string, string>; templates: Record<string, string>; reasons: Record<string, string> }>;
+  producers: Array<{
+    name: string;
+    topics: string[];
+    transactionalIdPrefix: string | null;
+    settings: Record<string, string>;
+    templates: Record<string, string>;
+    reasons: Record<string, string>;
+  }>;
   consumers: Array<{
     groupId: string;
     subscribe: string[];
@@ -159,7 +166,9 @@ describe('client configs of edge cases', () => {
   });
 
   it('separates the configs of a service that authenticates as two principals', () => {
-    const dirs = deriveClients(topology).filter((c) => c.service === 'billing-service').map((c) => [c.dirName, c.principal]);
+    const dirs = deriveClients(topology)
+      .filter((c) => c.service === 'billing-service')
+      .map((c) => [c.dirName, c.principal]);
     expect(dirs).toEqual([
       ['billing-service.user-billing-a', 'User:billing-a'],
       ['billing-service.user-billing-b', 'User:billing-b'],

@@ -8,7 +8,14 @@ const topologies: readonly Topology[] = [...exampleTopologies(), edgeCaseTopolog
 
 /** The same topology with every list in reverse order (resolve sorts them; the generators must not rely on it). */
 function reversed(t: Topology): Topology {
-  return { ...t, domains: [...t.domains].reverse(), topics: [...t.topics].reverse(), consumerGroups: [...t.consumerGroups].reverse(), producers: [...t.producers].reverse(), acls: [...t.acls].reverse() };
+  return {
+    ...t,
+    domains: [...t.domains].reverse(),
+    topics: [...t.topics].reverse(),
+    consumerGroups: [...t.consumerGroups].reverse(),
+    producers: [...t.producers].reverse(),
+    acls: [...t.acls].reverse(),
+  };
 }
 
 /** A stack's slice of an environment: what one domain's stack holds (model/slice.ts does the same for synth). */
@@ -51,7 +58,12 @@ describe('generated artifacts', () => {
       const env = environmentOf(path);
       // The files that span every environment: the docs' index and capacity report, and the portal files per domain.
       if (env === null) expect(['docs/index.md', 'docs/capacity.md'].includes(path) || path.startsWith('portal/'), path).toBe(true);
-      else expect(topologies.map((t) => t.environment.name), path).toContain(env);
+      else {
+        expect(
+          topologies.map((t) => t.environment.name),
+          path,
+        ).toContain(env);
+      }
     }
     expect(isGeneratedArtifact('my own notes')).toBe(false);
   });
@@ -86,7 +98,10 @@ describe('generated artifacts', () => {
       }
       for (const g of t.consumerGroups) expect(files.has(`docs/${env}/runbooks/${g.groupId}.md`)).toBe(true);
       for (const service of new Set([...t.producers.map((p) => p.service), ...t.consumerGroups.map((g) => g.service)])) {
-        expect([...files.keys()].some((p) => p.startsWith(`clients/${env}/${service}`) && p.endsWith('/kafkajs.ts')), service).toBe(true);
+        expect(
+          [...files.keys()].some((p) => p.startsWith(`clients/${env}/${service}`) && p.endsWith('/kafkajs.ts')),
+          service,
+        ).toBe(true);
       }
     }
     expect(files.has('docs/index.md')).toBe(true);

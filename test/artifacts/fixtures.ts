@@ -160,7 +160,12 @@ export function parseProperties(text: string): { values: Map<string, string>; co
  */
 export function generatedTopology(topics: number, domains: number): Topology {
   const names = Array.from({ length: domains }, (_, d) => `domain-${String(d).padStart(2, '0')}`);
-  const domainInputs: DomainInput[] = names.map((name) => ({ name, owner: `@acme/${name}-team`, description: `Generated domain ${name}`, source: { path: `gen/${name}`, file: `topics/${name}.ts` } }));
+  const domainInputs: DomainInput[] = names.map((name) => ({
+    name,
+    owner: `@acme/${name}-team`,
+    description: `Generated domain ${name}`,
+    source: { path: `gen/${name}`, file: `topics/${name}.ts` },
+  }));
   const topicInputs: EventTopicInput[] = [];
   const groups: ConsumerGroupInput[] = [];
   const producers: ProducerInput[] = [];
@@ -178,7 +183,12 @@ export function generatedTopology(topics: number, domains: number): Topology {
       replay: { kind: 'window', window: `${1 + (i % 7)}d` },
       source: { path: `gen/${domain}/${event}`, file: `topics/${domain}.ts`, line: 1 + i },
     });
-    producers.push({ topic: ref, service: `${domain}-writer-${i % 3}`, principal: `User:${domain}-writer-${i % 3}`, source: { path: `gen/${domain}/${event}/Producer`, file: `topics/${domain}.ts`, line: 1 + i } });
+    producers.push({
+      topic: ref,
+      service: `${domain}-writer-${i % 3}`,
+      principal: `User:${domain}-writer-${i % 3}`,
+      source: { path: `gen/${domain}/${event}/Producer`, file: `topics/${domain}.ts`, line: 1 + i },
+    });
     groups.push({
       domain,
       name: `projector-${String(i).padStart(4, '0')}`,

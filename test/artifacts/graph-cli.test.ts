@@ -12,7 +12,6 @@ import { buildGraph, type Graph } from '../../artifacts/graph/model';
 import { exampleTopology } from './fixtures';
 import { runTopicform, sink, type CliRun } from '../helpers/cli';
 
-
 const run = (...args: string[]): CliRun => runTopicform(args);
 
 describe('topicform graph', () => {
@@ -23,7 +22,12 @@ describe('topicform graph', () => {
     const graph = JSON.parse(result.stdout) as Graph;
     const topology = exampleTopology('prod');
     expect(graph.environment).toBe('prod');
-    expect(graph.nodes.filter((n) => n.kind !== 'service' && n.kind !== 'group').map((n) => n.label).sort()).toEqual(topology.topics.map((t) => t.name).sort());
+    expect(
+      graph.nodes
+        .filter((n) => n.kind !== 'service' && n.kind !== 'group')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(topology.topics.map((t) => t.name).sort());
     expect(graph.nodes.filter((n) => n.kind === 'group').map((n) => n.label)).toEqual(topology.consumerGroups.map((g) => g.groupId));
   });
 

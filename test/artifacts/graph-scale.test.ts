@@ -49,7 +49,7 @@ async function expectRenders(path: string, text: string): Promise<void> {
 describe('the generated environment of 200 event topics', () => {
   const big = generatedTopology(200, 10);
 
-  it('was beyond Mermaid\'s limits drawn whole the old way (the check can fail)', () => {
+  it("was beyond Mermaid's limits drawn whole the old way (the check can fail)", () => {
     const whole = buildGraph(big);
     expect(big.topics.filter((t) => t.kind === 'event')).toHaveLength(200);
     expect(renderMermaid(whole).length).toBeGreaterThan(MERMAID_MAX_TEXT_SIZE);
@@ -80,7 +80,7 @@ describe('the generated environment of 200 event topics', () => {
     }
   });
 
-  it('says so in one box when even a single domain is beyond Mermaid\'s limits', async () => {
+  it("says so in one box when even a single domain is beyond Mermaid's limits", async () => {
     const huge = generatedTopology(300, 1);
     const text = domainFlow(huge, 'domain-00');
     expect(text).toMatch(/300 topics and 600 groups, \d+ edges, too many for one Mermaid graph/);

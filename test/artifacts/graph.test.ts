@@ -64,7 +64,17 @@ describe('the flow graph model', () => {
 
   it('derives short Mermaid ids injectively from names, whatever the order they come in', () => {
     // The last pair hashes to the same 32-bit value (found by search): the set still gets two ids.
-    const names = ['topic:a-b', 'topic:a_b', 'topic:a.b', 'topic:a_2db', 'group:a-b', 'service:a-b', 'domain:a-b', 'topic:1tppuykrxms1x', 'topic:1odwbzmxmh9mr'];
+    const names = [
+      'topic:a-b',
+      'topic:a_b',
+      'topic:a.b',
+      'topic:a_2db',
+      'group:a-b',
+      'service:a-b',
+      'domain:a-b',
+      'topic:1tppuykrxms1x',
+      'topic:1odwbzmxmh9mr',
+    ];
     expect(shortId('topic:1tppuykrxms1x')).toBe(shortId('topic:1odwbzmxmh9mr'));
     const ids = mermaidIds(names);
     expect(new Set(ids.values()).size).toBe(names.length);
@@ -117,7 +127,12 @@ describe('DOT output', () => {
     }
     for (const node of graph.nodes) expect(dot).toContain(`${JSON.stringify(node.id)} [label=`);
     // Every statement line ends with ';', '{' or '}'.
-    for (const line of body.split('\n').map((l) => l.trim()).filter((l) => l !== '')) expect(line).toMatch(/[;{}]$/);
+    for (const line of body
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')) {
+      expect(line).toMatch(/[;{}]$/);
+    }
   });
 
   it('escapes quotes and backslashes in labels', () => {

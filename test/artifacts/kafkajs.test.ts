@@ -57,8 +57,26 @@ function typeErrors(paths: readonly string[]): Map<string, string[]> {
 
 interface KafkajsModule {
   clientId: string;
-  producers: Record<string, { topics: string[]; config: { idempotent: boolean; maxInFlightRequests: number; retry: { initialRetryTime: number; maxRetryTime: number; retries: number } }; send: { acks: number }; deliveryTimeoutMs: number; transactionalIdPrefix?: string }>;
-  consumers: Record<string, { subscribe: { topics: string[]; fromBeginning: boolean }; config: { groupId: string; readUncommitted?: boolean }; run: { autoCommit: boolean }; deadLetterTopics: Record<string, string>; retryTopics: Record<string, Array<{ tier: number; topic: string; delayMs: number }>> }>;
+  producers: Record<
+    string,
+    {
+      topics: string[];
+      config: { idempotent: boolean; maxInFlightRequests: number; retry: { initialRetryTime: number; maxRetryTime: number; retries: number } };
+      send: { acks: number };
+      deliveryTimeoutMs: number;
+      transactionalIdPrefix?: string;
+    }
+  >;
+  consumers: Record<
+    string,
+    {
+      subscribe: { topics: string[]; fromBeginning: boolean };
+      config: { groupId: string; readUncommitted?: boolean };
+      run: { autoCommit: boolean };
+      deadLetterTopics: Record<string, string>;
+      retryTopics: Record<string, Array<{ tier: number; topic: string; delayMs: number }>>;
+    }
+  >;
 }
 
 describe('KafkaJS modules', () => {
@@ -128,7 +146,9 @@ describe('KafkaJS modules', () => {
     expect(consumer?.subscribe.fromBeginning).toBe(true);
     expect(consumer?.subscribe.topics).toEqual([subscription?.topicName, ...(subscription?.retryTopics ?? [])].sort());
     expect(consumer?.deadLetterTopics[subscription?.topicName ?? '']).toBe(subscription?.deadLetterTopic);
-    expect(consumer?.retryTopics[subscription?.topicName ?? '']?.map((r) => [r.topic, r.delayMs])).toEqual(subscription?.retryTopics.map((t, i) => [t, group.retryDelaysMs[i]]));
+    expect(consumer?.retryTopics[subscription?.topicName ?? '']?.map((r) => [r.topic, r.delayMs])).toEqual(
+      subscription?.retryTopics.map((t, i) => [t, group.retryDelaysMs[i]]),
+    );
   });
 
   it('reads committed data behind a transactional producer, and keeps a declared retries cap with a warning', async () => {

@@ -31,6 +31,8 @@ describe('docs/portals.md', () => {
   });
 
   it('names every portal file synth writes', () => {
-    for (const path of ['portal/catalog-info.yaml', 'portal/<domain>/catalog-info.yaml', 'portal/<domain>/asyncapi.yaml']) expect(DOC).toContain(`cdktf.out/${path}`);
+    for (const path of ['portal/catalog-info.yaml', 'portal/<domain>/catalog-info.yaml', 'portal/<domain>/asyncapi.yaml']) {
+      expect(DOC).toContain(`cdktf.out/${path}`);
+    }
   });
 });

@@ -22,7 +22,12 @@ const runbook = (topology: Topology, groupId: string): string => files.get(`docs
 
 /** The `sh` code blocks of a document, in order, without the list indentation (what GitHub's copy button copies). */
 function shellBlocks(text: string): string[] {
-  return [...text.matchAll(/^( *)```sh\n([\s\S]*?)^\1```$/gm)].map((m) => (m[2] ?? '').split('\n').map((l) => l.slice((m[1] ?? '').length)).join('\n'));
+  return [...text.matchAll(/^( *)```sh\n([\s\S]*?)^\1```$/gm)].map((m) =>
+    (m[2] ?? '')
+      .split('\n')
+      .map((l) => l.slice((m[1] ?? '').length))
+      .join('\n'),
+  );
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'topicform-runbook-'));
@@ -47,11 +52,23 @@ function paste(blocks: readonly string[], name: string): string[][] {
     cwd: dir,
     input: blocks.join('\n'),
     encoding: 'utf8',
-    env: { PATH: `${dir}:${process.env.PATH ?? ''}`, CALLS: calls, BOOTSTRAP: 'broker:9092', CLIENT_CONFIG: 'client.properties', OPERATOR_CONFIG: 'operator.properties', REPLAY_FROM: '2025-01-31T08:00:00.000Z', MESSAGES: '100', REDRIVE_FROM: '2025-01-30T00:00:00.000Z' },
+    env: {
+      PATH: `${dir}:${process.env.PATH ?? ''}`,
+      CALLS: calls,
+      BOOTSTRAP: 'broker:9092',
+      CLIENT_CONFIG: 'client.properties',
+      OPERATOR_CONFIG: 'operator.properties',
+      REPLAY_FROM: '2025-01-31T08:00:00.000Z',
+      MESSAGES: '100',
+      REDRIVE_FROM: '2025-01-30T00:00:00.000Z',
+    },
   });
   expect(result.stderr, name).toBe('');
   expect(result.status, name).toBe(0);
-  return readFileSync(calls, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+  return readFileSync(calls, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split('\t'));
 }
 
 describe('replay runbooks are safe to paste', () => {
@@ -64,33 +81,59 @@ describe('replay runbooks are safe to paste', () => {
     }
   });
 
-  it.each(cases)('%s: pasted in order, every command runs through the helper, action flags first, each --execute right after its --dry-run', (name, topology, group) => {
-    const calls = paste(shellBlocks(runbook(topology, group.groupId)), name);
-    const groups = calls.filter((c) => c[0] === 'kafka-consumer-groups.sh');
-    for (const call of groups) {
-      // The caller's flags first (what the command does), the connection flags the helper adds last.
-      expect(call.slice(-4), call.join(' ')).toEqual(['--bootstrap-server', 'broker:9092', '--command-config', 'client.properties']);
-      expect(call[1], call.join(' ')).toMatch(/^--(?:describe|reset-offsets)$/);
-      expect(call.slice(1, -4).join(' ')).toContain(`--group ${group.groupId}`);
-    }
-    const resets = groups.map((c) => c.slice(1, -4).join(' ')).filter((c) => c.startsWith('--reset-offsets'));
-    resets.forEach((c, i) => {
-      if (c.endsWith('--execute')) expect(resets[i - 1]).toBe(c.replace(/--execute$/, '--dry-run'));
-    });
-    for (const s of group.subscriptions) {
-      for (const how of ['--to-earliest', '--to-datetime 2025-01-31T08:00:00.000Z', '--shift-by -100']) {
-        const scoped = resets.filter((c) => c.includes(`--topic ${s.topicName} `) && c.includes(how));
-        expect(scoped.map((c) => c.split(' ').at(-1)), `${s.topicName} ${how}`).toEqual(['--dry-run', '--execute']);
+  it.each(cases)(
+    '%s: pasted in order, every command runs through the helper, action flags first, each --execute right after its --dry-run',
+    (name, topology, group) => {
+      const calls = paste(shellBlocks(runbook(topology, group.groupId)), name);
+      const groups = calls.filter((c) => c[0] === 'kafka-consumer-groups.sh');
+      for (const call of groups) {
+        // The caller's flags first (what the command does), the connection flags the helper adds last.
+        expect(call.slice(-4), call.join(' ')).toEqual(['--bootstrap-server', 'broker:9092', '--command-config', 'client.properties']);
+        expect(call[1], call.join(' ')).toMatch(/^--(?:describe|reset-offsets)$/);
+        expect(call.slice(1, -4).join(' ')).toContain(`--group ${group.groupId}`);
       }
-      if (s.deadLetterTopic !== null) {
-        const redrive = resets.filter((c) => c.includes(`--topic ${s.deadLetterTopic} `));
-        expect(redrive).toEqual([`--reset-offsets --to-datetime 2025-01-30T00:00:00.000Z --group ${group.groupId} --topic ${s.deadLetterTopic} --dry-run`, `--reset-offsets --to-datetime 2025-01-30T00:00:00.000Z --group ${group.groupId} --topic ${s.deadLetterTopic} --execute`]);
-        expect(calls).toContainEqual(['kafka-console-consumer.sh', '--topic', s.deadLetterTopic, '--from-beginning', '--max-messages', '20', '--property', 'print.timestamp=true', '--property', 'print.key=true', '--property', 'print.headers=true', '--bootstrap-server', 'broker:9092', '--consumer.config', 'operator.properties']);
+      const resets = groups.map((c) => c.slice(1, -4).join(' ')).filter((c) => c.startsWith('--reset-offsets'));
+      resets.forEach((c, i) => {
+        if (c.endsWith('--execute')) expect(resets[i - 1]).toBe(c.replace(/--execute$/, '--dry-run'));
+      });
+      for (const s of group.subscriptions) {
+        for (const how of ['--to-earliest', '--to-datetime 2025-01-31T08:00:00.000Z', '--shift-by -100']) {
+          const scoped = resets.filter((c) => c.includes(`--topic ${s.topicName} `) && c.includes(how));
+          expect(
+            scoped.map((c) => c.split(' ').at(-1)),
+            `${s.topicName} ${how}`,
+          ).toEqual(['--dry-run', '--execute']);
+        }
+        if (s.deadLetterTopic !== null) {
+          const redrive = resets.filter((c) => c.includes(`--topic ${s.deadLetterTopic} `));
+          expect(redrive).toEqual([
+            `--reset-offsets --to-datetime 2025-01-30T00:00:00.000Z --group ${group.groupId} --topic ${s.deadLetterTopic} --dry-run`,
+            `--reset-offsets --to-datetime 2025-01-30T00:00:00.000Z --group ${group.groupId} --topic ${s.deadLetterTopic} --execute`,
+          ]);
+          expect(calls).toContainEqual([
+            'kafka-console-consumer.sh',
+            '--topic',
+            s.deadLetterTopic,
+            '--from-beginning',
+            '--max-messages',
+            '20',
+            '--property',
+            'print.timestamp=true',
+            '--property',
+            'print.key=true',
+            '--property',
+            'print.headers=true',
+            '--bootstrap-server',
+            'broker:9092',
+            '--consumer.config',
+            'operator.properties',
+          ]);
+        }
       }
-    }
-    expect(resets.some((c) => c.startsWith('--reset-offsets --from-file'))).toBe(true);
-    expect(resets[0]).toBe(`--reset-offsets --to-current --export --all-topics --group ${group.groupId} --dry-run`);
-  });
+      expect(resets.some((c) => c.startsWith('--reset-offsets --from-file'))).toBe(true);
+      expect(resets[0]).toBe(`--reset-offsets --to-current --export --all-topics --group ${group.groupId} --dry-run`);
+    },
+  );
 
   it('stops a pasted block at its first step when a variable it needs is not set', () => {
     const [setup] = shellBlocks(runbook(topologies[0] as Topology, topologies[0]?.consumerGroups[0]?.groupId ?? ''));
@@ -102,9 +145,27 @@ describe('replay runbooks are safe to paste', () => {
 
 describe('shell commands that fit', () => {
   it('wraps at the width, keeping a flag with its value and a redirection with its file', () => {
-    const words = ['kgroups', '--reset-offsets', '--to-datetime', '"$REPLAY_FROM"', '--group', 'orders.payment', '--topic', 'orders.order-created', '--dry-run', '>', 'out.csv'];
+    const words = [
+      'kgroups',
+      '--reset-offsets',
+      '--to-datetime',
+      '"$REPLAY_FROM"',
+      '--group',
+      'orders.payment',
+      '--topic',
+      'orders.order-created',
+      '--dry-run',
+      '>',
+      'out.csv',
+    ];
     const lines = shellCommand(words, 40);
-    expect(lines).toEqual(['kgroups --reset-offsets \\', '  --to-datetime "$REPLAY_FROM" \\', '  --group orders.payment \\', '  --topic orders.order-created \\', '  --dry-run > out.csv']);
+    expect(lines).toEqual([
+      'kgroups --reset-offsets \\',
+      '  --to-datetime "$REPLAY_FROM" \\',
+      '  --group orders.payment \\',
+      '  --topic orders.order-created \\',
+      '  --dry-run > out.csv',
+    ]);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
     expect(shellCommand(['a', 'b'], 3)).toEqual(['a b']);
   });
@@ -126,7 +187,11 @@ describe('replay runbooks say what the declarations say', () => {
       const topic = topology.topics.find((t) => t.kind === 'event' && t.name === s.topicName);
       if (topic?.kind !== 'event') throw new Error(`no event topic ${s.topicName}`);
       expect(text).toContain(`- [${topic.retentionBytes === null ? 'x' : ' '}] **Retention** of \`${topic.name}\``);
-      expect(text).toContain(topic.replay.kind === 'window' ? `replay window ${formatMs(toMs(topic.replay.window))}` : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`);
+      expect(text).toContain(
+        topic.replay.kind === 'window'
+          ? `replay window ${formatMs(toMs(topic.replay.window))}`
+          : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`,
+      );
     }
   });
 

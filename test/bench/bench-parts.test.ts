@@ -62,7 +62,13 @@ describe('statistics and report', () => {
   });
 
   /** A 10,000-topic result; lint with resolve() and review against dropped values default to the lenient figures. */
-  const result = (wallRatio: number, rssRatio: number, share: number, reviewRatio: number, strict: { shareWithResolve?: number; strictRatio?: number } = {}): SizeResult => {
+  const result = (
+    wallRatio: number,
+    rssRatio: number,
+    share: number,
+    reviewRatio: number,
+    strict: { shareWithResolve?: number; strictRatio?: number } = {},
+  ): SizeResult => {
     const s = series([1_000]);
     const side = { wallMs: s, cpuMs: s, peakRssMiB: s, loadedMs: 100, loadedRssMiB: 80 };
     return {
@@ -71,7 +77,16 @@ describe('statistics and report', () => {
       resources: { total: 120_000, topics: 30_000, acls: 89_000, perTopic: 12, perStack: 6_000, largestStack: { name: 'prod-domain-000', resources: 6_001 } },
       synth: { topicform: side, baseline: side, wallRatio, cpuRatio: wallRatio, rssRatio, deterministic: true },
       lint: { lintMs: s, resolveMs: s, lintWithResolveMs: series([2_000]), share, shareWithResolve: strict.shareWithResolve ?? share, findings: 0 },
-      review: { changedTopics: 100, reviewMs: s, parseMs: s, parseDiscardMs: series([400]), ratio: reviewRatio, strictRatio: strict.strictRatio ?? reviewRatio, findings: 100, bytes: 2 ** 20 },
+      review: {
+        changedTopics: 100,
+        reviewMs: s,
+        parseMs: s,
+        parseDiscardMs: series([400]),
+        ratio: reviewRatio,
+        strictRatio: strict.strictRatio ?? reviewRatio,
+        findings: 100,
+        bytes: 2 ** 20,
+      },
     };
   };
 
@@ -89,25 +104,42 @@ describe('statistics and report', () => {
       ['lint share', 0.06],
       ['review', 3.5],
     ]);
-    expect(measured.find((c) => c.what === 'review')?.text).toBe('10,000 topics: review 3.50× JSON.parse with values dropped, 1.50× with values kept (target ≤ 2.00× against values dropped)');
-    expect(measured.find((c) => c.what === 'lint share')?.text).toBe('10,000 topics: lint with resolve() 6.0 % of synth, lint alone 1.0 % (target ≤ 5.0 % with resolve())');
+    expect(measured.find((c) => c.what === 'review')?.text).toBe(
+      '10,000 topics: review 3.50× JSON.parse with values dropped, 1.50× with values kept (target ≤ 2.00× against values dropped)',
+    );
+    expect(measured.find((c) => c.what === 'lint share')?.text).toBe(
+      '10,000 topics: lint with resolve() 6.0 % of synth, lint alone 1.0 % (target ≤ 5.0 % with resolve())',
+    );
     const within = checks([result(1.2, 1.1, 0.01, 1.5, { shareWithResolve: 0.05, strictRatio: 2.0 })]);
     expect(within.every((c) => c.pass)).toBe(true);
   });
 
   it('judges lint and review only at 10,000 topics, as DESIGN.md states them', () => {
     const small = checks([{ ...result(1.2, 1.1, 0.06, 2.5), topics: 1_000 }]);
-    expect(small.filter((c) => !c.applies).map((c) => [c.what, mark(c)])).toEqual([['lint share', '·'], ['review', '·']]);
+    expect(small.filter((c) => !c.applies).map((c) => [c.what, mark(c)])).toEqual([
+      ['lint share', '·'],
+      ['review', '·'],
+    ]);
     expect(small.filter((c) => c.applies).every((c) => c.pass)).toBe(true);
   });
 
   it('renders the table and the checks', () => {
-    const text = markdown([result(1.2, 1.1, 0.01, 1.5)], { node: 'v20', cpus: '2 × CPU', repeat: 3, nodeFlags: ['--import', 'tsx'], topicform: 'package', loadAverage: [1, 1, 1], totalSeconds: 60 });
+    const text = markdown([result(1.2, 1.1, 0.01, 1.5)], {
+      node: 'v20',
+      cpus: '2 × CPU',
+      repeat: 3,
+      nodeFlags: ['--import', 'tsx'],
+      topicform: 'package',
+      loadAverage: [1, 1, 1],
+      totalSeconds: 60,
+    });
     expect(text).toContain('| 10,000 | 20 | 120,000 | 12.00 | 6,000 (6,001) |');
     expect(text).toContain('**1.20×**');
     expect(text).toContain('✓ 10,000 topics: lint with resolve() 1.0 % of synth, lint alone 1.0 %');
     // lint 1 s, lint + resolve() 2 s, review 1 s against JSON.parse 1 s (values kept) and 400 ms (values dropped)
-    expect(text).toContain('| 10,000 | 1.00 s | 1.0 % | 2.00 s | **1.0 %** | 1.00 s (100 topics changed, 100 findings) | 1.00 s (1.0 MiB) | 1.50× | 400 ms | **1.50×** |');
+    expect(text).toContain(
+      '| 10,000 | 1.00 s | 1.0 % | 2.00 s | **1.0 %** | 1.00 s (100 topics changed, 100 findings) | 1.00 s (1.0 MiB) | 1.50× | 400 ms | **1.50×** |',
+    );
     expect(text).toContain('topicform from the built package (dist/, compiled JavaScript, as installed)');
   });
 });
@@ -130,7 +162,11 @@ describe('cpuprofile summary', () => {
   it('sums self time by area and function, and inclusive time by name', () => {
     const s = summarize(profile, { inclusive: ['lint'] });
     expect(s.totalMs).toBe(4);
-    expect(s.byArea.map((r) => [r.name, r.ms])).toEqual([['cdktf', 2], ['GC', 1], ['topicform rules/ (lint)', 1]]);
+    expect(s.byArea.map((r) => [r.name, r.ms])).toEqual([
+      ['cdktf', 2],
+      ['GC', 1],
+      ['topicform rules/ (lint)', 1],
+    ]);
     expect(s.inclusive).toEqual([{ name: 'lint', ms: 3, share: 0.75 }]);
     expect(s.byFunction[0]?.name).toBe('resolve cdktf/lib/tokens/private/resolve.js:1');
   });
@@ -143,8 +179,20 @@ describe('baseline input and equivalence', () => {
     terraform: { backend: { local: { path: '../../../terraform.prod-a.tfstate' } } },
     variable: { kafka_bootstrap_servers: { description: 'servers', nullable: false, type: 'list(string)' } },
     resource: {
-      kafka_topic: { a_x: { '//': {}, name: 'a.x', partitions: 6, replication_factor: 3, config: { 'retention.ms': '1' }, lifecycle: { prevent_destroy: true } } },
-      kafka_acl: { acl_1: { acl_principal: 'User:s', acl_host: '*', acl_operation: 'Read', acl_permission_type: 'Allow', resource_type: 'Topic', resource_name: 'a.x', resource_pattern_type_filter: 'Literal' } },
+      kafka_topic: {
+        a_x: { '//': {}, name: 'a.x', partitions: 6, replication_factor: 3, config: { 'retention.ms': '1' }, lifecycle: { prevent_destroy: true } },
+      },
+      kafka_acl: {
+        acl_1: {
+          acl_principal: 'User:s',
+          acl_host: '*',
+          acl_operation: 'Read',
+          acl_permission_type: 'Allow',
+          resource_type: 'Topic',
+          resource_name: 'a.x',
+          resource_pattern_type_filter: 'Literal',
+        },
+      },
       kafka_quota: { quota_s: { entity_type: 'user', entity_name: 's', config: { consumer_byte_rate: 100 } } },
     },
   };
@@ -177,8 +225,22 @@ describe('baseline input and equivalence', () => {
 describe('command line', () => {
   it('defaults to 100, 1,000 and 10,000 topics, three runs each', () => {
     expect(parseOptions([])).toEqual({ sizes: [...DEFAULT_SIZES], repeat: 3, json: false, keep: false, noSourceMaps: false, fromSources: false });
-    expect(parseOptions(['--quick', '--json'])).toEqual({ sizes: [...QUICK_SIZES], repeat: 3, json: true, keep: false, noSourceMaps: false, fromSources: false });
-    expect(parseOptions(['--sizes', '50,2_000', '--repeat', '5'])).toEqual({ sizes: [50, 2_000], repeat: 5, json: false, keep: false, noSourceMaps: false, fromSources: false });
+    expect(parseOptions(['--quick', '--json'])).toEqual({
+      sizes: [...QUICK_SIZES],
+      repeat: 3,
+      json: true,
+      keep: false,
+      noSourceMaps: false,
+      fromSources: false,
+    });
+    expect(parseOptions(['--sizes', '50,2_000', '--repeat', '5'])).toEqual({
+      sizes: [50, 2_000],
+      repeat: 5,
+      json: false,
+      keep: false,
+      noSourceMaps: false,
+      fromSources: false,
+    });
     expect(parseOptions(['--quick', '--from-sources'])).toMatchObject({ sizes: [...QUICK_SIZES], fromSources: true });
   });
 

@@ -42,10 +42,7 @@ const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSu
 
 const shuffledDomain = (domain: DomainSpec): fc.Arbitrary<DomainSpec> =>
   fc
-    .tuple(
-      permutation(domain.topics),
-      fc.array(fc.boolean(), { minLength: domain.topics.length, maxLength: domain.topics.length }),
-    )
+    .tuple(permutation(domain.topics), fc.array(fc.boolean(), { minLength: domain.topics.length, maxLength: domain.topics.length }))
     .map(([topics, flips]) => ({ ...domain, topics: topics.map((t, i) => (flips[i] === true ? { ...t, groups: [...t.groups].reverse() } : t)) }));
 
 const shuffledSpec: fc.Arbitrary<BenchSpec> = fc

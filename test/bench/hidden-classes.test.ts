@@ -41,7 +41,10 @@ describe('the Topology of a large app', () => {
   it('builds each list from a handful of hidden classes, not one per element', () => {
     const file = join(scratch, 'shapes.cjs');
     writeFileSync(file, SCRIPT);
-    const output = execFileSync(process.execPath, ['--allow-natives-syntax', '--require', 'tsx/cjs', file, '300', join(scratch, 'out')], { cwd: ROOT, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--allow-natives-syntax', '--require', 'tsx/cjs', file, '300', join(scratch, 'out')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const counts = JSON.parse(output) as Record<string, { items: number; hiddenClasses: number }>;
 
     expect(Object.keys(counts)).toEqual(['eventTopics', 'companionTopics', 'consumerGroups', 'producers', 'acls']);

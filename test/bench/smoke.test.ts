@@ -70,7 +70,15 @@ describe(`the benchmark at ${TOPICS} topics, one run per side`, () => {
     expect(review?.value).toBe(result.review.strictRatio);
     // DESIGN.md states the lint and review targets at 10,000 topics: shown, not judged, here.
     expect([lint?.applies, review?.applies]).toEqual([false, false]);
-    const text = markdown([result], { node: process.version, cpus: '-', repeat: 1, nodeFlags: ['--import', 'tsx'], topicform: 'sources', loadAverage: [0, 0, 0], totalSeconds: 0 });
+    const text = markdown([result], {
+      node: process.version,
+      cpus: '-',
+      repeat: 1,
+      nodeFlags: ['--import', 'tsx'],
+      topicform: 'sources',
+      loadAverage: [0, 0, 0],
+      totalSeconds: 0,
+    });
     expect(text).toContain('| lint + resolve() | / synth |');
     expect(text).toContain('JSON.parse with values dropped');
   });

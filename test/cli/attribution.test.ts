@@ -49,7 +49,7 @@ describe('where errors point', () => {
     ]);
   });
 
-  it("reports production replication set in environments.ts there, not on every topic", () => {
+  it('reports production replication set in environments.ts there, not on every topic', () => {
     const result = synth('prod-rf-1');
     expect(result.status).toBe(1);
     const prod = `${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'prod'")} prod`;
@@ -60,34 +60,62 @@ describe('where errors point', () => {
   });
 
   it.each([
-    ['duplicate-domain', "new Domain(scope, 'orders', { owner: '@acme/other-team'", 'orders (2)', 'domain "orders" is declared twice', "new Domain(scope, 'orders'"],
-    ['duplicate-topic', "domain.addEventTopic('order-created', { eventTypes", 'orders/order-created (2)', 'event topic "order-created" is declared twice in domain "orders"', "addEventTopic('order-created'"],
-    ['duplicate-group', "created.addConsumerGroup('payment'", 'orders/payment (2)', 'consumer group "payment" is declared twice in domain "orders"', 'created.addConsumerGroup(name'],
+    [
+      'duplicate-domain',
+      "new Domain(scope, 'orders', { owner: '@acme/other-team'",
+      'orders (2)',
+      'domain "orders" is declared twice',
+      "new Domain(scope, 'orders'",
+    ],
+    [
+      'duplicate-topic',
+      "domain.addEventTopic('order-created', { eventTypes",
+      'orders/order-created (2)',
+      'event topic "order-created" is declared twice in domain "orders"',
+      "addEventTopic('order-created'",
+    ],
+    [
+      'duplicate-group',
+      "created.addConsumerGroup('payment'",
+      'orders/payment (2)',
+      'consumer group "payment" is declared twice in domain "orders"',
+      'created.addConsumerGroup(name',
+    ],
   ])('reports %s as one declaration error with its file and line, and the first', (testCase, second, path, message, first) => {
     const result = synth(testCase);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toContain('There is already a Construct');
-    expect(result.lines).toEqual([`error: ${TOPICS}:${lineOf(TOPICS, second)} › ${path} › name: ${message} (first at ${TOPICS}:${lineOf(TOPICS, first)}) [dev, prod, staging]`]);
+    expect(result.lines).toEqual([
+      `error: ${TOPICS}:${lineOf(TOPICS, second)} › ${path} › name: ${message} (first at ${TOPICS}:${lineOf(TOPICS, first)}) [dev, prod, staging]`,
+    ]);
   });
 
   it('reports an environment declared twice once, at the second declaration', () => {
     const result = synth('duplicate-environment');
     expect(result.status).toBe(1);
     expect(result.stderr).not.toContain('There is already a Construct');
-    expect(result.lines).toEqual([`error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'dev'", 'duplicate-environment')} › dev (2) › name: environment "dev" is declared twice (first at ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'dev'")}) [dev]`]);
+    expect(result.lines).toEqual([
+      `error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'dev'", 'duplicate-environment')} › dev (2) › name: environment "dev" is declared twice (first at ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'dev'")}) [dev]`,
+    ]);
   });
 
   it("reports an environment's unknown field at environments.ts, together with the declarations' errors", () => {
     const result = synth('env-unknown-key');
     expect(result.status).toBe(1);
-    expect(result.lines).toContain(`error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'staging'")} › staging › bootstrapServer: unknown field "bootstrapServer" [staging]`);
-    expect(result.lines.some((l) => l.includes(`${TOPICS}:${lineOf(TOPICS, "addEventTopic('order-created'")} › orders/order-created › partitions:`))).toBe(true);
+    expect(result.lines).toContain(
+      `error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'staging'")} › staging › bootstrapServer: unknown field "bootstrapServer" [staging]`,
+    );
+    expect(result.lines.some((l) => l.includes(`${TOPICS}:${lineOf(TOPICS, "addEventTopic('order-created'")} › orders/order-created › partitions:`))).toBe(
+      true,
+    );
   });
 
   it("reports a typo in an environment's domains together with the declarations' errors", () => {
     const result = synth('env-domain-typo');
     expect(result.status).toBe(1);
-    expect(result.lines).toContain(`error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'staging'")} › staging › domains[1]: environment "staging" carries domain "ordres", which is not declared (did you mean "orders"?) [staging]`);
+    expect(result.lines).toContain(
+      `error: ${ENVIRONMENTS}:${lineOf(ENVIRONMENTS, "name: 'staging'")} › staging › domains[1]: environment "staging" carries domain "ordres", which is not declared (did you mean "orders"?) [staging]`,
+    );
     expect(result.lines.some((l) => l.includes('orders/order-created › partitions:') && l.endsWith('[dev, prod, staging]'))).toBe(true);
   });
 });
@@ -101,12 +129,17 @@ describe('two environments whose stacks share a name', () => {
         { name: 'prod-orders', production: false, replicationFactor: 1, minInsyncReplicas: 1 },
       ]) {
         const env = new KafkaEnvironment(app, environment.name, { environment });
-        new Domain(env, 'orders', { owner: '@acme/orders', description: 'Orders', recoveryProcedure: 'docs/runbooks/orders.md' }).addEventTopic('order-created', { eventTypes: ['OrderCreated'], ordering: 'none', partitions: 3, replay: Replay.window('7d') });
+        new Domain(env, 'orders', { owner: '@acme/orders', description: 'Orders', recoveryProcedure: 'docs/runbooks/orders.md' }).addEventTopic(
+          'order-created',
+          { eventTypes: ['OrderCreated'], ordering: 'none', partitions: 3, replay: Replay.window('7d') },
+        );
       }
       return app;
     };
     const result = synthesize(build, join(mkdtempSync(join(tmpdir(), 'topicform-stacks-')), 'cdktf.out'), { onNotice: () => undefined });
     expect(result.ok).toBe(false);
-    expect(result.errors).toEqual(['error: prod-orders › name: two stacks are named "prod-orders"; stack names must be unique across environments [prod-orders]']);
+    expect(result.errors).toEqual([
+      'error: prod-orders › name: two stacks are named "prod-orders"; stack names must be unique across environments [prod-orders]',
+    ]);
   });
 });

@@ -60,14 +60,18 @@ function repository(name: string, replayDays: string, partitions = 6): string {
   return repo;
 }
 
-const topicform = (repo: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const topicform = (repo: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('topicform check', () => {
   it('fails on a type error with its file, line and column, and writes nothing; synth does not type-check', () => {
     const repo = repository('type-error', "'7'");
     const check = topicform(repo, 'check');
     expect(check.status).toBe(1);
-    const line = readFileSync(join(repo, 'topics', 'orders.ts'), 'utf8').split('\n').findIndex((l) => l.includes('const replayDays')) + 1;
+    const line =
+      readFileSync(join(repo, 'topics', 'orders.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('const replayDays')) + 1;
     expect(check.stderr).toMatch(new RegExp(`^error: topics/orders\\.ts:${line}:9 › TS2322: Type 'string' is not assignable to type 'number'\\.$`, 'm'));
     expect(check.stdout).toContain('type-check: 1 error(s); declarations: 0 error(s); lint: 0 error(s)');
     expect(existsSync(join(repo, 'cdktf.out'))).toBe(false);
@@ -79,7 +83,9 @@ describe('topicform check', () => {
     const check = topicform(repository('clean', '7'), 'check');
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/^type-check: 0 error\(s\); declarations: 0 error\(s\); lint: 0 error\(s\), 0 warning\(s\), \d+ info, 1 suppressed — passed$/m);
+    expect(check.stdout).toMatch(
+      /^type-check: 0 error\(s\); declarations: 0 error\(s\); lint: 0 error\(s\), 0 warning\(s\), \d+ info, 1 suppressed — passed$/m,
+    );
   }, 60_000);
 
   it('fails on a declaration error as synth would', () => {

@@ -18,11 +18,20 @@ let n = 0;
 
 const PROD: EnvironmentInput = { name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2 };
 
-function app(environment: EnvironmentInput, domain: { description?: string; recoveryProcedure?: string } = {}, topic: Partial<EventTopicProps> = {}): (outdir: string) => App {
+function app(
+  environment: EnvironmentInput,
+  domain: { description?: string; recoveryProcedure?: string } = {},
+  topic: Partial<EventTopicProps> = {},
+): (outdir: string) => App {
   return (outdir) => {
     const built = new App({ outdir, stackTraces: false });
     const env = new KafkaEnvironment(built, environment.name, { environment });
-    const orders = new Domain(env, 'orders', { owner: '@acme/orders', description: domain.description ?? 'Orders', recoveryProcedure: domain.recoveryProcedure ?? 'docs/runbooks/orders.md', suppressions: [{ ruleId: 'TF-CONTRACT-004', reason: 'test app: schemas are not what this test is about' }] });
+    const orders = new Domain(env, 'orders', {
+      owner: '@acme/orders',
+      description: domain.description ?? 'Orders',
+      recoveryProcedure: domain.recoveryProcedure ?? 'docs/runbooks/orders.md',
+      suppressions: [{ ruleId: 'TF-CONTRACT-004', reason: 'test app: schemas are not what this test is about' }],
+    });
     const created = orders.addEventTopic('order-created', {
       eventTypes: ['OrderCreated'],
       key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 1_000_000 },
@@ -31,7 +40,13 @@ function app(environment: EnvironmentInput, domain: { description?: string; reco
       contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type' },
       ...topic,
     });
-    created.addConsumerGroup('payment', { service: 'payment-service', principal: KafkaPrincipal.user('payment-service'), idempotency: 'payment id is unique per order; duplicates are ignored', maxProcessingLag: '5m', processingTimePerMessage: '5ms' });
+    created.addConsumerGroup('payment', {
+      service: 'payment-service',
+      principal: KafkaPrincipal.user('payment-service'),
+      idempotency: 'payment id is unique per order; duplicates are ignored',
+      maxProcessingLag: '5m',
+      processingTimePerMessage: '5ms',
+    });
     return built;
   };
 }
@@ -48,11 +63,19 @@ function expectRefused(build: (outdir: string) => App, secret: string, where: Re
 
 describe('inline credentials', () => {
   it('are refused in a backend address, which would otherwise land in every stack of the environment', () => {
-    expectRefused(app({ ...PROD, backend: { type: 'http', address: 'https://admin:s3cr3t-pw@state.example.com/{stack}' } }), 's3cr3t-pw', / › prod › backend\.address: looks like an inline credential \(a user name or password in a URL\); the value is not shown/);
+    expectRefused(
+      app({ ...PROD, backend: { type: 'http', address: 'https://admin:s3cr3t-pw@state.example.com/{stack}' } }),
+      's3cr3t-pw',
+      / › prod › backend\.address: looks like an inline credential \(a user name or password in a URL\); the value is not shown/,
+    );
   });
 
   it('are refused in a URL anywhere in a declaration, with only a user name too', () => {
-    expectRefused(app(PROD, { recoveryProcedure: 'https://oncall-bot@wiki.example.com/runbooks/orders' }), 'oncall-bot', / › orders › recoveryProcedure: looks like an inline credential \(a user name or password in a URL\)/);
+    expectRefused(
+      app(PROD, { recoveryProcedure: 'https://oncall-bot@wiki.example.com/runbooks/orders' }),
+      'oncall-bot',
+      / › orders › recoveryProcedure: looks like an inline credential \(a user name or password in a URL\)/,
+    );
   });
 
   it.each([
@@ -65,7 +88,11 @@ describe('inline credentials', () => {
   });
 
   it('are refused in a topic config value without echoing it (an invalid value is otherwise shown)', () => {
-    expectRefused(app(PROD, {}, { config: { 'compression.type': 'token=sk_live_51HqLyjWDarjtT1zdp7dc' } }), 'sk_live_51HqLyjWDarjtT1zdp7dc', / › orders\/order-created › config\["compression\.type"\]: looks like an inline credential/);
+    expectRefused(
+      app(PROD, {}, { config: { 'compression.type': 'token=sk_live_51HqLyjWDarjtT1zdp7dc' } }),
+      'sk_live_51HqLyjWDarjtT1zdp7dc',
+      / › orders\/order-created › config\["compression\.type"\]: looks like an inline credential/,
+    );
   });
 
   it('are reported once for the field, not again as an invalid value', () => {
@@ -76,7 +103,14 @@ describe('inline credentials', () => {
 
   it('leave ordinary text alone: a prose mention of a password, an e-mail address, a URL without a user', () => {
     const out = join(work, `out-${n++}`);
-    const result = synthesize(app(PROD, { description: 'no password: consumers authenticate with mTLS; ask orders@example.com', recoveryProcedure: 'https://wiki.example.com/runbooks/orders?section=replay' }), out, { onNotice: () => undefined });
+    const result = synthesize(
+      app(PROD, {
+        description: 'no password: consumers authenticate with mTLS; ask orders@example.com',
+        recoveryProcedure: 'https://wiki.example.com/runbooks/orders?section=replay',
+      }),
+      out,
+      { onNotice: () => undefined },
+    );
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
   });

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli';
 
 const APP = 'test/fixtures/apps/variants/main.ts';
-const lint = (...args: string[]) => spawnSync(process.execPath, [BIN, 'lint', '--app', APP, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TOPICFORM_TEST_VARIANT: 'broken', TOPICFORM_TEST_TOPICS: '1' } });
+const lint = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, 'lint', '--app', APP, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', TOPICFORM_TEST_VARIANT: 'broken', TOPICFORM_TEST_TOPICS: '1' },
+  });
 
 describe('topicform lint --env on declarations with errors', () => {
   it('shows the declaration errors of the environments asked for', () => {

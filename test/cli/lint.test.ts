@@ -44,7 +44,9 @@ interface SarifReport {
     readonly results: ReadonlyArray<{
       readonly ruleId: string;
       readonly level: string;
-      readonly locations: ReadonlyArray<{ readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number } } }>;
+      readonly locations: ReadonlyArray<{
+        readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number } };
+      }>;
       readonly suppressions?: ReadonlyArray<{ readonly justification: string }>;
     }>;
   }>;
@@ -81,7 +83,9 @@ describe('topicform lint: a fixture app with an error (TF-GROUP-001 in dev and p
     const result = topicform('lint', '--app', app('lint-error'));
     expect(result.status).toBe(1);
     expect(result.stdout.split('\n')[0]).toBe('orders');
-    expect(result.stdout).toMatch(/^ {2}error {3}TF-GROUP-001 test\/fixtures\/apps\/orders\.ts:\d+ orders\/payment › idempotency: group orders\.payment states no idempotency strategy \[dev, prod\]$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}error {3}TF-GROUP-001 test\/fixtures\/apps\/orders\.ts:\d+ orders\/payment › idempotency: group orders\.payment states no idempotency strategy \[dev, prod\]$/m,
+    );
     expect(result.stdout).toMatch(/^ {10}fix: set idempotency/m);
     expect(result.stdout).toMatch(/^1 error\(s\), 0 warning\(s\), 0 info, 0 suppressed — failed$/m);
   });
@@ -129,7 +133,9 @@ describe('topicform lint: a fixture app with only warnings, an info and a suppre
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ {2}warning TF-DOMAIN-001 .* \[dev, prod\]$/m);
     expect(result.stdout).toMatch(/^ {2}info {4}TF-GROUP-005 /m);
-    expect(result.stdout).toMatch(/^ {2}error {3}TF-GROUP-003 .* — suppressed by consumer group orders\.payment: payments are reconciled nightly; a poison pill is caught there$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}error {3}TF-GROUP-003 .* — suppressed by consumer group orders\.payment: payments are reconciled nightly; a poison pill is caught there$/m,
+    );
     expect(result.stdout).toMatch(/^0 error\(s\), 1 warning\(s\), 1 info, 1 suppressed — passed$/m);
   });
 
@@ -137,7 +143,11 @@ describe('topicform lint: a fixture app with only warnings, an info and a suppre
     const result = topicform('lint', '--app', app('lint-warnings'), '--strict', '--format', 'json');
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.findings.map((f) => `${f.ruleId} ${f.level} ${f.suppressed === null ? '' : 'suppressed'}`.trim())).toEqual(['TF-DOMAIN-001 warning', 'TF-GROUP-003 error suppressed', 'TF-GROUP-005 info']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.level} ${f.suppressed === null ? '' : 'suppressed'}`.trim())).toEqual([
+      'TF-DOMAIN-001 warning',
+      'TF-GROUP-003 error suppressed',
+      'TF-GROUP-005 info',
+    ]);
   });
 
   it('lets synth write the stacks (warnings do not stop it) and mentions the suppressed findings', () => {
@@ -182,7 +192,9 @@ describe('topicform lint: usage and declaration errors', () => {
     const result = topicform('lint', '--app', app('invalid-suppression'));
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: test\/fixtures\/apps\/orders\.ts:\d+ › orders\/payment › suppressions\[0\]\.reason: must be a written reason of at least 10 characters \[dev, prod\]$/m);
+    expect(result.stderr).toMatch(
+      /^error: test\/fixtures\/apps\/orders\.ts:\d+ › orders\/payment › suppressions\[0\]\.reason: must be a written reason of at least 10 characters \[dev, prod\]$/m,
+    );
   });
 
   it('exits 1 on an unknown --format', () => {
@@ -200,7 +212,9 @@ describe('topicform lint: usage and declaration errors', () => {
 
 /** The 1-based line of the first line of `file` (repo-relative) containing `text`. */
 function lineOf(file: string, text: string): number {
-  const index = readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  const index = readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   if (index === -1) throw new Error(`"${text}" not in ${file}`);
   return index + 1;
 }

@@ -110,7 +110,9 @@ describe('synth commits the whole output or nothing', () => {
     writeFileSync(join(out, 'stacks', 'staging'), 'in the way\n');
     const before = treeDigest(out);
     expect(() => synthesize(variantApp('b'), out, quiet())).toThrow(OutputBlockedError);
-    expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow('cannot write cdktf.out/stacks/staging: a file where a folder goes is in the way; move it away and run synth again');
+    expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow(
+      'cannot write cdktf.out/stacks/staging: a file where a folder goes is in the way; move it away and run synth again',
+    );
     expect(treeDigest(out)).toBe(before);
     expect(outputSiblings(out)).toEqual([]);
   });
@@ -120,7 +122,9 @@ describe('synth commits the whole output or nothing', () => {
     rmSync(join(out, 'stacks', 'dev', 'cdk.tf.json'));
     mkdirSync(join(out, 'stacks', 'dev', 'cdk.tf.json'));
     const before = treeDigest(out);
-    expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow('cannot write cdktf.out/stacks/dev/cdk.tf.json: a dir where a file goes is in the way');
+    expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow(
+      'cannot write cdktf.out/stacks/dev/cdk.tf.json: a dir where a file goes is in the way',
+    );
     expect(treeDigest(out)).toBe(before);
   });
 
@@ -133,7 +137,9 @@ describe('synth commits the whole output or nothing', () => {
       return;
     }
     try {
-      expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow(/could not write cdktf\.out\/stacks\/staging\/cdk\.tf\.json: .*; the previous output was put back, nothing changed in cdktf\.out/);
+      expect(() => synthesize(variantApp('b'), out, { ...quiet(), label: 'cdktf.out' })).toThrow(
+        /could not write cdktf\.out\/stacks\/staging\/cdk\.tf\.json: .*; the previous output was put back, nothing changed in cdktf\.out/,
+      );
     } finally {
       readOnly();
     }
@@ -175,7 +181,10 @@ describe('planCommit', () => {
     const files = { 'docs/same.md': 'same\n', 'docs/old.md': 'new\n', 'docs/new/a.md': 'a\n', 'docs/new/b/c.md': 'c\n' };
     mkdirSync(join(target, 'docs', 'gone', 'deeper'), { recursive: true });
     writeFileSync(join(target, 'docs', 'gone', 'deeper', 'x.md'), 'x\n');
-    const plan = planCommit(staged(files), target, Object.keys(files).sort(), { deletions: ['docs/stale.md', 'docs/gone/deeper/x.md', 'docs/missing.md'], prunable: ['docs'] });
+    const plan = planCommit(staged(files), target, Object.keys(files).sort(), {
+      deletions: ['docs/stale.md', 'docs/gone/deeper/x.md', 'docs/missing.md'],
+      prunable: ['docs'],
+    });
     expect(plan.steps).toEqual([
       { op: 'move', dir: 'docs/new', files: ['docs/new/a.md', 'docs/new/b/c.md'] },
       { op: 'put', file: 'docs/old.md', replaces: true },
@@ -221,7 +230,9 @@ describe('synth cleans up after interrupted synths and holds a lock', () => {
     writeFileSync(lockPath(out), JSON.stringify({ pid: dead, host: hostname(), since: '2020-01-01T00:00:00.000Z', token: 'dead' }));
     const notices: string[] = [];
     expect(synthesize(variantApp('b'), out, { ...quiet(notices), label: 'cdktf.out' }).ok).toBe(true);
-    expect(notices).toEqual([`removed a stale lock on cdktf.out left by pid ${dead} on ${hostname()}, since 2020-01-01T00:00:00.000Z, which is no longer running`]);
+    expect(notices).toEqual([
+      `removed a stale lock on cdktf.out left by pid ${dead} on ${hostname()}, since 2020-01-01T00:00:00.000Z, which is no longer running`,
+    ]);
     expect(treeDigest(out)).toBe(digests.b);
     expect(outputSiblings(out)).toEqual([]);
   });
@@ -238,7 +249,9 @@ describe('synth cleans up after interrupted synths and holds a lock', () => {
         `cdktf.out is being written by another synth (pid ${process.pid} on ${hostname()}, since 2020-01-01T00:00:00.000Z); gave up after 1 s. Wait for it to finish (--wait <seconds> waits longer)`,
       );
       expect(Date.now() - started).toBeGreaterThanOrEqual(600);
-      expect(notices).toEqual([`waiting for another synth writing cdktf.out (pid ${process.pid} on ${hostname()}, since 2020-01-01T00:00:00.000Z) to finish; giving up after 1 s`]);
+      expect(notices).toEqual([
+        `waiting for another synth writing cdktf.out (pid ${process.pid} on ${hostname()}, since 2020-01-01T00:00:00.000Z) to finish; giving up after 1 s`,
+      ]);
       expect(treeDigest(out)).toBe(digests.a);
     } finally {
       rmSync(lockPath(out));

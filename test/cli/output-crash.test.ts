@@ -80,7 +80,12 @@ interface Run {
   readonly stdout: string;
 }
 
-function startSynth(variant: Variant, out: string, env: Record<string, string> = {}, args: readonly string[] = []): { child: ReturnType<typeof spawn>; done: Promise<Run> } {
+function startSynth(
+  variant: Variant,
+  out: string,
+  env: Record<string, string> = {},
+  args: readonly string[] = [],
+): { child: ReturnType<typeof spawn>; done: Promise<Run> } {
   const child = spawn(process.execPath, [BIN, 'synth', '--app', APP, '--out', out, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', TOPICFORM_TEST_VARIANT: variant, TOPICFORM_TEST_TOPICS: String(TOPICS), ...env },
@@ -102,7 +107,10 @@ async function expectRecovered(out: string, allowed: ReadonlyArray<'a' | 'b'>, w
   const failing = synthesize(variantApp('broken', TOPICS), out, { onNotice: () => undefined });
   expect(failing.ok, when).toBe(false);
   const digest = treeDigest(out);
-  expect(allowed.map((v) => digests[v]), `${when}: the output after recovery is ${digest === digests.a ? 'the previous one' : digest === digests.b ? 'the new one' : 'a mix'}`).toContain(digest);
+  expect(
+    allowed.map((v) => digests[v]),
+    `${when}: the output after recovery is ${digest === digests.a ? 'the previous one' : digest === digests.b ? 'the new one' : 'a mix'}`,
+  ).toContain(digest);
   expect(outputSiblings(out), when).toEqual([]);
   const next = await startSynth('b', out).done;
   expect(next.code, `${when}: ${next.stderr}`).toBe(0);
@@ -124,20 +132,36 @@ describe('a synth killed with SIGKILL', () => {
     ['committed', ['b']],
     ['cleanup:1', ['b']],
   ];
-  it.each(points)('at %s leaves an output the next synth makes whole', async (name, allowed) => {
-    const index: Readonly<Record<string, number>> = { first: 0, second: 1, third: Math.floor(steps / 3), 'two-thirds': Math.floor((2 * steps) / 3), last: steps - 1 };
-    const [kind = '', at = ''] = name.split(':');
-    const point = kind === 'step' ? `step:${index[at] ?? at}` : name;
-    const out = previousOutput();
-    const run = await startSynth('b', out, { TOPICFORM_TEST_KILL_AT: point }).done;
-    expect(run.signal, `${point}: ${run.stderr}`).toBe('SIGKILL');
-    await expectRecovered(out, allowed, `killed at ${point}`);
-  }, 60_000);
+  it.each(points)(
+    'at %s leaves an output the next synth makes whole',
+    async (name, allowed) => {
+      const index: Readonly<Record<string, number>> = {
+        first: 0,
+        second: 1,
+        third: Math.floor(steps / 3),
+        'two-thirds': Math.floor((2 * steps) / 3),
+        last: steps - 1,
+      };
+      const [kind = '', at = ''] = name.split(':');
+      const point = kind === 'step' ? `step:${index[at] ?? at}` : name;
+      const out = previousOutput();
+      const run = await startSynth('b', out, { TOPICFORM_TEST_KILL_AT: point }).done;
+      expect(run.signal, `${point}: ${run.stderr}`).toBe('SIGKILL');
+      await expectRecovered(out, allowed, `killed at ${point}`);
+    },
+    60_000,
+  );
 
   it('as soon as the first output file changes leaves an output the next synth makes whole', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const out = previousOutput();
-      const watched = ['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/staging/topology.json', 'docs/prod/index.md', 'clients/dev/orders-reader/kafkajs.ts'].map((f) => join(out, ...f.split('/')));
+      const watched = [
+        'manifest.json',
+        'stacks/dev/cdk.tf.json',
+        'stacks/staging/topology.json',
+        'docs/prod/index.md',
+        'clients/dev/orders-reader/kafkajs.ts',
+      ].map((f) => join(out, ...f.split('/')));
       const inodes = watched.map(inode);
       const { child, done } = startSynth('b', out);
       const deadline = Date.now() + 60_000;
@@ -179,9 +203,15 @@ describe('two synths on the same output at once', () => {
         }),
       );
       const report = runs.map((r) => `${r.variant}: ${r.stderr}`).join('\n');
-      expect(runs.map((r) => r.code), report).toEqual([0, 0]);
+      expect(
+        runs.map((r) => r.code),
+        report,
+      ).toEqual([0, 0]);
       const last = finished[1] as 'a' | 'b';
-      expect(treeDigest(out), `round ${round}: the output is ${treeDigest(out) === digests.a ? 'a' : treeDigest(out) === digests.b ? 'b' : 'a mix'}, ${last} finished last`).toBe(digests[last]);
+      expect(
+        treeDigest(out),
+        `round ${round}: the output is ${treeDigest(out) === digests.a ? 'a' : treeDigest(out) === digests.b ? 'b' : 'a mix'}, ${last} finished last`,
+      ).toBe(digests[last]);
       // When they overlapped, the one that finished last is the one that waited.
       for (const run of runs) if (/waiting for another synth/.test(run.stderr)) expect(run.variant, report).toBe(last);
       expect(outputSiblings(out)).toEqual([]);
@@ -214,7 +244,9 @@ describe('two synths on the same output at once', () => {
     try {
       const run = await startSynth('b', out, {}, ['--wait', '0']).done;
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`is being written by another synth (pid ${process.pid} on ${hostname()}, since 2020-01-01T00:00:00.000Z). Wait for it to finish (--wait <seconds> waits longer)`);
+      expect(run.stderr).toContain(
+        `is being written by another synth (pid ${process.pid} on ${hostname()}, since 2020-01-01T00:00:00.000Z). Wait for it to finish (--wait <seconds> waits longer)`,
+      );
       expect(run.stderr).toContain('nothing was written to');
       expect(treeDigest(out)).toBe(digests.a);
     } finally {

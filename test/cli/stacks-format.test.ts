@@ -18,7 +18,10 @@ const info = (overrides: Partial<StackInfo>): StackInfo => ({
 
 describe('formatStacks', () => {
   it('prints headers and aligned columns, and no warning when production state is remote', () => {
-    const text = formatStacks([info({}), info({ stack: 'prod-orders', environment: 'prod', production: true, backend: 's3', requiredEnvironment: ['KAFKA_SASL_USERNAME'] })]);
+    const text = formatStacks([
+      info({}),
+      info({ stack: 'prod-orders', environment: 'prod', production: true, backend: 's3', requiredEnvironment: ['KAFKA_SASL_USERNAME'] }),
+    ]);
     expect(text).toBe(
       [
         'STACK        ENVIRONMENT        BACKEND  DOMAINS',

@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 let n = 0;
 
-const topicform = (args: readonly string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+const topicform = (args: readonly string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
 const summaryOf = (text: string): string | undefined => /(\d+ error\(s\), \d+ warning\(s\), \d+ info, \d+ suppressed)/.exec(text)?.[1];
 
 describe('synth prints what to act on, and counts the rest', () => {
@@ -67,14 +68,22 @@ function terminal(isTTY: boolean): { stream: NodeJS.WritableStream; text: () => 
 }
 
 describe('synth progress', () => {
-  const synthTo = (stderr: NodeJS.WritableStream): number => runSynth(variantApp('a', 3), { outdir: join(work, `out-${n++}`), stderr, stdout: terminal(false).stream });
+  const synthTo = (stderr: NodeJS.WritableStream): number =>
+    runSynth(variantApp('a', 3), { outdir: join(work, `out-${n++}`), stderr, stdout: terminal(false).stream });
 
   it('shows the stages with counts on a terminal, and clears its line at the end', () => {
     vi.stubEnv('CI', '');
     const tty = terminal(true);
     expect(synthTo(tty.stream)).toBe(0);
     const shown = tty.text();
-    for (const stage of ['resolving and linting environments 3/3', 'synthesizing stacks 4/4', 'rendering client configs, docs and schemas', 'writing the output']) expect(shown).toContain(stage);
+    for (const stage of [
+      'resolving and linting environments 3/3',
+      'synthesizing stacks 4/4',
+      'rendering client configs, docs and schemas',
+      'writing the output',
+    ]) {
+      expect(shown).toContain(stage);
+    }
     expect(shown.endsWith('\r\u001b[2K')).toBe(true);
   });
 

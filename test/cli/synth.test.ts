@@ -66,11 +66,14 @@ describe('synth', () => {
     // cdktf's token map is global and keeps each stack, and through its scope the environment and every declaration:
     // only cutting every parent-child link lets the garbage collector take the tree (~45 MB live at 10,000 topics).
     let constructs: IConstruct[] = []; // the declarations, as built (stacks and resources come later, from render)
-    const result = synthesize((outdir) => {
-      const app = buildApp(outdir);
-      constructs = app.node.findAll();
-      return app;
-    }, join(tempDir(), 'cdktf.out'));
+    const result = synthesize(
+      (outdir) => {
+        const app = buildApp(outdir);
+        constructs = app.node.findAll();
+        return app;
+      },
+      join(tempDir(), 'cdktf.out'),
+    );
 
     expect(result.ok).toBe(true);
     expect(constructs.length).toBeGreaterThan(20);

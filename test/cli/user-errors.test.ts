@@ -37,11 +37,17 @@ describe('an exception in the app code', () => {
   it('names a TypeError as such, at the line it happened', () => {
     const result = topicform(['synth', '--app', APP, '--out', join(work, 'type-error')], { TOPICFORM_TEST_FAILURE: 'type-error' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/synth failed: TypeError: Cannot read properties of undefined \(reading 'partitions'\)\n {2}at test\/fixtures\/apps\/throws\/topics\.ts:7:\d+ \(declareCatalogue\)/);
+    expect(result.stderr).toMatch(
+      /synth failed: TypeError: Cannot read properties of undefined \(reading 'partitions'\)\n {2}at test\/fixtures\/apps\/throws\/topics\.ts:7:\d+ \(declareCatalogue\)/,
+    );
   });
 
   it('prints the whole stack with --verbose, and with DEBUG=topicform', () => {
-    for (const [args, env] of [[['--verbose'], {}], [[], { DEBUG: 'topicform' }], [[], { DEBUG: 'express,topicform' }]] as const) {
+    for (const [args, env] of [
+      [['--verbose'], {}],
+      [[], { DEBUG: 'topicform' }],
+      [[], { DEBUG: 'express,topicform' }],
+    ] as const) {
       const result = topicform(['synth', ...args, '--app', APP, '--out', join(work, 'verbose')], { TOPICFORM_TEST_FAILURE: 'throw', ...env });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('synth failed: the orders catalogue is not loaded\n  at test/fixtures/apps/throws/topics.ts:5:');

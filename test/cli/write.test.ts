@@ -20,7 +20,11 @@ vi.mock('node:fs', async (importOriginal) => {
       faults.calls.push(`write ${String(file)}`);
       if (faults.write !== undefined) {
         // A write that fails part-way: some bytes reached the file, then the disk filled up.
-        real.writeFileSync(file, typeof data === 'string' ? data.slice(0, 3) : new Uint8Array(data.buffer, data.byteOffset, Math.min(3, data.byteLength)), options);
+        real.writeFileSync(
+          file,
+          typeof data === 'string' ? data.slice(0, 3) : new Uint8Array(data.buffer, data.byteOffset, Math.min(3, data.byteLength)),
+          options,
+        );
         throw faults.write;
       }
       real.writeFileSync(file, data, options);
@@ -47,7 +51,13 @@ function reference(value: unknown): string {
 
 const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 30 }).map(String), fc.constantFrom('a', 'b', 'B', '_', '10', '9', '~', '\n', ']'));
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), fc.constantFrom('\n  ]', '[\n  ]', '{}'), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 6 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue({ maxDepth: 0 }),
+    fc.constantFrom('\n  ]', '[\n  ]', '{}'),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 6 }),
+  ),
 })).value;
 
 describe('canonicalJson', () => {
@@ -61,7 +71,9 @@ describe('canonicalJson', () => {
   });
 
   it('sorts keys at every level and ends with a newline', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{\n  "a": {\n    "c": null,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe(
+      '{\n  "a": {\n    "c": null,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
   });
 });
 

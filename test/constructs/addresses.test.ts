@@ -7,7 +7,9 @@ import { Testing } from '../../constructs/cdktf';
 import { DEV, synthStack } from '../helpers/synth';
 
 const addresses = (json: { resource: Record<string, Record<string, unknown>> }): string[] =>
-  Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+  Object.entries(json.resource)
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
 
 describe('Terraform addresses', () => {
   it('are derived from content: adding a consumer group renames no existing resource', () => {
@@ -15,7 +17,13 @@ describe('Terraform addresses', () => {
     const after = addresses(
       synthStack((s) => {
         const domain = orders(s);
-        domain.addConsumerGroup('audit', { service: 'audit-service', principal: KafkaPrincipal.user('audit-service'), idempotency: 'audit entries keyed by event id' }).subscribe({ domain: 'orders', event: 'order-created' });
+        domain
+          .addConsumerGroup('audit', {
+            service: 'audit-service',
+            principal: KafkaPrincipal.user('audit-service'),
+            idempotency: 'audit entries keyed by event id',
+          })
+          .subscribe({ domain: 'orders', event: 'order-created' });
       }).json,
     );
     expect(after).toEqual(expect.arrayContaining(before));
@@ -80,7 +88,9 @@ describe('declaration errors', () => {
       synthStack((s) => {
         orders(s);
         const domain = new Domain(s, 'audit', { owner: '@acme/audit', description: 'Audit trail' });
-        domain.addConsumerGroup('trail', { service: 'audit-service', principal: KafkaPrincipal.user('audit') }).subscribe({ domain: 'orders', event: 'order-creatd' }, { reason: 'the audit trail records every order' });
+        domain
+          .addConsumerGroup('trail', { service: 'audit-service', principal: KafkaPrincipal.user('audit') })
+          .subscribe({ domain: 'orders', event: 'order-creatd' }, { reason: 'the audit trail records every order' });
       }, DEV),
     ).toThrow(/subscriptions\[0\]\.topic: event topic "orders\/order-creatd" is not declared \(did you mean "orders\/order-created"\?\)/);
   });

@@ -26,7 +26,10 @@ describe('adopting existing resources', () => {
     });
     const imports = (json.import ?? []) as ImportBlock[];
     expect(imports.map((i) => [i.to, i.id])).toEqual([
-      [expect.stringMatching(/^kafka_acl\.acl_order-service_Write_Topic_orders_order-created_[0-9a-f]{8}$/), 'User:order-service|*|Write|Allow|Topic|orders.order-created|Literal'],
+      [
+        expect.stringMatching(/^kafka_acl\.acl_order-service_Write_Topic_orders_order-created_[0-9a-f]{8}$/),
+        'User:order-service|*|Write|Allow|Topic|orders.order-created|Literal',
+      ],
       ['kafka_topic.orders_order-created', 'orders.order-created'],
     ]);
   });
@@ -37,7 +40,7 @@ describe('adopting existing resources', () => {
 });
 
 const topicConfig = (json: Record<string, unknown>, address: string): Record<string, string> | undefined =>
-  ((json.resource as Record<string, Record<string, { config?: Record<string, string> }>>).kafka_topic?.[address])?.config;
+  (json.resource as Record<string, Record<string, { config?: Record<string, string> }>>).kafka_topic?.[address]?.config;
 
 describe('adopt.brokerDefaults: configs an adopted topic gets from the broker', () => {
   const adopt = (brokerDefaults: Record<string, Record<string, string>>): Adopt => ({ topics: ['orders.order-created'], brokerDefaults });
@@ -59,7 +62,10 @@ describe('adopt.brokerDefaults: configs an adopted topic gets from the broker', 
 
   it('works through a KafkaEnvironment, per domain stack', () => {
     const app = Testing.app();
-    const env = new KafkaEnvironment(app, 'dev', { environment: { ...DEV, layout: 'domain' }, adopt: adopt({ 'orders.order-created': { 'cleanup.policy': 'delete' } }) });
+    const env = new KafkaEnvironment(app, 'dev', {
+      environment: { ...DEV, layout: 'domain' },
+      adopt: adopt({ 'orders.order-created': { 'cleanup.policy': 'delete' } }),
+    });
     orders(env);
     const [stack] = env.render().stacks;
     if (stack === undefined) throw new Error('no stack');
@@ -100,7 +106,12 @@ describe('declarations an adopted cluster needs', () => {
     const { json } = synth(declare);
     const topics = (json.resource as Record<string, Record<string, { name: string; partitions: number; config: Record<string, string> }>>).kafka_topic ?? {};
     const byName = Object.fromEntries(Object.values(topics).map((t) => [t.name, t]));
-    expect(Object.keys(byName).sort()).toEqual(['Payments_Legacy.Settled', 'Payments_Legacy.Settled.settlement.dlq', 'Payments_Legacy.Settled.settlement.retry-1', 'legacy.reservations']);
+    expect(Object.keys(byName).sort()).toEqual([
+      'Payments_Legacy.Settled',
+      'Payments_Legacy.Settled.settlement.dlq',
+      'Payments_Legacy.Settled.settlement.retry-1',
+      'legacy.reservations',
+    ]);
     expect(byName['Payments_Legacy.Settled.settlement.dlq']).toMatchObject({ partitions: 6, config: { 'retention.ms': String(14 * 86_400_000) } });
     expect(byName['Payments_Legacy.Settled.settlement.retry-1']?.partitions).toBe(2);
     expect(byName['legacy.reservations']?.config).toMatchObject({ 'cleanup.policy': 'compact,delete', 'retention.ms': String(3 * 86_400_000) });
@@ -127,7 +138,9 @@ describe('LegacyAcl', () => {
   it('keeps the ACL in the synthesized stack, conforming to the provider schema', () => {
     const { json } = synth(declare);
     const acls = Object.values((json.resource as Record<string, Record<string, Record<string, unknown>>>).kafka_acl ?? {});
-    expect(acls).toContainEqual(expect.objectContaining({ acl_principal: 'User:analytics', resource_name: 'orders.', resource_pattern_type_filter: 'Prefixed' }));
+    expect(acls).toContainEqual(
+      expect.objectContaining({ acl_principal: 'User:analytics', resource_name: 'orders.', resource_pattern_type_filter: 'Prefixed' }),
+    );
     expect(schemaProblems(json)).toEqual([]);
   });
 

@@ -5,7 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { Testing, type Construct } from '../../constructs/cdktf';
 import { Domain, KafkaEnvironment, KafkaStack, Producer, Replay } from '../../constructs';
-import type { ConsumerGroupOptions, DomainProps, EventTopicProps, KafkaEnvironmentProps, KafkaStackProps, LegacyAclProps, ProducerProps , ConsumerGroup, EventTopic, KafkaCluster, LegacyAcl} from '../../constructs';
+import type {
+  ConsumerGroupOptions,
+  DomainProps,
+  EventTopicProps,
+  KafkaEnvironmentProps,
+  KafkaStackProps,
+  LegacyAclProps,
+  ProducerProps,
+  ConsumerGroup,
+  EventTopic,
+  KafkaCluster,
+  LegacyAcl,
+} from '../../constructs';
 import type { KafkaSliceStackProps } from '../../constructs/kafka-stack';
 import type { AuthDeclaration } from '../../model/schema';
 import { assertSameShape } from '../types/same-shape';
@@ -33,13 +45,22 @@ describe('(scope, id, props)', () => {
     expect(strip(positional.toDeclaration())).toEqual(strip(viaProps.toDeclaration()));
     expect([positional.topicRef, positional.principal, positional.options]).toEqual([viaProps.topicRef, viaProps.principal, viaProps.options]);
     expect(viaProps.props).toEqual({ ...options, topic: { domain: 'orders', event: 'order-created' }, principal: 'User:orders-service' });
-    expect(topic.grantProduce('User:orders-service', options).toDeclaration()).toMatchObject({ topic: topic.topicRef, principal: 'User:orders-service', service: 'orders-service' });
+    expect(topic.grantProduce('User:orders-service', options).toDeclaration()).toMatchObject({
+      topic: topic.topicRef,
+      principal: 'User:orders-service',
+      service: 'orders-service',
+    });
   });
 
   it('gives a KafkaEnvironment slice stacks that render their slice', () => {
     const app = Testing.app();
     const env = new KafkaEnvironment(app, 'dev', { environment: { ...DEV, layout: 'domain' } });
-    new Domain(env, 'orders', { owner: '@acme/orders', description: 'Orders' }).addEventTopic('order-created', { eventTypes: ['OrderCreated'], ordering: 'none', partitions: 3, replay: Replay.window('7d') });
+    new Domain(env, 'orders', { owner: '@acme/orders', description: 'Orders' }).addEventTopic('order-created', {
+      eventTypes: ['OrderCreated'],
+      ordering: 'none',
+      partitions: 3,
+      replay: Replay.window('7d'),
+    });
     const [stack] = env.render().stacks;
     expect(stack?.node.id).toBe('dev-orders');
     expect(stack?.environmentName).toBe('dev');

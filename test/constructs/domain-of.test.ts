@@ -9,7 +9,11 @@ import { DEV } from '../helpers/synth';
 
 const DOMAIN = { owner: '@acme/orders', description: 'Orders', recoveryProcedure: 'docs/runbooks/orders.md' } as const;
 const TOPIC = { eventTypes: ['OrderCreated'], ordering: 'none', partitions: 3, replay: Replay.window('7d') } as const;
-const GROUP = { service: 'payment-service', principal: KafkaPrincipal.user('payment-service'), idempotency: 'payment id is unique per order; duplicates are ignored' } as const;
+const GROUP = {
+  service: 'payment-service',
+  principal: KafkaPrincipal.user('payment-service'),
+  idempotency: 'payment id is unique per order; duplicates are ignored',
+} as const;
 
 function stack(): KafkaStack {
   return new KafkaStack(Testing.app(), 'dev', { environment: DEV });
@@ -47,7 +51,9 @@ describe('Domain.of', () => {
     const s = stack();
     expect(Domain.tryOf(s)).toBeUndefined();
     expect(() => Domain.of(s)).toThrow('dev is not inside a Domain');
-    expect(() => new EventTopic(s, 'order-created', TOPIC)).toThrow('dev/order-created is not inside a Domain (declare event topics with domain.addEventTopic)');
+    expect(() => new EventTopic(s, 'order-created', TOPIC)).toThrow(
+      'dev/order-created is not inside a Domain (declare event topics with domain.addEventTopic)',
+    );
   });
 
   it('reports a consumer group or legacy ACL outside any Domain as a located declaration error, not a throw', () => {
@@ -55,8 +61,20 @@ describe('Domain.of', () => {
     const domain = new Domain(s, 'orders', DOMAIN);
     domain.addEventTopic('order-created', TOPIC);
     new ConsumerGroup(s, 'payment', GROUP).subscribe({ domain: 'orders', event: 'order-created' });
-    new LegacyAcl(s, 'legacy', { principal: 'User:legacy-app', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'orders.order-created', reason: 'an old reporting job still reads it' });
+    new LegacyAcl(s, 'legacy', {
+      principal: 'User:legacy-app',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Topic',
+      resourceName: 'orders.order-created',
+      reason: 'an old reporting job still reads it',
+    });
     const errors = s.render().issues.filter((i) => (i.severity ?? 'error') === 'error');
-    expect(errors.filter((i) => i.path === 'domain').map((i) => i.source.path).sort()).toEqual(['dev/legacy', 'dev/payment']);
+    expect(
+      errors
+        .filter((i) => i.path === 'domain')
+        .map((i) => i.source.path)
+        .sort(),
+    ).toEqual(['dev/legacy', 'dev/payment']);
   });
 });

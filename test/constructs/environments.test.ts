@@ -41,7 +41,13 @@ function synthOk(environments: readonly EnvironmentInput[], domains?: Readonly<R
 }
 
 interface StackJson {
-  readonly resource?: { readonly kafka_topic?: Record<string, { name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }>; readonly kafka_acl?: Record<string, { acl_principal: string; resource_name: string; resource_type: string; acl_operation: string }> };
+  readonly resource?: {
+    readonly kafka_topic?: Record<
+      string,
+      { name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }
+    >;
+    readonly kafka_acl?: Record<string, { acl_principal: string; resource_name: string; resource_type: string; acl_operation: string }>;
+  };
   readonly terraform: { readonly backend: Record<string, Record<string, unknown>>; readonly required_version?: string };
   readonly provider: { readonly kafka: Array<Record<string, unknown>> };
   readonly variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean }>;
@@ -50,8 +56,16 @@ interface StackJson {
 }
 
 const stackJson = (out: string, stack: string): StackJson => JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as StackJson;
-const topics = (json: StackJson): Array<{ address: string; name: string; partitions: number; replication_factor: number; config?: Record<string, string>; lifecycle?: { prevent_destroy?: boolean } }> =>
-  Object.entries(json.resource?.kafka_topic ?? {}).map(([address, t]) => ({ address, ...t }));
+const topics = (
+  json: StackJson,
+): Array<{
+  address: string;
+  name: string;
+  partitions: number;
+  replication_factor: number;
+  config?: Record<string, string>;
+  lifecycle?: { prevent_destroy?: boolean };
+}> => Object.entries(json.resource?.kafka_topic ?? {}).map(([address, t]) => ({ address, ...t }));
 const stackNames = (out: string): string[] => readdirSync(join(out, 'stacks')).sort();
 
 function synthesizeOnce(): string {
@@ -95,12 +109,18 @@ describe('per-environment values', () => {
   it('applies each environment replication and protects production only', () => {
     for (const t of topics(stackJson(out, 'dev'))) expect([t.replication_factor, t.lifecycle]).toEqual([1, undefined]);
     for (const t of topics(stackJson(out, 'staging'))) expect([t.replication_factor, t.lifecycle]).toEqual([3, undefined]);
-    for (const stack of ['prod-orders', 'prod-search']) for (const t of topics(stackJson(out, stack))) expect([t.replication_factor, t.lifecycle?.prevent_destroy]).toEqual([3, true]);
+    for (const stack of ['prod-orders', 'prod-search']) {
+      for (const t of topics(stackJson(out, stack))) expect([t.replication_factor, t.lifecycle?.prevent_destroy]).toEqual([3, true]);
+    }
   });
 
   it('configures the provider for the declared mechanism without any credential', () => {
     expect(stackJson(out, 'dev').provider.kafka[0]).toEqual({ bootstrap_servers: '${var.kafka_bootstrap_servers}', tls_enabled: false });
-    expect(stackJson(out, 'prod-orders').provider.kafka[0]).toEqual({ bootstrap_servers: '${var.kafka_bootstrap_servers}', sasl_mechanism: 'scram-sha512', tls_enabled: true });
+    expect(stackJson(out, 'prod-orders').provider.kafka[0]).toEqual({
+      bootstrap_servers: '${var.kafka_bootstrap_servers}',
+      sasl_mechanism: 'scram-sha512',
+      tls_enabled: true,
+    });
   });
 
   it('conforms to the provider schema in every stack', () => {
@@ -113,7 +133,9 @@ describe('stack layouts', () => {
 
   it.each(['environment', 'domain'] as const)('synthesizes dev, staging and prod in the %s layout', (layout) => {
     const out = synthOk(layouts(layout));
-    expect(stackNames(out)).toEqual(layout === 'environment' ? ['dev', 'prod', 'staging'] : ['dev-orders', 'dev-search', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search']);
+    expect(stackNames(out)).toEqual(
+      layout === 'environment' ? ['dev', 'prod', 'staging'] : ['dev-orders', 'dev-search', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
+    );
   });
 
   it('splits the same resources, with the same addresses and bodies, into one stack per domain', () => {
@@ -164,11 +186,23 @@ describe('backends', () => {
   const withBackend = (backend: EnvironmentInput['backend']): EnvironmentInput => ({ ...PROD, backend });
 
   it.each([
-    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: true } }],
-    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true } }],
-    [{ type: 's3', bucket: 'acme-tf', region: 'eu-west-1', useLockfile: false, dynamodbTable: 'tf-locks' }, { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: false } }],
+    [
+      { type: 's3', bucket: 'acme-tf', region: 'eu-west-1', dynamodbTable: 'tf-locks' },
+      { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: true } },
+    ],
+    [
+      { type: 's3', bucket: 'acme-tf', region: 'eu-west-1' },
+      { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true } },
+    ],
+    [
+      { type: 's3', bucket: 'acme-tf', region: 'eu-west-1', useLockfile: false, dynamodbTable: 'tf-locks' },
+      { s3: { bucket: 'acme-tf', key: 'topicform/prod-orders.tfstate', region: 'eu-west-1', dynamodb_table: 'tf-locks', encrypt: true, use_lockfile: false } },
+    ],
     [{ type: 'gcs', bucket: 'acme-tf', prefix: 'kafka/{stack}' }, { gcs: { bucket: 'acme-tf', prefix: 'kafka/prod-orders' } }],
-    [{ type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'acmetf', containerName: 'tfstate' }, { azurerm: { resource_group_name: 'rg', storage_account_name: 'acmetf', container_name: 'tfstate', key: 'topicform/prod-orders.tfstate' } }],
+    [
+      { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'acmetf', containerName: 'tfstate' },
+      { azurerm: { resource_group_name: 'rg', storage_account_name: 'acmetf', container_name: 'tfstate', key: 'topicform/prod-orders.tfstate' } },
+    ],
     [{ type: 'http', address: 'https://state.example.com/{stack}' }, { http: { address: 'https://state.example.com/prod-orders' } }],
     [{ type: 'remote', organization: 'acme', workspace: 'kafka-{stack}' }, { remote: { organization: 'acme', workspaces: { name: 'kafka-prod-orders' } } }],
   ] as const)('renders a %j backend per stack', (backend, expected) => {
@@ -192,7 +226,10 @@ describe('backends', () => {
   });
 
   it('fails when a backend declaration carries a field it does not know (no place to type a secret)', () => {
-    const result = synthesize(appWith([withBackend({ type: 's3', bucket: 'b', region: 'r', secretKey: 'x' } as unknown as EnvironmentInput['backend'])]), outDir());
+    const result = synthesize(
+      appWith([withBackend({ type: 's3', bucket: 'b', region: 'r', secretKey: 'x' } as unknown as EnvironmentInput['backend'])]),
+      outDir(),
+    );
     expect(result.ok).toBe(false);
     expect(result.errors.join('\n')).toMatch(/ › prod › backend\.secretKey: unknown field "secretKey" \[prod\]/);
   });
@@ -200,7 +237,13 @@ describe('backends', () => {
 
 describe('secrets', () => {
   it('never writes a value from the environment into cdktf.out', () => {
-    const planted = { KAFKA_SASL_USERNAME: 'planted-user-7d1f', KAFKA_SASL_PASSWORD: 'planted-password-9c2e', TF_VAR_kafka_sasl_password: 'planted-tfvar-3b8a', AWS_SECRET_ACCESS_KEY: 'planted-aws-5e6f', TF_VAR_kafka_bootstrap_servers: '["planted-broker:9092"]' };
+    const planted = {
+      KAFKA_SASL_USERNAME: 'planted-user-7d1f',
+      KAFKA_SASL_PASSWORD: 'planted-password-9c2e',
+      TF_VAR_kafka_sasl_password: 'planted-tfvar-3b8a',
+      AWS_SECRET_ACCESS_KEY: 'planted-aws-5e6f',
+      TF_VAR_kafka_bootstrap_servers: '["planted-broker:9092"]',
+    };
     const saved = { ...process.env };
     Object.assign(process.env, planted);
     try {
@@ -234,20 +277,27 @@ describe('secrets', () => {
 describe('isolation between stacks', () => {
   const billing: DomainDeclarer = (scope) => {
     const domain = new Domain(scope, 'billing', { owner: '@acme/billing-team', description: 'Invoices', recoveryProcedure: 'docs/runbooks/billing.md' });
-    domain.addEventTopic('invoice-issued', {
-      eventTypes: ['InvoiceIssued'],
-      key: { field: 'invoiceId', aggregate: 'invoice', reason: 'per-invoice ordering of lifecycle events', cardinality: 1_000_000 },
-      partitions: 6,
-      replay: Replay.window('14d'),
-      contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only' },
-    }).grantProduce(KafkaPrincipal.user('billing-service'), { service: 'billing-service' });
+    domain
+      .addEventTopic('invoice-issued', {
+        eventTypes: ['InvoiceIssued'],
+        key: { field: 'invoiceId', aggregate: 'invoice', reason: 'per-invoice ordering of lifecycle events', cardinality: 1_000_000 },
+        partitions: 6,
+        replay: Replay.window('14d'),
+        contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only' },
+      })
+      .grantProduce(KafkaPrincipal.user('billing-service'), { service: 'billing-service' });
     return domain;
   };
 
   it('adding a domain to one environment changes no other stack file', () => {
     const envs = repoEnvironments.map((e) => ({ ...e, domains: ['orders', 'search'] }));
     const before = readTree(synthOk(envs, { ...repoDomains, billing }));
-    const after = readTree(synthOk(envs.map((e) => (e.name === 'prod' ? { ...e, domains: ['billing', 'orders', 'search'] } : e)), { ...repoDomains, billing }));
+    const after = readTree(
+      synthOk(
+        envs.map((e) => (e.name === 'prod' ? { ...e, domains: ['billing', 'orders', 'search'] } : e)),
+        { ...repoDomains, billing },
+      ),
+    );
     // The stacks are what terraform reads; docs, client configs and portal files (cdktf.out/docs, clients, portal)
     // describe the whole environment and change with it by design.
     const changed = Object.keys(after).filter((f) => before[f] !== after[f] && !f.startsWith('docs/') && !f.startsWith('clients/') && !f.startsWith('portal/'));
@@ -262,7 +312,10 @@ describe('moving resources between stacks', () => {
     const old = stackJson(out, 'prod');
     expect(old.resource).toBeUndefined();
     const orders = stackJson(out, 'prod-orders');
-    const ordersAddresses = [...Object.keys(orders.resource?.kafka_topic ?? {}).map((a) => `kafka_topic.${a}`), ...Object.keys(orders.resource?.kafka_acl ?? {}).map((a) => `kafka_acl.${a}`)].sort();
+    const ordersAddresses = [
+      ...Object.keys(orders.resource?.kafka_topic ?? {}).map((a) => `kafka_topic.${a}`),
+      ...Object.keys(orders.resource?.kafka_acl ?? {}).map((a) => `kafka_acl.${a}`),
+    ].sort();
     expect((orders.import ?? []).map((i) => i.to).sort()).toEqual(ordersAddresses);
     const forgotten = (old.removed ?? []).map((r) => r.from);
     expect(forgotten).toEqual(expect.arrayContaining(ordersAddresses));

@@ -70,7 +70,7 @@ describe('kafka_quota in the example stacks', () => {
     });
   });
 
-  it('writes each stack\'s quotas into its topology.json slice', () => {
+  it("writes each stack's quotas into its topology.json slice", () => {
     expect(prod('prod-orders').topology.quotas?.map((q) => q.principal)).toEqual(['User:notification-service', 'User:order-service', 'User:payment-service']);
     expect(prod('prod-search').topology.quotas?.map((q) => q.principal)).toEqual(['User:catalog-service', 'User:search-indexer']);
   });
@@ -90,10 +90,14 @@ describe('kafka_quota in the example stacks', () => {
     expect(off('prod-orders').json.resource.kafka_quota).toBeUndefined();
   });
 
-  it('on a layout move, forgets the moved domains\' quotas in the old stack and leaves them out of the new ones', () => {
+  it("on a layout move, forgets the moved domains' quotas in the old stack and leaves them out of the new ones", () => {
     const moved = synth('moved', { ...PROD, layout: 'domain', moves: [{ domains: ['orders', 'search'], from: 'prod' }] });
     const forgotten = (moved('prod').json.removed ?? []).filter((r) => r.from.startsWith('kafka_quota.'));
-    expect(forgotten.map((r) => r.from).sort()).toEqual(Object.keys({ ...prod('prod-orders').json.resource.kafka_quota, ...prod('prod-search').json.resource.kafka_quota }).map((a) => `kafka_quota.${a}`).sort());
+    expect(forgotten.map((r) => r.from).sort()).toEqual(
+      Object.keys({ ...prod('prod-orders').json.resource.kafka_quota, ...prod('prod-search').json.resource.kafka_quota })
+        .map((a) => `kafka_quota.${a}`)
+        .sort(),
+    );
     expect(forgotten.every((r) => r.lifecycle.destroy === false)).toBe(true);
     expect(moved('prod-orders').json.resource.kafka_quota).toBeUndefined();
   });

@@ -52,7 +52,11 @@ describe('KafkaStack.toTerraform', () => {
     const acl = [...(stack.resources?.acls.values() ?? [])][0];
     acl?.addOverride('lifecycle.ignore_changes', ['acl_host']);
     // A resource and an output a user adds beside the rendered ones, referring to them.
-    new Topic(stack, 'UserTopic', { name: Token.asString(Lazy.stringValue({ produce: () => 'user.topic' })), partitions: Token.asNumber(Lazy.numberValue({ produce: () => 3 })), replicationFactor: 3 });
+    new Topic(stack, 'UserTopic', {
+      name: Token.asString(Lazy.stringValue({ produce: () => 'user.topic' })),
+      partitions: Token.asNumber(Lazy.numberValue({ produce: () => 3 })),
+      replicationFactor: 3,
+    });
     new TerraformOutput(stack, 'first_topic', { value: topic.name });
     stack.addOverride('terraform.required_version', '>= 1.11');
     expect(stack.toTerraform()).toEqual(cdktfJson(stack));

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { App} from '../../constructs/cdktf';
+import type { App } from '../../constructs/cdktf';
 import { Annotations, Lazy, TerraformOutput, TerraformResource, Token } from '../../constructs/cdktf';
 import type { KafkaStack } from '../../constructs/kafka-stack';
 import { containsToken } from '../../constructs/synth/render-deferral';
@@ -74,9 +74,13 @@ describe('synthesizeStacks', () => {
     Annotations.of(orders).addWarning('a warning of the user');
     const manifest = synthesizeStacks(app, [orders], () => undefined);
     const entry = manifest.stacks['prod-orders'] as { annotations: Array<{ constructPath: string; level: string; message: string }> };
-    expect(entry.annotations).toContainEqual(expect.objectContaining({ constructPath: 'prod/prod-orders', level: '@cdktf/warn', message: 'a warning of the user' }));
+    expect(entry.annotations).toContainEqual(
+      expect.objectContaining({ constructPath: 'prod/prod-orders', level: '@cdktf/warn', message: 'a warning of the user' }),
+    );
     Annotations.of(search).addError('an error of the user');
-    expect(() => synthesizeStacks(app, [search], () => undefined)).toThrow('Encountered Annotations with level "ERROR":\n[prod/prod-search] an error of the user\n\nEither fix the issues above');
+    expect(() => synthesizeStacks(app, [search], () => undefined)).toThrow(
+      'Encountered Annotations with level "ERROR":\n[prod/prod-search] an error of the user\n\nEither fix the issues above',
+    );
   });
 
   it('refuses a stack with a synthesizer of its own, which it would otherwise bypass', () => {
@@ -100,13 +104,18 @@ describe('synthesizeStacks', () => {
     const topic = [...(search.resources?.topics.values() ?? [])][0];
     if (topic === undefined) throw new Error('prod-search renders no topic');
     new TerraformOutput(orders, 'search-topic', { value: topic.name });
-    expect(() => synthesizeStacks(app, stacks, () => undefined)).toThrow(/stack prod\/prod-orders refers to stack prod\/prod-search: topicform stacks are independent Terraform states/);
+    expect(() => synthesizeStacks(app, stacks, () => undefined)).toThrow(
+      /stack prod\/prod-orders refers to stack prod\/prod-search: topicform stacks are independent Terraform states/,
+    );
     expect(existsSync(join(app.outdir, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(false);
   });
 });
 
 describe('containsToken', () => {
-  const plain = { topics: [{ name: 'orders.order-created', partitions: { value: 6 }, config: { 'retention.ms': '604800000' } }], acls: [{ principal: 'User:orders' }] };
+  const plain = {
+    topics: [{ name: 'orders.order-created', partitions: { value: 6 }, config: { 'retention.ms': '604800000' } }],
+    acls: [{ principal: 'User:orders' }],
+  };
 
   it('is false for literal values', () => {
     expect(containsToken(plain as never)).toBe(false);
@@ -115,7 +124,10 @@ describe('containsToken', () => {
   it.each([
     ['a string token', { ...plain, acls: [{ principal: Token.asString(Lazy.stringValue({ produce: () => 'User:x' })) }] }],
     ['a number token', { ...plain, topics: [{ ...plain.topics[0], partitions: { value: Token.asNumber(Lazy.numberValue({ produce: () => 6 })) } }] }],
-    ['a token inside a string', { ...plain, topics: [{ ...plain.topics[0], config: { 'retention.ms': `${Token.asString(Lazy.stringValue({ produce: () => '1' }))}000` } }] }],
+    [
+      'a token inside a string',
+      { ...plain, topics: [{ ...plain.topics[0], config: { 'retention.ms': `${Token.asString(Lazy.stringValue({ produce: () => '1' }))}000` } }] },
+    ],
     ['an IResolvable', { ...plain, quotas: [{ entityName: Lazy.anyValue({ produce: () => 'x' }) }] }],
   ])('is true for %s', (_name, topology) => {
     expect(containsToken(topology as never)).toBe(true);

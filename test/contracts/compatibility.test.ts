@@ -311,7 +311,21 @@ const ROWS: readonly Row[] = [
   {
     name: 'nested property inside an array inside an object: type narrowed',
     before: json(z.object({ order: z.object({ items: z.array(z.object({ qty: z.number() })) }) })),
-    after: { type: 'object', properties: { order: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer' } }, required: ['qty'], additionalProperties: false } } }, required: ['items'], additionalProperties: false } }, required: ['order'], additionalProperties: false },
+    after: {
+      type: 'object',
+      properties: {
+        order: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer' } }, required: ['qty'], additionalProperties: false } },
+          },
+          required: ['items'],
+          additionalProperties: false,
+        },
+      },
+      required: ['order'],
+      additionalProperties: false,
+    },
     backward: ['order.items[].qty type-narrowed'],
     forward: [],
     accepts: F_ONLY,
@@ -321,7 +335,13 @@ const ROWS: readonly Row[] = [
   {
     name: 'union: event type added to a discriminated union',
     before: json(z.discriminatedUnion('type', [z.object({ type: z.literal('A'), id: z.string() }), z.object({ type: z.literal('B'), id: z.string() })])),
-    after: json(z.discriminatedUnion('type', [z.object({ type: z.literal('A'), id: z.string() }), z.object({ type: z.literal('B'), id: z.string() }), z.object({ type: z.literal('C'), id: z.string() })])),
+    after: json(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('A'), id: z.string() }),
+        z.object({ type: z.literal('B'), id: z.string() }),
+        z.object({ type: z.literal('C'), id: z.string() }),
+      ]),
+    ),
     backward: [],
     forward: ['(type=C) union-option-added'],
     accepts: B_ONLY,
@@ -345,7 +365,12 @@ const ROWS: readonly Row[] = [
   {
     name: 'union: field added to one option',
     before: json(z.discriminatedUnion('type', [z.object({ type: z.literal('A'), id: z.string() }), z.object({ type: z.literal('B'), id: z.string() })])),
-    after: json(z.discriminatedUnion('type', [z.object({ type: z.literal('A'), id: z.string(), note: z.string().optional() }), z.object({ type: z.literal('B'), id: z.string() })])),
+    after: json(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('A'), id: z.string(), note: z.string().optional() }),
+        z.object({ type: z.literal('B'), id: z.string() }),
+      ]),
+    ),
     backward: [],
     forward: ['(type=A).note property-added-closed-model'],
     accepts: B_ONLY,
@@ -412,8 +437,22 @@ const ROWS: readonly Row[] = [
   // --- $ref / $defs
   {
     name: '$ref: a shared definition changes at every use',
-    before: { type: 'object', $defs: { Money: { type: 'object', properties: { amount: { type: 'integer' }, currency: { type: 'string' } }, required: ['amount'], additionalProperties: false } }, properties: { price: { $ref: '#/$defs/Money' }, total: { $ref: '#/$defs/Money' } }, required: ['price', 'total'], additionalProperties: false },
-    after: { type: 'object', $defs: { Money: { type: 'object', properties: { amount: { type: 'integer' } }, required: ['amount'], additionalProperties: false } }, properties: { price: { $ref: '#/$defs/Money' }, total: { $ref: '#/$defs/Money' } }, required: ['price', 'total'], additionalProperties: false },
+    before: {
+      type: 'object',
+      $defs: {
+        Money: { type: 'object', properties: { amount: { type: 'integer' }, currency: { type: 'string' } }, required: ['amount'], additionalProperties: false },
+      },
+      properties: { price: { $ref: '#/$defs/Money' }, total: { $ref: '#/$defs/Money' } },
+      required: ['price', 'total'],
+      additionalProperties: false,
+    },
+    after: {
+      type: 'object',
+      $defs: { Money: { type: 'object', properties: { amount: { type: 'integer' } }, required: ['amount'], additionalProperties: false } },
+      properties: { price: { $ref: '#/$defs/Money' }, total: { $ref: '#/$defs/Money' } },
+      required: ['price', 'total'],
+      additionalProperties: false,
+    },
     backward: ['price.currency property-removed-closed-model', 'total.currency property-removed-closed-model'],
     forward: [],
     accepts: F_ONLY,
@@ -485,7 +524,8 @@ describe('checkCompatibility: findings', () => {
         path: 'customer.email',
         rule: 'property-removed-closed-model',
         direction: 'backward',
-        message: 'property "email" removed; the new object is closed (additionalProperties: false) — readers on the new schema reject events written with the old one (BACKWARD)',
+        message:
+          'property "email" removed; the new object is closed (additionalProperties: false) — readers on the new schema reject events written with the old one (BACKWARD)',
         undecided: false,
       },
       {
@@ -514,7 +554,13 @@ describe('checkCompatibility: findings', () => {
 
   it('ignore annotations: title, description, default, examples and $comment', () => {
     const before = { type: 'object', properties: { a: { type: 'string', description: 'old' } }, additionalProperties: false };
-    const after = { type: 'object', title: 'T', $comment: 'c', properties: { a: { type: 'string', description: 'new', default: 'x', examples: ['y'] } }, additionalProperties: false };
+    const after = {
+      type: 'object',
+      title: 'T',
+      $comment: 'c',
+      properties: { a: { type: 'string', description: 'new', default: 'x', examples: ['y'] } },
+      additionalProperties: false,
+    };
     for (const mode of COMPATIBILITY_MODES) expect(checkCompatibility(before, after, mode)).toEqual([]);
   });
 });

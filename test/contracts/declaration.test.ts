@@ -23,7 +23,13 @@ function declare(stack: KafkaStack, contract: EventTopicProps['contract'], event
 /** Resolves plain declarations (one domain, one topic with this contract); returns the issues as `path: message`. */
 function issuesOf(contract: unknown, eventTypes: readonly string[] = ['OrderCreated']): string[] {
   const source = { path: 'dev/orders/order-created', file: 'topics/orders.ts', line: 12 };
-  const domain = { name: 'orders', owner: '@acme/orders-team', description: 'Order lifecycle', recoveryProcedure: 'docs/runbooks/orders.md', source: { path: 'dev/orders' } };
+  const domain = {
+    name: 'orders',
+    owner: '@acme/orders-team',
+    description: 'Order lifecycle',
+    recoveryProcedure: 'docs/runbooks/orders.md',
+    source: { path: 'dev/orders' },
+  };
   const topic = {
     domain: 'orders',
     name: 'order-created',
@@ -39,7 +45,9 @@ function issuesOf(contract: unknown, eventTypes: readonly string[] = ['OrderCrea
 
 describe('declaring a schema', () => {
   it('converts the zod schema once, at declaration time, into plain JSON Schema in the topology (draft 2020-12, output mode)', () => {
-    const { topology } = lintDeclared((stack) => declare(stack, { ...CONTRACT, schema: z.object({ orderId: z.string(), channel: z.string().default('web') }) }));
+    const { topology } = lintDeclared((stack) =>
+      declare(stack, { ...CONTRACT, schema: z.object({ orderId: z.string(), channel: z.string().default('web') }) }),
+    );
     const { contract } = eventTopic(topology, 'orders.order-created');
     expect(contract).toEqual({
       ...CONTRACT,
@@ -72,11 +80,18 @@ describe('declaring a schema', () => {
   it('fails synth when a schema cannot be written as JSON Schema, naming the file and the field', () => {
     const stack = new KafkaStack(Testing.app(), 'dev', { environment: DEV });
     declare(stack, { ...CONTRACT, schema: z.object({ orderId: z.string(), createdAt: z.date() }) });
-    expect(() => Testing.synth(stack, true)).toThrow(/test\/contracts\/declaration\.test\.ts:\d+ › contract\.schema: cannot be written as JSON Schema: Date cannot be represented in JSON Schema/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /test\/contracts\/declaration\.test\.ts:\d+ › contract\.schema: cannot be written as JSON Schema: Date cannot be represented in JSON Schema/,
+    );
   });
 
   it('one schema per event type: the keys are exactly the event types', () => {
-    const { topology } = lintDeclared((stack) => declare(stack, { ...CONTRACT, schemas: { OrderPaid: z.object({ orderId: z.string() }), OrderCreated: z.object({ orderId: z.string() }) } }, ['OrderCreated', 'OrderPaid']));
+    const { topology } = lintDeclared((stack) =>
+      declare(stack, { ...CONTRACT, schemas: { OrderPaid: z.object({ orderId: z.string() }), OrderCreated: z.object({ orderId: z.string() }) } }, [
+        'OrderCreated',
+        'OrderPaid',
+      ]),
+    );
     expect(eventTopic(topology, 'orders.order-created').contract.subjectNaming).toBe('TopicRecordNameStrategy');
     expect(issuesOf({ ...CONTRACT, schemas: { OrderCreated: {}, OrderShipped: {} } }, ['OrderCreated', 'OrderPaid'])).toEqual([
       'contract.schemas: event type "OrderPaid" has no schema (schemas has OrderCreated, OrderShipped)',
@@ -85,8 +100,12 @@ describe('declaring a schema', () => {
   });
 
   it('fails when both schema and schemas are given, or subjectNaming contradicts them', () => {
-    expect(issuesOf({ ...CONTRACT, schema: {}, schemas: { OrderCreated: {} } })).toEqual(['contract.schemas: declare either schema (one subject <topic>-value) or schemas (one per event type), not both']);
-    expect(issuesOf({ ...CONTRACT, schema: {}, subjectNaming: 'TopicRecordNameStrategy' })).toEqual(['contract.subjectNaming: subjectNaming "TopicRecordNameStrategy" contradicts the declared schema (one for the topic: TopicNameStrategy)']);
+    expect(issuesOf({ ...CONTRACT, schema: {}, schemas: { OrderCreated: {} } })).toEqual([
+      'contract.schemas: declare either schema (one subject <topic>-value) or schemas (one per event type), not both',
+    ]);
+    expect(issuesOf({ ...CONTRACT, schema: {}, subjectNaming: 'TopicRecordNameStrategy' })).toEqual([
+      'contract.subjectNaming: subjectNaming "TopicRecordNameStrategy" contradicts the declared schema (one for the topic: TopicNameStrategy)',
+    ]);
     expect(issuesOf({ ...CONTRACT, subjectNaming: 'TopicNameStrategy' })).toEqual(['contract.subjectNaming: subjectNaming "TopicNameStrategy" needs a schema']);
     expect(issuesOf({ ...CONTRACT, schema: {}, subjectNaming: 'TopicNameStrategy' })).toEqual([]);
   });

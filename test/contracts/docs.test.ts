@@ -14,7 +14,9 @@ describe('docs/contracts.md', () => {
 
   it('documents every compatibility rule and every contract review rule', () => {
     for (const rule of [...CHANGE_RULES, ...CONTRACT_RULES]) expect(DOC, rule).toContain(`\`${rule}\``);
-    for (const bound of ['minimum', 'maximum', 'min-length', 'max-length', 'min-items', 'max-items', 'min-properties', 'max-properties']) expect(DOC, bound).toContain(`\`${bound}\``);
+    for (const bound of ['minimum', 'maximum', 'min-length', 'max-length', 'min-items', 'max-items', 'min-properties', 'max-properties']) {
+      expect(DOC, bound).toContain(`\`${bound}\``);
+    }
   });
 
   it('states the same verdicts as the rule table of the checker', () => {

@@ -33,7 +33,9 @@ export function lintDeclared(declare: (stack: KafkaStack) => void, environment: 
   const stack = new KafkaStack(Testing.app(), environment.name, { environment });
   declare(stack);
   const result = stack.render();
-  if (result.topology === null) throw new Error(`the declarations do not resolve:\n${result.issues.map((i) => `  ${i.source.path} › ${formatIssue(i)}`).join('\n')}`);
+  if (result.topology === null) {
+    throw new Error(`the declarations do not resolve:\n${result.issues.map((i) => `  ${i.source.path} › ${formatIssue(i)}`).join('\n')}`);
+  }
   return { stack, topology: result.topology, findings: stack.findings };
 }
 

@@ -14,7 +14,11 @@ const TOPIC = 'orders.order-created';
 const KEY = { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 5_000_000 };
 
 /** One topic of the orders domain with the given contract (everything else compliant). */
-function lintTopic(contract: EventTopicProps['contract'], overrides: Partial<EventTopicProps> = {}, environment = DEV): { findings: readonly Finding[]; topology: ReturnType<typeof lintDeclared>['topology'] } {
+function lintTopic(
+  contract: EventTopicProps['contract'],
+  overrides: Partial<EventTopicProps> = {},
+  environment = DEV,
+): { findings: readonly Finding[]; topology: ReturnType<typeof lintDeclared>['topology'] } {
   return lintDeclared((stack) => {
     const domain = new Domain(stack, 'orders', { owner: '@acme/orders-team', description: 'Order lifecycle', recoveryProcedure: 'docs/runbooks/orders.md' });
     domain.addEventTopic('order-created', {
@@ -28,7 +32,8 @@ function lintTopic(contract: EventTopicProps['contract'], overrides: Partial<Eve
   }, environment);
 }
 
-const of = (findings: readonly Finding[], ruleId: string): string[] => findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.level} ${f.subject.name} ${f.field}: ${f.message}`);
+const of = (findings: readonly Finding[], ruleId: string): string[] =>
+  findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.level} ${f.subject.name} ${f.field}: ${f.message}`);
 
 describe('TF-CONTRACT-003 keyFieldInSchema: the key field is a required, non-null field of every event schema', () => {
   it('does not fire when the key is a required field', () => {
@@ -36,15 +41,21 @@ describe('TF-CONTRACT-003 keyFieldInSchema: the key field is a required, non-nul
   });
 
   it('fires (error) when the schema does not declare the key field', () => {
-    expect(of(lintTopic({ schema: z.object({ id: z.string() }) }).findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "orderId" is not declared in the event schema (missing at "orderId")`]);
+    expect(of(lintTopic({ schema: z.object({ id: z.string() }) }).findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "orderId" is not declared in the event schema (missing at "orderId")`,
+    ]);
   });
 
   it('fires when the key field is optional', () => {
-    expect(of(lintTopic({ schema: z.object({ orderId: z.string().optional() }) }).findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "orderId" is optional in the event schema ("orderId" is not required)`]);
+    expect(of(lintTopic({ schema: z.object({ orderId: z.string().optional() }) }).findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "orderId" is optional in the event schema ("orderId" is not required)`,
+    ]);
   });
 
   it('fires when the key field may be null (a null key has no ordering scope; compaction rejects it)', () => {
-    expect(of(lintTopic({ schema: z.object({ orderId: z.string().nullable() }) }).findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "orderId" may be null in the event schema (at "orderId")`]);
+    expect(of(lintTopic({ schema: z.object({ orderId: z.string().nullable() }) }).findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "orderId" may be null in the event schema (at "orderId")`,
+    ]);
   });
 
   it('fires for the one event type schema (or union option) that lacks the key', () => {
@@ -52,16 +63,30 @@ describe('TF-CONTRACT-003 keyFieldInSchema: the key field is a required, non-nul
       { schemas: { OrderCreated: z.object({ orderId: z.string() }), OrderPaid: z.object({ paymentId: z.string() }) } },
       { eventTypes: ['OrderCreated', 'OrderPaid'] },
     );
-    expect(of(perType.findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "orderId" is not declared in the OrderPaid schema (missing at "orderId")`]);
-    const union = lintTopic({ schema: z.discriminatedUnion('type', [z.object({ type: z.literal('OrderCreated'), orderId: z.string() }), z.object({ type: z.literal('OrderPaid'), orderId: z.string().optional() })]) }, { eventTypes: ['OrderCreated', 'OrderPaid'] });
-    expect(of(union.findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "orderId" is optional in the event schema ("orderId" is not required)`]);
+    expect(of(perType.findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "orderId" is not declared in the OrderPaid schema (missing at "orderId")`,
+    ]);
+    const union = lintTopic(
+      {
+        schema: z.discriminatedUnion('type', [
+          z.object({ type: z.literal('OrderCreated'), orderId: z.string() }),
+          z.object({ type: z.literal('OrderPaid'), orderId: z.string().optional() }),
+        ]),
+      },
+      { eventTypes: ['OrderCreated', 'OrderPaid'] },
+    );
+    expect(of(union.findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "orderId" is optional in the event schema ("orderId" is not required)`,
+    ]);
   });
 
   it('follows a dotted key field into nested objects', () => {
     const nested = z.object({ order: z.object({ id: z.string() }) });
     const key = { ...KEY, field: 'order.id' };
     expect(of(lintTopic({ schema: nested }, { key }).findings, 'TF-CONTRACT-003')).toEqual([]);
-    expect(of(lintTopic({ schema: z.object({ order: z.object({ id: z.string() }).optional() }) }, { key }).findings, 'TF-CONTRACT-003')).toEqual([`error ${TOPIC} key.field: key field "order.id" is optional in the event schema ("order" is not required)`]);
+    expect(of(lintTopic({ schema: z.object({ order: z.object({ id: z.string() }).optional() }) }, { key }).findings, 'TF-CONTRACT-003')).toEqual([
+      `error ${TOPIC} key.field: key field "order.id" is optional in the event schema ("order" is not required)`,
+    ]);
   });
 
   it('is undecided when the schema points outside itself, and not applicable without a key or a schema', () => {
@@ -70,7 +95,8 @@ describe('TF-CONTRACT-003 keyFieldInSchema: the key field is a required, non-nul
     expect(keyFieldInSchema.check(eventTopic(external, TOPIC), buildContext(external))).toEqual({
       status: 'unknown',
       field: 'key.field',
-      reason: 'cannot tell whether key field "orderId" is required in the event schema: $ref "https://schemas.example.com/order.json" does not resolve inside the schema',
+      reason:
+        'cannot tell whether key field "orderId" is required in the event schema: $ref "https://schemas.example.com/order.json" does not resolve inside the schema',
     });
     const noSchema = lintTopic({});
     expect(keyFieldInSchema.check(eventTopic(noSchema.topology, TOPIC), buildContext(noSchema.topology))).toEqual({ status: 'not-applicable' });
@@ -83,7 +109,9 @@ describe('TF-CONTRACT-003 keyFieldInSchema: the key field is a required, non-nul
     expect(keyFieldStatus(json(z.object({ id: z.string() }).nullable()), 'id')).toEqual({ status: 'nullable', at: '(the event)' });
     expect(keyFieldStatus(json(z.object({ a: z.object({ id: z.string() }) })), 'a.id')).toEqual({ status: 'required' });
     expect(keyFieldStatus(json(z.object({ a: z.string() })), 'a.id')).toEqual({ status: 'missing', at: 'a' });
-    expect(keyFieldStatus({ type: 'object', properties: { id: { $ref: '#/$defs/Id' } }, required: ['id'], $defs: { Id: { type: 'string' } } }, 'id')).toEqual({ status: 'required' });
+    expect(keyFieldStatus({ type: 'object', properties: { id: { $ref: '#/$defs/Id' } }, required: ['id'], $defs: { Id: { type: 'string' } } }, 'id')).toEqual({
+      status: 'required',
+    });
     expect(keyFieldStatus({ type: 'object', properties: { id: { $ref: '#/$defs/Nope' } }, required: ['id'] }, 'id').status).toBe('unknown');
   });
 });
@@ -109,7 +137,10 @@ describe('the examples', () => {
       search(stack);
     }, environment);
     expect(findings.filter((f) => f.suppressed === undefined && f.level !== 'info').map((f) => `${f.ruleId} ${f.subject.name} ${f.message}`)).toEqual([]);
-    expect(eventTopic(topology, 'orders.order-created').contract).toMatchObject({ subjectNaming: 'TopicNameStrategy', schema: { type: 'object', required: expect.arrayContaining(['orderId', 'customerId', 'items', 'total', 'createdAt']) as unknown } });
+    expect(eventTopic(topology, 'orders.order-created').contract).toMatchObject({
+      subjectNaming: 'TopicNameStrategy',
+      schema: { type: 'object', required: expect.arrayContaining(['orderId', 'customerId', 'items', 'total', 'createdAt']) as unknown },
+    });
     expect(Object.keys(eventTopic(topology, 'search.document-changed').contract.schemas ?? {})).toEqual(['DocumentDeleted', 'DocumentUpserted']);
   });
 });

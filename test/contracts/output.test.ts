@@ -20,7 +20,12 @@ interface SchemaFile {
   readonly topic: string;
   readonly compatibility: string;
   readonly subjectNaming: string;
-  readonly subjects: ReadonlyArray<{ readonly subject: string; readonly eventTypes: readonly string[]; readonly schemaType: string; readonly schema: Record<string, unknown> }>;
+  readonly subjects: ReadonlyArray<{
+    readonly subject: string;
+    readonly eventTypes: readonly string[];
+    readonly schemaType: string;
+    readonly schema: Record<string, unknown>;
+  }>;
 }
 
 const parse = (content: string | undefined): SchemaFile => {

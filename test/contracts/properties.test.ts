@@ -54,7 +54,9 @@ const { schema: schemaArb } = fc.letrec<{ schema: S; object: S; array: S; union:
       required: requiredPick.filter((n) => n in properties),
       ...(model === 'closed' ? { additionalProperties: false } : model === 'partial' ? { additionalProperties: { type: 'string' } } : {}),
     })),
-  array: fc.record({ items: tie('schema'), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }).map(({ items, max }): S => ({ type: 'array', items, ...(max === undefined ? {} : { maxItems: max }) })),
+  array: fc
+    .record({ items: tie('schema'), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) })
+    .map(({ items, max }): S => ({ type: 'array', items, ...(max === undefined ? {} : { maxItems: max }) })),
   union: fc.tuple(tie('schema'), tie('schema')).map(([x, y]): S => ({ anyOf: [x, y] })),
 }));
 
@@ -66,8 +68,15 @@ function mutate(schema: S): fc.Arbitrary<S> {
     const required = [...requiredOf(schema)];
     options.push(
       fc.tuple(fc.constantFrom(...NAMES), schemaArb).map(([name, s]) => ({ ...schema, properties: { ...properties, [name]: s } })),
-      fc.constantFrom(...NAMES).map((name) => ({ ...schema, properties: Object.fromEntries(Object.entries(properties).filter(([k]) => k !== name)), required: required.filter((r) => r !== name) })),
-      fc.constantFrom(...NAMES).map((name) => ({ ...schema, required: required.includes(name) ? required.filter((r) => r !== name) : name in properties ? [...required, name] : required })),
+      fc.constantFrom(...NAMES).map((name) => ({
+        ...schema,
+        properties: Object.fromEntries(Object.entries(properties).filter(([k]) => k !== name)),
+        required: required.filter((r) => r !== name),
+      })),
+      fc.constantFrom(...NAMES).map((name) => ({
+        ...schema,
+        required: required.includes(name) ? required.filter((r) => r !== name) : name in properties ? [...required, name] : required,
+      })),
       fc.constantFrom<unknown>(false, undefined, { type: 'string' }).map((ap) => {
         const { additionalProperties: _drop, ...rest } = schema;
         void _drop;
@@ -115,7 +124,9 @@ function valueOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'array':
-      return depth > 4 ? fc.constant([]) : fc.array(valueOf((s.items as JsonSchema | undefined) ?? true, depth + 1), { maxLength: typeof s.maxItems === 'number' ? s.maxItems : 3 });
+      return depth > 4
+        ? fc.constant([])
+        : fc.array(valueOf((s.items as JsonSchema | undefined) ?? true, depth + 1), { maxLength: typeof s.maxItems === 'number' ? s.maxItems : 3 });
     case 'object': {
       const properties = propertiesOf(s);
       const required = requiredOf(s);
@@ -123,7 +134,11 @@ function valueOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
       const extraNames = NAMES.filter((n) => !(n in properties));
       const ap = s.additionalProperties;
       const extras: fc.Arbitrary<Record<string, unknown>> =
-        ap === false || extraNames.length === 0 ? fc.constant({}) : fc.dictionary(fc.constantFrom(...extraNames), ap === undefined ? fc.jsonValue({ maxDepth: 1 }) : valueOf(ap as JsonSchema, depth + 1), { maxKeys: 2 });
+        ap === false || extraNames.length === 0
+          ? fc.constant({})
+          : fc.dictionary(fc.constantFrom(...extraNames), ap === undefined ? fc.jsonValue({ maxDepth: 1 }) : valueOf(ap as JsonSchema, depth + 1), {
+              maxKeys: 2,
+            });
       return fc
         .tuple(fc.record(declared, { requiredKeys: [...required].filter((k) => k in properties) }), extras)
         .map(([own, extra]) => ({ ...extra, ...own }));
@@ -182,7 +197,9 @@ describe('checkCompatibility properties', () => {
   it('BACKWARD is sound: with no finding, the new schema accepts every old event', () => {
     fc.assert(
       fc.property(
-        pairArb.filter(({ before, after }) => checkCompatibility(before, after, 'BACKWARD').length === 0).chain(({ before, after }) => fc.tuple(fc.constant(before), fc.constant(after), fc.array(valueOf(before), { minLength: 1, maxLength: 10 }))),
+        pairArb
+          .filter(({ before, after }) => checkCompatibility(before, after, 'BACKWARD').length === 0)
+          .chain(({ before, after }) => fc.tuple(fc.constant(before), fc.constant(after), fc.array(valueOf(before), { minLength: 1, maxLength: 10 }))),
         ([before, after, events]) => {
           const oldValid = validator(before);
           const newValid = validator(after);
@@ -196,7 +213,9 @@ describe('checkCompatibility properties', () => {
   it('FORWARD is sound: with no finding, the old schema accepts every new event', () => {
     fc.assert(
       fc.property(
-        pairArb.filter(({ before, after }) => checkCompatibility(before, after, 'FORWARD').length === 0).chain(({ before, after }) => fc.tuple(fc.constant(before), fc.constant(after), fc.array(valueOf(after), { minLength: 1, maxLength: 10 }))),
+        pairArb
+          .filter(({ before, after }) => checkCompatibility(before, after, 'FORWARD').length === 0)
+          .chain(({ before, after }) => fc.tuple(fc.constant(before), fc.constant(after), fc.array(valueOf(after), { minLength: 1, maxLength: 10 }))),
         ([before, after, events]) => {
           const oldValid = validator(before);
           const newValid = validator(after);

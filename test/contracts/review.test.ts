@@ -49,7 +49,17 @@ describe('reviewContracts: the seed corpus', () => {
   });
 
   it('blocks a type change deep in the event: items[].quantity integer → string', () => {
-    const changed = OrderCreated.extend({ items: z.array(z.object({ sku: z.string().min(1), quantity: z.string(), unitPrice: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }) })).min(1) });
+    const changed = OrderCreated.extend({
+      items: z
+        .array(
+          z.object({
+            sku: z.string().min(1),
+            quantity: z.string(),
+            unitPrice: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }),
+          }),
+        )
+        .min(1),
+    });
     const findings = reviewContracts(base, withOrderSchema(base, json(changed)));
     expect(brief(findings.filter((f) => f.verdict === 'BLOCK'))).toEqual([`BLOCK ${ORDERS} value items[].quantity type-changed`]);
   });
@@ -73,7 +83,10 @@ describe('reviewContracts: the seed corpus', () => {
 
   it('names the event type and the field in a per-type schema', () => {
     const head = withContract(base, DOCS, (c) => ({ ...c, schemas: { ...c.schemas, DocumentUpserted: json(DocumentUpserted.omit({ tags: true })) } }));
-    expect(brief(reviewContracts(base, head))).toEqual([`BLOCK ${DOCS} DocumentUpserted tags property-removed-closed-model`, `SAFE ${DOCS} DocumentUpserted tags required-removed`]);
+    expect(brief(reviewContracts(base, head))).toEqual([
+      `BLOCK ${DOCS} DocumentUpserted tags property-removed-closed-model`,
+      `SAFE ${DOCS} DocumentUpserted tags required-removed`,
+    ]);
   });
 
   it('warns when the mode is weakened, and reports what only the weakened mode lets through as WARN', () => {
@@ -83,14 +96,20 @@ describe('reviewContracts: the seed corpus', () => {
       `WARN ${ORDERS} value customerId property-removed-closed-model`,
       `WARN ${ORDERS} value customerId required-removed`,
     ]);
-    const f = reviewContracts(base, withContract(base, ORDERS, (c) => ({ ...c, compatibility: 'FORWARD' })));
+    const f = reviewContracts(
+      base,
+      withContract(base, ORDERS, (c) => ({ ...c, compatibility: 'FORWARD' })),
+    );
     expect(brief(f)).toEqual([`WARN ${ORDERS} value $ compatibility-weakened`]);
     expect(f[0]?.title).toBe('compatibility BACKWARD → FORWARD');
   });
 
   it('says SAFE when the mode gets stronger, and then checks the change under the new mode', () => {
     const head = withOrderSchema(base, json(OrderCreated.extend({ channel: z.string().optional() })), 'FULL');
-    expect(brief(reviewContracts(base, head))).toEqual([`BLOCK ${ORDERS} value channel property-added-closed-model`, `SAFE ${ORDERS} value $ compatibility-strengthened`]);
+    expect(brief(reviewContracts(base, head))).toEqual([
+      `BLOCK ${ORDERS} value channel property-added-closed-model`,
+      `SAFE ${ORDERS} value $ compatibility-strengthened`,
+    ]);
   });
 
   it('reports a schema added as SAFE and a schema dropped as WARN', () => {
@@ -102,7 +121,13 @@ describe('reviewContracts: the seed corpus', () => {
   it('warns on a change of subject naming and still compares the events across it', () => {
     const union = ({ schemas: _schemas, ...rest }: ContractDeclaration): ContractDeclaration => {
       // The same two event types as one union under <topic>-value, DocumentDeleted without its version.
-      return { ...rest, subjectNaming: 'TopicNameStrategy', schema: json(z.union([DocumentUpserted.meta({ title: 'DocumentUpserted' }), z.object({ documentId: z.string().min(1) }).meta({ title: 'DocumentDeleted' })])) };
+      return {
+        ...rest,
+        subjectNaming: 'TopicNameStrategy',
+        schema: json(
+          z.union([DocumentUpserted.meta({ title: 'DocumentUpserted' }), z.object({ documentId: z.string().min(1) }).meta({ title: 'DocumentDeleted' })]),
+        ),
+      };
     };
     const findings = reviewContracts(base, withContract(base, DOCS, union));
     expect(brief(findings)).toEqual([
@@ -116,9 +141,17 @@ describe('reviewContracts: the seed corpus', () => {
     const v1 = json(OrderCreated.extend({ legacyRef: z.string().optional() }));
     const transitive = withOrderSchema(base, json(OrderCreated), 'BACKWARD_TRANSITIVE');
     const head = withOrderSchema(transitive, json(OrderCreated.extend({ channel: z.string().optional() })));
-    expect(brief(reviewContracts(transitive, head))).toEqual([`WARN ${ORDERS} value $ transitive-checked-against-base-only`, `SAFE ${ORDERS} value channel property-added-closed-model`]);
-    const withHistory = reviewContracts(transitive, head, { history: (topic, schema) => (topic === ORDERS && schema === 'value' ? [v1, json(OrderCreated)] : undefined) });
-    expect(brief(withHistory)).toEqual([`BLOCK ${ORDERS} value legacyRef property-removed-closed-model`, `SAFE ${ORDERS} value channel property-added-closed-model`]);
+    expect(brief(reviewContracts(transitive, head))).toEqual([
+      `WARN ${ORDERS} value $ transitive-checked-against-base-only`,
+      `SAFE ${ORDERS} value channel property-added-closed-model`,
+    ]);
+    const withHistory = reviewContracts(transitive, head, {
+      history: (topic, schema) => (topic === ORDERS && schema === 'value' ? [v1, json(OrderCreated)] : undefined),
+    });
+    expect(brief(withHistory)).toEqual([
+      `BLOCK ${ORDERS} value legacyRef property-removed-closed-model`,
+      `SAFE ${ORDERS} value channel property-added-closed-model`,
+    ]);
     expect(withHistory[0]?.reason).toContain('breaks version 1 of the history');
   });
 

@@ -10,7 +10,13 @@ import type { Mermaid } from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..', '..');
-const FILES = ['README.md', 'ARCHITECTURE.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const FILES = [
+  'README.md',
+  'ARCHITECTURE.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+];
 
 const diagrams = FILES.flatMap((file) =>
   [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m, i): [string, string] => [`${file} #${i + 1}`, m[1] ?? '']),

@@ -28,8 +28,7 @@ const DOCS = [
  * machinery gathered, the contributor checklist). ARCHITECTURE.md names them as they will be; each is exempt only
  * while it does not exist, so the list cannot outlive the merge that brings it.
  */
-const AWAITED: Readonly<Record<string, string>> = {
-};
+const AWAITED: Readonly<Record<string, string>> = {};
 
 /** Backticked paths that are not this repository's files, with why they are named. */
 const NOT_REPOSITORY_PATHS: Readonly<Record<string, string>> = {

@@ -19,7 +19,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function help(...command: string[]): Promise<string> {
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  process.stdout.write = (chunk: string | Uint8Array) => ((out += String(chunk)), true);
   try {
     await main(['node', 'topicform', ...command, '--help']);
   } finally {

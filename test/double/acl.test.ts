@@ -94,7 +94,9 @@ describeWithTerraform('kafka_acl in the provider double', () => {
       });
 
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('expected format is acl_principal|acl_host|acl_operation|acl_permission_type|resource_type|resource_name|resource_pattern_type_filter - got 6 segments instead of 7');
+      expect(result.stderr).toContain(
+        'expected format is acl_principal|acl_host|acl_operation|acl_permission_type|resource_type|resource_name|resource_pattern_type_filter - got 6 segments instead of 7',
+      );
     });
   });
 

@@ -9,7 +9,7 @@ const { createSelfSignedCert } = createRequire(__filename)('./cert.cjs') as {
   createSelfSignedCert: (random?: Buffer) => { certDer: Buffer; certPem: string; keyPem: string };
 };
 
-describe('the double\'s self-signed TLS certificate', () => {
+describe("the double's self-signed TLS certificate", () => {
   const cert = createSelfSignedCert();
   const x509 = new X509Certificate(cert.certPem);
 

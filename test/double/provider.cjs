@@ -47,11 +47,16 @@ const handlers = {
     const config = fromDynamicValue(request.config) ?? {};
     const diagnostics = [];
     const mechanism = config.sasl_mechanism;
-    if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) { // an unknown value is an ExtData, not a string
-      diagnostics.push(error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }));
+    if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) {
+      // an unknown value is an ExtData, not a string
+      diagnostics.push(
+        error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }),
+      );
     }
     if (!process.env[CLUSTER_ENV]) {
-      diagnostics.push(error(`${CLUSTER_ENV} is not set`, { detail: 'The Kafka provider double keeps its cluster in the JSON file that this variable names.' }));
+      diagnostics.push(
+        error(`${CLUSTER_ENV} is not set`, { detail: 'The Kafka provider double keeps its cluster in the JSON file that this variable names.' }),
+      );
     }
     return { diagnostics };
   },

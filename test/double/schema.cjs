@@ -108,7 +108,9 @@ function conform(kind, typeName, value) {
 /** @param {string} typeName @returns {string[]} */
 function writeOnlyAttributes(typeName) {
   const attributes = schemaOf('resource', typeName).block.attributes ?? {};
-  return Object.entries(attributes).filter(([, a]) => a.write_only).map(([name]) => name);
+  return Object.entries(attributes)
+    .filter(([, a]) => a.write_only)
+    .map(([name]) => name);
 }
 
 module.exports = { PROVIDER_ADDRESS, getSchemaResponse, schemaOf, conform, writeOnlyAttributes };

@@ -64,7 +64,9 @@ export function clusterSeedFromToolOutput(outputs: ToolOutputs): ClusterSeed {
     for (const c of parseConfigsDescribe(text).topics) {
       const topic = topics[c.topic];
       if (topic === undefined) continue;
-      const overrides = c.entries.filter((e) => e.value !== null && (c.mode === 'zookeeper' || e.source === 'DYNAMIC_TOPIC_CONFIG' || (c.mode === 'dynamic' && e.source === undefined)));
+      const overrides = c.entries.filter(
+        (e) => e.value !== null && (c.mode === 'zookeeper' || e.source === 'DYNAMIC_TOPIC_CONFIG' || (c.mode === 'dynamic' && e.source === undefined)),
+      );
       topic.config = Object.fromEntries(overrides.map((e) => [e.key, e.value as string]));
     }
   }

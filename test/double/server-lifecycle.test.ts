@@ -58,16 +58,22 @@ function reattachAddress(line: string): { socket: string; pid: number } {
 function callRaw(socket: string, method: string, request: Buffer): Promise<Buffer> {
   const client = new grpc.Client(`unix:${socket}`, grpc.credentials.createInsecure());
   return new Promise<Buffer>((resolve, reject) => {
-    client.makeUnaryRequest(method, (bytes: Buffer) => bytes, (bytes: Buffer) => bytes, request, (error, response) => {
-      client.close();
-      if (error) reject(error);
-      else resolve(response ?? Buffer.alloc(0));
-    });
+    client.makeUnaryRequest(
+      method,
+      (bytes: Buffer) => bytes,
+      (bytes: Buffer) => bytes,
+      request,
+      (error, response) => {
+        client.close();
+        if (error) reject(error);
+        else resolve(response ?? Buffer.alloc(0));
+      },
+    );
   });
 }
 
 describe('the provider double as a go-plugin process', () => {
-  it('refuses to run without go-plugin\'s magic cookie and prints nothing on stdout', async () => {
+  it("refuses to run without go-plugin's magic cookie and prints nothing on stdout", async () => {
     const child = spawn(process.execPath, [DOUBLE_SERVER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -93,15 +99,24 @@ describe('the provider double as a go-plugin process', () => {
       expect(serverCert.subjectAltName).toBe('DNS:localhost');
 
       const credentials = grpc.credentials.createSsl(Buffer.from(serverCert.toString()), Buffer.from(terraformSide.keyPem), Buffer.from(terraformSide.certPem));
-      const client = new grpc.Client(`unix:${socket ?? ''}`, credentials, { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost' });
+      const client = new grpc.Client(`unix:${socket ?? ''}`, credentials, {
+        'grpc.ssl_target_name_override': 'localhost',
+        'grpc.default_authority': 'localhost',
+      });
       const response = await new Promise<Buffer>((resolve, reject) => {
         // grpc.health.v1.HealthCheckRequest{service: "plugin"} -> HealthCheckResponse{status: SERVING}
         const request = Buffer.from([0x0a, 0x06, ...Buffer.from('plugin')]);
-        client.makeUnaryRequest('/grpc.health.v1.Health/Check', (b: Buffer) => b, (b: Buffer) => b, request, (error, value) => {
-          client.close();
-          if (error) reject(error);
-          else resolve(value ?? Buffer.alloc(0));
-        });
+        client.makeUnaryRequest(
+          '/grpc.health.v1.Health/Check',
+          (b: Buffer) => b,
+          (b: Buffer) => b,
+          request,
+          (error, value) => {
+            client.close();
+            if (error) reject(error);
+            else resolve(value ?? Buffer.alloc(0));
+          },
+        );
       });
       expect(response.toString('hex')).toBe('0801');
 
@@ -152,7 +167,10 @@ function isRunning(pid: number): boolean {
   const stat = `/proc/${pid}/stat`;
   if (fs.existsSync('/proc/self/stat')) {
     if (!fs.existsSync(stat)) return false;
-    const state = fs.readFileSync(stat, 'utf8').replace(/^.*\) /s, '').charAt(0);
+    const state = fs
+      .readFileSync(stat, 'utf8')
+      .replace(/^.*\) /s, '')
+      .charAt(0);
     return state !== 'Z';
   }
   try {

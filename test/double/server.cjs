@@ -44,8 +44,11 @@ function main() {
   const reattach = args.includes('--reattach');
   if (!reattach && process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     // go-plugin's own words for a plugin binary run by hand.
-    process.stderr.write('This binary is a plugin. These are not meant to be executed directly.\n' +
-      'Please execute the program that consumes these plugins, which will load any plugins automatically\n' + USAGE);
+    process.stderr.write(
+      'This binary is a plugin. These are not meant to be executed directly.\n' +
+        'Please execute the program that consumes these plugins, which will load any plugins automatically\n' +
+        USAGE,
+    );
     process.exit(1);
   }
   const offered = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? String(PROTOCOL_VERSION)).split(',').map(Number);
@@ -79,7 +82,11 @@ function main() {
     // AutoMTLS: serve our own self-signed cert and accept only terraform's client cert (terraform-double.md 4.2).
     const { createSelfSignedCert } = require('./cert.cjs');
     const cert = createSelfSignedCert();
-    credentials = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }], true);
+    credentials = grpc.ServerCredentials.createSsl(
+      Buffer.from(clientCert),
+      [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }],
+      true,
+    );
     certField = cert.certDer.toString('base64').replace(/=+$/, ''); // Go's RawStdEncoding: no padding
   }
 

@@ -67,11 +67,7 @@ export async function appliedWorkspace(stack: StackJson, cluster?: ClusterSeed):
 }
 
 /** Like withWorkspace, after `init` and `apply -auto-approve` of the stack. */
-export function withAppliedStack<T>(
-  stack: StackJson,
-  body: (workspace: TerraformWorkspace) => Promise<T>,
-  cluster?: ClusterSeed,
-): Promise<T> {
+export function withAppliedStack<T>(stack: StackJson, body: (workspace: TerraformWorkspace) => Promise<T>, cluster?: ClusterSeed): Promise<T> {
   return withWorkspace({ json: stack, cluster }, async (workspace) => {
     await workspace.init();
     await workspace.apply();

@@ -15,9 +15,23 @@ const invalidStack: StackJson = {
       no_replicas: { name: 'b', partitions: 1, replication_factor: 0 },
     },
     kafka_acl: {
-      bad_operation: { acl_principal: 'User:a', acl_host: '*', acl_operation: 'Reed', acl_permission_type: 'Allow', resource_type: 'Topic', resource_name: 'a' },
+      bad_operation: {
+        acl_principal: 'User:a',
+        acl_host: '*',
+        acl_operation: 'Reed',
+        acl_permission_type: 'Allow',
+        resource_type: 'Topic',
+        resource_name: 'a',
+      },
       bad_type: { acl_principal: 'User:a', acl_host: '*', acl_operation: 'Read', acl_permission_type: 'Allow', resource_type: 'topic', resource_name: 'a' },
-      bad_permission: { acl_principal: 'User:a', acl_host: '*', acl_operation: 'Read', acl_permission_type: 'Permit', resource_type: 'Topic', resource_name: 'a' },
+      bad_permission: {
+        acl_principal: 'User:a',
+        acl_host: '*',
+        acl_operation: 'Read',
+        acl_permission_type: 'Permit',
+        resource_type: 'Topic',
+        resource_name: 'a',
+      },
       bad_pattern: {
         acl_principal: 'User:a',
         acl_host: '*',
@@ -50,7 +64,11 @@ const cases = [
     message: 'expected scram_mechanism to be one of ["SCRAM-SHA-256" "SCRAM-SHA-512"], got SCRAM-SHA-1',
     line: '"scram_mechanism": "SCRAM-SHA-1"',
   },
-  { address: 'kafka_user_scram_credential.few_iterations', message: 'expected scram_iterations to be at least (4096), got 1000', line: '"scram_iterations": 1000' },
+  {
+    address: 'kafka_user_scram_credential.few_iterations',
+    message: 'expected scram_iterations to be at least (4096), got 1000',
+    line: '"scram_iterations": 1000',
+  },
   { address: 'kafka_user_scram_credential.blank_password', message: 'expected "password" to not be an empty string or whitespace', line: '"password": "   "' },
 ];
 

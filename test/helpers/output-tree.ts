@@ -17,7 +17,12 @@ export function treeEntries(root: string): string[] {
         out.push(`${path}/`);
         walk(join(dir, entry.name), `${path}/`);
       } else {
-        out.push(`${path} ${createHash('sha256').update(readFileSync(join(dir, entry.name))).digest('hex').slice(0, 16)}`);
+        out.push(
+          `${path} ${createHash('sha256')
+            .update(readFileSync(join(dir, entry.name)))
+            .digest('hex')
+            .slice(0, 16)}`,
+        );
       }
     }
   };

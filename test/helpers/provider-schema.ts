@@ -116,7 +116,9 @@ export function schemaProblems(json: Record<string, unknown>): string[] {
       problems.push(`provider.${name}: unexpected provider`);
       continue;
     }
-    (blocks as Array<Record<string, unknown>>).forEach((b, i) => problems.push(...blockProblems(b, schema.provider.block, `provider.kafka[${i}]`, PROVIDER_META)));
+    (blocks as Array<Record<string, unknown>>).forEach((b, i) =>
+      problems.push(...blockProblems(b, schema.provider.block, `provider.kafka[${i}]`, PROVIDER_META)),
+    );
   }
   for (const [section, schemas] of [
     ['resource', schema.resource_schemas],

@@ -41,7 +41,9 @@ describe('sharedRequirement', () => {
   it('names every absent path, absolute, and says where the samples live', () => {
     const r = sharedRequirement('no-such-a', 'no-such-b');
     expect(r.needs).toBe('../shared/no-such-a, ../shared/no-such-b');
-    expect(r.missing).toBe(`${join(SHARED_ROOT, 'no-such-a')}, ${join(SHARED_ROOT, 'no-such-b')} are not there (the shared real-world samples live outside this repository)`);
+    expect(r.missing).toBe(
+      `${join(SHARED_ROOT, 'no-such-a')}, ${join(SHARED_ROOT, 'no-such-b')} are not there (the shared real-world samples live outside this repository)`,
+    );
   });
 
   it('is met by an empty list', () => {
@@ -86,7 +88,15 @@ function runProbe(strict: '0' | '1' | 'terraform'): ProbeRun {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: pathWithoutTerraform(), [STRICT_VARIABLE]: strict, NO_COLOR: '1' };
   const run = spawnSync(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', join(REPO_ROOT, 'test', 'fixtures', 'requirements', 'vitest.config.mts'), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--config',
+      join(REPO_ROOT, 'test', 'fixtures', 'requirements', 'vitest.config.mts'),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 120_000 },
   );
   const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ assertionResults: JsonAssertion[] }> };
@@ -120,7 +130,9 @@ describe('a test that needs what is missing (terraform off PATH, an absent ../sh
     expect(run.status).toBe(1);
     const group = outcome(run, 'a group over an absent sample needs ../shared/no-such-folder/no-such-sample.json');
     expect(group.status).toBe('failed');
-    expect(group.failureMessages.join('\n')).toContain(`TOPICFORM_TEST_STRICT=1: "a group over an absent sample" needs ../shared/no-such-folder/no-such-sample.json, which is missing here: ${absent}`);
+    expect(group.failureMessages.join('\n')).toContain(
+      `TOPICFORM_TEST_STRICT=1: "a group over an absent sample" needs ../shared/no-such-folder/no-such-sample.json, which is missing here: ${absent}`,
+    );
     for (const title of ['a single test over an absent sample', 'case 1 over an absent sample', 'case 2 over an absent sample']) {
       const test = outcome(run, title);
       expect(test.status, title).toBe('failed');
@@ -129,7 +141,9 @@ describe('a test that needs what is missing (terraform off PATH, an absent ../sh
     }
     const terraform = outcome(run, 'a group that runs terraform needs terraform >= 1.11 on PATH');
     expect(terraform.status).toBe('failed');
-    expect(terraform.failureMessages.join('\n')).toMatch(/"a group that runs terraform" needs terraform >= 1\.11 on PATH, which is missing here: terraform is not on PATH/);
+    expect(terraform.failureMessages.join('\n')).toMatch(
+      /"a group that runs terraform" needs terraform >= 1\.11 on PATH, which is missing here: terraform is not on PATH/,
+    );
     expect(outcome(run, 'a group over a present sample runs').status).toBe('passed');
   });
 

@@ -28,7 +28,9 @@ export function strictKinds(env: NodeJS.ProcessEnv = process.env): ReadonlySet<R
   if (value === '1' || value === 'true') return new Set<RequirementKind>(['terraform', 'shared']);
   if (value === 'terraform') return new Set<RequirementKind>(['terraform']);
   if (value === '' || value === '0' || value === 'false') return new Set<RequirementKind>();
-  throw new Error(`${STRICT_VARIABLE} must be 1 (missing terraform or ../shared fails the tests that need them), terraform (only a missing terraform fails) or 0, got "${env[STRICT_VARIABLE] ?? ''}"`);
+  throw new Error(
+    `${STRICT_VARIABLE} must be 1 (missing terraform or ../shared fails the tests that need them), terraform (only a missing terraform fails) or 0, got "${env[STRICT_VARIABLE] ?? ''}"`,
+  );
 }
 
 /** Whether any missing requirement fails the tests instead of skipping them. */
@@ -56,7 +58,10 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
  * The shared samples beside the repository (never copied into it); TOPICFORM_SHARED_DIR names them where the tests
  * run from a copy of the repository (mutation testing runs them in a sandbox folder inside it).
  */
-export const SHARED_ROOT = process.env.TOPICFORM_SHARED_DIR === undefined || process.env.TOPICFORM_SHARED_DIR === '' ? resolve(REPO_ROOT, '..', 'shared') : resolve(process.env.TOPICFORM_SHARED_DIR);
+export const SHARED_ROOT =
+  process.env.TOPICFORM_SHARED_DIR === undefined || process.env.TOPICFORM_SHARED_DIR === ''
+    ? resolve(REPO_ROOT, '..', 'shared')
+    : resolve(process.env.TOPICFORM_SHARED_DIR);
 
 let terraformRequirementCache: Requirement | undefined;
 
@@ -73,7 +78,14 @@ export function terraformRequirement(): Requirement {
 export function sharedRequirement(...paths: readonly string[]): Requirement {
   const absent = paths.filter((p) => !existsSync(join(SHARED_ROOT, p)));
   const needs = paths.map((p) => `../shared/${p}`).join(', ');
-  return { kind: 'shared', needs, missing: absent.length === 0 ? undefined : `${absent.map((p) => join(SHARED_ROOT, p)).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not there (the shared real-world samples live outside this repository)` };
+  return {
+    kind: 'shared',
+    needs,
+    missing:
+      absent.length === 0
+        ? undefined
+        : `${absent.map((p) => join(SHARED_ROOT, p)).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not there (the shared real-world samples live outside this repository)`,
+  };
 }
 
 /** Why a test would be skipped here: the requirement is missing and strict mode is off. */
@@ -82,7 +94,9 @@ function skipping(requirement: Requirement): boolean {
 }
 
 function strictFailure(requirement: Requirement, title: string): Error {
-  return new Error(`${STRICT_VARIABLE}=${process.env[STRICT_VARIABLE] ?? ''}: "${title}" needs ${requirement.needs}, which is missing here: ${requirement.missing ?? '?'}`);
+  return new Error(
+    `${STRICT_VARIABLE}=${process.env[STRICT_VARIABLE] ?? ''}: "${title}" needs ${requirement.needs}, which is missing here: ${requirement.missing ?? '?'}`,
+  );
 }
 
 /** The title, with ` [skipped: <reason>]` appended when the tests under it are skipped here. */
@@ -117,12 +131,11 @@ export function describeNeeding(requirement: Requirement, title: string, body: (
  */
 export function itNeeding(requirement: Requirement): ItNeeding {
   if (requirement.missing === undefined || !strictFor(requirement)) return it.skipIf(requirement.missing !== undefined);
-  return it.extend<{ requirement: undefined }>({
-    requirement: [
-      ({ task }) => Promise.reject(strictFailure(requirement, task.name)),
-      { auto: true },
-    ],
-  }).skipIf(false);
+  return it
+    .extend<{ requirement: undefined }>({
+      requirement: [({ task }) => Promise.reject(strictFailure(requirement, task.name)), { auto: true }],
+    })
+    .skipIf(false);
 }
 
 /** `it`, skipped or not: what `itNeeding` returns. */

@@ -36,7 +36,10 @@ export interface AclBody {
   readonly resource_pattern_type_filter: string;
 }
 
-export function synthStack(declare: (stack: KafkaStack) => void, environment: EnvironmentInput = DEV): { json: TerraformJson; topology: Topology; stack: KafkaStack } {
+export function synthStack(
+  declare: (stack: KafkaStack) => void,
+  environment: EnvironmentInput = DEV,
+): { json: TerraformJson; topology: Topology; stack: KafkaStack } {
   const app = Testing.app();
   const stack = new KafkaStack(app, environment.name, { environment });
   declare(stack);
@@ -50,12 +53,21 @@ export function synthStack(declare: (stack: KafkaStack) => void, environment: En
 export function aclSet(json: TerraformJson, principal: string): string[] {
   return Object.values(json.resource.kafka_acl)
     .filter((a) => a.acl_principal === principal)
-    .map((a) => `${a.resource_type}:${a.resource_name}:${a.acl_operation}${a.resource_pattern_type_filter === 'Literal' ? '' : `:${a.resource_pattern_type_filter}`}`)
+    .map(
+      (a) =>
+        `${a.resource_type}:${a.resource_name}:${a.acl_operation}${a.resource_pattern_type_filter === 'Literal' ? '' : `:${a.resource_pattern_type_filter}`}`,
+    )
     .sort();
 }
 
 export function topicByName(json: TerraformJson, name: string): TopicBody {
   const topic = Object.values(json.resource.kafka_topic).find((t) => t.name === name);
-  if (topic === undefined) throw new Error(`no kafka_topic named ${name}; have ${Object.values(json.resource.kafka_topic).map((t) => t.name).join(', ')}`);
+  if (topic === undefined) {
+    throw new Error(
+      `no kafka_topic named ${name}; have ${Object.values(json.resource.kafka_topic)
+        .map((t) => t.name)
+        .join(', ')}`,
+    );
+  }
   return topic;
 }

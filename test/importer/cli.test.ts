@@ -15,7 +15,10 @@ let work: string;
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'topicform-import-cli-'));
-  writeFileSync(join(work, 'environments.json'), JSON.stringify({ environments: [{ name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2 }] }));
+  writeFileSync(
+    join(work, 'environments.json'),
+    JSON.stringify({ environments: [{ name: 'prod', production: true, replicationFactor: 3, minInsyncReplicas: 2 }] }),
+  );
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -23,13 +26,40 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 const run = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => runImportCommand(work, ...args);
 
 const handmade = (file: string): string => join(OWN_FIXTURES, 'handmade', file);
-const fullArgs = ['--env', 'prod', '--environments', 'environments.json', '--topics-describe', handmade('topics-describe.txt'), '--configs', handmade('configs-describe-all.txt'), '--acls', handmade('acls-list.txt')];
+const fullArgs = [
+  '--env',
+  'prod',
+  '--environments',
+  'environments.json',
+  '--topics-describe',
+  handmade('topics-describe.txt'),
+  '--configs',
+  handmade('configs-describe-all.txt'),
+  '--acls',
+  handmade('acls-list.txt'),
+];
 
 describe('topicform import', () => {
   it('prints its help with every option', async () => {
     const { code, stdout } = await run('--help');
     expect(code).toBe(0);
-    for (const option of ['--topics-describe <file>', '--kcat <file>', '--configs <file>', '--acls <file>', '--kafka-gitops <file>', '--julieops <file>', '--topicctl <file...>', '--undeclared', '--only <regex>', '--fail-on-undeclared', '--env <name>', '--out-dir <dir>', '--domain-pattern <regex>', '--force', '--dry-run']) {
+    for (const option of [
+      '--topics-describe <file>',
+      '--kcat <file>',
+      '--configs <file>',
+      '--acls <file>',
+      '--kafka-gitops <file>',
+      '--julieops <file>',
+      '--topicctl <file...>',
+      '--undeclared',
+      '--only <regex>',
+      '--fail-on-undeclared',
+      '--env <name>',
+      '--out-dir <dir>',
+      '--domain-pattern <regex>',
+      '--force',
+      '--dry-run',
+    ]) {
       expect(stdout).toContain(option);
     }
   });
@@ -40,12 +70,19 @@ describe('topicform import', () => {
     expect(stdout).toMatch(/found: 15 topics, 26 ACLs/);
     expect(stdout).toMatch(/not adopted — left on the cluster, unmanaged \(2\)/);
     expect(stdout).toMatch(/kept as legacy ACLs — review each \(8\)/);
-    for (const file of ['topics/orders.ts', 'topics/inventory.ts', 'topics/unassigned.ts', 'topics/imported.ts', 'adopted/prod.json']) expect(existsSync(join(work, file))).toBe(true);
-    expect(JSON.parse(readFileSync(join(work, 'adopted/prod.json'), 'utf8'))).toMatchObject({ topics: expect.arrayContaining(['orders.order-created']) as unknown });
+    for (const file of ['topics/orders.ts', 'topics/inventory.ts', 'topics/unassigned.ts', 'topics/imported.ts', 'adopted/prod.json']) {
+      expect(existsSync(join(work, file))).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(work, 'adopted/prod.json'), 'utf8'))).toMatchObject({
+      topics: expect.arrayContaining(['orders.order-created']) as unknown,
+    });
   });
 
   it('reproduces issue 21: an RF 1 topic without overrides, imported into production, is declared as found and nothing is called harmless', async () => {
-    writeFileSync(join(work, 't.txt'), 'Topic: orders.t1\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: \n\tTopic: orders.t1\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n');
+    writeFileSync(
+      join(work, 't.txt'),
+      'Topic: orders.t1\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: \n\tTopic: orders.t1\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n',
+    );
     const { code, stdout } = await run('--env', 'prod', '--environments', 'environments.json', '--topics-describe', 't.txt', '--dry-run');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^first terraform plan: 1 import, nothing created, changed, replaced or deleted$/m);
@@ -92,7 +129,10 @@ describe('topicform import', () => {
 
   it.each([
     [['--acls', 'x.txt'], /cannot read input file x\.txt/],
-    [[], /give the cluster: --topics-describe <file> \(kafka-topics --describe\) or --kcat <file> \(kcat -L -J\), and\/or --acls <file>; or migrate with --kafka-gitops, --julieops or --topicctl/],
+    [
+      [],
+      /give the cluster: --topics-describe <file> \(kafka-topics --describe\) or --kcat <file> \(kcat -L -J\), and\/or --acls <file>; or migrate with --kafka-gitops, --julieops or --topicctl/,
+    ],
     [['--env', 'staging', '--topics-describe', handmade('topics-describe.txt')], /unknown environment "staging"; environments\.json has prod/],
     [['--domain-pattern', '([a-z]+', '--topics-describe', handmade('topics-describe.txt')], /invalid regular expression/],
     [['--domain-pattern', '^(?<team>[a-z]+)\\.', '--topics-describe', handmade('topics-describe.txt')], /has no named group \(\?<domain>…\)/],
@@ -109,13 +149,55 @@ describe('topicform import', () => {
     const PLAN_JSON = '{"format_version":"1.2","resource_changes":[]}';
     const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
     it.each([
-      ['an empty file for --topics-describe', 'empty.txt', '', ['--topics-describe', 'empty.txt'], /^topicform: empty\.txt is empty; expected kafka-topics\.sh --describe output for --topics-describe \(lines like "Topic: /m],
-      ['an empty file for --acls', 'acls.txt', '\n  \n', ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'acls.txt'], /acls\.txt is empty; expected kafka-acls\.sh --list output for --acls .*A cluster without ACLs prints nothing: leave --acls out/],
-      ['a binary file', 'photo.png', BINARY, ['--topics-describe', 'photo.png'], /photo\.png is not text \(it has NUL bytes: a binary file\?\); expected kafka-topics\.sh --describe output for --topics-describe/],
-      ['kcat JSON given as kafka-topics output', 'kcat.json', KCAT_JSON, ['--topics-describe', 'kcat.json'], /kcat\.json is not kafka-topics\.sh --describe output: .*; it looks like kcat -L -J output: give it with --kcat; expected/],
-      ['a kafka-gitops state file given as kafka-topics output', 'state.yaml', GITOPS_YAML, ['--topics-describe', 'state.yaml'], /state\.yaml is not kafka-topics\.sh --describe output: .*it looks like a kafka-gitops state file: give it with --kafka-gitops/],
-      ['a JulieOps descriptor given as kafka-acls output', 'topology.yaml', JULIE_YAML, ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'topology.yaml'], /topology\.yaml is not kafka-acls\.sh --list output: .*it looks like a JulieOps topology descriptor: give it with --julieops/],
-      ['a terraform plan given as kcat output', 'plan.json', PLAN_JSON, ['--kcat', 'plan.json'], /plan\.json is not kcat -L -J \(or kcat -L\) output: .*it looks like a terraform plan \(terraform show -json\); expected/],
+      [
+        'an empty file for --topics-describe',
+        'empty.txt',
+        '',
+        ['--topics-describe', 'empty.txt'],
+        /^topicform: empty\.txt is empty; expected kafka-topics\.sh --describe output for --topics-describe \(lines like "Topic: /m,
+      ],
+      [
+        'an empty file for --acls',
+        'acls.txt',
+        '\n  \n',
+        ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'acls.txt'],
+        /acls\.txt is empty; expected kafka-acls\.sh --list output for --acls .*A cluster without ACLs prints nothing: leave --acls out/,
+      ],
+      [
+        'a binary file',
+        'photo.png',
+        BINARY,
+        ['--topics-describe', 'photo.png'],
+        /photo\.png is not text \(it has NUL bytes: a binary file\?\); expected kafka-topics\.sh --describe output for --topics-describe/,
+      ],
+      [
+        'kcat JSON given as kafka-topics output',
+        'kcat.json',
+        KCAT_JSON,
+        ['--topics-describe', 'kcat.json'],
+        /kcat\.json is not kafka-topics\.sh --describe output: .*; it looks like kcat -L -J output: give it with --kcat; expected/,
+      ],
+      [
+        'a kafka-gitops state file given as kafka-topics output',
+        'state.yaml',
+        GITOPS_YAML,
+        ['--topics-describe', 'state.yaml'],
+        /state\.yaml is not kafka-topics\.sh --describe output: .*it looks like a kafka-gitops state file: give it with --kafka-gitops/,
+      ],
+      [
+        'a JulieOps descriptor given as kafka-acls output',
+        'topology.yaml',
+        JULIE_YAML,
+        ['--topics-describe', handmade('topics-describe.txt'), '--acls', 'topology.yaml'],
+        /topology\.yaml is not kafka-acls\.sh --list output: .*it looks like a JulieOps topology descriptor: give it with --julieops/,
+      ],
+      [
+        'a terraform plan given as kcat output',
+        'plan.json',
+        PLAN_JSON,
+        ['--kcat', 'plan.json'],
+        /plan\.json is not kcat -L -J \(or kcat -L\) output: .*it looks like a terraform plan \(terraform show -json\); expected/,
+      ],
     ])('%s', async (_title, name, content, args, message) => {
       writeFileSync(join(work, name), content);
       const { code, stdout, stderr } = await run('--env', 'prod', '--environments', 'environments.json', ...args);
@@ -142,7 +224,7 @@ describe('topicform import', () => {
     expect(stdout).toMatch(/event topics — orders: 2, unassigned: 8;/);
   });
 
-  it('loads a TypeScript environments file through the bin\'s tsx hook', () => {
+  it("loads a TypeScript environments file through the bin's tsx hook", () => {
     const entry = join(work, 'entry.cjs');
     writeFileSync(
       entry,
@@ -155,7 +237,11 @@ describe('topicform import', () => {
         'program.parseAsync(process.argv).catch((e) => { process.stderr.write(e.message + "\\n"); process.exitCode = 1; });',
       ].join('\n'),
     );
-    const result = spawnSync(process.execPath, [entry, 'import', '--dry-run', '--env', 'dev', '--environments', join(ROOT, 'environments.ts'), '--kcat', handmade('kcat.json')], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+    const result = spawnSync(
+      process.execPath,
+      [entry, 'import', '--dry-run', '--env', 'dev', '--environments', join(ROOT, 'environments.ts'), '--kcat', handmade('kcat.json')],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/topicform import — environment "dev"/);

@@ -12,7 +12,11 @@ const PROD = { name: 'prod', production: true, replicationFactor: 3, minInsyncRe
 const input = (path: string): InputFile => ({ file: path, text: own(path) });
 
 function handmadePlan(reversed = false): ImportPlan {
-  const [describeFile, configsFile, aclsFile] = [input('handmade/topics-describe.txt'), input('handmade/configs-describe-all.txt'), input('handmade/acls-list.txt')];
+  const [describeFile, configsFile, aclsFile] = [
+    input('handmade/topics-describe.txt'),
+    input('handmade/configs-describe-all.txt'),
+    input('handmade/acls-list.txt'),
+  ];
   // Any listing order is possible: reverse the order of the ACL blocks.
   const acls = reversed ? { ...aclsFile, text: aclsFile.text.split('\n\n').reverse().join('\n\n') } : aclsFile;
   const result = planImport(buildSnapshot({ topicsDescribe: [describeFile], configs: [configsFile], acls: [acls] }), { environment: PROD });
@@ -42,7 +46,12 @@ describe('generateFiles', () => {
       expect(f.content.endsWith('\n')).toBe(true);
       expect(f.content).not.toMatch(/\t/);
       expect(f.content).not.toMatch(/ +\n/);
-      expect(f.content.split('\n').filter((l) => /^ +/.test(l)).every((l) => (/^ */.exec(l)?.[0].length ?? 0) % 2 === 0)).toBe(true);
+      expect(
+        f.content
+          .split('\n')
+          .filter((l) => /^ +/.test(l))
+          .every((l) => (/^ */.exec(l)?.[0].length ?? 0) % 2 === 0),
+      ).toBe(true);
     }
   });
 
@@ -50,8 +59,12 @@ describe('generateFiles', () => {
     const orders = generateFiles(handmadePlan()).find((f) => f.path === 'topics/orders.ts')?.content ?? '';
     expect(orders).toContain("import { Domain, Duration, KafkaPrincipal, Replay, Retries } from '../constructs';");
     expect(orders).toContain('export function orders(scope: Construct): Domain {');
-    expect(orders).toContain('  // retention.ms 604800000 = replay window + margin 1d (imported groups state no tolerated lag)\n  const orderCreated = domain.addEventTopic(\'order-created\', {');
-    expect(orders).toContain("  orderCreated.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service', transactionalIdPrefix: 'order-service-tx-' });");
+    expect(orders).toContain(
+      "  // retention.ms 604800000 = replay window + margin 1d (imported groups state no tolerated lag)\n  const orderCreated = domain.addEventTopic('order-created', {",
+    );
+    expect(orders).toContain(
+      "  orderCreated.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service', transactionalIdPrefix: 'order-service-tx-' });",
+    );
     expect(orders).toContain('    retries: Retries.tiers(Duration.seconds(30)),');
     // A dead-letter topic of a hand-made shape is declared as it is, not left unmanaged.
     expect(orders).toContain('    deadLetter: { partitions: 6 }, // the shape of its dead-letter topics on the cluster');
@@ -88,20 +101,26 @@ describe('generateFiles', () => {
     const created = topic('orders.order-created', 6, 1, { 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(8 * 86_400_000) });
     const retries = [1, 2, 3].map((n) => topic(`orders.order-created.payment.retry-${n}`, 6, 1, retryConfig(1000 * 2 ** (n - 1))));
     const dlq = topic('orders.order-created.payment.dlq', 3, 1, dlqConfig());
-    const plan = planImport(snapshot([created, dlq, ...retries], consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name, ...retries.map((r) => r.name)])), { environment: DEV });
+    const plan = planImport(
+      snapshot([created, dlq, ...retries], consumerAcls('User:payment-service', 'orders.payment', created.name, [dlq.name, ...retries.map((r) => r.name)])),
+      { environment: DEV },
+    );
     if ('error' in plan) throw new Error(plan.error);
     const file = generateFiles(plan)[0]?.content ?? '';
     expect(file).toContain('retries: Retries.exponential({ attempts: 3, first: Duration.seconds(1) }),');
     expect(file).not.toContain('deadLetter');
   });
 
-  it('never names a domain file after the topics folder\'s own files, and never exports a reserved word', () => {
+  it("never names a domain file after the topics folder's own files, and never exports a reserved word", () => {
     expect(domainModule('index')).toBe('index-domain');
     expect(domainModule('imported')).toBe('imported-domain');
     expect(domainModule('orders')).toBe('orders');
     expect(domainFunctionName('delete')).toBe('deleteDomain');
     expect(domainFunctionName('order-history')).toBe('orderHistory');
-    const plan = planImport(snapshot([topic('index.page-viewed', 1, 1, { 'retention.ms': String(8 * 86_400_000) })], [acl('User:web', 'Write', 'Topic', 'index.page-viewed')]), { environment: DEV });
+    const plan = planImport(
+      snapshot([topic('index.page-viewed', 1, 1, { 'retention.ms': String(8 * 86_400_000) })], [acl('User:web', 'Write', 'Topic', 'index.page-viewed')]),
+      { environment: DEV },
+    );
     if ('error' in plan) throw new Error(plan.error);
     const files = generateFiles(plan);
     expect(files.map((f) => f.path)).toContain('topics/index-domain.ts');

@@ -17,7 +17,8 @@ import { review } from '../../review/review';
 import { CONSTRUCTS_MODULE, loadGenerated } from './helpers/load-generated';
 
 const PROD = environments.find((e) => e.name === 'prod') as EnvironmentInput;
-const DESCRIBE = 'Topic: orders.t1\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: \n\tTopic: orders.t1\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n';
+const DESCRIBE =
+  'Topic: orders.t1\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: \n\tTopic: orders.t1\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n';
 
 function synthesize(declare: (scope: Construct) => Domain, adopt: AdoptedResources): { terraform: Record<string, unknown>; topologyText: string } {
   const stack = new KafkaStack(Testing.app(), 'prod', { environment: PROD, adopt });
@@ -27,8 +28,12 @@ function synthesize(declare: (scope: Construct) => Domain, adopt: AdoptedResourc
   return { terraform, topologyText: canonicalJson(stack.topology) };
 }
 
-it('shows the move from the values declared as found to the rules\' values in review and in the synthesized config', async () => {
-  const result = runImport({ inputs: { topicsDescribe: [{ file: 'topics.txt', text: DESCRIBE }] }, environment: PROD, generate: { constructsModule: CONSTRUCTS_MODULE } });
+it("shows the move from the values declared as found to the rules' values in review and in the synthesized config", async () => {
+  const result = runImport({
+    inputs: { topicsDescribe: [{ file: 'topics.txt', text: DESCRIBE }] },
+    environment: PROD,
+    generate: { constructsModule: CONSTRUCTS_MODULE },
+  });
   if ('error' in result) throw new Error(result.error);
   const generated = result.files.find((f) => f.path === 'topics/orders.ts');
   expect(generated?.content).toContain('replication: { factor: 1, minInsyncReplicas: 1 },');
@@ -37,7 +42,9 @@ it('shows the move from the values declared as found to the rules\' values in re
     f === generated
       ? {
           path: f.path,
-          content: f.content.replace('replication: { factor: 1, minInsyncReplicas: 1 },', 'replication: { factor: 3 },').replace(/^ *\{ ruleId: 'TF-REPL-00[12]'.*\n/gm, ''),
+          content: f.content
+            .replace('replication: { factor: 1, minInsyncReplicas: 1 },', 'replication: { factor: 3 },')
+            .replace(/^ *\{ ruleId: 'TF-REPL-00[12]'.*\n/gm, ''),
         }
       : f,
   );
@@ -46,13 +53,22 @@ it('shows the move from the values declared as found to the rules\' values in re
   try {
     const base = synthesize(before.domains.orders as (scope: Construct) => Domain, before.adopt);
     const head = synthesize(after.domains.orders as (scope: Construct) => Domain, after.adopt);
-    const topicOf = (json: Record<string, unknown>) => Object.values((json.resource as { kafka_topic: Record<string, { name: string; replication_factor: number; config?: Record<string, string> }> }).kafka_topic)[0];
+    const topicOf = (json: Record<string, unknown>) =>
+      Object.values(
+        (json.resource as { kafka_topic: Record<string, { name: string; replication_factor: number; config?: Record<string, string> }> }).kafka_topic,
+      )[0];
     // Adopted as found: nothing rendered that the topic does not have. Changed: the override appears.
     expect(topicOf(base.terraform)).toMatchObject({ name: 'orders.t1', replication_factor: 1 });
     expect(topicOf(base.terraform)?.config).toBeUndefined();
     expect(topicOf(head.terraform)).toMatchObject({ replication_factor: 3, config: { 'min.insync.replicas': '2' } });
 
-    const files = (label: string, s: typeof base) => [{ stack: 'prod', terraform: { file: `${label}/cdk.tf.json`, text: canonicalJson(s.terraform) }, topology: { file: `${label}/topology.json`, text: s.topologyText } }];
+    const files = (label: string, s: typeof base) => [
+      {
+        stack: 'prod',
+        terraform: { file: `${label}/cdk.tf.json`, text: canonicalJson(s.terraform) },
+        topology: { file: `${label}/topology.json`, text: s.topologyText },
+      },
+    ];
     const reviewed = review({ base: parseOutput('base', files('base', base)), head: parseOutput('head', files('head', head)) });
     // The key was left to the broker, so review shows the broker's default giving way to the declared value.
     expect(reviewed.findings.map((f) => [f.rule, f.before, f.after]).sort()).toEqual([

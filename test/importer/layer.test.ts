@@ -23,11 +23,17 @@ describe('importer/ is a pure layer', () => {
     ["import { App } from 'cdktf';\nexport const a = App;\n"],
     ["import { Construct } from 'constructs';\nexport const a = Construct;\n"],
     ["import { Domain } from '../constructs';\nexport const a = Domain;\n"],
-  ])('fails when it imports what the layer must not: %j', async (code) => {
-    expect(await restrictedImports(code)).not.toEqual([]);
-  }, 120_000);
+  ])(
+    'fails when it imports what the layer must not: %j',
+    async (code) => {
+      expect(await restrictedImports(code)).not.toEqual([]);
+    },
+    120_000,
+  );
 
   it('may use the model and the rules', async () => {
-    expect(await restrictedImports("import { resolve } from '../model/resolve';\nimport { lint } from '../rules/run';\nexport const a = [resolve, lint];\n")).toEqual([]);
+    expect(
+      await restrictedImports("import { resolve } from '../model/resolve';\nimport { lint } from '../rules/run';\nexport const a = [resolve, lint];\n"),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -34,7 +34,12 @@ describe('classifyName: which domain and event a topic name stands for', () => {
       reason: 'domain "Orders" is not lower-case kebab-case ([a-z][a-z0-9-]*), which topicform\'s names must be',
     });
     const kebabParts = compileDomainPattern('^(?<domain>[a-z]+)_(?<event>[a-z-]+)$') as RegExp;
-    expect(classifyName('billing_invoice-issued', '', kebabParts, isInternalTopic)).toMatchObject({ kind: 'grouped', domain: 'billing', event: 'invoice-issued', reason: expect.stringMatching(/topicform names every topic <domain>\.<event>/) as unknown });
+    expect(classifyName('billing_invoice-issued', '', kebabParts, isInternalTopic)).toMatchObject({
+      kind: 'grouped',
+      domain: 'billing',
+      event: 'invoice-issued',
+      reason: expect.stringMatching(/topicform names every topic <domain>\.<event>/) as unknown,
+    });
   });
 
   it('refuses a pattern that is not a regular expression, or has no domain group', () => {
@@ -50,20 +55,32 @@ describe('parseCompanionName: DLQ and retry topics by the naming convention', ()
   ]);
   it.each([
     ['orders.order-created.payment.dlq', { kind: 'dead-letter', parent: 'orders.order-created', groupDomain: 'orders', group: 'payment', part: 'payment' }],
-    ['orders.order-created.payment.retry-2', { kind: 'retry', parent: 'orders.order-created', groupDomain: 'orders', group: 'payment', part: 'payment', tier: 2 }],
-    ['orders.order-created.search.order-indexer.dlq', { kind: 'dead-letter', parent: 'orders.order-created', groupDomain: 'search', group: 'order-indexer', part: 'search.order-indexer' }],
+    [
+      'orders.order-created.payment.retry-2',
+      { kind: 'retry', parent: 'orders.order-created', groupDomain: 'orders', group: 'payment', part: 'payment', tier: 2 },
+    ],
+    [
+      'orders.order-created.search.order-indexer.dlq',
+      { kind: 'dead-letter', parent: 'orders.order-created', groupDomain: 'search', group: 'order-indexer', part: 'search.order-indexer' },
+    ],
     // The same-domain reading wins when both fit.
-    ['orders.order-created.payment.audit.dlq', { kind: 'dead-letter', parent: 'orders.order-created.payment', groupDomain: 'orders', group: 'audit', part: 'audit' }],
+    [
+      'orders.order-created.payment.audit.dlq',
+      { kind: 'dead-letter', parent: 'orders.order-created.payment', groupDomain: 'orders', group: 'audit', part: 'audit' },
+    ],
   ])('%s', (name, expected) => {
     expect(parseCompanionName(name, events)).toEqual(expected);
   });
 
-  it.each(['orders.order-shipped.payment.dlq', 'orders.order-created.payment.retry-0', 'orders.order-created.Payment.dlq', 'orders.order-created.orders.payment.dlq', 'orders.order-created.dlq'])(
-    'is not a companion: %s',
-    (name) => {
-      expect(parseCompanionName(name, events)).toBeUndefined();
-    },
-  );
+  it.each([
+    'orders.order-shipped.payment.dlq',
+    'orders.order-created.payment.retry-0',
+    'orders.order-created.Payment.dlq',
+    'orders.order-created.orders.payment.dlq',
+    'orders.order-created.dlq',
+  ])('is not a companion: %s', (name) => {
+    expect(parseCompanionName(name, events)).toBeUndefined();
+  });
 });
 
 describe('names for declarations', () => {

@@ -18,7 +18,9 @@ const file = (path: string): { file: string; text: string } => ({ file: path, te
 
 /** A topic whose retention.bytes=-1 override the model cannot declare, and which falls back to the broker's -1. */
 const UNLIMITED_BYTES: ImportInputs = {
-  topicsDescribe: [{ file: 'describe.txt', text: 'Topic: orders.order-created\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: retention.bytes=-1,min.insync.replicas=2\n' }],
+  topicsDescribe: [
+    { file: 'describe.txt', text: 'Topic: orders.order-created\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: retention.bytes=-1,min.insync.replicas=2\n' },
+  ],
   configs: [
     {
       file: 'configs.txt',
@@ -35,11 +37,31 @@ const UNLIMITED_BYTES: ImportInputs = {
 };
 
 const INPUTS: ReadonlyArray<{ readonly title: string; readonly inputs: ImportInputs }> = [
-  { title: 'the hand-made cluster, kafka-configs --all', inputs: { topicsDescribe: [file('handmade/topics-describe.txt')], configs: [file('handmade/configs-describe-all.txt')], acls: [file('handmade/acls-list.txt')] } },
-  { title: 'the hand-made cluster, kafka-topics alone', inputs: { topicsDescribe: [file('handmade/topics-describe.txt')], acls: [file('handmade/acls-list.txt')] } },
+  {
+    title: 'the hand-made cluster, kafka-configs --all',
+    inputs: {
+      topicsDescribe: [file('handmade/topics-describe.txt')],
+      configs: [file('handmade/configs-describe-all.txt')],
+      acls: [file('handmade/acls-list.txt')],
+    },
+  },
+  {
+    title: 'the hand-made cluster, kafka-topics alone',
+    inputs: { topicsDescribe: [file('handmade/topics-describe.txt')], acls: [file('handmade/acls-list.txt')] },
+  },
   { title: 'the hand-made cluster, kcat alone', inputs: { kcat: [file('handmade/kcat.json')], acls: [file('handmade/acls-list.txt')] } },
-  { title: 'Kafka 3.9 kafka-topics with kafka-configs (overrides only)', inputs: { topicsDescribe: [file('formats/topics-describe-kafka-3.9.txt')], configs: [file('formats/configs-describe-dynamic-kafka-3.txt')], acls: [file('formats/acls-list-kafka-3.txt')] } },
-  { title: 'ZooKeeper-era kafka-topics with kafka-configs', inputs: { topicsDescribe: [file('formats/topics-describe-kafka-2.1-zookeeper.txt')], configs: [file('formats/configs-describe-zookeeper-kafka-2.0.txt')] } },
+  {
+    title: 'Kafka 3.9 kafka-topics with kafka-configs (overrides only)',
+    inputs: {
+      topicsDescribe: [file('formats/topics-describe-kafka-3.9.txt')],
+      configs: [file('formats/configs-describe-dynamic-kafka-3.txt')],
+      acls: [file('formats/acls-list-kafka-3.txt')],
+    },
+  },
+  {
+    title: 'ZooKeeper-era kafka-topics with kafka-configs',
+    inputs: { topicsDescribe: [file('formats/topics-describe-kafka-2.1-zookeeper.txt')], configs: [file('formats/configs-describe-zookeeper-kafka-2.0.txt')] },
+  },
   { title: 'an override the model cannot declare (retention.bytes=-1)', inputs: UNLIMITED_BYTES },
 ];
 

@@ -14,7 +14,9 @@ it('names every line it did not understand with its file and line, and what is l
   });
   if ('error' in result) throw new Error(result.error);
   const lines = result.summary.split('\n');
-  expect(lines).toContain('  topics.txt:9: line not understood, not used: "Error while executing topic command : Timed out waiting for a node assignment. Call: describeTopics"');
+  expect(lines).toContain(
+    '  topics.txt:9: line not understood, not used: "Error while executing topic command : Timed out waiting for a node assignment. Call: describeTopics"',
+  );
   expect(lines).toContain('  configs.txt:10: line not understood, not used: "Some line no kafka-configs version prints"');
   expect(lines).toContain('  acls.txt:29: line not understood, not used: "Warning: a line no kafka-acls version prints"');
   expect(lines).toContain('  inventory.stock-level: the value of vendor.secret is hidden (sensitive), so the override cannot be kept');

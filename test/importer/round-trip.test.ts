@@ -25,7 +25,10 @@ const cases: ReadonlyArray<{ readonly title: string; readonly declarers: readonl
 const inputVariants: ReadonlyArray<{ readonly title: string; readonly inputs: (stack: StackResources) => ImportInputs }> = [
   {
     title: 'kafka-topics --describe and kafka-acls --list',
-    inputs: (stack) => ({ topicsDescribe: [{ file: 'describe.txt', text: renderTopicsDescribe(topicsOf(stack)) }], acls: [{ file: 'acls.txt', text: renderAclsList(aclsOf(stack)) }] }),
+    inputs: (stack) => ({
+      topicsDescribe: [{ file: 'describe.txt', text: renderTopicsDescribe(topicsOf(stack)) }],
+      acls: [{ file: 'acls.txt', text: renderAclsList(aclsOf(stack)) }],
+    }),
   },
   {
     title: 'kcat -L -J, kafka-configs --describe and kafka-acls --list',

@@ -4,7 +4,8 @@ import { runImport, type InputFile } from '../../importer';
 import { DEV } from '../helpers/synth';
 import { describeWithSharedFixtures, shared, sharedFiles } from './helpers/fixtures';
 
-const files = (folder: string, prefix: string): InputFile[] => sharedFiles(folder, prefix).map((f) => ({ file: `${folder}/${f}`, text: shared(`${folder}/${f}`) }));
+const files = (folder: string, prefix: string): InputFile[] =>
+  sharedFiles(folder, prefix).map((f) => ({ file: `${folder}/${f}`, text: shared(`${folder}/${f}`) }));
 
 describeWithSharedFixtures('topicform import over the shared real-world samples', () => {
   it('understands every line, keeps every ACL (adopted or legacy) and says why each topic is not adopted', () => {

@@ -14,9 +14,23 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
       configs: [input('handmade/configs-describe-all.txt')],
       acls: [input('handmade/acls-list.txt')],
     });
-    expect(Object.fromEntries(snapshot.topics.map((t) => [t.name, { partitions: t.partitions, replication_factor: t.replicationFactor, config: t.overrides }]))).toEqual(cluster.topics);
+    expect(
+      Object.fromEntries(snapshot.topics.map((t) => [t.name, { partitions: t.partitions, replication_factor: t.replicationFactor, config: t.overrides }])),
+    ).toEqual(cluster.topics);
     expect(snapshot.acls.map((a) => a.id)).toEqual(
-      cluster.acls.map((a) => aclId({ principal: a.acl_principal, host: a.acl_host, operation: a.acl_operation, permission: a.acl_permission_type, resourceType: a.resource_type, resourceName: a.resource_name, patternType: a.resource_pattern_type_filter } as never)).sort(),
+      cluster.acls
+        .map((a) =>
+          aclId({
+            principal: a.acl_principal,
+            host: a.acl_host,
+            operation: a.acl_operation,
+            permission: a.acl_permission_type,
+            resourceType: a.resource_type,
+            resourceName: a.resource_name,
+            patternType: a.resource_pattern_type_filter,
+          } as never),
+        )
+        .sort(),
     );
     expect(snapshot.topics.every((t) => t.configSource === 'kafka-configs' && t.mayBeBrokerLevel.length === 0)).toBe(true);
     // What a removed override falls back to, and what the broker applies where there is no override.
@@ -60,7 +74,11 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
       acls: [input('formats/acls-list-kafka-3.txt')],
     });
     const at = (code: string): string[] => snapshot.findings.filter((f) => f.code === code).map((f) => `${f.at?.file ?? ''}:${f.at?.line ?? 0}`);
-    expect(at('unknown-line')).toEqual(['formats/topics-describe-kafka-3.9.txt:9', 'formats/configs-describe-dynamic-kafka-3.txt:10', 'formats/acls-list-kafka-3.txt:29']);
+    expect(at('unknown-line')).toEqual([
+      'formats/topics-describe-kafka-3.9.txt:9',
+      'formats/configs-describe-dynamic-kafka-3.txt:10',
+      'formats/acls-list-kafka-3.txt:29',
+    ]);
     expect(at('unsupported-acl')).toEqual(['formats/acls-list-kafka-3.txt:23']);
     expect(at('unknown-field')).toEqual(['formats/topics-describe-kafka-3.9.txt:7']);
     expect(at('topic-being-deleted')).toEqual(['formats/topics-describe-kafka-3.9.txt:5']);
@@ -69,7 +87,9 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
     expect(at('configs-of-unknown-topic')).toEqual(['formats/configs-describe-dynamic-kafka-3.txt:1', 'formats/configs-describe-dynamic-kafka-3.txt:7']);
     // The Adding and the Current listing of the same ACL are one ACL.
     expect(snapshot.acls.filter((a) => a.principal === 'User:order-service' && a.resourceType === 'Topic')).toHaveLength(1);
-    expect(snapshot.acls.map((a) => `${a.principal} ${a.operation} ${a.resourceType} ${a.patternType}`)).toContain('User:analytics DescribeConfigs Topic Prefixed');
+    expect(snapshot.acls.map((a) => `${a.principal} ${a.operation} ${a.resourceType} ${a.patternType}`)).toContain(
+      'User:analytics DescribeConfigs Topic Prefixed',
+    );
   });
 
   it('says when kcat and kafka-topics disagree, and trusts kafka-topics', () => {
@@ -78,7 +98,9 @@ describe('buildSnapshot: what the cluster has, from the tool outputs', () => {
       kcat: [{ file: 'k.json', text: '{"topics":[{"topic":"a.b","partitions":[{"partition":0,"leader":1,"replicas":[{"id":1}],"isrs":[{"id":1}]}]}]}' }],
     });
     expect(snapshot.topics.map((t) => [t.name, t.partitions, t.replicationFactor])).toEqual([['a.b', 6, 3]]);
-    expect(snapshot.findings.find((f) => f.code === 'inputs-disagree')?.message).toBe('kafka-topics says 6 partitions × 3 replicas, kcat 1 × 1: kafka-topics wins');
+    expect(snapshot.findings.find((f) => f.code === 'inputs-disagree')?.message).toBe(
+      'kafka-topics says 6 partitions × 3 replicas, kcat 1 × 1: kafka-topics wins',
+    );
   });
 });
 
@@ -91,6 +113,8 @@ describe('buildSnapshot: the same topic in two listings', () => {
       ],
     });
     expect(snapshot.topics.map((t) => [t.name, t.partitions])).toEqual([['test12', 6]]);
-    expect(snapshot.findings.find((f) => f.code === 'inputs-disagree')?.message).toBe('described twice (also at before.txt:1, with 3 partitions × 1 replicas): the later description wins');
+    expect(snapshot.findings.find((f) => f.code === 'inputs-disagree')?.message).toBe(
+      'described twice (also at before.txt:1, with 3 partitions × 1 replicas): the later description wins',
+    );
   });
 });

@@ -25,7 +25,9 @@ const HANDMADE = join(__dirname, '../fixtures/import/handmade');
 
 /** test/fixtures/import/handmade/cluster.json: the double's cluster file (topic-level overrides only). */
 interface HandmadeCluster {
-  readonly topics: Readonly<Record<string, { readonly partitions: number; readonly replication_factor: number; readonly config?: Readonly<Record<string, string>> }>>;
+  readonly topics: Readonly<
+    Record<string, { readonly partitions: number; readonly replication_factor: number; readonly config?: Readonly<Record<string, string>> }>
+  >;
   readonly acls: readonly unknown[];
 }
 const VARS = { kafka_bootstrap_servers: ['broker-1.example.com:9092'] };
@@ -74,8 +76,11 @@ function unexpected(adoption: Adoption): string[] {
       const predicted = [...(adoption.predictedUpdates.get(name) ?? [])].sort();
       const uncertain = adoption.uncertain.get(name) ?? [];
       // Every predicted change happens; beyond them only keys the importer said it cannot tell about may change.
-      const asPredicted = predicted.every((k) => changed.includes(k) || uncertain.includes(k)) && changed.every((k) => predicted.includes(k) || uncertain.includes(k));
-      return otherAttributes.length === 0 && asPredicted ? [] : [`${rc.address}: update of ${[...otherAttributes, ...changed].join(', ')}; predicted ${predicted.join(', ') || 'nothing'}`];
+      const asPredicted =
+        predicted.every((k) => changed.includes(k) || uncertain.includes(k)) && changed.every((k) => predicted.includes(k) || uncertain.includes(k));
+      return otherAttributes.length === 0 && asPredicted
+        ? []
+        : [`${rc.address}: update of ${[...otherAttributes, ...changed].join(', ')}; predicted ${predicted.join(', ') || 'nothing'}`];
     }
     return [`${rc.address}: ${actions}`];
   });
@@ -87,14 +92,22 @@ describeWithTerraform('adopting an existing cluster: terraform plan against the 
     const topics = topicsOf(original);
     const acls = aclsOf(original);
     const adoption = await adoptAndPlan(
-      { topicsDescribe: [{ file: 'describe.txt', text: renderTopicsDescribe(topics) }], configs: [{ file: 'configs.txt', text: renderConfigsDescribe(topics) }], acls: [{ file: 'acls.txt', text: renderAclsList(acls) }] },
+      {
+        topicsDescribe: [{ file: 'describe.txt', text: renderTopicsDescribe(topics) }],
+        configs: [{ file: 'configs.txt', text: renderConfigsDescribe(topics) }],
+        acls: [{ file: 'acls.txt', text: renderAclsList(acls) }],
+      },
       clusterSeed(topics, acls),
       PROD,
     );
     const changes = adoption.plan.resource_changes ?? [];
     expect(changes.length).toBe(topics.length + acls.length);
     expect(adoption.summary).toBe(`Plan: ${changes.length} to import, 0 to add, 0 to change, 0 to destroy.`);
-    expect(changes.filter((rc) => rc.change.actions.join() !== 'no-op' || rc.change.importing === undefined).map((rc) => `${rc.address}: ${rc.change.actions.join('+')}`)).toEqual([]);
+    expect(
+      changes
+        .filter((rc) => rc.change.actions.join() !== 'no-op' || rc.change.importing === undefined)
+        .map((rc) => `${rc.address}: ${rc.change.actions.join('+')}`),
+    ).toEqual([]);
   });
 
   it('imports a hand-made cluster with only imports: every non-internal topic and every ACL, no create, update, replace or delete', async () => {
@@ -108,16 +121,30 @@ describeWithTerraform('adopting an existing cluster: terraform plan against the 
     );
     const changes = adoption.plan.resource_changes ?? [];
     // What the cluster has, except Kafka's and Schema Registry's internal topics (`__consumer_offsets`, `_schemas`).
-    const clusterTopics = Object.keys(cluster.topics).filter((name) => !name.startsWith('_')).sort();
-    expect(changes.filter((rc) => rc.type === 'kafka_topic').map((rc) => String(rc.change.after?.name)).sort()).toEqual(clusterTopics);
+    const clusterTopics = Object.keys(cluster.topics)
+      .filter((name) => !name.startsWith('_'))
+      .sort();
+    expect(
+      changes
+        .filter((rc) => rc.type === 'kafka_topic')
+        .map((rc) => String(rc.change.after?.name))
+        .sort(),
+    ).toEqual(clusterTopics);
     expect(changes.filter((rc) => rc.type === 'kafka_acl')).toHaveLength(cluster.acls.length);
     // The synthesized resources are the cluster's: same partitions, replication factor and topic overrides.
     for (const rc of changes.filter((c) => c.type === 'kafka_topic')) {
       const name = String(rc.change.after?.name);
       const expected = cluster.topics[name];
-      expect({ partitions: rc.change.after?.partitions, replication_factor: rc.change.after?.replication_factor, config: rc.change.after?.config ?? {} }, name).toEqual({ ...expected, config: expected?.config ?? {} });
+      expect(
+        { partitions: rc.change.after?.partitions, replication_factor: rc.change.after?.replication_factor, config: rc.change.after?.config ?? {} },
+        name,
+      ).toEqual({ ...expected, config: expected?.config ?? {} });
     }
-    expect(changes.filter((rc) => rc.change.importing === undefined || rc.change.actions.join() !== 'no-op').map((rc) => `${rc.address}: ${rc.change.actions.join('+')}`)).toEqual([]);
+    expect(
+      changes
+        .filter((rc) => rc.change.importing === undefined || rc.change.actions.join() !== 'no-op')
+        .map((rc) => `${rc.address}: ${rc.change.actions.join('+')}`),
+    ).toEqual([]);
     expect(adoption.predictedUpdates.size).toBe(0);
     expect(adoption.uncertain.size).toBe(0);
     expect(adoption.summary).toBe(`Plan: ${changes.length} to import, 0 to add, 0 to change, 0 to destroy.`);
@@ -132,8 +159,14 @@ describeWithTerraform('adopting an existing cluster: terraform plan against the 
       '  min.insync.replicas=2 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.insync.replicas=2, DEFAULT_CONFIG:min.insync.replicas=1}',
       '',
     ].join('\n');
-    const cluster: ClusterSeed = { topics: { 'orders.order-created': { partitions: 3, replication_factor: 3, config: { 'retention.bytes': '-1', 'min.insync.replicas': '2' } } } };
-    const adoption = await adoptAndPlan({ topicsDescribe: [{ file: 'd.txt', text: describe }], configs: [{ file: 'c.txt', text: configs }] }, cluster, environment);
+    const cluster: ClusterSeed = {
+      topics: { 'orders.order-created': { partitions: 3, replication_factor: 3, config: { 'retention.bytes': '-1', 'min.insync.replicas': '2' } } },
+    };
+    const adoption = await adoptAndPlan(
+      { topicsDescribe: [{ file: 'd.txt', text: describe }], configs: [{ file: 'c.txt', text: configs }] },
+      cluster,
+      environment,
+    );
     expect(Object.fromEntries(adoption.predictedUpdates)).toEqual({ 'orders.order-created': ['retention.bytes'] });
     expect(unexpected(adoption)).toEqual([]);
     expect(adoption.summary).toBe('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');

@@ -38,12 +38,21 @@ function cases(): Case[] {
     ...kcats.map((f) => ({ title: f.file, inputs: { kcat: [f] } })),
     ...acls.map((f) => ({ title: f.file, inputs: { acls: [f] } })),
     // The same topic `demo` described by kafka-topics and by kafka-configs (vdesabou's cluster-linking write-up).
-    { title: 'kafka-topics + kafka-configs (overrides only) of topic demo', inputs: { topicsDescribe: [demo], configs: [input('kafka-cli', 'configs-describe-dynamic-topic-single-vdesabou.txt')] } },
-    { title: 'kafka-topics + kafka-configs of the mirror topic demo (kafka-configs knows four overrides)', inputs: { topicsDescribe: [demo], configs: [input('kafka-cli', 'configs-describe-dynamic-topic-multi-vdesabou.txt')] } },
+    {
+      title: 'kafka-topics + kafka-configs (overrides only) of topic demo',
+      inputs: { topicsDescribe: [demo], configs: [input('kafka-cli', 'configs-describe-dynamic-topic-single-vdesabou.txt')] },
+    },
+    {
+      title: 'kafka-topics + kafka-configs of the mirror topic demo (kafka-configs knows four overrides)',
+      inputs: { topicsDescribe: [demo], configs: [input('kafka-cli', 'configs-describe-dynamic-topic-multi-vdesabou.txt')] },
+    },
     // vradnit's homework: the topic `home` and the ACLs set on it.
     {
       title: 'kafka-topics and kafka-acls of topic home',
-      inputs: { topicsDescribe: [input('kafka-cli', 'topics-describe-topicid-empty-configs-tabs-vradnit.txt')], acls: acls.filter((a) => a.file.includes('vradnit')) },
+      inputs: {
+        topicsDescribe: [input('kafka-cli', 'topics-describe-topicid-empty-configs-tabs-vradnit.txt')],
+        acls: acls.filter((a) => a.file.includes('vradnit')),
+      },
     },
     { title: 'every sample at once', inputs: { topicsDescribe: describes, kcat: kcats, acls, configs: all('kafka-cli', 'configs-describe-') } },
   ];
@@ -53,7 +62,7 @@ const texts = (files: readonly InputFile[] | undefined): string[] => (files ?? [
 const SHARED_PRESENT = sharedRequirement('fixtures').missing === undefined;
 
 describeWithSharedFixtures('adopting the real tool outputs of ../shared/fixtures', () => {
-  describeWithTerraform('terraform\'s first plan against the double seeded with what the output shows', () => {
+  describeWithTerraform("terraform's first plan against the double seeded with what the output shows", () => {
     for (const name of ['dev', 'prod']) {
       const environment = environments.find((e) => e.name === name) as EnvironmentInput;
       describe(`--env ${name}`, () => {
@@ -72,9 +81,18 @@ describeWithSharedFixtures('adopting the real tool outputs of ../shared/fixtures
             if (workspace === undefined) throw new Error('the terraform workspace did not start');
             const result = runImport({ inputs: c.inputs, environment, generate: { constructsModule: CONSTRUCTS_MODULE } });
             if ('error' in result) throw new Error(result.error);
-            const seed = clusterSeedFromToolOutput({ topicsDescribe: texts(c.inputs.topicsDescribe), kcat: texts(c.inputs.kcat), configs: texts(c.inputs.configs), acls: texts(c.inputs.acls) });
+            const seed = clusterSeedFromToolOutput({
+              topicsDescribe: texts(c.inputs.topicsDescribe),
+              kcat: texts(c.inputs.kcat),
+              configs: texts(c.inputs.configs),
+              acls: texts(c.inputs.acls),
+            });
             // Everything the output shows is adopted, except Kafka's and platform components' internal topics.
-            expect(result.plan.adopt.topics).toEqual(Object.keys(seed.topics ?? {}).filter((t) => !isInternalTopic(t)).sort());
+            expect(result.plan.adopt.topics).toEqual(
+              Object.keys(seed.topics ?? {})
+                .filter((t) => !isInternalTopic(t))
+                .sort(),
+            );
             expect(result.plan.adopt.acls).toHaveLength(seed.acls?.length ?? 0);
             // The summary predicts imports only.
             expect(result.plan.firstPlan.updates).toEqual([]);

@@ -20,7 +20,11 @@ const ROOT = resolve(__dirname, '../..');
 
 it('type-checks the files generated for the hand-made cluster and for the round-trip domains', () => {
   const handmade = runImport({
-    inputs: { topicsDescribe: [{ file: 'd', text: own('handmade/topics-describe.txt') }], configs: [{ file: 'c', text: own('handmade/configs-describe-all.txt') }], acls: [{ file: 'a', text: own('handmade/acls-list.txt') }] },
+    inputs: {
+      topicsDescribe: [{ file: 'd', text: own('handmade/topics-describe.txt') }],
+      configs: [{ file: 'c', text: own('handmade/configs-describe-all.txt') }],
+      acls: [{ file: 'a', text: own('handmade/acls-list.txt') }],
+    },
     environment: PROD,
     generate: { constructsModule: CONSTRUCTS_MODULE, topicsDir: 'handmade' },
   });
@@ -46,7 +50,9 @@ it('type-checks the files generated for the hand-made cluster and for the round-
         include: ['handmade', 'round-trip'],
       }),
     );
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
     expect(tsc.status).toBe(0);
   } finally {

@@ -11,7 +11,10 @@ import { own } from './helpers/fixtures';
 
 const env = environmentSchema.parse(PROD);
 const pattern = compileDomainPattern(DEFAULT_DOMAIN_PATTERN) as RegExp;
-const inputs = { topicsDescribe: [{ file: 'topics.txt', text: own('handmade/topics-describe.txt') }], acls: [{ file: 'acls.txt', text: own('handmade/acls-list.txt') }] };
+const inputs = {
+  topicsDescribe: [{ file: 'topics.txt', text: own('handmade/topics-describe.txt') }],
+  acls: [{ file: 'acls.txt', text: own('handmade/acls-list.txt') }],
+};
 const cluster = buildSnapshot(inputs);
 const declared = synthStack((s) => void orders(s), PROD).topology;
 
@@ -30,7 +33,7 @@ describe('findUndeclared', () => {
     expect(report.internal).toEqual(['__consumer_offsets', '_schemas']);
   });
 
-  it('groups by the domain the name says, else the name\'s first segment, else (cluster and * ACLs) the principal', () => {
+  it("groups by the domain the name says, else the name's first segment, else (cluster and * ACLs) the principal", () => {
     expect(report.owners.map((o) => o.owner)).toEqual([
       'Payments',
       'analytics',
@@ -72,7 +75,11 @@ describe('topicform import --only', () => {
   });
 
   it('refuses a pattern that selects nothing, or is not a regular expression', () => {
-    expect(runImport({ inputs, environment: PROD, only: '^nothing$' })).toEqual({ error: '--only ^nothing$ selects none of the 15 topics and 26 ACLs the inputs show' });
-    expect(runImport({ inputs, environment: PROD, only: '(' })).toMatchObject({ error: expect.stringMatching(/^--only: invalid regular expression "\("/) as unknown });
+    expect(runImport({ inputs, environment: PROD, only: '^nothing$' })).toEqual({
+      error: '--only ^nothing$ selects none of the 15 topics and 26 ACLs the inputs show',
+    });
+    expect(runImport({ inputs, environment: PROD, only: '(' })).toMatchObject({
+      error: expect.stringMatching(/^--only: invalid regular expression "\("/) as unknown,
+    });
   });
 });

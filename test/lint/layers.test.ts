@@ -33,12 +33,19 @@ describe('layer boundaries (eslint.config.mjs)', () => {
     ['bench/x.ts', "import type { Requirement } from '../test/helpers/requirements';\nexport type A = Requirement;\n"],
     ['cli/x.ts', "import { DEV } from '../test/helpers/synth';\nexport const a = DEV;\n"],
     ['model/x.ts', "import { DEV } from '../test/helpers/synth';\nexport const a = DEV;\n"],
-  ])('fails when %s imports what its layer must not: %j', async (file, code) => {
-    expect((await ruleIds(file, code)).some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
-  }, 30_000);
+  ])(
+    'fails when %s imports what its layer must not: %j',
+    async (file, code) => {
+      expect((await ruleIds(file, code)).some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+    },
+    30_000,
+  );
 
   it('lets tests import test helpers and tooling', async () => {
-    const messages = await ruleIds('test/lint/x.ts', "import { terraformAvailable } from '../../scripts/terraform/workspace';\nimport { capturedIo } from '../helpers/io';\nexport const a = [terraformAvailable, capturedIo];\n");
+    const messages = await ruleIds(
+      'test/lint/x.ts',
+      "import { terraformAvailable } from '../../scripts/terraform/workspace';\nimport { capturedIo } from '../helpers/io';\nexport const a = [terraformAvailable, capturedIo];\n",
+    );
     expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
   }, 30_000);
 

@@ -13,15 +13,42 @@ const OWNERS = new Map([
   ['orders.created', 'orders'],
   ['orders.created.payment.dlq', 'orders'],
 ]);
-const producer = { topic: { domain: 'orders', event: 'created' }, topicName: 'orders.created', service: 'order-service', principal: 'User:order-service', idempotent: true, transactionalIdPrefix: null } as unknown as ResolvedProducer;
+const producer = {
+  topic: { domain: 'orders', event: 'created' },
+  topicName: 'orders.created',
+  service: 'order-service',
+  principal: 'User:order-service',
+  idempotent: true,
+  transactionalIdPrefix: null,
+} as unknown as ResolvedProducer;
 const payment = (deadLetterTopic: string | null, retryTopics: string[] = []): ResolvedConsumerGroup =>
-  ({ domain: 'orders', groupId: 'orders.payment', service: 'payment-service', principal: 'User:payment-service', subscriptions: [{ topicName: 'orders.created', deadLetterTopic, retryTopics }] }) as unknown as ResolvedConsumerGroup;
+  ({
+    domain: 'orders',
+    groupId: 'orders.payment',
+    service: 'payment-service',
+    principal: 'User:payment-service',
+    subscriptions: [{ topicName: 'orders.created', deadLetterTopic, retryTopics }],
+  }) as unknown as ResolvedConsumerGroup;
 const legacy = (input: Partial<LegacyAclInput>) =>
-  legacyAclSchema.parse({ domain: 'orders', principal: 'User:old-app', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'orders.created', reason: 'kept until old-app is retired', source: { path: 'dev/orders/legacy' }, ...input });
+  legacyAclSchema.parse({
+    domain: 'orders',
+    principal: 'User:old-app',
+    operation: 'Read',
+    permission: 'Allow',
+    resourceType: 'Topic',
+    resourceName: 'orders.created',
+    reason: 'kept until old-app is retired',
+    source: { path: 'dev/orders/legacy' },
+    ...input,
+  });
 
 describe('legacy ACLs', () => {
   it('adds each acknowledged legacy ACL once, with its reason and source and nobody needing it, sorted in by id', () => {
-    const acls = deriveAcls([], [producer], OWNERS, NO_OPTIONS, [legacy({ principal: 'User:zz-app' }), legacy({ principal: 'User:aa-app' }), legacy({ principal: 'User:aa-app' })]);
+    const acls = deriveAcls([], [producer], OWNERS, NO_OPTIONS, [
+      legacy({ principal: 'User:zz-app' }),
+      legacy({ principal: 'User:aa-app' }),
+      legacy({ principal: 'User:aa-app' }),
+    ]);
     expect(acls.map((a) => a.id)).toEqual([
       'User:aa-app|*|Read|Allow|Topic|orders.created|Literal',
       'User:order-service|*|Write|Allow|Topic|orders.created|Literal',
@@ -56,7 +83,11 @@ describe('Cluster IdempotentWrite for consumer groups on brokers older than 2.8'
 
   it('grants it to a group that writes its dead-letter topic, saying why', () => {
     expect(cluster(payment('orders.created.payment.dlq')).map((a) => [a.id, a.domain, a.neededBy])).toEqual([
-      ['User:payment-service|*|IdempotentWrite|Allow|Cluster|kafka-cluster|Literal', 'orders', ['consumer group orders.payment (payment-service) writes retry / dead-letter topics on a broker older than 2.8']],
+      [
+        'User:payment-service|*|IdempotentWrite|Allow|Cluster|kafka-cluster|Literal',
+        'orders',
+        ['consumer group orders.payment (payment-service) writes retry / dead-letter topics on a broker older than 2.8'],
+      ],
     ]);
   });
 
@@ -75,6 +106,8 @@ describe('Cluster IdempotentWrite for consumer groups on brokers older than 2.8'
   });
 
   it('says why an idempotent producer needs it', () => {
-    expect(deriveAcls([], [producer], OWNERS, LEGACY).find((a) => a.resourceType === 'Cluster')?.neededBy).toEqual(['producer order-service is idempotent on a broker older than 2.8']);
+    expect(deriveAcls([], [producer], OWNERS, LEGACY).find((a) => a.resourceType === 'Cluster')?.neededBy).toEqual([
+      'producer order-service is idempotent on a broker older than 2.8',
+    ]);
   });
 });

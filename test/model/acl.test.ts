@@ -104,9 +104,12 @@ describe('aclId', () => {
     );
   });
 
-  it.each(['', 'User:a|*|Read|Allow|Topic|t', 'User:a|*|Read|Allow|Topic|t|Literal|extra', 'no separators'])('parseAclId gives undefined for %j, which has not seven parts', (id) => {
-    expect(parseAclId(id)).toBeUndefined();
-  });
+  it.each(['', 'User:a|*|Read|Allow|Topic|t', 'User:a|*|Read|Allow|Topic|t|Literal|extra', 'no separators'])(
+    'parseAclId gives undefined for %j, which has not seven parts',
+    (id) => {
+      expect(parseAclId(id)).toBeUndefined();
+    },
+  );
 });
 
 describe('aclAddress', () => {
@@ -126,7 +129,9 @@ describe('aclAddress', () => {
 
   it('is the same for the same content, whatever else is derived', () => {
     expect(aclAddress({ ...binding })).toBe(aclAddress(binding));
-    const [derived] = deriveAcls([group({ subscriptions: [subscription(ORDER_CREATED)], deadLetter: false })], [], OWNERS, NO_OPTIONS).filter((a) => a.resourceType === 'Topic');
+    const [derived] = deriveAcls([group({ subscriptions: [subscription(ORDER_CREATED)], deadLetter: false })], [], OWNERS, NO_OPTIONS).filter(
+      (a) => a.resourceType === 'Topic',
+    );
     expect(derived).toBeDefined();
     // A ResolvedAcl carries id, domain and neededBy too; the address depends on the binding only.
     expect(aclAddress(derived ?? binding)).toBe(aclAddress(binding));
@@ -260,9 +265,14 @@ describe('deriveAcls', () => {
 
   it('grants nothing on a topic whose owner is unknown (resolve reports it)', () => {
     const stray = group({ subscriptions: [subscription('nowhere.missing', { deadLetterTopic: 'nowhere.missing.payment.dlq' })] });
-    expect(summary(deriveAcls([stray], [producer({ topicName: 'nowhere.missing', transactionalIdPrefix: 'tx-' })], OWNERS, { explicitDescribe: true, legacyIdempotentWrite: true }))).toEqual([
-      'User:payment-service Group:orders.payment:Read',
-    ]);
+    expect(
+      summary(
+        deriveAcls([stray], [producer({ topicName: 'nowhere.missing', transactionalIdPrefix: 'tx-' })], OWNERS, {
+          explicitDescribe: true,
+          legacyIdempotentWrite: true,
+        }),
+      ),
+    ).toEqual(['User:payment-service Group:orders.payment:Read']);
   });
 
   it('says which declaration needs each ACL', () => {
@@ -271,43 +281,51 @@ describe('deriveAcls', () => {
     expect(reasons).toMatchObject({
       'User:payment-service Group:orders.payment:Read': ['consumer group orders.payment (payment-service) joins its group'],
       'User:payment-service Topic:orders.order-created:Read': ['consumer group orders.payment (payment-service) reads orders.order-created'],
-      'User:payment-service Topic:orders.order-created.payment.retry-1:Write': ['consumer group orders.payment (payment-service) retries through orders.order-created.payment.retry-1'],
-      'User:payment-service Topic:orders.order-created.payment.dlq:Write': ['consumer group orders.payment (payment-service) dead-letters to and re-drives from orders.order-created.payment.dlq'],
+      'User:payment-service Topic:orders.order-created.payment.retry-1:Write': [
+        'consumer group orders.payment (payment-service) retries through orders.order-created.payment.retry-1',
+      ],
+      'User:payment-service Topic:orders.order-created.payment.dlq:Write': [
+        'consumer group orders.payment (payment-service) dead-letters to and re-drives from orders.order-created.payment.dlq',
+      ],
       'User:order-service Topic:orders.order-created:Write': ['producer order-service writes orders.order-created'],
     });
   });
 
   const principalArb = fc.constantFrom('User:a', 'User:b', 'User:c');
   const topicArb = fc.constantFrom(...OWNERS.keys());
-  const groupsArb = fc.array(
-    fc.record({
-      principal: principalArb,
-      name: fc.constantFrom('x', 'y', 'z'),
-      topics: fc.uniqueArray(topicArb, { minLength: 1, maxLength: 3 }),
-      dlq: fc.boolean(),
-      retries: fc.integer({ min: 0, max: 2 }),
-    }),
-    { maxLength: 5 },
-  ).map((specs) =>
-    specs.map((s) =>
-      group({
-        name: s.name,
-        groupId: `orders.${s.name}`,
-        principal: s.principal,
-        deadLetter: s.dlq,
-        subscriptions: s.topics.map((t) =>
-          subscription(t, {
-            deadLetterTopic: s.dlq ? PAYMENT_DLQ : null,
-            retryTopics: [PAYMENT_RETRY_1, PAYMENT_RETRY_2].slice(0, s.retries),
-          }),
-        ),
+  const groupsArb = fc
+    .array(
+      fc.record({
+        principal: principalArb,
+        name: fc.constantFrom('x', 'y', 'z'),
+        topics: fc.uniqueArray(topicArb, { minLength: 1, maxLength: 3 }),
+        dlq: fc.boolean(),
+        retries: fc.integer({ min: 0, max: 2 }),
       }),
-    ),
-  );
-  const producersArb = fc.array(
-    fc.record({ principal: principalArb, topicName: topicArb, tx: fc.option(fc.constantFrom('tx-', 'other-'), { nil: null }), idempotent: fc.boolean() }),
-    { maxLength: 4 },
-  ).map((specs) => specs.map((s) => producer({ principal: s.principal, topicName: s.topicName, transactionalIdPrefix: s.tx, idempotent: s.idempotent })));
+      { maxLength: 5 },
+    )
+    .map((specs) =>
+      specs.map((s) =>
+        group({
+          name: s.name,
+          groupId: `orders.${s.name}`,
+          principal: s.principal,
+          deadLetter: s.dlq,
+          subscriptions: s.topics.map((t) =>
+            subscription(t, {
+              deadLetterTopic: s.dlq ? PAYMENT_DLQ : null,
+              retryTopics: [PAYMENT_RETRY_1, PAYMENT_RETRY_2].slice(0, s.retries),
+            }),
+          ),
+        }),
+      ),
+    );
+  const producersArb = fc
+    .array(
+      fc.record({ principal: principalArb, topicName: topicArb, tx: fc.option(fc.constantFrom('tx-', 'other-'), { nil: null }), idempotent: fc.boolean() }),
+      { maxLength: 4 },
+    )
+    .map((specs) => specs.map((s) => producer({ principal: s.principal, topicName: s.topicName, transactionalIdPrefix: s.tx, idempotent: s.idempotent })));
   const optionsArb = fc.record({ explicitDescribe: fc.boolean(), legacyIdempotentWrite: fc.boolean() });
 
   it('gives unique, sorted, Allow-only bindings without wildcard principals or resources, whatever the input order', () => {

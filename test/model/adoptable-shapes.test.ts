@@ -58,9 +58,31 @@ const topic = (t: Topology, name: string) => {
 const issuesAt = (r: ResolveResult, path: string) => r.issues.filter((i) => i.path === path).map((i) => `${i.code}: ${i.message}`);
 
 describe('topicName: an explicit Kafka topic name', () => {
-  const syslog: EventTopicInput = { domain: 'unassigned', name: 'syslog', topicName: 'syslog', eventTypes: ['LogLine'], ordering: 'none', partitions: 1, replay: { kind: 'window', window: '7d' }, source: { path: 'dev/unassigned/syslog' } };
-  const producer: ProducerInput = { topic: { domain: 'unassigned', event: 'syslog' }, service: 'rsyslog', principal: 'User:rsyslog', source: { path: 'dev/unassigned/syslog/rsyslog' } };
-  const reader: ConsumerGroupInput = { domain: 'unassigned', name: 'archiver', service: 'archiver', principal: 'User:archiver', subscriptions: [{ topic: { domain: 'unassigned', event: 'syslog' } }], idempotency: 'log lines are archived by offset; duplicates overwrite', source: { path: 'dev/unassigned/archiver' } };
+  const syslog: EventTopicInput = {
+    domain: 'unassigned',
+    name: 'syslog',
+    topicName: 'syslog',
+    eventTypes: ['LogLine'],
+    ordering: 'none',
+    partitions: 1,
+    replay: { kind: 'window', window: '7d' },
+    source: { path: 'dev/unassigned/syslog' },
+  };
+  const producer: ProducerInput = {
+    topic: { domain: 'unassigned', event: 'syslog' },
+    service: 'rsyslog',
+    principal: 'User:rsyslog',
+    source: { path: 'dev/unassigned/syslog/rsyslog' },
+  };
+  const reader: ConsumerGroupInput = {
+    domain: 'unassigned',
+    name: 'archiver',
+    service: 'archiver',
+    principal: 'User:archiver',
+    subscriptions: [{ topic: { domain: 'unassigned', event: 'syslog' } }],
+    idempotency: 'log lines are archived by offset; duplicates overwrite',
+    source: { path: 'dev/unassigned/archiver' },
+  };
 
   it('wins over the derived <domain>.<event>; companions, producers and ACLs follow it', () => {
     const t = resolved(declarations({ topics: [CREATED, syslog], producers: [producer], consumerGroups: [PAYMENT, reader] }));
@@ -103,10 +125,24 @@ describe('Replay.full({ longestReindex, expireAfter }): compact,delete', () => {
   };
 
   it('compacts and deletes: retention.ms = expireAfter + the largest tolerated lag + 1 day, tombstones outlive the reindex', () => {
-    const lagging: ConsumerGroupInput = { ...PAYMENT, name: 'holds', retries: [], maxProcessingLag: '1h', subscriptions: [{ topic: { domain: 'orders', event: 'reservations' } }], source: { path: 'dev/orders/holds' } };
-    const t = topic(resolved(declarations({ topics: [CREATED, reservations], consumerGroups: [PAYMENT, lagging] })), 'orders.reservations') as ResolvedEventTopic;
+    const lagging: ConsumerGroupInput = {
+      ...PAYMENT,
+      name: 'holds',
+      retries: [],
+      maxProcessingLag: '1h',
+      subscriptions: [{ topic: { domain: 'orders', event: 'reservations' } }],
+      source: { path: 'dev/orders/holds' },
+    };
+    const t = topic(
+      resolved(declarations({ topics: [CREATED, reservations], consumerGroups: [PAYMENT, lagging] })),
+      'orders.reservations',
+    ) as ResolvedEventTopic;
     expect(t.cleanupPolicy).toBe('compact,delete');
-    expect(t.config).toMatchObject({ 'cleanup.policy': 'compact,delete', 'retention.ms': String(3 * DAY + 3_600_000), 'delete.retention.ms': String(1.5 * DAY) });
+    expect(t.config).toMatchObject({
+      'cleanup.policy': 'compact,delete',
+      'retention.ms': String(3 * DAY + 3_600_000),
+      'delete.retention.ms': String(1.5 * DAY),
+    });
     expect(t.retentionMs?.explanation).toMatch(/keys expire after 2d/);
     expect(t.replay).toEqual({ kind: 'full', longestReindex: '12h', expireAfter: '2d' });
   });
@@ -120,7 +156,10 @@ describe('Replay.full({ longestReindex, expireAfter }): compact,delete', () => {
   it('keeps an explicit retention.ms, and a plain full replay only warns about one (it has no effect there)', () => {
     const explicit = topic(resolved(declarations({ topics: [CREATED, { ...reservations, config: { 'retention.ms': '259200000' } }] })), 'orders.reservations');
     expect(explicit.config['retention.ms']).toBe('259200000');
-    const plain = resolve(declarations({ topics: [CREATED, { ...reservations, replay: Replay.full({ longestReindex: '12h' }), config: { 'retention.ms': '86000' } }] }), DEV);
+    const plain = resolve(
+      declarations({ topics: [CREATED, { ...reservations, replay: Replay.full({ longestReindex: '12h' }), config: { 'retention.ms': '86000' } }] }),
+      DEV,
+    );
     expect(plain.topology).not.toBeNull();
     expect(plain.issues).toContainEqual(expect.objectContaining({ code: 'retention-on-compacted-topic', severity: 'warning', path: 'config["retention.ms"]' }));
     expect(topic(plain.topology as Topology, 'orders.reservations').config['retention.ms']).toBe('86000');
@@ -134,7 +173,9 @@ describe('Replay.full({ longestReindex, expireAfter }): compact,delete', () => {
 
 describe('consumer groups: the shape of their dead-letter and retry topics', () => {
   it('takes declared DLQ partitions, retention and extra configs', () => {
-    const t = resolved(declarations({ consumerGroups: [{ ...PAYMENT, deadLetter: { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } } }] }));
+    const t = resolved(
+      declarations({ consumerGroups: [{ ...PAYMENT, deadLetter: { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } } }] }),
+    );
     const dlq = topic(t, 'orders.order-created.payment.dlq') as ResolvedCompanionTopic;
     expect(dlq.partitions).toEqual({ value: 6, explanation: 'declared' });
     expect(dlq.config).toEqual({ 'cleanup.policy': 'delete', 'max.message.bytes': '2097152', 'min.insync.replicas': '1', 'retention.ms': String(14 * DAY) });
@@ -150,10 +191,19 @@ describe('consumer groups: the shape of their dead-letter and retry topics', () 
   });
 
   it('rejects derived, unknown or invalid keys in a DLQ config, and retry partitions without retries', () => {
-    const r = resolve(declarations({ consumerGroups: [{ ...PAYMENT, retries: [], retryPartitions: 3, deadLetter: { config: { 'cleanup.policy': 'compact', 'retention.msx': '1' } } }] }), DEV);
+    const r = resolve(
+      declarations({
+        consumerGroups: [{ ...PAYMENT, retries: [], retryPartitions: 3, deadLetter: { config: { 'cleanup.policy': 'compact', 'retention.msx': '1' } } }],
+      }),
+      DEV,
+    );
     expect(r.topology).toBeNull();
     expect(r.issues.map((i) => `${i.path} ${i.code}`)).toEqual(
-      expect.arrayContaining(['deadLetter.config["cleanup.policy"] derived-config-key', 'deadLetter.config["retention.msx"] unknown-config-key', 'retryPartitions retry-partitions-without-retries']),
+      expect.arrayContaining([
+        'deadLetter.config["cleanup.policy"] derived-config-key',
+        'deadLetter.config["retention.msx"] unknown-config-key',
+        'retryPartitions retry-partitions-without-retries',
+      ]),
     );
   });
 });
@@ -162,13 +212,28 @@ describe('principals, hosts and resource names with spaces', () => {
   const dn = 'User:CN=orders svc,OU=payments,O=Acme Corp';
 
   it('declares a consumer group and a producer whose principal is an mTLS distinguished name', () => {
-    const producer: ProducerInput = { topic: { domain: 'orders', event: 'order-created' }, service: 'order-service', principal: dn, source: { path: 'dev/orders/order-created/order-service' } };
+    const producer: ProducerInput = {
+      topic: { domain: 'orders', event: 'order-created' },
+      service: 'order-service',
+      principal: dn,
+      source: { path: 'dev/orders/order-created/order-service' },
+    };
     const t = resolved(declarations({ consumerGroups: [{ ...PAYMENT, principal: dn }], producers: [producer] }));
     expect(t.acls.filter((a) => a.principal === dn).map((a) => a.id)).toContain(`${dn}|*|Write|Allow|Topic|orders.order-created|Literal`);
   });
 
   it('keeps a legacy ACL with spaces in its principal, host and resource name', () => {
-    const legacy: LegacyAclInput = { domain: 'unassigned', principal: 'User:CN=Ops Team,O=Acme', host: '*', operation: 'Read', permission: 'Allow', resourceType: 'Group', resourceName: 'ops console', reason: 'the ops console reads every group', source: { path: 'dev/unassigned/legacy' } };
+    const legacy: LegacyAclInput = {
+      domain: 'unassigned',
+      principal: 'User:CN=Ops Team,O=Acme',
+      host: '*',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Group',
+      resourceName: 'ops console',
+      reason: 'the ops console reads every group',
+      source: { path: 'dev/unassigned/legacy' },
+    };
     const t = resolved(declarations({ legacyAcls: [legacy] }));
     expect(t.acls.map((a) => a.id)).toContain('User:CN=Ops Team,O=Acme|*|Read|Allow|Group|ops console|Literal');
   });
@@ -178,7 +243,16 @@ describe('principals, hosts and resource names with spaces', () => {
       const r = resolve(declarations({ consumerGroups: [{ ...PAYMENT, principal }] }), DEV);
       expect(issuesAt(r, 'principal').length, JSON.stringify(principal)).toBeGreaterThan(0);
     }
-    const legacy: LegacyAclInput = { domain: 'unassigned', principal: 'User:x', operation: 'Read', permission: 'Allow', resourceType: 'Group', resourceName: 'a|b', reason: 'the ops console reads every group', source: { path: 'dev/unassigned/legacy' } };
+    const legacy: LegacyAclInput = {
+      domain: 'unassigned',
+      principal: 'User:x',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Group',
+      resourceName: 'a|b',
+      reason: 'the ops console reads every group',
+      source: { path: 'dev/unassigned/legacy' },
+    };
     expect(issuesAt(resolve(declarations({ legacyAcls: [legacy] }), DEV), 'resourceName').length).toBeGreaterThan(0);
   });
 });

@@ -10,14 +10,22 @@ import { sizePartitions } from '../../model/sizing/partitions';
 
 describe('sizePartitions at the cap of 768', () => {
   // maxConsumerInstances decides `needed` here: the producer needs 1 partition (1,000 B/s), no processing time declared.
-  const sized = (instances: number) => sizePartitions({ throughput: { peakMessagesPerSecond: 1, averageMessageBytes: 1_000, maxConsumerInstances: instances } });
+  const sized = (instances: number) =>
+    sizePartitions({ throughput: { peakMessagesPerSecond: 1, averageMessageBytes: 1_000, maxConsumerInstances: instances } });
 
   it('reaches 768 exactly (384 × 2) without calling it capped', () => {
-    expect(sized(384)).toEqual({ value: 768, explanation: 'max(producer 0 MB/s ÷ 5 MB/s → 1; max instances 384) = 384 × headroom 2 → 768 (next highly divisible count)' });
+    expect(sized(384)).toEqual({
+      value: 768,
+      explanation: 'max(producer 0 MB/s ÷ 5 MB/s → 1; max instances 384) = 384 × headroom 2 → 768 (next highly divisible count)',
+    });
   });
 
   it('caps 385 × 2 = 770 at 768 and says so', () => {
-    expect(sized(385)).toEqual({ value: 768, explanation: 'max(producer 0 MB/s ÷ 5 MB/s → 1; max instances 385) = 385 × headroom 2 → 768 (capped at 768, below the 770 wanted)', capped: true });
+    expect(sized(385)).toEqual({
+      value: 768,
+      explanation: 'max(producer 0 MB/s ÷ 5 MB/s → 1; max instances 385) = 385 × headroom 2 → 768 (capped at 768, below the 770 wanted)',
+      capped: true,
+    });
   });
 
   it('rounds up to the next highly divisible count: 5 × 2 = 10 → 12', () => {
@@ -66,7 +74,9 @@ describe('topic names', () => {
 
   it('refuses an explicit topic name Kafka would reject, with the reason, and lets a warning pass', () => {
     const result = topicNameSchema.safeParse('orders created');
-    expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.message])).toEqual([['custom', 'topic name "orders created" may contain only letters, digits, ".", "_" and "-"']]);
+    expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.message])).toEqual([
+      ['custom', 'topic name "orders created" may contain only letters, digits, ".", "_" and "-"'],
+    ]);
     expect(topicNameSchema.safeParse('orders.created_v2').success).toBe(true);
   });
 });

@@ -21,7 +21,9 @@ describe('config values Kafka would reject', () => {
   });
 
   it.each(['1.5', '0.5x', 'x0.5', '2'])('min.cleanable.dirty.ratio %s is not', (value) => {
-    expect(check('min.cleanable.dirty.ratio', value)).toEqual([`invalid-config-value: invalid value "${value}" for "min.cleanable.dirty.ratio": must be a decimal number from 0 to 1 (0.5 = half the log)`]);
+    expect(check('min.cleanable.dirty.ratio', value)).toEqual([
+      `invalid-config-value: invalid value "${value}" for "min.cleanable.dirty.ratio": must be a decimal number from 0 to 1 (0.5 = half the log)`,
+    ]);
   });
 
   it.each(['', '*', '0:101', '10:101,11:102'])('throttled replicas %j is "*", empty or partition:broker pairs', (value) => {
@@ -39,17 +41,27 @@ describe('config values Kafka would reject', () => {
   });
 
   it.each(['v2.8', '2.8x', '2.8.x', '3.0-IVx', '3', '3.0-IV', '2.8.1.2'])('message.format.version %s is not', (value) => {
-    expect(check('message.format.version', value)).toEqual([`invalid-config-value: invalid value "${value}" for "message.format.version": must be a Kafka version such as "2.8" or "3.0-IV1"`]);
+    expect(check('message.format.version', value)).toEqual([
+      `invalid-config-value: invalid value "${value}" for "message.format.version": must be a Kafka version such as "2.8" or "3.0-IV1"`,
+    ]);
   });
 
   it('names the type’s bounds only when a value breaks them', () => {
     expect(check('min.insync.replicas', '0')).toEqual(['invalid-config-value: invalid value "0" for "min.insync.replicas": must be an integer ≥ 1 (replicas)']);
-    expect(check('min.insync.replicas', '2147483648')).toEqual(['invalid-config-value: invalid value "2147483648" for "min.insync.replicas": must be an integer from 1 to 2147483647 (replicas)']);
+    expect(check('min.insync.replicas', '2147483648')).toEqual([
+      'invalid-config-value: invalid value "2147483648" for "min.insync.replicas": must be an integer from 1 to 2147483647 (replicas)',
+    ]);
     expect(check('min.insync.replicas', '2147483647')).toEqual([]);
-    expect(check('min.insync.replicas', '-2147483649')).toEqual(['invalid-config-value: invalid value "-2147483649" for "min.insync.replicas": must be an integer from 1 to 2147483647 (replicas)']);
-    expect(check('retention.ms', '-2')).toEqual(['invalid-config-value: invalid value "-2" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)']);
+    expect(check('min.insync.replicas', '-2147483649')).toEqual([
+      'invalid-config-value: invalid value "-2147483649" for "min.insync.replicas": must be an integer from 1 to 2147483647 (replicas)',
+    ]);
+    expect(check('retention.ms', '-2')).toEqual([
+      'invalid-config-value: invalid value "-2" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)',
+    ]);
     expect(check('retention.ms', '9223372036854775807')).toEqual([]);
-    expect(check('retention.ms', '9223372036854775808')).toEqual(['invalid-config-value: invalid value "9223372036854775808" for "retention.ms": must be an integer from -1 to 9223372036854775807 (milliseconds; -1 = unlimited)']);
+    expect(check('retention.ms', '9223372036854775808')).toEqual([
+      'invalid-config-value: invalid value "9223372036854775808" for "retention.ms": must be an integer from -1 to 9223372036854775807 (milliseconds; -1 = unlimited)',
+    ]);
   });
 
   it.each([
@@ -61,13 +73,19 @@ describe('config values Kafka would reject', () => {
     ['30s', '30000', '30s'],
     ['250ms', '250', '250ms'],
   ])('suggests the milliseconds for a duration %j on a millisecond key', (value, millis, shown) => {
-    expect(check('retention.ms', value)).toEqual([`invalid-config-value: invalid value "${value}" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited) (write "${millis}" for ${shown} in milliseconds)`]);
+    expect(check('retention.ms', value)).toEqual([
+      `invalid-config-value: invalid value "${value}" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited) (write "${millis}" for ${shown} in milliseconds)`,
+    ]);
   });
 
   it('suggests nothing for a duration on a key that is not a duration, or one with other text around it', () => {
     expect(check('segment.index.bytes', '7d')).toEqual(['invalid-config-value: invalid value "7d" for "segment.index.bytes": must be an integer ≥ 4 (bytes)']);
-    expect(check('retention.ms', 'x7d')).toEqual(['invalid-config-value: invalid value "x7d" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)']);
-    expect(check('retention.ms', '7dx')).toEqual(['invalid-config-value: invalid value "7dx" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)']);
+    expect(check('retention.ms', 'x7d')).toEqual([
+      'invalid-config-value: invalid value "x7d" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)',
+    ]);
+    expect(check('retention.ms', '7dx')).toEqual([
+      'invalid-config-value: invalid value "7dx" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)',
+    ]);
   });
 
   it.each([
@@ -78,11 +96,15 @@ describe('config values Kafka would reject', () => {
     ['-00', '0'],
     ['-01', '-1'],
   ])('suggests the canonical spelling of %j', (value, canonical) => {
-    expect(check('retention.ms', value)).toEqual([`invalid-config-value: invalid value "${value}" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited) (write "${canonical}")`]);
+    expect(check('retention.ms', value)).toEqual([
+      `invalid-config-value: invalid value "${value}" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited) (write "${canonical}")`,
+    ]);
   });
 
   it('suggests no spelling that would still be out of range', () => {
-    expect(check('retention.ms', '-02')).toEqual(['invalid-config-value: invalid value "-02" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)']);
+    expect(check('retention.ms', '-02')).toEqual([
+      'invalid-config-value: invalid value "-02" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)',
+    ]);
   });
 
   it('warns below a minimum Kafka 4 raised, not at it', () => {
@@ -93,15 +115,24 @@ describe('config values Kafka would reject', () => {
   });
 
   it('points a broker config name at the topic-level key, in milliseconds where the broker counts hours or minutes', () => {
-    expect(check('log.retention.hours', '1')).toEqual(['unknown-config-key: unknown topic config key "log.retention.hours" (that is a broker config; the topic-level key is "retention.ms" (in milliseconds))']);
-    expect(check('log.retention.minutes', '1')).toEqual(['unknown-config-key: unknown topic config key "log.retention.minutes" (that is a broker config; the topic-level key is "retention.ms" (in milliseconds))']);
-    expect(check('log.segment.bytes', '1')).toEqual(['unknown-config-key: unknown topic config key "log.segment.bytes" (that is a broker config; the topic-level key is "segment.bytes")']);
-    expect(check('log.cleaner.min.cleanable.ratio', '0.5')).toEqual(['unknown-config-key: unknown topic config key "log.cleaner.min.cleanable.ratio" (that is a broker config; the topic-level key is "min.cleanable.dirty.ratio")']);
+    expect(check('log.retention.hours', '1')).toEqual([
+      'unknown-config-key: unknown topic config key "log.retention.hours" (that is a broker config; the topic-level key is "retention.ms" (in milliseconds))',
+    ]);
+    expect(check('log.retention.minutes', '1')).toEqual([
+      'unknown-config-key: unknown topic config key "log.retention.minutes" (that is a broker config; the topic-level key is "retention.ms" (in milliseconds))',
+    ]);
+    expect(check('log.segment.bytes', '1')).toEqual([
+      'unknown-config-key: unknown topic config key "log.segment.bytes" (that is a broker config; the topic-level key is "segment.bytes")',
+    ]);
+    expect(check('log.cleaner.min.cleanable.ratio', '0.5')).toEqual([
+      'unknown-config-key: unknown topic config key "log.cleaner.min.cleanable.ratio" (that is a broker config; the topic-level key is "min.cleanable.dirty.ratio")',
+    ]);
     expect(check('log.hours.foo', '1')[0]).toMatch(/not a topic-level config of Apache Kafka/);
   });
 
   it('refuses a minimum compaction lag above the maximum, and only when both are valid', () => {
-    const lags = (min: string, max: string) => validateTopicConfig({ 'min.compaction.lag.ms': min, 'max.compaction.lag.ms': max }).map((i) => `${i.path} ${i.code}`);
+    const lags = (min: string, max: string) =>
+      validateTopicConfig({ 'min.compaction.lag.ms': min, 'max.compaction.lag.ms': max }).map((i) => `${i.path} ${i.code}`);
     expect(lags('10', '5')).toEqual(['config["min.compaction.lag.ms"] conflicting-config-values']);
     expect(lags('5', '5')).toEqual([]);
     expect(lags('x', '5')).toEqual(['config["min.compaction.lag.ms"] invalid-config-value']);

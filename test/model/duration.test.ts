@@ -116,17 +116,23 @@ describe('durationSchema', () => {
 
   it('accepts exactly the strings toMs can read, up to MAX_DURATION_MS', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.tuple(fc.nat(), fc.constantFrom(...UNITS, 'w', ' d', '')).map(([n, u]) => `${n}${u}`)), (text) => {
-        const accepted = durationSchema.safeParse(text).success;
-        let readable = true;
-        try {
-          toMs(text);
-        } catch {
-          readable = false;
-        }
-        // Readable durations are accepted up to MAX_DURATION_MS (beyond it sums of durations lose precision).
-        expect(accepted).toBe(readable && toMs(text) <= MAX_DURATION_MS);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.tuple(fc.nat(), fc.constantFrom(...UNITS, 'w', ' d', '')).map(([n, u]) => `${n}${u}`),
+        ),
+        (text) => {
+          const accepted = durationSchema.safeParse(text).success;
+          let readable = true;
+          try {
+            toMs(text);
+          } catch {
+            readable = false;
+          }
+          // Readable durations are accepted up to MAX_DURATION_MS (beyond it sums of durations lose precision).
+          expect(accepted).toBe(readable && toMs(text) <= MAX_DURATION_MS);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,14 @@ function problems(schema: typeof contractSchema | typeof eventTopicSchema, value
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
-const TOPIC: EventTopicInput = { domain: 'orders', name: 'order-created', eventTypes: ['OrderCreated', 'OrderPaid'], partitions: 6, replay: { kind: 'window', window: '7d' }, source: { path: 'dev/orders/order-created' } };
+const TOPIC: EventTopicInput = {
+  domain: 'orders',
+  name: 'order-created',
+  eventTypes: ['OrderCreated', 'OrderPaid'],
+  partitions: 6,
+  replay: { kind: 'window', window: '7d' },
+  source: { path: 'dev/orders/order-created' },
+};
 
 const withoutPartitions = (): EventTopicInput => {
   const copy = { ...TOPIC };
@@ -41,7 +48,9 @@ describe('contractSchema', () => {
   });
 
   it('fails when a contract declares both schema and schemas, at schemas', () => {
-    expect(problems(contractSchema, { schema: SCHEMA, schemas: { A: SCHEMA } })).toEqual(['schemas: declare either schema (one subject <topic>-value) or schemas (one per event type), not both']);
+    expect(problems(contractSchema, { schema: SCHEMA, schemas: { A: SCHEMA } })).toEqual([
+      'schemas: declare either schema (one subject <topic>-value) or schemas (one per event type), not both',
+    ]);
   });
 
   it('fails when the declared subject naming contradicts the shape, saying which shape', () => {
@@ -62,7 +71,9 @@ describe('eventTopicSchema', () => {
   });
 
   it('fails without partitions and throughput, at partitions', () => {
-    expect(problems(eventTopicSchema, withoutPartitions())).toEqual(['partitions: declare either partitions or throughput (partitions are then sized from it)']);
+    expect(problems(eventTopicSchema, withoutPartitions())).toEqual([
+      'partitions: declare either partitions or throughput (partitions are then sized from it)',
+    ]);
   });
 
   it('accepts schemas that name exactly the event types', () => {
@@ -75,11 +86,15 @@ describe('eventTopicSchema', () => {
       'contract.schemas.Apple: "Apple" is not one of the topic\'s event types (OrderCreated, OrderPaid)',
       'contract.schemas.Zebra: "Zebra" is not one of the topic\'s event types (OrderCreated, OrderPaid)',
     ]);
-    expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: ['OrderCreated'], contract: { schemas: {} } })).toEqual(['contract.schemas: event type "OrderCreated" has no schema (schemas has none)']);
+    expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: ['OrderCreated'], contract: { schemas: {} } })).toEqual([
+      'contract.schemas: event type "OrderCreated" has no schema (schemas has none)',
+    ]);
   });
 
   it('rejects event type names that are not identifiers', () => {
-    expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: ['order created'] })).toEqual(['eventTypes.0: must be an event type name such as "OrderCreated"']);
+    expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: ['order created'] })).toEqual([
+      'eventTypes.0: must be an event type name such as "OrderCreated"',
+    ]);
     expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: [] })[0]).toMatch(/^eventTypes: /);
   });
 });

@@ -32,7 +32,10 @@ describe('formatNumber', () => {
       fc.integer({ min: 0, max: 100_000 }).map((c) => c / 200),
       fc.nat().map((c) => c / 100 + 0.005),
     );
-    fc.assert(fc.property(numbers, (n) => formatNumber(n) === INTL.format(n)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(numbers, (n) => formatNumber(n) === INTL.format(n)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('refuses a negative or non-finite number', () => {

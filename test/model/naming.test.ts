@@ -16,9 +16,7 @@ import {
 const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Any legal Kafka topic name: `[a-zA-Z0-9._-]`, 1..249 characters, not `.` or `..`. */
-const legalTopicName = fc
-  .string({ unit: fc.constantFrom(...'abtXYZ019._-'), minLength: 1, maxLength: 40 })
-  .filter((name) => name !== '.' && name !== '..');
+const legalTopicName = fc.string({ unit: fc.constantFrom(...'abtXYZ019._-'), minLength: 1, maxLength: 40 }).filter((name) => name !== '.' && name !== '..');
 
 /** A kebab name as the schemas allow for domains, events and groups. */
 const kebab = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
@@ -116,7 +114,11 @@ describe('checkTopicName', () => {
 
   it('reports every problem of one name at once', () => {
     const name = `${'a.b_'.repeat(70)}/`;
-    expect(checkTopicName(name).map((i) => i.code).sort()).toEqual(['illegal-topic-name', 'mixed-topic-name-separators', 'topic-name-too-long']);
+    expect(
+      checkTopicName(name)
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(['illegal-topic-name', 'mixed-topic-name-separators', 'topic-name-too-long']);
   });
 
   it('finds no error in any legal name', () => {
@@ -168,7 +170,10 @@ describe('topicAddress', () => {
 
   it('differs for two legal names that Kafka does not confuse', () => {
     // Pairs `x` / `t_x` are drawn often so that the escape for a leading digit or "-" is exercised.
-    const pair = fc.oneof(fc.tuple(legalTopicName, legalTopicName), legalTopicName.map((n): [string, string] => [n, `t_${n}`]));
+    const pair = fc.oneof(
+      fc.tuple(legalTopicName, legalTopicName),
+      legalTopicName.map((n): [string, string] => [n, `t_${n}`]),
+    );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         fc.pre(metricCollisionKey(a) !== metricCollisionKey(b));

@@ -8,10 +8,14 @@ import { deriveQuotas, hasRates, principalUses, quotaAddress, quotaConfig, whole
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota } from '../../model/topology';
 
 /** Only the fields quotas read: a topic's throughput, a group's subscriptions, a producer's topic. */
-const topic = (name: string, throughput: { peakMessagesPerSecond: number; averageMessageBytes: number } | null): [string, ResolvedEventTopic] => [name, { name, throughput } as unknown as ResolvedEventTopic];
+const topic = (name: string, throughput: { peakMessagesPerSecond: number; averageMessageBytes: number } | null): [string, ResolvedEventTopic] => [
+  name,
+  { name, throughput } as unknown as ResolvedEventTopic,
+];
 const group = (groupId: string, principal: string, reads: readonly string[], domain = 'orders', service = `${groupId}-service`): ResolvedConsumerGroup =>
   ({ groupId, principal, domain, service, subscriptions: reads.map((topicName) => ({ topicName })) }) as unknown as ResolvedConsumerGroup;
-const producer = (principal: string, topicName: string, domain = 'orders', service = 'order-service'): ResolvedProducer => ({ principal, topicName, service, topic: { domain, event: topicName } }) as unknown as ResolvedProducer;
+const producer = (principal: string, topicName: string, domain = 'orders', service = 'order-service'): ResolvedProducer =>
+  ({ principal, topicName, service, topic: { domain, event: topicName } }) as unknown as ResolvedProducer;
 
 const TOPICS = new Map([
   topic('orders.created', { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 }), // 2,048,000 B/s
@@ -29,17 +33,29 @@ function quotaOf(quotas: readonly ResolvedQuota[], principal: string): ResolvedQ
 
 describe('deriveQuotas', () => {
   it('sums what a principal produces, × 2: (2,048,000 + 50,000) × 2 = 4,196,000 B/s', () => {
-    const q = quotaOf(deriveQuotas(TOPICS, [], [producer('User:order-service', 'orders.paid'), producer('User:order-service', 'orders.created')], ON), 'User:order-service');
+    const q = quotaOf(
+      deriveQuotas(TOPICS, [], [producer('User:order-service', 'orders.paid'), producer('User:order-service', 'orders.created')], ON),
+      'User:order-service',
+    );
     expect(q.producerByteRate).toEqual({
       value: 4_196_000,
-      explanation: 'orders.created 2,000 msg/s × 1,024 B = 2,048,000 B/s + orders.paid 100 msg/s × 500 B = 50,000 B/s = 2,098,000 B/s; × produce headroom 2 → 4,196,000 B/s per broker',
+      explanation:
+        'orders.created 2,000 msg/s × 1,024 B = 2,048,000 B/s + orders.paid 100 msg/s × 500 B = 50,000 B/s = 2,098,000 B/s; × produce headroom 2 → 4,196,000 B/s per broker',
     });
     expect(q.consumerByteRate).toBeNull();
     expect(q).toMatchObject({ entityName: 'order-service', domain: 'orders', services: ['order-service'], undeclaredThroughput: { produce: [], consume: [] } });
   });
 
   it('counts a topic produced twice by one principal once', () => {
-    const q = quotaOf(deriveQuotas(TOPICS, [], [producer('User:order-service', 'orders.created'), producer('User:order-service', 'orders.created', 'orders', 'other-service')], ON), 'User:order-service');
+    const q = quotaOf(
+      deriveQuotas(
+        TOPICS,
+        [],
+        [producer('User:order-service', 'orders.created'), producer('User:order-service', 'orders.created', 'orders', 'other-service')],
+        ON,
+      ),
+      'User:order-service',
+    );
     expect(q.producerByteRate?.value).toBe(4_096_000);
     expect(q.services).toEqual(['order-service', 'other-service']);
   });
@@ -55,11 +71,19 @@ describe('deriveQuotas', () => {
 
   it('writes one flow without a sum: 50,000 × 3 = 150,000 B/s', () => {
     const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.paid'])], [], ON);
-    expect(quotaOf(quotas, 'User:reader').consumerByteRate).toEqual({ value: 150_000, explanation: 'orders.a reads orders.paid 100 msg/s × 500 B = 50,000 B/s; × consume headroom 3 → 150,000 B/s per broker' });
+    expect(quotaOf(quotas, 'User:reader').consumerByteRate).toEqual({
+      value: 150_000,
+      explanation: 'orders.a reads orders.paid 100 msg/s × 500 B = 50,000 B/s; × consume headroom 3 → 150,000 B/s per broker',
+    });
   });
 
   it('derives no rate when a topic involved declares no throughput, and names those topics once, sorted', () => {
-    const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy', 'orders.created', 'orders.audit', 'orders.legacy'])], [producer('User:reader', 'orders.legacy')], ON);
+    const quotas = deriveQuotas(
+      TOPICS,
+      [group('orders.a', 'User:reader', ['orders.legacy', 'orders.created', 'orders.audit', 'orders.legacy'])],
+      [producer('User:reader', 'orders.legacy')],
+      ON,
+    );
     const q = quotaOf(quotas, 'User:reader');
     expect(q.consumerByteRate).toBeNull();
     expect(q.producerByteRate).toBeNull();
@@ -68,10 +92,16 @@ describe('deriveQuotas', () => {
   });
 
   it('says when the environment scales throughput down', () => {
-    const scaled = deriveQuotas(new Map([topic('orders.created', { peakMessagesPerSecond: 200, averageMessageBytes: 1_024 })]), [], [producer('User:order-service', 'orders.created')], { ...ON, throughputScaling: 0.1 });
+    const scaled = deriveQuotas(
+      new Map([topic('orders.created', { peakMessagesPerSecond: 200, averageMessageBytes: 1_024 })]),
+      [],
+      [producer('User:order-service', 'orders.created')],
+      { ...ON, throughputScaling: 0.1 },
+    );
     expect(quotaOf(scaled, 'User:order-service').producerByteRate).toEqual({
       value: 409_600,
-      explanation: 'orders.created 200 msg/s × 1,024 B = 204,800 B/s (throughput scaled ×0.1 in this environment); × produce headroom 2 → 409,600 B/s per broker',
+      explanation:
+        'orders.created 200 msg/s × 1,024 B = 204,800 B/s (throughput scaled ×0.1 in this environment); × produce headroom 2 → 409,600 B/s per broker',
     });
   });
 
@@ -80,11 +110,17 @@ describe('deriveQuotas', () => {
     const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy'])], [producer('User:order-service', 'orders.created')], options);
     expect(quotaOf(quotas, 'User:reader').consumerByteRate).toEqual({ value: 1_000, explanation: '1,000 B/s set in environment prod (none derived)' });
     expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: [], consume: [] });
-    expect(quotaOf(quotas, 'User:order-service').producerByteRate).toEqual({ value: 5_000, explanation: '5,000 B/s set in environment prod (derived would be 4,096,000 B/s)' });
+    expect(quotaOf(quotas, 'User:order-service').producerByteRate).toEqual({
+      value: 5_000,
+      explanation: '5,000 B/s set in environment prod (derived would be 4,096,000 B/s)',
+    });
   });
 
   it('keeps the undeclared topics of the direction that is not overridden', () => {
-    const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy'])], [producer('User:reader', 'orders.audit')], { ...ON, overrides: { 'User:reader': { consumerByteRate: 1_000 } } });
+    const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy'])], [producer('User:reader', 'orders.audit')], {
+      ...ON,
+      overrides: { 'User:reader': { consumerByteRate: 1_000 } },
+    });
     expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: ['orders.audit'], consume: [] });
   });
 
@@ -95,7 +131,12 @@ describe('deriveQuotas', () => {
   });
 
   it('sorts quotas by principal and puts each in the first domain, by name, that uses it', () => {
-    const quotas = deriveQuotas(TOPICS, [group('search.a', 'User:b', ['orders.paid'], 'search'), group('billing.a', 'User:b', ['orders.paid'], 'billing')], [producer('User:a', 'orders.paid', 'orders')], ON);
+    const quotas = deriveQuotas(
+      TOPICS,
+      [group('search.a', 'User:b', ['orders.paid'], 'search'), group('billing.a', 'User:b', ['orders.paid'], 'billing')],
+      [producer('User:a', 'orders.paid', 'orders')],
+      ON,
+    );
     expect(quotas.map((q) => [q.principal, q.domain])).toEqual([
       ['User:a', 'orders'],
       ['User:b', 'billing'],
@@ -113,7 +154,10 @@ describe('quota helpers', () => {
   });
 
   it('maps principals to the domains and services that use them', () => {
-    const uses = principalUses([group('orders.a', 'User:x', [], 'orders', 'svc-a')], [producer('User:x', 't', 'search', 'svc-b'), producer('User:y', 't', 'orders', 'svc-c')]);
+    const uses = principalUses(
+      [group('orders.a', 'User:x', [], 'orders', 'svc-a')],
+      [producer('User:x', 't', 'search', 'svc-b'), producer('User:y', 't', 'orders', 'svc-c')],
+    );
     expect([...uses.entries()].map(([p, u]) => [p, [...u.domains].sort(), [...u.services].sort()])).toEqual([
       ['User:x', ['orders', 'search'], ['svc-a', 'svc-b']],
       ['User:y', ['orders'], ['svc-c']],

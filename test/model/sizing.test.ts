@@ -150,7 +150,10 @@ describe('sizePartitions', () => {
 
   it('takes the largest of the three bounds', () => {
     // producer: 50 MB/s → 10; consumers: 10,000 × 2 ms → 20; instances 3.
-    const sized = sizePartitions({ throughput: { peakMessagesPerSecond: 10_000, averageMessageBytes: 5_000, maxConsumerInstances: 3 }, slowestProcessingMs: 2 });
+    const sized = sizePartitions({
+      throughput: { peakMessagesPerSecond: 10_000, averageMessageBytes: 5_000, maxConsumerInstances: 3 },
+      slowestProcessingMs: 2,
+    });
     expect(sized.value).toBe(48);
     expect(sized.explanation).toContain('= 20 × headroom 2 → 48');
   });

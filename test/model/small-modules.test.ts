@@ -54,13 +54,20 @@ describe('issue paths and formatting', () => {
     expect(joinPath('a', '')).toBe('a');
     expect(joinPath('a', 'b')).toBe('a.b');
     expect(joinPath('a', '[0]')).toBe('a[0]');
-    expect(prefixIssues('topics[2]', [{ path: 'key.reason', code: 'c', message: 'm' }, { path: '', code: 'c', message: 'm' }]).map((i) => i.path)).toEqual(['topics[2].key.reason', 'topics[2]']);
+    expect(
+      prefixIssues('topics[2]', [
+        { path: 'key.reason', code: 'c', message: 'm' },
+        { path: '', code: 'c', message: 'm' },
+      ]).map((i) => i.path),
+    ).toEqual(['topics[2].key.reason', 'topics[2]']);
   });
 
   it("turns zod's issues into ours, under a parent path", () => {
     const result = z.strictObject({ a: z.array(z.number()) }).safeParse({ a: [1, 'x'] });
     if (result.success) throw new Error('expected a failure');
-    expect(fromZod(result.error, 'topics[0]')).toEqual([{ path: 'topics[0].a[1]', code: 'schema-invalid_type', message: 'Invalid input: expected number, received string' }]);
+    expect(fromZod(result.error, 'topics[0]')).toEqual([
+      { path: 'topics[0].a[1]', code: 'schema-invalid_type', message: 'Invalid input: expected number, received string' },
+    ]);
     expect(fromZod(result.error)[0]?.path).toBe('a[1]');
   });
 
@@ -68,14 +75,22 @@ describe('issue paths and formatting', () => {
     expect(formatIssue({ path: 'key.reason', code: 'c', message: 'is empty', hint: 'say why' })).toBe('key.reason: is empty (say why)');
     expect(formatIssue({ path: '', code: 'c', message: 'is empty' })).toBe('is empty');
     expect(hasErrors([{ path: '', code: 'c', message: 'm', severity: 'warning' }])).toBe(false);
-    expect(hasErrors([{ path: '', code: 'c', message: 'm', severity: 'warning' }, { path: '', code: 'c', message: 'm' }])).toBe(true);
+    expect(
+      hasErrors([
+        { path: '', code: 'c', message: 'm', severity: 'warning' },
+        { path: '', code: 'c', message: 'm' },
+      ]),
+    ).toBe(true);
     expect(hasErrors([{ path: '', code: 'c', message: 'm', severity: 'error' }])).toBe(true);
     expect(hasErrors([])).toBe(false);
   });
 });
 
 describe('providerSecrets', () => {
-  const names = (auth: Parameters<typeof authSchema.parse>[0]): string[] => providerSecrets(authSchema.parse(auth)).map((s) => `${s.attribute} ${s.environmentVariable} ${s.variable}${s.sensitive ? ' sensitive' : ''}${s.optional ? ' optional' : ''}`);
+  const names = (auth: Parameters<typeof authSchema.parse>[0]): string[] =>
+    providerSecrets(authSchema.parse(auth)).map(
+      (s) => `${s.attribute} ${s.environmentVariable} ${s.variable}${s.sensitive ? ' sensitive' : ''}${s.optional ? ' optional' : ''}`,
+    );
 
   it('defaults to SCRAM-SHA-512 over TLS with secrets from the environment', () => {
     expect(authSchema.parse({})).toEqual({ mechanism: 'scram-sha512', tls: true, secrets: 'environment' });
@@ -84,16 +99,35 @@ describe('providerSecrets', () => {
   it.each([
     [{ mechanism: 'none', tls: false }, []],
     [{ mechanism: 'none', tls: true }, []],
-    [{ mechanism: 'scram-sha256', tls: false }, ['sasl_username KAFKA_SASL_USERNAME kafka_sasl_username', 'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive']],
+    [
+      { mechanism: 'scram-sha256', tls: false },
+      ['sasl_username KAFKA_SASL_USERNAME kafka_sasl_username', 'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive'],
+    ],
     [
       { mechanism: 'scram-sha512' },
-      ['sasl_username KAFKA_SASL_USERNAME kafka_sasl_username', 'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive', 'ca_cert KAFKA_CA_CERT kafka_ca_cert optional'],
+      [
+        'sasl_username KAFKA_SASL_USERNAME kafka_sasl_username',
+        'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive',
+        'ca_cert KAFKA_CA_CERT kafka_ca_cert optional',
+      ],
     ],
     [
       { mechanism: 'oauthbearer' },
-      ['sasl_username KAFKA_SASL_USERNAME kafka_sasl_username', 'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive', 'sasl_token_url KAFKA_SASL_TOKEN_URL kafka_sasl_token_url', 'ca_cert KAFKA_CA_CERT kafka_ca_cert optional'],
+      [
+        'sasl_username KAFKA_SASL_USERNAME kafka_sasl_username',
+        'sasl_password KAFKA_SASL_PASSWORD kafka_sasl_password sensitive',
+        'sasl_token_url KAFKA_SASL_TOKEN_URL kafka_sasl_token_url',
+        'ca_cert KAFKA_CA_CERT kafka_ca_cert optional',
+      ],
     ],
-    [{ mechanism: 'mtls' }, ['ca_cert KAFKA_CA_CERT kafka_ca_cert optional', 'client_cert KAFKA_CLIENT_CERT kafka_client_cert', 'client_key KAFKA_CLIENT_KEY kafka_client_key sensitive']],
+    [
+      { mechanism: 'mtls' },
+      [
+        'ca_cert KAFKA_CA_CERT kafka_ca_cert optional',
+        'client_cert KAFKA_CLIENT_CERT kafka_client_cert',
+        'client_key KAFKA_CLIENT_KEY kafka_client_key sensitive',
+      ],
+    ],
   ] as const)('%j needs %j', (auth, expected) => {
     expect(names(auth)).toEqual(expected);
   });
@@ -147,8 +181,22 @@ describe('sliceTopology', () => {
   });
 
   it('cuts one domain (a producer belongs to its topic’s domain), lists in Topology order', () => {
-    expect(names(sliceTopology(topology(), new Set(['orders'])))).toEqual({ domains: ['orders'], topics: ['orders.a', 'orders.b'], groups: ['orders.g'], producers: ['p1'], acls: ['1', '3'], quotas: ['User:a'] });
-    expect(names(sliceTopology(topology(), new Set(['search'])))).toEqual({ domains: ['search'], topics: ['search.a'], groups: ['search.g'], producers: ['p2'], acls: ['2'], quotas: ['User:b', 'User:c'] });
+    expect(names(sliceTopology(topology(), new Set(['orders'])))).toEqual({
+      domains: ['orders'],
+      topics: ['orders.a', 'orders.b'],
+      groups: ['orders.g'],
+      producers: ['p1'],
+      acls: ['1', '3'],
+      quotas: ['User:a'],
+    });
+    expect(names(sliceTopology(topology(), new Set(['search'])))).toEqual({
+      domains: ['search'],
+      topics: ['search.a'],
+      groups: ['search.g'],
+      producers: ['p2'],
+      acls: ['2'],
+      quotas: ['User:b', 'User:c'],
+    });
   });
 
   it('gives empty lists for a domain the Topology lacks, and no quotas where it has none', () => {
@@ -159,7 +207,14 @@ describe('sliceTopology', () => {
   });
 
   it('cuts several domains by filtering, the same way', () => {
-    expect(names(sliceTopology(topology(), new Set(['orders', 'billing'])))).toEqual({ domains: ['orders', 'billing'], topics: ['orders.a', 'orders.b'], groups: ['orders.g'], producers: ['p1'], acls: ['1', '3', '4'], quotas: ['User:a'] });
+    expect(names(sliceTopology(topology(), new Set(['orders', 'billing'])))).toEqual({
+      domains: ['orders', 'billing'],
+      topics: ['orders.a', 'orders.b'],
+      groups: ['orders.g'],
+      producers: ['p1'],
+      acls: ['1', '3', '4'],
+      quotas: ['User:a'],
+    });
     expect(sliceTopology(topology(), new Set(['orders', 'billing'])).environment).toEqual({ name: 'prod' });
   });
 
@@ -187,7 +242,9 @@ describe('stackResources', () => {
   });
 
   it('puts every domain in one stack for the environment layout', () => {
-    expect(stackResources(topology(), 'environment')).toEqual([{ stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, total: 9 }]);
+    expect(stackResources(topology(), 'environment')).toEqual([
+      { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, total: 9 },
+    ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
   });
 });

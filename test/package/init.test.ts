@@ -15,8 +15,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  process.stdout.write = (chunk: string | Uint8Array) => ((stdout += String(chunk)), true);
+  process.stderr.write = (chunk: string | Uint8Array) => ((stderr += String(chunk)), true);
   try {
     const code = await main(['node', 'topicform', ...args]);
     return { code, stdout, stderr };
@@ -32,7 +32,22 @@ describe('topicform init', () => {
     const { code, stdout } = await cli('init', dir);
     expect(code).toBe(0);
     expect(stdout).toContain('npm install && npx topicform synth');
-    const expected = ['.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS', '.github/workflows/topicform-deploy.yml', '.gitignore', 'README.md', 'cdktf.json', 'environments.ts', 'main.ts', 'package.json', 'test/synth.test.ts', 'topics/index.ts', 'topics/orders.ts', 'tsconfig.json'];
+    const expected = [
+      '.github/workflows/topicform-pr.yml',
+      '.github/workflows/topicform-pr-review.yml',
+      '.github/CODEOWNERS',
+      '.github/workflows/topicform-deploy.yml',
+      '.gitignore',
+      'README.md',
+      'cdktf.json',
+      'environments.ts',
+      'main.ts',
+      'package.json',
+      'test/synth.test.ts',
+      'topics/index.ts',
+      'topics/orders.ts',
+      'tsconfig.json',
+    ];
     for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
     const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
@@ -43,8 +58,25 @@ describe('topicform init', () => {
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
     // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
     const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
-    expect(owners.slice(-12)).toEqual(['environments.ts', 'review-acknowledgements.yaml', '.github/', '.gitlab/', '.gitlab-ci.yml', 'atlantis.yaml', 'package.json', 'package-lock.json', '.npmrc', 'cdktf.json', 'main.ts', 'tsconfig.json'].map((p) => `/${p} @acme/platform-team`));
-    expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe('@acme/platform-team');
+    expect(owners.slice(-12)).toEqual(
+      [
+        'environments.ts',
+        'review-acknowledgements.yaml',
+        '.github/',
+        '.gitlab/',
+        '.gitlab-ci.yml',
+        'atlantis.yaml',
+        'package.json',
+        'package-lock.json',
+        '.npmrc',
+        'cdktf.json',
+        'main.ts',
+        'tsconfig.json',
+      ].map((p) => `/${p} @acme/platform-team`),
+    );
+    expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { topicform: { platformOwner: string } }).topicform.platformOwner).toBe(
+      '@acme/platform-team',
+    );
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('${{ github.event.pull_request.number }}');
     const chosen = await cli('init', join(scratch, 'chosen'), '--platform-owner', '@example/kafka-platform');
     expect(chosen.code).toBe(0);
@@ -79,7 +111,10 @@ describe('topicform init', () => {
 
   it('pins the toolchain like this repository', () => {
     const scaffold = JSON.parse(renderTemplates('x').get('package.json') ?? '{}') as { devDependencies: Record<string, string> };
-    const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const tool = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     for (const name of ['typescript', 'vitest', '@types/node']) expect(scaffold.devDependencies[name], name).toBe(tool.devDependencies[name]);
     expect(scaffold.devDependencies.tsx).toBe(tool.dependencies.tsx);
   });
@@ -94,8 +129,15 @@ describe('topicform init', () => {
       const modules = join(dir, 'node_modules');
       mkdirSync(join(modules, 'topicform'), { recursive: true });
       for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
-      writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
-      for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
+      writeFileSync(
+        join(modules, 'topicform', 'package.json'),
+        JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }),
+      );
+      for (const [file, target] of [
+        ['index.ts', 'constructs/index'],
+        ['cli.ts', 'cli/index'],
+        ['model.ts', 'model/schema/index'],
+      ] as const) {
         writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
       }
       const check = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), 'codeowners', '--check'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
@@ -106,27 +148,46 @@ describe('topicform init', () => {
   }, 240_000);
 
   it.each([
-    ['gitlab', ['.gitlab-ci.yml', '.gitlab/topicform-jobs.yml', '.gitlab/topicform-stacks.yml', '.gitlab/CODEOWNERS'], ['ci', 'gitlab-stacks', '--check'], '.gitlab/topicform-stacks.yml is up to date'],
+    [
+      'gitlab',
+      ['.gitlab-ci.yml', '.gitlab/topicform-jobs.yml', '.gitlab/topicform-stacks.yml', '.gitlab/CODEOWNERS'],
+      ['ci', 'gitlab-stacks', '--check'],
+      '.gitlab/topicform-stacks.yml is up to date',
+    ],
     ['atlantis', ['atlantis.yaml', 'CODEOWNERS'], ['atlantis', '--check'], 'atlantis.yaml is up to date'],
-  ] as const)('--ci %s writes its CI files, generated from the scaffold\'s own stacks, and no GitHub workflow', (ci, expected, check, upToDate) => {
-    const dir = join(scratch, `ci-${ci}`);
-    expect(init(dir, { ci }).ok).toBe(true);
-    for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
-    expect(existsSync(join(dir, '.github'))).toBe(false);
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(expected[expected.length - 1] ?? '');
-    const modules = join(dir, 'node_modules');
-    mkdirSync(join(modules, 'topicform'), { recursive: true });
-    for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
-    writeFileSync(join(modules, 'topicform', 'package.json'), JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }));
-    for (const [file, target] of [['index.ts', 'constructs/index'], ['cli.ts', 'cli/index'], ['model.ts', 'model/schema/index']] as const) {
-      writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
-    }
-    for (const [args, expectedText] of [[check, upToDate], [['codeowners', '--check'], `${expected[expected.length - 1] ?? ''} is up to date`]] as const) {
-      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-      expect(`${run.stdout}${run.stderr}`, args.join(' ')).toContain(expectedText);
-      expect(run.status).toBe(0);
-    }
-  }, 240_000);
+  ] as const)(
+    "--ci %s writes its CI files, generated from the scaffold's own stacks, and no GitHub workflow",
+    (ci, expected, check, upToDate) => {
+      const dir = join(scratch, `ci-${ci}`);
+      expect(init(dir, { ci }).ok).toBe(true);
+      for (const file of expected) expect(existsSync(join(dir, file)), file).toBe(true);
+      expect(existsSync(join(dir, '.github'))).toBe(false);
+      expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(expected[expected.length - 1] ?? '');
+      const modules = join(dir, 'node_modules');
+      mkdirSync(join(modules, 'topicform'), { recursive: true });
+      for (const name of ['cdktf', 'constructs', 'zod']) symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'junction');
+      writeFileSync(
+        join(modules, 'topicform', 'package.json'),
+        JSON.stringify({ name: 'topicform', exports: { '.': './index.ts', './cli': './cli.ts', './model': './model.ts' } }),
+      );
+      for (const [file, target] of [
+        ['index.ts', 'constructs/index'],
+        ['cli.ts', 'cli/index'],
+        ['model.ts', 'model/schema/index'],
+      ] as const) {
+        writeFileSync(join(modules, 'topicform', file), `export * from ${JSON.stringify(join(ROOT, target))};\n`);
+      }
+      for (const [args, expectedText] of [
+        [check, upToDate],
+        [['codeowners', '--check'], `${expected[expected.length - 1] ?? ''} is up to date`],
+      ] as const) {
+        const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'topicform.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+        expect(`${run.stdout}${run.stderr}`, args.join(' ')).toContain(expectedText);
+        expect(run.status).toBe(0);
+      }
+    },
+    240_000,
+  );
 
   it('ships the CI workflows of this repository, running the installed topicform', () => {
     const dir = join(ROOT, '.github', 'workflows');

@@ -55,8 +55,27 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     const tarball = tarballs[0] ?? '';
 
     // The tarball holds what users need and nothing else.
-    const contents = run('tar', ['-tzf', tarball], scratch).stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(/^package\//, ''));
-    for (const file of ['package.json', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'cli/bin.js', 'constructs/index.js', 'constructs/index.d.ts', 'cli/index.d.ts', 'gen/provider-kafka/lib/index.js', 'gen/provider-kafka/lib/index.d.ts', 'gen/provider-kafka/lib/topic/index.js', 'templates/main.ts.tmpl', 'templates/github/CODEOWNERS.tmpl', 'docs/threat-model.md']) {
+    const contents = run('tar', ['-tzf', tarball], scratch)
+      .stdout.split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.replace(/^package\//, ''));
+    for (const file of [
+      'package.json',
+      'README.md',
+      'RULES.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'cli/bin.js',
+      'constructs/index.js',
+      'constructs/index.d.ts',
+      'cli/index.d.ts',
+      'gen/provider-kafka/lib/index.js',
+      'gen/provider-kafka/lib/index.d.ts',
+      'gen/provider-kafka/lib/topic/index.js',
+      'templates/main.ts.tmpl',
+      'templates/github/CODEOWNERS.tmpl',
+      'docs/threat-model.md',
+    ]) {
       expect(contents, file).toContain(file);
     }
     expect(contents.filter((f) => /^(test|bench|topics|scripts|node_modules|cdktf\.out|\.github)\//.test(f) || f === 'main.ts')).toEqual([]);
@@ -74,7 +93,19 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     run(process.execPath, [join(DIST, 'cli', 'bin.js'), 'init', repo], scratch);
     const scaffold = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Manifest;
     expect(scaffold.dependencies).toMatchObject({ cdktf: own.dependencies.cdktf, constructs: own.dependencies.constructs });
-    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'environments.ts', 'topics/orders.ts', 'test/synth.test.ts', 'README.md', '.github/workflows/topicform-pr.yml', '.github/workflows/topicform-pr-review.yml', '.github/CODEOWNERS']) {
+    for (const file of [
+      'package.json',
+      'tsconfig.json',
+      'cdktf.json',
+      'main.ts',
+      'environments.ts',
+      'topics/orders.ts',
+      'test/synth.test.ts',
+      'README.md',
+      '.github/workflows/topicform-pr.yml',
+      '.github/workflows/topicform-pr-review.yml',
+      '.github/CODEOWNERS',
+    ]) {
       expect(existsSync(join(repo, file)), file).toBe(true);
     }
 
@@ -82,7 +113,9 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
     run(NPM, ['install', join(scratch, tarball), '--no-audit', '--no-fund'], repo);
 
     // 4. The README's two commands, and lint.
-    expect(run(NPX, ['--no-install', 'topicform', 'synth'], repo).stdout).toMatch(/^lint: 0 error\(s\), \d+ warning\(s\), \d+ info, \d+ suppressed \(topicform lint lists every finding\); synthesized \d+ stack\(s\)/);
+    expect(run(NPX, ['--no-install', 'topicform', 'synth'], repo).stdout).toMatch(
+      /^lint: 0 error\(s\), \d+ warning\(s\), \d+ info, \d+ suppressed \(topicform lint lists every finding\); synthesized \d+ stack\(s\)/,
+    );
     expect(existsSync(join(repo, 'cdktf.out', 'manifest.json'))).toBe(true);
     expect(run(NPX, ['--no-install', 'topicform', 'lint'], repo).stdout).toMatch(/0 error\(s\)/);
     // The CODEOWNERS init wrote is what `topicform codeowners` generates from the example's declarations.

@@ -16,7 +16,14 @@ const ROOT = join(__dirname, '..', '..');
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'atlantis', 'repo-config.schema.json'), 'utf8')) as object;
 
 type Step = string | { run?: { command: string } | string };
-type Project = { name: string; dir: string; workflow: string; apply_requirements: string[]; execution_order_group: number; autoplan: { when_modified: string[] } };
+type Project = {
+  name: string;
+  dir: string;
+  workflow: string;
+  apply_requirements: string[];
+  execution_order_group: number;
+  autoplan: { when_modified: string[] };
+};
 type RepoConfig = { version: number; projects: Project[]; workflows: Record<string, { plan: { steps: Step[] }; apply: { steps: Step[] } }> };
 
 function validators(): { repo: (v: unknown) => string[]; server: (v: unknown) => string[] } {
@@ -24,7 +31,8 @@ function validators(): { repo: (v: unknown) => string[]; server: (v: unknown) =>
   ajv.addSchema(SCHEMA, 'atlantis');
   const repo = ajv.getSchema('atlantis');
   const server = ajv.compile({ $ref: 'atlantis#/definitions/serverConfig' });
-  const run = (validate: typeof server | undefined, value: unknown): string[] => (validate === undefined ? ['no schema'] : validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+  const run = (validate: typeof server | undefined, value: unknown): string[] =>
+    validate === undefined ? ['no schema'] : validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
   return { repo: (v) => run(repo, v), server: (v) => run(server, v) };
 }
 
@@ -84,7 +92,9 @@ describe('atlantis.yaml', () => {
     const steps = (workflow?.plan.steps ?? []).map((s) => (typeof s === 'string' ? s : typeof s.run === 'string' ? s.run : (s.run?.command ?? '')));
     expect(steps[0]).toMatch(/topicform guard --remote-backend \.$/);
     expect(steps.slice(1, 3)).toEqual(['init', 'plan']);
-    expect(steps[3]).toMatch(/topicform review --base-ref "origin\/\$BASE_BRANCH_NAME" --head cdktf\.out --stack "\$PROJECT_NAME" --plan "\$PROJECT_NAME=\$SHOWFILE" --format markdown$/);
+    expect(steps[3]).toMatch(
+      /topicform review --base-ref "origin\/\$BASE_BRANCH_NAME" --head cdktf\.out --stack "\$PROJECT_NAME" --plan "\$PROJECT_NAME=\$SHOWFILE" --format markdown$/,
+    );
     expect(steps[3]).toMatch(/^cd \.\.\/\.\.\/\.\. && /);
     expect(workflow?.apply.steps).toEqual(['apply']);
   });

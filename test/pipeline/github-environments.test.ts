@@ -11,7 +11,12 @@ import type { GithubEnvironment } from '../../pipeline/github-environments';
 
 const mainOnly = { protected_branches: false, custom_branch_policies: true };
 const reviewers = { type: 'required_reviewers', reviewers: [{ type: 'Team', reviewer: { slug: 'platform' } }], prevent_self_review: true };
-const env = (name: string, extra: Partial<GithubEnvironment> = {}): GithubEnvironment => ({ name, deployment_branch_policy: mainOnly, protection_rules: [], ...extra });
+const env = (name: string, extra: Partial<GithubEnvironment> = {}): GithubEnvironment => ({
+  name,
+  deployment_branch_policy: mainOnly,
+  protection_rules: [],
+  ...extra,
+});
 const policy = (environment: string, name = 'main') => ({ environment, name, type: 'branch' });
 const STACKS = [
   { stack: 'dev', production: false },
@@ -27,7 +32,12 @@ describe('checkEnvironments', () => {
 
   it('refuses a missing environment, any-branch deployment, extra branch rules and a production apply without reviewers', () => {
     const envs = [env('topicform-dev', { deployment_branch_policy: null }), env('topicform-prod-orders')];
-    const apply = checkEnvironments(envs, [policy('topicform-prod-orders'), policy('topicform-prod-orders', 'feature/*')], [...requirementsFor('apply', STACKS), { environment: 'topicform-qa', reviewers: false }], 'main');
+    const apply = checkEnvironments(
+      envs,
+      [policy('topicform-prod-orders'), policy('topicform-prod-orders', 'feature/*')],
+      [...requirementsFor('apply', STACKS), { environment: 'topicform-qa', reviewers: false }],
+      'main',
+    );
     expect(apply.ok).toBe(false);
     expect(apply.problems).toEqual([
       expect.stringMatching(/^environment topicform-dev lets every branch deploy: a pull request's workflow could use its secrets/),
@@ -42,7 +52,12 @@ describe('checkEnvironments', () => {
       ['topicform-plan-dev', false],
       ['topicform-plan-prod-orders', false],
     ]);
-    const selfReview = checkEnvironments([env('topicform-prod-orders', { protection_rules: [{ ...reviewers, prevent_self_review: false }] })], [policy('topicform-prod-orders')], requirementsFor('apply', [STACKS[1] ?? { stack: '', production: true }]), 'main');
+    const selfReview = checkEnvironments(
+      [env('topicform-prod-orders', { protection_rules: [{ ...reviewers, prevent_self_review: false }] })],
+      [policy('topicform-prod-orders')],
+      requirementsFor('apply', [STACKS[1] ?? { stack: '', production: true }]),
+      'main',
+    );
     expect(selfReview.ok).toBe(true);
     expect(selfReview.warnings).toEqual([expect.stringMatching(/Prevent self-review/)]);
   });
@@ -53,15 +68,34 @@ describe('topicform ci environments, end to end', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('reads the guard report and the API answer as gh prints them, one per line', () => {
-    writeFileSync(join(work, 'guard.json'), JSON.stringify({ ok: true, base: 'base', violations: [], stacks: STACKS.map((s) => ({ ...s, directory: '', environment: '', changed: s.stack === 'dev', new: false, ok: true })) }));
+    writeFileSync(
+      join(work, 'guard.json'),
+      JSON.stringify({
+        ok: true,
+        base: 'base',
+        violations: [],
+        stacks: STACKS.map((s) => ({ ...s, directory: '', environment: '', changed: s.stack === 'dev', new: false, ok: true })),
+      }),
+    );
     writeFileSync(join(work, 'environments.jsonl'), `${JSON.stringify(env('topicform-plan-dev'))}\n`);
     writeFileSync(join(work, 'policies.jsonl'), `${JSON.stringify(policy('topicform-plan-dev'))}\n`);
     let out = '';
     let err = '';
-    const io = { stdout: { write: (s: string) => ((out += s), true) } as NodeJS.WritableStream, stderr: { write: (s: string) => ((err += s), true) } as NodeJS.WritableStream };
-    expect(runCiEnvironments({ role: 'plan', guard: 'guard.json', github: 'environments.jsonl', branchPolicies: 'policies.jsonl', branch: 'main', changedOnly: true }, io, work)).toBe(0);
+    const io = {
+      stdout: { write: (s: string) => ((out += s), true) } as NodeJS.WritableStream,
+      stderr: { write: (s: string) => ((err += s), true) } as NodeJS.WritableStream,
+    };
+    expect(
+      runCiEnvironments(
+        { role: 'plan', guard: 'guard.json', github: 'environments.jsonl', branchPolicies: 'policies.jsonl', branch: 'main', changedOnly: true },
+        io,
+        work,
+      ),
+    ).toBe(0);
     expect(out).toBe('topicform ci environments: 1 plan environment(s) exist and deploy only from main\n');
-    expect(runCiEnvironments({ role: 'plan', guard: 'guard.json', github: 'environments.jsonl', branchPolicies: 'policies.jsonl', branch: 'main' }, io, work)).toBe(1);
+    expect(
+      runCiEnvironments({ role: 'plan', guard: 'guard.json', github: 'environments.jsonl', branchPolicies: 'policies.jsonl', branch: 'main' }, io, work),
+    ).toBe(1);
     expect(err).toMatch(/error: environment topicform-plan-prod-orders does not exist/);
   });
 });

@@ -25,7 +25,19 @@ const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'gitlab
 const reference: CollectionTag = { tag: '!reference', collection: 'seq', resolve: (seq) => seq };
 const load = (text: string): Record<string, unknown> => parse(text, { version: '1.2', customTags: [reference] }) as Record<string, unknown>;
 
-type Job = { rules?: Array<{ if?: string }>; environment?: { name: string; action?: string } | string; script?: unknown[]; before_script?: unknown[]; extends?: string; needs?: Array<{ job: string; pipeline?: string }>; trigger?: Record<string, unknown>; inherit?: unknown; variables?: Record<string, string>; resource_group?: string; stage?: string };
+type Job = {
+  rules?: Array<{ if?: string }>;
+  environment?: { name: string; action?: string } | string;
+  script?: unknown[];
+  before_script?: unknown[];
+  extends?: string;
+  needs?: Array<{ job: string; pipeline?: string }>;
+  trigger?: Record<string, unknown>;
+  inherit?: unknown;
+  variables?: Record<string, string>;
+  resource_group?: string;
+  stage?: string;
+};
 
 const files = renderTemplates('x', '@acme/platform-team', 'gitlab');
 const text = (file: string): string => files.get(file) ?? '';
@@ -34,7 +46,9 @@ const templates = load(text('.gitlab/topicform-jobs.yml'));
 const stacks = load(text('.gitlab/topicform-stacks.yml'));
 /** The configuration as GitLab merges it: the file and its includes. */
 const merged: Record<string, Job> = { ...templates, ...stacks, ...pipeline } as Record<string, Job>;
-const jobs: Array<[string, Job]> = Object.entries(merged).filter(([name, v]) => !name.startsWith('.') && typeof v === 'object' && !['workflow', 'include', 'stages', 'variables', 'default'].includes(name));
+const jobs: Array<[string, Job]> = Object.entries(merged).filter(
+  ([name, v]) => !name.startsWith('.') && typeof v === 'object' && !['workflow', 'include', 'stages', 'variables', 'default'].includes(name),
+);
 const flat = (job: Job): string => JSON.stringify(job);
 const resolved = (job: Job): string => {
   const parent = job.extends === undefined ? undefined : merged[job.extends];
@@ -57,7 +71,7 @@ function withExtends(job: Job): Job {
   return own;
 }
 
-describe('the GitLab CI configuration validates against GitLab\'s ci.json', () => {
+describe("the GitLab CI configuration validates against GitLab's ci.json", () => {
   let validate: ValidateFunction;
   let validateJob: ValidateFunction;
   beforeAll(() => {
@@ -85,7 +99,13 @@ describe('the GitLab CI configuration validates against GitLab\'s ci.json', () =
   });
 
   it('the apply child pipeline topicform generates', () => {
-    const list = { nonproduction: ['dev'], production: ['prod-orders'], sha256: { dev: 'a'.repeat(64), 'prod-orders': 'b'.repeat(64) }, refused: [], failed: [] };
+    const list = {
+      nonproduction: ['dev'],
+      production: ['prod-orders'],
+      sha256: { dev: 'a'.repeat(64), 'prod-orders': 'b'.repeat(64) },
+      refused: [],
+      failed: [],
+    };
     check('apply.yml', gitlabApplyPipeline(list, '4242'));
     check('apply.yml (nothing to apply)', gitlabApplyPipeline({ ...list, nonproduction: [], production: [], sha256: {} }, '4242'));
   });
@@ -114,11 +134,19 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
     }
     const trigger = merged['topicform:request-review'];
     expect(trigger?.inherit).toEqual({ variables: false });
-    expect(trigger?.trigger).toEqual({ project: '$CI_PROJECT_PATH', branch: '$CI_DEFAULT_BRANCH', forward: { yaml_variables: false, pipeline_variables: false } });
+    expect(trigger?.trigger).toEqual({
+      project: '$CI_PROJECT_PATH',
+      branch: '$CI_DEFAULT_BRANCH',
+      forward: { yaml_variables: false, pipeline_variables: false },
+    });
   });
 
   it('never expands text a merge request controls inside a script (shell injection)', () => {
-    for (const [name, job] of jobs) expect(resolved(job), name).not.toMatch(/\$\{?CI_(MERGE_REQUEST_(TITLE|DESCRIPTION|SOURCE_BRANCH_NAME)|COMMIT_(MESSAGE|TITLE|DESCRIPTION|REF_NAME|BRANCH))\b(?![^"]*==)/);
+    for (const [name, job] of jobs) {
+      expect(resolved(job), name).not.toMatch(
+        /\$\{?CI_(MERGE_REQUEST_(TITLE|DESCRIPTION|SOURCE_BRANCH_NAME)|COMMIT_(MESSAGE|TITLE|DESCRIPTION|REF_NAME|BRANCH))\b(?![^"]*==)/,
+      );
+    }
   });
 
   it('guards and reviews from the default branch: its own synth as the base, the artifact as data, its own note', () => {
@@ -152,23 +180,55 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
 
   it('gives each stack its plan and drift job in its own protected environment', () => {
     expect(gitlabStackJobs([{ stack: 'prod-orders', production: true }])).toEqual({
-      'topicform:plan:prod-orders': { extends: '.topicform-plan', environment: { name: 'topicform-plan-prod-orders', action: 'prepare' }, variables: { STACK: 'prod-orders' } },
-      'topicform:drift:prod-orders': { extends: '.topicform-drift', environment: { name: 'topicform-drift-prod-orders', action: 'prepare' }, variables: { STACK: 'prod-orders' } },
+      'topicform:plan:prod-orders': {
+        extends: '.topicform-plan',
+        environment: { name: 'topicform-plan-prod-orders', action: 'prepare' },
+        variables: { STACK: 'prod-orders' },
+      },
+      'topicform:drift:prod-orders': {
+        extends: '.topicform-drift',
+        environment: { name: 'topicform-drift-prod-orders', action: 'prepare' },
+        variables: { STACK: 'prod-orders' },
+      },
     });
-    expect(text('.gitlab/topicform-stacks.yml')).toBe(renderGitlabStacks([{ stack: 'dev', production: false }, { stack: 'prod-orders', production: true }]));
+    expect(text('.gitlab/topicform-stacks.yml')).toBe(
+      renderGitlabStacks([
+        { stack: 'dev', production: false },
+        { stack: 'prod-orders', production: true },
+      ]),
+    );
   });
 
   it('wires every documented credential and backend secret into the terraform jobs', () => {
-    const documented = [...new Set(AUTH_MECHANISMS.flatMap((mechanism) => [true, false].flatMap((tls) => providerSecrets({ mechanism, tls, secrets: 'environment' }))))];
+    const documented = [
+      ...new Set(AUTH_MECHANISMS.flatMap((mechanism) => [true, false].flatMap((tls) => providerSecrets({ mechanism, tls, secrets: 'environment' })))),
+    ];
     const credentials = JSON.stringify(merged['.topicform-credentials']);
     for (const s of documented) expect(credentials, s.environmentVariable).toContain(s.environmentVariable);
     for (const attribute of ['sasl_username', 'sasl_password', 'sasl_token_url', 'client_cert', 'client_key']) expect(credentials).toContain(attribute);
-    for (const name of ['TF_VAR_kafka_bootstrap_servers', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'GOOGLE_CREDENTIALS', 'ARM_CLIENT_SECRET', 'TF_HTTP_PASSWORD', 'TF_TOKEN_app_terraform_io']) expect(credentials, name).toContain(name);
-    for (const name of ['.topicform-plan', '.topicform-apply', '.topicform-drift']) expect(JSON.stringify(merged[name]), name).toContain('.topicform-credentials');
+    for (const name of [
+      'TF_VAR_kafka_bootstrap_servers',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'GOOGLE_CREDENTIALS',
+      'ARM_CLIENT_SECRET',
+      'TF_HTTP_PASSWORD',
+      'TF_TOKEN_app_terraform_io',
+    ]) {
+      expect(credentials, name).toContain(name);
+    }
+    for (const name of ['.topicform-plan', '.topicform-apply', '.topicform-drift']) {
+      expect(JSON.stringify(merged[name]), name).toContain('.topicform-credentials');
+    }
   });
 
   it('installs without install scripts', () => {
-    for (const line of [text('.gitlab-ci.yml'), text('.gitlab/topicform-jobs.yml')].join('\n').split('\n').filter((l) => /npm ci/.test(l))) expect(line).toContain('--ignore-scripts');
+    for (const line of [text('.gitlab-ci.yml'), text('.gitlab/topicform-jobs.yml')]
+      .join('\n')
+      .split('\n')
+      .filter((l) => /npm ci/.test(l))) {
+      expect(line).toContain('--ignore-scripts');
+    }
   });
 });
 
@@ -177,7 +237,16 @@ describe('topicform ci gitlab-apply', () => {
     mkdirSync(join(dir, stack), { recursive: true });
     writeFileSync(join(dir, stack, 'summary.json'), JSON.stringify(summary));
   };
-  const summary = (stack: string, production: boolean, status: string, sha256: string | null): object => ({ stack, production, status, sha256, exitCode: 2, counts: {}, changes: [], refusals: [] });
+  const summary = (stack: string, production: boolean, status: string, sha256: string | null): object => ({
+    stack,
+    production,
+    status,
+    sha256,
+    exitCode: 2,
+    counts: {},
+    changes: [],
+    refusals: [],
+  });
 
   it('writes apply jobs for the stacks with changes only, non-production first, each with its plan job and SHA-256', () => {
     const dir = mkdtempSync(join(tmpdir(), 'topicform-gitlab-apply-'));
@@ -188,7 +257,12 @@ describe('topicform ci gitlab-apply', () => {
     expect(runGitlabApply({ plans: 'plan', pipeline: '77', output: 'apply.yml' }, io, dir), io.err()).toBe(0);
     const child = load(readFileSync(join(dir, 'apply.yml'), 'utf8')) as Record<string, Job>;
     expect(Object.keys(child).filter((k) => k.startsWith('topicform:'))).toEqual(['topicform:apply:dev', 'topicform:apply:prod-orders']);
-    expect(child['topicform:apply:dev']).toMatchObject({ stage: 'apply-nonproduction', environment: { name: 'topicform-dev', action: 'start' }, variables: { STACK: 'dev', PLAN_SHA256: 'a'.repeat(64) }, resource_group: 'topicform-dev' });
+    expect(child['topicform:apply:dev']).toMatchObject({
+      stage: 'apply-nonproduction',
+      environment: { name: 'topicform-dev', action: 'start' },
+      variables: { STACK: 'dev', PLAN_SHA256: 'a'.repeat(64) },
+      resource_group: 'topicform-dev',
+    });
     expect(child['topicform:apply:prod-orders']?.stage).toBe('apply-production');
     expect(child['topicform:apply:prod-orders']?.needs).toEqual([
       { pipeline: '77', job: 'topicform:deploy', artifacts: true },
@@ -210,7 +284,7 @@ describe('the merge request note', () => {
   const review = `${COMMENT_MARKER}\n## topicform review: ✅ nothing blocking\n`;
   const own = { id: 9, body: noteBody(review, 'abc1234'), author: { username: 'topicform-bot' } };
 
-  it('is created once, then only the bot\'s own marked note is updated, and skipped when its commit is reviewed', () => {
+  it("is created once, then only the bot's own marked note is updated, and skipped when its commit is reviewed", () => {
     expect(noteAction([], 'topicform-bot', 'abc1234')).toEqual({ action: 'create' });
     const forged = { id: 3, body: `${COMMENT_MARKER}\nall good`, author: { username: 'mallory' } };
     expect(noteAction([forged], 'topicform-bot', 'abc1234')).toEqual({ action: 'create' });
@@ -244,7 +318,10 @@ describe('GitLab protected environments', () => {
   ];
 
   it('refuses an unprotected environment and a production apply environment without required approvals', () => {
-    const result = checkGitlabEnvironments([{ name: 'topicform-prod-orders', deploy_access_levels: [{ access_level: 40 }], required_approval_count: 0 }], requirements);
+    const result = checkGitlabEnvironments(
+      [{ name: 'topicform-prod-orders', deploy_access_levels: [{ access_level: 40 }], required_approval_count: 0 }],
+      requirements,
+    );
     expect(result.ok).toBe(false);
     expect(result.problems.join('\n')).toMatch(/topicform-plan-prod-orders is not protected/);
     expect(result.problems.join('\n')).toMatch(/topicform-prod-orders has no required approvals/);

@@ -9,7 +9,12 @@ import { runPlanList, runPlanSummary } from '../../cli/commands/plan';
 import { listPlans, renderPlanSummary, summarizePlan } from '../../pipeline/plan-summary';
 import type { PlanSummary } from '../../pipeline/plan-summary';
 
-const change = (address: string, actions: string[], before: object | null, after: object | null, extra: object = {}) => ({ address, mode: 'managed', type: address.split('.')[0], change: { actions, before, after, ...extra } });
+const change = (address: string, actions: string[], before: object | null, after: object | null, extra: object = {}) => ({
+  address,
+  mode: 'managed',
+  type: address.split('.')[0],
+  change: { actions, before, after, ...extra },
+});
 const topic = (name: string) => ({ name, partitions: 6, replication_factor: 3 });
 const PLAN = {
   format_version: '1.2',
@@ -44,7 +49,13 @@ describe('summarizePlan', () => {
     const md = renderPlanSummary(s);
     expect(md).toMatch(/^### ⛔ terraform plan `prod-orders` \(production\): .* — refused/);
     expect(md).toContain('acknowledge `prod-orders/orders.b/topic-deleted` or the review finding of this topic');
-    const accepted = summarizePlan({ stack: 'prod-orders', production: true, exitCode: 2, plan: PLAN, acknowledged: ['prod-orders/orders.c/topic-deleted', 'prod-orders/orders.b/partitions-decreased'] });
+    const accepted = summarizePlan({
+      stack: 'prod-orders',
+      production: true,
+      exitCode: 2,
+      plan: PLAN,
+      acknowledged: ['prod-orders/orders.c/topic-deleted', 'prod-orders/orders.b/partitions-decreased'],
+    });
     expect(accepted.status).toBe('changes');
   });
 
@@ -62,8 +73,25 @@ describe('summarizePlan', () => {
   });
 
   it('lists the stacks to apply, production apart, with their checksums', () => {
-    const s = (stack: string, production: boolean, status: PlanSummary['status'], sha256: string | null): PlanSummary => ({ stack, production, status, sha256, counts: { create: 0, update: 0, replace: 0, delete: 0, import: 0, forget: 0, move: 0 }, changes: [], refusals: [], failure: null });
-    expect(listPlans([s('prod-b', true, 'changes', 'bb'), s('dev', false, 'changes', 'dd'), s('staging', false, 'no-changes', null), s('prod-a', true, 'refused', 'aa'), s('qa', false, 'failed', null)])).toEqual({
+    const s = (stack: string, production: boolean, status: PlanSummary['status'], sha256: string | null): PlanSummary => ({
+      stack,
+      production,
+      status,
+      sha256,
+      counts: { create: 0, update: 0, replace: 0, delete: 0, import: 0, forget: 0, move: 0 },
+      changes: [],
+      refusals: [],
+      failure: null,
+    });
+    expect(
+      listPlans([
+        s('prod-b', true, 'changes', 'bb'),
+        s('dev', false, 'changes', 'dd'),
+        s('staging', false, 'no-changes', null),
+        s('prod-a', true, 'refused', 'aa'),
+        s('qa', false, 'failed', null),
+      ]),
+    ).toEqual({
       nonproduction: ['dev'],
       production: ['prod-b'],
       sha256: { dev: 'dd', 'prod-b': 'bb' },
@@ -78,7 +106,13 @@ describe('topicform plan summary / list, end to end', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const io = () => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { stdout: { write: (s: string) => ((out.stdout += s), true) } as NodeJS.WritableStream, stderr: { write: (s: string) => ((out.stderr += s), true) } as NodeJS.WritableStream } };
+    return {
+      out,
+      io: {
+        stdout: { write: (s: string) => ((out.stdout += s), true) } as NodeJS.WritableStream,
+        stderr: { write: (s: string) => ((out.stderr += s), true) } as NodeJS.WritableStream,
+      },
+    };
   };
 
   it('reads production from topology.json, checksums the plan file, applies the acknowledgement file, and exits 1 when refused', () => {
@@ -87,11 +121,25 @@ describe('topicform plan summary / list, end to end', () => {
     writeFileSync(join(dir, 'topology.json'), JSON.stringify({ environment: { name: 'prod', production: true } }));
     writeFileSync(join(work, 'plan.json'), JSON.stringify(PLAN));
     writeFileSync(join(work, 'tfplan'), 'binary plan');
-    writeFileSync(join(work, 'acks.yaml'), 'acknowledgements:\n  - finding: prod-orders/orders.c/topic-deleted\n    reason: the topic was replaced by orders.a last month\n');
+    writeFileSync(
+      join(work, 'acks.yaml'),
+      'acknowledgements:\n  - finding: prod-orders/orders.c/topic-deleted\n    reason: the topic was replaced by orders.a last month\n',
+    );
     const refused = io();
-    expect(runPlanSummary({ stackDir: 'stacks/prod-orders', exitCode: '2', planJson: 'plan.json', planFile: 'tfplan', acknowledgements: 'acks.yaml', format: 'json' }, refused.io, work)).toBe(1);
+    expect(
+      runPlanSummary(
+        { stackDir: 'stacks/prod-orders', exitCode: '2', planJson: 'plan.json', planFile: 'tfplan', acknowledgements: 'acks.yaml', format: 'json' },
+        refused.io,
+        work,
+      ),
+    ).toBe(1);
     const summary = JSON.parse(refused.out.stdout) as PlanSummary;
-    expect(summary).toMatchObject({ stack: 'prod-orders', production: true, status: 'refused', sha256: createHash('sha256').update('binary plan').digest('hex') });
+    expect(summary).toMatchObject({
+      stack: 'prod-orders',
+      production: true,
+      status: 'refused',
+      sha256: createHash('sha256').update('binary plan').digest('hex'),
+    });
     expect(summary.refusals.map((r) => r.topic)).toEqual(['orders.b']);
     expect(refused.out.stderr).toMatch(/refused: it deletes or replaces orders\.b in production without an acknowledgement/);
 
@@ -103,7 +151,10 @@ describe('topicform plan summary / list, end to end', () => {
   it('lists the summaries of a run', () => {
     const dir = join(work, 'plans', 'topicform-plan-dev');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify(summarizePlan({ stack: 'dev', production: false, exitCode: 2, plan: PLAN, sha256: 'ab'.repeat(32) })));
+    writeFileSync(
+      join(dir, 'summary.json'),
+      JSON.stringify(summarizePlan({ stack: 'dev', production: false, exitCode: 2, plan: PLAN, sha256: 'ab'.repeat(32) })),
+    );
     const listed = io();
     expect(runPlanList('plans', listed.io, work)).toBe(0);
     expect(JSON.parse(listed.out.stdout)).toMatchObject({ nonproduction: ['dev'], production: [], sha256: { dev: 'ab'.repeat(32) } });

@@ -16,12 +16,39 @@ describe('scrubPlan', () => {
   it('replaces values under before/after masks, in changes, drift, planned and prior state, and outputs', () => {
     const plan = {
       format_version: '1.2',
-      configuration: { root_module: { variables: { pw: { sensitive: true }, servers: {} } }, provider_config: { kafka: { expressions: { sasl_password: { constant_value: SECRET }, tls_enabled: { constant_value: true } } } } },
+      configuration: {
+        root_module: { variables: { pw: { sensitive: true }, servers: {} } },
+        provider_config: { kafka: { expressions: { sasl_password: { constant_value: SECRET }, tls_enabled: { constant_value: true } } } },
+      },
       variables: { pw: { value: SECRET }, servers: { value: ['b:9092'] } },
-      resource_changes: [{ address: 'x.y', change: { actions: ['create'], before: null, after: { password: SECRET, name: 'n', nested: [{ k: SECRET }] }, after_sensitive: { password: true, nested: [{ k: true }] } } }],
-      resource_drift: [{ address: 'x.z', change: { actions: ['update'], before: { password: SECRET }, before_sensitive: { password: true }, after: { password: 'other-secret-1' }, after_sensitive: { password: true } } }],
+      resource_changes: [
+        {
+          address: 'x.y',
+          change: {
+            actions: ['create'],
+            before: null,
+            after: { password: SECRET, name: 'n', nested: [{ k: SECRET }] },
+            after_sensitive: { password: true, nested: [{ k: true }] },
+          },
+        },
+      ],
+      resource_drift: [
+        {
+          address: 'x.z',
+          change: {
+            actions: ['update'],
+            before: { password: SECRET },
+            before_sensitive: { password: true },
+            after: { password: 'other-secret-1' },
+            after_sensitive: { password: true },
+          },
+        },
+      ],
       output_changes: { o: { before: null, after: SECRET, after_sensitive: true } },
-      planned_values: { outputs: { o: { sensitive: true, value: SECRET } }, root_module: { resources: [{ values: { password: SECRET, name: 'n' }, sensitive_values: { password: true } }] } },
+      planned_values: {
+        outputs: { o: { sensitive: true, value: SECRET } },
+        root_module: { resources: [{ values: { password: SECRET, name: 'n' }, sensitive_values: { password: true } }] },
+      },
       prior_state: { values: { root_module: { child_modules: [{ resources: [{ values: { password: SECRET }, sensitive_values: { password: true } }] }] } } },
     };
     const { plan: scrubbed, removed } = scrubPlan(plan);
@@ -46,7 +73,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(!tf.ok)(`with real terraform plans [${tf.ok ? tf.reason : `skipped: ${tf.reason}`}]`, () => {
   const stack = (ephemeral: boolean) => ({
-    provider: { kafka: [{ bootstrap_servers: '${var.kafka_bootstrap_servers}', tls_enabled: false, sasl_mechanism: 'scram-sha512', sasl_username: '${var.kafka_sasl_username}', sasl_password: '${var.kafka_sasl_password}' }] },
+    provider: {
+      kafka: [
+        {
+          bootstrap_servers: '${var.kafka_bootstrap_servers}',
+          tls_enabled: false,
+          sasl_mechanism: 'scram-sha512',
+          sasl_username: '${var.kafka_sasl_username}',
+          sasl_password: '${var.kafka_sasl_password}',
+        },
+      ],
+    },
     terraform: { required_providers: { kafka: { source: 'mongey/kafka', version: '~> 0.13.1' } }, ...(ephemeral ? { required_version: TERRAFORM_1_11 } : {}) },
     variable: {
       kafka_bootstrap_servers: { type: 'list(string)', nullable: false },
@@ -66,7 +103,12 @@ describe.skipIf(!tf.ok)(`with real terraform plans [${tf.ok ? tf.reason : `skipp
       expect(raw).toContain(SECRET);
       writeFileSync(join(work, 'raw.json'), raw);
       let err = '';
-      const code = runPlanScrub('raw.json', { output: 'scrubbed.json' }, { stderr: { write: (s: string) => ((err += s), true) } as NodeJS.WritableStream }, work);
+      const code = runPlanScrub(
+        'raw.json',
+        { output: 'scrubbed.json' },
+        { stderr: { write: (s: string) => ((err += s), true) } as NodeJS.WritableStream },
+        work,
+      );
       expect(code).toBe(0);
       expect(err).toMatch(/[1-9][0-9]* sensitive values? removed/);
       expect(readFileSync(join(work, 'scrubbed.json'), 'utf8')).not.toContain(SECRET);

@@ -10,8 +10,16 @@ const parse = (text: string): ReturnType<typeof parseAcknowledgements> => parseA
 
 describe('parseAcknowledgements', () => {
   it('reads findings, reasons and reviewers', () => {
-    const text = ['acknowledgements:', '  - finding: dev/search.document-changed/partitions-decreased', '    reason: dev data is disposable; recreated with 6 partitions', '    by: "@alice"', ''].join('\n');
-    expect(parse(text)).toEqual([{ finding: 'dev/search.document-changed/partitions-decreased', reason: 'dev data is disposable; recreated with 6 partitions', by: '@alice' }]);
+    const text = [
+      'acknowledgements:',
+      '  - finding: dev/search.document-changed/partitions-decreased',
+      '    reason: dev data is disposable; recreated with 6 partitions',
+      '    by: "@alice"',
+      '',
+    ].join('\n');
+    expect(parse(text)).toEqual([
+      { finding: 'dev/search.document-changed/partitions-decreased', reason: 'dev data is disposable; recreated with 6 partitions', by: '@alice' },
+    ]);
   });
 
   it('reads an empty file as no acknowledgements', () => {
@@ -35,33 +43,43 @@ describe('parseAcknowledgements', () => {
       'acknowledgements:',
       '  - finding: prod-orders/orders.order-created/value/customerId/property-removed-closed-model',
       '    reason: no consumer reads customerId since the 2025 migration',
-      "  - finding: prod-search/search.document-changed/DocumentUpserted/$/compatibility-weakened",
+      '  - finding: prod-search/search.document-changed/DocumentUpserted/$/compatibility-weakened',
       '    reason: the search team moves to FORWARD for the reindex',
       '  - finding: dev/orders.order-created/value/items[].sku/max-length-decreased',
       '    reason: dev data is disposable',
     ].join('\n');
     expect(parse(text).map((a) => a.finding)).toHaveLength(3);
-    expect(() => parse('acknowledgements:\n  - finding: prod-orders/orders.order-created/value/customerId/property-removed-closed\n    reason: a good enough reason\n')).toThrow(
-      /unknown rule "property-removed-closed" in .* \(did you mean "property-removed-closed-model"\?\)/,
-    );
+    expect(() =>
+      parse('acknowledgements:\n  - finding: prod-orders/orders.order-created/value/customerId/property-removed-closed\n    reason: a good enough reason\n'),
+    ).toThrow(/unknown rule "property-removed-closed" in .* \(did you mean "property-removed-closed-model"\?\)/);
   });
 
   it('fails when a reason is too short, with the path of the entry', () => {
-    expect(() => parse('acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: ok\n')).toThrow(/^review-acknowledgements\.yaml: acknowledgements\[0\]\.reason: must be a written reason of at least 10 characters$/);
+    expect(() => parse('acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: ok\n')).toThrow(
+      /^review-acknowledgements\.yaml: acknowledgements\[0\]\.reason: must be a written reason of at least 10 characters$/,
+    );
   });
 
   it('fails when the rule of a finding id is unknown, suggesting the closest', () => {
-    expect(() => parse('acknowledgements:\n  - finding: dev/x/partition-decreased\n    reason: a good enough reason\n')).toThrow(/unknown rule "partition-decreased" in "dev\/x\/partition-decreased" \(did you mean "partitions-decreased"\?\)/);
+    expect(() => parse('acknowledgements:\n  - finding: dev/x/partition-decreased\n    reason: a good enough reason\n')).toThrow(
+      /unknown rule "partition-decreased" in "dev\/x\/partition-decreased" \(did you mean "partitions-decreased"\?\)/,
+    );
   });
 
   it('fails when a finding is not an id, or a field is unknown', () => {
-    expect(() => parse('acknowledgements:\n  - finding: orders.order-created\n    reason: a good enough reason\n')).toThrow(/acknowledgements\[0\]\.finding: must be a finding id "<stack>\/<subject>\/<rule>"/);
-    expect(() => parse('acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: a good enough reason\n    approver: bob\n')).toThrow(/acknowledgements\[0\]: Unrecognized key: "approver"/);
+    expect(() => parse('acknowledgements:\n  - finding: orders.order-created\n    reason: a good enough reason\n')).toThrow(
+      /acknowledgements\[0\]\.finding: must be a finding id "<stack>\/<subject>\/<rule>"/,
+    );
+    expect(() => parse('acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: a good enough reason\n    approver: bob\n')).toThrow(
+      /acknowledgements\[0\]: Unrecognized key: "approver"/,
+    );
   });
 
   it('fails when a finding is acknowledged twice', () => {
     const entry = '  - finding: dev/x/topic-deleted\n    reason: a good enough reason\n';
-    expect(() => parse(`acknowledgements:\n${entry}${entry}`)).toThrow(/acknowledgements\[1\]\.finding: "dev\/x\/topic-deleted" is already acknowledged at acknowledgements\[0\]/);
+    expect(() => parse(`acknowledgements:\n${entry}${entry}`)).toThrow(
+      /acknowledgements\[1\]\.finding: "dev\/x\/topic-deleted" is already acknowledged at acknowledgements\[0\]/,
+    );
   });
 
   it('fails on invalid YAML with the line', () => {
@@ -71,7 +89,11 @@ describe('parseAcknowledgements', () => {
 
 describe('acknowledging findings', () => {
   it('accepts an acknowledged BLOCK: nothing blocks any more, and the review shows the acknowledgement', () => {
-    const acknowledgement = { finding: 'dev/search.document-changed/partitions-decreased', reason: 'dev data is disposable; recreated with 6 partitions', by: '@alice' };
+    const acknowledgement = {
+      finding: 'dev/search.document-changed/partitions-decreased',
+      reason: 'dev data is disposable; recreated with 6 partitions',
+      by: '@alice',
+    };
     const result = runCase(corpusCase('dev-partitions-decreased'), { acknowledgements: [acknowledgement] });
     expect(result.summary).toMatchObject({ BLOCK: 1, acknowledged: 1, blocking: 0 });
     expect(result.findings[0]?.acknowledgement).toEqual(acknowledgement);
@@ -86,7 +108,10 @@ describe('acknowledging findings', () => {
   });
 
   it('accepts an acknowledged contract change the same way, and counts a stale one once across both lists', () => {
-    const acknowledgement = { finding: 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model', reason: 'no consumer reads customerId since the 2025 migration' };
+    const acknowledgement = {
+      finding: 'prod-orders/orders.order-created/value/customerId/property-removed-closed-model',
+      reason: 'no consumer reads customerId since the 2025 migration',
+    };
     const stale = { finding: 'prod-orders/orders.order-created/value/email/property-removed-closed-model', reason: 'an older change that was reverted' };
     const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [acknowledgement, stale] });
     expect(result.summary).toMatchObject({ BLOCK: 1, acknowledged: 1, blocking: 0 });

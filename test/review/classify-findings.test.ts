@@ -27,12 +27,26 @@ const only = (list: readonly Finding[]): Finding => {
   return list[0] as Finding;
 };
 
-const shape = (f: Finding): Pick<Finding, 'verdict' | 'rule' | 'title' | 'before' | 'after' | 'rows'> => ({ verdict: f.verdict, rule: f.rule, title: f.title, before: f.before, after: f.after, rows: f.rows });
+const shape = (f: Finding): Pick<Finding, 'verdict' | 'rule' | 'title' | 'before' | 'after' | 'rows'> => ({
+  verdict: f.verdict,
+  rule: f.rule,
+  title: f.title,
+  before: f.before,
+  after: f.after,
+  rows: f.rows,
+});
 
 describe('topic changes, as the reviewer reads them', () => {
   it('partitions up on a per-key ordered topic: WARN, and says per-key ordering breaks', () => {
     const f = only(findings('prod-orders', (s) => s.setPartitions(ORDERS, 48)));
-    expect(shape(f)).toEqual({ verdict: 'WARN', rule: 'partitions-increased', title: `partitions of ${ORDERS} increased from 24 to 48`, before: '24', after: '48', rows: [{ key: 'partitions', current: '24', new: '48' }] });
+    expect(shape(f)).toEqual({
+      verdict: 'WARN',
+      rule: 'partitions-increased',
+      title: `partitions of ${ORDERS} increased from 24 to 48`,
+      before: '24',
+      after: '48',
+      rows: [{ key: 'partitions', current: '24', new: '48' }],
+    });
     expect(f.reason).toMatch(/per-key ordering breaks for in-flight keys/);
   });
 
@@ -51,12 +65,25 @@ describe('topic changes, as the reviewer reads them', () => {
 
   it('replication down in production: BLOCK, saying it is production', () => {
     const f = only(findings('prod-orders', (s) => s.setReplication(ORDERS, 2)));
-    expect(shape(f)).toEqual({ verdict: 'BLOCK', rule: 'replication-decreased', title: `replication factor of ${ORDERS} decreased from 3 to 2`, before: '3', after: '2', rows: [{ key: 'replication_factor', current: '3', new: '2' }] });
+    expect(shape(f)).toEqual({
+      verdict: 'BLOCK',
+      rule: 'replication-decreased',
+      title: `replication factor of ${ORDERS} decreased from 3 to 2`,
+      before: '3',
+      after: '2',
+      rows: [{ key: 'replication_factor', current: '3', new: '2' }],
+    });
     expect(f.reason).toMatch(/fewer broker losses, in a production environment$/);
   });
 
   it('replication down outside production: WARN, not saying production', () => {
-    const f = only(findings('dev', (s) => s.setReplication(ORDERS, 1), (s) => s.setReplication(ORDERS, 2)));
+    const f = only(
+      findings(
+        'dev',
+        (s) => s.setReplication(ORDERS, 1),
+        (s) => s.setReplication(ORDERS, 2),
+      ),
+    );
     expect([f.verdict, f.rule]).toEqual(['WARN', 'replication-decreased']);
     expect(f.reason).not.toMatch(/production/);
   });
@@ -68,9 +95,22 @@ describe('topic changes, as the reviewer reads them', () => {
 
   it('prevent_destroy added: SAFE; removed: WARN', () => {
     const added = only(findings('dev', (s) => s.setProtect(ORDERS, true)));
-    expect(shape(added)).toEqual({ verdict: 'SAFE', rule: 'protection-added', title: `prevent_destroy added to ${ORDERS}`, before: 'false', after: 'true', rows: [{ key: 'prevent_destroy', current: 'false', new: 'true' }] });
+    expect(shape(added)).toEqual({
+      verdict: 'SAFE',
+      rule: 'protection-added',
+      title: `prevent_destroy added to ${ORDERS}`,
+      before: 'false',
+      after: 'true',
+      rows: [{ key: 'prevent_destroy', current: 'false', new: 'true' }],
+    });
     const removed = only(findings('prod-orders', (s) => s.setProtect(ORDERS, false)));
-    expect(shape(removed)).toMatchObject({ verdict: 'WARN', rule: 'protection-removed', title: `prevent_destroy removed from ${ORDERS}`, before: 'true', after: 'false' });
+    expect(shape(removed)).toMatchObject({
+      verdict: 'WARN',
+      rule: 'protection-removed',
+      title: `prevent_destroy removed from ${ORDERS}`,
+      before: 'true',
+      after: 'false',
+    });
   });
 
   it.each([
@@ -80,13 +120,33 @@ describe('topic changes, as the reviewer reads them', () => {
     ['delete → compact,delete: WARN', ORDERS, 'delete', 'compact,delete', 'WARN', 'cleanup-policy-changed'],
   ])('cleanup.policy %s', (_name, topic, from, to, verdict, rule) => {
     const stack = topic === DOCS ? 'prod-search' : 'prod-orders';
-    const f = only(findings(stack, (s) => s.setConfig(topic, 'cleanup.policy', to), (s) => s.setConfig(topic, 'cleanup.policy', from)));
-    expect(shape(f)).toEqual({ verdict, rule, title: `cleanup.policy of ${topic} changed from ${from} to ${to}`, before: from, after: to, rows: [{ key: 'cleanup.policy', current: from, new: to }] });
+    const f = only(
+      findings(
+        stack,
+        (s) => s.setConfig(topic, 'cleanup.policy', to),
+        (s) => s.setConfig(topic, 'cleanup.policy', from),
+      ),
+    );
+    expect(shape(f)).toEqual({
+      verdict,
+      rule,
+      title: `cleanup.policy of ${topic} changed from ${from} to ${to}`,
+      before: from,
+      after: to,
+      rows: [{ key: 'cleanup.policy', current: from, new: to }],
+    });
   });
 
   it('retention within the window: WARN, saying the window is still covered; up: SAFE', () => {
     const down = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '650000000')));
-    expect(shape(down)).toEqual({ verdict: 'WARN', rule: 'retention-decreased', title: `retention of ${ORDERS} decreased`, before: '693000000 (8d 30m)', after: '650000000 (7d 12h 33m 20s)', rows: [{ key: 'retention.ms', current: '693000000 (8d 30m)', new: '650000000 (7d 12h 33m 20s)' }] });
+    expect(shape(down)).toEqual({
+      verdict: 'WARN',
+      rule: 'retention-decreased',
+      title: `retention of ${ORDERS} decreased`,
+      before: '693000000 (8d 30m)',
+      after: '650000000 (7d 12h 33m 20s)',
+      rows: [{ key: 'retention.ms', current: '693000000 (8d 30m)', new: '650000000 (7d 12h 33m 20s)' }],
+    });
     expect(down.reason).toMatch(/\(the declared replay window of 7d is still covered\)/);
     const up = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '-1')));
     expect(shape(up)).toMatchObject({ verdict: 'SAFE', rule: 'retention-increased', title: `retention of ${ORDERS} increased` });
@@ -99,25 +159,57 @@ describe('topic changes, as the reviewer reads them', () => {
   });
 
   it('unlimited retention (-1) cut to any finite value is a decrease', () => {
-    const f = only(findings('prod-orders', (s) => s.setConfig(PAYMENT_DLQ, 'retention.ms', '3024000000'), (s) => s.setConfig(PAYMENT_DLQ, 'retention.ms', '-1')));
+    const f = only(
+      findings(
+        'prod-orders',
+        (s) => s.setConfig(PAYMENT_DLQ, 'retention.ms', '3024000000'),
+        (s) => s.setConfig(PAYMENT_DLQ, 'retention.ms', '-1'),
+      ),
+    );
     expect([f.verdict, f.rule]).toEqual(['WARN', 'retention-decreased']);
   });
 
   it('min.insync.replicas raised: WARN naming the replicas; lowered: WARN in production, SAFE elsewhere', () => {
     const raised = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'min.insync.replicas', '3')));
-    expect(shape(raised)).toEqual({ verdict: 'WARN', rule: 'min-insync-raised', title: `min.insync.replicas of ${ORDERS} raised from 2 to 3`, before: '2', after: '3', rows: [{ key: 'min.insync.replicas', current: '2', new: '3' }] });
+    expect(shape(raised)).toEqual({
+      verdict: 'WARN',
+      rule: 'min-insync-raised',
+      title: `min.insync.replicas of ${ORDERS} raised from 2 to 3`,
+      before: '2',
+      after: '3',
+      rows: [{ key: 'min.insync.replicas', current: '2', new: '3' }],
+    });
     expect(raised.reason).toMatch(/fewer than 3 of 3 replicas are in sync/);
     const lowered = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'min.insync.replicas', '1')));
     expect(shape(lowered)).toMatchObject({ verdict: 'WARN', rule: 'min-insync-lowered', title: `min.insync.replicas of ${ORDERS} lowered from 2 to 1` });
-    const dev = only(findings('dev', (s) => s.setConfig(ORDERS, 'min.insync.replicas', '1'), (s) => s.setReplication(ORDERS, 3).setConfig(ORDERS, 'min.insync.replicas', '2')));
+    const dev = only(
+      findings(
+        'dev',
+        (s) => s.setConfig(ORDERS, 'min.insync.replicas', '1'),
+        (s) => s.setReplication(ORDERS, 3).setConfig(ORDERS, 'min.insync.replicas', '2'),
+      ),
+    );
     expect([dev.verdict, dev.rule]).toEqual(['SAFE', 'min-insync-lowered']);
   });
 
   it('retention.bytes set (from unlimited) or lowered: WARN; raised: a config change', () => {
     const set = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'retention.bytes', '1000000000')));
     expect(shape(set)).toMatchObject({ verdict: 'WARN', rule: 'retention-bytes-decreased', title: `retention.bytes of ${ORDERS} lowered` });
-    const raised = only(findings('prod-orders', (s) => s.setConfig(ORDERS, 'retention.bytes', '2000000000'), (s) => s.setConfig(ORDERS, 'retention.bytes', '1000000000')));
-    expect(shape(raised)).toEqual({ verdict: 'SAFE', rule: 'config-changed', title: `config of ${ORDERS} changed: retention.bytes`, before: 'retention.bytes', after: 'changed', rows: [{ key: 'retention.bytes', current: '1000000000 (953.7 MiB)', new: '2000000000 (1.9 GiB)' }] });
+    const raised = only(
+      findings(
+        'prod-orders',
+        (s) => s.setConfig(ORDERS, 'retention.bytes', '2000000000'),
+        (s) => s.setConfig(ORDERS, 'retention.bytes', '1000000000'),
+      ),
+    );
+    expect(shape(raised)).toEqual({
+      verdict: 'SAFE',
+      rule: 'config-changed',
+      title: `config of ${ORDERS} changed: retention.bytes`,
+      before: 'retention.bytes',
+      after: 'changed',
+      rows: [{ key: 'retention.bytes', current: '1000000000 (953.7 MiB)', new: '2000000000 (1.9 GiB)' }],
+    });
   });
 
   it('delete.retention.ms lowered on a compacted topic: WARN; raised, or lowered on a delete-only topic: a config change', () => {
@@ -157,12 +249,18 @@ describe('topic changes, as the reviewer reads them', () => {
       s.removeTopic(PAYMENT_DLQ);
       for (const sub of s.group('orders.payment').subscriptions) sub.topic = { domain: 'orders', event: 'order-paid' };
     });
-    expect(list.find((f) => f.subject.kind === 'topic')).toMatchObject({ verdict: 'BLOCK', rule: 'topic-deleted', title: `topic ${PAYMENT_DLQ} deleted`, after: '(deleted)' });
+    expect(list.find((f) => f.subject.kind === 'topic')).toMatchObject({
+      verdict: 'BLOCK',
+      rule: 'topic-deleted',
+      title: `topic ${PAYMENT_DLQ} deleted`,
+      after: '(deleted)',
+    });
   });
 });
 
 describe('ACL changes, as the reviewer reads them', () => {
-  const added = (binding: Parameters<MutableStack['addAcl']>[0], neededBy?: string[]): Finding => only(findings('prod-orders', (s) => s.addAcl(binding, neededBy)).filter((f) => f.subject.kind === 'acl'));
+  const added = (binding: Parameters<MutableStack['addAcl']>[0], neededBy?: string[]): Finding =>
+    only(findings('prod-orders', (s) => s.addAcl(binding, neededBy)).filter((f) => f.subject.kind === 'acl'));
 
   it('a new literal ACL of a principal of the domain: SAFE, with the principal, operation, resource and host as rows', () => {
     const f = added(allow('User:order-service', 'Read', 'Topic', ORDERS));
@@ -192,7 +290,11 @@ describe('ACL changes, as the reviewer reads them', () => {
     ['a wildcard resource', allow('User:audit', 'Read', 'Topic', '*'), 'wildcard-acl-added'],
     ['a Deny', { ...allow('User:audit', 'Read', 'Topic', ORDERS), permission: 'Deny' as const }, 'deny-acl-added'],
     ['a prefixed topic ACL', allow('User:audit', 'Read', 'Topic', 'orders.', 'Prefixed'), 'prefixed-acl-added'],
-    ['a prefixed transactional id no declared producer uses', allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'), 'prefixed-acl-added'],
+    [
+      'a prefixed transactional id no declared producer uses',
+      allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'),
+      'prefixed-acl-added',
+    ],
   ])('%s: WARN', (_name, binding, rule) => {
     expect([added(binding).verdict, added(binding).rule]).toEqual(['WARN', rule]);
   });
@@ -224,6 +326,8 @@ describe('ACL changes, as the reviewer reads them', () => {
     );
     expect(shape(f)).toMatchObject({ verdict: 'WARN', rule: 'access-removed', before: 'granted', after: '(removed)' });
     expect(f.rows[0]).toEqual({ key: 'principal', current: 'User:notification-service', new: '(removed)' });
-    expect(f.reason).toMatch(/^no declaration needs it any more \(it was needed by: consumer group orders\.notification .+\); clients still using it are denied/);
+    expect(f.reason).toMatch(
+      /^no declaration needs it any more \(it was needed by: consumer group orders\.notification .+\); clients still using it are denied/,
+    );
   });
 });

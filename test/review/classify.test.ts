@@ -26,7 +26,9 @@ const inStack = (stack: string, change: (s: MutableStack) => void) => (o: Mutabl
 
 describe('classify', () => {
   it('lists a value made explicit at the broker default as a config change, not a retention change', () => {
-    const r = reviewChange(inStack('prod-search', (s) => s.setConfig(`${DOCS}.indexer.dlq`, 'min.insync.replicas', '2').setConfig(DOCS, 'retention.ms', '604800000')));
+    const r = reviewChange(
+      inStack('prod-search', (s) => s.setConfig(`${DOCS}.indexer.dlq`, 'min.insync.replicas', '2').setConfig(DOCS, 'retention.ms', '604800000')),
+    );
     expect(ids(r)).toEqual([['SAFE', `prod-search/${DOCS}/config-changed`]]);
   });
 
@@ -76,11 +78,19 @@ describe('classify', () => {
           address: 'kafka_topic.orders_order-created',
           mode: 'managed',
           type: 'kafka_topic',
-          change: { actions: ['create', 'delete'], before: { name: ORDERS, partitions: 8 }, after: { name: ORDERS, partitions: 4 }, replace_paths: [['partitions']] },
+          change: {
+            actions: ['create', 'delete'],
+            before: { name: ORDERS, partitions: 8 },
+            after: { name: ORDERS, partitions: 4 },
+            replace_paths: [['partitions']],
+          },
         },
       ],
     };
-    const r = reviewChange(inStack('dev', (s) => s.setPartitions(ORDERS, 4)), { stack: 'dev', json: plan });
+    const r = reviewChange(
+      inStack('dev', (s) => s.setPartitions(ORDERS, 4)),
+      { stack: 'dev', json: plan },
+    );
     expect(ids(r)).toEqual([
       ['BLOCK', `dev/${ORDERS}/plan-replace`],
       ['WARN', `dev/${ORDERS}/partitions-increased`],
@@ -91,7 +101,9 @@ describe('classify', () => {
   });
 
   it('fails when a plan is given for a stack the head does not have', () => {
-    expect(() => reviewChange(() => {}, { stack: 'staging', json: { format_version: '1.2' } })).toThrow(/plan\.json: the plan is given for stack "staging", which the head output does not have \(it has dev, prod-orders, prod-search\)/);
+    expect(() => reviewChange(() => {}, { stack: 'staging', json: { format_version: '1.2' } })).toThrow(
+      /plan\.json: the plan is given for stack "staging", which the head output does not have \(it has dev, prod-orders, prod-search\)/,
+    );
   });
 
   it('reviews a stack that appears or disappears as a whole', () => {
@@ -102,7 +114,10 @@ describe('classify', () => {
       ['BLOCK', `prod-search/${DOCS}/topic-deleted`],
     ]);
     const base = MutableOutput.seed(['prod-orders']);
-    const appeared = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', MutableOutput.seed(['prod-orders', 'dev']).files('head')) });
+    const appeared = review({
+      base: parseOutput('base', base.files('base')),
+      head: parseOutput('head', MutableOutput.seed(['prod-orders', 'dev']).files('head')),
+    });
     expect(appeared.findings.length).toBeGreaterThan(0);
     expect(appeared.findings.every((f) => f.stack === 'dev')).toBe(true);
     // A new environment: its settings are listed for review, as a WARN; everything else it adds is SAFE.
@@ -117,7 +132,9 @@ describe('settings that reach terraform', () => {
   const tf = (o: MutableOutput, stack: string): Tf => o.stack(stack).tf as Tf;
 
   it('blocks a backend moved to http at an outside address, with its own rule and every setting shown', () => {
-    const r = reviewChange((o) => void (tf(o, 'prod-orders').terraform = { ...tf(o, 'prod-orders').terraform, backend: { http: { address: 'https://state.evil.example.com/s' } } }));
+    const r = reviewChange(
+      (o) => void (tf(o, 'prod-orders').terraform = { ...tf(o, 'prod-orders').terraform, backend: { http: { address: 'https://state.evil.example.com/s' } } }),
+    );
     expect(ids(r)).toEqual([['BLOCK', 'prod-orders/stack/backend-changed']]);
     const f = r.findings[0];
     expect(f?.rows).toContainEqual({ key: 'http.address', current: '—', new: '"https://state.evil.example.com/s"' });
@@ -154,7 +171,11 @@ describe('settings that reach terraform', () => {
     const base = MutableOutput.seed();
     const head = base.clone();
     ((tf(head, 'prod-orders').provider as Tf).kafka[0] as Tf).tls_enabled = false;
-    const r = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', head.files('head')), acknowledgements: [{ finding: 'prod-orders/stack/provider-changed', reason: 'the brokers move behind a TLS-terminating proxy' }] });
+    const r = review({
+      base: parseOutput('base', base.files('base')),
+      head: parseOutput('head', head.files('head')),
+      acknowledgements: [{ finding: 'prod-orders/stack/provider-changed', reason: 'the brokers move behind a TLS-terminating proxy' }],
+    });
     expect(r.summary.blocking).toBe(0);
     expect(r.summary.acknowledged).toBe(1);
   });

@@ -50,7 +50,9 @@ describe('topicform review: output directories', () => {
     const run = topicform(['review', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--base-ref <ref>/);
-    expect(run.stdout).toMatch(/Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan \(--plan-failed\), 1 a usage or input error/);
+    expect(run.stdout).toMatch(
+      /Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan \(--plan-failed\), 1 a usage or input error/,
+    );
   });
 
   it('exits 0 with no findings for identical outputs', () => {
@@ -73,7 +75,10 @@ describe('topicform review: output directories', () => {
     expect(run.stdout).toMatch(/result: terraform plan failed for dev\n$/);
     const md = topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'dev', '--format', 'markdown']);
     expect(md.stdout.split('\n')[1]).toBe('## topicform review: ⛔ terraform plan failed for dev');
-    expectInputError(topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'nope']), /--plan-failed nope: unknown stack "nope"/);
+    expectInputError(
+      topicform(['review', '--base', identical.base, '--head', identical.head, '--plan-failed', 'nope']),
+      /--plan-failed nope: unknown stack "nope"/,
+    );
   });
 
   it('writes Markdown for a pull-request comment to a file', () => {
@@ -93,7 +98,10 @@ describe('topicform review: output directories', () => {
 
   it('exits 0 once the blocking finding is acknowledged, and shows the acknowledgement', () => {
     const file = path.join(work, 'acks.yaml');
-    fs.writeFileSync(file, 'acknowledgements:\n  - finding: dev/search.document-changed/partitions-decreased\n    reason: dev data is disposable; the topic is recreated\n    by: alice\n');
+    fs.writeFileSync(
+      file,
+      'acknowledgements:\n  - finding: dev/search.document-changed/partitions-decreased\n    reason: dev data is disposable; the topic is recreated\n    by: alice\n',
+    );
     const run = topicform(['review', '--base', partitions.base, '--head', partitions.head, '--acknowledgements', 'acks.yaml']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('BLOCK (acknowledged) dev/search.document-changed/partitions-decreased');
@@ -103,7 +111,10 @@ describe('topicform review: output directories', () => {
   it('reads review-acknowledgements.yaml of the working directory by default', () => {
     const dir = path.join(work, 'with-acks');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'review-acknowledgements.yaml'), 'acknowledgements:\n  - finding: dev/search.document-changed/partitions-decreased\n    reason: dev data is disposable; the topic is recreated\n');
+    fs.writeFileSync(
+      path.join(dir, 'review-acknowledgements.yaml'),
+      'acknowledgements:\n  - finding: dev/search.document-changed/partitions-decreased\n    reason: dev data is disposable; the topic is recreated\n',
+    );
     const run = topicform(['review', '--base', path.join(work, partitions.base), '--head', path.join(work, partitions.head)], dir);
     expect(run.status).toBe(0);
   });
@@ -114,8 +125,21 @@ describe('topicform review: output directories', () => {
     const run = topicform(['review', '--base', contract.base, '--head', contract.head]);
     expect(run.status).toBe(2);
     expect(run.stdout).toContain(`contract changes (each event schema under its topic's compatibility mode):\n\nBLOCK  ${id}\n`);
-    fs.writeFileSync(path.join(work, 'contract-acks.yaml'), `acknowledgements:\n  - finding: ${id}\n    reason: no consumer reads customerId since the 2025 migration\n`);
-    const acknowledged = topicform(['review', '--base', contract.base, '--head', contract.head, '--acknowledgements', 'contract-acks.yaml', '--format', 'json']);
+    fs.writeFileSync(
+      path.join(work, 'contract-acks.yaml'),
+      `acknowledgements:\n  - finding: ${id}\n    reason: no consumer reads customerId since the 2025 migration\n`,
+    );
+    const acknowledged = topicform([
+      'review',
+      '--base',
+      contract.base,
+      '--head',
+      contract.head,
+      '--acknowledgements',
+      'contract-acks.yaml',
+      '--format',
+      'json',
+    ]);
     expect(acknowledged.status).toBe(0);
     const result = JSON.parse(acknowledged.stdout) as ReviewResult;
     expect(result.contracts[0]).toMatchObject({ id, verdict: 'BLOCK', acknowledgement: { finding: id } });
@@ -141,29 +165,44 @@ describe('topicform review: output directories', () => {
 
     it('when a directory is not a synthesized output', () => {
       fs.mkdirSync(path.join(work, 'empty'), { recursive: true });
-      expectInputError(topicform(['review', '--base', 'empty', '--head', partitions.head]), /empty: has no stacks\/ directory: give a cdktf\.out directory written by topicform synth/);
+      expectInputError(
+        topicform(['review', '--base', 'empty', '--head', partitions.head]),
+        /empty: has no stacks\/ directory: give a cdktf\.out directory written by topicform synth/,
+      );
     });
 
     it('when topology.json is missing', () => {
       const { base } = writeCase('identical');
       fs.rmSync(path.join(work, base, 'stacks', 'dev', 'topology.json'));
-      expectInputError(topicform(['review', '--base', base, '--head', partitions.head]), /identical\/base\/stacks\/dev\/topology\.json: missing: topicform synth writes the Topology beside cdk\.tf\.json/);
+      expectInputError(
+        topicform(['review', '--base', base, '--head', partitions.head]),
+        /identical\/base\/stacks\/dev\/topology\.json: missing: topicform synth writes the Topology beside cdk\.tf\.json/,
+      );
     });
 
     it('when cdk.tf.json is truncated', () => {
       const { head } = writeCase('compact-to-delete');
       const file = path.join(work, head, 'stacks', 'prod-search', 'cdk.tf.json');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 500));
-      expectInputError(topicform(['review', '--base', 'compact-to-delete/base', '--head', head]), /compact-to-delete\/head\/stacks\/prod-search\/cdk\.tf\.json: not valid JSON .*is it truncated\?/);
+      expectInputError(
+        topicform(['review', '--base', 'compact-to-delete/base', '--head', head]),
+        /compact-to-delete\/head\/stacks\/prod-search\/cdk\.tf\.json: not valid JSON .*is it truncated\?/,
+      );
     });
 
     it('when the plan is malformed', () => {
       fs.writeFileSync(path.join(work, 'bad-plan.json'), '{"format_version": "1.2", "resource_changes": [');
-      expectInputError(topicform(['review', '--base', partitions.base, '--head', partitions.head, '--plan', 'dev=bad-plan.json']), /^topicform review: bad-plan\.json: not valid JSON/);
+      expectInputError(
+        topicform(['review', '--base', partitions.base, '--head', partitions.head, '--plan', 'dev=bad-plan.json']),
+        /^topicform review: bad-plan\.json: not valid JSON/,
+      );
     });
 
     it('when the plan names an unknown stack', () => {
-      expectInputError(topicform(['review', '--base', partitions.base, '--head', partitions.head, '--plan', `staging=${PLAN}`]), /--plan staging=.*: unknown stack "staging": the head output has dev/);
+      expectInputError(
+        topicform(['review', '--base', partitions.base, '--head', partitions.head, '--plan', `staging=${PLAN}`]),
+        /--plan staging=.*: unknown stack "staging": the head output has dev/,
+      );
     });
 
     it('when a plan names no stack and the head has several', () => {
@@ -173,7 +212,10 @@ describe('topicform review: output directories', () => {
 
     it('when the acknowledgement file is invalid', () => {
       fs.writeFileSync(path.join(work, 'bad-acks.yaml'), 'acknowledgements:\n  - finding: dev/x/topic-deleted\n    reason: ok\n');
-      expectInputError(topicform(['review', '--base', partitions.base, '--head', partitions.head, '--acknowledgements', 'bad-acks.yaml']), /bad-acks\.yaml: acknowledgements\[0\]\.reason: must be a written reason of at least 10 characters/);
+      expectInputError(
+        topicform(['review', '--base', partitions.base, '--head', partitions.head, '--acknowledgements', 'bad-acks.yaml']),
+        /bad-acks\.yaml: acknowledgements\[0\]\.reason: must be a written reason of at least 10 characters/,
+      );
     });
 
     it('when an option value is not allowed', () => {
@@ -187,14 +229,19 @@ describe('topicform review: output directories', () => {
 describe('topicform review: git refs it synthesizes itself', () => {
   const repo = path.join(work, 'repo');
   const git = (...args: string[]): string => {
-    const r = spawnSync('git', ['-c', 'user.name=review-test', '-c', 'user.email=review-test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync('git', ['-c', 'user.name=review-test', '-c', 'user.email=review-test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout;
   };
   const skip = new Set(['node_modules', '.git', 'cdktf.out', 'test', 'coverage', 'dist', 'bench']);
   fs.mkdirSync(repo, { recursive: true });
   for (const entry of fs.readdirSync(ROOT)) {
-    if (!skip.has(entry) && !entry.startsWith('.') && !entry.endsWith('.tfstate')) fs.cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
+    if (!skip.has(entry) && !entry.startsWith('.') && !entry.endsWith('.tfstate')) {
+      fs.cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
+    }
   }
   fs.writeFileSync(path.join(repo, '.gitignore'), 'node_modules\ncdktf.out/\n');
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
@@ -224,10 +271,16 @@ describe('topicform review: git refs it synthesizes itself', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as ReviewResult;
-    expect(result.findings.filter((f) => f.rule === 'partitions-increased').map((f) => f.subject)).toContainEqual({ kind: 'topic', name: 'orders.order-created' });
+    expect(result.findings.filter((f) => f.rule === 'partitions-increased').map((f) => f.subject)).toContainEqual({
+      kind: 'topic',
+      name: 'orders.order-created',
+    });
   });
 
   it('fails with exit 1 on an unknown ref', () => {
-    expectInputError(topicform(['review', '--base-ref', 'no-such-branch', '--head-ref', 'HEAD'], repo), /--base-ref no-such-branch: unknown git ref "no-such-branch"/);
+    expectInputError(
+      topicform(['review', '--base-ref', 'no-such-branch', '--head-ref', 'HEAD'], repo),
+      /--base-ref no-such-branch: unknown git ref "no-such-branch"/,
+    );
   });
 });

@@ -52,7 +52,8 @@ const declaredLine = (snapshot: Snapshot, stack: string, topic: string): string 
   return `${source?.file ?? '?'}:${source?.line ?? '?'}`;
 };
 
-const blockingIds = (r: ReviewResult): string[] => [...r.findings, ...r.contracts].filter((f) => f.verdict === 'BLOCK' && f.acknowledgement === undefined).map((f) => f.id);
+const blockingIds = (r: ReviewResult): string[] =>
+  [...r.findings, ...r.contracts].filter((f) => f.verdict === 'BLOCK' && f.acknowledgement === undefined).map((f) => f.id);
 
 describe('the review comment of the realistic orders change, as GitHub renders it', () => {
   it('fits GitHub and starts with what blocks, after the verdict', () => {
@@ -70,7 +71,10 @@ describe('the review comment of the realistic orders change, as GitHub renders i
     const [group, partitions] = causes;
     // Every BLOCK finding belongs to one of the two lines.
     for (const f of result.findings.filter((x) => x.verdict === 'BLOCK')) {
-      expect([group, partitions].some((line) => line?.includes(f.origin?.label ?? 'missing')), f.id).toBe(true);
+      expect(
+        [group, partitions].some((line) => line?.includes(f.origin?.label ?? 'missing')),
+        f.id,
+      ).toBe(true);
     }
     expect(partitions).toContain('⛔ orders.order-created: partitions 24 → 12 in prod-orders and staging (and its 3 retry tiers)');
     expect(partitions).toContain(declaredLine(head, 'prod-orders', 'orders.order-created'));
@@ -82,13 +86,18 @@ describe('the review comment of the realistic orders change, as GitHub renders i
   });
 
   it('hands over every blocking id as a review-acknowledgements.yaml that refuses to pass unedited', () => {
-    const block = [...document.querySelectorAll('details')].find((d) => (d.querySelector('summary')?.textContent ?? '').includes('review-acknowledgements.yaml'));
+    const block = [...document.querySelectorAll('details')].find((d) =>
+      (d.querySelector('summary')?.textContent ?? '').includes('review-acknowledgements.yaml'),
+    );
     const yaml = block?.querySelector('pre code')?.textContent ?? '';
     const listed = (parseYaml(yaml) as { acknowledgements: Array<{ finding: string }> }).acknowledgements.map((a) => a.finding);
     expect(listed.sort()).toEqual(blockingIds(result).sort());
     // The reasons are empty on purpose: pasted as it is, the file is refused.
     expect(() => parseAcknowledgements({ file: 'pasted', text: yaml })).toThrow(/must be a written reason/);
-    const written = parseAcknowledgements({ file: 'written', text: yaml.replace(/reason: ""/g, 'reason: "orders topics are recreated in the maintenance window"') });
+    const written = parseAcknowledgements({
+      file: 'written',
+      text: yaml.replace(/reason: ""/g, 'reason: "orders topics are recreated in the maintenance window"'),
+    });
     expect(review({ base, head, acknowledgements: written }).summary.blocking).toBe(0);
   });
 
@@ -109,7 +118,9 @@ describe('the review comment of the realistic orders change, as GitHub renders i
     const before = maxPollInterval({ processingTimePerMessageMs: 5, maxProcessingLagMs: 5 * 60_000 }).value;
     const after = maxPollInterval({ processingTimePerMessageMs: 5, maxProcessingLagMs: 60_000 }).value;
     expect(before).not.toBe(after);
-    expect(payment).toMatch(new RegExp(`consumer orders\\.payment in prod-orders, dev and staging: max\\.poll\\.interval\\.ms ${before} \\([^)]+\\) → ${after} \\(`));
+    expect(payment).toMatch(
+      new RegExp(`consumer orders\\.payment in prod-orders, dev and staging: max\\.poll\\.interval\\.ms ${before} \\([^)]+\\) → ${after} \\(`),
+    );
     expect(services.some((s) => s.startsWith('notification-service') && s.includes('removed'))).toBe(true);
   });
 
@@ -142,7 +153,9 @@ describe('the review comment of the realistic orders change, as GitHub renders i
 
   it('gives one change one verdict across Findings and Access changes, and names the approving team once per row', () => {
     for (const change of result.access.changes) {
-      for (const f of result.findings.filter((x) => x.subject.kind === 'acl' && x.environment === change.environment && [...change.added, ...change.removed].includes(x.subject.id))) {
+      for (const f of result.findings.filter(
+        (x) => x.subject.kind === 'acl' && x.environment === change.environment && [...change.added, ...change.removed].includes(x.subject.id),
+      )) {
         expect(f.verdict, f.id).toBe(change.verdict);
       }
     }

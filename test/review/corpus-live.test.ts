@@ -22,7 +22,13 @@ const VOLATILE = new Set(['timestamp', 'terraform_version']);
 
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE.has(k)).map(([k, v]) => [k, stable(v)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !VOLATILE.has(k))
+        .map(([k, v]) => [k, stable(v)]),
+    );
+  }
   return value;
 }
 

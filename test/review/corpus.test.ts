@@ -9,7 +9,9 @@ describe('review corpus', () => {
     const result = runCase(c);
     expect(result.findings.map((f) => [f.verdict, f.id])).toEqual(c.expected);
     expect(result.contracts.map((f) => [f.verdict, f.id])).toEqual(c.contracts ?? []);
-    expect(result.access.changes.map((a) => `${a.verdict} ${a.kind} ${a.principal} ${a.resource.type}:${a.resource.name} ${a.owner ?? '-'}`)).toEqual(c.access ?? []);
+    expect(result.access.changes.map((a) => `${a.verdict} ${a.kind} ${a.principal} ${a.resource.type}:${a.resource.name} ${a.owner ?? '-'}`)).toEqual(
+      c.access ?? [],
+    );
     expect(result.access.requiredReviewers).toEqual(c.reviewers ?? []);
     expect(result.drift.map((d) => `${d.stack} ${d.address}`)).toEqual(c.drift ?? []);
     expect(result.summary.blocking).toBe([...c.expected, ...(c.contracts ?? [])].filter(([v]) => v === 'BLOCK').length);
@@ -66,7 +68,13 @@ describe('findings carry what a reviewer needs', () => {
   it('shows the moved block in the plan as a previous address', () => {
     const topic = runCase(corpusCase('address-moved')).findings.find((f) => f.subject.kind === 'topic');
     expect(topic?.plan).toEqual([
-      { address: 'kafka_topic.search_indexer_dlq', actions: ['no-op'], replacePaths: [], importingId: null, previousAddress: 'kafka_topic.search_document-changed_indexer_dlq' },
+      {
+        address: 'kafka_topic.search_indexer_dlq',
+        actions: ['no-op'],
+        replacePaths: [],
+        importingId: null,
+        previousAddress: 'kafka_topic.search_document-changed_indexer_dlq',
+      },
     ]);
   });
 
@@ -96,14 +104,24 @@ describe('findings carry what a reviewer needs', () => {
   it("keeps the contract's change strategy a declared note, and its mode a contract change", () => {
     const result = runCase(corpusCase('contract-mode-and-note'));
     expect(result.findings[0]?.rows).toEqual([
-      { key: 'contract.changeStrategy', current: 'additive optional fields only; a breaking change is a new event type', new: 'no structural changes; a breaking change is a new event type' },
+      {
+        key: 'contract.changeStrategy',
+        current: 'additive optional fields only; a breaking change is a new event type',
+        new: 'no structural changes; a breaking change is a new event type',
+      },
     ]);
     expect(result.contracts[0]).toMatchObject({ title: 'compatibility BACKWARD → FULL', verdict: 'SAFE' });
   });
 
   it('names the topic owner for a cross-domain read, WARN without a reason and SAFE quoting it', () => {
     const warn = runCase(corpusCase('cross-domain-without-reason')).access.changes[0];
-    expect(warn).toMatchObject({ verdict: 'WARN', owner: '@acme/orders-team', domain: 'orders', stack: 'prod-orders', crossDomain: { resourceDomain: 'orders', principalDomains: ['search'], grants: [{ groupId: 'search.order-indexer', domain: 'search', reason: null }] } });
+    expect(warn).toMatchObject({
+      verdict: 'WARN',
+      owner: '@acme/orders-team',
+      domain: 'orders',
+      stack: 'prod-orders',
+      crossDomain: { resourceDomain: 'orders', principalDomains: ['search'], grants: [{ groupId: 'search.order-indexer', domain: 'search', reason: null }] },
+    });
     const safe = runCase(corpusCase('cross-domain-grant')).access.changes[0];
     expect(safe?.verdict).toBe('SAFE');
     expect(safe?.message).toContain('@acme/orders-team approves');
@@ -118,8 +136,18 @@ describe('findings carry what a reviewer needs', () => {
   it('lists drift with the state and the cluster side by side', () => {
     const result = runCase(corpusCase('drift'));
     expect(result.drift).toEqual([
-      { stack: 'dev', address: 'kafka_topic.orders_order-created', actions: ['update'], rows: [{ key: 'config.retention.ms', current: '148680000 (1d 17h 18m)', new: '3600000 (1h)' }] },
-      { stack: 'dev', address: 'kafka_topic.search_document-changed_indexer_dlq', actions: ['delete'], rows: [{ key: 'exists', current: 'yes', new: 'no (deleted outside terraform)' }] },
+      {
+        stack: 'dev',
+        address: 'kafka_topic.orders_order-created',
+        actions: ['update'],
+        rows: [{ key: 'config.retention.ms', current: '148680000 (1d 17h 18m)', new: '3600000 (1h)' }],
+      },
+      {
+        stack: 'dev',
+        address: 'kafka_topic.search_document-changed_indexer_dlq',
+        actions: ['delete'],
+        rows: [{ key: 'exists', current: 'yes', new: 'no (deleted outside terraform)' }],
+      },
     ]);
   });
 });

@@ -53,7 +53,9 @@ describe('docs/review.md', () => {
   });
 
   it('shows the real output of the cross-domain-grant case under Access changes, abridged only where marked', () => {
-    const real = renderText(runCase(corpusCase('cross-domain-grant'))).trimEnd().split('\n');
+    const real = renderText(runCase(corpusCase('cross-domain-grant')))
+      .trimEnd()
+      .split('\n');
     const shown = example('Access changes');
     let at = 0;
     for (const line of shown) {
@@ -68,7 +70,6 @@ describe('docs/review.md', () => {
     expect(row).toBeDefined();
     expect(renderMarkdown(runCase(corpusCase('cross-domain-without-reason')))).toContain(row ?? 'missing');
   });
-
 });
 
 describe('docs/ci.md', () => {

@@ -18,7 +18,16 @@ const refused = (violations: GuardViolation[], stacks = ['dev', 'prod-orders']):
   reviewable: false,
   base: 'base',
   violations,
-  stacks: stacks.map((stack) => ({ stack, directory: `head/stacks/${stack}`, environment: 'dev', production: false, changed: true, new: false, ok: false, remoteBackend: true })),
+  stacks: stacks.map((stack) => ({
+    stack,
+    directory: `head/stacks/${stack}`,
+    environment: 'dev',
+    production: false,
+    changed: true,
+    new: false,
+    ok: false,
+    remoteBackend: true,
+  })),
   plan: [],
 });
 
@@ -33,12 +42,16 @@ const violation = (over: Partial<GuardViolation> = {}): GuardViolation => ({
 
 describe('renderGuardComment', () => {
   it('lists each violation: stack, file and JSON path, reason code and message, under the marker the comment step looks for', () => {
-    const md = renderGuardComment(refused([violation(), violation({ stack: '', file: 'head/stacks/README', path: '', code: 'unexpected-file', message: 'not a stack directory' })]));
+    const md = renderGuardComment(
+      refused([violation(), violation({ stack: '', file: 'head/stacks/README', path: '', code: 'unexpected-file', message: 'not a stack directory' })]),
+    );
     const lines = md.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[1]).toBe("## topicform review: ⛔ topicform guard refused the pull request's output");
     expect(md).toContain('**2 violations in 1 of 2 stacks** (base <code>base</code>). Terraform did not run on this output');
-    expect(md).toContain('| <code>dev</code> | <code>cdk.tf.json</code> · <code>resource.null&#95;resource.x</code> | `resource-type-not-allowed` | resource type "null&#95;resource" is not one topicform writes (kafka&#95;topic, kafka&#95;acl, kafka&#95;quota) |');
+    expect(md).toContain(
+      '| <code>dev</code> | <code>cdk.tf.json</code> · <code>resource.null&#95;resource.x</code> | `resource-type-not-allowed` | resource type "null&#95;resource" is not one topicform writes (kafka&#95;topic, kafka&#95;acl, kafka&#95;quota) |',
+    );
     expect(md).toContain('| — | <code>README</code> | `unexpected-file` | not a stack directory |');
   });
 
@@ -55,9 +68,17 @@ describe('renderGuardComment', () => {
   });
 
   it('stays under the budget with thousands of 70,000-character violations, counting the rest and naming the run', () => {
-    const many = Array.from({ length: 1_000 }, (_, i) => violation({ stack: `s${i}`, path: `resource.kafka_topic.${'p'.repeat(70_000)}`, message: 'm'.repeat(70_000) }));
+    const many = Array.from({ length: 1_000 }, (_, i) =>
+      violation({ stack: `s${i}`, path: `resource.kafka_topic.${'p'.repeat(70_000)}`, message: 'm'.repeat(70_000) }),
+    );
     const url = 'https://github.com/acme/kafka/actions/runs/42';
-    const md = renderGuardComment(refused(many, many.map((v) => v.stack)), { fullReviewUrl: url });
+    const md = renderGuardComment(
+      refused(
+        many,
+        many.map((v) => v.stack),
+      ),
+      { fullReviewUrl: url },
+    );
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_COMMENT_BUDGET);
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     const shown = md.split('\n').filter((l) => l.startsWith('| <code>s')).length;
@@ -67,17 +88,28 @@ describe('renderGuardComment', () => {
 
   it('says what a settings-only result means, naming at most 20 stacks', () => {
     const stacks = Array.from({ length: 30 }, (_, i) => `prod-${String(i).padStart(2, '0')}`);
-    const result = { ...refused(stacks.map((stack) => violation({ stack, code: 'backend-changed', message: 'backend setting s3.bucket differs from base' })), stacks), reviewable: true };
+    const result = {
+      ...refused(
+        stacks.map((stack) => violation({ stack, code: 'backend-changed', message: 'backend setting s3.bucket differs from base' })),
+        stacks,
+      ),
+      reviewable: true,
+    };
     const md = renderGuardComment(result);
     expect(md.split('\n')[1]).toBe('## topicform guard: ⚠️ settings differ from the base');
-    expect(md).toContain('<code>prod-19</code> and 10 more differ from the base: terraform does not run on them before the change is merged, and the review blocks each difference');
+    expect(md).toContain(
+      '<code>prod-19</code> and 10 more differ from the base: terraform does not run on them before the change is merged, and the review blocks each difference',
+    );
     expect(md).not.toContain('<code>prod-20</code> and');
   });
 
   it('is what `topicform guard --format markdown` prints, and equals the rendering of its JSON report', () => {
     const out = join(scratch, 'out');
     mkdirSync(join(out, 'stacks', 'dev'), { recursive: true });
-    writeFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), JSON.stringify({ resource: { null_resource: { x: { provisioner: [{ 'local-exec': { command: 'env' } }] } } } }));
+    writeFileSync(
+      join(out, 'stacks', 'dev', 'cdk.tf.json'),
+      JSON.stringify({ resource: { null_resource: { x: { provisioner: [{ 'local-exec': { command: 'env' } }] } } } }),
+    );
     writeFileSync(join(out, 'stacks', 'dev', 'topology.json'), '{}');
     writeFileSync(join(out, 'stacks', 'dev', 'evil.auto.tfvars.json'), '{}');
     const quiet = { stderr: { write: () => true } as unknown as NodeJS.WritableStream };

@@ -11,7 +11,12 @@ function seedFiles(): { terraform: string; topology: string } {
 }
 
 function stack(terraform: string, topology: string): () => unknown {
-  return () => parseStack({ stack: 'dev', terraform: { file: 'out/stacks/dev/cdk.tf.json', text: terraform }, topology: { file: 'out/stacks/dev/topology.json', text: topology } });
+  return () =>
+    parseStack({
+      stack: 'dev',
+      terraform: { file: 'out/stacks/dev/cdk.tf.json', text: terraform },
+      topology: { file: 'out/stacks/dev/topology.json', text: topology },
+    });
 }
 
 function expectInputError(run: () => unknown, file: string, message: RegExp): void {
@@ -30,8 +35,15 @@ describe('parse: a synthesized stack', () => {
   it('indexes topics by address and name, and ACLs by address and 7-part id', () => {
     const { terraform, topology } = seedFiles();
     const s = parseStack({ stack: 'dev', terraform: { file: 't', text: terraform }, topology: { file: 'p', text: topology } });
-    expect(s.topicsByName.get('orders.order-created')).toMatchObject({ address: 'kafka_topic.orders_order-created', partitions: 2, replicationFactor: 1, preventDestroy: false });
-    expect(s.aclsById.get('User:payment-service|*|Read|Allow|Topic|orders.order-created|Literal')?.address).toMatch(/^kafka_acl\.acl_payment-service_Read_Topic_orders_order-created_/);
+    expect(s.topicsByName.get('orders.order-created')).toMatchObject({
+      address: 'kafka_topic.orders_order-created',
+      partitions: 2,
+      replicationFactor: 1,
+      preventDestroy: false,
+    });
+    expect(s.aclsById.get('User:payment-service|*|Read|Allow|Topic|orders.order-created|Literal')?.address).toMatch(
+      /^kafka_acl\.acl_payment-service_Read_Topic_orders_order-created_/,
+    );
     expect(s.environment).toMatchObject({ name: 'dev', production: false });
     expect(s.backend).toBe('local');
   });
@@ -53,7 +65,11 @@ describe('parse: a synthesized stack', () => {
 
   it('fails when cdk.tf.json is truncated, naming the file and saying it ends early', () => {
     const { terraform, topology } = seedFiles();
-    expectInputError(stack(terraform.slice(0, terraform.length / 2), topology), 'out/stacks/dev/cdk.tf.json', /not valid JSON .*ends early — is it truncated\?/);
+    expectInputError(
+      stack(terraform.slice(0, terraform.length / 2), topology),
+      'out/stacks/dev/cdk.tf.json',
+      /not valid JSON .*ends early — is it truncated\?/,
+    );
   });
 
   it('fails when a file is empty', () => {
@@ -65,7 +81,11 @@ describe('parse: a synthesized stack', () => {
     const tf = JSON.parse(terraform) as { resource: { kafka_topic: Record<string, Record<string, unknown>> } };
     const topic = tf.resource.kafka_topic['orders_order-created'];
     if (topic !== undefined) topic.partitions = '${var.partitions}';
-    expectInputError(stack(JSON.stringify(tf), topology), 'out/stacks/dev/cdk.tf.json', /resource\.kafka_topic\["orders_order-created"\]\.partitions: expected a number, got "\$\{var\.partitions\}"/);
+    expectInputError(
+      stack(JSON.stringify(tf), topology),
+      'out/stacks/dev/cdk.tf.json',
+      /resource\.kafka_topic\["orders_order-created"\]\.partitions: expected a number, got "\$\{var\.partitions\}"/,
+    );
   });
 
   it('fails when the Topology has another format version', () => {
@@ -78,7 +98,11 @@ describe('parse: a synthesized stack', () => {
     const { terraform, topology } = seedFiles();
     const topo = JSON.parse(topology) as Record<string, unknown>;
     delete topo.consumerGroups;
-    expectInputError(stack(terraform, JSON.stringify(topo)), 'out/stacks/dev/topology.json', /consumerGroups: expected an array, got nothing \(the field is missing\)/);
+    expectInputError(
+      stack(terraform, JSON.stringify(topo)),
+      'out/stacks/dev/topology.json',
+      /consumerGroups: expected an array, got nothing \(the field is missing\)/,
+    );
   });
 
   it('keeps the Topology as read, for the contract and access sections', () => {
@@ -88,7 +112,15 @@ describe('parse: a synthesized stack', () => {
   });
 
   /** The seed's topology.json with one change; returns what parse says about it. */
-  const withTopology = (change: (topo: { topics: Record<string, unknown>[]; acls: Record<string, unknown>[]; domains: Record<string, unknown>[]; consumerGroups: { subscriptions: Record<string, unknown>[] }[]; producers: Record<string, unknown>[] }) => void): (() => unknown) => {
+  const withTopology = (
+    change: (topo: {
+      topics: Record<string, unknown>[];
+      acls: Record<string, unknown>[];
+      domains: Record<string, unknown>[];
+      consumerGroups: { subscriptions: Record<string, unknown>[] }[];
+      producers: Record<string, unknown>[];
+    }) => void,
+  ): (() => unknown) => {
     const { terraform, topology } = seedFiles();
     const topo = JSON.parse(topology) as Parameters<typeof change>[0];
     change(topo);
@@ -106,8 +138,16 @@ describe('parse: a synthesized stack', () => {
       TOPOLOGY,
       /topics\[\d+\]\.contract\.compatibility: expected one of BACKWARD, BACKWARD_TRANSITIVE, .*got "BACKWARDS"/,
     );
-    expectInputError(withTopology((t) => void (orderCreated(t).contract.schema = 'OrderCreated')), TOPOLOGY, /topics\[\d+\]\.contract\.schema: expected an object, got "OrderCreated"/);
-    expectInputError(withTopology((t) => void (orderCreated(t).contract.schemas = { OrderCreated: [] })), TOPOLOGY, /topics\[\d+\]\.contract\.schemas\.OrderCreated: expected an object, got an array/);
+    expectInputError(
+      withTopology((t) => void (orderCreated(t).contract.schema = 'OrderCreated')),
+      TOPOLOGY,
+      /topics\[\d+\]\.contract\.schema: expected an object, got "OrderCreated"/,
+    );
+    expectInputError(
+      withTopology((t) => void (orderCreated(t).contract.schemas = { OrderCreated: [] })),
+      TOPOLOGY,
+      /topics\[\d+\]\.contract\.schemas\.OrderCreated: expected an object, got an array/,
+    );
     expectInputError(
       withTopology((t) => {
         const topic = t.topics[orderCreated(t).index];
@@ -119,12 +159,36 @@ describe('parse: a synthesized stack', () => {
   });
 
   it('fails when an ACL, an owner or a subscription reason is not what the access section reads, naming the field', () => {
-    expectInputError(withTopology((t) => void ((t.acls[0] as Record<string, unknown>).operation = 'read')), TOPOLOGY, /acls\[0\]\.operation: expected one of Read, Write, .*got "read"/);
-    expectInputError(withTopology((t) => void delete (t.acls[1] as Record<string, unknown>).domain), TOPOLOGY, /acls\[1\]\.domain: expected a string, got nothing/);
-    expectInputError(withTopology((t) => void ((t.acls[2] as Record<string, unknown>).legacy = { reason: 7 })), TOPOLOGY, /acls\[2\]\.legacy\.reason: expected a string, got number 7/);
-    expectInputError(withTopology((t) => void ((t.domains[0] as Record<string, unknown>).owner = null)), TOPOLOGY, /domains\[0\]\.owner: expected a string, got null/);
-    expectInputError(withTopology((t) => void ((t.consumerGroups[0]?.subscriptions[0] as Record<string, unknown>).reason = ['x'])), TOPOLOGY, /consumerGroups\[0\]\.subscriptions\[0\]\.reason: expected a string, got an array/);
-    expectInputError(withTopology((t) => void ((t.producers[0] as Record<string, unknown>).topic = 'orders')), TOPOLOGY, /producers\[0\]\.topic: expected an object, got "orders"/);
+    expectInputError(
+      withTopology((t) => void ((t.acls[0] as Record<string, unknown>).operation = 'read')),
+      TOPOLOGY,
+      /acls\[0\]\.operation: expected one of Read, Write, .*got "read"/,
+    );
+    expectInputError(
+      withTopology((t) => void delete (t.acls[1] as Record<string, unknown>).domain),
+      TOPOLOGY,
+      /acls\[1\]\.domain: expected a string, got nothing/,
+    );
+    expectInputError(
+      withTopology((t) => void ((t.acls[2] as Record<string, unknown>).legacy = { reason: 7 })),
+      TOPOLOGY,
+      /acls\[2\]\.legacy\.reason: expected a string, got number 7/,
+    );
+    expectInputError(
+      withTopology((t) => void ((t.domains[0] as Record<string, unknown>).owner = null)),
+      TOPOLOGY,
+      /domains\[0\]\.owner: expected a string, got null/,
+    );
+    expectInputError(
+      withTopology((t) => void ((t.consumerGroups[0]?.subscriptions[0] as Record<string, unknown>).reason = ['x'])),
+      TOPOLOGY,
+      /consumerGroups\[0\]\.subscriptions\[0\]\.reason: expected a string, got an array/,
+    );
+    expectInputError(
+      withTopology((t) => void ((t.producers[0] as Record<string, unknown>).topic = 'orders')),
+      TOPOLOGY,
+      /producers\[0\]\.topic: expected an object, got "orders"/,
+    );
   });
 
   it('fails when a stack name appears twice in one output', () => {
@@ -143,9 +207,24 @@ describe('parse: terraform show -json', () => {
         format_version: '1.2',
         terraform_version: '1.11.4',
         resource_changes: [
-          { address: 'kafka_topic.a', mode: 'managed', type: 'kafka_topic', change: { actions: ['delete', 'create'], before: { name: 'a', partitions: 6 }, after: { name: 'a', partitions: 3 }, replace_paths: [['partitions'], ['config', 'retention.ms']] } },
+          {
+            address: 'kafka_topic.a',
+            mode: 'managed',
+            type: 'kafka_topic',
+            change: {
+              actions: ['delete', 'create'],
+              before: { name: 'a', partitions: 6 },
+              after: { name: 'a', partitions: 3 },
+              replace_paths: [['partitions'], ['config', 'retention.ms']],
+            },
+          },
           { address: 'kafka_topic.b', mode: 'managed', type: 'kafka_topic', change: { actions: ['no-op'], before: { name: 'b' }, after: { name: 'b' } } },
-          { address: 'kafka_topic.c', mode: 'managed', type: 'kafka_topic', change: { actions: ['no-op'], before: null, after: { name: 'c' }, importing: { id: 'c' } } },
+          {
+            address: 'kafka_topic.c',
+            mode: 'managed',
+            type: 'kafka_topic',
+            change: { actions: ['no-op'], before: null, after: { name: 'c' }, importing: { id: 'c' } },
+          },
           { address: 'null_resource.x', mode: 'managed', type: 'null_resource', change: { actions: ['delete'], before: {}, after: null } },
           { address: 'data.kafka_topic.d', mode: 'data', type: 'kafka_topic', change: { actions: ['read'], before: null, after: {} } },
         ],
@@ -164,7 +243,11 @@ describe('parse: terraform show -json', () => {
 
   it('fails on the log of terraform plan -json, saying which command to use', () => {
     const log = '{"@level":"info","@message":"Terraform 1.11.4","type":"version"}\n{"@level":"info","type":"planned_change"}\n';
-    expectInputError(() => parsePlan('dev', { file, text: log }), file, /log of `terraform plan -json`, not a plan: give the output of `terraform show -json <planfile>`/);
+    expectInputError(
+      () => parsePlan('dev', { file, text: log }),
+      file,
+      /log of `terraform plan -json`, not a plan: give the output of `terraform show -json <planfile>`/,
+    );
   });
 
   it('fails on state JSON', () => {
@@ -173,8 +256,16 @@ describe('parse: terraform show -json', () => {
 
   it('fails on an unknown action and on another format version', () => {
     const rc = { address: 'kafka_topic.a', type: 'kafka_topic', change: { actions: ['destroy'], before: null, after: null } };
-    expectInputError(() => parsePlan('dev', { file, text: JSON.stringify({ format_version: '1.2', resource_changes: [rc] }) }), file, /resource_changes\[0\]\.change\.actions\[0\]: unknown action "destroy"/);
-    expectInputError(() => parsePlan('dev', { file, text: JSON.stringify({ format_version: '2.0' }) }), file, /format_version: this review reads plan JSON format 1\.x, got "2\.0"/);
+    expectInputError(
+      () => parsePlan('dev', { file, text: JSON.stringify({ format_version: '1.2', resource_changes: [rc] }) }),
+      file,
+      /resource_changes\[0\]\.change\.actions\[0\]: unknown action "destroy"/,
+    );
+    expectInputError(
+      () => parsePlan('dev', { file, text: JSON.stringify({ format_version: '2.0' }) }),
+      file,
+      /format_version: this review reads plan JSON format 1\.x, got "2\.0"/,
+    );
   });
 
   it('fails on a plan that errored', () => {

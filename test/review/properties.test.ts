@@ -14,18 +14,26 @@ const topicsOf = (stack: string): string[] => SEED.stack(stack).topology.topics.
 type Mutation = (s: MutableStack) => void;
 
 /** A change to one topic, skipped when an earlier mutation removed the topic. */
-const onTopic = (topic: string, change: (s: MutableStack) => void): Mutation => (s) => {
-  if (s.topology.topics.some((x) => x.name === topic)) change(s);
-};
+const onTopic =
+  (topic: string, change: (s: MutableStack) => void): Mutation =>
+  (s) => {
+    if (s.topology.topics.some((x) => x.name === topic)) change(s);
+  };
 
 const mutation: fc.Arbitrary<{ stack: string; apply: Mutation }> = fc.constantFrom(...STACKS).chain((stack) =>
   fc
     .oneof(
       fc.tuple(fc.constantFrom(...topicsOf(stack)), fc.integer({ min: 1, max: 96 })).map(([t, p]) => onTopic(t, (s) => void s.setPartitions(t, p))),
       fc.tuple(fc.constantFrom(...topicsOf(stack)), fc.integer({ min: 1, max: 5 })).map(([t, rf]) => onTopic(t, (s) => void s.setReplication(t, rf))),
-      fc.tuple(fc.constantFrom(...topicsOf(stack)), fc.integer({ min: 1, max: 10 ** 10 })).map(([t, ms]) => onTopic(t, (s) => void s.setConfig(t, 'retention.ms', String(ms)))),
+      fc
+        .tuple(fc.constantFrom(...topicsOf(stack)), fc.integer({ min: 1, max: 10 ** 10 }))
+        .map(([t, ms]) => onTopic(t, (s) => void s.setConfig(t, 'retention.ms', String(ms)))),
       fc.constantFrom(...topicsOf(stack)).map((t) => onTopic(t, (s) => void s.removeTopic(t))),
-      fc.stringMatching(/^[a-z][a-z-]{0,11}$/).map((p): Mutation => (s) => void s.addAcl(allow(`User:${p}`, 'Read', 'Topic', 'orders.order-created'))),
+      fc.stringMatching(/^[a-z][a-z-]{0,11}$/).map(
+        (p): Mutation =>
+          (s) =>
+            void s.addAcl(allow(`User:${p}`, 'Read', 'Topic', 'orders.order-created')),
+      ),
     )
     .map((apply) => ({ stack, apply })),
 );
@@ -41,7 +49,11 @@ function shuffled(value: unknown, seed: number): unknown {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state;
   };
-  const shuffle = <T>(list: T[]): T[] => list.map((v) => [next(), v] as const).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  const shuffle = <T>(list: T[]): T[] =>
+    list
+      .map((v) => [next(), v] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, v]) => v);
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v !== 'object' || v === null) return v;
@@ -74,7 +86,9 @@ describe('review properties', () => {
           const head = SEED.clone();
           head.stack(stack).setPartitions(topic, partitions);
           const findings = reviewOf(SEED, head).findings.map((f) => [f.verdict, f.id]);
-          expect(findings).toEqual([partitions < current ? ['BLOCK', `${stack}/${topic}/partitions-decreased`] : ['WARN', `${stack}/${topic}/partitions-increased`]]);
+          expect(findings).toEqual([
+            partitions < current ? ['BLOCK', `${stack}/${topic}/partitions-decreased`] : ['WARN', `${stack}/${topic}/partitions-increased`],
+          ]);
         },
       ),
       { numRuns: 60 },

@@ -45,7 +45,7 @@ interface ExpectedSample {
 }
 
 const create = (address: string): ExpectedChange => ({ address, actions: ['create'] });
-const replaced = "replaces it because of";
+const replaced = 'replaces it because of';
 
 /** Each sample, from SOURCES.md's "actions in resource_changes" column and the sample itself. */
 const SAMPLES: Readonly<Record<string, ExpectedSample>> = {
@@ -56,7 +56,12 @@ const SAMPLES: Readonly<Record<string, ExpectedSample>> = {
     findings: [],
   },
   'cloud/plan-json-basic-plan-unredacted.json': { version: '1.4.4', changes: [create('kafka_topic.foo')], drift: [], findings: [] },
-  'cloud/plan-json-full-plan-unredacted.json': { version: '1.4.4', changes: [create('kafka_topic.example'), create('kafka_topic.example')], drift: [], findings: [] },
+  'cloud/plan-json-full-plan-unredacted.json': {
+    version: '1.4.4',
+    changes: [create('kafka_topic.example'), create('kafka_topic.example')],
+    drift: [],
+    findings: [],
+  },
   'cloud/plan-json-no-changes-plan-unredacted.json': { version: '1.4.4', changes: [], drift: [], findings: [] },
   'equivalence/basic_map_update.json': { version: null, changes: [{ address: 'kafka_topic.map', actions: ['update'] }], drift: [], findings: [] },
   'equivalence/data_read.json': {
@@ -78,7 +83,12 @@ const SAMPLES: Readonly<Record<string, ExpectedSample>> = {
     drift: [{ address: 'kafka_topic.drift', actions: ['update'], rows: [{ key: 'string', current: 'Hello, world!', new: 'Hello, drift!' }] }],
     findings: [],
   },
-  'equivalence/fully_populated_complex_update.json': { version: null, changes: [{ address: 'kafka_topic.complex', actions: ['update'] }], drift: [], findings: [] },
+  'equivalence/fully_populated_complex_update.json': {
+    version: null,
+    changes: [{ address: 'kafka_topic.complex', actions: ['update'] }],
+    drift: [],
+    findings: [],
+  },
   'equivalence/local_provider_delete.json': {
     version: null,
     changes: [{ address: 'kafka_topic.local_file', actions: ['delete'], actionReason: 'delete_because_no_resource_config' }],
@@ -123,7 +133,12 @@ const SAMPLES: Readonly<Record<string, ExpectedSample>> = {
     findings: [['BLOCK', 'dev/kafka_topic.object/plan-replace']],
   },
   'equivalence/variables_and_outputs.json': { version: null, changes: [], drift: [], findings: [] },
-  'show-json/basic-create.json': { version: null, changes: [create('kafka_topic.test[0]'), create('kafka_topic.test[1]'), create('kafka_topic.test[2]')], drift: [], findings: [] },
+  'show-json/basic-create.json': {
+    version: null,
+    changes: [create('kafka_topic.test[0]'), create('kafka_topic.test[1]'), create('kafka_topic.test[2]')],
+    drift: [],
+    findings: [],
+  },
   'show-json/basic-delete.json': {
     version: null,
     changes: [
@@ -154,7 +169,12 @@ const SAMPLES: Readonly<Record<string, ExpectedSample>> = {
     drift: [],
     findings: [],
   },
-  'show-json/moved.json': { version: null, changes: [{ address: 'kafka_topic.baz', actions: ['update'], previousAddress: 'kafka_topic.foo' }], drift: [], findings: [] },
+  'show-json/moved.json': {
+    version: null,
+    changes: [{ address: 'kafka_topic.baz', actions: ['update'], previousAddress: 'kafka_topic.foo' }],
+    drift: [],
+    findings: [],
+  },
   'show-json/multi-resource-update.json': {
     version: '0.13.0',
     // test[0] only moved (from test, when count was added): kept, as a move is something to review.
@@ -210,7 +230,13 @@ describeNeeding(sharedRequirement(FOLDER), 'review of the real terraform show -j
   const names = Object.keys(SAMPLES).sort();
 
   it('has an expectation for every sample in the folder', () => {
-    const onDisk = ['cloud', 'equivalence', 'show-json'].flatMap((sub) => readdirSync(join(DIR, sub)).filter((f) => f.endsWith('.json')).map((f) => `${sub}/${f}`)).sort();
+    const onDisk = ['cloud', 'equivalence', 'show-json']
+      .flatMap((sub) =>
+        readdirSync(join(DIR, sub))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => `${sub}/${f}`),
+      )
+      .sort();
     expect(onDisk).toEqual(names);
   });
 
@@ -234,7 +260,9 @@ describeNeeding(sharedRequirement(FOLDER), 'review of the real terraform show -j
         ...(c.actionReason === null ? {} : { actionReason: c.actionReason }),
       })),
     ).toEqual(expected.changes);
-    expect(plan.drift.map((d) => ({ address: d.address, actions: d.actions }))).toEqual(expected.drift.map((d) => ({ address: d.address, actions: d.actions })));
+    expect(plan.drift.map((d) => ({ address: d.address, actions: d.actions }))).toEqual(
+      expected.drift.map((d) => ({ address: d.address, actions: d.actions })),
+    );
   });
 
   it.each(names)('%s as Kafka topics: classified into plan findings and drift', (name) => {
@@ -260,7 +288,9 @@ describeNeeding(sharedRequirement(FOLDER), 'review of the real terraform show -j
         expect(f.after).toBe('(deleted)');
       }
     }
-    expect(result.drift.map((d) => ({ address: `${d.stack} ${d.address}`, actions: d.actions }))).toEqual(expected.drift.map((d) => ({ address: `dev ${d.address}`, actions: d.actions })));
+    expect(result.drift.map((d) => ({ address: `${d.stack} ${d.address}`, actions: d.actions }))).toEqual(
+      expected.drift.map((d) => ({ address: `dev ${d.address}`, actions: d.actions })),
+    );
     for (const d of expected.drift) {
       if (d.rows !== undefined) expect(result.drift.find((x) => x.address === d.address)?.rows).toEqual(d.rows);
     }

@@ -55,7 +55,13 @@ describe('renderMarkdown', () => {
 
   it('stays under the comment size limit, counting what it leaves out', () => {
     const base = partitions();
-    const many: Finding[] = Array.from({ length: 3000 }, (_, i) => ({ ...(base.findings[0] as Finding), id: `dev/topic-${i}/topic-added`, verdict: 'SAFE', rule: 'topic-added', plan: [] }));
+    const many: Finding[] = Array.from({ length: 3000 }, (_, i) => ({
+      ...(base.findings[0] as Finding),
+      id: `dev/topic-${i}/topic-added`,
+      verdict: 'SAFE',
+      rule: 'topic-added',
+      plan: [],
+    }));
     const md = renderMarkdown({ ...base, findings: many, summary: { ...base.summary, BLOCK: 0, SAFE: many.length, blocking: 0 } });
     expect(md.length).toBeLessThan(65_536);
     expect(md).toMatch(/… and 2950 more safe findings/);
@@ -103,10 +109,34 @@ describe('renderMarkdown', () => {
       });
       const template = acked.findings[0] as Finding;
       // A suppression with a 70,000-character reason (as classify renders it), and more BLOCK and WARN findings.
-      const suppression: Finding = { ...template, verdict: 'WARN', rule: 'suppression-added', id: 'dev/orders.order-created/suppression-added-TF-GROUP-003', title: `suppression of TF-GROUP-003 added: ${huge('q')}`, reason: huge('w'), before: '—', after: `TF-GROUP-003: ${huge('q')}`, rows: [{ key: 'suppression', current: '—', new: huge('q') }], plan: [] };
+      const suppression: Finding = {
+        ...template,
+        verdict: 'WARN',
+        rule: 'suppression-added',
+        id: 'dev/orders.order-created/suppression-added-TF-GROUP-003',
+        title: `suppression of TF-GROUP-003 added: ${huge('q')}`,
+        reason: huge('w'),
+        before: '—',
+        after: `TF-GROUP-003: ${huge('q')}`,
+        rows: [{ key: 'suppression', current: '—', new: huge('q') }],
+        plan: [],
+      };
       delete (suppression as { acknowledgement?: unknown }).acknowledgement;
-      const blocks: Finding[] = Array.from({ length: 40 }, (_, i) => ({ ...template, id: `dev/topic-${i}/topic-deleted`, rule: 'topic-deleted', title: huge('t'), reason: huge('y') }));
-      const safe: Finding[] = Array.from({ length: 200 }, (_, i) => ({ ...template, verdict: 'SAFE', id: `dev/new-${i}/topic-added`, rule: 'topic-added', title: huge('n'), plan: [] }));
+      const blocks: Finding[] = Array.from({ length: 40 }, (_, i) => ({
+        ...template,
+        id: `dev/topic-${i}/topic-deleted`,
+        rule: 'topic-deleted',
+        title: huge('t'),
+        reason: huge('y'),
+      }));
+      const safe: Finding[] = Array.from({ length: 200 }, (_, i) => ({
+        ...template,
+        verdict: 'SAFE',
+        id: `dev/new-${i}/topic-added`,
+        rule: 'topic-added',
+        title: huge('n'),
+        plan: [],
+      }));
       const findings = [...blocks, suppression, ...safe];
       return { ...acked, findings, summary: { ...acked.summary, BLOCK: 40, WARN: 1, SAFE: 200, blocking: 39 } };
     };
@@ -120,8 +150,14 @@ describe('renderMarkdown', () => {
       expect(md.split('\n')[0]).toBe(COMMENT_MARKER);
       expect(md).toContain('| ⛔&nbsp;BLOCK | ⚠️&nbsp;WARN | 🚚&nbsp;MOVE | ✅&nbsp;SAFE | acknowledged |');
       // Every blocking id is in the acknowledgement block, every BLOCK and WARN line in the table.
-      for (const f of r.findings.filter((x) => x.verdict === 'BLOCK' && x.acknowledgement === undefined)) expect(md).toContain(`- finding: ${JSON.stringify(f.id)}`);
-      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) expect(md).toContain(`| ${f.acknowledgement === undefined ? (f.verdict === 'BLOCK' ? '⛔' : '⚠️') : '☑️'}&nbsp;${f.verdict} | ${escape(f.title).slice(0, 60)}`);
+      for (const f of r.findings.filter((x) => x.verdict === 'BLOCK' && x.acknowledgement === undefined)) {
+        expect(md).toContain(`- finding: ${JSON.stringify(f.id)}`);
+      }
+      for (const f of r.findings.filter((x) => x.verdict !== 'SAFE')) {
+        expect(md).toContain(
+          `| ${f.acknowledgement === undefined ? (f.verdict === 'BLOCK' ? '⛔' : '⚠️') : '☑️'}&nbsp;${f.verdict} | ${escape(f.title).slice(0, 60)}`,
+        );
+      }
       expect(md).toMatch(/Not shown here \(comment size limit\): the details of \d+ findings/);
       expect(md).toContain(`Everything is in the full review: ${escape(url)}`);
     });
@@ -185,10 +221,14 @@ describe('the Contract changes and Access changes sections', () => {
   });
 
   it('shows an acknowledged contract change as acknowledged, and nothing blocks', () => {
-    const result = runCase(corpusCase('contract-field-removed'), { acknowledgements: [{ finding: CONTRACT_ID, reason: 'no consumer reads customerId since the 2025 migration', by: '@orders-lead' }] });
+    const result = runCase(corpusCase('contract-field-removed'), {
+      acknowledgements: [{ finding: CONTRACT_ID, reason: 'no consumer reads customerId since the 2025 migration', by: '@orders-lead' }],
+    });
     expect(renderText(result)).toContain(`BLOCK (acknowledged) ${CONTRACT_ID}`);
     expect(renderText(result)).toContain('  acknowledged by @orders-lead: no consumer reads customerId since the 2025 migration');
-    expect(renderMarkdown(result)).toContain('| ☑️&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false) (acknowledged)');
+    expect(renderMarkdown(result)).toContain(
+      '| ☑️&nbsp;BLOCK | property "customerId" removed; the new object is closed (additionalProperties: false) (acknowledged)',
+    );
     expect(renderMarkdown(result).split('\n')[1]).toBe('## topicform review: ✅ nothing blocking');
   });
 
@@ -215,10 +255,29 @@ describe('the Contract changes and Access changes sections', () => {
   it('JSON: contracts and access are part of the result', () => {
     const json = JSON.parse(renderJson(runCase(corpusCase('cross-domain-without-reason')))) as ReviewResult;
     expect(json.access.requiredReviewers).toEqual(['@acme/orders-team', '@acme/search-team']);
-    expect(json.access.changes[0]).toMatchObject({ verdict: 'WARN', kind: 'granted', principal: 'User:search-indexer', owner: '@acme/orders-team', stack: 'prod-orders', environment: 'prod' });
+    expect(json.access.changes[0]).toMatchObject({
+      verdict: 'WARN',
+      kind: 'granted',
+      principal: 'User:search-indexer',
+      owner: '@acme/orders-team',
+      stack: 'prod-orders',
+      environment: 'prod',
+    });
     expect(json.summary.access).toEqual({ BLOCK: 0, WARN: 1, SAFE: 2 });
     const contracts = JSON.parse(renderJson(contract())) as ReviewResult;
-    expect(contracts.contracts[0]).toMatchObject({ id: CONTRACT_ID, verdict: 'BLOCK', rule: 'property-removed-closed-model', topic: 'orders.order-created', schema: 'value', path: 'customerId', breaks: ['backward'], mode: 'BACKWARD', stack: 'prod-orders', environment: 'prod', production: true });
+    expect(contracts.contracts[0]).toMatchObject({
+      id: CONTRACT_ID,
+      verdict: 'BLOCK',
+      rule: 'property-removed-closed-model',
+      topic: 'orders.order-created',
+      schema: 'value',
+      path: 'customerId',
+      breaks: ['backward'],
+      mode: 'BACKWARD',
+      stack: 'prod-orders',
+      environment: 'prod',
+      production: true,
+    });
     expect(contracts.summary).toMatchObject({ BLOCK: 1, SAFE: 1, blocking: 1 });
   });
 });

@@ -24,7 +24,10 @@ describe('topicform review --stack', () => {
   const review = (stack: string[]): { code: number; out: string; err: string } => {
     const stdout = sink();
     const stderr = sink();
-    const code = runReview({ base, head, plan: [], format: 'text', app: 'main.ts', stack }, { stdout: stdout as unknown as NodeJS.WritableStream, stderr: stderr as unknown as NodeJS.WritableStream });
+    const code = runReview(
+      { base, head, plan: [], format: 'text', app: 'main.ts', stack },
+      { stdout: stdout as unknown as NodeJS.WritableStream, stderr: stderr as unknown as NodeJS.WritableStream },
+    );
     return { code, out: stdout.text, err: stderr.text };
   };
 

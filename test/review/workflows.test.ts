@@ -56,13 +56,17 @@ describe('workflow security (docs/threat-model.md)', () => {
   it('the templates init writes are these workflows, with npx topicform', () => {
     for (const file of FILES) {
       const template = fs.readFileSync(path.join(TEMPLATES, `${file}.tmpl`), 'utf8');
-      const own = text(file).replace(/ {2}# In a repository that depends on topicform[^\n]*\n/, '').replace('TOPICFORM: node bin/topicform.js', 'TOPICFORM: npx topicform');
+      const own = text(file)
+        .replace(/ {2}# In a repository that depends on topicform[^\n]*\n/, '')
+        .replace('TOPICFORM: node bin/topicform.js', 'TOPICFORM: npx topicform');
       expect(own, file).toBe(template);
     }
   });
 
   it.each(FILES)('%s pins every action by a full commit SHA, with its tag in a comment', (file) => {
-    const uses = text(file).split('\n').filter((l) => /^\s+(- )?uses:/.test(l));
+    const uses = text(file)
+      .split('\n')
+      .filter((l) => /^\s+(- )?uses:/.test(l));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) expect(line, line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
@@ -84,11 +88,13 @@ describe('workflow security (docs/threat-model.md)', () => {
       const permissions = (job.permissions ?? workflow.permissions) as Record<string, string>;
       for (const [scope, level] of Object.entries(permissions)) expect(allowed[file], `${file} ${name} ${scope}: ${level}`).toContain(`${scope}:${level}`);
       // In the workflow that handles pull requests, a job that can write runs no repository code at all.
-      if (file === 'topicform-pr-review.yml' && Object.values(permissions).includes('write')) expect(JSON.stringify(job.steps), `${file} ${name} writes and must run no repository code`).not.toMatch(/actions\/checkout|npm |\$TOPICFORM/);
+      if (file === 'topicform-pr-review.yml' && Object.values(permissions).includes('write')) {
+        expect(JSON.stringify(job.steps), `${file} ${name} writes and must run no repository code`).not.toMatch(/actions\/checkout|npm |\$TOPICFORM/);
+      }
     }
   });
 
-  it('runs the pull request\'s code with no secret, no environment and a read-only token, and never pull_request_target', () => {
+  it("runs the pull request's code with no secret, no environment and a read-only token, and never pull_request_target", () => {
     const pr = load('topicform-pr.yml');
     expect(Object.keys(pr.on)).toEqual(['pull_request']);
     expect(pr.permissions).toEqual({ contents: 'read' });
@@ -101,7 +107,9 @@ describe('workflow security (docs/threat-model.md)', () => {
     expect(review.on).toEqual({ workflow_run: { workflows: ['topicform PR'], types: ['completed'] } });
     expect(review.permissions).toEqual({});
     for (const [, job] of Object.entries(review.jobs)) {
-      for (const step of job.steps ?? []) if (step.uses?.startsWith('actions/checkout') === true) expect(step.with?.ref, 'checks out the default branch only').toBeUndefined();
+      for (const step of job.steps ?? []) {
+        if (step.uses?.startsWith('actions/checkout') === true) expect(step.with?.ref, 'checks out the default branch only').toBeUndefined();
+      }
     }
     const prepare = JSON.stringify(review.jobs.prepare);
     expect(prepare).toContain('synth --out base');
@@ -157,13 +165,28 @@ describe('workflow security (docs/threat-model.md)', () => {
   it('uses the current Node LTS and no install scripts', () => {
     for (const file of FILES) {
       expect(text(file)).toContain("NODE_VERSION: '24'");
-      for (const line of text(file).split('\n').filter((l) => /npm ci/.test(l))) expect(line).toContain('--ignore-scripts');
+      for (const line of text(file)
+        .split('\n')
+        .filter((l) => /npm ci/.test(l))) {
+        expect(line).toContain('--ignore-scripts');
+      }
     }
   });
 
   it('wires every documented credential and backend secret into every terraform step', () => {
-    const documented = [...new Set(AUTH_MECHANISMS.flatMap((mechanism) => [true, false].flatMap((tls) => providerSecrets({ mechanism, tls, secrets: 'environment' }))))];
-    const names = [...new Set(documented.flatMap((s) => [s.environmentVariable, `TF_VAR_${s.variable}`])), 'TF_VAR_kafka_bootstrap_servers', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'GOOGLE_CREDENTIALS', 'ARM_CLIENT_SECRET', 'TF_HTTP_PASSWORD', 'TF_TOKEN_app_terraform_io'];
+    const documented = [
+      ...new Set(AUTH_MECHANISMS.flatMap((mechanism) => [true, false].flatMap((tls) => providerSecrets({ mechanism, tls, secrets: 'environment' })))),
+    ];
+    const names = [
+      ...new Set(documented.flatMap((s) => [s.environmentVariable, `TF_VAR_${s.variable}`])),
+      'TF_VAR_kafka_bootstrap_servers',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'GOOGLE_CREDENTIALS',
+      'ARM_CLIENT_SECRET',
+      'TF_HTTP_PASSWORD',
+      'TF_TOKEN_app_terraform_io',
+    ];
     const optional = new Set(['TF_VAR_kafka_ca_cert']);
     for (const file of FILES) {
       for (const [name, job] of jobs(file)) {

@@ -29,7 +29,10 @@ const ORDER_CREATED = { domain: 'orders', event: 'order-created' };
 
 describe('TF-ACL-001 aclNeeded: every ACL is explained by a declaration, without wildcards or operation All', () => {
   const topology = resolveTopology(ordersDeclarations());
-  const read = firstAcl(topology, (a) => a.principal === 'User:payment-service' && a.operation === 'Read' && a.resourceType === 'Topic' && a.resourceName === 'orders.order-created');
+  const read = firstAcl(
+    topology,
+    (a) => a.principal === 'User:payment-service' && a.operation === 'Read' && a.resourceType === 'Topic' && a.resourceName === 'orders.order-created',
+  );
   /** A hand-built ACL (the model never derives these): same binding as `read` with some parts replaced, id recomputed. */
   const handBuilt = (changes: Partial<ResolvedAcl>): ResolvedAcl => {
     const acl = { ...read, ...changes };
@@ -40,7 +43,13 @@ describe('TF-ACL-001 aclNeeded: every ACL is explained by a declaration, without
     const orphan = handBuilt({ principal: 'User:legacy-reporting', neededBy: [] });
     expectViolation(aclNeeded.check(orphan, context(topology)), { field: 'neededBy', message: `ACL ${orphan.id} is needed by no declaration` });
     const findings = lint(withTopology(topology, { acls: [...topology.acls, orphan] }));
-    const finding = expectFinding(findings, { ruleId: 'TF-ACL-001', level: 'error', subject: orphan.id, field: 'neededBy', message: 'is needed by no declaration' });
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-ACL-001',
+      level: 'error',
+      subject: orphan.id,
+      field: 'neededBy',
+      message: 'is needed by no declaration',
+    });
     expect(finding.subject).toMatchObject({ kind: 'acl', domain: 'orders', source: { path: 'dev/orders' } });
   });
 
@@ -92,15 +101,27 @@ describe('TF-ACL-002 legacyAclListed: every kept legacy ACL stays visible', () =
       addReportingAcl(domain);
     });
     const id = 'User:reporting|*|Read|Allow|Topic|orders.|Prefixed';
-    const finding = expectFinding(findings, { ruleId: 'TF-ACL-002', level: 'warning', subject: id, field: 'legacyAcl', message: `legacy ACL ${id} kept: ${REASON}` });
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-ACL-002',
+      level: 'warning',
+      subject: id,
+      field: 'legacyAcl',
+      message: `legacy ACL ${id} kept: ${REASON}`,
+    });
     expect(finding.subject.source.path).toBe('dev/orders/LegacyReporting');
     expectNoFinding(findings, 'TF-ACL-001');
   });
 
   it('checks the ACL value directly', () => {
-    const topology = resolveTopology({ ...ordersDeclarations(), legacyAcls: [legacyAcl('orders', { permission: 'Deny', resourceName: 'orders.order-created', patternType: 'Literal' })] });
+    const topology = resolveTopology({
+      ...ordersDeclarations(),
+      legacyAcls: [legacyAcl('orders', { permission: 'Deny', resourceName: 'orders.order-created', patternType: 'Literal' })],
+    });
     const legacy = firstAcl(topology, (a) => a.legacy !== undefined);
-    expectViolation(legacyAclListed.check(legacy, context(topology)), { field: 'legacyAcl', message: `legacy ACL User:reporting|*|Read|Deny|Topic|orders.order-created|Literal kept: ${REASON}` });
+    expectViolation(legacyAclListed.check(legacy, context(topology)), {
+      field: 'legacyAcl',
+      message: `legacy ACL User:reporting|*|Read|Deny|Topic|orders.order-created|Literal kept: ${REASON}`,
+    });
   });
 
   it('does not fire on derived ACLs, nor on a legacy ACL the declarations derive anyway (it is an ordinary ACL then)', () => {
@@ -137,10 +158,19 @@ describe('TF-ACCESS-001 principalPerService: one principal is used by one servic
     const seed = ordersDeclarations();
     const topology = resolveTopology({
       ...seed,
-      consumerGroups: [...seed.consumerGroups, consumerGroup('orders', 'notification', ORDER_CREATED, { service: 'notification-service', principal: 'User:payment-service' })],
+      consumerGroups: [
+        ...seed.consumerGroups,
+        consumerGroup('orders', 'notification', ORDER_CREATED, { service: 'notification-service', principal: 'User:payment-service' }),
+      ],
     });
-    expectViolation(principalPerService.check(groupWithId(topology, 'orders.notification'), context(topology)), { field: 'principal', message: 'User:payment-service is used by notification-service, payment-service' });
-    expect(findingsOf(lint(topology), 'TF-ACCESS-001').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['consumer-group orders.notification', 'consumer-group orders.payment']);
+    expectViolation(principalPerService.check(groupWithId(topology, 'orders.notification'), context(topology)), {
+      field: 'principal',
+      message: 'User:payment-service is used by notification-service, payment-service',
+    });
+    expect(findingsOf(lint(topology), 'TF-ACCESS-001').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual([
+      'consumer-group orders.notification',
+      'consumer-group orders.payment',
+    ]);
   });
 
   it('does not fire when each service has its own principal', () => {

@@ -7,7 +7,21 @@ import { productionReplicationFactor } from '../../rules/cluster/replication-fac
 import { segmentRollShorterThanRetention } from '../../rules/cluster/segment-roll';
 import { uncleanLeaderElectionOff } from '../../rules/cluster/unclean-leader-election';
 import { lint } from '../../rules/run';
-import { context, DEV, eventTopic, eventTopicNamed, expectFinding, expectNoFinding, expectViolation, findingsOf, lintOrders, ordersDeclarations, PROD, resolveTopology, type EventTopicInput } from './helpers';
+import {
+  context,
+  DEV,
+  eventTopic,
+  eventTopicNamed,
+  expectFinding,
+  expectNoFinding,
+  expectViolation,
+  findingsOf,
+  lintOrders,
+  ordersDeclarations,
+  PROD,
+  resolveTopology,
+  type EventTopicInput,
+} from './helpers';
 
 const TOPIC = 'orders.order-created';
 const DAY = 86_400_000;
@@ -19,16 +33,27 @@ function withTopic(overrides: Partial<EventTopicInput>, environment = DEV): Retu
 describe(`TF-REPL-001 productionReplicationFactor: production topics have a replication factor of ${PRODUCTION_MIN_REPLICATION_FACTOR} or more`, () => {
   it('fires (error) on a production topic that overrides the factor to 2, not again on its dead-letter topic, which copies it', () => {
     const { findings } = lintOrders({ topic: { replication: { factor: 2 } } }, { ...PROD, minInsyncReplicas: 1 });
-    expectFinding(findings, { ruleId: 'TF-REPL-001', level: 'error', subject: TOPIC, field: 'replication.factor', message: 'replication factor 2 in production environment "prod"' });
+    expectFinding(findings, {
+      ruleId: 'TF-REPL-001',
+      level: 'error',
+      subject: TOPIC,
+      field: 'replication.factor',
+      message: 'replication factor 2 in production environment "prod"',
+    });
     expect(findingsOf(findings, 'TF-REPL-001').map((f) => f.subject.name)).toEqual([TOPIC]);
   });
 
   it('fires once, on the environment, when the production environment itself defaults to a factor of 2', () => {
     const topology = withTopic({}, { ...PROD, replicationFactor: 2, minInsyncReplicas: 1 });
-    expectViolation(productionReplicationFactor.environmentCheck?.(topology.environment, context(topology)) ?? { status: 'compliant' }, { field: 'replicationFactor', message: 'replication factor 2 in production environment "prod"' });
+    expectViolation(productionReplicationFactor.environmentCheck?.(topology.environment, context(topology)) ?? { status: 'compliant' }, {
+      field: 'replicationFactor',
+      message: 'replication factor 2 in production environment "prod"',
+    });
     expect(productionReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'not-applicable' });
     const findings = findingsOf(lint(topology, undefined, { environmentSource: { path: 'prod', file: 'environments.ts', line: 7 } }), 'TF-REPL-001');
-    expect(findings.map((f) => [f.subject.kind, f.subject.name, f.field, f.subject.source])).toEqual([['environment', 'prod', 'replicationFactor', { path: 'prod', file: 'environments.ts', line: 7 }]]);
+    expect(findings.map((f) => [f.subject.kind, f.subject.name, f.field, f.subject.source])).toEqual([
+      ['environment', 'prod', 'replicationFactor', { path: 'prod', file: 'environments.ts', line: 7 }],
+    ]);
   });
 
   it(`does not fire on a factor of ${PRODUCTION_MIN_REPLICATION_FACTOR} in production`, () => {
@@ -45,12 +70,21 @@ describe(`TF-REPL-001 productionReplicationFactor: production topics have a repl
 describe(`TF-REPL-002 productionMinInsyncReplicas: production topics keep ${PRODUCTION_MIN_INSYNC_REPLICAS} ≤ min.insync.replicas < replication factor`, () => {
   it('fires (error) on min.insync.replicas 1 in production', () => {
     const { findings } = lintOrders({ topic: { replication: { minInsyncReplicas: 1 } } }, PROD);
-    expectFinding(findings, { ruleId: 'TF-REPL-002', level: 'error', subject: TOPIC, field: 'replication.minInsyncReplicas', message: `min.insync.replicas 1 with replication factor 3 (the environment's) in production environment "prod"` });
+    expectFinding(findings, {
+      ruleId: 'TF-REPL-002',
+      level: 'error',
+      subject: TOPIC,
+      field: 'replication.minInsyncReplicas',
+      message: `min.insync.replicas 1 with replication factor 3 (the environment's) in production environment "prod"`,
+    });
   });
 
   it('fires on min.insync.replicas equal to the replication factor (one broker down stops all writes)', () => {
     const topology = withTopic({ replication: { minInsyncReplicas: 3 } }, PROD);
-    expectViolation(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'replication.minInsyncReplicas', message: 'min.insync.replicas 3 with replication factor 3' });
+    expectViolation(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'replication.minInsyncReplicas',
+      message: 'min.insync.replicas 3 with replication factor 3',
+    });
   });
 
   it('does not fire on 2 of 3 in production', () => {
@@ -68,7 +102,10 @@ describe(`TF-REPL-002 productionMinInsyncReplicas: production topics keep ${PROD
 
   it("fires on the factor a topic declares when it makes the environment's min.insync.replicas equal to it", () => {
     const topology = withTopic({ replication: { factor: 2 } }, PROD);
-    expectViolation(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'replication.factor', message: `min.insync.replicas 2 (the environment's) with replication factor 2 in production` });
+    expectViolation(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'replication.factor',
+      message: `min.insync.replicas 2 (the environment's) with replication factor 2 in production`,
+    });
   });
 
   it('does not apply outside production', () => {
@@ -80,7 +117,13 @@ describe(`TF-REPL-002 productionMinInsyncReplicas: production topics keep ${PROD
 describe('TF-REPL-003 minIsrWithinReplicationFactor: min.insync.replicas never exceeds the replication factor', () => {
   it('fires (error) on min.insync.replicas 2 with a replication factor of 1, in any environment', () => {
     const { findings } = lintOrders({ topic: { replication: { minInsyncReplicas: 2 } } });
-    expectFinding(findings, { ruleId: 'TF-REPL-003', level: 'error', subject: TOPIC, field: 'replication.minInsyncReplicas', message: 'min.insync.replicas 2 is above the replication factor 1' });
+    expectFinding(findings, {
+      ruleId: 'TF-REPL-003',
+      level: 'error',
+      subject: TOPIC,
+      field: 'replication.minInsyncReplicas',
+      message: 'min.insync.replicas 2 is above the replication factor 1',
+    });
   });
 
   it('fires in production too, as the only finding of that cause (not TF-REPL-002 as well), and not on the companions', () => {
@@ -90,7 +133,9 @@ describe('TF-REPL-003 minIsrWithinReplicationFactor: min.insync.replicas never e
 
   it('fires on the environment when its own defaults break it', () => {
     const topology = withTopic({}, { ...DEV, replicationFactor: 1, minInsyncReplicas: 2 });
-    expect(findingsOf(lint(topology), 'TF-REPL-003').map((f) => [f.subject.kind, f.field, f.message])).toEqual([['environment', 'minInsyncReplicas', 'min.insync.replicas 2 is above the replication factor 1']]);
+    expect(findingsOf(lint(topology), 'TF-REPL-003').map((f) => [f.subject.kind, f.field, f.message])).toEqual([
+      ['environment', 'minInsyncReplicas', 'min.insync.replicas 2 is above the replication factor 1'],
+    ]);
   });
 
   it('does not fire when min.insync.replicas equals the replication factor (dev: 1 of 1)', () => {
@@ -105,13 +150,29 @@ describe('TF-CONFIG-001 uncleanLeaderElectionOff: unclean leader election stays 
 
   it('fires as an error in production', () => {
     const { findings } = lintOrders({ topic: unclean }, PROD);
-    expectFinding(findings, { ruleId: 'TF-CONFIG-001', level: 'error', subject: TOPIC, field: 'config["unclean.leader.election.enable"]', message: `topic "${TOPIC}" enables unclean leader election` });
+    expectFinding(findings, {
+      ruleId: 'TF-CONFIG-001',
+      level: 'error',
+      subject: TOPIC,
+      field: 'config["unclean.leader.election.enable"]',
+      message: `topic "${TOPIC}" enables unclean leader election`,
+    });
   });
 
   it('fires as a warning outside production', () => {
     const topology = withTopic(unclean);
-    expectViolation(uncleanLeaderElectionOff.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'config["unclean.leader.election.enable"]', message: 'enables unclean leader election', level: 'warning' });
-    expectFinding(lint(topology), { ruleId: 'TF-CONFIG-001', level: 'warning', subject: TOPIC, field: 'config["unclean.leader.election.enable"]', message: 'unclean' });
+    expectViolation(uncleanLeaderElectionOff.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'config["unclean.leader.election.enable"]',
+      message: 'enables unclean leader election',
+      level: 'warning',
+    });
+    expectFinding(lint(topology), {
+      ruleId: 'TF-CONFIG-001',
+      level: 'warning',
+      subject: TOPIC,
+      field: 'config["unclean.leader.election.enable"]',
+      message: 'unclean',
+    });
   });
 
   it("does not fire on an explicit 'false' or when the key is absent (Kafka's default)", () => {
@@ -123,12 +184,21 @@ describe('TF-CONFIG-001 uncleanLeaderElectionOff: unclean leader election stays 
 describe('TF-CONFIG-002 segmentRollShorterThanRetention: segments roll well before retention expires', () => {
   it('fires (warning) on segment.ms of 30 days with a derived retention of 8 days 5 minutes', () => {
     const { findings } = lintOrders({ topic: { config: { 'segment.ms': String(30 * DAY) } } });
-    expectFinding(findings, { ruleId: 'TF-CONFIG-002', level: 'warning', subject: TOPIC, field: 'config["segment.ms"]', message: 'segment.ms 30d is not below retention 8d 5m' });
+    expectFinding(findings, {
+      ruleId: 'TF-CONFIG-002',
+      level: 'warning',
+      subject: TOPIC,
+      field: 'config["segment.ms"]',
+      message: 'segment.ms 30d is not below retention 8d 5m',
+    });
   });
 
   it('fires when segment.ms equals retention.ms', () => {
     const topology = withTopic({ config: { 'segment.ms': String(10 * DAY), 'retention.ms': String(10 * DAY) } });
-    expectViolation(segmentRollShorterThanRetention.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'config["segment.ms"]', message: 'segment.ms 10d is not below retention 10d' });
+    expectViolation(segmentRollShorterThanRetention.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'config["segment.ms"]',
+      message: 'segment.ms 10d is not below retention 10d',
+    });
   });
 
   it('does not fire on segment.ms of 1 hour', () => {

@@ -27,13 +27,22 @@ export function eventTopic(domainName: string, name: string, overrides: Partial<
     key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 5_000_000 },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     replay: { kind: 'window', window: '7d' },
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type', schema: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false } },
+    contract: {
+      compatibility: 'BACKWARD',
+      changeStrategy: 'additive optional fields only; a breaking change is a new event type',
+      schema: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false },
+    },
     source: { path: `dev/${domainName}/${name}`, file: `topics/${domainName}.ts`, line: 12 },
     ...overrides,
   };
 }
 
-export function consumerGroup(domainName: string, name: string, topic: { domain: string; event: string }, overrides: Partial<ConsumerGroupInput> = {}): ConsumerGroupInput {
+export function consumerGroup(
+  domainName: string,
+  name: string,
+  topic: { domain: string; event: string },
+  overrides: Partial<ConsumerGroupInput> = {},
+): ConsumerGroupInput {
   return {
     domain: domainName,
     name,

@@ -34,7 +34,13 @@ import {
 describe('TF-DOMAIN-001 recoveryProcedure: every domain says where its recovery / replay procedure is written down', () => {
   it('fires (warning) on a domain declared without a recovery procedure', () => {
     const { findings } = lintOrders({ domain: { recoveryProcedure: undefined } });
-    expectFinding(findings, { ruleId: 'TF-DOMAIN-001', level: 'warning', subject: 'orders', field: 'recoveryProcedure', message: 'domain "orders" declares no recovery procedure' });
+    expectFinding(findings, {
+      ruleId: 'TF-DOMAIN-001',
+      level: 'warning',
+      subject: 'orders',
+      field: 'recoveryProcedure',
+      message: 'domain "orders" declares no recovery procedure',
+    });
   });
 
   it('does not fire when the domain names its runbook', () => {
@@ -43,7 +49,10 @@ describe('TF-DOMAIN-001 recoveryProcedure: every domain says where its recovery 
 
   it('checks the domain value directly: a missing procedure is a violation, a runbook path is compliant', () => {
     const topology = resolveTopology({ domains: [domain('orders', { recoveryProcedure: undefined })] });
-    expectViolation(recoveryProcedure.check(domainNamed(topology, 'orders'), context(topology)), { field: 'recoveryProcedure', message: 'declares no recovery procedure' });
+    expectViolation(recoveryProcedure.check(domainNamed(topology, 'orders'), context(topology)), {
+      field: 'recoveryProcedure',
+      message: 'declares no recovery procedure',
+    });
     const documented = resolveTopology({ domains: [domain('orders')] });
     expect(recoveryProcedure.check(domainNamed(documented, 'orders'), context(documented))).toEqual({ status: 'compliant' });
   });
@@ -67,7 +76,13 @@ describe('TF-DOMAIN-004 recoveryProcedureExists: the recovery procedure a domain
     const stack = new KafkaStack(app, 'dev', { environment: DEV });
     declareOrders(stack);
     stack.render();
-    expectFinding(stack.findings, { ruleId: 'TF-DOMAIN-004', level: 'warning', subject: 'orders', field: 'recoveryProcedure', message: 'recovery procedure "docs/runbooks/orders.md" does not exist in the repository' });
+    expectFinding(stack.findings, {
+      ruleId: 'TF-DOMAIN-004',
+      level: 'warning',
+      subject: 'orders',
+      field: 'recoveryProcedure',
+      message: 'recovery procedure "docs/runbooks/orders.md" does not exist in the repository',
+    });
   });
 
   it('passes when the file exists, and asks for the normalized path', () => {
@@ -125,7 +140,13 @@ describe("TF-DOMAIN-002 topicNamedAfterDomain: a topic's name starts with its do
   it('fires through the runner as an error about the misnamed topic', () => {
     const misnamed = { ...topic, name: 'ordersfeed.created' };
     const findings = lint(withTopology(topology, { topics: [misnamed] }));
-    expectFinding(findings, { ruleId: 'TF-DOMAIN-002', level: 'error', subject: 'ordersfeed.created', field: 'name', message: 'does not start with "orders."' });
+    expectFinding(findings, {
+      ruleId: 'TF-DOMAIN-002',
+      level: 'error',
+      subject: 'ordersfeed.created',
+      field: 'name',
+      message: 'does not start with "orders."',
+    });
   });
 
   it('fires when the environment prefix is missing from the name', () => {
@@ -140,7 +161,7 @@ describe("TF-DOMAIN-002 topicNamedAfterDomain: a topic's name starts with its do
     expect(topicNamedAfterDomain.check(eventTopicNamed(staging, 'staging.orders.order-created'), context(staging))).toEqual({ status: 'compliant' });
   });
 
-  it('does not apply to dead-letter topics (their names follow the parent topic, and their domain is the consumer\'s)', () => {
+  it("does not apply to dead-letter topics (their names follow the parent topic, and their domain is the consumer's)", () => {
     const seed = ordersDeclarations();
     const topology2 = resolveTopology({
       ...seed,
@@ -164,7 +185,13 @@ describe('TF-DOMAIN-003 unassignedDomain: what `topicform import` left in the "u
 
   it('fires (warning) on a domain named "unassigned", saying what it holds', () => {
     const findings = lint(withUnassigned());
-    expectFinding(findings, { ruleId: 'TF-DOMAIN-003', level: 'warning', subject: 'unassigned', field: 'name', message: 'domain "unassigned" holds 0 topic(s), 1 consumer group(s), 0 legacy ACL(s) that no domain owns: assign them to their owning domains' });
+    expectFinding(findings, {
+      ruleId: 'TF-DOMAIN-003',
+      level: 'warning',
+      subject: 'unassigned',
+      field: 'name',
+      message: 'domain "unassigned" holds 0 topic(s), 1 consumer group(s), 0 legacy ACL(s) that no domain owns: assign them to their owning domains',
+    });
   });
 
   it('does not fire on a domain with an owning name', () => {

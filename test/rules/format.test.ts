@@ -21,7 +21,10 @@ const STRATEGY = 'additive optional fields only; a breaking change is a new even
  */
 const OVERRIDES: OrdersOverrides = {
   domain: { recoveryProcedure: undefined },
-  topic: { contract: { compatibility: 'NONE', changeStrategy: STRATEGY }, key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' } },
+  topic: {
+    contract: { compatibility: 'NONE', changeStrategy: STRATEGY },
+    key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' },
+  },
   group: { processingTimePerMessage: undefined },
 };
 const dev = lintOrders(OVERRIDES).findings;
@@ -41,7 +44,13 @@ function finding(overrides: Partial<Omit<Finding, 'subject'>> & { readonly subje
     fix: 'leave deadLetter on (the default)',
     undecided: false,
     ...rest,
-    subject: { kind: 'consumer-group', name: 'orders.payment', domain: 'orders', source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 }, ...subject },
+    subject: {
+      kind: 'consumer-group',
+      name: 'orders.payment',
+      domain: 'orders',
+      source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 },
+      ...subject,
+    },
   };
 }
 
@@ -51,7 +60,10 @@ interface SarifResult {
   readonly level: string;
   readonly message: { readonly text: string };
   readonly locations: ReadonlyArray<{
-    readonly physicalLocation?: { readonly artifactLocation?: { readonly uri?: string; readonly uriBaseId?: string }; readonly region?: { readonly startLine?: number } };
+    readonly physicalLocation?: {
+      readonly artifactLocation?: { readonly uri?: string; readonly uriBaseId?: string };
+      readonly region?: { readonly startLine?: number };
+    };
     readonly logicalLocations?: ReadonlyArray<{ readonly fullyQualifiedName: string }>;
   }>;
   readonly suppressions?: ReadonlyArray<{ readonly kind: string; readonly justification?: string }>;
@@ -61,7 +73,17 @@ interface SarifLog {
   readonly $schema: string;
   readonly version: string;
   readonly runs: ReadonlyArray<{
-    readonly tool: { readonly driver: { readonly name: string; readonly version: string; readonly rules: ReadonlyArray<{ readonly id: string; readonly defaultConfiguration: { readonly level: string }; readonly shortDescription: { readonly text: string } }> } };
+    readonly tool: {
+      readonly driver: {
+        readonly name: string;
+        readonly version: string;
+        readonly rules: ReadonlyArray<{
+          readonly id: string;
+          readonly defaultConfiguration: { readonly level: string };
+          readonly shortDescription: { readonly text: string };
+        }>;
+      };
+    };
     readonly results: readonly SarifResult[];
   }>;
 }
@@ -114,26 +136,35 @@ describe('formatText: human output grouped by domain', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('orders');
     expect(lines.filter((l) => l === 'orders')).toHaveLength(1);
-    expect(text).toMatch(/^ {2}warning TF-DOMAIN-001 test\/rules\/helpers\.ts:\d+ orders › recoveryProcedure: domain "orders" declares no recovery procedure \[dev, prod\]$/m);
+    expect(text).toMatch(
+      /^ {2}warning TF-DOMAIN-001 test\/rules\/helpers\.ts:\d+ orders › recoveryProcedure: domain "orders" declares no recovery procedure \[dev, prod\]$/m,
+    );
   });
 
   it('prints a rule that is an error in one environment and a warning in another as one line, by its worst level, errors first', () => {
     const lines = formatText(both).split('\n');
     const contract = lines.filter((l) => l.includes('TF-CONTRACT-001'));
     expect(contract).toHaveLength(1);
-    expect(contract[0]).toMatch(/^ {2}error {3}TF-CONTRACT-001 test\/rules\/helpers\.ts:\d+ orders\/order-created › contract\.compatibility: .* error \[prod\] · warning \[dev\]$/);
+    expect(contract[0]).toMatch(
+      /^ {2}error {3}TF-CONTRACT-001 test\/rules\/helpers\.ts:\d+ orders\/order-created › contract\.compatibility: .* error \[prod\] · warning \[dev\]$/,
+    );
     const levels = lines.filter((l) => /^ {2}(error|warning|info) /.test(l)).map((l) => l.trim().split(' ')[0]);
     expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'info'].indexOf(a ?? '') - ['error', 'warning', 'info'].indexOf(b ?? '')));
   });
 
   it('colours by level only through the Paint it is given', () => {
-    const paint = { level: (level: string, text: string) => `<${level}>${text}</>`, heading: (text: string) => `<h>${text}</>`, dim: (text: string) => `<dim>${text}</>`, verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>` };
+    const paint = {
+      level: (level: string, text: string) => `<${level}>${text}</>`,
+      heading: (text: string) => `<h>${text}</>`,
+      dim: (text: string) => `<dim>${text}</>`,
+      verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>`,
+    };
     const text = formatText(both, { paint });
     expect(text).toMatch(/^<h>orders<\/>$/m);
     expect(text).toMatch(/^ {2}<error>error {2}<\/> TF-CONTRACT-001 .* <error>error<\/> \[prod\] · <warning>warning<\/> \[dev\]$/m);
     expect(text).toMatch(/<fail> — failed<\/>\n$/);
-    expect(formatText(both)).not.toContain("\u001b");
-    expect(formatText(both)).not.toContain("<");
+    expect(formatText(both)).not.toContain('\u001b');
+    expect(formatText(both)).not.toContain('<');
   });
 
   it('prints a fix line under errors and warnings, not under info findings', () => {
@@ -151,10 +182,34 @@ describe('formatText: human output grouped by domain', () => {
 
   it('puts the domains with errors first and prints exactly this for a small hand-built report', () => {
     const text = formatText([
-      finding({ subject: { domain: 'search', name: 'search.indexer', source: { path: 'dev/search/indexer', file: 'topics/search.ts', line: 40 } }, message: 'group search.indexer has no dead-letter topic' }),
-      finding({ ruleId: 'TF-GROUP-004', level: 'warning', field: 'maxProcessingLag', message: 'group orders.payment states no maxProcessingLag', fix: "set maxProcessingLag, e.g. '5m'" }),
-      finding({ ruleId: 'TF-GROUP-004', level: 'warning', environment: 'prod', subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } }, field: 'maxProcessingLag', message: 'group orders.payment states no maxProcessingLag', fix: "set maxProcessingLag, e.g. '5m'" }),
-      finding({ ruleId: 'TF-DOMAIN-001', level: 'warning', subject: { kind: 'domain', name: 'orders', source: { path: 'dev/orders' } }, field: 'recoveryProcedure', message: 'domain "orders" declares no recovery procedure', suppressed: { reason: 'the runbook is being written this sprint', by: 'domain orders' } }),
+      finding({
+        subject: { domain: 'search', name: 'search.indexer', source: { path: 'dev/search/indexer', file: 'topics/search.ts', line: 40 } },
+        message: 'group search.indexer has no dead-letter topic',
+      }),
+      finding({
+        ruleId: 'TF-GROUP-004',
+        level: 'warning',
+        field: 'maxProcessingLag',
+        message: 'group orders.payment states no maxProcessingLag',
+        fix: "set maxProcessingLag, e.g. '5m'",
+      }),
+      finding({
+        ruleId: 'TF-GROUP-004',
+        level: 'warning',
+        environment: 'prod',
+        subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } },
+        field: 'maxProcessingLag',
+        message: 'group orders.payment states no maxProcessingLag',
+        fix: "set maxProcessingLag, e.g. '5m'",
+      }),
+      finding({
+        ruleId: 'TF-DOMAIN-001',
+        level: 'warning',
+        subject: { kind: 'domain', name: 'orders', source: { path: 'dev/orders' } },
+        field: 'recoveryProcedure',
+        message: 'domain "orders" declares no recovery procedure',
+        suppressed: { reason: 'the runbook is being written this sprint', by: 'domain orders' },
+      }),
     ]);
     expect(text).toBe(
       [
@@ -163,7 +218,7 @@ describe('formatText: human output grouped by domain', () => {
         '          fix: leave deadLetter on (the default)',
         'orders',
         '  warning TF-DOMAIN-001 orders › recoveryProcedure: domain "orders" declares no recovery procedure [dev] — suppressed by domain orders: the runbook is being written this sprint',
-        "  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev, prod]",
+        '  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev, prod]',
         "          fix: set maxProcessingLag, e.g. '5m'",
         '',
         '1 error(s), 1 warning(s), 0 info, 1 suppressed — failed',
@@ -178,7 +233,9 @@ describe('formatText: human output grouped by domain', () => {
     expect(formatText([warning], { strict: true })).toMatch(/0 suppressed — failed\n$/);
     expect(formatText([finding()])).toMatch(/^1 error\(s\).*0 suppressed — failed\n$/m);
     expect(formatText([])).toBe('\n0 error(s), 0 warning(s), 0 info, 0 suppressed — passed\n');
-    expect(formatText([finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } })])).toMatch(/0 error\(s\), 0 warning\(s\), 0 info, 1 suppressed — passed\n$/);
+    expect(formatText([finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } })])).toMatch(
+      /0 error\(s\), 0 warning\(s\), 0 info, 1 suppressed — passed\n$/,
+    );
   });
 });
 
@@ -188,7 +245,22 @@ describe('formatJson: machine output', () => {
     expect(Object.keys(parsed)).toEqual(['findings']);
     expect(parsed.findings).toHaveLength(mergeFindings(both).length);
     for (const f of parsed.findings) {
-      expect(Object.keys(f)).toEqual(['ruleId', 'level', 'title', 'environments', 'domain', 'subject', 'constructPath', 'file', 'line', 'field', 'message', 'fix', 'undecided', 'suppressed']);
+      expect(Object.keys(f)).toEqual([
+        'ruleId',
+        'level',
+        'title',
+        'environments',
+        'domain',
+        'subject',
+        'constructPath',
+        'file',
+        'line',
+        'field',
+        'message',
+        'fix',
+        'undecided',
+        'suppressed',
+      ]);
     }
     expect(parsed.findings.find((f) => f.ruleId === 'TF-DOMAIN-001')).toMatchObject({
       level: 'warning',
@@ -205,7 +277,11 @@ describe('formatJson: machine output', () => {
   });
 
   it('writes null for an unknown file or line, and the suppression when there is one', () => {
-    const parsed = JSON.parse(formatJson([finding({ subject: { source: { path: 'dev/orders/payment' } }, suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } })])) as { findings: Array<Record<string, unknown>> };
+    const parsed = JSON.parse(
+      formatJson([
+        finding({ subject: { source: { path: 'dev/orders/payment' } }, suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } }),
+      ]),
+    ) as { findings: Array<Record<string, unknown>> };
     expect(parsed.findings[0]).toMatchObject({ file: null, line: null, suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } });
   });
 
@@ -219,7 +295,9 @@ describe('formatJson: machine output', () => {
 });
 
 describe('formatSarif: SARIF 2.1.0', () => {
-  const suppressedFinding = finding({ suppressed: { reason: 'poison pills are impossible: events are validated upstream', by: 'consumer group orders.payment' } });
+  const suppressedFinding = finding({
+    suppressed: { reason: 'poison pills are impossible: events are validated upstream', by: 'consumer group orders.payment' },
+  });
   const log = sarif([...both, suppressedFinding]);
   const results = resultsOf(log);
 
@@ -249,14 +327,20 @@ describe('formatSarif: SARIF 2.1.0', () => {
   });
 
   it('falls back to the app file and line 1 when a declaration has no known file', () => {
-    const [r] = resultsOf(JSON.parse(formatSarif([finding({ subject: { source: { path: 'dev/orders/payment' } } })], { toolVersion: '0.1.0', fallbackFile: 'main.ts' })) as SarifLog);
+    const [r] = resultsOf(
+      JSON.parse(
+        formatSarif([finding({ subject: { source: { path: 'dev/orders/payment' } } })], { toolVersion: '0.1.0', fallbackFile: 'main.ts' }),
+      ) as SarifLog,
+    );
     expect(r?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'main.ts' }, region: { startLine: 1 } });
   });
 
   it('carries suppressions with their justification (who suppressed and why)', () => {
     const suppressed = results.filter((r) => r.suppressions !== undefined);
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]?.suppressions).toEqual([{ kind: 'inSource', justification: 'consumer group orders.payment: poison pills are impossible: events are validated upstream' }]);
+    expect(suppressed[0]?.suppressions).toEqual([
+      { kind: 'inSource', justification: 'consumer group orders.payment: poison pills are impossible: events are validated upstream' },
+    ]);
   });
 
   it('lists every registry rule and meta rule, and points each result at its rule', () => {
@@ -294,7 +378,9 @@ describe('formatSarif: SARIF 2.1.0', () => {
   // uri at all (meaning "unknown"; consumers such as GitHub then resolve relative uris against the checkout).
   // Expected: drop the uri (`'%SRCROOT%': {}`) or drop originalUriBaseIds. Remove `.fails` once fixed.
   it('declares %SRCROOT% without a relative uri (SARIF §3.14.14)', () => {
-    const run = (JSON.parse(formatSarif([], { toolVersion: '0.1.0' })) as { runs: Array<{ originalUriBaseIds?: Record<string, { uri?: string; uriBaseId?: string }> }> }).runs[0];
+    const run = (
+      JSON.parse(formatSarif([], { toolVersion: '0.1.0' })) as { runs: Array<{ originalUriBaseIds?: Record<string, { uri?: string; uriBaseId?: string }> }> }
+    ).runs[0];
     for (const base of Object.values(run?.originalUriBaseIds ?? {})) {
       if (base.uri !== undefined && base.uriBaseId === undefined) expect(base.uri).toMatch(/^[a-z][a-z0-9+.-]*:.*\/$/i);
     }

@@ -11,11 +11,32 @@
 import { z } from 'zod';
 import { expect } from 'vitest';
 import { Testing } from '../../constructs/cdktf';
-import { Domain, KafkaPrincipal, KafkaStack, Replay, type ConsumerGroup, type ConsumerGroupOptions, type DomainProps, type EventTopic, type EventTopicProps, type GrantProduceOptions, type Producer } from '../../constructs';
+import {
+  Domain,
+  KafkaPrincipal,
+  KafkaStack,
+  Replay,
+  type ConsumerGroup,
+  type ConsumerGroupOptions,
+  type DomainProps,
+  type EventTopic,
+  type EventTopicProps,
+  type GrantProduceOptions,
+  type Producer,
+} from '../../constructs';
 import { formatIssue } from '../../model/issues';
 import { resolve } from '../../model/resolve';
 import type { ConsumerGroupInput, DomainInput, EnvironmentInput, EventTopicInput, LegacyAclInput, ProducerInput } from './declarations';
-import type { ResolvedAcl, ResolvedCompanionTopic, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../../model/topology';
+import type {
+  ResolvedAcl,
+  ResolvedCompanionTopic,
+  ResolvedConsumerGroup,
+  ResolvedDomain,
+  ResolvedEventTopic,
+  ResolvedProducer,
+  ResolvedTopic,
+  Topology,
+} from '../../model/topology';
 import { buildContext } from '../../rules/context';
 import type { Finding, LintContext, RuleLevel, RuleResult, Violation } from '../../rules/types';
 import { DEV, PROD } from '../helpers/synth';
@@ -63,13 +84,22 @@ export interface OrdersConstructs {
  * `orders.order-created`, the group `orders.payment`, the producer `order-service → orders.order-created`.
  */
 export function declareOrders(stack: KafkaStack, overrides: OrdersOverrides = {}): OrdersConstructs {
-  const domain = new Domain(stack, 'orders', { owner: '@acme/orders-team', description: 'Order lifecycle', recoveryProcedure: 'docs/runbooks/orders.md', ...overrides.domain });
+  const domain = new Domain(stack, 'orders', {
+    owner: '@acme/orders-team',
+    description: 'Order lifecycle',
+    recoveryProcedure: 'docs/runbooks/orders.md',
+    ...overrides.domain,
+  });
   const topic = domain.addEventTopic('order-created', {
     eventTypes: ['OrderCreated'],
     key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other', cardinality: 5_000_000 },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     replay: Replay.window('7d'),
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive optional fields only; a breaking change is a new event type', schema: z.object({ orderId: z.string() }) },
+    contract: {
+      compatibility: 'BACKWARD',
+      changeStrategy: 'additive optional fields only; a breaking change is a new event type',
+      schema: z.object({ orderId: z.string() }),
+    },
     ...overrides.topic,
   });
   const { principal = KafkaPrincipal.user('order-service'), ...produce } = overrides.producer ?? {};
@@ -245,5 +275,7 @@ export function expectNoFinding(findings: readonly Finding[], ruleId: string, su
 }
 
 export function describeFindings(findings: readonly Finding[]): string {
-  return findings.length === 0 ? '(none)' : findings.map((f) => `\n  ${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name} › ${f.field}: ${f.message}`).join('');
+  return findings.length === 0
+    ? '(none)'
+    : findings.map((f) => `\n  ${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name} › ${f.field}: ${f.message}`).join('');
 }

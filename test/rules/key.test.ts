@@ -36,7 +36,13 @@ const ORDER_AGGREGATE = { name: 'order', cardinality: 5_000_000 };
 describe('TF-KEY-001 orderedTopicHasKey: a topic whose consumers need per-key ordering declares its key', () => {
   it('fires (error) on a topic with per-key ordering (the default) and no key', () => {
     const { findings } = lintOrders({ topic: { key: undefined } });
-    expectFinding(findings, { ruleId: 'TF-KEY-001', level: 'error', subject: TOPIC, field: 'key', message: `topic "${TOPIC}" needs per-key ordering but declares no key` });
+    expectFinding(findings, {
+      ruleId: 'TF-KEY-001',
+      level: 'error',
+      subject: TOPIC,
+      field: 'key',
+      message: `topic "${TOPIC}" needs per-key ordering but declares no key`,
+    });
   });
 
   it("does not fire on a keyed topic, nor on an unkeyed topic whose consumers declare ordering: 'none'", () => {
@@ -54,18 +60,34 @@ describe('TF-KEY-001 orderedTopicHasKey: a topic whose consumers need per-key or
 describe('TF-KEY-002 hotPartition: enough distinct keys for the partition count', () => {
   it(`fires (warning) on 50 distinct keys for 24 partitions (want ≥ ${24 * MIN_KEYS_PER_PARTITION})`, () => {
     const { findings } = lintOrders({ topic: { key: { field: 'region', aggregate: 'order', reason: 'per-region ordering of orders', cardinality: 50 } } });
-    expectFinding(findings, { ruleId: 'TF-KEY-002', level: 'warning', subject: TOPIC, field: 'key.cardinality', message: 'about 50 distinct region values for 24 partitions (want ≥ 240)' });
+    expectFinding(findings, {
+      ruleId: 'TF-KEY-002',
+      level: 'warning',
+      subject: TOPIC,
+      field: 'key.cardinality',
+      message: 'about 50 distinct region values for 24 partitions (want ≥ 240)',
+    });
   });
 
   it(`does not fire at ${MIN_KEYS_PER_PARTITION} keys per partition or more`, () => {
-    expectNoFinding(lintOrders({ topic: { key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events', cardinality: 240 } } }).findings, 'TF-KEY-002');
+    expectNoFinding(
+      lintOrders({ topic: { key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events', cardinality: 240 } } }).findings,
+      'TF-KEY-002',
+    );
     expectNoFinding(lintOrders().findings, 'TF-KEY-002');
   });
 
   it('cannot decide without a declared key cardinality (undecided info)', () => {
     const { topology, findings } = lintOrders({ topic: { key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' } } });
     expectUnknown(hotPartition.check(eventTopicNamed(topology, TOPIC), context(topology)), 'key.cardinality', 'key cardinality is not declared');
-    expectFinding(findings, { ruleId: 'TF-KEY-002', level: 'info', subject: TOPIC, field: 'key.cardinality', message: 'cannot decide: key cardinality is not declared', undecided: true });
+    expectFinding(findings, {
+      ruleId: 'TF-KEY-002',
+      level: 'info',
+      subject: TOPIC,
+      field: 'key.cardinality',
+      message: 'cannot decide: key cardinality is not declared',
+      undecided: true,
+    });
   });
 
   it('does not apply to an unkeyed topic', () => {
@@ -86,10 +108,16 @@ describe("TF-KEY-003 orderingCollapse: the key is not narrower than the events' 
 
   it('fires through the constructs when EventTopicProps.aggregate names a coarser aggregate than the key', () => {
     const { findings } = lintOrders({ topic: { key: ORDER_LINE_KEY, aggregate: ORDER_AGGREGATE } });
-    expectFinding(findings, { ruleId: 'TF-KEY-003', level: 'error', subject: TOPIC, field: 'key.aggregate', message: 'narrower than the events\' aggregate "order"' });
+    expectFinding(findings, {
+      ruleId: 'TF-KEY-003',
+      level: 'error',
+      subject: TOPIC,
+      field: 'key.aggregate',
+      message: 'narrower than the events\' aggregate "order"',
+    });
   });
 
-  it('does not fire when the key identifies the aggregate itself (the aggregate defaults to the key\'s)', () => {
+  it("does not fire when the key identifies the aggregate itself (the aggregate defaults to the key's)", () => {
     const topology = withTopic({});
     expect(eventTopicNamed(topology, TOPIC).aggregate).toEqual({ name: 'order' });
     expect(orderingCollapse.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'compliant' });
@@ -103,7 +131,14 @@ describe("TF-KEY-003 orderingCollapse: the key is not narrower than the events' 
   it('cannot decide when the key and the events name different aggregates without both cardinalities', () => {
     const topology = withTopic({ key: { ...ORDER_LINE_KEY, cardinality: undefined }, aggregate: { name: 'order' } });
     expectUnknown(orderingCollapse.check(eventTopicNamed(topology, TOPIC), context(topology)), 'key.aggregate', 'declare both cardinalities');
-    expectFinding(lint(topology), { ruleId: 'TF-KEY-003', level: 'info', subject: TOPIC, field: 'key.aggregate', message: /^cannot decide: key identifies "order-line" but the events belong to "order"/, undecided: true });
+    expectFinding(lint(topology), {
+      ruleId: 'TF-KEY-003',
+      level: 'info',
+      subject: TOPIC,
+      field: 'key.aggregate',
+      message: /^cannot decide: key identifies "order-line" but the events belong to "order"/,
+      undecided: true,
+    });
   });
 
   it("does not apply when consumers declare ordering: 'none'", () => {
@@ -136,7 +171,11 @@ describe("TF-KEY-004 blastRadius: the key is not broader than the events' aggreg
   it('leaves the undecided case to TF-KEY-003: one undecided finding, not two', () => {
     const topology = withTopic({ key: { ...CUSTOMER_KEY, cardinality: undefined }, aggregate: { name: 'order' } });
     expect(blastRadius.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'not-applicable' });
-    expect(lint(topology).filter((f) => f.undecided && f.field === 'key.aggregate').map((f) => f.ruleId)).toEqual(['TF-KEY-003']);
+    expect(
+      lint(topology)
+        .filter((f) => f.undecided && f.field === 'key.aggregate')
+        .map((f) => f.ruleId),
+    ).toEqual(['TF-KEY-003']);
   });
 
   // BUG (rules/key/blast-radius.ts + rules/key/ordering-collapse.ts): TF-KEY-004 returns NOT_APPLICABLE when a
@@ -152,7 +191,13 @@ describe("TF-KEY-004 blastRadius: the key is not broader than the events' aggreg
 describe('TF-KEY-005 compactedTopicKeyed: a compacted topic declares its key', () => {
   it("fires (error) on a full-replay (compacted) topic without a key, even with ordering: 'none'", () => {
     const { findings } = lintOrders({ topic: { replay: Replay.full({ longestReindex: '12h' }), key: undefined, ordering: 'none' } });
-    expectFinding(findings, { ruleId: 'TF-KEY-005', level: 'error', subject: TOPIC, field: 'key', message: `topic "${TOPIC}" is compacted but declares no key` });
+    expectFinding(findings, {
+      ruleId: 'TF-KEY-005',
+      level: 'error',
+      subject: TOPIC,
+      field: 'key',
+      message: `topic "${TOPIC}" is compacted but declares no key`,
+    });
   });
 
   it('does not fire on a keyed compacted topic', () => {

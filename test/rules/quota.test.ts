@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../rules/run';
 import { fixture, group, PROD, topologyOf } from '../access/fixtures';
 
-const findings = (topology: Parameters<typeof lint>[0]): string[] => lint(topology).filter((f) => f.ruleId === 'TF-ACCESS-002').map((f) => `${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`);
+const findings = (topology: Parameters<typeof lint>[0]): string[] =>
+  lint(topology)
+    .filter((f) => f.ruleId === 'TF-ACCESS-002')
+    .map((f) => `${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`);
 
 describe('TF-ACCESS-002 quotaDerivable: a client quota needs declared throughput on every topic the principal uses', () => {
   it('fires (info) on a producer of a topic without throughput', () => {
@@ -14,7 +17,9 @@ describe('TF-ACCESS-002 quotaDerivable: a client quota needs declared throughput
   it('fires (info) on a consumer group reading a topic without throughput', () => {
     const f = fixture();
     f.consumerGroups.push(group('billing', 'audit', 'User:audit', [{ topic: { domain: 'billing', event: 'invoice-issued' } }]));
-    expect(findings(topologyOf(f, PROD))).toContain('info consumer-group billing.audit: cannot derive quota: no consumer_byte_rate for User:audit, because billing.invoice-issued declares no throughput');
+    expect(findings(topologyOf(f, PROD))).toContain(
+      'info consumer-group billing.audit: cannot derive quota: no consumer_byte_rate for User:audit, because billing.invoice-issued declares no throughput',
+    );
   });
 
   it('does not fire when every topic declares throughput, or when an override sets the rate', () => {

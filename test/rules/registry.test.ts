@@ -53,8 +53,14 @@ describe('rule test coverage (test/rules/*.test.ts, test/contracts/*.test.ts)', 
     const found = describeBlock(id);
     expect(found, `no describe('${id} <ruleName>: …') in test/rules`).toBeDefined();
     const titles = [...(found?.block ?? '').matchAll(/\bit(?:\.each\([^)]*\))?(?:\.fails)?\(\s*(['"`])(.*?)\1/gs)].map((m) => m[2] ?? '');
-    expect(titles.some((t) => /^fires\b/.test(t)), `${id} in ${found?.file}: no case named "fires …" among ${JSON.stringify(titles)}`).toBe(true);
-    expect(titles.some((t) => /does not (fire|apply)/.test(t)), `${id} in ${found?.file}: no case named "does not fire/apply …"`).toBe(true);
+    expect(
+      titles.some((t) => /^fires\b/.test(t)),
+      `${id} in ${found?.file}: no case named "fires …" among ${JSON.stringify(titles)}`,
+    ).toBe(true);
+    expect(
+      titles.some((t) => /does not (fire|apply)/.test(t)),
+      `${id} in ${found?.file}: no case named "does not fire/apply …"`,
+    ).toBe(true);
   });
 
   it.each(META_RULES.map((r) => r.id))('%s (a runner rule) is exercised in run.test.ts', (id) => {

@@ -42,7 +42,10 @@ describe('TF-REPLAY-001 retentionCoversWindow: retention covers the replay windo
 
   it("fires when retention equals the window but a reader's tolerated lag is not covered", () => {
     const topology = withTopic({ config: { 'retention.ms': String(7 * DAY) } });
-    expectViolation(retentionCoversWindow.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'config["retention.ms"]', message: 'retention 7d is below' });
+    expectViolation(retentionCoversWindow.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'config["retention.ms"]',
+      message: 'retention 7d is below',
+    });
   });
 
   it('does not fire on derived retention (window + largest lag + margin)', () => {
@@ -78,14 +81,20 @@ describe('TF-REPLAY-002 tombstonesOutliveReindex: delete.retention.ms exceeds th
 
   it('fires when tombstones live exactly as long as the reindex (they must outlive it)', () => {
     const topology = withTopic({ replay: { kind: 'full', longestReindex: '12h' }, config: { 'delete.retention.ms': String(12 * HOUR) } });
-    expectViolation(tombstonesOutliveReindex.check(eventTopicNamed(topology, TOPIC), context(topology)), { field: 'config["delete.retention.ms"]', message: 'delete.retention.ms 12h does not exceed' });
+    expectViolation(tombstonesOutliveReindex.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'config["delete.retention.ms"]',
+      message: 'delete.retention.ms 12h does not exceed',
+    });
   });
 
   it("falls back to Kafka's default of 1 day when the topic carries no delete.retention.ms (hand-built)", () => {
     const topology = withTopic({ replay: { kind: 'full', longestReindex: '2d' } });
     const topic = eventTopicNamed(topology, TOPIC);
     const bare = { ...topic, config: Object.fromEntries(Object.entries(topic.config).filter(([k]) => k !== 'delete.retention.ms')) };
-    expectViolation(tombstonesOutliveReindex.check(bare, context(withTopology(topology, { topics: [bare] }))), { field: 'config["delete.retention.ms"]', message: 'delete.retention.ms 1d does not exceed the longest reindex 2d' });
+    expectViolation(tombstonesOutliveReindex.check(bare, context(withTopology(topology, { topics: [bare] }))), {
+      field: 'config["delete.retention.ms"]',
+      message: 'delete.retention.ms 1d does not exceed the longest reindex 2d',
+    });
   });
 
   it('does not fire on derived tombstone retention (reindex + margin)', () => {
@@ -122,7 +131,14 @@ describe('TF-REPLAY-003 byteCapCoversWindow: a retention.bytes cap holds the rep
   it('cannot decide without a declared throughput (undecided info)', () => {
     const topology = withTopic({ retentionBytes: 1_000_000, throughput: undefined, partitions: 12 });
     expectUnknown(byteCapCoversWindow.check(eventTopicNamed(topology, TOPIC), context(topology)), 'retentionBytes', 'no throughput declared');
-    expectFinding(lint(topology), { ruleId: 'TF-REPLAY-003', level: 'info', subject: TOPIC, field: 'retentionBytes', message: 'cannot decide: no throughput declared', undecided: true });
+    expectFinding(lint(topology), {
+      ruleId: 'TF-REPLAY-003',
+      level: 'info',
+      subject: TOPIC,
+      field: 'retentionBytes',
+      message: 'cannot decide: no throughput declared',
+      undecided: true,
+    });
   });
 
   it('does not apply without a byte cap, nor to a full-replay topic', () => {

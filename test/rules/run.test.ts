@@ -40,7 +40,12 @@ const TOPIC = 'orders.order-created';
 const REASON = 'payments are reconciled nightly, so a poison pill is caught there';
 
 /** The orders seed with some declarations replaced (by kind). */
-function seed(changes: { domain?: Partial<DomainInput>; topic?: Partial<EventTopicInput>; group?: Partial<ConsumerGroupInput>; producer?: Partial<ProducerInput> }): DeclarationSet {
+function seed(changes: {
+  domain?: Partial<DomainInput>;
+  topic?: Partial<EventTopicInput>;
+  group?: Partial<ConsumerGroupInput>;
+  producer?: Partial<ProducerInput>;
+}): DeclarationSet {
   return {
     domains: [domain('orders', changes.domain)],
     topics: [eventTopic('orders', 'order-created', changes.topic)],
@@ -53,8 +58,21 @@ const lintOf = (declarations: DeclarationSet, environment = DEV): Finding[] => l
 
 describe('lint runner: suppressions', () => {
   it('keeps a suppressed finding and marks it with the reason and the declaration that suppressed it (topic)', () => {
-    const findings = lintOf(seed({ topic: { contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'the schema lives in the registry with its own review' }] } }));
-    const finding = expectFinding(findings, { ruleId: 'TF-CONTRACT-002', level: 'warning', subject: TOPIC, field: 'contract.changeStrategy', message: 'states no schema-change strategy' });
+    const findings = lintOf(
+      seed({
+        topic: {
+          contract: { compatibility: 'BACKWARD' },
+          suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'the schema lives in the registry with its own review' }],
+        },
+      }),
+    );
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-CONTRACT-002',
+      level: 'warning',
+      subject: TOPIC,
+      field: 'contract.changeStrategy',
+      message: 'states no schema-change strategy',
+    });
     expect(finding.suppressed).toEqual({ reason: 'the schema lives in the registry with its own review', by: `topic ${TOPIC}` });
     expect(findingsOf(findings, 'TF-LINT-002')).toEqual([]);
   });
@@ -77,13 +95,18 @@ describe('lint runner: suppressions', () => {
 
   it('applies a consumer group suppression to the group', () => {
     const findings = lintOf(seed({ group: { deadLetter: false, suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
-    expect(expectFinding(findings, { ruleId: 'TF-GROUP-003', level: 'error', subject: 'orders.payment', field: 'deadLetter', message: 'no dead-letter topic' }).suppressed).toEqual({ reason: REASON, by: 'consumer group orders.payment' });
+    expect(
+      expectFinding(findings, { ruleId: 'TF-GROUP-003', level: 'error', subject: 'orders.payment', field: 'deadLetter', message: 'no dead-letter topic' })
+        .suppressed,
+    ).toEqual({ reason: REASON, by: 'consumer group orders.payment' });
   });
 
   it("applies a consumer group suppression to the group's dead-letter topic, not to the topic it reads", () => {
     const reason = 'dead letters are re-driven within a day; long segments do not matter';
     const longSegments = { 'segment.ms': String(60 * 86_400_000) };
-    const findings = lintOf(seed({ topic: { config: longSegments }, group: { deadLetter: { config: longSegments }, suppressions: [{ ruleId: 'TF-CONFIG-002', reason }] } }));
+    const findings = lintOf(
+      seed({ topic: { config: longSegments }, group: { deadLetter: { config: longSegments }, suppressions: [{ ruleId: 'TF-CONFIG-002', reason }] } }),
+    );
     expect(findingsOf(findings, 'TF-CONFIG-002').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
       [TOPIC, null],
       [`${TOPIC}.payment.dlq`, 'consumer group orders.payment'],
@@ -124,7 +147,10 @@ describe('lint runner: suppressions', () => {
     const reason = 'search events are internal and never evolve in place';
     const findings = lintOf({
       domains: [domain('orders'), domain('search', { suppressions: [{ ruleId: 'TF-CONTRACT-002', reason }] })],
-      topics: [eventTopic('orders', 'order-created', { contract: { compatibility: 'BACKWARD' } }), eventTopic('search', 'document-changed', { contract: { compatibility: 'BACKWARD' } })],
+      topics: [
+        eventTopic('orders', 'order-created', { contract: { compatibility: 'BACKWARD' } }),
+        eventTopic('search', 'document-changed', { contract: { compatibility: 'BACKWARD' } }),
+      ],
     });
     expect(findingsOf(findings, 'TF-CONTRACT-002').map((f) => [f.subject.name, f.suppressed?.by ?? null])).toEqual([
       [TOPIC, null],
@@ -143,26 +169,55 @@ describe('lint runner: suppressions', () => {
   });
 
   it('also suppresses an undecided finding', () => {
-    const findings = lintOf(seed({ topic: { partitions: 12, throughput: undefined, suppressions: [{ ruleId: 'TF-PART-001', reason: 'partitions match the legacy cluster, sized by hand' }] } }));
-    const finding = expectFinding(findings, { ruleId: 'TF-PART-001', level: 'info', subject: TOPIC, field: 'throughput', message: 'cannot decide', undecided: true });
+    const findings = lintOf(
+      seed({
+        topic: {
+          partitions: 12,
+          throughput: undefined,
+          suppressions: [{ ruleId: 'TF-PART-001', reason: 'partitions match the legacy cluster, sized by hand' }],
+        },
+      }),
+    );
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-PART-001',
+      level: 'info',
+      subject: TOPIC,
+      field: 'throughput',
+      message: 'cannot decide',
+      undecided: true,
+    });
     expect(finding.suppressed?.by).toBe(`topic ${TOPIC}`);
   });
 
   it('reports a suppression of an unknown rule id as a TF-LINT-001 error on the declaration that makes it', () => {
     const findings = lintOf(seed({ group: { suppressions: [{ ruleId: 'TF-GROUP-999', reason: 'renamed in the last release' }] } }));
-    const finding = expectFinding(findings, { ruleId: 'TF-LINT-001', level: 'error', subject: 'orders.payment', field: 'suppressions', message: 'consumer group orders.payment suppresses unknown rule TF-GROUP-999' });
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-LINT-001',
+      level: 'error',
+      subject: 'orders.payment',
+      field: 'suppressions',
+      message: 'consumer group orders.payment suppresses unknown rule TF-GROUP-999',
+    });
     expect(finding).toMatchObject({ title: UNKNOWN_RULE_SUPPRESSED.title, fix: UNKNOWN_RULE_SUPPRESSED.fix, subject: { kind: 'consumer-group' } });
     expect(isBlocking(finding, false)).toBe(true);
   });
 
   it('reports an unknown rule suppressed on a domain once, on the domain (not once per topic of it)', () => {
     const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-NOPE-001', reason: 'a typo in a rule id' }] } }));
-    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual(['domain orders: domain orders suppresses unknown rule TF-NOPE-001']);
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'domain orders: domain orders suppresses unknown rule TF-NOPE-001',
+    ]);
   });
 
   it('reports a suppression that matches no finding as TF-LINT-002 info', () => {
     const findings = lintOf(seed({ group: { suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
-    const finding = expectFinding(findings, { ruleId: 'TF-LINT-002', level: 'info', subject: 'orders.payment', field: 'suppressions', message: 'consumer group orders.payment suppresses TF-GROUP-003, which reports nothing here' });
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-LINT-002',
+      level: 'info',
+      subject: 'orders.payment',
+      field: 'suppressions',
+      message: 'consumer group orders.payment suppresses TF-GROUP-003, which reports nothing here',
+    });
     expect(finding.fix).toBe(UNUSED_SUPPRESSION.fix);
     expect(isBlocking(finding, true)).toBe(false);
   });
@@ -173,14 +228,21 @@ describe('lint runner: suppressions', () => {
   });
 
   it('reports a suppression of a production-only rule as unused (info) outside production only', () => {
-    const declarations = seed({ topic: { replication: { factor: 2 }, suppressions: [{ ruleId: 'TF-REPL-001', reason: 'a replay copy; two replicas suffice here' }] } });
+    const declarations = seed({
+      topic: { replication: { factor: 2 }, suppressions: [{ ruleId: 'TF-REPL-001', reason: 'a replay copy; two replicas suffice here' }] },
+    });
     expect(findingsOf(lintOf(declarations, { ...PROD, minInsyncReplicas: 1 }), 'TF-LINT-002')).toEqual([]);
     expect(findingsOf(lintOf(declarations), 'TF-LINT-002').map((f) => f.subject.name)).toEqual([TOPIC]);
   });
 });
 
 describe('suppression declarations: the schema demands a rule id and a written reason', () => {
-  const ids = { domain: 'dev/orders', topic: `dev/orders/order-created`, group: 'dev/orders/payment', producer: 'dev/orders/order-created/Producer-order-service' } as const;
+  const ids = {
+    domain: 'dev/orders',
+    topic: `dev/orders/order-created`,
+    group: 'dev/orders/payment',
+    producer: 'dev/orders/order-created/Producer-order-service',
+  } as const;
 
   it.each([
     ['an empty reason', ''],
@@ -202,14 +264,23 @@ describe('suppression declarations: the schema demands a rule id and a written r
   it('fails when the rule id is not shaped like TF-<AREA>-<NNN>', () => {
     const d = seed({ topic: { suppressions: [{ ruleId: 'GROUP-3', reason: 'a perfectly good reason' }] } });
     const result = resolve({ domains: d.domains ?? [], topics: d.topics ?? [], consumerGroups: d.consumerGroups ?? [], producers: d.producers ?? [] }, DEV);
-    expect(result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`)).toContain(`${ids.topic} › suppressions[0].ruleId: must be a rule id such as "TF-GROUP-003"`);
+    expect(result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`)).toContain(
+      `${ids.topic} › suppressions[0].ruleId: must be a rule id such as "TF-GROUP-003"`,
+    );
   });
 });
 
 describe('lint runner: results', () => {
   it('reports an undecided result as info with undecided: true and a "cannot decide" message, at the rule\'s field', () => {
     const findings = lintOf(seed({ topic: { key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering of events' } } }));
-    const finding = expectFinding(findings, { ruleId: 'TF-KEY-002', level: 'info', subject: TOPIC, field: 'key.cardinality', message: /^cannot decide: /, undecided: true });
+    const finding = expectFinding(findings, {
+      ruleId: 'TF-KEY-002',
+      level: 'info',
+      subject: TOPIC,
+      field: 'key.cardinality',
+      message: /^cannot decide: /,
+      undecided: true,
+    });
     expect(RULES.find((r) => r.id === 'TF-KEY-002')?.level).toBe('warning'); // the rule's own level is not used for undecided results
     expect(finding.title).toBe(RULES.find((r) => r.id === 'TF-KEY-002')?.title);
   });
@@ -222,19 +293,37 @@ describe('lint runner: results', () => {
   });
 
   it("uses the rule's level when the violation sets none, and copies the rule's title and fix", () => {
-    const finding = expectFinding(lintOf(seed({ group: { deadLetter: false } })), { ruleId: 'TF-GROUP-003', level: 'error', subject: 'orders.payment', field: 'deadLetter', message: 'no dead-letter topic' });
-    expect(finding).toMatchObject({ title: deadLetterExists.title, fix: deadLetterExists.fix, environment: 'dev', subject: { kind: 'consumer-group', domain: 'orders', source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 } } });
+    const finding = expectFinding(lintOf(seed({ group: { deadLetter: false } })), {
+      ruleId: 'TF-GROUP-003',
+      level: 'error',
+      subject: 'orders.payment',
+      field: 'deadLetter',
+      message: 'no dead-letter topic',
+    });
+    expect(finding).toMatchObject({
+      title: deadLetterExists.title,
+      fix: deadLetterExists.fix,
+      environment: 'dev',
+      subject: { kind: 'consumer-group', domain: 'orders', source: { path: 'dev/orders/payment', file: 'topics/orders.ts', line: 30 } },
+    });
   });
 
   it('runs only the rules it is given', () => {
     const topology = resolveTopology(seed({ group: { deadLetter: false, idempotency: undefined } }));
     expect(lint(topology, [deadLetterExists]).map((f) => f.ruleId)).toEqual(['TF-GROUP-003']);
-    expect(lint(topology).map((f) => f.ruleId).sort()).toEqual(['TF-GROUP-001', 'TF-GROUP-003']);
+    expect(
+      lint(topology)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['TF-GROUP-001', 'TF-GROUP-003']);
   });
 
   it('reports a client rule once per group or producer (the client subject does not duplicate it)', () => {
     const findings = lintOf(seed({ producer: { principal: 'User:payment-service' } }));
-    expect(findingsOf(findings, 'TF-ACCESS-001').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['consumer-group orders.payment', `producer order-service → ${TOPIC}`]);
+    expect(findingsOf(findings, 'TF-ACCESS-001').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual([
+      'consumer-group orders.payment',
+      `producer order-service → ${TOPIC}`,
+    ]);
   });
 
   it('lints a topology with no declarations to no findings', () => {
@@ -263,23 +352,44 @@ function noisy(): { [K in keyof DeclarationSet]-?: NonNullable<DeclarationSet[K]
     topics: [
       eventTopic('orders', 'order-created', { partitions: 2, contract: { compatibility: 'NONE' } }),
       eventTopic('orders', 'order-paid', { key: undefined, ordering: 'none', throughput: undefined, partitions: 3 }),
-      eventTopic('payments', 'payment-made', { key: { field: 'region', aggregate: 'region', reason: 'per-region settlement order', cardinality: 4 }, aggregate: { name: 'payment', cardinality: 1_000_000 } }),
-      eventTopic('search', 'document-changed', { replay: { kind: 'full', longestReindex: '2d' }, config: { 'delete.retention.ms': '3600000' }, contract: { compatibility: 'BACKWARD' }, suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'documents have no schema registry yet' }] }),
+      eventTopic('payments', 'payment-made', {
+        key: { field: 'region', aggregate: 'region', reason: 'per-region settlement order', cardinality: 4 },
+        aggregate: { name: 'payment', cardinality: 1_000_000 },
+      }),
+      eventTopic('search', 'document-changed', {
+        replay: { kind: 'full', longestReindex: '2d' },
+        config: { 'delete.retention.ms': '3600000' },
+        contract: { compatibility: 'BACKWARD' },
+        suppressions: [{ ruleId: 'TF-CONTRACT-002', reason: 'documents have no schema registry yet' }],
+      }),
     ],
     consumerGroups: [
       consumerGroup('orders', 'payment', ORDER_CREATED, { idempotency: undefined, deadLetter: false }),
       consumerGroup('orders', 'notification', ORDER_CREATED, { maxProcessingLag: undefined, principal: 'User:payment-service' }),
-      consumerGroup('payments', 'ledger', payments, { maxProcessingLag: undefined, offsetCommit: { mode: 'auto', reason: 'the ledger handler is synchronous' } }),
-      consumerGroup('search', 'indexer', search, { processingTimePerMessage: undefined, retries: ['1s', '10s'], suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'unused on purpose: nothing fires' }] }),
+      consumerGroup('payments', 'ledger', payments, {
+        maxProcessingLag: undefined,
+        offsetCommit: { mode: 'auto', reason: 'the ledger handler is synchronous' },
+      }),
+      consumerGroup('search', 'indexer', search, {
+        processingTimePerMessage: undefined,
+        retries: ['1s', '10s'],
+        suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'unused on purpose: nothing fires' }],
+      }),
       consumerGroup('payments', 'audit', ORDER_CREATED, { processing: 'async', offsetCommit: { mode: 'auto', reason: 'audit copies are best effort only' } }),
     ],
     producers: [
       producer(ORDER_CREATED, 'order-service', { delivery: { retries: 3, timeout: '10s' } }),
       producer({ domain: 'orders', event: 'order-paid' }, 'order-service', { idempotent: false }),
-      producer(payments, 'payment-service', { delivery: { backoff: '1s', backoffMax: '1s' }, suppressions: [{ ruleId: 'TF-PROD-003', reason: 'the broker proxy applies its own backoff' }] }),
+      producer(payments, 'payment-service', {
+        delivery: { backoff: '1s', backoffMax: '1s' },
+        suppressions: [{ ruleId: 'TF-PROD-003', reason: 'the broker proxy applies its own backoff' }],
+      }),
       producer(search, 'catalog-service'),
     ],
-    legacyAcls: [legacyAcl('orders'), legacyAcl('search', { principal: 'User:*', operation: 'Describe', resourceName: 'search.document-changed', patternType: 'Literal' })],
+    legacyAcls: [
+      legacyAcl('orders'),
+      legacyAcl('search', { principal: 'User:*', operation: 'Describe', resourceName: 'search.document-changed', patternType: 'Literal' }),
+    ],
   };
 }
 

@@ -53,12 +53,19 @@ export interface SarifProblem {
 export function sarifProblems(log: unknown, name: SarifSchemaName): SarifProblem[] {
   const validate = sarifValidator(name);
   if (validate(log)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath, message: `${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params)})` : ''}` }));
+  return (validate.errors ?? []).map((e: ErrorObject) => ({
+    path: e.instancePath,
+    message: `${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params)})` : ''}`,
+  }));
 }
 
 export function sampleLogs(): string[] {
   const dir = join(SARIF_DIR, 'sample-logs');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sarif')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.sarif'))
+        .sort()
+    : [];
 }
 
 export const SAMPLE_LOG_DIR = join(SARIF_DIR, 'sample-logs');

@@ -31,7 +31,13 @@ describe('stackResources counts what the constructs render', () => {
     const [counted] = stackResources(topology, 'environment');
     const resources = json.resource ?? {};
     const rendered = (type: string): number => Object.keys((resources as Record<string, object | undefined>)[type] ?? {}).length;
-    expect(counted).toMatchObject({ stack: 'dev', domains: ['orders'], topics: rendered('kafka_topic'), acls: rendered('kafka_acl'), quotas: rendered('kafka_quota') });
+    expect(counted).toMatchObject({
+      stack: 'dev',
+      domains: ['orders'],
+      topics: rendered('kafka_topic'),
+      acls: rendered('kafka_acl'),
+      quotas: rendered('kafka_quota'),
+    });
     expect(counted?.total).toBe(rendered('kafka_topic') + rendered('kafka_acl') + rendered('kafka_quota'));
   });
 
@@ -55,7 +61,13 @@ describe('TF-STACK-001 stackResourceBudget: one stack stays within the resource 
     expect(findings).toHaveLength(1);
     const [stack] = stackResources(topology, 'environment');
     expect(stack!.total).toBeGreaterThan(STACK_RESOURCE_BUDGET);
-    expectFinding(findings, { ruleId: 'TF-STACK-001', level: 'warning', subject: 'a', field: 'stack', message: `stack "dev" (2 domains) holds ${stack!.total} resources` });
+    expectFinding(findings, {
+      ruleId: 'TF-STACK-001',
+      level: 'warning',
+      subject: 'a',
+      field: 'stack',
+      message: `stack "dev" (2 domains) holds ${stack!.total} resources`,
+    });
   });
 
   it('does not fire when the same declarations are split one stack per domain', () => {
@@ -69,7 +81,13 @@ describe('TF-STACK-001 stackResourceBudget: one stack stays within the resource 
 
   it('fires for one large domain even in its own stack, naming the domain', () => {
     const big = manyTopics(['a'], topicsForShare(1.05));
-    expectFinding(lint(big, RULES, { layout: 'domain' }), { ruleId: 'TF-STACK-001', level: 'warning', subject: 'a', field: 'stack', message: 'stack "dev-a" (domain "a")' });
+    expectFinding(lint(big, RULES, { layout: 'domain' }), {
+      ruleId: 'TF-STACK-001',
+      level: 'warning',
+      subject: 'a',
+      field: 'stack',
+      message: 'stack "dev-a" (domain "a")',
+    });
   });
 
   it('takes the layout from the environment in the real pipeline (KafkaEnvironment)', () => {
@@ -84,7 +102,13 @@ describe('TF-STACK-001 stackResourceBudget: one stack stays within the resource 
             key: { field: 'id', aggregate: 'thing', reason: 'per-thing ordering; things are independent', cardinality: 1_000_000 },
             replay: Replay.window('7d'),
             partitions: 3,
-          }).addConsumerGroup(`reader-${i}`, { service: `reader-${i}`, principal: KafkaPrincipal.user(`reader-${i}`), idempotency: 'dedupe by event id; duplicates ignored', processingTimePerMessage: '5ms', maxProcessingLag: '5m' });
+          }).addConsumerGroup(`reader-${i}`, {
+            service: `reader-${i}`,
+            principal: KafkaPrincipal.user(`reader-${i}`),
+            idempotency: 'dedupe by event id; duplicates ignored',
+            processingTimePerMessage: '5ms',
+            maxProcessingLag: '5m',
+          });
         }
       }
       const result = env.render();

@@ -34,14 +34,26 @@ describe('TF-PART-001 partitionHeadroom: declared partitions leave headroom over
 
   it('fires when the declared maximum of consumer instances is not covered twice', () => {
     const { findings } = lintOrders({ topic: { partitions: 8, throughput: { peakMessagesPerSecond: 10, averageMessageBytes: 100, maxConsumerInstances: 6 } } });
-    expectFinding(findings, { ruleId: 'TF-PART-001', level: 'warning', subject: 'orders.order-created', field: 'partitions', message: '8 partitions for a needed parallelism of 6; 12 would leave' });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-001',
+      level: 'warning',
+      subject: 'orders.order-created',
+      field: 'partitions',
+      message: '8 partitions for a needed parallelism of 6; 12 would leave',
+    });
   });
 
   it(`fires on sized partitions when sizing stops at its cap of ${MAX_SIZED_PARTITIONS}`, () => {
     // 1,000,000 msg/s × 5 ms = 5,000 busy consumers: more than the sizing will ever propose.
     const { topology, findings } = lintOrders({ topic: { throughput: { peakMessagesPerSecond: 1_000_000, averageMessageBytes: 10 } } });
     expect(eventTopicNamed(topology, 'orders.order-created').partitions.value).toBe(MAX_SIZED_PARTITIONS);
-    expectFinding(findings, { ruleId: 'TF-PART-001', level: 'warning', subject: 'orders.order-created', field: 'partitions', message: `${MAX_SIZED_PARTITIONS} partitions for a needed parallelism of 5000` });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-001',
+      level: 'warning',
+      subject: 'orders.order-created',
+      field: 'partitions',
+      message: `${MAX_SIZED_PARTITIONS} partitions for a needed parallelism of 5000`,
+    });
   });
 
   it('does not fire on partitions sized from the declared throughput', () => {
@@ -57,7 +69,14 @@ describe('TF-PART-001 partitionHeadroom: declared partitions leave headroom over
   it('cannot decide without a declared throughput, and says so as an undecided info finding', () => {
     const { topology, findings } = lintOrders({ topic: { partitions: 12, throughput: undefined } });
     expectUnknown(partitionHeadroom.check(eventTopicNamed(topology, 'orders.order-created'), context(topology)), 'throughput', 'no throughput declared');
-    expectFinding(findings, { ruleId: 'TF-PART-001', level: 'info', subject: 'orders.order-created', field: 'throughput', message: 'cannot decide: no throughput declared, so headroom cannot be checked', undecided: true });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-001',
+      level: 'info',
+      subject: 'orders.order-created',
+      field: 'throughput',
+      message: 'cannot decide: no throughput declared, so headroom cannot be checked',
+      undecided: true,
+    });
   });
 
   it('does not apply to dead-letter topics', () => {
@@ -69,7 +88,13 @@ describe('TF-PART-001 partitionHeadroom: declared partitions leave headroom over
 describe(`TF-PART-002 partitionCap: a topic has at most ${PARTITION_WARNING_CAP} partitions`, () => {
   it(`fires (warning) on ${PARTITION_WARNING_CAP + 1} declared partitions`, () => {
     const { findings } = lintOrders({ topic: { partitions: PARTITION_WARNING_CAP + 1 } });
-    expectFinding(findings, { ruleId: 'TF-PART-002', level: 'warning', subject: 'orders.order-created', field: 'partitions', message: `${PARTITION_WARNING_CAP + 1} partitions (cap ${PARTITION_WARNING_CAP})` });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-002',
+      level: 'warning',
+      subject: 'orders.order-created',
+      field: 'partitions',
+      message: `${PARTITION_WARNING_CAP + 1} partitions (cap ${PARTITION_WARNING_CAP})`,
+    });
   });
 
   it('fires on a retry tier too: it has the partitions of its main topic', () => {
@@ -81,14 +106,24 @@ describe(`TF-PART-002 partitionCap: a topic has at most ${PARTITION_WARNING_CAP}
     });
     const retry = companionNamed(topology, 'orders.order-created.payment.retry-1');
     expectViolation(partitionCap.check(retry, context(topology)), { field: 'partitions', message: '1024 partitions' });
-    expect(lint(topology).filter((f) => f.ruleId === 'TF-PART-002').map((f) => f.subject.name)).toEqual(['orders.order-created', 'orders.order-created.payment.retry-1']);
+    expect(
+      lint(topology)
+        .filter((f) => f.ruleId === 'TF-PART-002')
+        .map((f) => f.subject.name),
+    ).toEqual(['orders.order-created', 'orders.order-created.payment.retry-1']);
   });
 
   it(`fires when sizing was capped at ${MAX_SIZED_PARTITIONS}, below what the declarations need`, () => {
     const { topology, findings } = lintOrders({ topic: { throughput: { peakMessagesPerSecond: 1_000_000, averageMessageBytes: 10 } } });
     const topic = eventTopicNamed(topology, 'orders.order-created');
     expect(topic.partitions.capped).toBe(true);
-    expectFinding(findings, { ruleId: 'TF-PART-002', level: 'warning', subject: 'orders.order-created', field: 'throughput', message: `sizing was capped: ${topic.partitions.explanation}` });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-002',
+      level: 'warning',
+      subject: 'orders.order-created',
+      field: 'throughput',
+      message: `sizing was capped: ${topic.partitions.explanation}`,
+    });
     expectViolation(partitionCap.check(topic, context(topology)), { field: 'throughput', message: `capped at ${MAX_SIZED_PARTITIONS}` });
   });
 

@@ -119,7 +119,10 @@ const PROBES: Record<CdktfInternalName, () => void> = {
     const entry = (stack.node.scope as App).manifest.forStack(stack);
     expect(entry.annotations).toEqual([]);
     setManifestAnnotations(entry, [{ level: 'x' }]);
-    expect((stack.node.scope as App).manifest.buildManifest()).toMatchObject({ version: LIBRARY.version, stacks: { internals: { annotations: [{ level: 'x' }] } } });
+    expect((stack.node.scope as App).manifest.buildManifest()).toMatchObject({
+      version: LIBRARY.version,
+      stacks: { internals: { annotations: [{ level: 'x' }] } },
+    });
   },
   'number token markers 0xfdff and 0xfbff': () => {
     const number = Token.asNumber(Lazy.numberValue({ produce: () => 1 }));
@@ -214,7 +217,9 @@ describe(`the cdktf internals topicform relies on, in ${LIBRARY.name}@${LIBRARY.
     expect(header, 'the README has no table headed "| internal |"').toBeGreaterThan(-1);
     const end = lines.findIndex((line, i) => i > header && !line.startsWith('|'));
     const rows = lines.slice(header + 2, end === -1 ? undefined : end);
-    const missing = CDKTF_INTERNALS.filter((internal) => !rows.some((row) => row.startsWith(`| \`${internal.name}\` |`) && row.includes(internal.cdktf) && row.includes(internal.cdktn)));
+    const missing = CDKTF_INTERNALS.filter(
+      (internal) => !rows.some((row) => row.startsWith(`| \`${internal.name}\` |`) && row.includes(internal.cdktf) && row.includes(internal.cdktn)),
+    );
     expect(missing.map((m) => m.name)).toEqual([]);
     expect(rows).toHaveLength(CDKTF_INTERNALS.length);
   });

@@ -22,7 +22,10 @@ function output(files: Record<string, string>): string {
 }
 
 const stack = (version: string, partitions = 6): string =>
-  canonicalJson({ '//': { metadata: { backend: 'local', stackName: 'dev', version }, outputs: {} }, resource: { kafka_topic: { orders: { name: 'orders', partitions } } } });
+  canonicalJson({
+    '//': { metadata: { backend: 'local', stackName: 'dev', version }, outputs: {} },
+    resource: { kafka_topic: { orders: { name: 'orders', partitions } } },
+  });
 const manifest = (version: string): string => canonicalJson({ stacks: { dev: { name: 'dev' } }, version });
 const docs = '# orders\n';
 
@@ -50,7 +53,9 @@ describe('compareOutputs', () => {
     );
     expect(result.problems).toEqual([
       expect.stringMatching(/^docs\/index\.md: first difference at byte 2 \(line 1\): cdktf `# orders`, cdktn `# Orders`$/),
-      expect.stringMatching(/^stacks\/dev\/cdk\.tf\.json: differs beyond \/\/\.metadata\.version: first difference at byte \d+ \(line 14\): cdktf `"partitions": 6,?`, cdktn `"partitions": 12,?`$/),
+      expect.stringMatching(
+        /^stacks\/dev\/cdk\.tf\.json: differs beyond \/\/\.metadata\.version: first difference at byte \d+ \(line 14\): cdktf `"partitions": 6,?`, cdktn `"partitions": 12,?`$/,
+      ),
     ]);
     expect(report(result, STAMP)).toContain('2 difference(s) beyond the version stamp');
   });
@@ -66,13 +71,22 @@ describe('compareOutputs', () => {
     const result = compareOutputs(output({ 'a.md': docs }), output({ 'b.md': docs }), STAMP);
     expect(result.problems).toEqual(['a.md: written with cdktf only', 'b.md: written with cdktn only']);
     expect(compareOutputs(output({}), output({}), STAMP).problems).toEqual([expect.stringMatching(/no file synthesized$/)]);
-    expect(compareOutputs(join(scratch, 'missing'), output({ 'a.md': docs }), STAMP).problems).toEqual([expect.stringMatching(/missing: no such directory$/), 'a.md: written with cdktn only']);
+    expect(compareOutputs(join(scratch, 'missing'), output({ 'a.md': docs }), STAMP).problems).toEqual([
+      expect.stringMatching(/missing: no such directory$/),
+      'a.md: written with cdktn only',
+    ]);
   });
 
   it('allows no difference at all with one library version on both sides (two Node.js versions), naming the sides', () => {
     const same = { from: '0.21.0', to: '0.21.0' };
-    const result = compareOutputs(output({ 'manifest.json': manifest('0.21.0'), 'a.md': docs }), output({ 'manifest.json': manifest('0.24.0') }), same, ['node 24', 'node 22']);
-    expect(result.problems).toEqual(['a.md: written with node 24 only', 'manifest.json: first difference at byte 77 (line 7): node 24 `"version": "0.21.0"`, node 22 `"version": "0.24.0"`']);
+    const result = compareOutputs(output({ 'manifest.json': manifest('0.21.0'), 'a.md': docs }), output({ 'manifest.json': manifest('0.24.0') }), same, [
+      'node 24',
+      'node 22',
+    ]);
+    expect(result.problems).toEqual([
+      'a.md: written with node 24 only',
+      'manifest.json: first difference at byte 77 (line 7): node 24 `"version": "0.21.0"`, node 22 `"version": "0.24.0"`',
+    ]);
     expect(result.stamps).toEqual([]);
     expect(report(result, same)).toMatch(/1 file\(s\) compared: 0 byte-identical; 2 difference\(s\)\n$/);
     const identical = compareOutputs(output({ 'manifest.json': manifest('0.21.0') }), output({ 'manifest.json': manifest('0.21.0') }), same);

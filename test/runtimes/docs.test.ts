@@ -36,7 +36,9 @@ describe('the runtimes docs', () => {
   });
 
   it('give the versions and ranges scripts/runtimes.ts holds', () => {
-    for (const text of [CDKTN_ALIAS, `cdktf ${CDKTF_VERSION}`, `\`${CDKTF_PEER_RANGE}\``, `\`${CDKTN.constructs}\``, `cdktn ${CDKTN.version}`]) expect(DOC, text).toContain(text);
+    for (const text of [CDKTN_ALIAS, `cdktf ${CDKTF_VERSION}`, `\`${CDKTF_PEER_RANGE}\``, `\`${CDKTN.constructs}\``, `cdktn ${CDKTN.version}`]) {
+      expect(DOC, text).toContain(text);
+    }
   });
 
   it('name every test file the cdktn leg runs', () => {

@@ -33,30 +33,36 @@ describeWithTerraform('terraform on the example stacks', () => {
   const out = synthTo('examples', buildApp);
   const stacks = readdirSync(join(out, 'stacks')).sort();
 
-  it.each(stacks)('%s validates, plans only creates, applies and re-plans with no changes', async (stack) => {
-    const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: VARS });
-    try {
-      const { plan, replanHasChanges } = await runLifecycle(workspace);
-      const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, object> };
-      const expected = Object.values(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
-      expect(actions(plan)).toEqual(['create']);
-      expect(plan.resource_changes?.length).toBe(expected);
-      expect(replanHasChanges).toBe(false);
-    } finally {
-      await workspace.dispose();
-    }
-  }, 120_000);
+  it.each(stacks)(
+    '%s validates, plans only creates, applies and re-plans with no changes',
+    async (stack) => {
+      const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: VARS });
+      try {
+        const { plan, replanHasChanges } = await runLifecycle(workspace);
+        const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, object> };
+        const expected = Object.values(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+        expect(actions(plan)).toEqual(['create']);
+        expect(plan.resource_changes?.length).toBe(expected);
+        expect(replanHasChanges).toBe(false);
+      } finally {
+        await workspace.dispose();
+      }
+    },
+    120_000,
+  );
 });
 
 describeWithTerraform('switching stack layout with the provider double', () => {
   it('moves prod from one stack to one per domain with imports and forgets, and no create, replace or delete', async () => {
     const prod = environments.find((e) => e.name === 'prod') as EnvironmentInput;
-    const build = (environment: EnvironmentInput) => (outdir: string): App => {
-      const app = new App({ outdir, stackTraces: false });
-      const env = new KafkaEnvironment(app, 'prod', { environment });
-      for (const name of Object.keys(domains).sort()) domains[name]?.(env);
-      return app;
-    };
+    const build =
+      (environment: EnvironmentInput) =>
+      (outdir: string): App => {
+        const app = new App({ outdir, stackTraces: false });
+        const env = new KafkaEnvironment(app, 'prod', { environment });
+        for (const name of Object.keys(domains).sort()) domains[name]?.(env);
+        return app;
+      };
     const before = synthTo('layout-before', build({ ...prod, layout: 'environment' }));
     const after = synthTo('layout-after', build({ ...prod, layout: 'domain', moves: [{ domains: ['orders', 'search'], from: 'prod' }] }));
 
@@ -79,7 +85,10 @@ describeWithTerraform('switching stack layout with the provider double', () => {
           await next.plan({ out: 'adopt' });
           const plan = await next.showJson('adopt');
           expect(actions(plan), stack).toEqual(['no-op']);
-          expect((plan.resource_changes ?? []).every((c) => (c as { change: { importing?: unknown } }).change.importing !== undefined), stack).toBe(true);
+          expect(
+            (plan.resource_changes ?? []).every((c) => (c as { change: { importing?: unknown } }).change.importing !== undefined),
+            stack,
+          ).toBe(true);
           await next.apply('adopt');
           const replan = await next.plan({ out: null, detailedExitcode: true });
           expect(replan.exitCode, stack).toBe(0);

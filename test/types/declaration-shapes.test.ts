@@ -10,7 +10,7 @@ import { Testing } from '../../constructs/cdktf';
 import { Domain, KafkaStack, Replay, Retries } from '../../constructs';
 import type { ConsumerGroupOptions, DomainProps, EventTopicProps, LegacyAclProps, ProducerProps } from '../../constructs';
 import type { EventContractProps } from '../../constructs/event-topic';
-import type { contractSchema} from '../../model/schema';
+import type { contractSchema } from '../../model/schema';
 import { consumerGroupSchema, domainSchema, eventTopicSchema, legacyAclSchema, producerSchema } from '../../model/schema';
 import { assertSameShape } from './same-shape';
 import { DEV } from '../helpers/synth';
@@ -48,7 +48,12 @@ function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>
     replication: { factor: 1, minInsyncReplicas: 1 },
     retentionBytes: 1_000_000,
     config: { 'max.message.bytes': '1048576' },
-    contract: { compatibility: 'BACKWARD', changeStrategy: 'additive fields only, new topic for breaking changes', schema: { type: 'object' }, subjectNaming: 'TopicNameStrategy' },
+    contract: {
+      compatibility: 'BACKWARD',
+      changeStrategy: 'additive fields only, new topic for breaking changes',
+      schema: { type: 'object' },
+      subjectNaming: 'TopicNameStrategy',
+    },
     suppressions,
   });
   const group = topic.addConsumerGroup('payment', {
@@ -65,8 +70,23 @@ function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>
     processing: 'sync',
     suppressions,
   });
-  const producer = topic.grantProduce('User:orders-service', { service: 'orders-service', idempotent: true, transactionalIdPrefix: 'orders-tx', delivery: { timeout: '2m', backoff: '100ms', backoffMax: '1s', retries: 5 }, suppressions });
-  const acl = domain.addLegacyAcl('legacy', { principal: 'User:*', host: '*', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'orders.created', patternType: 'Literal', reason: 'an old reporting job still reads it' });
+  const producer = topic.grantProduce('User:orders-service', {
+    service: 'orders-service',
+    idempotent: true,
+    transactionalIdPrefix: 'orders-tx',
+    delivery: { timeout: '2m', backoff: '100ms', backoffMax: '1s', retries: 5 },
+    suppressions,
+  });
+  const acl = domain.addLegacyAcl('legacy', {
+    principal: 'User:*',
+    host: '*',
+    operation: 'Read',
+    permission: 'Allow',
+    resourceType: 'Topic',
+    resourceName: 'orders.created',
+    patternType: 'Literal',
+    reason: 'an old reporting job still reads it',
+  });
   return {
     domain: domainSchema.safeParse(domain.toDeclaration()),
     topic: eventTopicSchema.safeParse(topic.toDeclaration()),
@@ -78,7 +98,9 @@ function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>
 
 describe('declaration shapes', () => {
   it('every prop of every construct reaches its schema, under the schema’s name', () => {
-    const issues = Object.entries(parsedDeclarations()).flatMap(([kind, r]) => (r.success ? [] : r.error.issues.map((i) => `${kind}: ${i.path.join('.')}: ${i.message}`)));
+    const issues = Object.entries(parsedDeclarations()).flatMap(([kind, r]) =>
+      r.success ? [] : r.error.issues.map((i) => `${kind}: ${i.path.join('.')}: ${i.message}`),
+    );
     expect(issues).toEqual([]);
   });
 

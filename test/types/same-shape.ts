@@ -20,17 +20,18 @@ export type Shape<T> = T extends (...args: never[]) => unknown
       : T;
 
 /** The keys of A or B whose types differ (or that only one has); `never` when the shapes are the same. */
-export type ShapeMismatch<A, B> = Equal<Shape<A>, Shape<B>> extends true
-  ? never
-  : A extends readonly unknown[]
-    ? 'elements'
-    : {
-        [K in keyof A | keyof B]: K extends keyof A ? (K extends keyof B ? (Equal<Shape<A[K]>, Shape<B[K]>> extends true ? never : K) : K) : K;
-      }[keyof A | keyof B] extends infer M
-      ? [M] extends [never]
-        ? 'optionality'
-        : M
-      : never;
+export type ShapeMismatch<A, B> =
+  Equal<Shape<A>, Shape<B>> extends true
+    ? never
+    : A extends readonly unknown[]
+      ? 'elements'
+      : {
+            [K in keyof A | keyof B]: K extends keyof A ? (K extends keyof B ? (Equal<Shape<A[K]>, Shape<B[K]>> extends true ? never : K) : K) : K;
+          }[keyof A | keyof B] extends infer M
+        ? [M] extends [never]
+          ? 'optionality'
+          : M
+        : never;
 
 /** Compiles only when A and B are the same shape; see the module comment. */
 export function assertSameShape<A, B>(ok: [ShapeMismatch<A, B>] extends [never] ? true : { fieldsThatDiffer: ShapeMismatch<A, B> }): void {

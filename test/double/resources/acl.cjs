@@ -36,7 +36,21 @@ const ENUMS = [
   {
     name: 'acl_operation',
     what: 'operation',
-    values: ['Unknown', 'Any', 'All', 'Read', 'Write', 'Create', 'Delete', 'Alter', 'Describe', 'ClusterAction', 'DescribeConfigs', 'AlterConfigs', 'IdempotentWrite'],
+    values: [
+      'Unknown',
+      'Any',
+      'All',
+      'Read',
+      'Write',
+      'Create',
+      'Delete',
+      'Alter',
+      'Describe',
+      'ClusterAction',
+      'DescribeConfigs',
+      'AlterConfigs',
+      'IdempotentWrite',
+    ],
   },
   { name: 'acl_permission_type', what: 'permission type', values: ['Unknown', 'Any', 'Deny', 'Allow'] },
   { name: 'resource_pattern_type_filter', what: 'pattern type filter', values: ['Literal', 'Prefixed', 'Any', 'Match'], quoted: true },
@@ -47,7 +61,9 @@ function validate(config) {
   return ENUMS.flatMap(({ name, what, values, quoted }) => {
     const value = config[name];
     if (!isSet(value) || values.includes(value)) return [];
-    return [error(`Unknown ${what}: ${quoted ? `'${value}'` : value}`, { detail: `${name} must be one of: ${values.join(', ')} (case-sensitive).`, path: [name] })];
+    return [
+      error(`Unknown ${what}: ${quoted ? `'${value}'` : value}`, { detail: `${name} must be one of: ${values.join(', ')} (case-sensitive).`, path: [name] }),
+    ];
   });
 }
 
@@ -86,7 +102,9 @@ function apply({ prior, planned }) {
     // A broker reports filter-only values (Any, Match, Unknown) as an invalid request at create time.
     const filterOnly = ENUMS.map(({ name }) => name).filter((name) => ['Any', 'Match', 'Unknown'].includes(acl[/** @type {keyof Acl} */ (name)]));
     if (filterOnly.length > 0) {
-      throw new DiagnosticsError([error(`kafka server: The request attempted to perform an operation on an invalid resource (${filterOnly.join(', ')} cannot be used to create an ACL)`)]);
+      throw new DiagnosticsError([
+        error(`kafka server: The request attempted to perform an operation on an invalid resource (${filterOnly.join(', ')} cannot be used to create an ACL)`),
+      ]);
     }
     // CreateAcls is idempotent on a broker: an ACL that already exists is not an error.
     updateCluster((cluster) => {
@@ -108,9 +126,7 @@ function importState(id) {
   const parts = id.split('|');
   if (parts.length !== ID_PARTS.length) {
     throw new DiagnosticsError([
-      error(
-        `failed importing resource; expected format is ${ID_PARTS.join('|')} - got ${parts.length} segments instead of ${ID_PARTS.length}`,
-      ),
+      error(`failed importing resource; expected format is ${ID_PARTS.join('|')} - got ${parts.length} segments instead of ${ID_PARTS.length}`),
     ]);
   }
   return { id, ...Object.fromEntries(ID_PARTS.map((name, index) => [name, parts[index]])) };

@@ -28,8 +28,7 @@ function validate(config) {
 function plan(request) {
   return planChange(typeName, request, {
     forceNew: ['name'],
-    replaceWhen: (prior, planned) =>
-      isUnknown(planned.partitions) || planned.partitions < prior.partitions ? ['partitions'] : [],
+    replaceWhen: (prior, planned) => (isUnknown(planned.partitions) || planned.partitions < prior.partitions ? ['partitions'] : []),
   });
 }
 

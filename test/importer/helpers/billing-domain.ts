@@ -71,9 +71,36 @@ export function billing(scope: Construct): Domain {
     void domain.addLegacyAcl(id, { ...acl, reason: 'kept from the old cluster set-up until its owner replaces it' });
   legacy('AuditorEverything', { principal: 'User:auditor', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: '*' });
   legacy('InternDenied', { principal: 'User:intern', operation: 'Write', permission: 'Deny', resourceType: 'Topic', resourceName: 'billing.invoice-issued' });
-  legacy('AnalyticsPrefix', { principal: 'User:analytics', operation: 'Read', permission: 'Allow', resourceType: 'Topic', resourceName: 'billing.', patternType: 'Prefixed' });
-  legacy('AnyoneFromBastion', { principal: 'User:*', host: '10.0.0.7', operation: 'Describe', permission: 'Allow', resourceType: 'Topic', resourceName: 'billing.invoice-issued' });
-  legacy('OpsAllGroups', { principal: 'User:ops', operation: 'All', permission: 'Allow', resourceType: 'Group', resourceName: 'billing.', patternType: 'Prefixed' });
-  legacy('LegacyIdempotence', { principal: 'User:billing-service', operation: 'IdempotentWrite', permission: 'Allow', resourceType: 'Cluster', resourceName: 'kafka-cluster' });
+  legacy('AnalyticsPrefix', {
+    principal: 'User:analytics',
+    operation: 'Read',
+    permission: 'Allow',
+    resourceType: 'Topic',
+    resourceName: 'billing.',
+    patternType: 'Prefixed',
+  });
+  legacy('AnyoneFromBastion', {
+    principal: 'User:*',
+    host: '10.0.0.7',
+    operation: 'Describe',
+    permission: 'Allow',
+    resourceType: 'Topic',
+    resourceName: 'billing.invoice-issued',
+  });
+  legacy('OpsAllGroups', {
+    principal: 'User:ops',
+    operation: 'All',
+    permission: 'Allow',
+    resourceType: 'Group',
+    resourceName: 'billing.',
+    patternType: 'Prefixed',
+  });
+  legacy('LegacyIdempotence', {
+    principal: 'User:billing-service',
+    operation: 'IdempotentWrite',
+    permission: 'Allow',
+    resourceType: 'Cluster',
+    resourceName: 'kafka-cluster',
+  });
   return domain;
 }

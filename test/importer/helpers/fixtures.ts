@@ -28,5 +28,9 @@ export function shared(relative: string): string {
 /** Shared sample files of one folder whose names start with `prefix` (empty when the folder is absent). */
 export function sharedFiles(folder: string, prefix: string): string[] {
   const dir = join(SHARED_FIXTURES, folder);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.startsWith(prefix))
+        .sort()
+    : [];
 }

@@ -45,7 +45,9 @@ export function renderTopicsDescribe(topics: readonly TopicResource[], options: 
     const configs = Object.entries({ ...(t.config ?? {}), ...(options.extraConfigs ?? {}) })
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
-    lines.push(`Topic: ${t.name}\tTopicId: AAAAAAAAAAAAAAAAAAAA${String(i).padStart(2, '0')}\tPartitionCount: ${t.partitions}\tReplicationFactor: ${t.replication_factor}\tConfigs: ${configs}`);
+    lines.push(
+      `Topic: ${t.name}\tTopicId: AAAAAAAAAAAAAAAAAAAA${String(i).padStart(2, '0')}\tPartitionCount: ${t.partitions}\tReplicationFactor: ${t.replication_factor}\tConfigs: ${configs}`,
+    );
     for (let p = 0; p < t.partitions; p++) {
       const r = replicas(p, t.replication_factor);
       lines.push(`\tTopic: ${t.name}\tPartition: ${p}\tLeader: ${r.split(',')[0] ?? ''}\tReplicas: ${r}\tIsr: ${r}\tElr: \tLastKnownElr: `);
@@ -74,7 +76,10 @@ export function renderAclsList(acls: readonly AclResource[]): string {
     byResource.set(key, [...(byResource.get(key) ?? []), a]);
   }
   const blocks = [...byResource.entries()].map(([resource, list]) => {
-    const entries = list.map((a, i) => `${i === 0 ? ' ' : ''}\t(principal=${a.acl_principal}, host=${a.acl_host}, operation=${KAFKA_ENUM(a.acl_operation)}, permissionType=${KAFKA_ENUM(a.acl_permission_type)})`);
+    const entries = list.map(
+      (a, i) =>
+        `${i === 0 ? ' ' : ''}\t(principal=${a.acl_principal}, host=${a.acl_host}, operation=${KAFKA_ENUM(a.acl_operation)}, permissionType=${KAFKA_ENUM(a.acl_permission_type)})`,
+    );
     return `Current ACLs for resource \`${resource}\`: \n${entries.join('\n')} \n`;
   });
   return blocks.join('\n');
@@ -90,7 +95,9 @@ export function renderKcat(topics: readonly TopicResource[]): string {
     topics: topics.map((t) => ({
       topic: t.name,
       partitions: Array.from({ length: t.partitions }, (_, p) => {
-        const ids = replicas(p, t.replication_factor).split(',').map((id) => ({ id: Number(id) }));
+        const ids = replicas(p, t.replication_factor)
+          .split(',')
+          .map((id) => ({ id: Number(id) }));
         return { partition: p, leader: ids[0]?.id ?? 1, replicas: ids, isrs: ids };
       }),
     })),
@@ -101,17 +108,17 @@ export function renderKcat(topics: readonly TopicResource[]): string {
 /** The provider double's cluster file for these resources: topics with their overrides, ACLs with all seven fields. */
 export function clusterSeed(topics: readonly TopicResource[], acls: readonly AclResource[]): ClusterSeed {
   return {
-    topics: Object.fromEntries(topics.map((t) => [t.name, { partitions: t.partitions, replication_factor: t.replication_factor, config: { ...(t.config ?? {}) } }])),
-    acls: acls.map(
-      (a): ClusterAcl => ({
-        acl_principal: a.acl_principal,
-        acl_host: a.acl_host,
-        acl_operation: a.acl_operation,
-        acl_permission_type: a.acl_permission_type,
-        resource_type: a.resource_type,
-        resource_name: a.resource_name,
-        resource_pattern_type_filter: a.resource_pattern_type_filter ?? 'Literal',
-      }),
+    topics: Object.fromEntries(
+      topics.map((t) => [t.name, { partitions: t.partitions, replication_factor: t.replication_factor, config: { ...(t.config ?? {}) } }]),
     ),
+    acls: acls.map((a): ClusterAcl => ({
+      acl_principal: a.acl_principal,
+      acl_host: a.acl_host,
+      acl_operation: a.acl_operation,
+      acl_permission_type: a.acl_permission_type,
+      resource_type: a.resource_type,
+      resource_name: a.resource_name,
+      resource_pattern_type_filter: a.resource_pattern_type_filter ?? 'Literal',
+    })),
   };
 }

@@ -10,8 +10,15 @@ export async function runImportCommand(cwd: string, ...args: string[]): Promise<
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   let code = 0;
-  const program = new Command().name('topicform').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerImportCommand(program, (c) => (code = c), () => cwd);
+  const program = new Command()
+    .name('topicform')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
+  registerImportCommand(
+    program,
+    (c) => (code = c),
+    () => cwd,
+  );
   try {
     await program.parseAsync(['node', 'topicform', 'import', ...args]);
   } catch (error) {

@@ -13,8 +13,8 @@ import { ENVIRONMENT, explain, renderTable, runCase, suiteCases, TABLE_END, TABL
 
 const DOC = join(__dirname, '../../../docs/migration.md');
 
-describeWithSharedFixtures('kafka-gitops\'s test suite, migrated', () => {
-  describeWithTerraform('planned by terraform against the double seeded with each case\'s pre-state', () => {
+describeWithSharedFixtures("kafka-gitops's test suite, migrated", () => {
+  describeWithTerraform("planned by terraform against the double seeded with each case's pre-state", () => {
     let workspace: TerraformWorkspace | undefined;
     const results: CaseResult[] = [];
     beforeAll(async () => {
@@ -25,7 +25,7 @@ describeWithSharedFixtures('kafka-gitops\'s test suite, migrated', () => {
 
     const cases = suiteCases();
     for (const c of cases) {
-      it(`${c.name} (${c.kind === 'valid' ? 'its plan holds in terraform\'s' : 'refused as kafka-gitops refuses it'})`, async () => {
+      it(`${c.name} (${c.kind === 'valid' ? "its plan holds in terraform's" : 'refused as kafka-gitops refuses it'})`, async () => {
         if (workspace === undefined) throw new Error('the terraform workspace did not start');
         const result = await runCase(c, workspace);
         results.push(result);

@@ -41,7 +41,15 @@ const SEED_TOPICS: readonly TopicResource[] = [
   { name: 'topic-with-configs-2', partitions: 6, replication_factor: 2, config: { 'retention.ms': '60000' } },
 ];
 const SEED_ACLS: readonly AclResource[] = [
-  { acl_principal: 'User:test', acl_host: '*', acl_operation: 'Read', acl_permission_type: 'Allow', resource_type: 'Topic', resource_name: 'test-topic', resource_pattern_type_filter: 'Literal' },
+  {
+    acl_principal: 'User:test',
+    acl_host: '*',
+    acl_operation: 'Read',
+    acl_permission_type: 'Allow',
+    resource_type: 'Topic',
+    resource_name: 'test-topic',
+    resource_pattern_type_filter: 'Literal',
+  },
 ];
 
 /** Cases whose expected outcome exists only against the seeded cluster, although their names do not start with `seed-`. */
@@ -77,22 +85,34 @@ export function suiteCases(): SuiteCase[] {
     if (output !== undefined) cases.push({ name, stateFile: yaml, expected: output, kind: 'invalid', seeded: ALSO_SEEDED.has(name), flags: [] });
   }
   // The plan file kafka-gitops's apply refuses (not a state file): given to --kafka-gitops it must be refused too.
-  if (files.includes('invalid-plan.json')) cases.push({ name: 'invalid-plan', stateFile: 'invalid-plan.json', expected: 'invalid-plan-output.txt', kind: 'invalid', seeded: false, flags: [] });
+  if (files.includes('invalid-plan.json')) {
+    cases.push({ name: 'invalid-plan', stateFile: 'invalid-plan.json', expected: 'invalid-plan-output.txt', kind: 'invalid', seeded: false, flags: [] });
+  }
   // A state file (or plan file) that is not there.
   for (const name of ['null-file', 'read-input-exception']) {
-    if (files.includes(`${name}-output.txt`)) cases.push({ name, stateFile: `${name}-does-not-exist.yaml`, expected: `${name}-output.txt`, kind: 'invalid', seeded: false, flags: [] });
+    if (files.includes(`${name}-output.txt`)) {
+      cases.push({ name, stateFile: `${name}-does-not-exist.yaml`, expected: `${name}-output.txt`, kind: 'invalid', seeded: false, flags: [] });
+    }
   }
   return cases.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 function flagsOf(name: string): string[] {
-  return [...(name.includes('skip-acls') ? ['--skip-acls'] : []), ...(name.includes('no-delete') ? ['--no-delete'] : []), ...(name.endsWith('include-unchanged') ? ['--include-unchanged'] : [])];
+  return [
+    ...(name.includes('skip-acls') ? ['--skip-acls'] : []),
+    ...(name.includes('no-delete') ? ['--no-delete'] : []),
+    ...(name.endsWith('include-unchanged') ? ['--include-unchanged'] : []),
+  ];
 }
 
 export const seedCluster = (): ClusterSeed => clusterSeed(SEED_TOPICS, SEED_ACLS);
 
 /** The pre-state as the Kafka tools print it: what a user migrating an existing cluster gives. */
-export function seedCapture(): { topicsDescribe: Array<{ file: string; text: string }>; configs: Array<{ file: string; text: string }>; acls: Array<{ file: string; text: string }> } {
+export function seedCapture(): {
+  topicsDescribe: Array<{ file: string; text: string }>;
+  configs: Array<{ file: string; text: string }>;
+  acls: Array<{ file: string; text: string }>;
+} {
   return {
     topicsDescribe: [{ file: 'topics.txt', text: renderTopicsDescribe(SEED_TOPICS) }],
     configs: [{ file: 'configs.txt', text: renderConfigsDescribe(SEED_TOPICS) }],
@@ -136,16 +156,36 @@ export interface CaseResult {
 }
 
 const bindingOf = (a: GitopsAcl): AclBinding =>
-  ({ principal: a.principal, host: a.host, operation: providerSpelling(a.operation), permission: providerSpelling(a.permission), resourceType: providerSpelling(a.type), resourceName: a.name, patternType: providerSpelling(a.pattern) }) as AclBinding;
+  ({
+    principal: a.principal,
+    host: a.host,
+    operation: providerSpelling(a.operation),
+    permission: providerSpelling(a.permission),
+    resourceType: providerSpelling(a.type),
+    resourceName: a.name,
+    patternType: providerSpelling(a.pattern),
+  }) as AclBinding;
 
 const aclOfChange = (rc: ResourceChange): string => {
   const a = rc.change.after ?? rc.change.before ?? {};
-  return aclId({ principal: String(a.acl_principal), host: String(a.acl_host), operation: String(a.acl_operation), permission: String(a.acl_permission_type), resourceType: String(a.resource_type), resourceName: String(a.resource_name), patternType: typeof a.resource_pattern_type_filter === 'string' ? a.resource_pattern_type_filter : 'Literal' } as AclBinding);
+  return aclId({
+    principal: String(a.acl_principal),
+    host: String(a.acl_host),
+    operation: String(a.acl_operation),
+    permission: String(a.acl_permission_type),
+    resourceType: String(a.resource_type),
+    resourceName: String(a.resource_name),
+    patternType: typeof a.resource_pattern_type_filter === 'string' ? a.resource_pattern_type_filter : 'Literal',
+  } as AclBinding);
 };
 
 /** Why kafka-gitops refused an invalid case: the field or fact its message names, which ours must name too. */
 export function refusalKey(output: string): RegExp {
-  const field = /for field '([^']+)'/.exec(output)?.[1] ?? /Not set: \[([^\]]+)\]/.exec(output)?.[1] ?? /Unrecognized field: \[([^\]]+)\]/.exec(output)?.[1] ?? /format for: \[([^\]]+)\]/.exec(output)?.[1];
+  const field =
+    /for field '([^']+)'/.exec(output)?.[1] ??
+    /Not set: \[([^\]]+)\]/.exec(output)?.[1] ??
+    /Unrecognized field: \[([^\]]+)\]/.exec(output)?.[1] ??
+    /format for: \[([^\]]+)\]/.exec(output)?.[1];
   if (field !== undefined) return new RegExp(field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (/Missing principal|Not set: \[principal\]/.test(output)) return /principal is not set/;
   if (/default replication factor/.test(output)) return /default replication factor/;
@@ -180,15 +220,34 @@ export async function runCase(c: SuiteCase, workspace: TerraformWorkspace): Prom
   });
   if (c.kind === 'invalid') {
     const output = readFileSync(join(PLANS, c.expected), 'utf8');
-    if (!('error' in result)) return { case: c, outcome: 'failed', summary: 'accepted, but kafka-gitops refuses it', checked: empty, differences: [{ kind: 'missing', detail: `refusal: ${output.trim().split('\n').pop() ?? ''}` }] };
+    if (!('error' in result)) {
+      return {
+        case: c,
+        outcome: 'failed',
+        summary: 'accepted, but kafka-gitops refuses it',
+        checked: empty,
+        differences: [{ kind: 'missing', detail: `refusal: ${output.trim().split('\n').pop() ?? ''}` }],
+      };
+    }
     const key = refusalKey(output);
     const lines = result.error.split('\n');
-    const at = Math.max(0, lines.findIndex((l) => key.test(l)));
+    const at = Math.max(
+      0,
+      lines.findIndex((l) => key.test(l)),
+    );
     // The line that names the reason, and the one after a line that introduces a list.
     const reason = [lines[at] ?? '', ...(lines[at]?.trimEnd().endsWith(':') === true ? [lines[at + 1] ?? ''] : [])].map((l) => l.trim()).join(' ');
-    return { case: c, outcome: key.test(result.error) ? 'refused' : 'failed', summary: reason, checked: empty, differences: key.test(result.error) ? [] : [{ kind: 'different', detail: `refused for another reason than kafka-gitops's (${key.source})` }] };
+    return {
+      case: c,
+      outcome: key.test(result.error) ? 'refused' : 'failed',
+      summary: reason,
+      checked: empty,
+      differences: key.test(result.error) ? [] : [{ kind: 'different', detail: `refused for another reason than kafka-gitops's (${key.source})` }],
+    };
   }
-  if ('error' in result) return { case: c, outcome: 'failed', summary: result.error.split('\n')[0] ?? '', checked: empty, differences: [{ kind: 'missing', detail: result.error }] };
+  if ('error' in result) {
+    return { case: c, outcome: 'failed', summary: result.error.split('\n')[0] ?? '', checked: empty, differences: [{ kind: 'missing', detail: result.error }] };
+  }
 
   const loaded = await loadGenerated(result.files, ENVIRONMENT.name);
   try {
@@ -201,13 +260,19 @@ export async function runCase(c: SuiteCase, workspace: TerraformWorkspace): Prom
   const plan = await workspace.showJson();
   const expected = JSON.parse(readFileSync(join(PLANS, c.expected), 'utf8')) as GitopsPlan;
   const { differences, checked } = compare(expected, plan, result.plan.undeclared, c);
-  return { case: c, outcome: differences.some((d) => explain(d, c) === undefined) ? 'failed' : 'matches', summary: /^(Plan: .*|No changes\..*)$/m.exec(planned.stdout)?.[0] ?? '', checked, differences };
+  return {
+    case: c,
+    outcome: differences.some((d) => explain(d, c) === undefined) ? 'failed' : 'matches',
+    summary: /^(Plan: .*|No changes\..*)$/m.exec(planned.stdout)?.[0] ?? '',
+    checked,
+    differences,
+  };
 }
 
 /** Why a difference is not a defect; undefined for one that is (the case then fails). */
 export function explain(d: Difference, c: SuiteCase): string | undefined {
   if (d.kind === 'extra-change' && c.flags.includes('--skip-acls') && d.detail.startsWith('acl ')) {
-    return 'kafka-gitops ran this case with --skip-acls, so its plan leaves the services\' ACLs out; a migration always carries them, and each is in kafka-gitops\'s plan of the same state file without the option (skip-acls-apply-plan.json)';
+    return "kafka-gitops ran this case with --skip-acls, so its plan leaves the services' ACLs out; a migration always carries them, and each is in kafka-gitops's plan of the same state file without the option (skip-acls-apply-plan.json)";
   }
   if (d.kind === 'listed-not-removed' && c.flags.includes('--no-delete')) {
     return 'kafka-gitops ran this case with --no-delete, so it keeps the topics its state file leaves out; topicform never deletes what nobody declared either, and lists them as undeclared (the topics kafka-gitops deletes without the option)';
@@ -221,8 +286,21 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 export function renderTable(results: readonly CaseResult[]): string {
   const rows = results.map((r) => {
     const c = r.case;
-    const expected = c.kind === 'invalid' ? 'refused' : [r.checked.adds > 0 ? `${r.checked.adds} add` : '', r.checked.updates > 0 ? `${r.checked.updates} update` : '', r.checked.unchanged > 0 ? `${r.checked.unchanged} unchanged` : '', r.checked.removals > 0 ? `${r.checked.removals} remove` : ''].filter((x) => x !== '').join(', ') || 'no changes';
-    const differences = r.differences.length === 0 ? '—' : r.differences.map((d) => `${d.kind}: ${d.detail}${explain(d, c) === undefined ? ' (**unexplained**)' : ''}`).join('; ');
+    const expected =
+      c.kind === 'invalid'
+        ? 'refused'
+        : [
+            r.checked.adds > 0 ? `${r.checked.adds} add` : '',
+            r.checked.updates > 0 ? `${r.checked.updates} update` : '',
+            r.checked.unchanged > 0 ? `${r.checked.unchanged} unchanged` : '',
+            r.checked.removals > 0 ? `${r.checked.removals} remove` : '',
+          ]
+            .filter((x) => x !== '')
+            .join(', ') || 'no changes';
+    const differences =
+      r.differences.length === 0
+        ? '—'
+        : r.differences.map((d) => `${d.kind}: ${d.detail}${explain(d, c) === undefined ? ' (**unexplained**)' : ''}`).join('; ');
     return `| \`${c.name}\`${c.flags.length > 0 ? ` (${c.flags.join(' ')})` : ''} | ${c.seeded ? 'seeded' : 'empty'} | ${expected} | ${r.outcome} | ${cell(r.summary)} | ${cell(differences)} |`;
   });
   const explained = [...new Set(results.flatMap((r) => r.differences.map((d) => explain(d, r.case)).filter((x): x is string => x !== undefined)))];
@@ -236,10 +314,16 @@ export function renderTable(results: readonly CaseResult[]): string {
   ].join('\n');
 }
 
-export const TABLE_START = '<!-- kafka-gitops-suite:start (generated by test/importer/migrate/gen-table.ts from test/importer/migrate/kafka-gitops-suite.ts; do not edit) -->';
+export const TABLE_START =
+  '<!-- kafka-gitops-suite:start (generated by test/importer/migrate/gen-table.ts from test/importer/migrate/kafka-gitops-suite.ts; do not edit) -->';
 export const TABLE_END = '<!-- kafka-gitops-suite:end -->';
 
-function compare(expected: GitopsPlan, plan: PlanJson, undeclared: UndeclaredReport | undefined, c: SuiteCase): { differences: Difference[]; checked: CaseResult['checked'] } {
+function compare(
+  expected: GitopsPlan,
+  plan: PlanJson,
+  undeclared: UndeclaredReport | undefined,
+  c: SuiteCase,
+): { differences: Difference[]; checked: CaseResult['checked'] } {
   const differences: Difference[] = [];
   const checked = { adds: 0, updates: 0, unchanged: 0, removals: 0 };
   const changes = plan.resource_changes ?? [];
@@ -269,10 +353,19 @@ function compare(expected: GitopsPlan, plan: PlanJson, undeclared: UndeclaredRep
     if (t.action === 'ADD') {
       checked.adds++;
       want(rc.change.actions.join() === 'create' && rc.change.importing === undefined, `planned ${actions(rc)}, not a create`);
-      want(after.partitions === t.topicDetailsPlan?.partitions, `partitions ${String(after.partitions)}, kafka-gitops ${String(t.topicDetailsPlan?.partitions)}`);
-      want(after.replication_factor === t.topicDetailsPlan?.replication, `replication ${String(after.replication_factor)}, kafka-gitops ${String(t.topicDetailsPlan?.replication)}`);
+      want(
+        after.partitions === t.topicDetailsPlan?.partitions,
+        `partitions ${String(after.partitions)}, kafka-gitops ${String(t.topicDetailsPlan?.partitions)}`,
+      );
+      want(
+        after.replication_factor === t.topicDetailsPlan?.replication,
+        `replication ${String(after.replication_factor)}, kafka-gitops ${String(t.topicDetailsPlan?.replication)}`,
+      );
       const configs = Object.fromEntries(t.topicConfigPlans.filter((p) => p.action === 'ADD').map((p) => [p.key, p.value]));
-      want(JSON.stringify(sorted(config)) === JSON.stringify(sorted(configs)), `config ${JSON.stringify(sorted(config))}, kafka-gitops ${JSON.stringify(sorted(configs))}`);
+      want(
+        JSON.stringify(sorted(config)) === JSON.stringify(sorted(configs)),
+        `config ${JSON.stringify(sorted(config))}, kafka-gitops ${JSON.stringify(sorted(configs))}`,
+      );
     } else {
       if (t.action === 'UPDATE') checked.updates++;
       else checked.unchanged++;
@@ -280,8 +373,12 @@ function compare(expected: GitopsPlan, plan: PlanJson, undeclared: UndeclaredRep
       const expectChange = t.action === 'UPDATE';
       want(expectChange ? rc.change.actions.join() === 'update' : rc.change.actions.join() === 'no-op', `planned ${actions(rc)}, kafka-gitops ${t.action}`);
       const d = t.topicDetailsPlan;
-      if (d !== null && d.partitionsAction !== 'NO_CHANGE') want(after.partitions === d.partitions, `partitions ${String(after.partitions)}, kafka-gitops ${String(d.partitions)}`);
-      if (d !== null && d.replicationAction !== 'NO_CHANGE') want(after.replication_factor === d.replication, `replication ${String(after.replication_factor)}, kafka-gitops ${String(d.replication)}`);
+      if (d !== null && d.partitionsAction !== 'NO_CHANGE') {
+        want(after.partitions === d.partitions, `partitions ${String(after.partitions)}, kafka-gitops ${String(d.partitions)}`);
+      }
+      if (d !== null && d.replicationAction !== 'NO_CHANGE') {
+        want(after.replication_factor === d.replication, `replication ${String(after.replication_factor)}, kafka-gitops ${String(d.replication)}`);
+      }
       for (const p of t.topicConfigPlans) {
         if (p.action === 'REMOVE') want(config[p.key] === undefined, `${p.key}=${config[p.key] ?? ''} kept, kafka-gitops removes it`);
         else want(config[p.key] === p.value, `${p.key}=${config[p.key] ?? '(not set)'}, kafka-gitops ${p.value ?? ''}`);
@@ -289,7 +386,9 @@ function compare(expected: GitopsPlan, plan: PlanJson, undeclared: UndeclaredRep
       // Nothing beyond what kafka-gitops changes: every config key terraform changes is one kafka-gitops names.
       const before = (rc.change.before?.config ?? {}) as Record<string, string>;
       const named = new Set(t.topicConfigPlans.map((p) => p.key));
-      for (const key of new Set([...Object.keys(before), ...Object.keys(config)])) if (before[key] !== config[key] && !named.has(key)) problems.push(`also changes ${key} ${before[key] ?? '(not set)'} → ${config[key] ?? '(removed)'}`);
+      for (const key of new Set([...Object.keys(before), ...Object.keys(config)])) {
+        if (before[key] !== config[key] && !named.has(key)) problems.push(`also changes ${key} ${before[key] ?? '(not set)'} → ${config[key] ?? '(removed)'}`);
+      }
     }
     if (problems.length > 0) differences.push({ kind: 'different', detail: `topic ${t.name}: ${problems.join('; ')}` });
   }
@@ -309,17 +408,26 @@ function compare(expected: GitopsPlan, plan: PlanJson, undeclared: UndeclaredRep
       continue;
     }
     accounted.add(rc);
-    const ok = action === 'ADD' ? rc.change.actions.join() === 'create' && rc.change.importing === undefined : rc.change.importing !== undefined && rc.change.actions.join() === 'no-op';
+    const ok =
+      action === 'ADD'
+        ? rc.change.actions.join() === 'create' && rc.change.importing === undefined
+        : rc.change.importing !== undefined && rc.change.actions.join() === 'no-op';
     if (!ok) differences.push({ kind: 'different', detail: `acl ${id}: planned ${actions(rc)}, kafka-gitops ${action}` });
   }
   // A case run with --skip-acls has the ACLs of the same state file in its -apply-plan.json (planned without the option).
   const applyPlan = join(PLANS, `${c.name}-apply-plan.json`);
-  const withoutSkip = c.flags.includes('--skip-acls') && existsSync(applyPlan) ? new Set((JSON.parse(readFileSync(applyPlan, 'utf8')) as GitopsPlan).aclPlans.map((a) => aclId(bindingOf(a.aclDetails)))) : new Set<string>();
+  const withoutSkip =
+    c.flags.includes('--skip-acls') && existsSync(applyPlan)
+      ? new Set((JSON.parse(readFileSync(applyPlan, 'utf8')) as GitopsPlan).aclPlans.map((a) => aclId(bindingOf(a.aclDetails))))
+      : new Set<string>();
   for (const rc of changes) {
     if (accounted.has(rc) || (rc.change.importing !== undefined && rc.change.actions.join() === 'no-op')) continue;
     const what = rc.type === 'kafka_topic' ? `topic ${String((rc.change.after ?? rc.change.before)?.name)}` : `acl ${aclOfChange(rc)}`;
     const expectedWithoutSkip = rc.type === 'kafka_acl' && withoutSkip.has(aclOfChange(rc));
-    differences.push({ kind: expectedWithoutSkip ? 'extra-change' : 'different', detail: `${what}: ${actions(rc)}${expectedWithoutSkip || !c.flags.includes('--skip-acls') ? '' : ' (not in the plan without --skip-acls either)'}` });
+    differences.push({
+      kind: expectedWithoutSkip ? 'extra-change' : 'different',
+      detail: `${what}: ${actions(rc)}${expectedWithoutSkip || !c.flags.includes('--skip-acls') ? '' : ' (not in the plan without --skip-acls either)'}`,
+    });
   }
   if (c.flags.includes('--no-delete')) {
     const removed = new Set(expected.topicPlans.filter((t) => t.action === 'REMOVE').map((t) => t.name));

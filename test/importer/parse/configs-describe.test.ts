@@ -66,16 +66,22 @@ describeWithSharedFixtures('parseConfigsDescribe on real output (../shared/fixtu
     expect(result.topics[0]?.entries.every((e) => e.source === 'DYNAMIC_TOPIC_CONFIG')).toBe(true);
   });
 
-  it('reads the old one-line topic form, joining the documentation\'s wrapped line', () => {
+  it("reads the old one-line topic form, joining the documentation's wrapped line", () => {
     const result = parseConfigsDescribe(shared('kafka-cli/configs-describe-topics-throttle-apache-ops.txt'));
     expect(result.unknownLines).toEqual([]);
-    expect(result.topics[0]?.entries.map((e) => `${e.key}=${e.value ?? ''}`)).toEqual(['leader.replication.throttled.replicas=1:102,0:101', 'follower.replication.throttled.replicas=1:101,0:102']);
+    expect(result.topics[0]?.entries.map((e) => `${e.key}=${e.value ?? ''}`)).toEqual([
+      'leader.replication.throttled.replicas=1:102,0:101',
+      'follower.replication.throttled.replicas=1:101,0:102',
+    ]);
   });
 
-  it.each(['configs-describe-brokers-apache-ops.txt', 'configs-describe-users-quota-apache-ops.txt'])('skips the broker and user entities of %s, saying why', (file) => {
-    const result = parseConfigsDescribe(shared(`kafka-cli/${file}`));
-    expect(result.topics).toEqual([]);
-    expect(result.unknownLines).toEqual([]);
-    expect(result.skippedLines).toHaveLength(2);
-  });
+  it.each(['configs-describe-brokers-apache-ops.txt', 'configs-describe-users-quota-apache-ops.txt'])(
+    'skips the broker and user entities of %s, saying why',
+    (file) => {
+      const result = parseConfigsDescribe(shared(`kafka-cli/${file}`));
+      expect(result.topics).toEqual([]);
+      expect(result.unknownLines).toEqual([]);
+      expect(result.skippedLines).toHaveLength(2);
+    },
+  );
 });

@@ -48,12 +48,20 @@ describe('parseTopicsDescribe: kafka-topics --describe', () => {
   });
 
   it('counts partitions of a topic given only by partition lines', () => {
-    const { topics } = parseTopicsDescribe('\tTopic: a.b\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\n\tTopic: a.b\tPartition: 1\tLeader: 2\tReplicas: 2,1\tIsr: 2,1\n');
+    const { topics } = parseTopicsDescribe(
+      '\tTopic: a.b\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\n\tTopic: a.b\tPartition: 1\tLeader: 2\tReplicas: 2,1\tIsr: 2,1\n',
+    );
     expect(topics.map((t) => [t.name, t.partitionCount, t.partitions.map((p) => p.partition)])).toEqual([['a.b', undefined, [0, 1]]]);
   });
 
   it.each([
-    ['a=1,b=2', [['a', '1'], ['b', '2']]],
+    [
+      'a=1,b=2',
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+    ],
     ['cleanup.policy=compact,delete', [['cleanup.policy', 'compact,delete']]],
     ['x=1:101,0:102,', [['x', '1:101,0:102']]],
     ['', []],

@@ -14,17 +14,31 @@ describe('resolve: replication and keys are carried through for lint', () => {
     ['prod', { factor: 2 }, 2, 2, PROD],
     ['prod', { minInsyncReplicas: 3 }, 3, 3, PROD],
     ['prod', { factor: 5, minInsyncReplicas: 3 }, 5, 3, PROD],
-  ] as const)('in %s, a topic declaring replication %j gets RF %i and min.insync.replicas %i, its companions too', (_env, replication, factor, minIsr, environment) => {
-    const topology = resolved(withReplication(replication), environment);
-    for (const name of ['orders.order-created', 'orders.order-created.payment.dlq', 'orders.order-created.payment.retry-1']) {
-      expect(topicNamed(topology, name)).toMatchObject({ replicationFactor: factor, minInsyncReplicas: minIsr, config: { 'min.insync.replicas': String(minIsr) } });
-    }
-    // Other topics keep the environment's defaults.
-    expect(eventTopic(topology, 'search.document-changed')).toMatchObject({ replicationFactor: environment.replicationFactor, minInsyncReplicas: environment.minInsyncReplicas });
-  });
+  ] as const)(
+    'in %s, a topic declaring replication %j gets RF %i and min.insync.replicas %i, its companions too',
+    (_env, replication, factor, minIsr, environment) => {
+      const topology = resolved(withReplication(replication), environment);
+      for (const name of ['orders.order-created', 'orders.order-created.payment.dlq', 'orders.order-created.payment.retry-1']) {
+        expect(topicNamed(topology, name)).toMatchObject({
+          replicationFactor: factor,
+          minInsyncReplicas: minIsr,
+          config: { 'min.insync.replicas': String(minIsr) },
+        });
+      }
+      // Other topics keep the environment's defaults.
+      expect(eventTopic(topology, 'search.document-changed')).toMatchObject({
+        replicationFactor: environment.replicationFactor,
+        minInsyncReplicas: environment.minInsyncReplicas,
+      });
+    },
+  );
 
   it('records the environment replication as declared', () => {
-    expect(resolved(SEED, { ...PROD, replicationFactor: 5, minInsyncReplicas: 3 }).environment).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, production: true });
+    expect(resolved(SEED, { ...PROD, replicationFactor: 5, minInsyncReplicas: 3 }).environment).toMatchObject({
+      replicationFactor: 5,
+      minInsyncReplicas: 3,
+      production: true,
+    });
   });
 
   it('resolves an unkeyed topic with key null and its declared ordering', () => {

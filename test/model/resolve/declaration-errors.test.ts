@@ -1,16 +1,35 @@
 /** resolve() on broken declarations: every problem reported at once, at its declaration and field (model/resolve/messages.ts). */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import { DEV, ORDERS, SEARCH, BILLING, ORDER_CREATED, DOCUMENT_CHANGED, PAYMENT, NOTIFICATION, INDEXER, withDeclarations, resolved, expectFailure, INVOICING, ORDER_SERVICE } from './helpers';
+import {
+  DEV,
+  ORDERS,
+  SEARCH,
+  BILLING,
+  ORDER_CREATED,
+  DOCUMENT_CHANGED,
+  PAYMENT,
+  NOTIFICATION,
+  INDEXER,
+  withDeclarations,
+  resolved,
+  expectFailure,
+  INVOICING,
+  ORDER_SERVICE,
+} from './helpers';
 
 describe('resolve: declaration errors', () => {
   it('fails when key.reason is too short, with the zod field path', () => {
-    const result = expectFailure(withDeclarations({ topics: [{ ...ORDER_CREATED, key: { field: 'orderId', aggregate: 'order', reason: 'ordering' } }, DOCUMENT_CHANGED] }), DEV, {
-      source: 'dev/orders/order-created',
-      path: 'key.reason',
-      code: 'schema-too_small',
-      message: 'must be a written reason of at least 10 characters',
-    });
+    const result = expectFailure(
+      withDeclarations({ topics: [{ ...ORDER_CREATED, key: { field: 'orderId', aggregate: 'order', reason: 'ordering' } }, DOCUMENT_CHANGED] }),
+      DEV,
+      {
+        source: 'dev/orders/order-created',
+        path: 'key.reason',
+        code: 'schema-too_small',
+        message: 'must be a written reason of at least 10 characters',
+      },
+    );
     expect(result.issues.filter((i) => i.path === 'key.reason')).toHaveLength(1);
   });
 
@@ -43,7 +62,9 @@ describe('resolve: declaration errors', () => {
 
   it('fails when a declaration has a field the schema does not know', () => {
     const result = expectFailure(withDeclarations({ topics: [{ ...ORDER_CREATED, retention: '7d' }, DOCUMENT_CHANGED] }), DEV);
-    expect(result.issues.some((i) => i.source.path === 'dev/orders/order-created' && i.code === 'schema-unrecognized_keys' && i.message.includes('retention'))).toBe(true);
+    expect(
+      result.issues.some((i) => i.source.path === 'dev/orders/order-created' && i.code === 'schema-unrecognized_keys' && i.message.includes('retention')),
+    ).toBe(true);
   });
 
   it('fails when a topic config key is unknown, with a did-you-mean hint', () => {
@@ -89,7 +110,14 @@ describe('resolve: declaration errors', () => {
   });
 
   it('accepts an explicit cleanup policy that matches the replay', () => {
-    const topology = resolved(withDeclarations({ topics: [{ ...ORDER_CREATED, cleanupPolicy: 'delete' }, { ...DOCUMENT_CHANGED, cleanupPolicy: 'compact' }] }));
+    const topology = resolved(
+      withDeclarations({
+        topics: [
+          { ...ORDER_CREATED, cleanupPolicy: 'delete' },
+          { ...DOCUMENT_CHANGED, cleanupPolicy: 'compact' },
+        ],
+      }),
+    );
     expect(topology.topics.filter((t) => t.kind === 'event').map((t) => t.cleanupPolicy)).toEqual(['delete', 'compact']);
   });
 
@@ -138,21 +166,32 @@ describe('resolve: declaration errors', () => {
 
   it("fails when a group reads another domain's topic without a reason", () => {
     const withoutReason = { topic: { domain: 'orders', event: 'order-created' } };
-    expectFailure(withDeclarations({ domains: [ORDERS, SEARCH, BILLING], consumerGroups: [PAYMENT, NOTIFICATION, INDEXER, { ...INVOICING, subscriptions: [withoutReason] }] }), DEV, {
-      source: 'dev/billing/invoicing',
-      path: 'subscriptions[0].reason',
-      code: 'cross-domain-read-without-reason',
-      message: 'group "billing.invoicing" reads "orders/order-created" of domain "orders" without a stated reason',
-    });
+    expectFailure(
+      withDeclarations({
+        domains: [ORDERS, SEARCH, BILLING],
+        consumerGroups: [PAYMENT, NOTIFICATION, INDEXER, { ...INVOICING, subscriptions: [withoutReason] }],
+      }),
+      DEV,
+      {
+        source: 'dev/billing/invoicing',
+        path: 'subscriptions[0].reason',
+        code: 'cross-domain-read-without-reason',
+        message: 'group "billing.invoicing" reads "orders/order-created" of domain "orders" without a stated reason',
+      },
+    );
   });
 
   it('fails when an event topic is declared twice in a domain', () => {
-    expectFailure(withDeclarations({ topics: [ORDER_CREATED, DOCUMENT_CHANGED, { ...ORDER_CREATED, source: { path: 'dev/orders/order-created-again' } }] }), DEV, {
-      source: 'dev/orders/order-created-again',
-      path: 'name',
-      code: 'duplicate-topic',
-      message: 'event topic "order-created" is declared twice in domain "orders" (first at dev/orders/order-created)',
-    });
+    expectFailure(
+      withDeclarations({ topics: [ORDER_CREATED, DOCUMENT_CHANGED, { ...ORDER_CREATED, source: { path: 'dev/orders/order-created-again' } }] }),
+      DEV,
+      {
+        source: 'dev/orders/order-created-again',
+        path: 'name',
+        code: 'duplicate-topic',
+        message: 'event topic "order-created" is declared twice in domain "orders" (first at dev/orders/order-created)',
+      },
+    );
   });
 
   it('fails when a domain is declared twice', () => {
@@ -166,12 +205,16 @@ describe('resolve: declaration errors', () => {
 
   it('fails when a consumer group is declared twice in a domain, once: not again for its group id and companions', () => {
     const again = { ...PAYMENT, source: { path: 'dev/orders/payment-again', file: 'topics/orders.ts', line: 40 } };
-    const result = expectFailure(withDeclarations({ consumerGroups: [{ ...PAYMENT, source: { ...PAYMENT.source, file: 'topics/orders.ts', line: 20 } }, NOTIFICATION, INDEXER, again] }), DEV, {
-      source: 'dev/orders/payment-again',
-      path: 'name',
-      code: 'duplicate-consumer-group',
-      message: 'consumer group "payment" is declared twice in domain "orders" (first at topics/orders.ts:20)',
-    });
+    const result = expectFailure(
+      withDeclarations({ consumerGroups: [{ ...PAYMENT, source: { ...PAYMENT.source, file: 'topics/orders.ts', line: 20 } }, NOTIFICATION, INDEXER, again] }),
+      DEV,
+      {
+        source: 'dev/orders/payment-again',
+        path: 'name',
+        code: 'duplicate-consumer-group',
+        message: 'consumer group "payment" is declared twice in domain "orders" (first at topics/orders.ts:20)',
+      },
+    );
     expect(result.issues).toHaveLength(1);
   });
 
@@ -186,12 +229,16 @@ describe('resolve: declaration errors', () => {
 
   it('fails when an event topic name is longer than Kafka allows', () => {
     const event = `e${'x'.repeat(244)}`; // orders.<245> = 252 characters
-    const result = expectFailure(withDeclarations({ topics: [{ ...ORDER_CREATED, name: event }, DOCUMENT_CHANGED], consumerGroups: [INDEXER], producers: [] }), DEV, {
-      source: 'dev/orders/order-created',
-      path: 'name',
-      code: 'topic-name-too-long',
-      message: 'is 252 characters; Kafka allows at most 249',
-    });
+    const result = expectFailure(
+      withDeclarations({ topics: [{ ...ORDER_CREATED, name: event }, DOCUMENT_CHANGED], consumerGroups: [INDEXER], producers: [] }),
+      DEV,
+      {
+        source: 'dev/orders/order-created',
+        path: 'name',
+        code: 'topic-name-too-long',
+        message: 'is 252 characters; Kafka allows at most 249',
+      },
+    );
     expect(result.issues.filter((i) => i.code === 'topic-name-too-long')).toHaveLength(1);
   });
 
@@ -211,7 +258,9 @@ describe('resolve: declaration errors', () => {
 
   it('reports config key errors even when another field of the same topic fails the schema', () => {
     const result = expectFailure(
-      withDeclarations({ topics: [{ ...ORDER_CREATED, key: { field: 'orderId', aggregate: 'order', reason: 'short' }, config: { 'retention.msx': '1' } }, DOCUMENT_CHANGED] }),
+      withDeclarations({
+        topics: [{ ...ORDER_CREATED, key: { field: 'orderId', aggregate: 'order', reason: 'short' }, config: { 'retention.msx': '1' } }, DOCUMENT_CHANGED],
+      }),
       DEV,
       { source: 'dev/orders/order-created', path: 'key.reason', code: 'schema-too_small' },
       { source: 'dev/orders/order-created', path: 'config["retention.msx"]', code: 'unknown-config-key', hint: 'did you mean "retention.ms"?' },
@@ -255,7 +304,10 @@ describe('resolve: declaration errors', () => {
   it('returns no topology when there is an error, and sorts issues by source, path and code', () => {
     const result = resolve(
       withDeclarations({
-        topics: [{ ...ORDER_CREATED, config: { 'retention.msx': '1', 'segment.msx': '1' }, cleanupPolicy: 'compact' }, { ...DOCUMENT_CHANGED, cleanupPolicy: 'delete' }],
+        topics: [
+          { ...ORDER_CREATED, config: { 'retention.msx': '1', 'segment.msx': '1' }, cleanupPolicy: 'compact' },
+          { ...DOCUMENT_CHANGED, cleanupPolicy: 'delete' },
+        ],
         consumerGroups: [{ ...PAYMENT, subscriptions: [{ topic: { domain: 'orders', event: 'nope' } }] }, NOTIFICATION, INDEXER],
         producers: [{ ...ORDER_SERVICE, topic: { domain: 'orders', event: 'nope' } }],
       }),

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { resolve, type Declarations, type LocatedIssue } from '../../../model/resolve';
 import type { ConsumerGroupInput, EventTopicInput, ProducerInput } from '../../../model/schema';
 import { validateTopicConfig } from '../../../model/topic-config-keys';
-import { DEV, type DomainInput, SEARCH, BILLING, ORDER_CREATED, DOCUMENT_CHANGED, NOTIFICATION, ORDER_SERVICE, withDeclarations, PAYMENT, ORDERS } from './helpers';
+import {
+  DEV,
+  type DomainInput,
+  SEARCH,
+  BILLING,
+  ORDER_CREATED,
+  DOCUMENT_CHANGED,
+  NOTIFICATION,
+  ORDER_SERVICE,
+  withDeclarations,
+  PAYMENT,
+  ORDERS,
+} from './helpers';
 
 describe('resolve: determinism edge cases', () => {
   it('gives the same topology whatever the order of two producers of one service on one topic', () => {
@@ -24,10 +36,16 @@ describe('resolve: determinism edge cases', () => {
 describe('resolve: extreme declared values', () => {
   it('never emits a config value Kafka rejects, even for a replay window beyond what retention.ms can hold', () => {
     // 99999999999999999999d is 8.64e27 ms: far above Java's Long.MAX_VALUE, and String() writes it as "8.64e+27".
-    const result = resolve(withDeclarations({ topics: [{ ...ORDER_CREATED, replay: { kind: 'window', window: '99999999999999999999d' } }, DOCUMENT_CHANGED] }), DEV);
+    const result = resolve(
+      withDeclarations({ topics: [{ ...ORDER_CREATED, replay: { kind: 'window', window: '99999999999999999999d' } }, DOCUMENT_CHANGED] }),
+      DEV,
+    );
     // Either the declaration is rejected, or every derived config value is one Kafka accepts.
     for (const topic of result.topology?.topics ?? []) {
-      expect(validateTopicConfig(topic.config).filter((i) => (i.severity ?? 'error') === 'error'), `${topic.name}: ${JSON.stringify(topic.config)}`).toEqual([]);
+      expect(
+        validateTopicConfig(topic.config).filter((i) => (i.severity ?? 'error') === 'error'),
+        `${topic.name}: ${JSON.stringify(topic.config)}`,
+      ).toEqual([]);
     }
   });
 });

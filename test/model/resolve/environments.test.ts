@@ -1,7 +1,21 @@
 /** resolve() per environment: protection, replication overrides, topic prefixes, and an invalid environment. */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import { DEV, PROD, DOCUMENT_CHANGED, PAYMENT, NOTIFICATION, INDEXER, SEED, withDeclarations, resolved, eventTopic, companion, expectIssue, ORDER_CREATED } from './helpers';
+import {
+  DEV,
+  PROD,
+  DOCUMENT_CHANGED,
+  PAYMENT,
+  NOTIFICATION,
+  INDEXER,
+  SEED,
+  withDeclarations,
+  resolved,
+  eventTopic,
+  companion,
+  expectIssue,
+  ORDER_CREATED,
+} from './helpers';
 
 describe('resolve: environments', () => {
   it('protects topics and sets min.insync.replicas only in production', () => {
@@ -16,7 +30,11 @@ describe('resolve: environments', () => {
   it('lets a topic override replication; its companions follow it', () => {
     const topology = resolved(withDeclarations({ topics: [{ ...ORDER_CREATED, replication: { factor: 5, minInsyncReplicas: 3 } }, DOCUMENT_CHANGED] }), PROD);
     expect(eventTopic(topology, 'orders.order-created')).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3 });
-    expect(companion(topology, 'orders.order-created.payment.dlq')).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, config: { 'min.insync.replicas': '3' } });
+    expect(companion(topology, 'orders.order-created.payment.dlq')).toMatchObject({
+      replicationFactor: 5,
+      minInsyncReplicas: 3,
+      config: { 'min.insync.replicas': '3' },
+    });
   });
 
   it('prefixes every topic name, companion, producer and ACL with the topic prefix', () => {
@@ -30,7 +48,12 @@ describe('resolve: environments', () => {
   it("warns, but resolves, when the prefix mixes '_' with the '.' of topic names", () => {
     const result = resolve(SEED, { ...DEV, topicPrefix: 'staging_' });
     expect(result.topology).not.toBeNull();
-    const warning = expectIssue(result, { source: 'dev/orders/order-created', path: 'name', code: 'mixed-topic-name-separators', message: 'mixes "." and "_"' });
+    const warning = expectIssue(result, {
+      source: 'dev/orders/order-created',
+      path: 'name',
+      code: 'mixed-topic-name-separators',
+      message: 'mixes "." and "_"',
+    });
     expect(warning.severity).toBe('warning');
     expect(result.issues.every((i) => i.severity === 'warning')).toBe(true);
     expect(result.issues).toHaveLength(result.topology?.topics.length ?? -1);
@@ -45,7 +68,11 @@ describe('resolve: environments', () => {
 
   it('goes on checking the declarations when the environment is invalid, so that every problem is reported at once', () => {
     const broken = { ...PAYMENT, idempotency: 'short' };
-    const result = resolve(withDeclarations({ consumerGroups: [broken, NOTIFICATION, INDEXER] }), { ...DEV, replicationFactor: 0, bootstrapServer: 'kafka:9092' }, { path: 'dev', file: 'environments.ts', line: 3 });
+    const result = resolve(
+      withDeclarations({ consumerGroups: [broken, NOTIFICATION, INDEXER] }),
+      { ...DEV, replicationFactor: 0, bootstrapServer: 'kafka:9092' },
+      { path: 'dev', file: 'environments.ts', line: 3 },
+    );
     expect(result.topology).toBeNull();
     expect(result.issues.map((i) => [i.source.path, i.source.file, i.path, i.code])).toEqual([
       ['dev', 'environments.ts', 'bootstrapServer', 'schema-unrecognized_keys'],

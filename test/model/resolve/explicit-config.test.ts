@@ -20,8 +20,16 @@ describe('resolve: explicit config', () => {
   });
 
   it('passes other known topic configs through, sorted, next to the derived ones', () => {
-    const topology = resolved(withDeclarations({ topics: [{ ...ORDER_CREATED, config: { 'segment.ms': '3600000', 'compression.type': 'zstd' } }, DOCUMENT_CHANGED] }));
-    expect(Object.keys(eventTopic(topology, 'orders.order-created').config)).toEqual(['cleanup.policy', 'compression.type', 'min.insync.replicas', 'retention.ms', 'segment.ms']);
+    const topology = resolved(
+      withDeclarations({ topics: [{ ...ORDER_CREATED, config: { 'segment.ms': '3600000', 'compression.type': 'zstd' } }, DOCUMENT_CHANGED] }),
+    );
+    expect(Object.keys(eventTopic(topology, 'orders.order-created').config)).toEqual([
+      'cleanup.policy',
+      'compression.type',
+      'min.insync.replicas',
+      'retention.ms',
+      'segment.ms',
+    ]);
   });
 
   it('writes a declared retentionBytes as retention.bytes', () => {

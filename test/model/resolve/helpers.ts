@@ -139,7 +139,8 @@ export interface ExpectedIssue {
   readonly hint?: string;
 }
 
-export const describeIssues = (issues: readonly LocatedIssue[]): string => issues.map((i) => `  ${i.source.path} › ${i.path} [${i.code}] ${i.message}`).join('\n');
+export const describeIssues = (issues: readonly LocatedIssue[]): string =>
+  issues.map((i) => `  ${i.source.path} › ${i.path} [${i.code}] ${i.message}`).join('\n');
 
 /** Asserts that `result` holds an issue at `source` › `path` with `code`, whose message and hint contain the given text. */
 export function expectIssue(result: ResolveResult, expected: ExpectedIssue): LocatedIssue {

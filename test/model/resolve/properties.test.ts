@@ -26,7 +26,11 @@ const topicArb = fc.record({
     fc.record({ partitions: fc.integer({ min: 1, max: 64 }) }),
     fc.record({
       throughput: fc.record(
-        { peakMessagesPerSecond: fc.integer({ min: 1, max: 200_000 }), averageMessageBytes: fc.integer({ min: 1, max: 100_000 }), maxConsumerInstances: fc.integer({ min: 1, max: 50 }) },
+        {
+          peakMessagesPerSecond: fc.integer({ min: 1, max: 200_000 }),
+          averageMessageBytes: fc.integer({ min: 1, max: 100_000 }),
+          maxConsumerInstances: fc.integer({ min: 1, max: 50 }),
+        },
         { requiredKeys: ['peakMessagesPerSecond', 'averageMessageBytes'] },
       ),
     }),
@@ -115,20 +119,18 @@ describe('resolve: properties of valid declarations', () => {
   });
 
   it('gives the same topology whatever the order of the declarations', () => {
-    const arb = fc
-      .tuple(declarationsArb, environmentArb)
-      .chain(([declarations, environment]) =>
-        fc.record({
-          declarations: fc.constant(declarations),
-          environment: fc.constant(environment),
-          shuffled: fc.record({
-            domains: permutation(declarations.domains),
-            topics: permutation(declarations.topics),
-            consumerGroups: permutation(declarations.consumerGroups),
-            producers: permutation(declarations.producers),
-          }),
+    const arb = fc.tuple(declarationsArb, environmentArb).chain(([declarations, environment]) =>
+      fc.record({
+        declarations: fc.constant(declarations),
+        environment: fc.constant(environment),
+        shuffled: fc.record({
+          domains: permutation(declarations.domains),
+          topics: permutation(declarations.topics),
+          consumerGroups: permutation(declarations.consumerGroups),
+          producers: permutation(declarations.producers),
         }),
-      );
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ declarations, environment, shuffled }) => {
         const a = resolve(declarations, environment);
@@ -171,7 +173,11 @@ describe('resolve: properties of valid declarations', () => {
           expect(topic.config['min.insync.replicas']).toBe(String(topic.minInsyncReplicas));
           expect(topic.protect).toBe(topology.environment.production);
           if (topic.retentionMs !== null) expect(topic.config['retention.ms']).toBe(String(topic.retentionMs.value));
-          if (topic.kind === 'event' && topic.throughput !== null && !('partitions' in (declarations.topics.find((t) => (t as { source: { path: string } }).source.path === topic.source.path) as object))) {
+          if (
+            topic.kind === 'event' &&
+            topic.throughput !== null &&
+            !('partitions' in (declarations.topics.find((t) => (t as { source: { path: string } }).source.path === topic.source.path) as object))
+          ) {
             expect(DIVISIBLE.has(topic.partitions.value)).toBe(true);
           }
         }

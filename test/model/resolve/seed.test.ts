@@ -1,7 +1,23 @@
 /** resolve() on the seed examples: names, sizes, configs, companions, groups, producers, ACLs and domains of orders, search and billing. */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import { DAY, HOUR, MINUTE, DEV, ORDERS, SEARCH, BILLING, PAYMENT, NOTIFICATION, INDEXER, INVOICING, withDeclarations, resolved, eventTopic, companion } from './helpers';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  DEV,
+  ORDERS,
+  SEARCH,
+  BILLING,
+  PAYMENT,
+  NOTIFICATION,
+  INDEXER,
+  INVOICING,
+  withDeclarations,
+  resolved,
+  eventTopic,
+  companion,
+} from './helpers';
 
 describe('resolve: the seed examples', () => {
   const topology = resolved(withDeclarations({ domains: [ORDERS, SEARCH, BILLING], consumerGroups: [PAYMENT, NOTIFICATION, INDEXER, INVOICING] }));
@@ -56,7 +72,13 @@ describe('resolve: the seed examples', () => {
 
   it('gives dead-letter topics 3 partitions (fewer when the main topic has fewer) and 28 days of retention', () => {
     const dlq = companion(topology, 'orders.order-created.payment.dlq');
-    expect(dlq).toMatchObject({ kind: 'dead-letter', domain: 'orders', groupId: 'orders.payment', parent: { domain: 'orders', event: 'order-created' }, cleanupPolicy: 'delete' });
+    expect(dlq).toMatchObject({
+      kind: 'dead-letter',
+      domain: 'orders',
+      groupId: 'orders.payment',
+      parent: { domain: 'orders', event: 'order-created' },
+      cleanupPolicy: 'delete',
+    });
     expect(dlq.partitions.value).toBe(3);
     expect(dlq.retentionMs?.value).toBe(28 * DAY);
     expect(dlq.config).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(28 * DAY) });
@@ -111,18 +133,16 @@ describe('resolve: the seed examples', () => {
 
   it("resolves producers with Kafka's delivery defaults", () => {
     expect(topology.producers).toHaveLength(1);
-    expect(topology.producers[0]).toMatchObject(
-      {
-        topic: { domain: 'orders', event: 'order-created' },
-        topicName: 'orders.order-created',
-        service: 'order-service',
-        principal: 'User:order-service',
-        idempotent: true,
-        transactionalIdPrefix: null,
-        delivery: { timeoutMs: 120_000, backoffMs: 100, backoffMaxMs: 1_000, retries: null },
-        source: { path: 'dev/orders/order-created/order-service' },
-      },
-    );
+    expect(topology.producers[0]).toMatchObject({
+      topic: { domain: 'orders', event: 'order-created' },
+      topicName: 'orders.order-created',
+      service: 'order-service',
+      principal: 'User:order-service',
+      idempotent: true,
+      transactionalIdPrefix: null,
+      delivery: { timeoutMs: 120_000, backoffMs: 100, backoffMaxMs: 1_000, retries: null },
+      source: { path: 'dev/orders/order-created/order-service' },
+    });
   });
 
   it('derives ACLs for every group and producer, each in the domain that owns the resource', () => {
@@ -139,20 +159,34 @@ describe('resolve: the seed examples', () => {
     );
     expect(topology.acls).toHaveLength(
       1 + // producer
-        2 + 2 + // invoicing: group, topic, DLQ read + write
-        2 + 2 + // notification
-        2 + 2 + 6 + // payment: group, topic, DLQ ×2, three retry tiers ×2
-        2 + 2, // indexer
+        2 +
+        2 + // invoicing: group, topic, DLQ read + write
+        2 +
+        2 + // notification
+        2 +
+        2 +
+        6 + // payment: group, topic, DLQ ×2, three retry tiers ×2
+        2 +
+        2, // indexer
     );
   });
 
   it('lists domains sorted by name and records the environment', () => {
     expect(topology.domains.map((d) => d.name)).toEqual(['billing', 'orders', 'search']);
-    expect(topology.environment).toEqual({ name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1, topicPrefix: '', scaling: { replayWindow: 1, throughput: 1 } });
+    expect(topology.environment).toEqual({
+      name: 'dev',
+      production: false,
+      replicationFactor: 1,
+      minInsyncReplicas: 1,
+      topicPrefix: '',
+      scaling: { replayWindow: 1, throughput: 1 },
+    });
     expect(topology.formatVersion).toBe(1);
   });
 
   it('reports no issue at all', () => {
-    expect(resolve(withDeclarations({ domains: [ORDERS, SEARCH, BILLING], consumerGroups: [PAYMENT, NOTIFICATION, INDEXER, INVOICING] }), DEV).issues).toEqual([]);
+    expect(resolve(withDeclarations({ domains: [ORDERS, SEARCH, BILLING], consumerGroups: [PAYMENT, NOTIFICATION, INDEXER, INVOICING] }), DEV).issues).toEqual(
+      [],
+    );
   });
 });

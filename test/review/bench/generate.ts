@@ -39,7 +39,14 @@ export function generateOutput(label: string, topics: number, stacks: number, he
   for (let s = 0; s < stacks; s++) {
     const domain = `d${s}`;
     const tf = { ...structuredClone(seed.tf), resource: { kafka_topic: {} as Record<string, TfTopic>, kafka_acl: {} as Record<string, unknown> } };
-    const topology: TopologyJson = { ...structuredClone(seed.topology), domains: [{ ...structuredClone(domainDecl), name: domain } as TopologyJson['domains'][number]], topics: [], consumerGroups: [], producers: [], acls: [] };
+    const topology: TopologyJson = {
+      ...structuredClone(seed.topology),
+      domains: [{ ...structuredClone(domainDecl), name: domain } as TopologyJson['domains'][number]],
+      topics: [],
+      consumerGroups: [],
+      producers: [],
+      acls: [],
+    };
     const events = perStack + (head?.addedPerStack ?? 0);
     for (let i = 0; i < events; i++) {
       const added = i >= perStack;
@@ -55,9 +62,20 @@ export function generateOutput(label: string, topics: number, stacks: number, he
       const partitions = head !== undefined && n % head.partitionsIncreasedEvery === 0 ? 48 : 24;
       const retention = head !== undefined && n % head.retentionCutEvery === 0 ? '650000000' : '693000000';
 
-      tf.resource.kafka_topic[name.replace(/\./g, '_')] = { ...structuredClone(eventTf), name, partitions, config: { ...eventTf.config, 'retention.ms': retention } };
+      tf.resource.kafka_topic[name.replace(/\./g, '_')] = {
+        ...structuredClone(eventTf),
+        name,
+        partitions,
+        config: { ...eventTf.config, 'retention.ms': retention },
+      };
       tf.resource.kafka_topic[dlq.replace(/\./g, '_')] = { ...structuredClone(dlqTf), name: dlq };
-      topology.topics.push({ ...structuredClone(eventDecl), name, domain, partitions: { value: partitions, explanation: 'declared' }, ref: { domain, event } } as TopologyJson['topics'][number]);
+      topology.topics.push({
+        ...structuredClone(eventDecl),
+        name,
+        domain,
+        partitions: { value: partitions, explanation: 'declared' },
+        ref: { domain, event },
+      } as TopologyJson['topics'][number]);
       topology.topics.push({ ...structuredClone(dlqDecl), name: dlq, domain, groupId, parent: { domain, event } } as TopologyJson['topics'][number]);
       topology.consumerGroups.push({
         ...structuredClone(groupDecl),
@@ -68,7 +86,13 @@ export function generateOutput(label: string, topics: number, stacks: number, he
         retryDelaysMs: [],
         subscriptions: [{ topic: { domain, event }, topicName: name, deadLetterTopic: dlq, retryTopics: [] }],
       });
-      topology.producers.push({ ...structuredClone(producerDecl), topicName: name, topic: { domain, event }, service: `${domain}-producer${i % 50}`, principal: `User:${domain}-producer${i % 50}` });
+      topology.producers.push({
+        ...structuredClone(producerDecl),
+        topicName: name,
+        topic: { domain, event },
+        service: `${domain}-producer${i % 50}`,
+        principal: `User:${domain}-producer${i % 50}`,
+      });
       const acls: [AclBinding, string][] = [
         [allow(`User:${domain}-producer${i % 50}`, 'Write', 'Topic', name), `producer writes ${name}`],
         [allow(principal, 'Read', 'Group', `${groupId}-${i}`), 'consumer joins its group'],
@@ -93,7 +117,11 @@ export function generateOutput(label: string, topics: number, stacks: number, he
     const terraform = canonicalJson(tf);
     const topo = canonicalJson(topology);
     bytes += terraform.length + topo.length;
-    files.push({ stack, terraform: { file: `${label}/stacks/${stack}/cdk.tf.json`, text: terraform }, topology: { file: `${label}/stacks/${stack}/topology.json`, text: topo } });
+    files.push({
+      stack,
+      terraform: { file: `${label}/stacks/${stack}/cdk.tf.json`, text: terraform },
+      topology: { file: `${label}/stacks/${stack}/topology.json`, text: topo },
+    });
   }
   return { files, topics: count, bytes };
 }

@@ -61,7 +61,10 @@ const r = median(reviewTimes);
 const s = result?.summary;
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
 const rows = [
-  ['outputs', `${base.topics} → ${head.topics} event topics (+ a DLQ, a group, a producer and 5 ACLs each) in ${STACKS} stacks; ${mb(base.bytes)} + ${mb(head.bytes)}`],
+  [
+    'outputs',
+    `${base.topics} → ${head.topics} event topics (+ a DLQ, a group, a producer and 5 ACLs each) in ${STACKS} stacks; ${mb(base.bytes)} + ${mb(head.bytes)}`,
+  ],
   ['findings', `${result?.findings.length ?? 0} (BLOCK ${s?.BLOCK}, WARN ${s?.WARN}, MOVE ${s?.MOVE}, SAFE ${s?.SAFE})`],
   ['JSON.parse of all files', `${p.toFixed(0)} ms (median of ${runs})`],
   ['review (parse, index, diff, classify)', `${r.toFixed(0)} ms (median of ${runs})`],

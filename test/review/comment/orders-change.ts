@@ -15,7 +15,12 @@ export function ordersChanged(scope: Construct): Domain {
   const created = domain.addEventTopic('order-created', {
     description: 'An order was placed',
     eventTypes: ['OrderCreated'],
-    key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent of each other, so they spread across partitions', cardinality: 5_000_000 },
+    key: {
+      field: 'orderId',
+      aggregate: 'order',
+      reason: 'per-order ordering; orders are independent of each other, so they spread across partitions',
+      cardinality: 5_000_000,
+    },
     throughput: { peakMessagesPerSecond: 2_000, averageMessageBytes: 1_024 },
     partitions: 12,
     replay: Replay.window(Duration.days(7)),
@@ -45,7 +50,12 @@ export function ordersChanged(scope: Construct): Domain {
 export function searchChanged(scope: Construct): Domain {
   const domain = search(scope);
   const indexer = domain.node.tryFindChild('order-indexer');
-  if (indexer === undefined || !('subscribe' in indexer) || typeof indexer.subscribe !== 'function') throw new Error('topics/search.ts declares no order-indexer group');
-  (indexer as { subscribe(ref: { domain: string; event: string }, options: { reason: string }): unknown }).subscribe({ domain: 'orders', event: 'order-shipped' }, { reason: 'customer service searches orders by shipping status' });
+  if (indexer === undefined || !('subscribe' in indexer) || typeof indexer.subscribe !== 'function') {
+    throw new Error('topics/search.ts declares no order-indexer group');
+  }
+  (indexer as { subscribe(ref: { domain: string; event: string }, options: { reason: string }): unknown }).subscribe(
+    { domain: 'orders', event: 'order-shipped' },
+    { reason: 'customer service searches orders by shipping status' },
+  );
   return domain;
 }

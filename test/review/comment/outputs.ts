@@ -27,7 +27,11 @@ export function synthesizeOutput(label: string, domains: Readonly<Record<string,
     const files: StackFiles[] = [];
     synthesizeStacks(app, stacks, (stack, json) => {
       const dir = `${label}/stacks/${stack.node.id}`;
-      files.push({ stack: stack.node.id, terraform: { file: `${dir}/cdk.tf.json`, text: JSON.stringify(json) }, topology: { file: `${dir}/topology.json`, text: JSON.stringify(stack.topology) } });
+      files.push({
+        stack: stack.node.id,
+        terraform: { file: `${dir}/cdk.tf.json`, text: JSON.stringify(json) },
+        topology: { file: `${dir}/topology.json`, text: JSON.stringify(stack.topology) },
+      });
     });
     return parseOutput(label, files);
   } finally {

@@ -126,9 +126,7 @@ export const CASES: readonly CorpusCase[] = [
       ['WARN', `prod-orders/${id(allow(PAYMENT, 'Write', 'Topic', RETRY3))}/access-removed`],
       ['SAFE', 'prod-orders/group:orders.payment/declaration-changed'],
     ],
-    access: [
-      'WARN revoked User:payment-service Topic:orders.order-created.payment.retry-3 @acme/orders-team',
-    ],
+    access: ['WARN revoked User:payment-service Topic:orders.order-created.payment.retry-3 @acme/orders-team'],
     reviewers: ['@acme/orders-team'],
   },
   {
@@ -141,7 +139,11 @@ export const CASES: readonly CorpusCase[] = [
       s.removeAcl(id(allow('User:catalog-service', 'Write', 'Topic', DOCS)));
       s.removeAcl(id(allow('User:search-indexer', 'Read', 'Topic', DOCS)));
       s.addAcl(allow('User:catalog-service', 'Write', 'Topic', 'search.documents'), ['producer catalog-service writes search.documents'], 'search');
-      s.addAcl(allow('User:search-indexer', 'Read', 'Topic', 'search.documents'), ['consumer group search.indexer (search-indexer) reads search.documents'], 'search');
+      s.addAcl(
+        allow('User:search-indexer', 'Read', 'Topic', 'search.documents'),
+        ['consumer group search.indexer (search-indexer) reads search.documents'],
+        'search',
+      );
       for (const sub of s.group('search.indexer').subscriptions) sub.topicName = 'search.documents';
       s.producer('catalog-service', DOCS).topicName = 'search.documents';
     },
@@ -210,20 +212,24 @@ export const CASES: readonly CorpusCase[] = [
     stacks: ['prod-orders'],
     head: (o) => void o.stack('prod-orders').removeAcl(id(allow(PAYMENT, 'Read', 'Topic', ORDERS))),
     expected: [['BLOCK', `prod-orders/${id(allow(PAYMENT, 'Read', 'Topic', ORDERS))}/acl-removed-still-needed`]],
-    access: [
-      'BLOCK revoked User:payment-service Topic:orders.order-created @acme/orders-team',
-    ],
+    access: ['BLOCK revoked User:payment-service Topic:orders.order-created @acme/orders-team'],
     reviewers: ['@acme/orders-team'],
   },
   {
     name: 'group-removed',
-    description: 'the notification group is removed in dev and prod: its DLQ and ACLs go with it; BLOCK in production (its DLQ may hold dead letters), WARN in dev',
+    description:
+      'the notification group is removed in dev and prod: its DLQ and ACLs go with it; BLOCK in production (its DLQ may hold dead letters), WARN in dev',
     stacks: ['dev', 'prod-orders'],
     head: (o) => {
       for (const name of ['dev', 'prod-orders']) {
         const s = o.stack(name);
         s.removeTopic(NOTIFY_DLQ);
-        for (const [operation, type, resource] of [['Read', 'Group', 'orders.notification'], ['Read', 'Topic', NOTIFY_DLQ], ['Write', 'Topic', NOTIFY_DLQ], ['Read', 'Topic', ORDERS]] as const) {
+        for (const [operation, type, resource] of [
+          ['Read', 'Group', 'orders.notification'],
+          ['Read', 'Topic', NOTIFY_DLQ],
+          ['Write', 'Topic', NOTIFY_DLQ],
+          ['Read', 'Topic', ORDERS],
+        ] as const) {
           s.removeAcl(id(allow(NOTIFICATION, operation, type, resource)));
         }
         s.topology.consumerGroups = s.topology.consumerGroups.filter((g) => g.groupId !== 'orders.notification');
@@ -272,9 +278,7 @@ export const CASES: readonly CorpusCase[] = [
       ['WARN', `prod-orders/${id(allow(NOTIFICATION, 'Write', 'Topic', NOTIFY_DLQ))}/access-removed`],
       ['SAFE', 'prod-orders/group:orders.notification/declaration-changed'],
     ],
-    access: [
-      'WARN revoked User:notification-service Topic:orders.order-created.notification.dlq @acme/orders-team',
-    ],
+    access: ['WARN revoked User:notification-service Topic:orders.order-created.notification.dlq @acme/orders-team'],
     reviewers: ['@acme/orders-team'],
   },
   {
@@ -390,7 +394,9 @@ export const CASES: readonly CorpusCase[] = [
       s.addAcl(allow('User:analytics', 'Read', 'Topic', 'orders.', 'Prefixed'));
       s.addAcl({ ...allow('User:intern', 'Read', 'Topic', ORDERS), permission: 'Deny' });
       s.producer('order-service', ORDERS).transactionalIdPrefix = 'order-service-tx-';
-      s.addAcl(allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'), ['producer order-service uses transactional ids order-service-tx-*']);
+      s.addAcl(allow('User:order-service', 'Write', 'TransactionalID', 'order-service-tx-', 'Prefixed'), [
+        'producer order-service uses transactional ids order-service-tx-*',
+      ]);
     },
     expected: [
       ['WARN', `prod-orders/${id(allow('User:*', 'Read', 'Topic', ORDERS))}/wildcard-acl-added`],
@@ -585,7 +591,7 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: 'cross-domain-without-reason',
-    description: "prod: the same subscription with no reason (a topology.json edited by hand; synth refuses it): WARN, naming the orders team",
+    description: 'prod: the same subscription with no reason (a topology.json edited by hand; synth refuses it): WARN, naming the orders team',
     stacks: ['prod-orders', 'prod-search'],
     base: withoutOrderIndexer,
     head: (o) => {

@@ -68,7 +68,13 @@ function tfAcl(b: AclBinding): TfAcl {
 }
 
 /** `User:p|*|Read|Allow|Topic|t|Literal` for the common case. */
-export function allow(principal: string, operation: AclBinding['operation'], resourceType: AclBinding['resourceType'], resourceName: string, patternType: AclBinding['patternType'] = 'Literal'): AclBinding {
+export function allow(
+  principal: string,
+  operation: AclBinding['operation'],
+  resourceType: AclBinding['resourceType'],
+  resourceName: string,
+  patternType: AclBinding['patternType'] = 'Literal',
+): AclBinding {
   return { principal, host: '*', operation, permission: 'Allow', resourceType, resourceName, patternType };
 }
 

@@ -13,7 +13,9 @@ const VARS = { kafka_bootstrap_servers: ['localhost:9092'] };
 /** The cluster a stack's Terraform JSON describes, as if it had been applied (for resources moving in). */
 export function clusterOf(tf: TfJson): ClusterSeed {
   const topics: ClusterFile['topics'] = {};
-  for (const t of Object.values(tf.resource.kafka_topic ?? {})) topics[t.name] = { partitions: t.partitions, replication_factor: t.replication_factor, config: { ...(t.config ?? {}) } };
+  for (const t of Object.values(tf.resource.kafka_topic ?? {})) {
+    topics[t.name] = { partitions: t.partitions, replication_factor: t.replication_factor, config: { ...(t.config ?? {}) } };
+  }
   const acls = Object.values(tf.resource.kafka_acl ?? {}).map((a) => ({
     acl_principal: a.acl_principal,
     acl_host: a.acl_host,
