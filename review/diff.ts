@@ -8,8 +8,8 @@
  * work is linear in the size of the outputs.
  */
 import { diffSettings, SETTINGS_PARTS, settingsCounterpart } from '../guard/settings';
-import type { Suppression } from '../model/schema';
-import type { ResolvedTopic } from '../model/topology';
+import type { ContractDeclaration } from '../model/schema';
+import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
 import type { AclResource, AttributeChange, Change, FieldChange, ImportBlock, RemovedBlock, Snapshot, StackSnapshot, Subject, TopicResource } from './types';
 
@@ -287,13 +287,25 @@ function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSna
 // ---------------------------------------------------------------------------------------------------------------
 // Declarations (topology.json): groups, suppressions, declared fields
 
+// Each list is checked against the model's type (`satisfies`), so a field renamed in the Topology fails tsc here
+// instead of silently no longer being compared.
+
 /**
  * `contract` is not among them: its schemas, compatibility mode and subject naming are compared by the contract
  * section (review/sections.ts), which judges them by the mode; only its `changeStrategy`, a note for people, is a
  * declared field here (CONTRACT_NOTE_FIELDS).
  */
-const TOPIC_FIELDS = ['description', 'eventTypes', 'key', 'aggregate', 'ordering', 'throughput', 'replay', 'retentionBytes'] as const;
-const CONTRACT_NOTE_FIELDS = ['changeStrategy'] as const;
+const TOPIC_FIELDS = [
+  'description',
+  'eventTypes',
+  'key',
+  'aggregate',
+  'ordering',
+  'throughput',
+  'replay',
+  'retentionBytes',
+] as const satisfies readonly (keyof ResolvedEventTopic)[];
+const CONTRACT_NOTE_FIELDS = ['changeStrategy'] as const satisfies readonly (keyof ContractDeclaration)[];
 const GROUP_FIELDS = [
   'service',
   'principal',
@@ -305,14 +317,13 @@ const GROUP_FIELDS = [
   'retryDelaysMs',
   'deadLetter',
   'subscriptions',
-] as const;
-const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'delivery'] as const;
+] as const satisfies readonly (keyof ResolvedConsumerGroup)[];
+const PRODUCER_FIELDS = ['principal', 'idempotent', 'transactionalIdPrefix', 'delivery'] as const satisfies readonly (keyof ResolvedProducer)[];
 /** `owner` is not among them: an owner change is its own finding (owner-changed), with both owners as reviewers. */
-const DOMAIN_FIELDS = ['description', 'recoveryProcedure'] as const;
+const DOMAIN_FIELDS = ['description', 'recoveryProcedure'] as const satisfies readonly (keyof ResolvedDomain)[];
 
-interface Suppressible {
-  readonly suppressions?: readonly Suppression[];
-}
+/** What suppressionsAdded reads of a domain, topic, group or producer (companion topics have no suppressions). */
+type Suppressible = Partial<Pick<ResolvedDomain, 'suppressions'>>;
 
 function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackSnapshot, changes: Change[]): void {
   const bd = b?.declared;

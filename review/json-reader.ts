@@ -1,7 +1,8 @@
 /**
- * Minimal shape checks for the JSON review reads (cdk.tf.json, topology.json, plan JSON), with the JSON path of the
- * first problem. Hand-written rather than a schema library: review must stay within 2× of JSON.parse on 10,000-topic
- * outputs, so only the fields it reads are checked, once, while they are read.
+ * Minimal shape checks for the Terraform JSON review reads (cdk.tf.json, plan JSON), with the JSON path of the first
+ * problem. Hand-written rather than a schema library: these are the provider's and terraform's formats, of which review
+ * reads a few fields, once, while it reads them. topology.json, topicform's own format, is read with its schema
+ * (model/topology-schema.ts; review/schema-problems.ts words its problems like these).
  */
 import { formatPath } from '../model/issues';
 
@@ -12,6 +13,8 @@ export class ShapeError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    /** Every problem found, `path: message` each, when there are several (the first is this error's message). */
+    readonly problems: readonly string[] = [path === '' ? message : `${path}: ${message}`],
   ) {
     super(path === '' ? message : `${path}: ${message}`);
     this.name = 'ShapeError';
@@ -22,7 +25,8 @@ export type Path = readonly PropertyKey[];
 
 export const at = (path: Path): string => formatPath(path);
 
-function describe(value: unknown): string {
+/** A JSON value as a message shows it: `"orders"`, `number 7`, `an array`, `nothing (the field is missing)`. */
+export function describe(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';

@@ -45,3 +45,9 @@ export const MARKDOWN_SAFE_ROWS = 50;
 
 /** Format of the JSON report; bumped on incompatible changes. */
 export const REVIEW_FORMAT_VERSION = 1;
+
+/**
+ * Problems of one topology.json listed before the rest are only counted: a file from another tool or a broken merge can
+ * have one per declaration, and the first screenful says what is wrong.
+ */
+export const TOPOLOGY_PROBLEMS_SHOWN = 20;

@@ -2,24 +2,18 @@
  * Parsing, from text passed in (review does no I/O): a stack's `cdk.tf.json` and `topology.json` → StackSnapshot,
  * indexed by address, topic name and ACL id; `terraform show -json <planfile>` → PlanSnapshot.
  *
- * Every problem is a ReviewInputError naming the file and the JSON path. Only the fields review reads are checked.
+ * Every problem is a ReviewInputError naming the file and the JSON path. Of Terraform's JSON only the fields review
+ * reads are checked; topology.json is read whole with the model's schema of the Topology (model/topology-schema.ts),
+ * and all its problems are listed.
  */
-import { SUBJECT_NAMING_STRATEGIES } from '../model/schema';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
-import type {
-  AclBinding,
-  ResolvedAcl,
-  ResolvedConsumerGroup,
-  ResolvedDomain,
-  ResolvedEnvironment,
-  ResolvedProducer,
-  ResolvedTopic,
-  Topology,
-} from '../model/topology';
-import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, COMPATIBILITY_MODES, TOPIC_KINDS } from '../model/vocabulary';
+import type { AclBinding, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import { topologySchema } from '../model/topology-schema';
 import { stackSettings } from '../guard/settings';
 import { ReviewInputError } from './errors';
-import { asArray, asBoolean, asNumber, asObject, asString, at, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
+import { TOPOLOGY_PROBLEMS_SHOWN } from './limits';
+import { schemaProblems } from './schema-problems';
+import { asArray, asBoolean, asNumber, asObject, asString, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
 import type { JsonObject, Path } from './json-reader';
 import { PLAN_ACTIONS } from './types';
 import type {
@@ -54,7 +48,8 @@ function withFile<T>(source: SourceFile, read: (json: unknown) => T): T {
   try {
     return read(parseJsonText(source.text));
   } catch (error) {
-    if (error instanceof ShapeError) throw new ReviewInputError(source.file, error.message);
+    // Each problem on its own line, naming the file, so that every line can be read (or grepped) alone.
+    if (error instanceof ShapeError) throw new ReviewInputError(source.file, error.problems.join(`\n${source.file}: `));
     throw error;
   }
 }
@@ -256,155 +251,34 @@ interface TopologyPart {
   readonly topology: Topology;
 }
 
+/** Reads topology.json with the model's Topology schema; every problem is reported, each with its JSON path. */
 function readTopology(json: unknown): TopologyPart {
-  const root = asObject(json, []);
-  if (root.formatVersion !== TOPOLOGY_FORMAT_VERSION) {
+  const version = isObject(json) ? json.formatVersion : undefined;
+  if (version !== TOPOLOGY_FORMAT_VERSION) {
     throw new ShapeError(
       'formatVersion',
-      `this review reads Topology format ${TOPOLOGY_FORMAT_VERSION}, got ${JSON.stringify(root.formatVersion) ?? 'none'}: synthesize both sides with the same topicform version`,
+      `this review reads Topology format ${TOPOLOGY_FORMAT_VERSION}, got ${JSON.stringify(version) ?? 'none'}: synthesize both sides with the same topicform version`,
     );
   }
-  const env = asObject(root.environment, ['environment']);
-  asString(env.name, ['environment', 'name']);
-  asBoolean(env.production, ['environment', 'production']);
+  const parsed = topologySchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = schemaProblems(parsed.error.issues, json);
+    const shown = problems.slice(0, TOPOLOGY_PROBLEMS_SHOWN);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more problems of the same file`);
+    throw new ShapeError('', shown[0] ?? 'not a Topology', shown);
+  }
+  const topology: Topology = parsed.data;
 
   const domains = new Map<string, ResolvedDomain>();
-  asArray(root.domains, ['domains']).forEach((value, i) => {
-    const domain = asObject(value, ['domains', i]);
-    asString(domain.owner, ['domains', i, 'owner']);
-    suppressions(domain.suppressions, ['domains', i, 'suppressions']);
-    domains.set(asString(domain.name, ['domains', i, 'name']), domain as unknown as ResolvedDomain);
-  });
-
+  for (const domain of topology.domains) domains.set(domain.name, domain);
   const topics = new Map<string, ResolvedTopic>();
-  const topicList = asArray(root.topics, ['topics']);
-  for (let i = 0; i < topicList.length; i++) {
-    const topic = isObject(topicList[i]) ? (topicList[i] as JsonObject) : asObject(topicList[i], ['topics', i]);
-    const name = typeof topic.name === 'string' ? topic.name : asString(topic.name, ['topics', i, 'name']);
-    if (!(TOPIC_KINDS as readonly unknown[]).includes(topic.kind)) {
-      throw new ShapeError(`topics[${i}].kind`, `expected one of ${TOPIC_KINDS.join(', ')}, got ${JSON.stringify(topic.kind) ?? 'nothing'}`);
-    }
-    if (typeof topic.domain !== 'string') asString(topic.domain, ['topics', i, 'domain']);
-    if (topic.kind === 'event') {
-      if (!isObject(topic.ref)) asObject(topic.ref, ['topics', i, 'ref']);
-      contract(topic.contract, ['topics', i, 'contract']);
-      if (!isObject(topic.replay) || typeof topic.replay.kind !== 'string') {
-        asString(asObject(topic.replay, ['topics', i, 'replay']).kind, ['topics', i, 'replay', 'kind']);
-      }
-      if (!(Array.isArray(topic.suppressions) && topic.suppressions.length === 0)) suppressions(topic.suppressions, ['topics', i, 'suppressions']);
-    } else {
-      if (!isObject(topic.parent)) asObject(topic.parent, ['topics', i, 'parent']);
-      if (typeof topic.groupId !== 'string') asString(topic.groupId, ['topics', i, 'groupId']);
-    }
-    topics.set(name, topic as unknown as ResolvedTopic);
-  }
-
-  // The checks below run once per declaration of a 10,000-topic output: a path is only built when a check fails.
+  for (const topic of topology.topics) topics.set(topic.name, topic);
   const groups = new Map<string, ResolvedConsumerGroup>();
-  const groupList = asArray(root.consumerGroups, ['consumerGroups']);
-  for (let i = 0; i < groupList.length; i++) {
-    const group = asObject(groupList[i], ['consumerGroups', i]);
-    if (typeof group.principal !== 'string') asString(group.principal, ['consumerGroups', i, 'principal']);
-    if (typeof group.domain !== 'string') asString(group.domain, ['consumerGroups', i, 'domain']);
-    if (group.suppressions !== undefined) suppressions(group.suppressions, ['consumerGroups', i, 'suppressions']);
-    const subscriptions = Array.isArray(group.subscriptions)
-      ? (group.subscriptions as unknown[])
-      : asArray(group.subscriptions, ['consumerGroups', i, 'subscriptions']);
-    for (let j = 0; j < subscriptions.length; j++) {
-      const sub = subscriptions[j];
-      const ok =
-        isObject(sub) &&
-        typeof sub.topicName === 'string' &&
-        (sub.deadLetterTopic === null || typeof sub.deadLetterTopic === 'string') &&
-        (sub.reason === undefined || typeof sub.reason === 'string') &&
-        Array.isArray(sub.retryTopics) &&
-        (sub.retryTopics as unknown[]).every((t) => typeof t === 'string');
-      if (!ok) {
-        const path: Path = ['consumerGroups', i, 'subscriptions', j];
-        const subscription = asObject(sub, path);
-        asString(subscription.topicName, [...path, 'topicName']);
-        stringOrNull(subscription.deadLetterTopic, [...path, 'deadLetterTopic']);
-        stringArray(subscription.retryTopics, [...path, 'retryTopics']);
-        if (subscription.reason !== undefined) asString(subscription.reason, [...path, 'reason']);
-      }
-    }
-    const groupId = typeof group.groupId === 'string' ? group.groupId : asString(group.groupId, ['consumerGroups', i, 'groupId']);
-    groups.set(groupId, group as unknown as ResolvedConsumerGroup);
-  }
-
+  for (const group of topology.consumerGroups) groups.set(group.groupId, group);
   const producers = new Map<string, ResolvedProducer>();
-  const producerList = asArray(root.producers, ['producers']);
-  for (let i = 0; i < producerList.length; i++) {
-    const producer = asObject(producerList[i], ['producers', i]);
-    if (typeof producer.principal !== 'string') asString(producer.principal, ['producers', i, 'principal']);
-    if (!isObject(producer.topic) || typeof producer.topic.domain !== 'string') {
-      asString(asObject(producer.topic, ['producers', i, 'topic']).domain, ['producers', i, 'topic', 'domain']);
-    }
-    if (producer.transactionalIdPrefix !== null) stringOrNull(producer.transactionalIdPrefix, ['producers', i, 'transactionalIdPrefix']);
-    if (producer.suppressions !== undefined) suppressions(producer.suppressions, ['producers', i, 'suppressions']);
-    const service = typeof producer.service === 'string' ? producer.service : asString(producer.service, ['producers', i, 'service']);
-    const topicName = typeof producer.topicName === 'string' ? producer.topicName : asString(producer.topicName, ['producers', i, 'topicName']);
-    producers.set(producerKey(service, topicName), producer as unknown as ResolvedProducer);
-  }
-
-  const aclList = asArray(root.acls, ['acls']);
-  for (let i = 0; i < aclList.length; i++) {
-    const acl = isObject(aclList[i]) ? (aclList[i] as JsonObject) : asObject(aclList[i], ['acls', i]);
-    if (typeof acl.id !== 'string') asString(acl.id, ['acls', i, 'id']);
-    if (!Array.isArray(acl.neededBy) || !(acl.neededBy as unknown[]).every((n) => typeof n === 'string')) stringArray(acl.neededBy, ['acls', i, 'neededBy']);
-    aclBinding(acl, i);
-  }
-  const acl = lazyIndex(aclList as readonly ResolvedAcl[], (a) => a.id);
-  const topology = root as unknown as Topology;
-  return { environment: env as unknown as ResolvedEnvironment, slice: { domains, topics, groups, producers, acl }, topology };
-}
-
-/** The fields of a declared ACL the access section reads: its binding, its domain and a legacy ACL's reason. */
-function aclBinding(acl: JsonObject, i: number): void {
-  const ok =
-    typeof acl.principal === 'string' &&
-    typeof acl.host === 'string' &&
-    typeof acl.resourceName === 'string' &&
-    typeof acl.domain === 'string' &&
-    (ACL_OPERATIONS as readonly unknown[]).includes(acl.operation) &&
-    (ACL_PERMISSIONS as readonly unknown[]).includes(acl.permission) &&
-    (ACL_RESOURCE_TYPES as readonly unknown[]).includes(acl.resourceType) &&
-    (ACL_PATTERN_TYPES as readonly unknown[]).includes(acl.patternType) &&
-    (acl.legacy === undefined || (isObject(acl.legacy) && typeof acl.legacy.reason === 'string'));
-  if (ok) return;
-  for (const field of ['principal', 'host', 'resourceName', 'domain'] as const) asString(acl[field], ['acls', i, field]);
-  oneOf(acl.operation, ACL_OPERATIONS, `acls[${i}].operation`);
-  oneOf(acl.permission, ACL_PERMISSIONS, `acls[${i}].permission`);
-  oneOf(acl.resourceType, ACL_RESOURCE_TYPES, `acls[${i}].resourceType`);
-  oneOf(acl.patternType, ACL_PATTERN_TYPES, `acls[${i}].patternType`);
-  asString(asObject(acl.legacy, ['acls', i, 'legacy']).reason, ['acls', i, 'legacy', 'reason']);
-}
-
-/** An event topic's contract as the contract section reads it: the mode, the schema(s) as JSON objects, the naming. */
-function contract(value: unknown, path: Path): void {
-  const c = asObject(value, path);
-  oneOf(c.compatibility, COMPATIBILITY_MODES, `${at(path)}.compatibility`);
-  if (c.schema !== undefined) asObject(c.schema, [...path, 'schema']);
-  if (c.schemas !== undefined) {
-    const schemas = asObject(c.schemas, [...path, 'schemas']);
-    for (const type of Object.keys(schemas)) asObject(schemas[type], [...path, 'schemas', type]);
-  }
-  if (c.subjectNaming !== undefined) oneOf(c.subjectNaming, SUBJECT_NAMING_STRATEGIES, `${at(path)}.subjectNaming`);
-}
-
-function oneOf(value: unknown, allowed: readonly string[], where: string): void {
-  if (!(allowed as readonly unknown[]).includes(value)) {
-    throw new ShapeError(where, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
-  }
-}
-
-function suppressions(value: unknown, path: Path): void {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
-  asArray(value, path).forEach((s, i) => {
-    const suppression = asObject(s, [...path, i]);
-    asString(suppression.ruleId, [...path, i, 'ruleId']);
-    asString(suppression.reason, [...path, i, 'reason']);
-  });
+  for (const producer of topology.producers) producers.set(producerKey(producer.service, producer.topicName), producer);
+  const acl = lazyIndex(topology.acls, (a) => a.id);
+  return { environment: topology.environment, slice: { domains, topics, groups, producers, acl }, topology };
 }
 
 function prefixed<T>(prefix: string, byKey: (key: string) => T | undefined): (address: string) => T | undefined {

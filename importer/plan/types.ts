@@ -7,9 +7,9 @@ import type {
   ConsumerGroupDeclaration,
   DeadLetterShapeInput,
   DomainDeclaration,
+  EventTopicDeclaration,
   LegacyAclDeclaration,
   ProducerDeclaration,
-  ReplayDeclaration,
   SubscriptionDeclaration,
   Suppression,
 } from '../../model/schema';
@@ -19,25 +19,22 @@ import type { ImportFinding, SourceRef } from '../types';
 // Fields that are declarations' fields reuse the model's types (model/schema/), so a change there reaches the importer
 // at compile time; the planned values add only what the generator needs (Kafka names, notes, origins).
 
-export interface PlannedTopic {
-  readonly domain: string;
-  readonly event: string;
+/**
+ * `topicName` is set only when the name is not `<prefix><domain>.<event>`: the declaration's explicit `topicName` (the
+ * name without the environment's prefix); with `topicNameOverride` off such topics are never planned.
+ */
+export interface PlannedTopic extends Readonly<Pick<EventTopicDeclaration, 'domain' | 'topicName' | 'replay' | 'retentionBytes'>> {
+  /** The declaration's `name`. */
+  readonly event: EventTopicDeclaration['name'];
   /** The Kafka topic name. */
   readonly name: string;
-  /**
-   * Set only when the name is not `<prefix><domain>.<event>`: the declaration's explicit `topicName` (the name without
-   * the environment's prefix); with `topicNameOverride` off such topics are never planned.
-   */
-  readonly topicName?: string;
-  readonly eventTypes: readonly string[];
+  readonly eventTypes: Readonly<EventTopicDeclaration['eventTypes']>;
   readonly partitions: number;
   /** Only when it differs from the environment's default. */
   readonly replicationFactor?: number;
   /** Only when it differs from the environment's default. */
   readonly minInsyncReplicas?: number;
-  readonly replay: ReplayDeclaration;
-  readonly retentionBytes?: number;
-  readonly config: Readonly<Record<string, string>>;
+  readonly config: Readonly<EventTopicDeclaration['config']>;
   suppressions: Suppression[];
   /** One-line comments the generated declaration carries (what was on the cluster, what was assumed). */
   readonly notes: readonly string[];

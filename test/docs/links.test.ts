@@ -1,7 +1,7 @@
 /**
- * The docs hold together: every relative link in README.md, ARCHITECTURE.md, docs/*.md and bench/RESULTS.md reaches an
- * existing file (and heading, when it names one), every repository path written in backticks exists, and the README
- * stays a first page rather than a reference (under README_MAX_LINES lines).
+ * The docs hold together: every relative link in README.md, ARCHITECTURE.md, CONTRIBUTING.md, docs/*.md and
+ * bench/RESULTS.md reaches an existing file (and heading, when it names one), every repository path written in
+ * backticks exists, and the README stays a first page rather than a reference (under README_MAX_LINES lines).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,6 +16,7 @@ const README_MAX_LINES = 250;
 const DOCS = [
   'README.md',
   'ARCHITECTURE.md',
+  'CONTRIBUTING.md',
   join('bench', 'RESULTS.md'),
   ...readdirSync(join(ROOT, 'docs'))
     .filter((f) => f.endsWith('.md'))
@@ -54,7 +55,9 @@ const facts = new Map(DOCS.map((file) => [file, readMarkdown(join(ROOT, file))])
 
 describe('the docs', () => {
   it('include every page this test reads', () => {
-    expect(DOCS).toEqual(expect.arrayContaining(['README.md', 'ARCHITECTURE.md', join('docs', 'declarations.md'), join('docs', 'review.md')]));
+    expect(DOCS).toEqual(
+      expect.arrayContaining(['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md', join('docs', 'declarations.md'), join('docs', 'review.md')]),
+    );
   });
 
   it.each(DOCS)('%s: every relative link reaches a file, and a heading when it names one', (file) => {

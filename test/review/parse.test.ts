@@ -1,6 +1,7 @@
 // Bad inputs never crash: every problem is a ReviewInputError naming the file and the JSON path.
 import { describe, expect, it } from 'vitest';
 import { ReviewInputError } from '../../review/errors';
+import { TOPOLOGY_PROBLEMS_SHOWN } from '../../review/limits';
 import { parseOutput, parsePlan, parseStack } from '../../review/parse';
 import { MutableOutput } from './corpus/output';
 
@@ -189,6 +190,58 @@ describe('parse: a synthesized stack', () => {
       TOPOLOGY,
       /producers\[0\]\.topic: expected an object, got "orders"/,
     );
+  });
+
+  it('fails listing every problem of topology.json, each line naming the file and the JSON path', () => {
+    const run = withTopology((t) => {
+      (t.domains[0] as Record<string, unknown>).owner = null;
+      const topic = t.topics[orderCreated(t).index];
+      if (topic !== undefined) topic.partitions = { value: '6', explanation: 'declared' };
+      (t.acls[0] as Record<string, unknown>).neededBy = 'everyone';
+    });
+    expectInputError(run, TOPOLOGY, /^out\/stacks\/dev\/topology\.json: domains\[0\]\.owner: expected a string, got null$/m);
+    expectInputError(run, TOPOLOGY, /^out\/stacks\/dev\/topology\.json: topics\[\d+\]\.partitions\.value: expected a number, got "6"$/m);
+    expectInputError(run, TOPOLOGY, /^out\/stacks\/dev\/topology\.json: acls\[0\]\.neededBy: expected an array, got "everyone"$/m);
+  });
+
+  it('fails when a topic has a kind this version does not know, listing the kinds it does', () => {
+    expectInputError(
+      withTopology((t) => void ((t.topics[0] as Record<string, unknown>).kind = 'compacted')),
+      TOPOLOGY,
+      /topics\[0\]\.kind: expected one of event, dead-letter, retry, got "compacted"/,
+    );
+  });
+
+  it('fails with the first problems of a badly broken topology.json and the count of the rest', () => {
+    let message = '';
+    try {
+      withTopology((t) => t.acls.forEach((acl) => (acl.operation = 'read')))();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines).toHaveLength(TOPOLOGY_PROBLEMS_SHOWN + 1);
+    expect(lines.at(-1)).toMatch(/^out\/stacks\/dev\/topology\.json: … and \d+ more problems of the same file$/);
+  });
+
+  it('reads a format-1 Topology written before suppressions, aggregates and environment scaling existed', () => {
+    const { terraform, topology } = seedFiles();
+    const topo = JSON.parse(topology) as {
+      environment: Record<string, unknown>;
+      domains: Record<string, unknown>[];
+      topics: Record<string, unknown>[];
+      consumerGroups: Record<string, unknown>[];
+      producers: Record<string, unknown>[];
+    };
+    delete topo.environment.scaling;
+    for (const list of [topo.domains, topo.topics, topo.consumerGroups, topo.producers]) for (const item of list) delete item.suppressions;
+    for (const topic of topo.topics) delete topic.aggregate;
+    const s = parseStack({ stack: 'dev', terraform: { file: 't', text: terraform }, topology: { file: 'p', text: JSON.stringify(topo) } });
+    expect(s.environment.scaling).toEqual({ replayWindow: 1, throughput: 1 });
+    expect([...s.declared.domains.values()].every((d) => d.suppressions.length === 0)).toBe(true);
+    expect([...s.declared.groups.values()].every((g) => g.suppressions.length === 0)).toBe(true);
+    const event = s.declared.topics.get('orders.order-created');
+    expect(event?.kind === 'event' && event.aggregate).toBeNull();
   });
 
   it('fails when a stack name appears twice in one output', () => {
