@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalString } from '../../model/canonical-json';
+import { isObject } from '../../model/json-object';
 import { formatIssue, formatPath, fromZod, hasErrors, joinPath, prefixIssues } from '../../model/issues';
 import { authSchema, providerSecrets } from '../../model/schema/auth';
 import { domainPart, sliceTopology, stackName } from '../../model/slice';
@@ -246,5 +247,13 @@ describe('stackResources', () => {
       { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, total: 9 },
     ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
+  });
+});
+
+describe('isObject', () => {
+  it('accepts a parsed JSON object and refuses null, arrays and scalars, which readers of outputs and plans must not index', () => {
+    expect(isObject({})).toBe(true);
+    expect(isObject(JSON.parse('{"a":1}'))).toBe(true);
+    for (const value of [null, undefined, [], [1], 'x', 1, true]) expect(isObject(value)).toBe(false);
   });
 });
