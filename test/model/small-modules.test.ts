@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalString } from '../../model/canonical-json';
+import { compare } from '../../model/compare';
 import { isObject } from '../../model/json-object';
 import { formatIssue, formatPath, fromZod, hasErrors, joinPath, prefixIssues } from '../../model/issues';
 import { authSchema, providerSecrets } from '../../model/schema/auth';
@@ -255,5 +256,14 @@ describe('isObject', () => {
     expect(isObject({})).toBe(true);
     expect(isObject(JSON.parse('{"a":1}'))).toBe(true);
     for (const value of [null, undefined, [], [1], 'x', 1, true]) expect(isObject(value)).toBe(false);
+  });
+});
+
+describe('compare', () => {
+  it('orders names by code unit whatever the locale (capitals before lower case, a prefix first), and equal names as equal', () => {
+    expect(compare('a', 'b')).toBe(-1);
+    expect(compare('b', 'a')).toBe(1);
+    expect(compare('orders', 'orders')).toBe(0);
+    expect(['b', 'a1', 'B', 'a', 'é', 'z'].sort(compare)).toEqual(['B', 'a', 'a1', 'b', 'z', 'é']);
   });
 });
