@@ -188,7 +188,7 @@ export function reportDirOf(target: MutationTarget, scoped: boolean): string {
 async function runTarget(target: MutationTarget, plan: MutationPlan): Promise<{ score: Score; minutes: number; survivors: string[] }> {
   const reportDir = path.join(ROOT, reportDirOf(target, plan.scoped));
   fs.mkdirSync(reportDir, { recursive: true });
-  process.env.TOPICFORM_MUTATION_TESTS = target.tests.join(',');
+  process.env.TOPICFORM_MUTATION_TESTS = JSON.stringify(target.tests);
   // @stryker-mutator/core is an ES module; loaded by name so this CommonJS script needs no type resolution for it.
   const core = '@stryker-mutator/core';
   const { Stryker } = (await import(core)) as { Stryker: new (options: Record<string, unknown>) => { runMutationTest(): Promise<MutantResult[]> } };
