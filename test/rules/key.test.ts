@@ -186,7 +186,11 @@ describe("TF-KEY-004 blastRadius: the key is not broader than the events' aggreg
 
 describe('TF-KEY-003 and TF-KEY-004 on what they cannot judge', () => {
   it('do not apply to an unkeyed topic, even one that names its aggregate', () => {
-    for (const topology of [withTopic({ key: undefined }), withTopic({ key: undefined, aggregate: ORDER_AGGREGATE, ordering: 'none' })]) {
+    for (const topology of [
+      withTopic({ key: undefined }),
+      withTopic({ key: undefined, aggregate: ORDER_AGGREGATE }),
+      withTopic({ key: undefined, aggregate: ORDER_AGGREGATE, ordering: 'none' }),
+    ]) {
       const topic = eventTopicNamed(topology, TOPIC);
       expect(orderingCollapse.check(topic, context(topology))).toEqual({ status: 'not-applicable' });
       expect(blastRadius.check(topic, context(topology))).toEqual({ status: 'not-applicable' });
