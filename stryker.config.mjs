@@ -1,6 +1,6 @@
 // @ts-check
 // Mutation testing with StrykerJS (`npm run mutation`, scripts/mutation.ts, which sets `mutate` and the report files
-// per folder; docs/mutation.md has the scores). Never part of `npm test`.
+// per folder; docs/testing.md has the scores). Never part of `npm test`.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -12,7 +12,7 @@ export default {
   concurrency: 1,
   // A static mutant (module-level code: zod schemas, constant tables) is evaluated once at import, so Stryker would run
   // every test for each of them; that alone would take hours here. They are reported as ignored, with their count
-  // (docs/mutation.md), and left to the ordinary tests of those tables and schemas.
+  // (docs/testing.md), and left to the ordinary tests of those tables and schemas.
   ignoreStatic: true,
   timeoutMS: 20_000,
   timeoutFactor: 2,

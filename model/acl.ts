@@ -13,6 +13,7 @@ import { CLUSTER_RESOURCE_NAME } from './limits';
 import type { LegacyAclDeclaration } from './schema';
 import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer } from './topology';
 import type { AclOperation, AclResourceType } from './vocabulary';
+import { compare } from './compare';
 
 export interface AclOptions {
   readonly explicitDescribe: boolean;
@@ -153,7 +154,7 @@ function mergeNeeds(needs: readonly Need[]): ResolvedAcl[] {
     byId.set(id, entry);
   }
   return [...byId.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compare(a, b))
     .map(([id, e]) => ({
       // Every field written out, keys in sorted order: `{ ...e.binding, id }` would give each of the ~90,000 ACLs of
       // 10,000 topics a hidden class of its own in V8 (~500 bytes each), and canonical JSON would copy each to sort it.

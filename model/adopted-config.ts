@@ -5,6 +5,7 @@
  * it. One function, used both by the constructs that render the stack and by the importer that predicts the first
  * plan, so the prediction and the synthesized output cannot disagree.
  */
+import { compare } from './compare';
 
 /** Per topic name, config values the cluster applies from broker-level settings (no topic override). */
 export type BrokerDefaults = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -14,6 +15,6 @@ export function renderedTopicConfig(config: Readonly<Record<string, string>>, br
   return Object.fromEntries(
     Object.entries(config)
       .filter(([key, value]) => brokerLevel[key] !== value)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      .sort(([a], [b]) => compare(a, b)),
   );
 }

@@ -20,6 +20,7 @@ import type { QuotaOverride } from './schema';
 import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota, SizedValue } from './topology';
 import { groupBy } from './group-by';
 import { formatNumber } from './format-number';
+import { compare } from './compare';
 
 /** The only principal type Kafka's user quotas are keyed by (`entity_type = "user"`). */
 export const QUOTA_PRINCIPAL_PREFIX = 'User:';
@@ -43,7 +44,6 @@ interface Flow {
 }
 
 const fmt = formatNumber;
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Bytes/s rounded up to a whole byte; float noise from scaling (200.00000000000003) does not add a byte. */
 export function wholeBytes(value: number): number {

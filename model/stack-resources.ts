@@ -6,6 +6,7 @@
  */
 import { hasRates } from './quota';
 import { stackName } from './slice';
+import { compare } from './compare';
 import type { Topology } from './topology';
 import type { StackLayout } from './schema/environment';
 
@@ -35,6 +36,6 @@ export function stackResources(topology: Topology, layout: StackLayout): StackRe
   for (const a of topology.acls) of(a.domain).acls += 1;
   for (const q of topology.quotas ?? []) if (hasRates(q)) of(q.domain).quotas += 1;
   return [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compare(a, b))
     .map(([stack, c]) => ({ stack, domains: [...c.domains].sort(), topics: c.topics, acls: c.acls, quotas: c.quotas, total: c.topics + c.acls + c.quotas }));
 }

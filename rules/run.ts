@@ -5,6 +5,7 @@
 import { topicRefKey, type SourceLocation, type Suppression } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { buildContext } from './context';
+import { compare } from '../model/compare';
 import { META_RULES, RULE_IDS, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from './registry';
 import type { Finding, FindingSubject, LintContext, LintOptions, RuleDefinition, RuleResult, SubjectKind } from './types';
 
@@ -23,7 +24,6 @@ interface Subject {
 }
 
 const KIND_ORDER: Readonly<Record<SubjectKind, number>> = { environment: -1, domain: 0, topic: 1, 'consumer-group': 2, producer: 3, client: 4, acl: 5 };
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function scoped(list: readonly Suppression[], by: string): ScopedSuppression[] {
   return list.map((suppression) => ({ suppression, by, key: `${by}\u0000${suppression.ruleId}` }));

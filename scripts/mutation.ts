@@ -1,14 +1,17 @@
 // `npm run mutation`: mutation testing of the pure layers with StrykerJS and its vitest runner, one folder at a time
 // and one mutant at a time (stryker.config.mjs), each folder against the in-process tests that exercise it
-// (vitest.mutation.config.mts). Never part of `npm test`. Prints the score per folder; docs/mutation.md records them.
+// (vitest.mutation.config.mts). Never part of `npm test`. Prints the score per folder; docs/testing.md records them.
 //
 //   npm run mutation                      # every folder, in the order below
 //   npm run mutation -- model rules       # only these
 //   npm run mutation -- --list            # the folders, what each mutates and which tests it runs
+//   npm run mutation -- rules --mutate 'rules/key/*.ts' --tests test/rules/key.test.ts   # part of one folder
 //
-// Reports: reports/mutation/<folder>/index.html and mutation.json (git-ignored).
+// Reports: reports/mutation/<folder>/index.html and mutation.json (git-ignored); a scoped run (--mutate) writes to
+// reports/mutation/<folder>/scoped/<globs>/ so it neither reuses nor overwrites the whole folder's incremental results.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -87,7 +90,7 @@ export function summaryTable(rows: ReadonlyArray<{ readonly target: MutationTarg
   ].join('\n');
 }
 
-/** The surviving and uncovered mutants, one line each, for docs/mutation.md's review of what is left. */
+/** The surviving and uncovered mutants, one line each, for the review in docs/testing.md of what is left. */
 function survivors(results: readonly MutantResult[]): string[] {
   return results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
@@ -98,10 +101,94 @@ function survivors(results: readonly MutantResult[]): string[] {
     .sort();
 }
 
-async function runTarget(target: MutationTarget): Promise<{ score: Score; minutes: number; survivors: string[] }> {
-  const reportDir = path.join(ROOT, 'reports', 'mutation', target.name);
+/** What one invocation runs: the folders (whole, or narrowed by --mutate/--tests) and how many mutants at a time. */
+export interface MutationPlan {
+  readonly targets: readonly MutationTarget[];
+  /** Whether --mutate or --tests narrowed the one folder named (its reports then go to a scoped folder). */
+  readonly scoped: boolean;
+  readonly concurrency: number | undefined;
+}
+
+/** More than two mutants at a time would take both cores of the shared machine this runs on (stryker.config.mjs). */
+const MAX_CONCURRENCY = 2;
+
+export const USAGE = `Usage: npm run mutation -- [options] [${MUTATION_TARGETS.map((t) => t.name).join('|')} …]
+
+Mutation testing (StrykerJS) of the pure layers, one folder after another; never part of npm test.
+
+Options:
+  --list               the folders, what each mutates and which tests it runs
+  --mutate <glob>      mutate only these files of the one folder named (repeatable), e.g. 'model/credentials.ts'
+  --tests <glob>       run only these test files against them (repeatable; default: the folder's tests)
+  --concurrency <n>    mutants tested at once, 1 or ${MAX_CONCURRENCY} (default 1: the machine is shared)
+  -h, --help           this text
+
+A scoped run (--mutate or --tests) reports to reports/mutation/<folder>/scoped/<globs>/ with its own incremental file.
+`;
+
+/** The folder part a glob of the target must start with: its first mutate glob up to the first wildcard. */
+const fixedPrefix = (glob: string): string => glob.split(/[*?{[]/, 1)[0] ?? '';
+
+/** Reads the command line into a plan, or the errors that make it unusable (all of them, not the first). */
+export function planOf(argv: readonly string[]): { plan: MutationPlan } | { errors: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        mutate: { type: 'string', multiple: true },
+        tests: { type: 'string', multiple: true },
+        concurrency: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return { errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  const { values, positionals } = parsed;
+  const errors: string[] = [];
+  const unknown = positionals.filter((a) => !MUTATION_TARGETS.some((t) => t.name === a));
+  if (unknown.length > 0) errors.push(`unknown folder(s): ${unknown.join(', ')}; choose from ${MUTATION_TARGETS.map((t) => t.name).join(', ')}`);
+  const chosen = positionals.length === 0 ? MUTATION_TARGETS : MUTATION_TARGETS.filter((t) => positionals.includes(t.name));
+  const mutate = values.mutate ?? [];
+  const tests = values.tests ?? [];
+  const scoped = mutate.length > 0 || tests.length > 0;
+  if (scoped && positionals.length !== 1) errors.push('--mutate and --tests narrow one folder: name exactly one');
+  const only = chosen.length === 1 ? chosen[0] : undefined;
+  if (scoped && only !== undefined && positionals.length === 1) {
+    const prefix = fixedPrefix(only.mutate[0] ?? '');
+    for (const glob of mutate) if (!glob.startsWith(prefix)) errors.push(`--mutate ${glob} is outside ${only.name} (${only.mutate.join(', ')})`);
+  }
+  let concurrency: number | undefined;
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      errors.push(`--concurrency ${values.concurrency}: give 1 or ${MAX_CONCURRENCY} (the machine is shared)`);
+    }
+  }
+  if (errors.length > 0) return { errors };
+  const targets =
+    scoped && only !== undefined
+      ? [{ name: only.name, mutate: mutate.length > 0 ? mutate : only.mutate, tests: tests.length > 0 ? tests : only.tests }]
+      : chosen;
+  return { plan: { targets, scoped, concurrency } };
+}
+
+/** The report folder of a run: the folder's own, or for a scoped run one named after its globs. */
+export function reportDirOf(target: MutationTarget, scoped: boolean): string {
+  const base = path.join('reports', 'mutation', target.name);
+  if (!scoped) return base;
+  const slug = [...target.mutate, '--', ...target.tests]
+    .join('_')
+    .replace(/[^A-Za-z0-9.-]+/g, '_')
+    .slice(0, 120);
+  return path.join(base, 'scoped', slug);
+}
+
+async function runTarget(target: MutationTarget, plan: MutationPlan): Promise<{ score: Score; minutes: number; survivors: string[] }> {
+  const reportDir = path.join(ROOT, reportDirOf(target, plan.scoped));
   fs.mkdirSync(reportDir, { recursive: true });
-  process.env.TOPICFORM_MUTATION_TESTS = target.tests.join(',');
+  process.env.TOPICFORM_MUTATION_TESTS = JSON.stringify(target.tests);
   // @stryker-mutator/core is an ES module; loaded by name so this CommonJS script needs no type resolution for it.
   const core = '@stryker-mutator/core';
   const { Stryker } = (await import(core)) as { Stryker: new (options: Record<string, unknown>) => { runMutationTest(): Promise<MutantResult[]> } };
@@ -109,6 +196,7 @@ async function runTarget(target: MutationTarget): Promise<{ score: Score; minute
   const results = await new Stryker({
     configFile: path.join(ROOT, 'stryker.config.mjs'),
     mutate: [...target.mutate],
+    ...(plan.concurrency === undefined ? {} : { concurrency: plan.concurrency }),
     htmlReporter: { fileName: path.join(reportDir, 'index.html') },
     // A re-run tests again only the mutants whose code or covering tests changed since the last run of this folder.
     incremental: true,
@@ -122,31 +210,32 @@ async function runTarget(target: MutationTarget): Promise<{ score: Score; minute
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`Usage: npm run mutation -- [--list] [${MUTATION_TARGETS.map((t) => t.name).join('|')} …]\n`);
+    process.stdout.write(USAGE);
     return 0;
   }
   if (argv.includes('--list')) {
     for (const t of MUTATION_TARGETS) process.stdout.write(`${t.name}: mutates ${t.mutate.join(', ')}; runs ${t.tests.join(', ')}\n`);
     return 0;
   }
-  const unknown = argv.filter((a) => !MUTATION_TARGETS.some((t) => t.name === a));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown folder(s): ${unknown.join(', ')}; choose from ${MUTATION_TARGETS.map((t) => t.name).join(', ')}\n`);
+  const read = planOf(argv);
+  if ('errors' in read) {
+    for (const error of read.errors) process.stderr.write(`${error}\n`);
+    process.stderr.write('see npm run mutation -- --help\n');
     return 1;
   }
-  const targets = argv.length === 0 ? MUTATION_TARGETS : MUTATION_TARGETS.filter((t) => argv.includes(t.name));
+  const { plan } = read;
   // Stryker runs the tests in a sandbox copy of the repository, where ../shared is not beside it: point at the real one.
   const shared = path.resolve(ROOT, '..', 'shared');
   if (process.env.TOPICFORM_SHARED_DIR === undefined && fs.existsSync(shared)) process.env.TOPICFORM_SHARED_DIR = shared;
   // A missing sample skips its tests here rather than failing the dry run.
   process.env.TOPICFORM_TEST_STRICT = '0';
   const rows: Array<{ target: MutationTarget; score: Score; minutes: number }> = [];
-  for (const target of targets) {
-    process.stderr.write(`\n== mutation testing ${target.name}: ${target.mutate.join(', ')}\n`);
-    const { score, minutes, survivors: left } = await runTarget(target);
+  for (const target of plan.targets) {
+    process.stderr.write(`\n== mutation testing ${target.name}: ${target.mutate.join(', ')} against ${target.tests.join(', ')}\n`);
+    const { score, minutes, survivors: left } = await runTarget(target, plan);
     rows.push({ target, score, minutes });
     process.stderr.write(
-      `${target.name}: ${percent(score.score)} in ${minutes.toFixed(1)} min; ${left.length} mutant(s) left in reports/mutation/${target.name}/survivors.txt\n`,
+      `${target.name}: ${percent(score.score)} in ${minutes.toFixed(1)} min; ${left.length} mutant(s) left in ${reportDirOf(target, plan.scoped)}/survivors.txt\n`,
     );
   }
   process.stdout.write(`${summaryTable(rows)}\n`);

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { fromZod, type Issue } from '../issues';
+import { compare } from '../compare';
 import type { SourceLocation } from '../schema';
 
 /** An issue and the declaration it is about. */
@@ -55,8 +56,8 @@ export function rawNames(raws: readonly unknown[], name: (raw: Record<string, un
   });
 }
 
-export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const byName = <T extends { readonly name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+export { compare };
+export const byName = <T extends { readonly name: string }>(a: T, b: T): number => compare(a.name, b.name);
 
 export function sortRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));

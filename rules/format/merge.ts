@@ -3,6 +3,7 @@
  * in (a production-only finding says so).
  */
 import type { Finding } from '../types';
+import { compare } from '../../model/compare';
 
 export interface MergedFinding extends Finding {
   readonly environments: readonly string[];
@@ -34,7 +35,6 @@ export function mergeFindings(findings: readonly Finding[]): MergedFinding[] {
     entry.messages.add(f.message);
     merged.set(key, entry);
   }
-  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   // Sorted after merging, so reports do not depend on the order in which the app declares its environments.
   return (
     [...merged.values()]

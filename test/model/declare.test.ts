@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { Duration, KafkaPrincipal, Replay, Retries, retryPolicyOf } from '../../model/declare';
+import { Duration, KafkaPrincipal, Replay, RETRY_POLICY, Retries, retryPolicyOf } from '../../model/declare';
 import { toMs } from '../../model/duration';
 import { principalSchema, replaySchema } from '../../model/schema';
 
@@ -54,6 +54,30 @@ describe('Retries.exponential', () => {
         });
       }),
     );
+  });
+});
+
+describe('retryPolicyOf', () => {
+  it('finds the Retries.exponential call on the list it returned, invisible to JSON', () => {
+    const tiers = Retries.exponential({ attempts: 2, first: '30s' });
+    expect(retryPolicyOf(tiers)).toEqual({ kind: 'exponential', attempts: 2, first: '30s' });
+    expect(JSON.stringify(tiers)).toBe('["30s","60s"]');
+  });
+
+  it('finds none on listed tiers or on what is not a list (a construct reads `retries` as the user gave it)', () => {
+    expect(retryPolicyOf(Retries.tiers('1s', '1m'))).toBeUndefined();
+    expect(retryPolicyOf(['1s'])).toBeUndefined();
+    for (const value of [undefined, null, '1s', 3, { [RETRY_POLICY]: { kind: 'exponential', attempts: 1, first: '1s' } }]) {
+      expect(retryPolicyOf(value)).toBeUndefined();
+    }
+  });
+
+  it('finds none on a list carrying something other than a policy under the symbol', () => {
+    for (const policy of [null, 'exponential', 3]) {
+      const list: string[] = ['1s'];
+      Object.defineProperty(list, RETRY_POLICY, { value: policy });
+      expect(retryPolicyOf(list)).toBeUndefined();
+    }
   });
 });
 

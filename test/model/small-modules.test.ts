@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalString } from '../../model/canonical-json';
+import { compare } from '../../model/compare';
+import { isObject } from '../../model/json-object';
 import { formatIssue, formatPath, fromZod, hasErrors, joinPath, prefixIssues } from '../../model/issues';
 import { authSchema, providerSecrets } from '../../model/schema/auth';
 import { domainPart, sliceTopology, stackName } from '../../model/slice';
@@ -246,5 +248,22 @@ describe('stackResources', () => {
       { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, total: 9 },
     ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
+  });
+});
+
+describe('isObject', () => {
+  it('accepts a parsed JSON object and refuses null, arrays and scalars, which readers of outputs and plans must not index', () => {
+    expect(isObject({})).toBe(true);
+    expect(isObject(JSON.parse('{"a":1}'))).toBe(true);
+    for (const value of [null, undefined, [], [1], 'x', 1, true]) expect(isObject(value)).toBe(false);
+  });
+});
+
+describe('compare', () => {
+  it('orders names by code unit whatever the locale (capitals before lower case, a prefix first), and equal names as equal', () => {
+    expect(compare('a', 'b')).toBe(-1);
+    expect(compare('b', 'a')).toBe(1);
+    expect(compare('orders', 'orders')).toBe(0);
+    expect(['b', 'a1', 'B', 'a', 'é', 'z'].sort(compare)).toEqual(['B', 'a', 'a1', 'b', 'z', 'é']);
   });
 });

@@ -178,13 +178,62 @@ describe("TF-KEY-004 blastRadius: the key is not broader than the events' aggreg
     ).toEqual(['TF-KEY-003']);
   });
 
-  // BUG (rules/key/blast-radius.ts + rules/key/ordering-collapse.ts): TF-KEY-004 returns NOT_APPLICABLE when a
-  // cardinality is missing, deferring to TF-KEY-003 — but TF-KEY-003 is NOT_APPLICABLE with ordering: 'none', so a
-  // topic whose key names another aggregate, with ordering 'none' and no cardinalities, gets no undecided finding at
-  // all (STYLE.md §9: a rule that cannot decide reports UNKNOWN, never a silent pass). Remove `.fails` once fixed.
   it("reports an undecided key.aggregate finding when ordering is 'none' and the cardinalities are missing", () => {
     const topology = withTopic({ key: { ...CUSTOMER_KEY, cardinality: undefined }, aggregate: { name: 'order' }, ordering: 'none' });
     expect(lint(topology).filter((f) => f.undecided && f.field === 'key.aggregate')).toHaveLength(1);
+  });
+});
+
+describe('TF-KEY-003 and TF-KEY-004 on what they cannot judge', () => {
+  it('do not apply to an unkeyed topic, even one that names its aggregate', () => {
+    for (const topology of [
+      withTopic({ key: undefined }),
+      withTopic({ key: undefined, aggregate: ORDER_AGGREGATE }),
+      withTopic({ key: undefined, aggregate: ORDER_AGGREGATE, ordering: 'none' }),
+    ]) {
+      const topic = eventTopicNamed(topology, TOPIC);
+      expect(orderingCollapse.check(topic, context(topology))).toEqual({ status: 'not-applicable' });
+      expect(blastRadius.check(topic, context(topology))).toEqual({ status: 'not-applicable' });
+    }
+  });
+
+  it('do not apply to a dead-letter topic', () => {
+    const topology = withTopic({ key: CUSTOMER_KEY, aggregate: ORDER_AGGREGATE });
+    const dlq = companionNamed(topology, `${TOPIC}.payment.dlq`);
+    expect(orderingCollapse.check(dlq, context(topology))).toEqual({ status: 'not-applicable' });
+    expect(blastRadius.check(dlq, context(topology))).toEqual({ status: 'not-applicable' });
+  });
+
+  it("are compliant when the key names the events' aggregate, without asking for cardinalities", () => {
+    const topology = withTopic({ key: { ...CUSTOMER_KEY, cardinality: undefined }, aggregate: { name: 'customer' }, ordering: 'none' });
+    expect(blastRadius.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'compliant' });
+  });
+
+  it('cannot decide when only one of the two cardinalities is declared', () => {
+    for (const [key, aggregate] of [
+      [CUSTOMER_KEY, { name: 'order' }],
+      [{ ...CUSTOMER_KEY, cardinality: undefined }, ORDER_AGGREGATE],
+    ] as const) {
+      const ordered = withTopic({ key, aggregate });
+      expectUnknown(orderingCollapse.check(eventTopicNamed(ordered, TOPIC), context(ordered)), 'key.aggregate', 'declare both cardinalities');
+      const unordered = withTopic({ key, aggregate, ordering: 'none' });
+      expectUnknown(blastRadius.check(eventTopicNamed(unordered, TOPIC), context(unordered)), 'key.aggregate', 'declare both cardinalities');
+    }
+  });
+
+  it("TF-KEY-004 says what it needs when ordering is 'none' and a cardinality is missing", () => {
+    const topology = withTopic({ key: { ...CUSTOMER_KEY, cardinality: undefined }, aggregate: { name: 'order' }, ordering: 'none' });
+    expectUnknown(
+      blastRadius.check(eventTopicNamed(topology, TOPIC), context(topology)),
+      'key.aggregate',
+      'key identifies "customer" but the events belong to "order"; declare both cardinalities to tell whether the key is broader',
+    );
+  });
+
+  it('neither fires when a key of another aggregate has as many values as the aggregate', () => {
+    const topology = withTopic({ key: { ...CUSTOMER_KEY, cardinality: 5_000_000 }, aggregate: ORDER_AGGREGATE });
+    expect(orderingCollapse.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'compliant' });
+    expect(blastRadius.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'compliant' });
   });
 });
 

@@ -64,6 +64,10 @@ describe('TF-REPLAY-001 retentionCoversWindow: retention covers the replay windo
   it('does not apply to a full-replay (compacted) topic', () => {
     const topology = withTopic({ replay: { kind: 'full', longestReindex: '12h' } });
     expect(retentionCoversWindow.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual({ status: 'not-applicable' });
+    // With expireAfter the topic has a retention too (compact,delete), but no replay window for it to cover.
+    const expiring = withTopic({ replay: { kind: 'full', longestReindex: '12h', expireAfter: '30d' } });
+    expect(eventTopicNamed(expiring, TOPIC).retentionMs).not.toBeNull();
+    expect(retentionCoversWindow.check(eventTopicNamed(expiring, TOPIC), context(expiring))).toEqual({ status: 'not-applicable' });
   });
 });
 

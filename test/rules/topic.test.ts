@@ -56,6 +56,17 @@ describe('TF-PART-001 partitionHeadroom: declared partitions leave headroom over
     });
   });
 
+  it('fires when the produced bytes need more partitions than the consumers: 200 msg/s × 500 kB at 5 MB/s per partition', () => {
+    const { findings } = lintOrders({ topic: { partitions: 24, throughput: { peakMessagesPerSecond: 200, averageMessageBytes: 500_000 } } });
+    expectFinding(findings, {
+      ruleId: 'TF-PART-001',
+      level: 'warning',
+      subject: 'orders.order-created',
+      field: 'partitions',
+      message: '24 partitions for a needed parallelism of 20; 40 would leave 2× headroom',
+    });
+  });
+
   it('does not fire on partitions sized from the declared throughput', () => {
     const { topology, findings } = lintOrders();
     expect(eventTopicNamed(topology, 'orders.order-created').partitions.value).toBe(24);

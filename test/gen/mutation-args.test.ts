@@ -1,0 +1,87 @@
+/**
+ * `npm run mutation`'s command line (scripts/mutation.ts): a run can be narrowed to some files of one folder and to
+ * some tests, so a survivor is re-checked in minutes instead of re-running a whole folder; what it cannot do is
+ * refused with every reason at once. The Stryker run itself is not started here (it takes minutes to hours).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { MUTATION_TARGETS, planOf, reportDirOf, scoreOf, USAGE } from '../../scripts/mutation';
+
+const plan = (...argv: string[]) => {
+  const read = planOf(argv);
+  if ('errors' in read) throw new Error(read.errors.join('; '));
+  return read.plan;
+};
+const errors = (...argv: string[]): string[] => {
+  const read = planOf(argv);
+  return 'errors' in read ? read.errors : [];
+};
+
+describe('planOf', () => {
+  it('runs every folder, whole, one mutant at a time as configured, with no arguments', () => {
+    expect(plan()).toEqual({ targets: MUTATION_TARGETS, scoped: false, concurrency: undefined });
+  });
+
+  it('runs the folders named, in the documented order', () => {
+    expect(plan('contracts', 'model').targets.map((t) => t.name)).toEqual(['model', 'contracts']);
+  });
+
+  it("narrows one folder to the files given, keeping that folder's tests unless --tests is given", () => {
+    expect(plan('model', '--mutate', 'model/credentials.ts')).toEqual({
+      targets: [{ name: 'model', mutate: ['model/credentials.ts'], tests: ['test/model/**/*.test.ts'] }],
+      scoped: true,
+      concurrency: undefined,
+    });
+    const rules = plan('rules', '--mutate', 'rules/key/*.ts', '--mutate', 'rules/run.ts', '--tests', 'test/rules/key.test.ts', '--concurrency', '2');
+    expect(rules.targets).toEqual([{ name: 'rules', mutate: ['rules/key/*.ts', 'rules/run.ts'], tests: ['test/rules/key.test.ts'] }]);
+    expect(rules.concurrency).toBe(2);
+  });
+
+  it('refuses, with every reason, a scope without exactly one folder, a file outside the folder, too many mutants at once', () => {
+    expect(errors('--mutate', 'model/credentials.ts')).toEqual(['--mutate and --tests narrow one folder: name exactly one']);
+    expect(errors('model', 'rules', '--tests', 'test/model/x.test.ts')).toEqual(['--mutate and --tests narrow one folder: name exactly one']);
+    expect(errors('rules', '--mutate', 'model/credentials.ts', '--concurrency', '3')).toEqual([
+      '--mutate model/credentials.ts is outside rules (rules/**/*.ts)',
+      '--concurrency 3: give 1 or 2 (the machine is shared)',
+    ]);
+    expect(errors('review-classify', '--mutate', 'review/render.ts')).toEqual(['--mutate review/render.ts is outside review-classify (review/classify.ts)']);
+    for (const bad of ['0', '1.5', 'two']) expect(errors('--concurrency', bad)).toEqual([`--concurrency ${bad}: give 1 or 2 (the machine is shared)`]);
+    expect(errors('modle')).toEqual(['unknown folder(s): modle; choose from model, rules, review-classify, contracts']);
+    expect(errors('--mutat', 'x')[0]).toMatch(/Unknown option '--mutat'/);
+  });
+});
+
+describe('reportDirOf', () => {
+  it("keeps a whole folder's report and incremental file apart from a scoped run's", () => {
+    const [model] = MUTATION_TARGETS;
+    if (model === undefined) throw new Error('no targets');
+    expect(reportDirOf(model, false)).toBe(path.join('reports', 'mutation', 'model'));
+    const scoped = reportDirOf({ name: 'model', mutate: ['model/credentials.ts'], tests: ['test/model/credentials.test.ts'] }, true);
+    expect(scoped).toBe(path.join('reports', 'mutation', 'model', 'scoped', 'model_credentials.ts_--_test_model_credentials.test.ts'));
+    expect(reportDirOf({ name: 'model', mutate: ['model/declare.ts'], tests: ['test/model/credentials.test.ts'] }, true)).not.toBe(scoped);
+  });
+});
+
+describe('scoreOf', () => {
+  it("counts a timeout as detected and leaves errors and ignored mutants out of the score, as Stryker's score does", () => {
+    const statuses = ['Killed', 'Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'Ignored'] as const;
+    expect(scoreOf(statuses.map((status) => ({ status })))).toEqual({
+      killed: 2,
+      timeout: 1,
+      survived: 1,
+      noCoverage: 1,
+      errors: 1,
+      ignored: 1,
+      score: 3 / 5,
+      covered: 3 / 4,
+    });
+    expect(scoreOf([]).score).toBeNull();
+  });
+});
+
+describe('USAGE', () => {
+  it('documents every option the command line accepts', () => {
+    for (const option of ['--list', '--mutate <glob>', '--tests <glob>', '--concurrency <n>', '--help']) expect(USAGE).toContain(option);
+  });
+});
