@@ -7,6 +7,7 @@
 import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, Suppression, ThroughputDeclaration, TopicRef } from './schema';
 import type {
   AclOperation,
+  AclPatternMode,
   AclPatternType,
   AclPermission,
   AclResourceType,
@@ -28,6 +29,11 @@ export interface ResolvedEnvironment {
   readonly topicPrefix: string;
   /** Factors applied to declared replay windows and throughput in this environment (1 = as declared). */
   readonly scaling: { readonly replayWindow: number; readonly throughput: number };
+  /**
+   * The environment's ACL pattern mode when it is not the default `literal` (model/acl-patterns.ts); absent for
+   * `literal`, so a literal environment's Topology is what it was before the option existed.
+   */
+  readonly aclPatterns?: Exclude<AclPatternMode, 'literal'>;
 }
 
 export interface ResolvedDomain {

@@ -142,7 +142,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
 
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
+  const acls = deriveAcls(groups, producers, owners, { ...env.acl, topicPrefix: env.topicPrefix }, legacyAcls);
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
@@ -172,6 +172,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
         minInsyncReplicas: env.minInsyncReplicas,
         topicPrefix: env.topicPrefix,
         scaling: { replayWindow: env.scaling.replayWindow, throughput: env.scaling.throughput },
+        ...(env.acl.patterns === 'literal' ? {} : { aclPatterns: env.acl.patterns }),
       },
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
