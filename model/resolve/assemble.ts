@@ -34,6 +34,7 @@ import { resolveEventTopic } from './event-topic';
 import * as m from './messages';
 import { resolveProducer } from './producers';
 import { checkQuotaOverrides } from './quotas';
+import { resolveScramCredentials } from './credentials';
 import { readersByTopic, references } from './references';
 import type { Declarations, ResolveResult } from './types';
 import { checkTopicNames, uniqueBy } from './uniqueness';
@@ -151,6 +152,9 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     throughputScaling: env.scaling.throughput,
   });
 
+  const scram = resolveScramCredentials(env, groups, producers);
+  out.add(environmentSource, ...scram.issues);
+
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
     name: d.name,
     owner: d.owner,
@@ -182,6 +186,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       ),
       acls,
       quotas,
+      ...(scram.credentials.length === 0 ? {} : { scramCredentials: scram.credentials }),
     },
     issues,
   };

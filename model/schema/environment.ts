@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { authSchema } from './auth';
 import { backendSchema } from './backend';
+import { scramCredentialsSchema } from './credentials';
 import { nameSchema, principalSchema } from './common';
 import { ACL_PATTERN_MODES } from '../vocabulary';
 
@@ -101,6 +102,12 @@ export const environmentSchema = z.strictObject({
     .default(['User']),
   /** @default { enabled: true, overrides: {} } */
   quotas: quotaOptionsSchema.default({ enabled: true, overrides: {} }),
+  /**
+   * SCRAM credentials terraform creates for service principals (`kafka_user_scram_credential`), their passwords from
+   * ephemeral Terraform variables through the provider's write-only `password_wo` (model/scram.ts). Terraform ≥ 1.11.
+   * @default - none: credentials are managed outside topicform
+   */
+  scramCredentials: scramCredentialsSchema.optional(),
 });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
