@@ -99,7 +99,9 @@ export const scramPrincipalNotUser = (path: string, principal: string): Issue =>
 export const scramPrincipalUnknown = (path: string, principal: string, environment: string, guess: string | undefined): Issue => ({
   path,
   code: 'scram-principal-unknown',
-  message: `SCRAM credential for "${principal}", which no producer or consumer group of environment "${environment}" uses`,
+  // A warning, not an error: an app that declares only some domains (a subset, an example) shares environments.ts.
+  severity: 'warning',
+  message: `SCRAM credential for "${principal}", which no producer or consumer group of environment "${environment}" uses: not created`,
   ...guessed(guess),
 });
 
