@@ -9,7 +9,10 @@ import type { EnvironmentInput } from './model/schema';
  * - staging: production-like replication without the production rules, topic names prefixed so a shared cluster can
  *   host it.
  * - prod: production rules (replication ≥ 3, 2 ≤ min.insync.replicas < replication, prevent_destroy), one stack per
- *   domain so each plan stays small and one domain's mistake cannot touch another's state.
+ *   domain so each plan stays small and one domain's mistake cannot touch another's state. Terraform creates a
+ *   SCRAM-SHA-512 credential for every service principal; each password comes from CI's secret store as
+ *   TF_VAR_kafka_scram_password_<user> (ephemeral: never in the plan or the state), and bumping a passwordVersion
+ *   rotates it (docs/credentials.md).
  */
 export const environments: readonly EnvironmentInput[] = [
   {
@@ -33,5 +36,16 @@ export const environments: readonly EnvironmentInput[] = [
     replicationFactor: 3,
     minInsyncReplicas: 2,
     layout: 'domain',
+    scramCredentials: {
+      mechanism: 'SCRAM-SHA-512',
+      iterations: 8192,
+      principals: {
+        'User:catalog-service': { passwordVersion: '1' },
+        'User:notification-service': { passwordVersion: '1' },
+        'User:order-service': { passwordVersion: '1' },
+        'User:payment-service': { passwordVersion: '1' },
+        'User:search-indexer': { passwordVersion: '1' },
+      },
+    },
   },
 ];

@@ -31,7 +31,7 @@ import type { BenchSpec } from './spec';
 import type { TopicformLibrary } from './apps/source-library';
 import type * as SynthModule from '../cli/synth';
 
-export const CHILD_MODES = ['topicform', 'baseline', 'lint', 'review', 'parse', 'parse-discard', 'load'] as const;
+export const CHILD_MODES = ['topicform', 'baseline', 'lint', 'acl-modes', 'review', 'parse', 'parse-discard', 'load'] as const;
 export type ChildMode = (typeof CHILD_MODES)[number];
 
 export interface ChildResult {
@@ -223,6 +223,40 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       info.files = files.length;
       info.bytes = files.reduce((n, t) => n + t.length, 0);
       info.values = parsed.length;
+      return;
+    }
+    case 'acl-modes': {
+      // The spec's declarations resolved in each ACL pattern mode and counted (bench/acl-modes.ts): not timed.
+      const [{ SOURCE_LIBRARY }, { declareDomain }, { isDeclaration }, { resolve }, { BENCH_ACL_MODES, modeResources }] = await Promise.all([
+        import('./apps/source-library'),
+        import('./apps/topicform-app'),
+        import('../constructs/declaration'),
+        import('../model/resolve'),
+        import('./acl-modes'),
+      ]);
+      const spec = JSON.parse(readFileSync(arg(0), 'utf8')) as BenchSpec;
+      const app = new SOURCE_LIBRARY.App({ outdir: arg(1), stackTraces: false });
+      const environment = new SOURCE_LIBRARY.KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
+      for (const domain of spec.domains) declareDomain(environment, domain, SOURCE_LIBRARY);
+      const declarations = environment.node.findAll().filter(isDeclaration);
+      const of = (kind: string): Array<Record<string, unknown>> => declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
+      const collected = {
+        domains: of('domain'),
+        topics: of('topic'),
+        consumerGroups: of('consumerGroup'),
+        producers: of('producer'),
+        legacyAcls: of('legacyAcl'),
+      };
+      for (const patterns of BENCH_ACL_MODES) {
+        const resolved = resolve(collected, { ...spec.environment, acl: { patterns } });
+        if (resolved.topology === null) {
+          throw new Error(`declarations do not resolve in ACL mode ${patterns}: ${resolved.issues.map((i) => i.message).join('; ')}`);
+        }
+        const counted = modeResources(resolved.topology, spec.environment.layout ?? 'environment');
+        info[`${patterns}Total`] = counted.total;
+        info[`${patterns}Acls`] = counted.acls;
+        info[`${patterns}PerTopic`] = counted.perTopic;
+      }
       return;
     }
     case 'load': {

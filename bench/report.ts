@@ -55,6 +55,15 @@ export interface ResourceSummary {
   readonly perTopic: number;
   readonly perStack: number;
   readonly largestStack: { readonly name: string; readonly resources: number };
+  /** The same declarations in each ACL pattern mode (bench/acl-modes.ts); the literal one is what was synthesized. */
+  readonly byAclMode?: Readonly<Record<'literal' | 'prefixed', { readonly total: number; readonly acls: number; readonly perTopic: number }>>;
+}
+
+/** The resources-per-topic comparison of the ACL pattern modes, for a size's line; empty when not measured. */
+function aclModes(resources: ResourceSummary): string {
+  const m = resources.byAclMode;
+  if (m === undefined) return '';
+  return ` ACL modes: literal ${int(m.literal.total)} resources (${int(m.literal.acls)} ACLs, ${m.literal.perTopic.toFixed(2)} per topic), prefixed ${int(m.prefixed.total)} (${int(m.prefixed.acls)} ACLs, ${m.prefixed.perTopic.toFixed(2)} per topic).`;
 }
 
 export interface SizeResult {
@@ -219,7 +228,7 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
     const { topicform: t, baseline: b } = r.synth;
     lines.push(
       `- ${int(r.topics)} topics: module loading (process start to first line of work) topicform ${secs(t.loadedMs)}, ${int(t.loadedRssMiB)} MiB; plain cdktf ${secs(b.loadedMs)}, ${int(b.loadedRssMiB)} MiB. ` +
-        `CPU time topicform ${secs(t.cpuMs.median)}, plain cdktf ${secs(b.cpuMs.median)}. Resources: ${int(r.resources.topics)} topics (with dead-letter topics), ${int(r.resources.acls)} ACLs, ${int(r.resources.total - r.resources.topics - r.resources.acls)} quotas.`,
+        `CPU time topicform ${secs(t.cpuMs.median)}, plain cdktf ${secs(b.cpuMs.median)}. Resources: ${int(r.resources.topics)} topics (with dead-letter topics), ${int(r.resources.acls)} ACLs, ${int(r.resources.total - r.resources.topics - r.resources.acls)} quotas.${aclModes(r.resources)}`,
     );
   }
   lines.push('');

@@ -33,6 +33,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BENCH_ACL_MODES } from './acl-modes';
 import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measure';
 import { baselineData, compareOutputs, countResources } from './outputs';
 import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
@@ -214,6 +215,18 @@ export async function benchSize(
   const lintMs = series(lints.map((m) => timing(m, 'lint')));
   const lintWithResolveMs = series(lints.map((m) => timing(m, 'lint') + timing(m, 'resolve')));
 
+  // 3b. Resources per topic in each ACL pattern mode (counted from the resolved Topology, not synthesized or timed).
+  const modesScratch = join(dir, 'acl-modes');
+  mkdirSync(modesScratch);
+  const modeInfo = (await measure('acl-modes', [specFile, modesScratch], settings)).child.info;
+  const byAclMode = Object.fromEntries(
+    BENCH_ACL_MODES.map((mode) => [
+      mode,
+      { total: Number(modeInfo[`${mode}Total`]), acls: Number(modeInfo[`${mode}Acls`]), perTopic: Number(modeInfo[`${mode}PerTopic`]) },
+    ]),
+  ) as NonNullable<SizeResult['resources']['byAclMode']>;
+  progress(`${tag} ACL modes: literal ${byAclMode.literal.total} resources, prefixed ${byAclMode.prefixed.total}`);
+
   // 4. Review.
   const headOut = join(dir, 'head.out');
   progress(`${tag} synthesizing the head (${head.changed} topics changed)`);
@@ -235,6 +248,9 @@ export async function benchSize(
 
   const counts = [...countResources(base)];
   const total = counts.reduce((n, [, c]) => n + c.total, 0);
+  if (byAclMode.literal.total !== total) {
+    throw new Error(`${tag} the literal ACL mode counts ${byAclMode.literal.total} resources, the synthesized output has ${total} (model/stack-resources.ts)`);
+  }
   const largest = counts.reduce((a, b) => (b[1].total > a[1].total ? b : a));
   return {
     topics,
@@ -246,6 +262,7 @@ export async function benchSize(
       perTopic: total / topics,
       perStack: total / counts.length,
       largestStack: { name: largest[0], resources: largest[1].total },
+      byAclMode,
     },
     synth: {
       topicform,

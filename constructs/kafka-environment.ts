@@ -9,6 +9,7 @@ import { aclAddress } from '../model/acl';
 import type { Issue } from '../model/issues';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress } from '../model/quota';
+import { scramCredentialAddress } from '../model/scram';
 import type { LocatedIssue } from '../model/resolve';
 import { didYouMean } from '../model/did-you-mean';
 import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
@@ -166,9 +167,10 @@ export class KafkaEnvironment extends Construct {
     const movedDomains = new Set(env.moves.flatMap((m) => m.domains));
     const inDomains = (domain: string, set: ReadonlySet<string> | undefined): boolean => set === undefined || set.has(domain);
     // kafka_quota cannot be imported: while a move is declared, a moved domain's quotas are forgotten by the old stack
-    // and left on the cluster as they are; the new stack creates them (an upsert) once the move is removed.
-    const sliced =
-      movedDomains.size === 0 || topology.quotas === undefined ? topology : { ...topology, quotas: topology.quotas.filter((q) => !movedDomains.has(q.domain)) };
+    // and left on the cluster as they are; the new stack creates them (an upsert) once the move is removed. SCRAM
+    // credentials move the same way: an imported one holds no password version, so its first plan would send the
+    // password anyway, and an upsert with the same password changes nothing for the clients.
+    const sliced = movedDomains.size === 0 ? topology : withoutMoved(topology, movedDomains);
 
     // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them. Found in
     // one pass (usually none), then split per stack.
@@ -198,6 +200,7 @@ export class KafkaEnvironment extends Construct {
         ...topology.topics.filter((t) => moved.has(t.domain)).map((t) => `kafka_topic.${topicAddress(t.name)}`),
         ...topology.acls.filter((a) => moved.has(a.domain)).map((a) => `kafka_acl.${aclAddress(a)}`),
         ...(topology.quotas ?? []).filter((q) => moved.has(q.domain) && hasRates(q)).map((q) => `kafka_quota.${quotaAddress(q)}`),
+        ...(topology.scramCredentials ?? []).filter((c) => moved.has(c.domain)).map((c) => `kafka_user_scram_credential.${scramCredentialAddress(c)}`),
       ].map((from) => ({ from, lifecycle: { destroy: false as const } }));
       forgotten.set(move.from, [...(forgotten.get(move.from) ?? []), ...blocks]);
     }
@@ -213,6 +216,15 @@ export class KafkaEnvironment extends Construct {
     }
     return stacks.sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   }
+}
+
+/** The Topology without the quotas and SCRAM credentials of moved domains (see createStacks). */
+function withoutMoved(topology: Topology, moved: ReadonlySet<string>): Topology {
+  return {
+    ...topology,
+    ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => !moved.has(q.domain)) }),
+    ...(topology.scramCredentials === undefined ? {} : { scramCredentials: topology.scramCredentials.filter((c) => !moved.has(c.domain)) }),
+  };
 }
 
 function where(source: SourceLocation): string {

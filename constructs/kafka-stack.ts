@@ -110,7 +110,7 @@ export class KafkaStack extends TerraformStack {
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
     const backend =
       props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
-    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth);
+    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth, parsed?.scramCredentials);
     // Context must be set before the first child; CDK Terrain checks the backend's features against it.
     if (terraformVersion !== undefined) this.node.setContext('targetVersions', TARGET_VERSIONS_1_11);
     renderBackend(this, backend, id);

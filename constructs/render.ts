@@ -2,15 +2,17 @@
  * Topology → L1 resources of the generated bindings. Every Terraform address is derived from content (topic name; an
  * ACL's seven fields), never from position or construct path, so adding one resource never renames another.
  */
-import { Construct, type IConstruct } from './cdktf';
+import { Construct, TerraformVariable, type IConstruct } from './cdktf';
 import { Acl } from '../gen/provider-kafka/lib/acl';
 import { Quota } from '../gen/provider-kafka/lib/quota';
 import { Topic } from '../gen/provider-kafka/lib/topic';
+import { UserScramCredential } from '../gen/provider-kafka/lib/user-scram-credential';
 import { aclAddress } from '../model/acl';
 import { renderedTopicConfig, type BrokerDefaults } from '../model/adopted-config';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
-import type { ResolvedTopic, Topology } from '../model/topology';
+import { scramCredentialAddress } from '../model/scram';
+import type { ResolvedScramCredential, ResolvedTopic, Topology } from '../model/topology';
 
 export interface RenderTarget {
   /** The construct a declaration came from, by its construct path. */
@@ -51,6 +53,8 @@ export interface RenderedResources {
   readonly acls: ReadonlyMap<string, Acl>;
   /** By principal. */
   readonly quotas: ReadonlyMap<string, Quota>;
+  /** SCRAM credentials by principal. */
+  readonly credentials: ReadonlyMap<string, UserScramCredential>;
   /** The constructs rendering attached to the tree (topics, the ACL and quota scopes): what removes them all again. */
   readonly constructs: readonly IConstruct[];
 }
@@ -94,7 +98,43 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
     resource.overrideLogicalId(address);
     quotas.set(quota.principal, resource);
   }
-  return { topics, acls, quotas, constructs };
+  const credentials = new Map<string, UserScramCredential>();
+  let credentialScope: Construct | undefined;
+  for (const credential of topology.scramCredentials ?? []) {
+    if (!inScope(credential.domain)) continue;
+    if (credentialScope === undefined) {
+      credentialScope = new Construct(target.fallback, 'Credentials');
+      constructs.push(credentialScope);
+    }
+    credentials.set(credential.principal, renderScramCredential(credentialScope, credential));
+  }
+  return { topics, acls, quotas, credentials, constructs };
+}
+
+/**
+ * A `kafka_user_scram_credential` whose password comes from an ephemeral, sensitive variable through the write-only
+ * `password_wo` (model/scram.ts): the value is in no file synth writes, in no plan and in no state.
+ */
+function renderScramCredential(scope: Construct, credential: ResolvedScramCredential): UserScramCredential {
+  const variable = new TerraformVariable(scope, credential.variable, {
+    type: 'string',
+    sensitive: true,
+    nullable: false,
+    description: `SCRAM password of ${credential.principal} (${credential.services.join(', ')}); supply as TF_VAR_${credential.variable}, and bump passwordVersion in environments.ts when it changes`,
+  });
+  variable.overrideLogicalId(credential.variable);
+  // Ephemeral (Terraform ≥ 1.10): the saved plan file never holds the value either. cdktf 0.21 has no prop for it.
+  variable.addOverride('ephemeral', true);
+  const address = scramCredentialAddress(credential);
+  const resource = new UserScramCredential(scope, address, {
+    username: credential.username,
+    scramMechanism: credential.mechanism,
+    scramIterations: credential.iterations,
+    passwordWo: variable.stringValue,
+    passwordWoVersion: credential.passwordVersion,
+  });
+  resource.overrideLogicalId(address);
+  return resource;
 }
 
 function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {

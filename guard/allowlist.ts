@@ -4,6 +4,7 @@
  * output of a newer topicform that this guard does not know is refused, never waved through.
  */
 import { AUTH_MECHANISMS, BOOTSTRAP_SERVERS_VARIABLE, PROVIDER_SECRET_ATTRIBUTES, secretVariable } from '../model/schema/auth';
+import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../model/scram';
 import { REQUIRED_TERRAFORM_VERSIONS } from '../model/terraform-version';
 
 /** The files synth writes into a stack directory. */
@@ -50,6 +51,14 @@ export const VARIABLES: Readonly<Record<string, string>> = Object.fromEntries<st
   ...PROVIDER_SECRET_ATTRIBUTES.map((a): [string, string] => [secretVariable(a), 'string']),
 ]);
 
+/**
+ * SCRAM password variables (model/scram.ts): `kafka_scram_password_<user>`, a string, and always ephemeral and
+ * sensitive, so the password stays out of the plan file and the logs.
+ */
+export const SCRAM_PASSWORD_VARIABLE = new RegExp(`^${SCRAM_PASSWORD_VARIABLE_PREFIX}[A-Za-z0-9_]+$`);
+export const SCRAM_PASSWORD_VARIABLE_TYPE = 'string';
+export const SCRAM_PASSWORD_VARIABLE_REQUIRED = ['ephemeral', 'sensitive'] as const;
+
 /** What a variable declaration may say. Never `default` (it would supply a value CI did not) or `validation`. */
 export const VARIABLE_SETTINGS = ['type', 'description', 'nullable', 'sensitive', 'ephemeral'] as const;
 
@@ -58,7 +67,12 @@ export const RESOURCES: Readonly<Record<string, readonly string[]>> = {
   kafka_topic: ['name', 'partitions', 'replication_factor', 'config'],
   kafka_acl: ['acl_principal', 'acl_host', 'acl_operation', 'acl_permission_type', 'resource_name', 'resource_type', 'resource_pattern_type_filter'],
   kafka_quota: ['entity_name', 'entity_type', 'config'],
+  // Never `password` (kept in the state); `password_wo` is checked to be the user's password variable.
+  kafka_user_scram_credential: ['username', 'scram_mechanism', 'scram_iterations', 'password_wo', 'password_wo_version'],
 };
+
+/** Write-only attributes, which must be exactly a reference to the user's SCRAM password variable. */
+export const SCRAM_PASSWORD_ATTRIBUTE = 'password_wo';
 
 /** `lifecycle` settings per resource type: production topics get `prevent_destroy`. */
 export const LIFECYCLE_SETTINGS: Readonly<Record<string, readonly string[]>> = { kafka_topic: ['prevent_destroy'] };
@@ -80,7 +94,7 @@ export const BACKENDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** A resource address in an import, removed or moved block: one of the allowed types, a plain name. */
-export const ADDRESS = /^(kafka_topic|kafka_acl|kafka_quota)\.[A-Za-z_][A-Za-z0-9_-]*$/;
+export const ADDRESS = /^(kafka_topic|kafka_acl|kafka_quota|kafka_user_scram_credential)\.[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * The start of a terraform template expression or directive in a JSON string. Escapes (`$${`, `%%{`) are refused as

@@ -20,7 +20,9 @@ export const GUARD_CODES = {
   'provider-connection-literal':
     'a connection setting written as a literal instead of the variable topicform wires: credentials would go where the pull request says',
   'sasl-mechanism-not-allowed': 'a SASL mechanism topicform never writes (plain sends the password in clear)',
-  'resource-type-not-allowed': 'a resource type other than kafka_topic, kafka_acl and kafka_quota (null_resource, …)',
+  'resource-type-not-allowed': 'a resource type other than kafka_topic, kafka_acl, kafka_quota and kafka_user_scram_credential (null_resource, …)',
+  'credential-not-ephemeral':
+    "a SCRAM password that is not exactly the user's own ephemeral, sensitive password variable: a literal or another expression would put it in the output, the plan or the state",
   provisioner: 'a provisioner or connection: it runs commands on the runner',
   'meta-argument-not-allowed': 'count, for_each, depends_on, provider or a lifecycle setting topicform never writes',
   'attribute-not-allowed': 'an attribute topicform never writes',

@@ -18,6 +18,10 @@ import {
   REFUSED_TOP_LEVEL,
   RESOURCES,
   SASL_MECHANISMS,
+  SCRAM_PASSWORD_ATTRIBUTE,
+  SCRAM_PASSWORD_VARIABLE,
+  SCRAM_PASSWORD_VARIABLE_REQUIRED,
+  SCRAM_PASSWORD_VARIABLE_TYPE,
   TEMPLATE,
   TERRAFORM_SETTINGS,
   TERRAFORM_VERSIONS,
@@ -25,6 +29,7 @@ import {
   VARIABLE_SETTINGS,
   VARIABLES,
 } from './allowlist';
+import { scramPasswordVariable } from '../model/scram';
 import type { GuardCode } from './codes';
 
 export type Report = (path: readonly PropertyKey[], code: GuardCode, message: string) => void;
@@ -269,7 +274,8 @@ function checkVariables(value: unknown, report: Report): void {
   for (const [name, declaration] of Object.entries(value)) {
     if (name === COMMENT_KEY) continue;
     const path = ['variable', name];
-    const type = VARIABLES[name];
+    const scram = SCRAM_PASSWORD_VARIABLE.test(name);
+    const type = scram ? SCRAM_PASSWORD_VARIABLE_TYPE : VARIABLES[name];
     if (type === undefined) {
       report(path, 'variable-not-allowed', `variable "${name}" is not one topicform declares (${Object.keys(VARIABLES).join(', ')})`);
       continue;
@@ -295,6 +301,13 @@ function checkVariables(value: unknown, report: Report): void {
         report(at, 'variable-setting-not-allowed', `expected true or false, got ${show(v)}`);
       } else if (k === 'description') {
         literalString(v, at, report);
+      }
+    }
+    if (scram) {
+      for (const k of SCRAM_PASSWORD_VARIABLE_REQUIRED) {
+        if (declaration[k] !== true) {
+          report([...path, k], 'credential-not-ephemeral', `a SCRAM password variable must be ${k} = true, got ${show(declaration[k])}`);
+        }
       }
     }
   }
@@ -354,6 +367,15 @@ function checkResource(type: string, attributes: readonly string[], body: unknow
       }
     } else if (!attributes.includes(k)) {
       report(at, 'attribute-not-allowed', `${type} attribute "${k}" is not something topicform writes (${attributes.join(', ')})`);
+    } else if (k === SCRAM_PASSWORD_ATTRIBUTE && type === 'kafka_user_scram_credential') {
+      const expected = typeof body.username === 'string' ? `\${var.${scramPasswordVariable(body.username)}}` : undefined;
+      if (expected === undefined || v !== expected) {
+        report(
+          at,
+          'credential-not-ephemeral',
+          `${k} must be ${expected ?? "the user's password variable"}, got ${typeof v === 'string' && v.startsWith('${var.') ? show(v) : 'another value (not shown)'}: anything else would put the password in the output, the plan or the state`,
+        );
+      }
     } else if (k === 'config') {
       if (!isObject(v)) report(at, 'attribute-not-allowed', `expected a map, got ${show(v)}`);
       else for (const [key, item] of Object.entries(v)) scalar(item, [...at, key], report, 'attribute-not-allowed');
@@ -389,7 +411,7 @@ function checkBlocks(value: unknown, name: string, keys: readonly string[], repo
 
 function addressIn(value: unknown, path: readonly PropertyKey[], report: Report, declared?: ReadonlySet<string>): void {
   if (typeof value !== 'string' || !ADDRESS.test(value)) {
-    report(path, 'block-not-allowed', `expected the address of a kafka_topic, kafka_acl or kafka_quota, got ${show(value)}`);
+    report(path, 'block-not-allowed', `expected the address of a kafka_topic, kafka_acl, kafka_quota or kafka_user_scram_credential, got ${show(value)}`);
   } else if (declared !== undefined && !declared.has(value)) {
     report(path, 'block-not-allowed', `${value} is not a resource of this stack`);
   }

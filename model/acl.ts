@@ -9,15 +9,20 @@
  * Never a wildcard principal or resource; Literal patterns except the transactional prefix. Deduplicated, sorted.
  */
 import { createHash } from 'node:crypto';
+import { covers, emitsPrefixed, keepsLiteral, prefixedBinding } from './acl-patterns';
 import { CLUSTER_RESOURCE_NAME } from './limits';
 import type { LegacyAclDeclaration } from './schema';
 import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer } from './topology';
-import type { AclOperation, AclResourceType } from './vocabulary';
+import type { AclOperation, AclPatternMode, AclResourceType } from './vocabulary';
 import { compare } from './compare';
 
 export interface AclOptions {
   readonly explicitDescribe: boolean;
   readonly legacyIdempotentWrite: boolean;
+  /** Literal or Prefixed Topic and Group ACLs for a domain's own clients (model/acl-patterns.ts). @default 'literal' */
+  readonly patterns?: AclPatternMode;
+  /** The environment's topic prefix, part of each domain's topic prefix in a prefixed mode. @default '' */
+  readonly topicPrefix?: string;
 }
 
 /** The Mongey provider's ACL id and import id: `principal|host|operation|permission|type|name|pattern`. */
@@ -55,8 +60,11 @@ export function aclAddress(b: AclBinding): string {
 
 interface Need {
   readonly binding: AclBinding;
+  /** The domain that owns the resource: its stack holds the ACL. */
   readonly domain: string;
   readonly why: string;
+  /** The domain of the declaration that needs it (a consumer group's, a producer's topic's); undefined: not prefixable. */
+  readonly requester?: string;
 }
 
 function allow(principal: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string, prefixed = false): AclBinding {
@@ -74,21 +82,21 @@ export function deriveAcls(
   legacy: readonly LegacyAclDeclaration[] = [],
 ): ResolvedAcl[] {
   const needs: Need[] = [];
-  const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string): void => {
+  const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string, requester: string): void => {
     const domain = owners.get(topic);
     if (domain === undefined) return; // an unknown topic is reported by resolve, not granted
     const all: AclOperation[] = options.explicitDescribe ? [...ops, 'Describe'] : [...ops];
-    for (const op of all) needs.push({ binding: allow(principal, op, 'Topic', topic), domain, why });
+    for (const op of all) needs.push({ binding: allow(principal, op, 'Topic', topic), domain, why, requester });
   };
 
   for (const g of groups) {
     const who = `consumer group ${g.groupId} (${g.service})`;
-    needs.push({ binding: allow(g.principal, 'Read', 'Group', g.groupId), domain: g.domain, why: `${who} joins its group` });
+    needs.push({ binding: allow(g.principal, 'Read', 'Group', g.groupId), domain: g.domain, why: `${who} joins its group`, requester: g.domain });
     for (const s of g.subscriptions) {
-      topicNeed(g.principal, ['Read'], s.topicName, `${who} reads ${s.topicName}`);
-      for (const retry of s.retryTopics) topicNeed(g.principal, ['Read', 'Write'], retry, `${who} retries through ${retry}`);
+      topicNeed(g.principal, ['Read'], s.topicName, `${who} reads ${s.topicName}`, g.domain);
+      for (const retry of s.retryTopics) topicNeed(g.principal, ['Read', 'Write'], retry, `${who} retries through ${retry}`, g.domain);
       if (s.deadLetterTopic !== null) {
-        topicNeed(g.principal, ['Read', 'Write'], s.deadLetterTopic, `${who} dead-letters to and re-drives from ${s.deadLetterTopic}`);
+        topicNeed(g.principal, ['Read', 'Write'], s.deadLetterTopic, `${who} dead-letters to and re-drives from ${s.deadLetterTopic}`, g.domain);
       }
       // Clients are idempotent by default since Kafka 3.0, so a group writing its retry and dead-letter topics needs it too.
       if (options.legacyIdempotentWrite && [s.deadLetterTopic, ...s.retryTopics].some((t) => t !== null && owners.has(t))) {
@@ -103,8 +111,9 @@ export function deriveAcls(
   for (const p of producers) {
     const who = `producer ${p.service}`;
     const domain = owners.get(p.topicName);
-    topicNeed(p.principal, ['Write'], p.topicName, `${who} writes ${p.topicName}`);
     if (domain === undefined) continue;
+    // A producer is declared by the topic's own domain (topic.grantProduce).
+    topicNeed(p.principal, ['Write'], p.topicName, `${who} writes ${p.topicName}`, domain);
     if (p.transactionalIdPrefix !== null) {
       needs.push({
         binding: allow(p.principal, 'Write', 'TransactionalID', p.transactionalIdPrefix, true),
@@ -120,7 +129,45 @@ export function deriveAcls(
       });
     }
   }
-  return withLegacy(mergeNeeds(needs), legacy);
+  return withLegacy(mergeNeeds(withPatterns(needs, options)), legacy);
+}
+
+/**
+ * The needs under the environment's ACL pattern mode: in a prefixed mode, a domain's own client's Literal Topic or
+ * Group need becomes (or, in `literal-and-prefixed`, is joined by) the Prefixed need on the domain's prefix, which
+ * mergeNeeds then folds into one ACL per principal, operation and prefix.
+ */
+function withPatterns(needs: readonly Need[], options: AclOptions): readonly Need[] {
+  const mode = options.patterns ?? 'literal';
+  if (!emitsPrefixed(mode)) return needs;
+  const out: Need[] = [];
+  const rest: Need[] = [];
+  const prefixes: Need[] = [];
+  for (const n of needs) {
+    const prefixed = n.requester === undefined ? undefined : prefixedBinding(n.binding, n.domain, n.requester, options.topicPrefix ?? '');
+    if (prefixed === undefined) {
+      rest.push(n);
+      continue;
+    }
+    if (keepsLiteral(mode)) out.push(n);
+    prefixes.push({ ...n, binding: prefixed });
+  }
+  // In `prefixed`, a Literal need that the principal's own Prefixed ACL in the same stack covers (a principal that also
+  // reads the domain cross-domain) is folded into it rather than written twice. Indexed: a scan per need was quadratic.
+  const key = (domain: string, b: AclBinding): string => [domain, b.principal, b.host, b.operation, b.permission, b.resourceType].join('|');
+  const byKey = new Map<string, AclBinding[]>();
+  if (!keepsLiteral(mode)) {
+    for (const p of prefixes) {
+      const list = byKey.get(key(p.domain, p.binding)) ?? [];
+      if (!list.some((b) => b.resourceName === p.binding.resourceName)) list.push(p.binding);
+      byKey.set(key(p.domain, p.binding), list);
+    }
+  }
+  for (const n of rest) {
+    const wide = byKey.get(key(n.domain, n.binding))?.find((b) => covers(b, n.binding));
+    out.push(wide === undefined ? n : { ...n, binding: wide });
+  }
+  return [...out, ...prefixes];
 }
 
 /** Adds acknowledged legacy ACLs; one that a declaration derives anyway is an ordinary ACL. */

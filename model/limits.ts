@@ -125,3 +125,13 @@ export const QUOTA_CONSUME_HEADROOM = 3;
  * pull request, and one state lock serialises every team that changes it. Splitting per domain keeps both small.
  */
 export const STACK_RESOURCE_BUDGET = 2_000;
+
+/**
+ * SCRAM iteration bounds. Kafka's ScramMechanism sets minIterations 4096 and maxIterations 16384 for both SCRAM-SHA-256
+ * and SCRAM-SHA-512 (org.apache.kafka.common.security.scram.internals.ScramMechanism), and the broker refuses an
+ * AlterUserScramCredentials request outside them; the Mongey provider validates `scram_iterations` with
+ * IntAtLeast(4096) and defaults it to 4096 (provider-schema/NOTES.md). The minimum is topicform's default as well:
+ * each authentication costs the broker that many HMAC rounds, and 4096 is what RFC 7677 recommends as the floor.
+ */
+export const MIN_SCRAM_ITERATIONS = 4_096;
+export const MAX_SCRAM_ITERATIONS = 16_384;

@@ -12,24 +12,39 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     const [domain] = domains;
     const part = byDomain(topology).get(domain as string);
     return {
-      ...topology,
+      ...withoutScram(topology),
       domains: part?.domains ?? [],
       topics: part?.topics ?? [],
       consumerGroups: part?.consumerGroups ?? [],
       producers: part?.producers ?? [],
       acls: part?.acls ?? [],
       ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
+      ...scramPart(part?.scramCredentials ?? []),
     };
   }
   return {
-    ...topology,
+    ...withoutScram(topology),
     domains: topology.domains.filter((d) => domains.has(d.name)),
     topics: topology.topics.filter((t) => domains.has(t.domain)),
     consumerGroups: topology.consumerGroups.filter((g) => domains.has(g.domain)),
     producers: topology.producers.filter((p) => domains.has(p.topic.domain)),
     acls: topology.acls.filter((a) => domains.has(a.domain)),
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
+    ...scramPart((topology.scramCredentials ?? []).filter((c) => domains.has(c.domain))),
   };
+}
+
+/** The Topology without the whole environment's credentials: each slice states its own (scramPart). */
+function withoutScram(topology: Topology): Omit<Topology, 'scramCredentials'> {
+  if (topology.scramCredentials === undefined) return topology;
+  const copy: { -readonly [K in keyof Topology]?: Topology[K] } = { ...topology };
+  delete copy.scramCredentials;
+  return copy as Omit<Topology, 'scramCredentials'>;
+}
+
+/** A slice states SCRAM credentials only when it holds some, as a whole Topology does. */
+function scramPart(credentials: NonNullable<Topology['scramCredentials']>): Pick<Topology, 'scramCredentials'> {
+  return credentials.length === 0 ? {} : { scramCredentials: credentials };
 }
 
 interface DomainPart {
@@ -39,6 +54,7 @@ interface DomainPart {
   producers: Topology['producers'][number][];
   acls: Topology['acls'][number][];
   quotas: NonNullable<Topology['quotas']>[number][];
+  scramCredentials: NonNullable<Topology['scramCredentials']>[number][];
 }
 
 const indexes = new WeakMap<Topology, Map<string, DomainPart>>();
@@ -46,7 +62,7 @@ const indexes = new WeakMap<Topology, Map<string, DomainPart>>();
 /** What one domain of a Topology owns, each list in Topology order (a producer belongs to its topic's domain). */
 export type DomainContents = { readonly [K in keyof DomainPart]: ReadonlyArray<DomainPart[K][number]> };
 
-const NOTHING: DomainContents = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [] };
+const NOTHING: DomainContents = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [], scramCredentials: [] };
 
 /** What `domain` owns in `topology`, from an index built once per Topology; empty lists for a domain it lacks. */
 export function domainPart(topology: Topology, domain: string): DomainContents {
@@ -59,7 +75,7 @@ function byDomain(topology: Topology): Map<string, DomainPart> {
   const parts = new Map<string, DomainPart>();
   const part = (domain: string): DomainPart => {
     let p = parts.get(domain);
-    if (p === undefined) parts.set(domain, (p = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [] }));
+    if (p === undefined) parts.set(domain, (p = { domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [], scramCredentials: [] }));
     return p;
   };
   for (const d of topology.domains) part(d.name).domains.push(d);
@@ -68,6 +84,7 @@ function byDomain(topology: Topology): Map<string, DomainPart> {
   for (const p of topology.producers) part(p.topic.domain).producers.push(p);
   for (const a of topology.acls) part(a.domain).acls.push(a);
   for (const q of topology.quotas ?? []) part(q.domain).quotas.push(q);
+  for (const c of topology.scramCredentials ?? []) part(c.domain).scramCredentials.push(c);
   indexes.set(topology, parts);
   return parts;
 }

@@ -14,6 +14,7 @@ import { durationSchema } from './duration';
 import { TOPOLOGY_FORMAT_VERSION } from './topology';
 import {
   ACL_OPERATIONS,
+  ACL_PATTERN_MODES,
   ACL_PATTERN_TYPES,
   ACL_PERMISSIONS,
   ACL_RESOURCE_TYPES,
@@ -24,6 +25,7 @@ import {
   PROCESSING_MODES,
 } from './vocabulary';
 import { SUBJECT_NAMING_STRATEGIES } from './schema/event-topic';
+import { SCRAM_MECHANISMS } from './schema/credentials';
 
 /**
  * An object schema whose output lists its keys sorted, as synth writes them (model/canonical-json.ts). zod builds its
@@ -69,6 +71,8 @@ const environment = sortedObject({
   topicPrefix: z.string(),
   /** Absent in outputs written before environments could scale declarations: everything was as declared. */
   scaling: sortedObject({ replayWindow: z.number(), throughput: z.number() }).default({ replayWindow: 1, throughput: 1 }),
+  /** Absent for the default `literal` mode (and in outputs written before the option existed). */
+  aclPatterns: z.enum(ACL_PATTERN_MODES).exclude(['literal']).optional(),
 });
 
 const domain = sortedObject({
@@ -183,6 +187,17 @@ const quota = sortedObject({
   undeclaredThroughput: sortedObject({ produce: stringArray, consume: stringArray }),
 });
 
+const scramCredential = sortedObject({
+  principal: z.string(),
+  username: z.string(),
+  mechanism: z.enum(SCRAM_MECHANISMS),
+  iterations: z.number(),
+  passwordVersion: z.string(),
+  variable: z.string(),
+  domain: z.string(),
+  services: stringArray,
+});
+
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */
 export const topologySchema = sortedObject({
   formatVersion: z.literal(TOPOLOGY_FORMAT_VERSION),
@@ -193,4 +208,6 @@ export const topologySchema = sortedObject({
   producers: z.array(producer),
   acls: z.array(acl),
   quotas: z.array(quota).optional(),
+  /** Absent when the environment declares no SCRAM credentials (and in outputs written before they existed). */
+  scramCredentials: z.array(scramCredential).optional(),
 });

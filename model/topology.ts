@@ -4,9 +4,11 @@
  * It is the single value that the constructs render to Terraform and that lint, review, docs and client configs read.
  * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
  */
+import type { ScramMechanism } from './schema/credentials';
 import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, Suppression, ThroughputDeclaration, TopicRef } from './schema';
 import type {
   AclOperation,
+  AclPatternMode,
   AclPatternType,
   AclPermission,
   AclResourceType,
@@ -28,6 +30,11 @@ export interface ResolvedEnvironment {
   readonly topicPrefix: string;
   /** Factors applied to declared replay windows and throughput in this environment (1 = as declared). */
   readonly scaling: { readonly replayWindow: number; readonly throughput: number };
+  /**
+   * The environment's ACL pattern mode when it is not the default `literal` (model/acl-patterns.ts); absent for
+   * `literal`, so a literal environment's Topology is what it was before the option existed.
+   */
+  readonly aclPatterns?: Exclude<AclPatternMode, 'literal'>;
 }
 
 export interface ResolvedDomain {
@@ -186,6 +193,27 @@ export interface ResolvedQuota {
   readonly undeclaredThroughput: { readonly produce: readonly string[]; readonly consume: readonly string[] };
 }
 
+/**
+ * A SCRAM credential terraform creates for a `User:` principal (`kafka_user_scram_credential`, model/scram.ts). Holds
+ * no password: only the variable its password comes from at apply time.
+ */
+export interface ResolvedScramCredential {
+  /** `User:<name>`. */
+  readonly principal: string;
+  /** The SCRAM user name: the principal's name without `User:`. */
+  readonly username: string;
+  readonly mechanism: ScramMechanism;
+  readonly iterations: number;
+  /** `password_wo_version`: bumped to rotate. */
+  readonly passwordVersion: string;
+  /** The ephemeral Terraform variable `password_wo` reads (`TF_VAR_<variable>` in CI). */
+  readonly variable: string;
+  /** The domain whose stack holds it: the first by name of the domains whose declarations use the principal. */
+  readonly domain: string;
+  /** The services that authenticate as the principal, sorted. */
+  readonly services: readonly string[];
+}
+
 export interface Topology {
   readonly formatVersion: typeof TOPOLOGY_FORMAT_VERSION;
   readonly environment: ResolvedEnvironment;
@@ -199,4 +227,6 @@ export interface Topology {
    * in topologies written before quotas existed, and treated as none.
    */
   readonly quotas?: readonly ResolvedQuota[];
+  /** SCRAM credentials, sorted by principal; absent when the environment declares none. */
+  readonly scramCredentials?: readonly ResolvedScramCredential[];
 }

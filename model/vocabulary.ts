@@ -58,3 +58,15 @@ export function oneOf(values: readonly string[]): string {
   const quoted = values.map((v) => JSON.stringify(v));
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
 }
+
+/**
+ * How an environment patterns the Topic and Group ACLs of a domain's own clients (environment `acl.patterns`):
+ * - `literal`: one Literal ACL per topic and per group id (least privilege; the default);
+ * - `prefixed`: one Prefixed ACL per principal, operation and domain prefix (`<topicPrefix><domain>.` for topics,
+ *   `<domain>.` for group ids), for a team that owns its prefix on a shared cluster: far fewer resources, but each
+ *   principal reaches every present and future resource under the prefix;
+ * - `literal-and-prefixed`: both, the first step of a switch, so the new ACLs exist before the old ones are removed
+ *   (docs/acls.md "Prefixed ACL mode").
+ */
+export const ACL_PATTERN_MODES = ['literal', 'literal-and-prefixed', 'prefixed'] as const;
+export type AclPatternMode = (typeof ACL_PATTERN_MODES)[number];

@@ -13,6 +13,7 @@ import * as m from './messages';
 import type { Text } from './messages';
 import type { ReviewRuleId } from './rules';
 import { originOf } from './origin';
+import { replacementOf } from './acl-patterns';
 import { aclLabel, subjectKey, subjectLabel } from './subject';
 import type { AclResource, AttributeChange, Change, Finding, Row, Snapshot, StackSnapshot, Subject, TopicResource, Verdict } from './types';
 
@@ -438,6 +439,11 @@ class Classifier {
     }
     if (b.permission === 'Deny') return this.push({ ...base, rule: 'deny-acl-added', verdict: 'WARN', text: m.denyAclAdded(label) });
     if (b.patternType !== 'Literal') {
+      const head = this.context.head.stacks.get(stack);
+      // An ACL pattern mode's domain prefix: the first half of a switch, shown as a move (review/acl-patterns.ts).
+      if (head?.environment.aclPatterns !== undefined && b.resourceType !== 'TransactionalID' && head.declared.acl(acl.id) !== undefined) {
+        return this.push({ ...base, rule: 'acl-pattern-added', verdict: 'MOVE', text: m.aclPatternAdded(label, head.environment.aclPatterns) });
+      }
       const environment = this.stackOf(stack).environment.name;
       const explained = b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`);
       if (!explained) return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
@@ -450,6 +456,13 @@ class Classifier {
     const subject: Subject = { kind: 'acl', id: acl.id };
     const base = { stack, subject, before: 'granted', rows: aclRows(acl.binding, 'current') };
     if (forgotten) return this.push({ ...base, rule: 'left-unmanaged', verdict: 'WARN', after: 'unmanaged', text: m.leftUnmanaged(label) });
+    const replacement = replacementOf(acl, this.context.head.stacks.get(stack), this.context.base.stacks.get(stack));
+    if (replacement !== undefined) {
+      const by = replacement.by.map((a) => aclLabel(a.id));
+      return replacement.existedBefore
+        ? this.push({ ...base, rule: 'acl-pattern-replaced', verdict: 'MOVE', after: '(replaced)', text: m.aclPatternReplaced(label, by) })
+        : this.push({ ...base, rule: 'acl-pattern-switch-one-apply', verdict: 'BLOCK', after: '(replaced)', text: m.aclPatternSwitchOneApply(label, by) });
+    }
     const environment = this.stackOf(stack).environment.name;
     const neededBy = this.neededBy(environment, acl.id, acl.binding.principal);
     if (neededBy.length > 0) {

@@ -178,6 +178,26 @@ export const prefixedAclAdded = (acl: string): Text => ({
   reason: 'it covers every resource whose name starts with the prefix, including ones created later; no declared transactional producer explains it',
 });
 
+export const aclPatternAdded = (acl: string, mode: string): Text => ({
+  title: `new prefixed ${acl}`,
+  reason: `the environment's ACL pattern mode is "${mode}": one Prefixed ACL per principal, operation and domain prefix stands for the Literal ACLs under it, and reaches every resource created under the prefix later; ${mode === 'literal-and-prefixed' ? 'the Literal ACLs stay until the next step' : 'apply it before the Literal ACLs it replaces are removed'}`,
+  fix:
+    mode === 'literal-and-prefixed'
+      ? undefined
+      : 'switch in two applies: acl.patterns "literal-and-prefixed" first, "prefixed" once that is applied (docs/acls.md)',
+});
+
+export const aclPatternReplaced = (acl: string, by: readonly string[]): Text => ({
+  title: `${acl} replaced`,
+  reason: `access stays: ${by.join('; ')} already grants it and was applied before this change (the second step of an ACL pattern switch)`,
+});
+
+export const aclPatternSwitchOneApply = (acl: string, by: readonly string[]): Text => ({
+  title: `${acl} removed in the same apply that creates its replacement`,
+  reason: `${by.join('; ')} will grant the same access, but terraform may delete this ACL before it creates that one (it orders neither and runs up to ten at once): the clients are denied in between, or for good if the create fails`,
+  fix: 'switch in two applies: set acl.patterns to "literal-and-prefixed" and apply, then set the target mode and apply again (docs/acls.md "Prefixed ACL mode")',
+});
+
 export const denyAclAdded = (acl: string): Text => ({
   title: `new Deny ${acl}`,
   reason: 'Deny overrides every matching Allow: a declared consumer or producer that matches it loses access',

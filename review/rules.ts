@@ -21,6 +21,10 @@ export const REVIEW_RULES = {
   'cleanup-compact-to-delete': { verdict: 'BLOCK', summary: 'a compacted topic starts deleting by time: the latest state of old keys is lost' },
   'retention-below-replay-window': { verdict: 'BLOCK', summary: 'retention cut below the declared replay window' },
   'acl-removed-still-needed': { verdict: 'BLOCK', summary: 'an ACL is removed that a declared consumer or producer still needs' },
+  'acl-pattern-switch-one-apply': {
+    verdict: 'BLOCK',
+    summary: 'a Literal ACL is removed in the same apply that creates the Prefixed ACL replacing it (or the reverse): terraform may delete first',
+  },
   'address-changed': {
     verdict: 'BLOCK',
     summary: 'identical content at a new Terraform address without a moved block: terraform creates the new one and deletes the old',
@@ -63,6 +67,14 @@ export const REVIEW_RULES = {
   'owner-changed': { verdict: 'WARN', summary: "a domain's owner changes: the old and the new owner both approve (required reviewers)" },
   'environment-added': { verdict: 'WARN', summary: 'a stack of a new environment: its backend, provider and variables are listed for review' },
   'move-without-import': { verdict: 'WARN', summary: 'a resource moves to another stack without an import block: terraform creates it again there' },
+  'acl-pattern-added': {
+    verdict: 'MOVE',
+    summary: "a Prefixed ACL on a domain prefix, from the environment's ACL pattern mode: the first step of a switch",
+  },
+  'acl-pattern-replaced': {
+    verdict: 'MOVE',
+    summary: 'an ACL is removed whose access an ACL applied before already grants: the second step of a pattern switch',
+  },
   'stack-moved': { verdict: 'MOVE', summary: 'a resource moves between stacks: removed block (destroy = false) in one, import in the other' },
   'group-removed': {
     verdict: 'BLOCK in production when it has a DLQ, WARN otherwise',

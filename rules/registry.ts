@@ -3,6 +3,7 @@
  * this list (scripts/gen-rules-doc.ts) and a test fails when it is stale.
  */
 import { aclNeeded } from './access/acl-needed';
+import { aclPatternMode } from './access/acl-pattern-mode';
 import { legacyAclListed } from './access/legacy-acl';
 import { principalPerService } from './access/principal-per-service';
 import { quotaDerivable } from './access/quota-derivable';
@@ -74,6 +75,7 @@ export const RULES: readonly RuleDefinition[] = [
   segmentRollShorterThanRetention,
   aclNeeded,
   legacyAclListed,
+  aclPatternMode,
   principalPerService,
   quotaDerivable,
   keyFieldInSchema,

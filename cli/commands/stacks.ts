@@ -49,7 +49,8 @@ export function registerStacksCommand(program: Command, setExitCode: (code: numb
         domains: (s.topology?.domains ?? []).map((d) => d.name),
         directory: `stacks/${s.node.id}`,
         backend: s.backendType,
-        requiredVariables: [...s.cluster.requiredVariables],
+        // SCRAM passwords (model/scram.ts): one ephemeral variable per credential the stack holds.
+        requiredVariables: [...s.cluster.requiredVariables, ...(s.topology?.scramCredentials ?? []).map((c) => c.variable)],
         requiredEnvironment: [...s.cluster.requiredEnvironment],
         optionalEnvironment: [...s.cluster.optionalEnvironment],
       }));

@@ -62,7 +62,7 @@ export function groupAclIds(
     suppressions: [],
     source: { path: 'import' },
   };
-  return deriveAcls([group], [], owners, env.acl).map((a) => a.id);
+  return deriveAcls([group], [], owners, { ...env.acl, topicPrefix: env.topicPrefix }).map((a) => a.id);
 }
 
 export function producerAclIds(
@@ -84,5 +84,5 @@ export function producerAclIds(
     suppressions: [],
     source: { path: 'import' },
   };
-  return deriveAcls([], [producer], owners, env.acl).map((a) => a.id);
+  return deriveAcls([], [producer], owners, { ...env.acl, topicPrefix: env.topicPrefix }).map((a) => a.id);
 }

@@ -34,6 +34,7 @@ import { resolveEventTopic } from './event-topic';
 import * as m from './messages';
 import { resolveProducer } from './producers';
 import { checkQuotaOverrides } from './quotas';
+import { resolveScramCredentials } from './credentials';
 import { readersByTopic, references } from './references';
 import type { Declarations, ResolveResult } from './types';
 import { checkTopicNames, uniqueBy } from './uniqueness';
@@ -142,7 +143,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
 
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
+  const acls = deriveAcls(groups, producers, owners, { ...env.acl, topicPrefix: env.topicPrefix }, legacyAcls);
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
@@ -150,6 +151,9 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     environment: env.name,
     throughputScaling: env.scaling.throughput,
   });
+
+  const scram = resolveScramCredentials(env, groups, producers);
+  out.add(environmentSource, ...scram.issues);
 
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
     name: d.name,
@@ -172,6 +176,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
         minInsyncReplicas: env.minInsyncReplicas,
         topicPrefix: env.topicPrefix,
         scaling: { replayWindow: env.scaling.replayWindow, throughput: env.scaling.throughput },
+        ...(env.acl.patterns === 'literal' ? {} : { aclPatterns: env.acl.patterns }),
       },
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
@@ -181,6 +186,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       ),
       acls,
       quotas,
+      ...(scram.credentials.length === 0 ? {} : { scramCredentials: scram.credentials }),
     },
     issues,
   };

@@ -90,6 +90,28 @@ export const quotaOverrideUnknownPrincipal = (path: string, principal: string, e
   ...guessed(guess),
 });
 
+export const scramPrincipalNotUser = (path: string, principal: string): Issue => ({
+  path,
+  code: 'scram-principal-not-user',
+  message: `SCRAM credential for "${principal}": SCRAM credentials belong to "User:" principals, whose name is the user name`,
+});
+
+export const scramPrincipalUnknown = (path: string, principal: string, environment: string, guess: string | undefined): Issue => ({
+  path,
+  code: 'scram-principal-unknown',
+  // A warning, not an error: an app that declares only some domains (a subset, an example) shares environments.ts.
+  severity: 'warning',
+  message: `SCRAM credential for "${principal}", which no producer or consumer group of environment "${environment}" uses: not created`,
+  ...guessed(guess),
+});
+
+export const scramVariableClash = (path: string, principal: string, first: string, variable: string): Issue => ({
+  path,
+  code: 'scram-variable-clash',
+  message: `SCRAM credentials for "${first}" and "${principal}" would both read their password from variable "${variable}"`,
+  hint: 'user names that differ only in characters other than letters, digits and "_" share a variable name: rename one principal',
+});
+
 // Topic configs ----------------------------------------------------------------------------------------------------
 
 export const derivedConfigKey = (key: string, field: string): Issue => ({

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { authSchema } from './auth';
 import { backendSchema } from './backend';
+import { scramCredentialsSchema } from './credentials';
 import { nameSchema, principalSchema } from './common';
+import { ACL_PATTERN_MODES } from '../vocabulary';
 
 /** How an environment's resources are split into Terraform stacks (and so into states). */
 export const STACK_LAYOUTS = ['environment', 'domain'] as const;
@@ -37,6 +39,12 @@ export const aclOptionsSchema = z.strictObject({
   explicitDescribe: z.boolean().default(false),
   /** Emit Cluster IdempotentWrite for producers, needed only on brokers older than 2.8 (KIP-679). @default false */
   legacyIdempotentWrite: z.boolean().default(false),
+  /**
+   * Literal ACLs per topic and group id, or Prefixed ACLs per domain prefix for a team that owns its prefix on a shared
+   * cluster (model/acl-patterns.ts; switch through `literal-and-prefixed`, docs/acls.md "Prefixed ACL mode").
+   * @default 'literal'
+   */
+  patterns: z.enum(ACL_PATTERN_MODES).default('literal'),
 });
 
 /** A Kafka principal type such as `User`; other types need a custom principal builder on the brokers. */
@@ -70,7 +78,7 @@ export const environmentSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
-  acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false }),
+  acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false, patterns: 'literal' }),
   /** Vendor topic config keys (`confluent.*`, `redpanda.*`) accepted in this environment. @default [] */
   vendorConfigKeys: z.array(z.string()).default([]),
   /** The domains this environment carries. @default - all */
@@ -94,6 +102,12 @@ export const environmentSchema = z.strictObject({
     .default(['User']),
   /** @default { enabled: true, overrides: {} } */
   quotas: quotaOptionsSchema.default({ enabled: true, overrides: {} }),
+  /**
+   * SCRAM credentials terraform creates for service principals (`kafka_user_scram_credential`), their passwords from
+   * ephemeral Terraform variables through the provider's write-only `password_wo` (model/scram.ts). Terraform ≥ 1.11.
+   * @default - none: credentials are managed outside topicform
+   */
+  scramCredentials: scramCredentialsSchema.optional(),
 });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;

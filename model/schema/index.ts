@@ -2,6 +2,7 @@ export * from './auth';
 export * from './backend';
 export * from './common';
 export * from './consumer-group';
+export * from './credentials';
 export * from './domain';
 export * from './environment';
 export * from './event-topic';

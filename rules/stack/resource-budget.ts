@@ -9,7 +9,7 @@ export const stackResourceBudget = defineRule({
   title: `A stack holds more than ${STACK_RESOURCE_BUDGET.toLocaleString('en-US')} Terraform resources.`,
   rationale:
     'Every plan refreshes every resource in the state and one state lock serialises every team that changes it; plans on each pull request slow down with state size.',
-  fix: "split the environment into one stack per domain (layout: 'domain'), or split the largest domain; suppress with a reason if the plan time is accepted",
+  fix: "split the environment into one stack per domain (layout: 'domain'), or split the largest domain; on a shared cluster where each team owns its prefix, acl.patterns 'prefixed' cuts the ACLs (TF-ACL-003); suppress with a reason if the plan time is accepted",
   check: (domain, context) => {
     const stack = context.stackOf(domain.name);
     if (stack === undefined || stack.domains[0] !== domain.name) return NOT_APPLICABLE;

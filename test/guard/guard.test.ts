@@ -255,6 +255,30 @@ describe('refuses a hostile output, each for its own reason', () => {
       /expected the address of a kafka_topic/,
     ],
     [
+      'a literal SCRAM password',
+      'credential-not-ephemeral',
+      (j) => (first(j, 'kafka_user_scram_credential').password_wo = 'hunter2-literal-password'),
+      /password_wo must be \$\{var\.kafka_scram_password_[a-z_]+\}, got another value \(not shown\)/,
+    ],
+    [
+      'a SCRAM password from another variable',
+      'credential-not-ephemeral',
+      (j) => (first(j, 'kafka_user_scram_credential').password_wo = '${var.kafka_bootstrap_servers}'),
+      /password_wo must be .*got "\$\{var\.kafka_bootstrap_servers\}"/,
+    ],
+    [
+      'a SCRAM password variable that is not ephemeral',
+      'credential-not-ephemeral',
+      (j) => ((Object.values(j.variable as Json).find((v) => (v as Json).ephemeral === true) as Json).ephemeral = false),
+      /must be ephemeral = true, got false/,
+    ],
+    [
+      'a SCRAM password in the state-kept password attribute',
+      'attribute-not-allowed',
+      (j) => (first(j, 'kafka_user_scram_credential').password = 'x'),
+      /kafka_user_scram_credential attribute "password" is not something topicform writes/,
+    ],
+    [
       'a removed block with a provisioner',
       'provisioner',
       (j) => (j.removed = [{ from: 'kafka_topic.x', lifecycle: { destroy: true }, provisioner: [{ 'local-exec': { command: 'env' } }] }]),
@@ -267,6 +291,7 @@ describe('refuses a hostile output, each for its own reason', () => {
   it.each(cases)('%s → %s', (_name, code, change, message) => {
     const result = guard({ stacks: [stackInput(example, 'prod-orders', change)] });
     expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('hunter2-literal-password'); // a literal SCRAM password is never echoed
     expect(codes(result)).toEqual([code]);
     expect(result.violations.map((v) => v.message).join('\n')).toMatch(message);
     expect(result.violations.every((v) => v.file === 'out/stacks/prod-orders/cdk.tf.json')).toBe(true);

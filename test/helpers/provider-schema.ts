@@ -14,6 +14,8 @@ interface SchemaAttribute {
   readonly required?: boolean;
   readonly optional?: boolean;
   readonly computed?: boolean;
+  readonly write_only?: boolean;
+  readonly sensitive?: boolean;
 }
 
 interface SchemaBlock {
@@ -86,6 +88,11 @@ function blockProblems(body: Record<string, unknown>, block: SchemaBlock, where:
     }
     if (attribute.computed === true && attribute.optional !== true && attribute.required !== true) {
       problems.push(`${where}.${name}: computed-only attribute must not be set`);
+      continue;
+    }
+    // A write-only or sensitive attribute written as a literal would put the secret in cdk.tf.json itself.
+    if ((attribute.write_only === true || attribute.sensitive === true) && !isExpression(value)) {
+      problems.push(`${where}.${name}: ${attribute.write_only === true ? 'write-only' : 'sensitive'} attribute set to a literal (value not shown)`);
       continue;
     }
     problems.push(...typeProblems(value, attribute.type, `${where}.${name}`));

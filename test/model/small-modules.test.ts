@@ -224,7 +224,7 @@ describe('sliceTopology', () => {
     const t = topology();
     expect(domainPart(t, 'search').acls.map((a) => a.id)).toEqual(['2']);
     expect(domainPart(t, 'search')).toBe(domainPart(t, 'search'));
-    expect(domainPart(t, 'nope')).toEqual({ domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [] });
+    expect(domainPart(t, 'nope')).toEqual({ domains: [], topics: [], consumerGroups: [], producers: [], acls: [], quotas: [], scramCredentials: [] });
   });
 
   it('names stacks <env> or <env>-<domain>', () => {
@@ -237,15 +237,15 @@ describe('sliceTopology', () => {
 describe('stackResources', () => {
   it('counts topics, ACLs and quotas with a rate per stack of the domain layout, sorted by stack', () => {
     expect(stackResources(topology(), 'domain')).toEqual([
-      { stack: 'prod-billing', domains: ['billing'], topics: 0, acls: 1, quotas: 0, total: 1 },
-      { stack: 'prod-orders', domains: ['orders'], topics: 2, acls: 2, quotas: 1, total: 5 },
-      { stack: 'prod-search', domains: ['search'], topics: 1, acls: 1, quotas: 1, total: 3 },
+      { stack: 'prod-billing', domains: ['billing'], topics: 0, acls: 1, quotas: 0, credentials: 0, total: 1 },
+      { stack: 'prod-orders', domains: ['orders'], topics: 2, acls: 2, quotas: 1, credentials: 0, total: 5 },
+      { stack: 'prod-search', domains: ['search'], topics: 1, acls: 1, quotas: 1, credentials: 0, total: 3 },
     ]);
   });
 
   it('puts every domain in one stack for the environment layout', () => {
     expect(stackResources(topology(), 'environment')).toEqual([
-      { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, total: 9 },
+      { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, credentials: 0, total: 9 },
     ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
   });

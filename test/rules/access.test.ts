@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aclNeeded } from '../../rules/access/acl-needed';
+import { aclPatternMode } from '../../rules/access/acl-pattern-mode';
 import { legacyAclListed } from '../../rules/access/legacy-acl';
 import { principalPerService } from '../../rules/access/principal-per-service';
 import { lint } from '../../rules/run';
@@ -182,5 +183,27 @@ describe('TF-ACCESS-001 principalPerService: one principal is used by one servic
     const topology = resolveTopology({ ...seed, producers: [...seed.producers, producer(ORDER_CREATED, 'payment-service')] });
     expect(principalPerService.check(producerOf(topology, 'payment-service'), context(topology))).toEqual({ status: 'compliant' });
     expectNoFinding(lint(topology), 'TF-ACCESS-001');
+  });
+});
+
+describe('TF-ACL-003 aclPatternMode: prefixed ACLs trade least privilege for fewer resources', () => {
+  const DEV_ENV = { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 } as const;
+
+  it('does not fire in the default literal mode', () => {
+    const topology = resolveTopology(ordersDeclarations(), DEV_ENV);
+    expect(aclPatternMode.check(topology.environment, context(topology))).toEqual({ status: 'not-applicable' });
+  });
+
+  it.each(['prefixed', 'literal-and-prefixed'] as const)('fires (info) once, on the environment, in the %s mode, with what it grants', (patterns) => {
+    const topology = resolveTopology(ordersDeclarations(), { ...DEV_ENV, acl: { patterns } });
+    const [violation, ...rest] = violationsOf(aclPatternMode.check(topology.environment, context(topology)));
+    expect(rest).toEqual([]);
+    expect(violation?.field).toBe('acl.patterns');
+    const prefixed = topology.acls.filter((a) => a.patternType === 'Prefixed' && a.resourceType !== 'TransactionalID');
+    expect(prefixed.length).toBeGreaterThan(0);
+    expect(violation?.message).toContain(`acl.patterns "${patterns}": ${prefixed.length} Prefixed ACL(s)`);
+    expect(violation?.message).toMatch(/reaches \d+ topic\(s\) today/);
+    const findings = lint(topology).filter((f) => f.ruleId === 'TF-ACL-003');
+    expect(findings.map((f) => [f.level, f.subject.kind])).toEqual([['info', 'environment']]);
   });
 });

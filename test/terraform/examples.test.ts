@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
 import { App } from '../../constructs/cdktf';
 import { KafkaEnvironment } from '../../constructs';
@@ -13,6 +14,7 @@ import { environments } from '../../environments';
 import { domains } from '../../topics';
 import { synthesize } from '../../cli/synth';
 import type { EnvironmentInput } from '../../model/schema';
+import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../../model/scram';
 import { describeWithTerraform } from '../double/terraform-suite';
 import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../../scripts/terraform/workspace';
 
@@ -27,6 +29,30 @@ function synthTo(name: string, build: (outdir: string) => App): string {
   return out;
 }
 
+/**
+ * A distinct made-up password per SCRAM password variable the stack declares (prod's service credentials), so a leak
+ * of any of them anywhere is found by name.
+ */
+function scramPasswords(stackDir: string): Record<string, string> {
+  const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { variable?: Record<string, unknown> };
+  const names = Object.keys(json.variable ?? {}).filter((name) => name.startsWith(SCRAM_PASSWORD_VARIABLE_PREFIX));
+  return Object.fromEntries(names.map((name) => [name, `pw-${name.slice(SCRAM_PASSWORD_VARIABLE_PREFIX.length)}-Zq8vN3kT`]));
+}
+
+/** Every file in a directory tree, the saved plan's zip entries unpacked, as text. */
+function everyFileText(dir: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = readFileSync(file);
+    // A saved plan is a zip archive: its entries are compressed, so look inside it.
+    const unzipped = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? spawnSync('unzip', ['-p', file]).stdout : undefined;
+    out.push([file, (unzipped ?? bytes).toString('latin1')]);
+  }
+  return out;
+}
+
 const actions = (plan: PlanJson): string[] => [...new Set((plan.resource_changes ?? []).map((c) => c.change.actions.join(',')))].sort();
 
 describeWithTerraform('terraform on the example stacks', () => {
@@ -36,9 +62,28 @@ describeWithTerraform('terraform on the example stacks', () => {
   it.each(stacks)(
     '%s validates, plans only creates, applies and re-plans with no changes',
     async (stack) => {
-      const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: VARS });
+      const passwords = scramPasswords(join(out, 'stacks', stack));
+      const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: { ...VARS, ...passwords } });
       try {
         const { plan, replanHasChanges } = await runLifecycle(workspace);
+        // The passwords reached terraform as TF_VAR_… values, and are nowhere: not in the output, the plan (its
+        // variables section included: the variables are ephemeral), the saved plan file, the state, the cluster or
+        // any command's output.
+        const places: Array<[string, string]> = [
+          ['plan JSON', JSON.stringify(plan)],
+          ['state', workspace.readStateText()],
+          ['cluster', JSON.stringify(workspace.readCluster())],
+          ...workspace.history.map((c, i): [string, string] => [`command ${i} output`, `${c.stdout}\n${c.stderr}`]),
+          ...everyFileText(workspace.dir),
+          ...everyFileText(join(out, 'stacks', stack)),
+        ];
+        for (const password of Object.values(passwords)) {
+          for (const [where, text] of places) expect(text.includes(password), `${password} in ${where}`).toBe(false);
+        }
+        if (stack.startsWith('prod')) {
+          expect(Object.keys(passwords).length, 'prod declares SCRAM credentials for its service principals').toBeGreaterThan(0);
+          expect(workspace.readCluster().scram_users.length).toBe(Object.keys(passwords).length);
+        }
         const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, object> };
         const expected = Object.values(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
         expect(actions(plan)).toEqual(['create']);
@@ -66,7 +111,11 @@ describeWithTerraform('switching stack layout with the provider double', () => {
     const before = synthTo('layout-before', build({ ...prod, layout: 'environment' }));
     const after = synthTo('layout-after', build({ ...prod, layout: 'domain', moves: [{ domains: ['orders', 'search'], from: 'prod' }] }));
 
-    const old = await createTerraformWorkspace({ stackDir: join(before, 'stacks', 'prod'), route: 'reattach', vars: VARS });
+    const old = await createTerraformWorkspace({
+      stackDir: join(before, 'stacks', 'prod'),
+      route: 'reattach',
+      vars: { ...VARS, ...scramPasswords(join(before, 'stacks', 'prod')) },
+    });
     try {
       await runLifecycle(old);
       const cluster = old.readCluster();
