@@ -52,13 +52,16 @@ export function aclAddress(b: AclBinding): string {
   return `acl_${sanitize(principalName)}_${b.operation}_${b.resourceType}_${sanitize(b.resourceName)}_${hash}`;
 }
 
-interface Need {
+/** One ACL a declaration needs, the domain whose stack holds it, and why (the ACL's `neededBy`). */
+export interface AclNeed {
   readonly binding: AclBinding;
   readonly domain: string;
   readonly why: string;
 }
+type Need = AclNeed;
 
-function allow(principal: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string, prefixed = false): AclBinding {
+/** An Allow binding for any host; Literal unless `prefixed`. */
+export function allow(principal: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string, prefixed = false): AclBinding {
   return { principal, host: '*', operation, permission: 'Allow', resourceType, resourceName, patternType: prefixed ? 'Prefixed' : 'Literal' };
 }
 
@@ -71,8 +74,10 @@ export function deriveAcls(
   owners: TopicOwners,
   options: AclOptions,
   legacy: readonly LegacyAclDeclaration[] = [],
+  /** Needs derived elsewhere (Kafka Connect: model/connect/acl.ts), merged and deduplicated with these. */
+  extra: readonly AclNeed[] = [],
 ): ResolvedAcl[] {
-  const needs: Need[] = [];
+  const needs: Need[] = [...extra];
   const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string): void => {
     const domain = owners.get(topic);
     if (domain === undefined) return; // an unknown topic is reported by resolve, not granted

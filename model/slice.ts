@@ -19,6 +19,7 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
       producers: part?.producers ?? [],
       acls: part?.acls ?? [],
       ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
+      ...sliceConnect(topology, domains),
     };
   }
   return {
@@ -29,7 +30,16 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     producers: topology.producers.filter((p) => domains.has(p.topic.domain)),
     acls: topology.acls.filter((a) => domains.has(a.domain)),
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
+    ...sliceConnect(topology, domains),
   };
+}
+
+/** The Connect clusters and connectors of `domains`; no `connect` key when they hold none (a slice without Connect is unchanged). */
+function sliceConnect(topology: Topology, domains: ReadonlySet<string>): { connect?: NonNullable<Topology['connect']> } {
+  if (topology.connect === undefined) return {};
+  const clusters = topology.connect.clusters.filter((c) => domains.has(c.domain));
+  const connectors = topology.connect.connectors.filter((c) => domains.has(c.domain));
+  return clusters.length === 0 && connectors.length === 0 ? {} : { connect: { clusters, connectors } };
 }
 
 interface DomainPart {
