@@ -10,7 +10,8 @@ import { aclAddress } from '../model/acl';
 import { renderedTopicConfig, type BrokerDefaults } from '../model/adopted-config';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
-import type { ResolvedTopic, Topology } from '../model/topology';
+import { connectTopics } from '../model/resolve/connect';
+import type { ResolvedConnectTopic, ResolvedTopic, Topology } from '../model/topology';
 
 export interface RenderTarget {
   /** The construct a declaration came from, by its construct path. */
@@ -62,6 +63,11 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
     if (!inScope(topic.domain)) continue;
     topics.set(topic.name, renderTopic(topic, target, target.brokerDefaults?.[topic.name] ?? {}));
   }
+  // Kafka Connect's storage and dead-letter topics, under the Connect cluster or connector that needs them.
+  for (const topic of connectTopics(topology.connect)) {
+    if (!inScope(topic.domain)) continue;
+    topics.set(topic.name, renderTopic(topic, target, target.brokerDefaults?.[topic.name] ?? {}));
+  }
   const acls = new Map<string, Acl>();
   const aclScope = new Construct(target.fallback, 'Acls');
   const constructs: IConstruct[] = [...topics.values(), aclScope];
@@ -97,7 +103,7 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   return { topics, acls, quotas, constructs };
 }
 
-function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
+function renderTopic(topic: ResolvedTopic | ResolvedConnectTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
   const owner = target.scopeFor(topic.source.path);
   const address = topicAddress(topic.name);
   // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.
