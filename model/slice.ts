@@ -36,10 +36,11 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
 
 /** The Connect clusters and connectors of `domains`; no `connect` key when they hold none (a slice without Connect is unchanged). */
 function sliceConnect(topology: Topology, domains: ReadonlySet<string>): { connect?: NonNullable<Topology['connect']> } {
-  if (topology.connect === undefined) return {};
+  if (topology.connect === undefined) return { connect: undefined };
   const clusters = topology.connect.clusters.filter((c) => domains.has(c.domain));
   const connectors = topology.connect.connectors.filter((c) => domains.has(c.domain));
-  return clusters.length === 0 && connectors.length === 0 ? {} : { connect: { clusters, connectors } };
+  // `connect: undefined` overrides the whole Topology's value; canonical JSON leaves an undefined key out.
+  return clusters.length === 0 && connectors.length === 0 ? { connect: undefined } : { connect: { clusters, connectors } };
 }
 
 interface DomainPart {

@@ -261,3 +261,13 @@ describe('resolve: Connect properties', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 });
+
+describe('sliceTopology: a domain stack carries its own Connect clusters only', () => {
+  it("keeps the search domain's cluster and connector in its slice and leaves no connect key in the orders slice", async () => {
+    const { sliceTopology } = await import('../../../model/slice');
+    const topology = resolved(withConnect([INDEXING], [DOCUMENT_SINK]));
+    expect(sliceTopology(topology, new Set(['search'])).connect?.connectors.map((c) => c.name)).toEqual(['document-index']);
+    expect(JSON.parse(JSON.stringify(sliceTopology(topology, new Set(['orders']))))).not.toHaveProperty('connect');
+    expect(JSON.parse(JSON.stringify(sliceTopology(topology, new Set(['orders', 'billing']))))).not.toHaveProperty('connect');
+  });
+});
