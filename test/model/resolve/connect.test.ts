@@ -2,28 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONNECT_STORAGE_PARTITIONS } from '../../../model/connect/defaults';
 import { resolve } from '../../../model/resolve';
-import type { ConnectClusterInput, ConnectorInput } from '../../../model/schema';
+import type { ConnectorInput } from '../../../model/schema';
+import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
 import type { ResolvedAcl, Topology } from '../../../model/topology';
 import { DEV, ORDERS, PROD, SEED, resolved, withDeclarations } from './helpers';
-
-export const INDEXING: ConnectClusterInput = {
-  domain: 'search',
-  name: 'indexing',
-  service: 'search-connect',
-  principal: 'User:search-connect',
-  source: { path: 'dev/search/indexing' },
-};
-
-export const DOCUMENT_SINK: ConnectorInput = {
-  type: 'sink',
-  cluster: { domain: 'search', name: 'indexing' },
-  name: 'document-index',
-  connectorClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
-  principal: 'User:document-index',
-  topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
-  idempotency: 'documents are upserted by id; a replay rewrites the same documents',
-  source: { path: 'dev/search/indexing/document-index' },
-};
 
 const withConnect = (clusters: readonly unknown[], connectors: readonly unknown[] = []): typeof SEED =>
   withDeclarations({ connectClusters: clusters, connectors });
