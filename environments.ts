@@ -44,6 +44,8 @@ export const environments: readonly EnvironmentInput[] = [
         'User:notification-service': { passwordVersion: '1' },
         'User:order-service': { passwordVersion: '1' },
         'User:payment-service': { passwordVersion: '1' },
+        'User:search-connect': { passwordVersion: '1' },
+        'User:search-document-sink': { passwordVersion: '1' },
         'User:search-indexer': { passwordVersion: '1' },
       },
     },

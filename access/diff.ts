@@ -9,6 +9,7 @@
  * which are declared on their topic and so belong to its domain); an ACL no declaration explains (a legacy ACL, a
  * `User:*` wildcard) therefore counts as outside. Pure: no cdktf, no file system.
  */
+import { connectTopics } from '../model/resolve/connect';
 import { principalUses } from '../model/quota';
 import type { ResolvedAcl, ResolvedConsumerGroup, Topology } from '../model/topology';
 import type { AclPatternType, AclResourceType } from '../model/vocabulary';
@@ -87,9 +88,17 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     if (context !== undefined) return context;
     const groups = new Map<string, ResolvedConsumerGroup[]>();
     for (const g of head?.consumerGroups ?? []) groups.set(g.principal, [...(groups.get(g.principal) ?? []), g]);
+    const uses = principalUses(head?.consumerGroups ?? [], head?.producers ?? []);
+    // Kafka Connect workers and connectors are declared users of their principals too, in their cluster's domain.
+    for (const c of [...(head?.connect?.clusters ?? []), ...(head?.connect?.connectors ?? [])]) {
+      const entry = uses.get(c.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
+      entry.domains.add(c.domain);
+      entry.services.add(c.service);
+      uses.set(c.principal, entry);
+    }
     context = {
-      uses: principalUses(head?.consumerGroups ?? [], head?.producers ?? []),
-      topicDomains: new Map((head?.topics ?? []).map((t) => [t.name, t.domain])),
+      uses,
+      topicDomains: new Map([...(head?.topics ?? []), ...connectTopics(head?.connect)].map((t) => [t.name, t.domain])),
       groups,
     };
     return context;

@@ -29,6 +29,19 @@ function merge(slices: readonly Topology[]): Topology {
     consumerGroups: unique(all('consumerGroups'), (g) => g.groupId),
     producers: unique(all('producers'), producerKey),
     acls: unique(all('acls'), (a) => a.id),
+    ...mergedConnect(slices),
+  };
+}
+
+/** The Connect parts of an environment's slices (each domain's stack holds its own clusters); none when no slice has any. */
+function mergedConnect(slices: readonly Topology[]): Pick<Topology, 'connect'> {
+  const parts = slices.flatMap((s) => (s.connect === undefined ? [] : [s.connect]));
+  if (parts.length === 0) return {};
+  return {
+    connect: {
+      clusters: [...new Map(parts.flatMap((p) => p.clusters).map((c) => [c.groupId, c])).values()],
+      connectors: [...new Map(parts.flatMap((p) => p.connectors).map((k) => [`${k.cluster.groupId}/${k.name}`, k])).values()],
+    },
   };
 }
 
@@ -44,6 +57,14 @@ export function canonicalTopology(t: Topology): Topology {
     consumerGroups: [...t.consumerGroups].map((g) => ({ ...g, subscriptions: [...g.subscriptions].sort(by((s) => s.topicName)) })).sort(by((g) => g.groupId)),
     producers: [...t.producers].sort(by(producerKey)),
     acls: [...t.acls].sort(by((a) => a.id)),
+    ...(t.connect === undefined
+      ? {}
+      : {
+          connect: {
+            clusters: [...t.connect.clusters].sort(by((c) => c.groupId)),
+            connectors: [...t.connect.connectors].sort(by((k) => `${k.cluster.groupId}/${k.name}`)),
+          },
+        }),
   };
 }
 

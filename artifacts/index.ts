@@ -13,6 +13,7 @@ import { renderDocsIndex } from './catalog/docs-index';
 import { renderEnvironmentIndex } from './catalog/environment-index';
 import { deriveClients } from './client-config';
 import { RUNBOOKS_PER_JOB } from './limits';
+import { renderConnectorJson, renderWorkerProperties } from './clients/connect';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
 import { renderConsumerProperties, renderProducerProperties } from './clients/properties';
@@ -82,6 +83,16 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
         for (const c of client.consumers) put(paths.consumerProperties(env, client.dirName, c.groupId), renderConsumerProperties(client, c));
         put(paths.clientJson(env, client.dirName), renderClientJson(client));
         put(paths.kafkajs(env, client.dirName), renderKafkajs(client));
+      });
+    }
+    if (topology.connect !== undefined) {
+      const connect = topology.connect;
+      rest.push((put) => {
+        const services = new Map(connect.clusters.map((c) => [c.groupId, c.service]));
+        for (const c of connect.clusters) put(paths.connectWorker(env, c.service, c.groupId), renderWorkerProperties(topology, c));
+        for (const k of connect.connectors) {
+          put(paths.connector(env, services.get(k.cluster.groupId) ?? k.service, k.cluster.groupId, k.name), renderConnectorJson(topology, k));
+        }
       });
     }
     for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {

@@ -7,6 +7,8 @@
  * clients/<env>/<service>/consumer.<group-id>.properties
  * clients/<env>/<service>/client.json                    every profile: settings and a parallel object of reasons
  * clients/<env>/<service>/kafkajs.ts                     the same in KafkaJS's option names
+ * clients/<env>/<connect-service>/connect.<group-id>.worker.properties   a Connect cluster's worker settings
+ * clients/<env>/<connect-service>/connector.<group-id>.<name>.json      a connector's topicform-owned config keys
  * docs/index.md                                          environments, capacity
  * docs/capacity.md                                       storage per topic, partitions per cluster, totals
  * docs/<env>/index.md                                    the catalog's index: domains, groups, runbooks, clients
@@ -35,6 +37,9 @@ export const paths = {
   consumerProperties: (env: string, clientDirName: string, groupId: string): string => `clients/${env}/${clientDirName}/consumer.${groupId}.properties`,
   clientJson: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/client.json`,
   kafkajs: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/kafkajs.ts`,
+  connectWorker: (env: string, service: string, groupId: string): string => `clients/${env}/${service}/connect.${groupId}.worker.properties`,
+  connector: (env: string, service: string, clusterGroupId: string, name: string): string =>
+    `clients/${env}/${service}/connector.${clusterGroupId}.${name}.json`,
   docsIndex: (): string => 'docs/index.md',
   capacity: (): string => 'docs/capacity.md',
   environmentIndex: (env: string): string => `docs/${env}/index.md`,

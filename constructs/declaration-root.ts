@@ -62,5 +62,16 @@ function where(source: { readonly file?: string; readonly line?: number }): stri
 function collect(declarations: readonly DeclarationConstruct[]): Declarations {
   const of = (kind: DeclarationConstruct['declarationKind']): Array<Record<string, unknown>> =>
     declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
-  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer'), legacyAcls: of('legacyAcl') };
+  const connectClusters = of('connectCluster');
+  const connectors = of('connector');
+  return {
+    domains: of('domain'),
+    topics: of('topic'),
+    consumerGroups: of('consumerGroup'),
+    producers: of('producer'),
+    legacyAcls: of('legacyAcl'),
+    // Only when declared: declarations without Connect resolve exactly as before.
+    ...(connectClusters.length === 0 ? {} : { connectClusters }),
+    ...(connectors.length === 0 ? {} : { connectors }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Construct, IConstruct } from './cdktf';
+import { ConnectCluster, type ConnectClusterProps } from './connect-cluster';
 import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
@@ -82,6 +83,14 @@ export class Domain extends DeclarationConstruct {
    */
   addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
     return new ConsumerGroup(this, name, options);
+  }
+
+  /**
+   * Declares a Kafka Connect cluster owned by this domain (worker group id `<domain>.<name>` by default) with its
+   * storage topics; add connectors with `cluster.addSinkConnector` / `cluster.addSourceConnector`.
+   */
+  addConnectCluster(name: string, props: ConnectClusterProps): ConnectCluster {
+    return new ConnectCluster(this, name, props);
   }
 
   /**

@@ -1,4 +1,6 @@
 /** The construct layer's public API. */
+export { ConnectCluster, type ConnectClusterProps, type ConnectStorageShape } from './connect-cluster';
+export { Connector, type ConnectorProps, type ConnectorTopic, type SinkConnectorOptions, type SourceConnectorOptions } from './connector';
 export { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 export { Domain, type DomainProps } from './domain';
 export { EventTopic, type EventTopicProps, type IEventTopic } from './event-topic';

@@ -11,6 +11,7 @@ import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress } from '../model/quota';
 import { scramCredentialAddress } from '../model/scram';
 import type { LocatedIssue } from '../model/resolve';
+import { connectTopics } from '../model/resolve/connect';
 import { didYouMean } from '../model/did-you-mean';
 import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
 import { stackName } from '../model/slice';
@@ -174,8 +175,10 @@ export class KafkaEnvironment extends Construct {
 
     // A moved domain's resources are imported by their new stack; adopted ones by whichever stack holds them. Found in
     // one pass (usually none), then split per stack.
+    // Kafka Connect's storage and dead-letter topics move with their domain like any topic.
+    const allTopics = [...topology.topics, ...connectTopics(topology.connect)];
     const toImport = {
-      topics: topology.topics.filter((t) => movedDomains.has(t.domain) || this.adopt.topics.has(t.name)),
+      topics: allTopics.filter((t) => movedDomains.has(t.domain) || this.adopt.topics.has(t.name)),
       acls: topology.acls.filter((a) => movedDomains.has(a.domain) || this.adopt.acls.has(a.id)),
     };
     const stacks = groups.map(({ name, domains }) => {
@@ -197,7 +200,7 @@ export class KafkaEnvironment extends Construct {
     for (const move of env.moves) {
       const moved = new Set(move.domains);
       const blocks = [
-        ...topology.topics.filter((t) => moved.has(t.domain)).map((t) => `kafka_topic.${topicAddress(t.name)}`),
+        ...allTopics.filter((t) => moved.has(t.domain)).map((t) => `kafka_topic.${topicAddress(t.name)}`),
         ...topology.acls.filter((a) => moved.has(a.domain)).map((a) => `kafka_acl.${aclAddress(a)}`),
         ...(topology.quotas ?? []).filter((q) => moved.has(q.domain) && hasRates(q)).map((q) => `kafka_quota.${quotaAddress(q)}`),
         ...(topology.scramCredentials ?? []).filter((c) => moved.has(c.domain)).map((c) => `kafka_user_scram_credential.${scramCredentialAddress(c)}`),

@@ -11,8 +11,9 @@ import { aclAddress } from '../model/acl';
 import { renderedTopicConfig, type BrokerDefaults } from '../model/adopted-config';
 import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
+import { connectTopics } from '../model/resolve/connect';
 import { scramCredentialAddress } from '../model/scram';
-import type { ResolvedScramCredential, ResolvedTopic, Topology } from '../model/topology';
+import type { ResolvedConnectTopic, ResolvedScramCredential, ResolvedTopic, Topology } from '../model/topology';
 
 export interface RenderTarget {
   /** The construct a declaration came from, by its construct path. */
@@ -63,6 +64,11 @@ export function renderTopology(topology: Topology, target: RenderTarget): Render
   const inScope = (domain: string): boolean => target.domains === undefined || target.domains.has(domain);
   const topics = new Map<string, Topic>();
   for (const topic of topology.topics) {
+    if (!inScope(topic.domain)) continue;
+    topics.set(topic.name, renderTopic(topic, target, target.brokerDefaults?.[topic.name] ?? {}));
+  }
+  // Kafka Connect's storage and dead-letter topics, under the Connect cluster or connector that needs them.
+  for (const topic of connectTopics(topology.connect)) {
     if (!inScope(topic.domain)) continue;
     topics.set(topic.name, renderTopic(topic, target, target.brokerDefaults?.[topic.name] ?? {}));
   }
@@ -137,7 +143,7 @@ function renderScramCredential(scope: Construct, credential: ResolvedScramCreden
   return resource;
 }
 
-function renderTopic(topic: ResolvedTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
+function renderTopic(topic: ResolvedTopic | ResolvedConnectTopic, target: RenderTarget, brokerLevel: Readonly<Record<string, string>>): Topic {
   const owner = target.scopeFor(topic.source.path);
   const address = topicAddress(topic.name);
   // An event topic is its construct's 'Resource'; companions live under the consumer group that needs them.

@@ -58,7 +58,8 @@ export function aclAddress(b: AclBinding): string {
   return `acl_${sanitize(principalName)}_${b.operation}_${b.resourceType}_${sanitize(b.resourceName)}_${hash}`;
 }
 
-interface Need {
+/** One ACL a declaration needs, the domain whose stack holds it, and why (the ACL's `neededBy`). */
+export interface AclNeed {
   readonly binding: AclBinding;
   /** The domain that owns the resource: its stack holds the ACL. */
   readonly domain: string;
@@ -66,8 +67,10 @@ interface Need {
   /** The domain of the declaration that needs it (a consumer group's, a producer's topic's); undefined: not prefixable. */
   readonly requester?: string;
 }
+type Need = AclNeed;
 
-function allow(principal: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string, prefixed = false): AclBinding {
+/** An Allow binding for any host; Literal unless `prefixed`. */
+export function allow(principal: string, operation: AclOperation, resourceType: AclResourceType, resourceName: string, prefixed = false): AclBinding {
   return { principal, host: '*', operation, permission: 'Allow', resourceType, resourceName, patternType: prefixed ? 'Prefixed' : 'Literal' };
 }
 
@@ -80,8 +83,10 @@ export function deriveAcls(
   owners: TopicOwners,
   options: AclOptions,
   legacy: readonly LegacyAclDeclaration[] = [],
+  /** Needs derived elsewhere (Kafka Connect: model/connect/acl.ts), merged and deduplicated with these. */
+  extra: readonly AclNeed[] = [],
 ): ResolvedAcl[] {
-  const needs: Need[] = [];
+  const needs: Need[] = [...extra];
   const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string, requester: string): void => {
     const domain = owners.get(topic);
     if (domain === undefined) return; // an unknown topic is reported by resolve, not granted

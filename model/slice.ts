@@ -20,6 +20,7 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
       acls: part?.acls ?? [],
       ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
       ...scramPart(part?.scramCredentials ?? []),
+      ...sliceConnect(topology, domains),
     };
   }
   return {
@@ -31,6 +32,7 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     acls: topology.acls.filter((a) => domains.has(a.domain)),
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
     ...scramPart((topology.scramCredentials ?? []).filter((c) => domains.has(c.domain))),
+    ...sliceConnect(topology, domains),
   };
 }
 
@@ -45,6 +47,15 @@ function withoutScram(topology: Topology): Omit<Topology, 'scramCredentials'> {
 /** A slice states SCRAM credentials only when it holds some, as a whole Topology does. */
 function scramPart(credentials: NonNullable<Topology['scramCredentials']>): Pick<Topology, 'scramCredentials'> {
   return credentials.length === 0 ? {} : { scramCredentials: credentials };
+}
+
+/** The Connect clusters and connectors of `domains`; no `connect` key when they hold none (a slice without Connect is unchanged). */
+function sliceConnect(topology: Topology, domains: ReadonlySet<string>): { connect?: NonNullable<Topology['connect']> } {
+  if (topology.connect === undefined) return { connect: undefined };
+  const clusters = topology.connect.clusters.filter((c) => domains.has(c.domain));
+  const connectors = topology.connect.connectors.filter((c) => domains.has(c.domain));
+  // `connect: undefined` overrides the whole Topology's value; canonical JSON leaves an undefined key out.
+  return clusters.length === 0 && connectors.length === 0 ? { connect: undefined } : { connect: { clusters, connectors } };
 }
 
 interface DomainPart {

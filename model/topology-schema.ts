@@ -198,6 +198,55 @@ const scramCredential = sortedObject({
   services: stringArray,
 });
 
+const connectTopic = sortedObject({
+  kind: z.enum(['connect-config', 'connect-offset', 'connect-status', 'connect-dead-letter']),
+  name: z.string(),
+  domain: z.string(),
+  partitions: sizedNumber,
+  replicationFactor: z.number(),
+  minInsyncReplicas: z.number(),
+  cleanupPolicy: z.enum(CLEANUP_POLICIES),
+  retentionMs: sizedNumber.nullable(),
+  config: z.record(z.string(), z.string()),
+  protect: z.boolean(),
+  source: sourceLocation,
+});
+
+const connect = sortedObject({
+  clusters: z.array(
+    sortedObject({
+      domain: z.string(),
+      name: z.string(),
+      groupId: z.string(),
+      service: z.string(),
+      principal: z.string(),
+      exactlyOnceSource: z.boolean(),
+      storage: sortedObject({ config: connectTopic, offset: connectTopic, status: connectTopic }),
+      suppressions,
+      source: sourceLocation,
+    }),
+  ),
+  connectors: z.array(
+    sortedObject({
+      type: z.enum(['sink', 'source']),
+      domain: z.string(),
+      name: z.string(),
+      cluster: sortedObject({ name: z.string(), groupId: z.string() }),
+      connectorClass: z.string(),
+      service: z.string(),
+      principal: z.string(),
+      tasksMax: z.number().nullable(),
+      topics: z.array(sortedObject({ topic: topicRef, topicName: z.string(), reason: z.string().optional() })),
+      groupId: z.string().nullable(),
+      deadLetter: connectTopic.nullable(),
+      idempotency: z.string().nullable(),
+      transactionalIdPrefix: z.string().nullable(),
+      suppressions,
+      source: sourceLocation,
+    }),
+  ),
+});
+
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */
 export const topologySchema = sortedObject({
   formatVersion: z.literal(TOPOLOGY_FORMAT_VERSION),
@@ -210,4 +259,6 @@ export const topologySchema = sortedObject({
   quotas: z.array(quota).optional(),
   /** Absent when the environment declares no SCRAM credentials (and in outputs written before they existed). */
   scramCredentials: z.array(scramCredential).optional(),
+  /** Absent when no Kafka Connect cluster is declared (and in outputs written before Connect was modelled). */
+  connect: connect.optional(),
 });

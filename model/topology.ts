@@ -229,4 +229,76 @@ export interface Topology {
   readonly quotas?: readonly ResolvedQuota[];
   /** SCRAM credentials, sorted by principal; absent when the environment declares none. */
   readonly scramCredentials?: readonly ResolvedScramCredential[];
+  /**
+   * Kafka Connect clusters and their connectors (model/connect/). Absent when none is declared, so the output of
+   * declarations without Connect stays as it was.
+   */
+  readonly connect?: ResolvedConnect;
+}
+
+/** A topic Kafka Connect needs: a worker storage topic or a sink connector's dead-letter topic. Rendered like any topic. */
+export interface ResolvedConnectTopic {
+  readonly kind: 'connect-config' | 'connect-offset' | 'connect-status' | 'connect-dead-letter';
+  readonly name: string;
+  /** The Connect cluster's domain, whose stack holds the topic. */
+  readonly domain: string;
+  readonly partitions: SizedValue<number>;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  readonly cleanupPolicy: CleanupPolicy;
+  /** `retention.ms`; null for the compacted storage topics. */
+  readonly retentionMs: SizedValue<number> | null;
+  readonly config: Readonly<Record<string, string>>;
+  readonly protect: boolean;
+  readonly source: SourceLocation;
+}
+
+export interface ResolvedConnectCluster {
+  readonly domain: string;
+  readonly name: string;
+  /** The workers' `group.id`. */
+  readonly groupId: string;
+  readonly service: string;
+  /** The workers' principal. */
+  readonly principal: string;
+  readonly exactlyOnceSource: boolean;
+  readonly storage: { readonly config: ResolvedConnectTopic; readonly offset: ResolvedConnectTopic; readonly status: ResolvedConnectTopic };
+  readonly suppressions: readonly Suppression[];
+  readonly source: SourceLocation;
+}
+
+export interface ResolvedConnectorTopic {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  readonly reason?: string;
+}
+
+export interface ResolvedConnector {
+  readonly type: 'sink' | 'source';
+  /** The Connect cluster's domain. */
+  readonly domain: string;
+  readonly name: string;
+  /** The Connect cluster's name and `group.id`. */
+  readonly cluster: { readonly name: string; readonly groupId: string };
+  readonly connectorClass: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly tasksMax: number | null;
+  /** What it reads (sink) or writes (source), sorted by topic name. */
+  readonly topics: readonly ResolvedConnectorTopic[];
+  /** A sink's consumer group; null for a source connector. */
+  readonly groupId: string | null;
+  /** A sink's dead-letter topic; null for a source connector or when turned off. */
+  readonly deadLetter: ResolvedConnectTopic | null;
+  /** A sink's idempotency statement; null when not stated or for a source connector. */
+  readonly idempotency: string | null;
+  /** A source connector with `exactly.once.support=required`: its task transactional-id prefix; null otherwise. */
+  readonly transactionalIdPrefix: string | null;
+  readonly suppressions: readonly Suppression[];
+  readonly source: SourceLocation;
+}
+
+export interface ResolvedConnect {
+  readonly clusters: readonly ResolvedConnectCluster[];
+  readonly connectors: readonly ResolvedConnector[];
 }

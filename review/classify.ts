@@ -3,6 +3,7 @@
  * `<stack>/<subject>/<rule>`, a reason, and its `Key | Current | New` rows. Pure: it reads the two snapshots for
  * context (declared replay windows, who still needs an ACL, which groups still consume) and nothing else.
  */
+import { connectDlqRemoved, connectNeeds, connectStorageRemoved, connectTopicRole, findConnector } from './connect';
 import { parseAclId } from '../model/acl';
 import { toMs } from '../model/duration';
 import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedTopic } from '../model/topology';
@@ -314,6 +315,19 @@ class Classifier {
         });
       }
     }
+    const connect = connectTopicRole(this.context.base.stacks.get(stack)?.topology, t.name);
+    if (connect?.kind === 'storage') {
+      const text = connectStorageRemoved(t.name, connect.storage, connect.clusterGroupId);
+      return this.push({ rule: 'connect-storage-removed', verdict: 'BLOCK', stack, subject, text, before, after: '(deleted)', rows });
+    }
+    if (connect?.kind === 'dead-letter') {
+      const environment = this.stackOf(stack).environment.name;
+      const head = this.headStacks(environment).map((s) => s.topology);
+      if (findConnector(head, connect.clusterGroupId, connect.connector) !== undefined) {
+        const text = connectDlqRemoved(t.name, connect.connector, connect.clusterGroupId);
+        return this.push({ rule: 'connect-dlq-removed', verdict: 'BLOCK', stack, subject, text, before, after: '(deleted)', rows });
+      }
+    }
     this.push({ rule: 'topic-deleted', verdict: 'BLOCK', stack, subject, text: m.topicDeleted(t.name, t.preventDestroy), before, after: '(deleted)', rows });
   }
 
@@ -537,6 +551,11 @@ class Classifier {
         need('Write', 'TransactionalID', p.transactionalIdPrefix, `producer ${p.service} uses transactional ids ${p.transactionalIdPrefix}*`, 'Prefixed');
       }
     }
+    connectNeeds(
+      this.headStacks(environment).map((s) => s.topology),
+      principal,
+      need,
+    );
     this.needsByPrincipal.set(key, found);
     return found;
   }

@@ -16,6 +16,8 @@ export const REVIEW_RULES = {
   'topic-deleted': { verdict: 'BLOCK', summary: 'a topic is deleted: its records are gone' },
   'topic-renamed': { verdict: 'BLOCK', summary: 'a topic is renamed: a rename is a delete and a create, the records stay behind in the old topic' },
   'dlq-removed': { verdict: 'BLOCK', summary: "a consumer group's dead-letter topic is removed while the group still consumes" },
+  'connect-storage-removed': { verdict: 'BLOCK', summary: "a Kafka Connect cluster's config, offset or status storage topic is deleted" },
+  'connect-dlq-removed': { verdict: 'BLOCK', summary: "a sink connector's dead-letter topic is removed while the connector still runs" },
   'partitions-decreased': { verdict: 'BLOCK', summary: 'Kafka cannot remove partitions: the provider replaces the topic (delete + create)' },
   'replication-decreased': { verdict: 'BLOCK in production, WARN elsewhere', summary: 'fewer replicas: less durability and availability' },
   'cleanup-compact-to-delete': { verdict: 'BLOCK', summary: 'a compacted topic starts deleting by time: the latest state of old keys is lost' },

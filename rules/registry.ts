@@ -12,6 +12,10 @@ import { productionMinInsyncReplicas } from './cluster/min-insync-replicas';
 import { productionReplicationFactor } from './cluster/replication-factor';
 import { segmentRollShorterThanRetention } from './cluster/segment-roll';
 import { uncleanLeaderElectionOff } from './cluster/unclean-leader-election';
+import { sinkDeadLetterExists } from './connect/sink-dead-letter-exists';
+import { sinkIdempotencyStated } from './connect/sink-idempotency-stated';
+import { storageCompacted } from './connect/storage-compacted';
+import { configTopicSinglePartition, storagePartitionsBelowDefault } from './connect/storage-partitions';
 import { changeStrategyStated } from './contract/change-strategy-stated';
 import { compatibilityNotNone } from './contract/compatibility-not-none';
 import { keyFieldInSchema } from './contract/key-field-in-schema';
@@ -81,6 +85,11 @@ export const RULES: readonly RuleDefinition[] = [
   keyFieldInSchema,
   schemaDeclared,
   stackResourceBudget,
+  sinkDeadLetterExists,
+  sinkIdempotencyStated,
+  storageCompacted,
+  configTopicSinglePartition,
+  storagePartitionsBelowDefault,
 ] as RuleDefinition[];
 
 /** Rules about suppressions themselves, enforced by the runner. */

@@ -23,7 +23,17 @@ interface Subject {
   readonly suppressions: readonly ScopedSuppression[];
 }
 
-const KIND_ORDER: Readonly<Record<SubjectKind, number>> = { environment: -1, domain: 0, topic: 1, 'consumer-group': 2, producer: 3, client: 4, acl: 5 };
+const KIND_ORDER: Readonly<Record<SubjectKind, number>> = {
+  environment: -1,
+  domain: 0,
+  topic: 1,
+  'consumer-group': 2,
+  producer: 3,
+  client: 4,
+  acl: 5,
+  'connect-cluster': 6,
+  connector: 7,
+};
 
 function scoped(list: readonly Suppression[], by: string): ScopedSuppression[] {
   return list.map((suppression) => ({ suppression, by, key: `${by}\u0000${suppression.ruleId}` }));
@@ -71,6 +81,16 @@ function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subj
   for (const a of topology.acls) {
     const info: FindingSubject = { kind: 'acl', name: a.id, domain: a.domain, source: a.legacy?.source ?? domainSource.get(a.domain) ?? { path: a.domain } };
     subjects.push({ kind: 'acl', value: a, info, suppressions: inDomain(a.domain) });
+  }
+  const clusterSuppressions = new Map((topology.connect?.clusters ?? []).map((c) => [c.groupId, scoped(c.suppressions, `connect cluster ${c.groupId}`)]));
+  for (const c of topology.connect?.clusters ?? []) {
+    const info: FindingSubject = { kind: 'connect-cluster', name: c.groupId, domain: c.domain, source: c.source };
+    subjects.push({ kind: 'connect-cluster', value: c, info, suppressions: [...(clusterSuppressions.get(c.groupId) ?? []), ...inDomain(c.domain)] });
+  }
+  for (const k of topology.connect?.connectors ?? []) {
+    const name = `${k.cluster.groupId}/${k.name}`;
+    const suppressions = [...scoped(k.suppressions, `connector ${name}`), ...(clusterSuppressions.get(k.cluster.groupId) ?? []), ...inDomain(k.domain)];
+    subjects.push({ kind: 'connector', value: k, info: { kind: 'connector', name, domain: k.domain, source: k.source }, suppressions });
   }
   return subjects;
 }

@@ -7,6 +7,8 @@ import type { SourceLocation, StackLayout, Suppression } from '../model/schema';
 import type { StackResources } from '../model/stack-resources';
 import type {
   ResolvedAcl,
+  ResolvedConnectCluster,
+  ResolvedConnector,
   ResolvedConsumerGroup,
   ResolvedDomain,
   ResolvedEnvironment,
@@ -70,6 +72,10 @@ interface SubjectTypes {
   readonly 'consumer-group': ResolvedConsumerGroup;
   readonly producer: ResolvedProducer;
   readonly acl: ResolvedAcl;
+  /** A Kafka Connect cluster (its workers and storage topics). */
+  readonly 'connect-cluster': ResolvedConnectCluster;
+  /** A Kafka Connect connector (sink or source). */
+  readonly connector: ResolvedConnector;
   /** A consumer group or a producer: something a service runs with a principal. */
   readonly client: ResolvedConsumerGroup | ResolvedProducer;
 }

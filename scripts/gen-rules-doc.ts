@@ -21,6 +21,8 @@ const SUPPRESS_ON: Readonly<Record<SubjectKind, string>> = {
   producer: 'producer or its topic’s domain',
   client: 'consumer group / producer, or its domain',
   acl: 'domain owning the resource',
+  'connect-cluster': 'connect cluster or its domain',
+  connector: 'connector, its connect cluster or its domain',
 };
 
 const LEVEL_MEANING: Readonly<Record<RuleLevel, string>> = {

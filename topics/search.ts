@@ -72,5 +72,20 @@ export function search(scope: Construct): Domain {
     })
     .subscribe({ domain: 'orders', event: 'order-created' }, { reason: 'customer service searches orders by customer and status' });
 
+  // The search team's Kafka Connect cluster: its config, offset and status topics are created here (compacted, with
+  // Connect's partition counts), so its workers need no CREATE right. The Elasticsearch sink indexes every document
+  // change; a record it cannot convert or write goes to its dead-letter topic instead of stopping the task.
+  const connect = domain.addConnectCluster('indexing', {
+    service: 'search-connect',
+    principal: KafkaPrincipal.user('search-connect'),
+  });
+  connect.addSinkConnector('document-index', {
+    connectorClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+    principal: KafkaPrincipal.user('search-document-sink'),
+    topics: [changed],
+    tasksMax: 6,
+    idempotency: 'documents are written by id (key.ignore=false): a redelivered or replayed change overwrites the same document',
+  });
+
   return domain;
 }

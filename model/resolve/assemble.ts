@@ -4,10 +4,13 @@
  * quotas, then the Topology in canonical order — or, when any error was found, the issues alone.
  */
 import { deriveAcls } from '../acl';
+import { connectAclNeeds } from '../connect/acl';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
 import { eventTopicName } from '../naming';
 import {
+  connectClusterSchema,
+  connectorSchema,
   consumerGroupSchema,
   domainSchema,
   environmentSchema,
@@ -28,6 +31,7 @@ import {
 } from '../topology';
 import { checkCompanionShape, checkPrincipalType, checkTopicConfig } from './checks';
 import { byName, compare, Collector, parseAll, rawNames, sortIssues, sourceOf, where } from './collect';
+import { connectTopics, resolveConnect } from './connect';
 import { resolveConsumerGroup } from './consumer-groups';
 import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from './environment';
 import { resolveEventTopic } from './event-topic';
@@ -67,7 +71,10 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
   let groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
-  for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  const connectClusterDecls = parseAll(connectClusterSchema, declarations.connectClusters ?? [], out);
+  const connectorDecls = parseAll(connectorSchema, declarations.connectors ?? [], out);
+  for (const client of [...groupDecls, ...producerDecls, ...connectClusterDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  for (const k of connectorDecls) if (k.principal !== undefined) out.add(k.source, ...checkPrincipalType(k.principal, env));
   for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
 
   // A declaration made twice is reported once, at the second, and left out from then on: its topics, companions and group
@@ -139,11 +146,13 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     producers.push(resolveProducer(p, nameOf(topic)));
   }
 
-  checkTopicNames(topics, out);
+  const connect = resolveConnect({ clusters: connectClusterDecls, connectors: connectorDecls, env, refs, eventTopics, groups }, out);
+  const ownConnectTopics = connectTopics(connect);
+  checkTopicNames(ownConnectTopics.length === 0 ? topics : [...topics, ...ownConnectTopics], out);
 
-  const owners = new Map(topics.map((t) => [t.name, t.domain]));
+  const owners = new Map([...topics, ...ownConnectTopics].map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(groups, producers, owners, { ...env.acl, topicPrefix: env.topicPrefix }, legacyAcls);
+  const acls = deriveAcls(groups, producers, owners, { ...env.acl, topicPrefix: env.topicPrefix }, legacyAcls, connectAclNeeds(connect, owners, env.acl));
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
@@ -152,7 +161,13 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     throughputScaling: env.scaling.throughput,
   });
 
-  const scram = resolveScramCredentials(env, groups, producers);
+  // Connect workers and connectors authenticate too: their principals get credentials like any client's.
+  const connectClients = [...(connect?.clusters ?? []), ...(connect?.connectors ?? [])].map((c) => ({
+    principal: c.principal,
+    domain: c.domain,
+    service: c.service,
+  }));
+  const scram = resolveScramCredentials(env, groups, producers, connectClients);
   out.add(environmentSource, ...scram.issues);
 
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
@@ -187,6 +202,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       acls,
       quotas,
       ...(scram.credentials.length === 0 ? {} : { scramCredentials: scram.credentials }),
+      ...(connect === undefined ? {} : { connect }),
     },
     issues,
   };

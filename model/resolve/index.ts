@@ -35,6 +35,8 @@ export function resolve(declarations: Declarations, environment: unknown, enviro
     ...declarations.consumerGroups,
     ...declarations.producers,
     ...(declarations.legacyAcls ?? []),
+    ...(declarations.connectClusters ?? []),
+    ...(declarations.connectors ?? []),
   ]) {
     scan(raw, sourceOf(raw));
   }

@@ -101,7 +101,7 @@ export const scramPrincipalUnknown = (path: string, principal: string, environme
   code: 'scram-principal-unknown',
   // A warning, not an error: an app that declares only some domains (a subset, an example) shares environments.ts.
   severity: 'warning',
-  message: `SCRAM credential for "${principal}", which no producer or consumer group of environment "${environment}" uses: not created`,
+  message: `SCRAM credential for "${principal}", which no client (producer, consumer group, Connect worker or connector) of environment "${environment}" uses: not created`,
   ...guessed(guess),
 });
 

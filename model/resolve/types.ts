@@ -12,6 +12,10 @@ export interface Declarations {
   readonly producers: readonly unknown[];
   /** Acknowledged legacy ACLs (see LegacyAcl). @default [] */
   readonly legacyAcls?: readonly unknown[];
+  /** Kafka Connect clusters (model/schema/connect.ts). @default [] */
+  readonly connectClusters?: readonly unknown[];
+  /** Kafka Connect connectors, each naming its cluster. @default [] */
+  readonly connectors?: readonly unknown[];
 }
 
 export interface ResolveResult {

@@ -27,8 +27,8 @@ export function uniqueBy<T extends { readonly source: SourceLocation }>(
 }
 
 /** Kafka's legality rules on every topic name, and names that clash exactly or only by `.` versus `_`. */
-export function checkTopicNames(topics: readonly ResolvedTopic[], out: Collector): void {
-  const byCollisionKey = new Map<string, ResolvedTopic>();
+export function checkTopicNames(topics: ReadonlyArray<Pick<ResolvedTopic, 'name' | 'source'>>, out: Collector): void {
+  const byCollisionKey = new Map<string, Pick<ResolvedTopic, 'name' | 'source'>>();
   for (const t of [...topics].sort(byName)) {
     out.add(t.source, ...checkTopicName(t.name).map((i) => ({ ...i, path: i.path === '' ? 'name' : i.path })));
     const key = metricCollisionKey(t.name);

@@ -8,3 +8,4 @@ export * from './environment';
 export * from './event-topic';
 export * from './producer';
 export * from './legacy-acl';
+export * from './connect';

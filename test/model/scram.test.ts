@@ -94,6 +94,23 @@ describe('names', () => {
 });
 
 describe('resolveScramCredentials', () => {
+  it('creates credentials for Connect workers and connectors, which are neither producers nor consumer groups', () => {
+    const { credentials, issues } = resolveScramCredentials(
+      env({ principals: { 'User:connect': {}, 'User:sink': {} } }),
+      [],
+      [],
+      [
+        { principal: 'User:connect', domain: 'search', service: 'search-connect' },
+        { principal: 'User:sink', domain: 'search', service: 'document-sink' },
+      ],
+    );
+    expect(issues).toEqual([]);
+    expect(credentials.map((c) => [c.principal, c.domain, c.services])).toEqual([
+      ['User:connect', 'search', ['search-connect']],
+      ['User:sink', 'search', ['document-sink']],
+    ]);
+  });
+
   it('resolves listed principals in the stack of the first domain that uses them, sorted', () => {
     const { credentials, issues } = resolveScramCredentials(
       env({ iterations: 8192, principals: { 'User:b': { passwordVersion: '3' }, 'User:a': { mechanism: 'SCRAM-SHA-256' } } }),

@@ -112,6 +112,11 @@ describe('classify', () => {
       ['BLOCK', `prod-search/${ORDERS}.search.order-indexer.dlq/topic-deleted`],
       ['BLOCK', `prod-search/${DOCS}.indexer.dlq/topic-deleted`],
       ['BLOCK', `prod-search/${DOCS}/topic-deleted`],
+      // The sink connector went with its stack, so its DLQ is an ordinary deletion; Connect's storage topics are not.
+      ['BLOCK', 'prod-search/search.document-index.dlq/topic-deleted'],
+      ['BLOCK', 'prod-search/search.indexing.connect-configs/connect-storage-removed'],
+      ['BLOCK', 'prod-search/search.indexing.connect-offsets/connect-storage-removed'],
+      ['BLOCK', 'prod-search/search.indexing.connect-status/connect-storage-removed'],
     ]);
     const base = MutableOutput.seed(['prod-orders']);
     const appeared = review({

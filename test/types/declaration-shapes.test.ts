@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Testing } from '../../constructs/cdktf';
 import { Domain, KafkaStack, Replay, Retries } from '../../constructs';
+import type { ConnectClusterProps, SinkConnectorOptions, SourceConnectorOptions } from '../../constructs';
 import type { ConsumerGroupOptions, DomainProps, EventTopicProps, LegacyAclProps, ProducerProps } from '../../constructs';
 import type { EventContractProps } from '../../constructs/event-topic';
 import type { contractSchema } from '../../model/schema';
+import type { connectClusterSchema, sinkConnectorSchema, sourceConnectorSchema } from '../../model/schema';
 import { consumerGroupSchema, domainSchema, eventTopicSchema, legacyAclSchema, producerSchema } from '../../model/schema';
 import { assertSameShape } from './same-shape';
 import { DEV } from '../helpers/synth';
@@ -25,6 +27,10 @@ assertSameShape<ConsumerGroupOptions, Omit<In<typeof consumerGroupSchema>, 'doma
 assertSameShape<ProducerProps, Omit<In<typeof producerSchema>, 'source'>>(true);
 assertSameShape<LegacyAclProps, Omit<In<typeof legacyAclSchema>, 'domain' | 'source'>>(true);
 assertSameShape<keyof EventContractProps, keyof In<typeof contractSchema>>(true);
+assertSameShape<ConnectClusterProps, Omit<In<typeof connectClusterSchema>, 'domain' | 'name' | 'source'>>(true);
+// Connectors take topics (or refs) where the model takes `{ topic: ref }` entries, and their cluster from the tree.
+assertSameShape<Omit<SinkConnectorOptions, 'topics'>, Omit<In<typeof sinkConnectorSchema>, 'cluster' | 'name' | 'source' | 'type' | 'topics'>>(true);
+assertSameShape<Omit<SourceConnectorOptions, 'topics'>, Omit<In<typeof sourceConnectorSchema>, 'cluster' | 'name' | 'source' | 'type' | 'topics'>>(true);
 
 // ---------------------------------------------------------------------------------------------------------------
 // At run time: every prop a construct accepts reaches the model under the schema's name. The schemas are strict, so a

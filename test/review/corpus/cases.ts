@@ -282,6 +282,24 @@ export const CASES: readonly CorpusCase[] = [
     reviewers: ['@acme/orders-team'],
   },
   {
+    name: 'connect-storage-and-dlq-removed',
+    description: "prod: a Connect cluster's offsets topic and a running sink connector's dead-letter topic are deleted, and the sink loses READ on its topic",
+    stacks: ['prod-search'],
+    head: (o) => {
+      const s = o.stack('prod-search');
+      s.removeTopicResource('search.indexing.connect-offsets');
+      s.removeTopicResource('search.document-index.dlq');
+      s.removeAcl(id(allow('User:search-document-sink', 'Read', 'Topic', DOCS)));
+    },
+    expected: [
+      ['BLOCK', `prod-search/${id(allow('User:search-document-sink', 'Read', 'Topic', DOCS))}/acl-removed-still-needed`],
+      ['BLOCK', 'prod-search/search.document-index.dlq/connect-dlq-removed'],
+      ['BLOCK', 'prod-search/search.indexing.connect-offsets/connect-storage-removed'],
+    ],
+    access: ['BLOCK revoked User:search-document-sink Topic:search.document-changed @acme/search-team'],
+    reviewers: ['@acme/search-team'],
+  },
+  {
     name: 'address-changed',
     description: 'dev: a topic and an ACL get new Terraform addresses with the same content and no moved block',
     stacks: ['dev'],

@@ -145,6 +145,12 @@ export class MutableStack {
     return this;
   }
 
+  /** Removes a topic's Terraform resource only: for Kafka Connect's topics, which topology.json keeps in its `connect` part. */
+  removeTopicResource(name: string): this {
+    delete this.topics[this.topicKey(name)];
+    return this;
+  }
+
   /** Removes the topic from both files and hands back what it was, for takeover by another stack. */
   removeTopic(name: string): { key: string; tf: TfTopic; declared: TopologyJson['topics'][number] } {
     const key = this.topicKey(name);

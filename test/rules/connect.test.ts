@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from '../../model/resolve';
+import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
+import type { Topology } from '../../model/topology';
+import { RULES } from '../../rules/registry';
+import { lint } from '../../rules/run';
+import type { Finding } from '../../rules/types';
+import { DEV, SEED } from '../model/resolve/helpers';
+
+const CLUSTER: ConnectClusterInput = {
+  domain: 'search',
+  name: 'indexing',
+  service: 'search-connect',
+  principal: 'User:search-connect',
+  source: { path: 'dev/search/indexing' },
+};
+const SINK: ConnectorInput = {
+  type: 'sink',
+  cluster: { domain: 'search', name: 'indexing' },
+  name: 'document-index',
+  connectorClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+  topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
+  idempotency: 'documents are upserted by id; a replay rewrites the same documents',
+  source: { path: 'dev/search/indexing/document-index' },
+};
+
+function topologyWith(cluster: ConnectClusterInput, connectors: readonly ConnectorInput[] = [SINK]): Topology {
+  const result = resolve({ ...SEED, connectClusters: [cluster], connectors }, DEV);
+  if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.topology;
+}
+
+const findings = (topology: Topology, ruleId: string): Finding[] => lint(topology, RULES).filter((f) => f.ruleId === ruleId);
+
+describe('TF-CONNECT-001 sinkDeadLetterExists: a sink connector dead-letters what it cannot write', () => {
+  it('does not fire with the default dead-letter topic', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-001')).toEqual([]);
+  });
+  it('fires on a sink without one, on its deadLetter field, and honours a suppression with its reason', () => {
+    const [found] = findings(topologyWith(CLUSTER, [{ ...SINK, deadLetter: false }]), 'TF-CONNECT-001');
+    expect(found).toMatchObject({ level: 'error', field: 'deadLetter', subject: { kind: 'connector', name: 'search.indexing/document-index' } });
+    const reason = 'the index accepts every record shape; nothing can fail';
+    const [suppressed] = findings(
+      topologyWith(CLUSTER, [{ ...SINK, deadLetter: false, suppressions: [{ ruleId: 'TF-CONNECT-001', reason }] }]),
+      'TF-CONNECT-001',
+    );
+    expect(suppressed?.suppressed).toMatchObject({ reason });
+  });
+  it('does not apply to a source connector', () => {
+    const source: ConnectorInput = {
+      type: 'source',
+      cluster: SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+      topics: SINK.topics,
+      source: { path: 'dev/cdc' },
+    };
+    expect(findings(topologyWith(CLUSTER, [SINK, source]), 'TF-CONNECT-001')).toEqual([]);
+  });
+});
+
+describe('TF-CONNECT-002 sinkIdempotencyStated: a sink connector states how it survives duplicates', () => {
+  it('fires on a sink without an idempotency statement', () => {
+    const without: ConnectorInput = { ...SINK, idempotency: undefined };
+    expect(findings(topologyWith(CLUSTER, [without]), 'TF-CONNECT-002')).toEqual([expect.objectContaining({ field: 'idempotency' })]);
+  });
+  it('does not fire on a sink that states its idempotency', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-002')).toEqual([]);
+  });
+});
+
+describe('TF-CONNECT-003 storageCompacted: Connect storage topics stay compacted', () => {
+  it('does not fire with the derived storage topics', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-003')).toEqual([]);
+  });
+  it.each(['delete', 'compact,delete'])('fires on a storage topic overridden to cleanup.policy=%s', (policy) => {
+    const found = findings(topologyWith({ ...CLUSTER, storage: { offset: { config: { 'cleanup.policy': policy } } } }), 'TF-CONNECT-003');
+    expect(found).toEqual([expect.objectContaining({ field: 'storage.offset.config.cleanup.policy', level: 'error' })]);
+  });
+});
+
+describe('TF-CONNECT-004 configTopicSinglePartition: the config storage topic has exactly one partition', () => {
+  it('fires on a config topic with more than one partition, as an error', () => {
+    expect(findings(topologyWith({ ...CLUSTER, storage: { config: { partitions: 3 } } }), 'TF-CONNECT-004')).toEqual([
+      expect.objectContaining({ field: 'storage.config.partitions', level: 'error' }),
+    ]);
+  });
+  it('does not fire on the derived single partition', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-004')).toEqual([]);
+  });
+});
+
+describe("TF-CONNECT-005 storagePartitionsBelowDefault: offset and status topics keep Connect's default partitions", () => {
+  it('fires on offset or status topics below Connect defaults, as a warning', () => {
+    const below = findings(topologyWith({ ...CLUSTER, storage: { offset: { partitions: 6 }, status: { partitions: 1 } } }), 'TF-CONNECT-005');
+    expect(below.map((f) => [f.field, f.level])).toEqual([
+      ['storage.offset.partitions', 'warning'],
+      ['storage.status.partitions', 'warning'],
+    ]);
+  });
+  it('does not fire at or above the defaults', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-005')).toEqual([]);
+    expect(findings(topologyWith({ ...CLUSTER, storage: { offset: { partitions: 50 } } }), 'TF-CONNECT-005')).toEqual([]);
+  });
+});
+
+describe('Connect declarations pass every other rule', () => {
+  it('reports no error on a compliant cluster and sink', () => {
+    const errors = lint(topologyWith(CLUSTER), RULES).filter((f) => f.level === 'error' && f.suppressed === undefined && f.subject.kind.startsWith('conn'));
+    expect(errors).toEqual([]);
+  });
+});
