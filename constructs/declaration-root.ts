@@ -62,5 +62,12 @@ function where(source: { readonly file?: string; readonly line?: number }): stri
 function collect(declarations: readonly DeclarationConstruct[]): Declarations {
   const of = (kind: DeclarationConstruct['declarationKind']): Array<Record<string, unknown>> =>
     declarations.filter((d) => d.declarationKind === kind).map((d) => d.toDeclaration());
-  return { domains: of('domain'), topics: of('topic'), consumerGroups: of('consumerGroup'), producers: of('producer'), legacyAcls: of('legacyAcl') };
+  return {
+    domains: of('domain'),
+    topics: of('topic'),
+    consumerGroups: of('consumerGroup'),
+    producers: of('producer'),
+    legacyAcls: of('legacyAcl'),
+    streamsApplications: of('streamsApplication'),
+  };
 }

@@ -3,6 +3,7 @@ import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
 import { LegacyAcl, type LegacyAclProps } from './legacy-acl';
+import { StreamsApplication, type StreamsApplicationProps } from './streams-application';
 import type { Suppression } from '../model/schema';
 
 export interface DomainProps {
@@ -82,6 +83,14 @@ export class Domain extends DeclarationConstruct {
    */
   addConsumerGroup(name: string, options: ConsumerGroupOptions): ConsumerGroup {
     return new ConsumerGroup(this, name, options);
+  }
+
+  /**
+   * Declares a Kafka Streams application owned by this domain (application id `<domain>.<name>` by default). Reading or
+   * writing another domain's topic needs a stated reason.
+   */
+  addStreamsApplication(name: string, props: StreamsApplicationProps): StreamsApplication {
+    return new StreamsApplication(this, name, props);
   }
 
   /**

@@ -4,14 +4,16 @@
  * - consumer group: Topic READ on each subscribed topic, READ + WRITE on its retry topics, WRITE + READ (re-drive) on
  *   its dead-letter topics, Group READ on its group id;
  * - producer: Topic WRITE; transactional: TransactionalID WRITE, Prefixed on the declared prefix;
+ * - Kafka Streams application: see model/acl-streams.ts (the set its security documentation lists);
  * - options: explicit DESCRIBE (implied by READ/WRITE on every supported broker) and Cluster IdempotentWrite for
  *   brokers older than 2.8 (KIP-679).
  * Never a wildcard principal or resource; Literal patterns except the transactional prefix. Deduplicated, sorted.
  */
 import { createHash } from 'node:crypto';
+import { streamsNeeds } from './acl-streams';
 import { CLUSTER_RESOURCE_NAME } from './limits';
 import type { LegacyAclDeclaration } from './schema';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer } from './topology';
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication } from './topology';
 import type { AclOperation, AclResourceType } from './vocabulary';
 
 export interface AclOptions {
@@ -71,6 +73,7 @@ export function deriveAcls(
   owners: TopicOwners,
   options: AclOptions,
   legacy: readonly LegacyAclDeclaration[] = [],
+  streams: readonly ResolvedStreamsApplication[] = [],
 ): ResolvedAcl[] {
   const needs: Need[] = [];
   const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string): void => {
@@ -117,6 +120,15 @@ export function deriveAcls(
         domain,
         why: `${who} is idempotent on a broker older than 2.8`,
       });
+    }
+  }
+  for (const app of streams) {
+    for (const n of streamsNeeds(app, options)) {
+      if (n.topic === undefined) needs.push(n);
+      else {
+        const domain = owners.get(n.topic);
+        if (domain !== undefined) needs.push({ binding: n.binding, domain, why: n.why });
+      }
     }
   }
   return withLegacy(mergeNeeds(needs), legacy);

@@ -6,30 +6,41 @@ import type { Topology } from './topology';
 
 export function sliceTopology(topology: Topology, domains: ReadonlySet<string> | undefined): Topology {
   if (domains === undefined) return topology;
+  // The whole topology's Streams applications are replaced by the slice's (or left out), below.
+  const { streamsApplications: _all, ...whole } = topology;
+  void _all;
   if (domains.size === 1) {
     // One domain per stack (layout `domain`): cut from an index built once per Topology, not by filtering every list
     // once per stack (O(stacks × resources): seconds at 10,000 topics in 67 stacks). Same lists, same order.
     const [domain] = domains;
     const part = byDomain(topology).get(domain as string);
     return {
-      ...topology,
+      ...whole,
       domains: part?.domains ?? [],
       topics: part?.topics ?? [],
       consumerGroups: part?.consumerGroups ?? [],
       producers: part?.producers ?? [],
       acls: part?.acls ?? [],
       ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
+      ...streamsSlice(topology, (d) => d === domain),
     };
   }
   return {
-    ...topology,
+    ...whole,
     domains: topology.domains.filter((d) => domains.has(d.name)),
     topics: topology.topics.filter((t) => domains.has(t.domain)),
     consumerGroups: topology.consumerGroups.filter((g) => domains.has(g.domain)),
     producers: topology.producers.filter((p) => domains.has(p.topic.domain)),
     acls: topology.acls.filter((a) => domains.has(a.domain)),
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
+    ...streamsSlice(topology, (d) => domains.has(d)),
   };
+}
+
+/** The Streams applications of the slice's domains; the key is left out when none, as resolve leaves it out. */
+function streamsSlice(topology: Topology, inSlice: (domain: string) => boolean): Pick<Topology, 'streamsApplications'> {
+  const apps = (topology.streamsApplications ?? []).filter((a) => inSlice(a.domain));
+  return apps.length === 0 ? {} : { streamsApplications: apps };
 }
 
 interface DomainPart {

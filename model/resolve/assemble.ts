@@ -14,6 +14,7 @@ import {
   eventTopicSchema,
   legacyAclSchema,
   producerSchema,
+  streamsApplicationSchema,
   topicRefKey,
   type DomainDeclaration,
   type SourceLocation,
@@ -33,6 +34,7 @@ import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from
 import { resolveEventTopic } from './event-topic';
 import * as m from './messages';
 import { resolveProducer } from './producers';
+import { resolveStreamsApplications } from './streams-applications';
 import { checkQuotaOverrides } from './quotas';
 import { readersByTopic, references } from './references';
 import type { Declarations, ResolveResult } from './types';
@@ -66,7 +68,8 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
   let groupDecls = parseAll(consumerGroupSchema, declarations.consumerGroups, out);
   const producerDecls = parseAll(producerSchema, declarations.producers, out);
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
-  for (const client of [...groupDecls, ...producerDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  const streamsDecls = parseAll(streamsApplicationSchema, declarations.streamsApplications ?? [], out);
+  for (const client of [...groupDecls, ...producerDecls, ...streamsDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
   for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
 
   // A declaration made twice is reported once, at the second, and left out from then on: its topics, companions and group
@@ -88,6 +91,12 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     (g) => `${g.domain}/${g.name}`,
     out,
     (g, first) => m.duplicateConsumerGroup(g.name, g.domain, where(first.source)),
+  );
+  const streamsByName = uniqueBy(
+    streamsDecls,
+    (a) => `${a.domain}/${a.name}`,
+    out,
+    (a, first) => m.duplicateStreamsApplication(a.name, a.domain, where(first.source)),
   );
   topicDecls = [...topicByRef.values()];
   groupDecls = [...groupByName.values()];
@@ -138,11 +147,13 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     producers.push(resolveProducer(p, nameOf(topic)));
   }
 
+  const streams = resolveStreamsApplications([...streamsByName.values()], groupDecls, refs, nameOf, out);
+
   checkTopicNames(topics, out);
 
   const owners = new Map(topics.map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls);
+  const acls = deriveAcls(groups, producers, owners, env.acl, legacyAcls, streams);
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
@@ -181,6 +192,8 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       ),
       acls,
       quotas,
+      // Left out when there are none, so that an environment without any writes the same topology.json as before.
+      ...(streams.length === 0 ? {} : { streamsApplications: streams }),
     },
     issues,
   };

@@ -35,6 +35,7 @@ export function resolve(declarations: Declarations, environment: unknown, enviro
     ...declarations.consumerGroups,
     ...declarations.producers,
     ...(declarations.legacyAcls ?? []),
+    ...(declarations.streamsApplications ?? []),
   ]) {
     scan(raw, sourceOf(raw));
   }

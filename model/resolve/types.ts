@@ -12,6 +12,8 @@ export interface Declarations {
   readonly producers: readonly unknown[];
   /** Acknowledged legacy ACLs (see LegacyAcl). @default [] */
   readonly legacyAcls?: readonly unknown[];
+  /** Kafka Streams applications (see StreamsApplication). @default [] */
+  readonly streamsApplications?: readonly unknown[];
 }
 
 export interface ResolveResult {

@@ -7,3 +7,5 @@ export * from './environment';
 export * from './event-topic';
 export * from './producer';
 export * from './legacy-acl';
+export * from './replay-safety';
+export * from './streams-application';
