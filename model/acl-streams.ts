@@ -59,21 +59,21 @@ export function streamsNeeds(
   const extra: AclOperation[] = options.explicitDescribe ? ['Describe'] : [];
   for (const input of app.inputs) {
     for (const op of ['Read' as const, ...extra])
-      needs.push({
+      {needs.push({
         binding: allow(p, op, 'Topic', input.topicName, false),
         topic: input.topicName,
         domain: app.domain,
         why: `${who} reads ${input.topicName}`,
-      });
+      });}
   }
   for (const output of app.outputs) {
     for (const op of ['Write' as const, ...extra])
-      needs.push({
+      {needs.push({
         binding: allow(p, op, 'Topic', output.topicName, false),
         topic: output.topicName,
         domain: app.domain,
         why: `${who} writes ${output.topicName}`,
-      });
+      });}
   }
   for (const op of STREAMS_INTERNAL_TOPIC_OPERATIONS) {
     needs.push({

@@ -138,8 +138,8 @@ describe('resolve: Kafka Streams applications', () => {
 
   it('resolves to the same JSON whatever the order of applications, inputs and stores (property)', () => {
     // Names other than the seed's consumer groups (whose ids would clash) and its domains.
-    const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/).filter((n) => !['payment', 'notification', 'indexer', 'invoicing'].includes(n));
-    const names = fc.uniqueArray(name, { minLength: 1, maxLength: 4 });
+    const appName = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/).filter((n) => !['payment', 'notification', 'indexer', 'invoicing'].includes(n));
+    const names = fc.uniqueArray(appName, { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(names, fc.boolean(), fc.boolean(), (apps, eos, reverse) => {
         const declared = apps.map((name): StreamsApplicationInput => ({
