@@ -12,6 +12,7 @@ import type {
   ResolvedEnvironment,
   ResolvedEventTopic,
   ResolvedProducer,
+  ResolvedStreamsApplication,
   ResolvedTopic,
   Topology,
 } from '../model/topology';
@@ -43,6 +44,8 @@ export const violations = (...found: Violation[]): RuleResult => (found.length =
 export interface LintContext {
   readonly topology: Topology;
   readonly readersOf: (topicName: string) => readonly ResolvedConsumerGroup[];
+  /** The Kafka Streams applications that read a topic. */
+  readonly streamsReadersOf: (topicName: string) => readonly ResolvedStreamsApplication[];
   readonly producersOf: (topicName: string) => readonly ResolvedProducer[];
   readonly eventTopic: (topicName: string) => ResolvedEventTopic | undefined;
   /** The services that use a principal, sorted. */
@@ -72,6 +75,9 @@ interface SubjectTypes {
   readonly acl: ResolvedAcl;
   /** A consumer group or a producer: something a service runs with a principal. */
   readonly client: ResolvedConsumerGroup | ResolvedProducer;
+  readonly 'streams-application': ResolvedStreamsApplication;
+  /** Anything that reads event topics and may be replayed: a consumer group or a Kafka Streams application. */
+  readonly reader: ResolvedConsumerGroup | ResolvedStreamsApplication;
 }
 export type SubjectKind = keyof SubjectTypes;
 
