@@ -15,7 +15,8 @@ import { deriveClients } from './client-config';
 import { RUNBOOKS_PER_JOB } from './limits';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
-import { renderConsumerProperties, renderProducerProperties } from './clients/properties';
+import { renderConsumerProperties, renderProducerProperties, renderStreamsProperties } from './clients/properties';
+import { streamsSettings } from './streams-config';
 import { mergeByEnvironment } from './canonical';
 import { renderCapacity } from './capacity';
 import { compareStrings } from './format';
@@ -83,6 +84,9 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
         put(paths.clientJson(env, client.dirName), renderClientJson(client));
         put(paths.kafkajs(env, client.dirName), renderKafkajs(client));
       });
+    }
+    for (const app of topology.streamsApplications ?? []) {
+      rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
     }
     for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {
       rest.push((put) => {
