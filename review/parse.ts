@@ -354,6 +354,22 @@ function readTopology(json: unknown): TopologyPart {
     if (!Array.isArray(acl.neededBy) || !(acl.neededBy as unknown[]).every((n) => typeof n === 'string')) stringArray(acl.neededBy, ['acls', i, 'neededBy']);
     aclBinding(acl, i);
   }
+  // Kafka Streams applications (absent in topologies without any): the fields review derives their ACL needs from.
+  if (root.streamsApplications !== undefined) {
+    const apps = asArray(root.streamsApplications, ['streamsApplications']);
+    for (let i = 0; i < apps.length; i++) {
+      const app = asObject(apps[i], ['streamsApplications', i]);
+      for (const field of ['applicationId', 'internalPrefix', 'principal', 'service', 'domain', 'processingGuarantee'] as const) {
+        if (typeof app[field] !== 'string') asString(app[field], ['streamsApplications', i, field]);
+      }
+      for (const list of ['inputs', 'outputs'] as const) {
+        const entries = asArray(app[list], ['streamsApplications', i, list]);
+        for (let j = 0; j < entries.length; j++) {
+          asString(asObject(entries[j], ['streamsApplications', i, list, j]).topicName, ['streamsApplications', i, list, j, 'topicName']);
+        }
+      }
+    }
+  }
   const acl = lazyIndex(aclList as readonly ResolvedAcl[], (a) => a.id);
   const topology = root as unknown as Topology;
   return { environment: env as unknown as ResolvedEnvironment, slice: { domains, topics, groups, producers, acl }, topology };
