@@ -87,8 +87,16 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     if (context !== undefined) return context;
     const groups = new Map<string, ResolvedConsumerGroup[]>();
     for (const g of head?.consumerGroups ?? []) groups.set(g.principal, [...(groups.get(g.principal) ?? []), g]);
+    const uses = principalUses(head?.consumerGroups ?? [], head?.producers ?? []);
+    // A Streams application's principal is used in the application's domain, as a consumer group's is.
+    for (const a of head?.streamsApplications ?? []) {
+      const entry = uses.get(a.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
+      entry.domains.add(a.domain);
+      entry.services.add(a.service);
+      uses.set(a.principal, entry);
+    }
     context = {
-      uses: principalUses(head?.consumerGroups ?? [], head?.producers ?? []),
+      uses,
       topicDomains: new Map((head?.topics ?? []).map((t) => [t.name, t.domain])),
       groups,
     };

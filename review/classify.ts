@@ -440,7 +440,11 @@ class Classifier {
     if (b.permission === 'Deny') return this.push({ ...base, rule: 'deny-acl-added', verdict: 'WARN', text: m.denyAclAdded(label) });
     if (b.patternType !== 'Literal') {
       const environment = this.stackOf(stack).environment.name;
-      const explained = b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`);
+      const explained =
+        (b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`)) ||
+        // A declared Streams application's internal topics and transactional ids: the prefix is its own application.id.
+        ((b.resourceType === 'Topic' || b.resourceType === 'TransactionalID') &&
+          this.streamsOf(environment).some((a) => a.principal === b.principal && a.internalPrefix === b.resourceName));
       if (!explained) return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
     }
     this.push({ ...base, rule: 'acl-added', verdict: 'SAFE', text: m.aclAdded(label) });
