@@ -43,6 +43,7 @@ export const environments: readonly EnvironmentInput[] = [
         'User:catalog-service': { passwordVersion: '1' },
         'User:notification-service': { passwordVersion: '1' },
         'User:order-service': { passwordVersion: '1' },
+        'User:order-totals': { passwordVersion: '1' },
         'User:payment-service': { passwordVersion: '1' },
         'User:search-connect': { passwordVersion: '1' },
         'User:search-document-sink': { passwordVersion: '1' },

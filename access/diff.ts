@@ -96,6 +96,13 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
       entry.services.add(c.service);
       uses.set(c.principal, entry);
     }
+    // A Streams application's principal is used in the application's domain, as a consumer group's is.
+    for (const a of head?.streamsApplications ?? []) {
+      const entry = uses.get(a.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
+      entry.domains.add(a.domain);
+      entry.services.add(a.service);
+      uses.set(a.principal, entry);
+    }
     context = {
       uses,
       topicDomains: new Map([...(head?.topics ?? []), ...connectTopics(head?.connect)].map((t) => [t.name, t.domain])),

@@ -54,7 +54,7 @@ function principalText(r: PrincipalReport): string {
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads ${x.topic} because "${x.reason}"`).join('');
       out.push(
-        `  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : `consumer group ${u.name} (${u.service})`}, domain ${u.domain}${why}`,
+        `  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : u.kind === 'streams-application' ? `streams application ${u.name} (${u.service})` : `consumer group ${u.name} (${u.service})`}, domain ${u.domain}${why}`,
       );
     }
     out.push(`  reads:  ${list(topics?.read ?? [])}`, `  writes: ${list(topics?.write ?? [])}`);
@@ -89,7 +89,7 @@ function principalMarkdown(r: PrincipalReport): string {
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads \`${x.topic}\` because “${x.reason}”`).join('');
       out.push(
-        `- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `consumer group \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`,
+        `- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `${u.kind === 'streams-application' ? 'streams application' : 'consumer group'} \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`,
       );
     }
     out.push(`- reads: ${list((topics?.read ?? []).map((t) => `\`${t}\``))}`, `- writes: ${list((topics?.write ?? []).map((t) => `\`${t}\``))}`, '');

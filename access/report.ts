@@ -56,7 +56,7 @@ export interface PrincipalGrant {
 
 export interface PrincipalUse {
   readonly environment: string;
-  readonly kind: 'consumer-group' | 'producer';
+  readonly kind: 'consumer-group' | 'producer' | 'streams-application';
   readonly service: string;
   /** The group id, or the topic produced to. */
   readonly name: string;
@@ -129,6 +129,7 @@ export function knownPrincipals(source: AccessSource): string[] {
         ...t.acls.map((a) => a.principal),
         ...t.consumerGroups.map((g) => g.principal),
         ...t.producers.map((p) => p.principal),
+        ...(t.streamsApplications ?? []).map((a) => a.principal),
         ...(t.quotas ?? []).map((q) => q.principal),
       ]),
     ),
@@ -158,6 +159,10 @@ export function principalReport(source: AccessSource, principal: string, environ
     }
     for (const p of t.producers.filter((x) => x.principal === principal)) {
       uses.push({ environment: env, kind: 'producer', service: p.service, name: p.topicName, domain: p.topic.domain, reasons: [] });
+    }
+    for (const a of (t.streamsApplications ?? []).filter((x) => x.principal === principal)) {
+      const reasons = [...a.inputs, ...a.outputs].flatMap((s) => (s.reason === undefined ? [] : [{ topic: s.topicName, reason: s.reason }]));
+      uses.push({ environment: env, kind: 'streams-application', service: a.service, name: a.applicationId, domain: a.domain, reasons });
     }
     const mine = t.acls.filter((a) => principalMatches(a.principal, principal));
     for (const a of mine) {
@@ -230,7 +235,11 @@ function topicEntry(t: Topology, topic: ResolvedTopic, stacks: readonly StackPla
   const byPrincipal = new Map<string, ResolvedAcl[]>();
   for (const a of covering) byPrincipal.set(a.principal, [...(byPrincipal.get(a.principal) ?? []), a]);
   const services = (principal: string): string[] =>
-    [...new Set([...t.consumerGroups, ...t.producers].filter((c) => principalMatches(principal, c.principal)).map((c) => c.service))].sort(compare);
+    [
+      ...new Set(
+        [...t.consumerGroups, ...t.producers, ...(t.streamsApplications ?? [])].filter((c) => principalMatches(principal, c.principal)).map((c) => c.service),
+      ),
+    ].sort(compare);
   const principals = [...byPrincipal.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([principal, acls]): TopicPrincipal => ({

@@ -69,6 +69,14 @@ function merge(slices: readonly Topology[]): Topology {
       (a) => a.id,
     ),
     ...quotas,
+    ...(slices.some((s) => s.streamsApplications !== undefined)
+      ? {
+          streamsApplications: unique(
+            slices.flatMap((s) => s.streamsApplications ?? []),
+            (a) => a.applicationId,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -224,12 +224,16 @@ function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): Consumer
   const index = lookup(topology);
   const transactionalProducersOf = (topic: string): string[] =>
     [
-      ...new Set(
-        index
+      ...new Set([
+        ...index
           .producersOf(topic)
           .filter((p) => p.transactionalIdPrefix !== null)
           .map((p) => p.service),
-      ),
+        // An exactly_once_v2 Streams application writes its outputs in transactions too (TF-STREAMS-002 relies on this).
+        ...(topology.streamsApplications ?? [])
+          .filter((a) => a.processingGuarantee === 'exactly_once_v2' && a.outputs.some((o) => o.topicName === topic))
+          .map((a) => a.service),
+      ]),
     ].sort(compareStrings);
   const subscriptions: ConsumerSubscription[] = g.subscriptions.map((s) => ({
     topic: s.topicName,

@@ -16,7 +16,8 @@ import { RUNBOOKS_PER_JOB } from './limits';
 import { renderConnectorJson, renderWorkerProperties } from './clients/connect';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
-import { renderConsumerProperties, renderProducerProperties } from './clients/properties';
+import { renderConsumerProperties, renderProducerProperties, renderStreamsProperties } from './clients/properties';
+import { streamsSettings } from './streams-config';
 import { mergeByEnvironment } from './canonical';
 import { renderCapacity } from './capacity';
 import { compareStrings } from './format';
@@ -94,6 +95,9 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
           put(paths.connector(env, services.get(k.cluster.groupId) ?? k.service, k.cluster.groupId, k.name), renderConnectorJson(topology, k));
         }
       });
+    }
+    for (const app of topology.streamsApplications ?? []) {
+      rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
     }
     for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {
       rest.push((put) => {

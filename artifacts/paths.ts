@@ -5,6 +5,7 @@
  * ```
  * clients/<env>/<service>/producer.properties            Java client settings, a comment with the reason per value
  * clients/<env>/<service>/consumer.<group-id>.properties
+ * clients/<env>/<service>/streams.<application-id>.properties  a Kafka Streams application's config
  * clients/<env>/<service>/client.json                    every profile: settings and a parallel object of reasons
  * clients/<env>/<service>/kafkajs.ts                     the same in KafkaJS's option names
  * clients/<env>/<connect-service>/connect.<group-id>.worker.properties   a Connect cluster's worker settings
@@ -35,6 +36,7 @@ export const PORTAL_ROOT = 'portal';
 export const paths = {
   producerProperties: (env: string, clientDirName: string, profile: string): string => `clients/${env}/${clientDirName}/${profile}.properties`,
   consumerProperties: (env: string, clientDirName: string, groupId: string): string => `clients/${env}/${clientDirName}/consumer.${groupId}.properties`,
+  streamsProperties: (env: string, service: string, applicationId: string): string => `clients/${env}/${service}/streams.${applicationId}.properties`,
   clientJson: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/client.json`,
   kafkajs: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/kafkajs.ts`,
   connectWorker: (env: string, service: string, groupId: string): string => `clients/${env}/${service}/connect.${groupId}.worker.properties`,

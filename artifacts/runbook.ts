@@ -15,6 +15,7 @@ import { formatCount, formatMs } from './format';
 import { RUNBOOK_LINE_WIDTH } from './limits';
 import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
 import { lookup } from './lookup';
+import { replaySafetyChecks } from './replay-safety';
 import { linkFrom, paths } from './paths';
 import { shellCommand } from './shell';
 
@@ -249,14 +250,7 @@ function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic
         `**Retention** of ${code(t.name)}: ${cell(replayText(t))}.${t.retentionBytes === null ? '' : ` A byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset.`}`,
       ),
     ),
-    box(
-      false,
-      '**Deterministic processing**: not something declarations can show. Confirm that processing an event again gives the same result: no wall clock, random ids, or reads of state that changed since the event.',
-    ),
-    box(
-      false,
-      `**Controlled external side effects**: confirm that what ${code(g.service)} does outside Kafka (payments, e-mails, calls to other services) is deduplicated or switched off for the replay.`,
-    ),
+    ...replaySafetyChecks(g.replaySafety, g.service, { cell, code }).map((c) => box(c.ok, c.text)),
     box(
       g.offsetCommit.mode === 'manual',
       g.offsetCommit.mode === 'manual'

@@ -4,7 +4,7 @@ import { Domain } from './domain';
 import type { IEventTopic } from './event-topic';
 import { retryPolicyOf } from '../model/declare';
 import type { DurationString } from '../model/duration';
-import type { Suppression, TopicRef } from '../model/schema';
+import type { ReplaySafetyInput, Suppression, TopicRef } from '../model/schema';
 import type { ProcessingMode } from '../model/vocabulary';
 
 export interface ConsumerGroupOptions {
@@ -27,6 +27,15 @@ export interface ConsumerGroupOptions {
    * @default - none; lint reports a group without one
    */
   readonly idempotency?: string;
+
+  /**
+   * Whether processing is deterministic and how external side effects are controlled when records are processed again
+   * (a replay by offset reset), e.g. `{ deterministic: true, sideEffects: SideEffects.guardedBy('payment id unique') }`.
+   * The replay procedure of the domain's runbook quotes it.
+   *
+   * @default - none; lint warns on a reader of a replayable topic without one (TF-REPLAY-004)
+   */
+  readonly replaySafety?: ReplaySafetyInput;
 
   /**
    * A dead-letter topic per subscribed topic (`<topic>.<group>.dlq`), so a poison pill does not block its partition.

@@ -73,5 +73,6 @@ function collect(declarations: readonly DeclarationConstruct[]): Declarations {
     // Only when declared: declarations without Connect resolve exactly as before.
     ...(connectClusters.length === 0 ? {} : { connectClusters }),
     ...(connectors.length === 0 ? {} : { connectors }),
+    streamsApplications: of('streamsApplication'),
   };
 }

@@ -6,7 +6,7 @@ import { Construct, type IConstruct } from './cdktf';
 import { callerLocation } from './source-location';
 import type { SourceLocation } from '../model/schema';
 
-export type DeclarationKind = 'domain' | 'topic' | 'consumerGroup' | 'producer' | 'legacyAcl' | 'connectCluster' | 'connector';
+export type DeclarationKind = 'domain' | 'topic' | 'consumerGroup' | 'producer' | 'legacyAcl' | 'connectCluster' | 'connector' | 'streamsApplication';
 
 export abstract class DeclarationConstruct extends Construct {
   /** Where this declaration was written, for errors and findings. */

@@ -4,6 +4,7 @@ import { ConsumerGroup, type ConsumerGroupOptions } from './consumer-group';
 import { DeclarationConstruct } from './declaration';
 import { EventTopic, type EventTopicProps } from './event-topic';
 import { LegacyAcl, type LegacyAclProps } from './legacy-acl';
+import { StreamsApplication, type StreamsApplicationProps } from './streams-application';
 import type { Suppression } from '../model/schema';
 
 export interface DomainProps {
@@ -91,6 +92,14 @@ export class Domain extends DeclarationConstruct {
    */
   addConnectCluster(name: string, props: ConnectClusterProps): ConnectCluster {
     return new ConnectCluster(this, name, props);
+  }
+
+  /**
+   * Declares a Kafka Streams application owned by this domain (application id `<domain>.<name>` by default). Reading or
+   * writing another domain's topic needs a stated reason.
+   */
+  addStreamsApplication(name: string, props: StreamsApplicationProps): StreamsApplication {
+    return new StreamsApplication(this, name, props);
   }
 
   /**

@@ -10,6 +10,7 @@ export { KafkaStack, type KafkaStackProps } from './kafka-stack';
 export type { AdoptedResources, BrokerDefaults } from './render';
 export { LegacyAcl, type LegacyAclProps } from './legacy-acl';
 export { Producer, type GrantProduceOptions, type ProducerProps } from './producer';
-export { Duration, KafkaPrincipal, Replay, Retries } from '../model/declare';
+export { StreamsApplication, type StreamsApplicationProps, type StreamsTopic } from './streams-application';
+export { Duration, KafkaPrincipal, Replay, Retries, SideEffects } from '../model/declare';
 /** A lint rule switched off for one declaration, with its reason: the `suppressions` of every declaring construct. */
 export type { Suppression } from '../model/schema';

@@ -4,15 +4,17 @@
  * - consumer group: Topic READ on each subscribed topic, READ + WRITE on its retry topics, WRITE + READ (re-drive) on
  *   its dead-letter topics, Group READ on its group id;
  * - producer: Topic WRITE; transactional: TransactionalID WRITE, Prefixed on the declared prefix;
+ * - Kafka Streams application: see model/acl-streams.ts (the set its security documentation lists);
  * - options: explicit DESCRIBE (implied by READ/WRITE on every supported broker) and Cluster IdempotentWrite for
  *   brokers older than 2.8 (KIP-679).
  * Never a wildcard principal or resource; Literal patterns except the transactional prefix. Deduplicated, sorted.
  */
 import { createHash } from 'node:crypto';
 import { covers, emitsPrefixed, keepsLiteral, prefixedBinding } from './acl-patterns';
+import { streamsNeeds } from './acl-streams';
 import { CLUSTER_RESOURCE_NAME } from './limits';
 import type { LegacyAclDeclaration } from './schema';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer } from './topology';
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication } from './topology';
 import type { AclOperation, AclPatternMode, AclResourceType } from './vocabulary';
 import { compare } from './compare';
 
@@ -85,6 +87,8 @@ export function deriveAcls(
   legacy: readonly LegacyAclDeclaration[] = [],
   /** Needs derived elsewhere (Kafka Connect: model/connect/acl.ts), merged and deduplicated with these. */
   extra: readonly AclNeed[] = [],
+  /** Kafka Streams applications (model/acl-streams.ts). */
+  streams: readonly ResolvedStreamsApplication[] = [],
 ): ResolvedAcl[] {
   const needs: Need[] = [...extra];
   const topicNeed = (principal: string, ops: readonly AclOperation[], topic: string, why: string, requester: string): void => {
@@ -132,6 +136,15 @@ export function deriveAcls(
         domain,
         why: `${who} is idempotent on a broker older than 2.8`,
       });
+    }
+  }
+  for (const app of streams) {
+    for (const n of streamsNeeds(app, options)) {
+      if (n.topic === undefined) needs.push(n);
+      else {
+        const domain = owners.get(n.topic);
+        if (domain !== undefined) needs.push({ binding: n.binding, domain, why: n.why });
+      }
     }
   }
   return withLegacy(mergeNeeds(withPatterns(needs, options)), legacy);

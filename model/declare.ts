@@ -4,7 +4,7 @@
  */
 import type { DurationString } from './duration';
 import { MAX_RETRY_TIERS } from './limits';
-import type { ReplayDeclaration } from './schema';
+import type { ReplayDeclaration, SideEffectsDeclaration } from './schema';
 
 export { Duration } from './duration';
 
@@ -72,3 +72,16 @@ export function retryPolicyOf(delays: unknown): ExponentialRetries | undefined {
   const policy = (delays as unknown as Record<symbol, unknown>)[RETRY_POLICY];
   return typeof policy === 'object' && policy !== null ? (policy as ExponentialRetries) : undefined;
 }
+
+/**
+ * How a reader's external side effects are controlled on replay (its `replaySafety.sideEffects`), e.g.
+ * `replaySafety: { deterministic: true, sideEffects: SideEffects.guardedBy('payment id unique per order') }`.
+ */
+export const SideEffects = {
+  /** Processing writes nothing outside Kafka (or only state it rebuilds from Kafka). */
+  none: (): SideEffectsDeclaration => ({ control: 'none' }),
+  /** External effects happen once per event, guarded by what `by` says. */
+  guardedBy: (by: string): SideEffectsDeclaration => ({ control: 'guarded', by }),
+  /** A replay repeats external effects; `reason` says why they cannot be guarded. Replay of what it reads is an error. */
+  notReplaySafe: (reason: string): SideEffectsDeclaration => ({ control: 'not-replay-safe', reason }),
+} as const;

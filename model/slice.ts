@@ -6,13 +6,17 @@ import type { Topology } from './topology';
 
 export function sliceTopology(topology: Topology, domains: ReadonlySet<string> | undefined): Topology {
   if (domains === undefined) return topology;
+  // The whole environment's credentials and Streams applications are replaced by the slice's (or left out), below.
+  const { scramCredentials: _credentials, streamsApplications: _apps, ...whole } = topology;
+  void _credentials;
+  void _apps;
   if (domains.size === 1) {
     // One domain per stack (layout `domain`): cut from an index built once per Topology, not by filtering every list
     // once per stack (O(stacks × resources): seconds at 10,000 topics in 67 stacks). Same lists, same order.
     const [domain] = domains;
     const part = byDomain(topology).get(domain as string);
     return {
-      ...withoutScram(topology),
+      ...whole,
       domains: part?.domains ?? [],
       topics: part?.topics ?? [],
       consumerGroups: part?.consumerGroups ?? [],
@@ -21,10 +25,11 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
       ...(topology.quotas === undefined ? {} : { quotas: part?.quotas ?? [] }),
       ...scramPart(part?.scramCredentials ?? []),
       ...sliceConnect(topology, domains),
+      ...streamsSlice(topology, (d) => d === domain),
     };
   }
   return {
-    ...withoutScram(topology),
+    ...whole,
     domains: topology.domains.filter((d) => domains.has(d.name)),
     topics: topology.topics.filter((t) => domains.has(t.domain)),
     consumerGroups: topology.consumerGroups.filter((g) => domains.has(g.domain)),
@@ -33,15 +38,8 @@ export function sliceTopology(topology: Topology, domains: ReadonlySet<string> |
     ...(topology.quotas === undefined ? {} : { quotas: topology.quotas.filter((q) => domains.has(q.domain)) }),
     ...scramPart((topology.scramCredentials ?? []).filter((c) => domains.has(c.domain))),
     ...sliceConnect(topology, domains),
+    ...streamsSlice(topology, (d) => domains.has(d)),
   };
-}
-
-/** The Topology without the whole environment's credentials: each slice states its own (scramPart). */
-function withoutScram(topology: Topology): Omit<Topology, 'scramCredentials'> {
-  if (topology.scramCredentials === undefined) return topology;
-  const copy: { -readonly [K in keyof Topology]?: Topology[K] } = { ...topology };
-  delete copy.scramCredentials;
-  return copy as Omit<Topology, 'scramCredentials'>;
 }
 
 /** A slice states SCRAM credentials only when it holds some, as a whole Topology does. */
@@ -56,6 +54,12 @@ function sliceConnect(topology: Topology, domains: ReadonlySet<string>): { conne
   const connectors = topology.connect.connectors.filter((c) => domains.has(c.domain));
   // `connect: undefined` overrides the whole Topology's value; canonical JSON leaves an undefined key out.
   return clusters.length === 0 && connectors.length === 0 ? { connect: undefined } : { connect: { clusters, connectors } };
+}
+
+/** The Streams applications of the slice's domains; the key is left out when none, as resolve leaves it out. */
+function streamsSlice(topology: Topology, inSlice: (domain: string) => boolean): Pick<Topology, 'streamsApplications'> {
+  const apps = (topology.streamsApplications ?? []).filter((a) => inSlice(a.domain));
+  return apps.length === 0 ? {} : { streamsApplications: apps };
 }
 
 interface DomainPart {

@@ -22,7 +22,9 @@ import {
   COMPATIBILITY_MODES,
   OFFSET_COMMIT_MODES,
   ORDERING_NEEDS,
+  PROCESSING_GUARANTEES,
   PROCESSING_MODES,
+  SIDE_EFFECT_CONTROLS,
 } from './vocabulary';
 import { SUBJECT_NAMING_STRATEGIES } from './schema/event-topic';
 import { SCRAM_MECHANISMS } from './schema/credentials';
@@ -133,6 +135,16 @@ const subscription = sortedObject({
   retryTopics: stringArray,
 });
 
+/** Shape only: the statement's reasons were checked when it was declared. */
+const replaySafety = sortedObject({
+  deterministic: z.boolean(),
+  sideEffects: z.discriminatedUnion('control', [
+    sortedObject({ control: z.literal(SIDE_EFFECT_CONTROLS[0]) }),
+    sortedObject({ control: z.literal(SIDE_EFFECT_CONTROLS[1]), by: z.string() }),
+    sortedObject({ control: z.literal(SIDE_EFFECT_CONTROLS[2]), reason: z.string() }),
+  ]),
+});
+
 const consumerGroup = sortedObject({
   domain: z.string(),
   name: z.string(),
@@ -147,6 +159,8 @@ const consumerGroup = sortedObject({
   maxProcessingLagMs: z.number().nullable(),
   offsetCommit: sortedObject({ mode: z.enum(OFFSET_COMMIT_MODES), reason: z.string().optional() }),
   processing: z.enum(PROCESSING_MODES),
+  /** Absent when the group makes no statement (and in outputs written before statements existed). */
+  replaySafety: replaySafety.optional(),
   suppressions,
   source: sourceLocation,
 });
@@ -247,6 +261,27 @@ const connect = sortedObject({
   ),
 });
 
+const streamsTopic = sortedObject({ topic: topicRef, topicName: z.string(), reason: z.string().optional() });
+
+const streamsApplication = sortedObject({
+  domain: z.string(),
+  name: z.string(),
+  applicationId: z.string(),
+  internalPrefix: z.string(),
+  service: z.string(),
+  principal: z.string(),
+  inputs: z.array(streamsTopic),
+  outputs: z.array(streamsTopic),
+  processingGuarantee: z.enum(PROCESSING_GUARANTEES),
+  stateStores: z.array(sortedObject({ name: z.string(), changelogTopic: z.string().nullable() })),
+  repartitions: z.boolean(),
+  exceptionHandlers: sortedObject({ deserialization: z.string(), production: z.string() }).nullable(),
+  idempotency: z.string().nullable(),
+  replaySafety: replaySafety.optional(),
+  suppressions,
+  source: sourceLocation,
+});
+
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */
 export const topologySchema = sortedObject({
   formatVersion: z.literal(TOPOLOGY_FORMAT_VERSION),
@@ -261,4 +296,6 @@ export const topologySchema = sortedObject({
   scramCredentials: z.array(scramCredential).optional(),
   /** Absent when no Kafka Connect cluster is declared (and in outputs written before Connect was modelled). */
   connect: connect.optional(),
+  /** Absent when no Kafka Streams application is declared (and in outputs written before they were modelled). */
+  streamsApplications: z.array(streamsApplication).optional(),
 });

@@ -5,7 +5,17 @@
  * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
  */
 import type { ScramMechanism } from './schema/credentials';
-import type { ContractDeclaration, KeyDeclaration, ReplayDeclaration, SourceLocation, Suppression, ThroughputDeclaration, TopicRef } from './schema';
+import type {
+  ContractDeclaration,
+  ExceptionHandlersDeclaration,
+  KeyDeclaration,
+  ReplayDeclaration,
+  ReplaySafety,
+  SourceLocation,
+  Suppression,
+  ThroughputDeclaration,
+  TopicRef,
+} from './schema';
 import type {
   AclOperation,
   AclPatternMode,
@@ -15,6 +25,7 @@ import type {
   CleanupPolicy,
   OffsetCommitMode,
   OrderingNeed,
+  ProcessingGuarantee,
   ProcessingMode,
   TopicKind,
 } from './vocabulary';
@@ -124,10 +135,48 @@ export interface ResolvedConsumerGroup {
   readonly deadLetter: boolean;
   readonly retryDelaysMs: readonly number[];
   readonly idempotency: string | null;
+  /** Its replay-safety statement; absent when it makes none (lint warns: TF-REPLAY-004). */
+  readonly replaySafety?: ReplaySafety;
   readonly processingTimePerMessageMs: number | null;
   readonly maxProcessingLagMs: number | null;
   readonly offsetCommit: { readonly mode: OffsetCommitMode; readonly reason?: string };
   readonly processing: ProcessingMode;
+  readonly suppressions: readonly Suppression[];
+  readonly source: SourceLocation;
+}
+
+/** A topic a Kafka Streams application reads or writes. */
+export interface ResolvedStreamsTopic {
+  readonly topic: TopicRef;
+  readonly topicName: string;
+  /** Why it reads or writes another domain's topic. */
+  readonly reason?: string;
+}
+
+export interface ResolvedStateStore {
+  readonly name: string;
+  /** `<application.id>-<store>-changelog`, created by Kafka Streams under the prefixed ACL; null without a changelog. */
+  readonly changelogTopic: string | null;
+}
+
+export interface ResolvedStreamsApplication {
+  readonly domain: string;
+  readonly name: string;
+  /** `application.id`: its group id, the prefix of its internal topics and of its transactional ids. */
+  readonly applicationId: string;
+  /** What its internal-topic and transactional-id ACLs are Prefixed on: `<application.id>-`. */
+  readonly internalPrefix: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly inputs: readonly ResolvedStreamsTopic[];
+  readonly outputs: readonly ResolvedStreamsTopic[];
+  readonly processingGuarantee: ProcessingGuarantee;
+  readonly stateStores: readonly ResolvedStateStore[];
+  readonly repartitions: boolean;
+  readonly exceptionHandlers: ExceptionHandlersDeclaration | null;
+  readonly idempotency: string | null;
+  /** Its replay-safety statement; absent when it makes none (lint warns: TF-REPLAY-004). */
+  readonly replaySafety?: ReplaySafety;
   readonly suppressions: readonly Suppression[];
   readonly source: SourceLocation;
 }
@@ -234,6 +283,11 @@ export interface Topology {
    * declarations without Connect stays as it was.
    */
   readonly connect?: ResolvedConnect;
+  /**
+   * Kafka Streams applications, sorted by application id. Absent when there are none (and in topologies written before
+   * they existed), so an environment without any writes the same topology.json as before.
+   */
+  readonly streamsApplications?: readonly ResolvedStreamsApplication[];
 }
 
 /** A topic Kafka Connect needs: a worker storage topic or a sink connector's dead-letter topic. Rendered like any topic. */

@@ -25,6 +25,20 @@ export type ProcessingMode = (typeof PROCESSING_MODES)[number];
 export const OFFSET_COMMIT_MODES = ['manual', 'auto'] as const;
 export type OffsetCommitMode = (typeof OFFSET_COMMIT_MODES)[number];
 
+/**
+ * How a reader's external side effects are controlled when it processes records again (model/schema/replay-safety.ts):
+ * `none` — it has none; `guarded` — guarded by a stated mechanism; `not-replay-safe` — a replay repeats them.
+ */
+export const SIDE_EFFECT_CONTROLS = ['none', 'guarded', 'not-replay-safe'] as const;
+export type SideEffectControl = (typeof SIDE_EFFECT_CONTROLS)[number];
+
+/**
+ * Kafka Streams' `processing.guarantee` values topicform accepts: `exactly_once` and `exactly_once_beta` were
+ * deprecated in Kafka 3.0 (KIP-732) and removed in 4.0, so `exactly_once_v2` is the only exactly-once spelling.
+ */
+export const PROCESSING_GUARANTEES = ['at_least_once', 'exactly_once_v2'] as const;
+export type ProcessingGuarantee = (typeof PROCESSING_GUARANTEES)[number];
+
 export const ACL_OPERATIONS = [
   'Read',
   'Write',

@@ -5,8 +5,9 @@
  */
 import { connectDlqRemoved, connectNeeds, connectStorageRemoved, connectTopicRole, findConnector } from './connect';
 import { parseAclId } from '../model/acl';
+import { streamsNeeds } from '../model/acl-streams';
 import { toMs } from '../model/duration';
-import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedTopic } from '../model/topology';
+import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
 import { KAFKA_DEFAULT_OFFSETS_RETENTION_MS, KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
 import { partitionsCause, retentionCause } from './derived-cause';
@@ -459,7 +460,11 @@ class Classifier {
         return this.push({ ...base, rule: 'acl-pattern-added', verdict: 'MOVE', text: m.aclPatternAdded(label, head.environment.aclPatterns) });
       }
       const environment = this.stackOf(stack).environment.name;
-      const explained = b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`);
+      const explained =
+        (b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`)) ||
+        // A declared Streams application's internal topics and transactional ids: the prefix is its own application.id.
+        ((b.resourceType === 'Topic' || b.resourceType === 'TransactionalID') &&
+          this.streamsOf(environment).some((a) => a.principal === b.principal && a.internalPrefix === b.resourceName));
       if (!explained) return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
     }
     this.push({ ...base, rule: 'acl-added', verdict: 'SAFE', text: m.aclAdded(label) });
@@ -545,6 +550,13 @@ class Classifier {
         }
       }
     }
+    // A Streams application needs what the model derives for it (model/acl-streams.ts); the Cluster grant only with
+    // the legacy option, which a removed Cluster ACL is judged by elsewhere.
+    for (const app of this.streamsOf(environment).filter((a) => a.principal === principal)) {
+      for (const n of streamsNeeds(app, { explicitDescribe: false, legacyIdempotentWrite: false })) {
+        need(n.binding.operation, n.binding.resourceType, n.binding.resourceName, n.why, n.binding.patternType);
+      }
+    }
     for (const p of declarations?.producers ?? []) {
       need('Write', 'Topic', p.topicName, `producer ${p.service} writes ${p.topicName}`);
       if (p.transactionalIdPrefix !== null) {
@@ -558,6 +570,11 @@ class Classifier {
     );
     this.needsByPrincipal.set(key, found);
     return found;
+  }
+
+  /** The head's Kafka Streams applications of an environment (each in its own domain's stack). */
+  private streamsOf(environment: string): readonly ResolvedStreamsApplication[] {
+    return this.headStacks(environment).flatMap((s) => s.topology.streamsApplications ?? []);
   }
 
   /** The head's consumer groups and producers of an environment, by principal (one pass, on first need). */

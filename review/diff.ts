@@ -7,7 +7,8 @@
  * (same domain and event, or the same group's companion) is a `topic-renamed`. Everything is indexed with Maps: the
  * work is linear in the size of the outputs.
  */
-import { diffSettings, SETTINGS_PARTS, settingsCounterpart } from '../guard/settings';
+import { diffSettings, SETTINGS_PARTS, settingsCounterpart, type StackSettings } from '../guard/settings';
+import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../model/scram';
 import type { ContractDeclaration } from '../model/schema';
 import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
@@ -277,11 +278,24 @@ function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSna
     changes.push({ kind: 'environment-added', stack, environment: h.environment.name, settings: diffSettings(empty, h.settings) });
     return;
   }
-  const all = diffSettings(sibling.settings, h.settings, b === undefined ? { before: sibling.stack, after: stack } : undefined);
+  const all =
+    b === undefined
+      ? diffSettings(withoutCredentialVariables(sibling.settings), withoutCredentialVariables(h.settings), { before: sibling.stack, after: stack })
+      : diffSettings(sibling.settings, h.settings);
   for (const part of SETTINGS_PARTS) {
     const of = all.filter((c) => c.part === part);
     if (of.length > 0) changes.push({ kind: 'settings-changed', stack, part, changes: of, comparedWith: b === undefined ? sibling.stack : null });
   }
+}
+
+/**
+ * A stack's settings without its SCRAM password variables (model/scram.ts). Each stack declares the passwords of the
+ * principals it holds credentials for, so a new domain stack's differ from its sibling's by design; against its own
+ * base they are compared (a new credential is a new secret CI must supply).
+ */
+function withoutCredentialVariables(settings: StackSettings): StackSettings {
+  const variables = new Map([...settings.variables].filter(([key]) => !key.startsWith(SCRAM_PASSWORD_VARIABLE_PREFIX)));
+  return { ...settings, variables };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -76,6 +76,10 @@ function merge(slices: readonly Topology[]): Topology {
       (t) => t.acls,
       (a) => a.id,
     ),
+    streamsApplications: unique(
+      (t) => t.streamsApplications ?? [],
+      (a) => a.applicationId,
+    ),
   };
 }
 

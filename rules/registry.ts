@@ -39,9 +39,15 @@ import { exponentialBackoff } from './producer/exponential-backoff';
 import { idempotentProducer } from './producer/idempotent-producer';
 import { retriesDefault } from './producer/retries-default';
 import { byteCapCoversWindow } from './replay/byte-cap-covers-window';
+import { replaySafeReader } from './replay/not-replay-safe';
+import { replaySafetyStated } from './replay/replay-safety-stated';
 import { retentionCoversWindow } from './replay/retention-covers-window';
 import { tombstonesOutliveReindex } from './replay/tombstones-outlive-reindex';
 import { stackResourceBudget } from './stack/resource-budget';
+import { coPartitioned } from './streams/co-partitioned';
+import { streamsDeadLetterStrategy } from './streams/dead-letter-strategy';
+import { outputsReadCommitted } from './streams/outputs-read-committed';
+import { streamsReplayWithSideEffects } from './streams/replay-with-side-effects';
 import { partitionCap } from './topic/partition-cap';
 import { partitionHeadroom } from './topic/partition-headroom';
 import type { RuleDefinition, RuleLevel } from './types';
@@ -70,6 +76,12 @@ export const RULES: readonly RuleDefinition[] = [
   retentionCoversWindow,
   tombstonesOutliveReindex,
   byteCapCoversWindow,
+  replaySafetyStated,
+  replaySafeReader,
+  coPartitioned,
+  outputsReadCommitted,
+  streamsDeadLetterStrategy,
+  streamsReplayWithSideEffects,
   compatibilityNotNone,
   changeStrategyStated,
   productionReplicationFactor,

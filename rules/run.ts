@@ -28,8 +28,10 @@ const KIND_ORDER: Readonly<Record<SubjectKind, number>> = {
   domain: 0,
   topic: 1,
   'consumer-group': 2,
+  'streams-application': 2.5,
   producer: 3,
   client: 4,
+  reader: 4.5,
   acl: 5,
   'connect-cluster': 6,
   connector: 7,
@@ -71,7 +73,16 @@ function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subj
   for (const g of topology.consumerGroups) {
     const suppressions = [...groupScope(g.groupId), ...inDomain(g.domain)];
     const info: FindingSubject = { kind: 'consumer-group', name: g.groupId, domain: g.domain, source: g.source };
-    subjects.push({ kind: 'consumer-group', value: g, info, suppressions }, { kind: 'client', value: g, info, suppressions });
+    subjects.push(
+      { kind: 'consumer-group', value: g, info, suppressions },
+      { kind: 'client', value: g, info, suppressions },
+      { kind: 'reader', value: g, info, suppressions },
+    );
+  }
+  for (const app of topology.streamsApplications ?? []) {
+    const suppressions = [...scoped(app.suppressions, `streams application ${app.applicationId}`), ...inDomain(app.domain)];
+    const info: FindingSubject = { kind: 'streams-application', name: app.applicationId, domain: app.domain, source: app.source };
+    subjects.push({ kind: 'streams-application', value: app, info, suppressions }, { kind: 'reader', value: app, info, suppressions });
   }
   for (const p of topology.producers) {
     const suppressions = [...scoped(p.suppressions, `producer ${p.service} → ${p.topicName}`), ...inDomain(p.topic.domain)];
@@ -197,6 +208,8 @@ function subjectPrefix(subject: Subject): string {
       return 'consumer group ';
     case 'producer':
       return 'producer ';
+    case 'streams-application':
+      return 'streams application ';
     default:
       return '\u0000'; // clients and ACLs declare no suppressions of their own
   }

@@ -14,6 +14,7 @@ import type {
   ResolvedEnvironment,
   ResolvedEventTopic,
   ResolvedProducer,
+  ResolvedStreamsApplication,
   ResolvedTopic,
   Topology,
 } from '../model/topology';
@@ -45,6 +46,8 @@ export const violations = (...found: Violation[]): RuleResult => (found.length =
 export interface LintContext {
   readonly topology: Topology;
   readonly readersOf: (topicName: string) => readonly ResolvedConsumerGroup[];
+  /** The Kafka Streams applications that read a topic. */
+  readonly streamsReadersOf: (topicName: string) => readonly ResolvedStreamsApplication[];
   readonly producersOf: (topicName: string) => readonly ResolvedProducer[];
   readonly eventTopic: (topicName: string) => ResolvedEventTopic | undefined;
   /** The services that use a principal, sorted. */
@@ -78,6 +81,9 @@ interface SubjectTypes {
   readonly connector: ResolvedConnector;
   /** A consumer group or a producer: something a service runs with a principal. */
   readonly client: ResolvedConsumerGroup | ResolvedProducer;
+  readonly 'streams-application': ResolvedStreamsApplication;
+  /** Anything that reads event topics and may be replayed: a consumer group or a Kafka Streams application. */
+  readonly reader: ResolvedConsumerGroup | ResolvedStreamsApplication;
 }
 export type SubjectKind = keyof SubjectTypes;
 

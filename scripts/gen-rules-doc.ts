@@ -20,6 +20,8 @@ const SUPPRESS_ON: Readonly<Record<SubjectKind, string>> = {
   'consumer-group': 'consumer group or its domain',
   producer: 'producer or its topic’s domain',
   client: 'consumer group / producer, or its domain',
+  'streams-application': 'streams application or its domain',
+  reader: 'consumer group / streams application, or its domain',
   acl: 'domain owning the resource',
   'connect-cluster': 'connect cluster or its domain',
   connector: 'connector, its connect cluster or its domain',

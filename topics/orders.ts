@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { Domain, Duration, KafkaPrincipal, Replay, Retries } from '../constructs';
+import { Domain, Duration, KafkaPrincipal, Replay, Retries, SideEffects } from '../constructs';
 
 /** An amount of money in minor units (cents), so that no reader rounds a float. */
 const Money = z.object({
@@ -58,6 +58,10 @@ export function orders(scope: Construct): Domain {
     service: 'payment-service',
     principal: KafkaPrincipal.user('payment-service'),
     idempotency: 'payment id is unique per order; a duplicate OrderCreated finds the payment and is ignored',
+    replaySafety: {
+      deterministic: true,
+      sideEffects: SideEffects.guardedBy('the payment provider charges once per payment id; a replayed order finds its payment and charges nothing'),
+    },
     processingTimePerMessage: Duration.millis(5),
     maxProcessingLag: Duration.minutes(5),
     retries: Retries.exponential({ attempts: 3, first: Duration.seconds(1) }),
@@ -67,8 +71,29 @@ export function orders(scope: Construct): Domain {
     service: 'notification-service',
     principal: KafkaPrincipal.user('notification-service'),
     idempotency: 'notifications are keyed by event id; a resend of the same event id is dropped by the mail gateway',
+    replaySafety: {
+      deterministic: true,
+      sideEffects: SideEffects.guardedBy('the mail gateway drops a second message with the same event id within 30 days'),
+    },
     processingTimePerMessage: Duration.millis(3),
     maxProcessingLag: Duration.minutes(30),
+  });
+
+  // Order totals per customer: a Kafka Streams aggregation over order-created. Exactly once, so a crash or rebalance
+  // never counts an order twice in the store; the store's changelog restores it on another instance.
+  domain.addStreamsApplication('order-totals', {
+    service: 'order-totals',
+    principal: KafkaPrincipal.user('order-totals'),
+    inputs: [{ topic: created }],
+    processingGuarantee: 'exactly_once_v2',
+    stateStores: [{ name: 'totals-by-customer', changelog: true }],
+    repartitions: true, // re-keyed from orderId to customerId before aggregating
+    exceptionHandlers: {
+      deserialization: 'com.acme.orders.totals.DeadLetterDeserializationHandler',
+      production: 'com.acme.orders.totals.DeadLetterProductionHandler',
+    },
+    idempotency: 'exactly_once_v2: reading, the store update and the offset commit are one transaction',
+    replaySafety: { deterministic: true, sideEffects: SideEffects.none() },
   });
 
   return domain;

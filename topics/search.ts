@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { Domain, Duration, KafkaPrincipal, Replay } from '../constructs';
+import { Domain, Duration, KafkaPrincipal, Replay, SideEffects } from '../constructs';
 
 /** What every document-change event carries: the document it is about and the version that orders its changes. */
 const DocumentChange = {
@@ -56,6 +56,10 @@ export function search(scope: Construct): Domain {
     service: 'search-indexer',
     principal: KafkaPrincipal.user('search-indexer'),
     idempotency: 'upsert by document id; an event whose version timestamp is older than the indexed one is skipped',
+    replaySafety: {
+      deterministic: true,
+      sideEffects: SideEffects.guardedBy('index writes are upserts by document id that skip older versions; a full reindex rewrites the same documents'),
+    },
     processingTimePerMessage: Duration.millis(20),
     maxProcessingLag: Duration.minutes(15),
   });
@@ -67,6 +71,7 @@ export function search(scope: Construct): Domain {
       service: 'search-indexer',
       principal: KafkaPrincipal.user('search-indexer'),
       idempotency: 'upsert by order id; replays overwrite the same search document',
+      replaySafety: { deterministic: true, sideEffects: SideEffects.guardedBy('index writes are upserts by order id; a replay overwrites the same search document') },
       processingTimePerMessage: Duration.millis(2),
       maxProcessingLag: Duration.minutes(15),
     })

@@ -6,6 +6,7 @@
 import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients, type Setting } from '../client-config';
 import { formatMs, oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
+import type { ResolvedStreamsApplication } from '../../model/topology';
 
 export function renderProducerProperties(client: ServiceClients, profile: ProducerProfile): string {
   const lines = [
@@ -39,6 +40,32 @@ export function renderConsumerProperties(client: ServiceClients, profile: Consum
       );
       lines.push(...entry(`topicform.topic.${s.topic}.retry.${r.tier}.delay.ms`, String(r.delayMs), `the delay of retry tier ${r.tier}`));
     }
+  }
+  return file(lines);
+}
+
+/** A Kafka Streams application's config: every setting with its reason, then the topics it reads and writes. */
+export function renderStreamsProperties(environment: string, app: ResolvedStreamsApplication, settings: readonly Setting[]): string {
+  const lines = [
+    `# ${GENERATED_NOTICE}`,
+    `# Environment ${environment}, service ${app.service}, authenticating as ${app.principal}: Kafka Streams application ${app.applicationId}, declared in ${app.source.file ?? app.source.path}.`,
+    `# Not included: ${NOT_INCLUDED}.`,
+    '',
+    ...settings.flatMap(setting),
+    ...topicSection(),
+    ...entry('topicform.inputs', app.inputs.map((i) => i.topicName).join(','), 'the topics it reads (Topic READ granted to the principal)'),
+  ];
+  if (app.outputs.length > 0) {
+    lines.push(...entry('topicform.outputs', app.outputs.map((o) => o.topicName).join(','), 'the topics it writes (Topic WRITE granted)'));
+  }
+  for (const store of app.stateStores) {
+    lines.push(
+      ...entry(
+        `topicform.store.${store.name}.changelog`,
+        store.changelogTopic ?? 'none',
+        store.changelogTopic === null ? 'declared without a changelog: its state is lost with its instance' : 'created by Kafka Streams under the prefixed ACL',
+      ),
+    );
   }
   return file(lines);
 }

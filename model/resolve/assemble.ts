@@ -17,6 +17,7 @@ import {
   eventTopicSchema,
   legacyAclSchema,
   producerSchema,
+  streamsApplicationSchema,
   topicRefKey,
   type DomainDeclaration,
   type SourceLocation,
@@ -37,6 +38,7 @@ import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from
 import { resolveEventTopic } from './event-topic';
 import * as m from './messages';
 import { resolveProducer } from './producers';
+import { resolveStreamsApplications } from './streams-applications';
 import { checkQuotaOverrides } from './quotas';
 import { resolveScramCredentials } from './credentials';
 import { readersByTopic, references } from './references';
@@ -73,7 +75,10 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
   const legacyAcls = parseAll(legacyAclSchema, declarations.legacyAcls ?? [], out);
   const connectClusterDecls = parseAll(connectClusterSchema, declarations.connectClusters ?? [], out);
   const connectorDecls = parseAll(connectorSchema, declarations.connectors ?? [], out);
-  for (const client of [...groupDecls, ...producerDecls, ...connectClusterDecls]) out.add(client.source, ...checkPrincipalType(client.principal, env));
+  const streamsDecls = parseAll(streamsApplicationSchema, declarations.streamsApplications ?? [], out);
+  for (const client of [...groupDecls, ...producerDecls, ...connectClusterDecls, ...streamsDecls]) {
+    out.add(client.source, ...checkPrincipalType(client.principal, env));
+  }
   for (const k of connectorDecls) if (k.principal !== undefined) out.add(k.source, ...checkPrincipalType(k.principal, env));
   for (const g of groupDecls) out.add(g.source, ...checkCompanionShape(g, env));
 
@@ -96,6 +101,12 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     (g) => `${g.domain}/${g.name}`,
     out,
     (g, first) => m.duplicateConsumerGroup(g.name, g.domain, where(first.source)),
+  );
+  const streamsByName = uniqueBy(
+    streamsDecls,
+    (a) => `${a.domain}/${a.name}`,
+    out,
+    (a, first) => m.duplicateStreamsApplication(a.name, a.domain, where(first.source)),
   );
   topicDecls = [...topicByRef.values()];
   groupDecls = [...groupByName.values()];
@@ -146,13 +157,23 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     producers.push(resolveProducer(p, nameOf(topic)));
   }
 
+  const streams = resolveStreamsApplications([...streamsByName.values()], groupDecls, refs, nameOf, out);
+
   const connect = resolveConnect({ clusters: connectClusterDecls, connectors: connectorDecls, env, refs, eventTopics, groups }, out);
   const ownConnectTopics = connectTopics(connect);
   checkTopicNames(ownConnectTopics.length === 0 ? topics : [...topics, ...ownConnectTopics], out);
 
   const owners = new Map([...topics, ...ownConnectTopics].map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(groups, producers, owners, { ...env.acl, topicPrefix: env.topicPrefix }, legacyAcls, connectAclNeeds(connect, owners, env.acl));
+  const acls = deriveAcls(
+    groups,
+    producers,
+    owners,
+    { ...env.acl, topicPrefix: env.topicPrefix },
+    legacyAcls,
+    connectAclNeeds(connect, owners, env.acl),
+    streams,
+  );
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
   const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
     enabled: env.quotas.enabled,
@@ -161,13 +182,13 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     throughputScaling: env.scaling.throughput,
   });
 
-  // Connect workers and connectors authenticate too: their principals get credentials like any client's.
-  const connectClients = [...(connect?.clusters ?? []), ...(connect?.connectors ?? [])].map((c) => ({
+  // Connect workers, connectors and Streams applications authenticate too: their principals get credentials like any client's.
+  const otherClients = [...(connect?.clusters ?? []), ...(connect?.connectors ?? []), ...streams].map((c) => ({
     principal: c.principal,
     domain: c.domain,
     service: c.service,
   }));
-  const scram = resolveScramCredentials(env, groups, producers, connectClients);
+  const scram = resolveScramCredentials(env, groups, producers, otherClients);
   out.add(environmentSource, ...scram.issues);
 
   const resolvedDomains: ResolvedDomain[] = domains.map((d: DomainDeclaration) => ({
@@ -203,6 +224,8 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       quotas,
       ...(scram.credentials.length === 0 ? {} : { scramCredentials: scram.credentials }),
       ...(connect === undefined ? {} : { connect }),
+      // Left out when there are none, so that an environment without any writes the same topology.json as before.
+      ...(streams.length === 0 ? {} : { streamsApplications: streams }),
     },
     issues,
   };

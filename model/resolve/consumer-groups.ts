@@ -45,6 +45,8 @@ export function resolveConsumerGroup(
     deadLetter: g.deadLetter !== false,
     retryDelaysMs: g.retries.map(toMs),
     idempotency: g.idempotency ?? null,
+    // Absent when not stated, so that a group without a statement resolves as it did before statements existed.
+    ...(g.replaySafety === undefined ? {} : { replaySafety: g.replaySafety }),
     processingTimePerMessageMs: g.processingTimePerMessage === undefined ? null : toMs(g.processingTimePerMessage),
     maxProcessingLagMs: g.maxProcessingLag === undefined ? null : toMs(g.maxProcessingLag),
     offsetCommit: g.offsetCommit,

@@ -10,7 +10,7 @@ import type { Environment } from '../schema';
 import type { ResolvedConsumerGroup, ResolvedProducer, ResolvedScramCredential } from '../topology';
 import * as m from './messages';
 
-/** A client other than a consumer group or producer (a Connect worker or connector): who it runs as, and where. */
+/** A client other than a consumer group or producer (a Streams application, a Connect worker or connector): who it runs as, and where. */
 export interface OtherClient {
   readonly principal: string;
   readonly domain: string;

@@ -37,6 +37,7 @@ export function resolve(declarations: Declarations, environment: unknown, enviro
     ...(declarations.legacyAcls ?? []),
     ...(declarations.connectClusters ?? []),
     ...(declarations.connectors ?? []),
+    ...(declarations.streamsApplications ?? []),
   ]) {
     scan(raw, sourceOf(raw));
   }

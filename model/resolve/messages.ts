@@ -101,7 +101,7 @@ export const scramPrincipalUnknown = (path: string, principal: string, environme
   code: 'scram-principal-unknown',
   // A warning, not an error: an app that declares only some domains (a subset, an example) shares environments.ts.
   severity: 'warning',
-  message: `SCRAM credential for "${principal}", which no client (producer, consumer group, Connect worker or connector) of environment "${environment}" uses: not created`,
+  message: `SCRAM credential for "${principal}", which no client (producer, consumer group, Streams application, Connect worker or connector) of environment "${environment}" uses: not created`,
   ...guessed(guess),
 });
 
@@ -187,3 +187,31 @@ export const DEAD_LETTER_DERIVED_KEYS: Readonly<Record<string, string>> = {
   'retention.ms': 'deadLetter.retention',
   'retention.bytes': 'not declarable on a dead-letter topic',
 };
+
+// Kafka Streams applications (model/resolve/streams-applications.ts)
+
+export const duplicateStreamsApplication = (name: string, domain: string, first: string): Issue => ({
+  path: 'name',
+  code: 'duplicate-streams-application',
+  message: `streams application "${name}" is declared twice in domain "${domain}" (first at ${first})`,
+});
+
+export const duplicateApplicationId = (applicationId: string, clash: string): Issue => ({
+  path: 'applicationId',
+  code: 'duplicate-application-id',
+  message: `application.id "${applicationId}" is also used by ${clash}; it is the application's consumer group id, global to the cluster`,
+  hint: 'give the application another name or applicationId',
+});
+
+export const duplicateStreamsTopic = (path: string, app: string, topic: string, list: 'inputs' | 'outputs'): Issue => ({
+  path,
+  code: 'duplicate-streams-topic',
+  message: `streams application "${app}" lists "${topic}" twice in its ${list}`,
+});
+
+export const crossDomainStreamsWithoutReason = (path: string, app: string, verb: 'reads' | 'writes', topic: string, domain: string): Issue => ({
+  path,
+  code: verb === 'reads' ? 'cross-domain-read-without-reason' : 'cross-domain-write-without-reason',
+  message: `streams application "${app}" ${verb} "${topic}" of domain "${domain}" without a stated reason`,
+  hint: `access to another domain's event stream is its owner's decision: state why in ${path}`,
+});

@@ -16,6 +16,8 @@ export interface Declarations {
   readonly connectClusters?: readonly unknown[];
   /** Kafka Connect connectors, each naming its cluster. @default [] */
   readonly connectors?: readonly unknown[];
+  /** Kafka Streams applications (see StreamsApplication). @default [] */
+  readonly streamsApplications?: readonly unknown[];
 }
 
 export interface ResolveResult {

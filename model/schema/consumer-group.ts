@@ -3,6 +3,7 @@ import { durationSchema, positiveDurationSchema } from '../duration';
 import { MAX_RETRY_TIERS } from '../limits';
 import { OFFSET_COMMIT_MODES, PROCESSING_MODES } from '../vocabulary';
 import { nameSchema, principalSchema, reasonSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
+import { replaySafetySchema } from './replay-safety';
 
 export const subscriptionSchema = z.strictObject({
   topic: topicRefSchema,
@@ -59,6 +60,8 @@ export const consumerGroupSchema = z
     retryPartitions: z.number().int().min(1).optional(),
     /** How duplicates are detected or made harmless. */
     idempotency: reasonSchema.optional(),
+    /** Whether processing is deterministic and how external side effects are controlled on replay. */
+    replaySafety: replaySafetySchema.optional(),
     processingTimePerMessage: durationSchema.optional(),
     /** How far behind the group may fall before it is an incident. */
     maxProcessingLag: durationSchema.optional(),

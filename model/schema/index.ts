@@ -9,3 +9,5 @@ export * from './event-topic';
 export * from './producer';
 export * from './legacy-acl';
 export * from './connect';
+export * from './replay-safety';
+export * from './streams-application';

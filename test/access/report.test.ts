@@ -115,6 +115,8 @@ describe('the access report on the examples', () => {
       expect(prod?.principals.map((p) => [p.principal, p.read, p.write, p.services.join(',')])).toEqual([
         ['User:notification-service', true, false, 'notification-service'],
         ['User:order-service', false, true, 'order-service'],
+        // The Streams application reads the topic as a consumer group does.
+        ['User:order-totals', true, false, 'order-totals'],
         ['User:payment-service', true, false, 'payment-service'],
         ['User:search-indexer', true, false, 'search-indexer'],
       ]);
@@ -134,6 +136,8 @@ describe('the access report on the examples', () => {
           '    why: consumer group orders.notification (notification-service) reads orders.order-created',
           '  User:order-service: write [Write] — services order-service',
           '    why: producer order-service writes orders.order-created',
+          '  User:order-totals: read [Read] — services order-totals',
+          '    why: streams application orders.order-totals (order-totals) reads orders.order-created',
           '  User:payment-service: read [Read] — services payment-service',
           '    why: consumer group orders.payment (payment-service) reads orders.order-created',
           '  User:search-indexer: read [Read] — services search-indexer',

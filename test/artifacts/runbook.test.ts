@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { RUNBOOK_LINE_WIDTH } from '../../artifacts/limits';
+import { renderRunbook } from '../../artifacts/runbook';
 import { shellCommand } from '../../artifacts/shell';
 import { formatMs, toMs } from '../../model/duration';
 import type { Topology } from '../../model/topology';
@@ -180,8 +181,16 @@ describe('replay runbooks say what the declarations say', () => {
   it.each(cases)('%s: fills the replay preconditions from the declarations', (_, topology, group) => {
     const text = runbook(topology, group.groupId);
     expect(text).toContain(group.idempotency === null ? '- [ ] **Idempotence**: not declared' : `- [x] **Idempotence**: ${group.idempotency}`);
-    expect(text).toContain('- [ ] **Deterministic processing**');
-    expect(text).toContain('- [ ] **Controlled external side effects**');
+    // The example's groups state their replay safety: the boxes are checked from the statements, not left for a person.
+    const effects = group.replaySafety?.sideEffects;
+    expect(text).toContain(group.replaySafety?.deterministic === true ? '- [x] **Deterministic processing**: declared' : '- [ ] **Deterministic processing**');
+    expect(text).toContain(
+      effects?.control === 'guarded'
+        ? `- [x] **Controlled external side effects**: guarded by ${effects.by}`
+        : effects?.control === 'none'
+          ? '- [x] **Controlled external side effects**: declared none'
+          : '- [ ] **Controlled external side effects**',
+    );
     expect(text).toContain(group.offsetCommit.mode === 'manual' ? '- [x] **Offsets**' : '- [ ] **Offsets** are auto-committed');
     for (const s of group.subscriptions) {
       const topic = topology.topics.find((t) => t.kind === 'event' && t.name === s.topicName);
@@ -193,6 +202,20 @@ describe('replay runbooks say what the declarations say', () => {
           : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`,
       );
     }
+  });
+
+  it('leaves both boxes for a person when a group makes no replay-safety statement, and says when it is not replay-safe', () => {
+    const [, topology, group] = cases[0] ?? [];
+    if (topology === undefined || group === undefined) throw new Error('no example group');
+    const silent = { ...group };
+    delete (silent as { replaySafety?: unknown }).replaySafety;
+    const without = renderRunbook({ ...topology, consumerGroups: topology.consumerGroups.map((g) => (g === group ? silent : g)) }, silent);
+    expect(without).toContain('- [ ] **Deterministic processing**: not something declarations can show.');
+    expect(without).toContain('- [ ] **Controlled external side effects**: confirm that what');
+    const unsafe = { ...group, replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe' as const, reason: 'sends an SMS per event' } } };
+    const text = renderRunbook(topology, unsafe);
+    expect(text).toContain('- [ ] **Deterministic processing**: declared **not** deterministic');
+    expect(text).toContain('- [ ] **Controlled external side effects**: declared **not replay-safe**: sends an SMS per event.');
   });
 
   it('says when a group has no dead-letter topic', () => {

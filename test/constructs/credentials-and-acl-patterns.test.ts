@@ -107,10 +107,12 @@ describe('SCRAM credentials', () => {
 
 describe('ACL pattern modes', () => {
   it('keeps Literal ACLs by default', () => {
-    const { json } = both(DEV);
-    expect(Object.values(json.resource.kafka_acl).every((a) => a.resource_pattern_type_filter === 'Literal' || a.resource_type === 'TransactionalID')).toBe(
-      true,
-    );
+    const { json, topology } = both(DEV);
+    // Prefixed only where a client needs a prefix whatever the mode: transactional ids, and a Streams application's
+    // internal topics (`<application.id>-`), which Kafka Streams names itself.
+    const internal = new Set((topology.streamsApplications ?? []).map((a) => a.internalPrefix));
+    const prefixed = Object.values(json.resource.kafka_acl).filter((a) => a.resource_pattern_type_filter !== 'Literal');
+    expect(prefixed.filter((a) => a.resource_type !== 'TransactionalID' && !internal.has(a.resource_name))).toEqual([]);
   });
 
   it('gives the domain’s own clients Prefixed ACLs on the domain prefix in prefixed mode, with fewer ACL resources', () => {

@@ -68,7 +68,7 @@ describe('the README', () => {
       [
         `import type { Construct } from ${JSON.stringify(require.resolve('constructs'))};`,
         `import { App } from ${from('constructs/cdktf')};`,
-        `import { Domain, Duration, KafkaEnvironment, KafkaPrincipal, Replay, Retries } from ${from('constructs')};`,
+        `import { Domain, Duration, KafkaEnvironment, KafkaPrincipal, Replay, Retries, SideEffects } from ${from('constructs')};`,
         `import { environments } from ${from('environments')};`,
         declaration ?? '',
         'export function buildApp(outdir: string): App {',

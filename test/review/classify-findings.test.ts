@@ -331,3 +331,19 @@ describe('ACL changes, as the reviewer reads them', () => {
     );
   });
 });
+
+describe('Kafka Streams application access, as the reviewer reads it', () => {
+  const TOTALS_READ = `User:order-totals|*|Read|Allow|Topic|${ORDERS}|Literal`;
+
+  it('its input READ removed while the application is declared: BLOCK, like a consumer group’s', () => {
+    const f = only(findings('prod-orders', (s) => void s.removeAcl(TOTALS_READ)).filter((x) => x.subject.kind === 'acl'));
+    expect(f).toMatchObject({ verdict: 'BLOCK', rule: 'acl-removed-still-needed' });
+    expect(f.reason).toContain('streams application orders.order-totals (order-totals) reads orders.order-created');
+  });
+
+  it('its prefixed internal-topic grant removed while declared: BLOCK', () => {
+    const id = 'User:order-totals|*|Create|Allow|Topic|orders.order-totals-|Prefixed';
+    const f = only(findings('prod-orders', (s) => void s.removeAcl(id)).filter((x) => x.subject.kind === 'acl'));
+    expect(f).toMatchObject({ verdict: 'BLOCK', rule: 'acl-removed-still-needed' });
+  });
+});

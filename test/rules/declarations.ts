@@ -50,6 +50,7 @@ export function consumerGroup(
     principal: `User:${name}-service`,
     subscriptions: [{ topic, ...(topic.domain === domainName ? {} : { reason: `${domainName} needs ${topic.domain}'s events` }) }],
     idempotency: `${name} dedupes by event id; duplicates are ignored`,
+    replaySafety: { deterministic: true, sideEffects: { control: 'guarded', by: `${name} dedupes by event id before any external effect` } },
     processingTimePerMessage: '5ms',
     maxProcessingLag: '5m',
     source: { path: `dev/${domainName}/${name}`, file: `topics/${domainName}.ts`, line: 30 },

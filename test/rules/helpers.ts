@@ -25,6 +25,7 @@ import {
   type Producer,
 } from '../../constructs';
 import { formatIssue } from '../../model/issues';
+import type { StreamsApplicationInput } from '../../model/schema';
 import { resolve } from '../../model/resolve';
 import type { ConsumerGroupInput, DomainInput, EnvironmentInput, EventTopicInput, LegacyAclInput, ProducerInput } from './declarations';
 import type {
@@ -108,6 +109,7 @@ export function declareOrders(stack: KafkaStack, overrides: OrdersOverrides = {}
     service: 'payment-service',
     principal: KafkaPrincipal.user('payment-service'),
     idempotency: 'payment id is unique per order; duplicates are ignored',
+    replaySafety: { deterministic: true, sideEffects: { control: 'guarded', by: 'payment id is unique per order; charged once' } },
     processingTimePerMessage: '5ms',
     maxProcessingLag: '5m',
     ...overrides.group,
@@ -129,6 +131,7 @@ export interface DeclarationSet {
   readonly consumerGroups?: readonly ConsumerGroupInput[];
   readonly producers?: readonly ProducerInput[];
   readonly legacyAcls?: readonly LegacyAclInput[];
+  readonly streamsApplications?: readonly StreamsApplicationInput[];
 }
 
 /** Resolves plain declarations; throws with every issue when they do not resolve. */
@@ -140,6 +143,7 @@ export function resolveTopology(declarations: DeclarationSet, environment: Envir
       consumerGroups: declarations.consumerGroups ?? [],
       producers: declarations.producers ?? [],
       legacyAcls: declarations.legacyAcls ?? [],
+      streamsApplications: declarations.streamsApplications ?? [],
     },
     environment,
   );

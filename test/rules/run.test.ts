@@ -390,11 +390,23 @@ function noisy(): { [K in keyof DeclarationSet]-?: NonNullable<DeclarationSet[K]
       legacyAcl('orders'),
       legacyAcl('search', { principal: 'User:*', operation: 'Describe', resourceName: 'search.document-changed', patternType: 'Literal' }),
     ],
+    // A Streams application without handlers or a replay statement, suppressing one of the two.
+    streamsApplications: [
+      {
+        domain: 'search',
+        name: 'doc-stats',
+        service: 'doc-stats',
+        principal: 'User:doc-stats',
+        inputs: [{ topic: search }],
+        suppressions: [{ ruleId: 'TF-STREAMS-003', reason: 'the statistics tolerate a crash on a poison pill' }],
+        source: { path: 'dev/search/doc-stats', file: 'topics/search.ts', line: 70 },
+      },
+    ],
   };
 }
 
 const sortKey = (f: Finding): string[] => [f.subject.domain, f.subject.kind, f.subject.name, f.ruleId, f.field, f.message];
-const KIND_ORDER = ['domain', 'topic', 'consumer-group', 'producer', 'client', 'acl'];
+const KIND_ORDER = ['domain', 'topic', 'consumer-group', 'streams-application', 'producer', 'client', 'acl'];
 
 describe('lint runner: order and determinism', () => {
   const declarations = noisy();
@@ -433,7 +445,8 @@ describe('lint runner: order and determinism', () => {
         permutation(declarations.producers),
         permutation(declarations.legacyAcls),
         (domains, topics, consumerGroups, producers, legacyAcls) => {
-          expect(lint(resolveTopology({ domains, topics, consumerGroups, producers, legacyAcls }, PROD))).toEqual(reference);
+          const { streamsApplications } = declarations;
+          expect(lint(resolveTopology({ domains, topics, consumerGroups, producers, legacyAcls, streamsApplications }, PROD))).toEqual(reference);
         },
       ),
       { numRuns: 40 },

@@ -9,11 +9,12 @@ import type { z } from 'zod';
 import { Testing } from '../../constructs/cdktf';
 import { Domain, KafkaStack, Replay, Retries } from '../../constructs';
 import type { ConnectClusterProps, SinkConnectorOptions, SourceConnectorOptions } from '../../constructs';
-import type { ConsumerGroupOptions, DomainProps, EventTopicProps, LegacyAclProps, ProducerProps } from '../../constructs';
+import type { ConsumerGroupOptions, DomainProps, EventTopicProps, LegacyAclProps, ProducerProps, StreamsApplicationProps } from '../../constructs';
 import type { EventContractProps } from '../../constructs/event-topic';
 import type { contractSchema } from '../../model/schema';
 import type { connectClusterSchema, sinkConnectorSchema, sourceConnectorSchema } from '../../model/schema';
-import { consumerGroupSchema, domainSchema, eventTopicSchema, legacyAclSchema, producerSchema } from '../../model/schema';
+import { consumerGroupSchema, domainSchema, eventTopicSchema, legacyAclSchema, producerSchema, streamsApplicationSchema } from '../../model/schema';
+import { SideEffects } from '../../constructs';
 import { assertSameShape } from './same-shape';
 import { DEV } from '../helpers/synth';
 
@@ -31,6 +32,14 @@ assertSameShape<ConnectClusterProps, Omit<In<typeof connectClusterSchema>, 'doma
 // Connectors take topics (or refs) where the model takes `{ topic: ref }` entries, and their cluster from the tree.
 assertSameShape<Omit<SinkConnectorOptions, 'topics'>, Omit<In<typeof sinkConnectorSchema>, 'cluster' | 'name' | 'source' | 'type' | 'topics'>>(true);
 assertSameShape<Omit<SourceConnectorOptions, 'topics'>, Omit<In<typeof sourceConnectorSchema>, 'cluster' | 'name' | 'source' | 'type' | 'topics'>>(true);
+// A Streams application's inputs and outputs take an EventTopic construct or its declared identity; the construct maps
+// both to the identity (toDeclaration), so the lists are compared by the fields that are not the topic.
+type StreamsLists = 'inputs' | 'outputs';
+assertSameShape<Omit<StreamsApplicationProps, StreamsLists>, Omit<In<typeof streamsApplicationSchema>, 'domain' | 'name' | 'source' | StreamsLists>>(true);
+assertSameShape<
+  Omit<NonNullable<StreamsApplicationProps['outputs']>[number], 'topic'>,
+  Omit<NonNullable<In<typeof streamsApplicationSchema>['outputs']>[number], 'topic'>
+>(true);
 
 // ---------------------------------------------------------------------------------------------------------------
 // At run time: every prop a construct accepts reaches the model under the schema's name. The schemas are strict, so a
@@ -74,6 +83,21 @@ function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>
     maxProcessingLag: '1h',
     offsetCommit: { mode: 'auto', reason: 'processing is idempotent and synchronous in the poll loop' },
     processing: 'sync',
+    replaySafety: { deterministic: true, sideEffects: SideEffects.guardedBy('payment id is unique per order') },
+    suppressions,
+  });
+  const streams = domain.addStreamsApplication('order-totals', {
+    service: 'order-totals',
+    principal: 'User:order-totals',
+    applicationId: 'orders.totals',
+    inputs: [{ topic }],
+    outputs: [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'writes back corrections to the order stream' }],
+    processingGuarantee: 'exactly_once_v2',
+    stateStores: [{ name: 'totals', changelog: true }],
+    repartitions: true,
+    exceptionHandlers: { deserialization: 'com.acme.DlqHandler', production: 'com.acme.DlqHandler' },
+    idempotency: 'totals are recomputed from the changelog; duplicates are absorbed by exactly-once',
+    replaySafety: { deterministic: true, sideEffects: SideEffects.none() },
     suppressions,
   });
   const producer = topic.grantProduce('User:orders-service', {
@@ -99,6 +123,7 @@ function parsedDeclarations(): Record<string, ReturnType<z.ZodType['safeParse']>
     group: consumerGroupSchema.safeParse(group.toDeclaration()),
     producer: producerSchema.safeParse(producer.toDeclaration()),
     legacyAcl: legacyAclSchema.safeParse(acl.toDeclaration()),
+    streams: streamsApplicationSchema.safeParse(streams.toDeclaration()),
   };
 }
 
@@ -108,6 +133,14 @@ describe('declaration shapes', () => {
       r.success ? [] : r.error.issues.map((i) => `${kind}: ${i.path.join('.')}: ${i.message}`),
     );
     expect(issues).toEqual([]);
+  });
+
+  it('carries a Streams application’s topics by their declared identity, whether given as a construct or a reference', () => {
+    const streams = parsedDeclarations().streams;
+    expect(streams?.success && streams.data).toMatchObject({
+      inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
+      outputs: [{ topic: { domain: 'orders', event: 'order-created' }, reason: 'writes back corrections to the order stream' }],
+    });
   });
 
   it('carries a consumer group’s retries as `retries` and how they were declared as `retryPolicy`', () => {

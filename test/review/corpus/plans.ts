@@ -4,6 +4,7 @@
 // test/review/corpus/generate.ts (which commits the result) and by the live test (which checks it stays true).
 import type { ClusterFile, ClusterSeed } from '../../../scripts/terraform/cluster-file';
 import { createTerraformWorkspace } from '../../../scripts/terraform/workspace';
+import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../../../model/scram';
 import type { CorpusCase, PlanSpec } from './cases';
 import type { MutableOutput, TfJson } from './output';
 
@@ -28,6 +29,15 @@ export function clusterOf(tf: TfJson): ClusterSeed {
   return { topics, acls };
 }
 
+/**
+ * A made-up password per SCRAM password variable of the stacks (prod's service credentials). The variables are
+ * ephemeral, so terraform keeps their values out of the plan JSON these files commit.
+ */
+function scramPasswords(...stacks: readonly TfJson[]): Record<string, string> {
+  const names = stacks.flatMap((tf) => Object.keys((tf as { variable?: Record<string, unknown> }).variable ?? {}));
+  return Object.fromEntries(names.filter((n) => n.startsWith(SCRAM_PASSWORD_VARIABLE_PREFIX)).map((n) => [n, `corpus-${n}`]));
+}
+
 function merge(seeds: readonly ClusterSeed[]): ClusterSeed {
   return { topics: Object.assign({}, ...seeds.map((s) => s.topics ?? {})) as ClusterFile['topics'], acls: seeds.flatMap((s) => s.acls ?? []) };
 }
@@ -37,7 +47,8 @@ export async function generatePlan(c: CorpusCase, spec: PlanSpec, base: MutableO
   const deployed = base.clone();
   spec.deployed?.(deployed);
   const cluster = merge((spec.clusterFrom ?? []).map((s) => clusterOf(base.stack(s).tf)));
-  const workspace = await createTerraformWorkspace({ json: deployed.stack(spec.stack).tf, cluster, vars: VARS, route: 'reattach' });
+  const vars = { ...VARS, ...scramPasswords(deployed.stack(spec.stack).tf, head.stack(spec.stack).tf) };
+  const workspace = await createTerraformWorkspace({ json: deployed.stack(spec.stack).tf, cluster, vars, route: 'reattach' });
   try {
     await workspace.init();
     await workspace.apply();
