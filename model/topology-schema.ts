@@ -213,17 +213,8 @@ const scramCredential = sortedObject({
 });
 
 const connectTopic = sortedObject({
+  ...topicBase,
   kind: z.enum(['connect-config', 'connect-offset', 'connect-status', 'connect-dead-letter']),
-  name: z.string(),
-  domain: z.string(),
-  partitions: sizedNumber,
-  replicationFactor: z.number(),
-  minInsyncReplicas: z.number(),
-  cleanupPolicy: z.enum(CLEANUP_POLICIES),
-  retentionMs: sizedNumber.nullable(),
-  config: z.record(z.string(), z.string()),
-  protect: z.boolean(),
-  source: sourceLocation,
 });
 
 const connect = sortedObject({
