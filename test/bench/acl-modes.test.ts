@@ -1,5 +1,8 @@
 /** Resources per topic in each ACL pattern mode, as the bench counts them (bench/acl-modes.ts), on the bench's spec. */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { modeResources } from '../../bench/acl-modes';
 import { declareDomain } from '../../bench/apps/topicform-app';
 import { SOURCE_LIBRARY } from '../../bench/apps/source-library';
@@ -8,9 +11,13 @@ import { isDeclaration } from '../../constructs/declaration';
 import { resolve } from '../../model/resolve';
 import type { AclPatternMode } from '../../model/vocabulary';
 
+// cdktf's App creates its outdir when constructed: a temporary one, not a folder in the checkout.
+const OUTDIR = mkdtempSync(join(tmpdir(), 'topicform-acl-modes-'));
+afterAll(() => rmSync(OUTDIR, { recursive: true, force: true }));
+
 function resolved(patterns: AclPatternMode, topics: number) {
   const spec = benchSpec(topics);
-  const app = new SOURCE_LIBRARY.App({ outdir: 'unused', stackTraces: false });
+  const app = new SOURCE_LIBRARY.App({ outdir: OUTDIR, stackTraces: false });
   const environment = new SOURCE_LIBRARY.KafkaEnvironment(app, spec.environment.name, { environment: spec.environment });
   for (const domain of spec.domains) declareDomain(environment, domain, SOURCE_LIBRARY);
   const declarations = environment.node.findAll().filter(isDeclaration);
