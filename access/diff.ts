@@ -88,21 +88,10 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     if (context !== undefined) return context;
     const groups = new Map<string, ResolvedConsumerGroup[]>();
     for (const g of head?.consumerGroups ?? []) groups.set(g.principal, [...(groups.get(g.principal) ?? []), g]);
-    const uses = principalUses(head?.consumerGroups ?? [], head?.producers ?? []);
-    // Kafka Connect workers and connectors are declared users of their principals too, in their cluster's domain.
-    for (const c of [...(head?.connect?.clusters ?? []), ...(head?.connect?.connectors ?? [])]) {
-      const entry = uses.get(c.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
-      entry.domains.add(c.domain);
-      entry.services.add(c.service);
-      uses.set(c.principal, entry);
-    }
-    // A Streams application's principal is used in the application's domain, as a consumer group's is.
-    for (const a of head?.streamsApplications ?? []) {
-      const entry = uses.get(a.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
-      entry.domains.add(a.domain);
-      entry.services.add(a.service);
-      uses.set(a.principal, entry);
-    }
+    // Streams applications and Kafka Connect workers and connectors are declared users of their principals too, in
+    // their own domain, as a consumer group is.
+    const others = [...(head?.connect?.clusters ?? []), ...(head?.connect?.connectors ?? []), ...(head?.streamsApplications ?? [])];
+    const uses = principalUses(head?.consumerGroups ?? [], head?.producers ?? [], others);
     context = {
       uses,
       topicDomains: new Map([...(head?.topics ?? []), ...connectTopics(head?.connect)].map((t) => [t.name, t.domain])),

@@ -89,10 +89,18 @@ function overridden(derived: SizedValue<number> | null, override: number | undef
   return { value: override, explanation: `${fmt(override)} B/s set in environment ${environment} (${was})` };
 }
 
+/** A client other than a consumer group or producer (a Streams application, a Connect worker or connector): who it runs as, and where. */
+export interface OtherClient {
+  readonly principal: string;
+  readonly domain: string;
+  readonly service: string;
+}
+
 /** The principals the declarations use, with the domains and services that use them. */
 export function principalUses(
   groups: readonly ResolvedConsumerGroup[],
   producers: readonly ResolvedProducer[],
+  others: readonly OtherClient[] = [],
 ): Map<string, { domains: Set<string>; services: Set<string> }> {
   const uses = new Map<string, { domains: Set<string>; services: Set<string> }>();
   const add = (principal: string, domain: string, service: string): void => {
@@ -103,6 +111,7 @@ export function principalUses(
   };
   for (const g of groups) add(g.principal, g.domain, g.service);
   for (const p of producers) add(p.principal, p.topic.domain, p.service);
+  for (const o of others) add(o.principal, o.domain, o.service);
   return uses;
 }
 

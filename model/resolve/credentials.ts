@@ -4,18 +4,11 @@
  */
 import { didYouMean } from '../did-you-mean';
 import type { Issue } from '../issues';
-import { principalUses } from '../quota';
+import { principalUses, type OtherClient } from '../quota';
 import { deriveScramCredentials, SCRAM_PRINCIPAL_PREFIX, scramPasswordVariable } from '../scram';
 import type { Environment } from '../schema';
 import type { ResolvedConsumerGroup, ResolvedProducer, ResolvedScramCredential } from '../topology';
 import * as m from './messages';
-
-/** A client other than a consumer group or producer (a Streams application, a Connect worker or connector): who it runs as, and where. */
-export interface OtherClient {
-  readonly principal: string;
-  readonly domain: string;
-  readonly service: string;
-}
 
 export function resolveScramCredentials(
   env: Environment,
@@ -25,13 +18,7 @@ export function resolveScramCredentials(
 ): { readonly credentials: ResolvedScramCredential[]; readonly issues: Issue[] } {
   const declared = env.scramCredentials;
   if (declared === undefined) return { credentials: [], issues: [] };
-  const uses = principalUses(groups, producers);
-  for (const o of others) {
-    const entry = uses.get(o.principal) ?? { domains: new Set<string>(), services: new Set<string>() };
-    entry.domains.add(o.domain);
-    entry.services.add(o.service);
-    uses.set(o.principal, entry);
-  }
+  const uses = principalUses(groups, producers, others);
   const used = [...uses.keys()].filter((p) => p.startsWith(SCRAM_PRINCIPAL_PREFIX)).sort();
   const issues: Issue[] = [];
   const byVariable = new Map<string, string>();
