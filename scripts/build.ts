@@ -34,17 +34,20 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   './provider-kafka': 'gen/provider-kafka/lib/index',
 };
 
-/** Files copied verbatim into the package, at the same paths (the workflows init writes cite the threat model). */
-const DOCS = [
-  'README.md',
-  'RULES.md',
-  'CHANGELOG.md',
-  'LICENSE',
-  'docs/threat-model.md',
-  'docs/ci-gitlab.md',
-  'docs/ci-atlantis.md',
-  'docs/portals.md',
-] as const;
+/** Top-level files copied verbatim into the package. */
+const TOP_LEVEL_DOCS = ['README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE'] as const;
+
+/**
+ * Every file the package carries verbatim, at the same paths: the top-level files and the whole docs/ folder. The
+ * README, RULES.md, the workflows init writes and the CLI's messages link to pages under docs/, and a user reading the
+ * installed package offline follows those links; packing a hand-picked few left most of them dangling.
+ */
+export function packagedDocs(root: string = ROOT): string[] {
+  const pages = listFiles(join(root, 'docs'))
+    .map((file) => `docs/${file.split(sep).join('/')}`)
+    .sort();
+  return [...TOP_LEVEL_DOCS, ...pages];
+}
 
 /** The repository's dependencies that never reach the published manifest. */
 const DEVELOPMENT_ONLY = new Set(['@cdktf/provider-kafka']);
@@ -132,7 +135,7 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
     exports: exportsMap,
     // For TypeScript's node10 resolution, which ignores `exports`.
     typesVersions: { '*': typesVersions },
-    files: ['**/*.js', '**/*.d.ts', 'templates/', ...DOCS],
+    files: ['**/*.js', '**/*.d.ts', 'templates/', ...TOP_LEVEL_DOCS, 'docs/'],
     dependencies,
     peerDependencies,
     devDependencies: testedWith,
@@ -141,7 +144,7 @@ export function build(log: (line: string) => void = (line) => process.stdout.wri
   const templates = join(ROOT, 'templates');
   if (!existsSync(templates)) throw new Error('templates/ is missing: topicform init has nothing to write');
   cpSync(templates, join(DIST, 'templates'), { recursive: true });
-  for (const doc of DOCS) {
+  for (const doc of packagedDocs()) {
     if (!existsSync(join(ROOT, doc))) throw new Error(`${doc} is missing`);
     mkdirSync(dirname(join(DIST, doc)), { recursive: true });
     copyFileSync(join(ROOT, doc), join(DIST, doc));

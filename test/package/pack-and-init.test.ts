@@ -75,6 +75,8 @@ describe.skipIf(skip !== undefined)(`pack, init, install, synth, lint, test${ski
       'templates/main.ts.tmpl',
       'templates/github/CODEOWNERS.tmpl',
       'docs/threat-model.md',
+      'docs/streams.md',
+      'docs/runbooks/orders.md',
     ]) {
       expect(contents, file).toContain(file);
     }
