@@ -181,6 +181,7 @@ function resolveConnector(c: ConnectorDeclaration, cluster: ResolvedConnectClust
     groupId: c.groupId ?? defaultSinkGroupId(c.name),
     deadLetter: c.deadLetter === false ? null : sinkDeadLetter(c, cluster, parents, env, out),
     idempotency: c.idempotency ?? null,
+    ...(c.replaySafety === undefined ? {} : { replaySafety: c.replaySafety }),
     transactionalIdPrefix: null,
   };
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
 import type { ConnectClusterInput, ConnectorInput, StreamsApplicationInput } from '../../../model/schema';
-import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
+import { DOCUMENT_SINK as ANY_SINK, INDEXING } from './connect-fixtures';
 import { DEV, SEED, describeIssues, withDeclarations } from './helpers';
+
+/** The fixture sink, typed as a sink so that its `groupId` can be set. */
+const DOCUMENT_SINK = ANY_SINK as Extract<ConnectorInput, { type: 'sink' }>;
 
 /** A Streams application of the seed's orders domain (application.id orders.order-totals by default). */
 const TOTALS: StreamsApplicationInput = {
