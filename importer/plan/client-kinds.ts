@@ -14,9 +14,11 @@
  *   status.storage.topic; `connect-configs`, `connect-offsets`, `connect-status` in the shipped
  *   connect-distributed.properties). Sink connectors consume as group `connect-<connector>` (Connect's default).
  *
- * This step only recognises and explains: the topics stay on the cluster, unmanaged, each with the declaration to write
- * (`addStreamsApplication`, `addConnectCluster` with its `storage` shapes, `addSinkConnector`) and what to check.
- * Generating those declarations, with a first plan that imports their resources, is not done yet.
+ * This step only recognises and explains. Streams internal topics stay on the cluster, unmanaged (the application
+ * creates them), with the declaration to write. Connect storage topics are still adopted as event topics, so that the
+ * first plan only imports and import → synth reproduces them, with a comment saying what they are and what to declare
+ * (`addConnectCluster` with its `storage` shapes); `connect-<name>` groups are flagged as probable sink connectors.
+ * Generating the Streams and Connect declarations themselves, with import blocks, is not done yet.
  */
 import type { ClusterSnapshot, SnapshotAcl, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
@@ -35,8 +37,13 @@ const CONNECT_STORAGE = [
 const SINK_GROUP_PREFIX = 'connect-';
 
 export interface ClientTopics {
-  /** Topic name → why it is not adopted and what to declare instead. */
+  /** Topic name → why it is not adopted and what to declare instead (Kafka Streams internal topics). */
   readonly reasons: ReadonlyMap<string, string>;
+  /**
+   * Topic name → the comment its (adopted) declaration carries: a Connect storage topic is adopted as an event topic for
+   * now, so that the first plan only imports, with the note saying what it is and what to declare instead.
+   */
+  readonly notes: ReadonlyMap<string, string>;
   readonly findings: readonly ImportFinding[];
 }
 
@@ -45,10 +52,11 @@ const compacted = (t: SnapshotTopic): boolean => (t.overrides['cleanup.policy'] 
 
 export function recogniseClientTopics(snapshot: ClusterSnapshot): ClientTopics {
   const reasons = new Map<string, string>();
+  const notes = new Map<string, string>();
   const findings: ImportFinding[] = [];
   streams(snapshot, reasons, findings);
-  connect(snapshot, reasons, findings);
-  return { reasons, findings };
+  connect(snapshot, reasons, notes, findings);
+  return { reasons, notes, findings };
 }
 
 function streams(snapshot: ClusterSnapshot, reasons: Map<string, string>, findings: ImportFinding[]): void {
@@ -115,7 +123,7 @@ function storageStem(name: string, keywords: readonly string[]): string | undefi
 const hasGroupRead = (acls: readonly SnapshotAcl[], principal: string, group: string): boolean =>
   acls.some((a) => a.principal === principal && a.resourceType === 'Group' && a.resourceName === group && a.operation === 'Read' && a.permission === 'Allow');
 
-function connect(snapshot: ClusterSnapshot, reasons: Map<string, string>, findings: ImportFinding[]): void {
+function connect(snapshot: ClusterSnapshot, reasons: ReadonlyMap<string, string>, notes: Map<string, string>, findings: ImportFinding[]): void {
   // Storage topics by their stem: `search.indexing.connect-offsets` → stem `search.indexing.`.
   const clusters = new Map<string, Partial<Record<'config' | 'offset' | 'status', SnapshotTopic>>>();
   for (const t of snapshot.topics) {
@@ -145,9 +153,9 @@ function connect(snapshot: ClusterSnapshot, reasons: Map<string, string>, findin
         : `worker group.id unknown (${workerGroups.length === 0 ? 'no Group ACL of its principal' : `its principal reads ${workerGroups.join(', ')}`}): check group.id in the workers' config`;
     const partitions = topics.map((t) => `${t.name} ${t.partitions} partition(s)`).join(', ');
     for (const name of names) {
-      reasons.set(
+      notes.set(
         name,
-        `a storage topic of a Kafka Connect cluster (${groupText}; principal ${principals.join(', ') || 'unknown'}): declare it with domain.addConnectCluster(…) and the storage shapes found (${partitions}), not as an event topic`,
+        `a storage topic of a Kafka Connect cluster (${groupText}; principal ${principals.join(', ') || 'unknown'}), adopted as an event topic so that the first plan only imports: declare the cluster with domain.addConnectCluster(…) and the storage shapes found (${partitions}) instead, moving the topics with moved blocks`,
       );
     }
     findings.push({

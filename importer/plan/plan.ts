@@ -253,9 +253,15 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     });
   }
 
+  // Connect storage topics are adopted as event topics for now; their declaration says what they are.
+  const domains = draft.domains.map((d) =>
+    d.topics.some((t) => clients.notes.has(t.name))
+      ? { ...d, topics: d.topics.map((t) => (clients.notes.has(t.name) ? { ...t, notes: [...t.notes, clients.notes.get(t.name) ?? ''] } : t)) }
+      : d,
+  );
   return {
     environment: env.name,
-    domains: draft.domains,
+    domains,
     unmanagedTopics,
     adopt: { topics: comparison?.adoptTopics ?? [], acls: comparison?.adoptAcls ?? [], brokerDefaults },
     firstPlan: {

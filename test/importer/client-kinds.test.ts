@@ -78,13 +78,16 @@ describe('import: Kafka Connect', () => {
     ...CONNECT.flatMap((t) => [acl('User:search-connect', 'Read', 'Topic', t.name), acl('User:search-connect', 'Write', 'Topic', t.name)]),
   ];
 
-  it("recognises the three compacted storage topics and the workers' group id, with the storage shapes to declare", () => {
+  it("recognises the three compacted storage topics and the workers' group id; adopts them (round trip) with a comment saying what to declare", () => {
     const p = plan([topic('search.document-changed', 12, 1, COMPACT), ...CONNECT], WORKER_ACLS);
-    expect(adoptedTopics(p)).toEqual(['search.document-changed']);
+    expect(adoptedTopics(p)).toEqual(['search.document-changed', ...CONNECT.map((t) => t.name)].sort());
+    const notes = new Map(p.domains.flatMap((d) => d.topics.map((t) => [t.name, t.notes.join('\n')] as const)));
     for (const t of CONNECT) {
-      expect(unmanaged(p)[t.name]).toContain('a storage topic of a Kafka Connect cluster (worker group.id "search.indexing"');
-      expect(unmanaged(p)[t.name]).toContain('search.indexing.connect-offsets 25 partition(s)');
+      expect(notes.get(t.name)).toContain('a storage topic of a Kafka Connect cluster (worker group.id "search.indexing"');
+      expect(notes.get(t.name)).toContain('search.indexing.connect-offsets 25 partition(s)');
+      expect(notes.get(t.name)).toContain('domain.addConnectCluster');
     }
+    expect(notes.get('search.document-changed')).not.toContain('Kafka Connect');
     expect(findings(p, 'connect-cluster-inferred')).toMatchObject([{ subject: 'search.indexing' }]);
   });
 
@@ -93,13 +96,13 @@ describe('import: Kafka Connect', () => {
       topic(n, 1, 1, COMPACT),
     );
     const r = recogniseClientTopics(snapshot(gitops));
-    expect([...r.reasons.keys()].sort()).toEqual(gitops.map((t) => t.name));
+    expect([...r.notes.keys()].sort()).toEqual(gitops.map((t) => t.name));
     expect(r.findings[0]?.message).toContain('worker group.id unknown (no Group ACL of its principal)');
   });
 
   it('needs all three, compacted: one compacted "status" topic or deleting storage names are no evidence', () => {
-    expect(recogniseClientTopics(snapshot([topic('billing.connect-status', 5, 1, COMPACT)])).reasons.size).toBe(0);
-    expect(recogniseClientTopics(snapshot(CONNECT.map((t) => ({ ...t, overrides: {} })))).reasons.size).toBe(0);
+    expect(recogniseClientTopics(snapshot([topic('billing.connect-status', 5, 1, COMPACT)])).notes.size).toBe(0);
+    expect(recogniseClientTopics(snapshot(CONNECT.map((t) => ({ ...t, overrides: {} })))).notes.size).toBe(0);
   });
 
   it('marks a connect-<name> group as a probable sink connector, kept as a consumer group until someone checks', () => {
@@ -120,6 +123,6 @@ describe('import: what real users write (../shared/fixtures, read in place)', ()
     const names = [...new Set([...text.matchAll(/resource_name: (connect-(?:configs|offsets|status)-\S+)/g)].map((m) => m[1] ?? ''))].sort();
     expect(names).toHaveLength(3);
     const r = recogniseClientTopics(snapshot(names.map((n) => topic(n, 1, 3, COMPACT))));
-    expect([...r.reasons.keys()].sort()).toEqual(names);
+    expect([...r.notes.keys()].sort()).toEqual(names);
   });
 });
