@@ -11,6 +11,24 @@ import type { Setting } from './client-config';
  */
 const STREAMS_TOPIC_PREFIX = 'topic.';
 
+/**
+ * The exception-handler keys of StreamsConfig under both spellings. KIP-1056 (Kafka 4.0) dropped the `default.` prefix:
+ * `deserialization.exception.handler` and `production.exception.handler` are the names from 4.0 on, and
+ * `default.deserialization.exception.handler` / `default.production.exception.handler` are deprecated since 4.0 (see
+ * the 4.0 javadoc's deprecated list, "Since 4.0. Use StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG
+ * instead", https://kafka.apache.org/40/javadoc/deprecated-list.html, and the Streams configuration reference,
+ * docs/streams/developer-guide/config-streams: "default.deserialization.exception.handler (Deprecated. Use
+ * deserialization.exception.handler instead.)"). Clients before 4.0 know only the `default.` names.
+ *
+ * topicform does not model the Kafka Streams client version an application runs (the environment models the brokers,
+ * and one cluster serves clients of many versions), so the config carries both spellings with the same class: whichever
+ * of the two a client reads, it gets the declared handler (an older client logs the new key as an unknown config).
+ */
+export const EXCEPTION_HANDLER_KEYS = {
+  deserialization: { since40: 'deserialization.exception.handler', before40: 'default.deserialization.exception.handler' },
+  production: { since40: 'production.exception.handler', before40: 'default.production.exception.handler' },
+} as const;
+
 export function streamsSettings(app: ResolvedStreamsApplication, topology: Topology): Setting[] {
   const env = topology.environment;
   const settings: Setting[] = [
@@ -43,17 +61,21 @@ export function streamsSettings(app: ResolvedStreamsApplication, topology: Topol
     const { deserialization, production } = app.exceptionHandlers;
     settings.push(
       {
-        key: 'deserialization.exception.handler',
+        key: EXCEPTION_HANDLER_KEYS.deserialization.since40,
         value: deserialization,
         reason: 'the declared handler for records that cannot be deserialized (Kafka 4.0+ name, KIP-1056)',
       },
-      { key: 'default.deserialization.exception.handler', value: deserialization, reason: 'the same, under its name before Kafka 4.0 (deprecated since)' },
       {
-        key: 'production.exception.handler',
+        key: EXCEPTION_HANDLER_KEYS.deserialization.before40,
+        value: deserialization,
+        reason: 'the same, under its name before Kafka 4.0 (deprecated since)',
+      },
+      {
+        key: EXCEPTION_HANDLER_KEYS.production.since40,
         value: production,
         reason: 'the declared handler for records that cannot be produced (Kafka 4.0+ name, KIP-1056)',
       },
-      { key: 'default.production.exception.handler', value: production, reason: 'the same, under its name before Kafka 4.0 (deprecated since)' },
+      { key: EXCEPTION_HANDLER_KEYS.production.before40, value: production, reason: 'the same, under its name before Kafka 4.0 (deprecated since)' },
     );
   }
   return settings;

@@ -3,7 +3,7 @@ import type { ConnectCluster, DeadLetterShape } from './connect-cluster';
 import { DeclarationConstruct } from './declaration';
 import { Domain } from './domain';
 import type { IEventTopic } from './event-topic';
-import type { Suppression, TopicRef } from '../model/schema';
+import type { ReplaySafetyInput, Suppression, TopicRef } from '../model/schema';
 
 /** A topic a connector reads or writes; another domain's topic needs `reason` (its owner's decision). */
 export type ConnectorTopic = IEventTopic | TopicRef | { readonly topic: IEventTopic | TopicRef; readonly reason?: string };
@@ -69,6 +69,16 @@ export interface SinkConnectorOptions extends ConnectorOptionsBase {
    * @default - none; lint reports a sink without one
    */
   readonly idempotency?: string;
+
+  /**
+   * Whether its conversion is deterministic and how its writes to the external system are controlled when records
+   * are delivered again (a replay by resetting `connect-<name>`'s offsets), e.g.
+   * `{ deterministic: true, sideEffects: SideEffects.guardedBy('documents upserted by id') }`. The replay procedure of
+   * the domain's runbook quotes it.
+   *
+   * @default - none; lint warns on a sink that reads a replayable topic without one (TF-REPLAY-004)
+   */
+  readonly replaySafety?: ReplaySafetyInput;
 }
 
 export interface SourceConnectorOptions extends ConnectorOptionsBase {
@@ -103,8 +113,11 @@ export class Connector extends DeclarationConstruct {
     const cluster = this.node.scope;
     const clusterName = cluster !== undefined && 'clusterName' in cluster && typeof cluster.clusterName === 'string' ? cluster.clusterName : '';
     const deadLetter = 'deadLetter' in rest ? rest.deadLetter : undefined;
+    const replaySafety = 'replaySafety' in rest ? rest.replaySafety : undefined;
     return {
       ...rest,
+      // Copied, so that a statement object shared between declarations is not aliased into the Topology.
+      ...(replaySafety === undefined ? {} : { replaySafety: { ...replaySafety, sideEffects: { ...replaySafety.sideEffects } } }),
       ...(typeof deadLetter === 'object'
         ? { deadLetter: { ...deadLetter, ...(deadLetter.config === undefined ? {} : { config: { ...deadLetter.config } }) } }
         : {}),

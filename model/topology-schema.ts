@@ -245,6 +245,8 @@ const connect = sortedObject({
       groupId: z.string().nullable(),
       deadLetter: connectTopic.nullable(),
       idempotency: z.string().nullable(),
+      /** Absent when the sink makes no statement (and in outputs written before sinks could). */
+      replaySafety: replaySafety.optional(),
       transactionalIdPrefix: z.string().nullable(),
       suppressions,
       source: sourceLocation,

@@ -346,6 +346,8 @@ export interface ResolvedConnector {
   readonly deadLetter: ResolvedConnectTopic | null;
   /** A sink's idempotency statement; null when not stated or for a source connector. */
   readonly idempotency: string | null;
+  /** A sink's replay-safety statement; absent when not stated and for a source connector (it reads no topic). */
+  readonly replaySafety?: ReplaySafety;
   /** A source connector with `exactly.once.support=required`: its task transactional-id prefix; null otherwise. */
   readonly transactionalIdPrefix: string | null;
   readonly suppressions: readonly Suppression[];

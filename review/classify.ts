@@ -3,11 +3,20 @@
  * `<stack>/<subject>/<rule>`, a reason, and its `Key | Current | New` rows. Pure: it reads the two snapshots for
  * context (declared replay windows, who still needs an ACL, which groups still consume) and nothing else.
  */
-import { connectDlqRemoved, connectNeeds, connectStorageRemoved, connectTopicRole, findConnector } from './connect';
+import {
+  connectDlqRemoved,
+  connectNeeds,
+  connectStorageRemoved,
+  connectTopicRole,
+  findConnector,
+  readersIn,
+  sinkConnectorRemoved,
+  sourceConnectorRemoved,
+} from './connect';
 import { parseAclId } from '../model/acl';
 import { streamsNeeds } from '../model/acl-streams';
 import { toMs } from '../model/duration';
-import type { AclBinding, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedTopic } from '../model/topology';
+import type { AclBinding, ResolvedConnector, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
 import { KAFKA_DEFAULT_OFFSETS_RETENTION_MS, KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
 import { partitionsCause, retentionCause } from './derived-cause';
@@ -156,6 +165,8 @@ class Classifier {
         });
       case 'group-removed':
         return this.groupRemoved(change.stack, change.group);
+      case 'connector-removed':
+        return this.connectorRemoved(change.stack, change.connector);
       case 'declaration-changed': {
         const fields = change.fields.map((f) => f.field);
         const rows = change.fields.map((f) => ({ key: f.field, current: f.before, new: f.after }));
@@ -255,6 +266,44 @@ class Classifier {
     ];
     const text = m.groupRemoved(g.groupId, g.service, companions, dlq, KAFKA_DEFAULT_OFFSETS_RETENTION_MS, production);
     this.push({ rule: 'group-removed', verdict, stack, subject: { kind: 'group', groupId: g.groupId }, text, before: g.groupId, after: '(removed)', rows });
+  }
+
+  /**
+   * A removed connector. A sink: BLOCK in production when it had a DLQ (deleted with its dead letters, which review
+   * cannot see), WARN otherwise; either way its group's offsets are orphaned. A source: BLOCK in production when the
+   * head still declares readers of its topics (they stop receiving events, silently), WARN otherwise.
+   */
+  private connectorRemoved(stack: string, k: ResolvedConnector): void {
+    const { name: environment, production } = this.stackOf(stack).environment;
+    const head = this.headStacks(environment).map((s) => s.topology);
+    // Declared by another stack of the environment now: a move, reported by its resources.
+    if (findConnector(head, k.cluster.groupId, k.name) !== undefined) return;
+    const subject: Subject = { kind: 'connector', clusterGroupId: k.cluster.groupId, name: k.name };
+    const topics = k.topics.map((t) => t.topicName);
+    const rows = [
+      { key: 'principal', current: k.principal, new: '(removed)' },
+      { key: k.type === 'sink' ? 'reads' : 'writes', current: topics.join(', '), new: '(removed)' },
+    ];
+    if (k.type === 'sink') {
+      const dlq = k.deadLetter?.name ?? null;
+      rows.push(
+        {
+          key: 'offsets',
+          current: `committed by ${k.groupId ?? ''}`,
+          new: `kept until offsets.retention.minutes expires them (default ${humanize('retention.ms', KAFKA_DEFAULT_OFFSETS_RETENTION_MS)})`,
+        },
+        ...(dlq === null ? [] : [{ key: 'DLQ', current: dlq, new: '(deleted with its records)' }]),
+      );
+      const text = sinkConnectorRemoved(k.name, k.cluster.groupId, k.groupId ?? '', dlq, KAFKA_DEFAULT_OFFSETS_RETENTION_MS, production);
+      const verdict: Verdict = production && dlq !== null ? 'BLOCK' : 'WARN';
+      this.push({ rule: 'connector-removed', verdict, stack, subject, text, before: `${k.cluster.groupId}/${k.name}`, after: '(removed)', rows });
+      return;
+    }
+    const readers = readersIn(head, topics);
+    rows.push({ key: 'readers', current: readers.length === 0 ? '—' : readers.join(', '), new: readers.length === 0 ? '—' : '(no more events)' });
+    const text = sourceConnectorRemoved(k.name, k.cluster.groupId, topics, readers, production);
+    const verdict: Verdict = production && readers.length > 0 ? 'BLOCK' : 'WARN';
+    this.push({ rule: 'connector-removed', verdict, stack, subject, text, before: `${k.cluster.groupId}/${k.name}`, after: '(removed)', rows });
   }
 
   /** The groups of an environment that read `topic`, on one side. */

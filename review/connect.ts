@@ -4,6 +4,7 @@
  * which older outputs lack (then nothing here applies).
  */
 import type { ResolvedConnect, ResolvedConnector, Topology } from '../model/topology';
+import { formatMs } from '../model/duration';
 import type { Text } from './messages';
 
 export type ConnectTopicRole =
@@ -84,4 +85,60 @@ export const connectDlqRemoved = (name: string, connector: string, clusterGroupI
   title: `dead-letter topic ${name} of sink connector ${connector} removed`,
   reason: `sink connector ${connector} on ${clusterGroupId} still runs, but its dead-letter topic is deleted with the dead letters waiting in it; the connector then fails on its next bad record; keep the DLQ`,
   fix: 'keep the DLQ',
+});
+
+/**
+ * Who still reads any of `topics` in `topologies`, sorted: consumer groups, Kafka Streams applications and sink
+ * connectors (older topology.json files lack the last two; then only groups count).
+ */
+export function readersIn(topologies: readonly Topology[], topics: readonly string[]): string[] {
+  const wanted = new Set(topics);
+  const found = new Set<string>();
+  for (const t of topologies) {
+    for (const g of t.consumerGroups) if (g.subscriptions.some((s) => wanted.has(s.topicName))) found.add(`consumer group ${g.groupId}`);
+    for (const a of t.streamsApplications ?? []) if (a.inputs.some((i) => wanted.has(i.topicName))) found.add(`streams application ${a.applicationId}`);
+    for (const k of connectOf(t)?.connectors ?? []) {
+      if (k.type === 'sink' && k.topics.some((x) => wanted.has(x.topicName))) found.add(`sink connector ${k.cluster.groupId}/${k.name}`);
+    }
+  }
+  return [...found].sort();
+}
+
+export const sinkConnectorRemoved = (
+  name: string,
+  clusterGroupId: string,
+  groupId: string,
+  dlq: string | null,
+  offsetsRetentionMs: number,
+  production: boolean,
+): Text => ({
+  title: `sink connector ${name} on ${clusterGroupId} removed`,
+  reason:
+    `its ACLs go once terraform applies; the offsets of its group ${groupId} stay on the cluster until they expire (offsets.retention.minutes, Kafka's default ${formatMs(offsetsRetentionMs)} after the group is empty): ` +
+    `a sink re-created with the same name within that time resumes from them, later it starts again from auto.offset.reset (earliest for Connect's sink consumers), writing every retained record to the external system again` +
+    (dlq === null
+      ? '; it has no DLQ'
+      : `; dead letters still waiting in ${dlq} are lost: re-drive or export them first${production ? ' (production: blocks until acknowledged, since review cannot see whether the DLQ is empty)' : ''}`) +
+    `; delete the connector from the Connect cluster (DELETE /connectors/${name}) before applying`,
+  fix: dlq === null ? `delete the connector from the Connect cluster, then apply` : `re-drive or export ${dlq}${production ? ', then acknowledge' : ' first'}`,
+});
+
+export const sourceConnectorRemoved = (
+  name: string,
+  clusterGroupId: string,
+  topics: readonly string[],
+  readers: readonly string[],
+  production: boolean,
+): Text => ({
+  title: `source connector ${name} on ${clusterGroupId} removed`,
+  reason:
+    `${topics.join(', ')} ${topics.length === 1 ? 'gets' : 'get'} no more events from it` +
+    (readers.length === 0
+      ? '; nothing declared reads them'
+      : `, while ${readers.join(', ')} still ${readers.length === 1 ? 'reads' : 'read'} them and will wait for events that no longer come${production ? ' (production: blocks until acknowledged)' : ''}`) +
+    `; delete the connector from the Connect cluster (DELETE /connectors/${name}) before applying, or keep it until its readers have moved`,
+  fix:
+    readers.length === 0
+      ? 'delete the connector from the Connect cluster, then apply'
+      : `move or remove ${readers.join(', ')} first, or ${production ? 'acknowledge' : 'accept'} that they stop receiving events`,
 });

@@ -379,6 +379,11 @@ function diffDeclarations(stack: string, b: StackSnapshot | undefined, h: StackS
   for (const [groupId, group] of bd?.groups ?? []) {
     if (!hd.groups.has(groupId)) changes.push({ kind: 'group-removed', stack, group });
   }
+  // A connector gone from this stack (topology.json's `connect` part; outputs written before Connect have none).
+  const headConnectors = new Set((h.topology.connect?.connectors ?? []).map((k) => `${k.cluster.groupId}/${k.name}`));
+  for (const connector of b?.topology.connect?.connectors ?? []) {
+    if (!headConnectors.has(`${connector.cluster.groupId}/${connector.name}`)) changes.push({ kind: 'connector-removed', stack, connector });
+  }
   for (const producer of hd.producers.values()) {
     compare(
       { kind: 'producer', service: producer.service, topic: producer.topicName },

@@ -92,6 +92,13 @@ function originWithout(
     }
     case 'stack':
       return { key: `stack:${stack}`, label: `stack ${stack}`, companion: null, declaredAt: null };
+    case 'connector': {
+      const k = [...(head?.topology.connect?.connectors ?? []), ...(base?.topology.connect?.connectors ?? [])].find(
+        (x) => x.cluster.groupId === subject.clusterGroupId && x.name === subject.name,
+      );
+      const label = `connector ${strip(subject.clusterGroupId)}/${subject.name}`;
+      return { key: `connector:${strip(subject.clusterGroupId)}/${subject.name}`, label, companion: null, declaredAt: declaredAt(k?.source) };
+    }
   }
 }
 

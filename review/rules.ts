@@ -7,7 +7,11 @@ import type { Verdict } from './types';
 export interface ReviewRule {
   /** The verdict, or how it is chosen. */
   readonly verdict:
-    Verdict | `${Verdict} in production, ${Verdict} elsewhere` | 'BLOCK for a topic, WARN for an ACL' | 'BLOCK in production when it has a DLQ, WARN otherwise';
+    | Verdict
+    | `${Verdict} in production, ${Verdict} elsewhere`
+    | 'BLOCK for a topic, WARN for an ACL'
+    | 'BLOCK in production when it has a DLQ, WARN otherwise'
+    | "BLOCK in production when a sink has a DLQ or a source's topics have readers, WARN otherwise";
   /** What it means, one line (README table). */
   readonly summary: string;
 }
@@ -81,6 +85,11 @@ export const REVIEW_RULES = {
   'group-removed': {
     verdict: 'BLOCK in production when it has a DLQ, WARN otherwise',
     summary: 'a consumer group is removed: its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it',
+  },
+  'connector-removed': {
+    verdict: "BLOCK in production when a sink has a DLQ or a source's topics have readers, WARN otherwise",
+    summary:
+      "a Kafka Connect connector is removed: a sink's DLQ is deleted with its dead letters and its group's offsets are orphaned (a sink re-created after they expire re-delivers from the earliest offset); a source's readers stop receiving events",
   },
   'client-config-changed': { verdict: 'WARN', summary: "a service's generated client config changes: redeploy it with the new settings" },
   'topic-added': { verdict: 'SAFE', summary: 'a new topic' },

@@ -2,7 +2,7 @@
 import { parseAclId } from '../model/acl';
 import type { Subject } from './types';
 
-/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `producer:<service>@<topic>`, `domain:<name>`. */
+/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`. */
 export function subjectKey(subject: Subject): string {
   switch (subject.kind) {
     case 'topic':
@@ -11,6 +11,8 @@ export function subjectKey(subject: Subject): string {
       return subject.id;
     case 'group':
       return `group:${subject.groupId}`;
+    case 'connector':
+      return `connector:${subject.clusterGroupId}/${subject.name}`;
     case 'producer':
       return `producer:${subject.service}@${subject.topic}`;
     case 'domain':
@@ -39,6 +41,8 @@ export function subjectLabel(subject: Subject): string {
       return aclLabel(subject.id);
     case 'group':
       return `consumer group ${subject.groupId}`;
+    case 'connector':
+      return `connector ${subject.name} on ${subject.clusterGroupId}`;
     case 'producer':
       return `producer ${subject.service} of ${subject.topic}`;
     case 'domain':

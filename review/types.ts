@@ -8,6 +8,7 @@ import type { ContractFinding } from '../contracts/review';
 import type {
   AclBinding,
   ResolvedAcl,
+  ResolvedConnector,
   ResolvedConsumerGroup,
   ResolvedDomain,
   ResolvedEnvironment,
@@ -159,6 +160,8 @@ export type Subject =
   | { readonly kind: 'topic'; readonly name: string }
   | { readonly kind: 'acl'; readonly id: string }
   | { readonly kind: 'group'; readonly groupId: string }
+  /** A Kafka Connect connector, by its cluster's `group.id` and its name. */
+  | { readonly kind: 'connector'; readonly clusterGroupId: string; readonly name: string }
   | { readonly kind: 'producer'; readonly service: string; readonly topic: string }
   | { readonly kind: 'domain'; readonly name: string }
   /** The stack's own settings: backend, provider, variables, required providers. */
@@ -199,6 +202,8 @@ export type Change =
   | { readonly kind: 'group-added'; readonly stack: string; readonly group: ResolvedConsumerGroup }
   /** A consumer group the base declares in this stack and no head stack of its environment declares. */
   | { readonly kind: 'group-removed'; readonly stack: string; readonly group: ResolvedConsumerGroup }
+  /** A connector the base declares in this stack and the head stack does not (classify checks the other stacks). */
+  | { readonly kind: 'connector-removed'; readonly stack: string; readonly connector: ResolvedConnector }
   | { readonly kind: 'declaration-changed'; readonly stack: string; readonly subject: Subject; readonly fields: readonly FieldChange[] }
   | { readonly kind: 'suppression-added'; readonly stack: string; readonly subject: Subject; readonly ruleId: string; readonly reason: string }
   | {

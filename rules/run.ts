@@ -101,7 +101,10 @@ function subjectsOf(topology: Topology, environmentSource: SourceLocation): Subj
   for (const k of topology.connect?.connectors ?? []) {
     const name = `${k.cluster.groupId}/${k.name}`;
     const suppressions = [...scoped(k.suppressions, `connector ${name}`), ...(clusterSuppressions.get(k.cluster.groupId) ?? []), ...inDomain(k.domain)];
-    subjects.push({ kind: 'connector', value: k, info: { kind: 'connector', name, domain: k.domain, source: k.source }, suppressions });
+    const info: FindingSubject = { kind: 'connector', name, domain: k.domain, source: k.source };
+    subjects.push({ kind: 'connector', value: k, info, suppressions });
+    // A sink connector reads its topics like a consumer group: the replay-safety rules judge it as a reader.
+    if (k.type === 'sink') subjects.push({ kind: 'reader', value: k, info, suppressions });
   }
   return subjects;
 }

@@ -22,6 +22,9 @@ import type {
 export const RULE_LEVELS = ['error', 'warning', 'info'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** What reads event topics and may be replayed (a sink connector is passed only with `type: 'sink'`). */
+export type Reader = ResolvedConsumerGroup | ResolvedStreamsApplication | ResolvedConnector;
+
 export interface Violation {
   /** The declared field the finding is about, e.g. `key.cardinality`. */
   readonly field: string;
@@ -82,8 +85,8 @@ interface SubjectTypes {
   /** A consumer group or a producer: something a service runs with a principal. */
   readonly client: ResolvedConsumerGroup | ResolvedProducer;
   readonly 'streams-application': ResolvedStreamsApplication;
-  /** Anything that reads event topics and may be replayed: a consumer group or a Kafka Streams application. */
-  readonly reader: ResolvedConsumerGroup | ResolvedStreamsApplication;
+  /** Anything that reads event topics and may be replayed: a consumer group, a Kafka Streams application or a sink connector. */
+  readonly reader: Reader;
 }
 export type SubjectKind = keyof SubjectTypes;
 

@@ -21,7 +21,7 @@ const SUPPRESS_ON: Readonly<Record<SubjectKind, string>> = {
   producer: 'producer or its topic’s domain',
   client: 'consumer group / producer, or its domain',
   'streams-application': 'streams application or its domain',
-  reader: 'consumer group / streams application, or its domain',
+  reader: 'consumer group / streams application / sink connector (or its Connect cluster), or its domain',
   acl: 'domain owning the resource',
   'connect-cluster': 'connect cluster or its domain',
   connector: 'connector, its connect cluster or its domain',

@@ -90,6 +90,10 @@ export function search(scope: Construct): Domain {
     topics: [changed],
     tasksMax: 6,
     idempotency: 'documents are written by id (key.ignore=false): a redelivered or replayed change overwrites the same document',
+    replaySafety: {
+      deterministic: true,
+      sideEffects: SideEffects.guardedBy('Elasticsearch writes are index requests by document id; a replay rewrites the same documents'),
+    },
   });
 
   return domain;

@@ -15,6 +15,7 @@
  */
 import { UNASSIGNED_DOMAIN, claimEventName, classifyName, parseCompanionName, type CompanionName } from '../naming';
 import { planInputs } from './inputs';
+import { recogniseClientTopics } from './client-kinds';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
@@ -73,7 +74,12 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   // 1. Names.
   const unmanaged = new Map<string, { reason: string; domain?: string }>();
   const candidates: Candidate[] = [];
-  const classified = snapshot.topics.map((t) => ({ t, c: classifyName(t.name, env.topicPrefix, pattern, isInternalTopic) }));
+  // Kafka Streams internal topics and Kafka Connect storage topics belong to those clients, not to an event domain.
+  const clients = recogniseClientTopics(snapshot);
+  for (const [name, reason] of clients.reasons) unmanaged.set(name, { reason });
+  const classified = snapshot.topics
+    .filter((t) => !clients.reasons.has(t.name))
+    .map((t) => ({ t, c: classifyName(t.name, env.topicPrefix, pattern, isInternalTopic) }));
   for (const { t, c } of classified) if (c.kind === 'event') candidates.push({ topic: t, domain: c.domain, event: c.event });
   const usedEvents = new Map<string, Set<string>>();
   for (const c of candidates) usedEvents.set(c.domain, new Set([...(usedEvents.get(c.domain) ?? []), c.event]));
@@ -106,7 +112,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   const excluded = new Map<string, string>();
   const dropped = new Set<string>();
   const unsupported = new Set<string>();
-  const findings: ImportFinding[] = [...snapshot.findings];
+  const findings: ImportFinding[] = [...snapshot.findings, ...clients.findings];
   let draft: Draft | undefined;
   let result: ResolveResult | undefined;
   let comparison: Comparison | undefined;
@@ -247,9 +253,15 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     });
   }
 
+  // Connect storage topics are adopted as event topics for now; their declaration says what they are.
+  const domains = draft.domains.map((d) =>
+    d.topics.some((t) => clients.notes.has(t.name))
+      ? { ...d, topics: d.topics.map((t) => (clients.notes.has(t.name) ? { ...t, notes: [...t.notes, clients.notes.get(t.name) ?? ''] } : t)) }
+      : d,
+  );
   return {
     environment: env.name,
-    domains: draft.domains,
+    domains,
     unmanagedTopics,
     adopt: { topics: comparison?.adoptTopics ?? [], acls: comparison?.adoptAcls ?? [], brokerDefaults },
     firstPlan: {

@@ -40,12 +40,6 @@ export const exactlyOnceWithoutClusterSupport = (connector: string, cluster: str
   hint: 'set exactlyOnceSource: true on the connect cluster (exactly.once.source.support=enabled), or drop exactlyOnce',
 });
 
-export const groupIdClash = (path: string, groupId: string, clash: string): Issue => ({
-  path,
-  code: 'duplicate-group-id',
-  message: `group id "${groupId}" is also used by ${clash}; a group id is global to the cluster (Connect's group.id must not clash with consumer groups)`,
-});
-
 export const storagePartitions = (kind: string, count: number): string => `Kafka Connect's ${kind} storage default: ${count}`;
 
 export const connectorDeadLetterPartitions = (count: number, standard: number): string =>

@@ -33,6 +33,7 @@ import {
 import { checkCompanionShape, checkPrincipalType, checkTopicConfig } from './checks';
 import { byName, compare, Collector, parseAll, rawNames, sortIssues, sourceOf, where } from './collect';
 import { connectTopics, resolveConnect } from './connect';
+import { checkGroupIdNamespace } from './group-ids';
 import { resolveConsumerGroup } from './consumer-groups';
 import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from './environment';
 import { resolveEventTopic } from './event-topic';
@@ -157,9 +158,10 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     producers.push(resolveProducer(p, nameOf(topic)));
   }
 
-  const streams = resolveStreamsApplications([...streamsByName.values()], groupDecls, refs, nameOf, out);
+  const streams = resolveStreamsApplications([...streamsByName.values()], refs, nameOf, out);
 
-  const connect = resolveConnect({ clusters: connectClusterDecls, connectors: connectorDecls, env, refs, eventTopics, groups }, out);
+  const connect = resolveConnect({ clusters: connectClusterDecls, connectors: connectorDecls, env, refs, eventTopics }, out);
+  checkGroupIdNamespace(groups, streams, connect?.clusters ?? [], connect?.connectors ?? [], out);
   const ownConnectTopics = connectTopics(connect);
   checkTopicNames(ownConnectTopics.length === 0 ? topics : [...topics, ...ownConnectTopics], out);
 

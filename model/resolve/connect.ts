@@ -18,7 +18,6 @@ import type {
   ResolvedConnector,
   ResolvedConnectorTopic,
   ResolvedConnectTopic,
-  ResolvedConsumerGroup,
   ResolvedEventTopic,
   SizedValue,
 } from '../topology';
@@ -35,8 +34,6 @@ export interface ConnectInputs {
   readonly refs: References;
   /** Resolved event topics by `topicRefKey`. */
   readonly eventTopics: ReadonlyMap<string, ResolvedEventTopic>;
-  /** Consumer groups, whose ids Connect's group ids must not reuse. */
-  readonly groups: readonly ResolvedConsumerGroup[];
 }
 
 /** The resolved Connect part of the Topology, or undefined when nothing is declared. */
@@ -72,7 +69,6 @@ export function resolveConnect(inputs: ConnectInputs, out: Collector): ResolvedC
     const resolved = resolveConnector(c, cluster, inputs, out);
     if (resolved !== undefined) connectors.push(resolved);
   }
-  checkGroupIds(clusters, connectors, inputs.groups, out);
   return {
     clusters: clusters.sort((a, b) => compare(a.groupId, b.groupId)),
     connectors: connectors.sort((a, b) => compare(`${a.cluster.groupId}/${a.name}`, `${b.cluster.groupId}/${b.name}`)),
@@ -185,6 +181,7 @@ function resolveConnector(c: ConnectorDeclaration, cluster: ResolvedConnectClust
     groupId: c.groupId ?? defaultSinkGroupId(c.name),
     deadLetter: c.deadLetter === false ? null : sinkDeadLetter(c, cluster, parents, env, out),
     idempotency: c.idempotency ?? null,
+    ...(c.replaySafety === undefined ? {} : { replaySafety: c.replaySafety }),
     transactionalIdPrefix: null,
   };
 }
@@ -229,21 +226,4 @@ function sinkDeadLetter(
     retentionMs: retention,
     source: c.source,
   };
-}
-
-/** Worker group ids and sink groups must not reuse each other's ids or a consumer group's (all share one namespace). */
-function checkGroupIds(
-  clusters: readonly ResolvedConnectCluster[],
-  connectors: readonly ResolvedConnector[],
-  groups: readonly ResolvedConsumerGroup[],
-  out: Collector,
-): void {
-  const taken = new Map<string, string>(groups.map((g) => [g.groupId, `consumer group ${g.domain}.${g.name} (${where(g.source)})`]));
-  const claim = (groupId: string, what: string, source: ResolvedConnectCluster['source'], path: string): void => {
-    const clash = taken.get(groupId);
-    if (clash !== undefined) out.add(source, cm.groupIdClash(path, groupId, clash));
-    else taken.set(groupId, `${what} (${where(source)})`);
-  };
-  for (const c of clusters) claim(c.groupId, `connect cluster ${c.domain}.${c.name}`, c.source, 'groupId');
-  for (const c of connectors) if (c.groupId !== null) claim(c.groupId, `sink connector ${c.domain}.${c.name}`, c.source, 'groupId');
 }

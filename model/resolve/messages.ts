@@ -196,13 +196,6 @@ export const duplicateStreamsApplication = (name: string, domain: string, first:
   message: `streams application "${name}" is declared twice in domain "${domain}" (first at ${first})`,
 });
 
-export const duplicateApplicationId = (applicationId: string, clash: string): Issue => ({
-  path: 'applicationId',
-  code: 'duplicate-application-id',
-  message: `application.id "${applicationId}" is also used by ${clash}; it is the application's consumer group id, global to the cluster`,
-  hint: 'give the application another name or applicationId',
-});
-
 export const duplicateStreamsTopic = (path: string, app: string, topic: string, list: 'inputs' | 'outputs'): Issue => ({
   path,
   code: 'duplicate-streams-topic',

@@ -1,12 +1,12 @@
 /**
  * Step 6b, Kafka Streams applications: their topics must be declared, each named once per list, another domain's with
  * a reason (the same rule as consumer groups); the application id (default `<domain>.<name>`, like a group id) is
- * its consumer group id, so it is unique among group ids and application ids.
+ * its consumer group id, checked against every other group id in group-ids.ts.
  */
 import { defaultGroupId } from '../naming';
-import { topicRefKey, type ConsumerGroupDeclaration, type EventTopicDeclaration, type StreamsApplicationDeclaration } from '../schema';
+import { topicRefKey, type EventTopicDeclaration, type StreamsApplicationDeclaration } from '../schema';
 import type { ResolvedStreamsApplication, ResolvedStreamsTopic } from '../topology';
-import { compare, where, type Collector } from './collect';
+import { compare, type Collector } from './collect';
 import * as m from './messages';
 import type { References } from './references';
 
@@ -15,20 +15,14 @@ const CHANGELOG_SUFFIX = '-changelog';
 
 export function resolveStreamsApplications(
   apps: readonly StreamsApplicationDeclaration[],
-  groups: readonly ConsumerGroupDeclaration[],
   refs: References,
   nameOf: (topic: EventTopicDeclaration) => string,
   out: Collector,
 ): ResolvedStreamsApplication[] {
-  const ids = new Map<string, string>();
-  for (const g of groups) ids.set(g.groupId ?? defaultGroupId(g.domain, g.name), `consumer group ${g.domain}.${g.name} (${where(g.source)})`);
   const resolved: ResolvedStreamsApplication[] = [];
   for (const app of apps) {
     const label = `${app.domain}.${app.name}`;
     const applicationId = app.applicationId ?? defaultGroupId(app.domain, app.name);
-    const clash = ids.get(applicationId);
-    if (clash !== undefined) out.add(app.source, m.duplicateApplicationId(applicationId, clash));
-    ids.set(applicationId, `streams application ${label} (${where(app.source)})`);
     refs.requireDomain(app.domain, app.source, 'domain');
     const topics = (list: 'inputs' | 'outputs', verb: 'reads' | 'writes'): ResolvedStreamsTopic[] => {
       const seen = new Set<string>();

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CONNECT_STORAGE_KINDS } from '../connect/defaults';
 import { deadLetterShapeSchema } from './consumer-group';
+import { replaySafetySchema } from './replay-safety';
 import { nameSchema, principalSchema, reasonSchema, sourceSchema, suppressionsSchema, topicRefSchema } from './common';
 
 const groupIdSchema = z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'must use only letters, digits, ".", "_" and "-"' });
@@ -78,8 +79,12 @@ export const sinkConnectorSchema = z.strictObject({
   deadLetter: z.union([z.boolean(), deadLetterShapeSchema]).default(true),
   /** How duplicates are made harmless: a sink is at-least-once like any consumer. */
   idempotency: reasonSchema.optional(),
-  // A sink connector is a reader of its topics: replay-safety statements (deterministic processing, controlled external
-  // side effects) attach here, with the same shape as on consumer groups, once that statement type exists.
+  /**
+   * A sink connector reads its topics like a consumer group, and a replay (offset reset of `connect-<name>`) writes to
+   * the external system again: whether its conversion is deterministic and how the external writes are controlled, in
+   * the same shape as a consumer group's statement. @default - none; lint warns (TF-REPLAY-004)
+   */
+  replaySafety: replaySafetySchema.optional(),
 });
 
 export const sourceConnectorSchema = z.strictObject({

@@ -32,6 +32,7 @@ const RULE_WORDS: Readonly<Record<string, string>> = {
   'client-config-changed': 'generated client config changes',
   'access-removed': 'access removed',
   'group-removed': 'consumer group removed',
+  'connector-removed': 'connector removed',
   'topic-deleted': 'topic deleted',
   'acl-added': 'ACL added',
   'wildcard-acl-added': 'wildcard ACL added',
@@ -173,6 +174,8 @@ function subjectName(f: Finding): string {
       return f.subject.name;
     case 'stack':
       return f.stack;
+    case 'connector':
+      return `${f.subject.clusterGroupId}/${f.subject.name}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { COMPLIANT, NOT_APPLICABLE, defineRule, violations } from '../types';
-import { readTopics } from './readers';
+import { describeReader, readTopics } from './readers';
 
 /**
  * Deterministic processing and controlled external side effects are preconditions of replay that no broker setting can
@@ -19,11 +19,7 @@ export const replaySafetyStated = defineRule({
     if (reader.replaySafety !== undefined) return COMPLIANT;
     return violations({
       field: 'replaySafety',
-      message: `${describe(reader)} reads replayable ${topics.map((t) => `"${t}"`).join(', ')} and states no replay safety`,
+      message: `${describeReader(reader)} reads replayable ${topics.map((t) => `"${t}"`).join(', ')} and states no replay safety`,
     });
   },
 });
-
-function describe(reader: { readonly groupId?: string; readonly applicationId?: string }): string {
-  return reader.applicationId !== undefined ? `streams application ${reader.applicationId}` : `group ${reader.groupId ?? ''}`;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { deriveClients } from '../../artifacts/client-config';
+import { EXCEPTION_HANDLER_KEYS } from '../../artifacts/streams-config';
 import { exampleTopology, parseProperties } from './fixtures';
 
 describe('Kafka Streams client config (clients/<env>/<service>/streams.<application-id>.properties)', () => {
@@ -40,5 +41,35 @@ describe('Kafka Streams client config (clients/<env>/<service>/streams.<applicat
     expect(payment(topology)?.readCommitted).toBe(false);
     expect(payment(writing)?.readCommitted).toBe(true);
     expect(payment(writing)?.settings.find((s) => s.key === 'isolation.level')?.reason).toContain('order-totals');
+  });
+});
+
+describe('Kafka Streams exception-handler keys (KIP-1056)', () => {
+  it('writes both spellings with the declared classes: the 4.0+ names and the deprecated default.* names older clients read', () => {
+    const text = generateArtifacts([exampleTopology('dev')]).get('clients/dev/order-totals/streams.orders.order-totals.properties') ?? '';
+    const { values, comments } = parseProperties(text);
+    expect(EXCEPTION_HANDLER_KEYS).toEqual({
+      deserialization: { since40: 'deserialization.exception.handler', before40: 'default.deserialization.exception.handler' },
+      production: { since40: 'production.exception.handler', before40: 'default.production.exception.handler' },
+    });
+    const [app] = exampleTopology('dev').streamsApplications ?? [];
+    const handlers = app?.exceptionHandlers;
+    if (handlers === null || handlers === undefined) throw new Error('the example application declares no exception handlers');
+    for (const kind of ['deserialization', 'production'] as const) {
+      const { since40, before40 } = EXCEPTION_HANDLER_KEYS[kind];
+      expect(values.get(since40)).toBe(handlers[kind]);
+      expect(values.get(before40)).toBe(handlers[kind]);
+      expect(comments.get(since40)).toContain('Kafka 4.0+');
+      expect(comments.get(before40)).toContain('before Kafka 4.0');
+    }
+  });
+
+  it('writes no handler keys for an application that declares none (lint TF-STREAMS-003 reports it instead)', () => {
+    const topology = exampleTopology('dev');
+    const apps = (topology.streamsApplications ?? []).map((a) => ({ ...a, exceptionHandlers: null }));
+    const text = generateArtifacts([{ ...topology, streamsApplications: apps }]).get('clients/dev/order-totals/streams.orders.order-totals.properties');
+    const keys = [...parseProperties(text ?? '').values.keys()];
+    expect(keys.filter((k) => k.includes('exception.handler'))).toEqual([]);
+    expect(keys).toContain('application.id');
   });
 });

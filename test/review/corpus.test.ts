@@ -151,3 +151,33 @@ describe('findings carry what a reviewer needs', () => {
     ]);
   });
 });
+
+describe('connector-removed: the counterpart of group-removed for Kafka Connect', () => {
+  it('says what a removed sink loses: its DLQ with the dead letters, and offsets whose expiry means a full re-delivery', () => {
+    const finding = runCase(corpusCase('sink-connector-removed')).findings.find(
+      (f) => f.id === 'prod-search/connector:search.indexing/document-index/connector-removed',
+    );
+    expect(finding).toMatchObject({
+      verdict: 'BLOCK',
+      rule: 'connector-removed',
+      production: true,
+      before: 'search.indexing/document-index',
+      after: '(removed)',
+    });
+    expect(finding?.reason).toMatch(/offsets of its group connect-document-index stay on the cluster until they expire/);
+    expect(finding?.reason).toMatch(/earliest for Connect's sink consumers/);
+    expect(finding?.reason).toMatch(/dead letters still waiting in search\.document-index\.dlq are lost/);
+    expect(finding?.fix).toBe('re-drive or export search.document-index.dlq, then acknowledge');
+    expect(finding?.rows.map((r) => r.key)).toEqual(['principal', 'reads', 'offsets', 'DLQ']);
+  });
+
+  it('names the readers a removed source connector leaves without events, and only blocks in production when there are some', () => {
+    const findings = runCase(corpusCase('source-connector-removed')).findings;
+    const prod = findings.find((f) => f.id === 'prod-search/connector:search.indexing/catalog-cdc/connector-removed');
+    expect(prod?.reason).toMatch(/consumer group search\.indexer, sink connector search\.indexing\/document-index still read them/);
+    expect(prod?.rows.find((r) => r.key === 'readers')?.current).toBe('consumer group search.indexer, sink connector search.indexing/document-index');
+    const dev = findings.find((f) => f.id === 'dev/connector:search.indexing/catalog-cdc/connector-removed');
+    expect(dev).toMatchObject({ verdict: 'WARN' });
+    expect(dev?.reason).toMatch(/nothing declared reads them/);
+  });
+});

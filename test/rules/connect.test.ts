@@ -110,3 +110,66 @@ describe('Connect declarations pass every other rule', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('TF-REPLAY-004 / TF-REPLAY-005 on sink connectors: a sink states its replay safety like a consumer group', () => {
+  const source: ConnectorInput = {
+    type: 'source',
+    cluster: SINK.cluster,
+    name: 'cdc',
+    connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+    topics: SINK.topics,
+    source: { path: 'dev/cdc' },
+  };
+
+  it('warns on a sink that reads a replayable topic without a statement, on the connector, naming its group', () => {
+    const found = findings(topologyWith(CLUSTER, [SINK, source]), 'TF-REPLAY-004').filter((f) => f.subject.kind === 'connector');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      level: 'warning',
+      field: 'replaySafety',
+      subject: { kind: 'connector', name: 'search.indexing/document-index', source: SINK.source },
+      message: 'sink connector document-index (group connect-document-index) reads replayable "search.document-changed" and states no replay safety',
+    });
+  });
+
+  it('is satisfied by a guarded statement, which the Topology keeps', () => {
+    const guarded = {
+      ...SINK,
+      replaySafety: { deterministic: true, sideEffects: { control: 'guarded', by: 'index requests by document id' } },
+    } as ConnectorInput;
+    const topology = topologyWith(CLUSTER, [guarded]);
+    expect(topology.connect?.connectors[0]?.replaySafety).toEqual({
+      deterministic: true,
+      sideEffects: { control: 'guarded', by: 'index requests by document id' },
+    });
+    expect(findings(topology, 'TF-REPLAY-004').filter((f) => f.subject.kind === 'connector')).toEqual([]);
+    expect(findings(topology, 'TF-REPLAY-005')).toEqual([]);
+  });
+
+  it('fails (error) on a sink declared not replay-safe that reads a topic whose replay is declared, and honours a suppression', () => {
+    const unsafe = {
+      ...SINK,
+      replaySafety: { deterministic: true, sideEffects: { control: 'not-replay-safe', reason: 'the CRM sends a welcome mail per insert' } },
+    } as ConnectorInput;
+    const [found] = findings(topologyWith(CLUSTER, [unsafe]), 'TF-REPLAY-005');
+    expect(found).toMatchObject({
+      level: 'error',
+      field: 'replaySafety.sideEffects',
+      subject: { kind: 'connector', name: 'search.indexing/document-index' },
+      message:
+        'sink connector document-index (group connect-document-index) is not replay-safe ("the CRM sends a welcome mail per insert") but reads "search.document-changed", whose replay is declared',
+    });
+    const reason = 'replays of document-changed skip this connector: its offsets are never reset';
+    const [suppressed] = findings(topologyWith(CLUSTER, [{ ...unsafe, suppressions: [{ ruleId: 'TF-REPLAY-005', reason }] }]), 'TF-REPLAY-005');
+    expect(suppressed?.suppressed).toMatchObject({ reason });
+  });
+
+  it('rejects a statement on a source connector (it reads nothing to replay)', () => {
+    const result = resolve(
+      { ...SEED, connectClusters: [CLUSTER], connectors: [{ ...source, replaySafety: { deterministic: true, sideEffects: { control: 'none' } } }] },
+      DEV,
+    );
+    expect(result.topology).toBeNull();
+    expect(result.issues.map((i) => i.path).join()).toContain('replaySafety');
+  });
+});

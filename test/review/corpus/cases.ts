@@ -52,6 +52,8 @@ const PAYMENT = 'User:payment-service';
 const NOTIFICATION = 'User:notification-service';
 const ORDERS = 'orders.order-created';
 const DOCS = 'search.document-changed';
+const SINK = 'User:search-document-sink';
+const SINK_DLQ = 'search.document-index.dlq';
 const RETRY3 = `${ORDERS}.payment.retry-3`;
 const NOTIFY_DLQ = `${ORDERS}.notification.dlq`;
 const INDEXER_DLQ = `${DOCS}.indexer.dlq`;
@@ -298,6 +300,90 @@ export const CASES: readonly CorpusCase[] = [
     ],
     access: ['BLOCK revoked User:search-document-sink Topic:search.document-changed @acme/search-team'],
     reviewers: ['@acme/search-team'],
+  },
+  {
+    name: 'sink-connector-removed',
+    description:
+      'the Elasticsearch sink connector is removed in dev and prod with its DLQ and ACLs: BLOCK in production (its DLQ may hold dead letters, its offsets are orphaned), WARN in dev',
+    stacks: ['dev', 'prod-search'],
+    head: (o) => {
+      for (const name of ['dev', 'prod-search']) {
+        const s = o.stack(name);
+        s.removeTopicResource(SINK_DLQ);
+        for (const [operation, type, resource] of [
+          ['Read', 'Group', 'connect-document-index'],
+          ['Read', 'Topic', DOCS],
+          ['Write', 'Topic', SINK_DLQ],
+        ] as const) {
+          s.removeAcl(id(allow(SINK, operation, type, resource)));
+        }
+        const connect = s.topology.connect;
+        if (connect !== undefined) connect.connectors = connect.connectors.filter((k) => k.name !== 'document-index');
+      }
+    },
+    expected: [
+      ['BLOCK', `dev/${SINK_DLQ}/topic-deleted`],
+      ['BLOCK', 'prod-search/connector:search.indexing/document-index/connector-removed'],
+      ['BLOCK', `prod-search/${SINK_DLQ}/topic-deleted`],
+      ...(['dev', 'prod-search'] as const).flatMap((stack) => [
+        ['WARN', `${stack}/${id(allow(SINK, 'Read', 'Group', 'connect-document-index'))}/access-removed`] as const,
+        ['WARN', `${stack}/${id(allow(SINK, 'Read', 'Topic', DOCS))}/access-removed`] as const,
+        ['WARN', `${stack}/${id(allow(SINK, 'Write', 'Topic', SINK_DLQ))}/access-removed`] as const,
+        ...(stack === 'dev' ? [['WARN', 'dev/connector:search.indexing/document-index/connector-removed'] as const] : []),
+      ]),
+    ],
+    access: [0, 1].flatMap(() => [
+      `WARN revoked ${SINK} Group:connect-document-index @acme/search-team`,
+      `WARN revoked ${SINK} Topic:${DOCS} @acme/search-team`,
+      `WARN revoked ${SINK} Topic:${SINK_DLQ} @acme/search-team`,
+    ]),
+    reviewers: ['@acme/search-team'],
+  },
+  {
+    name: 'source-connector-removed',
+    description:
+      'prod: a source connector writing search.document-changed is removed while the indexer group and the sink connector still read it: BLOCK; in dev nothing reads its topic any more, so WARN',
+    stacks: ['dev', 'prod-search'],
+    base: (o) => {
+      for (const name of ['dev', 'prod-search']) {
+        const connect = o.stack(name).topology.connect;
+        connect?.connectors.push({
+          type: 'source',
+          domain: 'search',
+          name: 'catalog-cdc',
+          cluster: { name: 'indexing', groupId: 'search.indexing' },
+          connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+          service: 'search-connect',
+          principal: 'User:search-connect',
+          tasksMax: null,
+          topics: [{ topic: { domain: 'search', event: 'document-changed' }, topicName: DOCS }],
+          groupId: null,
+          deadLetter: null,
+          idempotency: null,
+          transactionalIdPrefix: null,
+          suppressions: [],
+          source: { path: `${name}/search/indexing/catalog-cdc` },
+        });
+      }
+    },
+    head: (o) => {
+      for (const name of ['dev', 'prod-search']) {
+        const s = o.stack(name);
+        const connect = s.topology.connect;
+        if (connect !== undefined) connect.connectors = connect.connectors.filter((k) => k.name !== 'catalog-cdc');
+        // In dev the readers are gone too: the connector's removal then stops nothing declared.
+        if (name === 'dev') {
+          s.topology.consumerGroups = s.topology.consumerGroups.filter((g) => !g.subscriptions.some((x) => x.topicName === DOCS));
+          if (connect !== undefined) connect.connectors = connect.connectors.filter((k) => k.type !== 'sink');
+        }
+      }
+    },
+    expected: [
+      ['BLOCK', 'prod-search/connector:search.indexing/catalog-cdc/connector-removed'],
+      ['WARN', 'dev/connector:search.indexing/catalog-cdc/connector-removed'],
+      ['WARN', 'dev/connector:search.indexing/document-index/connector-removed'],
+      ['WARN', 'dev/group:search.indexer/group-removed'],
+    ],
   },
   {
     name: 'address-changed',
