@@ -9,6 +9,7 @@ import { asyncApiDocument } from '../../artifacts/portal/asyncapi';
 import { messagePayload, PAYLOAD_SCHEMA_FORMAT } from '../../artifacts/portal/payload';
 import { subjectsOf } from '../../contracts/subjects';
 import type { ResolvedEventTopic, Topology } from '../../model/topology';
+import { everyClientTopology } from './every-client-fixture';
 import { edgeCaseTopology, exampleTopologies, exampleTopology } from './fixtures';
 
 /** Diagnostics of severity error (0) or warning (1); information and hints (e.g. "3.1.0 exists") are not failures. */
@@ -38,6 +39,7 @@ const portalFiles = (topologies: readonly Topology[]): Array<[string, string]> =
 describe.each<[string, () => readonly Topology[]]>([
   ['the examples', exampleTopologies],
   ['the edge cases', () => [edgeCaseTopology()]],
+  ['every client kind (Kafka Streams, Connect)', () => [everyClientTopology()]],
 ])('AsyncAPI documents of %s', (_, topologies) => {
   const files = portalFiles(topologies());
 
