@@ -85,16 +85,18 @@ describe('what an AsyncAPI document says', () => {
     expect(orders.channels['staging.staging.orders.order-created']?.address).toBe('staging.orders.order-created');
   });
 
-  it('has a send operation per producing service and a receive operation per consumer group, with its group id', () => {
+  it('has a send operation per producing service and a receive operation per consumer group and Streams application, with its group id', () => {
     const ops = Object.entries(orders.operations).filter(([, op]) => op.channel.$ref === '#/channels/prod.orders.order-created');
     const sends = ops.filter(([, op]) => op.action === 'send').map(([k]) => k);
     const groups = ops.filter(([, op]) => op.action === 'receive').map(([, op]) => op.bindings?.kafka.groupId.enum[0]);
     expect(sends).toEqual(['prod.send.order-service.orders.order-created']);
     expect(groups.sort()).toEqual(
-      prod.consumerGroups
-        .filter((g) => g.subscriptions.some((s) => s.topicName === created.name))
-        .map((g) => g.groupId)
-        .sort(),
+      [
+        ...prod.consumerGroups.filter((g) => g.subscriptions.some((s) => s.topicName === created.name)).map((g) => g.groupId),
+        // A Kafka Streams application reads in its application.id; a sink connector in its consumer group.
+        ...(prod.streamsApplications ?? []).filter((a) => a.inputs.some((i) => i.topicName === created.name)).map((a) => a.applicationId),
+        ...(prod.connect?.connectors ?? []).filter((k) => k.type === 'sink' && k.topics.some((t) => t.topicName === created.name)).map((k) => k.groupId),
+      ].sort(),
     );
   });
 
