@@ -6,7 +6,6 @@ import { review } from '../../review/review';
 import type { ReviewResult } from '../../review/types';
 import type { ResolvedScramCredential } from '../../model/topology';
 import { MutableOutput, type MutableStack } from './corpus/output';
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- tests edit parsed Terraform JSON */
 
 const STACK = 'prod-orders';
 const PRINCIPAL = 'User:order-service';
@@ -19,7 +18,7 @@ function reviewChange(change: (s: MutableStack) => void): ReviewResult {
   return review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', head.files('head')), plans: [] });
 }
 const ids = (r: ReviewResult): string[][] => r.findings.map((f) => [f.verdict, f.id]);
-const credentials = (s: MutableStack): ResolvedScramCredential[] => (s.topology.scramCredentials ?? []) as ResolvedScramCredential[];
+const credentials = (s: MutableStack): ResolvedScramCredential[] => s.topology.scramCredentials ?? [];
 const editCredential = (s: MutableStack, edit: Partial<ResolvedScramCredential>): void => {
   (s.topology as { scramCredentials?: ResolvedScramCredential[] }).scramCredentials = credentials(s).map((c) =>
     c.principal === PRINCIPAL ? { ...c, ...edit } : c,
