@@ -3,15 +3,15 @@
  * new principal on a resource, an operation widened or narrowed, a principal removed — each with the team that owns
  * the resource and must approve it. Review renders them as its "Access changes" section.
  *
- * A principal that gains access to a topic outside its own domain is WARN unless every consumer group behind it states
- * a reason for reading another domain's events (the subscription's `reason`, the cross-domain grant); everything else
- * is SAFE. "Its own domain" is every domain whose declarations use the principal (consumer groups, and producers,
+ * A principal that gains access to a topic outside its own domain is WARN unless every client behind it states a reason
+ * for using another domain's events (the `reason` of a consumer group's subscription, of a Kafka Streams application's
+ * input or output, of a connector's topic: the cross-domain grant); everything else is SAFE. "Its own domain" is every domain whose declarations use the principal (consumer groups, and producers,
  * which are declared on their topic and so belong to its domain); an ACL no declaration explains (a legacy ACL, a
  * `User:*` wildcard) therefore counts as outside. Pure: no cdktf, no file system.
  */
 import { connectTopics } from '../model/resolve/connect';
 import { principalUses } from '../model/quota';
-import type { ResolvedAcl, ResolvedConsumerGroup, Topology } from '../model/topology';
+import type { ResolvedAcl, Topology } from '../model/topology';
 import type { AclPatternType, AclResourceType } from '../model/vocabulary';
 import { compare, mergeEnvironments, operationLabel, ownerOf, whyOf } from './topologies';
 import { groupBy } from '../model/group-by';
@@ -41,10 +41,24 @@ export interface CrossDomainAccess {
   /** The domains whose declarations (in head) use the principal, sorted; empty when none does. */
   readonly principalDomains: readonly string[];
   /**
-   * The consumer groups of other domains that read the topic as this principal, with the reason each subscription
-   * states (null: none). Empty when no declaration explains the access (a legacy or hand-made ACL).
+   * The clients of other domains that use the topic as this principal — consumer groups, Kafka Streams applications and
+   * connectors — with the reason each declaration states (null: none). Empty when no declaration explains the access (a
+   * legacy or hand-made ACL).
    */
-  readonly grants: ReadonlyArray<{ readonly groupId: string; readonly domain: string; readonly reason: string | null }>;
+  readonly grants: readonly CrossDomainGrant[];
+}
+
+/** One declaration that uses another domain's topic. */
+export interface CrossDomainGrant {
+  /** The client's id: a consumer group's id, a Streams application's `application.id`, a connector's name. */
+  readonly groupId: string;
+  readonly domain: string;
+  readonly reason: string | null;
+  /**
+   * What kind of client it is and how it uses the topic; absent for a consumer group's read (the first kind there was,
+   * whose JSON stays as it was).
+   */
+  readonly client?: 'streams-input' | 'streams-output' | 'sink-connector' | 'source-connector';
 }
 
 export interface AccessChange {
@@ -83,11 +97,9 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
   const before = groupAcls(base?.acls ?? []);
   const after = groupAcls(head?.acls ?? []);
   // Built on the first change only: most ACLs of a large output do not change.
-  let context: { uses: ReturnType<typeof principalUses>; topicDomains: Map<string, string>; groups: Map<string, ResolvedConsumerGroup[]> } | undefined;
+  let context: { uses: ReturnType<typeof principalUses>; topicDomains: Map<string, string>; grants: Map<string, TopicUse[]> } | undefined;
   const contextOf = (): NonNullable<typeof context> => {
     if (context !== undefined) return context;
-    const groups = new Map<string, ResolvedConsumerGroup[]>();
-    for (const g of head?.consumerGroups ?? []) groups.set(g.principal, [...(groups.get(g.principal) ?? []), g]);
     // Streams applications and Kafka Connect workers and connectors are declared users of their principals too, in
     // their own domain, as a consumer group is.
     const others = [...(head?.connect?.clusters ?? []), ...(head?.connect?.connectors ?? []), ...(head?.streamsApplications ?? [])];
@@ -95,7 +107,7 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     context = {
       uses,
       topicDomains: new Map([...(head?.topics ?? []), ...connectTopics(head?.connect)].map((t) => [t.name, t.domain])),
-      groups,
+      grants: groupBy(topicUses(head), (u) => u.principal),
     };
     return context;
   };
@@ -113,13 +125,13 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     if (added.length === 0 && removed.length === 0) continue;
     const sample = now[0] ?? was[0];
     if (sample === undefined) continue;
-    const { uses, topicDomains, groups } = contextOf();
+    const { uses, topicDomains, grants } = contextOf();
     const gains = added.some((a) => a.permission === 'Allow') || removed.some((a) => a.permission === 'Deny');
     const losses = removed.some((a) => a.permission === 'Allow') || added.some((a) => a.permission === 'Deny');
     const kind: AccessChangeKind = was.length === 0 ? 'granted' : now.length === 0 ? 'revoked' : gains && losses ? 'changed' : gains ? 'widened' : 'narrowed';
     const resource: AccessResource = { type: sample.resourceType, name: sample.resourceName, patternType: sample.patternType };
     const domain = (resource.type === 'Topic' ? topicDomains.get(resource.name) : undefined) ?? sample.domain;
-    const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(groups.get(sample.principal) ?? [], sample.principal, resource, domain, uses) : null;
+    const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(grants.get(sample.principal) ?? [], sample.principal, resource, domain, uses) : null;
     const verdict: AccessVerdict =
       crossDomain !== null && (crossDomain.grants.length === 0 || crossDomain.grants.some((g) => g.reason === null)) ? 'WARN' : 'SAFE';
     const change = {
@@ -176,21 +188,50 @@ function labels(acls: readonly ResolvedAcl[]): string[] {
   return [...new Set(acls.map(operationLabel))].sort(compare);
 }
 
+/** One declared use of a topic by a client, with the reason it states: what a cross-domain grant is made of. */
+interface TopicUse extends CrossDomainGrant {
+  readonly principal: string;
+  readonly topicName: string;
+}
+
+/**
+ * Every declared use of a topic in a Topology: consumer groups' subscriptions, Streams applications' inputs and outputs,
+ * sink connectors' and source connectors' topics. Each carries its declaration's `reason`, the same field with the same
+ * meaning on every kind: why this client may use another domain's events.
+ */
+function topicUses(head: Topology | null): TopicUse[] {
+  const uses: TopicUse[] = [];
+  for (const g of head?.consumerGroups ?? []) {
+    for (const s of g.subscriptions) {
+      uses.push({ principal: g.principal, topicName: s.topicName, groupId: g.groupId, domain: g.domain, reason: s.reason ?? null });
+    }
+  }
+  for (const a of head?.streamsApplications ?? []) {
+    const use = (client: 'streams-input' | 'streams-output') => (t: { topicName: string; reason?: string }) =>
+      uses.push({ principal: a.principal, topicName: t.topicName, groupId: a.applicationId, domain: a.domain, reason: t.reason ?? null, client });
+    a.inputs.forEach(use('streams-input'));
+    a.outputs.forEach(use('streams-output'));
+  }
+  for (const k of head?.connect?.connectors ?? []) {
+    const client = k.type === 'sink' ? 'sink-connector' : 'source-connector';
+    for (const t of k.topics) {
+      uses.push({ principal: k.principal, topicName: t.topicName, groupId: k.name, domain: k.domain, reason: t.reason ?? null, client });
+    }
+  }
+  return uses;
+}
+
 function crossDomainOf(
-  principalGroups: readonly ResolvedConsumerGroup[],
+  principalUsesOfTopics: readonly TopicUse[],
   principal: string,
   resource: AccessResource,
   resourceDomain: string,
   uses: ReadonlyMap<string, { readonly domains: ReadonlySet<string> }>,
 ): CrossDomainAccess | null {
   const principalDomains = [...(uses.get(principal)?.domains ?? [])].sort(compare);
-  const grants = principalGroups
-    .filter((g) => g.principal === principal && g.domain !== resourceDomain)
-    .flatMap((g) =>
-      g.subscriptions
-        .filter((s) => resource.patternType === 'Literal' && s.topicName === resource.name)
-        .map((s) => ({ groupId: g.groupId, domain: g.domain, reason: s.reason ?? null })),
-    );
+  const grants = principalUsesOfTopics
+    .filter((u) => u.principal === principal && u.domain !== resourceDomain && resource.patternType === 'Literal' && u.topicName === resource.name)
+    .map(({ groupId, domain, reason, client }): CrossDomainGrant => (client === undefined ? { groupId, domain, reason } : { groupId, domain, reason, client }));
   if (grants.length === 0 && principalDomains.includes(resourceDomain)) return null;
   return { resourceDomain, principalDomains, grants };
 }
@@ -225,13 +266,24 @@ function crossText(x: CrossDomainAccess, principal: string): string {
   const home = x.principalDomains.length === 0 ? 'no declaration uses it' : `it belongs to ${x.principalDomains.join(', ')}`;
   if (x.grants.length === 0) return `outside its own domain (${home}) with no grant stating why ${principal} may use ${x.resourceDomain}'s events`;
   return x.grants
-    .map((g) =>
-      g.reason === null
-        ? `cross-domain read by ${g.groupId} (${g.domain}) without a stated reason`
-        : `cross-domain grant: ${g.groupId} (${g.domain}) reads it because "${g.reason}"`,
-    )
+    .map((g) => {
+      const who = `${CLIENT_LABELS[g.client ?? 'group']}${g.groupId} (${g.domain})`;
+      const verb = g.client === 'streams-output' || g.client === 'source-connector' ? 'writes' : 'reads';
+      return g.reason === null
+        ? `cross-domain ${verb === 'reads' ? 'read' : 'write'} by ${who} without a stated reason`
+        : `cross-domain grant: ${who} ${verb} it because "${g.reason}"`;
+    })
     .join('; ');
 }
+
+/** How a grant names its client: consumer groups by id alone, as before the other kinds existed. */
+const CLIENT_LABELS: Readonly<Record<NonNullable<CrossDomainGrant['client']> | 'group', string>> = {
+  group: '',
+  'streams-input': 'Streams application ',
+  'streams-output': 'Streams application ',
+  'sink-connector': 'sink connector ',
+  'source-connector': 'source connector ',
+};
 
 /** The teams whose approval the changes need (each changed resource's owner), sorted and deduplicated. */
 export function requiredReviewers(changes: readonly Pick<AccessChange, 'owner'>[]): string[] {

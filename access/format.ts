@@ -3,7 +3,7 @@
  * Deterministic: the reports are sorted, and nothing here adds a clock or a path.
  */
 import type { SizedValue } from '../model/topology';
-import type { PrincipalGrant, PrincipalQuota, PrincipalReport, TopicEntry, TopicReport } from './report';
+import type { PrincipalGrant, PrincipalQuota, PrincipalReport, PrincipalUse, TopicEntry, TopicReport } from './report';
 
 export const ACCESS_FORMATS = ['text', 'json', 'markdown'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -14,6 +14,14 @@ const list = (items: readonly string[]): string => (items.length === 0 ? '—' :
 const owner = (o: { domain: string; team: string | null }): string => `${o.domain} (${o.team ?? 'no owner declared'})`;
 const resource = (g: PrincipalGrant): string => `${g.resourceType} ${g.resourceName}${g.patternType === 'Prefixed' ? '* (Prefixed)' : ''}`;
 const operation = (g: PrincipalGrant): string => `${g.permission === 'Deny' ? 'Deny ' : ''}${g.operation}${g.host === '*' ? '' : ` from ${g.host}`}`;
+/** How a use other than a producer's is named in the reports. */
+const USE_LABELS: Readonly<Record<Exclude<PrincipalUse['kind'], 'producer'>, string>> = {
+  'consumer-group': 'consumer group',
+  'streams-application': 'streams application',
+  'connect-worker': 'Kafka Connect workers',
+  'sink-connector': 'sink connector',
+  'source-connector': 'source connector',
+};
 /** Markdown table cells: no pipes, no line breaks. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -54,7 +62,7 @@ function principalText(r: PrincipalReport): string {
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads ${x.topic} because "${x.reason}"`).join('');
       out.push(
-        `  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : u.kind === 'streams-application' ? `streams application ${u.name} (${u.service})` : `consumer group ${u.name} (${u.service})`}, domain ${u.domain}${why}`,
+        `  used by ${u.kind === 'producer' ? `producer ${u.service} → ${u.name}` : `${USE_LABELS[u.kind]} ${u.name} (${u.service})`}, domain ${u.domain}${why}`,
       );
     }
     out.push(`  reads:  ${list(topics?.read ?? [])}`, `  writes: ${list(topics?.write ?? [])}`);
@@ -89,7 +97,7 @@ function principalMarkdown(r: PrincipalReport): string {
     for (const u of uses) {
       const why = u.reasons.map((x) => `; reads \`${x.topic}\` because “${x.reason}”`).join('');
       out.push(
-        `- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `${u.kind === 'streams-application' ? 'streams application' : 'consumer group'} \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`,
+        `- used by ${u.kind === 'producer' ? `producer \`${u.service}\` → \`${u.name}\`` : `${USE_LABELS[u.kind]} \`${u.name}\` (\`${u.service}\`)`}, domain ${u.domain}${why}`,
       );
     }
     out.push(`- reads: ${list((topics?.read ?? []).map((t) => `\`${t}\``))}`, `- writes: ${list((topics?.write ?? []).map((t) => `\`${t}\``))}`, '');

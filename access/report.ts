@@ -6,7 +6,8 @@
  *   Prefixed or `*`), whether that lets it read / write, which services it is and why, plus the topic's owner.
  * Pure: no cdktf, no file system.
  */
-import type { ResolvedAcl, ResolvedQuota, ResolvedTopic, SizedValue, Topology } from '../model/topology';
+import { connectTopics } from '../model/resolve/connect';
+import type { ResolvedAcl, ResolvedConnectTopic, ResolvedQuota, ResolvedTopic, SizedValue, Topology } from '../model/topology';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType, TopicKind } from '../model/vocabulary';
 import {
   compare,
@@ -56,12 +57,12 @@ export interface PrincipalGrant {
 
 export interface PrincipalUse {
   readonly environment: string;
-  readonly kind: 'consumer-group' | 'producer' | 'streams-application';
+  readonly kind: 'consumer-group' | 'producer' | 'streams-application' | 'connect-worker' | 'sink-connector' | 'source-connector';
   readonly service: string;
-  /** The group id, or the topic produced to. */
+  /** The group id, the topic produced to, the application id, the Connect group id, or the connector's name. */
   readonly name: string;
   readonly domain: string;
-  /** Declared reason of a cross-domain subscription, per topic (consumer groups only). */
+  /** Declared reason of a cross-domain read or write, per topic (consumer groups, Streams applications, connectors). */
   readonly reasons: ReadonlyArray<{ readonly topic: string; readonly reason: string }>;
 }
 
@@ -102,7 +103,8 @@ export interface TopicEntry {
   readonly environment: string;
   /** The Kafka topic name (with the environment's prefix). */
   readonly topic: string;
-  readonly kind: TopicKind;
+  /** The topic's kind: an event, dead-letter or retry topic, or a Kafka Connect storage or dead-letter topic. */
+  readonly kind: TopicKind | ResolvedConnectTopic['kind'];
   readonly owner: Owner;
   readonly stack: string | null;
   readonly principals: readonly TopicPrincipal[];
@@ -130,6 +132,8 @@ export function knownPrincipals(source: AccessSource): string[] {
         ...t.consumerGroups.map((g) => g.principal),
         ...t.producers.map((p) => p.principal),
         ...(t.streamsApplications ?? []).map((a) => a.principal),
+        ...(t.connect?.clusters ?? []).map((c) => c.principal),
+        ...(t.connect?.connectors ?? []).map((k) => k.principal),
         ...(t.quotas ?? []).map((q) => q.principal),
       ]),
     ),
@@ -138,8 +142,11 @@ export function knownPrincipals(source: AccessSource): string[] {
 
 /** Every topic name of the topologies, with and without the environment's prefix, sorted (for did-you-mean hints). */
 export function knownTopics(source: AccessSource): string[] {
-  return [...new Set(mergeEnvironments(source.topologies).flatMap((t) => t.topics.flatMap((x) => [x.name, unprefixed(t, x.name)])))].sort(compare);
+  return [...new Set(mergeEnvironments(source.topologies).flatMap((t) => allTopics(t).flatMap((x) => [x.name, unprefixed(t, x.name)])))].sort(compare);
 }
+
+/** Every topic terraform creates for the environment: event and companion topics, and Kafka Connect's. */
+const allTopics = (t: Topology): ReadonlyArray<ResolvedTopic | ResolvedConnectTopic> => [...t.topics, ...connectTopics(t.connect)];
 
 const unprefixed = (t: Topology, name: string): string =>
   t.environment.topicPrefix !== '' && name.startsWith(t.environment.topicPrefix) ? name.slice(t.environment.topicPrefix.length) : name;
@@ -163,6 +170,20 @@ export function principalReport(source: AccessSource, principal: string, environ
     for (const a of (t.streamsApplications ?? []).filter((x) => x.principal === principal)) {
       const reasons = [...a.inputs, ...a.outputs].flatMap((s) => (s.reason === undefined ? [] : [{ topic: s.topicName, reason: s.reason }]));
       uses.push({ environment: env, kind: 'streams-application', service: a.service, name: a.applicationId, domain: a.domain, reasons });
+    }
+    for (const c of (t.connect?.clusters ?? []).filter((x) => x.principal === principal)) {
+      uses.push({ environment: env, kind: 'connect-worker', service: c.service, name: c.groupId, domain: c.domain, reasons: [] });
+    }
+    for (const k of (t.connect?.connectors ?? []).filter((x) => x.principal === principal)) {
+      const reasons = k.topics.flatMap((s) => (s.reason === undefined ? [] : [{ topic: s.topicName, reason: s.reason }]));
+      uses.push({
+        environment: env,
+        kind: k.type === 'sink' ? 'sink-connector' : 'source-connector',
+        service: k.service,
+        name: k.name,
+        domain: k.domain,
+        reasons,
+      });
     }
     const mine = t.acls.filter((a) => principalMatches(a.principal, principal));
     for (const a of mine) {
@@ -191,7 +212,7 @@ export function principalReport(source: AccessSource, principal: string, environ
         undeclaredThroughput: quota.undeclaredThroughput,
       });
     }
-    const access = t.topics.map((topic) => ({ name: topic.name, ...effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name))) }));
+    const access = allTopics(t).map((topic) => ({ name: topic.name, ...effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name))) }));
     if (mine.length > 0) {
       topics.push({ environment: env, read: access.filter((x) => x.read).map((x) => x.name), write: access.filter((x) => x.write).map((x) => x.name) });
     }
@@ -222,14 +243,15 @@ export function topicReport(source: AccessSource, topic: string, environments?: 
   const topologies = selected(source, environments);
   const entries: TopicEntry[] = [];
   for (const t of topologies) {
-    const found = t.topics.find((x) => x.name === topic) ?? t.topics.find((x) => x.name === `${t.environment.topicPrefix}${topic}`);
+    const topics = allTopics(t);
+    const found = topics.find((x) => x.name === topic) ?? topics.find((x) => x.name === `${t.environment.topicPrefix}${topic}`);
     if (found === undefined) continue;
     entries.push(topicEntry(t, found, stacks));
   }
   return { topic, environments: topologies.map((t) => t.environment.name), entries };
 }
 
-function topicEntry(t: Topology, topic: ResolvedTopic, stacks: readonly StackPlacement[]): TopicEntry {
+function topicEntry(t: Topology, topic: ResolvedTopic | ResolvedConnectTopic, stacks: readonly StackPlacement[]): TopicEntry {
   const env = t.environment.name;
   const covering = t.acls.filter((a) => resourceMatches(a, 'Topic', topic.name));
   const byPrincipal = new Map<string, ResolvedAcl[]>();
@@ -237,7 +259,9 @@ function topicEntry(t: Topology, topic: ResolvedTopic, stacks: readonly StackPla
   const services = (principal: string): string[] =>
     [
       ...new Set(
-        [...t.consumerGroups, ...t.producers, ...(t.streamsApplications ?? [])].filter((c) => principalMatches(principal, c.principal)).map((c) => c.service),
+        [...t.consumerGroups, ...t.producers, ...(t.streamsApplications ?? []), ...(t.connect?.clusters ?? []), ...(t.connect?.connectors ?? [])]
+          .filter((c) => principalMatches(principal, c.principal))
+          .map((c) => c.service),
       ),
     ].sort(compare);
   const principals = [...byPrincipal.entries()]

@@ -77,6 +77,22 @@ function merge(slices: readonly Topology[]): Topology {
           ),
         }
       : {}),
+    // Each slice holds the Connect clusters and connectors of its domains: merged back like the other lists, so the
+    // access diff and report of a split environment see every connector.
+    ...(slices.some((s) => s.connect !== undefined)
+      ? {
+          connect: {
+            clusters: unique(
+              slices.flatMap((s) => s.connect?.clusters ?? []),
+              (c) => c.groupId,
+            ),
+            connectors: unique(
+              slices.flatMap((s) => s.connect?.connectors ?? []),
+              (k) => `${k.cluster.groupId}/${k.name}`,
+            ),
+          },
+        }
+      : {}),
   };
 }
 

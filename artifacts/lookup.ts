@@ -3,7 +3,16 @@
  * WeakMap. Renderers run per topic, group and client; scanning whole lists from each of them made the artifacts step
  * quadratic (minutes of CPU at 10,000 topics).
  */
-import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
+import type {
+  ResolvedConnector,
+  ResolvedConsumerGroup,
+  ResolvedDomain,
+  ResolvedEventTopic,
+  ResolvedProducer,
+  ResolvedStreamsApplication,
+  ResolvedTopic,
+  Topology,
+} from '../model/topology';
 import { appendTo, groupBy } from '../model/group-by';
 import { domainPart, type DomainContents } from '../model/slice';
 
@@ -17,6 +26,12 @@ export interface TopologyLookup {
   readonly producersOf: (topic: string) => readonly ResolvedProducer[];
   /** Consumer groups reading a topic, in Topology order, each once. */
   readonly readersOf: (topic: string) => readonly ResolvedConsumerGroup[];
+  /** Kafka Streams applications reading a topic (an input), in Topology order, each once. */
+  readonly streamsReadersOf: (topic: string) => readonly ResolvedStreamsApplication[];
+  /** Kafka Streams applications writing a topic (an output), in Topology order, each once. */
+  readonly streamsWritersOf: (topic: string) => readonly ResolvedStreamsApplication[];
+  /** Connectors using a topic: sink connectors read it, source connectors write it. In Topology order, each once. */
+  readonly connectorsOf: (topic: string) => readonly ResolvedConnector[];
   /** Retry tiers by retry topic name. */
   readonly retryTier: (name: string) => { readonly tier: number; readonly delayMs: number } | undefined;
   /** What a domain owns (its event, dead-letter and retry topics, groups, ACLs…), each list in Topology order. */
@@ -42,6 +57,14 @@ export function lookup(topology: Topology): TopologyLookup {
   const producers = groupBy(topology.producers, (p) => p.topicName);
   const readers = new Map<string, ResolvedConsumerGroup[]>();
   for (const g of topology.consumerGroups) for (const topic of new Set(g.subscriptions.map((s) => s.topicName))) appendTo(readers, topic, g);
+  const streamsReaders = new Map<string, ResolvedStreamsApplication[]>();
+  const streamsWriters = new Map<string, ResolvedStreamsApplication[]>();
+  for (const a of topology.streamsApplications ?? []) {
+    for (const topic of new Set(a.inputs.map((i) => i.topicName))) appendTo(streamsReaders, topic, a);
+    for (const topic of new Set(a.outputs.map((o) => o.topicName))) appendTo(streamsWriters, topic, a);
+  }
+  const connectors = new Map<string, ResolvedConnector[]>();
+  for (const k of topology.connect?.connectors ?? []) for (const topic of new Set(k.topics.map((t) => t.topicName))) appendTo(connectors, topic, k);
   const domains = new Map(topology.domains.map((d) => [d.name, d]));
   const result: TopologyLookup = {
     topic: (name) => topics.get(name),
@@ -50,6 +73,9 @@ export function lookup(topology: Topology): TopologyLookup {
     domain: (name) => domains.get(name),
     producersOf: (topic) => producers.get(topic) ?? [],
     readersOf: (topic) => readers.get(topic) ?? [],
+    streamsReadersOf: (topic) => streamsReaders.get(topic) ?? [],
+    streamsWritersOf: (topic) => streamsWriters.get(topic) ?? [],
+    connectorsOf: (topic) => connectors.get(topic) ?? [],
     retryTier: (name) => retry.get(name),
     ofDomain: (domain) => domainPart(topology, domain),
   };

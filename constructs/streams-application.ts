@@ -61,6 +61,15 @@ export interface StreamsApplicationProps {
   readonly stateStores?: ReadonlyArray<{ readonly name: string; readonly changelog?: boolean }>;
 
   /**
+   * How many stream threads it runs at peak: `instances` × `threadsPerInstance` (`num.stream.threads`). Kafka Streams
+   * runs one task per input partition, so its input topics are sized with at least one partition per thread (× the
+   * partition headroom) — a thread beyond the partition count sits idle.
+   *
+   * @default - not declared: its input topics are sized without it; `threadsPerInstance` defaults to 1 (Kafka Streams' default)
+   */
+  readonly parallelism?: { readonly instances: number; readonly threadsPerInstance?: number };
+
+  /**
    * Whether it re-keys records (selectKey, groupBy, a join on another key) and so writes repartition topics. With
    * state, it makes co-partitioning of its inputs matter (TF-STREAMS-001).
    *
@@ -121,7 +130,7 @@ export class StreamsApplication extends DeclarationConstruct {
   }
 
   toDeclaration(): Record<string, unknown> {
-    const { inputs, outputs, stateStores, exceptionHandlers, replaySafety, suppressions, ...rest } = this.props;
+    const { inputs, outputs, stateStores, exceptionHandlers, replaySafety, suppressions, parallelism, ...rest } = this.props;
     const topics = (list: readonly StreamsTopic[]): Array<Record<string, unknown>> =>
       list.map((t) => ({ topic: refOf(t.topic), ...(t.reason === undefined ? {} : { reason: t.reason }) }));
     return {
@@ -133,6 +142,7 @@ export class StreamsApplication extends DeclarationConstruct {
       ...(outputs === undefined ? {} : { outputs: topics(outputs) }),
       ...(stateStores === undefined ? {} : { stateStores: stateStores.map((s) => ({ ...s })) }),
       ...(exceptionHandlers === undefined ? {} : { exceptionHandlers: { ...exceptionHandlers } }),
+      ...(parallelism === undefined ? {} : { parallelism: { ...parallelism } }),
       ...(replaySafety === undefined ? {} : { replaySafety: { ...replaySafety, sideEffects: { ...replaySafety.sideEffects } } }),
       ...(suppressions === undefined ? {} : { suppressions: suppressions.map((s) => ({ ...s })) }),
       source: this.source,

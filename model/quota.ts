@@ -6,6 +6,9 @@
  *   × QUOTA_PRODUCE_HEADROOM;
  * - `consumer_byte_rate` = Σ declared peak bytes/s of the topics it reads, once per consumer group (each group reads
  *   the whole topic) × QUOTA_CONSUME_HEADROOM, so a replaying consumer catches up faster than real time.
+ * Kafka Streams applications and connectors count like the clients they are: a Streams application reads its inputs
+ * (once, in its application.id) and produces its outputs; a sink connector reads its topics (once, in its group); a
+ * source connector produces its topics. Their throughput is the topics' declared throughput, as for producers.
  * A rate is derived only when every topic involved declares throughput; otherwise that rate is left out (lint says so,
  * TF-ACCESS-002) rather than guessed. Throughput is the environment's scaled throughput (resolve scales it). An
  * environment may replace either rate per principal (`quotas.overrides`) or turn quotas off (`quotas.enabled`).
@@ -17,7 +20,15 @@
 import { createHash } from 'node:crypto';
 import { QUOTA_CONSUME_HEADROOM, QUOTA_PRODUCE_HEADROOM } from './limits';
 import type { QuotaOverride } from './schema';
-import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota, SizedValue } from './topology';
+import type {
+  ResolvedConnector,
+  ResolvedConsumerGroup,
+  ResolvedEventTopic,
+  ResolvedProducer,
+  ResolvedQuota,
+  ResolvedStreamsApplication,
+  SizedValue,
+} from './topology';
 import { groupBy } from './group-by';
 import { formatNumber } from './format-number';
 import { compare } from './compare';
@@ -124,9 +135,12 @@ export function deriveQuotas(
   groups: readonly ResolvedConsumerGroup[],
   producers: readonly ResolvedProducer[],
   options: QuotaOptions,
+  clients: QuotaClients = { streamsApplications: [], connectors: [] },
 ): ResolvedQuota[] {
   if (!options.enabled) return [];
-  const uses = principalUses(groups, producers);
+  const uses = principalUses(groups, producers, [...clients.streamsApplications, ...clients.connectors]);
+  const appsBy = groupBy(clients.streamsApplications, (a) => a.principal);
+  const connectorsBy = groupBy(clients.connectors, (k) => k.principal);
   // Grouped once: filtering every list per principal was quadratic (2.3 s of resolve at 10,000 topics).
   const producedBy = groupBy(producers, (p) => p.principal);
   const readBy = groupBy(groups, (g) => g.principal);
@@ -135,12 +149,26 @@ export function deriveQuotas(
     if (!principal.startsWith(QUOTA_PRINCIPAL_PREFIX)) continue;
     const use = uses.get(principal);
     if (use === undefined) continue;
-    const produced = [...new Set((producedBy.get(principal) ?? []).map((p) => p.topicName))].sort(compare);
+    const apps = [...(appsBy.get(principal) ?? [])].sort((a, b) => compare(a.applicationId, b.applicationId));
+    const connectors = [...(connectorsBy.get(principal) ?? [])].sort((a, b) => compare(`${a.cluster.groupId}/${a.name}`, `${b.cluster.groupId}/${b.name}`));
+    const produced = [
+      ...new Set([
+        ...(producedBy.get(principal) ?? []).map((p) => p.topicName),
+        ...apps.flatMap((a) => a.outputs.map((o) => o.topicName)),
+        ...connectors.filter((k) => k.type === 'source').flatMap((k) => k.topics.map((t) => t.topicName)),
+      ]),
+    ].sort(compare);
     const produce = produced.map((name) => flowOf('', eventTopics.get(name), name));
     // Sorted here: the explanation must not depend on declaration order (resolve sorts its lists only at the end).
-    const consume = [...(readBy.get(principal) ?? [])]
-      .sort((a, b) => compare(a.groupId, b.groupId))
-      .flatMap((g) => g.subscriptions.map((s) => flowOf(`${g.groupId} reads `, eventTopics.get(s.topicName), s.topicName)));
+    const consume = [
+      ...[...(readBy.get(principal) ?? [])]
+        .sort((a, b) => compare(a.groupId, b.groupId))
+        .flatMap((g) => g.subscriptions.map((s) => flowOf(`${g.groupId} reads `, eventTopics.get(s.topicName), s.topicName))),
+      ...apps.flatMap((a) => a.inputs.map((i) => flowOf(`${a.applicationId} reads `, eventTopics.get(i.topicName), i.topicName))),
+      ...connectors
+        .filter((k) => k.type === 'sink')
+        .flatMap((k) => k.topics.map((t) => flowOf(`${k.groupId ?? k.name} reads `, eventTopics.get(t.topicName), t.topicName))),
+    ];
     const producer = rate(produce, QUOTA_PRODUCE_HEADROOM, 'produce', options.throughputScaling);
     const consumer = rate(consume, QUOTA_CONSUME_HEADROOM, 'consume', options.throughputScaling);
     const override = options.overrides[principal] ?? {};
@@ -158,6 +186,12 @@ export function deriveQuotas(
     });
   }
   return quotas;
+}
+
+/** The clients other than consumer groups and producers that read and write topics as a principal. */
+export interface QuotaClients {
+  readonly streamsApplications: readonly ResolvedStreamsApplication[];
+  readonly connectors: readonly ResolvedConnector[];
 }
 
 /** Whether a quota has anything to render. */

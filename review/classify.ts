@@ -3,6 +3,7 @@
  * `<stack>/<subject>/<rule>`, a reason, and its `Key | Current | New` rows. Pure: it reads the two snapshots for
  * context (declared replay windows, who still needs an ACL, which groups still consume) and nothing else.
  */
+import { credentialAdded, credentialChanged, credentialRemoved } from './credentials';
 import {
   connectDlqRemoved,
   connectNeeds,
@@ -227,6 +228,23 @@ class Classifier {
           rows,
         });
       }
+      case 'credential-added':
+        return this.push({
+          ...credentialAdded(change.credential),
+          stack: change.stack,
+          subject: { kind: 'credential', principal: change.credential.principal },
+        });
+      case 'credential-removed':
+        return this.push({
+          ...credentialRemoved(change.credential, change.clients),
+          stack: change.stack,
+          subject: { kind: 'credential', principal: change.credential.principal },
+        });
+      case 'credential-changed':
+        for (const d of credentialChanged(change.before, change.after)) {
+          this.push({ ...d, stack: change.stack, subject: { kind: 'credential', principal: change.after.principal } });
+        }
+        return;
       case 'suppression-added':
         return this.push({
           rule: 'suppression-added',

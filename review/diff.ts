@@ -10,7 +10,7 @@
 import { diffSettings, SETTINGS_PARTS, settingsCounterpart, type StackSettings } from '../guard/settings';
 import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../model/scram';
 import type { ContractDeclaration } from '../model/schema';
-import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedTopic } from '../model/topology';
+import type { ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, ResolvedProducer, ResolvedScramCredential, ResolvedTopic } from '../model/topology';
 import { producerKey } from './parse';
 import type { AclResource, AttributeChange, Change, FieldChange, ImportBlock, RemovedBlock, Snapshot, StackSnapshot, Subject, TopicResource } from './types';
 
@@ -27,6 +27,7 @@ export function diff(base: Snapshot, head: Snapshot): Change[] {
     if (h !== undefined) diffDeclarations(stack, b, h, changes);
   }
   pairAcrossStacks(pending, base, head, changes);
+  diffCredentials(base, head, changes);
   return changes;
 }
 
@@ -281,7 +282,7 @@ function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSna
   const all =
     b === undefined
       ? diffSettings(withoutCredentialVariables(sibling.settings), withoutCredentialVariables(h.settings), { before: sibling.stack, after: stack })
-      : diffSettings(sibling.settings, h.settings);
+      : diffSettings(...withoutOneSidedCredentialVariables(sibling.settings, h.settings));
   for (const part of SETTINGS_PARTS) {
     const of = all.filter((c) => c.part === part);
     if (of.length > 0) changes.push({ kind: 'settings-changed', stack, part, changes: of, comparedWith: b === undefined ? sibling.stack : null });
@@ -296,6 +297,75 @@ function diffSettingsOf(stack: string, b: StackSnapshot | undefined, h: StackSna
 function withoutCredentialVariables(settings: StackSettings): StackSettings {
   const variables = new Map([...settings.variables].filter(([key]) => !key.startsWith(SCRAM_PASSWORD_VARIABLE_PREFIX)));
   return { ...settings, variables };
+}
+
+/**
+ * Both sides without the SCRAM password variables that only one side declares: each comes and goes with its credential,
+ * and the credential's finding (credential-added / credential-removed, review/credentials.ts) says what CI must supply.
+ * A password variable on both sides whose definition changed (e.g. no longer ephemeral) is still a settings change.
+ */
+function withoutOneSidedCredentialVariables(before: StackSettings, after: StackSettings): [StackSettings, StackSettings] {
+  const oneSided = (key: string): boolean => key.startsWith(SCRAM_PASSWORD_VARIABLE_PREFIX) && before.variables.has(key) !== after.variables.has(key);
+  const strip = (settings: StackSettings): StackSettings => ({ ...settings, variables: new Map([...settings.variables].filter(([key]) => !oneSided(key))) });
+  return [strip(before), strip(after)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SCRAM credentials (topology.json's scramCredentials), per environment
+
+/**
+ * The SCRAM credentials added, removed and changed in each environment, matched by principal across the environment's
+ * stacks (a credential that moves to another stack of its environment is neither added nor removed). A removal names
+ * the services that still authenticate as the principal in head.
+ */
+function diffCredentials(base: Snapshot, head: Snapshot, changes: Change[]): void {
+  type Placed = { readonly stack: string; readonly credential: ResolvedScramCredential };
+  const index = (snapshot: Snapshot): Map<string, Map<string, Placed>> => {
+    const byEnvironment = new Map<string, Map<string, Placed>>();
+    for (const [stack, s] of snapshot.stacks) {
+      // Older topology.json files have no scramCredentials: no credentials.
+      const credentials: readonly ResolvedScramCredential[] = s.topology.scramCredentials ?? [];
+      const of = byEnvironment.get(s.environment.name) ?? new Map<string, Placed>();
+      for (const credential of credentials) of.set(credential.principal, { stack, credential });
+      byEnvironment.set(s.environment.name, of);
+    }
+    return byEnvironment;
+  };
+  const before = index(base);
+  const after = index(head);
+  for (const environment of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const b = before.get(environment) ?? new Map<string, Placed>();
+    const h = after.get(environment) ?? new Map<string, Placed>();
+    let clients: Map<string, Set<string>> | undefined;
+    for (const principal of [...new Set([...b.keys(), ...h.keys()])].sort()) {
+      const was = b.get(principal);
+      const now = h.get(principal);
+      if (was === undefined && now !== undefined) changes.push({ kind: 'credential-added', stack: now.stack, credential: now.credential });
+      else if (was !== undefined && now === undefined) {
+        clients ??= clientsByPrincipal(head, environment);
+        changes.push({ kind: 'credential-removed', stack: was.stack, credential: was.credential, clients: [...(clients.get(principal) ?? [])].sort() });
+      } else if (was !== undefined && now !== undefined && CREDENTIAL_FIELDS.some((f) => was.credential[f] !== now.credential[f])) {
+        changes.push({ kind: 'credential-changed', stack: now.stack, before: was.credential, after: now.credential });
+      }
+    }
+  }
+}
+
+/** What a credential change is about; `domain` and `services` are where it is held and who uses it, not the credential. */
+const CREDENTIAL_FIELDS = ['mechanism', 'iterations', 'passwordVersion', 'variable'] as const satisfies readonly (keyof ResolvedScramCredential)[];
+
+/** The services each principal is used by in an environment of `snapshot`: every client kind counts. */
+function clientsByPrincipal(snapshot: Snapshot, environment: string): Map<string, Set<string>> {
+  const clients = new Map<string, Set<string>>();
+  const add = (principal: string, service: string): void => void clients.set(principal, (clients.get(principal) ?? new Set<string>()).add(service));
+  for (const s of snapshot.stacks.values()) {
+    if (s.environment.name !== environment) continue;
+    const t = s.topology;
+    for (const c of [...t.consumerGroups, ...t.producers, ...(t.streamsApplications ?? []), ...(t.connect?.clusters ?? []), ...(t.connect?.connectors ?? [])]) {
+      add(c.principal, c.service);
+    }
+  }
+  return clients;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

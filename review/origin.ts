@@ -37,7 +37,9 @@ export function originOf(subject: Subject, rule: string, stack: string, head: St
             ? `${subject.service}@${unprefixed(subject.topic, prefix)}`
             : subject.kind === 'domain'
               ? subject.name
-              : stack;
+              : subject.kind === 'credential'
+                ? subject.principal
+                : stack;
   return { ...originWithout(subject, rule, stack, head, base, prefix), subject: own };
 }
 
@@ -90,6 +92,8 @@ function originWithout(
       const d = head?.declared.domains.get(subject.name) ?? base?.declared.domains.get(subject.name);
       return { key: `domain:${subject.name}`, label: `domain ${subject.name}`, companion: null, declaredAt: declaredAt(d?.source) };
     }
+    case 'credential':
+      return { key: `principal:${subject.principal}`, label: subject.principal, companion: null, declaredAt: null };
     case 'stack':
       return { key: `stack:${stack}`, label: `stack ${stack}`, companion: null, declaredAt: null };
     case 'connector': {

@@ -49,6 +49,14 @@ export const REVIEW_RULES = {
   },
   'variables-changed': { verdict: 'BLOCK', summary: "the stack's Terraform variables change: what CI must supply, and how" },
   'required-providers-changed': { verdict: 'BLOCK', summary: 'the required providers change: another provider or version runs with the credentials' },
+  'scram-credential-removed': {
+    verdict: 'BLOCK',
+    summary: "a principal's SCRAM credential is deleted while declared clients still authenticate as it: they fail at their next connection",
+  },
+  'scram-mechanism-changed': {
+    verdict: 'BLOCK',
+    summary: 'the SCRAM mechanism changes: the provider replaces the credential and clients on the old mechanism fail to authenticate',
+  },
   'plan-delete': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to delete it, and the diff of the outputs does not explain why' },
   'plan-replace': {
     verdict: 'BLOCK for a topic, WARN for an ACL',
@@ -73,6 +81,15 @@ export const REVIEW_RULES = {
   'owner-changed': { verdict: 'WARN', summary: "a domain's owner changes: the old and the new owner both approve (required reviewers)" },
   'environment-added': { verdict: 'WARN', summary: 'a stack of a new environment: its backend, provider and variables are listed for review' },
   'move-without-import': { verdict: 'WARN', summary: 'a resource moves to another stack without an import block: terraform creates it again there' },
+  'scram-password-rotated': {
+    verdict: 'WARN',
+    summary: 'a SCRAM password version bump (rotation): clients fail at their next connection until they use the new password; see docs/credentials.md',
+  },
+  'scram-iterations-changed': { verdict: 'WARN', summary: 'SCRAM iterations change: the credential is rewritten with the password CI supplies' },
+  'scram-password-variable-changed': {
+    verdict: 'WARN',
+    summary: 'a SCRAM password comes from another variable: CI must supply it, and it must hold the current password',
+  },
   'acl-pattern-added': {
     verdict: 'MOVE',
     summary: "a Prefixed ACL on a domain prefix, from the environment's ACL pattern mode: the first step of a switch",
@@ -93,6 +110,8 @@ export const REVIEW_RULES = {
   },
   'client-config-changed': { verdict: 'WARN', summary: "a service's generated client config changes: redeploy it with the new settings" },
   'topic-added': { verdict: 'SAFE', summary: 'a new topic' },
+  'scram-credential-added': { verdict: 'SAFE', summary: 'a new SCRAM credential: CI must supply its ephemeral password variable' },
+  'scram-credential-removed-unused': { verdict: 'SAFE', summary: 'a SCRAM credential is deleted together with every declaration using its principal' },
   'group-added': { verdict: 'SAFE', summary: 'a new consumer group' },
   'acl-added': { verdict: 'SAFE', summary: 'a new ACL' },
   imported: { verdict: 'SAFE', summary: 'an existing resource is imported into Terraform' },

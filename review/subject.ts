@@ -2,7 +2,7 @@
 import { parseAclId } from '../model/acl';
 import type { Subject } from './types';
 
-/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`. */
+/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`, `credential:<principal>`. */
 export function subjectKey(subject: Subject): string {
   switch (subject.kind) {
     case 'topic':
@@ -17,6 +17,8 @@ export function subjectKey(subject: Subject): string {
       return `producer:${subject.service}@${subject.topic}`;
     case 'domain':
       return `domain:${subject.name}`;
+    case 'credential':
+      return `credential:${subject.principal}`;
     case 'stack':
       return 'stack';
   }
@@ -47,6 +49,8 @@ export function subjectLabel(subject: Subject): string {
       return `producer ${subject.service} of ${subject.topic}`;
     case 'domain':
       return `domain ${subject.name}`;
+    case 'credential':
+      return `SCRAM credential of ${subject.principal}`;
     case 'stack':
       return 'the stack';
   }

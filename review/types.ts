@@ -13,6 +13,7 @@ import type {
   ResolvedDomain,
   ResolvedEnvironment,
   ResolvedProducer,
+  ResolvedScramCredential,
   ResolvedTopic,
   Topology,
 } from '../model/topology';
@@ -164,6 +165,8 @@ export type Subject =
   | { readonly kind: 'connector'; readonly clusterGroupId: string; readonly name: string }
   | { readonly kind: 'producer'; readonly service: string; readonly topic: string }
   | { readonly kind: 'domain'; readonly name: string }
+  /** A principal's SCRAM credential (`kafka_user_scram_credential`), by its `User:` principal. */
+  | { readonly kind: 'credential'; readonly principal: string }
   /** The stack's own settings: backend, provider, variables, required providers. */
   | { readonly kind: 'stack' };
 
@@ -216,7 +219,16 @@ export type Change =
     }
   /** A stack of an environment the base does not have: its settings, for the reviewers to read. */
   | { readonly kind: 'environment-added'; readonly stack: string; readonly environment: string; readonly settings: readonly SettingChange[] }
-  | { readonly kind: 'owner-changed'; readonly stack: string; readonly domain: string; readonly before: string; readonly after: string };
+  | { readonly kind: 'owner-changed'; readonly stack: string; readonly domain: string; readonly before: string; readonly after: string }
+  /** A SCRAM credential the environment's head declares and its base does not. */
+  | { readonly kind: 'credential-added'; readonly stack: string; readonly credential: ResolvedScramCredential }
+  /**
+   * A SCRAM credential the base declares and the environment's head does not; `clients` are the services that still
+   * authenticate as its principal in head (empty: the principal is gone too).
+   */
+  | { readonly kind: 'credential-removed'; readonly stack: string; readonly credential: ResolvedScramCredential; readonly clients: readonly string[] }
+  /** A SCRAM credential declared on both sides whose mechanism, iterations, password version or variable differ. */
+  | { readonly kind: 'credential-changed'; readonly stack: string; readonly before: ResolvedScramCredential; readonly after: ResolvedScramCredential };
 
 /** A declared (Topology) field that differs, rendered short. */
 export interface FieldChange {

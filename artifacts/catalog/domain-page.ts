@@ -1,7 +1,7 @@
 /**
  * One catalog page per domain: owner, every topic with its key and why, partitions and why, retention and the replay
- * window it serves, consumer groups with their idempotency strategy and lag tolerance, dead-letter and retry topics,
- * and the ACLs the domain's stack holds. Everything is read from the Topology; nothing is stated that is not declared
+ * window it serves, consumer groups with their idempotency strategy and lag tolerance, Kafka Streams applications and
+ * Kafka Connect clusters and connectors (./other-clients.ts), dead-letter and retry topics, and the ACLs the domain's stack holds. Everything is read from the Topology; nothing is stated that is not declared
  * or derived.
  */
 import type { ResolvedCompanionTopic, ResolvedConsumerGroup, ResolvedDomain, ResolvedEventTopic, Topology } from '../../model/topology';
@@ -12,6 +12,7 @@ import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from 
 import { lookup } from '../lookup';
 import { linkFrom, paths } from '../paths';
 import { replayText, retentionText } from './facts';
+import { connectSections, otherClientsOf, streamsSections, topicClientRows } from './other-clients';
 
 /**
  * @param flow the domain's Mermaid flowchart, when the caller has rendered it already (it is also written on its own as
@@ -25,6 +26,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
   const companions = owned.topics.filter((t): t is ResolvedCompanionTopic => t.kind !== 'event');
   const groups = owned.consumerGroups;
   const acls = owned.acls;
+  const others = otherClientsOf(topology, domain.name);
 
   const lines: string[] = [
     GENERATED_MARKDOWN,
@@ -44,12 +46,24 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
         ['Recovery procedure', domain.recoveryProcedure === undefined ? 'not declared' : cell(domain.recoveryProcedure)],
         ['Event topics', topics.length === 0 ? 'none' : topics.map((t) => codeCell(t.name)).join(', ')],
         ['Consumer groups', groups.length === 0 ? 'none' : groups.map((g) => codeCell(g.groupId)).join(', ')],
+        ...(others.apps.length === 0 ? [] : [['Kafka Streams applications', others.apps.map((a) => codeCell(a.applicationId)).join(', ')]]),
+        ...(others.clusters.length === 0 && others.connectors.length === 0
+          ? []
+          : [
+              [
+                'Kafka Connect',
+                [
+                  ...others.clusters.map((c) => `cluster ${codeCell(c.groupId)}`),
+                  ...others.connectors.map((k) => `${k.type} connector ${codeCell(k.name)}`),
+                ].join(', '),
+              ],
+            ]),
       ],
     ),
     '',
     '## Flow',
     '',
-    `Producers → topics → consumer groups, each group's retry and dead-letter topics in its box (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
+    `Producers → topics → consumer groups, each group's retry and dead-letter topics in its box${others.apps.length === 0 && others.connectors.length === 0 ? '' : '; Kafka Streams applications between their input and output topics, connectors beside the topics they read or write'} (also in ${link(`graphs/${domain.name}.mmd`, linkFrom(here, paths.domainGraph(env.name, domain.name)))}).`,
     '',
     '```mermaid',
     (flow ?? domainFlow(topology, domain.name)).trimEnd(),
@@ -64,6 +78,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
   lines.push('## Consumer groups', '');
   if (groups.length === 0) lines.push('This domain owns no consumer groups.', '');
   for (const group of groups) lines.push(...groupSection(topology, group, here, clients));
+  lines.push(...streamsSections(topology, others.apps, here), ...connectSections(topology, others.clusters, others.connectors, here));
 
   lines.push('## Dead-letter and retry topics', '');
   if (companions.length === 0) {
@@ -137,6 +152,7 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
             .join('; '),
     ],
     ['Consumer groups', readers.length === 0 ? 'none' : readers.map((g) => groupReference(topology, g, topic.domain, here)).join(', ')],
+    ...topicClientRows(topology, topic.name, topic.domain, here),
     [
       'Topic configs',
       Object.entries(topic.config)

@@ -9,6 +9,8 @@ const SHAPES: Readonly<Record<NodeKind, string>> = {
   service: 'shape=box, style="rounded,filled", fillcolor="#eef6ff"',
   topic: 'shape=cylinder, style=filled, fillcolor="#f3f0ff"',
   group: 'shape=box, style=filled, fillcolor="#effaf1"',
+  streams: 'shape=component, style=filled, fillcolor="#e9f7f7"',
+  connector: 'shape=parallelogram, style=filled, fillcolor="#f4f4f4"',
   retry: 'shape=cylinder, style=filled, fillcolor="#fff7e6"',
   'dead-letter': 'shape=cylinder, style=filled, fillcolor="#fdecec"',
 };

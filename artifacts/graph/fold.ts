@@ -1,5 +1,5 @@
 /**
- * A group's dead-letter and retry topics folded into the group's node: one box per group that says "retries after 1s ·
+ * A group's (and a sink connector's) dead-letter and retry topics folded into its node: one box per group that says "retries after 1s ·
  * 2s · 4s, DLQ kept 28d" instead of a box and an edge per companion topic. Companions are a fixed pattern of each
  * group (DESIGN.md, "Retry tiers"), so drawing them says nothing a line of text does not, and they were most of a
  * graph's boxes: a group with three retry tiers drew five boxes and four edges.
@@ -7,7 +7,7 @@
 import { formatMs } from '../../model/duration';
 import type { Topology } from '../../model/topology';
 import { lookup } from '../lookup';
-import type { Graph, GraphNode } from './model';
+import { nodeId, type Graph, type GraphNode } from './model';
 
 const FOLDED_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['retry', 'dead-letter']);
 
@@ -15,9 +15,16 @@ const FOLDED_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['retry', 'dead-let
 export function foldCompanions(graph: Graph, topology: Topology): Graph {
   const folded = new Set(graph.nodes.filter((n) => FOLDED_KINDS.has(n.kind)).map((n) => n.id));
   const groups = new Map(topology.consumerGroups.map((g) => [g.groupId, g]));
+  // A sink connector's dead-letter topic folds into its box the same way.
+  const connectors = new Map((topology.connect?.connectors ?? []).map((k) => [nodeId.connector(k.cluster.groupId, k.name), k]));
   const nodes = graph.nodes
     .filter((n) => !folded.has(n.id))
     .map((n): GraphNode => {
+      if (n.kind === 'connector') {
+        const dlq = connectors.get(n.id)?.deadLetter;
+        if (dlq === undefined || dlq === null) return n;
+        return { ...n, details: [...n.details, `DLQ${dlq.retentionMs === null ? '' : ` kept ${formatMs(dlq.retentionMs.value)}`}`] };
+      }
       const group = n.kind === 'group' ? groups.get(n.label) : undefined;
       return group === undefined ? n : { ...n, details: [...n.details, ...companionFacts(group, topology)] };
     });

@@ -13,12 +13,16 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   'dead-letter': ['[(', ')]'],
   retry: ['[(', ')]'],
   group: ['[', ']'],
+  streams: ['[[', ']]'],
+  connector: ['[/', '/]'],
 };
 
 const CLASSES: Readonly<Record<NodeKind, string>> = {
   service: 'fill:#eef6ff,stroke:#3572b0',
   topic: 'fill:#f3f0ff,stroke:#5b3cc4',
   group: 'fill:#effaf1,stroke:#2f8a4a',
+  streams: 'fill:#e9f7f7,stroke:#1f7a7a',
+  connector: 'fill:#f4f4f4,stroke:#555555',
   retry: 'fill:#fff7e6,stroke:#c77c02',
   'dead-letter': 'fill:#fdecec,stroke:#c0392b',
 };

@@ -1,26 +1,38 @@
 /**
  * The event flow of one environment as nodes and edges: producing services → topics → consumer groups → their
- * dead-letter and retry topics. Mermaid, DOT and JSON renderers draw this one value.
+ * dead-letter and retry topics; input topics → Kafka Streams applications → output topics (their internal changelog and
+ * repartition topics summarised on the application's box, since Kafka Streams creates them); source connectors →
+ * topics → sink connectors → their dead-letter topics. Mermaid, DOT and JSON renderers draw this one value.
  *
  * A domain's graph holds every edge that touches the domain (its topics' producers and readers, its groups and what
  * they read from other domains), with the other end drawn in its own domain's box.
  */
 import { formatMs, toMs } from '../../model/duration';
-import type { ResolvedCompanionTopic, ResolvedEventTopic, Topology } from '../../model/topology';
+import type {
+  ResolvedCompanionTopic,
+  ResolvedConnectTopic,
+  ResolvedConnector,
+  ResolvedEventTopic,
+  ResolvedStreamsApplication,
+  Topology,
+} from '../../model/topology';
 import { compareStrings } from '../format';
 import { appendTo } from '../../model/group-by';
 
-export const NODE_KINDS = ['service', 'topic', 'group', 'dead-letter', 'retry'] as const;
+export const NODE_KINDS = ['service', 'topic', 'group', 'streams', 'connector', 'dead-letter', 'retry'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const EDGE_KINDS = ['produces', 'consumes', 'retries', 'dead-letters'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export interface GraphNode {
-  /** Stable, content-derived: `service:<name>`, `topic:<topic name>`, `group:<group id>`. */
+  /**
+   * Stable, content-derived: `service:<name>`, `topic:<topic name>`, `group:<group id>`, `streams:<application.id>`,
+   * `connector:<Connect group id>/<connector name>`.
+   */
   readonly id: string;
   readonly kind: NodeKind;
-  /** The name: service, topic or group id. */
+  /** The name: service, topic, group id, application id or connector name. */
   readonly label: string;
   /** Short facts shown under the name, e.g. `key orderId`, `24 partitions`. */
   readonly details: readonly string[];
@@ -54,6 +66,8 @@ export const nodeId = {
   service: (name: string): string => `service:${name}`,
   topic: (name: string): string => `topic:${name}`,
   group: (groupId: string): string => `group:${groupId}`,
+  streams: (applicationId: string): string => `streams:${applicationId}`,
+  connector: (clusterGroupId: string, name: string): string => `connector:${clusterGroupId}/${name}`,
 } as const;
 
 interface Flow {
@@ -98,6 +112,37 @@ function flowOf(topology: Topology): Flow {
       if (s.deadLetterTopic !== null) {
         edges.push({ from: nodeId.group(g.groupId), to: nodeId.topic(s.deadLetterTopic), kind: 'dead-letters', label: 'dead letters' });
       }
+    }
+  }
+  for (const a of topology.streamsApplications ?? []) {
+    add(streamsNode(a));
+    for (const i of a.inputs) edges.push({ from: nodeId.topic(i.topicName), to: nodeId.streams(a.applicationId), kind: 'consumes', label: 'consumes' });
+    for (const o of a.outputs) {
+      edges.push({
+        from: nodeId.streams(a.applicationId),
+        to: nodeId.topic(o.topicName),
+        kind: 'produces',
+        label: a.processingGuarantee === 'exactly_once_v2' ? 'produces (transactional)' : 'produces',
+      });
+    }
+  }
+  for (const k of topology.connect?.connectors ?? []) {
+    const id = nodeId.connector(k.cluster.groupId, k.name);
+    add(connectorNode(k));
+    for (const t of k.topics) {
+      if (k.type === 'sink') edges.push({ from: nodeId.topic(t.topicName), to: id, kind: 'consumes', label: 'consumes' });
+      else {
+        edges.push({
+          from: id,
+          to: nodeId.topic(t.topicName),
+          kind: 'produces',
+          label: k.transactionalIdPrefix === null ? 'produces' : 'produces (transactional)',
+        });
+      }
+    }
+    if (k.deadLetter !== null) {
+      add(connectDeadLetterNode(k.deadLetter));
+      edges.push({ from: id, to: nodeId.topic(k.deadLetter.name), kind: 'dead-letters', label: 'dead letters' });
     }
   }
   const edgesByDomain = new Map<string, GraphEdge[]>();
@@ -168,6 +213,39 @@ function companionNode(t: ResolvedCompanionTopic): GraphNode {
     details: t.kind === 'retry' ? [`retry ${t.retry?.tier ?? ''} after ${formatMs(t.retry?.delayMs ?? 0)}`] : ['DLQ', ...retention],
     domain: t.domain,
   };
+}
+
+/** A Streams application: its service, guarantee and the internal topics Kafka Streams creates under its id. */
+function streamsNode(a: ResolvedStreamsApplication): GraphNode {
+  const changelogs = a.stateStores.filter((s) => s.changelogTopic !== null).length;
+  const internal = [...(changelogs === 0 ? [] : [`${changelogs} changelog${changelogs === 1 ? '' : 's'}`]), ...(a.repartitions ? ['repartition topics'] : [])];
+  return {
+    id: nodeId.streams(a.applicationId),
+    kind: 'streams',
+    label: a.applicationId,
+    details: [
+      `Kafka Streams · ${a.service}`,
+      a.processingGuarantee,
+      ...(internal.length === 0 ? [] : [`internal: ${internal.join(', ')} (${a.internalPrefix}*)`]),
+    ],
+    domain: a.domain,
+  };
+}
+
+/** A connector, in its Connect cluster's domain: its kind, cluster and task count. */
+function connectorNode(k: ResolvedConnector): GraphNode {
+  return {
+    id: nodeId.connector(k.cluster.groupId, k.name),
+    kind: 'connector',
+    label: k.name,
+    details: [`${k.type} connector on ${k.cluster.groupId}`, ...(k.tasksMax === null ? [] : [`tasks.max ${k.tasksMax}`])],
+    domain: k.domain,
+  };
+}
+
+function connectDeadLetterNode(t: ResolvedConnectTopic): GraphNode {
+  const retention = t.retentionMs === null ? [] : [`kept ${formatMs(t.retentionMs.value)}`];
+  return { id: nodeId.topic(t.name), kind: 'dead-letter', label: t.name, details: ['DLQ', ...retention], domain: t.domain };
 }
 
 function dedupe(edges: readonly GraphEdge[]): GraphEdge[] {

@@ -13,7 +13,7 @@ import { text } from './mermaid';
 export interface DomainLink {
   /** The domain owning the topics. */
   readonly from: string;
-  /** The domain owning the groups that read them. */
+  /** The domain owning the groups, Streams applications or sink connectors that read them. */
   readonly to: string;
   /** How many of `from`'s event topics `to`'s groups read. */
   readonly topics: number;
@@ -22,14 +22,16 @@ export interface DomainLink {
 /** Cross-domain reads, one link per pair of domains, sorted. */
 export function domainLinks(topology: Topology): DomainLink[] {
   const topics = new Map<string, Set<string>>();
-  for (const g of topology.consumerGroups) {
-    for (const s of g.subscriptions) {
-      const owner = lookup(topology).eventTopic(s.topicName)?.domain;
-      if (owner === undefined || owner === g.domain) continue;
-      const key = `${owner}\u0000${g.domain}`;
-      topics.set(key, (topics.get(key) ?? new Set<string>()).add(s.topicName));
-    }
-  }
+  const read = (reader: string, topicName: string): void => {
+    const owner = lookup(topology).eventTopic(topicName)?.domain;
+    if (owner === undefined || owner === reader) return;
+    const key = `${owner}\u0000${reader}`;
+    topics.set(key, (topics.get(key) ?? new Set<string>()).add(topicName));
+  };
+  // Every reader counts: consumer groups, Kafka Streams applications and sink connectors.
+  for (const g of topology.consumerGroups) for (const s of g.subscriptions) read(g.domain, s.topicName);
+  for (const a of topology.streamsApplications ?? []) for (const i of a.inputs) read(a.domain, i.topicName);
+  for (const k of topology.connect?.connectors ?? []) if (k.type === 'sink') for (const t of k.topics) read(k.domain, t.topicName);
   return [...topics.entries()]
     .map(([key, names]) => {
       const [from = '', to = ''] = key.split('\u0000');

@@ -6,15 +6,19 @@
  * - an API of type `asyncapi` per domain whose definition is the domain's AsyncAPI document beside it
  *   (`$text: ./asyncapi.yaml`, which Backstage reads relative to the catalog file);
  * - a Resource of type `kafka-topic` per topic the domain's stacks hold (named without the environment prefix: one
- *   entity for the topic in every environment);
+ *   entity for the topic in every environment), Kafka Connect's storage topics and sink connectors' DLQs included;
  * - a Component of type `service` per service the declarations name, with `providesApis` (the domains it produces
- *   to), `consumesApis` (the domains whose topics its consumer groups read) and `dependsOn` (those topics). Each service
+ *   to), `consumesApis` (the domains whose topics it reads) and `dependsOn` (those topics). Producers, consumer groups,
+ *   Kafka Streams applications (inputs read, outputs produced; their internal topics are Kafka Streams' own, not
+ *   resources terraform creates) and Kafka Connect (the workers' storage topics; a source connector's topics as
+ *   produced, a sink connector's as read, its DLQ as a dependency) all count. Each service
  *   is written once, in the catalog file of the first domain, by name, that declares it, so no two files define the
  *   same entity.
  *
  * Deterministic: entities and every list in them are sorted.
  */
-import type { Topology } from '../../model/topology';
+import { connectTopics } from '../../model/resolve/connect';
+import type { ResolvedConnectTopic, Topology } from '../../model/topology';
 import { compareStrings, oneLine } from '../format';
 import { lookup } from '../lookup';
 import { apiName, entityName, logicalTopicName, ownerRef, resourceName, systemName } from './names';
@@ -47,6 +51,33 @@ export function serviceUses(topologies: readonly Topology[]): Map<string, Servic
       u.provides.add(p.topic.domain);
       u.domains.add(p.topic.domain);
       u.topics.add(logicalTopicName(topology, p.topicName));
+    }
+    const reads = (u: ServiceUse, topicName: string): void => {
+      const topic = lookup(topology).topic(topicName);
+      if (topic !== undefined) u.consumes.add(topic.domain);
+      u.topics.add(logicalTopicName(topology, topicName));
+    };
+    const writes = (u: ServiceUse, topicName: string): void => {
+      const topic = lookup(topology).topic(topicName);
+      if (topic !== undefined) u.provides.add(topic.domain);
+      u.topics.add(logicalTopicName(topology, topicName));
+    };
+    for (const a of topology.streamsApplications ?? []) {
+      const u = use(a.service);
+      u.domains.add(a.domain);
+      for (const i of a.inputs) reads(u, i.topicName);
+      for (const o of a.outputs) writes(u, o.topicName);
+    }
+    for (const c of topology.connect?.clusters ?? []) {
+      const u = use(c.service);
+      u.domains.add(c.domain);
+      for (const t of [c.storage.config, c.storage.offset, c.storage.status]) u.topics.add(logicalTopicName(topology, t.name));
+    }
+    for (const k of topology.connect?.connectors ?? []) {
+      const u = use(k.service);
+      u.domains.add(k.domain);
+      for (const t of k.topics) (k.type === 'sink' ? reads : writes)(u, t.topicName);
+      if (k.deadLetter !== null) u.topics.add(logicalTopicName(topology, k.deadLetter.name));
     }
     for (const g of topology.consumerGroups) {
       const u = use(g.service);
@@ -115,6 +146,10 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
             : `Retry tier ${topic.retry?.tier ?? ''} of consumer group ${topic.groupId}`;
       topics.set(logical, what);
     }
+    for (const topic of connectTopics(topology.connect).filter((t) => t.domain === domain)) {
+      const logical = logicalTopicName(topology, topic.name);
+      if (!topics.has(logical)) topics.set(logical, connectTopicText(topology, topic));
+    }
   }
   const resources = [...topics.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
@@ -154,6 +189,18 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
       };
     });
   return [system, api, ...components, ...resources];
+}
+
+/** What a Kafka Connect topic is, for its Resource's description. */
+function connectTopicText(topology: Topology, topic: ResolvedConnectTopic): string {
+  if (topic.kind === 'connect-dead-letter') {
+    const k = topology.connect?.connectors.find((c) => c.deadLetter?.name === topic.name);
+    return `Dead letters of sink connector ${k?.name ?? '?'} (Kafka Connect cluster ${k?.cluster.groupId ?? '?'})`;
+  }
+  const c = topology.connect?.clusters.find((x) => [x.storage.config, x.storage.offset, x.storage.status].some((t) => t.name === topic.name));
+  const what =
+    topic.kind === 'connect-config' ? 'connector configurations' : topic.kind === 'connect-offset' ? 'source offsets' : 'connector and task statuses';
+  return `Kafka Connect cluster ${c?.groupId ?? '?'} keeps its ${what} here`;
 }
 
 /** The Location that registers every domain's catalog file. */

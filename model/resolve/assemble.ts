@@ -36,7 +36,7 @@ import { connectTopics, resolveConnect } from './connect';
 import { checkGroupIdNamespace } from './group-ids';
 import { resolveConsumerGroup } from './consumer-groups';
 import { CODES_READING_ENVIRONMENT_FIELD, scaleTopic, withoutBrokenFields } from './environment';
-import { resolveEventTopic } from './event-topic';
+import { readerParallelismByTopic, resolveEventTopic } from './event-topic';
 import * as m from './messages';
 import { resolveProducer } from './producers';
 import { resolveStreamsApplications } from './streams-applications';
@@ -127,11 +127,14 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
 
   // Consumer groups first: their processing time and tolerated lag size the topics they read.
   const readersOf = readersByTopic(groupDecls, refs, out);
+  // Streams applications and sink connectors that declare how many threads or tasks they run size them too.
+  const parallelismOf = readerParallelismByTopic([...streamsByName.values()], connectorDecls);
 
   const topics: ResolvedTopic[] = [];
   const eventTopics = new Map<string, ResolvedEventTopic>();
   for (const t of topicDecls) {
-    const resolved = resolveEventTopic(t, env, readersOf.get(topicRefKey({ domain: t.domain, event: t.name })) ?? [], nameOf(t), out);
+    const key = topicRefKey({ domain: t.domain, event: t.name });
+    const resolved = resolveEventTopic(t, env, readersOf.get(key) ?? [], nameOf(t), out, parallelismOf.get(key) ?? []);
     if (resolved !== undefined) {
       eventTopics.set(topicRefKey(resolved.ref), resolved);
       topics.push(resolved);
@@ -176,13 +179,19 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     connectAclNeeds(connect, owners, env.acl),
     streams,
   );
-  out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers));
-  const quotas = deriveQuotas(new Map([...eventTopics.values()].map((t) => [t.name, t])), groups, producers, {
-    enabled: env.quotas.enabled,
-    overrides: env.quotas.overrides,
-    environment: env.name,
-    throughputScaling: env.scaling.throughput,
-  });
+  out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers, [...streams, ...(connect?.connectors ?? [])]));
+  const quotas = deriveQuotas(
+    new Map([...eventTopics.values()].map((t) => [t.name, t])),
+    groups,
+    producers,
+    {
+      enabled: env.quotas.enabled,
+      overrides: env.quotas.overrides,
+      environment: env.name,
+      throughputScaling: env.scaling.throughput,
+    },
+    { streamsApplications: streams, connectors: connect?.connectors ?? [] },
+  );
 
   // Connect workers, connectors and Streams applications authenticate too: their principals get credentials like any client's.
   const otherClients = [...(connect?.clusters ?? []), ...(connect?.connectors ?? []), ...streams].map((c) => ({

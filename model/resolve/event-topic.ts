@@ -5,8 +5,19 @@
  */
 import { formatMs, toMs } from '../duration';
 import { hasErrors, type Issue } from '../issues';
-import { impliedSubjectNaming, type ConsumerGroupDeclaration, type ContractDeclaration, type Environment, type EventTopicDeclaration } from '../schema';
-import { sizePartitions } from '../sizing/partitions';
+import {
+  impliedSubjectNaming,
+  topicRefKey,
+  type ConnectorDeclaration,
+  type ConsumerGroupDeclaration,
+  type ContractDeclaration,
+  type Environment,
+  type EventTopicDeclaration,
+  type StreamsApplicationDeclaration,
+  type TopicRef,
+} from '../schema';
+import { defaultGroupId } from '../naming';
+import { sizePartitions, type ReaderParallelism } from '../sizing/partitions';
 import { sizeExpiryRetention, sizeTombstoneRetention, sizeWindowRetention } from '../sizing/retention';
 import type { ResolvedEventTopic, SizedValue } from '../topology';
 import type { CleanupPolicy } from '../vocabulary';
@@ -26,6 +37,7 @@ export function resolveEventTopic(
   readers: readonly ConsumerGroupDeclaration[],
   name: string,
   out: Collector,
+  readerParallelism: readonly ReaderParallelism[] = [],
 ): ResolvedEventTopic | undefined {
   const issues: Issue[] = [];
   const factor = t.replication?.factor ?? env.replicationFactor;
@@ -43,6 +55,7 @@ export function resolveEventTopic(
     ...(t.partitions === undefined ? {} : { partitions: t.partitions }),
     ...(t.throughput === undefined ? {} : { throughput: t.throughput }),
     ...(slowest === undefined ? {} : { slowestProcessingMs: slowest }),
+    ...(readerParallelism.length === 0 ? {} : { readerParallelism }),
   });
 
   const config: Record<string, string> = {};
@@ -112,4 +125,28 @@ function declaredReplication(replication: { readonly factor?: number | undefined
 function withSubjectNaming(contract: ContractDeclaration): ContractDeclaration {
   const subjectNaming = impliedSubjectNaming(contract);
   return subjectNaming === undefined ? contract : { ...contract, subjectNaming };
+}
+
+/**
+ * The parallelism each topic's Kafka Streams applications (instances × threads) and sink connectors (`tasks.max`)
+ * declare, by `topicRefKey`. Readers that declare none are left out: their topics are sized as before.
+ */
+export function readerParallelismByTopic(
+  apps: readonly StreamsApplicationDeclaration[],
+  connectors: readonly ConnectorDeclaration[],
+): Map<string, ReaderParallelism[]> {
+  const byTopic = new Map<string, ReaderParallelism[]>();
+  const add = (topic: TopicRef, reader: ReaderParallelism): void => void byTopic.set(topicRefKey(topic), [...(byTopic.get(topicRefKey(topic)) ?? []), reader]);
+  for (const a of apps) {
+    if (a.parallelism === undefined) continue;
+    const { instances, threadsPerInstance } = a.parallelism;
+    const id = a.applicationId ?? defaultGroupId(a.domain, a.name);
+    const reader = { label: `Streams ${id} ${instances} instances × ${threadsPerInstance} threads`, count: instances * threadsPerInstance };
+    for (const i of a.inputs) add(i.topic, reader);
+  }
+  for (const k of connectors) {
+    if (k.type !== 'sink' || k.tasksMax === undefined) continue;
+    for (const t of k.topics) add(t.topic, { label: `sink connector ${k.name} tasks.max ${k.tasksMax}`, count: k.tasksMax });
+  }
+  return byTopic;
 }

@@ -61,6 +61,20 @@ export const streamsApplicationSchema = z.strictObject({
   processingGuarantee: z.enum(PROCESSING_GUARANTEES).default('at_least_once'),
   /** Its state stores. @default [] */
   stateStores: z.array(stateStoreSchema).default([]),
+  /**
+   * How many stream threads it runs at peak: instances × `num.stream.threads`. Kafka Streams runs one task per input
+   * partition and spreads tasks over threads, so a thread beyond the partition count sits idle; the partitions of its
+   * input topics are sized to keep every thread busy (with headroom, model/sizing/partitions.ts).
+   * @default - not declared: the input topics are sized without it (Kafka Streams' default is 1 thread per instance)
+   */
+  parallelism: z
+    .strictObject({
+      /** Instances (pods, processes) running at peak. */
+      instances: z.number().int().min(1),
+      /** `num.stream.threads` per instance. @default 1 (Kafka Streams' default) */
+      threadsPerInstance: z.number().int().min(1).default(1),
+    })
+    .optional(),
   /** Whether it re-keys records (selectKey, groupBy, a join on another key), so it writes repartition topics. @default false */
   repartitions: z.boolean().default(false),
   /** How unreadable and unwritable records are handled. @default - none; lint reports it (TF-STREAMS-003) */

@@ -1,6 +1,9 @@
 /**
  * Partition sizing (DESIGN.md "Sizing defaults"): partitions = max(producer-bound, consumer-bound, declared max
- * instances) × headroom, rounded up to a highly divisible count so that many consumer group sizes divide it evenly.
+ * instances, declared reader parallelism) × headroom, rounded up to a highly divisible count so that many consumer
+ * group sizes divide it evenly. Reader parallelism is what a reader declares it runs in parallel: a sink connector's
+ * `tasks.max`, a Kafka Streams application's instances × stream threads. Each needs a partition per task or thread,
+ * or the extra ones sit idle.
  */
 import { DEFAULT_PARTITION_HEADROOM, MAX_SIZED_PARTITIONS, PLANNING_PRODUCE_BYTES_PER_SECOND_PER_PARTITION } from '../limits';
 import type { ThroughputDeclaration } from '../schema';
@@ -31,6 +34,17 @@ export interface PartitionSizingInput {
   readonly slowestProcessingMs?: number;
   /** @default DEFAULT_PARTITION_HEADROOM */
   readonly headroom?: number;
+  /**
+   * The parallelism readers of the topic declare, each with a label for the explanation (e.g. `sink connector
+   * search.indexing/document-index tasks.max 6`). @default [] (only consumer groups' processing time counts)
+   */
+  readonly readerParallelism?: readonly ReaderParallelism[];
+}
+
+/** One reader's declared parallelism: how many partitions it can keep busy at once. */
+export interface ReaderParallelism {
+  readonly label: string;
+  readonly count: number;
 }
 
 const fmt = formatNumber;
@@ -50,7 +64,9 @@ export function sizePartitions(input: PartitionSizingInput): SizedValue<number> 
   // Little's law: consumers busy at once = arrival rate × time each message takes.
   const consumerBound = input.slowestProcessingMs === undefined ? 0 : Math.ceil((t.peakMessagesPerSecond * input.slowestProcessingMs) / 1000);
   const instances = t.maxConsumerInstances ?? 0;
-  const needed = Math.max(1, producerBound, consumerBound, instances);
+  // Sorted by label so the explanation does not depend on declaration order.
+  const readers = [...(input.readerParallelism ?? [])].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const needed = Math.max(1, producerBound, consumerBound, instances, ...readers.map((r) => r.count));
   const wanted = needed * headroom;
   const value = roundUpToDivisible(wanted);
   const parts = [
@@ -59,6 +75,7 @@ export function sizePartitions(input: PartitionSizingInput): SizedValue<number> 
       ? null
       : `consumers ${fmt(t.peakMessagesPerSecond)} msg/s × ${fmt(input.slowestProcessingMs)} ms → ${consumerBound}`,
     t.maxConsumerInstances === undefined ? null : `max instances ${t.maxConsumerInstances}`,
+    ...readers.map((r) => `${r.label} → ${r.count}`),
   ].filter((p): p is string => p !== null);
   const rounding = wanted > MAX_SIZED_PARTITIONS ? `capped at ${MAX_SIZED_PARTITIONS}, below the ${wanted} wanted` : 'next highly divisible count';
   return {

@@ -172,6 +172,8 @@ function subjectName(f: Finding): string {
       return `${f.subject.service}@${f.subject.topic}`;
     case 'domain':
       return f.subject.name;
+    case 'credential':
+      return f.subject.principal;
     case 'stack':
       return f.stack;
     case 'connector':

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accessChanges, accessChangesByEnvironment, requiredReviewers, type AccessChange } from '../../access/diff';
+import { resolve } from '../../model/resolve';
 import { sliceTopology } from '../../model/slice';
 import type { ResolvedAcl, Topology } from '../../model/topology';
 import { CROSS_DOMAIN_REASON, DEV, fixture, group, producer, topologyOf } from './fixtures';
@@ -156,5 +157,73 @@ describe('accessChanges', () => {
     const changes = accessChanges(base, topologyOf(f, DEV));
     const keys = changes.map((c) => [c.domain, c.resource.type, c.resource.name, c.principal].join(' '));
     expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe('accessChanges: Kafka Streams applications and connectors honour their stated cross-domain reason', () => {
+  const ORDERS_TOPIC = { domain: 'orders', event: 'order-created' } as const;
+  const streamsApp = (reason?: string) => ({
+    domain: 'search',
+    name: 'order-documents',
+    service: 'order-documents',
+    principal: 'User:order-documents',
+    inputs: [{ topic: ORDERS_TOPIC, ...(reason === undefined ? {} : { reason }) }],
+    outputs: [{ topic: { domain: 'search', event: 'document-changed' } }],
+    source: { path: 'dev/search/order-documents' },
+  });
+  const cluster = {
+    domain: 'search',
+    name: 'indexing',
+    service: 'search-connect',
+    principal: 'User:search-connect',
+    source: { path: 'dev/search/indexing' },
+  };
+  const sink = (reason?: string) => ({
+    type: 'sink' as const,
+    cluster: { domain: 'search', name: 'indexing' },
+    name: 'order-index',
+    connectorClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+    principal: 'User:order-index',
+    topics: [{ topic: ORDERS_TOPIC, ...(reason === undefined ? {} : { reason }) }],
+    idempotency: 'orders are upserted by id; a replay rewrites the same documents',
+    source: { path: 'dev/search/indexing/order-index' },
+  });
+  const headOf = (extra: Record<string, unknown>): Topology => {
+    const result = resolve({ ...fixture(), ...extra }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    return result.topology;
+  };
+  const readOf = (head: Topology, principal: string) =>
+    accessChanges(base, head).find((c) => c.principal === principal && c.resource.type === 'Topic' && c.resource.name === 'orders.order-created');
+
+  it("reports a Streams application's cross-domain input with a stated reason as SAFE, quoting it", () => {
+    const read = readOf(headOf({ streamsApplications: [streamsApp(CROSS_DOMAIN_REASON)] }), 'User:order-documents');
+    expect(read?.verdict).toBe('SAFE');
+    expect(read?.crossDomain?.grants).toEqual([{ groupId: 'search.order-documents', domain: 'search', reason: CROSS_DOMAIN_REASON, client: 'streams-input' }]);
+    expect(read?.message).toContain(`cross-domain grant: Streams application search.order-documents (search) reads it because "${CROSS_DOMAIN_REASON}"`);
+  });
+
+  it("reports a sink connector's cross-domain topic with a stated reason as SAFE, quoting it", () => {
+    const read = readOf(headOf({ connectClusters: [cluster], connectors: [sink(CROSS_DOMAIN_REASON)] }), 'User:order-index');
+    expect(read?.verdict).toBe('SAFE');
+    expect(read?.crossDomain?.grants).toEqual([{ groupId: 'order-index', domain: 'search', reason: CROSS_DOMAIN_REASON, client: 'sink-connector' }]);
+    expect(read?.message).toContain(`cross-domain grant: sink connector order-index (search) reads it because "${CROSS_DOMAIN_REASON}"`);
+  });
+
+  it('still warns when the reason is missing (a topology edited by hand: resolve requires it)', () => {
+    const head = headOf({ streamsApplications: [streamsApp(CROSS_DOMAIN_REASON)], connectClusters: [cluster], connectors: [sink(CROSS_DOMAIN_REASON)] });
+    const stripped: Topology = {
+      ...head,
+      streamsApplications: (head.streamsApplications ?? []).map((a) => ({ ...a, inputs: a.inputs.map(({ reason: _r, ...i }) => i) })),
+      connect:
+        head.connect === undefined
+          ? undefined
+          : { ...head.connect, connectors: head.connect.connectors.map((k) => ({ ...k, topics: k.topics.map(({ reason: _r, ...t }) => t) })) },
+    };
+    expect(readOf(stripped, 'User:order-documents')?.verdict).toBe('WARN');
+    expect(readOf(stripped, 'User:order-documents')?.message).toContain(
+      'cross-domain read by Streams application search.order-documents (search) without a stated reason',
+    );
+    expect(readOf(stripped, 'User:order-index')?.verdict).toBe('WARN');
   });
 });

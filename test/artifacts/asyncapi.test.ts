@@ -9,6 +9,7 @@ import { asyncApiDocument } from '../../artifacts/portal/asyncapi';
 import { messagePayload, PAYLOAD_SCHEMA_FORMAT } from '../../artifacts/portal/payload';
 import { subjectsOf } from '../../contracts/subjects';
 import type { ResolvedEventTopic, Topology } from '../../model/topology';
+import { everyClientTopology } from './every-client-fixture';
 import { edgeCaseTopology, exampleTopologies, exampleTopology } from './fixtures';
 
 /** Diagnostics of severity error (0) or warning (1); information and hints (e.g. "3.1.0 exists") are not failures. */
@@ -38,6 +39,7 @@ const portalFiles = (topologies: readonly Topology[]): Array<[string, string]> =
 describe.each<[string, () => readonly Topology[]]>([
   ['the examples', exampleTopologies],
   ['the edge cases', () => [edgeCaseTopology()]],
+  ['every client kind (Kafka Streams, Connect)', () => [everyClientTopology()]],
 ])('AsyncAPI documents of %s', (_, topologies) => {
   const files = portalFiles(topologies());
 
@@ -83,16 +85,18 @@ describe('what an AsyncAPI document says', () => {
     expect(orders.channels['staging.staging.orders.order-created']?.address).toBe('staging.orders.order-created');
   });
 
-  it('has a send operation per producing service and a receive operation per consumer group, with its group id', () => {
+  it('has a send operation per producing service and a receive operation per consumer group and Streams application, with its group id', () => {
     const ops = Object.entries(orders.operations).filter(([, op]) => op.channel.$ref === '#/channels/prod.orders.order-created');
     const sends = ops.filter(([, op]) => op.action === 'send').map(([k]) => k);
     const groups = ops.filter(([, op]) => op.action === 'receive').map(([, op]) => op.bindings?.kafka.groupId.enum[0]);
     expect(sends).toEqual(['prod.send.order-service.orders.order-created']);
     expect(groups.sort()).toEqual(
-      prod.consumerGroups
-        .filter((g) => g.subscriptions.some((s) => s.topicName === created.name))
-        .map((g) => g.groupId)
-        .sort(),
+      [
+        ...prod.consumerGroups.filter((g) => g.subscriptions.some((s) => s.topicName === created.name)).map((g) => g.groupId),
+        // A Kafka Streams application reads in its application.id; a sink connector in its consumer group.
+        ...(prod.streamsApplications ?? []).filter((a) => a.inputs.some((i) => i.topicName === created.name)).map((a) => a.applicationId),
+        ...(prod.connect?.connectors ?? []).filter((k) => k.type === 'sink' && k.topics.some((t) => t.topicName === created.name)).map((k) => k.groupId),
+      ].sort(),
     );
   });
 

@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateArtifacts } from '../../artifacts';
 import { entityName, ownerRef } from '../../artifacts/portal/names';
 import type { Topology } from '../../model/topology';
+import { everyClientTopology } from './every-client-fixture';
 import { edgeCaseTopology, exampleTopologies } from './fixtures';
 
 const SCHEMAS = join(__dirname, '..', 'fixtures', 'backstage');
@@ -66,6 +67,7 @@ function parseRef(value: string, defaultKind: string): string {
 describe.each<[string, () => readonly Topology[]]>([
   ['the examples', exampleTopologies],
   ['the edge cases', () => [edgeCaseTopology()]],
+  ['every client kind (Kafka Streams, Connect)', () => [everyClientTopology()]],
 ])('Backstage catalog of %s', (_, topologies) => {
   const files = generateArtifacts(topologies());
   const entities = loadCatalog(files);

@@ -24,11 +24,18 @@ describe('topicform graph', () => {
     expect(graph.environment).toBe('prod');
     expect(
       graph.nodes
-        .filter((n) => n.kind !== 'service' && n.kind !== 'group')
+        .filter((n) => n.kind === 'topic' || n.kind === 'dead-letter' || n.kind === 'retry')
         .map((n) => n.label)
         .sort(),
-    ).toEqual(topology.topics.map((t) => t.name).sort());
+    ).toEqual(
+      [
+        ...topology.topics.map((t) => t.name),
+        ...(topology.connect?.connectors ?? []).flatMap((k) => (k.deadLetter === null ? [] : [k.deadLetter.name])),
+      ].sort(),
+    );
     expect(graph.nodes.filter((n) => n.kind === 'group').map((n) => n.label)).toEqual(topology.consumerGroups.map((g) => g.groupId));
+    expect(graph.nodes.filter((n) => n.kind === 'streams').map((n) => n.label)).toEqual((topology.streamsApplications ?? []).map((a) => a.applicationId));
+    expect(graph.nodes.filter((n) => n.kind === 'connector').map((n) => n.label)).toEqual((topology.connect?.connectors ?? []).map((k) => k.name));
   });
 
   it('prints Mermaid for one domain of one environment, and DOT, exactly as the generators draw them', () => {

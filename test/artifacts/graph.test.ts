@@ -36,20 +36,34 @@ function allGraphs(): Array<[string, Graph]> {
 }
 
 describe('the flow graph model', () => {
-  it.each(topologies.map((t) => [t.environment.name, t] as const))('has an edge for every producer, subscription, retry tier and DLQ (%s)', (_, topology) => {
-    const edges = new Set(buildGraph(topology).edges.map((e) => `${e.from} ${e.kind} ${e.to}`));
-    const expected = [
-      ...topology.producers.map((p) => `${nodeId.service(p.service)} produces ${nodeId.topic(p.topicName)}`),
-      ...topology.consumerGroups.flatMap((g) =>
-        g.subscriptions.flatMap((s) => [
-          `${nodeId.topic(s.topicName)} consumes ${nodeId.group(g.groupId)}`,
-          ...s.retryTopics.map((r) => `${nodeId.group(g.groupId)} retries ${nodeId.topic(r)}`),
-          ...(s.deadLetterTopic === null ? [] : [`${nodeId.group(g.groupId)} dead-letters ${nodeId.topic(s.deadLetterTopic)}`]),
+  it.each(topologies.map((t) => [t.environment.name, t] as const))(
+    'has an edge for every producer, subscription, retry tier, DLQ, Streams application and connector (%s)',
+    (_, topology) => {
+      const edges = new Set(buildGraph(topology).edges.map((e) => `${e.from} ${e.kind} ${e.to}`));
+      const expected = [
+        ...topology.producers.map((p) => `${nodeId.service(p.service)} produces ${nodeId.topic(p.topicName)}`),
+        ...topology.consumerGroups.flatMap((g) =>
+          g.subscriptions.flatMap((s) => [
+            `${nodeId.topic(s.topicName)} consumes ${nodeId.group(g.groupId)}`,
+            ...s.retryTopics.map((r) => `${nodeId.group(g.groupId)} retries ${nodeId.topic(r)}`),
+            ...(s.deadLetterTopic === null ? [] : [`${nodeId.group(g.groupId)} dead-letters ${nodeId.topic(s.deadLetterTopic)}`]),
+          ]),
+        ),
+        ...(topology.streamsApplications ?? []).flatMap((a) => [
+          ...a.inputs.map((i) => `${nodeId.topic(i.topicName)} consumes ${nodeId.streams(a.applicationId)}`),
+          ...a.outputs.map((o) => `${nodeId.streams(a.applicationId)} produces ${nodeId.topic(o.topicName)}`),
         ]),
-      ),
-    ];
-    expect([...edges].sort()).toEqual([...new Set(expected)].sort());
-  });
+        ...(topology.connect?.connectors ?? []).flatMap((k) => {
+          const id = nodeId.connector(k.cluster.groupId, k.name);
+          return [
+            ...k.topics.map((t) => (k.type === 'sink' ? `${nodeId.topic(t.topicName)} consumes ${id}` : `${id} produces ${nodeId.topic(t.topicName)}`)),
+            ...(k.deadLetter === null ? [] : [`${id} dead-letters ${nodeId.topic(k.deadLetter.name)}`]),
+          ];
+        }),
+      ];
+      expect([...edges].sort()).toEqual([...new Set(expected)].sort());
+    },
+  );
 
   it("keeps a domain's graph to the edges that touch the domain, drawing the other ends in their own domain", () => {
     const topology = edgeCaseTopology();

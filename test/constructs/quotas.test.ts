@@ -61,18 +61,27 @@ describe('kafka_quota in the example stacks', () => {
     expect(quotas(prod('prod-orders').json)).toEqual({
       'user:notification-service': { consumer_byte_rate: orders * QUOTA_CONSUME_HEADROOM },
       'user:order-service': { producer_byte_rate: orders * QUOTA_PRODUCE_HEADROOM },
+      // The order-totals Kafka Streams application reads order-created like a consumer group.
+      'user:order-totals': { consumer_byte_rate: orders * QUOTA_CONSUME_HEADROOM },
       'user:payment-service': { consumer_byte_rate: orders * QUOTA_CONSUME_HEADROOM },
     });
     // The search indexer reads orders' events too (the cross-domain grant): its quota counts them, in search's stack.
     expect(quotas(prod('prod-search').json)).toEqual({
       'user:catalog-service': { producer_byte_rate: documents * QUOTA_PRODUCE_HEADROOM },
+      // The document-index sink connector reads document-changed in its group, as its own principal.
+      'user:search-document-sink': { consumer_byte_rate: documents * QUOTA_CONSUME_HEADROOM },
       'user:search-indexer': { consumer_byte_rate: (documents + orders) * QUOTA_CONSUME_HEADROOM },
     });
   });
 
   it("writes each stack's quotas into its topology.json slice", () => {
-    expect(prod('prod-orders').topology.quotas?.map((q) => q.principal)).toEqual(['User:notification-service', 'User:order-service', 'User:payment-service']);
-    expect(prod('prod-search').topology.quotas?.map((q) => q.principal)).toEqual(['User:catalog-service', 'User:search-indexer']);
+    expect(prod('prod-orders').topology.quotas?.map((q) => q.principal)).toEqual([
+      'User:notification-service',
+      'User:order-service',
+      'User:order-totals',
+      'User:payment-service',
+    ]);
+    expect(prod('prod-search').topology.quotas?.map((q) => q.principal)).toEqual(['User:catalog-service', 'User:search-document-sink', 'User:search-indexer']);
   });
 
   it('addresses each quota by its entity and conforms to the provider schema', () => {

@@ -67,18 +67,18 @@ describe('the review comment of the realistic orders change, as GitHub renders i
 
   it('says why it blocks in one line per cause, production first, merged across environments and companion topics', () => {
     const causes = sectionItems('⛔ What blocks this PR');
-    // The group removed, the partitions decreased, and (prod declares a SCRAM credential per service principal) the
-    // password variable of notification-service, which no longer has a client in prod-orders.
-    expect(causes).toHaveLength(3);
+    // The group removed and the partitions decreased. (prod declares a SCRAM credential per service principal: the
+    // credential of notification-service goes with its last client, a SAFE scram-credential-removed-unused, not a
+    // BLOCK on the stack's variables.)
+    expect(causes).toHaveLength(2);
     const group = causes.find((c) => c.includes('consumer group removed'));
     const partitions = causes.find((c) => c.includes('partitions 24 → 12'));
-    const variables = causes.find((c) => c.includes('stack prod-orders'));
-    expect([group, partitions, variables].every((c) => c !== undefined)).toBe(true);
-    expect(variables).toContain('variables');
-    // Every BLOCK finding belongs to one of the three lines.
+    expect([group, partitions].every((c) => c !== undefined)).toBe(true);
+    expect(result.findings.find((f) => f.id === 'prod-orders/credential:User:notification-service/scram-credential-removed-unused')?.verdict).toBe('SAFE');
+    // Every BLOCK finding belongs to one of the two lines.
     for (const f of result.findings.filter((x) => x.verdict === 'BLOCK')) {
       expect(
-        [group, partitions, variables].some((line) => line?.includes(f.origin?.label ?? 'missing')),
+        [group, partitions].some((line) => line?.includes(f.origin?.label ?? 'missing')),
         f.id,
       ).toBe(true);
     }
