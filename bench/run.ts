@@ -38,6 +38,7 @@ import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measur
 import { baselineData, compareOutputs, countResources } from './outputs';
 import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
 import { benchSpec, changeSpec, type BenchSpec } from './spec';
+import { terraformMain } from './terraform-run';
 import { build, DIST } from '../scripts/build';
 
 export const DEFAULT_SIZES = [100, 1_000, 10_000] as const;
@@ -62,6 +63,9 @@ Options:
   --from-sources    topicform from the repository's TypeScript sources through tsx (as npm run synth here), not
                     from the package built into dist/ (as a repository that installed topicform loads it)
   -h, --help        this help
+
+  --pr-path, --terraform-cost: opt-in sections that run terraform against the provider double (npm run bench --
+  --pr-path --help)
 `;
 
 export interface BenchOptions {
@@ -294,6 +298,8 @@ export async function benchSize(
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // The opt-in terraform sections (a pull request end to end, terraform's cost per stack) have options of their own.
+  if (argv.includes('--pr-path') || argv.includes('--terraform-cost')) return terraformMain(argv, progress);
   const options = parseOptions(argv);
   if ('help' in options) {
     process.stdout.write(options.help);

@@ -35,16 +35,42 @@ function clusterPath() {
   return path.resolve(file);
 }
 
-/** @returns {Cluster} */
+/**
+ * The last cluster read or written, and the file's identity then (inode, size, modification and change times in
+ * nanoseconds). Only a double terraform started itself (managed mode) keeps it: that process lives for one terraform
+ * command, during which nothing but the double writes the file, and re-reading the whole file for every resource
+ * terraform refreshes made a plan's reads quadratic in the cluster's size (bench/terraform-cost.ts measures plans of
+ * 5,000 resources). A long-lived reattached double re-reads every time: a test may edit the file between commands.
+ * @type {{ key: string, cluster: Cluster } | undefined}
+ */
+let cached;
+let caching = false;
+
+/** Lets this process keep the cluster it read until the file changes (managed mode only; see `cached`). */
+function cacheCluster() {
+  caching = true;
+}
+
+/** @param {string} file */
+function fileKey(file) {
+  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat === undefined ? `${file}:missing` : `${file}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** The cluster; callers only read it (updateCluster is the way to change it). @returns {Cluster} */
 function readCluster() {
   const file = clusterPath();
+  const key = caching ? fileKey(file) : '';
+  if (caching && cached?.key === key) return cached.cluster;
   /** @type {Partial<Cluster>} */
   let parsed = {};
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, 'utf8');
     if (text.trim() !== '') parsed = JSON.parse(text);
   }
-  return { topics: parsed.topics ?? {}, acls: parsed.acls ?? [], quotas: parsed.quotas ?? [], scram_users: parsed.scram_users ?? [] };
+  const cluster = { topics: parsed.topics ?? {}, acls: parsed.acls ?? [], quotas: parsed.quotas ?? [], scram_users: parsed.scram_users ?? [] };
+  if (caching) cached = { key, cluster };
+  return cluster;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. @param {Cluster} cluster */
@@ -53,6 +79,7 @@ function writeCluster(cluster) {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(cluster, null, 2) + '\n');
   fs.renameSync(temporary, file);
+  if (caching) cached = { key: fileKey(file), cluster };
 }
 
 /**
@@ -62,10 +89,11 @@ function writeCluster(cluster) {
  * @returns {T}
  */
 function updateCluster(change) {
-  const cluster = readCluster();
+  // A copy: a change that throws halfway must not leave its half in the cached cluster.
+  const cluster = caching ? globalThis.structuredClone(readCluster()) : readCluster();
   const result = change(cluster);
   writeCluster(cluster);
   return result;
 }
 
-module.exports = { readCluster, writeCluster, updateCluster, CLUSTER_ENV };
+module.exports = { readCluster, writeCluster, updateCluster, cacheCluster, CLUSTER_ENV };

@@ -59,6 +59,8 @@ function main() {
 
   // Loaded only now, so --help and the cookie check stay instant.
   const grpc = require('@grpc/grpc-js');
+  // Started by terraform for one command: the cluster file may be kept between reads (cluster.cjs, `cached`).
+  if (!reattach) require('./cluster.cjs').cacheCluster();
   const { services } = require('./services.cjs');
 
   const socketPath = path.join(os.tmpdir(), `plugin${crypto.randomBytes(8).toString('hex')}`);

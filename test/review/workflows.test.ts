@@ -116,6 +116,17 @@ describe('workflow security (docs/threat-model.md)', () => {
     expect(prepare).toContain('guard --untrusted --base base');
     // Settings that differ from the base (guard exit 2) are not planned but still reviewed, where the review blocks them.
     expect(prepare).toContain('--output guard.json head || [ $? = 2 ]');
+    // The base's output is the same for every pull request against one default-branch commit: synthesized once,
+    // restored from the default branch's cache after that; the plan matrix is the guard's list of changed stacks, so
+    // a stack whose Terraform JSON is byte-identical to the base's is never planned.
+    const steps = review.jobs.prepare?.steps ?? [];
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@') === true);
+    expect(cache?.with).toMatchObject({ path: 'base/stacks/' });
+    expect(String(cache?.with?.key)).toContain('${{ github.sha }}');
+    const synthBase: (Step & { if?: string }) | undefined = steps.find((s) => s.run?.includes('synth --out base') === true);
+    expect(synthBase?.if).toBe("steps.base-cache.outputs.cache-hit != 'true'");
+    expect(steps.indexOf(cache as Step)).toBeLessThan(steps.indexOf(synthBase as Step));
+    expect(prepare).toContain('stacks=$(jq -c .plan guard.json)');
     expect(review.jobs.plan?.needs).toBe('prepare');
     expect(review.jobs.plan?.environment).toBe('topicform-plan-${{ matrix.stack }}');
     expect(JSON.stringify(review.jobs.plan)).toContain('-lock=false');
