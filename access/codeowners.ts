@@ -175,7 +175,7 @@ export function generateCodeowners(input: CodeownersInput): CodeownersResult {
       `${outdir}/${paths.domainPage('*', name)}`,
       `${outdir}/${paths.domainGraph('*', name)}`,
       `${outdir}/${PORTAL_ROOT}/${name}/`,
-      ...[...d.groupIds].sort(compare).map((g) => `${outdir}/${paths.runbook('*', g)}`),
+      ...(d.groupIds.size === 0 ? [] : [`${outdir}/${paths.runbook('*', name)}`]),
     ];
     lines.push('', `# ${name}: ${d.description.replace(/\s+/g, ' ')}`, ...owned.map((p) => `${pattern(p)} ${owners.join(' ')}`));
   }

@@ -12,7 +12,6 @@ import { renderDomainPage } from './catalog/domain-page';
 import { renderDocsIndex } from './catalog/docs-index';
 import { renderEnvironmentIndex } from './catalog/environment-index';
 import { deriveClients } from './client-config';
-import { RUNBOOKS_PER_JOB } from './limits';
 import { renderConnectorJson, renderWorkerProperties } from './clients/connect';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
@@ -26,7 +25,7 @@ import { linkFrom, paths } from './paths';
 import { ASYNCAPI_VERSION, asyncApiDocument, portalDomains } from './portal/asyncapi';
 import { catalogEntities, catalogLocation, serviceUses } from './portal/backstage';
 import { portalFile } from './portal/yaml';
-import { renderRunbook } from './runbook';
+import { renderDomainRunbook } from './runbook';
 
 export { GENERATED_MARKER, isGeneratedArtifact } from './marker';
 export { ARTIFACT_ROOTS, environmentOf, paths } from './paths';
@@ -58,7 +57,7 @@ export type ArtifactJob = (put: (path: string, content: string) => void) => void
 /**
  * Every artifact, as independent jobs: the same jobs, in the same order, for the same Topologies, so that two threads
  * holding equal copies can share them by index (cli/artifact-stage.ts). The largest come first and the many small
- * ones (a client, a slice of runbooks) last, so threads that take the next job as they become free finish together.
+ * ones (a client, a domain's runbook) last, so threads that take the next job as they become free finish together.
  */
 export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
   const sorted = mergeByEnvironment(topologies);
@@ -99,11 +98,11 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     for (const app of topology.streamsApplications ?? []) {
       rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
     }
-    for (let from = 0; from < topology.consumerGroups.length; from += RUNBOOKS_PER_JOB) {
+    // Every domain that owns a consumer group, whether or not the Topology lists the domain itself.
+    for (const domain of [...new Set(topology.consumerGroups.map((g) => g.domain))].sort()) {
       rest.push((put) => {
-        for (const group of topology.consumerGroups.slice(from, from + RUNBOOKS_PER_JOB)) {
-          put(paths.runbook(env, group.groupId), renderRunbook(topology, group));
-        }
+        const runbook = renderDomainRunbook(topology, domain);
+        if (runbook !== undefined) put(paths.runbook(env, domain), runbook);
       });
     }
   }

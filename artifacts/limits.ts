@@ -61,13 +61,6 @@ export const COMPACTED_LOG_SIZE_FACTOR = 2;
 export const DISK_FILL_TARGET = 0.7;
 
 /**
- * Runbooks rendered per artifact job (artifacts/index.ts artifactJobs): small enough that synth's two threads, each
- * taking the next job as it becomes free, finish within a few milliseconds of each other (a runbook takes ~50 µs to
- * render and ~50 µs to write here), large enough that claiming a job costs nothing next to it.
- */
-export const RUNBOOKS_PER_JOB = 100;
-
-/**
  * Mermaid's default `maxTextSize` (Mermaid configuration reference, "maxTextSize", default 50000): a diagram whose text
  * is longer is not drawn at all ("Maximum text size in diagram exceeded"). GitHub renders Mermaid with the defaults, so
  * every generated diagram stays within it.

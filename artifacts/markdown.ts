@@ -42,3 +42,16 @@ export function document(lines: readonly string[]): string {
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
 }
+
+/**
+ * The anchor GitHub gives a heading: its text lowercased, every character but letters, digits, spaces, `-` and `_`
+ * dropped, spaces turned into `-` (a code span's backticks are not part of the text). Links into a page
+ * (`runbooks/orders.md#orderspayment`) use it; the output's link test checks each one against the page's headings.
+ */
+export function headingAnchor(heading: string): string {
+  return heading
+    .replace(/`/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}

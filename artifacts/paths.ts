@@ -14,7 +14,8 @@
  * docs/capacity.md                                       storage per topic, partitions per cluster, totals
  * docs/<env>/index.md                                    the catalog's index: domains, groups, runbooks, clients
  * docs/<env>/domains/<domain>.md                         one catalog page per domain
- * docs/<env>/runbooks/<group-id>.md                      replay and dead-letter re-drive, per consumer group
+ * docs/<env>/runbooks/<domain>.md                        replay and dead-letter re-drive: the steps once, a section per
+ *                                                        consumer group the domain owns (anchor: runbookAnchor)
  * docs/<env>/graph.mmd                                   Mermaid flowchart of the environment (its domain overview when large)
  * docs/<env>/graphs/<domain>.mmd                         Mermaid flowchart of one domain and its neighbours
  * portal/catalog-info.yaml                               Backstage Location: every domain's catalog file
@@ -26,6 +27,7 @@
  * a subset synth (`--env`) leaves them as they are, like docs/index.md.
  */
 import { posix } from 'node:path';
+import { code, headingAnchor } from './markdown';
 
 /** Top-level folders generated artifacts live in; synth removes stale files only under these. */
 export const ARTIFACT_ROOTS = ['clients', 'docs', 'portal'] as const;
@@ -46,13 +48,23 @@ export const paths = {
   capacity: (): string => 'docs/capacity.md',
   environmentIndex: (env: string): string => `docs/${env}/index.md`,
   domainPage: (env: string, domain: string): string => `docs/${env}/domains/${domain}.md`,
-  runbook: (env: string, groupId: string): string => `docs/${env}/runbooks/${groupId}.md`,
+  /** The runbook of a domain's consumer groups; a group's section is `#${runbookAnchor(groupId)}`. */
+  runbook: (env: string, domain: string): string => `docs/${env}/runbooks/${domain}.md`,
   graph: (env: string): string => `docs/${env}/graph.mmd`,
   domainGraph: (env: string, domain: string): string => `docs/${env}/graphs/${domain}.mmd`,
   portalLocation: (): string => `${PORTAL_ROOT}/catalog-info.yaml`,
   portalCatalog: (domain: string): string => `${PORTAL_ROOT}/${domain}/catalog-info.yaml`,
   asyncApi: (domain: string): string => `${PORTAL_ROOT}/${domain}/asyncapi.yaml`,
 } as const;
+
+/** The heading of a consumer group's section in its domain's runbook, and the anchor GitHub gives it. */
+export const runbookHeading = (groupId: string): string => `### Group ${code(groupId)}`;
+export const runbookAnchor = (groupId: string): string => headingAnchor(runbookHeading(groupId).replace(/^#+ /, ''));
+
+/** A link target for a consumer group's runbook section, relative to the document at `from`. */
+export function runbookLink(from: string, env: string, domain: string, groupId: string): string {
+  return `${linkFrom(from, paths.runbook(env, domain))}#${runbookAnchor(groupId)}`;
+}
 
 /**
  * The environment an artifact belongs to (`clients/<env>/…`, `docs/<env>/…`), or null for the files that span every

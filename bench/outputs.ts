@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_PARTS, type OutputPart, type OutputSize } from './output-size';
 
 /** `[address, name, partitions, replication factor, config, prevent_destroy]` */
 export type BaselineTopic = [string, string, number, number, Record<string, string>, boolean];
@@ -199,4 +200,27 @@ function countOf(json: unknown): ResourceCount {
 /** Terraform resources of each stack of an output. */
 export function countResources(outdir: string): Map<string, ResourceCount> {
   return new Map(stackNames(outdir).map((name) => [name, countOf(readStack(outdir, name))]));
+}
+
+export function outputSize(outdir: string): OutputSize {
+  const sizes: Record<OutputPart, { bytes: number; files: number }> = {
+    stacks: { bytes: 0, files: 0 },
+    docs: { bytes: 0, files: 0 },
+    clients: { bytes: 0, files: 0 },
+    other: { bytes: 0, files: 0 },
+  };
+  const walk = (dir: string, part: OutputPart | null): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const into = part ?? ((OUTPUT_PARTS as readonly string[]).includes(entry.name) && entry.isDirectory() ? (entry.name as OutputPart) : 'other');
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, into);
+      else if (entry.isFile()) {
+        sizes[into].bytes += statSync(path).size;
+        sizes[into].files += 1;
+      }
+    }
+  };
+  walk(outdir, null);
+  const total = OUTPUT_PARTS.reduce((t, p) => ({ bytes: t.bytes + sizes[p].bytes, files: t.files + sizes[p].files }), { bytes: 0, files: 0 });
+  return { ...sizes, total };
 }

@@ -2,6 +2,7 @@
  * The benchmark's numbers and how they are shown: medians of repeated runs, ratios against the targets of DESIGN.md
  * ("Performance and reliability targets"), a Markdown table and the JSON document `--json` prints. Pure.
  */
+import { artifactsPerStacks, OUTPUT_PARTS, type OutputSize, type PartSize } from './output-size';
 
 /** DESIGN.md's targets, as ratios measured side by side in one run. */
 export const TARGETS = {
@@ -17,6 +18,11 @@ export const TARGETS = {
    * each value dropped at once (DESIGN.md); the ratio against the values kept is shown next to it.
    */
   review: 2.0,
+  /**
+   * Artifacts (docs, client configs, portal files) no larger than the stacks, in bytes (issue 26): output sized to its
+   * use, so a pull request can upload it and a reviewer's checkout stays small.
+   */
+  artifactsPerStacks: 1.0,
 } as const;
 
 export interface Series {
@@ -70,6 +76,8 @@ export interface SizeResult {
   readonly topics: number;
   readonly stacks: number;
   readonly resources: ResourceSummary;
+  /** Bytes and files of the topicform output, per part (bench/outputs.ts). */
+  readonly output: OutputSize;
   readonly synth: {
     readonly topicform: SideResult;
     readonly baseline: SideResult;
@@ -171,6 +179,12 @@ export function checks(results: readonly SizeResult[]): Check[] {
         `${n} topics: review ${ratio(r.review.strictRatio)} JSON.parse with values dropped, ${ratio(r.review.ratio)} with values kept (target ≤ ${ratio(TARGETS.review)} against values dropped${large ? '' : ' at 10,000 topics'})`,
         large,
       ),
+      judged(
+        'artifacts size',
+        artifactsPerStacks(r.output),
+        TARGETS.artifactsPerStacks,
+        `${n} topics: artifacts ${ratio(artifactsPerStacks(r.output))} the stacks' bytes (target ≤ ${ratio(TARGETS.artifactsPerStacks)})`,
+      ),
       {
         topics: r.topics,
         what: 'deterministic',
@@ -215,6 +229,19 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
   }
   lines.push(
     '',
+    '| topics | output | stacks | docs | client configs | other | artifacts / stacks | total per topic | files per topic (stacks / docs / clients / other) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    const o = r.output;
+    const part = (p: PartSize): string => `${mib(p.bytes)} (${int(p.files)} files)`;
+    const perTopic = (files: number): string => (files / r.topics).toFixed(2);
+    lines.push(
+      `| ${int(r.topics)} | ${part(o.total)} | ${part(o.stacks)} | ${part(o.docs)} | ${part(o.clients)} | ${part(o.other)} | **${ratio(artifactsPerStacks(o))}** | ${kib(o.total.bytes / r.topics)} | ${perTopic(o.total.files)} (${OUTPUT_PARTS.map((p) => perTopic(o[p].files)).join(' / ')}) |`,
+    );
+  }
+  lines.push(
+    '',
     '| topics | lint | lint / synth | lint + resolve() | / synth | review of a 1 % change | JSON.parse of both outputs, values kept | ratio | JSON.parse, values dropped | ratio |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
@@ -240,4 +267,12 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
       `load average at the start ${context.loadAverage.map((l) => l.toFixed(1)).join(' / ')}; bench took ${Math.round(context.totalSeconds)} s.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 2 ** 10).toFixed(1)} KiB`;
 }

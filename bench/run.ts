@@ -35,7 +35,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_ACL_MODES } from './acl-modes';
 import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measure';
-import { baselineData, compareOutputs, countResources } from './outputs';
+import { baselineData, compareOutputs, countResources, outputSize } from './outputs';
 import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
 import { benchSpec, changeSpec, type BenchSpec } from './spec';
 import { terraformMain } from './terraform-run';
@@ -259,6 +259,7 @@ export async function benchSize(
   return {
     topics,
     stacks: counts.length,
+    output: outputSize(base),
     resources: {
       total,
       topics: counts.reduce((n, [, c]) => n + c.topics, 0),

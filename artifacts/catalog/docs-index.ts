@@ -11,7 +11,7 @@ export function renderDocsIndex(topologies: readonly Topology[]): string {
     GENERATED_MARKDOWN,
     '# Event flows',
     '',
-    'Generated from the declarations on every synth: a catalog per environment (domains, topics, consumer groups, ACLs), replay runbooks per consumer group, Mermaid flow graphs, and client configs per service under `clients/`.',
+    'Generated from the declarations on every synth: a catalog per environment (domains, topics, consumer groups, ACLs), replay runbooks per domain (a section per consumer group), Mermaid flow graphs, and client configs per service under `clients/`.',
     '',
     ...table(
       ['Environment', 'Production', 'Domains', 'Event topics', 'Consumer groups', 'Graph'],

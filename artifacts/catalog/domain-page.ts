@@ -10,7 +10,7 @@ import { formatCount, formatMs } from '../format';
 import { domainFlow } from '../graph/draw';
 import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
 import { lookup } from '../lookup';
-import { linkFrom, paths } from '../paths';
+import { linkFrom, paths, runbookLink } from '../paths';
 import { replayText, retentionText } from './facts';
 import { connectSections, otherClientsOf, streamsSections, topicClientRows } from './other-clients';
 
@@ -187,7 +187,7 @@ function groupSection(topology: Topology, g: ResolvedConsumerGroup, here: string
     ['Offset commit', g.offsetCommit.mode === 'manual' ? 'manual, after processing' : `auto: ${cell(g.offsetCommit.reason ?? '')}`],
     ['Dead-letter topics', dlqs.length === 0 ? '**none**: a poison pill blocks its partition' : dlqs.join(', ')],
     ['Retry tiers', retries.length === 0 ? 'none' : retries.join(', ')],
-    ['Runbook', link('replay and re-drive', linkFrom(here, paths.runbook(env, g.groupId)))],
+    ['Runbook', link('replay and re-drive', runbookLink(here, env, g.domain, g.groupId))],
     ['Client config', files.length === 0 ? '' : files.join(' · ')],
     ['Declared in', codeCell(g.source.file ?? g.source.path)],
   ];

@@ -7,7 +7,7 @@ import type { ServiceClients } from '../client-config';
 import { compareStrings, formatMs } from '../format';
 import { cell, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
 import { lookup } from '../lookup';
-import { linkFrom, paths } from '../paths';
+import { linkFrom, paths, runbookLink } from '../paths';
 import { durationText } from './facts';
 import { overview } from '../graph/draw';
 
@@ -73,7 +73,7 @@ export function renderEnvironmentIndex(topology: Topology, clients: readonly Ser
         codeCell(g.service),
         g.subscriptions.map((s) => codeCell(s.topicName)).join(', '),
         g.maxProcessingLagMs === null ? 'not declared' : formatMs(g.maxProcessingLagMs),
-        link('replay and re-drive', to(paths.runbook(env.name, g.groupId))),
+        link('replay and re-drive', runbookLink(here, env.name, g.domain, g.groupId)),
       ]),
     ),
     '',

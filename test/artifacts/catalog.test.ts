@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { cell } from '../../artifacts/markdown';
+import { runbookAnchor } from '../../artifacts/paths';
 import { formatMs, toMs } from '../../model/duration';
 import type { ResolvedEventTopic, Topology } from '../../model/topology';
 import { edgeCaseTopology, exampleTopologies } from './fixtures';
@@ -41,7 +42,7 @@ describe('the catalog', () => {
       if (group.idempotency !== null) expect(text).toContain(cell(group.idempotency));
       if (group.maxProcessingLagMs !== null) expect(text).toContain(`| Lag tolerance | ${formatMs(group.maxProcessingLagMs)} |`);
       for (const s of group.subscriptions) if (s.deadLetterTopic !== null) expect(text).toContain(`\`${s.deadLetterTopic}\``);
-      expect(text).toContain(`../runbooks/${group.groupId}.md`);
+      expect(text).toContain(`../runbooks/${group.domain}.md#${runbookAnchor(group.groupId)}`);
     }
     const acls = topology.acls.filter((a) => a.domain === domain);
     const aclRows = text.split('\n').filter((l) => /^\| `[A-Za-z]+:/.test(l));
@@ -67,9 +68,9 @@ describe('the catalog', () => {
       const index = page(`docs/${env}/index.md`);
       for (const d of topology.domains) expect(index).toContain(`[${d.name}](domains/${d.name}.md)`);
       for (const t of topology.topics) if (t.kind === 'event') expect(index).toContain(`\`${t.name}\``);
-      for (const g of topology.consumerGroups) expect(index).toContain(`(runbooks/${g.groupId}.md)`);
+      for (const g of topology.consumerGroups) expect(index).toContain(`(runbooks/${g.domain}.md#${runbookAnchor(g.groupId)})`);
       for (const [, target] of index.matchAll(/\]\(([^)]+)\)/g)) {
-        const resolved = new URL(target ?? '', `file:///docs/${env}/`).pathname.slice(1);
+        const resolved = new URL(target ?? '', `file:///docs/${env}/`).pathname.slice(1); // the fragment is not part of the path
         expect(files.has(resolved), `${env}/index.md links to ${resolved}`).toBe(true);
       }
     }

@@ -96,7 +96,7 @@ describe('generated artifacts', () => {
         expect(files.has(`docs/${env}/domains/${d.name}.md`)).toBe(true);
         expect(files.has(`docs/${env}/graphs/${d.name}.mmd`)).toBe(true);
       }
-      for (const g of t.consumerGroups) expect(files.has(`docs/${env}/runbooks/${g.groupId}.md`)).toBe(true);
+      for (const g of t.consumerGroups) expect(files.has(`docs/${env}/runbooks/${g.domain}.md`)).toBe(true);
       for (const service of new Set([...t.producers.map((p) => p.service), ...t.consumerGroups.map((g) => g.service)])) {
         expect(
           [...files.keys()].some((p) => p.startsWith(`clients/${env}/${service}`) && p.endsWith('/kafkajs.ts')),

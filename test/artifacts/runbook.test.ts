@@ -1,7 +1,9 @@
 /**
- * Replay runbooks: what they say follows the declarations, and they are safe to paste. The shell blocks are run for
- * real, as a person pastes them (every block in order, in one bash), against stand-ins for the Kafka tools that record
- * their arguments; the test then checks which commands ran, with which flags, and in which order.
+ * Replay runbooks, one per domain: what they say follows the declarations, every fact the per-group pages gave is in
+ * the group's section, and they are safe to paste. The shell blocks are run for real, as a person pastes them (the
+ * set-up, then the group's and a topic's variable blocks, then every step's block in order, in one bash), against
+ * stand-ins for the Kafka tools that record their arguments; the test then checks which commands ran, with which
+ * flags, and in which order: the same commands the per-group pages spelled out.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,16 +12,26 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { RUNBOOK_LINE_WIDTH } from '../../artifacts/limits';
-import { renderRunbook } from '../../artifacts/runbook';
+import { renderDomainRunbook } from '../../artifacts/runbook';
 import { shellCommand } from '../../artifacts/shell';
 import { formatMs, toMs } from '../../model/duration';
-import type { Topology } from '../../model/topology';
+import type { ResolvedConsumerGroup, Topology } from '../../model/topology';
 import { edgeCaseTopology, exampleTopologies } from './fixtures';
 
 const topologies: readonly Topology[] = [...exampleTopologies(), edgeCaseTopology()];
 const files = generateArtifacts(topologies);
 const cases = topologies.flatMap((t) => t.consumerGroups.map((g) => [`${t.environment.name}/${g.groupId}`, t, g] as const));
-const runbook = (topology: Topology, groupId: string): string => files.get(`docs/${topology.environment.name}/runbooks/${groupId}.md`) ?? '';
+const page = (topology: Topology, group: ResolvedConsumerGroup): string => files.get(`docs/${topology.environment.name}/runbooks/${group.domain}.md`) ?? '';
+
+/** The steps (everything before the group sections) and one group's section of its domain's runbook. */
+function parts(topology: Topology, group: ResolvedConsumerGroup): { steps: string; section: string } {
+  const text = page(topology, group);
+  const groupsAt = text.indexOf('\n## Consumer groups\n');
+  const heading = `\n### Group \`${group.groupId}\`\n`;
+  const at = text.indexOf(heading);
+  const next = text.indexOf('\n### Group ', at + heading.length);
+  return { steps: text.slice(0, groupsAt), section: at < 0 ? '' : text.slice(at, next < 0 ? undefined : next) };
+}
 
 /** The `sh` code blocks of a document, in order, without the list indentation (what GitHub's copy button copies). */
 function shellBlocks(text: string): string[] {
@@ -43,7 +55,7 @@ function stubTools(dir: string): void {
   }
 }
 
-/** Runs every block as pasted one after the other into one bash; returns each tool call as its argument list. */
+/** Runs the blocks as pasted one after the other into one bash; returns each tool call as its argument list. */
 function paste(blocks: readonly string[], name: string): string[][] {
   const dir = mkdtempSync(join(scratch, `${name.replace(/[^a-z0-9]/gi, '_')}-`));
   stubTools(dir);
@@ -72,32 +84,69 @@ function paste(blocks: readonly string[], name: string): string[][] {
     .map((l) => l.split('\t'));
 }
 
+/**
+ * What a person pastes to replay `topic` for `group` and re-drive `dlq`: the set-up, the group's block, the topic's,
+ * the dead-letter topic's, then every step's block (the re-drive's only with a dead-letter topic).
+ */
+function pasteFor(topology: Topology, group: ResolvedConsumerGroup, topic: string, dlq: string | null, name: string): string[][] {
+  const { steps, section } = parts(topology, group);
+  const [setup, ...rest] = shellBlocks(steps);
+  const redriveAt = steps.indexOf('## Dead letters');
+  const procedure = shellBlocks(redriveAt < 0 ? steps : steps.slice(0, redriveAt)).slice(1);
+  const redrive = redriveAt < 0 ? [] : shellBlocks(steps.slice(redriveAt));
+  expect(procedure.length + redrive.length).toBe(rest.length);
+  const vars = shellBlocks(section);
+  const pick = (v: string, value: string): string => {
+    const block = vars.find((b) => b.trim() === `${v}=${value}` || b.trim() === `${v}='${value}'`);
+    expect(block, `${v} block for ${value}`).toBeDefined();
+    return block ?? '';
+  };
+  return paste(
+    [
+      setup ?? '',
+      pick('GROUP', group.groupId),
+      pick('TOPIC', topic),
+      ...(dlq === null ? [] : [pick('DLQ', dlq)]),
+      ...procedure,
+      ...(dlq === null ? [] : redrive),
+    ],
+    name,
+  );
+}
+
 describe('replay runbooks are safe to paste', () => {
-  it.each(cases)('%s: no line of a shell block is wider than RUNBOOK_LINE_WIDTH, and no block both dry-runs and executes', (_, topology, group) => {
-    const blocks = shellBlocks(runbook(topology, group.groupId));
-    expect(blocks.length).toBeGreaterThan(5);
-    for (const block of blocks) {
-      for (const line of block.split('\n')) expect(line.length, line).toBeLessThanOrEqual(RUNBOOK_LINE_WIDTH);
-      expect(block.includes('--dry-run') && block.includes('--execute'), block).toBe(false);
-    }
-  });
+  it.each(topologies.map((t) => [t.environment.name, t] as const))(
+    '%s: no line of a shell block is wider than RUNBOOK_LINE_WIDTH, and no block both dry-runs and executes',
+    (_, topology) => {
+      const pages = [...files].filter(([path]) => path.startsWith(`docs/${topology.environment.name}/runbooks/`));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const [, text] of pages) {
+        const blocks = shellBlocks(text);
+        expect(blocks.length).toBeGreaterThan(5);
+        for (const block of blocks) {
+          for (const line of block.split('\n')) expect(line.length, line).toBeLessThanOrEqual(RUNBOOK_LINE_WIDTH);
+          expect(block.includes('--dry-run') && block.includes('--execute'), block).toBe(false);
+        }
+      }
+    },
+  );
 
   it.each(cases)(
-    '%s: pasted in order, every command runs through the helper, action flags first, each --execute right after its --dry-run',
+    '%s: pasted with its variables, every command runs through the helper, action flags first, each --execute right after its --dry-run',
     (name, topology, group) => {
-      const calls = paste(shellBlocks(runbook(topology, group.groupId)), name);
-      const groups = calls.filter((c) => c[0] === 'kafka-consumer-groups.sh');
-      for (const call of groups) {
-        // The caller's flags first (what the command does), the connection flags the helper adds last.
-        expect(call.slice(-4), call.join(' ')).toEqual(['--bootstrap-server', 'broker:9092', '--command-config', 'client.properties']);
-        expect(call[1], call.join(' ')).toMatch(/^--(?:describe|reset-offsets)$/);
-        expect(call.slice(1, -4).join(' ')).toContain(`--group ${group.groupId}`);
-      }
-      const resets = groups.map((c) => c.slice(1, -4).join(' ')).filter((c) => c.startsWith('--reset-offsets'));
-      resets.forEach((c, i) => {
-        if (c.endsWith('--execute')) expect(resets[i - 1]).toBe(c.replace(/--execute$/, '--dry-run'));
-      });
       for (const s of group.subscriptions) {
+        const calls = pasteFor(topology, group, s.topicName, s.deadLetterTopic, name);
+        const groups = calls.filter((c) => c[0] === 'kafka-consumer-groups.sh');
+        for (const call of groups) {
+          // The caller's flags first (what the command does), the connection flags the helper adds last.
+          expect(call.slice(-4), call.join(' ')).toEqual(['--bootstrap-server', 'broker:9092', '--command-config', 'client.properties']);
+          expect(call[1], call.join(' ')).toMatch(/^--(?:describe|reset-offsets)$/);
+          expect(call.slice(1, -4).join(' ')).toContain(`--group ${group.groupId}`);
+        }
+        const resets = groups.map((c) => c.slice(1, -4).join(' ')).filter((c) => c.startsWith('--reset-offsets'));
+        resets.forEach((c, i) => {
+          if (c.endsWith('--execute')) expect(resets[i - 1]).toBe(c.replace(/--execute$/, '--dry-run'));
+        });
         for (const how of ['--to-earliest', '--to-datetime 2025-01-31T08:00:00.000Z', '--shift-by -100']) {
           const scoped = resets.filter((c) => c.includes(`--topic ${s.topicName} `) && c.includes(how));
           expect(
@@ -130,17 +179,34 @@ describe('replay runbooks are safe to paste', () => {
             'operator.properties',
           ]);
         }
+        expect(resets.some((c) => c === `--reset-offsets --from-file ${group.groupId}.offsets-before.csv --group ${group.groupId} --execute`)).toBe(true);
+        expect(resets[0]).toBe(`--reset-offsets --to-current --export --all-topics --group ${group.groupId} --dry-run`);
       }
-      expect(resets.some((c) => c.startsWith('--reset-offsets --from-file'))).toBe(true);
-      expect(resets[0]).toBe(`--reset-offsets --to-current --export --all-topics --group ${group.groupId} --dry-run`);
     },
   );
 
   it('stops a pasted block at its first step when a variable it needs is not set', () => {
-    const [setup] = shellBlocks(runbook(topologies[0] as Topology, topologies[0]?.consumerGroups[0]?.groupId ?? ''));
-    const result = spawnSync('bash', ['-c', setup ?? ''], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('set BOOTSTRAP to the bootstrap servers of');
+    const topology = topologies[0] as Topology;
+    const group = topology.consumerGroups[0] as ResolvedConsumerGroup;
+    const [setup, , stop] = shellBlocks(parts(topology, group).steps);
+    const noBootstrap = spawnSync('bash', ['-c', setup ?? ''], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(noBootstrap.status).not.toBe(0);
+    expect(noBootstrap.stderr).toContain('set BOOTSTRAP to the bootstrap servers of');
+    // A step pasted before the group's block stops instead of running against no group.
+    const noGroup = spawnSync('bash', ['-c', `kgroups() { echo ran; }\n${stop ?? ''}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(noGroup.status).not.toBe(0);
+    expect(noGroup.stdout).toBe('');
+    expect(noGroup.stderr).toContain('set GROUP: paste the GROUP block of the group section');
+  });
+
+  it('quotes a variable value that is not a plain name, so pasting it sets exactly that value', () => {
+    const topology = topologies[0] as Topology;
+    const group = topology.consumerGroups[0] as ResolvedConsumerGroup;
+    const odd = { ...group, groupId: "team's group $HOME" };
+    const text = renderDomainRunbook({ ...topology, consumerGroups: [odd] }, odd.domain) ?? '';
+    const block = shellBlocks(text).find((b) => b.startsWith('GROUP=')) ?? '';
+    const result = spawnSync('bash', ['-c', `${block}\nprintf '%s' "$GROUP"`], { encoding: 'utf8' });
+    expect(result.stdout).toBe("team's group $HOME");
   });
 });
 
@@ -178,49 +244,80 @@ describe('shell commands that fit', () => {
 });
 
 describe('replay runbooks say what the declarations say', () => {
-  it.each(cases)('%s: fills the replay preconditions from the declarations', (_, topology, group) => {
-    const text = runbook(topology, group.groupId);
-    expect(text).toContain(group.idempotency === null ? '- [ ] **Idempotence**: not declared' : `- [x] **Idempotence**: ${group.idempotency}`);
-    // The example's groups state their replay safety: the boxes are checked from the statements, not left for a person.
-    const effects = group.replaySafety?.sideEffects;
-    expect(text).toContain(group.replaySafety?.deterministic === true ? '- [x] **Deterministic processing**: declared' : '- [ ] **Deterministic processing**');
-    expect(text).toContain(
-      effects?.control === 'guarded'
-        ? `- [x] **Controlled external side effects**: guarded by ${effects.by}`
-        : effects?.control === 'none'
-          ? '- [x] **Controlled external side effects**: declared none'
-          : '- [ ] **Controlled external side effects**',
-    );
-    expect(text).toContain(group.offsetCommit.mode === 'manual' ? '- [x] **Offsets**' : '- [ ] **Offsets** are auto-committed');
-    for (const s of group.subscriptions) {
-      const topic = topology.topics.find((t) => t.kind === 'event' && t.name === s.topicName);
-      if (topic?.kind !== 'event') throw new Error(`no event topic ${s.topicName}`);
-      expect(text).toContain(`- [${topic.retentionBytes === null ? 'x' : ' '}] **Retention** of \`${topic.name}\``);
-      expect(text).toContain(
-        topic.replay.kind === 'window'
-          ? `replay window ${formatMs(toMs(topic.replay.window))}`
-          : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`,
+  it.each(cases)(
+    "%s: the group's section holds every fact its own page gave: group, service, topics, replay, DLQs, retry tiers, boxes",
+    (_, topology, group) => {
+      const { section } = parts(topology, group);
+      expect(section).not.toBe('');
+      expect(section).toContain(`Service \`${group.service}\`, principal \`${group.principal}\``);
+      if (group.maxProcessingLagMs !== null) expect(section).toContain(`tolerates ${formatMs(group.maxProcessingLagMs)} of lag`);
+      expect(section).toContain(group.idempotency === null ? '- [ ] **Idempotence**: not declared' : `- [x] **Idempotence**: ${group.idempotency}`);
+      // The example's groups state their replay safety: the boxes are checked from the statements, not left for a person.
+      const effects = group.replaySafety?.sideEffects;
+      expect(section).toContain(
+        group.replaySafety?.deterministic === true ? '- [x] **Deterministic processing**: declared' : '- [ ] **Deterministic processing**',
       );
-    }
-  });
+      expect(section).toContain(
+        effects?.control === 'guarded'
+          ? `- [x] **Controlled external side effects**: guarded by ${effects.by}`
+          : effects?.control === 'none'
+            ? '- [x] **Controlled external side effects**: declared none'
+            : '- [ ] **Controlled external side effects**',
+      );
+      expect(section).toContain(group.offsetCommit.mode === 'manual' ? '- [x] **Offsets**' : '- [ ] **Offsets** are auto-committed');
+      for (const s of group.subscriptions) {
+        const topic = topology.topics.find((t) => t.kind === 'event' && t.name === s.topicName);
+        if (topic?.kind !== 'event') throw new Error(`no event topic ${s.topicName}`);
+        expect(section).toContain(`- [${topic.retentionBytes === null ? 'x' : ' '}] **Retention** of \`${topic.name}\``);
+        expect(section).toContain(`Topic \`${topic.name}\``);
+        expect(section).toContain(
+          topic.replay.kind === 'window'
+            ? `replay window ${formatMs(toMs(topic.replay.window))}`
+            : `longest reindex ${formatMs(toMs(topic.replay.longestReindex))}`,
+        );
+        if (topic.retentionMs !== null) expect(section).toContain(formatMs(topic.retentionMs.value));
+        s.retryTopics.forEach((r, i) => expect(section).toContain(`\`${r}\` after ${formatMs(group.retryDelaysMs[i] ?? 0)}`));
+        if (s.deadLetterTopic !== null) {
+          expect(section).toContain(`Dead-letter topic \`${s.deadLetterTopic}\`: poison pills of \`${s.topicName}\``);
+          const dlq = topology.topics.find((t) => t.name === s.deadLetterTopic);
+          if (dlq?.retentionMs !== null && dlq?.retentionMs !== undefined) expect(section).toContain(`Kept ${formatMs(dlq.retentionMs.value)}`);
+        }
+      }
+    },
+  );
 
   it('leaves both boxes for a person when a group makes no replay-safety statement, and says when it is not replay-safe', () => {
     const [, topology, group] = cases[0] ?? [];
     if (topology === undefined || group === undefined) throw new Error('no example group');
     const silent = { ...group };
     delete (silent as { replaySafety?: unknown }).replaySafety;
-    const without = renderRunbook({ ...topology, consumerGroups: topology.consumerGroups.map((g) => (g === group ? silent : g)) }, silent);
+    const only = (g: ResolvedConsumerGroup): string => renderDomainRunbook({ ...topology, consumerGroups: [g] }, g.domain) ?? '';
+    const without = only(silent);
     expect(without).toContain('- [ ] **Deterministic processing**: not something declarations can show.');
     expect(without).toContain('- [ ] **Controlled external side effects**: confirm that what');
-    const unsafe = { ...group, replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe' as const, reason: 'sends an SMS per event' } } };
-    const text = renderRunbook(topology, unsafe);
+    const text = only({
+      ...group,
+      replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe' as const, reason: 'sends an SMS per event' } },
+    });
     expect(text).toContain('- [ ] **Deterministic processing**: declared **not** deterministic');
     expect(text).toContain('- [ ] **Controlled external side effects**: declared **not replay-safe**: sends an SMS per event.');
   });
 
-  it('says when a group has no dead-letter topic', () => {
-    const text = files.get('docs/edge/runbooks/billing.audit.md') ?? '';
-    expect(text).toContain('declares no dead-letter topic');
-    expect(text).not.toContain('$REDRIVE_FROM');
+  it('says when a group has no dead-letter topic, and leaves the re-drive out of a domain none of whose groups has one', () => {
+    const topology = edgeCaseTopology();
+    const group = topology.consumerGroups.find((g) => g.groupId === 'billing.audit');
+    if (group === undefined) throw new Error('no billing.audit in the edge-case topology');
+    expect(parts(topology, group).section).toContain('declares no dead-letter topic');
+    const alone = renderDomainRunbook({ ...topology, consumerGroups: [group] }, group.domain) ?? '';
+    expect(alone).not.toContain('$REDRIVE_FROM');
+    expect(alone).not.toContain('DLQ=');
+  });
+
+  it('writes one page per domain that owns a group, and none per group', () => {
+    for (const t of topologies) {
+      const env = t.environment.name;
+      const pages = [...files.keys()].filter((p) => p.startsWith(`docs/${env}/runbooks/`)).sort();
+      expect(pages).toEqual([...new Set(t.consumerGroups.map((g) => `docs/${env}/runbooks/${g.domain}.md`))].sort());
+    }
   });
 });

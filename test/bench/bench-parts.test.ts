@@ -1,7 +1,10 @@
 /** The benchmark's pure parts: the synthetic spec, the statistics and report, the profile summary, option parsing. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize, type CpuProfile } from '../../bench/cpuprofile';
-import { baselineStack, comparable, differences } from '../../bench/outputs';
+import { baselineStack, comparable, differences, outputSize } from '../../bench/outputs';
 import { checks, mark, markdown, median, series, TARGETS, type SizeResult } from '../../bench/report';
 import { DEFAULT_SIZES, parseOptions, QUICK_SIZES } from '../../bench/run';
 import { benchSpec, changeSpec, domainCount, topicCount } from '../../bench/spec';
@@ -68,12 +71,20 @@ describe('statistics and report', () => {
     share: number,
     reviewRatio: number,
     strict: { shareWithResolve?: number; strictRatio?: number } = {},
+    artifactsBytes = 90,
   ): SizeResult => {
     const s = series([1_000]);
     const side = { wallMs: s, cpuMs: s, peakRssMiB: s, loadedMs: 100, loadedRssMiB: 80 };
     return {
       topics: 10_000,
       stacks: 20,
+      output: {
+        stacks: { bytes: 100, files: 40 },
+        docs: { bytes: artifactsBytes - 30, files: 70 },
+        clients: { bytes: 20, files: 300 },
+        other: { bytes: 10, files: 3 },
+        total: { bytes: 100 + artifactsBytes, files: 413 },
+      },
       resources: { total: 120_000, topics: 30_000, acls: 89_000, perTopic: 12, perStack: 6_000, largestStack: { name: 'prod-domain-000', resources: 6_001 } },
       synth: { topicform: side, baseline: side, wallRatio, cpuRatio: wallRatio, rssRatio, deterministic: true },
       lint: { lintMs: s, resolveMs: s, lintWithResolveMs: series([2_000]), share, shareWithResolve: strict.shareWithResolve ?? share, findings: 0 },
@@ -93,8 +104,38 @@ describe('statistics and report', () => {
   it('checks each ratio against its target', () => {
     const passing = checks([result(1.2, 1.1, 0.01, 1.5)]);
     expect(passing.every((c) => c.pass && c.applies)).toBe(true);
-    const failing = checks([result(TARGETS.synthWall + 0.01, 1.4, 0.06, 2.5)]);
-    expect(failing.filter((c) => !c.pass).map((c) => c.what)).toEqual(['synth wall', 'peak RSS', 'lint share', 'review']);
+    const failing = checks([result(TARGETS.synthWall + 0.01, 1.4, 0.06, 2.5, {}, 101)]);
+    expect(failing.filter((c) => !c.pass).map((c) => c.what)).toEqual(['synth wall', 'peak RSS', 'lint share', 'review', 'artifacts size']);
+  });
+
+  it('measures the output per part and judges the artifacts against the stacks, in bytes', () => {
+    const larger = checks([result(1.2, 1.1, 0.01, 1.5, {}, 101)]).find((x) => x.what === 'artifacts size');
+    expect(checks([result(1.2, 1.1, 0.01, 1.5, {}, 100)]).find((x) => x.what === 'artifacts size')?.pass).toBe(true);
+    expect(larger?.pass).toBe(false);
+    expect(larger?.text).toBe("10,000 topics: artifacts 1.01× the stacks' bytes (target ≤ 1.00×)");
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-output-size-'));
+    try {
+      const put = (path: string, bytes: number): void => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), 'x'.repeat(bytes));
+      };
+      put('stacks/prod-a/cdk.tf.json', 300);
+      put('stacks/prod-a/topology.json', 100);
+      put('docs/prod/runbooks/a.md', 50);
+      put('clients/prod/svc/client.json', 20);
+      put('clients/prod/svc/producer.properties', 5);
+      put('portal/a/asyncapi.yaml', 7);
+      put('manifest.json', 3);
+      expect(outputSize(dir)).toEqual({
+        stacks: { bytes: 400, files: 2 },
+        docs: { bytes: 50, files: 1 },
+        clients: { bytes: 25, files: 2 },
+        other: { bytes: 10, files: 2 },
+        total: { bytes: 485, files: 7 },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('judges lint with resolve() and review against JSON.parse with values dropped: the stricter of each pair', () => {

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareOutputs, countResources, stackNames } from '../../bench/outputs';
+import { compareOutputs, countResources, outputSize, stackNames } from '../../bench/outputs';
 import { checks, markdown, type SizeResult } from '../../bench/report';
 import { benchSize } from '../../bench/run';
 
@@ -54,6 +54,9 @@ describe(`the benchmark at ${TOPICS} topics, one run per side`, () => {
 
   it('writes the same output on every topicform run', () => {
     expect(result.synth.deterministic).toBe(true);
+    // The size table counts the measured output: every file under stacks/, docs/, clients/ and the rest.
+    expect(result.output).toEqual(outputSize(join(dir, 'base.out')));
+    expect(result.output.stacks.files).toBe(2 * stackNames(join(dir, 'base.out')).length);
     expect([...countResources(join(dir, 'topicform-0.out')).values()]).toEqual([...countResources(join(dir, 'base.out')).values()]);
   });
 
