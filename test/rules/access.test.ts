@@ -257,6 +257,15 @@ describe('TF-ACL-003 aclPatternMode: the counts and the widest prefix, worked by
     });
   });
 
+  it('counts topics under a topic prefix that itself starts with a dot (topicPrefix ".staging." is legal)', () => {
+    const staged = withTopology(base, {
+      topics: [{ ...topic, name: '.staging.orders.order-created' }],
+      acls: [acl('User:order-service', 'Write', 'Topic', '.staging.orders.')],
+    });
+    const [violation] = violationsOf(aclPatternMode.check(staged.environment, context(staged)));
+    expect(violation?.message).toMatch(/; e\.g\. User:order-service Write on "\.staging\.orders\.\*" reaches 1 topic\(s\) today$/);
+  });
+
   it('gives no example when no topic prefix is granted (a group prefix only)', () => {
     const topology = withTopology(base, { topics, acls: [acl('User:analytics', 'Read', 'Group', 'orders.')] });
     const [violation] = violationsOf(aclPatternMode.check(topology.environment, context(topology)));
