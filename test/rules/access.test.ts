@@ -16,6 +16,7 @@ import {
   legacyAcl,
   lintStack,
   declareOrders,
+  eventTopicNamed,
   groupWithId,
   lintOrders,
   ordersDeclarations,
@@ -205,5 +206,71 @@ describe('TF-ACL-003 aclPatternMode: prefixed ACLs trade least privilege for few
     expect(violation?.message).toMatch(/reaches \d+ topic\(s\) today/);
     const findings = lint(topology).filter((f) => f.ruleId === 'TF-ACL-003');
     expect(findings.map((f) => [f.level, f.subject.kind])).toEqual([['info', 'environment']]);
+  });
+});
+
+describe('TF-ACL-003 aclPatternMode: the counts and the widest prefix, worked by hand on a built topology', () => {
+  const base = resolveTopology(ordersDeclarations(), {
+    name: 'dev',
+    production: false,
+    replicationFactor: 1,
+    minInsyncReplicas: 1,
+    acl: { patterns: 'prefixed' },
+  });
+  const template = firstAcl(base);
+  const acl = (
+    principal: string,
+    operation: ResolvedAcl['operation'],
+    resourceType: ResolvedAcl['resourceType'],
+    resourceName: string,
+    patternType: ResolvedAcl['patternType'] = 'Prefixed',
+  ): ResolvedAcl => ({
+    ...template,
+    principal,
+    operation,
+    resourceType,
+    resourceName,
+    patternType,
+    id: [principal, '*', operation, 'Allow', resourceType, resourceName, patternType].join('|'),
+  });
+  const topic = eventTopicNamed(base, 'orders.order-created');
+  // "orders." has three topics under it (one of them also under "orders.v2."), "billing." one.
+  const topics = ['billing.invoice-issued', 'orders.order-created', 'orders.order-shipped', 'orders.v2.order-created'].map((name) => ({ ...topic, name }));
+  /** Sorted by id, as the model sorts them: the first ACL with the widest reach is named. */
+  const acls = [
+    acl('User:analytics', 'Read', 'Group', 'orders.'), // a group prefix counts as a prefix, never as the example
+    acl('User:analytics', 'Read', 'Topic', 'billing.'), // reaches 1
+    acl('User:order-service', 'Write', 'Topic', 'orders.'), // reaches 3: the example
+    acl('User:order-service', 'Write', 'TransactionalID', 'orders.'), // not a domain prefix of topics or groups
+    acl('User:payment', 'Describe', 'Topic', 'orders.order-created', 'Literal'), // not prefixed
+    acl('User:payment', 'Read', 'Topic', 'orders.v2.'), // reaches 1
+    acl('User:payment', 'Read', 'Topic', 'orders.'), // reaches 3 too, but comes later: a tie keeps the first
+  ];
+
+  it('counts 5 domain-prefix ACLs of 3 principals on 4 prefixes, and names the first ACL reaching the most topics', () => {
+    expect(acls.map((a) => a.id)).toEqual([...acls.map((a) => a.id)].sort());
+    const topology = withTopology(base, { topics, acls });
+    expectViolation(aclPatternMode.check(topology.environment, context(topology)), {
+      field: 'acl.patterns',
+      message:
+        'acl.patterns "prefixed": 5 Prefixed ACL(s) of 3 principal(s) on 4 domain prefix(es) stand for one Literal ACL per topic and group, and also grant what is created under those prefixes later; e.g. User:order-service Write on "orders.*" reaches 3 topic(s) today',
+    });
+  });
+
+  it('counts topics under a topic prefix that itself starts with a dot (topicPrefix ".staging." is legal)', () => {
+    const staged = withTopology(base, {
+      topics: [{ ...topic, name: '.staging.orders.order-created' }],
+      acls: [acl('User:order-service', 'Write', 'Topic', '.staging.orders.')],
+    });
+    const [violation] = violationsOf(aclPatternMode.check(staged.environment, context(staged)));
+    expect(violation?.message).toMatch(/; e\.g\. User:order-service Write on "\.staging\.orders\.\*" reaches 1 topic\(s\) today$/);
+  });
+
+  it('gives no example when no topic prefix is granted (a group prefix only)', () => {
+    const topology = withTopology(base, { topics, acls: [acl('User:analytics', 'Read', 'Group', 'orders.')] });
+    const [violation] = violationsOf(aclPatternMode.check(topology.environment, context(topology)));
+    expect(violation?.message).toBe(
+      'acl.patterns "prefixed": 1 Prefixed ACL(s) of 1 principal(s) on 1 domain prefix(es) stand for one Literal ACL per topic and group, and also grant what is created under those prefixes later',
+    );
   });
 });

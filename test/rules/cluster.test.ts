@@ -215,3 +215,46 @@ describe('TF-CONFIG-002 segmentRollShorterThanRetention: segments roll well befo
     expect(segmentRollShorterThanRetention.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual(na);
   });
 });
+
+describe('TF-REPL-001..003 at their boundaries, on the environment and on what a topic declares', () => {
+  const prodEnv = (changes: Partial<typeof PROD> = {}): ReturnType<typeof withTopic>['environment'] => withTopic({}, { ...PROD, ...changes }).environment;
+  const compliant = { status: 'compliant' } as const;
+  const na = { status: 'not-applicable' };
+
+  it(`TF-REPL-001: a production topic declaring exactly ${PRODUCTION_MIN_REPLICATION_FACTOR} replicas is compliant, and so is a production environment of 3`, () => {
+    const topology = withTopic({ replication: { factor: 3 } }, PROD);
+    expect(productionReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual(compliant);
+    expect(productionReplicationFactor.environmentCheck?.(prodEnv(), context(topology))).toEqual(compliant);
+  });
+
+  it('TF-REPL-001 and TF-REPL-002 do not apply to a development environment, whatever its replication', () => {
+    const topology = withTopic({});
+    expect(productionReplicationFactor.environmentCheck?.(topology.environment, context(topology))).toEqual(na);
+    expect(productionMinInsyncReplicas.environmentCheck?.(topology.environment, context(topology))).toEqual(na);
+  });
+
+  it('TF-REPL-002: a production environment of min.insync.replicas 1 with 3 replicas (too few, not equal) fires on the environment', () => {
+    const topology = withTopic({}, { ...PROD, minInsyncReplicas: 1 });
+    expectViolation(productionMinInsyncReplicas.environmentCheck?.(topology.environment, context(topology)) ?? compliant, {
+      field: 'minInsyncReplicas',
+      message: 'min.insync.replicas 1 with replication factor 3 in production environment "prod"',
+    });
+  });
+
+  it("TF-REPL-002: a topic declaring an empty replication block is not blamed for the environment's 3 of 3", () => {
+    const topology = withTopic({ replication: {} }, { ...PROD, minInsyncReplicas: 3 });
+    expect(productionMinInsyncReplicas.check(eventTopicNamed(topology, TOPIC), context(topology))).toEqual(compliant);
+    expectViolation(productionMinInsyncReplicas.environmentCheck?.(topology.environment, context(topology)) ?? compliant, {
+      field: 'minInsyncReplicas',
+      message: 'min.insync.replicas 3 with replication factor 3 in production environment "prod"',
+    });
+  });
+
+  it("TF-REPL-003: a topic's declared factor below the environment's min.insync.replicas is blamed on the factor", () => {
+    const topology = withTopic({ replication: { factor: 1 } }, { ...DEV, replicationFactor: 3, minInsyncReplicas: 2 });
+    expectViolation(minIsrWithinReplicationFactor.check(eventTopicNamed(topology, TOPIC), context(topology)), {
+      field: 'replication.factor',
+      message: "min.insync.replicas 2 (the environment's) is above the replication factor 1",
+    });
+  });
+});

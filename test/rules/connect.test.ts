@@ -173,3 +173,43 @@ describe('TF-REPLAY-004 / TF-REPLAY-005 on sink connectors: a sink states its re
     expect(result.issues.map((i) => i.path).join()).toContain('replaySafety');
   });
 });
+
+describe('TF-CONNECT-001..005 messages, worked from the declarations (group search.indexing, storage search.indexing.connect-*)', () => {
+  const messages = (topology: Topology, ruleId: string): string[] => findings(topology, ruleId).map((f) => `${f.field}: ${f.message}`);
+
+  it('names the sink connector, its cluster and what it lacks', () => {
+    expect(messages(topologyWith(CLUSTER, [{ ...SINK, deadLetter: false }]), 'TF-CONNECT-001')).toEqual([
+      'deadLetter: sink connector document-index on search.indexing has no dead-letter topic',
+    ]);
+    expect(messages(topologyWith(CLUSTER, [{ ...SINK, idempotency: undefined }]), 'TF-CONNECT-002')).toEqual([
+      'idempotency: sink connector document-index states no idempotency',
+    ]);
+  });
+
+  it('does not ask a source connector for an idempotency statement', () => {
+    const source: ConnectorInput = {
+      type: 'source',
+      cluster: SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+      topics: SINK.topics,
+      source: { path: 'dev/cdc' },
+    };
+    expect(findings(topologyWith(CLUSTER, [SINK, source]), 'TF-CONNECT-002')).toEqual([]);
+  });
+
+  it('names the storage topic and the value that breaks the rule', () => {
+    expect(messages(topologyWith({ ...CLUSTER, storage: { status: { config: { 'cleanup.policy': 'delete' } } } }), 'TF-CONNECT-003')).toEqual([
+      'storage.status.config.cleanup.policy: search.indexing.connect-status has cleanup.policy=delete, not compact',
+    ]);
+    expect(messages(topologyWith({ ...CLUSTER, storage: { config: { partitions: 3 } } }), 'TF-CONNECT-004')).toEqual([
+      'storage.config.partitions: search.indexing.connect-configs has 3 partitions, not 1',
+    ]);
+    expect(messages(topologyWith({ ...CLUSTER, storage: { offset: { partitions: 24 }, status: { partitions: 4 } } }), 'TF-CONNECT-005')).toEqual([
+      "storage.offset.partitions: search.indexing.connect-offsets has 24 partitions, below Connect's default 25",
+      "storage.status.partitions: search.indexing.connect-status has 4 partitions, below Connect's default 5",
+    ]);
+    // Exactly the defaults (offsets 25, status 5) is not below them.
+    expect(findings(topologyWith({ ...CLUSTER, storage: { offset: { partitions: 25 }, status: { partitions: 5 } } }), 'TF-CONNECT-005')).toEqual([]);
+  });
+});

@@ -21,10 +21,12 @@ import {
   DEV,
   domain,
   domainNamed,
+  eventTopic,
   eventTopicNamed,
   expectFinding,
   expectNoFinding,
   expectViolation,
+  legacyAcl,
   lintOrders,
   ordersDeclarations,
   resolveTopology,
@@ -97,6 +99,26 @@ describe('TF-DOMAIN-004 recoveryProcedureExists: the recovery procedure a domain
     const files = repo('etc/passwd');
     for (const outside of ['/etc/passwd', '../elsewhere/orders.md', 'docs/../../orders.md']) {
       expectViolation(check(outside, files), { field: 'recoveryProcedure', message: 'is not a path inside the repository' });
+    }
+    expect(files.asked).toEqual([]);
+  });
+
+  it('reads the path as written after trimming it, dropping an anchor and turning backslashes into slashes', () => {
+    const files = repo('docs/runbooks/orders.md');
+    expect(check('docs/runbooks/orders.md \n', files)).toEqual({ status: 'compliant' });
+    expect(check('docs\\runbooks\\orders.md', files)).toEqual({ status: 'compliant' });
+    expect(check('  https://wiki.example.com/orders/recovery', files)).toEqual({ status: 'not-applicable' });
+    expect(files.asked).toEqual(['docs/runbooks/orders.md', 'docs/runbooks/orders.md']);
+  });
+
+  it('fires on the repository root itself, its parent, or an anchor alone, without asking for them', () => {
+    const files = repo('docs/runbooks/orders.md');
+    // A declared procedure is at least 10 characters: these normalize to '.', '.' (the anchor dropped) and '..'.
+    for (const declared of ['docs/runbooks/../..', '#replay-section', 'docs/runbooks/../../..', 'docs/../..']) {
+      expectViolation(check(declared, files), {
+        field: 'recoveryProcedure',
+        message: `recovery procedure "${declared}" is not a path inside the repository (write it relative to the repository root)`,
+      });
     }
     expect(files.asked).toEqual([]);
   });
@@ -191,6 +213,32 @@ describe('TF-DOMAIN-003 unassignedDomain: what `topicform import` left in the "u
       subject: 'unassigned',
       field: 'name',
       message: 'domain "unassigned" holds 0 topic(s), 1 consumer group(s), 0 legacy ACL(s) that no domain owns: assign them to their owning domains',
+    });
+  });
+
+  it('counts only what the unassigned domain holds: its event topics (not their dead-letter topics), its groups, its legacy ACLs', () => {
+    const legacyEvents = { domain: 'unassigned', event: 'legacy-events' };
+    const topology = resolveTopology({
+      domains: [...seed.domains, domain('unassigned')],
+      topics: [...seed.topics, eventTopic('unassigned', 'legacy-events')],
+      consumerGroups: [
+        ...seed.consumerGroups,
+        consumerGroup('unassigned', 'legacy-consumer', legacyEvents),
+        consumerGroup('unassigned', 'legacy-audit', legacyEvents),
+      ],
+      producers: seed.producers,
+      legacyAcls: [
+        legacyAcl('unassigned', { resourceName: 'unassigned.' }),
+        legacyAcl('orders', { principal: 'User:reporting' }),
+        legacyAcl('orders', { principal: 'User:archiver' }),
+      ],
+    });
+    // Two dead-letter topics in the unassigned domain, and derived ACLs for its groups, which are not counted.
+    expect(topology.topics.filter((t) => t.domain === 'unassigned').map((t) => t.kind)).toEqual(['event', 'dead-letter', 'dead-letter']);
+    expect(topology.acls.filter((a) => a.domain === 'unassigned' && a.legacy === undefined).length).toBeGreaterThan(0);
+    expectViolation(unassignedDomain.check(domainNamed(topology, 'unassigned'), context(topology)), {
+      field: 'name',
+      message: 'domain "unassigned" holds 1 topic(s), 2 consumer group(s), 1 legacy ACL(s) that no domain owns: assign them to their owning domains',
     });
   });
 

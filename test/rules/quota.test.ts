@@ -7,6 +7,11 @@ const findings = (topology: Parameters<typeof lint>[0]): string[] =>
     .filter((f) => f.ruleId === 'TF-ACCESS-002')
     .map((f) => `${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`);
 
+const fields = (topology: Parameters<typeof lint>[0]): string[] =>
+  lint(topology)
+    .filter((f) => f.ruleId === 'TF-ACCESS-002')
+    .map((f) => `${f.subject.name} ${f.field}`);
+
 describe('TF-ACCESS-002 quotaDerivable: a client quota needs declared throughput on every topic the principal uses', () => {
   it('fires (info) on a producer of a topic without throughput', () => {
     expect(findings(topologyOf(fixture(), PROD))).toEqual([
@@ -17,9 +22,11 @@ describe('TF-ACCESS-002 quotaDerivable: a client quota needs declared throughput
   it('fires (info) on a consumer group reading a topic without throughput', () => {
     const f = fixture();
     f.consumerGroups.push(group('billing', 'audit', 'User:audit', [{ topic: { domain: 'billing', event: 'invoice-issued' } }]));
-    expect(findings(topologyOf(f, PROD))).toContain(
+    // User:audit sorts before every other principal: each client is judged on its own quota, not the first one.
+    expect(findings(topologyOf(f, PROD))).toEqual([
       'info consumer-group billing.audit: cannot derive quota: no consumer_byte_rate for User:audit, because billing.invoice-issued declares no throughput',
-    );
+      'info producer billing-service → billing.invoice-issued: cannot derive quota: no producer_byte_rate for User:billing-service, because billing.invoice-issued declares no throughput',
+    ]);
   });
 
   it('does not fire when every topic declares throughput, or when an override sets the rate', () => {
@@ -31,5 +38,17 @@ describe('TF-ACCESS-002 quotaDerivable: a client quota needs declared throughput
 
   it('does not apply when the environment turns quotas off', () => {
     expect(findings(topologyOf(fixture(), { ...PROD, quotas: { enabled: false } }))).toEqual([]);
+  });
+
+  it('points at the principal, for a producer and for a consumer group', () => {
+    const f = fixture();
+    f.consumerGroups.push(group('billing', 'audit', 'User:audit', [{ topic: { domain: 'billing', event: 'invoice-issued' } }]));
+    expect(fields(topologyOf(f, PROD))).toEqual(['billing.audit principal', 'billing-service → billing.invoice-issued principal']);
+  });
+
+  it('does not apply to a topology written before quotas existed (no quotas at all)', () => {
+    const { quotas, ...before } = topologyOf(fixture(), PROD);
+    expect(quotas?.length).toBeGreaterThan(0);
+    expect(findings(before)).toEqual([]);
   });
 });

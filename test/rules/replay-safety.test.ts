@@ -3,7 +3,19 @@ import type { StreamsApplicationInput } from '../../model/schema';
 import { replaySafeReader } from '../../rules/replay/not-replay-safe';
 import { replaySafetyStated } from '../../rules/replay/replay-safety-stated';
 import { lint } from '../../rules/run';
-import { consumerGroup, context, expectFinding, expectNoFinding, groupWithId, ordersDeclarations, resolveTopology, type ConsumerGroupInput } from './helpers';
+import { readTopics } from '../../rules/replay/readers';
+import {
+  consumerGroup,
+  context,
+  eventTopic,
+  expectFinding,
+  expectNoFinding,
+  expectViolation,
+  groupWithId,
+  ordersDeclarations,
+  resolveTopology,
+  type ConsumerGroupInput,
+} from './helpers';
 
 const ORDER_CREATED = { domain: 'orders', event: 'order-created' };
 const GUARDED = { deterministic: true, sideEffects: { control: 'guarded' as const, by: 'payment id unique per order; duplicates are ignored' } };
@@ -74,5 +86,55 @@ describe('TF-REPLAY-005 replaySafeReader: a group that is not replay-safe does n
     const topology = withGroup({ replaySafety: GUARDED });
     expect(replaySafeReader.check(groupWithId(topology, 'orders.payment'), context(topology))).toEqual({ status: 'compliant' });
     expectNoFinding(lint(withGroup({ replaySafety: { deterministic: true, sideEffects: { control: 'none' } } })), 'TF-REPLAY-005');
+  });
+});
+
+describe('readTopics and the replay rules: only event topics count, listed sorted', () => {
+  const ORDER_PAID = { domain: 'orders', event: 'order-paid' };
+  const seed = ordersDeclarations();
+  /** orders.payment reads order-paid and order-created, both event topics. */
+  const twoTopics = (overrides: Partial<ConsumerGroupInput>) =>
+    resolveTopology({
+      ...seed,
+      topics: [...seed.topics, eventTopic('orders', 'order-paid')],
+      consumerGroups: [consumerGroup('orders', 'payment', ORDER_PAID, { ...overrides, subscriptions: [{ topic: ORDER_PAID }, { topic: ORDER_CREATED }] })],
+    });
+  const unsafe = { deterministic: false, sideEffects: { control: 'not-replay-safe' as const, reason: 'charges the card again; no idempotency key' } };
+
+  it('lists every replayable topic a reader reads, sorted, quoted and comma-separated', () => {
+    const silent = twoTopics({ replaySafety: undefined });
+    const group = groupWithId(silent, 'orders.payment');
+    // resolve sorts subscriptions; readTopics promises sorted names whatever order it is handed (a hand-built reversal).
+    const reversed = { ...group, subscriptions: [...group.subscriptions].reverse() };
+    expect(reversed.subscriptions.map((s) => s.topicName)).toEqual(['orders.order-paid', 'orders.order-created']);
+    expect(readTopics(reversed, context(silent))).toEqual(['orders.order-created', 'orders.order-paid']);
+    expectViolation(replaySafetyStated.check(group, context(silent)), {
+      field: 'replaySafety',
+      message: 'group orders.payment reads replayable "orders.order-created", "orders.order-paid" and states no replay safety',
+    });
+    const careless = twoTopics({ replaySafety: unsafe });
+    expectViolation(replaySafeReader.check(groupWithId(careless, 'orders.payment'), context(careless)), {
+      field: 'replaySafety.sideEffects',
+      message:
+        'group orders.payment is not replay-safe ("charges the card again; no idempotency key") but reads "orders.order-created", "orders.order-paid", whose replay is declared',
+    });
+  });
+
+  it('leaves out a name that is not an event topic, and the rules do not apply to a reader of none', () => {
+    // A hand-built state: the declarations always subscribe to event topics, but readTopics promises to keep only those.
+    const topology = twoTopics({ replaySafety: undefined });
+    const onlyCreated = { ...topology, topics: topology.topics.filter((t) => t.name !== 'orders.order-paid') };
+    const group = groupWithId(topology, 'orders.payment');
+    expect(readTopics(group, context(onlyCreated))).toEqual(['orders.order-created']);
+    const none = { ...topology, topics: [] };
+    expect(readTopics(group, context(none))).toEqual([]);
+    expect(replaySafetyStated.check(group, context(none))).toEqual({ status: 'not-applicable' });
+    const unsafeGroup = groupWithId(twoTopics({ replaySafety: unsafe }), 'orders.payment');
+    expect(replaySafeReader.check(unsafeGroup, context(none))).toEqual({ status: 'not-applicable' });
+  });
+
+  it('TF-REPLAY-005 does not apply to a group that makes no statement (TF-REPLAY-004 reports it)', () => {
+    const topology = withGroup({ replaySafety: undefined });
+    expect(replaySafeReader.check(groupWithId(topology, 'orders.payment'), context(topology))).toEqual({ status: 'not-applicable' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STACK_RESOURCE_BUDGET } from '../../model/limits';
-import { stackResources } from '../../model/stack-resources';
+import { stackResources, type StackResources } from '../../model/stack-resources';
 import type { Topology } from '../../model/topology';
 import { RULES } from '../../rules/registry';
 import { lint } from '../../rules/run';
@@ -8,7 +8,19 @@ import { stackResourceBudget } from '../../rules/stack/resource-budget';
 import { Testing } from '../../constructs/cdktf';
 import { Domain, KafkaEnvironment, KafkaPrincipal, Replay } from '../../constructs';
 import { synthStack } from '../helpers/synth';
-import { consumerGroup, declareOrders, DEV, domain, eventTopic, expectFinding, expectNoFinding, resolveTopology } from './helpers';
+import {
+  consumerGroup,
+  context,
+  declareOrders,
+  DEV,
+  domain,
+  domainNamed,
+  eventTopic,
+  expectFinding,
+  expectNoFinding,
+  expectViolation,
+  resolveTopology,
+} from './helpers';
 
 /** `count` topics in each of `domains`, each with its own consumer group (so its own DLQ and ACLs). */
 function manyTopics(domains: readonly string[], count: number): Topology {
@@ -117,5 +129,27 @@ describe('TF-STACK-001 stackResourceBudget: one stack stays within the resource 
     };
     expect(render('environment').map((f) => [f.subject.name, f.message.split(' holds')[0]])).toEqual([['a', 'stack "dev" (2 domains)']]);
     expect(render('domain')).toEqual([]);
+  });
+});
+
+describe('TF-STACK-001 on hand-counted stacks', () => {
+  const topology = resolveTopology({ domains: [domain('a'), domain('b')] });
+  const stackOf =
+    (total: number) =>
+    (name: string): StackResources | undefined =>
+      name === 'a' || name === 'b' ? { stack: 'dev', domains: ['a', 'b'], topics: 600, acls: total - 700, quotas: 100, credentials: 0, total } : undefined;
+  const check = (name: string, total: number) => stackResourceBudget.check(domainNamed(topology, name), { ...context(topology), stackOf: stackOf(total) });
+
+  it(`passes at exactly the budget (${STACK_RESOURCE_BUDGET}) and fires one resource over it, with the counts`, () => {
+    expect(check('a', 2_000)).toEqual({ status: 'compliant' });
+    expectViolation(check('a', 2_001), {
+      field: 'stack',
+      message: 'stack "dev" (2 domains) holds 2001 resources (600 topics, 1301 ACLs, 100 quotas), over the budget of 2000',
+    });
+  });
+
+  it('is judged on the first domain of the stack only', () => {
+    expect(check('b', 2_001)).toEqual({ status: 'not-applicable' });
+    expect(check('b', 10)).toEqual({ status: 'not-applicable' });
   });
 });

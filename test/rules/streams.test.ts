@@ -137,3 +137,58 @@ describe('TF-STREAMS-004 streamsReplayWithSideEffects: a Streams application res
     expect(streamsReplayWithSideEffects.check(appOf(silent, 'orders.totals'), context(silent)).status).toBe('not-applicable');
   });
 });
+
+describe('TF-STREAMS-001, -002 and -004 at their edges', () => {
+  const ORDER_SHIPPED = { domain: 'orders', event: 'order-shipped' };
+
+  it('TF-STREAMS-001 does not apply to a stateful application with one input', () => {
+    const single = withApps([app('totals')]);
+    expect(appOf(single, 'orders.totals').stateStores.length).toBe(1);
+    expect(coPartitioned.check(appOf(single, 'orders.totals'), context(single))).toEqual({ status: 'not-applicable' });
+  });
+
+  it('TF-STREAMS-001 is undecided, naming the input, when an input is not a known event topic (a hand-built topology)', () => {
+    const topology = withApps([app('totals', { inputs: [{ topic: ORDER_CREATED }, { topic: ORDER_PAID }] })], 3);
+    const withoutPaid = { ...topology, topics: topology.topics.filter((t) => t.name !== 'orders.order-paid') };
+    expect(coPartitioned.check(appOf(topology, 'orders.totals'), context(withoutPaid))).toEqual({
+      status: 'unknown',
+      field: 'inputs',
+      reason: 'the partition count of "orders.order-paid" is not known here',
+    });
+  });
+
+  it('TF-STREAMS-002 does not apply to an exactly-once application that writes nothing', () => {
+    const topology = withApps([app('totals'), app('audit', { processingGuarantee: 'at_least_once' })]);
+    expect(outputsReadCommitted.check(appOf(topology, 'orders.totals'), context(topology))).toEqual({ status: 'not-applicable' });
+  });
+
+  it('TF-STREAMS-002 lists every at_least_once reader, sorted, separated by semicolons', () => {
+    const seed = ordersDeclarations();
+    // zeta reads the first output, alpha the second: the message lists alpha first.
+    const topology = resolveTopology({
+      ...seed,
+      topics: [...seed.topics, eventTopic('orders', 'order-paid'), eventTopic('orders', 'order-shipped')],
+      streamsApplications: [
+        app('totals', { outputs: [{ topic: ORDER_PAID }, { topic: ORDER_SHIPPED }] }),
+        app('zeta', { inputs: [{ topic: ORDER_PAID }], processingGuarantee: 'at_least_once' }),
+        app('alpha', { inputs: [{ topic: ORDER_SHIPPED }], processingGuarantee: 'at_least_once' }),
+      ],
+    });
+    expectViolation(outputsReadCommitted.check(appOf(topology, 'orders.totals'), context(topology)), {
+      field: 'outputs',
+      message:
+        'streams application orders.totals writes exactly once, but orders.alpha reads "orders.order-shipped" at_least_once (read_uncommitted); orders.zeta reads "orders.order-paid" at_least_once (read_uncommitted)',
+    });
+  });
+
+  it('TF-STREAMS-004 lists every replayable input, and does not apply when no input is an event topic (a hand-built topology)', () => {
+    const unsafe = { deterministic: true, sideEffects: { control: 'not-replay-safe' as const, reason: 'calls the loyalty API, which has no idempotency key' } };
+    const topology = withApps([app('totals', { inputs: [{ topic: ORDER_PAID }, { topic: ORDER_CREATED }], replaySafety: unsafe })]);
+    expectViolation(streamsReplayWithSideEffects.check(appOf(topology, 'orders.totals'), context(topology)), {
+      field: 'replaySafety.sideEffects',
+      message:
+        'streams application orders.totals is not replay-safe ("calls the loyalty API, which has no idempotency key") but reads "orders.order-created", "orders.order-paid", whose replay is declared',
+    });
+    expect(streamsReplayWithSideEffects.check(appOf(topology, 'orders.totals'), context({ ...topology, topics: [] }))).toEqual({ status: 'not-applicable' });
+  });
+});
