@@ -291,20 +291,9 @@ export interface Topology {
 }
 
 /** A topic Kafka Connect needs: a worker storage topic or a sink connector's dead-letter topic. Rendered like any topic. */
-export interface ResolvedConnectTopic {
+export interface ResolvedConnectTopic extends Omit<TopicBase, 'kind'> {
   readonly kind: 'connect-config' | 'connect-offset' | 'connect-status' | 'connect-dead-letter';
-  readonly name: string;
-  /** The Connect cluster's domain, whose stack holds the topic. */
-  readonly domain: string;
-  readonly partitions: SizedValue<number>;
-  readonly replicationFactor: number;
-  readonly minInsyncReplicas: number;
-  readonly cleanupPolicy: CleanupPolicy;
-  /** `retention.ms`; null for the compacted storage topics. */
-  readonly retentionMs: SizedValue<number> | null;
-  readonly config: Readonly<Record<string, string>>;
-  readonly protect: boolean;
-  readonly source: SourceLocation;
+  // `domain` is the Connect cluster's, whose stack holds the topic; `retentionMs` is null for the compacted storage topics.
 }
 
 export interface ResolvedConnectCluster {
