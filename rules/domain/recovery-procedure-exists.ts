@@ -19,8 +19,9 @@ export const recoveryProcedureExists = defineRule({
   check: (domain, context) => {
     const declared = domain.recoveryProcedure;
     if (declared === undefined || context.repository === undefined || URL_SCHEME.test(declared.trim())) return NOT_APPLICABLE;
-    // `docs/runbooks/orders.md#replay` names the file; `./docs/…` and `docs//…` the same path as `docs/…`.
-    const path = posix.normalize(declared.trim().replace(/#.*$/, '').replace(/\\/g, '/'));
+    // `docs/runbooks/orders.md#replay` names the file; `./docs/…` and `docs//…` the same path as `docs/…`. A trailing
+    // slash is dropped after normalizing, so `docs/runbooks/../../` (normalized `./`) is the root it names, not a path.
+    const path = posix.normalize(declared.trim().replace(/#.*$/, '').replace(/\\/g, '/')).replace(/\/+$/, '');
     if (path === '' || path === '.' || path.startsWith('/') || path === '..' || path.startsWith('../')) {
       return violations({
         field: 'recoveryProcedure',

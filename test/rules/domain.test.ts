@@ -114,7 +114,16 @@ describe('TF-DOMAIN-004 recoveryProcedureExists: the recovery procedure a domain
   it('fires on the repository root itself, its parent, or an anchor alone, without asking for them', () => {
     const files = repo('docs/runbooks/orders.md');
     // A declared procedure is at least 10 characters: these normalize to '.', '.' (the anchor dropped) and '..'.
-    for (const declared of ['docs/runbooks/../..', '#replay-section', 'docs/runbooks/../../..', 'docs/../..']) {
+    // With a trailing slash the first normalizes to './' and the last two to '../': still the root and its parent.
+    for (const declared of [
+      'docs/runbooks/../..',
+      '#replay-section',
+      'docs/runbooks/../../..',
+      'docs/../..',
+      'docs/runbooks/../../',
+      'docs/runbooks/../../../',
+      'docs/../../#replay',
+    ]) {
       expectViolation(check(declared, files), {
         field: 'recoveryProcedure',
         message: `recovery procedure "${declared}" is not a path inside the repository (write it relative to the repository root)`,
