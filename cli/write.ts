@@ -7,10 +7,14 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname } from 'node:path';
 import { canonicalString } from '../model/canonical-json';
 
-/** Writes `content` to `target` atomically; returns false (and touches nothing) when the file already holds it. */
-export function writeFileAtomic(target: string, content: string): boolean {
+/**
+ * Writes `content` (text, or bytes such as a tarball) to `target` atomically; returns false (and touches nothing) when
+ * the file already holds it.
+ */
+export function writeFileAtomic(target: string, content: string | Uint8Array): boolean {
   try {
-    if (readFileSync(target, 'utf8') === content) return false;
+    const current = readFileSync(target);
+    if (typeof content === 'string' ? current.toString('utf8') === content : current.equals(content)) return false;
   } catch {
     // missing: write it
   }

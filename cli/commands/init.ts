@@ -5,6 +5,9 @@
  * pipeline, or an Atlantis repo config) and a CODEOWNERS giving the platform team (`--platform-owner`) what decides how
  * every domain reaches the cluster — from templates/ (shipped in the package).
  *
+ * Until topicform is on the npm registry, `--tarball <topicform-<version>.tgz>` copies a release tarball to `vendor/` and
+ * makes the scaffold depend on it (`file:vendor/…`), so the scaffold's own `npm install` works (README "Installing").
+ *
  * Existing files are never overwritten unless `--force`: the command first checks every target and, when any exists,
  * lists them and writes nothing. Each file is written atomically (cli/write.ts).
  */
@@ -34,7 +37,16 @@ export interface InitOptions {
   readonly name?: string;
   /** The platform team that owns environments, acknowledgements, CI and dependencies. @default DEFAULT_PLATFORM_OWNER */
   readonly platformOwner?: string;
+  /**
+   * A release tarball (`topicform-<version>.tgz`, from `npm pack ./dist`) to copy to `vendor/` and depend on as
+   * `file:vendor/<its name>`, for as long as topicform is not on the npm registry.
+   * @default depend on `topicform@^<this version>` from the registry
+   */
+  readonly tarball?: string;
 }
+
+/** Where `--tarball` copies the release tarball: committed with package-lock.json, so `npm ci` in CI installs it. */
+export const VENDOR_DIR = 'vendor';
 
 /** The example's platform team, like the example domain's `@acme/orders-team`: replace both with your teams. */
 export const DEFAULT_PLATFORM_OWNER = '@acme/platform-team';
@@ -49,10 +61,17 @@ export interface InitResult {
 }
 
 /** The files `init` writes: relative target path (POSIX) → content. */
-export function renderTemplates(name: string, platformOwner: string = DEFAULT_PLATFORM_OWNER, ci: CiSystem = 'github'): Map<string, string> {
+export function renderTemplates(
+  name: string,
+  platformOwner: string = DEFAULT_PLATFORM_OWNER,
+  ci: CiSystem = 'github',
+  topicformDependency?: string,
+): Map<string, string> {
   const fragment = (part: string): string => readFileSync(join(TEMPLATES_DIR, 'ci', `${ci}.${part}.md`), 'utf8');
+  const tool = templateVariables(name);
   const variables: Readonly<Record<string, string>> = {
-    ...templateVariables(name),
+    ...tool,
+    topicformDependency: topicformDependency ?? `^${tool.topicformVersion ?? ''}`,
     platformOwner,
     codeownersPath: CODEOWNERS_TARGET[ci],
     ciFiles: fragment('files'),
@@ -81,17 +100,43 @@ export function init(dir: string, options: InitOptions = {}): InitResult {
   }
   const ci = options.ci ?? 'github';
   if (!(CI_SYSTEMS as readonly string[]).includes(ci)) throw new InitError(`--ci "${String(ci)}" must be one of ${CI_SYSTEMS.join(', ')}`);
-  const files = renderTemplates(options.name ?? packageName(basename(target)), options.platformOwner, ci);
-  const existing = [...files.keys()].filter((file) => existsSync(join(target, ...file.split('/'))));
+  const tarball = options.tarball === undefined ? undefined : readTarball(options.tarball);
+  const files: Map<string, string | Uint8Array> = renderTemplates(
+    options.name ?? packageName(basename(target)),
+    options.platformOwner,
+    ci,
+    tarball === undefined ? undefined : `file:${tarball.path}`,
+  );
+  if (tarball !== undefined) files.set(tarball.path, tarball.bytes);
+  const existing = [...files.keys()].filter((file) => existsSync(join(target, ...file.split('/')))).sort();
   if (existing.length > 0 && options.force !== true) return { ok: false, dir: target, written: [], existing };
   const written: string[] = [];
   for (const [file, content] of files) {
     if (writeFileAtomic(join(target, ...file.split('/')), content)) written.push(file);
   }
+  written.sort();
   return { ok: true, dir: target, written, existing };
 }
 
 export class InitError extends Error {}
+
+/** npm pack names a package's tarball `<name>-<version>.tgz`: anything else is not a topicform release. */
+const TARBALL_NAME = /^topicform-\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\.tgz$/;
+
+/** The release tarball `--tarball` names, read before anything is written, and where it goes in the scaffold. */
+function readTarball(path: string): { path: string; bytes: Uint8Array } {
+  const name = basename(path);
+  if (!TARBALL_NAME.test(name)) {
+    throw new InitError(`--tarball "${path}" is not a topicform release tarball (npm pack ./dist names it topicform-<version>.tgz)`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InitError(`--tarball "${path}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return { path: `${VENDOR_DIR}/${name}`, bytes };
+}
 
 export function registerInitCommand(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -112,7 +157,11 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
       `the platform team: in CODEOWNERS, owner of every path no domain owns and of ${PLATFORM_PATHS.join(', ')}`,
       DEFAULT_PLATFORM_OWNER,
     )
-    .action((dir: string, options: { force: boolean; name?: string; platformOwner: string; ci: CiSystem }) => {
+    .option(
+      '--tarball <file>',
+      `a topicform release tarball (topicform-<version>.tgz from npm pack ./dist) to copy to ${VENDOR_DIR}/ and depend on, while topicform is not on the npm registry`,
+    )
+    .action((dir: string, options: { force: boolean; name?: string; platformOwner: string; ci: CiSystem; tarball?: string }) => {
       let result: InitResult;
       try {
         result = init(dir, {
@@ -120,6 +169,7 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
           platformOwner: options.platformOwner,
           ci: options.ci,
           ...(options.name === undefined ? {} : { name: options.name }),
+          ...(options.tarball === undefined ? {} : { tarball: options.tarball }),
         });
       } catch (error) {
         if (!(error instanceof InitError)) throw error;
@@ -137,11 +187,18 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
       }
       const overwritten = result.existing.length > 0 ? ` (${result.existing.length} overwritten)` : '';
       process.stdout.write(
-        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, ${SETUP[options.ci]}, branch protection)\n`,
+        `scaffolded ${shown}: ${result.written.length} file(s) written${overwritten}\n\nnext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install && npx topicform synth\n  npm test\n${options.tarball === undefined ? UNPUBLISHED : VENDORED}\nbefore the first pull request: README.md says what to set up (teams in topics/ and package.json, backends, ${SETUP[options.ci]}, branch protection)\n`,
       );
       setExitCode(0);
     });
 }
+
+/** After a scaffold that depends on the registry's topicform, which has no release yet (README "Installing"). */
+const UNPUBLISHED =
+  '\nnpm install needs topicform on the npm registry, which has no release yet: until it has, run init again with\n  --tarball <topicform-<version>.tgz> (README.md, "Installing topicform in your own repository")\n';
+
+/** After a scaffold that depends on the vendored tarball. */
+const VENDORED = `\ncommit ${VENDOR_DIR}/ with package-lock.json, so that npm ci in CI installs exactly that build\n`;
 
 /** What the README asks to set up on each CI system, in the message after scaffolding. */
 const SETUP: Readonly<Record<CiSystem, string>> = {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { init, renderTemplates } from '../../cli/commands/init';
 import { main } from '../../cli/main';
@@ -101,6 +101,46 @@ describe('topicform init', () => {
     expect((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string }).name).toBe('kafka-platform');
     // A second forced run changes nothing.
     expect(init(dir, { force: true, name: 'kafka-platform' }).written).toEqual([]);
+  });
+
+  it('--tarball copies a release tarball to vendor/ and depends on it, so the scaffold installs before a release is published', async () => {
+    const release = join(scratch, 'release');
+    mkdirSync(release, { recursive: true });
+    const bytes = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x7f]); // not text: copied byte for byte
+    const tarball = join(release, 'topicform-1.4.0.tgz');
+    writeFileSync(tarball, bytes);
+    const dir = join(scratch, 'vendored');
+    const { code, stdout } = await cli('init', dir, '--tarball', tarball);
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'vendor', 'topicform-1.4.0.tgz')).equals(bytes)).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.topicform).toBe('file:vendor/topicform-1.4.0.tgz');
+    expect(stdout).toContain('commit vendor/ with package-lock.json');
+    expect(stdout).not.toContain('--tarball <topicform-<version>.tgz>');
+    // Without it, the message says the registry has no release yet and how to scaffold anyway.
+    const registry = await cli('init', join(scratch, 'registry'));
+    expect(registry.stdout).toContain('run init again with\n  --tarball <topicform-<version>.tgz>');
+
+    // A second run finds the vendored tarball among the files it would overwrite; --force with the same bytes writes nothing.
+    const again = await cli('init', dir, '--tarball', tarball);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('vendor/topicform-1.4.0.tgz');
+    expect(init(dir, { force: true, tarball }).written).toEqual([]);
+  });
+
+  it('--tarball refuses, writing nothing, a file that is not a topicform release tarball or cannot be read', async () => {
+    const other = join(scratch, 'left-pad-1.3.0.tgz');
+    writeFileSync(other, 'x');
+    for (const [tarball, message] of [
+      [other, /is not a topicform release tarball \(npm pack \.\/dist names it topicform-<version>\.tgz\)/],
+      [join(scratch, 'missing', 'topicform-1.0.0.tgz'), /topicform-1\.0\.0\.tgz" cannot be read: ENOENT/],
+    ] as const) {
+      const dir = join(scratch, `refused-${basename(tarball)}`);
+      const refused = await cli('init', dir, '--tarball', tarball);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(message);
+      expect(existsSync(dir)).toBe(false);
+    }
   });
 
   it('has --help', async () => {
