@@ -46,8 +46,8 @@ export interface CodeownersInput {
 
 /**
  * Paths only the platform team approves, whatever the domains declare: the environments (clusters, backends, auth),
- * the reviewed acknowledgements of blocking findings, the CI workflows and this file, the dependencies and the
- * registry they come from, and topicform's own configuration and app. Without them, a pull request could acknowledge
+ * the reviewed acknowledgements of blocking findings, the CI workflows and this file, the dependencies, the
+ * registry they come from and a vendored topicform tarball, and topicform's own configuration and app. Without them, a pull request could acknowledge
  * its own BLOCK findings, rewrite the pipeline that reviews it, or upgrade topicform unreviewed.
  */
 export const PLATFORM_PATHS = [
@@ -60,6 +60,8 @@ export const PLATFORM_PATHS = [
   'package.json',
   'package-lock.json',
   '.npmrc',
+  // `init --tarball` vendors topicform itself here until a release is on the registry: an upgrade of the tool.
+  'vendor/',
   'cdktf.json',
   'main.ts',
   'tsconfig.json',

@@ -84,6 +84,7 @@ describe('generateCodeowners', () => {
       '/package.json @acme/platform-team',
       '/package-lock.json @acme/platform-team',
       '/.npmrc @acme/platform-team',
+      '/vendor/ @acme/platform-team',
       '/cdktf.json @acme/platform-team',
       '/main.ts @acme/platform-team',
       '/tsconfig.json @acme/platform-team',

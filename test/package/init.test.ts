@@ -58,7 +58,7 @@ describe('topicform init', () => {
     expect(readFileSync(join(dir, '.github/workflows/topicform-pr.yml'), 'utf8')).toContain('TOPICFORM: npx topicform');
     // CODEOWNERS: the platform team owns what decides how every domain reaches the cluster, last so nothing overrides it.
     const owners = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8').trimEnd().split('\n');
-    expect(owners.slice(-12)).toEqual(
+    expect(owners.slice(-13)).toEqual(
       [
         'environments.ts',
         'review-acknowledgements.yaml',
@@ -69,6 +69,7 @@ describe('topicform init', () => {
         'package.json',
         'package-lock.json',
         '.npmrc',
+        'vendor/',
         'cdktf.json',
         'main.ts',
         'tsconfig.json',
