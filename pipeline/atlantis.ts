@@ -9,7 +9,10 @@
  * BLOCK finding fails the step, so the plan is failed and cannot be applied. Apply needs the pull request approved,
  * mergeable and not diverged from its base; non-production stacks are applied before production ones
  * (`execution_order_group`). Synth runs once per pull request, before any project, in a pre-workflow hook of the
- * server (`reposYaml`), because the output directory is not in the repository and Atlantis runs each project in it.
+ * server (`atlantisServerConfig`), because the output directory is not in the repository and Atlantis runs each project
+ * in it. The same hook synthesizes the base branch once into BASE_OUTPUT_DIR, which every project's review reads, and
+ * rewrites atlantis.yaml for the pull request (`plan`): only the stacks whose output differs from the base autoplan,
+ * since Atlantis can only match `when_modified` against committed files, and the stacks are not committed.
  */
 
 /** What the configuration needs to know of a stack. */
@@ -23,6 +26,12 @@ export interface AtlantisOptions {
   readonly outDir?: string;
   /** How a step runs topicform: the repository's own install. @default 'npx --no-install topicform' */
   readonly topicform?: string;
+  /**
+   * The stacks this pull request changes (written by the pre-workflow hook): only they autoplan, on any change to the
+   * repository; the others keep their project, so `atlantis plan -p <stack>` still plans them by hand.
+   * @default - every stack autoplans when the declarations change (the committed file)
+   */
+  readonly plan?: ReadonlySet<string>;
 }
 
 /** The repository-level file (Atlantis reads it from the repository root). */
@@ -33,6 +42,11 @@ export const ATLANTIS_WORKFLOW = 'topicform';
 export const ATLANTIS_TERRAFORM_VERSION = 'v1.11.4';
 /** What apply waits for: an approval, a mergeable pull request, and a head that includes its base branch. */
 export const APPLY_REQUIREMENTS = ['approved', 'mergeable', 'undiverged'] as const;
+/**
+ * Where the pre-workflow hook writes the base branch's output, relative to the repository root. The `.topicform.`
+ * prefix is what the scaffold's .gitignore already ignores (synth's own lock and staging folders).
+ */
+export const BASE_OUTPUT_DIR = '.topicform.base';
 /** Atlantis's repo config version (only 2 and 3 are supported; 3 is current). */
 export const ATLANTIS_CONFIG_VERSION = 3;
 
@@ -63,6 +77,15 @@ function whenModified(outDir: string): string[] {
   ];
 }
 
+/**
+ * When a project autoplans. Committed: when the declarations change. For a pull request (`plan` given): a changed stack
+ * on any change of the pull request (whatever file changed its output), an unchanged one never.
+ */
+function autoplan(stack: string, outDir: string, plan: ReadonlySet<string> | undefined): Json {
+  if (plan === undefined) return { enabled: true, when_modified: whenModified(outDir) };
+  return plan.has(stack) ? { enabled: true, when_modified: [`${rootFromStack(outDir)}/**/*`] } : { enabled: false, when_modified: whenModified(outDir) };
+}
+
 /** The `topicform` workflow: guard, init, plan and the review posted with it; apply of the saved plan. */
 export function atlantisWorkflow(options: AtlantisOptions = {}): Json {
   const topicform = options.topicform ?? 'npx --no-install topicform';
@@ -76,7 +99,8 @@ export function atlantisWorkflow(options: AtlantisOptions = {}): Json {
         {
           run: {
             // Atlantis writes the plan's JSON to $SHOWFILE after the plan step; review runs from the repository root.
-            command: `cd ${root} && ${topicform} review --base-ref "origin/$BASE_BRANCH_NAME" --head ${options.outDir ?? 'cdktf.out'} --stack "$PROJECT_NAME" --plan "$PROJECT_NAME=$SHOWFILE" --format markdown`,
+            // The base was synthesized once for the pull request by the pre-workflow hook, not once per project.
+            command: `cd ${root} && ${topicform} review --base ${BASE_OUTPUT_DIR} --head ${options.outDir ?? 'cdktf.out'} --stack "$PROJECT_NAME" --plan "$PROJECT_NAME=$SHOWFILE" --format markdown`,
             output: 'show',
           },
         },
@@ -102,7 +126,7 @@ export function atlantisConfig(stacks: readonly AtlantisStack[], options: Atlant
       workflow: ATLANTIS_WORKFLOW,
       terraform_version: ATLANTIS_TERRAFORM_VERSION,
       execution_order_group: s.production ? 1 : 0,
-      autoplan: { enabled: true, when_modified: whenModified(outDir) },
+      autoplan: autoplan(s.stack, outDir, options.plan),
       apply_requirements: [...APPLY_REQUIREMENTS],
     })),
     workflows: { [ATLANTIS_WORKFLOW]: atlantisWorkflow({ ...options, outDir }) },
@@ -128,6 +152,10 @@ export function atlantisServerConfig(repoId: string, options: AtlantisOptions = 
           {
             run: `npm ci --ignore-scripts --no-audit --no-fund && ${topicform} synth --out ${outDir}`,
             description: 'topicform synth: the stacks the projects plan',
+          },
+          {
+            run: `${topicform} atlantis --base-ref "origin/$BASE_BRANCH_NAME" --base-out ${BASE_OUTPUT_DIR} --out-dir ${outDir}`,
+            description: 'topicform atlantis: synthesize the base once, autoplan only the stacks this pull request changes',
           },
         ],
       },

@@ -3,13 +3,22 @@
  * repo config the app's stacks imply (pipeline/atlantis.ts), atomically; with `--check`, writes nothing and exits 1 when
  * the file is missing or stale, so CI (and the test suite) notice a stack added without the file. `--server-config
  * <repo id>` prints the server-side repos.yaml the file relies on (the synth hook, the workflow, the requirements).
+ *
+ * `--base-ref <ref>` is the pre-workflow hook's step for one pull request: it synthesizes the base once into
+ * `--base-out` (every project's review reads it) and rewrites the file so that only the stacks whose output differs
+ * from the base autoplan — all of them when package-lock.json differs, because the base is synthesized with this
+ * checkout's topicform and would not show what an upgrade changes.
  */
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { ATLANTIS_FILE, ATLANTIS_HEADER, atlantisConfig, atlantisServerConfig, type AtlantisStack } from '../../pipeline/atlantis';
+import { ATLANTIS_FILE, ATLANTIS_HEADER, atlantisConfig, atlantisServerConfig, BASE_OUTPUT_DIR, type AtlantisStack } from '../../pipeline/atlantis';
+import { ReviewInputError } from '../../review/errors';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
+import { RefWorkspace } from '../synth-ref';
 import { writeFileAtomic } from '../write';
 import type { CommandIo } from './access';
 import { checkGeneratedFile } from './generated-file';
@@ -22,11 +31,17 @@ export interface AtlantisOptions {
   readonly outDir?: string;
   /** Print the server-side repos.yaml for this repository id instead (e.g. github.com/acme/kafka-topics). */
   readonly serverConfig?: string;
+  /** For one pull request: synthesize this git ref as the base and autoplan only the stacks that differ from it. */
+  readonly baseRef?: string;
+  /** Where `--base-ref` writes the base output. @default BASE_OUTPUT_DIR */
+  readonly baseOut?: string;
+  /** The app `--base-ref` synthesizes at the ref. @default 'main.ts' */
+  readonly app?: string;
 }
 
-/** The file's content for these stacks: the header, then the YAML 1.2 document. */
-export function renderAtlantis(stacks: readonly AtlantisStack[], outDir = 'cdktf.out'): string {
-  return `${ATLANTIS_HEADER.join('\n')}\n${stringify(atlantisConfig(stacks, { outDir }), { version: '1.2', lineWidth: 0 })}`;
+/** The file's content for these stacks: the header, then the YAML 1.2 document; `plan`: the stacks that autoplan. */
+export function renderAtlantis(stacks: readonly AtlantisStack[], outDir = 'cdktf.out', plan?: ReadonlySet<string>): string {
+  return `${ATLANTIS_HEADER.join('\n')}\n${stringify(atlantisConfig(stacks, { outDir, ...(plan === undefined ? {} : { plan }) }), { version: '1.2', lineWidth: 0 })}`;
 }
 
 export function registerAtlantisCommand(program: Command, setExitCode: (code: number) => void, io: CommandIo = {}): Command {
@@ -40,8 +55,16 @@ export function registerAtlantisCommand(program: Command, setExitCode: (code: nu
       '--server-config <repo-id>',
       'print the server-side repos.yaml for this repository (e.g. github.com/acme/kafka-topics): the synth hook, the workflow and the apply requirements',
     )
+    .option(
+      '--base-ref <ref>',
+      "for one pull request (the server's pre-workflow hook): synthesize the base from this git ref into --base-out, and autoplan only the stacks of --out-dir whose output differs from it",
+    )
+    .option('--base-out <dir>', 'where --base-ref writes the base output, which every project reviews against', BASE_OUTPUT_DIR)
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
-    .addHelpText('after', '\nExit codes: 0 written or up to date, 1 stale or missing (--check), or the declarations have errors.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written or up to date, 1 stale or missing (--check), the declarations have errors, or --base-ref could not synthesize the base.',
+    )
     .action((options: AtlantisOptions & { app: string }) => {
       setExitCode(runAtlantis(loadAppBuilder(options.app), options, io));
     });
@@ -61,13 +84,81 @@ export function runAtlantis(buildApp: AppBuilder, options: AtlantisOptions, io: 
     stderr.write(`topicform atlantis: ${errors.length} error(s) in the declarations; fix them first\n`);
     return 1;
   }
-  const content = renderAtlantis(
-    stacks.map((s) => ({ stack: s.node.id, production: s.topology?.environment.production ?? true })),
-    outDir,
-  );
+  const projects = stacks.map((s) => ({ stack: s.node.id, production: s.topology?.environment.production ?? true }));
   const output = options.output ?? ATLANTIS_FILE;
   const target = resolve(cwd, output);
+  if (options.baseRef !== undefined) {
+    return writeForPullRequest(projects, { ...options, baseRef: options.baseRef, outDir, output, target }, cwd, stdout, stderr);
+  }
+  const content = renderAtlantis(projects, outDir);
   if (options.check) return checkGeneratedFile({ command: 'atlantis', output, target, content, source: 'the stacks' }, stdout, stderr);
   stdout.write(writeFileAtomic(target, content) ? `wrote ${output}\n` : `${output} is up to date\n`);
   return 0;
+}
+
+/** `--base-ref`: the base synthesized once, and the file rewritten so that only the changed stacks autoplan. */
+function writeForPullRequest(
+  projects: readonly AtlantisStack[],
+  options: AtlantisOptions & { baseRef: string; outDir: string; output: string; target: string },
+  cwd: string,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+): number {
+  if (options.check) {
+    stderr.write('topicform atlantis: --check compares the committed file; --base-ref writes one for a pull request: give one of them\n');
+    return 1;
+  }
+  const head = resolve(cwd, options.outDir);
+  if (!existsSync(join(head, 'stacks'))) {
+    stderr.write(`topicform atlantis: ${options.outDir} holds no synthesized stacks: run topicform synth --out ${options.outDir} first\n`);
+    return 1;
+  }
+  const baseOut = options.baseOut ?? BASE_OUTPUT_DIR;
+  const workspace = new RefWorkspace(cwd, (line) => stderr.write(`${line}\n`), 'atlantis');
+  try {
+    workspace.synthesizeRef('base', options.baseRef, options.app ?? 'main.ts', resolve(cwd, baseOut));
+  } catch (error) {
+    if (!(error instanceof ReviewInputError)) throw error;
+    stderr.write(`topicform atlantis: ${error.message}\n`);
+    return 1;
+  } finally {
+    workspace.dispose();
+  }
+  const upgrade = lockfileDiffers(options.baseRef, cwd);
+  const plan = new Set(
+    projects.map((p) => p.stack).filter((stack) => upgrade || !sameFiles(join(resolve(cwd, baseOut), 'stacks', stack), join(head, 'stacks', stack))),
+  );
+  writeFileAtomic(options.target, renderAtlantis(projects, options.outDir, plan));
+  const names = (keep: boolean): string => {
+    const list = projects.filter((p) => plan.has(p.stack) === keep).map((p) => p.stack);
+    return list.length === 0 ? 'none' : list.join(', ');
+  };
+  stdout.write(
+    `wrote ${options.output} for this pull request: ${String(plan.size)} of ${String(projects.length)} stack(s) autoplan (${
+      upgrade ? `package-lock.json differs from ${options.baseRef}: an upgrade can change any stack` : `their output differs from ${options.baseRef}`
+    }): ${names(true)}; unchanged, not autoplanned (atlantis plan -p <stack> still plans one): ${names(false)}\n`,
+  );
+  return 0;
+}
+
+/** package-lock.json of the working tree differs from the ref's (or exists in only one of them). */
+function lockfileDiffers(ref: string, cwd: string): boolean {
+  const diff = spawnSync('git', ['diff', '--quiet', ref, '--', 'package-lock.json'], { cwd, encoding: 'utf8' });
+  // 0 same, 1 differs; anything else (no repository, unknown ref: already refused by the synth) counts as different.
+  return diff.status !== 0;
+}
+
+/** Both directories hold the same files with the same bytes (a missing directory holds none). */
+function sameFiles(a: string, b: string): boolean {
+  const left = listFiles(a);
+  const right = listFiles(b);
+  if (left.length !== right.length || left.some((file, i) => file !== right[i])) return false;
+  return left.every((file) => readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
+}
+
+function listFiles(root: string, dir = root): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? listFiles(root, join(dir, entry)) : [relative(root, join(dir, entry))]))
+    .sort();
 }

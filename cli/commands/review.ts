@@ -12,10 +12,8 @@
  * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan, 1 a usage or input error (the
  * message names the file and what is wrong with it; never a stack trace).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ACKNOWLEDGEMENTS_FILE, parseAcknowledgements } from '../../review/acknowledge';
@@ -27,6 +25,7 @@ import { renderMarkdown } from '../../review/render/markdown';
 import { renderText } from '../../review/render/text';
 import { review } from '../../review/review';
 import type { Acknowledgement, PlanSnapshot, ReviewResult, Snapshot } from '../../review/types';
+import { RefWorkspace, type Side } from '../synth-ref';
 
 export const REVIEW_EXIT = { ok: 0, input: 1, blocking: 2 } as const;
 
@@ -98,7 +97,7 @@ export function runReview(
   const progress = (line: string): void => {
     if ((stderr as NodeJS.WriteStream).isTTY === true) stderr.write(`${line}\n`);
   };
-  const workspace = new Workspace(cwd, progress);
+  const workspace = new RefWorkspace(cwd, progress, 'review');
   try {
     const result = reviewFromOptions(options, cwd, workspace);
     const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };
@@ -116,7 +115,7 @@ export function runReview(
   }
 }
 
-function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: Workspace): ReviewResult {
+function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: RefWorkspace): ReviewResult {
   if (options.base !== undefined && options.baseRef !== undefined) throw new ReviewInputError('--base', 'give --base <dir> or --base-ref <ref>, not both');
   if (options.head !== undefined && options.headRef !== undefined) throw new ReviewInputError('--head', 'give --head <dir> or --head-ref <ref>, not both');
   if (options.base === undefined && options.baseRef === undefined) {
@@ -220,90 +219,4 @@ function readAcknowledgements(option: string | undefined, cwd: string, headTree:
   const path = join(headTree ?? cwd, ACKNOWLEDGEMENTS_FILE);
   if (!existsSync(path)) return [];
   return parseAcknowledgements({ file: ACKNOWLEDGEMENTS_FILE, text: readFileSync(path, 'utf8') });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Synthesizing git refs
-
-interface Side {
-  readonly dir: string;
-  readonly label: string;
-  /** The app directory inside the extracted tree (for the head's acknowledgement file). */
-  readonly tree?: string;
-}
-
-class Workspace {
-  private temp: string | undefined;
-
-  constructor(
-    private readonly cwd: string,
-    private readonly progress: (line: string) => void,
-  ) {}
-
-  synthesizeRef(side: 'base' | 'head', ref: string, app: string): Side & { tree: string } {
-    const option = `--${side}-ref ${ref}`;
-    const root = git(
-      ['rev-parse', '--show-toplevel'],
-      this.cwd,
-      option,
-      'not inside a git repository: --base-ref and --head-ref need one (or give --base/--head directories)',
-    ).trim();
-    const sha = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.cwd, option, `unknown git ref "${ref}"`).trim();
-    this.temp ??= mkdtempSync(join(tmpdir(), 'topicform-review-'));
-    const tree = join(this.temp, `${side}-tree`);
-    const out = join(this.temp, `${side}-out`);
-    mkdirSync(tree, { recursive: true });
-    const started = Date.now();
-    this.progress(`topicform review: synthesizing ${side} ${ref} (${sha.slice(0, 12)})…`);
-
-    const archive = spawnSync('git', ['archive', '--format=tar', sha], { cwd: root, maxBuffer: 2 ** 31 - 1 });
-    if (archive.status !== 0) throw new ReviewInputError(option, `git archive failed: ${archive.stderr.toString('utf8').trim()}`);
-    const untar = spawnSync('tar', ['-x', '-C', tree], { input: archive.stdout });
-    if (untar.status !== 0) throw new ReviewInputError(option, `extracting the tree failed: ${untar.stderr.toString('utf8').trim()}`);
-
-    // The app may live in a subdirectory of the repository: run it where the current directory is.
-    const appDir = join(tree, relative(realpathSync(root), realpathSync(this.cwd)));
-    if (!existsSync(join(appDir, app))) throw new ReviewInputError(option, `${app} does not exist at ${ref} (use --app <file>)`);
-    const modules = nearestNodeModules(this.cwd);
-    if (modules !== undefined && !existsSync(join(appDir, 'node_modules'))) symlinkSync(modules, join(appDir, 'node_modules'), 'dir');
-
-    const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), app], {
-      cwd: appDir,
-      env: { ...process.env, CDKTF_OUTDIR: out },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (synth.error !== undefined) throw new ReviewInputError(option, `could not run the synth: ${synth.error.message}`);
-    if (synth.status !== 0) {
-      const tail = `${synth.stderr}\n${synth.stdout}`.trim().split('\n').slice(-15).join('\n');
-      throw new ReviewInputError(option, `synthesizing ${app} at ${ref} failed (exit ${String(synth.status)}):\n${tail}`);
-    }
-    // An app that ignores CDKTF_OUTDIR writes to cdktf.out beside itself.
-    const dir = existsSync(out) ? out : join(appDir, 'cdktf.out');
-    this.progress(`topicform review: synthesized ${side} ${ref} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { dir, label: ref, tree: appDir };
-  }
-
-  dispose(): void {
-    if (this.temp !== undefined) rmSync(this.temp, { recursive: true, force: true });
-  }
-}
-
-function git(args: string[], cwd: string, option: string, failure: string): string {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    throw new ReviewInputError(option, failure);
-  }
-}
-
-function nearestNodeModules(from: string): string | undefined {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, 'node_modules');
-    if (existsSync(candidate)) return candidate;
-    const parent = resolve(dir, '..');
-    if (parent === dir || !isAbsolute(parent)) return undefined;
-    dir = parent;
-  }
 }

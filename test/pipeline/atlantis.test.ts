@@ -93,10 +93,35 @@ describe('atlantis.yaml', () => {
     expect(steps[0]).toMatch(/topicform guard --remote-backend \.$/);
     expect(steps.slice(1, 3)).toEqual(['init', 'plan']);
     expect(steps[3]).toMatch(
-      /topicform review --base-ref "origin\/\$BASE_BRANCH_NAME" --head cdktf\.out --stack "\$PROJECT_NAME" --plan "\$PROJECT_NAME=\$SHOWFILE" --format markdown$/,
+      /topicform review --base \.topicform\.base --head cdktf\.out --stack "\$PROJECT_NAME" --plan "\$PROJECT_NAME=\$SHOWFILE" --format markdown$/,
     );
     expect(steps[3]).toMatch(/^cd \.\.\/\.\.\/\.\. && /);
     expect(workflow?.apply.steps).toEqual(['apply']);
+  });
+
+  it('for a pull request, autoplans only the stacks it changes, on any file, and keeps the others as projects that do not autoplan', () => {
+    const { repo } = validators();
+    const config = atlantisConfig(STACKS, { plan: new Set(['prod-orders']) }) as unknown as {
+      projects: { name: string; autoplan: { enabled: boolean; when_modified: string[] } }[];
+    };
+    expect(repo(config)).toEqual([]);
+    expect(config.projects.map((p) => [p.name, p.autoplan.enabled, p.autoplan.when_modified[0]])).toEqual([
+      ['dev', false, '../../../topics/**/*.ts'],
+      ['prod-orders', true, '../../../**/*'],
+      ['prod-search', false, '../../../topics/**/*.ts'],
+    ]);
+    // The committed file (no pull request) still autoplans every stack on a declaration change.
+    const committed = atlantisConfig(STACKS) as unknown as { projects: { autoplan: { enabled: boolean } }[] };
+    expect(committed.projects.map((p) => p.autoplan.enabled)).toEqual([true, true, true]);
+  });
+
+  it("the server's hooks synthesize the head, then the base once and this pull request's atlantis.yaml, before any project", () => {
+    const hooks = (atlantisServerConfig('github.com/acme/kafka-topics', { outDir: 'out' }) as { repos: { pre_workflow_hooks: { run: string }[] }[] }).repos[0]
+      ?.pre_workflow_hooks;
+    expect(hooks?.map((h) => h.run)).toEqual([
+      'npm ci --ignore-scripts --no-audit --no-fund && npx --no-install topicform synth --out out',
+      'npx --no-install topicform atlantis --base-ref "origin/$BASE_BRANCH_NAME" --base-out .topicform.base --out-dir out',
+    ]);
   });
 
   it('--check fails on a stale or missing file and writes nothing; without it, the file is written', () => {
