@@ -2,7 +2,8 @@
 // against GitLab's own CI schema (test/fixtures/gitlab-ci/ci.json, loaded with YAML 1.2 and the !reference tag) and keep
 // the trust model of docs/ci-gitlab.md: merge request jobs hold nothing, the default branch guards and reviews, protected
 // environments hold the credentials, apply applies exactly the saved plan.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -159,6 +160,26 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
     expect(script).toContain('repository/files/review-acknowledgements.yaml/raw?ref=$sha');
     expect(script).toContain('select(.name == \\"topicform:synth\\")');
     expect(script).toContain('statuses/$sha');
+  });
+
+  it("caches the base's output per default-branch commit, and synthesizes it only when the cache has none", () => {
+    const review = merged['topicform:review'] as Job & { cache?: { key: string; paths: string[] } };
+    expect(review.cache).toEqual({ key: 'topicform-base-$CI_COMMIT_SHA', paths: ['base/'] });
+    // No other job writes or reads that cache: a merge request's pipeline cannot seed the base the review trusts.
+    for (const [name, job] of jobs) if (name !== 'topicform:review') expect(JSON.stringify(job), name).not.toContain('topicform-base-');
+    const first = String(review.script?.[0]);
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-gitlab-cache-'));
+    const run = (): string =>
+      execFileSync('sh', ['-c', first], {
+        cwd: dir,
+        env: { ...process.env, TOPICFORM: 'echo would run topicform', CI_COMMIT_SHA: 'abc123' },
+        encoding: 'utf8',
+      });
+    expect(run()).toBe('would run topicform synth --out base\n');
+    mkdirSync(join(dir, 'base'));
+    writeFileSync(join(dir, 'base', 'manifest.json'), '{}');
+    expect(run()).toBe('base: the cached output of abc123\n');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('plans in the protected plan environment with read-only credentials and no lock, and applies exactly the saved plan', () => {
