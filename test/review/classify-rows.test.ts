@@ -171,9 +171,12 @@ describe('suppressions, settings and new environments', () => {
   });
 
   it('one setting changed: the key and both values in the one line; several: how many', () => {
+    /** The stack's kafka provider block, as its Terraform JSON holds it. */
+    const kafka = (o: MutableOutput): Record<string, unknown> =>
+      (o.stack('prod-orders').tf as unknown as { provider: { kafka: Record<string, unknown>[] } }).provider.kafka[0] ?? {};
     const base = MutableOutput.seed(['prod-orders']);
     const one = base.clone();
-    ((one.stack('prod-orders').tf as { provider: { kafka: Record<string, unknown>[] } }).provider.kafka[0] as Record<string, unknown>).tls_enabled = false;
+    kafka(one).tls_enabled = false;
     const r1 = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', one.files('head')) });
     expect(shape(byId(r1, 'prod-orders/stack/provider-changed'))).toMatchObject({
       verdict: 'BLOCK',
@@ -182,8 +185,7 @@ describe('suppressions, settings and new environments', () => {
       rows: [{ key: 'kafka.tls_enabled', current: 'true', new: 'false' }],
     });
     const two = one.clone();
-    const provider = (two.stack('prod-orders').tf as { provider: { kafka: Record<string, unknown>[] } }).provider.kafka[0] as Record<string, unknown>;
-    delete provider.sasl_mechanism;
+    delete kafka(two).sasl_mechanism;
     const r2 = review({ base: parseOutput('base', base.files('base')), head: parseOutput('head', two.files('head')) });
     expect(shape(byId(r2, 'prod-orders/stack/provider-changed'))).toMatchObject({
       before: '—',
