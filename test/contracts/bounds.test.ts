@@ -88,6 +88,7 @@ describe('length, item and property counts (no exclusive forms)', () => {
     ['minLength removed', str({ minLength: 1 }), str({}), ['$ min-length-removed | minLength 1 → none | forward']],
     // exclusiveMinimum belongs to numbers: next to minLength it does not make the length bound exclusive.
     ['minLength with an exclusiveMinimum beside it', str({ minLength: 2, exclusiveMinimum: 2 }), str({ minLength: 2 }), []],
+    ['maxLength with an exclusiveMaximum beside it', str({ maxLength: 5, exclusiveMaximum: 3 }), str({ maxLength: 5 }), []],
     ['minItems raised', { type: 'array', minItems: 0 }, { type: 'array', minItems: 1 }, ['$ min-items-increased | minItems 0 → 1 | backward']],
     ['maxItems removed', { type: 'array', maxItems: 3 }, { type: 'array' }, ['$ max-items-removed | maxItems 3 → none | forward']],
     ['maxItems lowered', { type: 'array', maxItems: 3 }, { type: 'array', maxItems: 2 }, ['$ max-items-decreased | maxItems 3 → 2 | backward']],
@@ -133,6 +134,8 @@ describe('multipleOf', () => {
     // multipleOf must be > 0 (JSON Schema): 0 or a negative value constrains nothing.
     ['0 → -2 (neither is a constraint)', num({ multipleOf: 0 }), num({ multipleOf: -2 }), []],
     ['0 → 2', num({ multipleOf: 0 }), num({ multipleOf: 2 }), ['$ multiple-of-added | multipleOf none → 2 | backward']],
+    // A multipleOf written as a string is no constraint (a string "5" is not 5, even though "5" > 0 in JavaScript).
+    ['"5" → 5', num({ multipleOf: '5' }), num({ multipleOf: 5 }), ['$ multiple-of-added | multipleOf none → 5 | backward']],
   ])('%s', (_name, before, after, expected) => {
     expect(diff(before, after)).toEqual(expected);
   });
