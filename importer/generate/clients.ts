@@ -24,7 +24,14 @@ function topicEntry(t: PlannedClientTopic, variables: ReadonlyMap<string, string
   return `{ topic: ${ref}${t.reason === undefined ? '' : `, reason: ${quote(t.reason)}`} }`;
 }
 
-function topicList(w: Writer, indent: number, field: string, topics: readonly PlannedClientTopic[], variables: ReadonlyMap<string, string>, bare: boolean): void {
+function topicList(
+  w: Writer,
+  indent: number,
+  field: string,
+  topics: readonly PlannedClientTopic[],
+  variables: ReadonlyMap<string, string>,
+  bare: boolean,
+): void {
   const entries = topics.map((t) => topicEntry(t, variables, bare));
   const inline = `${field}: [${entries.join(', ')}],`;
   if (inline.length + indent * 2 <= 118) {
@@ -91,7 +98,7 @@ function connectBlock(w: Writer, c: PlannedConnectCluster, variables: ReadonlyMa
   w.line(2, `service: ${quote(c.service)},`);
   w.line(2, `principal: ${principalCode(c.principal)},`);
   if (c.groupId !== undefined) w.line(2, `groupId: ${quote(c.groupId)},`);
-  if (c.exactlyOnceSource) w.line(2, 'exactlyOnceSource: true, // its principal holds the leader\'s TransactionalID WRITE');
+  if (c.exactlyOnceSource) w.line(2, "exactlyOnceSource: true, // its principal holds the leader's TransactionalID WRITE");
   const kinds = (['config', 'offset', 'status'] as const).filter((k) => c.storage[k] !== undefined);
   if (kinds.length > 0) {
     w.line(2, 'storage: { // the shapes its storage topics have on the cluster');

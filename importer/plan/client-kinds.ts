@@ -132,7 +132,9 @@ function streamsCandidates(snapshot: ClusterSnapshot): StreamsCandidate[] {
   for (const a of allow) {
     if (a.resourceType !== 'Topic' || a.patternType !== 'Prefixed' || a.resourceName.length < 2) continue;
     const id = a.resourceName.replace(/-$/, '');
-    const group = allow.some((g) => g.principal === a.principal && g.resourceType === 'Group' && g.patternType === 'Literal' && g.operation === 'Read' && g.resourceName === id);
+    const group = allow.some(
+      (g) => g.principal === a.principal && g.resourceType === 'Group' && g.patternType === 'Literal' && g.operation === 'Read' && g.resourceName === id,
+    );
     if (!group) continue;
     const entry = byId.get(id) ?? { prefix: a.resourceName, principals: new Set<string>() };
     entry.principals.add(a.principal);
@@ -159,7 +161,11 @@ function streamsCandidates(snapshot: ClusterSnapshot): StreamsCandidate[] {
       repartitions: internalTopics.some((n) => n.endsWith('-repartition')),
       exactlyOnce: allow.some(
         (a) =>
-          a.principal === principal && a.resourceType === 'TransactionalID' && a.patternType === 'Prefixed' && a.operation === 'Write' && a.resourceName === prefix,
+          a.principal === principal &&
+          a.resourceType === 'TransactionalID' &&
+          a.patternType === 'Prefixed' &&
+          a.operation === 'Write' &&
+          a.resourceName === prefix,
       ),
     });
   }
@@ -302,7 +308,10 @@ function connect(
         `its storage topics are not named ${topicPrefix}<domain>.<cluster>.connect-configs|connect-offsets|connect-status, the names a declared Connect cluster gives them, so declaring it would create new storage topics`,
       );
     } else if (principal === undefined || principals.length > 1) {
-      found.uncertain.set(key, principal === undefined ? 'no ACL names its worker principal' : `several principals hold ACLs on its storage topics (${principals.join(', ')})`);
+      found.uncertain.set(
+        key,
+        principal === undefined ? 'no ACL names its worker principal' : `several principals hold ACLs on its storage topics (${principals.join(', ')})`,
+      );
     } else if (groupId === undefined || workerGroups.length > 1) {
       found.uncertain.set(key, 'its worker group.id cannot be told from the ACLs');
     } else {

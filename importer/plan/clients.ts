@@ -32,7 +32,6 @@ import { resolve } from '../../model/resolve';
 import { DEAD_LETTER_DERIVED_KEYS } from '../../model/resolve/messages';
 import { NAME_PATTERN, type Environment } from '../../model/schema';
 
-
 const CONVENTIONAL_ID = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)$/;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -87,9 +86,13 @@ export function planClients(input: ClientInput): PlannedClients {
   const ownTopics = new Set<string>();
   const acls = input.snapshot.acls.filter(allowAll);
   const literal = (principal: string, type: SnapshotAcl['resourceType'], op: SnapshotAcl['operation']): string[] =>
-    [...new Set(acls.filter((a) => a.principal === principal && a.resourceType === type && a.operation === op && a.patternType === 'Literal').map((a) => a.resourceName))].sort(
-      compare,
-    );
+    [
+      ...new Set(
+        acls
+          .filter((a) => a.principal === principal && a.resourceType === type && a.operation === op && a.patternType === 'Literal')
+          .map((a) => a.resourceName),
+      ),
+    ].sort(compare);
   const clientTopic = (name: string, domain: string, principal: string, verb: string): PlannedClientTopic | undefined => {
     const t = input.eventTopics.get(name);
     if (t === undefined) return undefined;
@@ -135,7 +138,9 @@ export function planClients(input: ClientInput): PlannedClients {
       suppressions: [],
       notes: [
         `${c.principal} holds Prefixed Topic ACLs on "${c.prefix}" and Group READ on "${c.applicationId}": the ACLs of Kafka Streams application.id "${c.applicationId}"` +
-          (c.internalTopics.length === 0 ? '' : `; its internal topics stay on the cluster, unmanaged (the application creates them): ${c.internalTopics.join(', ')}`),
+          (c.internalTopics.length === 0
+            ? ''
+            : `; its internal topics stay on the cluster, unmanaged (the application creates them): ${c.internalTopics.join(', ')}`),
         'imported: a cluster does not record its exception handlers, idempotency or replay safety; declare them',
       ],
     };
@@ -197,7 +202,9 @@ export function planClients(input: ClientInput): PlannedClients {
       declined.set(key, `"${c.connector}" is not a name topicform can declare (lower-case letters, digits and "-")`);
       continue;
     }
-    const groups = literal(c.principal, 'Group', 'Read').filter((g) => g !== c.groupId && !(c.principal === cluster.principal && g === (cluster.groupId ?? defaultGroupId(cluster.domain, cluster.name))));
+    const groups = literal(c.principal, 'Group', 'Read').filter(
+      (g) => g !== c.groupId && !(c.principal === cluster.principal && g === (cluster.groupId ?? defaultGroupId(cluster.domain, cluster.name))),
+    );
     if (groups.length > 0) {
       declined.set(key, `${c.principal} also reads as group ${groups.join(', ')}, so which topics the connector reads cannot be told`);
       continue;
@@ -341,13 +348,17 @@ export function verifyClients(
   for (const s of clients.streams) {
     const topics = new Set([...s.inputs, ...s.outputs].map((t) => t.topicName));
     const path = `import/${s.domain}/streams:${s.name}`;
-    for (const id of check(path, derivedAclIds(aloneDomains(domains, template, topics, { name: s.domain, streamsApplications: [s] }), env)) ?? []) claimed.add(id);
+    for (const id of check(path, derivedAclIds(aloneDomains(domains, template, topics, { name: s.domain, streamsApplications: [s] }), env)) ?? []) {
+      claimed.add(id);
+    }
   }
   for (const c of clients.clusters) {
     const path = `import/${c.domain}/connect:${c.name}`;
     const own = check(path, derivedAclIds(aloneDomains(domains, template, new Set(), { name: c.domain, connectClusters: [{ ...c, sinks: [] }] }), env));
     if (own === undefined) {
-      for (const k of c.sinks) decline(`${path}/sink:${k.name}`, `the Connect cluster that runs it is not declared: ${declined.get(keyByPath.get(path) ?? '') ?? ''}`);
+      for (const k of c.sinks) {
+        decline(`${path}/sink:${k.name}`, `the Connect cluster that runs it is not declared: ${declined.get(keyByPath.get(path) ?? '') ?? ''}`);
+      }
       continue;
     }
     for (const id of own) claimed.add(id);

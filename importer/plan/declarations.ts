@@ -134,7 +134,10 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
           ...(k.service === undefined ? {} : { service: k.service }),
           topics: clientTopics(k.topics),
           ...(k.groupId === undefined ? {} : { groupId: k.groupId }),
-          deadLetter: typeof k.deadLetter === 'object' ? { ...k.deadLetter, ...(k.deadLetter.config === undefined ? {} : { config: { ...k.deadLetter.config } }) } : k.deadLetter,
+          deadLetter:
+            typeof k.deadLetter === 'object'
+              ? { ...k.deadLetter, ...(k.deadLetter.config === undefined ? {} : { config: { ...k.deadLetter.config } }) }
+              : k.deadLetter,
           suppressions: k.suppressions,
           source: { path: sourcePath.sink(c.domain, c.name, k.name) },
         });
@@ -142,6 +145,8 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
     }
   }
   // Only kinds that were planned: declarations without them stay exactly as they were.
-  for (const key of ['streamsApplications', 'connectClusters', 'connectors'] as const) if (result[key].length === 0) delete (result as Partial<typeof result>)[key];
+  for (const key of ['streamsApplications', 'connectClusters', 'connectors'] as const) {
+    if (result[key].length === 0) delete (result as Partial<typeof result>)[key];
+  }
   return result;
 }

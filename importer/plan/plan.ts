@@ -140,7 +140,15 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     const errors = result.issues.filter((i) => (i.severity ?? 'error') === 'error');
     if (errors.length > 0 || result.topology === null) {
       const progressed = errors.map((e) =>
-        leaveOut(e.source.path, `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`, draft as Draft, excluded, dropped, unsupported, declined),
+        leaveOut(
+          e.source.path,
+          `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`,
+          draft as Draft,
+          excluded,
+          dropped,
+          unsupported,
+          declined,
+        ),
       );
       if (!progressed.some(Boolean)) {
         findings.push(...errors.map((e) => ({ level: 'error' as const, code: 'model-rejected', subject: e.source.path, message: `${e.path}: ${e.message}` })));
@@ -165,7 +173,9 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     }
     for (const acl of comparison.createdAcls) {
       for (const [path, principal] of draft.clientPrincipals) {
-        if (principal === acl.principal) changed = leaveOut(path, `declared, it would create ACL ${acl.id}`, draft, excluded, dropped, unsupported, declined) || changed;
+        if (principal === acl.principal) {
+          changed = leaveOut(path, `declared, it would create ACL ${acl.id}`, draft, excluded, dropped, unsupported, declined) || changed;
+        }
       }
       for (const g of draft.groups.filter((x) => x.principal === acl.principal)) {
         changed = dropOnce(dropped, groupKey(g.principal, g.groupId ?? `${g.domain}.${g.name}`)) || changed;
@@ -436,7 +446,9 @@ function draftClients(
 ): { clients: PlannedClients; claimed: ReadonlySet<string>; topics: PlannedTopic[] } {
   const candidates = { streams: input.clients.streamsCandidates, connect: input.clients.connectCandidates, sinks: input.clients.sinkCandidates };
   const none: PlannedClients = { streams: [], clusters: [], ownTopics: new Set(), names: new Map(), keyOf: new Map() };
-  if (candidates.streams.length + candidates.connect.length + candidates.sinks.length === 0) return { clients: none, claimed: new Set(), topics: [...allTopics] };
+  if (candidates.streams.length + candidates.connect.length + candidates.sinks.length === 0) {
+    return { clients: none, claimed: new Set(), topics: [...allTopics] };
+  }
   const clusterIds = new Set(input.snapshot.acls.map((a) => a.id));
   for (;;) {
     const plan = (topics: readonly PlannedTopic[], declined: Map<string, string>): PlannedClients => {

@@ -94,8 +94,9 @@ export interface PlannedClientTopic {
 }
 
 /** `applicationId` is set only when it is not `<domain>.<name>`. */
-export interface PlannedStreamsApplication
-  extends Readonly<Pick<StreamsApplicationDeclaration, 'domain' | 'name' | 'applicationId' | 'service' | 'principal' | 'processingGuarantee' | 'repartitions'>> {
+export interface PlannedStreamsApplication extends Readonly<
+  Pick<StreamsApplicationDeclaration, 'domain' | 'name' | 'applicationId' | 'service' | 'principal' | 'processingGuarantee' | 'repartitions'>
+> {
   readonly inputs: readonly PlannedClientTopic[];
   readonly outputs: readonly PlannedClientTopic[];
   /** Store names read from its changelog topics on the cluster. */
@@ -105,7 +106,9 @@ export interface PlannedStreamsApplication
 }
 
 /** `groupId` is set only when it is not `<domain>.<name>`; `storage` holds the shapes that differ from Connect's defaults. */
-export interface PlannedConnectCluster extends Readonly<Pick<ConnectClusterDeclaration, 'domain' | 'name' | 'groupId' | 'service' | 'principal' | 'exactlyOnceSource'>> {
+export interface PlannedConnectCluster extends Readonly<
+  Pick<ConnectClusterDeclaration, 'domain' | 'name' | 'groupId' | 'service' | 'principal' | 'exactlyOnceSource'>
+> {
   readonly storage: Readonly<Partial<Record<ConnectStorageKind, { readonly partitions?: number; readonly config?: Readonly<Record<string, string>> }>>>;
   /** The storage topics' Kafka names by kind. */
   readonly storageTopics: Readonly<Record<ConnectStorageKind, string>>;
