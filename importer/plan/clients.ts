@@ -114,7 +114,10 @@ export function planClients(input: ClientInput): PlannedClients {
     }
     const conventional = CONVENTIONAL_ID.exec(c.applicationId);
     const inputs = literal(c.principal, 'Topic', 'Read').filter((t) => input.eventTopics.has(t));
-    const domain = conventional?.[1] ?? (inputs[0] === undefined ? undefined : input.eventTopics.get(inputs[0])?.domain);
+    const outputs = literal(c.principal, 'Topic', 'Write').filter((t) => input.eventTopics.has(t));
+    // An id outside `<domain>.<name>`: the domain whose events it writes (its results are that team's), else the one
+    // most of its inputs belong to.
+    const domain = conventional?.[1] ?? mostCommon((outputs.length > 0 ? outputs : inputs).map((t) => input.eventTopics.get(t)?.domain ?? ''));
     if (domain === undefined || inputs.length === 0) {
       declined.set(key, `${c.principal} reads no adopted event topic, and a Streams application reads at least one`);
       continue;
@@ -131,7 +134,7 @@ export function planClients(input: ClientInput): PlannedClients {
       service: serviceOf(c.principal),
       principal: c.principal,
       inputs: inputs.flatMap((t) => clientTopic(t, domain, c.principal, 'reads') ?? []),
-      outputs: literal(c.principal, 'Topic', 'Write').flatMap((t) => clientTopic(t, domain, c.principal, 'writes') ?? []),
+      outputs: outputs.flatMap((t) => clientTopic(t, domain, c.principal, 'writes') ?? []),
       processingGuarantee: c.exactlyOnce ? 'exactly_once_v2' : 'at_least_once',
       repartitions: c.repartitions,
       stateStores: c.stores,
@@ -238,6 +241,13 @@ export function planClients(input: ClientInput): PlannedClients {
     keyOf.set(key, `import/${cluster.domain}/connect:${cluster.name}/sink:${c.connector}`);
   }
   return { streams, clusters, ownTopics, names, keyOf };
+}
+
+/** The most frequent value (the first by name on a tie); undefined for none. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]?.[0];
 }
 
 /**

@@ -4,11 +4,14 @@
  * anything, it keeps the hint and says why.
  */
 import { describe, expect, it } from 'vitest';
+import { generateFiles } from '../../importer/generate/typescript';
 import { planImport } from '../../importer/plan/plan';
 import type { ImportPlan } from '../../importer/plan/types';
 import { renderSummary } from '../../importer/report';
 import { DEV, PROD } from '../helpers/synth';
+import { CONSTRUCTS_MODULE, kafkaResources, loadGenerated, synthDomains } from './helpers/load-generated';
 import { acl, snapshot, topic } from './helpers/snapshot-builders';
+import { typecheckGenerated } from './helpers/typecheck';
 import type { SnapshotAcl, SnapshotTopic } from '../../importer/snapshot';
 import type { EnvironmentInput } from '../../model/schema';
 
@@ -248,5 +251,68 @@ describe('import declares a Kafka Connect cluster and its sink connectors', () =
       'Not declared: 2 Connect clusters are declared and the ACLs do not tell which one runs it',
     );
     expect(p.firstPlan.creates).toEqual([]);
+  });
+});
+
+describe('the generated declarations', () => {
+  it('type-check, and synthesize exactly the cluster: explicit ids, shapes, exactly-once workers, cross-domain topics', async () => {
+    const app = 'TotalsApp';
+    const workers = 'indexing-workers';
+    const storage = [
+      topic('search.indexing.connect-configs', 1, 1, COMPACT),
+      topic('search.indexing.connect-offsets', 12, 1, { ...COMPACT, 'segment.ms': '3600000' }),
+      topic('search.indexing.connect-status', 5, 1, COMPACT),
+    ];
+    const topics = [
+      topic('orders.order-created', 6, 1),
+      topic('orders.order-total-changed', 6, 1),
+      topic('billing.invoice-issued', 3, 1),
+      CHANGED,
+      ...storage,
+      topic('search.document-index.dlq', 1, 1, { 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': '604800000' }),
+      topic(`${app}-totals-changelog`, 6, 1, COMPACT),
+    ];
+    const acls = [
+      acl(PRINCIPAL, 'Read', 'Topic', 'orders.order-created'),
+      acl(PRINCIPAL, 'Read', 'Topic', 'billing.invoice-issued'),
+      acl(PRINCIPAL, 'Write', 'Topic', 'orders.order-total-changed'),
+      ...(['Create', 'Delete', 'Describe', 'Read', 'Write'] as const).map((op) => acl(PRINCIPAL, op, 'Topic', `${app}-`, { patternType: 'Prefixed' })),
+      acl(PRINCIPAL, 'Read', 'Group', app),
+      acl(WORKER, 'Read', 'Group', workers),
+      acl(WORKER, 'Write', 'TransactionalID', `connect-cluster-${workers}`),
+      ...storage.flatMap((t) => [acl(WORKER, 'Read', 'Topic', t.name), acl(WORKER, 'Write', 'Topic', t.name)]),
+      acl(SINK, 'Read', 'Group', 'connect-document-index'),
+      acl(SINK, 'Read', 'Topic', 'search.document-changed'),
+      acl(SINK, 'Read', 'Topic', 'orders.order-created'),
+      acl(SINK, 'Write', 'Topic', 'search.document-index.dlq'),
+    ];
+    const p = plan(topics, acls);
+    expect(streamsOf(p)).toMatchObject([{ domain: 'orders', applicationId: app, stateStores: ['totals'] }]);
+    expect(streamsOf(p)[0]?.inputs.find((t) => t.topicName === 'billing.invoice-issued')?.reason).toContain('imported: User:order-totals reads it');
+    expect(clustersOf(p)).toMatchObject([{ groupId: workers, exactlyOnceSource: true, sinks: [{ deadLetter: { partitions: 1, retention: '7d' } }] }]);
+    expect(p.firstPlan.creates).toEqual([]);
+    expect([...p.adopt.acls].sort()).toEqual(ids(acls));
+    expect(legacyOf(p)).toEqual([]);
+
+    const files = generateFiles(p, { constructsModule: CONSTRUCTS_MODULE });
+    const search = files.find((f) => f.path === 'topics/search.ts')?.content ?? '';
+    expect(search).toContain("const indexing = domain.addConnectCluster('indexing', {");
+    expect(search).toContain("indexing.addSinkConnector('document-index', {");
+    expect(search).toContain("offset: { partitions: 12, config: { 'segment.ms': '3600000' } },");
+    expect(files.find((f) => f.path === 'topics/orders.ts')?.content).toContain(`applicationId: '${app}',`);
+    // Under the project's strict compiler settings, against the real constructs.
+    expect(typecheckGenerated(files, ['topics'])).toEqual({ status: 0, output: '' });
+    const loaded = await loadGenerated(files, DEV.name);
+    try {
+      const json = synthDomains(Object.values(loaded.domains), DEV, loaded.adopt);
+      const after = kafkaResources(json);
+      const imports = (json.import ?? []) as Array<{ to: string; id: string }>;
+      // Everything on the cluster but the Streams internal topic, each imported once; nothing else synthesized.
+      expect(imports.map((i) => i.id).sort()).toEqual([...ids(acls), ...topics.slice(0, -1).map((t) => t.name)].sort());
+      expect(Object.keys(after.acls)).toHaveLength(acls.length);
+      expect(Object.keys(after.topics)).toHaveLength(topics.length - 1);
+    } finally {
+      loaded.dispose();
+    }
   });
 });
