@@ -314,5 +314,5 @@ describe('the generated declarations', () => {
     } finally {
       loaded.dispose();
     }
-  });
+  }, 180_000);
 });
