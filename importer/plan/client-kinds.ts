@@ -48,7 +48,7 @@ export interface ClientTopics {
    */
   readonly notes: ReadonlyMap<string, string>;
   readonly findings: readonly ImportFinding[];
-  /** Candidate key (clients.ts clientKey) of each finding about a Streams application, Connect cluster or sink connector. */
+  /** Candidate key (clientKey) of each finding about a Streams application, Connect cluster or sink connector. */
   readonly findingKeys: ReadonlyMap<ImportFinding, string>;
   /** Candidate key → why the evidence is not certain enough to declare it. */
   readonly uncertain: ReadonlyMap<string, string>;
@@ -90,6 +90,13 @@ export interface SinkCandidate {
   readonly groupId: string;
   readonly principal: string;
 }
+
+/** Stable keys of the candidates, for what is declined and for the findings about them. */
+export const clientKey = {
+  streams: (c: Pick<StreamsCandidate, 'applicationId'>): string => `streams:${c.applicationId}`,
+  connect: (c: Pick<ConnectCandidate, 'stem'>): string => `connect:${c.stem}`,
+  sink: (c: Pick<SinkCandidate, 'principal' | 'groupId'>): string => `sink:${c.principal}|${c.groupId}`,
+} as const;
 
 const isStreamsInternal = (name: string): boolean => STREAMS_SUFFIXES.some((s) => name.endsWith(s));
 const compacted = (t: SnapshotTopic): boolean => (t.overrides['cleanup.policy'] ?? t.brokerValues['cleanup.policy'] ?? '').split(',').includes('compact');
@@ -210,7 +217,7 @@ function streams(snapshot: ClusterSnapshot, reasons: Map<string, string>, found:
         `Declare it with domain.addStreamsApplication(name, { applicationId: '${id}', principal, inputs, outputs, stateStores }) — its inputs and outputs are the topics the principal reads and writes — then remove its Prefixed ACLs (kept as legacy ACLs until then)`,
     };
     findings.push(finding);
-    found.keys.set(finding, `streams:${id}`);
+    found.keys.set(finding, clientKey.streams({ applicationId: id }));
   }
 }
 
@@ -290,7 +297,7 @@ function connect(
       message: `Kafka Connect cluster with storage topics ${names.sort().join(', ')}: ${groupText}; declare it with domain.addConnectCluster(name, { groupId, principal, storage: { … } }) keeping the partitions found (${partitions})`,
     };
     findings.push(finding);
-    const key = `connect:${stem}`;
+    const key = clientKey.connect({ stem });
     found.keys.set(finding, key);
     // Certain: the names topicform derives (so the declaration adopts these topics), one principal, one worker group.
     const named = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.$/.exec(stem.startsWith(topicPrefix) ? stem.slice(topicPrefix.length) : '');
@@ -354,6 +361,6 @@ function connect(
         `it is imported as a consumer group for now; check it is a connector, then declare it with connectCluster.addSinkConnector('${connector}', { topics, idempotency, replaySafety }) instead`,
     };
     findings.push(finding);
-    found.keys.set(finding, `sink:${g.principal}|${g.resourceName}`);
+    found.keys.set(finding, clientKey.sink({ principal: g.principal, groupId: g.resourceName }));
   }
 }

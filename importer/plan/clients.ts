@@ -19,9 +19,11 @@
  */
 import { kebab, principalName } from '../naming';
 import type { ClusterSnapshot, SnapshotAcl, SnapshotTopic } from '../snapshot';
-import { IMPORTED_CONNECTOR_CLASS, toDeclarations } from './declarations';
+import { IMPORTED_CONNECTOR_CLASS, sourcePath, toDeclarations } from './declarations';
 import { effectiveValue } from './event-topic';
-import type { ConnectCandidate, SinkCandidate, StreamsCandidate } from './client-kinds';
+import { clientKey, type ConnectCandidate, type SinkCandidate, type StreamsCandidate } from './client-kinds';
+
+export { clientKey } from './client-kinds';
 import type { PlannedClientTopic, PlannedConnectCluster, PlannedDomain, PlannedSinkConnector, PlannedStreamsApplication, PlannedTopic } from './types';
 import { CONNECT_STORAGE_CLEANUP_POLICY, CONNECT_STORAGE_KINDS, CONNECT_STORAGE_PARTITIONS } from '../../model/connect/defaults';
 import { connectorDeadLetterTopicName, defaultSinkGroupId } from '../../model/connect/naming';
@@ -34,13 +36,6 @@ import { NAME_PATTERN, type Environment } from '../../model/schema';
 
 const CONVENTIONAL_ID = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)$/;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Stable keys of the candidates, for the declined map and the findings. */
-export const clientKey = {
-  streams: (c: StreamsCandidate): string => `streams:${c.applicationId}`,
-  connect: (c: ConnectCandidate): string => `connect:${c.stem}`,
-  sink: (c: SinkCandidate): string => `sink:${c.principal}|${c.groupId}`,
-} as const;
 
 export interface ClientCandidates {
   readonly streams: readonly StreamsCandidate[];
@@ -148,7 +143,7 @@ export function planClients(input: ClientInput): PlannedClients {
       ],
     };
     streams.push(planned);
-    keyOf.set(key, `import/${domain}/streams:${name}`);
+    keyOf.set(key, sourcePath.streams(domain, name));
   }
 
   const clusters: PlannedConnectCluster[] = [];
@@ -185,7 +180,7 @@ export function planClients(input: ClientInput): PlannedClients {
         `${c.principal} reads and writes the storage topics ${CONNECT_STORAGE_KINDS.map((k) => c.storage[k].name).join(', ')} and holds Group READ on "${c.groupId}", the workers' group.id`,
       ],
     });
-    keyOf.set(key, `import/${c.domain}/connect:${c.name}`);
+    keyOf.set(key, sourcePath.connect(c.domain, c.name));
   }
 
   for (const c of candidates.sinks) {
@@ -238,7 +233,7 @@ export function planClients(input: ClientInput): PlannedClients {
       ],
     };
     clusters[0] = { ...cluster, sinks: [...cluster.sinks, sink].sort((a, b) => compare(a.name, b.name)) };
-    keyOf.set(key, `import/${cluster.domain}/connect:${cluster.name}/sink:${c.connector}`);
+    keyOf.set(key, sourcePath.sink(cluster.domain, cluster.name, c.connector));
   }
   return { streams, clusters, ownTopics, names, keyOf };
 }
@@ -357,17 +352,20 @@ export function verifyClients(
   };
   for (const s of clients.streams) {
     const topics = new Set([...s.inputs, ...s.outputs].map((t) => t.topicName));
-    const path = `import/${s.domain}/streams:${s.name}`;
+    const path = sourcePath.streams(s.domain, s.name);
     for (const id of check(path, derivedAclIds(aloneDomains(domains, template, topics, { name: s.domain, streamsApplications: [s] }), env)) ?? []) {
       claimed.add(id);
     }
   }
   for (const c of clients.clusters) {
-    const path = `import/${c.domain}/connect:${c.name}`;
+    const path = sourcePath.connect(c.domain, c.name);
     const own = check(path, derivedAclIds(aloneDomains(domains, template, new Set(), { name: c.domain, connectClusters: [{ ...c, sinks: [] }] }), env));
     if (own === undefined) {
       for (const k of c.sinks) {
-        decline(`${path}/sink:${k.name}`, `the Connect cluster that runs it is not declared: ${declined.get(keyByPath.get(path) ?? '') ?? ''}`);
+        decline(
+          sourcePath.sink(c.domain, c.name, k.name),
+          `the Connect cluster that runs it is not declared: ${declined.get(keyByPath.get(path) ?? '') ?? ''}`,
+        );
       }
       continue;
     }
@@ -375,7 +373,7 @@ export function verifyClients(
     for (const k of c.sinks) {
       const topics = new Set(k.topics.map((t) => t.topicName));
       const ids = derivedAclIds(aloneDomains(domains, template, topics, { name: c.domain, connectClusters: [{ ...c, sinks: [k] }] }), env);
-      for (const id of check(`${path}/sink:${k.name}`, ids, own) ?? []) claimed.add(id);
+      for (const id of check(sourcePath.sink(c.domain, c.name, k.name), ids, own) ?? []) claimed.add(id);
     }
   }
   return { claimed, declinedNow };

@@ -128,6 +128,8 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   const dropped = new Set<string>();
   const unsupported = new Set<string>();
   const findings: ImportFinding[] = [...snapshot.findings];
+  // Findings about Streams applications and Connect go here, where they always were, once the plan has settled.
+  const clientFindingsAt = findings.length;
   // Streams applications, Connect clusters and sink connectors not to declare (candidate key → why).
   const declined = new Map<string, string>();
   let draft: Draft | undefined;
@@ -222,7 +224,8 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     }
   }
 
-  findings.push(...clientFindings(clients, draft.clients, declined), ...draft.findings, ...marked);
+  findings.splice(clientFindingsAt, 0, ...clientFindings(clients, draft.clients, declined));
+  findings.push(...draft.findings, ...marked);
   const adopted = new Set(comparison?.adoptTopics ?? []);
   const unmanagedTopics: UnmanagedTopic[] = snapshot.topics
     .filter((t) => !adopted.has(t.name))
