@@ -2,6 +2,7 @@
 import type { ImportPlan } from './plan/types';
 import type { ClusterSnapshot } from './snapshot';
 import type { ImportFinding } from './types';
+import { DECLARED_CLIENT_CODES } from './plan/client-findings';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -17,6 +18,15 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
   const producers = plan.domains.flatMap((d) => d.producers);
   const legacy = plan.domains.flatMap((d) => d.legacyAcls);
   const topicsPerDomain = plan.domains.filter((d) => d.topics.length > 0).map((d) => `${d.name}: ${d.topics.length}`);
+  // Streams applications, Connect clusters and sink connectors: named only when there are any, so other summaries stay as they were.
+  const streams = plan.domains.flatMap((d) => d.streamsApplications ?? []);
+  const clusters = plan.domains.flatMap((d) => d.connectClusters ?? []);
+  const sinks = clusters.flatMap((c) => c.sinks);
+  const clientCounts = [
+    ...(streams.length > 0 ? [plural(streams.length, 'Streams application')] : []),
+    ...(clusters.length > 0 ? [plural(clusters.length, 'Connect cluster')] : []),
+    ...(sinks.length > 0 ? [plural(sinks.length, 'sink connector')] : []),
+  ];
 
   lines.push(`topicform import — environment "${plan.environment}", domains by the pattern ${domainPattern}`);
   lines.push(`found: ${plural(snapshot.topics.length, 'topic')}, ${plural(snapshot.acls.length, 'ACL')}`);
@@ -25,8 +35,8 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
       plan.domains.reduce((n, d) => n + d.topics.length, 0),
       'event topic',
     )}` +
-      `${topicsPerDomain.length > 0 ? ` — ${topicsPerDomain.join(', ')}` : ''}; the rest are DLQ / retry companions), ` +
-      `${plural(plan.adopt.acls.length, 'ACL')} (${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${plural(legacy.length, 'legacy ACL')})`,
+      `${topicsPerDomain.length > 0 ? ` — ${topicsPerDomain.join(', ')}` : ''}; the rest are DLQ / retry companions${clusters.length > 0 ? ' and Connect storage / dead-letter topics' : ''}), ` +
+      `${plural(plan.adopt.acls.length, 'ACL')} (${plural(producers.length, 'producer')}, ${plural(groups.length, 'consumer group')}, ${[...clientCounts, plural(legacy.length, 'legacy ACL')].join(', ')})`,
   );
   const updates = plan.firstPlan.updates.length;
   const imports = plural(plan.firstPlan.importTopics.length + plan.firstPlan.importAcls.length, 'import');
@@ -46,6 +56,11 @@ export function renderSummary(plan: ImportPlan, snapshot: ClusterSnapshot, domai
     );
   }
 
+  const declared = plan.findings.filter((f) => (DECLARED_CLIENT_CODES as readonly string[]).includes(f.code));
+  if (declared.length > 0) {
+    lines.push('', `Kafka Streams and Connect declared from their ACLs — adopted with their topics and ACLs (${declared.length}):`);
+    for (const f of declared) lines.push(`  ${f.subject}: ${f.message}`);
+  }
   if (plan.unmanagedTopics.length > 0) {
     lines.push('', `not adopted — left on the cluster, unmanaged (${plan.unmanagedTopics.length}):`);
     for (const t of plan.unmanagedTopics) lines.push(`  ${t.name}: ${t.reason}`);

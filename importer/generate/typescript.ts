@@ -6,6 +6,7 @@
  */
 import { durationCode } from '../duration';
 import { camelIdentifier, principalName } from '../naming';
+import { clientBlocks, clientTopicNames } from './clients';
 import type { ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from '../plan/types';
 import { formatMs, toMs, type DurationString } from '../../model/duration';
 import { Retries } from '../../model/declare';
@@ -45,7 +46,7 @@ export function numberLiteral(n: number): string {
   return Math.abs(n) >= 10_000 && Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '_') : String(n);
 }
 
-function principalCode(principal: string): string {
+export function principalCode(principal: string): string {
   const type = principal.slice(0, principal.indexOf(':'));
   const name = principalName(principal);
   return type === 'User' ? `KafkaPrincipal.user(${quote(name)})` : `KafkaPrincipal.of(${quote(type)}, ${quote(name)})`;
@@ -62,7 +63,7 @@ function retriesCode(delays: readonly DurationString[]): string {
 }
 
 /** Writes indented lines. */
-class Writer {
+export class Writer {
   private readonly lines: string[] = [];
   line(indent: number, text = ''): void {
     this.lines.push(text === '' ? '' : `${'  '.repeat(indent)}${text}`);
@@ -91,7 +92,7 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-function suppressionsBlock(w: Writer, indent: number, suppressions: readonly Suppression[]): void {
+export function suppressionsBlock(w: Writer, indent: number, suppressions: readonly Suppression[]): void {
   if (suppressions.length === 0) return;
   w.line(indent, 'suppressions: [');
   for (const s of [...suppressions].sort((a, b) => compare(a.ruleId, b.ruleId))) {
@@ -100,12 +101,12 @@ function suppressionsBlock(w: Writer, indent: number, suppressions: readonly Sup
   w.line(indent, '],');
 }
 
-function recordCode(record: Readonly<Record<string, string>>): string {
+export function recordCode(record: Readonly<Record<string, string>>): string {
   const entries = Object.entries(record).sort(([a], [b]) => compare(a, b));
   return `{ ${entries.map(([k, v]) => `${quote(k)}: ${quote(v)}`).join(', ')} }`;
 }
 
-interface Used {
+export interface Used {
   Duration: boolean;
   KafkaPrincipal: boolean;
   Replay: boolean;
@@ -249,7 +250,11 @@ export function domainFunctionName(domain: string): string {
 export function renderDomainFile(d: PlannedDomain, plan: ImportPlan, options: GenerateOptions = {}): string {
   const body = new Writer();
   const used: Used = { Duration: false, KafkaPrincipal: false, Replay: false, Retries: false };
-  const referenced = new Set<string>([...d.producers.map((p) => p.topicName), ...d.groups.flatMap((g) => g.subscriptions.map((s) => s.topicName))]);
+  const referenced = new Set<string>([
+    ...d.producers.map((p) => p.topicName),
+    ...d.groups.flatMap((g) => g.subscriptions.map((s) => s.topicName)),
+    ...clientTopicNames(d),
+  ]);
   const variables = new Map<string, string>();
   const taken = new Set<string>();
   for (const t of d.topics) {
@@ -288,6 +293,7 @@ export function renderDomainFile(d: PlannedDomain, plan: ImportPlan, options: Ge
     body.line(0);
     groupBlock(body, g, variables, used);
   }
+  clientBlocks(body, d, variables, taken, used);
   if (d.legacyAcls.length > 0) {
     body.line(0);
     body.comment(

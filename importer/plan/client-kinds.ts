@@ -14,14 +14,17 @@
  *   status.storage.topic; `connect-configs`, `connect-offsets`, `connect-status` in the shipped
  *   connect-distributed.properties). Sink connectors consume as group `connect-<connector>` (Connect's default).
  *
- * This step only recognises and explains. Streams internal topics stay on the cluster, unmanaged (the application
- * creates them), with the declaration to write. Connect storage topics are still adopted as event topics, so that the
- * first plan only imports and import → synth reproduces them, with a comment saying what they are and what to declare
- * (`addConnectCluster` with its `storage` shapes); `connect-<name>` groups are flagged as probable sink connectors.
- * Generating the Streams and Connect declarations themselves, with import blocks, is not done yet.
+ * This step recognises and explains, and names the candidates whose evidence is certain (clients.ts declares them
+ * when the model agrees). Streams internal topics stay on the cluster, unmanaged (the application creates them).
+ * Without a declaration, Connect storage topics are adopted as event topics, so that the first plan only imports and
+ * import → synth reproduces them, with a comment saying what they are and what to declare (`addConnectCluster` with
+ * its `storage` shapes); `connect-<name>` groups are flagged as probable sink connectors.
  */
 import type { ClusterSnapshot, SnapshotAcl, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
+import type { ConnectStorageKind } from '../../model/connect/defaults';
+import { connectStorageTopicName, workerTransactionalId } from '../../model/connect/naming';
+import { NAME_PATTERN } from '../../model/schema/common';
 
 /** Kafka Streams' internal-topic suffixes. */
 const STREAMS_SUFFIXES = ['-changelog', '-repartition'] as const;
@@ -45,21 +48,139 @@ export interface ClientTopics {
    */
   readonly notes: ReadonlyMap<string, string>;
   readonly findings: readonly ImportFinding[];
+  /** Candidate key (clientKey) of each finding about a Streams application, Connect cluster or sink connector. */
+  readonly findingKeys: ReadonlyMap<ImportFinding, string>;
+  /** Candidate key → why the evidence is not certain enough to declare it. */
+  readonly uncertain: ReadonlyMap<string, string>;
+  readonly streamsCandidates: readonly StreamsCandidate[];
+  readonly connectCandidates: readonly ConnectCandidate[];
+  readonly sinkCandidates: readonly SinkCandidate[];
 }
+
+/** A Kafka Streams application its ACLs prove: Prefixed Topic ACLs on `prefix` and Group READ on the id, one principal. */
+export interface StreamsCandidate {
+  readonly applicationId: string;
+  /** The Prefixed Topic ACLs' name: `<application.id>-` (what topicform derives) or `<application.id>`. */
+  readonly prefix: string;
+  readonly principal: string;
+  /** Its internal topics on the cluster, sorted. */
+  readonly internalTopics: readonly string[];
+  /** Store names of its changelog topics (`<application.id>-<store>-changelog`), sorted. */
+  readonly stores: readonly string[];
+  readonly repartitions: boolean;
+  /** A Prefixed TransactionalID WRITE on the prefix: exactly_once_v2. */
+  readonly exactlyOnce: boolean;
+}
+
+/** A Connect cluster whose storage topics carry the names topicform gives them, one worker principal and group. */
+export interface ConnectCandidate {
+  readonly stem: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly groupId: string;
+  readonly principal: string;
+  readonly storage: Readonly<Record<ConnectStorageKind, SnapshotTopic>>;
+  /** The principal holds TransactionalID WRITE on `connect-cluster-<group.id>` (exactly-once source support). */
+  readonly exactlyOnceSource: boolean;
+}
+
+/** A sink connector: Group READ on `connect-<connector>`. */
+export interface SinkCandidate {
+  readonly connector: string;
+  readonly groupId: string;
+  readonly principal: string;
+}
+
+/** Stable keys of the candidates, for what is declined and for the findings about them. */
+export const clientKey = {
+  streams: (c: Pick<StreamsCandidate, 'applicationId'>): string => `streams:${c.applicationId}`,
+  connect: (c: Pick<ConnectCandidate, 'stem'>): string => `connect:${c.stem}`,
+  sink: (c: Pick<SinkCandidate, 'principal' | 'groupId'>): string => `sink:${c.principal}|${c.groupId}`,
+} as const;
 
 const isStreamsInternal = (name: string): boolean => STREAMS_SUFFIXES.some((s) => name.endsWith(s));
 const compacted = (t: SnapshotTopic): boolean => (t.overrides['cleanup.policy'] ?? t.brokerValues['cleanup.policy'] ?? '').split(',').includes('compact');
 
-export function recogniseClientTopics(snapshot: ClusterSnapshot): ClientTopics {
-  const reasons = new Map<string, string>();
-  const notes = new Map<string, string>();
-  const findings: ImportFinding[] = [];
-  streams(snapshot, reasons, findings);
-  connect(snapshot, reasons, notes, findings);
-  return { reasons, notes, findings };
+interface Found {
+  readonly findings: ImportFinding[];
+  readonly keys: Map<ImportFinding, string>;
+  readonly uncertain: Map<string, string>;
 }
 
-function streams(snapshot: ClusterSnapshot, reasons: Map<string, string>, findings: ImportFinding[]): void {
+/** `topicPrefix`: the environment's topic prefix, which the storage topic names topicform derives start with. */
+export function recogniseClientTopics(snapshot: ClusterSnapshot, topicPrefix = ''): ClientTopics {
+  const reasons = new Map<string, string>();
+  const notes = new Map<string, string>();
+  const found: Found = { findings: [], keys: new Map(), uncertain: new Map() };
+  streams(snapshot, reasons, found);
+  const connectCandidates: ConnectCandidate[] = [];
+  const sinkCandidates: SinkCandidate[] = [];
+  connect(snapshot, reasons, notes, found, topicPrefix, connectCandidates, sinkCandidates);
+  return {
+    reasons,
+    notes,
+    findings: found.findings,
+    findingKeys: found.keys,
+    uncertain: found.uncertain,
+    streamsCandidates: streamsCandidates(snapshot),
+    connectCandidates,
+    sinkCandidates,
+  };
+}
+
+/**
+ * Streams applications the ACLs prove, with or without internal topics on the cluster: a Prefixed Topic ACL (Allow,
+ * any host) on `<id>-` or `<id>` and Group READ on `<id>` held by the same principal. An id two principals claim is no
+ * candidate.
+ */
+function streamsCandidates(snapshot: ClusterSnapshot): StreamsCandidate[] {
+  const allow = snapshot.acls.filter((a) => a.permission === 'Allow' && a.host === '*');
+  const byId = new Map<string, { prefix: string; principals: Set<string> }>();
+  for (const a of allow) {
+    if (a.resourceType !== 'Topic' || a.patternType !== 'Prefixed' || a.resourceName.length < 2) continue;
+    const id = a.resourceName.replace(/-$/, '');
+    const group = allow.some(
+      (g) => g.principal === a.principal && g.resourceType === 'Group' && g.patternType === 'Literal' && g.operation === 'Read' && g.resourceName === id,
+    );
+    if (!group) continue;
+    const entry = byId.get(id) ?? { prefix: a.resourceName, principals: new Set<string>() };
+    entry.principals.add(a.principal);
+    byId.set(id, entry);
+  }
+  const candidates: StreamsCandidate[] = [];
+  for (const [id, { prefix, principals }] of [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [principal, ...others] = [...principals];
+    if (principal === undefined || others.length > 0) continue;
+    const internalTopics = snapshot.topics
+      .map((t) => t.name)
+      .filter((n) => n.startsWith(`${id}-`) && isStreamsInternal(n))
+      .sort();
+    const stores = internalTopics
+      .filter((n) => n.endsWith('-changelog'))
+      .map((n) => n.slice(id.length + 1, n.length - '-changelog'.length))
+      .filter((n) => /^[A-Za-z0-9._-]+$/.test(n));
+    candidates.push({
+      applicationId: id,
+      prefix,
+      principal,
+      internalTopics,
+      stores,
+      repartitions: internalTopics.some((n) => n.endsWith('-repartition')),
+      exactlyOnce: allow.some(
+        (a) =>
+          a.principal === principal &&
+          a.resourceType === 'TransactionalID' &&
+          a.patternType === 'Prefixed' &&
+          a.operation === 'Write' &&
+          a.resourceName === prefix,
+      ),
+    });
+  }
+  return candidates;
+}
+
+function streams(snapshot: ClusterSnapshot, reasons: Map<string, string>, found: Found): void {
+  const findings = found.findings;
   const internal = snapshot.topics.filter((t) => isStreamsInternal(t.name));
   if (internal.length === 0) return;
   const prefixed = snapshot.acls.filter((a) => a.resourceType === 'Topic' && a.patternType === 'Prefixed' && a.permission === 'Allow');
@@ -87,14 +208,16 @@ function streams(snapshot: ClusterSnapshot, reasons: Map<string, string>, findin
         `an internal topic of Kafka Streams application "${id}" (${how}): the application creates and manages it, so it is not declared as an event topic; declare the application with domain.addStreamsApplication(…)`,
       );
     }
-    findings.push({
+    const finding: ImportFinding = {
       level: 'warning',
       code: 'streams-application-inferred',
       subject: id,
       message:
         `Kafka Streams application "${id}"${app.principal === null ? '' : ` (principal ${app.principal})`}: ${how}; internal topics ${app.topics.sort().join(', ')}. ` +
         `Declare it with domain.addStreamsApplication(name, { applicationId: '${id}', principal, inputs, outputs, stateStores }) — its inputs and outputs are the topics the principal reads and writes — then remove its Prefixed ACLs (kept as legacy ACLs until then)`,
-    });
+    };
+    findings.push(finding);
+    found.keys.set(finding, clientKey.streams({ applicationId: id }));
   }
 }
 
@@ -123,7 +246,16 @@ function storageStem(name: string, keywords: readonly string[]): string | undefi
 const hasGroupRead = (acls: readonly SnapshotAcl[], principal: string, group: string): boolean =>
   acls.some((a) => a.principal === principal && a.resourceType === 'Group' && a.resourceName === group && a.operation === 'Read' && a.permission === 'Allow');
 
-function connect(snapshot: ClusterSnapshot, reasons: ReadonlyMap<string, string>, notes: Map<string, string>, findings: ImportFinding[]): void {
+function connect(
+  snapshot: ClusterSnapshot,
+  reasons: ReadonlyMap<string, string>,
+  notes: Map<string, string>,
+  found: Found,
+  topicPrefix: string,
+  candidates: ConnectCandidate[],
+  sinks: SinkCandidate[],
+): void {
+  const findings = found.findings;
   // Storage topics by their stem: `search.indexing.connect-offsets` → stem `search.indexing.`.
   const clusters = new Map<string, Partial<Record<'config' | 'offset' | 'status', SnapshotTopic>>>();
   for (const t of snapshot.topics) {
@@ -158,12 +290,56 @@ function connect(snapshot: ClusterSnapshot, reasons: ReadonlyMap<string, string>
         `a storage topic of a Kafka Connect cluster (${groupText}; principal ${principals.join(', ') || 'unknown'}), adopted as an event topic so that the first plan only imports: declare the cluster with domain.addConnectCluster(…) and the storage shapes found (${partitions}) instead, moving the topics with moved blocks`,
       );
     }
-    findings.push({
+    const finding: ImportFinding = {
       level: 'warning',
       code: 'connect-cluster-inferred',
       subject: stem.replace(/^[.-]|[.-]$/g, '') || 'connect',
       message: `Kafka Connect cluster with storage topics ${names.sort().join(', ')}: ${groupText}; declare it with domain.addConnectCluster(name, { groupId, principal, storage: { … } }) keeping the partitions found (${partitions})`,
-    });
+    };
+    findings.push(finding);
+    const key = clientKey.connect({ stem });
+    found.keys.set(finding, key);
+    // Certain: the names topicform derives (so the declaration adopts these topics), one principal, one worker group.
+    const named = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.$/.exec(stem.startsWith(topicPrefix) ? stem.slice(topicPrefix.length) : '');
+    const [domain, name] = [named?.[1] ?? '', named?.[2] ?? ''];
+    const full = storage as Record<ConnectStorageKind, SnapshotTopic>;
+    const canonical =
+      named !== null &&
+      NAME_PATTERN.test(domain) &&
+      (['config', 'offset', 'status'] as const).every((k) => full[k].name === connectStorageTopicName(topicPrefix, domain, name, k));
+    const [principal] = principals;
+    const [groupId] = workerGroups;
+    if (!canonical) {
+      found.uncertain.set(
+        key,
+        `its storage topics are not named ${topicPrefix}<domain>.<cluster>.connect-configs|connect-offsets|connect-status, the names a declared Connect cluster gives them, so declaring it would create new storage topics`,
+      );
+    } else if (principal === undefined || principals.length > 1) {
+      found.uncertain.set(
+        key,
+        principal === undefined ? 'no ACL names its worker principal' : `several principals hold ACLs on its storage topics (${principals.join(', ')})`,
+      );
+    } else if (groupId === undefined || workerGroups.length > 1) {
+      found.uncertain.set(key, 'its worker group.id cannot be told from the ACLs');
+    } else {
+      candidates.push({
+        stem,
+        domain,
+        name,
+        groupId,
+        principal,
+        storage: full,
+        exactlyOnceSource: snapshot.acls.some(
+          (a) =>
+            a.principal === principal &&
+            a.permission === 'Allow' &&
+            a.resourceType === 'TransactionalID' &&
+            a.operation === 'Write' &&
+            a.patternType === 'Literal' &&
+            a.resourceName === workerTransactionalId(groupId),
+        ),
+      });
+    }
   }
   // Sink connectors: Group READ on `connect-<name>`.
   const sinkGroups = snapshot.acls.filter(
@@ -175,13 +351,16 @@ function connect(snapshot: ClusterSnapshot, reasons: ReadonlyMap<string, string>
       .filter((a) => a.principal === g.principal && a.resourceType === 'Topic' && a.operation === 'Read' && a.patternType === 'Literal')
       .map((a) => a.resourceName)
       .sort();
-    findings.push({
+    sinks.push({ connector, groupId: g.resourceName, principal: g.principal });
+    const finding: ImportFinding = {
       level: 'warning',
       code: 'sink-connector-inferred',
       subject: connector,
       message:
         `probably Kafka Connect sink connector "${connector}" (group "${g.resourceName}" is Connect's default sink group name; principal ${g.principal} reads ${reads.join(', ') || 'no topic'}): ` +
         `it is imported as a consumer group for now; check it is a connector, then declare it with connectCluster.addSinkConnector('${connector}', { topics, idempotency, replaySafety }) instead`,
-    });
+    };
+    findings.push(finding);
+    found.keys.set(finding, clientKey.sink({ principal: g.principal, groupId: g.resourceName }));
   }
 }

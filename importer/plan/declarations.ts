@@ -2,7 +2,7 @@
  * The plan as the model's plain declaration data (model/resolve/types.ts Declarations): the same data the constructs collect
  * from the generated TypeScript, so resolving it shows what the generated files will synthesize.
  */
-import type { PlannedDomain } from './types';
+import type { PlannedClientTopic, PlannedDomain } from './types';
 import type { Declarations } from '../../model/resolve';
 
 /** Construct-path-like source paths: resolve issues and lint findings name them, and the planner maps them back. */
@@ -12,7 +12,20 @@ export const sourcePath = {
   group: (domain: string, name: string): string => `import/${domain}/group:${name}`,
   producer: (domain: string, event: string, service: string): string => `import/${domain}/${event}/producer:${service}`,
   legacy: (domain: string, id: string): string => `import/${domain}/legacy:${id}`,
+  streams: (domain: string, name: string): string => `import/${domain}/streams:${name}`,
+  connect: (domain: string, name: string): string => `import/${domain}/connect:${name}`,
+  sink: (domain: string, cluster: string, name: string): string => `import/${domain}/connect:${cluster}/sink:${name}`,
 } as const;
+
+/**
+ * The `connectorClass` an imported sink connector is declared with: a cluster does not record `connector.class` (that
+ * lives in the Connect cluster's config topic, not in ACLs or topic configs). It only reaches the connector JSON
+ * artifact, never Terraform; the generated file and the summary ask for the real class.
+ */
+export const IMPORTED_CONNECTOR_CLASS = 'imported.UnknownConnectorClass';
+
+const clientTopics = (topics: readonly PlannedClientTopic[]): unknown[] =>
+  topics.map((t) => ({ topic: { ...t.topic }, ...(t.reason === undefined ? {} : { reason: t.reason }) }));
 
 export function toDeclarations(domains: readonly PlannedDomain[]): Declarations {
   const result = {
@@ -21,6 +34,9 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
     consumerGroups: [] as unknown[],
     producers: [] as unknown[],
     legacyAcls: [] as unknown[],
+    streamsApplications: [] as unknown[],
+    connectClusters: [] as unknown[],
+    connectors: [] as unknown[],
   };
   for (const d of domains) {
     result.domains.push({
@@ -80,6 +96,57 @@ export function toDeclarations(domains: readonly PlannedDomain[]): Declarations 
     for (const l of d.legacyAcls) {
       result.legacyAcls.push({ domain: l.domain, ...l.binding, reason: l.reason, source: { path: sourcePath.legacy(l.domain, l.id) } });
     }
+    for (const a of d.streamsApplications ?? []) {
+      result.streamsApplications.push({
+        domain: a.domain,
+        name: a.name,
+        ...(a.applicationId === undefined ? {} : { applicationId: a.applicationId }),
+        service: a.service,
+        principal: a.principal,
+        inputs: clientTopics(a.inputs),
+        outputs: clientTopics(a.outputs),
+        processingGuarantee: a.processingGuarantee,
+        stateStores: a.stateStores.map((name) => ({ name, changelog: true })),
+        repartitions: a.repartitions,
+        suppressions: a.suppressions,
+        source: { path: sourcePath.streams(a.domain, a.name) },
+      });
+    }
+    for (const c of d.connectClusters ?? []) {
+      result.connectClusters.push({
+        domain: c.domain,
+        name: c.name,
+        ...(c.groupId === undefined ? {} : { groupId: c.groupId }),
+        service: c.service,
+        principal: c.principal,
+        exactlyOnceSource: c.exactlyOnceSource,
+        storage: Object.fromEntries(Object.entries(c.storage).map(([k, shape]) => [k, { ...shape, config: { ...shape.config } }])),
+        suppressions: c.suppressions,
+        source: { path: sourcePath.connect(c.domain, c.name) },
+      });
+      for (const k of c.sinks) {
+        result.connectors.push({
+          type: 'sink',
+          cluster: { domain: c.domain, name: c.name },
+          name: k.name,
+          connectorClass: IMPORTED_CONNECTOR_CLASS,
+          ...(k.principal === undefined ? {} : { principal: k.principal }),
+          ...(k.service === undefined ? {} : { service: k.service }),
+          topics: clientTopics(k.topics),
+          ...(k.groupId === undefined ? {} : { groupId: k.groupId }),
+          deadLetter:
+            typeof k.deadLetter === 'object'
+              ? { ...k.deadLetter, ...(k.deadLetter.config === undefined ? {} : { config: { ...k.deadLetter.config } }) }
+              : k.deadLetter,
+          suppressions: k.suppressions,
+          source: { path: sourcePath.sink(c.domain, c.name, k.name) },
+        });
+      }
+    }
+  }
+  // Only kinds that were planned: declarations without them stay exactly as they were.
+  for (const key of ['streamsApplications', 'connectClusters', 'connectors'] as const) {
+    if (result[key].length === 0) delete (result as Partial<typeof result>)[key];
   }
   return result;
 }

@@ -15,14 +15,28 @@
  */
 import { UNASSIGNED_DOMAIN, claimEventName, classifyName, parseCompanionName, type CompanionName } from '../naming';
 import { planInputs } from './inputs';
-import { recogniseClientTopics } from './client-kinds';
+import { recogniseClientTopics, type ClientTopics } from './client-kinds';
+import { clientFindings } from './client-findings';
+import { planClients, verifyClients, type PlannedClients } from './clients';
 import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import type { ImportFinding } from '../types';
 import { groupKey, planAccess, producerKey, type AccessCompanion, type AccessEventTopic } from './access';
 import { sourcePath, toDeclarations } from './declarations';
 import { effectiveValue, planEventTopic } from './event-topic';
 import { adoptionFinding, adoptionSuppressionReason } from './rule-marks';
-import type { ExpectedFirstPlan, ImportPlan, PlannedDomain, PlannedGroup, PlannedLegacyAcl, PlannedProducer, PlannedTopic, UnmanagedTopic } from './types';
+import type {
+  ExpectedFirstPlan,
+  ImportPlan,
+  PlannedConnectCluster,
+  PlannedDomain,
+  PlannedGroup,
+  PlannedLegacyAcl,
+  PlannedProducer,
+  PlannedSinkConnector,
+  PlannedStreamsApplication,
+  PlannedTopic,
+  UnmanagedTopic,
+} from './types';
 import { compareWithCluster, type Comparison } from './verify';
 import { aclId } from '../../model/acl';
 import { toDurationString } from '../../model/duration';
@@ -57,6 +71,7 @@ export interface PlanOptions {
 }
 
 const MAX_ROUNDS = 20;
+const IMPORTED_DESCRIPTION = 'imported from the cluster by topicform import; say what the domain is responsible for';
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Candidate {
@@ -75,7 +90,7 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   const unmanaged = new Map<string, { reason: string; domain?: string }>();
   const candidates: Candidate[] = [];
   // Kafka Streams internal topics and Kafka Connect storage topics belong to those clients, not to an event domain.
-  const clients = recogniseClientTopics(snapshot);
+  const clients = recogniseClientTopics(snapshot, env.topicPrefix);
   for (const [name, reason] of clients.reasons) unmanaged.set(name, { reason });
   const classified = snapshot.topics
     .filter((t) => !clients.reasons.has(t.name))
@@ -112,18 +127,30 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
   const excluded = new Map<string, string>();
   const dropped = new Set<string>();
   const unsupported = new Set<string>();
-  const findings: ImportFinding[] = [...snapshot.findings, ...clients.findings];
+  const findings: ImportFinding[] = [...snapshot.findings];
+  // Findings about Streams applications and Connect go here, where they always were, once the plan has settled.
+  const clientFindingsAt = findings.length;
+  // Streams applications, Connect clusters and sink connectors not to declare (candidate key → why).
+  const declined = new Map<string, string>();
   let draft: Draft | undefined;
   let result: ResolveResult | undefined;
   let comparison: Comparison | undefined;
   let settled = false;
   for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
-    draft = makeDraft({ mainCandidates, companionNames, byName, excluded, dropped, unsupported, env, owner, snapshot });
+    draft = makeDraft({ mainCandidates, companionNames, byName, excluded, dropped, unsupported, env, owner, snapshot, clients, declined });
     result = resolve(toDeclarations(draft.domains), env);
     const errors = result.issues.filter((i) => (i.severity ?? 'error') === 'error');
     if (errors.length > 0 || result.topology === null) {
       const progressed = errors.map((e) =>
-        leaveOut(e.source.path, `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`, draft as Draft, excluded, dropped, unsupported),
+        leaveOut(
+          e.source.path,
+          `the model rejects it: ${e.path === '' ? '' : `${e.path}: `}${e.message}`,
+          draft as Draft,
+          excluded,
+          dropped,
+          unsupported,
+          declined,
+        ),
       );
       if (!progressed.some(Boolean)) {
         findings.push(...errors.map((e) => ({ level: 'error' as const, code: 'model-rejected', subject: e.source.path, message: `${e.path}: ${e.message}` })));
@@ -136,14 +163,22 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     for (const t of comparison.topics) {
       if (t.blocking.length === 0) continue;
       const reason = `adopting it as declared would change it: ${t.blocking.join('; ')}`;
-      if (byName.has(t.name) && !excluded.has(t.name)) {
+      if (t.kind.startsWith('connect-')) {
+        // A Connect topic is the cluster's or the connector's: that declaration is declined, the topic adopted as before.
+        changed = leaveOut(t.sourcePath, `${t.name}: ${reason}`, draft, excluded, dropped, unsupported, declined) || changed;
+      } else if (byName.has(t.name) && !excluded.has(t.name)) {
         excluded.set(t.name, reason);
         changed = true;
       } else {
-        changed = leaveOut(t.sourcePath, reason, draft, excluded, dropped, unsupported) || changed;
+        changed = leaveOut(t.sourcePath, reason, draft, excluded, dropped, unsupported, declined) || changed;
       }
     }
     for (const acl of comparison.createdAcls) {
+      for (const [path, principal] of draft.clientPrincipals) {
+        if (principal === acl.principal) {
+          changed = leaveOut(path, `declared, it would create ACL ${acl.id}`, draft, excluded, dropped, unsupported, declined) || changed;
+        }
+      }
       for (const g of draft.groups.filter((x) => x.principal === acl.principal)) {
         changed = dropOnce(dropped, groupKey(g.principal, g.groupId ?? `${g.domain}.${g.name}`)) || changed;
       }
@@ -189,12 +224,13 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
     }
   }
 
+  findings.splice(clientFindingsAt, 0, ...clientFindings(clients, draft.clients, declined));
   findings.push(...draft.findings, ...marked);
   const adopted = new Set(comparison?.adoptTopics ?? []);
   const unmanagedTopics: UnmanagedTopic[] = snapshot.topics
     .filter((t) => !adopted.has(t.name))
     .map((t) => {
-      const known = unmanaged.get(t.name);
+      const known = streamsInternalReason(t.name, draft) ?? unmanaged.get(t.name);
       const companion = companionNames.get(t.name);
       const reason =
         excluded.get(t.name) ??
@@ -282,6 +318,10 @@ export function planImport(snapshot: ClusterSnapshot, options: PlanOptions): Imp
 
 interface Draft {
   readonly domains: PlannedDomain[];
+  /** The Streams applications, Connect clusters and sink connectors declared in this draft. */
+  readonly clients: PlannedClients;
+  /** Declaration source path → principal, of every declared client (to decline one whose ACL would be created). */
+  readonly clientPrincipals: ReadonlyMap<string, string>;
   readonly groups: readonly PlannedGroup[];
   readonly producers: readonly PlannedProducer[];
   readonly findings: readonly ImportFinding[];
@@ -294,7 +334,8 @@ type Located =
   | { readonly kind: 'topic'; readonly item: PlannedTopic }
   | { readonly kind: 'group'; readonly item: PlannedGroup }
   | { readonly kind: 'producer'; readonly item: PlannedProducer }
-  | { readonly kind: 'legacy'; readonly item: PlannedLegacyAcl };
+  | { readonly kind: 'legacy'; readonly item: PlannedLegacyAcl }
+  | { readonly kind: 'client'; readonly key: string; readonly item: PlannedStreamsApplication | PlannedConnectCluster | PlannedSinkConnector };
 
 interface DraftInput {
   readonly mainCandidates: readonly Candidate[];
@@ -306,18 +347,22 @@ interface DraftInput {
   readonly env: Environment;
   readonly owner: string;
   readonly snapshot: ClusterSnapshot;
+  readonly clients: ClientTopics;
+  readonly declined: Map<string, string>;
 }
 
 function makeDraft(input: DraftInput): Draft {
   const { env } = input;
   const findings: ImportFinding[] = [];
-  const topics: PlannedTopic[] = [];
+  const allTopics: PlannedTopic[] = [];
   for (const c of input.mainCandidates) {
     if (input.excluded.has(c.topic.name)) continue;
     const planned = planEventTopic(c.topic, c.domain, c.event, env, c.topicName);
     if ('reason' in planned) input.excluded.set(c.topic.name, planned.reason);
-    else topics.push(planned.topic);
+    else allTopics.push(planned.topic);
   }
+  const clients = draftClients(input, allTopics);
+  const topics = clients.topics;
   const eventTopics = new Map<string, AccessEventTopic>(topics.map((t) => [t.name, { name: t.name, domain: t.domain, event: t.event }]));
   const companions: AccessCompanion[] = [];
   for (const [name, c] of input.companionNames) {
@@ -334,26 +379,38 @@ function makeDraft(input: DraftInput): Draft {
   }
   const eventNames = new Map<string, Set<string>>();
   for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
-  const planned = planAccess({ acls: input.snapshot.acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
+  for (const [domain, names] of clients.clients.names) eventNames.set(domain, new Set([...(eventNames.get(domain) ?? []), ...names]));
+  const acls = clients.claimed.size === 0 ? input.snapshot.acls : input.snapshot.acls.filter((a) => !clients.claimed.has(a.id));
+  const planned = planAccess({ acls, eventTopics, companions, env, dropped: input.dropped, unsupported: input.unsupported, eventNames });
   findings.push(...planned.findings);
   const partitionsOf = new Map(topics.map((t) => [t.name, t.partitions]));
   const access = { ...planned, groups: planned.groups.map((g) => withCompanionShapes(g, input.byName, partitionsOf)) };
 
-  const domainNames = [...new Set([...topics.map((t) => t.domain), ...access.groups.map((g) => g.domain), ...access.legacy.map((l) => l.domain)])].sort(
-    compare,
-  );
+  const { streams, clusters } = clients.clients;
+  const domainNames = [
+    ...new Set([
+      ...topics.map((t) => t.domain),
+      ...access.groups.map((g) => g.domain),
+      ...access.legacy.map((l) => l.domain),
+      ...streams.map((a) => a.domain),
+      ...clusters.map((c) => c.domain),
+    ]),
+  ].sort(compare);
   const domains: PlannedDomain[] = domainNames.map((name) => ({
     name,
     owner: input.owner,
     description:
       name === UNASSIGNED_DOMAIN
         ? 'imported from the cluster by topicform import: topics and ACLs no naming convention assigns to a domain'
-        : 'imported from the cluster by topicform import; say what the domain is responsible for',
+        : IMPORTED_DESCRIPTION,
     suppressions: [],
     topics: topics.filter((t) => t.domain === name).sort((a, b) => compare(a.event, b.event)),
     groups: access.groups.filter((g) => g.domain === name),
     producers: access.producers.filter((p) => p.topic.domain === name),
     legacyAcls: access.legacy.filter((l) => l.domain === name),
+    // Only where there are any, so a plan without them stays as it was.
+    ...(streams.some((a) => a.domain === name) ? { streamsApplications: streams.filter((a) => a.domain === name) } : {}),
+    ...(clusters.some((c) => c.domain === name) ? { connectClusters: clusters.filter((c) => c.domain === name) } : {}),
   }));
   const byPath = new Map<string, Located>();
   for (const d of domains) {
@@ -363,7 +420,77 @@ function makeDraft(input: DraftInput): Draft {
     for (const p of d.producers) byPath.set(sourcePath.producer(p.topic.domain, p.topic.event, p.service), { kind: 'producer', item: p });
     for (const l of d.legacyAcls) byPath.set(sourcePath.legacy(l.domain, l.id), { kind: 'legacy', item: l });
   }
-  return { domains, groups: access.groups, producers: access.producers, findings, byPath };
+  const keyByPath = new Map([...clients.clients.keyOf].map(([k, p]) => [p, k]));
+  const clientPrincipals = new Map<string, string>();
+  const located = (path: string, item: PlannedStreamsApplication | PlannedConnectCluster | PlannedSinkConnector, principal: string): void => {
+    const key = keyByPath.get(path);
+    if (key === undefined) return;
+    byPath.set(path, { kind: 'client', key, item });
+    clientPrincipals.set(path, principal);
+  };
+  for (const d of domains) {
+    for (const a of d.streamsApplications ?? []) located(sourcePath.streams(a.domain, a.name), a, a.principal);
+    for (const c of d.connectClusters ?? []) {
+      located(sourcePath.connect(c.domain, c.name), c, c.principal);
+      for (const k of c.sinks) located(sourcePath.sink(c.domain, c.name, k.name), k, k.effectivePrincipal);
+    }
+  }
+  return { domains, clients: clients.clients, clientPrincipals, groups: access.groups, producers: access.producers, findings, byPath };
+}
+
+/**
+ * The Streams applications, Connect clusters and sink connectors this draft declares, verified against the cluster's
+ * ACLs (clients.ts), and the event topics without the topics those clients own (storage, sink dead letters). Declining
+ * a client gives its topics back to the event topics, so the clients are planned again until none is declined.
+ */
+function draftClients(
+  input: DraftInput,
+  allTopics: readonly PlannedTopic[],
+): { clients: PlannedClients; claimed: ReadonlySet<string>; topics: PlannedTopic[] } {
+  const candidates = { streams: input.clients.streamsCandidates, connect: input.clients.connectCandidates, sinks: input.clients.sinkCandidates };
+  const none: PlannedClients = { streams: [], clusters: [], ownTopics: new Set(), names: new Map(), keyOf: new Map() };
+  if (candidates.streams.length + candidates.connect.length + candidates.sinks.length === 0) {
+    return { clients: none, claimed: new Set(), topics: [...allTopics] };
+  }
+  const clusterIds = new Set(input.snapshot.acls.map((a) => a.id));
+  for (;;) {
+    const plan = (topics: readonly PlannedTopic[], declined: Map<string, string>): PlannedClients => {
+      const eventNames = new Map<string, Set<string>>();
+      for (const t of topics) eventNames.set(t.domain, new Set([...(eventNames.get(t.domain) ?? []), t.event]));
+      const eventTopics = new Map(topics.map((t) => [t.name, { domain: t.domain, event: t.event, partitions: t.partitions }]));
+      return planClients({ candidates, snapshot: input.snapshot, eventTopics, eventNames, env: input.env, declined });
+    };
+    // The topics the clients would own are not event topics to them: plan once to find them (on a scratch copy of
+    // what is declined), then for real without them.
+    const own = plan(allTopics, new Map(input.declined)).ownTopics;
+    const clients = plan(
+      allTopics.filter((t) => !own.has(t.name)),
+      input.declined,
+    );
+    const topics = allTopics.filter((t) => !clients.ownTopics.has(t.name));
+    const template = { owner: input.owner, description: IMPORTED_DESCRIPTION };
+    const domains = [...new Set(topics.map((t) => t.domain))].map((name) => ({
+      name,
+      ...template,
+      suppressions: [],
+      topics: topics.filter((t) => t.domain === name),
+      groups: [],
+      producers: [],
+      legacyAcls: [],
+    }));
+    const verified = verifyClients(clients, domains, template, clusterIds, input.env, input.declined);
+    if (verified.declinedNow === 0) return { clients, claimed: verified.claimed, topics };
+  }
+}
+
+/** The unmanaged-topic reason of a declared Streams application's internal topic; undefined for any other topic. */
+function streamsInternalReason(name: string, draft: Draft): { reason: string; domain?: string } | undefined {
+  const app = draft.clients.streams.find((a) => name.startsWith(`${a.applicationId ?? `${a.domain}.${a.name}`}-`) && /-(changelog|repartition)$/.test(name));
+  if (app === undefined) return undefined;
+  return {
+    domain: app.domain,
+    reason: `an internal topic of Kafka Streams application "${app.applicationId ?? `${app.domain}.${app.name}`}", declared as ${app.domain}'s addStreamsApplication('${app.name}'): the application creates and manages it, so it is not declared as a topic`,
+  };
 }
 
 /**
@@ -423,9 +550,21 @@ function dropOnce(set: Set<string>, key: string): boolean {
 }
 
 /** Leaves out the declaration at `path`; false when nothing new was left out. */
-function leaveOut(path: string, reason: string, draft: Draft, excluded: Map<string, string>, dropped: Set<string>, unsupported: Set<string>): boolean {
+function leaveOut(
+  path: string,
+  reason: string,
+  draft: Draft,
+  excluded: Map<string, string>,
+  dropped: Set<string>,
+  unsupported: Set<string>,
+  declined: Map<string, string>,
+): boolean {
   const located = draft.byPath.get(path);
   switch (located?.kind) {
+    case 'client':
+      if (declined.has(located.key)) return false;
+      declined.set(located.key, reason);
+      return true;
     case 'topic':
       if (excluded.has(located.item.name)) return false;
       excluded.set(located.item.name, reason);

@@ -41,6 +41,14 @@ function notRecorded(ruleId: string, o: MarkOrigin): string | undefined {
       return `${o.verb}: ${o.recorder} does not record how the group survives duplicates; state idempotency and remove this suppression`;
     case 'TF-GROUP-003':
       return `${o.verb}: the group has no dead-letter topic ${o.where}; add one (deadLetter: true) and remove this suppression`;
+    case 'TF-STREAMS-003':
+      return `${o.verb}: ${o.recorder} does not record the application's deserialization and production exception handlers; declare exceptionHandlers and remove this suppression`;
+    case 'TF-STREAMS-002':
+      return `${o.verb}: ${o.recorder} does not record the readers' isolation.level; make them read_committed (or exactly_once_v2) and remove this suppression`;
+    case 'TF-CONNECT-001':
+      return `${o.verb}: the sink connector has no dead-letter topic ${o.where}; add one (deadLetter: true) and remove this suppression`;
+    case 'TF-CONNECT-002':
+      return `${o.verb}: ${o.recorder} does not record how the sink connector survives duplicates; state idempotency and remove this suppression`;
     case 'TF-DOMAIN-002':
       return `${o.verb} under its name ${o.where} (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move`;
     default:

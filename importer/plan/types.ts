@@ -3,13 +3,16 @@
  * the model resolves the same data to check that it synthesizes to what the cluster has.
  */
 import type { Declarations } from '../../model/resolve';
+import type { ConnectStorageKind } from '../../model/connect/defaults';
 import type {
+  ConnectClusterDeclaration,
   ConsumerGroupDeclaration,
   DeadLetterShapeInput,
   DomainDeclaration,
   EventTopicDeclaration,
   LegacyAclDeclaration,
   ProducerDeclaration,
+  StreamsApplicationDeclaration,
   SubscriptionDeclaration,
   Suppression,
 } from '../../model/schema';
@@ -77,6 +80,59 @@ export interface PlannedDomain extends Readonly<Pick<DomainDeclaration, 'name' |
   readonly groups: readonly PlannedGroup[];
   readonly producers: readonly PlannedProducer[];
   readonly legacyAcls: readonly PlannedLegacyAcl[];
+  /** Kafka Streams applications whose ACLs prove them (clients.ts). @default [] */
+  readonly streamsApplications?: readonly PlannedStreamsApplication[];
+  /** Kafka Connect clusters whose storage topics and worker ACLs prove them, with their sink connectors. @default [] */
+  readonly connectClusters?: readonly PlannedConnectCluster[];
+}
+
+/** A topic a Streams application or connector reads or writes: the declaration's reference, its reason, its Kafka name. */
+export interface PlannedClientTopic {
+  readonly topic: { readonly domain: string; readonly event: string };
+  readonly topicName: string;
+  readonly reason?: string;
+}
+
+/** `applicationId` is set only when it is not `<domain>.<name>`. */
+export interface PlannedStreamsApplication extends Readonly<
+  Pick<StreamsApplicationDeclaration, 'domain' | 'name' | 'applicationId' | 'service' | 'principal' | 'processingGuarantee' | 'repartitions'>
+> {
+  readonly inputs: readonly PlannedClientTopic[];
+  readonly outputs: readonly PlannedClientTopic[];
+  /** Store names read from its changelog topics on the cluster. */
+  readonly stateStores: readonly string[];
+  suppressions: Suppression[];
+  readonly notes: readonly string[];
+}
+
+/** `groupId` is set only when it is not `<domain>.<name>`; `storage` holds the shapes that differ from Connect's defaults. */
+export interface PlannedConnectCluster extends Readonly<
+  Pick<ConnectClusterDeclaration, 'domain' | 'name' | 'groupId' | 'service' | 'principal' | 'exactlyOnceSource'>
+> {
+  readonly storage: Readonly<Partial<Record<ConnectStorageKind, { readonly partitions?: number; readonly config?: Readonly<Record<string, string>> }>>>;
+  /** The storage topics' Kafka names by kind. */
+  readonly storageTopics: Readonly<Record<ConnectStorageKind, string>>;
+  readonly sinks: readonly PlannedSinkConnector[];
+  suppressions: Suppression[];
+  readonly notes: readonly string[];
+}
+
+/** `principal` and `groupId` are set only when they differ from the defaults (the cluster's principal, `connect-<name>`). */
+export interface PlannedSinkConnector {
+  readonly name: string;
+  readonly principal?: string;
+  /** Set with `principal`: the service its own principal names (the cluster's otherwise). */
+  readonly service?: string;
+  readonly groupId?: string;
+  /** The principal its ACLs are granted to (the declaration's, or the cluster's). */
+  readonly effectivePrincipal: string;
+  readonly topics: readonly PlannedClientTopic[];
+  /** false, true (the derived shape) or the shape its dead-letter topic has on the cluster. */
+  readonly deadLetter: boolean | DeadLetterShapeInput;
+  /** Its dead-letter topic's Kafka name, when it has one. */
+  readonly deadLetterTopic?: string;
+  suppressions: Suppression[];
+  readonly notes: readonly string[];
 }
 
 /** A cluster topic that no declaration will manage, and why. */

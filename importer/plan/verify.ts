@@ -14,13 +14,14 @@ import type { ClusterSnapshot, SnapshotTopic } from '../snapshot';
 import { effectiveValue } from './event-topic';
 import type { ConfigChange } from './types';
 import { renderedTopicConfig } from '../../model/adopted-config';
-import type { ResolvedTopic, Topology } from '../../model/topology';
+import { connectTopics } from '../../model/resolve/connect';
+import type { ResolvedConnectTopic, ResolvedTopic, Topology } from '../../model/topology';
 
 export interface TopicComparison {
   readonly name: string;
   /** The declaration that produced it (its source path). */
   readonly sourcePath: string;
-  readonly kind: ResolvedTopic['kind'];
+  readonly kind: ResolvedTopic['kind'] | ResolvedConnectTopic['kind'];
   /** Config changes the first apply makes, each with why it is not a change of what the broker does. */
   readonly changes: readonly ConfigChange[];
   /**
@@ -43,13 +44,15 @@ export interface Comparison {
 export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot): Comparison {
   const clusterTopics = new Map(snapshot.topics.map((t) => [t.name, t]));
   const clusterAcls = new Set(snapshot.acls.map((a) => a.id));
-  const topics = topology.topics.map((t) => compareTopic(t, clusterTopics.get(t.name)));
+  // Kafka Connect's storage and dead-letter topics are rendered like any topic (constructs/render.ts).
+  const all = [...topology.topics, ...connectTopics(topology.connect)];
+  const topics = all.map((t) => compareTopic(t, clusterTopics.get(t.name)));
   return {
     topics,
     createdAcls: topology.acls
       .filter((a) => !clusterAcls.has(a.id))
       .map((a) => ({ id: a.id, principal: a.principal, ...(a.legacy === undefined ? {} : { legacySource: a.legacy.source.path }) })),
-    adoptTopics: topology.topics
+    adoptTopics: all
       .filter((t) => clusterTopics.has(t.name))
       .map((t) => t.name)
       .sort(),
@@ -60,7 +63,7 @@ export function compareWithCluster(topology: Topology, snapshot: ClusterSnapshot
   };
 }
 
-function compareTopic(t: ResolvedTopic, cluster: SnapshotTopic | undefined): TopicComparison {
+function compareTopic(t: ResolvedTopic | ResolvedConnectTopic, cluster: SnapshotTopic | undefined): TopicComparison {
   const base = { name: t.name, sourcePath: t.source.path, kind: t.kind };
   if (cluster === undefined) {
     return { ...base, changes: [], brokerLevel: {}, blocking: [`the declarations would create ${t.name}, which the cluster does not have`] };

@@ -78,8 +78,16 @@ describe('import: Kafka Connect', () => {
     ...CONNECT.flatMap((t) => [acl('User:search-connect', 'Read', 'Topic', t.name), acl('User:search-connect', 'Write', 'Topic', t.name)]),
   ];
 
-  it("recognises the three compacted storage topics and the workers' group id; adopts them (round trip) with a comment saying what to declare", () => {
+  it("recognises the three compacted storage topics and the workers' group id; declares the cluster when its ACLs are all there (client-declarations.test.ts)", () => {
     const p = plan([topic('search.document-changed', 12, 1, COMPACT), ...CONNECT], WORKER_ACLS);
+    expect(adoptedTopics(p)).toEqual(['search.document-changed', ...CONNECT.map((t) => t.name)].sort());
+    expect(p.domains.flatMap((d) => (d.connectClusters ?? []).map((c) => `${c.domain}.${c.name}`))).toEqual(['search.indexing']);
+    expect(findings(p, 'connect-cluster-declared')).toMatchObject([{ level: 'info', subject: 'search.indexing' }]);
+  });
+
+  it('adopts the storage topics as event topics (round trip) with a comment saying what to declare, when declaring the cluster would create an ACL', () => {
+    // The workers may not write the status topic: a declared cluster would grant it, so the cluster is not declared.
+    const p = plan([topic('search.document-changed', 12, 1, COMPACT), ...CONNECT], WORKER_ACLS.slice(0, -1));
     expect(adoptedTopics(p)).toEqual(['search.document-changed', ...CONNECT.map((t) => t.name)].sort());
     const notes = new Map(p.domains.flatMap((d) => d.topics.map((t) => [t.name, t.notes.join('\n')] as const)));
     for (const t of CONNECT) {
