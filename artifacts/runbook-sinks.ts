@@ -18,6 +18,8 @@
  *   "offset": {"kafka_offset"}}]}`, "a common format across all sink connectors"; Connect calls the connector's
  *   `alterOffsets` first, so a sink that keeps its own offsets in the external system can follow (or refuse);
  * - `PUT /connectors/{name}/resume`: resumes "a paused or stopped connector".
+ * A sink's consumer gets `auto.offset.reset=earliest` from the worker unless overridden (Worker.baseConsumerConfigs in
+ * apache/kafka connect/runtime), so after a DELETE of its offsets it starts from the earliest retained record.
  * Before 3.5 there is no STOPPED state: the connector is deleted (its group's committed offsets stay) and re-created
  * with its saved configuration, and its offsets are moved with kafka-consumer-groups.sh while it does not exist.
  */
