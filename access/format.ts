@@ -3,7 +3,7 @@
  * Deterministic: the reports are sorted, and nothing here adds a clock or a path.
  */
 import type { SizedValue } from '../model/topology';
-import type { PrincipalGrant, PrincipalQuota, PrincipalReport, PrincipalUse, TopicEntry, TopicReport } from './report';
+import type { PrincipalCredential, PrincipalGrant, PrincipalQuota, PrincipalReport, PrincipalUse, TopicEntry, TopicReport } from './report';
 
 export const ACCESS_FORMATS = ['text', 'json', 'markdown'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -24,6 +24,11 @@ const USE_LABELS: Readonly<Record<Exclude<PrincipalUse['kind'], 'producer'>, str
 };
 /** Markdown table cells: no pipes, no line breaks. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `SCRAM-SHA-512, 8192 iterations, password version 1, password from TF_VAR_x (ephemeral: never in a plan or the state)`. */
+function credentialText(c: PrincipalCredential): string {
+  return `${c.mechanism}, ${c.iterations} iterations, password version ${c.passwordVersion}, password from TF_VAR_${c.variable} (ephemeral: never in a plan or the state)`;
+}
 
 function quotaWhy(q: PrincipalQuota): string[] {
   const why = [q.producerByteRate, q.consumerByteRate].flatMap((v, i) =>
@@ -48,14 +53,14 @@ export function formatTopicReport(report: TopicReport, format: AccessFormat): st
 
 function principalText(r: PrincipalReport): string {
   const out: string[] = [`principal ${r.principal}`];
-  if (r.unknown) return `${out[0] ?? ''}: no ACL, declaration or quota names it in ${list(r.environments)}\n`;
+  if (r.unknown) return `${out[0] ?? ''}: no ACL, declaration, quota or credential names it in ${list(r.environments)}\n`;
   for (const env of r.environments) {
     const uses = r.uses.filter((u) => u.environment === env);
     const grants = r.grants.filter((g) => g.environment === env);
     const quota = r.quotas.find((q) => q.environment === env);
     const topics = r.topics.find((t) => t.environment === env);
     out.push('', `== ${env}`);
-    if (uses.length === 0 && grants.length === 0 && quota === undefined) {
+    if (uses.length === 0 && grants.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
       out.push('  nothing');
       continue;
     }
@@ -77,20 +82,22 @@ function principalText(r: PrincipalReport): string {
       out.push(`  quota (stack ${quota.stack ?? '?'}): producer_byte_rate ${rate(quota.producerByteRate)}, consumer_byte_rate ${rate(quota.consumerByteRate)}`);
       for (const why of quotaWhy(quota)) out.push(`    ${why}`);
     }
+    const credential = r.credentials.find((c) => c.environment === env);
+    if (credential !== undefined) out.push(`  SCRAM credential (stack ${credential.stack ?? '?'}): ${credentialText(credential)}`);
   }
   return `${out.join('\n')}\n`;
 }
 
 function principalMarkdown(r: PrincipalReport): string {
   const out: string[] = [`# Access of \`${r.principal}\``, ''];
-  if (r.unknown) return `${out.join('\n')}No ACL, declaration or quota names it in ${list(r.environments)}.\n`;
+  if (r.unknown) return `${out.join('\n')}No ACL, declaration, quota or credential names it in ${list(r.environments)}.\n`;
   for (const env of r.environments) {
     const uses = r.uses.filter((u) => u.environment === env);
     const grants = r.grants.filter((g) => g.environment === env);
     const quota = r.quotas.find((q) => q.environment === env);
     const topics = r.topics.find((t) => t.environment === env);
     out.push(`## ${env}`, '');
-    if (uses.length === 0 && grants.length === 0 && quota === undefined) {
+    if (uses.length === 0 && grants.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
       out.push('Nothing.', '');
       continue;
     }
@@ -118,6 +125,8 @@ function principalMarkdown(r: PrincipalReport): string {
       for (const why of quotaWhy(quota)) out.push(`- ${why}`);
       out.push('');
     }
+    const credential = r.credentials.find((c) => c.environment === env);
+    if (credential !== undefined) out.push(`SCRAM credential (stack ${credential.stack ?? '?'}): ${credentialText(credential)}`, '');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

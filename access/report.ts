@@ -74,6 +74,17 @@ export interface PrincipalQuota {
   readonly undeclaredThroughput: ResolvedQuota['undeclaredThroughput'];
 }
 
+/** The SCRAM credential terraform creates for the principal in an environment: no password, only where it comes from. */
+export interface PrincipalCredential {
+  readonly environment: string;
+  readonly stack: string | null;
+  readonly mechanism: string;
+  readonly iterations: number;
+  readonly passwordVersion: string;
+  /** The ephemeral Terraform variable its password comes from (`TF_VAR_<variable>`). */
+  readonly variable: string;
+}
+
 export interface PrincipalReport {
   readonly principal: string;
   /** The environments looked at, sorted. */
@@ -81,6 +92,8 @@ export interface PrincipalReport {
   readonly uses: readonly PrincipalUse[];
   readonly grants: readonly PrincipalGrant[];
   readonly quotas: readonly PrincipalQuota[];
+  /** Its SCRAM credentials, one per environment that declares one (environments' `scramCredentials`). */
+  readonly credentials: readonly PrincipalCredential[];
   /** Per environment, the topics the principal can read and write (an Allow and no Deny), sorted. */
   readonly topics: ReadonlyArray<{ readonly environment: string; readonly read: readonly string[]; readonly write: readonly string[] }>;
   /** True when no ACL, declaration or quota in the looked-at environments names the principal. */
@@ -157,6 +170,7 @@ export function principalReport(source: AccessSource, principal: string, environ
   const uses: PrincipalUse[] = [];
   const grants: PrincipalGrant[] = [];
   const quotas: PrincipalQuota[] = [];
+  const credentials: PrincipalCredential[] = [];
   const topics: Array<{ environment: string; read: string[]; write: string[] }> = [];
   for (const t of topologies) {
     const env = t.environment.name;
@@ -212,6 +226,17 @@ export function principalReport(source: AccessSource, principal: string, environ
         undeclaredThroughput: quota.undeclaredThroughput,
       });
     }
+    const credential = (t.scramCredentials ?? []).find((c) => c.principal === principal);
+    if (credential !== undefined) {
+      credentials.push({
+        environment: env,
+        stack: stackOf(stacks, env, credential.domain),
+        mechanism: credential.mechanism,
+        iterations: credential.iterations,
+        passwordVersion: credential.passwordVersion,
+        variable: credential.variable,
+      });
+    }
     const access = allTopics(t).map((topic) => ({ name: topic.name, ...effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name))) }));
     if (mine.length > 0) {
       topics.push({ environment: env, read: access.filter((x) => x.read).map((x) => x.name), write: access.filter((x) => x.write).map((x) => x.name) });
@@ -229,8 +254,9 @@ export function principalReport(source: AccessSource, principal: string, environ
         compare(a.aclId, b.aclId),
     ),
     quotas,
+    credentials,
     topics,
-    unknown: uses.length === 0 && grants.length === 0 && quotas.length === 0,
+    unknown: uses.length === 0 && grants.length === 0 && quotas.length === 0 && credentials.length === 0,
   };
 }
 

@@ -98,8 +98,9 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     for (const app of topology.streamsApplications ?? []) {
       rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
     }
-    // Every domain that owns a consumer group, whether or not the Topology lists the domain itself.
-    for (const domain of [...new Set(topology.consumerGroups.map((g) => g.domain))].sort()) {
+    // Every domain that owns a consumer group or runs a sink connector, whether or not the Topology lists the domain itself.
+    const readers = [...topology.consumerGroups, ...(topology.connect?.connectors ?? []).filter((k) => k.type === 'sink')];
+    for (const domain of [...new Set(readers.map((r) => r.domain))].sort()) {
       rest.push((put) => {
         const runbook = renderDomainRunbook(topology, domain);
         if (runbook !== undefined) put(paths.runbook(env, domain), runbook);

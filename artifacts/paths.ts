@@ -16,6 +16,7 @@
  * docs/<env>/domains/<domain>.md                         one catalog page per domain
  * docs/<env>/runbooks/<domain>.md                        replay and dead-letter re-drive: the steps once, a section per
  *                                                        consumer group the domain owns (anchor: runbookAnchor)
+ *                                                        and per sink connector of its Connect clusters (runbookSinkAnchor)
  * docs/<env>/graph.mmd                                   Mermaid flowchart of the environment (its domain overview when large)
  * docs/<env>/graphs/<domain>.mmd                         Mermaid flowchart of one domain and its neighbours
  * portal/catalog-info.yaml                               Backstage Location: every domain's catalog file
@@ -48,7 +49,10 @@ export const paths = {
   capacity: (): string => 'docs/capacity.md',
   environmentIndex: (env: string): string => `docs/${env}/index.md`,
   domainPage: (env: string, domain: string): string => `docs/${env}/domains/${domain}.md`,
-  /** The runbook of a domain's consumer groups; a group's section is `#${runbookAnchor(groupId)}`. */
+  /**
+   * The runbook of a domain's consumer groups and sink connectors; a group's section is `#${runbookAnchor(groupId)}`,
+   * a sink connector's `#${runbookSinkAnchor(connector, clusterGroupId)}`.
+   */
   runbook: (env: string, domain: string): string => `docs/${env}/runbooks/${domain}.md`,
   graph: (env: string): string => `docs/${env}/graph.mmd`,
   domainGraph: (env: string, domain: string): string => `docs/${env}/graphs/${domain}.mmd`,
@@ -60,6 +64,16 @@ export const paths = {
 /** The heading of a consumer group's section in its domain's runbook, and the anchor GitHub gives it. */
 export const runbookHeading = (groupId: string): string => `### Group ${code(groupId)}`;
 export const runbookAnchor = (groupId: string): string => headingAnchor(runbookHeading(groupId).replace(/^#+ /, ''));
+
+/** The heading of a sink connector's section in its Connect cluster's domain's runbook, and its anchor. */
+export const runbookSinkHeading = (connector: string, clusterGroupId: string): string => `### Sink connector ${code(connector)} on ${code(clusterGroupId)}`;
+export const runbookSinkAnchor = (connector: string, clusterGroupId: string): string =>
+  headingAnchor(runbookSinkHeading(connector, clusterGroupId).replace(/^#+ /, ''));
+
+/** A link target for a sink connector's runbook section, relative to the document at `from`. */
+export function runbookSinkLink(from: string, env: string, domain: string, connector: string, clusterGroupId: string): string {
+  return `${linkFrom(from, paths.runbook(env, domain))}#${runbookSinkAnchor(connector, clusterGroupId)}`;
+}
 
 /** A link target for a consumer group's runbook section, relative to the document at `from`. */
 export function runbookLink(from: string, env: string, domain: string, groupId: string): string {

@@ -23,51 +23,40 @@ import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
 import { lookup } from './lookup';
 import { replaySafetyChecks } from './replay-safety';
 import { linkFrom, paths, runbookHeading } from './paths';
+import { assign, HELPER, inspectDeadLetters, needDlq, needGroup, needTopic, required, sh } from './runbook-blocks';
+import { sinkConnectorsOf, sinkRunbook } from './runbook-sinks';
 import { shellCommand } from './shell';
 
-/** The shell helper the setup block defines: kafka-consumer-groups.sh with the cluster's connection flags after the caller's. */
-const HELPER = 'kgroups';
-
-/** A fenced `sh` block of commands, each given as its words, wrapped to the runbook width; `indent` for a list item. */
-function sh(commands: ReadonlyArray<readonly string[]>, indent = ''): string[] {
-  return ['```sh', ...commands.flatMap((words) => shellCommand(words)), '```'].map((line) => (line === '' ? line : `${indent}${line}`));
-}
-
-/** `: "${NAME:?message}"`: stops a pasted block with the message when the variable is not set (one word, never wrapped). */
-function required(name: string, message: string): string[] {
-  return [`: "\${${name}:?${message}}"`];
-}
-
-// No quote characters in these messages: bash reads quotes inside `${NAME:?message}` even within double quotes.
-const needGroup = required('GROUP', 'set GROUP: paste the GROUP block of the group section');
-const needTopic = required('TOPIC', 'set TOPIC: paste a TOPIC block of the group section');
-const needDlq = required('DLQ', 'set DLQ: paste a DLQ block of the group section');
-
-/** `NAME=value`, quoted for the shell when the value holds anything but name characters. */
-function assign(name: string, value: string): string[] {
-  return [`${name}=${/^[A-Za-z0-9._-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`];
-}
-
-/** The runbook of `domain`'s consumer groups in `topology`, or undefined when it owns none. */
+/**
+ * The runbook of `domain`'s consumer groups and sink connectors in `topology`, or undefined when it owns neither. A
+ * page without sink connectors reads as it did before they had sections.
+ */
 export function renderDomainRunbook(topology: Topology, domainName: string): string | undefined {
   const groups = lookup(topology).ofDomain(domainName).consumerGroups;
-  if (groups.length === 0) return undefined;
+  const sinks = sinkConnectorsOf(topology, domainName);
+  if (groups.length === 0 && sinks.length === 0) return undefined;
   const env = topology.environment;
   const here = paths.runbook(env.name, domainName);
   const domain = lookup(topology).domain(domainName);
-  const backup = '"$GROUP.offsets-before.csv"';
-  const anyDlq = groups.some((g) => g.subscriptions.some((s) => s.deadLetterTopic !== null));
+  const readers = [
+    groups.length === 0 ? '' : groups.length === 1 ? 'one consumer group' : `${formatCount(groups.length)} consumer groups`,
+    sinks.length === 0 ? '' : sinks.length === 1 ? 'one sink connector' : `${formatCount(sinks.length)} sink connectors`,
+  ].filter((r) => r !== '');
 
   const lines: string[] = [
     GENERATED_MARKDOWN,
-    `# Runbook: replay and re-drive for the consumer groups of domain ${code(domainName)} (${env.name})`,
+    `# Runbook: replay and re-drive for the ${groups.length === 0 ? '' : 'consumer groups'}${groups.length > 0 && sinks.length > 0 ? ' and ' : ''}${sinks.length === 0 ? '' : 'sink connectors'} of domain ${code(domainName)} (${env.name})`,
     '',
     `Domain ${link(domainName, linkFrom(here, paths.domainPage(env.name, domainName)))}${domain === undefined ? '' : ` (owner ${cell(domain.owner)})`}, ` +
-      `${groups.length === 1 ? 'one consumer group' : `${formatCount(groups.length)} consumer groups`}.` +
+      `${readers.join(' and ')}.` +
       `${domain?.recoveryProcedure === undefined ? '' : ` The domain's recovery procedure: ${cell(domain.recoveryProcedure)}.`}`,
     '',
-    "The steps are the same for every group; the names they act on are shell variables. First check the group's preconditions in its section below and paste its `GROUP` block; in step 3 paste a topic's `TOPIC` block before its commands, and in the re-drive a dead-letter topic's `DLQ` block. Every block that needs a variable stops when it is not set.",
-    '',
+    ...(groups.length === 0
+      ? []
+      : [
+          "The steps are the same for every group; the names they act on are shell variables. First check the group's preconditions in its section below and paste its `GROUP` block; in step 3 paste a topic's `TOPIC` block before its commands, and in the re-drive a dead-letter topic's `DLQ` block. Every block that needs a variable stops when it is not set.",
+          '',
+        ]),
     '## Set up',
     '',
     `Paste this block first, into the shell you run every other command in: it checks the two variables and defines ${code(HELPER)}, which runs ${code('kafka-consumer-groups.sh')} with the connection flags. ${code('CLIENT_CONFIG')} is a client .properties file with the credentials of the group's principal (it may reset its group: it has Group READ on the group id and Topic READ on every topic involved) or of an operator.`,
@@ -83,6 +72,18 @@ export function renderDomainRunbook(topology: Topology, domainName: string): str
     '}',
     '```',
     '',
+  ];
+  if (groups.length > 0) lines.push(...groupSteps(groups));
+  for (const g of groups) lines.push(...groupSection(topology, g));
+  if (sinks.length > 0) lines.push(...sinkRunbook(topology, sinks));
+  return document(lines);
+}
+
+/** The steps of a group's replay, once for every group of the page, up to the groups' heading. */
+function groupSteps(groups: readonly ResolvedConsumerGroup[]): string[] {
+  const backup = '"$GROUP.offsets-before.csv"';
+  const anyDlq = groups.some((g) => g.subscriptions.some((s) => s.deadLetterTopic !== null));
+  return [
     '## 1. Stop the group',
     '',
     "Offsets can be reset only while the group has no active members: scale the group's service to zero, then check.",
@@ -141,8 +142,6 @@ export function renderDomainRunbook(topology: Topology, domainName: string): str
     '## Consumer groups',
     '',
   ];
-  for (const g of groups) lines.push(...groupSection(topology, g));
-  return document(lines);
 }
 
 function deadLetterSteps(): string[] {
@@ -153,32 +152,7 @@ function deadLetterSteps(): string[] {
     '',
     "1. See how many there are and look at them, with an operator's credentials (the service's principal may join only its own group):",
     '',
-    ...sh(
-      [
-        needDlq,
-        required('OPERATOR_CONFIG', 'set OPERATOR_CONFIG to the operator .properties file'),
-        ['kafka-get-offsets.sh', '--topic', '"$DLQ"', '--bootstrap-server', '"$BOOTSTRAP"', '--command-config', '"$OPERATOR_CONFIG"'],
-        [
-          'kafka-console-consumer.sh',
-          '--topic',
-          '"$DLQ"',
-          '--from-beginning',
-          '--max-messages',
-          '20',
-          '--property',
-          'print.timestamp=true',
-          '--property',
-          'print.key=true',
-          '--property',
-          'print.headers=true',
-          '--bootstrap-server',
-          '"$BOOTSTRAP"',
-          '--consumer.config',
-          '"$OPERATOR_CONFIG"',
-        ],
-      ],
-      '   ',
-    ),
+    ...inspectDeadLetters(needDlq, '   '),
     '',
     '2. Fix the cause and deploy the fix first: a dead letter that fails again goes straight back to the dead-letter topic.',
     "3. Re-drive: the group's service reads the dead-letter topic with its own group id (its principal has Topic READ on the dead-letter topic and Group READ on the group) and processes each record with its normal handler, committing after each one. To re-drive only the dead letters since a point in time, stop the group and move its offset on the dead-letter topic first. Dry run:",

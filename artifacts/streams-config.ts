@@ -57,6 +57,7 @@ export function streamsSettings(app: ResolvedStreamsApplication, topology: Topol
       reason: `internal topics get the environment's min.insync.replicas (through the topic. prefix Kafka Streams applies to the topics it creates)`,
     },
   ];
+  if (app.parallelism !== undefined) settings.push(streamThreads(app.parallelism));
   if (app.exceptionHandlers !== null) {
     const { deserialization, production } = app.exceptionHandlers;
     settings.push(
@@ -79,4 +80,23 @@ export function streamsSettings(app: ResolvedStreamsApplication, topology: Topol
     );
   }
   return settings;
+}
+
+/**
+ * `num.stream.threads` from the declared `parallelism`, written only when it is declared. Kafka Streams' default is 1,
+ * so writing 1 for an application that declares nothing would look harmless, but the file is merged into the
+ * application's own configuration: a team that sets its thread count there (and declared none) would have it
+ * silently reset to 1 by a value no declaration stated. When `parallelism` is declared, the input topics' partitions
+ * were sized for instances × threads (model/sizing/partitions.ts), so the config must run exactly that many threads
+ * per instance, and `threadsPerInstance` (default 1) is written even when it is the default: it is then a declared
+ * value the sizing relied on.
+ */
+function streamThreads(parallelism: { readonly instances: number; readonly threadsPerInstance: number }): Setting {
+  const { instances, threadsPerInstance } = parallelism;
+  const total = instances * threadsPerInstance;
+  return {
+    key: 'num.stream.threads',
+    value: String(threadsPerInstance),
+    reason: `declared parallelism: ${threadsPerInstance} thread${threadsPerInstance === 1 ? '' : 's'} per instance × ${instances} instance${instances === 1 ? '' : 's'} = ${total} at peak; input topics sized from throughput get a partition for each of the ${total} (Kafka Streams runs one task per input partition; a thread without one idles)`,
+  };
 }

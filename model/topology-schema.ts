@@ -268,6 +268,8 @@ const streamsApplication = sortedObject({
   processingGuarantee: z.enum(PROCESSING_GUARANTEES),
   stateStores: z.array(sortedObject({ name: z.string(), changelogTopic: z.string().nullable() })),
   repartitions: z.boolean(),
+  /** Absent when not declared (and in outputs written before it was kept). */
+  parallelism: sortedObject({ instances: z.number(), threadsPerInstance: z.number() }).optional(),
   exceptionHandlers: sortedObject({ deserialization: z.string(), production: z.string() }).nullable(),
   idempotency: z.string().nullable(),
   replaySafety: replaySafety.optional(),

@@ -173,6 +173,11 @@ export interface ResolvedStreamsApplication {
   readonly processingGuarantee: ProcessingGuarantee;
   readonly stateStores: readonly ResolvedStateStore[];
   readonly repartitions: boolean;
+  /**
+   * Declared parallelism at peak: `instances` × `threadsPerInstance` (`num.stream.threads`). Absent when not declared,
+   * so the topology of an application without it is written as before.
+   */
+  readonly parallelism?: { readonly instances: number; readonly threadsPerInstance: number };
   readonly exceptionHandlers: ExceptionHandlersDeclaration | null;
   readonly idempotency: string | null;
   /** Its replay-safety statement; absent when it makes none (lint warns: TF-REPLAY-004). */

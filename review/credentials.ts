@@ -140,3 +140,67 @@ export function credentialChanged(before: ResolvedScramCredential, after: Resolv
   }
   return drafts;
 }
+
+/** What the plan shows of a kafka_user_scram_credential that the outputs' diff does not explain (no password attributes: review/parse.ts). */
+export interface PlannedCredentialChange {
+  readonly principal: string;
+  readonly actions: readonly string[];
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+  readonly replacePaths: readonly string[];
+  /** The services that authenticate as the principal in head (every client kind), sorted. */
+  readonly clients: readonly string[];
+  /** The declared credential of the principal (head, else base), for its password variable; undefined when none is declared. */
+  readonly declared: ResolvedScramCredential | undefined;
+  readonly production: boolean;
+}
+
+const attribute = (values: Readonly<Record<string, unknown>> | null, key: string): string => {
+  const v = values?.[key];
+  return v === undefined || v === null ? '—' : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+};
+
+/**
+ * A replacement (delete + create) or deletion of a SCRAM credential that only the plan shows: topology.json declares
+ * no change of the credential, so the cause is in the Terraform JSON or on the cluster (the credential changed or
+ * recreated outside topicform, a username or mechanism edited by hand). Deleting a SCRAM credential removes the
+ * user's salted password from the brokers: until the new one exists (destroy, then create) — or for good when the
+ * username changes or the create comes first and the delete then removes what it wrote (create_before_destroy on the
+ * same user and mechanism) — every client of the principal fails to authenticate at its next connection. BLOCK in
+ * production while the principal has clients, WARN otherwise.
+ */
+export function credentialChangedInPlan(c: PlannedCredentialChange): CredentialDraft & { readonly verdict: Verdict } {
+  const replace = c.actions.includes('create');
+  const who = c.clients.length === 0 ? 'no declared client' : c.clients.join(', ');
+  const username = c.principal.replace(/^User:/, '');
+  const newUser = attribute(c.after, 'username');
+  const order = c.actions.map((a) => `${a}s`).join(' then ');
+  const why = c.replacePaths.length === 0 ? '' : ` because of ${c.replacePaths.join(', ')}`;
+  const renamed = replace && newUser !== '—' && newUser !== username;
+  const mechanism = attribute(c.before, 'scram_mechanism');
+  const password = c.declared === undefined ? 'the password in the plan variables' : `the password CI supplies as TF_VAR_${c.declared.variable}`;
+  const rows: Row[] = [
+    { key: 'actions', current: '—', new: c.actions.join(', ') },
+    ...['username', 'scram_mechanism', 'scram_iterations', 'password_wo_version']
+      .filter((k) => replace && attribute(c.before, k) !== attribute(c.after, k))
+      .map((k) => ({ key: k, current: attribute(c.before, k), new: attribute(c.after, k) })),
+    { key: 'clients', current: who, new: who },
+  ];
+  const effect = renamed
+    ? `SCRAM user ${username} is deleted and ${newUser} created in its place, so ${who} (authenticating as ${c.principal}) can no longer authenticate at their next connection`
+    : replace
+      ? `terraform ${order} SCRAM user ${username} (${mechanism})${why}: between the two steps the credential does not exist, so ${who} fail to authenticate at their next connection, and afterwards only ${password} works${order.startsWith('create') ? '; with the create first, the delete then removes the credential the create just wrote' : ''}`
+      : `terraform deletes SCRAM user ${username} (${mechanism}): ${who} fail to authenticate at their next connection`;
+  return {
+    rule: replace ? 'plan-scram-credential-replaced' : 'plan-scram-credential-deleted',
+    verdict: c.production && c.clients.length > 0 ? 'BLOCK' : 'WARN',
+    text: {
+      title: `terraform plans to ${replace ? 'replace' : 'delete'} the SCRAM credential of ${c.principal}${renamed ? ` (username ${username} → ${newUser})` : ''}, which the declarations do not change`,
+      reason: `${effect}; topology.json shows no change of this credential, so the change comes from the Terraform JSON or from the cluster (a credential changed or re-created outside topicform, a username or mechanism edited by hand): find the cause and make the plan show no replacement before applying; ${ackHint}`,
+      fix: 'find why terraform replaces the credential and plan again',
+    },
+    before: `${username}, ${mechanism}`,
+    after: replace ? `${newUser}, ${attribute(c.after, 'scram_mechanism')}` : '(deleted)',
+    rows,
+  };
+}

@@ -355,7 +355,7 @@ function diffCredentials(base: Snapshot, head: Snapshot, changes: Change[]): voi
 const CREDENTIAL_FIELDS = ['mechanism', 'iterations', 'passwordVersion', 'variable'] as const satisfies readonly (keyof ResolvedScramCredential)[];
 
 /** The services each principal is used by in an environment of `snapshot`: every client kind counts. */
-function clientsByPrincipal(snapshot: Snapshot, environment: string): Map<string, Set<string>> {
+export function clientsByPrincipal(snapshot: Snapshot, environment: string): Map<string, Set<string>> {
   const clients = new Map<string, Set<string>>();
   const add = (principal: string, service: string): void => void clients.set(principal, (clients.get(principal) ?? new Set<string>()).add(service));
   for (const s of snapshot.stacks.values()) {

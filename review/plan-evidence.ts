@@ -4,6 +4,8 @@
  * replacement that no BLOCK finding explains becomes a finding of its own (plan-delete, plan-replace). The plan's
  * `resource_drift` is reported separately: it is about the cluster, not about the change under review.
  */
+import { credentialChangedInPlan } from './credentials';
+import { clientsByPrincipal } from './diff';
 import { humanize } from './humanize';
 import * as m from './messages';
 import { aclIdFromAttributes } from './classify';
@@ -50,10 +52,17 @@ export function applyPlans(findings: readonly Finding[], plans: readonly PlanSna
       };
       const matched = index.get(`${plan.stack}\u0000${subjectKey(subject)}`) ?? [];
       const destructive = change.actions.includes('delete');
-      const explained = subject.kind === 'topic' ? matched.some((i) => out[i]?.verdict === 'BLOCK') : matched.length > 0;
+      // A topic's delete, and a credential's replacement, are explained only by a finding that blocks for it: a
+      // credential's password rotation (WARN) does not explain terraform deleting the credential.
+      const needsBlock = subject.kind === 'topic' || (subject.kind === 'credential' && change.actions.includes('create'));
+      const explained = needsBlock ? matched.some((i) => out[i]?.verdict === 'BLOCK') : matched.length > 0;
       for (const i of matched) out[i]?.plan.push(evidence);
       if (destructive && !explained) {
-        out.push({ ...planFinding(plan.stack, subject, change, evidence, context), plan: [evidence] });
+        const finding =
+          subject.kind === 'credential'
+            ? credentialPlanFinding(plan.stack, subject.principal, change, context)
+            : planFinding(plan.stack, subject, change, evidence, context);
+        out.push({ ...finding, plan: [evidence] });
         put(plan.stack, subjectKey(subject), out.length - 1);
       }
     }
@@ -63,6 +72,11 @@ export function applyPlans(findings: readonly Finding[], plans: readonly PlanSna
 }
 
 function subjectOf(stack: string, change: PlanResourceChange, context: ClassifyContext): Subject {
+  if (change.type === 'kafka_user_scram_credential') {
+    // The principal whose credential goes away: before's username (a username change deletes that user).
+    const username = change.before?.username ?? change.after?.username;
+    return { kind: 'credential', principal: typeof username === 'string' ? `User:${username}` : change.address };
+  }
   const lookup = (side: 'base' | 'head'): Subject | undefined => {
     const s = context[side].stacks.get(stack);
     if (change.type === 'kafka_topic') {
@@ -106,6 +120,45 @@ function planFinding(stack: string, subject: Subject, change: PlanResourceChange
     after: replace ? 'replaced' : '(deleted)',
     rows,
     plan: [evidence],
+  };
+}
+
+/** A SCRAM credential's replacement or deletion that no finding of the outputs' diff explains (review/credentials.ts). */
+function credentialPlanFinding(stack: string, principal: string, change: PlanResourceChange, context: ClassifyContext): Finding {
+  const s = context.head.stacks.get(stack) ?? context.base.stacks.get(stack);
+  const environment = s?.environment.name ?? stack;
+  const declaredIn = (side: 'head' | 'base') =>
+    [...context[side].stacks.values()]
+      .filter((x) => x.environment.name === environment)
+      .flatMap((x) => x.topology.scramCredentials ?? [])
+      .find((c) => c.principal === principal);
+  const production = s?.environment.production ?? false;
+  const draft = credentialChangedInPlan({
+    principal,
+    actions: change.actions,
+    before: change.before,
+    after: change.after,
+    replacePaths: change.replacePaths,
+    clients: [...(clientsByPrincipal(context.head, environment).get(principal) ?? [])].sort(),
+    declared: declaredIn('head') ?? declaredIn('base'),
+    production,
+  });
+  const subject: Subject = { kind: 'credential', principal };
+  return {
+    id: `${stack}/${subjectKey(subject)}/${draft.rule}`,
+    verdict: draft.verdict,
+    rule: draft.rule,
+    subject,
+    environment,
+    production,
+    stack,
+    title: draft.text.title,
+    reason: draft.text.reason,
+    ...(draft.text.fix === undefined ? {} : { fix: draft.text.fix }),
+    before: draft.before,
+    after: draft.after,
+    rows: draft.rows,
+    plan: [],
   };
 }
 

@@ -58,6 +58,15 @@ export const REVIEW_RULES = {
     summary: 'the SCRAM mechanism changes: the provider replaces the credential and clients on the old mechanism fail to authenticate',
   },
   'plan-delete': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to delete it, and the diff of the outputs does not explain why' },
+  'plan-scram-credential-replaced': {
+    verdict: 'BLOCK in production, WARN elsewhere',
+    summary:
+      "terraform plans to replace a SCRAM credential that the declarations do not change: the principal's clients fail to authenticate while it does not exist (BLOCK in production while the principal has clients)",
+  },
+  'plan-scram-credential-deleted': {
+    verdict: 'BLOCK in production, WARN elsewhere',
+    summary: "terraform plans to delete a SCRAM credential that the declarations do not remove: the principal's clients fail to authenticate",
+  },
   'plan-replace': {
     verdict: 'BLOCK for a topic, WARN for an ACL',
     summary: 'terraform plans to replace it (delete + create), and the diff of the outputs does not explain why',

@@ -138,7 +138,7 @@ export interface PlanSnapshot {
   /** The file it came from, for messages. */
   readonly file: string;
   readonly terraformVersion: string | null;
-  /** Managed kafka_topic and kafka_acl changes whose actions are not only no-op. */
+  /** Managed kafka_topic, kafka_acl and kafka_user_scram_credential changes whose actions are not only no-op (credentials without their password attributes). */
   readonly changes: readonly PlanResourceChange[];
   /** Changes terraform found outside of it (`resource_drift`). */
   readonly drift: readonly PlanResourceChange[];

@@ -7,7 +7,7 @@
 import type { ResolvedConnectCluster, ResolvedConnector, ResolvedStreamsApplication, ResolvedStreamsTopic, Topology } from '../../model/topology';
 import { formatMs } from '../format';
 import { cell, code, codeCell, link, table } from '../markdown';
-import { linkFrom, paths } from '../paths';
+import { linkFrom, paths, runbookSinkLink } from '../paths';
 
 /** The domain's Streams applications, and its Connect clusters and connectors. */
 export function otherClientsOf(topology: Topology, domain: string) {
@@ -97,7 +97,7 @@ export function connectSections(
     const service = new Map(clusters.map((c) => [c.groupId, c.service]));
     lines.push(
       ...table(
-        ['Connector', 'Kind', 'Cluster', 'Topics', 'Principal', 'Group', 'Dead letters', 'Tasks', 'Config'],
+        ['Connector', 'Kind', 'Cluster', 'Topics', 'Principal', 'Group', 'Dead letters', 'Tasks', 'Config', 'Runbook'],
         connectors.map((k) => [
           codeCell(k.name),
           `${k.type}${k.transactionalIdPrefix === null ? '' : ', exactly once'}`,
@@ -112,6 +112,7 @@ export function connectSections(
               : `${codeCell(k.deadLetter.name)}${k.deadLetter.retentionMs === null ? '' : `, kept ${formatMs(k.deadLetter.retentionMs.value)}`}`,
           k.tasksMax === null ? "connector's default" : String(k.tasksMax),
           link('JSON', linkFrom(here, paths.connector(env, service.get(k.cluster.groupId) ?? k.service, k.cluster.groupId, k.name))),
+          k.type === 'sink' ? link('replay and dead letters', runbookSinkLink(here, env, k.domain, k.name, k.cluster.groupId)) : '',
         ]),
       ),
       '',

@@ -58,6 +58,9 @@ export function resolveStreamsApplications(
         .sort((a, b) => compare(a.name, b.name))
         .map((s) => ({ name: s.name, changelogTopic: s.changelog ? `${internalPrefix}${s.name}${CHANGELOG_SUFFIX}` : null })),
       repartitions: app.repartitions,
+      ...(app.parallelism === undefined
+        ? {}
+        : { parallelism: { instances: app.parallelism.instances, threadsPerInstance: app.parallelism.threadsPerInstance } }),
       exceptionHandlers: app.exceptionHandlers ?? null,
       idempotency: app.idempotency ?? null,
       ...(app.replaySafety === undefined ? {} : { replaySafety: app.replaySafety }),

@@ -29,8 +29,9 @@ function parts(topology: Topology, group: ResolvedConsumerGroup): { steps: strin
   const groupsAt = text.indexOf('\n## Consumer groups\n');
   const heading = `\n### Group \`${group.groupId}\`\n`;
   const at = text.indexOf(heading);
-  const next = text.indexOf('\n### Group ', at + heading.length);
-  return { steps: text.slice(0, groupsAt), section: at < 0 ? '' : text.slice(at, next < 0 ? undefined : next) };
+  // A section ends at the next group's, or at the sink connectors' part that follows the last one.
+  const ends = [text.indexOf('\n### Group ', at + heading.length), text.indexOf('\n## ', at + heading.length)].filter((i) => i >= 0);
+  return { steps: text.slice(0, groupsAt), section: at < 0 ? '' : text.slice(at, ends.length === 0 ? undefined : Math.min(...ends)) };
 }
 
 /** The `sh` code blocks of a document, in order, without the list indentation (what GitHub's copy button copies). */
@@ -313,11 +314,12 @@ describe('replay runbooks say what the declarations say', () => {
     expect(alone).not.toContain('DLQ=');
   });
 
-  it('writes one page per domain that owns a group, and none per group', () => {
+  it('writes one page per domain that owns a group or runs a sink connector, and none per group', () => {
     for (const t of topologies) {
       const env = t.environment.name;
       const pages = [...files.keys()].filter((p) => p.startsWith(`docs/${env}/runbooks/`)).sort();
-      expect(pages).toEqual([...new Set(t.consumerGroups.map((g) => `docs/${env}/runbooks/${g.domain}.md`))].sort());
+      const sinks = (t.connect?.connectors ?? []).filter((k) => k.type === 'sink');
+      expect(pages).toEqual([...new Set([...t.consumerGroups, ...sinks].map((r) => `docs/${env}/runbooks/${r.domain}.md`))].sort());
     }
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { deriveClients } from '../../artifacts/client-config';
-import { EXCEPTION_HANDLER_KEYS } from '../../artifacts/streams-config';
+import { EXCEPTION_HANDLER_KEYS, streamsSettings } from '../../artifacts/streams-config';
+import type { StreamsApplicationInput } from '../../model/schema';
+import type { Topology } from '../../model/topology';
+import { topologySchema } from '../../model/topology-schema';
+import { eventTopic, resolved, withDeclarations } from '../model/resolve/helpers';
 import { exampleTopology, parseProperties } from './fixtures';
 
 describe('Kafka Streams client config (clients/<env>/<service>/streams.<application-id>.properties)', () => {
@@ -71,5 +75,54 @@ describe('Kafka Streams exception-handler keys (KIP-1056)', () => {
     const keys = [...parseProperties(text ?? '').values.keys()];
     expect(keys.filter((k) => k.includes('exception.handler'))).toEqual([]);
     expect(keys).toContain('application.id');
+  });
+});
+
+describe('num.stream.threads from the declared parallelism', () => {
+  const app = (parallelism?: StreamsApplicationInput['parallelism']): StreamsApplicationInput => ({
+    domain: 'orders',
+    name: 'order-totals',
+    service: 'order-totals',
+    principal: 'User:order-totals',
+    inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
+    ...(parallelism === undefined ? {} : { parallelism }),
+    source: { path: 'dev/orders/order-totals' },
+  });
+  const topologyOf = (a: StreamsApplicationInput): Topology => resolved(withDeclarations({ streamsApplications: [a] }));
+  const threads = (t: Topology) => {
+    const [resolvedApp] = t.streamsApplications ?? [];
+    if (resolvedApp === undefined) throw new Error('no Streams application resolved');
+    return streamsSettings(resolvedApp, t).find((s) => s.key === 'num.stream.threads');
+  };
+
+  it('sets the threads per instance that sized the input topic: 8 instances × 4 threads → num.stream.threads=4, 32 threads, 64 partitions', () => {
+    const topology = topologyOf(app({ instances: 8, threadsPerInstance: 4 }));
+    expect(topology.streamsApplications?.[0]?.parallelism).toEqual({ instances: 8, threadsPerInstance: 4 });
+    const setting = threads(topology);
+    expect(setting?.value).toBe('4');
+    expect(setting?.reason).toContain('4 threads per instance × 8 instances = 32 at peak');
+    // 32 threads × headroom 2 = 64: the partitions the same declaration sized, so every thread has a task.
+    expect(eventTopic(topology, 'orders.order-created').partitions.value).toBe(64);
+  });
+
+  it('writes the default of one thread when parallelism is declared without threadsPerInstance (3 instances → 1, 3 in all)', () => {
+    const topology = topologyOf(app({ instances: 3 }));
+    expect(topology.streamsApplications?.[0]?.parallelism).toEqual({ instances: 3, threadsPerInstance: 1 });
+    expect(threads(topology)?.value).toBe('1');
+    expect(threads(topology)?.reason).toContain('1 thread per instance × 3 instances = 3 at peak');
+  });
+
+  it('writes no num.stream.threads, and no parallelism in the topology, when none is declared', () => {
+    const topology = topologyOf(app());
+    expect(topology.streamsApplications?.[0]).not.toHaveProperty('parallelism');
+    expect(threads(topology)).toBeUndefined();
+  });
+
+  it('keeps parallelism through topology.json (the review and subset synth read it back)', () => {
+    const topology = topologyOf(app({ instances: 2, threadsPerInstance: 6 }));
+    const read = topologySchema.parse(JSON.parse(JSON.stringify(topology)));
+    expect(read.streamsApplications?.[0]?.parallelism).toEqual({ instances: 2, threadsPerInstance: 6 });
+    const text = generateArtifacts([topology]).get('clients/dev/order-totals/streams.orders.order-totals.properties') ?? '';
+    expect(parseProperties(text).values.get('num.stream.threads')).toBe('6');
   });
 });
