@@ -6,7 +6,7 @@
  * clients/<env>/<service>/producer.properties            Java client settings, a comment with the reason per value
  * clients/<env>/<service>/consumer.<group-id>.properties
  * clients/<env>/<service>/streams.<application-id>.properties  a Kafka Streams application's config
- * clients/<env>/<service>/client.json                    every profile: settings and a parallel object of reasons
+ * clients/<env>/<service>/client.json                    every profile: settings and reasons (shared ones once)
  * clients/<env>/<service>/kafkajs.ts                     the same in KafkaJS's option names
  * clients/<env>/<connect-service>/connect.<group-id>.worker.properties   a Connect cluster's worker settings
  * clients/<env>/<connect-service>/connector.<group-id>.<name>.json      a connector's topicform-owned config keys

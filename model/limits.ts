@@ -123,7 +123,7 @@ export const QUOTA_CONSUME_HEADROOM = 3;
  * that changes a stack plans it, and every plan refreshes every resource in the state. Measured (`npm run bench --
  * --terraform-cost`, bench/RESULTS.md "terraform cost per stack"): the CPU of `terraform plan`, refresh included, of one
  * stack against the provider double grows linearly, ~2.4 s + ~6.3 ms per resource (5.6 s at 512, 8.3 s at 1,012,
- * 15.0 s at 2,000 resources, medians of 3); a real broker adds its round trip per read, ~50 ms at terraform's default
+ * 15.0 s at 2,000 resources, medians of 3; 29.8 s at 4,975, one run: still linear); a real broker adds its round trip per read, ~50 ms at terraform's default
  * `-parallelism=10`, so ~5 ms per resource. The budget keeps one stack's plan within ~25 s: what a one-topic pull
  * request in a 10,000-topic repository has left of the 60 s it should take after the head's synth, review and guard
  * (~33 s, with the base's output cached; bench/RESULTS.md). 2.4 s + 2,000 × 11.3 ms ≈ 25 s. One state lock also

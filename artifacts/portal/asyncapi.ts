@@ -7,6 +7,8 @@
  * - channels: one per topic the domain's stacks hold (event topics and the dead-letter and retry topics of its
  *   consumer groups) and environment, keyed `<env>.<topic>`, with the Kafka binding: partitions, replicas and the
  *   topic configuration that matters to clients (cleanup policy, retention, tombstone retention, min.insync.replicas).
+ *   Bindings that dead-letter and retry channels share are written once under `components.channelBindings`, and a
+ *   document with one server leaves out the channels' `servers` lists (./shared-bindings.ts).
  * - operations: `send` per producing service, `receive` per consumer group (the group id in the Kafka binding), and a
  *   group's `send` to its dead-letter and retry topics and `receive` from its retry topics; a Kafka Streams application
  *   `receive`s its inputs (its `application.id` is its group id) and `send`s to its outputs (its internal changelog and
@@ -29,6 +31,7 @@ import { formatMs, oneLine } from '../format';
 import { lookup } from '../lookup';
 import { asyncApiKey, logicalTopicName } from './names';
 import { messagePayload } from './payload';
+import { dropSingleServerLists, shareChannelBindings } from './shared-bindings';
 
 /** The AsyncAPI version written (the issue asks for 3.0; the parser also reads it). */
 export const ASYNCAPI_VERSION = '3.0.0';
@@ -55,6 +58,8 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
   const operations: Json = {};
   const messages = new Map<string, Json>();
   const schemas = new Map<string, Json>();
+  /** Dead-letter and retry channels, whose bindings may be shared: channel key → component name prefix. */
+  const shareable = new Map<string, string>();
   for (const topology of present) {
     const env = topology.environment.name;
     servers[env] = server(topology);
@@ -67,6 +72,7 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
         for (const [key, schema] of m.schemas ?? []) schemas.set(key, schema);
       }
       channels[channelKey] = channel(topology, topic, carried);
+      if (topic.kind !== 'event') shareable.set(channelKey, `${env}.${topic.kind}`);
       for (const [key, op] of topicOperations(topology, topic, channelKey, carried)) operations[key] = op;
     }
     // The dead-letter topics of the domain's sink connectors: written by the connector, read by whoever re-drives them.
@@ -75,6 +81,7 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
       const dlq = k.deadLetter as ResolvedConnectTopic;
       const channelKey = asyncApiKey(env, dlq.name);
       channels[channelKey] = connectDeadLetterChannel(topology, dlq, k);
+      shareable.set(channelKey, `${env}.connector-dead-letter`);
       operations[asyncApiKey(env, 'send', k.name, dlq.name)] = {
         action: 'send',
         channel: { $ref: `#/channels/${channelKey}` },
@@ -83,6 +90,8 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
       };
     }
   }
+  const channelBindings = shareChannelBindings(channels, shareable);
+  dropSingleServerLists(channels, servers);
   const sortedOperations = Object.fromEntries(Object.entries(operations).sort(([a], [b]) => (a < b ? -1 : 1)));
   const body: Json = {
     asyncapi: ASYNCAPI_VERSION,
@@ -102,7 +111,15 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
     servers,
     channels,
     operations: sortedOperations,
-    ...(messages.size === 0 ? {} : { components: { ...(schemas.size === 0 ? {} : { schemas: sortedObject(schemas) }), messages: sortedObject(messages) } }),
+    ...(messages.size === 0 && Object.keys(channelBindings).length === 0
+      ? {}
+      : {
+          components: {
+            ...(schemas.size === 0 ? {} : { schemas: sortedObject(schemas) }),
+            ...(messages.size === 0 ? {} : { messages: sortedObject(messages) }),
+            ...(Object.keys(channelBindings).length === 0 ? {} : { channelBindings }),
+          },
+        }),
   };
   const hash = createHash('sha256').update(canonicalString(body)).digest('hex').slice(0, VERSION_HASH_LENGTH);
   (body.info as Json).version = `sha256-${hash}`;

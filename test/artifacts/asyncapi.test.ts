@@ -38,6 +38,7 @@ const portalFiles = (topologies: readonly Topology[]): Array<[string, string]> =
 
 describe.each<[string, () => readonly Topology[]]>([
   ['the examples', exampleTopologies],
+  ['one environment (channels without servers lists)', () => [exampleTopology('prod')]],
   ['the edge cases', () => [edgeCaseTopology()]],
   ['every client kind (Kafka Streams, Connect)', () => [everyClientTopology()]],
 ])('AsyncAPI documents of %s', (_, topologies) => {
@@ -119,6 +120,43 @@ describe('what an AsyncAPI document says', () => {
       exampleTopologies().filter((t) => t.environment.name !== 'dev'),
     ) as unknown as Doc;
     expect(fewer.info.version).not.toBe(orders.info.version);
+  });
+});
+
+describe('bindings said once', () => {
+  const resolve = (doc: Doc & { components?: { channelBindings?: Record<string, unknown> } }, channel: { bindings: unknown }): Channel['bindings'] => {
+    const ref = (channel.bindings as { $ref?: string }).$ref;
+    if (ref === undefined) return channel.bindings as Channel['bindings'];
+    return doc.components?.channelBindings?.[ref.replace('#/components/channelBindings/', '')] as Channel['bindings'];
+  };
+
+  it.each([
+    ['every environment', exampleTopologies()],
+    ['one environment', [exampleTopology('prod')]],
+  ])('%s: each channel, shared bindings resolved, binds its topic as declared and derived', (_, topologies) => {
+    const docs = portalFiles(topologies).map(([, c]) => parse(c, { version: '1.2' }) as Doc);
+    let shared = 0;
+    for (const doc of docs) {
+      for (const [key, channel] of Object.entries(doc.channels)) {
+        const topology = topologies.find((t) => key.startsWith(`${t.environment.name}.`) && t.topics.some((x) => x.name === channel.address));
+        const topic = topology?.topics.find((x) => x.name === channel.address);
+        if (topic === undefined) continue; // a connector's dead-letter topic: checked by the parser and elsewhere
+        if ('$ref' in (channel.bindings as object)) shared++;
+        expect(resolve(doc, channel)?.kafka).toMatchObject({
+          partitions: topic.partitions.value,
+          replicas: topic.replicationFactor,
+          topicConfiguration: {
+            'cleanup.policy': topic.cleanupPolicy.split(','),
+            ...(topic.retentionMs === null ? {} : { 'retention.ms': topic.retentionMs.value }),
+          },
+        });
+        // Event topics keep their bindings in place: a reader of the channel sees its partitions and retention.
+        if (topic.kind === 'event') expect('$ref' in (channel.bindings as object)).toBe(false);
+        const servers = (channel as { servers?: unknown[] }).servers;
+        expect(servers?.length).toBe(topologies.length === 1 ? undefined : 1);
+      }
+    }
+    expect(shared).toBeGreaterThan(0);
   });
 });
 

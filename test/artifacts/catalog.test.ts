@@ -3,7 +3,7 @@ import { generateArtifacts } from '../../artifacts';
 import { cell } from '../../artifacts/markdown';
 import { runbookAnchor } from '../../artifacts/paths';
 import { formatMs, toMs } from '../../model/duration';
-import type { ResolvedEventTopic, Topology } from '../../model/topology';
+import type { ResolvedAcl, ResolvedEventTopic, Topology } from '../../model/topology';
 import { edgeCaseTopology, exampleTopologies } from './fixtures';
 
 const topologies: readonly Topology[] = [...exampleTopologies(), edgeCaseTopology()];
@@ -16,6 +16,31 @@ function page(path: string): string {
 }
 
 const domainCases = topologies.flatMap((t) => t.domains.map((d) => [`${t.environment.name}/${d.name}`, t, d.name] as const));
+
+const aclKey = (a: ResolvedAcl): string => [a.principal, a.operation, a.resourceType, a.resourceName, a.patternType, a.permission, a.host].join(' ');
+
+/** The ACLs a domain page lists (one per operation of each row of each principal's table), with the reason given. */
+function aclsOnPage(text: string): Map<string, string> {
+  const listed = new Map<string, string>();
+  const section = text.slice(text.indexOf('\n## ACLs\n'));
+  let principal = '';
+  for (const line of section.split('\n')) {
+    const heading = /^### ACLs of `(.+)`$/.exec(line);
+    if (heading !== null) principal = heading[1] ?? '';
+    const row = /^\| ([A-Za-z, ]+) \| (\w+) `([^`]+)`(?: \((.+)\))? \| (.*) \|$/.exec(line);
+    if (row === null || row[1] === 'Operations') continue;
+    const qualifiers = (row[4] ?? '').split(', ');
+    const pattern = qualifiers.find((q) => q === 'Prefixed' || q === 'Match') ?? 'Literal';
+    const permission = qualifiers.includes('Deny') ? 'Deny' : 'Allow';
+    const host = /^host `(.+)`$/.exec(qualifiers.find((q) => q.startsWith('host ')) ?? '')?.[1] ?? '*';
+    for (const operation of (row[1] ?? '').split(', ')) {
+      const key = [principal, operation, row[2], row[3], pattern, permission, host].join(' ');
+      expect(listed.has(key), `${key} listed twice`).toBe(false);
+      listed.set(key, row[5] ?? '');
+    }
+  }
+  return listed;
+}
 
 describe('the catalog', () => {
   it.each(domainCases)('states everything declared and derived about domain %s', (_, topology, domain) => {
@@ -44,12 +69,34 @@ describe('the catalog', () => {
       for (const s of group.subscriptions) if (s.deadLetterTopic !== null) expect(text).toContain(`\`${s.deadLetterTopic}\``);
       expect(text).toContain(`../runbooks/${group.domain}.md#${runbookAnchor(group.groupId)}`);
     }
+    // Every ACL of the domain's stack, with its reasons, is in its principal's table, and nothing else is.
     const acls = topology.acls.filter((a) => a.domain === domain);
-    const aclRows = text.split('\n').filter((l) => /^\| `[A-Za-z]+:/.test(l));
-    expect(aclRows).toHaveLength(acls.length);
+    const listed = aclsOnPage(text);
+    expect([...listed.keys()].sort()).toEqual(acls.map(aclKey).sort());
     for (const acl of acls) {
-      expect(text).toContain(`| \`${acl.principal}\` | ${acl.operation} | ${acl.resourceType} \`${acl.resourceName}\` | ${acl.patternType} |`);
+      expect(listed.get(aclKey(acl))).toBe(cell(acl.neededBy.length > 0 ? acl.neededBy.join('; ') : `kept legacy ACL: ${acl.legacy?.reason ?? ''}`));
     }
+  });
+
+  it('lists a kept legacy ACL with its reason, and marks a host or permission other than Allow, host *', () => {
+    const base = exampleTopologies().find((t) => t.environment.name === 'prod');
+    if (base === undefined) throw new Error('no prod example');
+    const legacy: ResolvedAcl = {
+      principal: 'User:legacy-reporter',
+      host: '10.0.0.7',
+      operation: 'Read',
+      permission: 'Deny',
+      resourceType: 'Topic',
+      resourceName: 'orders.order-created',
+      patternType: 'Literal',
+      id: 'User:legacy-reporter|10.0.0.7|Read|Deny|Topic|orders.order-created|Literal',
+      domain: 'orders',
+      neededBy: [],
+      legacy: { reason: 'the reporting job predates the declarations', source: { path: 'orders' } },
+    };
+    const text = generateArtifacts([{ ...base, acls: [...base.acls, legacy] }]).get('docs/prod/domains/orders.md') ?? '';
+    expect(aclsOnPage(text).get(aclKey(legacy))).toBe('kept legacy ACL: the reporting job predates the declarations');
+    expect(text).toContain('| Read | Topic `orders.order-created` (Deny, host `10.0.0.7`) |');
   });
 
   it('says that a compacted topic serves a full replay and keeps tombstones longer than the longest reindex', () => {

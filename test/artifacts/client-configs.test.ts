@@ -16,6 +16,7 @@ interface ClientJson {
   environment: string;
   service: string;
   principal: string;
+  reasons: Record<string, string>;
   producers: Array<{
     name: string;
     topics: string[];
@@ -115,13 +116,48 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
     const consumer = json.consumers[0];
     expect(json.principal).toBe('User:payment-service');
     expect(consumer?.groupId).toBe('orders.payment');
-    expect(Object.keys(consumer?.reasons ?? {})).toEqual(Object.keys(consumer?.settings ?? {}));
     for (const [key, value] of Object.entries(consumer?.settings ?? {})) {
       expect(properties.values.get(key)).toBe(value);
-      expect(properties.comments.get(key)).toBe(consumer?.reasons[key]);
+      expect(properties.comments.get(key)).toBe(consumer?.reasons[key] ?? json.reasons[key]);
     }
     const dlq = groupOf(topology, 'orders.payment').subscriptions[0]?.deadLetterTopic;
     expect(consumer?.topics[0]?.deadLetterTopic).toBe(dlq);
+  });
+});
+
+describe('client.json: every reason of every profile, each said once', () => {
+  const all = new Map([...generateArtifacts(exampleTopologies()), ...generateArtifacts([edgeCaseTopology()])]);
+  const documents = [...all].filter(([path]) => path.endsWith('/client.json'));
+
+  it.each(documents.map(([path]) => [path]))('%s gives each key of each profile the reason its .properties file gives', (path) => {
+    const json = JSON.parse(file(all, path)) as ClientJson;
+    const dir = path.slice(0, -'client.json'.length);
+    const profiles = [
+      ...json.producers.map((p) => ({ file: `${dir}${p.name}.properties`, keys: { ...p.settings, ...p.templates }, reasons: p.reasons })),
+      ...json.consumers.map((c) => ({ file: `${dir}consumer.${c.groupId}.properties`, keys: c.settings, reasons: c.reasons })),
+    ];
+    for (const profile of profiles) {
+      const properties = parseProperties(file(all, profile.file));
+      for (const key of Object.keys(profile.keys)) {
+        const reason = profile.reasons[key] ?? json.reasons[key];
+        expect(reason, `${profile.file} ${key}`).toBe(properties.comments.get(key));
+        // A reason is said once: a profile repeats no reason the document already gives for the same key.
+        expect(profile.reasons[key] !== undefined && profile.reasons[key] === json.reasons[key]).toBe(false);
+      }
+      expect(Object.keys(profile.reasons).every((key) => key in profile.keys)).toBe(true);
+    }
+  });
+
+  it('states a reason shared by two groups of one service once, and keeps a reason that differs at its group', () => {
+    const json = JSON.parse(file(all, 'clients/prod/search-indexer/client.json')) as ClientJson;
+    expect(json.consumers.length).toBeGreaterThanOrEqual(2);
+    expect(json.reasons['enable.auto.commit']).toMatch(/commit offsets manually after processing/);
+    for (const c of json.consumers) {
+      expect(c.reasons['enable.auto.commit']).toBeUndefined();
+      // Each group's id is its own, so is the reason for it.
+      expect(c.reasons['group.id']).toContain(c.groupId);
+    }
+    expect(json.reasons['group.id']).toBeUndefined();
   });
 });
 

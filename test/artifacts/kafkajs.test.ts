@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
+import { formatMs } from '../../artifacts/format';
 import { KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../../artifacts/limits';
 import { edgeCaseTopology, exampleTopologies, exampleTopology, groupOf } from './fixtures';
 
@@ -151,6 +152,22 @@ describe('KafkaJS modules', () => {
     );
   });
 
+  it("explain a consumer's fields once per module, and keep at each group what is its own", () => {
+    const topology = exampleTopology('prod');
+    const path = examples.get('clients/prod/search-indexer/kafkajs.ts');
+    if (path === undefined) throw new Error('no search-indexer module');
+    const source = readFileSync(path, 'utf8');
+    const groups = topology.consumerGroups.filter((g) => g.service === 'search-indexer');
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    for (const explanation of ['auto commit can commit a message never processed', 'poison pills go to the dead-letter topic', 'auto.offset.reset=earliest']) {
+      expect(source.split(explanation).length - 1, explanation).toBe(1);
+    }
+    for (const g of groups) {
+      const declared = `Consumer group ${g.groupId}; declared in ${g.source.file ?? g.source.path}`;
+      expect(source).toContain(g.processingTimePerMessageMs === null ? declared : `${declared}; ${formatMs(g.processingTimePerMessageMs)} per message`);
+    }
+  });
+
   it('reads committed data behind a transactional producer, and keeps a declared retries cap with a warning', async () => {
     const topology = edgeCaseTopology();
     const env = topology.environment.name;
@@ -160,6 +177,7 @@ describe('KafkaJS modules', () => {
     const consumer = ((await import(consumerPath)) as KafkajsModule).consumers['billing.invoicer'];
     expect(consumer?.config.readUncommitted).toBe(false);
     expect(consumer?.run.autoCommit).toBe(true);
+    expect(readFileSync(consumerPath, 'utf8')).toMatch(/\/\/ The group opted into auto commit: ".+"\.\n\s+autoCommit: true,/);
     const source = readFileSync(producerPath, 'utf8');
     expect(source).toMatch(/limiting retries for the idempotent producer may\s*\n?\s*\/\/ invalidate its guarantees/);
     const producers = ((await import(producerPath)) as KafkajsModule).producers;
