@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
 import { runSynth } from '../synth';
 import { SYNTH_LOCK_WAIT_MS } from '../limits';
+import { VERBOSE_HELP } from '../verbose';
 
 interface SynthCommandOptions {
   readonly out: string;
@@ -36,8 +37,6 @@ function synthOptions(command: Command, standalone: boolean): Command {
   else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
   return command;
 }
-
-export const VERBOSE_HELP = 'on a failure in your code, print its whole stack (also DEBUG=topicform)';
 
 function seconds(value: string): number {
   const parsed = Number(value);

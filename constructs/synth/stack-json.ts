@@ -39,9 +39,12 @@ export function stackJson(stack: TerraformStack, own: ReadonlySet<IConstruct>): 
   };
   for (const element of elements) {
     const meta = element.toMetadata() as unknown;
-    // An element without metadata (every resource without overrides) adds nothing: resolve({}) is {}.
-    if (isEmptyPlainObject(meta)) continue;
-    deepMerge(metadata, resolve(meta));
+    // Every resource returns `{ overrides, imports, moved }`, all undefined unless a user set one: resolve() of it is
+    // {} and adds nothing, and was ~10 % of a stack's synthesis (one resolve per resource). Plain metadata is copied
+    // as resolve would return it; anything else goes through resolve.
+    const copy = resolvedAsIs(meta);
+    if (copy === NOT_AS_IS) deepMerge(metadata, resolve(meta));
+    else if (!isEmptyPlainObject(copy)) deepMerge(metadata, copy);
   }
   const outputs: Json = {};
   for (const element of elements) {

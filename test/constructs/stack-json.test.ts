@@ -74,6 +74,18 @@ describe('KafkaStack.toTerraform', () => {
     expect(search.toTerraform()).toEqual(cdktfJson(search));
   });
 
+  it("writes cdktf's own metadata for own resources with overrides and imports, and none for the rest", () => {
+    const [stack] = prodStacks();
+    if (stack === undefined) throw new Error('no stack');
+    const [first, second] = [...(stack.resources?.topics.values() ?? [])];
+    first?.addOverride('config.segment\\.ms', '3600000');
+    second?.importFrom('imported.topic');
+    const json = stack.toTerraform() as { '//': { metadata: { overrides?: Record<string, unknown>; imports?: unknown } } };
+    expect(json).toEqual(cdktfJson(stack));
+    expect(json['//'].metadata.overrides?.kafka_topic).toEqual(['config']);
+    expect(json['//'].metadata.imports).toEqual({ kafka_topic: [second?.friendlyUniqueId] });
+  });
+
   it("equals cdktf's own when a stack override deletes own resources", () => {
     const [orders] = prodStacks();
     if (orders === undefined) throw new Error('no stack');
