@@ -3,7 +3,8 @@
  * non-idempotent and a transactional producer, two consumer groups (retries and a DLQ; a DLQ only), an exactly-once
  * Kafka Streams application, an exactly-once Connect cluster with a sink and an exactly-once source connector.
  */
-import { Domain, Duration, KafkaPrincipal, Replay, Retries, type KafkaStack } from '../../../constructs';
+import type { Construct } from 'constructs';
+import { Domain, Duration, KafkaPrincipal, Replay, Retries } from '../../../constructs';
 import type { EnvironmentInput } from '../../../model/schema';
 
 export const CLUSTER_ARN = 'arn:aws:kafka:eu-west-1:123456789012:cluster/shop/abcd-1234-ef';
@@ -17,7 +18,7 @@ export const MSK_IAM: EnvironmentInput = {
 };
 
 /** `reversed` declares the producers and consumer groups in the opposite order: the output must not change. */
-export function shop(stack: KafkaStack, reversed = false): void {
+export function shop(stack: Construct, reversed = false): void {
   const domain = new Domain(stack, 'shop', { owner: '@acme/shop', description: 'Shop', recoveryProcedure: 'docs/runbooks/shop.md' });
   const created = domain.addEventTopic('order-created', {
     eventTypes: ['OrderCreated'],
