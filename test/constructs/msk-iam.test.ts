@@ -2,9 +2,15 @@
  * The provider block of an environment with auth `aws-iam` (Amazon MSK IAM access control): the Mongey provider's
  * `sasl_mechanism = "aws-iam"` and its `sasl_aws_*` settings (provider-schema/NOTES.md), credentials never in it.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Testing } from '../../constructs/cdktf';
-import { KafkaStack } from '../../constructs';
+import { App, Testing } from '../../constructs/cdktf';
+import { KafkaEnvironment, KafkaStack } from '../../constructs';
+import { synthesize } from '../../cli/synth';
+import { guard } from '../../guard/guard';
+import { topologySchema } from '../../model/topology-schema';
 import type { EnvironmentInput } from '../../model/schema';
 import { PROVIDER_SECRET_ATTRIBUTES } from '../../model/schema/auth';
 import { schemaProblems } from '../helpers/provider-schema';
@@ -72,5 +78,36 @@ describe('KafkaCluster with auth aws-iam', () => {
     });
     shop(stack);
     expect(() => Testing.synth(stack, true)).toThrow(/auth\.aws\.clusterArn: must be an MSK cluster ARN/);
+  });
+
+  it('passes topicform guard, and its topology.json reads back with the MSK IAM policies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-msk-guard-'));
+    try {
+      const environment: EnvironmentInput = { ...MSK_IAM, auth: { mechanism: 'aws-iam', secrets: 'variables', aws: { assumeRole: true, profile: true } } };
+      const out = join(dir, 'cdktf.out');
+      const result = synthesize((outdir) => {
+        const app = new App({ outdir, stackTraces: false });
+        shop(new KafkaEnvironment(app, 'msk', { environment }));
+        return app;
+      }, out);
+      if (!result.ok) throw new Error(result.errors.join('\n'));
+      const read = (file: string): string => readFileSync(join(out, 'stacks', 'msk', file), 'utf8');
+      const stack = {
+        stack: 'msk',
+        directory: 'out/stacks/msk',
+        entries: [
+          { name: 'cdk.tf.json', kind: 'file' as const },
+          { name: 'topology.json', kind: 'file' as const },
+        ],
+        terraform: read('cdk.tf.json'),
+        topology: read('topology.json'),
+      };
+      expect(guard({ stacks: [stack] }).violations).toEqual([]);
+      const topology = topologySchema.parse(JSON.parse(read('topology.json')));
+      expect(topology.mskIam?.policies.map((p) => p.principal)).toContain('User:payment-service');
+      expect(topology.acls).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
