@@ -19,6 +19,7 @@ import { renderConsumerProperties, renderProducerProperties, renderStreamsProper
 import { streamsSettings } from './streams-config';
 import { mergeByEnvironment } from './canonical';
 import { renderCapacity } from './capacity';
+import { policyFileName, renderMskIamPolicy } from './msk-iam';
 import { compareStrings } from './format';
 import { domainFlow, environmentFlow } from './graph/draw';
 import { linkFrom, paths } from './paths';
@@ -97,6 +98,12 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
     }
     for (const app of topology.streamsApplications ?? []) {
       rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
+    }
+    const mskIam = topology.mskIam;
+    if (mskIam !== undefined) {
+      rest.push((put) => {
+        for (const policy of mskIam.policies) put(paths.mskIamPolicy(env, policyFileName(policy.principal)), renderMskIamPolicy(env, mskIam, policy));
+      });
     }
     // Every domain that owns a consumer group or runs a sink connector, whether or not the Topology lists the domain itself.
     const readers = [...topology.consumerGroups, ...(topology.connect?.connectors ?? []).filter((k) => k.type === 'sink')];

@@ -22,6 +22,7 @@
  * portal/catalog-info.yaml                               Backstage Location: every domain's catalog file
  * portal/<domain>/catalog-info.yaml                      Backstage System, API, Components and Resources of a domain
  * portal/<domain>/asyncapi.yaml                          AsyncAPI 3.0 document of a domain, every environment in it
+ * iam/<env>/<principal>.json                             an aws-iam environment's MSK IAM policy per principal
  * ```
  *
  * The portal files span the environments (an API portal shows one API per domain, with a server per environment), so
@@ -31,7 +32,7 @@ import { posix } from 'node:path';
 import { code, headingAnchor } from './markdown';
 
 /** Top-level folders generated artifacts live in; synth removes stale files only under these. */
-export const ARTIFACT_ROOTS = ['clients', 'docs', 'portal'] as const;
+export const ARTIFACT_ROOTS = ['clients', 'docs', 'portal', 'iam'] as const;
 
 /** The root of the files that span every environment, per domain: portal/<domain>/…. */
 export const PORTAL_ROOT = 'portal';
@@ -59,6 +60,8 @@ export const paths = {
   portalLocation: (): string => `${PORTAL_ROOT}/catalog-info.yaml`,
   portalCatalog: (domain: string): string => `${PORTAL_ROOT}/${domain}/catalog-info.yaml`,
   asyncApi: (domain: string): string => `${PORTAL_ROOT}/${domain}/asyncapi.yaml`,
+  /** An aws-iam environment's MSK IAM policy for one principal (artifacts/msk-iam.ts names the file). */
+  mskIamPolicy: (env: string, fileName: string): string => `iam/${env}/${fileName}.json`,
 } as const;
 
 /** The heading of a consumer group's section in its domain's runbook, and the anchor GitHub gives it. */

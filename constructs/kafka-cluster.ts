@@ -14,6 +14,9 @@ const CONFIG_KEY: Readonly<Record<string, keyof KafkaProviderConfig>> = {
   sasl_username: 'saslUsername',
   sasl_password: 'saslPassword',
   sasl_token_url: 'saslTokenUrl',
+  sasl_aws_region: 'saslAwsRegion',
+  sasl_aws_role_arn: 'saslAwsRoleArn',
+  sasl_aws_profile: 'saslAwsProfile',
 };
 
 /**
@@ -23,7 +26,9 @@ const CONFIG_KEY: Readonly<Record<string, keyof KafkaProviderConfig>> = {
  * in the output as a literal. Bootstrap servers are a Terraform variable. The mechanism and TLS switch are declared
  * (they are not secret); credentials come from the provider's own `KAFKA_*` environment variables (`secrets:
  * 'environment'`, e.g. KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD, KAFKA_CA_CERT, KAFKA_CLIENT_CERT / KAFKA_CLIENT_KEY),
- * or from sensitive Terraform variables (`secrets: 'variables'`, e.g. TF_VAR_kafka_sasl_password).
+ * or from sensitive Terraform variables (`secrets: 'variables'`, e.g. TF_VAR_kafka_sasl_password). With `aws-iam`
+ * (Amazon MSK IAM access control) the block says `sasl_mechanism = "aws-iam"` and, with `secrets: 'variables'`, takes
+ * its region (and role ARN or profile, when declared) from variables; the AWS credentials are never in it.
  */
 export class KafkaCluster extends Construct {
   readonly provider: KafkaProvider;

@@ -28,6 +28,7 @@ import {
 } from './vocabulary';
 import { SUBJECT_NAMING_STRATEGIES } from './schema/event-topic';
 import { SCRAM_MECHANISMS } from './schema/credentials';
+import { MSK_IAM_ACTIONS, MSK_IAM_RESOURCE_TYPES } from './msk-iam/actions';
 
 /**
  * An object schema whose output lists its keys sorted, as synth writes them (model/canonical-json.ts). zod builds its
@@ -277,6 +278,23 @@ const streamsApplication = sortedObject({
   source: sourceLocation,
 });
 
+const mskIam = sortedObject({
+  clusterArn: z.string().nullable(),
+  kafkaAcls: z.boolean(),
+  policies: z.array(
+    sortedObject({
+      principal: z.string(),
+      statements: z.array(
+        sortedObject({
+          actions: z.array(z.enum(MSK_IAM_ACTIONS)),
+          resources: z.array(sortedObject({ type: z.enum(MSK_IAM_RESOURCE_TYPES), name: z.string(), prefix: z.boolean() })),
+        }),
+      ),
+      neededBy: z.array(z.string()),
+    }),
+  ),
+});
+
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */
 export const topologySchema = sortedObject({
   formatVersion: z.literal(TOPOLOGY_FORMAT_VERSION),
@@ -293,4 +311,6 @@ export const topologySchema = sortedObject({
   connect: connect.optional(),
   /** Absent when no Kafka Streams application is declared (and in outputs written before they were modelled). */
   streamsApplications: z.array(streamsApplication).optional(),
+  /** Present only on an environment with auth `aws-iam` (Amazon MSK IAM access control). */
+  mskIam: mskIam.optional(),
 });

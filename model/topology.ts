@@ -4,6 +4,7 @@
  * It is the single value that the constructs render to Terraform and that lint, review, docs and client configs read.
  * It is plain JSON (synth writes each stack's slice beside its cdk.tf.json), sorted, and free of cdktf.
  */
+import type { MskIamAction, MskIamResourceType } from './msk-iam/actions';
 import type { ScramMechanism } from './schema/credentials';
 import type {
   ContractDeclaration,
@@ -293,6 +294,45 @@ export interface Topology {
    * they existed), so an environment without any writes the same topology.json as before.
    */
   readonly streamsApplications?: readonly ResolvedStreamsApplication[];
+  /**
+   * Amazon MSK IAM access control (environment auth `aws-iam`): per principal, the IAM policy its grants need
+   * (model/msk-iam/). Absent on every other environment, so their topology.json is unchanged.
+   */
+  readonly mskIam?: ResolvedMskIam;
+}
+
+/** One resource of an MSK IAM policy statement; rendered to an ARN from the cluster ARN (model/msk-iam/arn.ts). */
+export interface MskIamResource {
+  readonly type: MskIamResourceType;
+  /** The topic, group or transactional id; '' for the cluster itself. */
+  readonly name: string;
+  /** The name is a prefix (a Prefixed ACL): the ARN ends in `*`. */
+  readonly prefix: boolean;
+}
+
+export interface MskIamStatement {
+  /** Sorted. */
+  readonly actions: readonly MskIamAction[];
+  /** Sorted by type, name, prefix. */
+  readonly resources: readonly MskIamResource[];
+}
+
+export interface ResolvedMskIamPolicy {
+  /** The Kafka principal the grants were declared for, e.g. `User:payment-service`. */
+  readonly principal: string;
+  /** Allow statements, one per distinct action set, sorted. */
+  readonly statements: readonly MskIamStatement[];
+  /** Which declarations need it, as for ACLs. Sorted. */
+  readonly neededBy: readonly string[];
+}
+
+export interface ResolvedMskIam {
+  /** The declared cluster ARN, or null: the rendered policies then carry placeholders. */
+  readonly clusterArn: string | null;
+  /** Whether Kafka ACLs are emitted as well (`auth.aws.kafkaAcls`). */
+  readonly kafkaAcls: boolean;
+  /** Sorted by principal. */
+  readonly policies: readonly ResolvedMskIamPolicy[];
 }
 
 /** A topic Kafka Connect needs: a worker storage topic or a sink connector's dead-letter topic. Rendered like any topic. */

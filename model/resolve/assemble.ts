@@ -5,6 +5,7 @@
  */
 import { deriveAcls } from '../acl';
 import { connectAclNeeds } from '../connect/acl';
+import { mskIamPolicies } from '../msk-iam/policies';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
 import { eventTopicName } from '../naming';
@@ -170,7 +171,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
 
   const owners = new Map([...topics, ...ownConnectTopics].map((t) => [t.name, t.domain]));
   for (const l of legacyAcls) refs.requireDomain(l.domain, l.source, 'domain');
-  const acls = deriveAcls(
+  const derivedAcls = deriveAcls(
     groups,
     producers,
     owners,
@@ -179,6 +180,24 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     connectAclNeeds(connect, owners, env.acl),
     streams,
   );
+  // Amazon MSK IAM access control: IAM policies from the same grants; Kafka ACLs only when asked for (docs/msk-iam.md).
+  const mskIam =
+    env.auth.mechanism === 'aws-iam'
+      ? {
+          clusterArn: env.auth.aws?.clusterArn ?? null,
+          kafkaAcls: env.auth.aws?.kafkaAcls ?? false,
+          policies: mskIamPolicies({
+            consumerGroups: groups,
+            producers,
+            streamsApplications: streams,
+            connect,
+            owners,
+            patterns: env.acl.patterns,
+            topicPrefix: env.topicPrefix,
+          }),
+        }
+      : undefined;
+  const acls = mskIam === undefined || mskIam.kafkaAcls ? derivedAcls : [];
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers, [...streams, ...(connect?.connectors ?? [])]));
   const quotas = deriveQuotas(
     new Map([...eventTopics.values()].map((t) => [t.name, t])),
@@ -237,6 +256,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       ...(connect === undefined ? {} : { connect }),
       // Left out when there are none, so that an environment without any writes the same topology.json as before.
       ...(streams.length === 0 ? {} : { streamsApplications: streams }),
+      ...(mskIam === undefined ? {} : { mskIam }),
     },
     issues,
   };

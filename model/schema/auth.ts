@@ -8,17 +8,71 @@ import { z } from 'zod';
 /** The Terraform variable that carries the bootstrap servers (`TF_VAR_kafka_bootstrap_servers` in CI). */
 export const BOOTSTRAP_SERVERS_VARIABLE = 'kafka_bootstrap_servers';
 
-export const AUTH_MECHANISMS = ['none', 'scram-sha256', 'scram-sha512', 'oauthbearer', 'mtls'] as const;
+/**
+ * `aws-iam` is Amazon MSK's IAM access control (the provider's `sasl_mechanism = "aws-iam"`; docs/msk-iam.md): terraform
+ * authenticates with the AWS credentials of its environment, and access is granted by IAM policies, not Kafka ACLs.
+ */
+export const AUTH_MECHANISMS = ['none', 'scram-sha256', 'scram-sha512', 'oauthbearer', 'mtls', 'aws-iam'] as const;
 export type AuthMechanism = (typeof AUTH_MECHANISMS)[number];
 
-export const authSchema = z.strictObject({
-  /** @default 'scram-sha512' */
-  mechanism: z.enum(AUTH_MECHANISMS).default('scram-sha512'),
-  /** TLS to the brokers. @default true */
-  tls: z.boolean().default(true),
-  /** Where secrets come from. @default 'environment' */
-  secrets: z.enum(['environment', 'variables']).default('environment'),
+/**
+ * A cluster ARN as Amazon MSK writes it: `arn:<partition>:kafka:<region>:<account>:cluster/<cluster-name>/<cluster-uuid>`
+ * ("Authorization policy resources", https://docs.aws.amazon.com/msk/latest/developerguide/kafka-actions.html).
+ */
+export const MSK_CLUSTER_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):kafka:([a-z0-9-]+):(\d{12}):cluster\/([A-Za-z0-9-]+)\/([A-Za-z0-9-]+)$/;
+
+/** Settings of the `aws-iam` mechanism. None holds a credential: those come from the AWS environment of terraform. */
+export const awsIamSchema = z.strictObject({
+  /**
+   * Terraform assumes a role for the cluster: `sasl_aws_role_arn` comes from AWS_ROLE_ARN (`secrets: 'environment'`)
+   * or the Terraform variable `kafka_sasl_aws_role_arn` (`secrets: 'variables'`). @default false
+   */
+  assumeRole: z.boolean().default(false),
+  /**
+   * Terraform uses a named AWS profile: `sasl_aws_profile` from AWS_PROFILE or the variable `kafka_sasl_aws_profile`.
+   * @default false
+   */
+  profile: z.boolean().default(false),
+  /**
+   * Emit Kafka ACLs too. MSK IAM access control ignores them for IAM identities, so they matter only to the cluster's
+   * SCRAM or mTLS identities, when it has such listeners as well. @default false
+   */
+  kafkaAcls: z.boolean().default(false),
+  /**
+   * The cluster's ARN, to write concrete resource ARNs into the IAM policy artifacts (iam/<env>/…). Not a secret.
+   * @default - the artifacts carry `${partition}`, `${region}`, `${account}`, `${cluster_name}`, `${cluster_uuid}` placeholders
+   */
+  clusterArn: z
+    .string()
+    .regex(MSK_CLUSTER_ARN_PATTERN, { message: 'must be an MSK cluster ARN, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>' })
+    .optional(),
 });
+export type AwsIamDeclaration = z.infer<typeof awsIamSchema>;
+
+export const authSchema = z
+  .strictObject({
+    /** @default 'scram-sha512' */
+    mechanism: z.enum(AUTH_MECHANISMS).default('scram-sha512'),
+    /** TLS to the brokers. @default true */
+    tls: z.boolean().default(true),
+    /** Where secrets come from. @default 'environment' */
+    secrets: z.enum(['environment', 'variables']).default('environment'),
+    /** Settings of `mechanism: 'aws-iam'`; only with it. @default - no role, no profile, no Kafka ACLs */
+    aws: awsIamSchema.optional(),
+  })
+  .superRefine((auth, ctx) => {
+    if (auth.mechanism === 'aws-iam' && !auth.tls) {
+      // MSK serves IAM authentication only on its TLS listener (port 9098); the provider would fail to connect.
+      ctx.addIssue({ code: 'custom', path: ['tls'], message: "must be true with mechanism 'aws-iam': MSK accepts IAM authentication only over TLS" });
+    }
+    if (auth.aws !== undefined && auth.mechanism !== 'aws-iam') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aws'],
+        message: `applies only to mechanism 'aws-iam', got mechanism '${auth.mechanism}': remove aws or set mechanism 'aws-iam'`,
+      });
+    }
+  });
 export type AuthDeclaration = z.infer<typeof authSchema>;
 
 /** A provider attribute whose value is supplied at terraform time, never at synth time. */
@@ -46,7 +100,17 @@ const secret = (attribute: string, environmentVariable: string, sensitive = true
  * Every provider setting topicform may wire to a Terraform variable (`secrets: 'variables'`), whatever the mechanism:
  * what `topicform guard` accepts as a variable reference in the provider block.
  */
-export const PROVIDER_SECRET_ATTRIBUTES = ['sasl_username', 'sasl_password', 'sasl_token_url', 'ca_cert', 'client_cert', 'client_key'] as const;
+export const PROVIDER_SECRET_ATTRIBUTES = [
+  'sasl_username',
+  'sasl_password',
+  'sasl_token_url',
+  'ca_cert',
+  'client_cert',
+  'client_key',
+  'sasl_aws_region',
+  'sasl_aws_role_arn',
+  'sasl_aws_profile',
+] as const;
 
 /** The variable a provider secret attribute is wired to: `kafka_<attribute>`. */
 export const secretVariable = (attribute: string): string => `kafka_${attribute}`;
@@ -70,5 +134,15 @@ export function providerSecrets(auth: AuthDeclaration): ProviderSecret[] {
       ];
     case 'mtls':
       return [...tls, secret('client_cert', 'KAFKA_CLIENT_CERT', false), secret('client_key', 'KAFKA_CLIENT_KEY')];
+    case 'aws-iam':
+      // The AWS credentials themselves (keys, session token, web identity, instance role) are the AWS SDK's chain in
+      // terraform's process: topicform never wires sasl_aws_access_key / sasl_aws_secret_key. The region is required —
+      // the provider exits without one — and read from KAFKA_SASL_IAM_AWS_REGION, then AWS_REGION (provider-schema/NOTES.md);
+      // AWS_REGION is the one listed, as every AWS runner sets it.
+      return [
+        secret('sasl_aws_region', 'AWS_REGION', false),
+        ...(auth.aws?.assumeRole === true ? [secret('sasl_aws_role_arn', 'AWS_ROLE_ARN', false)] : []),
+        ...(auth.aws?.profile === true ? [secret('sasl_aws_profile', 'AWS_PROFILE', false)] : []),
+      ];
   }
 }

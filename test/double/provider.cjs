@@ -53,6 +53,17 @@ const handlers = {
         error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }),
       );
     }
+    if (mechanism === 'aws-iam' && (config.sasl_aws_region === null || config.sasl_aws_region === undefined || config.sasl_aws_region === '')) {
+      // The real provider reads KAFKA_SASL_IAM_AWS_REGION, then AWS_REGION, and calls log.Fatalf without either (NOTES.md).
+      if (!process.env.KAFKA_SASL_IAM_AWS_REGION && !process.env.AWS_REGION) {
+        diagnostics.push(
+          error('aws-iam needs a region: set sasl_aws_region, KAFKA_SASL_IAM_AWS_REGION or AWS_REGION', {
+            detail: 'The Mongey provider exits (log.Fatalf) when sasl_mechanism is "aws-iam" and no region is known.',
+            path: ['sasl_aws_region'],
+          }),
+        );
+      }
+    }
     if (!process.env[CLUSTER_ENV]) {
       diagnostics.push(
         error(`${CLUSTER_ENV} is not set`, { detail: 'The Kafka provider double keeps its cluster in the JSON file that this variable names.' }),
