@@ -4,10 +4,27 @@
  * it is not met. Shared by every reader kind's runbook.
  */
 import type { ReplaySafety } from '../model/schema';
+import type { ResolvedEventTopic } from '../model/topology';
 
 export interface ReplayCheck {
   readonly ok: boolean;
   readonly text: string;
+}
+
+/** A check as a Markdown task-list line: ticked when met, open for a person to confirm. */
+export function checkBox(check: ReplayCheck): string {
+  return `- [${check.ok ? 'x' : ' '}] ${check.text}`;
+}
+
+/**
+ * The retention precondition, per topic a reader replays: time-based retention covers the declared replay window (lint
+ * enforces it); a byte cap may have cut it, which only the earliest offset's timestamp tells.
+ */
+export function retentionChecks(topics: readonly ResolvedEventTopic[], code: (text: string) => string): ReplayCheck[] {
+  return topics.map((t) => ({
+    ok: t.retentionBytes === null,
+    text: `**Retention** of ${code(t.name)}${t.retentionBytes === null ? ' covers the replay' : `: a byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset`}.`,
+  }));
 }
 
 /** `cell` escapes declared text for the Markdown page; `code` formats a name. */

@@ -29,7 +29,7 @@ import { formatMs } from './format';
 import { lookup } from './lookup';
 import { cell, code } from './markdown';
 import { runbookSinkHeading } from './paths';
-import { replaySafetyChecks } from './replay-safety';
+import { checkBox, replaySafetyChecks, retentionChecks } from './replay-safety';
 import { assign, HELPER, inspectDeadLetters, required, sh } from './runbook-blocks';
 
 /** The shell helper the sinks' set-up block defines: curl against the Connect REST API, failing on an HTTP error. */
@@ -266,7 +266,7 @@ function sinkSection(topology: Topology, k: ResolvedConnector): string[] {
 }
 
 function checklist(k: ResolvedConnector, topics: readonly ResolvedEventTopic[]): string[] {
-  const box = (ok: boolean, text: string): string => `- [${ok ? 'x' : ' '}] ${text}`;
+  const box = (ok: boolean, text: string): string => checkBox({ ok, text });
   return [
     box(
       k.idempotency !== null,
@@ -274,13 +274,8 @@ function checklist(k: ResolvedConnector, topics: readonly ResolvedEventTopic[]):
         ? '**Idempotence**: not declared. A replay writes records the connector has already written to the external system again; declare `idempotency` once that is harmless.'
         : `**Idempotence**: ${cell(k.idempotency)}`,
     ),
-    ...topics.map((t) =>
-      box(
-        t.retentionBytes === null,
-        `**Retention** of ${code(t.name)}${t.retentionBytes === null ? ' covers the replay' : `: a byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset`}.`,
-      ),
-    ),
-    ...replaySafetyChecks(k.replaySafety, k.service, { cell, code }).map((c) => box(c.ok, c.text)),
+    ...retentionChecks(topics, code).map(checkBox),
+    ...replaySafetyChecks(k.replaySafety, k.service, { cell, code }).map(checkBox),
     box(
       true,
       '**Offsets** are committed by Connect after the connector has flushed the records to the external system, so the reset point is where processing resumes.',

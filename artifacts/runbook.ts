@@ -21,7 +21,7 @@ import { formatCount, formatMs } from './format';
 import { RUNBOOK_LINE_WIDTH } from './limits';
 import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
 import { lookup } from './lookup';
-import { replaySafetyChecks } from './replay-safety';
+import { checkBox, replaySafetyChecks, retentionChecks } from './replay-safety';
 import { linkFrom, paths, runbookHeading } from './paths';
 import { assign, HELPER, inspectDeadLetters, needDlq, needGroup, needTopic, required, sh } from './runbook-blocks';
 import { sinkConnectorsOf, sinkRunbook } from './runbook-sinks';
@@ -242,7 +242,7 @@ function option(title: string, what: string, setup: ReadonlyArray<readonly strin
 }
 
 function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic[]): string[] {
-  const box = (ok: boolean, text: string): string => `- [${ok ? 'x' : ' '}] ${text}`;
+  const box = (ok: boolean, text: string): string => checkBox({ ok, text });
   return [
     box(
       g.idempotency !== null,
@@ -250,13 +250,8 @@ function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic
         ? '**Idempotence**: not declared. A replay re-delivers events this group has already processed; declare `idempotency` once duplicates are harmless.'
         : `**Idempotence**: ${cell(g.idempotency)}`,
     ),
-    ...topics.map((t) =>
-      box(
-        t.retentionBytes === null,
-        `**Retention** of ${code(t.name)}${t.retentionBytes === null ? ' covers the replay' : `: a byte cap (retention.bytes ${t.retentionBytes} per partition) may have cut the window: check the timestamp of the earliest offset`}.`,
-      ),
-    ),
-    ...replaySafetyChecks(g.replaySafety, g.service, { cell, code }).map((c) => box(c.ok, c.text)),
+    ...retentionChecks(topics, code).map(checkBox),
+    ...replaySafetyChecks(g.replaySafety, g.service, { cell, code }).map(checkBox),
     box(
       g.offsetCommit.mode === 'manual',
       g.offsetCommit.mode === 'manual'

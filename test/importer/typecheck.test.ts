@@ -2,10 +2,6 @@
  * The generated files compile under the project's strict compiler settings (noUnusedLocals, noUncheckedIndexedAccess,
  * …): they are written into a temporary folder and type-checked with tsc against the real constructs.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { runImport } from '../../importer';
 import { orders } from '../../topics/orders';
@@ -13,10 +9,9 @@ import { search } from '../../topics/search';
 import { PROD } from '../helpers/synth';
 import { billing } from './helpers/billing-domain';
 import { own } from './helpers/fixtures';
+import { typecheckGenerated } from './helpers/typecheck';
 import { CONSTRUCTS_MODULE, synthDomains } from './helpers/load-generated';
 import { aclsOf, renderAclsList, renderTopicsDescribe, topicsOf, type StackResources } from './helpers/render-cluster';
-
-const ROOT = resolve(__dirname, '../..');
 
 it('type-checks the files generated for the hand-made cluster and for the round-trip domains', () => {
   const handmade = runImport({
@@ -36,26 +31,7 @@ it('type-checks the files generated for the hand-made cluster and for the round-
   });
   if ('error' in handmade || 'error' in roundTrip) throw new Error('import failed');
 
-  const dir = mkdtempSync(join(tmpdir(), 'topicform-import-tsc-'));
-  try {
-    for (const f of [...handmade.files, ...roundTrip.files].filter((x) => x.path.endsWith('.ts'))) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.content);
-    }
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        extends: join(ROOT, 'tsconfig.json'),
-        compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')], paths: { constructs: [join(ROOT, 'node_modules/constructs')] } },
-        include: ['handmade', 'round-trip'],
-      }),
-    );
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(dir, 'tsconfig.json')], {
-      encoding: 'utf8',
-    });
-    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
-    expect(tsc.status).toBe(0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const tsc = typecheckGenerated([...handmade.files, ...roundTrip.files], ['handmade', 'round-trip']);
+  expect(tsc.output).toBe('');
+  expect(tsc.status).toBe(0);
 }, 120_000);
