@@ -12,6 +12,7 @@ import { productionMinInsyncReplicas } from './cluster/min-insync-replicas';
 import { productionReplicationFactor } from './cluster/replication-factor';
 import { segmentRollShorterThanRetention } from './cluster/segment-roll';
 import { uncleanLeaderElectionOff } from './cluster/unclean-leader-election';
+import { connectorClassKnown } from './connect/connector-class-known';
 import { sinkDeadLetterExists } from './connect/sink-dead-letter-exists';
 import { sinkIdempotencyStated } from './connect/sink-idempotency-stated';
 import { storageCompacted } from './connect/storage-compacted';
@@ -102,6 +103,7 @@ export const RULES: readonly RuleDefinition[] = [
   storageCompacted,
   configTopicSinglePartition,
   storagePartitionsBelowDefault,
+  connectorClassKnown,
 ] as RuleDefinition[];
 
 /** Rules about suppressions themselves, enforced by the runner. */

@@ -4,6 +4,7 @@
  */
 import type { PlannedClientTopic, PlannedDomain } from './types';
 import type { Declarations } from '../../model/resolve';
+import { IMPORTED_CONNECTOR_CLASS } from '../../model/connect/naming';
 
 /** Construct-path-like source paths: resolve issues and lint findings name them, and the planner maps them back. */
 export const sourcePath = {
@@ -17,12 +18,8 @@ export const sourcePath = {
   sink: (domain: string, cluster: string, name: string): string => `import/${domain}/connect:${cluster}/sink:${name}`,
 } as const;
 
-/**
- * The `connectorClass` an imported sink connector is declared with: a cluster does not record `connector.class` (that
- * lives in the Connect cluster's config topic, not in ACLs or topic configs). It only reaches the connector JSON
- * artifact, never Terraform; the generated file and the summary ask for the real class.
- */
-export const IMPORTED_CONNECTOR_CLASS = 'imported.UnknownConnectorClass';
+/** The placeholder class an imported sink connector is declared with (lint's TF-CONNECT-006 asks for the real one). */
+export { IMPORTED_CONNECTOR_CLASS };
 
 const clientTopics = (topics: readonly PlannedClientTopic[]): unknown[] =>
   topics.map((t) => ({ topic: { ...t.topic }, ...(t.reason === undefined ? {} : { reason: t.reason }) }));

@@ -49,6 +49,8 @@ function notRecorded(ruleId: string, o: MarkOrigin): string | undefined {
       return `${o.verb}: the sink connector has no dead-letter topic ${o.where}; add one (deadLetter: true) and remove this suppression`;
     case 'TF-CONNECT-002':
       return `${o.verb}: ${o.recorder} does not record how the sink connector survives duplicates; state idempotency and remove this suppression`;
+    case 'TF-CONNECT-006':
+      return `${o.verb}: ${o.recorder} does not record the sink connector's connector.class (its Connect cluster's config topic does); set connectorClass to the running connector's class before its JSON is deployed, and remove this suppression`;
     case 'TF-DOMAIN-002':
       return `${o.verb} under its name ${o.where} (topicName), which does not say its domain; renaming it is a delete and a create, so keep it until consumers move`;
     default:

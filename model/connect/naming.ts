@@ -30,3 +30,10 @@ export function workerTransactionalId(clusterGroupId: string): string {
 export function sourceTransactionalIdPrefix(clusterGroupId: string, connector: string): string {
   return `${clusterGroupId}-${connector}-`;
 }
+
+/**
+ * The `connectorClass` import declares a sink connector with: a cluster does not record `connector.class` (that lives
+ * in the Connect cluster's config topic, not in ACLs or topic configs). Lint's TF-CONNECT-006 keeps it from being
+ * deployed: it reaches the connector JSON artifact, which Connect would reject.
+ */
+export const IMPORTED_CONNECTOR_CLASS = 'imported.UnknownConnectorClass';

@@ -213,3 +213,30 @@ describe('TF-CONNECT-001..005 messages, worked from the declarations (group sear
     expect(findings(topologyWith({ ...CLUSTER, storage: { offset: { partitions: 25 }, status: { partitions: 5 } } }), 'TF-CONNECT-005')).toEqual([]);
   });
 });
+
+describe('TF-CONNECT-006 connectorClassKnown: the class import could not read is not left as its placeholder', () => {
+  // The literal import writes (importer/generate/clients.ts): a changed placeholder must change this rule with it.
+  const PLACEHOLDER = 'imported.UnknownConnectorClass';
+
+  it('does not fire on a real class', () => {
+    expect(findings(topologyWith(CLUSTER), 'TF-CONNECT-006')).toEqual([]);
+  });
+  it('fires as an error on the placeholder, on connectorClass, naming the connector; a suppression keeps it listed', () => {
+    const [found] = findings(topologyWith(CLUSTER, [{ ...SINK, connectorClass: PLACEHOLDER }]), 'TF-CONNECT-006');
+    expect(found).toMatchObject({
+      level: 'error',
+      field: 'connectorClass',
+      message: 'connector document-index still has the imported placeholder class imported.UnknownConnectorClass',
+      subject: { kind: 'connector', name: 'search.indexing/document-index' },
+    });
+    const reason = 'class read from GET /connectors/document-index/config in the next pull request';
+    const [suppressed] = findings(
+      topologyWith(CLUSTER, [{ ...SINK, connectorClass: PLACEHOLDER, suppressions: [{ ruleId: 'TF-CONNECT-006', reason }] }]),
+      'TF-CONNECT-006',
+    );
+    expect(suppressed?.suppressed).toMatchObject({ reason });
+  });
+  it('is exact: a class that only contains the placeholder is a real class', () => {
+    expect(findings(topologyWith(CLUSTER, [{ ...SINK, connectorClass: `com.example.${PLACEHOLDER}` }]), 'TF-CONNECT-006')).toEqual([]);
+  });
+});
