@@ -7,7 +7,7 @@
  * body) and the kafka-consumer-groups.sh calls that ran.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import type { ResolvedConnector, Topology } from '../../model/topology';
 import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
 import { DEV, SEED } from '../model/resolve/helpers';
 import { exampleTopologies } from './fixtures';
+import { pasteIntoBash } from '../helpers/paste';
 
 const topologies = exampleTopologies();
 const files = generateArtifacts(topologies);
@@ -62,30 +63,20 @@ const scratch = mkdtempSync(join(tmpdir(), 'topicform-sink-runbook-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * Stand-ins: each tool writes one line per call (its name and arguments, tab-separated). kafka-consumer-groups.sh with
- * --export prints two partitions of the topic it is given (offsets 5 and 7) as the single-group CSV does; curl keeps
- * a body it reads from stdin (`--data @-`) in body-<n>.json.
+ * Stand-ins, each recording its calls: kafka-consumer-groups.sh with --export prints two partitions of the topic it is
+ * given (offsets 5 and 7) as the single-group CSV does; curl keeps a body it reads from stdin (`--data @-`) in
+ * body-<n>.json.
  */
-function stubTools(dir: string): void {
-  const record = (tool: string): string => `{ printf '%s' "${tool}"; printf '\\t%s' "$@"; printf '\\n'; } >> "$CALLS"\n`;
-  const tools: Record<string, string> = {
-    'kafka-consumer-groups.sh':
-      record('kafka-consumer-groups.sh') +
-      'topic=all; export=no; prev=""\nfor a in "$@"; do [ "$prev" = --topic ] && topic="$a"; [ "$a" = --export ] && export=yes; prev="$a"; done\n' +
-      'if [ "$export" = yes ]; then printf \'%s,0,5\\n%s,1,7\\n\' "$topic" "$topic"; fi\n',
-    'kafka-get-offsets.sh': record('kafka-get-offsets.sh'),
-    'kafka-console-consumer.sh': record('kafka-console-consumer.sh'),
-    curl:
-      record('curl') +
-      'for a in "$@"; do if [ "$a" = @- ]; then n=$(ls "$(dirname "$CALLS")" | grep -c "^body-" || true); cat > "$(dirname "$CALLS")/body-$n.json"; fi; done\n' +
-      'case " $* " in *" GET "*config*) printf \'{"connector.class":"x"}\' ;; esac\n',
-  };
-  for (const [tool, body] of Object.entries(tools)) {
-    const path = join(dir, tool);
-    writeFileSync(path, `#!/usr/bin/env bash\n${body}`);
-    chmodSync(path, 0o755);
-  }
-}
+const TOOLS = {
+  'kafka-consumer-groups.sh':
+    'topic=all; export=no; prev=""\nfor a in "$@"; do [ "$prev" = --topic ] && topic="$a"; [ "$a" = --export ] && export=yes; prev="$a"; done\n' +
+    'if [ "$export" = yes ]; then printf \'%s,0,5\\n%s,1,7\\n\' "$topic" "$topic"; fi\n',
+  'kafka-get-offsets.sh': '',
+  'kafka-console-consumer.sh': '',
+  curl:
+    'for a in "$@"; do if [ "$a" = @- ]; then n=$(ls "$(dirname "$CALLS")" | grep -c "^body-" || true); cat > "$(dirname "$CALLS")/body-$n.json"; fi; done\n' +
+    'case " $* " in *" GET "*config*) printf \'{"connector.class":"x"}\' ;; esac\n',
+};
 
 interface Pasted {
   readonly calls: string[][];
@@ -93,17 +84,11 @@ interface Pasted {
 }
 
 function paste(blocks: readonly string[], name: string): Pasted {
-  const dir = mkdtempSync(join(scratch, `${name.replace(/[^a-z0-9]/gi, '_')}-`));
-  stubTools(dir);
-  const calls = join(dir, 'calls');
-  writeFileSync(calls, '');
-  const result = spawnSync('bash', ['-euo', 'pipefail'], {
-    cwd: dir,
-    input: blocks.join('\n'),
-    encoding: 'utf8',
+  const { calls, dir } = pasteIntoBash(blocks, {
+    scratch,
+    name,
+    tools: TOOLS,
     env: {
-      PATH: `${dir}:${process.env.PATH ?? ''}`,
-      CALLS: calls,
       BOOTSTRAP: 'broker:9092',
       CLIENT_CONFIG: 'client.properties',
       OPERATOR_CONFIG: 'operator.properties',
@@ -112,19 +97,11 @@ function paste(blocks: readonly string[], name: string): Pasted {
       MESSAGES: '100',
     },
   });
-  expect(result.stderr, name).toBe('');
-  expect(result.status, name).toBe(0);
   const bodies = readdirSync(dir)
     .filter((f) => f.startsWith('body-'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown);
-  return {
-    calls: readFileSync(calls, 'utf8')
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => l.split('\t')),
-    bodies,
-  };
+  return { calls, bodies };
 }
 
 /** The blocks a person on Connect `version` pastes: the ones for every version, and those marked for theirs. */

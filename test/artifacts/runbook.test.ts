@@ -6,7 +6,7 @@
  * flags, and in which order: the same commands the per-group pages spelled out.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { shellCommand } from '../../artifacts/shell';
 import { formatMs, toMs } from '../../model/duration';
 import type { ResolvedConsumerGroup, Topology } from '../../model/topology';
 import { edgeCaseTopology, exampleTopologies } from './fixtures';
+import { pasteIntoBash } from '../helpers/paste';
 
 const topologies: readonly Topology[] = [...exampleTopologies(), edgeCaseTopology()];
 const files = generateArtifacts(topologies);
@@ -47,28 +48,16 @@ function shellBlocks(text: string): string[] {
 const scratch = mkdtempSync(join(tmpdir(), 'topicform-runbook-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The Kafka tools, each writing one line per call: its name and its arguments, one per tab. */
-function stubTools(dir: string): void {
-  for (const tool of ['kafka-consumer-groups.sh', 'kafka-get-offsets.sh', 'kafka-console-consumer.sh']) {
-    const path = join(dir, tool);
-    writeFileSync(path, `#!/usr/bin/env bash\n{ printf '%s' "${tool}"; printf '\\t%s' "$@"; printf '\\n'; } >> "$CALLS"\n`);
-    chmodSync(path, 0o755);
-  }
-}
+/** The Kafka tools, each only recording its calls. */
+const KAFKA_TOOLS = { 'kafka-consumer-groups.sh': '', 'kafka-get-offsets.sh': '', 'kafka-console-consumer.sh': '' };
 
 /** Runs the blocks as pasted one after the other into one bash; returns each tool call as its argument list. */
 function paste(blocks: readonly string[], name: string): string[][] {
-  const dir = mkdtempSync(join(scratch, `${name.replace(/[^a-z0-9]/gi, '_')}-`));
-  stubTools(dir);
-  const calls = join(dir, 'calls');
-  writeFileSync(calls, '');
-  const result = spawnSync('bash', ['-euo', 'pipefail'], {
-    cwd: dir,
-    input: blocks.join('\n'),
-    encoding: 'utf8',
+  return pasteIntoBash(blocks, {
+    scratch,
+    name,
+    tools: KAFKA_TOOLS,
     env: {
-      PATH: `${dir}:${process.env.PATH ?? ''}`,
-      CALLS: calls,
       BOOTSTRAP: 'broker:9092',
       CLIENT_CONFIG: 'client.properties',
       OPERATOR_CONFIG: 'operator.properties',
@@ -76,13 +65,7 @@ function paste(blocks: readonly string[], name: string): string[][] {
       MESSAGES: '100',
       REDRIVE_FROM: '2025-01-30T00:00:00.000Z',
     },
-  });
-  expect(result.stderr, name).toBe('');
-  expect(result.status, name).toBe(0);
-  return readFileSync(calls, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => l.split('\t'));
+  }).calls;
 }
 
 /**
