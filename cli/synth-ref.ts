@@ -5,10 +5,11 @@
  * kept for every project's review, written to a staging sibling and renamed into place only when the synth succeeded).
  *
  * The ref's declarations and app are its own; topicform and every other dependency are this checkout's, so a change
- * of the lockfile between the ref and the checkout is not seen in the ref's output.
+ * of the lockfile between the ref and the checkout is not seen in the ref's output: a progress line says so when the
+ * lockfiles differ.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ReviewInputError } from '../review/errors';
@@ -30,6 +31,8 @@ export class RefWorkspace {
     private readonly progress: (line: string) => void,
     /** The command whose progress lines these are, e.g. `review`. */
     private readonly command: string,
+    /** Where a warning goes: shown even where progress is not (progress may be for terminals only). */
+    private readonly warn: (line: string) => void = progress,
   ) {}
 
   /**
@@ -67,6 +70,11 @@ export class RefWorkspace {
     if (!existsSync(join(appDir, app))) throw new ReviewInputError(option, `${app} does not exist at ${ref} (use --app <file>)`);
     const modules = nearestNodeModules(this.cwd);
     if (modules !== undefined && !existsSync(join(appDir, 'node_modules'))) symlinkSync(modules, join(appDir, 'node_modules'), 'dir');
+    if (modules !== undefined && lockfileDiffers(dirname(modules), realpathSync(root), tree)) {
+      this.warn(
+        `topicform ${this.command}: note: package-lock.json differs between ${ref} and this checkout; ${ref} is synthesized with this checkout's topicform and dependencies, so what the upgrade alone changes is not in this comparison`,
+      );
+    }
 
     try {
       const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), app], {
@@ -107,6 +115,19 @@ function git(args: string[], cwd: string, option: string, failure: string): stri
   } catch {
     throw new ReviewInputError(option, failure);
   }
+}
+
+/**
+ * Whether the lockfile beside the node_modules the ref runs with differs from the ref's own lockfile at the same place
+ * in its tree (a missing one on either side counts as different). False when node_modules is outside the repository.
+ */
+function lockfileDiffers(modulesParent: string, root: string, tree: string): boolean {
+  const inRepo = relative(root, realpathSync(modulesParent));
+  if (inRepo.startsWith('..') || isAbsolute(inRepo)) return false;
+  const read = (path: string): Buffer | undefined => (existsSync(path) ? readFileSync(path) : undefined);
+  const mine = read(join(modulesParent, 'package-lock.json'));
+  const theirs = read(join(tree, inRepo, 'package-lock.json'));
+  return mine === undefined || theirs === undefined || !mine.equals(theirs);
 }
 
 function nearestNodeModules(from: string): string | undefined {

@@ -97,7 +97,7 @@ export function runReview(
   const progress = (line: string): void => {
     if ((stderr as NodeJS.WriteStream).isTTY === true) stderr.write(`${line}\n`);
   };
-  const workspace = new RefWorkspace(cwd, progress, 'review');
+  const workspace = new RefWorkspace(cwd, progress, 'review', (line) => stderr.write(`${line}\n`));
   try {
     const result = reviewFromOptions(options, cwd, workspace);
     const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };

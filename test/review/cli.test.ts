@@ -277,6 +277,19 @@ describe('topicform review: git refs it synthesizes itself', () => {
     });
   });
 
+  it("says, even off a terminal, when the lockfile differs: the base ran with this checkout's topicform", () => {
+    const lockfile = path.join(repo, 'package-lock.json');
+    const lock = fs.readFileSync(lockfile, 'utf8');
+    fs.writeFileSync(lockfile, `${lock.trimEnd()}\n\n`);
+    git('commit', '--quiet', '-am', 'lockfile changed');
+    const run = topicform(['review', '--base-ref', 'HEAD~1', '--head-ref', 'HEAD'], repo);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      "topicform review: note: package-lock.json differs between HEAD~1 and this checkout; HEAD~1 is synthesized with this checkout's topicform and dependencies, so what the upgrade alone changes is not in this comparison\n",
+    );
+    expect(run.stdout).toMatch(/result: no changes\n$/);
+  });
+
   it('fails with exit 1 on an unknown ref', () => {
     expectInputError(
       topicform(['review', '--base-ref', 'no-such-branch', '--head-ref', 'HEAD'], repo),
