@@ -113,8 +113,9 @@ async function main(): Promise<void> {
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
   const repeat = Number(values.repeat);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(repeat) || repeat < 1)
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(repeat) || repeat < 1) {
     throw new Error('--sizes and --repeat take positive integers');
+  }
   if (!values['no-build']) build(progress);
   const root = mkdtempSync(join(tmpdir(), 'topicform-synth-compare-'));
   if (values.keep) progress(`working in ${root}`);
