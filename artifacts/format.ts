@@ -31,7 +31,11 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Collapses line breaks, so that user text fits on one line of a generated file. */
+/**
+ * Collapses line breaks, so that user text fits on one line of a generated file. Text without a line break (nearly all
+ * of it) skips the regular expression, which tries a match at every run of whitespace: ~1 % of a synth's CPU.
+ */
 export function oneLine(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text.trim();
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

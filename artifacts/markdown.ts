@@ -35,12 +35,13 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
   return [`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-/** Joins lines into a document ending with exactly one newline. */
+/**
+ * Joins lines into a document ending with exactly one newline, with at most one blank line in a row. A document
+ * without three newlines in a row (most) skips the regular expression's scan of the whole page.
+ */
 export function document(lines: readonly string[]): string {
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  const text = lines.join('\n');
+  return `${(text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd()}\n`;
 }
 
 /**

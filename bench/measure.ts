@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChildMode, ChildResult } from './child';
+import { childrenCpuMs } from './children-cpu';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 
@@ -107,4 +108,46 @@ export async function measure(mode: ChildMode, args: readonly string[], options:
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** A whole process measured from the outside only (bench/cli-process.ts). */
+export interface CommandMeasurement {
+  /** Wall time from spawn to exit, ms. */
+  readonly wallMs: number;
+  /** CPU time (user + system) of the process and the children it waited for, as the kernel charged it to this one, ms. */
+  readonly cpuMs: number;
+  /** Peak RSS of the process tree, KiB, sampled every SAMPLE_INTERVAL_MS. */
+  readonly peakRssKiB: number;
+  readonly stdout: string;
+}
+
+/**
+ * Runs `node <args>` in `cwd` (no NODE_FLAGS: the command line is the caller's) and measures it from the outside. CPU
+ * time is this process's cutime + cstime before and after: the kernel adds a child's user and system time to them when
+ * it is reaped, so the figure covers the whole process, start and exit included. The caller runs one at a time.
+ */
+export async function measureCommand(args: readonly string[], cwd: string, options: RunOptions = {}): Promise<CommandMeasurement> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  // The parent's NODE_OPTIONS (npm or an IDE may set them) must not reach one side only: neither gets them.
+  delete env.NODE_OPTIONS;
+  let stderr = '';
+  let stdout = '';
+  const cpuBefore = childrenCpuMs();
+  const start = performance.now();
+  const child = spawn(process.execPath, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  let sampledKiB = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) sampledKiB = Math.max(sampledKiB, treeRssKiB(child.pid));
+  }, SAMPLE_INTERVAL_MS);
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('exit', (c) => done(c));
+  });
+  const wallMs = performance.now() - start;
+  clearInterval(sampler);
+  const cpuMs = childrenCpuMs() - cpuBefore;
+  if (code !== 0) throw new Error(`node ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${stderr.slice(-4000)}`);
+  return { wallMs, cpuMs, peakRssKiB: sampledKiB, stdout };
 }

@@ -12,8 +12,10 @@
  * 1. Preparation, not measured: a topicform synth of the spec (bench/spec.ts); its stacks become the baseline's input
  *    (bench/outputs.ts). Before it, one process imports every module of every mode, so tsx's on-disk transform cache
  *    is filled and no measured run of either side pays for compiling TypeScript.
- * 2. Synth, measured: `repeat` runs of each side as separate processes (bench/child.ts), interleaved and alternating
- *    which side goes first, each into a fresh output directory. The first baseline output must equal topicform's —
+ * 2. Synth, measured: `repeat` runs of each side as a whole process, start included (bench/cli-process.ts): topicform
+ *    as `topicform synth --app <app>` (the package's bin, loading the benchmark's declarations as a user's app), plain
+ *    cdktf as its app (bench/child.ts baseline); interleaved, alternating which side goes first, each into a fresh
+ *    output directory. The first baseline output must equal topicform's —
  *    every stack's Terraform JSON except cdktf's "//" metadata — or the bench aborts. Every topicform output is
  *    compared byte for byte with the preparation's.
  * 3. Lint: `repeat` processes that build the same construct tree (from the sources) and time `resolve()` and `lint()`
@@ -34,12 +36,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_ACL_MODES } from './acl-modes';
+import { measureBaselineSynth, measureCliSynth, writeCliApp } from './cli-process';
 import { measure, NODE_FLAGS, type Measurement, type RunOptions } from './measure';
 import { baselineData, compareOutputs, countResources, outputSize } from './outputs';
 import { checks, markdown, median, series, type ReportContext, type SideResult, type SizeResult } from './report';
 import { benchSpec, changeSpec, type BenchSpec } from './spec';
 import { terraformMain } from './terraform-run';
 import { build, DIST } from '../scripts/build';
+import type { ChildResult } from './child';
 
 export const DEFAULT_SIZES = [100, 1_000, 10_000] as const;
 export const QUICK_SIZES = [100, 1_000] as const;
@@ -59,7 +63,8 @@ Options:
   --json            print JSON instead of the Markdown table
   --keep            keep the temporary directory (its path goes to stderr); without it, it is deleted at the
                     end of the run, never between measurements (a deletion would slow the next run's file writes)
-  --no-source-maps  process.setSourceMapsEnabled(false) in every measured process, both sides alike
+  --no-source-maps  process.setSourceMapsEnabled(false) in bench/child.ts's processes (plain cdktf, lint,
+                    review); topicform synth runs as its CLI does, which turns them on for the user's files
   --from-sources    topicform from the repository's TypeScript sources through tsx (as npm run synth here), not
                     from the package built into dist/ (as a repository that installed topicform loads it)
   -h, --help        this help
@@ -133,19 +138,27 @@ export function sameTree(a: string, b: string): boolean {
   return list.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 }
 
-function side(runs: readonly Measurement[]): SideResult {
+/** One measured synth process; `child` only where the process is bench/child.ts (plain cdktf), which marks its phases. */
+interface SynthRun {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly peakRssKiB: number;
+  readonly child?: ChildResult;
+}
+
+function side(runs: readonly SynthRun[]): SideResult {
   return {
     wallMs: series(runs.map((r) => r.wallMs)),
     cpuMs: series(runs.map((r) => r.cpuMs)),
     peakRssMiB: series(runs.map((r) => r.peakRssKiB / 1024)),
-    loadedMs: median(runs.map((r) => r.child.marks.loaded ?? Number.NaN)),
-    loadedRssMiB: median(runs.map((r) => (r.child.rssAtMarks.loaded ?? Number.NaN) / 1024)),
+    loadedMs: median(runs.map((r) => r.child?.marks.loaded ?? Number.NaN)),
+    loadedRssMiB: median(runs.map((r) => (r.child?.rssAtMarks.loaded ?? Number.NaN) / 1024)),
   };
 }
 
 const timing = (m: Measurement, name: string): number => m.child.timings[name] ?? Number.NaN;
 
-function describe(m: Measurement): string {
+function describe(m: SynthRun): string {
   return `${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round(m.peakRssKiB / 1024)} MiB`;
 }
 
@@ -175,20 +188,33 @@ export async function benchSize(
   const specFile = writeJson(join(dir, 'spec.json'), spec);
   const headFile = writeJson(join(dir, 'head-spec.json'), head.spec);
 
+  // The user's repository: an app module `topicform synth --app` loads (bench/cli-process.ts).
+  const appDir = join(dir, 'app');
+  mkdirSync(appDir);
+  writeCliApp(appDir, specFile, packageDir);
+
   // 1. Preparation.
   const base = join(dir, 'base.out');
   progress(`${tag} preparing: topicform synth → baseline input`);
   await measure('load', [], settings);
-  await measure('topicform', topicformArgs(specFile, base), settings);
+  await measureCliSynth(appDir, base, packageDir, settings);
   const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
 
-  // 2. Synth, interleaved. The first baseline output is checked against topicform's before anything else counts.
-  const runs: { topicform: Measurement[]; baseline: Measurement[] } = { topicform: [], baseline: [] };
+  // 2. Synth, interleaved, each side its whole process as a user starts it: `topicform synth` (the package's bin) and
+  // plain cdktf's app. The first baseline output is checked against topicform's before anything else counts.
+  const runs: { topicform: SynthRun[]; baseline: SynthRun[] } = { topicform: [], baseline: [] };
   let deterministic = true;
   for (let r = 0; r < repeat; r++) {
     for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
       const out = join(dir, `${which}-${r}.out`);
-      const m = await measure(which, which === 'topicform' ? topicformArgs(specFile, out) : [baselineFile, out], settings);
+      const resultFile = join(dir, `${which}-${r}.result.json`);
+      const m: SynthRun =
+        which === 'topicform'
+          ? await measureCliSynth(appDir, out, packageDir, settings)
+          : {
+              ...(await measureBaselineSynth(baselineFile, out, resultFile, settings)),
+              child: JSON.parse(readFileSync(resultFile, 'utf8')) as ChildResult,
+            };
       runs[which].push(m);
       if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
       if (which === 'baseline' && runs.baseline.length === 1) {

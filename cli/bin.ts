@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 /**
  * The published package's `topicform` command (package.json `bin` → cli/bin.js). The toolkit runs as compiled
- * JavaScript; a user's app (main.ts, topics/*.ts) is TypeScript, so tsx's require hook is registered before the app is
- * loaded (cli/load-app.ts requires it). The repository's own bin/topicform.js runs the TypeScript sources instead.
+ * JavaScript; a user's app (main.ts, topics/*.ts) is TypeScript, so tsx's require hook is registered right before the
+ * app is loaded (cli/typescript-loader.ts, called by cli/load-app.ts), not here: everything the command loads before
+ * then loads without it, faster. The repository's own bin/topicform.js runs the TypeScript sources instead.
  */
 import { describeFailure, isVerbose } from './failure';
 import { main } from './main';
-
-// tsx ships this entry's types for node16/bundler resolution only; the repository resolves like node10.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const tsx = require('tsx/cjs/api') as { register: () => () => void };
-tsx.register();
 
 main(process.argv).then(
   (code) => {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from './load-app';
+import { registerTypeScript } from './typescript-loader';
 import { writeFileAtomic } from './write';
 import type { GeneratedFile, InputFile } from '../importer';
 
@@ -35,7 +36,9 @@ export function includeReader(from: string, cwd: string): (path: string) => Inpu
 export function loadEnvironment(file: string, name: string, cwd: string): unknown {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new UsageError(`environments file ${file} not found in ${cwd} (use --environments <file>)`);
-  // The bin registers tsx's require hook, so a TypeScript module loads like any other. A dynamic path needs require().
+  // tsx's require hook, registered now (cli/typescript-loader.ts), loads a TypeScript module like any other. A dynamic
+  // path needs require().
+  registerTypeScript();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path) as { environments?: unknown };
   const list = Array.isArray(loaded.environments) ? (loaded.environments as Array<{ name?: unknown }>) : undefined;

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { App } from '../constructs/cdktf';
+import { registerTypeScript } from './typescript-loader';
 
 export type AppBuilder = (outdir: string) => App;
 
@@ -12,7 +13,9 @@ export class UsageError extends Error {}
 export function loadAppBuilder(appFile: string, cwd = process.cwd()): AppBuilder {
   const path = resolve(cwd, appFile);
   if (!existsSync(path)) throw new UsageError(`app file ${appFile} not found in ${cwd} (use --app <file>)`);
-  // The bin registers tsx's require hook, so a TypeScript app loads like any module. A dynamic path needs require().
+  // tsx's require hook, registered now (cli/typescript-loader.ts), loads a TypeScript app like any module. A dynamic
+  // path needs require().
+  registerTypeScript();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path) as { buildApp?: unknown };
   if (typeof loaded.buildApp !== 'function') {

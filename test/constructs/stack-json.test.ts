@@ -129,6 +129,24 @@ describe('resolvedAsIs', () => {
     expect(resolvedAsIs({ ['${key}']: 1 })).toBe(NOT_AS_IS);
   });
 
+  it('finds a number token inside any text, and copies text whose number-like parts are no token (property)', () => {
+    const token = Token.asNumber(Lazy.numberValue({ produce: () => 1 }));
+    const text = fc.string({ unit: fc.constantFrom('a', 'x', '0', '9', 'e', 'E', '-', '.', '+', '|', ' ') });
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        // Spaced off: a digit or sign written right next to an encoded number makes another number, as in cdktf.
+        expect(resolvedAsIs(`${before} ${token} ${after}`)).toBe(NOT_AS_IS);
+        // The reference: cdktf's number-token expression over the whole string, no shortcut.
+        const plain = `${before}${after}`;
+        const hasToken = [...plain.matchAll(/[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g)].some(
+          (m) => Number.isNaN(parseFloat(m[0])) === false && resolvedAsIs(parseFloat(m[0])) === NOT_AS_IS,
+        );
+        expect(resolvedAsIs(plain) === NOT_AS_IS).toBe(hasToken);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('agrees with resolve wherever it copies (property)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '1', 'e', 'E', '-', '.', '+', '$', '{', '}', '#', '&', ' ') });
     const leaf = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
