@@ -159,5 +159,22 @@ export function prMarkdown(results: readonly { topics: number; runs: readonly Pr
       );
     }
   }
+  lines.push(
+    '',
+    'CPU time per step (each process and its children), medians: where the work goes, whatever the load.',
+    '',
+    '| topics | scenario | synth base | synth head | review | guard | init + plan (all listed stacks) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const { topics, runs } of results) {
+    for (const scenario of PR_SCENARIOS) {
+      const of = runs.filter((r) => r.scenario === scenario);
+      if (of.length === 0) continue;
+      const cpu = (step: keyof PrRun['cpuMs']): string => seconds(median(of.map((r) => r.cpuMs[step])));
+      lines.push(
+        `| ${topics.toLocaleString('en-US')} | ${scenario} | ${cpu('synthBase')} | ${cpu('synthHead')} | ${cpu('review')} | ${cpu('guard')} | ${of[0]?.toPlan === 0 ? '—' : cpu('plans')} |`,
+      );
+    }
+  }
   return `${lines.join('\n')}\n\n${footer(c)}`;
 }

@@ -25,6 +25,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['codeowners', async () => (await import('./commands/codeowners')).registerCodeownersCommand],
   ['review', async () => (await import('./commands/review')).registerReviewCommand],
   ['guard', async () => (await import('./commands/guard')).registerGuardCommand],
+  ['changed', async () => (await import('./commands/changed')).registerChangedCommand],
   ['plan', async () => (await import('./commands/plan')).registerPlanCommand],
   ['ci', async () => (await import('./commands/ci')).registerCiCommand],
   ['atlantis', async () => (await import('./commands/atlantis')).registerAtlantisCommand],

@@ -9,10 +9,11 @@
  * lockfiles differ.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ReviewInputError } from '../review/errors';
+import { lockfileReason } from './stack-changes';
 
 /** One side of a comparison: an output directory and how to name it. */
 export interface Side {
@@ -31,8 +32,11 @@ export class RefWorkspace {
     private readonly progress: (line: string) => void,
     /** The command whose progress lines these are, e.g. `review`. */
     private readonly command: string,
-    /** Where a warning goes: shown even where progress is not (progress may be for terminals only). */
-    private readonly warn: (line: string) => void = progress,
+    /**
+     * Where the note that a ref's lockfile differs from the checkout's goes, shown even where progress is not (progress
+     * may be for terminals only); none when the command handles a lockfile change itself (`changed`, `atlantis`).
+     */
+    private readonly warn?: (line: string) => void,
   ) {}
 
   /**
@@ -70,7 +74,7 @@ export class RefWorkspace {
     if (!existsSync(join(appDir, app))) throw new ReviewInputError(option, `${app} does not exist at ${ref} (use --app <file>)`);
     const modules = nearestNodeModules(this.cwd);
     if (modules !== undefined && !existsSync(join(appDir, 'node_modules'))) symlinkSync(modules, join(appDir, 'node_modules'), 'dir');
-    if (modules !== undefined && lockfileDiffers(dirname(modules), realpathSync(root), tree)) {
+    if (this.warn !== undefined && lockfileReason(ref, this.cwd) !== undefined) {
       this.warn(
         `topicform ${this.command}: note: package-lock.json differs between ${ref} and this checkout; ${ref} is synthesized with this checkout's topicform and dependencies, so what the upgrade alone changes is not in this comparison`,
       );
@@ -115,19 +119,6 @@ function git(args: string[], cwd: string, option: string, failure: string): stri
   } catch {
     throw new ReviewInputError(option, failure);
   }
-}
-
-/**
- * Whether the lockfile beside the node_modules the ref runs with differs from the ref's own lockfile at the same place
- * in its tree (a missing one on either side counts as different). False when node_modules is outside the repository.
- */
-function lockfileDiffers(modulesParent: string, root: string, tree: string): boolean {
-  const inRepo = relative(root, realpathSync(modulesParent));
-  if (inRepo.startsWith('..') || isAbsolute(inRepo)) return false;
-  const read = (path: string): Buffer | undefined => (existsSync(path) ? readFileSync(path) : undefined);
-  const mine = read(join(modulesParent, 'package-lock.json'));
-  const theirs = read(join(tree, inRepo, 'package-lock.json'));
-  return mine === undefined || theirs === undefined || !mine.equals(theirs);
 }
 
 function nearestNodeModules(from: string): string | undefined {

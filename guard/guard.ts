@@ -5,14 +5,14 @@
  * and required providers must equal the base's: a stack that differs is never planned before the change is merged,
  * and the difference arrives through review (the result is then `reviewable`: nothing in it is foreign content).
  */
-import { canonicalString } from '../model/canonical-json';
 import { formatPath } from '../model/issues';
 import { isObject } from '../model/json-object';
-import { COMMENT_KEY, STACK_FILES, TERRAFORM_WORKING_FILES } from './allowlist';
+import { STACK_FILES, TERRAFORM_WORKING_FILES } from './allowlist';
 import { SETTINGS_CODES } from './codes';
 import type { GuardCode } from './codes';
 import { diffSettings, settingsCounterpart, stackSettings } from './settings';
 import type { SettingsPart } from './settings';
+import { sameTerraform } from './stack-changes';
 import { parseStrictJson } from './strict-json';
 import { checkStackJson } from './terraform-json';
 import type { BaseStack, GuardInput, GuardResult, GuardStack, GuardStackInfo, GuardViolation } from './types';
@@ -133,7 +133,8 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
       );
     }
   }
-  const changed = same === undefined || terraform === undefined || withoutComments(terraform) !== withoutComments(same.terraform);
+  // The one comparison of every plan-what-changed decision (guard/stack-changes.ts): comments and key order aside.
+  const changed = same === undefined || terraform === undefined || !sameTerraform(same.terraform, terraform);
   return { ...info, changed };
 }
 
@@ -141,19 +142,6 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
 function hasRemoteBackend(terraform: unknown): boolean {
   const backend = isObject(terraform) && isObject(terraform.terraform) && isObject(terraform.terraform.backend) ? Object.keys(terraform.terraform.backend) : [];
   return backend.length === 1 && backend[0] !== 'local';
-}
-
-/** Canonical JSON without `//` comment keys (cdktf's metadata), which terraform ignores. */
-function withoutComments(value: unknown): string {
-  return canonicalString(strip(value));
-}
-
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (!isObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== COMMENT_KEY) out[k] = strip(v);
-  return out;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

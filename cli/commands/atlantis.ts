@@ -5,18 +5,21 @@
  * <repo id>` prints the server-side repos.yaml the file relies on (the synth hook, the workflow, the requirements).
  *
  * `--base-ref <ref>` is the pre-workflow hook's step for one pull request: it synthesizes the base once into
- * `--base-out` (every project's review reads it) and rewrites the file so that only the stacks whose output differs
- * from the base autoplan — all of them when package-lock.json differs, because the base is synthesized with this
- * checkout's topicform and would not show what an upgrade changes.
+ * `--base-out` (every project's review reads it) and rewrites the file so that only the stacks whose Terraform differs
+ * from the base's autoplan (guard/stack-changes.ts, the comparison `topicform changed` and the guard make too) — all
+ * of them when package-lock.json differs, because the base is synthesized with this checkout's topicform and would
+ * not show what an upgrade changes.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { ATLANTIS_FILE, ATLANTIS_HEADER, atlantisConfig, atlantisServerConfig, BASE_OUTPUT_DIR, type AtlantisStack } from '../../pipeline/atlantis';
+import { compareStacks, type StackChanges } from '../../guard/stack-changes';
 import { ReviewInputError } from '../../review/errors';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
+import { InputError } from '../read-output';
+import { lockfileReason, readStackTexts } from '../stack-changes';
 import { loadStacks } from '../stacks';
 import { RefWorkspace } from '../synth-ref';
 import { writeFileAtomic } from '../write';
@@ -57,7 +60,7 @@ export function registerAtlantisCommand(program: Command, setExitCode: (code: nu
     )
     .option(
       '--base-ref <ref>',
-      "for one pull request (the server's pre-workflow hook): synthesize the base from this git ref into --base-out, and autoplan only the stacks of --out-dir whose output differs from it",
+      "for one pull request (the server's pre-workflow hook): synthesize the base from this git ref into --base-out, and autoplan only the stacks of --out-dir whose Terraform differs from it",
     )
     .option('--base-out <dir>', 'where --base-ref writes the base output, which every project reviews against', BASE_OUTPUT_DIR)
     .option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts')
@@ -124,10 +127,23 @@ function writeForPullRequest(
   } finally {
     workspace.dispose();
   }
-  const upgrade = lockfileDiffers(options.baseRef, cwd);
-  const plan = new Set(
-    projects.map((p) => p.stack).filter((stack) => upgrade || !sameFiles(join(resolve(cwd, baseOut), 'stacks', stack), join(head, 'stacks', stack))),
-  );
+  // The same comparison as the guard and `topicform changed` (guard/stack-changes.ts): a stack whose Terraform is the
+  // base's does not autoplan; every stack does when the lockfile differs, since the base was synthesized with this
+  // checkout's dependencies.
+  const upgrade = lockfileReason(options.baseRef, cwd);
+  let changes: StackChanges;
+  try {
+    changes = compareStacks(
+      readStackTexts(resolve(cwd, baseOut), baseOut),
+      readStackTexts(head, options.outDir),
+      upgrade === undefined ? {} : { everyStack: upgrade },
+    );
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    stderr.write(`topicform atlantis: ${error.message}\n`);
+    return 1;
+  }
+  const plan = new Set(changes.plan);
   writeFileAtomic(options.target, renderAtlantis(projects, options.outDir, plan));
   const names = (keep: boolean): string => {
     const list = projects.filter((p) => plan.has(p.stack) === keep).map((p) => p.stack);
@@ -135,30 +151,8 @@ function writeForPullRequest(
   };
   stdout.write(
     `wrote ${options.output} for this pull request: ${String(plan.size)} of ${String(projects.length)} stack(s) autoplan (${
-      upgrade ? `package-lock.json differs from ${options.baseRef}: an upgrade can change any stack` : `their output differs from ${options.baseRef}`
+      upgrade ?? `their Terraform differs from ${options.baseRef}`
     }): ${names(true)}; unchanged, not autoplanned (atlantis plan -p <stack> still plans one): ${names(false)}\n`,
   );
   return 0;
-}
-
-/** package-lock.json of the working tree differs from the ref's (or exists in only one of them). */
-function lockfileDiffers(ref: string, cwd: string): boolean {
-  const diff = spawnSync('git', ['diff', '--quiet', ref, '--', 'package-lock.json'], { cwd, encoding: 'utf8' });
-  // 0 same, 1 differs; anything else (no repository, unknown ref: already refused by the synth) counts as different.
-  return diff.status !== 0;
-}
-
-/** Both directories hold the same files with the same bytes (a missing directory holds none). */
-function sameFiles(a: string, b: string): boolean {
-  const left = listFiles(a);
-  const right = listFiles(b);
-  if (left.length !== right.length || left.some((file, i) => file !== right[i])) return false;
-  return left.every((file) => readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
-}
-
-function listFiles(root: string, dir = root): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? listFiles(root, join(dir, entry)) : [relative(root, join(dir, entry))]))
-    .sort();
 }

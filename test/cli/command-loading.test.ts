@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandsFor, main } from '../../cli/main';
 
-const ALL = ['synth', 'lint', 'check', 'stacks', 'graph', 'import', 'access', 'codeowners', 'review', 'guard', 'plan', 'ci', 'atlantis', 'init'];
+const ALL = ['synth', 'lint', 'check', 'stacks', 'graph', 'import', 'access', 'codeowners', 'review', 'guard', 'changed', 'plan', 'ci', 'atlantis', 'init'];
 const names = (argv: string[]): string[] => commandsFor(['node', 'topicform', ...argv]).map(([name]) => name);
 
 async function output(argv: string[]): Promise<string> {
