@@ -8,6 +8,9 @@ import { deadLetterExists } from '../../rules/group/dead-letter-exists';
 import { isBlocking } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
+import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
+import { SEED } from '../model/resolve/helpers';
 import type { Finding } from '../../rules/types';
 import {
   consumerGroup,
@@ -225,6 +228,37 @@ describe('lint runner: suppressions', () => {
   it('reports an unused domain suppression once, on the domain', () => {
     const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-GROUP-003', reason: REASON }] } }));
     expect(findingsOf(findings, 'TF-LINT-002').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['domain orders']);
+  });
+
+  it('reports unknown and unused suppressions of a Connect cluster and a connector on the declaration that makes them', () => {
+    // A typo in a connector's suppression would otherwise suppress nothing and say nothing, as on any other declaration.
+    const reason = 'stated here to check what lint says about it';
+    const cluster: ConnectClusterInput = { ...INDEXING, suppressions: [{ ruleId: 'TF-NOPE-001', reason }] };
+    const sink: ConnectorInput = {
+      ...DOCUMENT_SINK,
+      suppressions: [
+        { ruleId: 'TF-NOPE-002', reason },
+        { ruleId: 'TF-PART-001', reason },
+      ],
+    };
+    const result = resolve({ ...SEED, connectClusters: [cluster], connectors: [sink] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const meta = lint(result.topology).filter((f) => f.ruleId.startsWith('TF-LINT-'));
+    expect(meta.map((f) => `${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'TF-LINT-001 error connect-cluster search.indexing: connect cluster search.indexing suppresses unknown rule TF-NOPE-001',
+      'TF-LINT-001 error connector search.indexing/document-index: connector search.indexing/document-index suppresses unknown rule TF-NOPE-002',
+      'TF-LINT-002 info connector search.indexing/document-index: connector search.indexing/document-index suppresses TF-PART-001, which reports nothing here',
+    ]);
+  });
+
+  it("counts a Connect cluster's suppression as used when it silences a finding on one of its connectors", () => {
+    const reason = 'the index accepts every record shape; nothing can fail';
+    const cluster: ConnectClusterInput = { ...INDEXING, suppressions: [{ ruleId: 'TF-CONNECT-001', reason }] };
+    const result = resolve({ ...SEED, connectClusters: [cluster], connectors: [{ ...DOCUMENT_SINK, deadLetter: false }] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const findings = lint(result.topology);
+    expect(findingsOf(findings, 'TF-CONNECT-001').map((f) => f.suppressed)).toEqual([{ reason, by: 'connect cluster search.indexing' }]);
+    expect(findings.filter((f) => f.ruleId.startsWith('TF-LINT-'))).toEqual([]);
   });
 
   it('reports a suppression of a production-only rule as unused (info) outside production only', () => {
