@@ -5,7 +5,7 @@ import { resolve } from '../../model/resolve';
 import type { Topology } from '../../model/topology';
 import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
 import { deadLetterExists } from '../../rules/group/dead-letter-exists';
-import { isBlocking } from '../../rules/format/merge';
+import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
@@ -324,6 +324,20 @@ describe('lint runner: results', () => {
     expect(findingsOf(lintOf(declarations, PROD), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['prod', 'error']]);
     expect(findingsOf(lintOf(declarations, DEV), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['dev', 'warning']]);
     expect(compatibilityNotNone.level).toBe('error');
+  });
+
+  it('gives a message that quotes a prefixed topic name a form without the prefix, so environments merge into one finding', () => {
+    const noStrategy = { contract: { compatibility: 'BACKWARD' as const, schema: ORDER_JSON_SCHEMA } };
+    const inStaging = seed({ topic: { ...noStrategy, source: { path: 'staging/orders/order-created', file: 'topics/orders.ts', line: 12 } } });
+    const staging = findingsOf(lintOf(inStaging, { ...DEV, name: 'staging', topicPrefix: 'staging.' }), 'TF-CONTRACT-002');
+    const dev = findingsOf(lintOf(seed({ topic: noStrategy })), 'TF-CONTRACT-002');
+    const unprefixed = 'topic "orders.order-created" states no schema-change strategy';
+    expect(staging.map((f) => [f.message, f.sharedMessage])).toEqual([['topic "staging.orders.order-created" states no schema-change strategy', unprefixed]]);
+    // With no prefix the message is already what every environment says: no second copy of it.
+    expect(dev.map((f) => [f.message, f.sharedMessage])).toEqual([[unprefixed, undefined]]);
+    expect(mergeFindings([...staging, ...dev]).map((f) => [f.message, f.environments])).toEqual([[unprefixed, ['dev', 'staging']]]);
+    // Alone, an environment's finding keeps its own names.
+    expect(mergeFindings(staging).map((f) => f.message)).toEqual(['topic "staging.orders.order-created" states no schema-change strategy']);
   });
 
   it("uses the rule's level when the violation sets none, and copies the rule's title and fix", () => {
