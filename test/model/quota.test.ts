@@ -131,6 +131,19 @@ describe('deriveQuotas', () => {
     expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: ['orders.audit'], consume: [] });
   });
 
+  it('drops the undeclared topics of an overridden direction: the override is the rate, nothing is missing', () => {
+    const options: QuotaOptions = { ...ON, overrides: { 'User:reader': { producerByteRate: 7_000 } } };
+    const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy'])], [producer('User:reader', 'orders.audit')], options);
+    expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: [], consume: ['orders.legacy'] });
+    expect(quotaOf(quotas, 'User:reader').producerByteRate).toEqual({ value: 7_000, explanation: '7,000 B/s set in environment prod (none derived)' });
+  });
+
+  it('counts a topic it has no resolved topic for as one without declared throughput, rather than failing', () => {
+    const q = quotaOf(deriveQuotas(TOPICS, [], [producer('User:order-service', 'orders.unknown')], ON), 'User:order-service');
+    expect(q.producerByteRate).toBeNull();
+    expect(q.undeclaredThroughput.produce).toEqual(['orders.unknown']);
+  });
+
   it('is empty when quotas are off, and skips principals that are not User:', () => {
     expect(deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.paid'])], [], { ...ON, enabled: false })).toEqual([]);
     const quotas = deriveQuotas(TOPICS, [group('orders.a', 'Group:readers', ['orders.paid']), group('orders.b', 'User:reader', ['orders.paid'])], [], ON);

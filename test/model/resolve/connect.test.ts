@@ -293,7 +293,7 @@ describe('resolve: declared Connect shapes', () => {
   });
 
   it("refuses a dead-letter config key the model derives, and checks the others like a topic's config", () => {
-    const deadLetter = { config: { 'retention.ms': '1', 'cleanup.policy': 'compact', 'max.message.bytez': '1' } };
+    const deadLetter = { config: { 'retention.ms': 'a week', 'cleanup.policy': 'compact', 'max.message.bytez': '1' } };
     const result = resolve(withConnect([INDEXING], [{ ...DOCUMENT_SINK, deadLetter }]), DEV);
     expect(result.topology).toBeNull();
     const issues = result.issues.map((i) => `${i.code} ${i.path}`);
@@ -301,7 +301,7 @@ describe('resolve: declared Connect shapes', () => {
       'derived-config-key deadLetter.config["cleanup.policy"]',
       'derived-config-key deadLetter.config["retention.ms"]',
     ]);
-    // The derived keys are reported once, as derived; only the unknown one is checked further.
+    // The derived keys are reported once, as derived (not also "a week" as an invalid retention.ms); the others are checked.
     expect(issues.filter((i) => !i.startsWith('derived-config-key'))).toEqual([expect.stringMatching(/^\S+ deadLetter\.config\["max\.message\.bytez"\]$/)]);
   });
 
@@ -358,5 +358,85 @@ describe('resolve: declared Connect shapes', () => {
       'search.zeta.connect-status',
     ]);
     expect(connectTopics(undefined)).toEqual([]);
+  });
+
+  it('reports a connector whose cluster is not declared at all, naming the cluster', () => {
+    const result = resolve(withConnect([], [DOCUMENT_SINK]), DEV);
+    expect(result.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['unknown-connect-cluster', 'cluster', 'connect cluster "search.indexing" is not declared'],
+    ]);
+  });
+
+  it('fails when a connector is declared twice on one cluster, naming the cluster and the first declaration', () => {
+    const result = resolve(withConnect([INDEXING], [DOCUMENT_SINK, { ...DOCUMENT_SINK, source: { path: 'dev/again' } }]), DEV);
+    expect(result.issues.map((i) => [i.code, i.source.path, i.message])).toEqual([
+      [
+        'duplicate-connector',
+        'dev/again',
+        'connector "document-index" is declared twice on connect cluster "search.indexing" (first at dev/search/indexing/document-index); connector names are unique per cluster',
+      ],
+    ]);
+  });
+
+  it("says whether a connector reads or writes another domain's topic it gives no reason for", () => {
+    const orders = { topic: { domain: 'orders', event: 'order-created' } };
+    const source: ConnectorInput = {
+      type: 'source',
+      cluster: DOCUMENT_SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'x.Cdc',
+      topics: [orders],
+      source: { path: 'dev/cdc' },
+    };
+    const result = resolve(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics: [orders] }, source]), DEV);
+    expect(result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`)).toEqual([
+      'dev/cdc › topics[0].reason: connector "search.cdc" writes "orders/order-created" of domain "orders" without a stated reason',
+      'dev/search/indexing/document-index › topics[0].reason: connector "search.document-index" reads "orders/order-created" of domain "orders" without a stated reason',
+    ]);
+  });
+
+  it('names the cluster when a source connector asks for exactly-once the cluster does not support', () => {
+    const cdc: ConnectorInput = {
+      type: 'source',
+      cluster: DOCUMENT_SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'x.Cdc',
+      topics: DOCUMENT_SINK.topics,
+      exactlyOnce: true,
+      source: { path: 'dev/cdc' },
+    };
+    expect(resolve(withConnect([INDEXING], [cdc]), DEV).issues.map((i) => i.message)).toEqual([
+      'source connector "cdc" asks for exactly-once delivery, but connect cluster "search.indexing" does not enable exactly-once source support',
+    ]);
+  });
+
+  it('lists the topics a connector reads by name, each with its declared reference and reason', () => {
+    const reason = 'orders are indexed for customer service';
+    const topics = [{ topic: { domain: 'search', event: 'document-changed' } }, { topic: { domain: 'orders', event: 'order-created' }, reason }];
+    const sink = resolved(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics: [...topics].reverse() }])).connect?.connectors[0];
+    expect(sink?.topics).toEqual([
+      { topic: { domain: 'orders', event: 'order-created' }, topicName: 'orders.order-created', reason },
+      { topic: { domain: 'search', event: 'document-changed' }, topicName: 'search.document-changed' },
+    ]);
+  });
+
+  it('reports a connector on a topic whose own declaration fails without failing itself', () => {
+    // A full replay compacts: a declared delete policy contradicts it, so the topic is refused, not resolved.
+    const broken = { ...DOCUMENT_CHANGED, cleanupPolicy: 'delete' as const };
+    const result = resolve({ ...withConnect([INDEXING], [DOCUMENT_SINK]), topics: [ORDER_CREATED, broken] }, DEV);
+    expect(result.topology).toBeNull();
+    expect(result.issues.map((i) => i.source.path)).toEqual(['dev/search/document-changed']);
+  });
+
+  it('passes a storage or dead-letter config key through when the environment lists it among its vendor keys', () => {
+    const vendorKey = 'confluent.placement.constraints';
+    const declarations = withConnect(
+      [{ ...INDEXING, storage: { offset: { config: { [vendorKey]: '{}' } } } }],
+      [{ ...DOCUMENT_SINK, deadLetter: { config: { [vendorKey]: '{}' } } }],
+    );
+    expect(resolve(declarations, DEV).issues.map((i) => i.path)).toEqual([`storage.offset.config["${vendorKey}"]`, `deadLetter.config["${vendorKey}"]`]);
+    const topology = resolved(declarations, { ...DEV, vendorConfigKeys: [vendorKey] });
+    expect(topology.connect?.clusters[0]?.storage.offset.config[vendorKey]).toBe('{}');
+    expect(topology.connect?.connectors[0]?.deadLetter?.config[vendorKey]).toBe('{}');
   });
 });
