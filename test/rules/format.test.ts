@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../rules/format/json';
 import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
 import { formatSarif } from '../../rules/format/sarif';
-import { formatText } from '../../rules/format/text';
+import { formatProblems, formatText } from '../../rules/format/text';
 import { META_RULES, RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
@@ -118,10 +118,8 @@ describe('mergeFindings: one entry per finding with the environments it occurs i
     expect(isBlocking(finding({ level: 'error', suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } }), true)).toBe(false);
   });
 
-  // BUG (rules/format/merge.ts): mergeFindings keeps first-occurrence order, so a report over several environments
-  // depends on the order the app declares its stacks in, and a subject's prod-only finding is printed after other
-  // subjects' findings (here TF-REPL-001 on the topic comes after TF-GROUP-004 on the group when dev is listed first).
-  // Expected: merged findings sorted like lint's own order. Remove `.fails` once fixed.
+  // mergeFindings sorts after merging: kept in first-occurrence order, a subject's prod-only finding would follow other
+  // subjects' findings when dev is listed first (here TF-REPL-001 on the topic after TF-GROUP-004 on the group).
   it('the merged report does not depend on the order of the environments', () => {
     const overrides: OrdersOverrides = { topic: { replication: { factor: 2 } }, group: { maxProcessingLag: undefined } };
     const devOnly = lintOrders(overrides).findings;
@@ -236,6 +234,73 @@ describe('formatText: human output grouped by domain', () => {
     expect(formatText([finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } })])).toMatch(
       /0 error\(s\), 0 warning\(s\), 0 info, 1 suppressed — passed\n$/,
     );
+  });
+});
+
+describe('formatText: findings outside a domain, suppressed lines, locations without a line', () => {
+  const environmentFinding = finding({
+    ruleId: 'TF-REPL-001',
+    environment: 'prod',
+    subject: { kind: 'environment', name: 'prod', domain: '', source: { path: 'prod', file: 'environments.ts' } },
+    field: 'replicationFactor',
+    message: 'replication factor 1 in production environment "prod"',
+    fix: 'set replicationFactor to at least 3',
+  });
+
+  it('prints findings on an environment under "environments", with the file but no line when none is known', () => {
+    expect(formatText([environmentFinding]).split('\n').slice(0, 3)).toEqual([
+      'environments',
+      '  error   TF-REPL-001 environments.ts prod › replicationFactor: replication factor 1 in production environment "prod" [prod]',
+      '          fix: set replicationFactor to at least 3',
+    ]);
+  });
+
+  it('dims a suppressed finding as a whole line through the Paint, and colours its level only when unsuppressed', () => {
+    const paint = {
+      level: (level: string, text: string) => `<${level}>${text}</>`,
+      heading: (text: string) => text,
+      dim: (text: string) => `<dim>${text}</>`,
+      verdict: (_: boolean, text: string) => text,
+    };
+    const suppressed = finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } });
+    expect(formatText([suppressed], { paint }).split('\n')[1]).toBe(
+      '<dim>  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev] — suppressed by consumer group orders.payment: reviewed by the platform team</>',
+    );
+  });
+});
+
+describe('formatProblems: what synth prints', () => {
+  const warning = finding({
+    ruleId: 'TF-GROUP-004',
+    level: 'warning',
+    field: 'maxProcessingLag',
+    message: 'group orders.payment states no maxProcessingLag',
+    fix: "set maxProcessingLag, e.g. '5m'",
+  });
+  const info = finding({ ruleId: 'TF-GROUP-005', level: 'info', field: 'processingTimePerMessage', message: 'group orders.payment states no processing time' });
+  const suppressed = finding({
+    ruleId: 'TF-DOMAIN-001',
+    level: 'warning',
+    subject: { kind: 'domain', name: 'orders', source: { path: 'dev/orders' } },
+    field: 'recoveryProcedure',
+    message: 'domain "orders" declares no recovery procedure',
+    suppressed: { reason: 'the runbook is being written this sprint', by: 'domain orders' },
+  });
+
+  it('prints only unsuppressed errors and warnings, and counts the whole report', () => {
+    const problems = formatProblems([info, suppressed, warning, finding()]);
+    expect(problems.lines).toEqual([
+      'orders',
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
+      '          fix: leave deadLetter on (the default)',
+      '  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev]',
+      "          fix: set maxProcessingLag, e.g. '5m'",
+    ]);
+    expect(problems.counts).toBe('1 error(s), 1 warning(s), 1 info, 1 suppressed');
+  });
+
+  it('prints nothing but the counts when only info and suppressed findings remain', () => {
+    expect(formatProblems([info, suppressed])).toEqual({ lines: [], counts: '0 error(s), 0 warning(s), 1 info, 1 suppressed' });
   });
 });
 
