@@ -104,6 +104,36 @@ describe('mergeFindings: one entry per finding with the environments it occurs i
     expect(merged.map((f) => `${f.level} [${f.environments.join(', ')}]`)).toEqual(['warning [dev]', 'error [prod]']);
   });
 
+  it('orders entries by domain, construct path, subject, rule, field, message, then environments, whatever the input order', () => {
+    const at = (path: string) => ({ source: { path, file: 'topics/orders.ts', line: 30 } });
+    const entries = [
+      finding({ subject: { domain: 'billing', ...at('dev/billing/payment') } }),
+      finding({ subject: at('dev/orders/a') }),
+      finding({ subject: { name: 'orders.a' } }),
+      finding({ ruleId: 'TF-GROUP-002' }),
+      finding({ message: 'a different message' }),
+      finding(),
+      finding({ environment: 'prod', subject: at('prod/orders/payment'), suppressed: { reason: 'only prod is reviewed', by: 'domain orders' } }),
+      finding({ field: 'zzz' }),
+    ];
+    const expected = [
+      'billing billing/payment orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/a orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.a TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-002 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [dev] a different message',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [prod] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 zzz [dev] group orders.payment has no dead-letter topic',
+    ];
+    const keys = (list: readonly Finding[]): string[] =>
+      mergeFindings(list).map(
+        (f) => `${f.subject.domain} ${f.constructPath} ${f.subject.name} ${f.ruleId} ${f.field} [${f.environments.join(', ')}] ${f.message}`,
+      );
+    expect(keys(entries)).toEqual(expected);
+    expect(keys([...entries].reverse())).toEqual(expected);
+  });
+
   it('strips only the leading stack name from a construct path', () => {
     expect(stripStack('dev/orders/order-created', 'dev')).toBe('orders/order-created');
     expect(stripStack('prod/dev/x', 'dev')).toBe('prod/dev/x');
