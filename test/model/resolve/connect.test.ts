@@ -413,7 +413,7 @@ describe('resolve: declared Connect shapes', () => {
   it('lists the topics a connector reads by name, each with its declared reference and reason', () => {
     const reason = 'orders are indexed for customer service';
     const topics = [{ topic: { domain: 'search', event: 'document-changed' } }, { topic: { domain: 'orders', event: 'order-created' }, reason }];
-    const sink = resolved(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics: [...topics].reverse() }])).connect?.connectors[0];
+    const sink = resolved(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics }])).connect?.connectors[0];
     expect(sink?.topics).toEqual([
       { topic: { domain: 'orders', event: 'order-created' }, topicName: 'orders.order-created', reason },
       { topic: { domain: 'search', event: 'document-changed' }, topicName: 'search.document-changed' },
