@@ -261,6 +261,13 @@ describe('lint runner: suppressions', () => {
     expect(findings.filter((f) => f.ruleId.startsWith('TF-LINT-'))).toEqual([]);
   });
 
+  it('reports a suppression of a suppression rule as an error: a stale or mistyped suppression must stay visible', () => {
+    const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-LINT-002', reason: 'we keep old suppressions on purpose' }] } }));
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'error domain orders: domain orders suppresses the suppression rule TF-LINT-002',
+    ]);
+  });
+
   it('reports a suppression of a production-only rule as unused (info) outside production only', () => {
     const declarations = seed({
       topic: { replication: { factor: 2 }, suppressions: [{ ruleId: 'TF-REPL-001', reason: 'a replay copy; two replicas suffice here' }] },
