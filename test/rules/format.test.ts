@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../rules/format/json';
 import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
 import { formatSarif } from '../../rules/format/sarif';
@@ -393,8 +393,14 @@ describe('formatSarif: SARIF 2.1.0', () => {
   const suppressedFinding = finding({
     suppressed: { reason: 'poison pills are impossible: events are validated upstream', by: 'consumer group orders.payment' },
   });
-  const log = sarif([...both, suppressedFinding]);
-  const results = resultsOf(log);
+  // Built before each test rather than once when the file is collected, so that a test's run is what builds it (mutation
+  // testing attributes code to the tests that run it, and would otherwise run none of these for a change to formatSarif).
+  let log: SarifLog;
+  let results: readonly SarifResult[];
+  beforeEach(() => {
+    log = sarif([...both, suppressedFinding]);
+    results = resultsOf(log);
+  });
 
   itWithSarifSchemas.each(['prose', 'schemastore'] as const)(`validates against the %s SARIF 2.1.0 schema${SKIP_REASON}`, (schema) => {
     expect(sarifProblems(log, schema)).toEqual([]);
