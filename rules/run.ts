@@ -213,8 +213,12 @@ function subjectPrefix(subject: Subject): string {
       return 'producer ';
     case 'streams-application':
       return 'streams application ';
+    case 'connect-cluster':
+      return 'connect cluster ';
+    case 'connector':
+      return 'connector ';
     default:
-      return '\u0000'; // clients and ACLs declare no suppressions of their own
+      return '\u0000'; // clients, readers and ACLs repeat a declaration's suppressions or declare none
   }
 }
 

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveQuotas, hasRates, principalUses, quotaAddress, quotaConfig, wholeBytes, type QuotaOptions } from '../../model/quota';
-import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedQuota } from '../../model/topology';
+import type {
+  ResolvedConnector,
+  ResolvedConsumerGroup,
+  ResolvedEventTopic,
+  ResolvedProducer,
+  ResolvedQuota,
+  ResolvedStreamsApplication,
+} from '../../model/topology';
 
 /** Only the fields quotas read: a topic's throughput, a group's subscriptions, a producer's topic. */
 const topic = (name: string, throughput: { peakMessagesPerSecond: number; averageMessageBytes: number } | null): [string, ResolvedEventTopic] => [
@@ -124,6 +131,19 @@ describe('deriveQuotas', () => {
     expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: ['orders.audit'], consume: [] });
   });
 
+  it('drops the undeclared topics of an overridden direction: the override is the rate, nothing is missing', () => {
+    const options: QuotaOptions = { ...ON, overrides: { 'User:reader': { producerByteRate: 7_000 } } };
+    const quotas = deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.legacy'])], [producer('User:reader', 'orders.audit')], options);
+    expect(quotaOf(quotas, 'User:reader').undeclaredThroughput).toEqual({ produce: [], consume: ['orders.legacy'] });
+    expect(quotaOf(quotas, 'User:reader').producerByteRate).toEqual({ value: 7_000, explanation: '7,000 B/s set in environment prod (none derived)' });
+  });
+
+  it('counts a topic it has no resolved topic for as one without declared throughput, rather than failing', () => {
+    const q = quotaOf(deriveQuotas(TOPICS, [], [producer('User:order-service', 'orders.unknown')], ON), 'User:order-service');
+    expect(q.producerByteRate).toBeNull();
+    expect(q.undeclaredThroughput.produce).toEqual(['orders.unknown']);
+  });
+
   it('is empty when quotas are off, and skips principals that are not User:', () => {
     expect(deriveQuotas(TOPICS, [group('orders.a', 'User:reader', ['orders.paid'])], [], { ...ON, enabled: false })).toEqual([]);
     const quotas = deriveQuotas(TOPICS, [group('orders.a', 'Group:readers', ['orders.paid']), group('orders.b', 'User:reader', ['orders.paid'])], [], ON);
@@ -141,6 +161,70 @@ describe('deriveQuotas', () => {
       ['User:a', 'orders'],
       ['User:b', 'billing'],
     ]);
+  });
+});
+
+describe('deriveQuotas: Kafka Streams applications and connectors count like the clients they are', () => {
+  const app = (applicationId: string, principal: string, reads: readonly string[], writes: readonly string[]): ResolvedStreamsApplication =>
+    ({
+      applicationId,
+      principal,
+      domain: 'orders',
+      service: applicationId,
+      inputs: reads.map((topicName) => ({ topicName })),
+      outputs: writes.map((topicName) => ({ topicName })),
+    }) as unknown as ResolvedStreamsApplication;
+  const connector = (type: 'sink' | 'source', cluster: string, name: string, topics: readonly string[]): ResolvedConnector =>
+    ({
+      type,
+      name,
+      cluster: { groupId: cluster },
+      groupId: type === 'sink' ? `connect-${name}` : null,
+      principal: 'User:connect',
+      domain: 'search',
+      service: 'search-connect',
+      topics: topics.map((topicName) => ({ topicName })),
+    }) as unknown as ResolvedConnector;
+
+  it('counts what a Streams application writes as produced and what it reads once, in its application id, as consumed', () => {
+    const apps = [
+      app('orders-totals', 'User:streams', ['orders.paid'], ['orders.created']),
+      app('orders-audit', 'User:streams', ['orders.created'], ['orders.paid']),
+    ];
+    const q = quotaOf(deriveQuotas(TOPICS, [], [], ON, { streamsApplications: apps, connectors: [] }), 'User:streams');
+    expect(q.producerByteRate).toEqual({
+      value: 4_196_000,
+      explanation:
+        'orders.created 2,000 msg/s × 1,024 B = 2,048,000 B/s + orders.paid 100 msg/s × 500 B = 50,000 B/s = 2,098,000 B/s; × produce headroom 2 → 4,196,000 B/s per broker',
+    });
+    // (2,048,000 + 50,000) × 3 = 6,294,000, the applications in id order whatever the declaration order.
+    expect(q.consumerByteRate).toEqual({
+      value: 6_294_000,
+      explanation:
+        'orders-audit reads orders.created 2,000 msg/s × 1,024 B = 2,048,000 B/s + orders-totals reads orders.paid 100 msg/s × 500 B = 50,000 B/s = 2,098,000 B/s; × consume headroom 3 → 6,294,000 B/s per broker',
+    });
+    expect(q).toMatchObject({ domain: 'orders', services: ['orders-audit', 'orders-totals'] });
+  });
+
+  it('counts what a source connector writes as produced and what a sink connector reads, in its group, as consumed', () => {
+    const connectors = [
+      connector('sink', 'search.b', 'aa-index', ['orders.created']),
+      connector('source', 'search.a', 'cdc', ['orders.paid']),
+      connector('sink', 'search.a', 'zz-archive', ['orders.paid']),
+    ];
+    const q = quotaOf(deriveQuotas(TOPICS, [], [], ON, { streamsApplications: [], connectors }), 'User:connect');
+    // Only the source connector produces: 50,000 × 2.
+    expect(q.producerByteRate).toEqual({
+      value: 100_000,
+      explanation: 'orders.paid 100 msg/s × 500 B = 50,000 B/s; × produce headroom 2 → 100,000 B/s per broker',
+    });
+    // Only the sinks consume, by cluster then name (search.a/zz-archive before search.b/aa-index): (50,000 + 2,048,000) × 3.
+    expect(q.consumerByteRate).toEqual({
+      value: 6_294_000,
+      explanation:
+        'connect-zz-archive reads orders.paid 100 msg/s × 500 B = 50,000 B/s + connect-aa-index reads orders.created 2,000 msg/s × 1,024 B = 2,048,000 B/s = 2,098,000 B/s; × consume headroom 3 → 6,294,000 B/s per broker',
+    });
+    expect(q).toMatchObject({ entityName: 'connect', domain: 'search', services: ['search-connect'] });
   });
 });
 

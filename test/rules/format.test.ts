@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../rules/format/json';
 import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
 import { formatSarif } from '../../rules/format/sarif';
-import { formatText } from '../../rules/format/text';
+import { formatProblems, formatText } from '../../rules/format/text';
 import { META_RULES, RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
@@ -104,6 +104,36 @@ describe('mergeFindings: one entry per finding with the environments it occurs i
     expect(merged.map((f) => `${f.level} [${f.environments.join(', ')}]`)).toEqual(['warning [dev]', 'error [prod]']);
   });
 
+  it('orders entries by domain, construct path, subject, rule, field, message, then environments, whatever the input order', () => {
+    const at = (path: string) => ({ source: { path, file: 'topics/orders.ts', line: 30 } });
+    const entries = [
+      finding({ subject: { domain: 'billing', ...at('dev/billing/payment') } }),
+      finding({ subject: at('dev/orders/a') }),
+      finding({ subject: { name: 'orders.a' } }),
+      finding({ ruleId: 'TF-GROUP-002' }),
+      finding({ message: 'a different message' }),
+      finding(),
+      finding({ environment: 'prod', subject: at('prod/orders/payment'), suppressed: { reason: 'only prod is reviewed', by: 'domain orders' } }),
+      finding({ field: 'zzz' }),
+    ];
+    const expected = [
+      'billing billing/payment orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/a orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.a TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-002 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [dev] a different message',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [dev] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 deadLetter [prod] group orders.payment has no dead-letter topic',
+      'orders orders/payment orders.payment TF-GROUP-003 zzz [dev] group orders.payment has no dead-letter topic',
+    ];
+    const keys = (list: readonly Finding[]): string[] =>
+      mergeFindings(list).map(
+        (f) => `${f.subject.domain} ${f.constructPath} ${f.subject.name} ${f.ruleId} ${f.field} [${f.environments.join(', ')}] ${f.message}`,
+      );
+    expect(keys(entries)).toEqual(expected);
+    expect(keys([...entries].reverse())).toEqual(expected);
+  });
+
   it('strips only the leading stack name from a construct path', () => {
     expect(stripStack('dev/orders/order-created', 'dev')).toBe('orders/order-created');
     expect(stripStack('prod/dev/x', 'dev')).toBe('prod/dev/x');
@@ -118,10 +148,8 @@ describe('mergeFindings: one entry per finding with the environments it occurs i
     expect(isBlocking(finding({ level: 'error', suppressed: { reason: 'reviewed by the platform team', by: 'domain orders' } }), true)).toBe(false);
   });
 
-  // BUG (rules/format/merge.ts): mergeFindings keeps first-occurrence order, so a report over several environments
-  // depends on the order the app declares its stacks in, and a subject's prod-only finding is printed after other
-  // subjects' findings (here TF-REPL-001 on the topic comes after TF-GROUP-004 on the group when dev is listed first).
-  // Expected: merged findings sorted like lint's own order. Remove `.fails` once fixed.
+  // mergeFindings sorts after merging: kept in first-occurrence order, a subject's prod-only finding would follow other
+  // subjects' findings when dev is listed first (here TF-REPL-001 on the topic after TF-GROUP-004 on the group).
   it('the merged report does not depend on the order of the environments', () => {
     const overrides: OrdersOverrides = { topic: { replication: { factor: 2 } }, group: { maxProcessingLag: undefined } };
     const devOnly = lintOrders(overrides).findings;
@@ -239,6 +267,73 @@ describe('formatText: human output grouped by domain', () => {
   });
 });
 
+describe('formatText: findings outside a domain, suppressed lines, locations without a line', () => {
+  const environmentFinding = finding({
+    ruleId: 'TF-REPL-001',
+    environment: 'prod',
+    subject: { kind: 'environment', name: 'prod', domain: '', source: { path: 'prod', file: 'environments.ts' } },
+    field: 'replicationFactor',
+    message: 'replication factor 1 in production environment "prod"',
+    fix: 'set replicationFactor to at least 3',
+  });
+
+  it('prints findings on an environment under "environments", with the file but no line when none is known', () => {
+    expect(formatText([environmentFinding]).split('\n').slice(0, 3)).toEqual([
+      'environments',
+      '  error   TF-REPL-001 environments.ts prod › replicationFactor: replication factor 1 in production environment "prod" [prod]',
+      '          fix: set replicationFactor to at least 3',
+    ]);
+  });
+
+  it('dims a suppressed finding as a whole line through the Paint, and colours its level only when unsuppressed', () => {
+    const paint = {
+      level: (level: string, text: string) => `<${level}>${text}</>`,
+      heading: (text: string) => text,
+      dim: (text: string) => `<dim>${text}</>`,
+      verdict: (_: boolean, text: string) => text,
+    };
+    const suppressed = finding({ suppressed: { reason: 'reviewed by the platform team', by: 'consumer group orders.payment' } });
+    expect(formatText([suppressed], { paint }).split('\n')[1]).toBe(
+      '<dim>  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev] — suppressed by consumer group orders.payment: reviewed by the platform team</>',
+    );
+  });
+});
+
+describe('formatProblems: what synth prints', () => {
+  const warning = finding({
+    ruleId: 'TF-GROUP-004',
+    level: 'warning',
+    field: 'maxProcessingLag',
+    message: 'group orders.payment states no maxProcessingLag',
+    fix: "set maxProcessingLag, e.g. '5m'",
+  });
+  const info = finding({ ruleId: 'TF-GROUP-005', level: 'info', field: 'processingTimePerMessage', message: 'group orders.payment states no processing time' });
+  const suppressed = finding({
+    ruleId: 'TF-DOMAIN-001',
+    level: 'warning',
+    subject: { kind: 'domain', name: 'orders', source: { path: 'dev/orders' } },
+    field: 'recoveryProcedure',
+    message: 'domain "orders" declares no recovery procedure',
+    suppressed: { reason: 'the runbook is being written this sprint', by: 'domain orders' },
+  });
+
+  it('prints only unsuppressed errors and warnings, and counts the whole report', () => {
+    const problems = formatProblems([info, suppressed, warning, finding()]);
+    expect(problems.lines).toEqual([
+      'orders',
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
+      '          fix: leave deadLetter on (the default)',
+      '  warning TF-GROUP-004 topics/orders.ts:30 orders/payment › maxProcessingLag: group orders.payment states no maxProcessingLag [dev]',
+      "          fix: set maxProcessingLag, e.g. '5m'",
+    ]);
+    expect(problems.counts).toBe('1 error(s), 1 warning(s), 1 info, 1 suppressed');
+  });
+
+  it('prints nothing but the counts when only info and suppressed findings remain', () => {
+    expect(formatProblems([info, suppressed])).toEqual({ lines: [], counts: '0 error(s), 0 warning(s), 1 info, 1 suppressed' });
+  });
+});
+
 describe('formatJson: machine output', () => {
   it('has one object per merged finding with a fixed set of keys', () => {
     const parsed = JSON.parse(formatJson(both)) as { findings: Array<Record<string, unknown>> };
@@ -298,8 +393,14 @@ describe('formatSarif: SARIF 2.1.0', () => {
   const suppressedFinding = finding({
     suppressed: { reason: 'poison pills are impossible: events are validated upstream', by: 'consumer group orders.payment' },
   });
-  const log = sarif([...both, suppressedFinding]);
-  const results = resultsOf(log);
+  // Built before each test rather than once when the file is collected, so that a test's run is what builds it (mutation
+  // testing attributes code to the tests that run it, and would otherwise run none of these for a change to formatSarif).
+  let log: SarifLog;
+  let results: readonly SarifResult[];
+  beforeEach(() => {
+    log = sarif([...both, suppressedFinding]);
+    results = resultsOf(log);
+  });
 
   itWithSarifSchemas.each(['prose', 'schemastore'] as const)(`validates against the %s SARIF 2.1.0 schema${SKIP_REASON}`, (schema) => {
     expect(sarifProblems(log, schema)).toEqual([]);

@@ -5,9 +5,12 @@ import { resolve } from '../../model/resolve';
 import type { Topology } from '../../model/topology';
 import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
 import { deadLetterExists } from '../../rules/group/dead-letter-exists';
-import { isBlocking } from '../../rules/format/merge';
+import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
+import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
+import { SEED } from '../model/resolve/helpers';
 import type { Finding } from '../../rules/types';
 import {
   consumerGroup,
@@ -227,6 +230,44 @@ describe('lint runner: suppressions', () => {
     expect(findingsOf(findings, 'TF-LINT-002').map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual(['domain orders']);
   });
 
+  it('reports unknown and unused suppressions of a Connect cluster and a connector on the declaration that makes them', () => {
+    // A typo in a connector's suppression would otherwise suppress nothing and say nothing, as on any other declaration.
+    const reason = 'stated here to check what lint says about it';
+    const cluster: ConnectClusterInput = { ...INDEXING, suppressions: [{ ruleId: 'TF-NOPE-001', reason }] };
+    const sink: ConnectorInput = {
+      ...DOCUMENT_SINK,
+      suppressions: [
+        { ruleId: 'TF-NOPE-002', reason },
+        { ruleId: 'TF-PART-001', reason },
+      ],
+    };
+    const result = resolve({ ...SEED, connectClusters: [cluster], connectors: [sink] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const meta = lint(result.topology).filter((f) => f.ruleId.startsWith('TF-LINT-'));
+    expect(meta.map((f) => `${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'TF-LINT-001 error connect-cluster search.indexing: connect cluster search.indexing suppresses unknown rule TF-NOPE-001',
+      'TF-LINT-001 error connector search.indexing/document-index: connector search.indexing/document-index suppresses unknown rule TF-NOPE-002',
+      'TF-LINT-002 info connector search.indexing/document-index: connector search.indexing/document-index suppresses TF-PART-001, which reports nothing here',
+    ]);
+  });
+
+  it("counts a Connect cluster's suppression as used when it silences a finding on one of its connectors", () => {
+    const reason = 'the index accepts every record shape; nothing can fail';
+    const cluster: ConnectClusterInput = { ...INDEXING, suppressions: [{ ruleId: 'TF-CONNECT-001', reason }] };
+    const result = resolve({ ...SEED, connectClusters: [cluster], connectors: [{ ...DOCUMENT_SINK, deadLetter: false }] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const findings = lint(result.topology);
+    expect(findingsOf(findings, 'TF-CONNECT-001').map((f) => f.suppressed)).toEqual([{ reason, by: 'connect cluster search.indexing' }]);
+    expect(findings.filter((f) => f.ruleId.startsWith('TF-LINT-'))).toEqual([]);
+  });
+
+  it('reports a suppression of a suppression rule as an error: a stale or mistyped suppression must stay visible', () => {
+    const findings = lintOf(seed({ domain: { suppressions: [{ ruleId: 'TF-LINT-002', reason: 'we keep old suppressions on purpose' }] } }));
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'error domain orders: domain orders suppresses the suppression rule TF-LINT-002',
+    ]);
+  });
+
   it('reports a suppression of a production-only rule as unused (info) outside production only', () => {
     const declarations = seed({
       topic: { replication: { factor: 2 }, suppressions: [{ ruleId: 'TF-REPL-001', reason: 'a replay copy; two replicas suffice here' }] },
@@ -290,6 +331,20 @@ describe('lint runner: results', () => {
     expect(findingsOf(lintOf(declarations, PROD), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['prod', 'error']]);
     expect(findingsOf(lintOf(declarations, DEV), 'TF-CONTRACT-001').map((f) => [f.environment, f.level])).toEqual([['dev', 'warning']]);
     expect(compatibilityNotNone.level).toBe('error');
+  });
+
+  it('gives a message that quotes a prefixed topic name a form without the prefix, so environments merge into one finding', () => {
+    const noStrategy = { contract: { compatibility: 'BACKWARD' as const, schema: ORDER_JSON_SCHEMA } };
+    const inStaging = seed({ topic: { ...noStrategy, source: { path: 'staging/orders/order-created', file: 'topics/orders.ts', line: 12 } } });
+    const staging = findingsOf(lintOf(inStaging, { ...DEV, name: 'staging', topicPrefix: 'staging.' }), 'TF-CONTRACT-002');
+    const dev = findingsOf(lintOf(seed({ topic: noStrategy })), 'TF-CONTRACT-002');
+    const unprefixed = 'topic "orders.order-created" states no schema-change strategy';
+    expect(staging.map((f) => [f.message, f.sharedMessage])).toEqual([['topic "staging.orders.order-created" states no schema-change strategy', unprefixed]]);
+    // With no prefix the message is already what every environment says: no second copy of it.
+    expect(dev.map((f) => [f.message, f.sharedMessage])).toEqual([[unprefixed, undefined]]);
+    expect(mergeFindings([...staging, ...dev]).map((f) => [f.message, f.environments])).toEqual([[unprefixed, ['dev', 'staging']]]);
+    // Alone, an environment's finding keeps its own names.
+    expect(mergeFindings(staging).map((f) => f.message)).toEqual(['topic "staging.orders.order-created" states no schema-change strategy']);
   });
 
   it("uses the rule's level when the violation sets none, and copies the rule's title and fix", () => {

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONNECT_STORAGE_PARTITIONS } from '../../../model/connect/defaults';
 import { resolve } from '../../../model/resolve';
+import { connectTopics } from '../../../model/resolve/connect';
 import type { ConnectorInput } from '../../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
 import type { ResolvedAcl, Topology } from '../../../model/topology';
-import { DEV, ORDERS, PROD, SEED, resolved, withDeclarations } from './helpers';
+import { DEV, DOCUMENT_CHANGED, ORDER_CREATED, ORDERS, PROD, SEED, resolved, withDeclarations } from './helpers';
 
 const withConnect = (clusters: readonly unknown[], connectors: readonly unknown[] = []): typeof SEED =>
   withDeclarations({ connectClusters: clusters, connectors });
@@ -251,5 +252,191 @@ describe('sliceTopology: a domain stack carries its own Connect clusters only', 
     expect(sliceTopology(topology, new Set(['search'])).connect?.connectors.map((c) => c.name)).toEqual(['document-index']);
     expect(JSON.parse(JSON.stringify(sliceTopology(topology, new Set(['orders']))))).not.toHaveProperty('connect');
     expect(JSON.parse(JSON.stringify(sliceTopology(topology, new Set(['orders', 'billing']))))).not.toHaveProperty('connect');
+  });
+});
+
+describe('resolve: declared Connect shapes', () => {
+  // Durations worked by hand: 1 day = 86,400,000 ms.
+  const SEVEN_DAYS_MS = 604_800_000;
+  const FOURTEEN_DAYS_MS = 1_209_600_000;
+
+  it("takes a storage topic's declared configs: its cleanup policy in the model's spelling, retention and min.insync.replicas", () => {
+    const storage = { status: { config: { 'cleanup.policy': 'delete,compact', 'retention.ms': String(SEVEN_DAYS_MS), 'min.insync.replicas': '1' } } };
+    const cluster = resolved(withConnect([{ ...INDEXING, storage }]), PROD).connect?.clusters[0];
+    expect(cluster?.storage.status).toMatchObject({
+      cleanupPolicy: 'compact,delete',
+      retentionMs: { value: SEVEN_DAYS_MS, explanation: 'declared' },
+      minInsyncReplicas: 1,
+      config: { 'cleanup.policy': 'delete,compact', 'min.insync.replicas': '1', 'retention.ms': String(SEVEN_DAYS_MS) },
+    });
+    // The other storage topics keep the environment's settings.
+    expect(cluster?.storage.offset).toMatchObject({ cleanupPolicy: 'compact', retentionMs: null, minInsyncReplicas: 2 });
+  });
+
+  it("sizes a sink's dead-letter topic to the fewest partitions among the topics it reads when that is under 3", () => {
+    const twoPartitions = { ...DOCUMENT_CHANGED, partitions: 2 };
+    const topology = resolved({ ...withConnect([INDEXING], [DOCUMENT_SINK]), topics: [ORDER_CREATED, twoPartitions] });
+    expect(topology.connect?.connectors[0]?.deadLetter?.partitions).toEqual({
+      value: 2,
+      explanation: '3 dead-letter partitions, or fewer when the topics read have fewer: 2',
+    });
+  });
+
+  it('takes a declared dead-letter shape: partitions, retention and further configs', () => {
+    const deadLetter = { partitions: 6, retention: '14d', config: { 'max.message.bytes': '2097152' } };
+    const dlq = resolved(withConnect([INDEXING], [{ ...DOCUMENT_SINK, deadLetter }]), PROD).connect?.connectors[0]?.deadLetter;
+    expect(dlq).toMatchObject({
+      partitions: { value: 6, explanation: 'declared' },
+      retentionMs: { value: FOURTEEN_DAYS_MS, explanation: 'declared' },
+      config: { 'cleanup.policy': 'delete', 'max.message.bytes': '2097152', 'min.insync.replicas': '2', 'retention.ms': String(FOURTEEN_DAYS_MS) },
+    });
+  });
+
+  it("refuses a dead-letter config key the model derives, and checks the others like a topic's config", () => {
+    const deadLetter = { config: { 'retention.ms': 'a week', 'cleanup.policy': 'compact', 'max.message.bytez': '1' } };
+    const result = resolve(withConnect([INDEXING], [{ ...DOCUMENT_SINK, deadLetter }]), DEV);
+    expect(result.topology).toBeNull();
+    const issues = result.issues.map((i) => `${i.code} ${i.path}`);
+    expect(issues.filter((i) => i.startsWith('derived-config-key'))).toEqual([
+      'derived-config-key deadLetter.config["cleanup.policy"]',
+      'derived-config-key deadLetter.config["retention.ms"]',
+    ]);
+    // The derived keys are reported once, as derived (not also "a week" as an invalid retention.ms); the others are checked.
+    expect(issues.filter((i) => !i.startsWith('derived-config-key'))).toEqual([expect.stringMatching(/^\S+ deadLetter\.config\["max\.message\.bytez"\]$/)]);
+  });
+
+  it('fails when a connector names one topic twice, at the second mention', () => {
+    const topic = { topic: { domain: 'search', event: 'document-changed' } };
+    const result = resolve(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics: [topic, topic] }]), DEV);
+    expect(result.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['duplicate-connector-topic', 'topics[1].topic', 'connector "document-index" names "search/document-changed" twice'],
+    ]);
+  });
+
+  it('reports a connector on a cluster of an undeclared domain once, at the cluster, not as an unknown cluster', () => {
+    const nowhere = { ...INDEXING, domain: 'serch' };
+    const result = resolve(withConnect([nowhere], [{ ...DOCUMENT_SINK, cluster: { domain: 'serch', name: 'indexing' } }]), DEV);
+    expect(result.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['unknown-domain domain']);
+  });
+
+  it('carries tasks.max, service and replay safety of a sink; a source connector has no group, dead letter or idempotency', () => {
+    const replaySafety = { deterministic: true, sideEffects: { control: 'none' as const } };
+    const sink = { ...DOCUMENT_SINK, tasksMax: 4, service: 'document-indexer', replaySafety };
+    const source: ConnectorInput = {
+      type: 'source',
+      cluster: DOCUMENT_SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'x.Cdc',
+      topics: DOCUMENT_SINK.topics,
+      source: { path: 'dev/cdc' },
+    };
+    const [cdc, index] = resolved(withConnect([INDEXING], [sink, source])).connect?.connectors ?? [];
+    expect(index).toMatchObject({
+      name: 'document-index',
+      tasksMax: 4,
+      service: 'document-indexer',
+      idempotency: 'documents are upserted by id; a replay rewrites the same documents',
+      replaySafety,
+    });
+    expect(cdc).toMatchObject({ name: 'cdc', type: 'source', tasksMax: null, service: 'search-connect', principal: 'User:search-connect' });
+    expect(cdc).toMatchObject({ groupId: null, deadLetter: null, idempotency: null, transactionalIdPrefix: null });
+    expect(cdc).not.toHaveProperty('replaySafety');
+  });
+
+  it('lists clusters by group id and every Connect topic by name, whatever the declaration order', () => {
+    const zeta = { ...INDEXING, name: 'zeta', source: { path: 'dev/search/zeta' } };
+    const alpha = { ...INDEXING, name: 'alpha', source: { path: 'dev/search/alpha' } };
+    const connect = resolved(withConnect([zeta, alpha], [{ ...DOCUMENT_SINK, cluster: { domain: 'search', name: 'zeta' } }])).connect;
+    expect(connect?.clusters.map((c) => c.groupId)).toEqual(['search.alpha', 'search.zeta']);
+    expect(connectTopics(connect).map((t) => t.name)).toEqual([
+      'search.alpha.connect-configs',
+      'search.alpha.connect-offsets',
+      'search.alpha.connect-status',
+      'search.document-index.dlq',
+      'search.zeta.connect-configs',
+      'search.zeta.connect-offsets',
+      'search.zeta.connect-status',
+    ]);
+    expect(connectTopics(undefined)).toEqual([]);
+  });
+
+  it('reports a connector whose cluster is not declared at all, naming the cluster', () => {
+    const result = resolve(withConnect([], [DOCUMENT_SINK]), DEV);
+    expect(result.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['unknown-connect-cluster', 'cluster', 'connect cluster "search.indexing" is not declared'],
+    ]);
+  });
+
+  it('fails when a connector is declared twice on one cluster, naming the cluster and the first declaration', () => {
+    const result = resolve(withConnect([INDEXING], [DOCUMENT_SINK, { ...DOCUMENT_SINK, source: { path: 'dev/again' } }]), DEV);
+    expect(result.issues.map((i) => [i.code, i.source.path, i.message])).toEqual([
+      [
+        'duplicate-connector',
+        'dev/again',
+        'connector "document-index" is declared twice on connect cluster "search.indexing" (first at dev/search/indexing/document-index); connector names are unique per cluster',
+      ],
+    ]);
+  });
+
+  it("says whether a connector reads or writes another domain's topic it gives no reason for", () => {
+    const orders = { topic: { domain: 'orders', event: 'order-created' } };
+    const source: ConnectorInput = {
+      type: 'source',
+      cluster: DOCUMENT_SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'x.Cdc',
+      topics: [orders],
+      source: { path: 'dev/cdc' },
+    };
+    const result = resolve(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics: [orders] }, source]), DEV);
+    expect(result.issues.map((i) => `${i.source.path} › ${i.path}: ${i.message}`)).toEqual([
+      'dev/cdc › topics[0].reason: connector "search.cdc" writes "orders/order-created" of domain "orders" without a stated reason',
+      'dev/search/indexing/document-index › topics[0].reason: connector "search.document-index" reads "orders/order-created" of domain "orders" without a stated reason',
+    ]);
+  });
+
+  it('names the cluster when a source connector asks for exactly-once the cluster does not support', () => {
+    const cdc: ConnectorInput = {
+      type: 'source',
+      cluster: DOCUMENT_SINK.cluster,
+      name: 'cdc',
+      connectorClass: 'x.Cdc',
+      topics: DOCUMENT_SINK.topics,
+      exactlyOnce: true,
+      source: { path: 'dev/cdc' },
+    };
+    expect(resolve(withConnect([INDEXING], [cdc]), DEV).issues.map((i) => i.message)).toEqual([
+      'source connector "cdc" asks for exactly-once delivery, but connect cluster "search.indexing" does not enable exactly-once source support',
+    ]);
+  });
+
+  it('lists the topics a connector reads by name, each with its declared reference and reason', () => {
+    const reason = 'orders are indexed for customer service';
+    const topics = [{ topic: { domain: 'search', event: 'document-changed' } }, { topic: { domain: 'orders', event: 'order-created' }, reason }];
+    const sink = resolved(withConnect([INDEXING], [{ ...DOCUMENT_SINK, topics }])).connect?.connectors[0];
+    expect(sink?.topics).toEqual([
+      { topic: { domain: 'orders', event: 'order-created' }, topicName: 'orders.order-created', reason },
+      { topic: { domain: 'search', event: 'document-changed' }, topicName: 'search.document-changed' },
+    ]);
+  });
+
+  it('reports a connector on a topic whose own declaration fails without failing itself', () => {
+    // A full replay compacts: a declared delete policy contradicts it, so the topic is refused, not resolved.
+    const broken = { ...DOCUMENT_CHANGED, cleanupPolicy: 'delete' as const };
+    const result = resolve({ ...withConnect([INDEXING], [DOCUMENT_SINK]), topics: [ORDER_CREATED, broken] }, DEV);
+    expect(result.topology).toBeNull();
+    expect(result.issues.map((i) => i.source.path)).toEqual(['dev/search/document-changed']);
+  });
+
+  it('passes a storage or dead-letter config key through when the environment lists it among its vendor keys', () => {
+    const vendorKey = 'confluent.placement.constraints';
+    const declarations = withConnect(
+      [{ ...INDEXING, storage: { offset: { config: { [vendorKey]: '{}' } } } }],
+      [{ ...DOCUMENT_SINK, deadLetter: { config: { [vendorKey]: '{}' } } }],
+    );
+    expect(resolve(declarations, DEV).issues.map((i) => i.path)).toEqual([`storage.offset.config["${vendorKey}"]`, `deadLetter.config["${vendorKey}"]`]);
+    const topology = resolved(declarations, { ...DEV, vendorConfigKeys: [vendorKey] });
+    expect(topology.connect?.clusters[0]?.storage.offset.config[vendorKey]).toBe('{}');
+    expect(topology.connect?.connectors[0]?.deadLetter?.config[vendorKey]).toBe('{}');
   });
 });
