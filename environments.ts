@@ -13,6 +13,10 @@ import type { EnvironmentInput } from './model/schema';
  *   SCRAM-SHA-512 credential for every service principal; each password comes from CI's secret store as
  *   TF_VAR_kafka_scram_password_<user> (ephemeral: never in the plan or the state), and bumping a passwordVersion
  *   rotates it (docs/credentials.md).
+ * - msk: the same declarations on Amazon MSK with IAM access control (docs/msk-iam.md): no Kafka ACLs; per principal an
+ *   IAM policy from its grants, attached in this stack to the principal's existing IAM role (`shop-<name>` by default,
+ *   order-service's named by ARN), the cluster ARN from TF_VAR_msk_cluster_arn; terraform and the clients sign in
+ *   with the AWS credentials of their environment.
  */
 export const environments: readonly EnvironmentInput[] = [
   {
@@ -48,6 +52,22 @@ export const environments: readonly EnvironmentInput[] = [
         'User:search-connect': { passwordVersion: '1' },
         'User:search-document-sink': { passwordVersion: '1' },
         'User:search-indexer': { passwordVersion: '1' },
+      },
+    },
+  },
+  {
+    name: 'msk',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: {
+      mechanism: 'aws-iam',
+      aws: {
+        clusterArn: 'arn:aws:kafka:eu-west-1:123456789012:cluster/shop/5e0c7a3b-9d1f-4c2e-8b6a-2f4d1c9e7a01-3',
+        iam: {
+          defaultRole: 'shop-{name}',
+          roles: { 'User:order-service': 'arn:aws:iam::123456789012:role/kafka/orders-writer' },
+        },
       },
     },
   },

@@ -5,6 +5,7 @@
  * Clients are grouped per (service, principal): a service may produce and consume. A service gets one producer profile
  * per distinct set of producer settings (usually one) and one consumer profile per consumer group.
  */
+import { MSK_IAM_CLIENT_SETTINGS } from './clients/msk-iam';
 import { formatMs } from '../model/duration';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
@@ -80,6 +81,11 @@ export interface ServiceClients {
   readonly dirName: string;
   readonly producers: readonly ProducerProfile[];
   readonly consumers: readonly ConsumerProfile[];
+  /**
+   * The environment uses Amazon MSK IAM access control (auth `aws-iam`): every profile carries the MSK IAM client
+   * settings (clients/msk-iam.ts). Absent otherwise.
+   */
+  readonly mskIam?: true;
 }
 
 /** What is deliberately left out of every generated client config. */
@@ -97,6 +103,10 @@ export function deriveClients(topology: Topology): ServiceClients[] {
   const eventTopics = new Map(topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event').map((t) => [t.name, t]));
   const producersOf = groupBy(topology.producers, (p) => keyOf(p.service, p.principal));
   const groupsOf = groupBy(topology.consumerGroups, (g) => keyOf(g.service, g.principal));
+  // On an aws-iam environment every profile ends with the MSK IAM client settings (no credential among them).
+  const mskIam = topology.mskIam !== undefined;
+  const withMskIam = <P extends { readonly settings: readonly Setting[] }>(profile: P): P =>
+    mskIam ? { ...profile, settings: [...profile.settings, ...MSK_IAM_CLIENT_SETTINGS] } : profile;
   const clients = [...keys.values()].map(({ service, principal }): ServiceClients => {
     const producers = producersOf.get(keyOf(service, principal)) ?? [];
     const groups = groupsOf.get(keyOf(service, principal)) ?? [];
@@ -105,8 +115,12 @@ export function deriveClients(topology: Topology): ServiceClients[] {
       service,
       principal,
       dirName: (principalsPerService.get(service) ?? 1) > 1 ? `${service}.${principalPart(principal)}` : service,
-      producers: producerProfiles(producers, eventTopics, service),
-      consumers: groups.map((g) => consumerProfile(g, topology)).sort((a, b) => compareStrings(a.groupId, b.groupId)),
+      producers: producerProfiles(producers, eventTopics, service).map(withMskIam),
+      consumers: groups
+        .map((g) => consumerProfile(g, topology))
+        .map(withMskIam)
+        .sort((a, b) => compareStrings(a.groupId, b.groupId)),
+      ...(mskIam ? { mskIam: true as const } : {}),
     };
   });
   return clients.sort((a, b) => compareStrings(a.dirName, b.dirName));

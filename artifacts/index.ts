@@ -97,7 +97,12 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
       });
     }
     for (const app of topology.streamsApplications ?? []) {
-      rest.push((put) => put(paths.streamsProperties(env, app.service, app.applicationId), renderStreamsProperties(env, app, streamsSettings(app, topology))));
+      rest.push((put) =>
+        put(
+          paths.streamsProperties(env, app.service, app.applicationId),
+          renderStreamsProperties(env, app, streamsSettings(app, topology), topology.mskIam !== undefined),
+        ),
+      );
     }
     const mskIam = topology.mskIam;
     if (mskIam !== undefined) {

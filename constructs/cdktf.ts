@@ -28,6 +28,7 @@ export {
   Lazy,
   TerraformOutput,
   TerraformStack,
+  TerraformLocal,
   TerraformVariable,
   TerraformElement,
   TerraformResource,

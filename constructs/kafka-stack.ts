@@ -2,10 +2,12 @@ import { Aspects, TerraformStack, type Construct, type IConstruct } from './cdkt
 import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
+import { renderMskIam } from './msk-iam';
 import { environmentSource } from './environment-source';
 import { renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
 import { environmentSchema, type Environment, type EnvironmentInput, type SourceLocation } from '../model/schema';
+import type { AuthDeclaration } from '../model/schema/auth';
 import { topicAddress } from '../model/naming';
 import { sliceTopology } from '../model/slice';
 import { requiredTerraformVersion, TARGET_VERSIONS_1_11 } from '../model/terraform-version';
@@ -95,6 +97,8 @@ export class KafkaStack extends TerraformStack {
   private readonly rendering = new StackRendering<RenderedResources>(this.node.path);
   /** Where a self-contained stack's environment was declared. */
   private readonly environmentSource: SourceLocation;
+  /** The environment's auth, for the MSK IAM resources of an aws-iam environment (undefined when it does not parse). */
+  private readonly auth: AuthDeclaration | undefined;
 
   /**
    * @param props a self-contained stack's environment (its declarations are added under it), or, from
@@ -118,6 +122,7 @@ export class KafkaStack extends TerraformStack {
     this.environmentName = parsed?.name ?? (typeof declaredName === 'string' ? declaredName : id);
     this.backendType = backend.type;
     this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
+    this.auth = parsed?.auth;
     if (terraformVersion !== undefined) this.addOverride('terraform.required_version', terraformVersion);
     this.domains = slice?.domains;
     this.brokerDefaults = slice?.brokerDefaults ?? props.adopt?.brokerDefaults ?? {};
@@ -225,7 +230,10 @@ export class KafkaStack extends TerraformStack {
       ...[...rendered.acls].filter(([id]) => this.adopt.acls.has(id)).map(([id, acl]) => ({ to: `kafka_acl.${acl.friendlyUniqueId}`, id })),
     ].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
     if (imports.length > 0) this.addOverride('import', imports);
-    return rendered;
+    // MSK IAM policies belong to the whole environment (a principal's grants span domains): only its one stack has them.
+    const mskIam = this.slice.mskIam;
+    if (mskIam === undefined || this.auth === undefined || this.domains !== undefined) return rendered;
+    return { ...rendered, constructs: [...rendered.constructs, ...renderMskIam(this, this.environmentName, mskIam, this.auth)] };
   }
 }
 

@@ -11,22 +11,24 @@ export const GUARD_CODES = {
   'invalid-json': 'the file is not valid JSON',
   'duplicate-key': 'a key appears twice in one object: JSON.parse keeps the last, terraform reads both',
   'top-level-key-not-allowed': 'a top-level block topicform never writes (locals, check, ephemeral, …)',
-  'data-source': 'a data source: topicform writes none, and `data "external"` runs a program',
+  'data-source': 'a data source other than the aws_iam_role lookups of an MSK IAM stack: `data "external"` runs a program',
   module: 'a module: arbitrary code and providers',
   output: 'an output: topicform writes none, and outputs can carry values out of the plan',
   'terraform-setting-not-allowed': 'a terraform {} setting topicform never writes (cloud, experiments, …), or a required_version it does not write',
-  'provider-not-allowed': 'a provider other than mongey/kafka',
+  'provider-not-allowed': 'a provider other than mongey/kafka (and hashicorp/aws for MSK IAM policies)',
   'provider-attribute-not-allowed': 'a provider setting topicform never writes (files on the runner, AWS settings, skip_tls_verify, alias, …)',
   'provider-connection-literal':
     'a connection setting written as a literal instead of the variable topicform wires: credentials would go where the pull request says',
   'sasl-mechanism-not-allowed': 'a SASL mechanism topicform never writes (plain sends the password in clear)',
-  'resource-type-not-allowed': 'a resource type other than kafka_topic, kafka_acl, kafka_quota and kafka_user_scram_credential (null_resource, …)',
+  'resource-type-not-allowed':
+    'a resource type other than kafka_topic, kafka_acl, kafka_quota, kafka_user_scram_credential and the MSK IAM aws_iam_policy and aws_iam_role_policy_attachment (null_resource, …)',
   'credential-not-ephemeral':
     "a SCRAM password that is not exactly the user's own ephemeral, sensitive password variable: a literal or another expression would put it in the output, the plan or the state",
   provisioner: 'a provisioner or connection: it runs commands on the runner',
   'meta-argument-not-allowed': 'count, for_each, depends_on, provider or a lifecycle setting topicform never writes',
   'attribute-not-allowed': 'an attribute topicform never writes',
-  interpolation: 'an expression (${…} or %{…}) where topicform writes literals: functions such as file() read the runner',
+  interpolation:
+    "an expression (${…} or %{…}) where topicform writes literals: functions such as file() read the runner; in an MSK IAM policy, anything but kafka-cluster actions on the cluster variable's ARNs",
   'variable-not-allowed': 'a variable topicform never declares',
   'variable-setting-not-allowed': 'a variable default, validation or other setting topicform never writes: a default would supply a value CI did not',
   'backend-not-allowed': 'a backend type or backend setting topicform never writes',

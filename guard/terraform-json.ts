@@ -30,6 +30,17 @@ import {
   VARIABLES,
 } from './allowlist';
 import { scramPasswordVariable } from '../model/scram';
+import {
+  AWS_PROVIDER_NAME,
+  AWS_PROVIDER_REFERENCES,
+  AWS_PROVIDER_SOURCES,
+  AWS_RESOURCES,
+  AWS_VARIABLES,
+  checkAwsAttribute,
+  checkData,
+  checkLocals,
+  isClusterArnValidation,
+} from './msk-iam';
 import type { GuardCode } from './codes';
 
 export type Report = (path: readonly PropertyKey[], code: GuardCode, message: string) => void;
@@ -48,8 +59,11 @@ export function checkStackJson(root: unknown, report: Report, options: { remoteB
     report([], 'invalid-json', `expected a JSON object, got ${show(root)}`);
     return;
   }
+  // An MSK IAM stack's role lookups and its split of the cluster ARN (guard/msk-iam.ts), each of exactly its shape.
+  const roles = root.data === undefined ? new Set<string>() : checkData(root.data, report);
+  checkLocals(root.locals, report);
   for (const key of Object.keys(root)) {
-    if ((TOP_LEVEL_KEYS as readonly string[]).includes(key)) continue;
+    if ((TOP_LEVEL_KEYS as readonly string[]).includes(key) || key === 'data' || key === 'locals') continue;
     const code = (REFUSED_TOP_LEVEL as Readonly<Record<string, GuardCode>>)[key];
     if (code === 'data-source') {
       const types = isObject(root.data) ? Object.keys(root.data) : [];
@@ -73,7 +87,7 @@ export function checkStackJson(root: unknown, report: Report, options: { remoteB
   checkTerraform(root.terraform, report, options.remoteBackend === true);
   checkProviders(root.provider, report);
   checkVariables(root.variable, report);
-  const addresses = checkResources(root.resource, report);
+  const addresses = checkResources(root.resource, report, roles);
   checkBlocks(root.import, 'import', ['to', 'id'], report, (block, path) => {
     addressIn(block.to, [...path, 'to'], report, addresses);
     literalString(block.id, [...path, 'id'], report);
@@ -137,8 +151,13 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
     const path = ['terraform', 'required_providers', name];
     if (name === COMMENT_KEY) continue;
     const source = isObject(requirement) ? requirement.source : requirement;
-    if (name !== PROVIDER_NAME || typeof source !== 'string' || !(PROVIDER_SOURCES as readonly string[]).includes(source.toLowerCase())) {
-      report(path, 'provider-not-allowed', `provider "${name}" (${show(source)}) is not allowed: topicform uses only ${PROVIDER_NAME} = mongey/kafka`);
+    const sources: readonly string[] = name === PROVIDER_NAME ? PROVIDER_SOURCES : name === AWS_PROVIDER_NAME ? AWS_PROVIDER_SOURCES : [];
+    if (typeof source !== 'string' || !sources.includes(source.toLowerCase())) {
+      report(
+        path,
+        'provider-not-allowed',
+        `provider "${name}" (${show(source)}) is not allowed: topicform uses only ${PROVIDER_NAME} = mongey/kafka (and ${AWS_PROVIDER_NAME} = hashicorp/aws for MSK IAM policies)`,
+      );
       continue;
     }
     if (!isObject(requirement)) continue;
@@ -214,13 +233,18 @@ function checkProviders(value: unknown, report: Report): void {
   }
   for (const [name, configs] of Object.entries(value)) {
     if (name === COMMENT_KEY) continue;
-    if (name !== PROVIDER_NAME) {
-      report(['provider', name], 'provider-not-allowed', `provider "${name}" is not allowed: topicform configures only "${PROVIDER_NAME}"`);
+    if (name !== PROVIDER_NAME && name !== AWS_PROVIDER_NAME) {
+      report(
+        ['provider', name],
+        'provider-not-allowed',
+        `provider "${name}" is not allowed: topicform configures only "${PROVIDER_NAME}" (and "${AWS_PROVIDER_NAME}" for MSK IAM policies)`,
+      );
       continue;
     }
     const blocks = Array.isArray(configs) ? (configs as unknown[]) : [configs];
     if (blocks.length !== 1) report(['provider', name], 'provider-not-allowed', `expected one provider block, got ${blocks.length}`);
-    blocks.forEach((block, i) => checkProvider(block, Array.isArray(configs) ? ['provider', name, i] : ['provider', name], report));
+    const check = name === AWS_PROVIDER_NAME ? checkAwsProvider : checkProvider;
+    blocks.forEach((block, i) => check(block, Array.isArray(configs) ? ['provider', name, i] : ['provider', name], report));
   }
 }
 
@@ -262,6 +286,27 @@ function checkProvider(block: unknown, path: readonly PropertyKey[], report: Rep
   }
 }
 
+/** provider "aws": nothing, or the region and profile as references to the Kafka provider's variables. */
+function checkAwsProvider(block: unknown, path: readonly PropertyKey[], report: Report): void {
+  if (!isObject(block)) {
+    report(path, 'provider-not-allowed', `expected an object, got ${show(block)}`);
+    return;
+  }
+  for (const [k, v] of Object.entries(block)) {
+    if (k === COMMENT_KEY) continue;
+    const variable = AWS_PROVIDER_REFERENCES[k];
+    if (variable === undefined) {
+      report(
+        [...path, k],
+        'provider-attribute-not-allowed',
+        `aws provider setting "${k}" is not something topicform writes (${Object.keys(AWS_PROVIDER_REFERENCES).join(', ')})`,
+      );
+    } else if (v !== `\${var.${variable}}`) {
+      report([...path, k], 'provider-connection-literal', `${k} must be \${var.${variable}} (CI supplies it), got ${show(v)}`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // variable
 
@@ -275,9 +320,13 @@ function checkVariables(value: unknown, report: Report): void {
     if (name === COMMENT_KEY) continue;
     const path = ['variable', name];
     const scram = SCRAM_PASSWORD_VARIABLE.test(name);
-    const type = scram ? SCRAM_PASSWORD_VARIABLE_TYPE : VARIABLES[name];
+    const type = scram ? SCRAM_PASSWORD_VARIABLE_TYPE : (VARIABLES[name] ?? AWS_VARIABLES[name]);
     if (type === undefined) {
-      report(path, 'variable-not-allowed', `variable "${name}" is not one topicform declares (${Object.keys(VARIABLES).join(', ')})`);
+      report(
+        path,
+        'variable-not-allowed',
+        `variable "${name}" is not one topicform declares (${[...Object.keys(VARIABLES), ...Object.keys(AWS_VARIABLES)].join(', ')})`,
+      );
       continue;
     }
     if (!isObject(declaration)) {
@@ -287,6 +336,8 @@ function checkVariables(value: unknown, report: Report): void {
     for (const [k, v] of Object.entries(declaration)) {
       const at = [...path, k];
       if (k === COMMENT_KEY) continue;
+      // The cluster ARN variable's own validation, exactly as topicform writes it (guard/msk-iam.ts).
+      if (k === 'validation' && AWS_VARIABLES[name] !== undefined && isClusterArnValidation(v)) continue;
       if (!(VARIABLE_SETTINGS as readonly string[]).includes(k)) {
         report(
           at,
@@ -316,19 +367,26 @@ function checkVariables(value: unknown, report: Report): void {
 // ---------------------------------------------------------------------------------------------------------------
 // resource
 
-/** Checks every resource; returns the addresses declared (`kafka_topic.<name>`). */
-function checkResources(value: unknown, report: Report): Set<string> {
+/** Checks every resource; returns the addresses declared (`kafka_topic.<name>`). `roles`: the role lookups declared. */
+function checkResources(value: unknown, report: Report, roles: ReadonlySet<string>): Set<string> {
   const addresses = new Set<string>();
   if (value === undefined) return addresses;
   if (!isObject(value)) {
     report(['resource'], 'resource-type-not-allowed', `expected an object, got ${show(value)}`);
     return addresses;
   }
+  // What an attachment may refer to: this stack's policies and role lookups.
+  const declared = new Set<string>(roles);
+  for (const [type, resources] of Object.entries(value)) if (isObject(resources)) for (const name of Object.keys(resources)) declared.add(`${type}.${name}`);
   for (const [type, resources] of Object.entries(value)) {
     if (type === COMMENT_KEY) continue;
-    const attributes = RESOURCES[type];
+    const attributes = RESOURCES[type] ?? AWS_RESOURCES[type];
     if (attributes === undefined) {
-      report(['resource', type], 'resource-type-not-allowed', `resource type "${type}" is not one topicform writes (${Object.keys(RESOURCES).join(', ')})`);
+      report(
+        ['resource', type],
+        'resource-type-not-allowed',
+        `resource type "${type}" is not one topicform writes (${[...Object.keys(RESOURCES), ...Object.keys(AWS_RESOURCES)].join(', ')})`,
+      );
       continue;
     }
     if (!isObject(resources)) {
@@ -337,13 +395,20 @@ function checkResources(value: unknown, report: Report): Set<string> {
     }
     for (const [name, body] of Object.entries(resources)) {
       addresses.add(`${type}.${name}`);
-      checkResource(type, attributes, body, ['resource', type, name], report);
+      checkResource(type, attributes, body, ['resource', type, name], report, declared);
     }
   }
   return addresses;
 }
 
-function checkResource(type: string, attributes: readonly string[], body: unknown, path: readonly PropertyKey[], report: Report): void {
+function checkResource(
+  type: string,
+  attributes: readonly string[],
+  body: unknown,
+  path: readonly PropertyKey[],
+  report: Report,
+  declared: ReadonlySet<string>,
+): void {
   if (!isObject(body)) {
     report(path, 'attribute-not-allowed', `expected an object, got ${show(body)}`);
     return;
@@ -367,6 +432,8 @@ function checkResource(type: string, attributes: readonly string[], body: unknow
       }
     } else if (!attributes.includes(k)) {
       report(at, 'attribute-not-allowed', `${type} attribute "${k}" is not something topicform writes (${attributes.join(', ')})`);
+    } else if (checkAwsAttribute(type, k, v, at, report, declared)) {
+      // an MSK IAM policy document or attachment reference, checked by guard/msk-iam.ts
     } else if (k === SCRAM_PASSWORD_ATTRIBUTE && type === 'kafka_user_scram_credential') {
       const expected = typeof body.username === 'string' ? `\${var.${scramPasswordVariable(body.username)}}` : undefined;
       if (expected === undefined || v !== expected) {

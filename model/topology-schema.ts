@@ -293,6 +293,7 @@ const mskIam = sortedObject({
       neededBy: z.array(z.string()),
     }),
   ),
+  attachments: z.array(sortedObject({ principal: z.string(), role: z.string(), declared: z.string().nullable() })).optional(),
 });
 
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */

@@ -333,6 +333,20 @@ export interface ResolvedMskIam {
   readonly kafkaAcls: boolean;
   /** Sorted by principal. */
   readonly policies: readonly ResolvedMskIamPolicy[];
+  /**
+   * Per principal with a policy, the IAM role it is attached to in Terraform (`auth.aws.iam`); absent without
+   * `auth.aws.iam`, so an environment that only writes the iam/ artifacts keeps its topology.json. Sorted by principal.
+   */
+  readonly attachments?: readonly ResolvedMskIamAttachment[];
+}
+
+/** Where a principal's MSK IAM policy is attached (model/msk-iam/roles.ts). */
+export interface ResolvedMskIamAttachment {
+  readonly principal: string;
+  /** The IAM role's name (the last segment of a declared role ARN). */
+  readonly role: string;
+  /** The role as declared in `auth.aws.iam.roles` (a name or an ARN), or null when `defaultRole` gave it. */
+  readonly declared: string | null;
 }
 
 /** A topic Kafka Connect needs: a worker storage topic or a sink connector's dead-letter topic. Rendered like any topic. */

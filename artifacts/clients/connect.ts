@@ -9,6 +9,7 @@ import { defaultSinkGroupId } from '../../model/connect/naming';
 import type { ResolvedConnectCluster, ResolvedConnector, Topology } from '../../model/topology';
 import { oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
+import { MSK_IAM_WORKER_SETTINGS } from './msk-iam';
 
 export interface ConnectSetting {
   readonly key: string;
@@ -41,6 +42,8 @@ export function workerSettings(topology: Topology, c: ResolvedConnectCluster): C
       reason: 'declared exactlyOnceSource; TransactionalID WRITE granted on connect-cluster-<group.id>',
     });
   }
+  // Amazon MSK IAM (auth aws-iam): the workers and the clients they create for connectors sign in with IAM.
+  if (topology.mskIam !== undefined) settings.push(...MSK_IAM_WORKER_SETTINGS);
   return settings;
 }
 

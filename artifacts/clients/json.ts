@@ -12,6 +12,7 @@
 import { NOT_INCLUDED, type ServiceClients, type Setting } from '../client-config';
 import { compareStrings } from '../format';
 import { GENERATED_NOTICE } from '../marker';
+import { NOT_INCLUDED_MSK_IAM } from './msk-iam';
 
 export function renderClientJson(client: ServiceClients): string {
   const shared = sharedReasons([...client.producers.map((p) => p.settings), ...client.consumers.map((c) => c.settings)]);
@@ -20,7 +21,7 @@ export function renderClientJson(client: ServiceClients): string {
     environment: client.environment,
     service: client.service,
     principal: client.principal,
-    notIncluded: NOT_INCLUDED,
+    notIncluded: client.mskIam === true ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED,
     reasons: Object.fromEntries(shared),
     producers: client.producers.map((p) => ({
       name: p.name,

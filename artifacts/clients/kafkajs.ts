@@ -15,6 +15,29 @@ import { formatMs, oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
 import { BACKOFF_JITTER, BACKOFF_MULTIPLIER, KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE, MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../limits';
 
+/**
+ * Amazon MSK IAM (auth `aws-iam`) for KafkaJS, which has no AWS_MSK_IAM mechanism: MSK also accepts IAM over
+ * SASL/OAUTHBEARER with a token signed by AWS's `aws-msk-iam-sasl-signer-js` (its README, "Getting Started", and the MSK
+ * Developer Guide, "Configure clients for IAM access control"). The module exports the two settings and says how to
+ * wire the signer, which stays the service's own dependency: this module imports only KafkaJS types.
+ */
+const MSK_IAM_KAFKAJS: readonly string[] = [
+  '/**',
+  " * Amazon MSK IAM access control (this environment's auth is aws-iam): IAM policies decide access. KafkaJS has no",
+  " * AWS_MSK_IAM mechanism; MSK accepts IAM over SASL/OAUTHBEARER with a token from AWS's aws-msk-iam-sasl-signer-js:",
+  ' *',
+  " *   import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';",
+  ' *   new Kafka({',
+  ' *     clientId, brokers, ssl: mskIam.ssl,',
+  ' *     sasl: { mechanism: mskIam.saslMechanism, oauthBearerProvider: async () => ({ value: (await generateAuthToken({ region })).token }) },',
+  ' *   });',
+  ' *',
+  " * The signer signs with the AWS SDK's default credential chain and the cluster's region; no credential is written here.",
+  ' */',
+  "export const mskIam = { ssl: true, saslMechanism: 'oauthbearer' } as const;",
+  '',
+];
+
 /** KafkaJS's default consumer sessionTimeout: a member that sends no heartbeat for this long is evicted. */
 const KAFKAJS_DEFAULT_SESSION_TIMEOUT_MS = 30_000;
 
@@ -26,12 +49,15 @@ export function renderKafkajs(client: ServiceClients): string {
   const lines = [
     `// ${GENERATED_NOTICE}`,
     `// Environment ${client.environment}, service ${client.service}, authenticating as ${client.principal}. KafkaJS 2.x option names.`,
-    `// Not included: ${NOT_INCLUDED} (KafkaJS: brokers, ssl, sasl).`,
+    client.mskIam === true
+      ? `// Not included: brokers and AWS credentials (the signer reads the AWS default credential chain); never synthesized.`
+      : `// Not included: ${NOT_INCLUDED} (KafkaJS: brokers, ssl, sasl).`,
     `import type { ${types.join(', ')} } from 'kafkajs';`,
     '',
     '/** `new Kafka({ clientId, brokers, ssl, sasl })`: names the service in broker logs, metrics and quotas. */',
     `export const clientId = ${str(client.service)};`,
     '',
+    ...(client.mskIam === true ? MSK_IAM_KAFKAJS : []),
     ...objectConst('producers', client.producers.flatMap(producer)),
     '',
     ...(client.consumers.length === 0 ? [] : CONSUMERS_DOC),

@@ -6,6 +6,7 @@
 import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients, type Setting } from '../client-config';
 import { formatMs, oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
+import { MSK_IAM_CLIENT_SETTINGS, NOT_INCLUDED_MSK_IAM } from './msk-iam';
 import type { ResolvedStreamsApplication } from '../../model/topology';
 
 export function renderProducerProperties(client: ServiceClients, profile: ProducerProfile): string {
@@ -45,13 +46,14 @@ export function renderConsumerProperties(client: ServiceClients, profile: Consum
 }
 
 /** A Kafka Streams application's config: every setting with its reason, then the topics it reads and writes. */
-export function renderStreamsProperties(environment: string, app: ResolvedStreamsApplication, settings: readonly Setting[]): string {
+export function renderStreamsProperties(environment: string, app: ResolvedStreamsApplication, settings: readonly Setting[], mskIam = false): string {
   const lines = [
     `# ${GENERATED_NOTICE}`,
     `# Environment ${environment}, service ${app.service}, authenticating as ${app.principal}: Kafka Streams application ${app.applicationId}, declared in ${app.source.file ?? app.source.path}.`,
-    `# Not included: ${NOT_INCLUDED}.`,
+    `# Not included: ${mskIam ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED}.`,
     '',
     ...settings.flatMap(setting),
+    ...(mskIam ? MSK_IAM_CLIENT_SETTINGS.flatMap(setting) : []),
     ...topicSection(),
     ...entry('topicform.inputs', app.inputs.map((i) => i.topicName).join(','), 'the topics it reads (Topic READ granted to the principal)'),
   ];
@@ -79,7 +81,7 @@ function header(client: ServiceClients, what: string): string[] {
   return [
     `# ${GENERATED_NOTICE}`,
     `# Environment ${client.environment}, service ${client.service}, authenticating as ${client.principal}: ${what}.`,
-    `# Not included: ${NOT_INCLUDED}.`,
+    `# Not included: ${client.mskIam === true ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED}.`,
     '',
   ];
 }

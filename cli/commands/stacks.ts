@@ -1,4 +1,5 @@
 /** `topicform stacks`: the stacks of the app, for people and for CI matrices. */
+import { MSK_CLUSTER_ARN_VARIABLE } from '../../model/msk-iam/terraform';
 import type { Command } from 'commander';
 import { loadAppBuilder } from '../load-app';
 import { loadStacks } from '../stacks';
@@ -50,7 +51,12 @@ export function registerStacksCommand(program: Command, setExitCode: (code: numb
         directory: `stacks/${s.node.id}`,
         backend: s.backendType,
         // SCRAM passwords (model/scram.ts): one ephemeral variable per credential the stack holds.
-        requiredVariables: [...s.cluster.requiredVariables, ...(s.topology?.scramCredentials ?? []).map((c) => c.variable)],
+        // MSK IAM policies in Terraform (auth.aws.iam): the cluster ARN their resource ARNs are built from.
+        requiredVariables: [
+          ...s.cluster.requiredVariables,
+          ...(s.topology?.scramCredentials ?? []).map((c) => c.variable),
+          ...((s.topology?.mskIam?.attachments ?? []).length > 0 && s.domains === undefined ? [MSK_CLUSTER_ARN_VARIABLE] : []),
+        ],
         requiredEnvironment: [...s.cluster.requiredEnvironment],
         optionalEnvironment: [...s.cluster.optionalEnvironment],
       }));

@@ -6,6 +6,7 @@
 import { deriveAcls } from '../acl';
 import { connectAclNeeds } from '../connect/acl';
 import { mskIamPolicies } from '../msk-iam/policies';
+import { mskIamAttachments } from '../msk-iam/roles';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
 import { eventTopicName } from '../naming';
@@ -181,22 +182,31 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
     streams,
   );
   // Amazon MSK IAM access control: IAM policies from the same grants; Kafka ACLs only when asked for (docs/msk-iam.md).
-  const mskIam =
+  const mskIamPolicyList =
     env.auth.mechanism === 'aws-iam'
-      ? {
+      ? mskIamPolicies({
+          consumerGroups: groups,
+          producers,
+          streamsApplications: streams,
+          connect,
+          owners,
+          patterns: env.acl.patterns,
+          topicPrefix: env.topicPrefix,
+        })
+      : undefined;
+  // With auth.aws.iam, each policy is attached to its principal's IAM role in Terraform (model/msk-iam/roles.ts).
+  const iamDeclaration = env.auth.aws?.iam;
+  const attached = mskIamPolicyList === undefined || iamDeclaration === undefined ? undefined : mskIamAttachments(mskIamPolicyList, iamDeclaration);
+  if (attached !== undefined) out.add(environmentSource, ...attached.issues);
+  const mskIam =
+    mskIamPolicyList === undefined
+      ? undefined
+      : {
           clusterArn: env.auth.aws?.clusterArn ?? null,
           kafkaAcls: env.auth.aws?.kafkaAcls ?? false,
-          policies: mskIamPolicies({
-            consumerGroups: groups,
-            producers,
-            streamsApplications: streams,
-            connect,
-            owners,
-            patterns: env.acl.patterns,
-            topicPrefix: env.topicPrefix,
-          }),
-        }
-      : undefined;
+          policies: mskIamPolicyList,
+          ...(attached === undefined ? {} : { attachments: attached.attachments }),
+        };
   const acls = mskIam === undefined || mskIam.kafkaAcls ? derivedAcls : [];
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers, [...streams, ...(connect?.connectors ?? [])]));
   const quotas = deriveQuotas(

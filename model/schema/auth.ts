@@ -4,6 +4,7 @@
  * (`secrets: 'variables'`), which CI supplies as TF_VAR_… values. Synth reads neither.
  */
 import { z } from 'zod';
+import { principalSchema } from './common';
 
 /** The Terraform variable that carries the bootstrap servers (`TF_VAR_kafka_bootstrap_servers` in CI). */
 export const BOOTSTRAP_SERVERS_VARIABLE = 'kafka_bootstrap_servers';
@@ -20,6 +21,47 @@ export type AuthMechanism = (typeof AUTH_MECHANISMS)[number];
  * ("Authorization policy resources", https://docs.aws.amazon.com/msk/latest/developerguide/kafka-actions.html).
  */
 export const MSK_CLUSTER_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):kafka:([a-z0-9-]+):(\d{12}):cluster\/([A-Za-z0-9-]+)\/([A-Za-z0-9-]+)$/;
+
+/** An IAM role name (IAM's `RoleName`: 1 to 64 of `[\w+=,.@-]`, IAM User Guide "IAM object quotas" and API reference). */
+export const IAM_ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * An IAM role ARN, `arn:<partition>:iam::<account>:role/<path/><name>` (IAM User Guide, "IAM identifiers"): the last
+ * path segment is the role's name, which is what `aws_iam_role_policy_attachment.role` takes.
+ */
+export const IAM_ROLE_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/(?:[\x21-\x2e\x30-\x7e]+\/)*([\w+=,.@-]{1,64})$/;
+
+/** The placeholder of `defaultRole` that stands for the principal's name (the part after `User:`). */
+export const ROLE_NAME_PLACEHOLDER = '{name}';
+
+const roleRefSchema = z.string().refine((v) => IAM_ROLE_NAME_PATTERN.test(v) || IAM_ROLE_ARN_PATTERN.test(v), {
+  message: 'must be an IAM role name (1-64 of letters, digits and +=,.@_-) or a role ARN, arn:aws:iam::<account>:role/<name>',
+});
+
+/**
+ * Attaching each principal's MSK IAM policy to its IAM role in the environment's stack (`aws_iam_policy` +
+ * `aws_iam_role_policy_attachment` of hashicorp/aws, docs/msk-iam.md "Policies in Terraform"). Roles are looked up,
+ * never created: the IAM team owns them.
+ */
+export const mskIamRolesSchema = z.strictObject({
+  /**
+   * Per principal with grants, its IAM role: a name (`order-service`) or an ARN
+   * (`arn:aws:iam::123456789012:role/kafka/order-service`, whose last segment is the name). @default {}
+   */
+  roles: z.record(principalSchema, roleRefSchema).default({}),
+  /**
+   * The role of a principal not in `roles`: a role name in which `{name}` stands for the principal's name, e.g.
+   * `'msk-{name}'` gives `User:order-service` the role `msk-order-service`.
+   * @default - none: every principal with grants must be in `roles`
+   */
+  defaultRole: z
+    .string()
+    .refine((v) => v.includes(ROLE_NAME_PLACEHOLDER) && IAM_ROLE_NAME_PATTERN.test(v.replaceAll(ROLE_NAME_PLACEHOLDER, 'x')), {
+      message: `must be a role name holding ${ROLE_NAME_PLACEHOLDER}, e.g. 'msk-${ROLE_NAME_PLACEHOLDER}'`,
+    })
+    .optional(),
+});
+export type MskIamRolesDeclaration = z.infer<typeof mskIamRolesSchema>;
 
 /** Settings of the `aws-iam` mechanism. None holds a credential: those come from the AWS environment of terraform. */
 export const awsIamSchema = z.strictObject({
@@ -46,6 +88,12 @@ export const awsIamSchema = z.strictObject({
     .string()
     .regex(MSK_CLUSTER_ARN_PATTERN, { message: 'must be an MSK cluster ARN, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>' })
     .optional(),
+  /**
+   * Emit the policies as Terraform resources and attach them to the principals' IAM roles, in the environment's stack
+   * (layout 'environment' only). The cluster ARN is then the Terraform variable `msk_cluster_arn`.
+   * @default - no IAM resources: the policies are only written to iam/<env>/<principal>.json
+   */
+  iam: mskIamRolesSchema.optional(),
 });
 export type AwsIamDeclaration = z.infer<typeof awsIamSchema>;
 

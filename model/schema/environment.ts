@@ -67,47 +67,59 @@ export const quotaOptionsSchema = z.strictObject({
   overrides: z.record(principalSchema, quotaOverrideSchema).default({}),
 });
 
-export const environmentSchema = z.strictObject({
-  name: nameSchema,
-  /** Production environments get stricter replication rules and `prevent_destroy` on topics. */
-  production: z.boolean(),
-  replicationFactor: z.number().int().min(1),
-  minInsyncReplicas: z.number().int().min(1),
-  /** Prepended to every topic name, e.g. `"staging."`. @default '' */
-  topicPrefix: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]*$/)
-    .default(''),
-  acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false, patterns: 'literal' }),
-  /** Vendor topic config keys (`confluent.*`, `redpanda.*`) accepted in this environment. @default [] */
-  vendorConfigKeys: z.array(z.string()).default([]),
-  /** The domains this environment carries. @default - all */
-  domains: z.array(nameSchema).optional(),
-  scaling: scalingSchema.default({ replayWindow: 1, throughput: 1, minimumWindow: '1h' }),
-  /** One stack for the environment, or one per domain (small states, parallel plans). @default 'environment' */
-  layout: z.enum(STACK_LAYOUTS).default('environment'),
-  /** @default { type: 'local' } */
-  backend: backendSchema.default({ type: 'local' }),
-  /** @default { mechanism: 'scram-sha512', tls: true, secrets: 'environment' } */
-  auth: authSchema.default({ mechanism: 'scram-sha512', tls: true, secrets: 'environment' }),
-  /** Resources that moved here from another stack. @default [] */
-  moves: z.array(stackMoveSchema).default([]),
-  /**
-   * Principal types declarations may use. Apache Kafka's authorizer matches only `User:` unless the brokers run a
-   * custom principal builder; list other types (e.g. `'Group'`) only for such a cluster. @default ['User']
-   */
-  principalTypes: z
-    .array(z.string().regex(PRINCIPAL_TYPE_PATTERN, { message: 'must be a principal type such as "User"' }))
-    .min(1)
-    .default(['User']),
-  /** @default { enabled: true, overrides: {} } */
-  quotas: quotaOptionsSchema.default({ enabled: true, overrides: {} }),
-  /**
-   * SCRAM credentials terraform creates for service principals (`kafka_user_scram_credential`), their passwords from
-   * ephemeral Terraform variables through the provider's write-only `password_wo` (model/scram.ts). Terraform ≥ 1.11.
-   * @default - none: credentials are managed outside topicform
-   */
-  scramCredentials: scramCredentialsSchema.optional(),
-});
+export const environmentSchema = z
+  .strictObject({
+    name: nameSchema,
+    /** Production environments get stricter replication rules and `prevent_destroy` on topics. */
+    production: z.boolean(),
+    replicationFactor: z.number().int().min(1),
+    minInsyncReplicas: z.number().int().min(1),
+    /** Prepended to every topic name, e.g. `"staging."`. @default '' */
+    topicPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/)
+      .default(''),
+    acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false, patterns: 'literal' }),
+    /** Vendor topic config keys (`confluent.*`, `redpanda.*`) accepted in this environment. @default [] */
+    vendorConfigKeys: z.array(z.string()).default([]),
+    /** The domains this environment carries. @default - all */
+    domains: z.array(nameSchema).optional(),
+    scaling: scalingSchema.default({ replayWindow: 1, throughput: 1, minimumWindow: '1h' }),
+    /** One stack for the environment, or one per domain (small states, parallel plans). @default 'environment' */
+    layout: z.enum(STACK_LAYOUTS).default('environment'),
+    /** @default { type: 'local' } */
+    backend: backendSchema.default({ type: 'local' }),
+    /** @default { mechanism: 'scram-sha512', tls: true, secrets: 'environment' } */
+    auth: authSchema.default({ mechanism: 'scram-sha512', tls: true, secrets: 'environment' }),
+    /** Resources that moved here from another stack. @default [] */
+    moves: z.array(stackMoveSchema).default([]),
+    /**
+     * Principal types declarations may use. Apache Kafka's authorizer matches only `User:` unless the brokers run a
+     * custom principal builder; list other types (e.g. `'Group'`) only for such a cluster. @default ['User']
+     */
+    principalTypes: z
+      .array(z.string().regex(PRINCIPAL_TYPE_PATTERN, { message: 'must be a principal type such as "User"' }))
+      .min(1)
+      .default(['User']),
+    /** @default { enabled: true, overrides: {} } */
+    quotas: quotaOptionsSchema.default({ enabled: true, overrides: {} }),
+    /**
+     * SCRAM credentials terraform creates for service principals (`kafka_user_scram_credential`), their passwords from
+     * ephemeral Terraform variables through the provider's write-only `password_wo` (model/scram.ts). Terraform ≥ 1.11.
+     * @default - none: credentials are managed outside topicform
+     */
+    scramCredentials: scramCredentialsSchema.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.layout === 'domain' && env.auth.aws?.iam !== undefined) {
+      // A principal's one policy spans the domains it reads and writes; one stack per domain has no single place for it.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auth', 'aws', 'iam'],
+        message:
+          "needs layout 'environment': a principal's IAM policy spans domains, so it cannot live in one domain's stack; use layout 'environment' or drop auth.aws.iam and attach the iam/ artifacts elsewhere",
+      });
+    }
+  });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;

@@ -18,6 +18,25 @@ import type { ClusterFile, ClusterSeed } from './cluster-file';
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
 export const PROVIDER_VERSION = '0.13.1';
+/**
+ * The hashicorp/aws subset a stack with MSK IAM policies needs (provider-schema/hashicorp-aws.NOTES.md): the same double
+ * serves it with `--provider=aws`, its account kept in AWS_DOUBLE_STATE. The version satisfies the stacks' `~> 6.0`.
+ */
+export const AWS_PROVIDER_ADDRESS = 'registry.terraform.io/hashicorp/aws';
+export const AWS_PROVIDER_VERSION = '6.0.0';
+
+/** The providers the double serves: terraform address, version, the launcher's file name and the double's flag. */
+const DOUBLES = [
+  { address: PROVIDER_ADDRESS, version: PROVIDER_VERSION, type: 'kafka', flag: [] as string[] },
+  { address: AWS_PROVIDER_ADDRESS, version: AWS_PROVIDER_VERSION, type: 'aws', flag: ['--provider=aws'] },
+] as const;
+
+/** What the AWS double's account holds before terraform runs (test/double/aws/account.cjs): the IAM roles that exist. */
+export interface AwsAccountSeed {
+  readonly account_id?: string;
+  /** Role names, or name → `{ path }`. */
+  readonly roles?: readonly string[] | Readonly<Record<string, { readonly path: string }>>;
+}
 const REPO_ROOT = path.resolve(__dirname, '../..');
 export const DOUBLE_SERVER = path.join(REPO_ROOT, 'test/double/server.cjs');
 /** Write-only attributes (kafka_user_scram_credential.password_wo) need terraform 1.11. */
@@ -137,6 +156,13 @@ export interface WorkspaceOptions {
   route?: Route;
   /** Terraform input variables, passed as TF_VAR_<name> (non-strings as JSON). */
   vars?: Record<string, unknown>;
+  /** The AWS double's account (IAM roles that exist), for stacks with MSK IAM policies; empty by default. */
+  awsAccount?: AwsAccountSeed;
+  /**
+   * Extra environment of terraform (and so of the doubles), e.g. AWS_REGION and made-up AWS credentials the AWS
+   * double checks for; `undefined` removes a variable.
+   */
+  env?: Record<string, string | undefined>;
   /** Keep the temporary directory after dispose() (its path is printed) for a look at what happened. */
   keep?: boolean;
 }
@@ -155,6 +181,8 @@ export interface TerraformWorkspace {
   readonly dir: string;
   readonly route: Route;
   readonly clusterFile: string;
+  /** The AWS double's account file (AWS_DOUBLE_STATE). */
+  readonly awsAccountFile: string;
   readonly stateFile: string;
   /** Every command run so far, in order, with its duration. */
   readonly history: readonly CommandResult[];
@@ -194,32 +222,45 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-tf-'));
   const route = options.route ?? 'mirror';
   const clusterFile = path.join(dir, 'kafka-cluster.json');
+  const awsAccountFile = path.join(dir, 'aws-account.json');
   const stateFile = path.join(dir, 'terraform.tfstate');
   const cliConfig = path.join(dir, 'cli.tfrc');
   const history: CommandResult[] = [];
 
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   let backendArgs: string[];
   const env: NodeJS.ProcessEnv = {
     ...terraformBaseEnv(),
     TF_CLI_CONFIG_FILE: cliConfig,
     KAFKA_DOUBLE_STATE: clusterFile,
+    AWS_DOUBLE_STATE: awsAccountFile,
     // The double puts its unix socket in os.tmpdir(): keep it inside the workspace, so nothing is left behind.
     TMPDIR: dir,
     ...variablesEnv(options.vars ?? {}),
   };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
   try {
     copyStack(options, dir);
     backendArgs = prepareBackend(dir, stateFile);
     fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(options.cluster), null, 2) + '\n');
+    fs.writeFileSync(awsAccountFile, JSON.stringify(awsAccount(options.awsAccount), null, 2) + '\n');
     writeMirror(path.join(dir, 'mirror'));
     fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror')));
     if (route === 'reattach') {
-      const started = await startReattachServer(env);
-      server = started.child;
-      env.TF_REATTACH_PROVIDERS = started.reattach;
+      // One double per provider the stack requires (a go-plugin process serves one provider); their entries merge.
+      const reattach: Record<string, unknown> = {};
+      for (const double of DOUBLES.filter((d) => d.type === 'kafka' || requiresProvider(dir, d.address))) {
+        const started = await startReattachServer(env, double.flag);
+        servers.push(started.child);
+        Object.assign(reattach, JSON.parse(started.reattach) as Record<string, unknown>);
+      }
+      env.TF_REATTACH_PROVIDERS = JSON.stringify(reattach);
     }
   } catch (error) {
+    await Promise.all(servers.map(stopServer));
     fs.rmSync(dir, { recursive: true, force: true }); // a workspace that never started leaves nothing behind
     throw error;
   }
@@ -236,6 +277,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     dir,
     route,
     clusterFile,
+    awsAccountFile,
     stateFile,
     history,
     run,
@@ -263,7 +305,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     readStateText: () => (fs.existsSync(stateFile) ? fs.readFileSync(stateFile, 'utf8') : ''),
     writeStateText: (text) => fs.writeFileSync(stateFile, text),
     dispose: async () => {
-      if (server) await stopServer(server);
+      await Promise.all(servers.map(stopServer));
       if (options.keep) {
         process.stderr.write(`terraform workspace kept at ${dir}\n`);
       } else {
@@ -360,13 +402,36 @@ function goPlatform(): string {
   return `${goos}_${goarch}`;
 }
 
-/** <mirror>/registry.terraform.io/mongey/kafka/0.13.1/<os>_<arch>/terraform-provider-kafka_v0.13.1 */
+/**
+ * <mirror>/registry.terraform.io/mongey/kafka/0.13.1/<os>_<arch>/terraform-provider-kafka_v0.13.1, and the same for
+ * hashicorp/aws (whose launcher passes --provider=aws).
+ */
 function writeMirror(mirror: string): void {
-  const packageDir = path.join(mirror, PROVIDER_ADDRESS, PROVIDER_VERSION, goPlatform());
-  fs.mkdirSync(packageDir, { recursive: true });
-  const launcher = path.join(packageDir, `terraform-provider-kafka_v${PROVIDER_VERSION}`);
-  // `exec`, and nothing printed before it: stdout must carry only the go-plugin handshake line.
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(DOUBLE_SERVER)} "$@"\n`, { mode: 0o755 });
+  for (const double of DOUBLES) {
+    const packageDir = path.join(mirror, double.address, double.version, goPlatform());
+    fs.mkdirSync(packageDir, { recursive: true });
+    const launcher = path.join(packageDir, `terraform-provider-${double.type}_v${double.version}`);
+    const flags = double.flag.map((f) => ` ${shellQuote(f)}`).join('');
+    // `exec`, and nothing printed before it: stdout must carry only the go-plugin handshake line.
+    fs.writeFileSync(launcher, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(DOUBLE_SERVER)}${flags} "$@"\n`, { mode: 0o755 });
+  }
+}
+
+/** Whether the workspace's stack requires a provider (by its source in terraform.required_providers). */
+function requiresProvider(dir: string, address: string): boolean {
+  const stack = JSON.parse(fs.readFileSync(path.join(dir, STACK_FILE), 'utf8')) as { terraform?: { required_providers?: Record<string, { source?: string }> } };
+  return Object.values(stack.terraform?.required_providers ?? {}).some((p) => p.source !== undefined && address.endsWith(`/${p.source}`));
+}
+
+/** The account file's content from a seed. */
+function awsAccount(seed: AwsAccountSeed | undefined): unknown {
+  const roles = seed?.roles ?? [];
+  return {
+    ...(seed?.account_id === undefined ? {} : { account_id: seed.account_id }),
+    roles: Array.isArray(roles) ? Object.fromEntries((roles as readonly string[]).map((r) => [r, { path: '/' }])) : roles,
+    policies: {},
+    attachments: [],
+  };
 }
 
 function shellQuote(text: string): string {
@@ -374,14 +439,15 @@ function shellQuote(text: string): string {
 }
 
 function cliConfigText(mirror: string): string {
+  const addresses = DOUBLES.map((d) => JSON.stringify(d.address)).join(', ');
   return [
     'provider_installation {',
     '  filesystem_mirror {',
     `    path    = ${JSON.stringify(mirror)}`,
-    `    include = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    `    include = [${addresses}]`,
     '  }',
     '  direct {',
-    `    exclude = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    `    exclude = [${addresses}]`,
     '  }',
     '}',
     '',
@@ -410,9 +476,9 @@ function runTerraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Prom
 }
 
 /** Starts `server.cjs --reattach` and reads the TF_REATTACH_PROVIDERS value it prints. */
-function startReattachServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; reattach: string }> {
+function startReattachServer(env: NodeJS.ProcessEnv, flags: readonly string[] = []): Promise<{ child: ChildProcess; reattach: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOUBLE_SERVER, '--reattach'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [DOUBLE_SERVER, '--reattach', ...flags], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => fail(new Error('the provider double did not print TF_REATTACH_PROVIDERS within 20 s')), 20_000);

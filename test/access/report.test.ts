@@ -17,9 +17,10 @@ const REASON = 'customer service searches orders by customer and status';
 describe('the access report on the examples', () => {
   it('loads every environment whole, with the stacks that hold each domain', () => {
     expect(errors).toEqual([]);
-    expect(source.topologies.map((t) => t.environment.name)).toEqual(['dev', 'prod', 'staging']);
+    expect(source.topologies.map((t) => t.environment.name)).toEqual(['dev', 'msk', 'prod', 'staging']);
     expect(source.stacks).toEqual([
       { stack: 'dev', environment: 'dev', domains: null },
+      { stack: 'msk', environment: 'msk', domains: null },
       { stack: 'prod-orders', environment: 'prod', domains: ['orders'] },
       { stack: 'prod-search', environment: 'prod', domains: ['search'] },
       { stack: 'staging', environment: 'staging', domains: null },
@@ -89,8 +90,9 @@ describe('the access report on the examples', () => {
 
   it('covers every environment by default; names with the environment prefix come back as they are in Kafka', () => {
     const report = principalReport(source, 'User:order-service');
-    expect(report.environments).toEqual(['dev', 'prod', 'staging']);
+    expect(report.environments).toEqual(['dev', 'msk', 'prod', 'staging']);
     expect(report.topics.map((t) => [t.environment, t.write])).toEqual([
+      // msk has no Kafka ACLs (MSK IAM policies grant access there, docs/msk-iam.md), which this report reads.
       ['dev', ['orders.order-created']],
       ['prod', ['orders.order-created']],
       ['staging', ['staging.orders.order-created']],
@@ -108,6 +110,7 @@ describe('the access report on the examples', () => {
     it('lists everyone who can read or write it, per environment, with the owner and why', () => {
       expect(report.entries.map((e) => [e.environment, e.topic, e.owner.team, e.stack])).toEqual([
         ['dev', 'orders.order-created', '@acme/orders-team', 'dev'],
+        ['msk', 'orders.order-created', '@acme/orders-team', 'msk'],
         ['prod', 'orders.order-created', '@acme/orders-team', 'prod-orders'],
         ['staging', 'staging.orders.order-created', '@acme/orders-team', 'staging'],
       ]);

@@ -39,6 +39,15 @@ describe('synth', () => {
     expect(result.ok).toBe(true);
     // docs/ and clients/ are checked in test/artifacts; here the stacks, the manifest, the event schemas and the portal files.
     expect(Object.keys(readTree(out)).filter((f) => !f.startsWith('docs/') && !f.startsWith('clients/'))).toEqual([
+      // The msk environment's MSK IAM policy per principal (docs/msk-iam.md).
+      'iam/msk/catalog-service.json',
+      'iam/msk/notification-service.json',
+      'iam/msk/order-service.json',
+      'iam/msk/order-totals.json',
+      'iam/msk/payment-service.json',
+      'iam/msk/search-connect.json',
+      'iam/msk/search-document-sink.json',
+      'iam/msk/search-indexer.json',
       'manifest.json',
       'portal/catalog-info.yaml',
       'portal/orders/asyncapi.yaml',
@@ -47,12 +56,16 @@ describe('synth', () => {
       'portal/search/catalog-info.yaml',
       'schemas/dev/orders.order-created.json',
       'schemas/dev/search.document-changed.json',
+      'schemas/msk/orders.order-created.json',
+      'schemas/msk/search.document-changed.json',
       'schemas/prod/orders.order-created.json',
       'schemas/prod/search.document-changed.json',
       'schemas/staging/staging.orders.order-created.json',
       'schemas/staging/staging.search.document-changed.json',
       'stacks/dev/cdk.tf.json',
       'stacks/dev/topology.json',
+      'stacks/msk/cdk.tf.json',
+      'stacks/msk/topology.json',
       'stacks/prod-orders/cdk.tf.json',
       'stacks/prod-orders/topology.json',
       'stacks/prod-search/cdk.tf.json',
@@ -167,7 +180,7 @@ describe('npm run synth (main.ts as a process)', () => {
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: 'utf8',
     });
-    expect(stdout).toMatch(/synthesized 4 stack\(s\) \[dev, prod-orders, prod-search, staging\]/);
+    expect(stdout).toMatch(/synthesized 5 stack\(s\) \[dev, msk, prod-orders, prod-search, staging\]/);
     expect(existsSync(join(out, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(true);
   });
 });

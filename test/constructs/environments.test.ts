@@ -129,12 +129,16 @@ describe('per-environment values', () => {
 });
 
 describe('stack layouts', () => {
-  const layouts = (layout: 'environment' | 'domain'): EnvironmentInput[] => repoEnvironments.map((e) => ({ ...e, layout }));
+  // MSK IAM policies in Terraform need layout 'environment' (docs/msk-iam.md): msk keeps its own under 'domain'.
+  const layouts = (layout: 'environment' | 'domain'): EnvironmentInput[] =>
+    repoEnvironments.map((e) => (layout === 'domain' && e.auth?.aws?.iam !== undefined ? e : { ...e, layout }));
 
   it.each(['environment', 'domain'] as const)('synthesizes dev, staging and prod in the %s layout', (layout) => {
     const out = synthOk(layouts(layout));
     expect(stackNames(out)).toEqual(
-      layout === 'environment' ? ['dev', 'prod', 'staging'] : ['dev-orders', 'dev-search', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
+      layout === 'environment'
+        ? ['dev', 'msk', 'prod', 'staging']
+        : ['dev-orders', 'dev-search', 'msk', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
     );
   });
 

@@ -1,20 +1,35 @@
 // @ts-check
 'use strict';
 // The tfplugin5.Provider RPCs: each handler takes the decoded request message and returns the response message.
-// Resource behaviour lives in resources/; this file only decodes values, dispatches and encodes the answers.
+// Resource behaviour lives in resources/ (the Kafka provider) and aws/ (the hashicorp/aws subset, `--provider=aws`);
+// this file only decodes values, dispatches and encodes the answers.
 const { CLUSTER_ENV } = require('./cluster.cjs');
 const { error, DiagnosticsError, attributePath } = require('./diagnostics.cjs');
 const { fromDynamicValue, toDynamicValue } = require('./msgpack-values.cjs');
-const { readers } = require('./resources/data-sources.cjs');
-const { resourceTypes } = require('./resources/index.cjs');
 const { conform, getSchemaResponse, writeOnlyAttributes } = require('./schema.cjs');
+const { SERVED } = require('./served.cjs');
+
+/**
+ * @typedef {{
+ *   resourceTypes: Record<string, import('./resources/index.cjs').ResourceType>,
+ *   readers: Record<string, (config: Record<string, any>) => Record<string, any>>,
+ *   configure: (config: Record<string, any>) => import('./diagnostics.cjs').Diagnostic[],
+ * }} ProviderImplementation
+ */
+
+/** @type {ProviderImplementation} */
+const implementation =
+  SERVED.name === 'aws'
+    ? require('./aws/index.cjs')
+    : { resourceTypes: require('./resources/index.cjs').resourceTypes, readers: require('./resources/data-sources.cjs').readers, configure: configureKafka };
+const { resourceTypes, readers } = implementation;
 
 /** @typedef {Record<string, any>} Message */
 
 /** @param {string} typeName */
 function resourceType(typeName) {
   const type = resourceTypes[typeName];
-  if (!type) throw new DiagnosticsError([error(`the Kafka provider double does not implement resource type ${typeName}`)]);
+  if (!type) throw new DiagnosticsError([error(`the ${SERVED.label} does not implement resource type ${typeName}`)]);
   return type;
 }
 
@@ -26,8 +41,38 @@ function resourceState(typeName, state) {
   return conformed;
 }
 
-/** The provider's ConfigureFunc checks sasl_mechanism; the client itself is lazy and connects on first use. */
 const SASL_MECHANISMS = ['plain', 'scram-sha256', 'scram-sha512', 'aws-iam', 'oauthbearer'];
+
+/**
+ * The Kafka provider's ConfigureFunc checks sasl_mechanism (and, for aws-iam, that a region is known); the client
+ * itself is lazy and connects on first use.
+ * @param {Record<string, any>} config @returns {import('./diagnostics.cjs').Diagnostic[]}
+ */
+function configureKafka(config) {
+  const diagnostics = [];
+  const mechanism = config.sasl_mechanism;
+  if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) {
+    // an unknown value is an ExtData, not a string
+    diagnostics.push(
+      error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }),
+    );
+  }
+  if (mechanism === 'aws-iam' && (config.sasl_aws_region === null || config.sasl_aws_region === undefined || config.sasl_aws_region === '')) {
+    // The real provider reads KAFKA_SASL_IAM_AWS_REGION, then AWS_REGION, and calls log.Fatalf without either (NOTES.md).
+    if (!process.env.KAFKA_SASL_IAM_AWS_REGION && !process.env.AWS_REGION) {
+      diagnostics.push(
+        error('aws-iam needs a region: set sasl_aws_region, KAFKA_SASL_IAM_AWS_REGION or AWS_REGION', {
+          detail: 'The Mongey provider exits (log.Fatalf) when sasl_mechanism is "aws-iam" and no region is known.',
+          path: ['sasl_aws_region'],
+        }),
+      );
+    }
+  }
+  if (!process.env[CLUSTER_ENV]) {
+    diagnostics.push(error(`${CLUSTER_ENV} is not set`, { detail: 'The Kafka provider double keeps its cluster in the JSON file that this variable names.' }));
+  }
+  return diagnostics;
+}
 
 /** @type {Record<string, (request: Message) => Message>} */
 const handlers = {
@@ -44,39 +89,14 @@ const handlers = {
   ValidateDataSourceConfig: () => ({ diagnostics: [] }),
 
   Configure(request) {
-    const config = fromDynamicValue(request.config) ?? {};
-    const diagnostics = [];
-    const mechanism = config.sasl_mechanism;
-    if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) {
-      // an unknown value is an ExtData, not a string
-      diagnostics.push(
-        error(`Invalid sasl mechanism "${mechanism}": can only be ${SASL_MECHANISMS.map((m) => `"${m}"`).join(', ')}`, { path: ['sasl_mechanism'] }),
-      );
-    }
-    if (mechanism === 'aws-iam' && (config.sasl_aws_region === null || config.sasl_aws_region === undefined || config.sasl_aws_region === '')) {
-      // The real provider reads KAFKA_SASL_IAM_AWS_REGION, then AWS_REGION, and calls log.Fatalf without either (NOTES.md).
-      if (!process.env.KAFKA_SASL_IAM_AWS_REGION && !process.env.AWS_REGION) {
-        diagnostics.push(
-          error('aws-iam needs a region: set sasl_aws_region, KAFKA_SASL_IAM_AWS_REGION or AWS_REGION', {
-            detail: 'The Mongey provider exits (log.Fatalf) when sasl_mechanism is "aws-iam" and no region is known.',
-            path: ['sasl_aws_region'],
-          }),
-        );
-      }
-    }
-    if (!process.env[CLUSTER_ENV]) {
-      diagnostics.push(
-        error(`${CLUSTER_ENV} is not set`, { detail: 'The Kafka provider double keeps its cluster in the JSON file that this variable names.' }),
-      );
-    }
-    return { diagnostics };
+    return { diagnostics: implementation.configure(fromDynamicValue(request.config) ?? {}) };
   },
 
   UpgradeResourceState(request) {
     const type = resourceType(request.type_name);
     const json = request.raw_state?.json;
     if (!json || json.length === 0) {
-      throw new DiagnosticsError([error('the Kafka provider double cannot upgrade a flatmap (pre-0.12) state')]);
+      throw new DiagnosticsError([error(`the ${SERVED.label} cannot upgrade a flatmap (pre-0.12) state`)]);
     }
     const stored = JSON.parse(Buffer.from(json).toString('utf8'));
     const upgraded = type.upgrade ? type.upgrade(Number(request.version ?? 0), stored) : stored;
@@ -125,7 +145,7 @@ const handlers = {
 
   ReadDataSource(request) {
     const read = readers[request.type_name];
-    if (!read) throw new DiagnosticsError([error(`the Kafka provider double does not implement data source ${request.type_name}`)]);
+    if (!read) throw new DiagnosticsError([error(`the ${SERVED.label} does not implement data source ${request.type_name}`)]);
     const state = conform('data_source', request.type_name, read(fromDynamicValue(request.config) ?? {}));
     return { state: toDynamicValue(state) };
   },
@@ -146,7 +166,7 @@ function handle(method, request) {
   } catch (cause) {
     if (cause instanceof DiagnosticsError) return { diagnostics: cause.diagnostics };
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { diagnostics: [error(`Kafka provider double failed in ${method}: ${message}`, { detail: cause instanceof Error ? String(cause.stack) : '' })] };
+    return { diagnostics: [error(`${SERVED.label} failed in ${method}: ${message}`, { detail: cause instanceof Error ? String(cause.stack) : '' })] };
   }
 }
 

@@ -1,14 +1,15 @@
 // @ts-check
 'use strict';
-// The schema the double serves is the vendored `terraform providers schema -json` document of the real provider
-// (provider-schema/mongey-kafka.schema.json), converted to tfplugin5 Schema messages, so that
-// `terraform providers schema -json` against the double returns that file unchanged. Env KAFKA_DOUBLE_SCHEMA may
-// name another copy (for example when the double is run from outside this repository).
+// The schema the double serves is the vendored `terraform providers schema -json` document of the provider it stands
+// in for (provider-schema/mongey-kafka.schema.json, or the hashicorp/aws subset for `--provider=aws`: served.cjs),
+// converted to tfplugin5 Schema messages, so that `terraform providers schema -json` against the double returns that
+// file unchanged. Env KAFKA_DOUBLE_SCHEMA may name another copy of the Kafka schema (for example when the double is
+// run from outside this repository).
 const fs = require('node:fs');
-const path = require('node:path');
+const { SERVED } = require('./served.cjs');
 
-const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
-const SCHEMA_FILE = process.env.KAFKA_DOUBLE_SCHEMA ?? path.resolve(__dirname, '../../provider-schema/mongey-kafka.schema.json');
+const PROVIDER_ADDRESS = SERVED.address;
+const SCHEMA_FILE = SERVED.schemaFile;
 
 /**
  * @typedef {{ type: unknown, description?: string, description_kind?: string, required?: boolean, optional?: boolean,

@@ -18,12 +18,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const USAGE = `usage: node test/double/server.cjs [--reattach]
+const USAGE = `usage: node test/double/server.cjs [--reattach] [--provider=kafka|aws]
 
-Stand-in for the Terraform provider registry.terraform.io/mongey/kafka 0.13.1 (tests only).
+Stand-in for the Terraform provider registry.terraform.io/mongey/kafka 0.13.1, or with --provider=aws for the
+subset of registry.terraform.io/hashicorp/aws that MSK IAM policies need (tests only).
   (no option)   go-plugin managed mode: terraform starts it through a filesystem-mirror launcher
   --reattach    start on its own and print TF_REATTACH_PROVIDERS for terraform commands to use
-Environment: KAFKA_DOUBLE_STATE (cluster JSON file, required for plan/apply), KAFKA_DOUBLE_DEBUG=1 (log RPCs),
+Environment: KAFKA_DOUBLE_STATE (cluster JSON file, required for plan/apply), AWS_DOUBLE_STATE (the AWS account's
+  IAM roles, policies and attachments, for --provider=aws), KAFKA_DOUBLE_DEBUG=1 (log RPCs),
   KAFKA_DOUBLE_SCHEMA (schema JSON; default provider-schema/mongey-kafka.schema.json of this repository).
 `;
 
@@ -33,7 +35,7 @@ const PROTOCOL_VERSION = 5; // tfplugin5, as the real (SDKv2) provider
 const DEBUG = Boolean(process.env.KAFKA_DOUBLE_DEBUG);
 
 /** @param {string} message */
-const log = (message) => process.stderr.write(`[kafka-double ${process.pid}] ${message}\n`);
+const log = (message) => process.stderr.write(`[${require('./served.cjs').SERVED.name}-double ${process.pid}] ${message}\n`);
 
 function main() {
   const args = process.argv.slice(2);
@@ -61,6 +63,7 @@ function main() {
   const grpc = require('@grpc/grpc-js');
   // Started by terraform for one command: the cluster file may be kept between reads (cluster.cjs, `cached`).
   if (!reattach) require('./cluster.cjs').cacheCluster();
+  const { SERVED } = require('./served.cjs');
   const { services } = require('./services.cjs');
 
   const socketPath = path.join(os.tmpdir(), `plugin${crypto.randomBytes(8).toString('hex')}`);
@@ -100,7 +103,7 @@ function main() {
     }
     if (reattach) {
       const providers = {
-        'registry.terraform.io/mongey/kafka': {
+        [SERVED.address]: {
           Protocol: 'grpc',
           ProtocolVersion: PROTOCOL_VERSION,
           Pid: process.pid,

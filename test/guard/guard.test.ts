@@ -81,6 +81,13 @@ const WIDE: EnvironmentInput[] = [
     },
   },
   {
+    name: 'mskvars',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: { mechanism: 'aws-iam', secrets: 'variables', aws: { profile: true, assumeRole: true, iam: { defaultRole: 'msk-{name}' } } },
+  },
+  {
     name: 'prod',
     production: true,
     replicationFactor: 3,
@@ -145,6 +152,8 @@ describe('accepts what topicform writes', () => {
       '"oauthbearer"',
       'client_key',
       'use_lockfile',
+      '"aws_iam_policy"',
+      '"${var.kafka_sasl_aws_profile}"',
     ]) {
       expect(all).toContain(needle);
     }
@@ -162,6 +171,7 @@ describe('accepts what topicform writes', () => {
     const report = JSON.parse(text) as GuardResult;
     expect(report.stacks.map((s) => [s.stack, s.production, s.changed])).toEqual([
       ['dev', false, false],
+      ['msk', true, false],
       ['prod-orders', true, false],
       ['prod-search', true, false],
       ['staging', false, false],
@@ -287,6 +297,55 @@ describe('refuses a hostile output, each for its own reason', () => {
   ];
 
   const first = (j: Json, type: string): Json => Object.values(j.resource[type] as Json)[0] as Json;
+
+  /** An MSK IAM policy document of the example's msk stack, edited. */
+  const editPolicy = (j: Json, edit: (document: Json) => void): void => {
+    const policy = first(j, 'aws_iam_policy');
+    const document = JSON.parse(policy.policy as string) as Json;
+    edit(document);
+    policy.policy = JSON.stringify(document);
+  };
+  const mskCases: [string, GuardCode, (json: Json) => void, RegExp][] = [
+    [
+      'an MSK IAM policy granting IAM actions',
+      'interpolation',
+      (j) => editPolicy(j, (d) => (d.Statement[0].Action as string[]).push('iam:PassRole')),
+      /policy grants actions topicform never grants/,
+    ],
+    [
+      'an MSK IAM policy on every resource',
+      'interpolation',
+      (j) => editPolicy(j, (d) => (d.Statement[0].Resource = ['*'])),
+      /policy names a resource that is not of the cluster: "\*"/,
+    ],
+    [
+      'an MSK IAM policy reading a file into a resource',
+      'interpolation',
+      (j) => editPolicy(j, (d) => (d.Statement[1].Resource as string[]).push('${file("/etc/passwd")}')),
+      /policy names a resource that is not of the cluster/,
+    ],
+    [
+      'an attachment to a role named by the pull request',
+      'interpolation',
+      (j) => (first(j, 'aws_iam_role_policy_attachment').role = 'admin'),
+      /role must refer to a role lookup of this stack/,
+    ],
+    ['a role lookup by an expression', 'data-source', (j) => (j.data.aws_iam_role.evil = { name: '${file("x")}' }), /expected \{ "name": "<role name>" \}/],
+    ['another split of the cluster ARN', 'top-level-key-not-allowed', (j) => (j.locals.msk_cluster.account = '${file("x")}'), /top-level "locals" other than/],
+    ['AWS keys in the aws provider', 'provider-attribute-not-allowed', (j) => (j.provider.aws[0].access_key = 'AKIA...'), /aws provider setting "access_key"/],
+    [
+      'another validation of the cluster ARN variable',
+      'variable-setting-not-allowed',
+      (j) => (j.variable.msk_cluster_arn.validation[0].condition = '${true}'),
+      /"validation" is not a variable setting topicform writes/,
+    ],
+  ];
+
+  it.each(mskCases)('%s → %s', (_name, code, change, message) => {
+    const result = guard({ stacks: [stackInput(example, 'msk', change)] });
+    expect(codes(result)).toEqual([code]);
+    expect(result.violations.map((v) => v.message).join('\n')).toMatch(message);
+  });
 
   it.each(cases)('%s → %s', (_name, code, change, message) => {
     const result = guard({ stacks: [stackInput(example, 'prod-orders', change)] });

@@ -1,8 +1,9 @@
 /**
- * Checks synthesized Terraform JSON against the vendored provider schema (`terraform providers schema -json` of
- * mongey/kafka 0.13.1): every resource type and the provider block exist, attribute names exist, required attributes
- * are present, computed-only attributes are not set, and each value has the attribute's type. Terraform itself checks
- * the same against the provider double in the end-to-end tests; this is the fast, exact check for every synth.
+ * Checks synthesized Terraform JSON against the vendored provider schemas (`terraform providers schema -json` of
+ * mongey/kafka 0.13.1, and the hand-written subset of hashicorp/aws that MSK IAM policies need): every resource type,
+ * data source and provider block exist, attribute names exist, required attributes are present, computed-only
+ * attributes are not set, and each value has the attribute's type. Terraform itself checks the same against the
+ * provider double in the end-to-end tests; this is the fast, exact check for every synth.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,20 +37,35 @@ interface ProviderSchemaFile {
   >;
 }
 
-const SCHEMA_FILE = join(__dirname, '..', '..', 'provider-schema', 'mongey-kafka.schema.json');
+const SCHEMA_DIR = join(__dirname, '..', '..', 'provider-schema');
+const SCHEMA_FILE = join(SCHEMA_DIR, 'mongey-kafka.schema.json');
 const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
+
+/** The providers a stack may use, by local name: their source and vendored schema. */
+const PROVIDERS: Readonly<Record<string, { readonly source: string; readonly file: string }>> = {
+  kafka: { source: 'mongey/kafka', file: SCHEMA_FILE },
+  aws: { source: 'hashicorp/aws', file: join(SCHEMA_DIR, 'hashicorp-aws.schema.json') },
+};
+
+type ProviderSchema = ProviderSchemaFile['provider_schemas'][string];
 
 /** Terraform meta-arguments allowed on every resource (and cdktf's "//" metadata). */
 const RESOURCE_META = new Set(['//', 'count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const LIFECYCLE_KEYS = new Set(['prevent_destroy', 'create_before_destroy', 'ignore_changes', 'replace_triggered_by', 'precondition', 'postcondition']);
 const PROVIDER_META = new Set(['alias']);
 
-export function loadProviderSchema(): ProviderSchemaFile['provider_schemas'][string] {
-  const file = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as ProviderSchemaFile;
-  const schema = file.provider_schemas[PROVIDER_ADDRESS];
-  if (schema === undefined) throw new Error(`${SCHEMA_FILE} has no ${PROVIDER_ADDRESS}`);
+export function loadProviderSchema(local = 'kafka'): ProviderSchema {
+  const provider = PROVIDERS[local];
+  if (provider === undefined) throw new Error(`no vendored schema for provider ${local}`);
+  const address = local === 'kafka' ? PROVIDER_ADDRESS : `registry.terraform.io/${provider.source}`;
+  const file = JSON.parse(readFileSync(provider.file, 'utf8')) as ProviderSchemaFile;
+  const schema = file.provider_schemas[address];
+  if (schema === undefined) throw new Error(`${provider.file} has no ${address}`);
   return schema;
 }
+
+/** The local provider name of a resource or data source type: the part before its first `_` (`kafka_topic` → kafka). */
+const localNameOf = (type: string): string => type.slice(0, type.indexOf('_'));
 
 /** A whole-value Terraform expression such as `${var.x}`: its type is only known to terraform. */
 const isExpression = (value: unknown): boolean => typeof value === 'string' && /^\$\{.*\}$/s.test(value);
@@ -109,35 +125,45 @@ function blockProblems(body: Record<string, unknown>, block: SchemaBlock, where:
   return problems;
 }
 
-/** Every way `json` (a parsed cdk.tf.json) departs from the provider schema; empty when it conforms. */
+/** Every way `json` (a parsed cdk.tf.json) departs from the provider schemas; empty when it conforms. */
 export function schemaProblems(json: Record<string, unknown>): string[] {
-  const schema = loadProviderSchema();
   const problems: string[] = [];
   const terraform = json.terraform as { required_providers?: Record<string, { source?: string }> } | undefined;
-  const source = terraform?.required_providers?.kafka?.source;
+  const required = terraform?.required_providers ?? {};
+  const source = required.kafka?.source;
   if (source !== 'mongey/kafka') problems.push(`terraform.required_providers.kafka.source: expected "mongey/kafka", got ${JSON.stringify(source)}`);
+  for (const [name, entry] of Object.entries(required)) {
+    const known = PROVIDERS[name];
+    if (known === undefined) problems.push(`terraform.required_providers.${name}: unexpected provider`);
+    else if (entry.source !== known.source) {
+      problems.push(`terraform.required_providers.${name}.source: expected "${known.source}", got ${JSON.stringify(entry.source)}`);
+    }
+  }
 
   const providers = (json.provider as Record<string, unknown> | undefined) ?? {};
   for (const [name, blocks] of Object.entries(providers)) {
-    if (name !== 'kafka') {
+    if (PROVIDERS[name] === undefined) {
       problems.push(`provider.${name}: unexpected provider`);
       continue;
     }
+    if (required[name] === undefined) problems.push(`provider.${name}: not in terraform.required_providers`);
+    const schema = loadProviderSchema(name);
     (blocks as Array<Record<string, unknown>>).forEach((b, i) =>
-      problems.push(...blockProblems(b, schema.provider.block, `provider.kafka[${i}]`, PROVIDER_META)),
+      problems.push(...blockProblems(b, schema.provider.block, `provider.${name}[${i}]`, PROVIDER_META)),
     );
   }
-  for (const [section, schemas] of [
-    ['resource', schema.resource_schemas],
-    ['data', schema.data_source_schemas],
-  ] as const) {
+  for (const section of ['resource', 'data'] as const) {
     const byType = (json[section] as Record<string, Record<string, Record<string, unknown>>> | undefined) ?? {};
     for (const [type, instances] of Object.entries(byType)) {
-      const typeSchema = schemas[type];
-      if (typeSchema === undefined) {
-        problems.push(`${section}.${type}: not a type of mongey/kafka`);
+      const local = localNameOf(type);
+      const provider = PROVIDERS[local];
+      const schema = provider === undefined ? undefined : loadProviderSchema(local);
+      const typeSchema = (section === 'resource' ? schema?.resource_schemas : schema?.data_source_schemas)?.[type];
+      if (typeSchema === undefined || provider === undefined) {
+        problems.push(`${section}.${type}: not a type of ${provider?.source ?? 'a vendored provider'}`);
         continue;
       }
+      if (required[local] === undefined) problems.push(`${section}.${type}: its provider ${local} is not in terraform.required_providers`);
       for (const [name, body] of Object.entries(instances)) {
         if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) problems.push(`${section}.${type}.${name}: not a valid Terraform name`);
         problems.push(...blockProblems(body, typeSchema.block, `${section}.${type}.${name}`, RESOURCE_META));

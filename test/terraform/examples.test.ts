@@ -16,7 +16,7 @@ import { synthesize } from '../../cli/synth';
 import type { EnvironmentInput } from '../../model/schema';
 import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../../model/scram';
 import { describeWithTerraform } from '../double/terraform-suite';
-import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../../scripts/terraform/workspace';
+import { createTerraformWorkspace, runLifecycle, type PlanJson, type WorkspaceOptions } from '../../scripts/terraform/workspace';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-tf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,6 +53,25 @@ function everyFileText(dir: string): Array<[string, string]> {
   return out;
 }
 
+/**
+ * What an MSK IAM stack (the msk environment) needs beyond the rest: the cluster ARN variable, the AWS environment the
+ * AWS provider double checks for (a region and made-up credentials), and its IAM roles in the double's account — the
+ * roles topicform looks up and never creates. Nothing for the other stacks.
+ */
+function mskIamSetup(stackDir: string): Pick<WorkspaceOptions, 'awsAccount' | 'env' | 'vars'> {
+  const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as {
+    terraform: { required_providers: Record<string, unknown> };
+    data?: { aws_iam_role?: Record<string, { name: string }> };
+  };
+  if (json.terraform.required_providers.aws === undefined) return {};
+  const environment = environments.find((e) => e.name === stackDir.split('/').pop());
+  return {
+    vars: { msk_cluster_arn: environment?.auth?.aws?.clusterArn },
+    env: { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIAFAKEKEY4TOPICFORM', AWS_SECRET_ACCESS_KEY: 'fake/secret+Zq8vN3kT0pic4orm' },
+    awsAccount: { roles: Object.values(json.data?.aws_iam_role ?? {}).map((r) => r.name) },
+  };
+}
+
 const actions = (plan: PlanJson): string[] => [...new Set((plan.resource_changes ?? []).map((c) => c.change.actions.join(',')))].sort();
 
 describeWithTerraform('terraform on the example stacks', () => {
@@ -63,7 +82,13 @@ describeWithTerraform('terraform on the example stacks', () => {
     '%s validates, plans only creates, applies and re-plans with no changes',
     async (stack) => {
       const passwords = scramPasswords(join(out, 'stacks', stack));
-      const workspace = await createTerraformWorkspace({ stackDir: join(out, 'stacks', stack), route: 'reattach', vars: { ...VARS, ...passwords } });
+      const msk = mskIamSetup(join(out, 'stacks', stack));
+      const workspace = await createTerraformWorkspace({
+        stackDir: join(out, 'stacks', stack),
+        route: 'reattach',
+        ...msk,
+        vars: { ...VARS, ...passwords, ...msk.vars },
+      });
       try {
         const { plan, replanHasChanges } = await runLifecycle(workspace);
         // The passwords reached terraform as TF_VAR_… values, and are nowhere: not in the output, the plan (its
@@ -83,6 +108,12 @@ describeWithTerraform('terraform on the example stacks', () => {
         if (stack.startsWith('prod')) {
           expect(Object.keys(passwords).length, 'prod declares SCRAM credentials for its service principals').toBeGreaterThan(0);
           expect(workspace.readCluster().scram_users.length).toBe(Object.keys(passwords).length);
+        }
+        if (msk.awsAccount !== undefined) {
+          // Every principal's policy is attached to its role, and the Kafka cluster got no ACL: MSK IAM decides access.
+          const account = JSON.parse(readFileSync(workspace.awsAccountFile, 'utf8')) as { attachments: Array<{ role: string }> };
+          expect(account.attachments.map((a) => a.role).sort()).toEqual([...(msk.awsAccount.roles as string[])].sort());
+          expect(workspace.readCluster().acls).toEqual([]);
         }
         const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, object> };
         const expected = Object.values(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
