@@ -8,18 +8,10 @@
  * allows the action on the resource (a literal topic under a new domain prefix) takes nothing away.
  */
 import { parseAclId } from '../model/acl';
-import {
-  allows,
-  iamGrantId,
-  iamGrantLabel,
-  iamGrantsForAcl,
-  iamResourceLabel,
-  principalWide,
-  resourceCovers,
-  whyFor,
-  type IamGrant,
-} from '../model/msk-iam/grants';
+import { allows, iamGrantId, iamGrantLabel, iamGrantsForAcl, iamResourceLabel, principalWide, resourceCovers, type IamGrant } from '../model/msk-iam/grants';
 import type { MskIamResourceType } from '../model/msk-iam/actions';
+import { grantsOfTopology, iamGrantReasons } from '../model/msk-iam/reasons';
+import { mergeEnvironments } from '../access/topologies';
 import type { ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication } from '../model/topology';
 import type { AclResourceType } from '../model/vocabulary';
 import { iamGrantsByPrincipal } from './iam';
@@ -135,13 +127,13 @@ function onlyNonIdempotentProducers(judge: GrantJudge, environment: string, prin
   return !connect.some((c) => c.principal === principal);
 }
 
-/** Why the base's policy had the grant: its principal's reasons that name the resource (all of them for the cluster). */
+/** Why the base had the grant: the base declarations of its environment, derived per grant (model/msk-iam/reasons.ts). */
 function wasNeededBy(judge: GrantJudge, stack: string, grant: IamGrant): readonly string[] {
   const environment = judge.stackOf(stack).environment.name;
-  const policy = [...judge.context.base.stacks.values()]
-    .find((s) => s.environment.name === environment && s.topology.mskIam !== undefined)
-    ?.topology.mskIam?.policies.find((p) => p.principal === grant.principal);
-  return whyFor(policy?.neededBy ?? [], grant.resource);
+  const slices = [...judge.context.base.stacks.values()].filter((s) => s.environment.name === environment).map((s) => s.topology);
+  const [whole] = mergeEnvironments(slices);
+  if (whole?.mskIam === undefined) return [];
+  return iamGrantReasons(grantsOfTopology(whole)).get(iamGrantId(grant)) ?? [];
 }
 
 const subjectOf = (grant: IamGrant): Subject => ({ kind: 'iam-grant', id: iamGrantId(grant) });

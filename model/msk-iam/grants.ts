@@ -107,17 +107,3 @@ export function principalWide(principal: string, idempotentWriter: boolean): Iam
     ...(idempotentWriter ? [{ principal, action: WRITE_DATA_IDEMPOTENTLY, resource: CLUSTER_RESOURCE }] : []),
   ];
 }
-
-/**
- * The reasons of a principal's policy (its `neededBy`, principal-wide) that concern one resource: those naming it — a
- * word equal to the name, or starting with a prefix — and every reason for the cluster, which every client connects to.
- */
-export function whyFor(neededBy: readonly string[], resource: MskIamResource): string[] {
-  if (resource.type === 'cluster') return [...neededBy];
-  return neededBy.filter((line) =>
-    line.split(/\s+/).some((word) => {
-      const w = word.replace(/[,;:()]+$/, '');
-      return resource.prefix ? w.startsWith(resource.name) : w === resource.name || w === `${resource.name}*`;
-    }),
-  );
-}

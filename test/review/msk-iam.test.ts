@@ -175,3 +175,23 @@ describe('review of MSK IAM grants', () => {
 
 /** The fixture's domain without one of its consumer groups (the same declarations otherwise). */
 const shopWithout = (scope: Construct, group: string): void => shop(scope, false, [group]);
+
+describe('the access section on an aws-iam environment', () => {
+  it('lists IAM access changes like ACL ones, marked as the MSK IAM policy', () => {
+    const r = reviewOf((s) => shopWithout(s, 'notification'));
+    const topic = r.access.changes.find((c) => c.principal === 'User:notification-service' && c.resource.type === 'Topic' && c.resource.name === TOPIC);
+    expect(topic).toMatchObject({
+      kind: 'revoked',
+      via: 'msk-iam',
+      before: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
+      after: [],
+      owner: '@acme/shop',
+      stack: 'msk',
+      why: ['consumer group shop.notification (notification-service) reads shop.order-created'],
+    });
+    expect(topic?.message).toContain(
+      'User:notification-service loses kafka-cluster:DescribeTopic, kafka-cluster:ReadData on topic shop.order-created (MSK IAM policy, not an ACL)',
+    );
+    expect(r.access.requiredReviewers).toEqual(['@acme/shop']);
+  });
+});
