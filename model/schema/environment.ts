@@ -79,6 +79,8 @@ export const environmentSchema = z.strictObject({
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
   acl: aclOptionsSchema.default({ explicitDescribe: false, legacyIdempotentWrite: false, patterns: 'literal' }),
+  /** Where the cluster runs; selects the Terraform provider and what may be set. @default 'apache-kafka' */
+  platform: z.enum(['apache-kafka', 'confluent-cloud']).default('apache-kafka'),
   /** Vendor topic config keys (`confluent.*`, `redpanda.*`) accepted in this environment. @default [] */
   vendorConfigKeys: z.array(z.string()).default([]),
   /** The domains this environment carries. @default - all */

@@ -90,6 +90,6 @@ describe('topicform access on an aws-iam environment (a real process)', () => {
     });
     const text = access('--principal', 'payment-service', '--env', 'msk');
     expect(text.stdout).toContain('MSK IAM policy actions (auth aws-iam; iam/<env>/<principal>.json), not Kafka ACLs:');
-    expect(text.stdout).not.toMatch(/^  ACLs:$/m);
+    expect(text.stdout).not.toMatch(/^ {2}ACLs:$/m);
   }, 60_000);
 });
