@@ -19,7 +19,7 @@ import * as m from './messages';
 import type { Text } from './messages';
 import type { ReviewRuleId } from './rules';
 import type { ClassifyContext, Draft } from './classify';
-import type { Row, StackSnapshot, Subject } from './types';
+import type { Row, Snapshot, StackSnapshot, Subject } from './types';
 
 /** What the IAM verdicts use of the classifier: the ACL review's derivation, verdict and context. */
 export interface GrantJudge {
@@ -130,11 +130,20 @@ function onlyNonIdempotentProducers(judge: GrantJudge, environment: string, prin
 /** Why the base had the grant: the base declarations of its environment, derived per grant (model/msk-iam/reasons.ts). */
 function wasNeededBy(judge: GrantJudge, stack: string, grant: IamGrant): readonly string[] {
   const environment = judge.stackOf(stack).environment.name;
-  const slices = [...judge.context.base.stacks.values()].filter((s) => s.environment.name === environment).map((s) => s.topology);
-  const [whole] = mergeEnvironments(slices);
-  if (whole?.mskIam === undefined) return [];
-  return iamGrantReasons(grantsOfTopology(whole)).get(iamGrantId(grant)) ?? [];
+  let perEnvironment = baseReasons.get(judge.context.base);
+  if (perEnvironment === undefined) baseReasons.set(judge.context.base, (perEnvironment = new Map<string, Map<string, string[]>>()));
+  let reasons = perEnvironment.get(environment);
+  if (reasons === undefined) {
+    const slices = [...judge.context.base.stacks.values()].filter((s) => s.environment.name === environment).map((s) => s.topology);
+    const [whole] = mergeEnvironments(slices);
+    reasons = whole?.mskIam === undefined ? new Map<string, string[]>() : iamGrantReasons(grantsOfTopology(whole));
+    perEnvironment.set(environment, reasons);
+  }
+  return reasons.get(iamGrantId(grant)) ?? [];
 }
+
+/** The base's per-grant reasons, derived once per output and environment (a removed group drops many grants at once). */
+const baseReasons = new WeakMap<Snapshot, Map<string, Map<string, string[]>>>();
 
 const subjectOf = (grant: IamGrant): Subject => ({ kind: 'iam-grant', id: iamGrantId(grant) });
 

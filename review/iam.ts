@@ -49,7 +49,14 @@ export function iamChanges(base: Snapshot, head: Snapshot): Change[] {
   return changes;
 }
 
-/** An output's grants in one environment, by principal (empty when the environment has none). */
+const byPrincipalCache = new WeakMap<Snapshot, Map<string, Map<string, IamGrant[]>>>();
+
+/** An output's grants in one environment, by principal (empty when the environment has none); built once per output. */
 export function iamGrantsByPrincipal(snapshot: Snapshot, environment: string): Map<string, IamGrant[]> {
-  return groupBy(iamGrantsOf(byEnvironment(snapshot).get(environment)?.mskIam), (g) => g.principal);
+  let perEnvironment = byPrincipalCache.get(snapshot);
+  if (perEnvironment === undefined) {
+    perEnvironment = new Map([...byEnvironment(snapshot)].map(([name, e]) => [name, groupBy(iamGrantsOf(e.mskIam), (g) => g.principal)]));
+    byPrincipalCache.set(snapshot, perEnvironment);
+  }
+  return perEnvironment.get(environment) ?? new Map<string, IamGrant[]>();
 }

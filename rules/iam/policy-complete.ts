@@ -26,8 +26,9 @@ export const iamPolicyComplete = defineRule({
       const g = parseIamGrantId(id);
       if (g === undefined) continue;
       if (!withPolicy.has(g.principal)) {
-        if (!noPolicy.has(g.principal))
-          {found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${g.principal} has no MSK IAM policy, yet ${why.join('; ')}` });}
+        if (!noPolicy.has(g.principal)) {
+          found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${g.principal} has no MSK IAM policy, yet ${why.join('; ')}` });
+        }
         noPolicy.add(g.principal);
         continue;
       }
