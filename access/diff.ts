@@ -14,7 +14,8 @@ import { principalUses } from '../model/quota';
 import type { ResolvedAcl, Topology } from '../model/topology';
 import type { AclPatternType, AclResourceType } from '../model/vocabulary';
 import { compare, mergeEnvironments, operationLabel, ownerOf, whyOf } from './topologies';
-import { groupBy } from '../model/group-by';
+import { appendTo, groupBy } from '../model/group-by';
+import { iamAccessGrants } from './iam';
 
 /**
  * - `granted`: the principal had no ACL on the resource and has one now (a new principal on a topic);
@@ -83,19 +84,55 @@ export interface AccessChange {
   readonly verdict: AccessVerdict;
   /** One line for the report. */
   readonly message: string;
+  /**
+   * Set when the access is an Amazon MSK IAM policy's (`added`/`removed` are IAM grant ids, `before`/`after` IAM actions
+   * such as `kafka-cluster:ReadData`), absent for Kafka ACLs.
+   */
+  readonly via?: 'msk-iam';
 }
 
-const keyOf = (a: ResolvedAcl): string => [a.principal, a.resourceType, a.resourceName, a.patternType].join('\u0000');
+/**
+ * One grant as the diff compares it: a Kafka ACL, or one action of an Amazon MSK IAM policy (access/iam.ts). Both are
+ * grouped per principal and resource and judged by the same loop below, so IAM access changes read like ACL ones.
+ */
+interface Entry {
+  readonly id: string;
+  readonly principal: string;
+  readonly resource: AccessResource;
+  readonly permission: 'Allow' | 'Deny';
+  /** The operation as a reader sees it: `Read`, `Deny Write`, `kafka-cluster:ReadData`. */
+  readonly label: string;
+  readonly why: readonly string[];
+  /** The domain it belongs to (the Topology's, before the topic's domain is looked up). */
+  readonly domain: string;
+}
+
+const keyOf = (e: Entry, via: string): string => [via, e.principal, e.resource.type, e.resource.name, e.resource.patternType].join('\u0000');
+
+const aclEntry = (a: ResolvedAcl): Entry => ({
+  id: a.id,
+  principal: a.principal,
+  resource: { type: a.resourceType, name: a.resourceName, patternType: a.patternType },
+  permission: a.permission,
+  label: operationLabel(a),
+  why: whyOf(a),
+  domain: a.domain,
+});
 
 /**
  * The access changes from `base` to `head`, two Topologies of the same environment (whole, or one stack's slice when
  * both are slices of the same stack). Either may be null: an environment that is new or gone. Sorted by environment,
- * owning domain, resource and principal.
+ * owning domain, resource and principal; the MSK IAM grants of an `aws-iam` environment (`via: 'msk-iam'`) are
+ * compared like its ACLs.
  */
 export function accessChanges(base: Topology | null, head: Topology | null): AccessChange[] {
   const environment = head?.environment.name ?? base?.environment.name ?? '';
-  const before = groupAcls(base?.acls ?? []);
-  const after = groupAcls(head?.acls ?? []);
+  const before = groupBy((base?.acls ?? []).map(aclEntry), (e) => keyOf(e, 'acl'));
+  const after = groupBy((head?.acls ?? []).map(aclEntry), (e) => keyOf(e, 'acl'));
+  if (base?.mskIam !== undefined || head?.mskIam !== undefined) {
+    for (const e of iamEntries(base)) appendTo(before, keyOf(e, IAM), e);
+    for (const e of iamEntries(head)) appendTo(after, keyOf(e, IAM), e);
+  }
   // Built on the first change only: most ACLs of a large output do not change.
   let context: { uses: ReturnType<typeof principalUses>; topicDomains: Map<string, string>; grants: Map<string, TopicUse[]> } | undefined;
   const contextOf = (): NonNullable<typeof context> => {
@@ -129,7 +166,7 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
     const gains = added.some((a) => a.permission === 'Allow') || removed.some((a) => a.permission === 'Deny');
     const losses = removed.some((a) => a.permission === 'Allow') || added.some((a) => a.permission === 'Deny');
     const kind: AccessChangeKind = was.length === 0 ? 'granted' : now.length === 0 ? 'revoked' : gains && losses ? 'changed' : gains ? 'widened' : 'narrowed';
-    const resource: AccessResource = { type: sample.resourceType, name: sample.resourceName, patternType: sample.patternType };
+    const resource = sample.resource;
     const domain = (resource.type === 'Topic' ? topicDomains.get(resource.name) : undefined) ?? sample.domain;
     const crossDomain = gains && resource.type === 'Topic' ? crossDomainOf(grants.get(sample.principal) ?? [], sample.principal, resource, domain, uses) : null;
     const verdict: AccessVerdict =
@@ -145,9 +182,10 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
       after: labels(now),
       added: added.map((a) => a.id).sort(compare),
       removed: removed.map((a) => a.id).sort(compare),
-      why: [...new Set((now.length === 0 ? was : now).flatMap(whyOf))].sort(compare),
+      why: [...new Set((now.length === 0 ? was : now).flatMap((e) => e.why))].sort(compare),
       crossDomain,
       verdict,
+      ...(key.startsWith(IAM) ? { via: IAM } : {}),
     };
     changes.push({ ...change, message: messageOf(change) });
   }
@@ -158,12 +196,29 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
       compare(a.resource.type, b.resource.type) ||
       compare(a.resource.name, b.resource.name) ||
       compare(a.resource.patternType, b.resource.patternType) ||
-      compare(a.principal, b.principal),
+      compare(a.principal, b.principal) ||
+      compare(a.via ?? '', b.via ?? ''),
   );
 }
 
-/** Whether two lists of ACLs hold the same ids (the common case: one ACL each, unchanged). */
-function sameIds(a: readonly ResolvedAcl[], b: readonly ResolvedAcl[]): boolean {
+const IAM = 'msk-iam' as const;
+
+/** A Topology's MSK IAM grants as diff entries: the action is the operation, the why the policy's reasons for the resource. */
+function iamEntries(t: Topology | null): Entry[] {
+  if (t === null) return [];
+  return iamAccessGrants(t).map((g) => ({
+    id: g.id,
+    principal: g.principal,
+    resource: { type: g.aclType, name: g.resource.name, patternType: g.resource.prefix ? 'Prefixed' : 'Literal' },
+    permission: 'Allow',
+    label: g.action,
+    why: g.why,
+    domain: g.domain ?? '',
+  }));
+}
+
+/** Whether two lists of grants hold the same ids (the common case: one ACL each, unchanged). */
+function sameIds(a: readonly Entry[], b: readonly Entry[]): boolean {
   if (a.length !== b.length) return false;
   if (a.length === 1) return a[0]?.id === b[0]?.id;
   const ids = new Set(a.map((x) => x.id));
@@ -180,12 +235,8 @@ export function accessChangesByEnvironment(base: readonly Topology[], head: read
   return [...new Set([...bases.keys(), ...heads.keys()])].sort(compare).flatMap((env) => accessChanges(bases.get(env) ?? null, heads.get(env) ?? null));
 }
 
-function groupAcls(acls: readonly ResolvedAcl[]): Map<string, ResolvedAcl[]> {
-  return groupBy(acls, keyOf);
-}
-
-function labels(acls: readonly ResolvedAcl[]): string[] {
-  return [...new Set(acls.map(operationLabel))].sort(compare);
+function labels(entries: readonly Entry[]): string[] {
+  return [...new Set(entries.map((e) => e.label))].sort(compare);
 }
 
 /** One declared use of a topic by a client, with the reason it states: what a cross-domain grant is made of. */
@@ -237,6 +288,7 @@ function crossDomainOf(
 }
 
 function resourceLabel(r: AccessResource): string {
+  if (r.type === 'Cluster' && r.name === '') return 'the cluster';
   return `${r.type === 'TransactionalID' ? 'transactional id' : r.type.toLowerCase()} ${r.name}${r.patternType === 'Prefixed' ? '*' : ''}`;
 }
 
@@ -258,8 +310,9 @@ export function accessParts(c: Omit<AccessChange, 'message' | 'verdict'>): { rea
       : c.kind === 'revoked'
         ? `${c.principal} loses ${list(c.before)} on ${what}`
         : `${c.principal} ${c.kind === 'changed' ? 'changes' : c.kind === 'widened' ? 'widens' : 'narrows'} access on ${what}: ${list(c.before)} → ${list(c.after)}`;
+  const via = c.via === undefined ? '' : ' (MSK IAM policy, not an ACL)';
   const approval = c.owner === null ? `owned by ${c.domain}, which declares no owner` : `owned by ${c.domain}: ${c.owner} approves`;
-  return { change: head, approval, cross: c.crossDomain === null ? '' : crossText(c.crossDomain, c.principal) };
+  return { change: `${head}${via}`, approval, cross: c.crossDomain === null ? '' : crossText(c.crossDomain, c.principal) };
 }
 
 function crossText(x: CrossDomainAccess, principal: string): string {

@@ -3,7 +3,7 @@
  * Deterministic: the reports are sorted, and nothing here adds a clock or a path.
  */
 import type { SizedValue } from '../model/topology';
-import type { PrincipalCredential, PrincipalGrant, PrincipalQuota, PrincipalReport, PrincipalUse, TopicEntry, TopicReport } from './report';
+import type { PrincipalCredential, PrincipalGrant, PrincipalIamGrant, PrincipalQuota, PrincipalReport, PrincipalUse, TopicEntry, TopicReport } from './report';
 
 export const ACCESS_FORMATS = ['text', 'json', 'markdown'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -14,6 +14,14 @@ const list = (items: readonly string[]): string => (items.length === 0 ? '—' :
 const owner = (o: { domain: string; team: string | null }): string => `${o.domain} (${o.team ?? 'no owner declared'})`;
 const resource = (g: PrincipalGrant): string => `${g.resourceType} ${g.resourceName}${g.patternType === 'Prefixed' ? '* (Prefixed)' : ''}`;
 const operation = (g: PrincipalGrant): string => `${g.permission === 'Deny' ? 'Deny ' : ''}${g.operation}${g.host === '*' ? '' : ` from ${g.host}`}`;
+const iamResource = (g: PrincipalIamGrant): string => (g.resourceType === 'cluster' ? 'cluster' : `${g.resourceType} ${g.resourceName}${g.prefix ? '*' : ''}`);
+const iamOwner = (g: PrincipalIamGrant): string => (g.owner === null ? 'none (cluster-wide)' : owner(g.owner));
+/** Said wherever IAM grants are listed: on an aws-iam environment they are the access, and they are not ACLs. */
+const IAM_NOTE = 'MSK IAM policy actions (auth aws-iam; iam/<env>/<principal>.json), not Kafka ACLs';
+/** The operations cell of a topic's principal: its ACL operations, then its IAM policy actions. */
+const topicOperations = (p: TopicEntry['principals'][number]): string =>
+  [...p.operations, ...(p.iamActions === undefined ? [] : [`IAM policy: ${p.iamActions.join(', ')}`])].join('; ');
+
 /** How a use other than a producer's is named in the reports. */
 const USE_LABELS: Readonly<Record<Exclude<PrincipalUse['kind'], 'producer'>, string>> = {
   'consumer-group': 'consumer group',
@@ -57,10 +65,11 @@ function principalText(r: PrincipalReport): string {
   for (const env of r.environments) {
     const uses = r.uses.filter((u) => u.environment === env);
     const grants = r.grants.filter((g) => g.environment === env);
+    const iam = r.iamGrants.filter((g) => g.environment === env);
     const quota = r.quotas.find((q) => q.environment === env);
     const topics = r.topics.find((t) => t.environment === env);
     out.push('', `== ${env}`);
-    if (uses.length === 0 && grants.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
+    if (uses.length === 0 && grants.length === 0 && iam.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
       out.push('  nothing');
       continue;
     }
@@ -76,6 +85,11 @@ function principalText(r: PrincipalReport): string {
       out.push(
         `    ${operation(g).padEnd(10)} ${resource(g)}  — owner ${owner(g.owner)}, stack ${g.stack ?? '?'}${g.viaWildcard ? `, via wildcard ${g.aclId.split('|')[0] ?? ''}` : ''}`,
       );
+      for (const why of g.why) out.push(`      why: ${why}`);
+    }
+    if (iam.length > 0) out.push(`  ${IAM_NOTE}:`);
+    for (const g of iam) {
+      out.push(`    ${g.action.padEnd(38)} ${iamResource(g)}  — owner ${iamOwner(g)}, stack ${g.stack ?? '?'}`);
       for (const why of g.why) out.push(`      why: ${why}`);
     }
     if (quota !== undefined) {
@@ -94,10 +108,11 @@ function principalMarkdown(r: PrincipalReport): string {
   for (const env of r.environments) {
     const uses = r.uses.filter((u) => u.environment === env);
     const grants = r.grants.filter((g) => g.environment === env);
+    const iam = r.iamGrants.filter((g) => g.environment === env);
     const quota = r.quotas.find((q) => q.environment === env);
     const topics = r.topics.find((t) => t.environment === env);
     out.push(`## ${env}`, '');
-    if (uses.length === 0 && grants.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
+    if (uses.length === 0 && grants.length === 0 && iam.length === 0 && quota === undefined && r.credentials.every((c) => c.environment !== env)) {
       out.push('Nothing.', '');
       continue;
     }
@@ -114,6 +129,13 @@ function principalMarkdown(r: PrincipalReport): string {
         out.push(
           `| ${cell(operation(g))}${g.viaWildcard ? ' (wildcard principal)' : ''} | ${cell(resource(g))} | ${cell(owner(g.owner))} | ${cell(g.stack ?? '?')} | ${cell(g.why.join('; '))} |`,
         );
+      }
+      out.push('');
+    }
+    if (iam.length > 0) {
+      out.push(`${IAM_NOTE}:`, '', '| IAM action | resource | owner | stack | why |', '| --- | --- | --- | --- | --- |');
+      for (const g of iam) {
+        out.push(`| \`${g.action}\` | ${cell(iamResource(g))} | ${cell(iamOwner(g))} | ${cell(g.stack ?? '?')} | ${cell(g.why.join('; '))} |`);
       }
       out.push('');
     }
@@ -140,11 +162,12 @@ function topicText(r: TopicReport): string {
   if (r.entries.length === 0) return `${out[0] ?? ''}: not found in ${list(r.environments)}\n`;
   for (const e of r.entries) {
     out.push('', `== ${e.environment}: ${e.topic} (${e.kind}), owner ${owner(e.owner)}, stack ${e.stack ?? '?'}`);
-    if (e.principals.length === 0) out.push('  no principal has an ACL on it');
+    if (e.principals.length === 0) out.push('  no principal has an ACL or an IAM grant on it');
     for (const p of e.principals) {
-      out.push(`  ${p.principal}: ${access(p)} [${p.operations.join(', ')}]${p.services.length === 0 ? '' : ` — services ${p.services.join(', ')}`}`);
+      out.push(`  ${p.principal}: ${access(p)} [${topicOperations(p)}]${p.services.length === 0 ? '' : ` — services ${p.services.join(', ')}`}`);
       for (const why of p.why) out.push(`    why: ${why}`);
     }
+    if (e.principals.some((p) => p.iamActions !== undefined)) out.push(`  (IAM policy: ${IAM_NOTE})`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -155,14 +178,15 @@ function topicMarkdown(r: TopicReport): string {
   for (const e of r.entries) {
     out.push(`## ${e.environment}: \`${e.topic}\``, '', `${e.kind} topic owned by ${owner(e.owner)}, stack ${e.stack ?? '?'}.`, '');
     if (e.principals.length === 0) {
-      out.push('No principal has an ACL on it.', '');
+      out.push('No principal has an ACL or an IAM grant on it.', '');
       continue;
     }
     out.push('| principal | can | ACL operations | services | why |', '| --- | --- | --- | --- | --- |');
     for (const p of e.principals) {
-      out.push(`| \`${cell(p.principal)}\` | ${access(p)} | ${cell(p.operations.join(', '))} | ${cell(list(p.services))} | ${cell(p.why.join('; '))} |`);
+      out.push(`| \`${cell(p.principal)}\` | ${access(p)} | ${cell(topicOperations(p))} | ${cell(list(p.services))} | ${cell(p.why.join('; '))} |`);
     }
     out.push('');
+    if (e.principals.some((p) => p.iamActions !== undefined)) out.push(`IAM policy: ${IAM_NOTE}.`, '');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -7,6 +7,9 @@
  * Pure: no cdktf, no file system.
  */
 import { connectTopics } from '../model/resolve/connect';
+import { allows, READ_DATA, WRITE_DATA } from '../model/msk-iam/grants';
+import type { MskIamAction, MskIamResourceType } from '../model/msk-iam/actions';
+import { iamAccessGrants } from './iam';
 import type { ResolvedAcl, ResolvedConnectTopic, ResolvedQuota, ResolvedTopic, SizedValue, Topology } from '../model/topology';
 import type { AclOperation, AclPatternType, AclPermission, AclResourceType, TopicKind } from '../model/vocabulary';
 import {
@@ -55,6 +58,28 @@ export interface PrincipalGrant {
   readonly why: readonly string[];
 }
 
+/**
+ * One action of the principal's Amazon MSK IAM policy on one resource (an `aws-iam` environment): the access MSK
+ * enforces there, in place of Kafka ACLs.
+ */
+export interface PrincipalIamGrant {
+  readonly environment: string;
+  /** The stack of the domain that owns the resource; null for the cluster or when unknown. */
+  readonly stack: string | null;
+  readonly action: MskIamAction;
+  readonly resourceType: MskIamResourceType;
+  /** The topic, group or transactional id; '' for the cluster. */
+  readonly resourceName: string;
+  /** The resource is a prefix: the ARN ends in `*`. */
+  readonly prefix: boolean;
+  /** model/msk-iam/grants.ts iamGrantId. */
+  readonly grantId: string;
+  /** The domain that owns the resource, and its team; null for the cluster. */
+  readonly owner: Owner | null;
+  /** The reasons of the principal's policy that concern the resource. */
+  readonly why: readonly string[];
+}
+
 export interface PrincipalUse {
   readonly environment: string;
   readonly kind: 'consumer-group' | 'producer' | 'streams-application' | 'connect-worker' | 'sink-connector' | 'source-connector';
@@ -91,12 +116,14 @@ export interface PrincipalReport {
   readonly environments: readonly string[];
   readonly uses: readonly PrincipalUse[];
   readonly grants: readonly PrincipalGrant[];
+  /** Its MSK IAM policy actions, on the environments with auth `aws-iam`; sorted like `grants`. */
+  readonly iamGrants: readonly PrincipalIamGrant[];
   readonly quotas: readonly PrincipalQuota[];
   /** Its SCRAM credentials, one per environment that declares one (environments' `scramCredentials`). */
   readonly credentials: readonly PrincipalCredential[];
   /** Per environment, the topics the principal can read and write (an Allow and no Deny), sorted. */
   readonly topics: ReadonlyArray<{ readonly environment: string; readonly read: readonly string[]; readonly write: readonly string[] }>;
-  /** True when no ACL, declaration or quota in the looked-at environments names the principal. */
+  /** True when no ACL, IAM grant, declaration or quota in the looked-at environments names the principal. */
   readonly unknown: boolean;
 }
 
@@ -110,6 +137,8 @@ export interface TopicPrincipal {
   readonly services: readonly string[];
   readonly why: readonly string[];
   readonly aclIds: readonly string[];
+  /** The MSK IAM policy actions that cover the topic (an `aws-iam` environment), sorted; absent when none. */
+  readonly iamActions?: readonly string[];
 }
 
 export interface TopicEntry {
@@ -148,6 +177,7 @@ export function knownPrincipals(source: AccessSource): string[] {
         ...(t.connect?.clusters ?? []).map((c) => c.principal),
         ...(t.connect?.connectors ?? []).map((k) => k.principal),
         ...(t.quotas ?? []).map((q) => q.principal),
+        ...(t.mskIam?.policies ?? []).map((p) => p.principal),
       ]),
     ),
   ].sort(compare);
@@ -169,6 +199,7 @@ export function principalReport(source: AccessSource, principal: string, environ
   const topologies = selected(source, environments);
   const uses: PrincipalUse[] = [];
   const grants: PrincipalGrant[] = [];
+  const iamGrants: PrincipalIamGrant[] = [];
   const quotas: PrincipalQuota[] = [];
   const credentials: PrincipalCredential[] = [];
   const topics: Array<{ environment: string; read: string[]; write: string[] }> = [];
@@ -216,6 +247,27 @@ export function principalReport(source: AccessSource, principal: string, environ
         why: whyOf(a),
       });
     }
+    const iam = iamAccessGrants(t).filter((g) => g.principal === principal);
+    for (const g of iam) {
+      iamGrants.push({
+        environment: env,
+        // The cluster's grants are the environment's: its first stack holds them, as review places their findings.
+        stack:
+          g.domain === null
+            ? (stacks
+                .filter((x) => x.environment === env)
+                .map((x) => x.stack)
+                .sort(compare)[0] ?? null)
+            : stackOf(stacks, env, g.domain),
+        action: g.action,
+        resourceType: g.resource.type,
+        resourceName: g.resource.name,
+        prefix: g.resource.prefix,
+        grantId: g.id,
+        owner: g.domain === null ? null : { domain: g.domain, team: ownerOf(t, g.domain) },
+        why: g.why,
+      });
+    }
     const quota = (t.quotas ?? []).find((q) => q.principal === principal);
     if (quota !== undefined) {
       quotas.push({
@@ -237,8 +289,12 @@ export function principalReport(source: AccessSource, principal: string, environ
         variable: credential.variable,
       });
     }
-    const access = allTopics(t).map((topic) => ({ name: topic.name, ...effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name))) }));
-    if (mine.length > 0) {
+    const access = allTopics(t).map((topic) => {
+      const acl = effectiveAccess(mine.filter((a) => resourceMatches(a, 'Topic', topic.name)));
+      const resource = { type: 'topic' as const, name: topic.name, prefix: false };
+      return { name: topic.name, read: acl.read || allows(iam, READ_DATA, resource), write: acl.write || allows(iam, WRITE_DATA, resource) };
+    });
+    if (mine.length > 0 || iam.length > 0) {
       topics.push({ environment: env, read: access.filter((x) => x.read).map((x) => x.name), write: access.filter((x) => x.write).map((x) => x.name) });
     }
   }
@@ -253,10 +309,17 @@ export function principalReport(source: AccessSource, principal: string, environ
         compare(a.resourceName, b.resourceName) ||
         compare(a.aclId, b.aclId),
     ),
+    iamGrants: iamGrants.sort(
+      (a, b) =>
+        compare(a.environment, b.environment) ||
+        compare(a.resourceType, b.resourceType) ||
+        compare(a.resourceName, b.resourceName) ||
+        compare(a.grantId, b.grantId),
+    ),
     quotas,
     credentials,
     topics,
-    unknown: uses.length === 0 && grants.length === 0 && quotas.length === 0 && credentials.length === 0,
+    unknown: uses.length === 0 && grants.length === 0 && iamGrants.length === 0 && quotas.length === 0 && credentials.length === 0,
   };
 }
 
@@ -290,16 +353,28 @@ function topicEntry(t: Topology, topic: ResolvedTopic | ResolvedConnectTopic, st
           .map((c) => c.service),
       ),
     ].sort(compare);
-  const principals = [...byPrincipal.entries()]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([principal, acls]): TopicPrincipal => ({
+  // An aws-iam environment: the IAM policy actions on the topic (a literal grant, or a prefix it starts with).
+  const iam = iamAccessGrants(t).filter(
+    (g) => g.resource.type === 'topic' && (g.resource.prefix ? topic.name.startsWith(g.resource.name) : g.resource.name === topic.name),
+  );
+  const iamBy = new Map<string, typeof iam>();
+  for (const g of iam) iamBy.set(g.principal, [...(iamBy.get(g.principal) ?? []), g]);
+  const principals = [...new Set([...byPrincipal.keys(), ...iamBy.keys()])].sort(compare).map((principal): TopicPrincipal => {
+    const acls = byPrincipal.get(principal) ?? [];
+    const grants = iamBy.get(principal) ?? [];
+    const acl = effectiveAccess(acls);
+    const actions = [...new Set(grants.map((g) => g.action))].sort(compare);
+    return {
       principal,
-      ...effectiveAccess(acls),
+      read: acl.read || actions.includes(READ_DATA),
+      write: acl.write || actions.includes(WRITE_DATA),
       operations: [...new Set(acls.map(operationLabel))].sort(compare),
       services: services(principal),
-      why: [...new Set(acls.flatMap(whyOf))].sort(compare),
+      why: [...new Set([...acls.flatMap(whyOf), ...grants.flatMap((g) => g.why)])].sort(compare),
       aclIds: acls.map((a) => a.id).sort(compare),
-    }));
+      ...(actions.length === 0 ? {} : { iamActions: actions }),
+    };
+  });
   return {
     environment: env,
     topic: topic.name,

@@ -76,6 +76,8 @@ const environment = sortedObject({
   scaling: sortedObject({ replayWindow: z.number(), throughput: z.number() }).default({ replayWindow: 1, throughput: 1 }),
   /** Absent for the default `literal` mode (and in outputs written before the option existed). */
   aclPatterns: z.enum(ACL_PATTERN_MODES).exclude(['literal']).optional(),
+  /** Absent for the default `apache-kafka` (and in outputs written before the option existed). */
+  platform: z.literal('confluent-cloud').optional(),
 });
 
 const domain = sortedObject({

@@ -47,6 +47,8 @@ export interface ResolvedEnvironment {
    * `literal`, so a literal environment's Topology is what it was before the option existed.
    */
   readonly aclPatterns?: Exclude<AclPatternMode, 'literal'>;
+  /** The environment's `platform` when it is not the default `apache-kafka`; absent otherwise, so other Topologies are unchanged. */
+  readonly platform?: 'confluent-cloud';
 }
 
 export interface ResolvedDomain {

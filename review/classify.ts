@@ -17,6 +17,7 @@ import {
 import { parseAclId } from '../model/acl';
 import { streamsNeeds } from '../model/acl-streams';
 import { toMs } from '../model/duration';
+import type { AclResourceType } from '../model/vocabulary';
 import type { AclBinding, ResolvedConnector, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
 import { KAFKA_DEFAULT_OFFSETS_RETENTION_MS, KAFKA_TOPIC_DEFAULTS, kafkaTopicDefault } from '../model/kafka-defaults';
@@ -27,6 +28,7 @@ import type { ReviewRuleId } from './rules';
 import { originOf } from './origin';
 import { replacementOf } from './acl-patterns';
 import { aclLabel, subjectKey, subjectLabel } from './subject';
+import { iamGrantAdded, iamGrantRemoved, type GrantJudge } from './iam-classify';
 import type { AclResource, AttributeChange, Change, Finding, Row, Snapshot, StackSnapshot, Subject, TopicResource, Verdict } from './types';
 
 export interface ClassifyContext {
@@ -40,7 +42,7 @@ export function classify(changes: readonly Change[], context: ClassifyContext): 
   return c.findings;
 }
 
-interface Draft {
+export interface Draft {
   readonly rule: ReviewRuleId;
   readonly verdict: Verdict;
   readonly stack: string;
@@ -55,7 +57,7 @@ interface Draft {
   readonly cause?: string;
 }
 
-class Classifier {
+class Classifier implements GrantJudge {
   readonly findings: Finding[] = [];
   private readonly ids = new Set<string>();
   private readonly needsByPrincipal = new Map<string, Map<string, string[]>>();
@@ -64,7 +66,7 @@ class Classifier {
   private readonly groupsByEnvironment = new Map<string, Map<string, ResolvedConsumerGroup>>();
   private readonly transactionalByEnvironment = new Map<string, Set<string>>();
 
-  constructor(private readonly context: ClassifyContext) {}
+  constructor(readonly context: ClassifyContext) {}
 
   add(change: Change): void {
     switch (change.kind) {
@@ -245,6 +247,10 @@ class Classifier {
           this.push({ ...d, stack: change.stack, subject: { kind: 'credential', principal: change.after.principal } });
         }
         return;
+      case 'iam-grant-added':
+        return iamGrantAdded(this, change.stack, change.grant);
+      case 'iam-grant-removed':
+        return iamGrantRemoved(this, change.stack, change.grant);
       case 'suppression-added':
         return this.push({
           rule: 'suppression-added',
@@ -527,14 +533,23 @@ class Classifier {
         return this.push({ ...base, rule: 'acl-pattern-added', verdict: 'MOVE', text: m.aclPatternAdded(label, head.environment.aclPatterns) });
       }
       const environment = this.stackOf(stack).environment.name;
-      const explained =
-        (b.resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${b.principal}|${b.resourceName}`)) ||
-        // A declared Streams application's internal topics and transactional ids: the prefix is its own application.id.
-        ((b.resourceType === 'Topic' || b.resourceType === 'TransactionalID') &&
-          this.streamsOf(environment).some((a) => a.principal === b.principal && a.internalPrefix === b.resourceName));
-      if (!explained) return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
+      if (!this.prefixExplained(environment, b.principal, b.resourceType, b.resourceName)) {
+        return this.push({ ...base, rule: 'prefixed-acl-added', verdict: 'WARN', text: m.prefixedAclAdded(label) });
+      }
     }
     this.push({ ...base, rule: 'acl-added', verdict: 'SAFE', text: m.aclAdded(label) });
+  }
+
+  /**
+   * Whether a declaration of the head explains a prefix grant to `principal`: a transactional producer's declared
+   * transactional-id prefix, or a Streams application's internal topics and transactional ids (its application.id).
+   */
+  prefixExplained(environment: string, principal: string, resourceType: AclResourceType, prefix: string): boolean {
+    return (
+      (resourceType === 'TransactionalID' && this.transactionalPrefixes(environment).has(`${principal}|${prefix}`)) ||
+      ((resourceType === 'Topic' || resourceType === 'TransactionalID') &&
+        this.streamsOf(environment).some((a) => a.principal === principal && a.internalPrefix === prefix))
+    );
   }
 
   private aclRemoved(stack: string, acl: AclResource, forgotten: boolean): void {
@@ -551,17 +566,30 @@ class Classifier {
     }
     const environment = this.stackOf(stack).environment.name;
     const neededBy = this.neededBy(environment, acl.id, acl.binding.principal);
-    if (neededBy.length > 0) {
-      return this.push({ ...base, rule: 'acl-removed-still-needed', verdict: 'BLOCK', after: '(removed)', text: m.aclRemovedStillNeeded(label, neededBy) });
-    }
-    const wasNeededBy = this.context.base.stacks.get(stack)?.declared.acl(acl.id)?.neededBy ?? [];
-    this.push({ ...base, rule: 'access-removed', verdict: 'WARN', after: '(removed)', text: m.accessRemoved(label, wasNeededBy) });
+    const wasNeededBy = (): readonly string[] => this.context.base.stacks.get(stack)?.declared.acl(acl.id)?.neededBy ?? [];
+    this.grantRemoved(base, neededBy, {
+      stillNeeded: ['acl-removed-still-needed', m.aclRemovedStillNeeded(label, neededBy)],
+      unused: ['access-removed', () => m.accessRemoved(label, wasNeededBy())],
+    });
+  }
+
+  /**
+   * The verdict of any removed grant, an ACL or an MSK IAM action alike: BLOCK while a head declaration still needs
+   * it (the client is denied as soon as terraform applies), WARN when it leaves with the declarations that needed it.
+   */
+  grantRemoved(
+    base: Pick<Draft, 'stack' | 'subject' | 'before' | 'rows'>,
+    neededBy: readonly string[],
+    rules: { readonly stillNeeded: readonly [ReviewRuleId, Text]; readonly unused: readonly [ReviewRuleId, () => Text] },
+  ): void {
+    if (neededBy.length > 0) return this.push({ ...base, rule: rules.stillNeeded[0], verdict: 'BLOCK', after: '(removed)', text: rules.stillNeeded[1] });
+    this.push({ ...base, rule: rules.unused[0], verdict: 'WARN', after: '(removed)', text: rules.unused[1]() });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Context, built lazily per environment from the head output
 
-  private stackOf(stack: string): StackSnapshot {
+  stackOf(stack: string): StackSnapshot {
     const s = this.context.head.stacks.get(stack) ?? this.context.base.stacks.get(stack);
     if (s === undefined) throw new Error(`stack ${stack} is in neither output`);
     return s;
@@ -571,7 +599,7 @@ class Classifier {
     return this.context[side].stacks.get(stack)?.declared.topics.get(name);
   }
 
-  private headStacks(environment: string): StackSnapshot[] {
+  headStacks(environment: string): StackSnapshot[] {
     let stacks = this.stacksByEnvironment.get(environment);
     if (stacks === undefined) {
       stacks = [...this.context.head.stacks.values()].filter((s) => s.environment.name === environment);
@@ -594,7 +622,7 @@ class Classifier {
   }
 
   /** ACL ids the declarations of one principal need, with why; built only for principals that lost an ACL. */
-  private derivedNeeds(environment: string, principal: string): Map<string, string[]> {
+  derivedNeeds(environment: string, principal: string): Map<string, string[]> {
     const key = `${environment}\u0000${principal}`;
     const cached = this.needsByPrincipal.get(key);
     if (cached !== undefined) return cached;
@@ -640,12 +668,12 @@ class Classifier {
   }
 
   /** The head's Kafka Streams applications of an environment (each in its own domain's stack). */
-  private streamsOf(environment: string): readonly ResolvedStreamsApplication[] {
+  streamsOf(environment: string): readonly ResolvedStreamsApplication[] {
     return this.headStacks(environment).flatMap((s) => s.topology.streamsApplications ?? []);
   }
 
   /** The head's consumer groups and producers of an environment, by principal (one pass, on first need). */
-  private declarationsByPrincipal(environment: string): Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }> {
+  declarationsByPrincipal(environment: string): Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }> {
     const cached = this.principalIndex.get(environment);
     if (cached !== undefined) return cached;
     const index = new Map<string, { groups: ResolvedConsumerGroup[]; producers: ResolvedProducer[] }>();
@@ -689,7 +717,7 @@ class Classifier {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private push(d: Draft): void {
+  push(d: Draft): void {
     const stack = this.stackOf(d.stack);
     const id = `${d.stack}/${subjectKey(d.subject)}/${d.rule}${d.idSuffix ?? ''}`;
     const origin = originOf(d.subject, d.rule, d.stack, this.context.head.stacks.get(d.stack), this.context.base.stacks.get(d.stack));

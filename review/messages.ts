@@ -214,6 +214,47 @@ export const accessRemoved = (acl: string, neededBy: readonly string[]): Text =>
   reason: `no declaration needs it any more${neededBy.length > 0 ? ` (it was needed by: ${neededBy.join('; ')})` : ''}; clients still using it are denied once terraform applies`,
 });
 
+/** What a client can no longer do without an MSK IAM action (AWS, "Semantics of IAM authorization policy actions and resources"). */
+const IAM_BREAKS: Readonly<Record<string, string>> = {
+  'kafka-cluster:Connect': 'it cannot connect and authenticate to the cluster at all',
+  'kafka-cluster:ReadData': 'its fetches are refused (TopicAuthorizationException): consumption stops',
+  'kafka-cluster:WriteData': 'its produce requests are refused (TopicAuthorizationException): writes fail',
+  'kafka-cluster:DescribeTopic': 'it cannot read the topic metadata, so it can neither produce nor consume',
+  'kafka-cluster:AlterGroup': 'it cannot join its consumer group or commit offsets (GroupAuthorizationException)',
+  'kafka-cluster:DescribeGroup': 'it cannot find its consumer group coordinator or read committed offsets',
+  'kafka-cluster:AlterTransactionalId': 'it cannot begin or commit transactions (TransactionalIdAuthorizationException)',
+  'kafka-cluster:DescribeTransactionalId': 'it cannot initialize its transactional producer',
+  'kafka-cluster:WriteDataIdempotently': 'its idempotent producer cannot get a producer id: writes fail',
+  'kafka-cluster:CreateTopic': 'it cannot create its internal topics',
+  'kafka-cluster:DeleteTopic': 'it cannot purge or reset its internal topics',
+};
+
+export const iamGrantRemovedStillNeeded = (grant: string, action: string, neededBy: readonly string[]): Text => ({
+  title: `${grant} removed while still needed`,
+  reason: `the head declarations still need it (${neededBy.join('; ')}): once the policy changes, ${IAM_BREAKS[action] ?? 'the client is denied'}`,
+  fix: 'keep the action in the policy',
+});
+
+export const iamAccessRemoved = (grant: string, neededBy: readonly string[], stillIam: boolean): Text => ({
+  title: `${grant} removed`,
+  reason: stillIam
+    ? `no declaration needs it any more${neededBy.length > 0 ? ` (it was needed by: ${neededBy.join('; ')})` : ''}; clients still using it are denied once the policy changes`
+    : 'the environment no longer uses MSK IAM access control: its access is granted otherwise (see the provider change)',
+});
+
+export const iamGrantAdded = (grant: string): Text => ({ title: `new ${grant}`, reason: "the principal's IAM policy allows it" });
+
+export const iamGrantCovered = (grant: string, by: string): Text => ({
+  title: `${grant} replaced`,
+  reason: `${by} of the same policy still allows it: no client loses access`,
+});
+
+export const iamWildcardGrantAdded = (grant: string): Text => ({
+  title: `new wildcard ${grant}`,
+  reason:
+    'the resource ends in `*`: it covers every resource whose name starts with the prefix, including ones created later, and no declared transactional producer, Streams application or ACL pattern mode explains it',
+});
+
 export const addressChanged = (what: string, from: string, to: string): Text => ({
   title: `${what} moves from ${from} to ${to} without a moved block`,
   reason: `the content is identical, but terraform sees a new resource and an old one: it creates ${to} and deletes ${from}, and the delete removes the ${what.startsWith('ACL') ? 'ACL from the broker (access gone)' : 'topic with its records'}; add moved { from = ${from}, to = ${to} }`,

@@ -13,7 +13,8 @@ const SEVERITY: Readonly<Record<Verdict, number>> = { BLOCK: 3, WARN: 2, MOVE: 1
 export function unifyVerdicts(findings: readonly Finding[], access: AccessSection): { findings: Finding[]; access: AccessSection } {
   const byAcl = new Map<string, number[]>();
   findings.forEach((f, i) => {
-    if (f.subject.kind !== 'acl') return;
+    // An access change lists ACL ids or, on an aws-iam environment, MSK IAM grant ids: both kinds of finding share its verdict.
+    if (f.subject.kind !== 'acl' && f.subject.kind !== 'iam-grant') return;
     const key = `${f.environment}\u0000${f.subject.id}`;
     byAcl.set(key, [...(byAcl.get(key) ?? []), i]);
   });

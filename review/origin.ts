@@ -39,7 +39,9 @@ export function originOf(subject: Subject, rule: string, stack: string, head: St
               ? subject.name
               : subject.kind === 'credential'
                 ? subject.principal
-                : stack;
+                : subject.kind === 'iam-grant'
+                  ? subject.id
+                  : stack;
   return { ...originWithout(subject, rule, stack, head, base, prefix), subject: own };
 }
 
@@ -94,6 +96,10 @@ function originWithout(
     }
     case 'credential':
       return { key: `principal:${subject.principal}`, label: subject.principal, companion: null, declaredAt: null };
+    case 'iam-grant': {
+      const principal = subject.id.slice(0, subject.id.indexOf('|'));
+      return { key: `principal:${principal}`, label: principal, companion: null, declaredAt: null };
+    }
     case 'stack':
       return { key: `stack:${stack}`, label: `stack ${stack}`, companion: null, declaredAt: null };
     case 'connector': {

@@ -7,6 +7,7 @@ import { applyAcknowledgements } from './acknowledge';
 import { clientConfigChanges, withClientFindings } from './client-changes';
 import { classify } from './classify';
 import { diff } from './diff';
+import { iamChanges } from './iam';
 import { ReviewInputError } from './errors';
 import { REVIEW_FORMAT_VERSION } from './limits';
 import { unifyVerdicts } from './one-verdict';
@@ -38,7 +39,7 @@ export function review(input: ReviewInput): ReviewResult {
     }
   }
   const context = { base: input.base, head: input.head };
-  const classified = classify(diff(input.base, input.head), context);
+  const classified = classify([...diff(input.base, input.head), ...iamChanges(input.base, input.head)], context);
   const planned = applyPlans(classified, plans, context);
   const environments = { base: environmentsOf(input.base), head: environmentsOf(input.head) };
   const clients = clientConfigChanges(environments.base, environments.head);

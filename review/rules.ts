@@ -27,6 +27,10 @@ export const REVIEW_RULES = {
   'cleanup-compact-to-delete': { verdict: 'BLOCK', summary: 'a compacted topic starts deleting by time: the latest state of old keys is lost' },
   'retention-below-replay-window': { verdict: 'BLOCK', summary: 'retention cut below the declared replay window' },
   'acl-removed-still-needed': { verdict: 'BLOCK', summary: 'an ACL is removed that a declared consumer or producer still needs' },
+  'iam-grant-removed-still-needed': {
+    verdict: 'BLOCK',
+    summary: 'an MSK IAM policy action is removed that a declared client still needs (e.g. ReadData on a topic a consumer group reads)',
+  },
   'acl-pattern-switch-one-apply': {
     verdict: 'BLOCK',
     summary: 'a Literal ACL is removed in the same apply that creates the Prefixed ACL replacing it (or the reverse): terraform may delete first',
@@ -83,6 +87,14 @@ export const REVIEW_RULES = {
   'protection-removed': { verdict: 'WARN', summary: 'prevent_destroy is removed: terraform no longer refuses to destroy the topic' },
   'wildcard-acl-added': { verdict: 'WARN', summary: 'a new ACL for every principal or every resource' },
   'prefixed-acl-added': { verdict: 'WARN', summary: 'a new Prefixed ACL that no declared transactional producer explains' },
+  'iam-wildcard-grant-added': {
+    verdict: 'WARN',
+    summary: 'a new MSK IAM grant on a resource ending in `*` that no declared prefix explains (every topic, group or id it starts)',
+  },
+  'iam-access-removed': {
+    verdict: 'WARN',
+    summary: 'an MSK IAM policy action is removed that no declaration needs any more (clients still using it are denied)',
+  },
   'deny-acl-added': { verdict: 'WARN', summary: 'a new Deny ACL: it overrides every Allow that matches' },
   'suppression-added': { verdict: 'WARN', summary: 'a lint rule is suppressed (the id ends with the rule id)' },
   'access-removed': { verdict: 'WARN', summary: 'an ACL is removed that no declaration needs any more (clients still using it lose access)' },
@@ -123,6 +135,11 @@ export const REVIEW_RULES = {
   'scram-credential-removed-unused': { verdict: 'SAFE', summary: 'a SCRAM credential is deleted together with every declaration using its principal' },
   'group-added': { verdict: 'SAFE', summary: 'a new consumer group' },
   'acl-added': { verdict: 'SAFE', summary: 'a new ACL' },
+  'iam-grant-added': { verdict: 'SAFE', summary: 'a new MSK IAM policy action on a resource, for a declared client' },
+  'iam-grant-covered': {
+    verdict: 'SAFE',
+    summary: "an MSK IAM grant is removed whose access another grant of the same principal's policy still allows (a literal name under a prefix)",
+  },
   imported: { verdict: 'SAFE', summary: 'an existing resource is imported into Terraform' },
   'retention-increased': { verdict: 'SAFE', summary: 'records are kept longer' },
   'config-changed': { verdict: 'SAFE', summary: 'other topic configs change' },

@@ -122,7 +122,10 @@ export function accessSection(base: Environments, head: Environments): AccessSec
     const b = base.get(name);
     const h = head.get(name);
     for (const change of accessChanges(b?.topology ?? null, h?.topology ?? null)) {
+      // MSK IAM policies are per environment: their changes go to its first stack, as review/iam.ts places their findings.
+      const iamStack = change.via === undefined ? undefined : [...((h ?? b)?.stacks ?? [])].map((x) => x.stack).sort(compare)[0];
       const stack =
+        iamStack ??
         change.added.flatMap((id) => h?.stacks.find((s) => s.aclsById.has(id))?.stack ?? []).at(0) ??
         change.removed.flatMap((id) => b?.stacks.find((s) => s.aclsById.has(id))?.stack ?? []).at(0) ??
         name;

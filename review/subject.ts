@@ -1,5 +1,6 @@
 /** How a finding's subject is named: in finding ids (stable) and in titles (readable). */
 import { parseAclId } from '../model/acl';
+import { iamGrantLabel, parseIamGrantId } from '../model/msk-iam/grants';
 import type { Subject } from './types';
 
 /** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`, `credential:<principal>`. */
@@ -21,6 +22,8 @@ export function subjectKey(subject: Subject): string {
       return `credential:${subject.principal}`;
     case 'stack':
       return 'stack';
+    case 'iam-grant':
+      return `iam:${subject.id}`;
   }
 }
 
@@ -53,5 +56,9 @@ export function subjectLabel(subject: Subject): string {
       return `SCRAM credential of ${subject.principal}`;
     case 'stack':
       return 'the stack';
+    case 'iam-grant': {
+      const g = parseIamGrantId(subject.id);
+      return g === undefined ? `IAM grant ${subject.id}` : iamGrantLabel(g);
+    }
   }
 }

@@ -5,6 +5,7 @@
 import type { AccessChange } from '../access/diff';
 import type { SettingChange, SettingsPart, StackSettings } from '../guard/settings';
 import type { ContractFinding } from '../contracts/review';
+import type { IamGrant } from '../model/msk-iam/grants';
 import type {
   AclBinding,
   ResolvedAcl,
@@ -168,7 +169,9 @@ export type Subject =
   /** A principal's SCRAM credential (`kafka_user_scram_credential`), by its `User:` principal. */
   | { readonly kind: 'credential'; readonly principal: string }
   /** The stack's own settings: backend, provider, variables, required providers. */
-  | { readonly kind: 'stack' };
+  | { readonly kind: 'stack' }
+  /** One action of a principal's Amazon MSK IAM policy on one resource, by its id (model/msk-iam/grants.ts iamGrantId). */
+  | { readonly kind: 'iam-grant'; readonly id: string };
 
 /** Where a resource sits in a stack; for cross-stack moves. */
 export interface Placement {
@@ -227,6 +230,12 @@ export type Change =
    * authenticate as its principal in head (empty: the principal is gone too).
    */
   | { readonly kind: 'credential-removed'; readonly stack: string; readonly credential: ResolvedScramCredential; readonly clients: readonly string[] }
+  /**
+   * An Amazon MSK IAM grant (one action on one resource, topology.json `mskIam`) the environment's head has and its base
+   * does not, or the reverse; placed in the environment's first stack, since the policies are per environment.
+   */
+  | { readonly kind: 'iam-grant-added'; readonly stack: string; readonly grant: IamGrant }
+  | { readonly kind: 'iam-grant-removed'; readonly stack: string; readonly grant: IamGrant }
   /** A SCRAM credential declared on both sides whose mechanism, iterations, password version or variable differ. */
   | { readonly kind: 'credential-changed'; readonly stack: string; readonly before: ResolvedScramCredential; readonly after: ResolvedScramCredential };
 

@@ -7,6 +7,10 @@ import { aclPatternMode } from './access/acl-pattern-mode';
 import { legacyAclListed } from './access/legacy-acl';
 import { principalPerService } from './access/principal-per-service';
 import { quotaDerivable } from './access/quota-derivable';
+import { iamGrantNeeded } from './iam/grant-needed';
+import { iamPolicyComplete } from './iam/policy-complete';
+import { iamWildcardResource } from './iam/wildcard-resource';
+import { confluentCloudEditableConfigs } from './topic/confluent-cloud-editable';
 import { minIsrWithinReplicationFactor } from './cluster/min-isr-within-rf';
 import { productionMinInsyncReplicas } from './cluster/min-insync-replicas';
 import { productionReplicationFactor } from './cluster/replication-factor';
@@ -89,9 +93,13 @@ export const RULES: readonly RuleDefinition[] = [
   productionMinInsyncReplicas,
   minIsrWithinReplicationFactor,
   uncleanLeaderElectionOff,
+  confluentCloudEditableConfigs,
   segmentRollShorterThanRetention,
   aclNeeded,
   legacyAclListed,
+  iamWildcardResource,
+  iamGrantNeeded,
+  iamPolicyComplete,
   aclPatternMode,
   principalPerService,
   quotaDerivable,

@@ -24,6 +24,7 @@ import type {
   MskIamStatement,
   ResolvedConnect,
   ResolvedConsumerGroup,
+  ResolvedAcl,
   ResolvedMskIamPolicy,
   ResolvedProducer,
   ResolvedStreamsApplication,
@@ -62,9 +63,10 @@ interface PrincipalGrants {
 
 const resourceKey = (r: MskIamResource): string => `${r.type}\u0000${r.name}\u0000${r.prefix ? 1 : 0}`;
 
-export function mskIamPolicies(grants: MskIamGrants): ResolvedMskIamPolicy[] {
+/** The Kafka ACLs the grants stand for (the policies' source, and ./reasons.ts's). */
+export function grantAcls(grants: MskIamGrants): ResolvedAcl[] {
   const options = { explicitDescribe: false, legacyIdempotentWrite: false, patterns: grants.patterns ?? 'literal', topicPrefix: grants.topicPrefix ?? '' };
-  const acls = deriveAcls(
+  return deriveAcls(
     grants.consumerGroups,
     grants.producers,
     grants.owners,
@@ -73,6 +75,10 @@ export function mskIamPolicies(grants: MskIamGrants): ResolvedMskIamPolicy[] {
     connectAclNeeds(grants.connect, grants.owners, options),
     grants.streamsApplications,
   );
+}
+
+export function mskIamPolicies(grants: MskIamGrants): ResolvedMskIamPolicy[] {
+  const acls = grantAcls(grants);
   const onlyNonIdempotent = nonIdempotentWriters(grants);
   const byPrincipal = new Map<string, PrincipalGrants>();
   for (const acl of acls) {
@@ -98,15 +104,18 @@ export function mskIamPolicies(grants: MskIamGrants): ResolvedMskIamPolicy[] {
       const writes = [...entry.actions.values()].some((g) => g.actions.has(WRITE_DATA));
       if (writes && !onlyNonIdempotent.has(principal)) {
         cluster.actions.add(WRITE_DATA_IDEMPOTENTLY);
-        entry.why.add(`${principal} writes with an idempotent producer (the Kafka client default since 3.0)`);
+        entry.why.add(idempotentWhy(principal));
       }
       entry.actions.set(resourceKey(CLUSTER), cluster);
       return { principal, statements: statements([...entry.actions.values()]), neededBy: [...entry.why].sort(compare) };
     });
 }
 
+/** Why a principal gets WriteDataIdempotently (a policy's `neededBy` line; ./reasons.ts says it per grant too). */
+export const idempotentWhy = (principal: string): string => `${principal} writes with an idempotent producer (the Kafka client default since 3.0)`;
+
 /** Principals whose every write is a declared producer with `idempotent: false` (and that are no other kind of client). */
-function nonIdempotentWriters(grants: MskIamGrants): Set<string> {
+export function nonIdempotentWriters(grants: MskIamGrants): Set<string> {
   const declaredOff = new Set(grants.producers.filter((p) => !p.idempotent).map((p) => p.principal));
   const idempotent = new Set<string>([
     ...grants.producers.filter((p) => p.idempotent).map((p) => p.principal),

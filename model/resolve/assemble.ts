@@ -253,6 +253,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
         topicPrefix: env.topicPrefix,
         scaling: { replayWindow: env.scaling.replayWindow, throughput: env.scaling.throughput },
         ...(env.acl.patterns === 'literal' ? {} : { aclPatterns: env.acl.patterns }),
+        ...(env.platform === 'apache-kafka' ? {} : { platform: env.platform }),
       },
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),

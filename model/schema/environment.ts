@@ -70,6 +70,8 @@ export const quotaOptionsSchema = z.strictObject({
 export const environmentSchema = z
   .strictObject({
     name: nameSchema,
+    /** Where the cluster runs; selects the Terraform provider and what may be set. @default 'apache-kafka' */
+    platform: z.enum(['apache-kafka', 'confluent-cloud']).default('apache-kafka'),
     /** Production environments get stricter replication rules and `prevent_destroy` on topics. */
     production: z.boolean(),
     replicationFactor: z.number().int().min(1),

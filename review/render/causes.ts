@@ -178,11 +178,13 @@ function subjectName(f: Finding): string {
       return f.stack;
     case 'connector':
       return `${f.subject.clusterGroupId}/${f.subject.name}`;
+    case 'iam-grant':
+      return f.subject.id;
   }
 }
 
 function subjectNoun(f: Finding): string {
-  return f.subject.kind === 'acl' ? 'ACLs' : f.subject.kind === 'topic' ? 'topics' : `${f.subject.kind}s`;
+  return f.subject.kind === 'acl' ? 'ACLs' : f.subject.kind === 'iam-grant' ? 'IAM grants' : f.subject.kind === 'topic' ? 'topics' : `${f.subject.kind}s`;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,3 +1,4 @@
+import { iamGrantsOf } from '../../model/msk-iam/grants';
 import type { ResolvedAcl } from '../../model/topology';
 import { defineRule, NOT_APPLICABLE, violations } from '../types';
 
@@ -17,6 +18,15 @@ export const aclPatternMode = defineRule({
   fix: "keep it if the team owns the prefix and its services may see each other's topics; otherwise set acl.patterns to 'literal' (through 'literal-and-prefixed', two applies)",
   check: (environment, { topology }) => {
     if (environment.aclPatterns === undefined) return NOT_APPLICABLE;
+    // On an aws-iam environment without Kafka ACLs the pattern mode shapes the MSK IAM policies instead: the same trade.
+    if (topology.mskIam !== undefined && !topology.mskIam.kafkaAcls) {
+      const iam = iamGrantsOf(topology.mskIam).filter((g) => g.resource.prefix && (g.resource.type === 'topic' || g.resource.type === 'group'));
+      const iamPrefixes = new Set(iam.map((g) => `${g.resource.type}:${g.resource.name}`));
+      return violations({
+        field: 'acl.patterns',
+        message: `acl.patterns "${environment.aclPatterns}" on MSK IAM access control: ${iamPrefixes.size} domain prefix resource(s) ending in * in the policies of ${new Set(iam.map((g) => g.principal)).size} principal(s) stand for one resource per topic and group, and also grant what is created under those prefixes later`,
+      });
+    }
     const prefixed = topology.acls.filter(onDomainPrefix);
     const principals = new Set(prefixed.map((a) => a.principal)).size;
     const prefixes = new Set(prefixed.map((a) => `${a.resourceType}:${a.resourceName}`));

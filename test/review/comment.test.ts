@@ -160,7 +160,10 @@ describe('the review comment of the realistic orders change, as GitHub renders i
   it('gives one change one verdict across Findings and Access changes, and names the approving team once per row', () => {
     for (const change of result.access.changes) {
       for (const f of result.findings.filter(
-        (x) => x.subject.kind === 'acl' && x.environment === change.environment && [...change.added, ...change.removed].includes(x.subject.id),
+        (x) =>
+          (x.subject.kind === 'acl' || x.subject.kind === 'iam-grant') &&
+          x.environment === change.environment &&
+          [...change.added, ...change.removed].includes(x.subject.id),
       )) {
         expect(f.verdict, f.id).toBe(change.verdict);
       }

@@ -17,8 +17,11 @@ export const MSK_IAM: EnvironmentInput = {
   auth: { mechanism: 'aws-iam', aws: { clusterArn: CLUSTER_ARN } },
 };
 
-/** `reversed` declares the producers and consumer groups in the opposite order: the output must not change. */
-export function shop(stack: Construct, reversed = false): void {
+/**
+ * `reversed` declares the producers and consumer groups in the opposite order: the output must not change. `without`
+ * leaves out the named consumer groups (review tests: a group removed with its grants).
+ */
+export function shop(stack: Construct, reversed = false, without: readonly string[] = []): void {
   const domain = new Domain(stack, 'shop', { owner: '@acme/shop', description: 'Shop', recoveryProcedure: 'docs/runbooks/shop.md' });
   const created = domain.addEventTopic('order-created', {
     eventTypes: ['OrderCreated'],
@@ -30,8 +33,8 @@ export function shop(stack: Construct, reversed = false): void {
     () => created.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service' }),
     () => created.grantProduce(KafkaPrincipal.user('audit-service'), { service: 'audit-service', idempotent: false }),
     () => created.grantProduce(KafkaPrincipal.user('ledger-service'), { service: 'ledger-service', transactionalIdPrefix: 'ledger-tx-' }),
-    () => payment(),
-    () => notification(),
+    ...(without.includes('payment') ? [] : [() => payment()]),
+    ...(without.includes('notification') ? [] : [() => notification()]),
   ];
   const payment = (): unknown =>
     created.addConsumerGroup('payment', {

@@ -1,0 +1,39 @@
+import { grantsOfTopology, iamGrantReasons } from '../../model/msk-iam/reasons';
+import { iamGrantId, iamGrantLabel, iamGrantsOf, parseIamGrantId } from '../../model/msk-iam/grants';
+import { NOT_APPLICABLE, defineRule, violations } from '../types';
+
+/**
+ * Every principal a declaration uses has a policy, and every policy grants all its declarations need: a client whose
+ * principal has no policy (or lacks an action) is denied by MSK. The grants come from the same derivation as the
+ * policies, so this fires only on a Topology written or edited by hand, which is what review and lint must catch.
+ */
+export const iamPolicyComplete = defineRule({
+  id: 'TF-IAM-003',
+  level: 'error',
+  appliesTo: 'environment',
+  title: 'A declared client has no MSK IAM policy, or its policy lacks an action the client needs.',
+  rationale:
+    'With IAM access control MSK denies every action no attached policy allows: `kafka-cluster:Connect` first, then the data and group actions of each client ("Common use cases for client authorization policy", https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control-use-cases.html). A missing policy or action shows up only when the service fails in production.',
+  fix: 'synthesize again so the policies follow the declarations, and attach each principal’s policy to its IAM role',
+  check: (_environment, { topology }) => {
+    if (topology.mskIam === undefined) return NOT_APPLICABLE;
+    const granted = new Set(iamGrantsOf(topology.mskIam).map(iamGrantId));
+    const withPolicy = new Set(topology.mskIam.policies.map((p) => p.principal));
+    const missing = [...iamGrantReasons(grantsOfTopology(topology))].filter(([id]) => !granted.has(id));
+    const noPolicy = new Set<string>();
+    const found = [];
+    for (const [id, why] of missing) {
+      const g = parseIamGrantId(id);
+      if (g === undefined) continue;
+      if (!withPolicy.has(g.principal)) {
+        if (!noPolicy.has(g.principal)) {
+          found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${g.principal} has no MSK IAM policy, yet ${why.join('; ')}` });
+        }
+        noPolicy.add(g.principal);
+        continue;
+      }
+      found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${iamGrantLabel(g)} is missing from the policy: ${why.join('; ')}` });
+    }
+    return violations(...found);
+  },
+});

@@ -1,0 +1,186 @@
+/**
+ * The MSK IAM lint rules and the Confluent Cloud editable-config rule, on topologies resolved from declarations and
+ * edited by hand into states synth never writes (a wildcard resource, an extra action, a missing policy). Expectations
+ * worked by hand from:
+ * - AWS, "Create authorization policies for the IAM role": a `*` in the resource part is a wildcard,
+ *   https://docs.aws.amazon.com/msk/latest/developerguide/create-iam-access-control-policies.html
+ * - AWS, "Common use cases for client authorization policy": a consumer needs Connect, DescribeTopic + ReadData,
+ *   DescribeGroup + AlterGroup, https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control-use-cases.html
+ * - Confluent, "Configuration Reference for Topics in Confluent Cloud": `compression.type` Editable No,
+ *   `retention.ms` / `cleanup.policy` Editable Yes, https://docs.confluent.io/cloud/current/topics/manage.html
+ */
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../rules/run';
+import { iamGrantNeeded } from '../../rules/iam/grant-needed';
+import { iamPolicyComplete } from '../../rules/iam/policy-complete';
+import { iamWildcardResource } from '../../rules/iam/wildcard-resource';
+import { aclPatternMode } from '../../rules/access/acl-pattern-mode';
+import { confluentCloudEditableConfigs } from '../../rules/topic/confluent-cloud-editable';
+import type { MskIamStatement, Topology } from '../../model/topology';
+import { context, ordersDeclarations, resolveTopology, violationsOf } from './helpers';
+
+const MSK = {
+  name: 'msk',
+  production: true,
+  replicationFactor: 3,
+  minInsyncReplicas: 2,
+  auth: { mechanism: 'aws-iam', aws: { clusterArn: 'arn:aws:kafka:eu-west-1:123456789012:cluster/shop/abcd-1234-ef' } },
+} as const;
+
+const msk = (): Topology => resolveTopology(ordersDeclarations(), MSK);
+
+/** The topology with one principal's statements replaced. */
+function withStatements(t: Topology, principal: string, edit: (s: readonly MskIamStatement[]) => MskIamStatement[]): Topology {
+  const iam = t.mskIam;
+  if (iam === undefined) throw new Error('not an aws-iam topology');
+  return { ...t, mskIam: { ...iam, policies: iam.policies.map((p) => (p.principal === principal ? { ...p, statements: edit(p.statements) } : p)) } };
+}
+
+const run = (rule: typeof iamWildcardResource, t: Topology) => violationsOf(rule.check(t.environment, context(t))).map((v) => v.message);
+
+describe('the MSK IAM rules on what synth writes', () => {
+  it('find nothing on the derived policies (every action is one a declared client needs)', () => {
+    const t = msk();
+    expect(t.mskIam?.policies.length).toBeGreaterThan(0);
+    for (const rule of [iamWildcardResource, iamGrantNeeded, iamPolicyComplete]) expect(rule.check(t.environment, context(t))).toEqual({ status: 'compliant' });
+    expect(lint(t).filter((f) => f.ruleId.startsWith('TF-IAM-'))).toEqual([]);
+  });
+
+  it('do not apply without MSK IAM', () => {
+    const t = resolveTopology(ordersDeclarations(), { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 });
+    for (const rule of [iamWildcardResource, iamGrantNeeded, iamPolicyComplete]) {
+      expect(rule.check(t.environment, context(t))).toEqual({ status: 'not-applicable' });
+    }
+  });
+});
+
+describe('TF-IAM-001 iamWildcardResource: a wildcard resource broader than the declared grant is an error', () => {
+  it('fires on topic/<cluster>/* (an empty prefix: every topic)', () => {
+    const t = withStatements(msk(), 'User:payment-service', (s) => [
+      ...s,
+      { actions: ['kafka-cluster:ReadData'], resources: [{ type: 'topic', name: '', prefix: true }] },
+    ]);
+    expect(run(iamWildcardResource, t)).toEqual([
+      'IAM User:payment-service kafka-cluster:ReadData on topic *: every topic of the cluster is broader than any declared grant',
+    ]);
+    expect(lint(t).find((f) => f.ruleId === 'TF-IAM-001')?.level).toBe('error');
+  });
+
+  it('fires on a prefix no declaration states (orders.*)', () => {
+    const t = withStatements(msk(), 'User:payment-service', (s) => [
+      ...s,
+      { actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], resources: [{ type: 'topic', name: 'orders.', prefix: true }] },
+    ]);
+    expect(run(iamWildcardResource, t)).toEqual([
+      'IAM User:payment-service kafka-cluster:DescribeTopic on topic orders.*: the wildcard topic orders.* is broader than any declared grant',
+      'IAM User:payment-service kafka-cluster:ReadData on topic orders.*: the wildcard topic orders.* is broader than any declared grant',
+    ]);
+  });
+
+  it('does not fire on the domain prefixes of acl.patterns: prefixed (TF-ACL-003 reports them instead)', () => {
+    const t = resolveTopology(ordersDeclarations(), { ...MSK, acl: { patterns: 'prefixed' } });
+    expect(iamWildcardResource.check(t.environment, context(t))).toEqual({ status: 'compliant' });
+    const [message] = violationsOf(aclPatternMode.check(t.environment, context(t))).map((v) => v.message);
+    expect(message).toMatch(
+      /^acl\.patterns "prefixed" on MSK IAM access control: \d+ domain prefix resource\(s\) ending in \* in the policies of \d+ principal\(s\)/,
+    );
+  });
+});
+
+describe('TF-IAM-002 iamGrantNeeded: an action no declaration needs (TF-ACL-001 for IAM)', () => {
+  it('does not fire on the derived policies', () => {
+    const t = msk();
+    expect(iamGrantNeeded.check(t.environment, context(t))).toEqual({ status: 'compliant' });
+  });
+
+  it('fires on an extra action on a topic the principal only reads', () => {
+    const t = withStatements(msk(), 'User:payment-service', (s) => [
+      ...s,
+      { actions: ['kafka-cluster:WriteData'], resources: [{ type: 'topic', name: 'orders.order-created', prefix: false }] },
+    ]);
+    expect(run(iamGrantNeeded, t)).toEqual(['IAM User:payment-service kafka-cluster:WriteData on topic orders.order-created is needed by no declaration']);
+  });
+
+  it('fires on a policy for a principal no declaration uses', () => {
+    const t0 = msk();
+    const iam = t0.mskIam;
+    if (iam === undefined) throw new Error('no mskIam');
+    const t = {
+      ...t0,
+      mskIam: {
+        ...iam,
+        policies: [
+          ...iam.policies,
+          {
+            principal: 'User:ghost',
+            statements: [{ actions: ['kafka-cluster:Connect' as const], resources: [{ type: 'cluster' as const, name: '', prefix: false }] }],
+            neededBy: [],
+          },
+        ],
+      },
+    };
+    expect(run(iamGrantNeeded, t)).toEqual(['IAM User:ghost kafka-cluster:Connect on cluster is needed by no declaration']);
+  });
+});
+
+describe('TF-IAM-003 iamPolicyComplete: a declared client without its policy or an action it needs', () => {
+  it('does not fire on the derived policies', () => {
+    const t = msk();
+    expect(iamPolicyComplete.check(t.environment, context(t))).toEqual({ status: 'compliant' });
+  });
+
+  it('fires when a consumer\'s policy lost ReadData on its topic ("Consume data")', () => {
+    const t = withStatements(msk(), 'User:payment-service', (s) =>
+      s.map((x) => (x.actions.includes('kafka-cluster:ReadData') ? { ...x, resources: x.resources.filter((r) => r.name !== 'orders.order-created') } : x)),
+    );
+    expect(run(iamPolicyComplete, t)).toEqual([
+      'IAM User:payment-service kafka-cluster:DescribeTopic on topic orders.order-created is missing from the policy: consumer group orders.payment (payment-service) reads orders.order-created',
+      'IAM User:payment-service kafka-cluster:ReadData on topic orders.order-created is missing from the policy: consumer group orders.payment (payment-service) reads orders.order-created',
+    ]);
+  });
+
+  it('fires once for a principal with declared clients and no policy', () => {
+    const t0 = msk();
+    const iam = t0.mskIam;
+    if (iam === undefined) throw new Error('no mskIam');
+    const t = { ...t0, mskIam: { ...iam, policies: iam.policies.filter((p) => p.principal !== 'User:order-service') } };
+    const found = run(iamPolicyComplete, t);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^User:order-service has no MSK IAM policy, yet /);
+  });
+});
+
+describe('TF-CONFIG-003 confluentCloudEditableConfigs: topic configs Confluent Cloud does not allow to be set', () => {
+  const cc = { name: 'cc', production: false, replicationFactor: 3, minInsyncReplicas: 2, platform: 'confluent-cloud' } as const;
+
+  it('fires on compression.type (Editable: No), not on retention.ms and cleanup.policy (Editable: Yes)', () => {
+    const t = resolveTopology(ordersDeclarations(), cc);
+    const topic = t.topics.find((x) => x.name === 'orders.order-created');
+    if (topic === undefined) throw new Error('no topic');
+    const edited = { ...topic, config: { ...topic.config, 'compression.type': 'zstd', 'retention.ms': '1', 'cleanup.policy': 'delete' } };
+    expect(violationsOf(confluentCloudEditableConfigs.check(edited, context(t))).map((v) => [v.field, v.message])).toEqual([
+      [
+        'config["compression.type"]',
+        'topic "orders.order-created" sets compression.type, which is not among the topic configs Confluent Cloud allows to be set',
+      ],
+    ]);
+  });
+
+  it('does not apply on apache-kafka (the default platform)', () => {
+    const t = resolveTopology(ordersDeclarations(), { ...cc, platform: undefined });
+    const [topic] = t.topics;
+    if (topic === undefined) throw new Error('no topic');
+    expect(confluentCloudEditableConfigs.check({ ...topic, config: { 'compression.type': 'zstd' } }, context(t))).toEqual({ status: 'not-applicable' });
+    expect(t.environment.platform).toBeUndefined();
+  });
+
+  it('does not fire on what topicform derives for the seed topics', () => {
+    const t = resolveTopology(ordersDeclarations(), cc);
+    expect(t.environment.platform).toBe('confluent-cloud');
+    expect(
+      lint(t)
+        .filter((f) => f.ruleId === 'TF-CONFIG-003')
+        .map((f) => f.message),
+    ).toEqual([]);
+  });
+});
