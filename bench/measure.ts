@@ -3,7 +3,7 @@
  * start, loader and module loading included), and peak RSS of its process tree, sampled from /proc every 20 ms (so a
  * pipeline that forks workers is charged for all of them), next to the process's own VmHWM.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,6 +75,23 @@ function treeRssKiB(pid: number): number {
   return [pid, ...descendants(pid)].reduce((n, p) => n + statusKiB(p, 'VmRSS'), 0);
 }
 
+/** Waits for a child to exit, sampling its process tree's RSS every SAMPLE_INTERVAL_MS meanwhile (the peak, KiB). */
+async function untilExit(child: ChildProcess): Promise<{ readonly code: number | null; readonly sampledKiB: number }> {
+  let sampledKiB = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) sampledKiB = Math.max(sampledKiB, treeRssKiB(child.pid));
+  }, SAMPLE_INTERVAL_MS);
+  try {
+    const code = await new Promise<number | null>((done, fail) => {
+      child.on('error', fail);
+      child.on('exit', (c) => done(c));
+    });
+    return { code, sampledKiB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 /** Runs `node <flags> bench/child.ts <mode> …` in the repository root and measures it. */
 export async function measure(mode: ChildMode, args: readonly string[], options: RunOptions = {}): Promise<Measurement> {
   const scratch = mkdtempSync(join(tmpdir(), 'topicform-bench-result-'));
@@ -92,16 +109,8 @@ export async function measure(mode: ChildMode, args: readonly string[], options:
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-    let sampledKiB = 0;
-    const sampler = setInterval(() => {
-      if (child.pid !== undefined) sampledKiB = Math.max(sampledKiB, treeRssKiB(child.pid));
-    }, SAMPLE_INTERVAL_MS);
-    const code = await new Promise<number | null>((done, fail) => {
-      child.on('error', fail);
-      child.on('exit', (c) => done(c));
-    });
+    const { code, sampledKiB } = await untilExit(child);
     const wallMs = performance.now() - start;
-    clearInterval(sampler);
     if (code !== 0) throw new Error(`bench child ${mode} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-4000)}`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as ChildResult;
     return { mode, wallMs, peakRssKiB: Math.max(result.vmHwmKiB, sampledKiB), cpuMs: result.cpuMs, child: result };
@@ -137,16 +146,8 @@ export async function measureCommand(args: readonly string[], cwd: string, optio
   const child = spawn(process.execPath, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  let sampledKiB = 0;
-  const sampler = setInterval(() => {
-    if (child.pid !== undefined) sampledKiB = Math.max(sampledKiB, treeRssKiB(child.pid));
-  }, SAMPLE_INTERVAL_MS);
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('exit', (c) => done(c));
-  });
+  const { code, sampledKiB } = await untilExit(child);
   const wallMs = performance.now() - start;
-  clearInterval(sampler);
   const cpuMs = childrenCpuMs() - cpuBefore;
   if (code !== 0) throw new Error(`node ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${stderr.slice(-4000)}`);
   return { wallMs, cpuMs, peakRssKiB: sampledKiB, stdout };
