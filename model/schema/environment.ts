@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { authSchema } from './auth';
+import { confluentCloudSchema } from './confluent';
 import { backendSchema } from './backend';
 import { scramCredentialsSchema } from './credentials';
 import { nameSchema, principalSchema } from './common';
@@ -69,6 +70,8 @@ export const quotaOptionsSchema = z.strictObject({
 
 export const environmentSchema = z.strictObject({
   name: nameSchema,
+  /** Where the cluster runs; selects the Terraform provider and what may be set. @default 'apache-kafka' */
+  platform: z.enum(['apache-kafka', 'confluent-cloud']).default('apache-kafka'),
   /** Production environments get stricter replication rules and `prevent_destroy` on topics. */
   production: z.boolean(),
   replicationFactor: z.number().int().min(1),
@@ -108,6 +111,11 @@ export const environmentSchema = z.strictObject({
    * @default - none: credentials are managed outside topicform
    */
   scramCredentials: scramCredentialsSchema.optional(),
+  /**
+   * Settings of `platform: 'confluent-cloud'` (model/schema/confluent.ts, docs/confluent-cloud.md); only with it.
+   * @default - Kafka ACLs, service accounts from `serviceAccounts` only, secrets from the provider's environment
+   */
+  confluent: confluentCloudSchema.optional(),
 });
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
