@@ -13,6 +13,10 @@ import type { EnvironmentInput } from './model/schema';
  *   SCRAM-SHA-512 credential for every service principal; each password comes from CI's secret store as
  *   TF_VAR_kafka_scram_password_<user> (ephemeral: never in the plan or the state), and bumping a passwordVersion
  *   rotates it (docs/credentials.md).
+ * - confluent: the same declarations on a Confluent Cloud cluster (docs/confluent-cloud.md): topics as
+ *   confluent_kafka_topic, the same grants as confluent_kafka_acl in the name of each principal's service account. The
+ *   cluster id, REST endpoint and API keys come from the provider's environment (KAFKA_ID, KAFKA_REST_ENDPOINT,
+ *   KAFKA_API_KEY / KAFKA_API_SECRET, CONFLUENT_CLOUD_API_KEY / CONFLUENT_CLOUD_API_SECRET), never from synth.
  */
 export const environments: readonly EnvironmentInput[] = [
   {
@@ -48,6 +52,26 @@ export const environments: readonly EnvironmentInput[] = [
         'User:search-connect': { passwordVersion: '1' },
         'User:search-document-sink': { passwordVersion: '1' },
         'User:search-indexer': { passwordVersion: '1' },
+      },
+    },
+  },
+  {
+    name: 'confluent',
+    platform: 'confluent-cloud',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    // Service account ids are not secrets: each is the Confluent Cloud account the principal's API keys belong to.
+    confluent: {
+      serviceAccounts: {
+        'User:catalog-service': 'sa-1catal0',
+        'User:notification-service': 'sa-2notif0',
+        'User:order-service': 'sa-3order0',
+        'User:order-totals': 'sa-4total0',
+        'User:payment-service': 'sa-5paymt0',
+        'User:search-connect': 'sa-6conct0',
+        'User:search-document-sink': 'sa-7dsink0',
+        'User:search-indexer': 'sa-8indxr0',
       },
     },
   },

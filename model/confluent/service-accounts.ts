@@ -56,7 +56,7 @@ export function resolveServiceAccounts(options: ConfluentCloudDeclaration, acls:
       issues.push({
         path: `confluent.serviceAccounts[${JSON.stringify(principal)}]`,
         code: 'confluent-service-account-missing',
-        message: `${principal} has no Confluent Cloud service account, and ${who.length === 0 ? 'its grants need one' : `${who.slice(0, 2).join('; ')}${who.length > 2 ? ` (and ${who.length - 2} more)` : ''} needs one`}`,
+        message: `${principal} has no Confluent Cloud service account for its grants${who.length === 0 ? '' : ` (${who.slice(0, 2).join('; ')}${who.length > 2 ? `; and ${who.length - 2} more` : ''})`}`,
         hint: `add '${principal}': 'sa-…' to confluent.serviceAccounts, or set confluent.createServiceAccounts: true`,
       });
       continue;

@@ -8,6 +8,7 @@ import { connectAclNeeds } from '../connect/acl';
 import { mskIamPolicies } from '../msk-iam/policies';
 import { checkPlatform } from '../confluent/environment-checks';
 import { resolveServiceAccounts } from '../confluent/service-accounts';
+import { deriveRoleBindings } from '../confluent/role-bindings';
 import { CONFLUENT_CLOUD_DEFAULTS } from '../schema/confluent';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
@@ -206,10 +207,17 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
   const confluentOptions = env.platform === 'confluent-cloud' ? (env.confluent ?? CONFLUENT_CLOUD_DEFAULTS) : undefined;
   const accounts = confluentOptions === undefined ? undefined : resolveServiceAccounts(confluentOptions, acls);
   if (accounts !== undefined) out.add(environmentSource, ...accounts.issues);
+  const roles = confluentOptions?.access === 'role-bindings' ? deriveRoleBindings(acls) : undefined;
+  if (roles !== undefined) out.add(environmentSource, ...roles.issues);
   const confluentCloud =
     confluentOptions === undefined || accounts === undefined
       ? undefined
-      : { access: confluentOptions.access, secrets: confluentOptions.secrets, serviceAccounts: accounts.serviceAccounts };
+      : {
+          access: confluentOptions.access,
+          secrets: confluentOptions.secrets,
+          serviceAccounts: accounts.serviceAccounts,
+          ...(roles === undefined ? {} : { roleBindings: roles.roleBindings }),
+        };
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers, [...streams, ...(connect?.connectors ?? [])]));
   const quotas = deriveQuotas(
     new Map([...eventTopics.values()].map((t) => [t.name, t])),

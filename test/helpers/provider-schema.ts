@@ -39,15 +39,28 @@ interface ProviderSchemaFile {
 const SCHEMA_FILE = join(__dirname, '..', '..', 'provider-schema', 'mongey-kafka.schema.json');
 const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
 
+/** The providers a stack may use, by local name: their source and vendored schema. */
+const PROVIDERS: Readonly<Record<string, { readonly source: string; readonly file: string; readonly address: string }>> = {
+  kafka: { source: 'mongey/kafka', file: SCHEMA_FILE, address: PROVIDER_ADDRESS },
+  // Platform confluent-cloud: the subset written from the provider's docs (provider-schema/confluentinc-confluent.NOTES.md).
+  confluent: {
+    source: 'confluentinc/confluent',
+    file: join(__dirname, '..', '..', 'provider-schema', 'confluentinc-confluent.schema.json'),
+    address: 'registry.terraform.io/confluentinc/confluent',
+  },
+};
+
 /** Terraform meta-arguments allowed on every resource (and cdktf's "//" metadata). */
 const RESOURCE_META = new Set(['//', 'count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const LIFECYCLE_KEYS = new Set(['prevent_destroy', 'create_before_destroy', 'ignore_changes', 'replace_triggered_by', 'precondition', 'postcondition']);
 const PROVIDER_META = new Set(['alias']);
 
-export function loadProviderSchema(): ProviderSchemaFile['provider_schemas'][string] {
-  const file = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as ProviderSchemaFile;
-  const schema = file.provider_schemas[PROVIDER_ADDRESS];
-  if (schema === undefined) throw new Error(`${SCHEMA_FILE} has no ${PROVIDER_ADDRESS}`);
+export function loadProviderSchema(name = 'kafka'): ProviderSchemaFile['provider_schemas'][string] {
+  const provider = PROVIDERS[name];
+  if (provider === undefined) throw new Error(`no vendored schema for provider ${name}`);
+  const file = JSON.parse(readFileSync(provider.file, 'utf8')) as ProviderSchemaFile;
+  const schema = file.provider_schemas[provider.address];
+  if (schema === undefined) throw new Error(`${provider.file} has no ${provider.address}`);
   return schema;
 }
 
@@ -109,33 +122,49 @@ function blockProblems(body: Record<string, unknown>, block: SchemaBlock, where:
   return problems;
 }
 
-/** Every way `json` (a parsed cdk.tf.json) departs from the provider schema; empty when it conforms. */
+/**
+ * Every way `json` (a parsed cdk.tf.json) departs from the provider schema; empty when it conforms. A stack uses the
+ * Mongey provider, or the Confluent provider on platform confluent-cloud: the one its required_providers name.
+ */
 export function schemaProblems(json: Record<string, unknown>): string[] {
-  const schema = loadProviderSchema();
   const problems: string[] = [];
   const terraform = json.terraform as { required_providers?: Record<string, { source?: string }> } | undefined;
-  const source = terraform?.required_providers?.kafka?.source;
-  if (source !== 'mongey/kafka') problems.push(`terraform.required_providers.kafka.source: expected "mongey/kafka", got ${JSON.stringify(source)}`);
+  const required = terraform?.required_providers ?? {};
+  const names = Object.keys(required).length === 0 ? ['kafka'] : Object.keys(required);
+  for (const name of names) {
+    const expected = PROVIDERS[name]?.source;
+    const source = required[name]?.source;
+    if (expected === undefined) problems.push(`terraform.required_providers.${name}: unexpected provider`);
+    else if (source !== expected) problems.push(`terraform.required_providers.${name}.source: expected "${expected}", got ${JSON.stringify(source)}`);
+  }
+  const schemas = new Map(names.filter((n) => PROVIDERS[n] !== undefined).map((n) => [n, loadProviderSchema(n)]));
+  /** The schema of a resource or data source type: the provider whose local name prefixes it. */
+  const schemaOfType = (section: 'resource' | 'data', type: string) => {
+    for (const [name, schema] of schemas) {
+      if (type === name || type.startsWith(`${name}_`)) {
+        return (section === 'resource' ? schema.resource_schemas : schema.data_source_schemas)[type];
+      }
+    }
+    return undefined;
+  };
 
   const providers = (json.provider as Record<string, unknown> | undefined) ?? {};
   for (const [name, blocks] of Object.entries(providers)) {
-    if (name !== 'kafka') {
+    const schema = schemas.get(name);
+    if (schema === undefined) {
       problems.push(`provider.${name}: unexpected provider`);
       continue;
     }
     (blocks as Array<Record<string, unknown>>).forEach((b, i) =>
-      problems.push(...blockProblems(b, schema.provider.block, `provider.kafka[${i}]`, PROVIDER_META)),
+      problems.push(...blockProblems(b, schema.provider.block, `provider.${name}[${i}]`, PROVIDER_META)),
     );
   }
-  for (const [section, schemas] of [
-    ['resource', schema.resource_schemas],
-    ['data', schema.data_source_schemas],
-  ] as const) {
+  for (const section of ['resource', 'data'] as const) {
     const byType = (json[section] as Record<string, Record<string, Record<string, unknown>>> | undefined) ?? {};
     for (const [type, instances] of Object.entries(byType)) {
-      const typeSchema = schemas[type];
+      const typeSchema = schemaOfType(section, type);
       if (typeSchema === undefined) {
-        problems.push(`${section}.${type}: not a type of mongey/kafka`);
+        problems.push(`${section}.${type}: not a type of ${names.map((n) => PROVIDERS[n]?.source ?? n).join(' or ')}`);
         continue;
       }
       for (const [name, body] of Object.entries(instances)) {
