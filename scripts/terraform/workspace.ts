@@ -18,6 +18,24 @@ import type { ClusterFile, ClusterSeed } from './cluster-file';
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
 export const PROVIDER_VERSION = '0.13.1';
+
+/**
+ * The providers the double can play (test/double/personality.cjs): the Mongey Kafka provider, and the Confluent subset
+ * for platform confluent-cloud, played by the same server with TOPICFORM_DOUBLE_PROVIDER=confluent. The Confluent one
+ * is mirrored and reattached only for a stack that requires it.
+ */
+const DOUBLES = [
+  { localName: 'kafka', address: PROVIDER_ADDRESS, version: PROVIDER_VERSION, binary: 'terraform-provider-kafka', personality: 'kafka' },
+  // The version of the provider's examples the vendored schema was written from (provider-schema/confluentinc-confluent.NOTES.md).
+  {
+    localName: 'confluent',
+    address: 'registry.terraform.io/confluentinc/confluent',
+    version: '2.83.0',
+    binary: 'terraform-provider-confluent',
+    personality: 'confluent',
+  },
+] as const;
+type Double = (typeof DOUBLES)[number];
 const REPO_ROOT = path.resolve(__dirname, '../..');
 export const DOUBLE_SERVER = path.join(REPO_ROOT, 'test/double/server.cjs');
 /** Write-only attributes (kafka_user_scram_credential.password_wo) need terraform 1.11. */
@@ -155,6 +173,8 @@ export interface TerraformWorkspace {
   readonly dir: string;
   readonly route: Route;
   readonly clusterFile: string;
+  /** The Confluent double's cloud (test/double/resources/confluent-provider.cjs); absent until it writes one. */
+  readonly confluentFile: string;
   readonly stateFile: string;
   /** Every command run so far, in order, with its duration. */
   readonly history: readonly CommandResult[];
@@ -194,16 +214,18 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topicform-tf-'));
   const route = options.route ?? 'mirror';
   const clusterFile = path.join(dir, 'kafka-cluster.json');
+  const confluentFile = path.join(dir, 'confluent-cloud.json');
   const stateFile = path.join(dir, 'terraform.tfstate');
   const cliConfig = path.join(dir, 'cli.tfrc');
   const history: CommandResult[] = [];
 
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   let backendArgs: string[];
   const env: NodeJS.ProcessEnv = {
     ...terraformBaseEnv(),
     TF_CLI_CONFIG_FILE: cliConfig,
     KAFKA_DOUBLE_STATE: clusterFile,
+    CONFLUENT_DOUBLE_STATE: confluentFile,
     // The double puts its unix socket in os.tmpdir(): keep it inside the workspace, so nothing is left behind.
     TMPDIR: dir,
     ...variablesEnv(options.vars ?? {}),
@@ -212,14 +234,20 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     copyStack(options, dir);
     backendArgs = prepareBackend(dir, stateFile);
     fs.writeFileSync(clusterFile, JSON.stringify(completeCluster(options.cluster), null, 2) + '\n');
-    writeMirror(path.join(dir, 'mirror'));
-    fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror')));
+    const doubles = doublesFor(dir);
+    for (const double of doubles) writeMirror(path.join(dir, 'mirror'), double);
+    fs.writeFileSync(cliConfig, cliConfigText(path.join(dir, 'mirror'), doubles));
     if (route === 'reattach') {
-      const started = await startReattachServer(env);
-      server = started.child;
-      env.TF_REATTACH_PROVIDERS = started.reattach;
+      const reattach: Record<string, unknown> = {};
+      for (const double of doubles) {
+        const started = await startReattachServer({ ...env, TOPICFORM_DOUBLE_PROVIDER: double.personality });
+        servers.push(started.child);
+        Object.assign(reattach, JSON.parse(started.reattach) as Record<string, unknown>);
+      }
+      env.TF_REATTACH_PROVIDERS = JSON.stringify(reattach);
     }
   } catch (error) {
+    for (const started of servers) await stopServer(started);
     fs.rmSync(dir, { recursive: true, force: true }); // a workspace that never started leaves nothing behind
     throw error;
   }
@@ -236,6 +264,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     dir,
     route,
     clusterFile,
+    confluentFile,
     stateFile,
     history,
     run,
@@ -263,7 +292,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     readStateText: () => (fs.existsSync(stateFile) ? fs.readFileSync(stateFile, 'utf8') : ''),
     writeStateText: (text) => fs.writeFileSync(stateFile, text),
     dispose: async () => {
-      if (server) await stopServer(server);
+      for (const started of servers) await stopServer(started);
       if (options.keep) {
         process.stderr.write(`terraform workspace kept at ${dir}\n`);
       } else {
@@ -360,28 +389,40 @@ function goPlatform(): string {
   return `${goos}_${goarch}`;
 }
 
-/** <mirror>/registry.terraform.io/mongey/kafka/0.13.1/<os>_<arch>/terraform-provider-kafka_v0.13.1 */
-function writeMirror(mirror: string): void {
-  const packageDir = path.join(mirror, PROVIDER_ADDRESS, PROVIDER_VERSION, goPlatform());
+/** The doubles a stack needs: the Kafka provider always (as before), the Confluent one when its JSON requires it. */
+function doublesFor(dir: string): Double[] {
+  const stack = JSON.parse(fs.readFileSync(path.join(dir, STACK_FILE), 'utf8')) as { terraform?: { required_providers?: Record<string, unknown> } };
+  const required = stack.terraform?.required_providers ?? {};
+  return DOUBLES.filter((d) => d.localName === 'kafka' || d.localName in required);
+}
+
+/** <mirror>/registry.terraform.io/mongey/kafka/0.13.1/<os>_<arch>/terraform-provider-kafka_v0.13.1 (and the Confluent one) */
+function writeMirror(mirror: string, double: Double): void {
+  const packageDir = path.join(mirror, double.address, double.version, goPlatform());
   fs.mkdirSync(packageDir, { recursive: true });
-  const launcher = path.join(packageDir, `terraform-provider-kafka_v${PROVIDER_VERSION}`);
+  const launcher = path.join(packageDir, `${double.binary}_v${double.version}`);
   // `exec`, and nothing printed before it: stdout must carry only the go-plugin handshake line.
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(DOUBLE_SERVER)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    launcher,
+    `#!/bin/sh\nTOPICFORM_DOUBLE_PROVIDER=${double.personality} exec ${shellQuote(process.execPath)} ${shellQuote(DOUBLE_SERVER)} "$@"\n`,
+    { mode: 0o755 },
+  );
 }
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function cliConfigText(mirror: string): string {
+function cliConfigText(mirror: string, doubles: readonly Double[]): string {
+  const addresses = doubles.map((d) => JSON.stringify(d.address)).join(', ');
   return [
     'provider_installation {',
     '  filesystem_mirror {',
     `    path    = ${JSON.stringify(mirror)}`,
-    `    include = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    `    include = [${addresses}]`,
     '  }',
     '  direct {',
-    `    exclude = [${JSON.stringify(PROVIDER_ADDRESS)}]`,
+    `    exclude = [${addresses}]`,
     '  }',
     '}',
     '',

@@ -39,7 +39,7 @@ describe('platform confluent-cloud, access acls (the default)', () => {
     expect((json as unknown as { terraform: { required_providers: unknown } }).terraform.required_providers).toEqual({
       confluent: { source: 'confluentinc/confluent', version: '~> 2.0' },
     });
-    expect(Object.keys((json as unknown as Json).resource).sort()).toEqual(['confluent_kafka_acl', 'confluent_kafka_topic']);
+    expect(Object.keys((json as unknown as Json).resource ?? {}).sort()).toEqual(['confluent_kafka_acl', 'confluent_kafka_topic']);
     expect(stack.cluster.requiredEnvironment).toEqual([
       'KAFKA_ID',
       'KAFKA_REST_ENDPOINT',
@@ -121,7 +121,7 @@ describe('platform confluent-cloud, other options', () => {
   it('creates a service account for each principal without an id when asked, and names it by reference in the ACLs', () => {
     const env = withConfluent({ createServiceAccounts: true, serviceAccounts: { 'User:order-service': 'sa-order1' } });
     const { json, topology } = synthStack((s) => shop(s), env);
-    const accounts = (json as unknown as Json).resource.confluent_service_account ?? {};
+    const accounts = (json as unknown as Json).resource?.confluent_service_account ?? {};
     expect(
       Object.values(accounts)
         .map((a) => a.display_name)

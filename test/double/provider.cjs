@@ -8,6 +8,8 @@ const { fromDynamicValue, toDynamicValue } = require('./msgpack-values.cjs');
 const { readers } = require('./resources/data-sources.cjs');
 const { resourceTypes } = require('./resources/index.cjs');
 const { conform, getSchemaResponse, writeOnlyAttributes } = require('./schema.cjs');
+const { PERSONALITY } = require('./personality.cjs');
+const { configureConfluent } = require('./resources/confluent-provider.cjs');
 
 /** @typedef {Record<string, any>} Message */
 
@@ -45,6 +47,7 @@ const handlers = {
 
   Configure(request) {
     const config = fromDynamicValue(request.config) ?? {};
+    if (PERSONALITY.name === 'confluent') return { diagnostics: configureConfluent(config) };
     const diagnostics = [];
     const mechanism = config.sasl_mechanism;
     if (typeof mechanism === 'string' && !SASL_MECHANISMS.includes(mechanism)) {

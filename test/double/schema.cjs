@@ -4,11 +4,12 @@
 // (provider-schema/mongey-kafka.schema.json), converted to tfplugin5 Schema messages, so that
 // `terraform providers schema -json` against the double returns that file unchanged. Env KAFKA_DOUBLE_SCHEMA may
 // name another copy (for example when the double is run from outside this repository).
+// With TOPICFORM_DOUBLE_PROVIDER=confluent it serves the vendored Confluent subset instead (personality.cjs).
 const fs = require('node:fs');
-const path = require('node:path');
+const { PERSONALITY } = require('./personality.cjs');
 
-const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
-const SCHEMA_FILE = process.env.KAFKA_DOUBLE_SCHEMA ?? path.resolve(__dirname, '../../provider-schema/mongey-kafka.schema.json');
+const PROVIDER_ADDRESS = PERSONALITY.address;
+const SCHEMA_FILE = PERSONALITY.schemaFile;
 
 /**
  * @typedef {{ type: unknown, description?: string, description_kind?: string, required?: boolean, optional?: boolean,
@@ -101,8 +102,15 @@ function schemaOf(kind, typeName) {
  * @returns {Record<string, any>}
  */
 function conform(kind, typeName, value) {
-  const attributes = schemaOf(kind, typeName).block.attributes ?? {};
-  return Object.fromEntries(Object.keys(attributes).map((name) => [name, value[name] ?? null]));
+  const block = schemaOf(kind, typeName).block;
+  const attributes = Object.keys(block.attributes ?? {}).map((name) => [name, value[name] ?? null]);
+  // Nested blocks (the Confluent resources' kafka_cluster and credentials) are keys of the object too: an absent
+  // list or set block is an empty list, an absent single block null (terraform-double.md 4.6).
+  const blocks = Object.entries(block.block_types ?? {}).map(([name, nested]) => [
+    name,
+    value[name] ?? (nested.nesting_mode === 'list' || nested.nesting_mode === 'set' ? [] : null),
+  ]);
+  return Object.fromEntries([...attributes, ...blocks]);
 }
 
 /** @param {string} typeName @returns {string[]} */

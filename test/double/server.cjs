@@ -100,7 +100,7 @@ function main() {
     }
     if (reattach) {
       const providers = {
-        'registry.terraform.io/mongey/kafka': {
+        [require('./personality.cjs').PERSONALITY.address]: {
           Protocol: 'grpc',
           ProtocolVersion: PROTOCOL_VERSION,
           Pid: process.pid,
