@@ -129,9 +129,9 @@ describe('deriveRoleBindings', () => {
       acl(allow('User:b', 'Write', 'TransactionalID', 'tx-', true), 'tx'),
     ];
     fc.assert(
-      fc.property(fc.shuffledSubarray(grants, { minLength: grants.length }), (shuffled) =>
-        expect(deriveRoleBindings(shuffled)).toEqual(deriveRoleBindings(grants)),
-      ),
+      fc.property(fc.shuffledSubarray(grants, { minLength: grants.length }), (shuffled) => {
+        expect(deriveRoleBindings(shuffled)).toEqual(deriveRoleBindings(grants));
+      }),
     );
   });
 });
