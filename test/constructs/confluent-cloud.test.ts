@@ -3,14 +3,19 @@
  * (docs/confluent-cloud.md) — topics, the grants as ACLs or role bindings in the name of service accounts, created
  * service accounts by option — and nothing that synth cannot know (cluster id, endpoint, keys).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { synthesize } from '../../cli/synth';
+import { guard } from '../../guard/guard';
 import { schemaProblems } from '../helpers/provider-schema';
 import { aclSet, synthStack } from '../helpers/synth';
 import { topologySchema } from '../../model/topology-schema';
 import { shop } from '../model/msk-iam/fixture';
 import { CONFLUENT, SERVICE_ACCOUNTS, withConfluent } from '../model/confluent/fixture';
-import { KafkaStack } from '../../constructs';
-import { Testing } from '../../constructs/cdktf';
+import { KafkaEnvironment, KafkaStack } from '../../constructs';
+import { App, Testing } from '../../constructs/cdktf';
 import type { EnvironmentInput } from '../../model/schema';
 
 type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
@@ -226,6 +231,60 @@ describe('platform confluent-cloud: what may not be set', () => {
   it('fails when service accounts are created in an environment split per domain', () => {
     expect(failure(withConfluent({ createServiceAccounts: true }, { layout: 'domain' }))).toMatch(
       /confluent\.createServiceAccounts: needs layout 'environment'/,
+    );
+  });
+});
+
+describe('topicform guard on Confluent Cloud stacks', () => {
+  const guarded = (environment: EnvironmentInput, edit?: (json: Record<string, unknown>) => void): string[] => {
+    const dir = mkdtempSync(join(tmpdir(), 'topicform-confluent-guard-'));
+    try {
+      const out = join(dir, 'cdktf.out');
+      const result = synthesize((outdir) => {
+        const app = new App({ outdir, stackTraces: false });
+        shop(new KafkaEnvironment(app, environment.name, { environment }));
+        return app;
+      }, out);
+      if (!result.ok) throw new Error(result.errors.join('\n'));
+      const read = (file: string): string => readFileSync(join(out, 'stacks', environment.name, file), 'utf8');
+      const json = JSON.parse(read('cdk.tf.json')) as Record<string, unknown>;
+      edit?.(json);
+      const stack = {
+        stack: environment.name,
+        directory: `out/stacks/${environment.name}`,
+        entries: [
+          { name: 'cdk.tf.json', kind: 'file' as const },
+          { name: 'topology.json', kind: 'file' as const },
+        ],
+        terraform: JSON.stringify(json),
+        topology: read('topology.json'),
+      };
+      return guard({ stacks: [stack] }).violations.map((v) => `${v.code} ${v.message}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('accepts what synth writes in every mode: ACLs, role bindings, created accounts, variables', () => {
+    expect(guarded(CONFLUENT)).toEqual([]);
+    expect(guarded(withConfluent({ access: 'role-bindings', createServiceAccounts: true, secrets: 'variables' }))).toEqual([]);
+  });
+
+  it('refuses a literal API secret in the provider block, a credentials block, and any other expression', () => {
+    const found = guarded(withConfluent({ access: 'role-bindings' }), (json) => {
+      (json.provider as { confluent: Array<Record<string, unknown>> }).confluent[0] = { kafka_api_secret: 'literal-secret' };
+      const resource = json.resource as Record<string, Record<string, Record<string, unknown>>>;
+      const [topic] = Object.values(resource.confluent_kafka_topic ?? {});
+      if (topic !== undefined) topic.credentials = [{ key: 'k', secret: 's' }];
+      const [binding] = Object.values(resource.confluent_role_binding ?? {});
+      if (binding !== undefined) binding.crn_pattern = '${file("/etc/passwd")}';
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^provider-connection-literal kafka_api_secret must be \$\{var\.confluent_kafka_api_secret\}/),
+        expect.stringMatching(/^attribute-not-allowed confluent_kafka_topic attribute "credentials"/),
+        expect.stringMatching(/^interpolation /),
+      ]),
     );
   });
 });
