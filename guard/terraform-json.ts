@@ -411,8 +411,9 @@ function checkResource(type: string, attributes: readonly string[], body: unknow
       }
     } else if (type.startsWith('confluent_') && CONFLUENT_EXPRESSIONS[k] !== undefined && typeof v === 'string' && v.includes('${')) {
       const pattern = CONFLUENT_EXPRESSIONS[k];
-      if (!pattern.test(v))
+      if (!pattern.test(v)) {
         report(at, 'interpolation', `an expression in ${show(v)}: topicform writes only a created service account's id or the cluster CRN variables here`);
+      }
     } else if (k === 'config') {
       if (!isObject(v)) report(at, 'attribute-not-allowed', `expected a map, got ${show(v)}`);
       else for (const [key, item] of Object.entries(v)) scalar(item, [...at, key], report, 'attribute-not-allowed');
