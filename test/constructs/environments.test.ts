@@ -134,7 +134,9 @@ describe('stack layouts', () => {
   it.each(['environment', 'domain'] as const)('synthesizes dev, staging and prod in the %s layout', (layout) => {
     const out = synthOk(layouts(layout));
     expect(stackNames(out)).toEqual(
-      layout === 'environment' ? ['dev', 'prod', 'staging'] : ['dev-orders', 'dev-search', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
+      layout === 'environment'
+        ? ['confluent', 'dev', 'prod', 'staging']
+        : ['confluent-orders', 'confluent-search', 'dev-orders', 'dev-search', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
     );
   });
 
