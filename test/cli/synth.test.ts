@@ -180,7 +180,7 @@ describe('npm run synth (main.ts as a process)', () => {
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: 'utf8',
     });
-    expect(stdout).toMatch(/synthesized 5 stack\(s\) \[dev, msk, prod-orders, prod-search, staging\]/);
+    expect(stdout).toMatch(/synthesized 6 stack\(s\) \[confluent, dev, msk, prod-orders, prod-search, staging\]/);
     expect(existsSync(join(out, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(true);
   });
 });
