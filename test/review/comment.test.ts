@@ -86,7 +86,9 @@ describe('the review comment of the realistic orders change, as GitHub renders i
     expect(partitions).toContain(declaredLine(head, 'prod-orders', 'orders.order-created'));
     expect(partitions).toContain('the provider replaces the topic (delete + create); keep 24');
     expect(partitions).toContain('because partitions: 12 is now declared');
-    expect(group).toContain('⛔ orders.notification: consumer group removed in confluent, msk and prod-orders (and its DLQ in confluent, msk, prod-orders, dev and staging)');
+    expect(group).toContain(
+      '⛔ orders.notification: consumer group removed in confluent, msk and prod-orders (and its DLQ in confluent, msk, prod-orders, dev and staging)',
+    );
     expect(group).toContain('its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it');
     expect(group).toContain('re-drive or export orders.order-created.notification.dlq, then acknowledge');
   });
