@@ -42,7 +42,9 @@ const inputVariants: ReadonlyArray<{ readonly title: string; readonly inputs: (s
 
 describe('round trip: declarations → synth → tool output → import → synth', () => {
   // The test environments, and the repository's own (dev scales replay windows, staging prefixes topic names).
-  for (const environment of [DEV, PROD, ...environments.map((e) => ({ ...e, name: `${e.name}-repo` }))]) {
+  // Not an aws-iam environment: its access is IAM policies, which no Kafka tool lists and import does not adopt
+  // (docs/msk-iam.md); its clients cannot be recovered from ACLs it does not have.
+  for (const environment of [DEV, PROD, ...environments.filter((e) => e.auth?.mechanism !== 'aws-iam').map((e) => ({ ...e, name: `${e.name}-repo` }))]) {
     for (const c of cases) {
       for (const variant of inputVariants) {
         it(`gives the same topics and ACLs for ${c.title}, from ${variant.title} (${environment.name})`, async () => {
