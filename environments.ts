@@ -17,6 +17,10 @@ import type { EnvironmentInput } from './model/schema';
  *   IAM policy from its grants, attached in this stack to the principal's existing IAM role (`shop-<name>` by default,
  *   order-service's named by ARN), the cluster ARN from TF_VAR_msk_cluster_arn; terraform and the clients sign in
  *   with the AWS credentials of their environment.
+ * - confluent: the same declarations on a Confluent Cloud cluster (docs/confluent-cloud.md): topics as
+ *   confluent_kafka_topic, the same grants as confluent_kafka_acl in the name of each principal's service account. The
+ *   cluster id, REST endpoint and API keys come from the provider's environment (KAFKA_ID, KAFKA_REST_ENDPOINT,
+ *   KAFKA_API_KEY / KAFKA_API_SECRET, CONFLUENT_CLOUD_API_KEY / CONFLUENT_CLOUD_API_SECRET), never from synth.
  */
 export const environments: readonly EnvironmentInput[] = [
   {
@@ -68,6 +72,26 @@ export const environments: readonly EnvironmentInput[] = [
           defaultRole: 'shop-{name}',
           roles: { 'User:order-service': 'arn:aws:iam::123456789012:role/kafka/orders-writer' },
         },
+      },
+    },
+  },
+  {
+    name: 'confluent',
+    platform: 'confluent-cloud',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    // Service account ids are not secrets: each is the Confluent Cloud account the principal's API keys belong to.
+    confluent: {
+      serviceAccounts: {
+        'User:catalog-service': 'sa-1catal0',
+        'User:notification-service': 'sa-2notif0',
+        'User:order-service': 'sa-3order0',
+        'User:order-totals': 'sa-4total0',
+        'User:payment-service': 'sa-5paymt0',
+        'User:search-connect': 'sa-6conct0',
+        'User:search-document-sink': 'sa-7dsink0',
+        'User:search-indexer': 'sa-8indxr0',
       },
     },
   },

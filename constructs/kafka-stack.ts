@@ -3,6 +3,9 @@ import { renderBackend } from './backend';
 import { resolveRoot, type RootResult } from './declaration-root';
 import { KafkaCluster } from './kafka-cluster';
 import { renderMskIam } from './msk-iam';
+import { ConfluentCluster } from './confluent-cluster';
+import { renderConfluentTopology } from './confluent-render';
+import { CONFLUENT_CLOUD_DEFAULTS } from '../model/schema/confluent';
 import { environmentSource } from './environment-source';
 import { renderTopology, type AdoptedResources, type BrokerDefaults, type RenderedResources } from './render';
 import type { ResolveResult } from '../model/resolve';
@@ -84,7 +87,8 @@ export class KafkaStack extends TerraformStack {
   readonly environmentName: string;
   /** The backend type its state uses (`local`, `s3`, …). */
   readonly backendType: string;
-  readonly cluster: KafkaCluster;
+  /** The provider block: the Mongey Kafka provider, or the Confluent provider on platform `confluent-cloud`. */
+  readonly cluster: KafkaCluster | ConfluentCluster;
   /** The domains this stack holds; undefined for a whole environment. */
   readonly domains: ReadonlySet<string> | undefined;
   private readonly adopt: { readonly topics: ReadonlySet<string>; readonly acls: ReadonlySet<string> };
@@ -114,14 +118,17 @@ export class KafkaStack extends TerraformStack {
     const parsed = slice?.environment ?? environmentSchema.safeParse(props.environment).data;
     const backend =
       props.localStatePath !== undefined ? { type: 'local' as const, path: props.localStatePath } : (parsed?.backend ?? { type: 'local' as const });
-    const terraformVersion = requiredTerraformVersion(backend, parsed?.auth, parsed?.scramCredentials);
+    const confluent = parsed?.platform === 'confluent-cloud' ? (parsed.confluent ?? CONFLUENT_CLOUD_DEFAULTS) : undefined;
+    // On Confluent Cloud, `confluent.secrets: 'variables'` makes ephemeral variables just as `auth.secrets` does.
+    const auth = confluent === undefined ? parsed?.auth : { mechanism: 'none' as const, tls: true, secrets: confluent.secrets };
+    const terraformVersion = requiredTerraformVersion(backend, auth, parsed?.scramCredentials);
     // Context must be set before the first child; CDK Terrain checks the backend's features against it.
     if (terraformVersion !== undefined) this.node.setContext('targetVersions', TARGET_VERSIONS_1_11);
     renderBackend(this, backend, id);
     const declaredName = (props.environment as { name?: unknown }).name;
     this.environmentName = parsed?.name ?? (typeof declaredName === 'string' ? declaredName : id);
     this.backendType = backend.type;
-    this.cluster = new KafkaCluster(this, 'Cluster', parsed?.auth);
+    this.cluster = confluent === undefined ? new KafkaCluster(this, 'Cluster', parsed?.auth) : new ConfluentCluster(this, 'Cluster', confluent);
     this.auth = parsed?.auth;
     if (terraformVersion !== undefined) this.addOverride('terraform.required_version', terraformVersion);
     this.domains = slice?.domains;
@@ -204,7 +211,15 @@ export class KafkaStack extends TerraformStack {
    */
   override toTerraform(): Record<string, unknown> {
     const rendered = this.rendering.resources;
-    const own = rendered === undefined ? undefined : new Set<IConstruct>([...rendered.topics.values(), ...rendered.acls.values(), ...rendered.quotas.values()]);
+    const own =
+      rendered === undefined
+        ? undefined
+        : new Set<IConstruct>([
+            ...rendered.topics.values(),
+            ...rendered.acls.values(),
+            ...rendered.quotas.values(),
+            ...(rendered.confluent === undefined ? [] : [...rendered.confluent.topics.values(), ...rendered.confluent.acls.values()]),
+          ]);
     return (own === undefined ? undefined : stackJson(this, own)) ?? (super.toTerraform() as Record<string, unknown>);
   }
 
@@ -217,6 +232,16 @@ export class KafkaStack extends TerraformStack {
 
   private renderSlice(byPath: ReadonlyMap<string, IConstruct> | undefined): RenderedResources | undefined {
     if (this.slice === null) return undefined;
+    if (this.slice.confluentCloud !== undefined) {
+      // Confluent Cloud: adoption (import blocks) is not supported there yet (docs/confluent-cloud.md).
+      const confluent = renderConfluentTopology(
+        this.slice,
+        this.slice.confluentCloud,
+        { scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined), fallback: this },
+        this.cluster instanceof ConfluentCluster ? this.cluster.crn : undefined,
+      );
+      return { topics: new Map(), acls: new Map(), quotas: new Map(), credentials: new Map(), constructs: confluent.constructs, confluent };
+    }
     const rendered = renderTopology(this.slice, {
       scopeFor: (path) => (byPath?.get(path) !== undefined && isInside(byPath.get(path), this) ? byPath.get(path) : undefined),
       fallback: this,

@@ -13,6 +13,7 @@ import { topicAddress } from '../model/naming';
 import { hasRates, quotaAddress, quotaConfig } from '../model/quota';
 import { connectTopics } from '../model/resolve/connect';
 import { scramCredentialAddress } from '../model/scram';
+import type { RenderedConfluentResources } from './confluent-render';
 import type { ResolvedConnectTopic, ResolvedScramCredential, ResolvedTopic, Topology } from '../model/topology';
 
 export interface RenderTarget {
@@ -58,6 +59,8 @@ export interface RenderedResources {
   readonly credentials: ReadonlyMap<string, UserScramCredential>;
   /** The constructs rendering attached to the tree (topics, the ACL and quota scopes): what removes them all again. */
   readonly constructs: readonly IConstruct[];
+  /** On platform `confluent-cloud` the resources are the Confluent provider's, here; the maps above are then empty. */
+  readonly confluent?: RenderedConfluentResources;
 }
 
 export function renderTopology(topology: Topology, target: RenderTarget): RenderedResources {

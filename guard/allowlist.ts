@@ -6,6 +6,7 @@
 import { AUTH_MECHANISMS, BOOTSTRAP_SERVERS_VARIABLE, PROVIDER_SECRET_ATTRIBUTES, secretVariable } from '../model/schema/auth';
 import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../model/scram';
 import { REQUIRED_TERRAFORM_VERSIONS } from '../model/terraform-version';
+import { CONFLUENT_SETTINGS, KAFKA_ID_VARIABLE, RBAC_CRN_VARIABLE } from '../model/confluent/provider-settings';
 
 /** The files synth writes into a stack directory. */
 export const STACK_FILES = { terraform: 'cdk.tf.json', topology: 'topology.json' } as const;
@@ -32,6 +33,25 @@ export const TERRAFORM_VERSIONS: readonly string[] = REQUIRED_TERRAFORM_VERSIONS
 /** The one provider, under its local name; the source in either spelling terraform accepts. */
 export const PROVIDER_NAME = 'kafka';
 export const PROVIDER_SOURCES = ['mongey/kafka', 'registry.terraform.io/mongey/kafka'] as const;
+
+/**
+ * Platform confluent-cloud (docs/confluent-cloud.md): the Confluent provider, whose block holds only references to
+ * topicform's `confluent_*` variables (or nothing: its environment supplies them).
+ */
+export const CONFLUENT_PROVIDER_NAME = 'confluent';
+export const CONFLUENT_PROVIDER_SOURCES = ['confluentinc/confluent', 'registry.terraform.io/confluentinc/confluent'] as const;
+export const CONFLUENT_PROVIDER_REFERENCES: Readonly<Record<string, string>> = Object.fromEntries(CONFLUENT_SETTINGS.map((s) => [s.attribute, s.variable]));
+export const CONFLUENT_VARIABLES: readonly string[] = [...CONFLUENT_SETTINGS.map((s) => s.variable), RBAC_CRN_VARIABLE, KAFKA_ID_VARIABLE];
+
+/**
+ * The two Confluent attributes that are Terraform expressions by design, in the only forms topicform writes them: a
+ * created service account's id as an ACL or role-binding principal, and a role binding's CRN built from the cluster's
+ * CRN and id variables (model/confluent/). Anything else with `${` is refused as before.
+ */
+export const CONFLUENT_EXPRESSIONS: Readonly<Record<string, RegExp>> = {
+  principal: /^User:(?:sa-[a-z0-9]+|\$\{confluent_service_account\.[A-Za-z_][A-Za-z0-9_-]*\.id\})$/,
+  crn_pattern: new RegExp(`^\\$\\{var\\.${RBAC_CRN_VARIABLE}\\}/kafka=\\$\\{var\\.${KAFKA_ID_VARIABLE}\\}(?:/(?:topic|group|transactional-id)=[^$%{}]+)?$`),
+};
 
 /** Mechanisms the provider block may name (the declared ones SASL carries; `none` and `mtls` write no mechanism). */
 export const SASL_MECHANISMS: readonly string[] = AUTH_MECHANISMS.filter((m) => m !== 'none' && m !== 'mtls');
@@ -69,13 +89,18 @@ export const RESOURCES: Readonly<Record<string, readonly string[]>> = {
   kafka_quota: ['entity_name', 'entity_type', 'config'],
   // Never `password` (kept in the state); `password_wo` is checked to be the user's password variable.
   kafka_user_scram_credential: ['username', 'scram_mechanism', 'scram_iterations', 'password_wo', 'password_wo_version'],
+  // Platform confluent-cloud (constructs/confluent-render.ts): never a `credentials` or `kafka_cluster` block.
+  confluent_kafka_topic: ['topic_name', 'partitions_count', 'config'],
+  confluent_kafka_acl: ['principal', 'host', 'operation', 'permission', 'resource_type', 'resource_name', 'pattern_type'],
+  confluent_role_binding: ['principal', 'role_name', 'crn_pattern'],
+  confluent_service_account: ['display_name', 'description'],
 };
 
 /** Write-only attributes, which must be exactly a reference to the user's SCRAM password variable. */
 export const SCRAM_PASSWORD_ATTRIBUTE = 'password_wo';
 
 /** `lifecycle` settings per resource type: production topics get `prevent_destroy`. */
-export const LIFECYCLE_SETTINGS: Readonly<Record<string, readonly string[]>> = { kafka_topic: ['prevent_destroy'] };
+export const LIFECYCLE_SETTINGS: Readonly<Record<string, readonly string[]>> = { kafka_topic: ['prevent_destroy'], confluent_kafka_topic: ['prevent_destroy'] };
 
 /** Keys that run commands on the runner. */
 export const PROVISIONER_KEYS = ['provisioner', 'connection'] as const;

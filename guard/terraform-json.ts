@@ -29,6 +29,7 @@ import {
   VARIABLE_SETTINGS,
   VARIABLES,
 } from './allowlist';
+import { CONFLUENT_EXPRESSIONS, CONFLUENT_PROVIDER_NAME, CONFLUENT_PROVIDER_REFERENCES, CONFLUENT_PROVIDER_SOURCES, CONFLUENT_VARIABLES } from './allowlist';
 import { scramPasswordVariable } from '../model/scram';
 import {
   AWS_PROVIDER_NAME,
@@ -151,12 +152,19 @@ function checkTerraform(value: unknown, report: Report, remoteBackend: boolean):
     const path = ['terraform', 'required_providers', name];
     if (name === COMMENT_KEY) continue;
     const source = isObject(requirement) ? requirement.source : requirement;
-    const sources: readonly string[] = name === PROVIDER_NAME ? PROVIDER_SOURCES : name === AWS_PROVIDER_NAME ? AWS_PROVIDER_SOURCES : [];
+    const sources: readonly string[] =
+      name === PROVIDER_NAME
+        ? PROVIDER_SOURCES
+        : name === AWS_PROVIDER_NAME
+          ? AWS_PROVIDER_SOURCES
+          : name === CONFLUENT_PROVIDER_NAME
+            ? CONFLUENT_PROVIDER_SOURCES
+            : [];
     if (typeof source !== 'string' || !sources.includes(source.toLowerCase())) {
       report(
         path,
         'provider-not-allowed',
-        `provider "${name}" (${show(source)}) is not allowed: topicform uses only ${PROVIDER_NAME} = mongey/kafka (and ${AWS_PROVIDER_NAME} = hashicorp/aws for MSK IAM policies)`,
+        `provider "${name}" (${show(source)}) is not allowed: topicform uses only ${PROVIDER_NAME} = mongey/kafka (and ${AWS_PROVIDER_NAME} = hashicorp/aws for MSK IAM policies, ${CONFLUENT_PROVIDER_NAME} = confluentinc/confluent on Confluent Cloud)`,
       );
       continue;
     }
@@ -233,11 +241,17 @@ function checkProviders(value: unknown, report: Report): void {
   }
   for (const [name, configs] of Object.entries(value)) {
     if (name === COMMENT_KEY) continue;
+    if (name === CONFLUENT_PROVIDER_NAME) {
+      const blocks = Array.isArray(configs) ? (configs as unknown[]) : [configs];
+      if (blocks.length !== 1) report(['provider', name], 'provider-not-allowed', `expected one provider block, got ${blocks.length}`);
+      blocks.forEach((block, i) => checkConfluentProvider(block, Array.isArray(configs) ? ['provider', name, i] : ['provider', name], report));
+      continue;
+    }
     if (name !== PROVIDER_NAME && name !== AWS_PROVIDER_NAME) {
       report(
         ['provider', name],
         'provider-not-allowed',
-        `provider "${name}" is not allowed: topicform configures only "${PROVIDER_NAME}" (and "${AWS_PROVIDER_NAME}" for MSK IAM policies)`,
+        `provider "${name}" is not allowed: topicform configures only "${PROVIDER_NAME}" (and "${AWS_PROVIDER_NAME}" for MSK IAM policies, "${CONFLUENT_PROVIDER_NAME}" on Confluent Cloud)`,
       );
       continue;
     }
@@ -245,6 +259,31 @@ function checkProviders(value: unknown, report: Report): void {
     if (blocks.length !== 1) report(['provider', name], 'provider-not-allowed', `expected one provider block, got ${blocks.length}`);
     const check = name === AWS_PROVIDER_NAME ? checkAwsProvider : checkProvider;
     blocks.forEach((block, i) => check(block, Array.isArray(configs) ? ['provider', name, i] : ['provider', name], report));
+  }
+}
+
+/** The Confluent provider block: only references to topicform's variables, never a literal id, endpoint or key. */
+function checkConfluentProvider(block: unknown, path: readonly PropertyKey[], report: Report): void {
+  if (!isObject(block)) {
+    report(path, 'provider-not-allowed', `expected an object, got ${show(block)}`);
+    return;
+  }
+  for (const [k, v] of Object.entries(block)) {
+    if (k === COMMENT_KEY) continue;
+    const variable = CONFLUENT_PROVIDER_REFERENCES[k];
+    if (variable === undefined) {
+      report(
+        [...path, k],
+        'provider-attribute-not-allowed',
+        `provider setting "${k}" is not something topicform writes (it writes ${Object.keys(CONFLUENT_PROVIDER_REFERENCES).join(', ')})`,
+      );
+    } else if (v !== `\${var.${variable}}`) {
+      report(
+        [...path, k],
+        'provider-connection-literal',
+        `${k} must be \${var.${variable}} (CI supplies it), got ${show(v)}: a literal would send the connection and its credentials where the pull request says`,
+      );
+    }
   }
 }
 
@@ -320,12 +359,12 @@ function checkVariables(value: unknown, report: Report): void {
     if (name === COMMENT_KEY) continue;
     const path = ['variable', name];
     const scram = SCRAM_PASSWORD_VARIABLE.test(name);
-    const type = scram ? SCRAM_PASSWORD_VARIABLE_TYPE : (VARIABLES[name] ?? AWS_VARIABLES[name]);
+    const type = scram ? SCRAM_PASSWORD_VARIABLE_TYPE : (VARIABLES[name] ?? AWS_VARIABLES[name] ?? (CONFLUENT_VARIABLES.includes(name) ? 'string' : undefined));
     if (type === undefined) {
       report(
         path,
         'variable-not-allowed',
-        `variable "${name}" is not one topicform declares (${[...Object.keys(VARIABLES), ...Object.keys(AWS_VARIABLES)].join(', ')})`,
+        `variable "${name}" is not one topicform declares (${[...Object.keys(VARIABLES), ...Object.keys(AWS_VARIABLES), ...CONFLUENT_VARIABLES].join(', ')})`,
       );
       continue;
     }
@@ -442,6 +481,11 @@ function checkResource(
           'credential-not-ephemeral',
           `${k} must be ${expected ?? "the user's password variable"}, got ${typeof v === 'string' && v.startsWith('${var.') ? show(v) : 'another value (not shown)'}: anything else would put the password in the output, the plan or the state`,
         );
+      }
+    } else if (type.startsWith('confluent_') && CONFLUENT_EXPRESSIONS[k] !== undefined && typeof v === 'string' && v.includes('${')) {
+      const pattern = CONFLUENT_EXPRESSIONS[k];
+      if (!pattern.test(v)) {
+        report(at, 'interpolation', `an expression in ${show(v)}: topicform writes only a created service account's id or the cluster CRN variables here`);
       }
     } else if (k === 'config') {
       if (!isObject(v)) report(at, 'attribute-not-allowed', `expected a map, got ${show(v)}`);

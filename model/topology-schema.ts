@@ -298,6 +298,26 @@ const mskIam = sortedObject({
   attachments: z.array(sortedObject({ principal: z.string(), role: z.string(), declared: z.string().nullable() })).optional(),
 });
 
+const confluentCloud = sortedObject({
+  access: z.enum(['acls', 'role-bindings']),
+  secrets: z.enum(['environment', 'variables']),
+  serviceAccounts: z.array(sortedObject({ principal: z.string(), id: z.string().nullable(), domain: z.string() })),
+  roleBindings: z
+    .array(
+      sortedObject({
+        principal: z.string(),
+        role: z.enum(['DeveloperRead', 'DeveloperWrite', 'DeveloperManage']),
+        resourceType: z.enum(['topic', 'group', 'transactional-id', 'cluster']),
+        resourceName: z.string(),
+        prefix: z.boolean(),
+        domain: z.string(),
+        aclIds: stringArray,
+        neededBy: stringArray,
+      }),
+    )
+    .optional(),
+});
+
 /** `topology.json`. Readers check `formatVersion` first, so that another format gets one clear message, not a list of differences. */
 export const topologySchema = sortedObject({
   formatVersion: z.literal(TOPOLOGY_FORMAT_VERSION),
@@ -316,4 +336,6 @@ export const topologySchema = sortedObject({
   streamsApplications: z.array(streamsApplication).optional(),
   /** Present only on an environment with auth `aws-iam` (Amazon MSK IAM access control). */
   mskIam: mskIam.optional(),
+  /** Present only on an environment with platform `confluent-cloud`. */
+  confluentCloud: confluentCloud.optional(),
 });

@@ -301,6 +301,53 @@ export interface Topology {
    * (model/msk-iam/). Absent on every other environment, so their topology.json is unchanged.
    */
   readonly mskIam?: ResolvedMskIam;
+  /**
+   * Confluent Cloud (environment `platform: 'confluent-cloud'`, model/confluent/): the service account behind each
+   * principal and how access is granted. Absent on every other platform, so their topology.json is unchanged. `acls`
+   * stays the grants in the Kafka-ACL model on this platform too: rendered as `confluent_kafka_acl`, or as the role
+   * bindings listed here.
+   */
+  readonly confluentCloud?: ResolvedConfluentCloud;
+}
+
+/** The Confluent Cloud service account a declared principal authenticates as. */
+export interface ResolvedServiceAccount {
+  /** The declared principal, e.g. `User:order-service`. */
+  readonly principal: string;
+  /** The declared account id (`sa-…`), or null when terraform creates the account (`confluent_service_account`). */
+  readonly id: string | null;
+  /** The domain whose stack holds a created account. */
+  readonly domain: string;
+}
+
+/** A Confluent Cloud RBAC role binding on one Kafka resource of the cluster (model/confluent/role-bindings.ts). */
+export interface ResolvedRoleBinding {
+  /** The declared principal; its service account is the binding's principal. */
+  readonly principal: string;
+  readonly role: 'DeveloperRead' | 'DeveloperWrite' | 'DeveloperManage';
+  /** The CRN's last element: `topic=…`, `group=…`, `transactional-id=…`, or the cluster itself. */
+  readonly resourceType: 'topic' | 'group' | 'transactional-id' | 'cluster';
+  /** The resource's name ('' for the cluster). */
+  readonly resourceName: string;
+  /** The name is a prefix: the CRN ends in `*`. */
+  readonly prefix: boolean;
+  /** The domain whose stack holds the binding (the ACLs' domain). */
+  readonly domain: string;
+  /** The ids of the grants (`acls`) it renders. Sorted. */
+  readonly aclIds: readonly string[];
+  /** Which declarations need it, as for ACLs. Sorted. */
+  readonly neededBy: readonly string[];
+}
+
+export interface ResolvedConfluentCloud {
+  /** `confluent_kafka_acl` or `confluent_role_binding`. */
+  readonly access: 'acls' | 'role-bindings';
+  /** Where the cluster id, REST endpoint and API keys come from. */
+  readonly secrets: 'environment' | 'variables';
+  /** Sorted by principal. */
+  readonly serviceAccounts: readonly ResolvedServiceAccount[];
+  /** Present with `access: 'role-bindings'`: the grants as role bindings, sorted. */
+  readonly roleBindings?: readonly ResolvedRoleBinding[];
 }
 
 /** One resource of an MSK IAM policy statement; rendered to an ARN from the cluster ARN (model/msk-iam/arn.ts). */

@@ -10,6 +10,7 @@ import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
 import type { AclBinding, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 import { topologySchema } from '../model/topology-schema';
 import { stackSettings } from '../guard/settings';
+import { readConfluentAcls, readConfluentTopic, readRoleBindings } from './confluent';
 import { ReviewInputError } from './errors';
 import { TOPOLOGY_PROBLEMS_SHOWN } from './limits';
 import { schemaProblems } from './schema-problems';
@@ -66,7 +67,7 @@ export function parseOutput(label: string, stacks: readonly StackFiles[]): Snaps
 
 export function parseStack(files: StackFiles): StackSnapshot {
   const declared = withFile(files.topology, readTopology);
-  const terraform = withFile(files.terraform, readTerraform);
+  const terraform = withFile(files.terraform, (json) => readTerraform(json, declared.topology));
   return { stack: files.stack, environment: declared.environment, declared: declared.slice, topology: declared.topology, ...terraform };
 }
 
@@ -75,7 +76,7 @@ export function parseStack(files: StackFiles): StackSnapshot {
 
 type TerraformPart = Omit<StackSnapshot, 'stack' | 'environment' | 'declared' | 'topology'>;
 
-function readTerraform(json: unknown): TerraformPart {
+function readTerraform(json: unknown, topology?: Topology): TerraformPart {
   const root = asObject(json, []);
   const resource = root.resource === undefined ? {} : asObject(root.resource, ['resource']);
   const topicsByName = new Map<string, TopicResource>();
@@ -90,6 +91,21 @@ function readTerraform(json: unknown): TerraformPart {
   for (const key of Object.keys(acls)) {
     const acl = readAcl(key, acls[key]);
     aclsById.set(acl.id, acl);
+  }
+  // Platform confluent-cloud (review/confluent.ts): the Confluent provider's topics, ACLs and role bindings.
+  if (resource.confluent_kafka_topic !== undefined) {
+    const confluentTopics = asObject(resource.confluent_kafka_topic, ['resource', 'confluent_kafka_topic']);
+    for (const key of Object.keys(confluentTopics)) {
+      const topic = readConfluentTopic(key, confluentTopics[key]);
+      topicsByName.set(topic.name, topic);
+    }
+  }
+  const confluent = topology?.confluentCloud;
+  if (resource.confluent_kafka_acl !== undefined) {
+    for (const acl of readConfluentAcls(asObject(resource.confluent_kafka_acl, ['resource', 'confluent_kafka_acl']), confluent)) aclsById.set(acl.id, acl);
+  }
+  if (resource.confluent_role_binding !== undefined) {
+    for (const acl of readRoleBindings(asObject(resource.confluent_role_binding, ['resource', 'confluent_role_binding']), confluent)) aclsById.set(acl.id, acl);
   }
   return {
     topicsByName,

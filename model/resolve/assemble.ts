@@ -7,6 +7,10 @@ import { deriveAcls } from '../acl';
 import { connectAclNeeds } from '../connect/acl';
 import { mskIamPolicies } from '../msk-iam/policies';
 import { mskIamAttachments } from '../msk-iam/roles';
+import { checkPlatform } from '../confluent/environment-checks';
+import { resolveServiceAccounts } from '../confluent/service-accounts';
+import { deriveRoleBindings } from '../confluent/role-bindings';
+import { CONFLUENT_CLOUD_DEFAULTS } from '../schema/confluent';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
 import { eventTopicName } from '../naming';
@@ -208,13 +212,30 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
           ...(attached === undefined ? {} : { attachments: attached.attachments }),
         };
   const acls = mskIam === undefined || mskIam.kafkaAcls ? derivedAcls : [];
+  // Confluent Cloud: the same grants, in the name of each principal's service account (docs/confluent-cloud.md).
+  out.add(environmentSource, ...checkPlatform(environment, env));
+  const confluentOptions = env.platform === 'confluent-cloud' ? (env.confluent ?? CONFLUENT_CLOUD_DEFAULTS) : undefined;
+  const accounts = confluentOptions === undefined ? undefined : resolveServiceAccounts(confluentOptions, acls);
+  if (accounts !== undefined) out.add(environmentSource, ...accounts.issues);
+  const roles = confluentOptions?.access === 'role-bindings' ? deriveRoleBindings(acls) : undefined;
+  if (roles !== undefined) out.add(environmentSource, ...roles.issues);
+  const confluentCloud =
+    confluentOptions === undefined || accounts === undefined
+      ? undefined
+      : {
+          access: confluentOptions.access,
+          secrets: confluentOptions.secrets,
+          serviceAccounts: accounts.serviceAccounts,
+          ...(roles === undefined ? {} : { roleBindings: roles.roleBindings }),
+        };
   out.add(environmentSource, ...checkQuotaOverrides(env, groups, producers, [...streams, ...(connect?.connectors ?? [])]));
   const quotas = deriveQuotas(
     new Map([...eventTopics.values()].map((t) => [t.name, t])),
     groups,
     producers,
     {
-      enabled: env.quotas.enabled,
+      // kafka_quota is the Mongey provider's; Confluent Cloud sets client quotas its own way (not managed here).
+      enabled: env.quotas.enabled && env.platform !== 'confluent-cloud',
       overrides: env.quotas.overrides,
       environment: env.name,
       throughputScaling: env.scaling.throughput,
@@ -268,6 +289,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       // Left out when there are none, so that an environment without any writes the same topology.json as before.
       ...(streams.length === 0 ? {} : { streamsApplications: streams }),
       ...(mskIam === undefined ? {} : { mskIam }),
+      ...(confluentCloud === undefined ? {} : { confluentCloud }),
     },
     issues,
   };

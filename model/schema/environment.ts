@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { authSchema } from './auth';
+import { confluentCloudSchema } from './confluent';
 import { backendSchema } from './backend';
 import { scramCredentialsSchema } from './credentials';
 import { nameSchema, principalSchema } from './common';
@@ -111,6 +112,11 @@ export const environmentSchema = z
      * @default - none: credentials are managed outside topicform
      */
     scramCredentials: scramCredentialsSchema.optional(),
+    /**
+     * Settings of `platform: 'confluent-cloud'` (model/schema/confluent.ts, docs/confluent-cloud.md); only with it.
+     * @default - Kafka ACLs, service accounts from `serviceAccounts` only, secrets from the provider's environment
+     */
+    confluent: confluentCloudSchema.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.layout === 'domain' && env.auth.aws?.iam !== undefined) {

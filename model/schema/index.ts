@@ -11,3 +11,4 @@ export * from './legacy-acl';
 export * from './connect';
 export * from './replay-safety';
 export * from './streams-application';
+export * from './confluent';

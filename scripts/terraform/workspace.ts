@@ -25,10 +25,19 @@ export const PROVIDER_VERSION = '0.13.1';
 export const AWS_PROVIDER_ADDRESS = 'registry.terraform.io/hashicorp/aws';
 export const AWS_PROVIDER_VERSION = '6.0.0';
 
-/** The providers the double serves: terraform address, version, the launcher's file name and the double's flag. */
+/** The confluentinc/confluent subset platform confluent-cloud renders, served by the same double with `--provider=confluent`. */
+export const CONFLUENT_PROVIDER_ADDRESS = 'registry.terraform.io/confluentinc/confluent';
+// The version of the provider's examples the vendored schema was written from (provider-schema/confluentinc-confluent.NOTES.md).
+export const CONFLUENT_PROVIDER_VERSION = '2.83.0';
+
+/**
+ * The providers the double serves: terraform address, version, the launcher's file name and the double's flag. The
+ * Kafka double always runs; the others only for a stack that requires them.
+ */
 const DOUBLES = [
   { address: PROVIDER_ADDRESS, version: PROVIDER_VERSION, type: 'kafka', flag: [] as string[] },
   { address: AWS_PROVIDER_ADDRESS, version: AWS_PROVIDER_VERSION, type: 'aws', flag: ['--provider=aws'] },
+  { address: CONFLUENT_PROVIDER_ADDRESS, version: CONFLUENT_PROVIDER_VERSION, type: 'confluent', flag: ['--provider=confluent'] },
 ] as const;
 
 /** What the AWS double's account holds before terraform runs (test/double/aws/account.cjs): the IAM roles that exist. */
@@ -183,6 +192,8 @@ export interface TerraformWorkspace {
   readonly clusterFile: string;
   /** The AWS double's account file (AWS_DOUBLE_STATE). */
   readonly awsAccountFile: string;
+  /** The Confluent double's cloud (test/double/resources/confluent-provider.cjs); absent until it writes one. */
+  readonly confluentFile: string;
   readonly stateFile: string;
   /** Every command run so far, in order, with its duration. */
   readonly history: readonly CommandResult[];
@@ -223,6 +234,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
   const route = options.route ?? 'mirror';
   const clusterFile = path.join(dir, 'kafka-cluster.json');
   const awsAccountFile = path.join(dir, 'aws-account.json');
+  const confluentFile = path.join(dir, 'confluent-cloud.json');
   const stateFile = path.join(dir, 'terraform.tfstate');
   const cliConfig = path.join(dir, 'cli.tfrc');
   const history: CommandResult[] = [];
@@ -234,6 +246,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     TF_CLI_CONFIG_FILE: cliConfig,
     KAFKA_DOUBLE_STATE: clusterFile,
     AWS_DOUBLE_STATE: awsAccountFile,
+    CONFLUENT_DOUBLE_STATE: confluentFile,
     // The double puts its unix socket in os.tmpdir(): keep it inside the workspace, so nothing is left behind.
     TMPDIR: dir,
     ...variablesEnv(options.vars ?? {}),
@@ -278,6 +291,7 @@ export async function createTerraformWorkspace(options: WorkspaceOptions): Promi
     route,
     clusterFile,
     awsAccountFile,
+    confluentFile,
     stateFile,
     history,
     run,

@@ -84,9 +84,9 @@ describe('topicform access (in process)', () => {
     [{ principal: 'User:*' }, /"User:\*" is not a principal/],
     [
       { principal: 'User:paymnt-service' },
-      /no ACL, declaration or quota names User:paymnt-service in dev, msk, prod, staging \(did you mean "User:payment-service"\?\)/,
+      /no ACL, declaration or quota names User:paymnt-service in confluent, dev, msk, prod, staging \(did you mean "User:payment-service"\?\)/,
     ],
-    [{ topic: 'orders.order-creatd' }, /no topic "orders.order-creatd" in dev, msk, prod, staging \(did you mean "orders.order-created"\?\)/],
+    [{ topic: 'orders.order-creatd' }, /no topic "orders.order-creatd" in confluent, dev, msk, prod, staging \(did you mean "orders.order-created"\?\)/],
     [{ principal: 'User:a', env: ['qa'] }, /unknown environment "qa"/],
   ])('exits 1 with a message for %j', (options, message) => {
     const result = access(options);

@@ -17,8 +17,9 @@ const REASON = 'customer service searches orders by customer and status';
 describe('the access report on the examples', () => {
   it('loads every environment whole, with the stacks that hold each domain', () => {
     expect(errors).toEqual([]);
-    expect(source.topologies.map((t) => t.environment.name)).toEqual(['dev', 'msk', 'prod', 'staging']);
+    expect(source.topologies.map((t) => t.environment.name)).toEqual(['confluent', 'dev', 'msk', 'prod', 'staging']);
     expect(source.stacks).toEqual([
+      { stack: 'confluent', environment: 'confluent', domains: null },
       { stack: 'dev', environment: 'dev', domains: null },
       { stack: 'msk', environment: 'msk', domains: null },
       { stack: 'prod-orders', environment: 'prod', domains: ['orders'] },
@@ -90,8 +91,9 @@ describe('the access report on the examples', () => {
 
   it('covers every environment by default; names with the environment prefix come back as they are in Kafka', () => {
     const report = principalReport(source, 'User:order-service');
-    expect(report.environments).toEqual(['dev', 'msk', 'prod', 'staging']);
+    expect(report.environments).toEqual(['confluent', 'dev', 'msk', 'prod', 'staging']);
     expect(report.topics.map((t) => [t.environment, t.write])).toEqual([
+      ['confluent', ['orders.order-created']],
       // msk has no Kafka ACLs: the same write comes from its MSK IAM policy (docs/msk-iam.md).
       ['dev', ['orders.order-created']],
       ['msk', ['orders.order-created']],
@@ -110,6 +112,7 @@ describe('the access report on the examples', () => {
 
     it('lists everyone who can read or write it, per environment, with the owner and why', () => {
       expect(report.entries.map((e) => [e.environment, e.topic, e.owner.team, e.stack])).toEqual([
+        ['confluent', 'orders.order-created', '@acme/orders-team', 'confluent'],
         ['dev', 'orders.order-created', '@acme/orders-team', 'dev'],
         ['msk', 'orders.order-created', '@acme/orders-team', 'msk'],
         ['prod', 'orders.order-created', '@acme/orders-team', 'prod-orders'],

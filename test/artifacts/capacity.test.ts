@@ -68,7 +68,7 @@ describe('the capacity report', () => {
   };
 
   it('covers every environment, sorted', () => {
-    expect(report.map((e) => e.environment)).toEqual(['dev', 'edge', 'msk', 'prod', 'staging']);
+    expect(report.map((e) => e.environment)).toEqual(['confluent', 'dev', 'edge', 'msk', 'prod', 'staging']);
   });
 
   it.each(Object.keys(STORAGE))('estimates each topic of %s as worked out by hand', (name) => {

@@ -20,9 +20,9 @@ describe('topicform graph', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.stdout) as Graph;
-    // msk and prod are both production; the first by name is drawn.
-    const topology = exampleTopology('msk');
-    expect(graph.environment).toBe('msk');
+    // confluent, msk and prod are all production; the first by name is drawn.
+    const topology = exampleTopology('confluent');
+    expect(graph.environment).toBe('confluent');
     expect(
       graph.nodes
         .filter((n) => n.kind === 'topic' || n.kind === 'dead-letter' || n.kind === 'retry')
@@ -70,7 +70,7 @@ describe('topicform graph', () => {
     expect(env.stderr).toContain('unknown environment "prd" (did you mean "prod"?)');
     const domain = run('graph', '--domain', 'order');
     expect(domain.status).toBe(1);
-    expect(domain.stderr).toContain('unknown domain "order" in environment "msk" (did you mean "orders"?)');
+    expect(domain.stderr).toContain('unknown domain "order" in environment "confluent" (did you mean "orders"?)');
     const format = run('graph', '--format', 'svg');
     expect(format.status).toBe(1);
     expect(format.stderr).toMatch(/Allowed choices are mermaid, dot, json/);

@@ -48,7 +48,7 @@ describe('topicform stacks', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^STACK +ENVIRONMENT +BACKEND +DOMAINS$/);
-    expect(result.stdout).toContain('warning: production stack(s) on a local backend (!): msk, prod-orders, prod-search.');
+    expect(result.stdout).toContain('warning: production stack(s) on a local backend (!): confluent, msk, prod-orders, prod-search.');
     expect(result.stdout).not.toContain('\u001b[');
   });
 });

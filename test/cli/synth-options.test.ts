@@ -26,7 +26,7 @@ describe('an app run directly (npm run synth -- <options>)', () => {
     const out = join(work, 'direct-unknown');
     const result = mainTs(['--env', 'nope'], out);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('unknown environment "nope"; the app has dev, msk, prod, staging');
+    expect(result.stderr).toContain('unknown environment "nope"; the app has confluent, dev, msk, prod, staging');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -52,7 +52,7 @@ describe('an app run directly (npm run synth -- <options>)', () => {
   it('topicform synth refuses an unknown environment or domain the same way', () => {
     const env = topicform(['synth', '--env', 'prod', 'nope', '--out', join(work, 'cli-unknown')]);
     expect(env.status).toBe(1);
-    expect(env.stderr).toContain('unknown environment "nope"; the app has dev, msk, prod, staging');
+    expect(env.stderr).toContain('unknown environment "nope"; the app has confluent, dev, msk, prod, staging');
     const domain = topicform(['synth', '--domain', 'ordres', '--out', join(work, 'cli-unknown')]);
     expect(domain.status).toBe(1);
     expect(domain.stderr).toContain('unknown domain "ordres" (did you mean "orders"?); the app declares orders, search');

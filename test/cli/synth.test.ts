@@ -54,6 +54,8 @@ describe('synth', () => {
       'portal/orders/catalog-info.yaml',
       'portal/search/asyncapi.yaml',
       'portal/search/catalog-info.yaml',
+      'schemas/confluent/orders.order-created.json',
+      'schemas/confluent/search.document-changed.json',
       'schemas/dev/orders.order-created.json',
       'schemas/dev/search.document-changed.json',
       'schemas/msk/orders.order-created.json',
@@ -62,6 +64,8 @@ describe('synth', () => {
       'schemas/prod/search.document-changed.json',
       'schemas/staging/staging.orders.order-created.json',
       'schemas/staging/staging.search.document-changed.json',
+      'stacks/confluent/cdk.tf.json',
+      'stacks/confluent/topology.json',
       'stacks/dev/cdk.tf.json',
       'stacks/dev/topology.json',
       'stacks/msk/cdk.tf.json',
@@ -180,7 +184,7 @@ describe('npm run synth (main.ts as a process)', () => {
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: 'utf8',
     });
-    expect(stdout).toMatch(/synthesized 5 stack\(s\) \[dev, msk, prod-orders, prod-search, staging\]/);
+    expect(stdout).toMatch(/synthesized 6 stack\(s\) \[confluent, dev, msk, prod-orders, prod-search, staging\]/);
     expect(existsSync(join(out, 'stacks', 'prod-orders', 'cdk.tf.json'))).toBe(true);
   });
 });

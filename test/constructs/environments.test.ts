@@ -137,8 +137,8 @@ describe('stack layouts', () => {
     const out = synthOk(layouts(layout));
     expect(stackNames(out)).toEqual(
       layout === 'environment'
-        ? ['dev', 'msk', 'prod', 'staging']
-        : ['dev-orders', 'dev-search', 'msk', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
+        ? ['confluent', 'dev', 'msk', 'prod', 'staging']
+        : ['confluent-orders', 'confluent-search', 'dev-orders', 'dev-search', 'msk', 'prod-orders', 'prod-search', 'staging-orders', 'staging-search'],
     );
   });
 

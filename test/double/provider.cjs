@@ -21,7 +21,12 @@ const { SERVED } = require('./served.cjs');
 const implementation =
   SERVED.name === 'aws'
     ? require('./aws/index.cjs')
-    : { resourceTypes: require('./resources/index.cjs').resourceTypes, readers: require('./resources/data-sources.cjs').readers, configure: configureKafka };
+    : {
+        resourceTypes: require('./resources/index.cjs').resourceTypes,
+        readers: require('./resources/data-sources.cjs').readers,
+        // The Confluent subset's resource types live in the same registry; its provider block is checked by its own rule.
+        configure: SERVED.name === 'confluent' ? require('./resources/confluent-provider.cjs').configureConfluent : configureKafka,
+      };
 const { resourceTypes, readers } = implementation;
 
 /** @typedef {Record<string, any>} Message */

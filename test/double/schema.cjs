@@ -102,8 +102,15 @@ function schemaOf(kind, typeName) {
  * @returns {Record<string, any>}
  */
 function conform(kind, typeName, value) {
-  const attributes = schemaOf(kind, typeName).block.attributes ?? {};
-  return Object.fromEntries(Object.keys(attributes).map((name) => [name, value[name] ?? null]));
+  const block = schemaOf(kind, typeName).block;
+  const attributes = Object.keys(block.attributes ?? {}).map((name) => [name, value[name] ?? null]);
+  // Nested blocks (the Confluent resources' kafka_cluster and credentials) are keys of the object too: an absent
+  // list or set block is an empty list, an absent single block null (terraform-double.md 4.6).
+  const blocks = Object.entries(block.block_types ?? {}).map(([name, nested]) => [
+    name,
+    value[name] ?? (nested.nesting_mode === 'list' || nested.nesting_mode === 'set' ? [] : null),
+  ]);
+  return Object.fromEntries([...attributes, ...blocks]);
 }
 
 /** @param {string} typeName @returns {string[]} */

@@ -1,16 +1,18 @@
 // @ts-check
 'use strict';
-// Which provider this double process serves: the Mongey Kafka provider (default) or the hashicorp/aws subset MSK IAM
-// policies need (`--provider=aws`, which the aws launcher of the filesystem mirror passes; or env
-// TOPICFORM_DOUBLE_PROVIDER=aws). One go-plugin process serves one provider, so terraform starts (or is handed) one
-// double per provider a stack requires.
+// Which provider this double process serves: the Mongey Kafka provider (default), the hashicorp/aws subset MSK IAM
+// policies need, or the confluentinc/confluent subset platform confluent-cloud renders
+// (provider-schema/confluentinc-confluent.NOTES.md): `--provider=aws|confluent`, which the launchers of the filesystem
+// mirror pass, or env TOPICFORM_DOUBLE_PROVIDER. One go-plugin process serves one provider, so terraform starts (or is
+// handed) one double per provider a stack requires.
 const path = require('node:path');
 
 const SCHEMA_DIR = path.resolve(__dirname, '../../provider-schema');
 
-/** @typedef {{ name: 'kafka' | 'aws', address: string, version: string, schemaFile: string, label: string }} ServedProvider */
+/** @typedef {'kafka' | 'aws' | 'confluent'} ServedName */
+/** @typedef {{ name: ServedName, address: string, version: string, schemaFile: string, label: string }} ServedProvider */
 
-/** @type {Record<'kafka' | 'aws', ServedProvider>} */
+/** @type {Record<ServedName, ServedProvider>} */
 const PROVIDERS = {
   kafka: {
     name: 'kafka',
@@ -26,13 +28,21 @@ const PROVIDERS = {
     schemaFile: path.join(SCHEMA_DIR, 'hashicorp-aws.schema.json'),
     label: 'AWS provider double',
   },
+  confluent: {
+    name: 'confluent',
+    address: 'registry.terraform.io/confluentinc/confluent',
+    // The version of the provider's examples the vendored schema was written from (its NOTES.md).
+    version: '2.83.0',
+    schemaFile: process.env.CONFLUENT_DOUBLE_SCHEMA ?? path.join(SCHEMA_DIR, 'confluentinc-confluent.schema.json'),
+    label: 'Confluent provider double',
+  },
 };
 
 /** @returns {ServedProvider} */
 function servedProvider() {
   const flag = process.argv.find((a) => a.startsWith('--provider='))?.slice('--provider='.length);
   const name = flag ?? process.env.TOPICFORM_DOUBLE_PROVIDER ?? 'kafka';
-  if (name !== 'kafka' && name !== 'aws') throw new Error(`the provider double serves kafka or aws, not ${name}`);
+  if (name !== 'kafka' && name !== 'aws' && name !== 'confluent') throw new Error(`the provider double serves kafka, aws or confluent, not ${name}`);
   return PROVIDERS[name];
 }
 

@@ -170,6 +170,7 @@ describe('accepts what topicform writes', () => {
     expect(code).toBe(0);
     const report = JSON.parse(text) as GuardResult;
     expect(report.stacks.map((s) => [s.stack, s.production, s.changed])).toEqual([
+      ['confluent', true, false],
       ['dev', false, false],
       ['msk', true, false],
       ['prod-orders', true, false],

@@ -42,9 +42,16 @@ const SCHEMA_FILE = join(SCHEMA_DIR, 'mongey-kafka.schema.json');
 const PROVIDER_ADDRESS = 'registry.terraform.io/mongey/kafka';
 
 /** The providers a stack may use, by local name: their source and vendored schema. */
-const PROVIDERS: Readonly<Record<string, { readonly source: string; readonly file: string }>> = {
-  kafka: { source: 'mongey/kafka', file: SCHEMA_FILE },
-  aws: { source: 'hashicorp/aws', file: join(SCHEMA_DIR, 'hashicorp-aws.schema.json') },
+const PROVIDERS: Readonly<Record<string, { readonly source: string; readonly file: string; readonly address: string }>> = {
+  kafka: { source: 'mongey/kafka', file: SCHEMA_FILE, address: PROVIDER_ADDRESS },
+  // MSK IAM policies: the hand-written subset of hashicorp/aws (provider-schema/hashicorp-aws.NOTES.md).
+  aws: { source: 'hashicorp/aws', file: join(SCHEMA_DIR, 'hashicorp-aws.schema.json'), address: 'registry.terraform.io/hashicorp/aws' },
+  // Platform confluent-cloud: the subset written from the provider's docs (provider-schema/confluentinc-confluent.NOTES.md).
+  confluent: {
+    source: 'confluentinc/confluent',
+    file: join(SCHEMA_DIR, 'confluentinc-confluent.schema.json'),
+    address: 'registry.terraform.io/confluentinc/confluent',
+  },
 };
 
 type ProviderSchema = ProviderSchemaFile['provider_schemas'][string];
@@ -57,10 +64,9 @@ const PROVIDER_META = new Set(['alias']);
 export function loadProviderSchema(local = 'kafka'): ProviderSchema {
   const provider = PROVIDERS[local];
   if (provider === undefined) throw new Error(`no vendored schema for provider ${local}`);
-  const address = local === 'kafka' ? PROVIDER_ADDRESS : `registry.terraform.io/${provider.source}`;
   const file = JSON.parse(readFileSync(provider.file, 'utf8')) as ProviderSchemaFile;
-  const schema = file.provider_schemas[address];
-  if (schema === undefined) throw new Error(`${provider.file} has no ${address}`);
+  const schema = file.provider_schemas[provider.address];
+  if (schema === undefined) throw new Error(`${provider.file} has no ${provider.address}`);
   return schema;
 }
 
@@ -125,13 +131,18 @@ function blockProblems(body: Record<string, unknown>, block: SchemaBlock, where:
   return problems;
 }
 
-/** Every way `json` (a parsed cdk.tf.json) departs from the provider schemas; empty when it conforms. */
+/**
+ * Every way `json` (a parsed cdk.tf.json) departs from the provider schemas; empty when it conforms. A stack uses the
+ * Mongey provider, or the Confluent provider on platform confluent-cloud, and hashicorp/aws beside the Mongey one for
+ * MSK IAM policies: the ones its required_providers name.
+ */
 export function schemaProblems(json: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const terraform = json.terraform as { required_providers?: Record<string, { source?: string }> } | undefined;
   const required = terraform?.required_providers ?? {};
-  const source = required.kafka?.source;
-  if (source !== 'mongey/kafka') problems.push(`terraform.required_providers.kafka.source: expected "mongey/kafka", got ${JSON.stringify(source)}`);
+  if (required.kafka === undefined && required.confluent === undefined) {
+    problems.push('terraform.required_providers: names neither kafka (mongey/kafka) nor confluent (confluentinc/confluent)');
+  }
   for (const [name, entry] of Object.entries(required)) {
     const known = PROVIDERS[name];
     if (known === undefined) problems.push(`terraform.required_providers.${name}: unexpected provider`);

@@ -43,8 +43,13 @@ const inputVariants: ReadonlyArray<{ readonly title: string; readonly inputs: (s
 describe('round trip: declarations → synth → tool output → import → synth', () => {
   // The test environments, and the repository's own (dev scales replay windows, staging prefixes topic names).
   // Not an aws-iam environment: its access is IAM policies, which no Kafka tool lists and import does not adopt
-  // (docs/msk-iam.md); its clients cannot be recovered from ACLs it does not have.
-  for (const environment of [DEV, PROD, ...environments.filter((e) => e.auth?.mechanism !== 'aws-iam').map((e) => ({ ...e, name: `${e.name}-repo` }))]) {
+  // (docs/msk-iam.md); its clients cannot be recovered from ACLs it does not have. Not a confluent-cloud environment
+  // either: it renders confluent_kafka_* resources, and import writes only the Mongey provider's (docs/confluent-cloud.md).
+  for (const environment of [
+    DEV,
+    PROD,
+    ...environments.filter((e) => e.auth?.mechanism !== 'aws-iam' && e.platform !== 'confluent-cloud').map((e) => ({ ...e, name: `${e.name}-repo` })),
+  ]) {
     for (const c of cases) {
       for (const variant of inputVariants) {
         it(`gives the same topics and ACLs for ${c.title}, from ${variant.title} (${environment.name})`, async () => {

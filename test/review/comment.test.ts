@@ -82,11 +82,13 @@ describe('the review comment of the realistic orders change, as GitHub renders i
         f.id,
       ).toBe(true);
     }
-    expect(partitions).toContain('⛔ orders.order-created: partitions 24 → 12 in msk, prod-orders and staging (and its 3 retry tiers)');
+    expect(partitions).toContain('⛔ orders.order-created: partitions 24 → 12 in confluent, msk, prod-orders and staging (and its 3 retry tiers)');
     expect(partitions).toContain(declaredLine(head, 'prod-orders', 'orders.order-created'));
     expect(partitions).toContain('the provider replaces the topic (delete + create); keep 24');
     expect(partitions).toContain('because partitions: 12 is now declared');
-    expect(group).toContain('⛔ orders.notification: consumer group removed in msk and prod-orders (and its DLQ in msk, prod-orders, dev and staging)');
+    expect(group).toContain(
+      '⛔ orders.notification: consumer group removed in confluent, msk and prod-orders (and its DLQ in confluent, msk, prod-orders, dev and staging)',
+    );
     expect(group).toContain('its offsets are orphaned until they expire, its DLQ is deleted with the dead letters in it');
     expect(group).toContain('re-drive or export orders.order-created.notification.dlq, then acknowledge');
   });
@@ -125,7 +127,7 @@ describe('the review comment of the realistic orders change, as GitHub renders i
     const after = maxPollInterval({ processingTimePerMessageMs: 5, maxProcessingLagMs: 60_000 }).value;
     expect(before).not.toBe(after);
     expect(payment).toMatch(
-      new RegExp(`consumer orders\\.payment in msk, prod-orders, dev and staging: max\\.poll\\.interval\\.ms ${before} \\([^)]+\\) → ${after} \\(`),
+      new RegExp(`consumer orders\\.payment in confluent, msk, prod-orders, dev and staging: max\\.poll\\.interval\\.ms ${before} \\([^)]+\\) → ${after} \\(`),
     );
     expect(services.some((s) => s.startsWith('notification-service') && s.includes('removed'))).toBe(true);
   });

@@ -151,7 +151,15 @@ describe('TF-IAM-003 iamPolicyComplete: a declared client without its policy or 
 });
 
 describe('TF-CONFIG-003 confluentCloudEditableConfigs: topic configs Confluent Cloud does not allow to be set', () => {
-  const cc = { name: 'cc', production: false, replicationFactor: 3, minInsyncReplicas: 2, platform: 'confluent-cloud' } as const;
+  // Service accounts created by terraform: every principal needs one on Confluent Cloud (docs/confluent-cloud.md).
+  const cc = {
+    name: 'cc',
+    production: false,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    platform: 'confluent-cloud',
+    confluent: { createServiceAccounts: true },
+  } as const;
 
   it('fires on compression.type (Editable: No), not on retention.ms and cleanup.policy (Editable: Yes)', () => {
     const t = resolveTopology(ordersDeclarations(), cc);
@@ -167,7 +175,7 @@ describe('TF-CONFIG-003 confluentCloudEditableConfigs: topic configs Confluent C
   });
 
   it('does not apply on apache-kafka (the default platform)', () => {
-    const t = resolveTopology(ordersDeclarations(), { ...cc, platform: undefined });
+    const t = resolveTopology(ordersDeclarations(), { ...cc, platform: undefined, confluent: undefined });
     const [topic] = t.topics;
     if (topic === undefined) throw new Error('no topic');
     expect(confluentCloudEditableConfigs.check({ ...topic, config: { 'compression.type': 'zstd' } }, context(t))).toEqual({ status: 'not-applicable' });

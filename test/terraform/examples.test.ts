@@ -72,6 +72,33 @@ function mskIamSetup(stackDir: string): Pick<WorkspaceOptions, 'awsAccount' | 'e
   };
 }
 
+/**
+ * Made-up Confluent Cloud settings for the example's confluent stack, which leaves them to the provider's environment
+ * (docs/confluent-cloud.md): terraform's process has them, and none may land anywhere either.
+ */
+const CONFLUENT_ENV = {
+  KAFKA_ID: 'lkc-example1',
+  KAFKA_REST_ENDPOINT: 'https://pkc-example.eu-west-1.aws.confluent.cloud:443',
+  KAFKA_API_KEY: 'EXAMPLEKAFKAKEY4TOPICFORM',
+  KAFKA_API_SECRET: 'example-kafka-secret-Zq8vN3kT',
+  CONFLUENT_CLOUD_API_KEY: 'EXAMPLECLOUDKEY4TOPICFORM',
+  CONFLUENT_CLOUD_API_SECRET: 'example-cloud-secret-Zq8vN3kT',
+} as const;
+
+/** Runs `body` with `values` in process.env (the harness hands process.env to terraform), restoring it afterwards. */
+async function withEnv<T>(values: Readonly<Record<string, string>>, body: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, values);
+  try {
+    return await body();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 const actions = (plan: PlanJson): string[] => [...new Set((plan.resource_changes ?? []).map((c) => c.change.actions.join(',')))].sort();
 
 describeWithTerraform('terraform on the example stacks', () => {
@@ -81,7 +108,18 @@ describeWithTerraform('terraform on the example stacks', () => {
   it.each(stacks)(
     '%s validates, plans only creates, applies and re-plans with no changes',
     async (stack) => {
-      const passwords = scramPasswords(join(out, 'stacks', stack));
+      const confluent =
+        (JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { provider?: Record<string, unknown> }).provider?.confluent !==
+        undefined;
+      const settings: Record<string, string> = confluent ? { ...CONFLUENT_ENV } : {};
+      await withEnv(settings, () => lifecycle(stack, settings));
+    },
+    120_000,
+  );
+
+  async function lifecycle(stack: string, settings: Record<string, string>): Promise<void> {
+    {
+      const passwords = { ...scramPasswords(join(out, 'stacks', stack)) };
       const msk = mskIamSetup(join(out, 'stacks', stack));
       const workspace = await createTerraformWorkspace({
         stackDir: join(out, 'stacks', stack),
@@ -105,6 +143,10 @@ describeWithTerraform('terraform on the example stacks', () => {
         for (const password of Object.values(passwords)) {
           for (const [where, text] of places) expect(text.includes(password), `${password} in ${where}`).toBe(false);
         }
+        for (const secret of [settings.KAFKA_API_KEY, settings.KAFKA_API_SECRET, settings.CONFLUENT_CLOUD_API_KEY, settings.CONFLUENT_CLOUD_API_SECRET]) {
+          if (secret === undefined) continue;
+          for (const [where, text] of places) expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
+        }
         if (stack.startsWith('prod')) {
           expect(Object.keys(passwords).length, 'prod declares SCRAM credentials for its service principals').toBeGreaterThan(0);
           expect(workspace.readCluster().scram_users.length).toBe(Object.keys(passwords).length);
@@ -123,9 +165,8 @@ describeWithTerraform('terraform on the example stacks', () => {
       } finally {
         await workspace.dispose();
       }
-    },
-    120_000,
-  );
+    }
+  }
 });
 
 describeWithTerraform('switching stack layout with the provider double', () => {

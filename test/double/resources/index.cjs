@@ -16,7 +16,14 @@
  */
 
 /** @type {ResourceType[]} */
-const all = [require('./topic.cjs'), require('./acl.cjs'), require('./quota.cjs'), require('./scram.cjs')];
+const all = [
+  require('./topic.cjs'),
+  require('./acl.cjs'),
+  require('./quota.cjs'),
+  require('./scram.cjs'),
+  // confluentinc/confluent (TOPICFORM_DOUBLE_PROVIDER=confluent): the schema served decides which types terraform uses.
+  ...require('./confluent.cjs').confluentTypes,
+];
 
 /** @type {Record<string, ResourceType>} */
 const resourceTypes = Object.fromEntries(all.map((type) => [type.typeName, type]));

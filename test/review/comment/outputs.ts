@@ -10,15 +10,27 @@ import { KafkaEnvironment } from '../../../constructs';
 import { App } from '../../../constructs/cdktf';
 import { synthesizeStacks } from '../../../constructs/synth/synthesize-stacks';
 import { environments } from '../../../environments';
+import type { EnvironmentInput } from '../../../model/schema';
 import { parseOutput } from '../../../review/parse';
 import type { StackFiles } from '../../../review/parse';
 import type { Snapshot } from '../../../review/types';
+
+/**
+ * The realistic change adds a shipping-service producer; on Confluent Cloud its pull request also names the principal's
+ * service account in environments.ts (an error otherwise), as the author would.
+ */
+function withChangeServiceAccounts(environment: EnvironmentInput): EnvironmentInput {
+  if (environment.platform !== 'confluent-cloud') return environment;
+  const confluent = environment.confluent ?? {};
+  return { ...environment, confluent: { ...confluent, serviceAccounts: { ...confluent.serviceAccounts, 'User:shipping-service': 'sa-9shipp0' } } };
+}
 
 export function synthesizeOutput(label: string, domains: Readonly<Record<string, (scope: Construct) => unknown>>): Snapshot {
   const outdir = mkdtempSync(join(tmpdir(), 'topicform-comment-'));
   try {
     const app = new App({ outdir, stackTraces: false });
-    for (const environment of environments) {
+    for (const declared of environments) {
+      const environment = withChangeServiceAccounts(declared);
       const env = new KafkaEnvironment(app, environment.name, { environment });
       for (const name of Object.keys(domains).sort()) domains[name]?.(env);
     }
