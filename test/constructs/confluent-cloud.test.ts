@@ -7,16 +7,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { synthesize } from '../../cli/synth';
 import { guard } from '../../guard/guard';
 import { schemaProblems } from '../helpers/provider-schema';
 import { aclSet, synthStack } from '../helpers/synth';
 import { topologySchema } from '../../model/topology-schema';
 import { shop } from '../model/msk-iam/fixture';
 import { CONFLUENT, SERVICE_ACCOUNTS, withConfluent } from '../model/confluent/fixture';
-import { KafkaEnvironment, KafkaStack } from '../../constructs';
-import { App, Testing } from '../../constructs/cdktf';
+import { KafkaStack } from '../../constructs';
+import { Testing } from '../../constructs/cdktf';
 import type { EnvironmentInput } from '../../model/schema';
+import { synthShop, stackFolder } from '../helpers/shop';
 
 type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
 const resources = (json: unknown, type: string): Array<Record<string, unknown>> => Object.values((json as Json).resource?.[type] ?? {});
@@ -239,14 +239,8 @@ describe('topicform guard on Confluent Cloud stacks', () => {
   const guarded = (environment: EnvironmentInput, edit?: (json: Record<string, unknown>) => void): string[] => {
     const dir = mkdtempSync(join(tmpdir(), 'topicform-confluent-guard-'));
     try {
-      const out = join(dir, 'cdktf.out');
-      const result = synthesize((outdir) => {
-        const app = new App({ outdir, stackTraces: false });
-        shop(new KafkaEnvironment(app, environment.name, { environment }));
-        return app;
-      }, out);
-      if (!result.ok) throw new Error(result.errors.join('\n'));
-      const read = (file: string): string => readFileSync(join(out, 'stacks', environment.name, file), 'utf8');
+      const out = synthShop(join(dir, 'cdktf.out'), environment);
+      const read = (file: string): string => readFileSync(join(stackFolder(out, environment), file), 'utf8');
       const json = JSON.parse(read('cdk.tf.json')) as Record<string, unknown>;
       edit?.(json);
       const stack = {

@@ -6,9 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { App, Testing } from '../../constructs/cdktf';
-import { KafkaEnvironment, KafkaStack } from '../../constructs';
-import { synthesize } from '../../cli/synth';
+import { Testing } from '../../constructs/cdktf';
+import { KafkaStack } from '../../constructs';
 import { guard } from '../../guard/guard';
 import { topologySchema } from '../../model/topology-schema';
 import type { EnvironmentInput } from '../../model/schema';
@@ -16,6 +15,7 @@ import { PROVIDER_SECRET_ATTRIBUTES } from '../../model/schema/auth';
 import { schemaProblems } from '../helpers/provider-schema';
 import { synthStack } from '../helpers/synth';
 import { MSK_IAM, shop } from '../model/msk-iam/fixture';
+import { synthShop, stackFolder } from '../helpers/shop';
 
 const providerOf = (json: Record<string, unknown>): Record<string, unknown> => (json.provider as { kafka: Array<Record<string, unknown>> }).kafka[0] ?? {};
 
@@ -84,14 +84,8 @@ describe('KafkaCluster with auth aws-iam', () => {
     const dir = mkdtempSync(join(tmpdir(), 'topicform-msk-guard-'));
     try {
       const environment: EnvironmentInput = { ...MSK_IAM, auth: { mechanism: 'aws-iam', secrets: 'variables', aws: { assumeRole: true, profile: true } } };
-      const out = join(dir, 'cdktf.out');
-      const result = synthesize((outdir) => {
-        const app = new App({ outdir, stackTraces: false });
-        shop(new KafkaEnvironment(app, 'msk', { environment }));
-        return app;
-      }, out);
-      if (!result.ok) throw new Error(result.errors.join('\n'));
-      const read = (file: string): string => readFileSync(join(out, 'stacks', 'msk', file), 'utf8');
+      const out = synthShop(join(dir, 'cdktf.out'), environment);
+      const read = (file: string): string => readFileSync(join(stackFolder(out, environment), file), 'utf8');
       const stack = {
         stack: 'msk',
         directory: 'out/stacks/msk',

@@ -7,28 +7,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { synthesize } from '../../cli/synth';
 import { readOutput } from '../../cli/commands/review';
-import { App } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
 import type { EnvironmentInput } from '../../model/schema';
 import { review } from '../../review/review';
-import { shop } from '../model/msk-iam/fixture';
 import { CONFLUENT, withConfluent } from '../model/confluent/fixture';
+import { synthShop } from '../helpers/shop';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-review-confluent-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function output(name: string, environment: EnvironmentInput): string {
-  const dir = join(work, name);
-  const result = synthesize((outdir) => {
-    const app = new App({ outdir, stackTraces: false });
-    shop(new KafkaEnvironment(app, environment.name, { environment }));
-    return app;
-  }, dir);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return dir;
-}
+const output = (name: string, environment: EnvironmentInput): string => synthShop(join(work, name), environment);
 
 type StackJson = { resource: Record<string, Record<string, Record<string, unknown>>> };
 

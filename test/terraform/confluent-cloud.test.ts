@@ -6,17 +6,15 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { App } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
-import { synthesize } from '../../cli/synth';
+import { afterAll, expect, it } from 'vitest';
 import type { EnvironmentInput } from '../../model/schema';
 import type { Topology } from '../../model/topology';
 import { connectTopics } from '../../model/resolve/connect';
 import { describeWithTerraform } from '../double/terraform-suite';
 import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../../scripts/terraform/workspace';
-import { shop } from '../model/msk-iam/fixture';
 import { CONFLUENT, withConfluent } from '../model/confluent/fixture';
+import { synthShop, stackFolder } from '../helpers/shop';
+import { processEnvPerTest } from '../helpers/process-env';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-confluent-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,31 +28,10 @@ const PROVIDER_ENV = {
   CONFLUENT_CLOUD_API_KEY: 'FAKECLOUDKEY4TOPICFORM',
   CONFLUENT_CLOUD_API_SECRET: 'fake-cloud-secret-Zq8vN3kT0pic4orm',
 } as const;
-const saved = new Map<string, string | undefined>();
-function setEnv(values: Readonly<Record<string, string | undefined>>): void {
-  for (const [k, v] of Object.entries(values)) {
-    if (!saved.has(k)) saved.set(k, process.env[k]);
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
-afterEach(() => {
-  for (const [k, v] of saved) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  saved.clear();
-});
+const setEnv = processEnvPerTest();
 
 function synthTo(name: string, environment: EnvironmentInput): string {
-  const out = join(work, name);
-  const result = synthesize((outdir) => {
-    const app = new App({ outdir, stackTraces: false });
-    shop(new KafkaEnvironment(app, environment.name, { environment }));
-    return app;
-  }, out);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return join(out, 'stacks', environment.name);
+  return stackFolder(synthShop(join(work, name), environment), environment);
 }
 
 const actions = (plan: PlanJson): string[] => [...new Set((plan.resource_changes ?? []).map((c) => c.change.actions.join(',')))].sort();

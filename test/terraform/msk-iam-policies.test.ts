@@ -9,14 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { App } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
-import { synthesize } from '../../cli/synth';
 import type { EnvironmentInput } from '../../model/schema';
 import { policyName } from '../../model/msk-iam/terraform';
 import { describeWithTerraform, diagnosticsIn } from '../double/terraform-suite';
 import { createTerraformWorkspace, runLifecycle, type PlanJson, type TerraformWorkspace, type WorkspaceOptions } from '../../scripts/terraform/workspace';
-import { CLUSTER_ARN, MSK_IAM, shop } from '../model/msk-iam/fixture';
+import { CLUSTER_ARN, MSK_IAM } from '../model/msk-iam/fixture';
+import { synthShop, stackFolder } from '../helpers/shop';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-msk-iam-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,14 +42,7 @@ const ENVIRONMENT: EnvironmentInput = {
 };
 
 function synthStackDir(name: string, environment: EnvironmentInput): string {
-  const out = join(work, name);
-  const result = synthesize((outdir) => {
-    const app = new App({ outdir, stackTraces: false });
-    shop(new KafkaEnvironment(app, environment.name, { environment }));
-    return app;
-  }, out);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return join(out, 'stacks', environment.name);
+  return stackFolder(synthShop(join(work, name), environment), environment);
 }
 
 async function withWorkspace<T>(options: WorkspaceOptions, body: (w: TerraformWorkspace) => Promise<T>): Promise<T> {

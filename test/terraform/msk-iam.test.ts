@@ -5,14 +5,13 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { App } from '../../constructs/cdktf';
-import { KafkaEnvironment } from '../../constructs';
-import { synthesize } from '../../cli/synth';
+import { afterAll, expect, it } from 'vitest';
 import type { EnvironmentInput } from '../../model/schema';
 import { describeWithTerraform } from '../double/terraform-suite';
 import { createTerraformWorkspace, runLifecycle, type PlanJson } from '../../scripts/terraform/workspace';
-import { MSK_IAM, shop } from '../model/msk-iam/fixture';
+import { MSK_IAM } from '../model/msk-iam/fixture';
+import { synthShop } from '../helpers/shop';
+import { processEnvPerTest } from '../helpers/process-env';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-msk-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,32 +22,9 @@ const FAKE_AWS = {
   AWS_SECRET_ACCESS_KEY: 'fake/secret+Zq8vN3kT0pic4orm',
   AWS_SESSION_TOKEN: 'fake-session-token-Zq8vN3kT',
 } as const;
-const saved = new Map<string, string | undefined>();
-function setEnv(values: Readonly<Record<string, string | undefined>>): void {
-  for (const [k, v] of Object.entries(values)) {
-    if (!saved.has(k)) saved.set(k, process.env[k]);
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
-afterEach(() => {
-  for (const [k, v] of saved) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  saved.clear();
-});
+const setEnv = processEnvPerTest();
 
-function synthTo(name: string, environment: EnvironmentInput): string {
-  const out = join(work, name);
-  const result = synthesize((outdir) => {
-    const app = new App({ outdir, stackTraces: false });
-    shop(new KafkaEnvironment(app, environment.name, { environment }));
-    return app;
-  }, out);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return out;
-}
+const synthTo = (name: string, environment: EnvironmentInput): string => synthShop(join(work, name), environment);
 
 function everyFileText(dir: string): Array<[string, string]> {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
