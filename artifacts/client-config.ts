@@ -14,7 +14,8 @@ import {
   KAFKA_DEFAULT_LINGER_MS,
   KAFKA_DEFAULT_REQUEST_TIMEOUT_MS,
 } from '../model/limits';
-import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, Topology } from '../model/topology';
+import type { ResolvedConsumerGroup, ResolvedEventTopic, ResolvedProducer, ResolvedServiceAccount, Topology } from '../model/topology';
+import { serviceAccountOf } from './clients/confluent';
 import { compareStrings, formatCount, oneLine } from './format';
 import { lookup } from './lookup';
 import {
@@ -86,6 +87,11 @@ export interface ServiceClients {
    * settings (clients/msk-iam.ts). Absent otherwise.
    */
   readonly mskIam?: true;
+  /**
+   * On platform confluent-cloud, the service account the principal authenticates as, whose API key the client needs
+   * (clients/confluent.ts). Absent elsewhere.
+   */
+  readonly serviceAccount?: ResolvedServiceAccount;
 }
 
 /** What is deliberately left out of every generated client config. */
@@ -121,9 +127,15 @@ export function deriveClients(topology: Topology): ServiceClients[] {
         .map(withMskIam)
         .sort((a, b) => compareStrings(a.groupId, b.groupId)),
       ...(mskIam ? { mskIam: true as const } : {}),
+      ...serviceAccountField(topology, principal),
     };
   });
   return clients.sort((a, b) => compareStrings(a.dirName, b.dirName));
+}
+
+function serviceAccountField(topology: Topology, principal: string): { serviceAccount?: ResolvedServiceAccount } {
+  const serviceAccount = serviceAccountOf(topology, principal);
+  return serviceAccount === undefined ? {} : { serviceAccount };
 }
 
 /** `User:payment-service` → `user-payment-service`: safe in a file name, distinct per principal. */

@@ -13,6 +13,7 @@ import { renderDocsIndex } from './catalog/docs-index';
 import { renderEnvironmentIndex } from './catalog/environment-index';
 import { deriveClients } from './client-config';
 import { renderConnectorJson, renderWorkerProperties } from './clients/connect';
+import { serviceAccountOf } from './clients/confluent';
 import { renderClientJson } from './clients/json';
 import { renderKafkajs } from './clients/kafkajs';
 import { renderConsumerProperties, renderProducerProperties, renderStreamsProperties } from './clients/properties';
@@ -100,7 +101,7 @@ export function artifactJobs(topologies: readonly Topology[]): ArtifactJob[] {
       rest.push((put) =>
         put(
           paths.streamsProperties(env, app.service, app.applicationId),
-          renderStreamsProperties(env, app, streamsSettings(app, topology), topology.mskIam !== undefined),
+          renderStreamsProperties(env, app, streamsSettings(app, topology), topology.mskIam !== undefined, serviceAccountOf(topology, app.principal)),
         ),
       );
     }

@@ -300,6 +300,10 @@ export const planDelete = (what: string, actions: string): Text => ({
   reason: 'the plan deletes it, and the two outputs do not explain why: the cluster or the state differs from the base output; read the plan before applying',
 });
 
+/** Why a principal's service account, IAM policy or attachment going away matters: who loses access, and for how long. */
+export const principalClientsLoseAccess = (principal: string, clients: readonly string[], replace: boolean): string =>
+  `${principal} still has clients (${clients.join(', ')}): they lose access ${replace ? 'until terraform has created it again (a new service account also has a new id, which none of their API keys belongs to)' : 'for good'}`;
+
 const SETTINGS_WHY: Readonly<Record<string, string>> = {
   backend: 'at the next terraform init the state, and the backend credentials CI holds, go to the new backend',
   provider: 'the provider settings decide how terraform authenticates to the cluster and whether the connection is encrypted',

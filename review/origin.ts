@@ -41,7 +41,9 @@ export function originOf(subject: Subject, rule: string, stack: string, head: St
                 ? subject.principal
                 : subject.kind === 'iam-grant'
                   ? subject.id
-                  : stack;
+                  : subject.kind === 'principal-resource'
+                    ? subject.principal
+                    : stack;
   return { ...originWithout(subject, rule, stack, head, base, prefix), subject: own };
 }
 
@@ -100,6 +102,8 @@ function originWithout(
       const principal = subject.id.slice(0, subject.id.indexOf('|'));
       return { key: `principal:${principal}`, label: principal, companion: null, declaredAt: null };
     }
+    case 'principal-resource':
+      return { key: `principal:${subject.principal}`, label: subject.principal, companion: null, declaredAt: null };
     case 'stack':
       return { key: `stack:${stack}`, label: `stack ${stack}`, companion: null, declaredAt: null };
     case 'connector': {

@@ -16,7 +16,7 @@ import { TOPOLOGY_PROBLEMS_SHOWN } from './limits';
 import { schemaProblems } from './schema-problems';
 import { asArray, asBoolean, asNumber, asObject, asString, isObject, parseJsonText, ShapeError, stringArray, stringOrNull } from './json-reader';
 import type { JsonObject, Path } from './json-reader';
-import { PLAN_ACTIONS } from './types';
+import { PLAN_ACTIONS, PLAN_RESOURCE_TYPES } from './types';
 import type {
   AclResource,
   DeclaredSlice,
@@ -110,15 +110,10 @@ function readTerraform(json: unknown, topology?: Topology): TerraformPart {
   return {
     topicsByName,
     aclsById,
-    // By address only for plans: indexed on first use, by the name in the JSON (no new string per resource).
-    topicAt: prefixed(
-      TOPIC_PREFIX,
-      lazyIndex(topicsByName.values(), (t) => t.key),
-    ),
-    aclAt: prefixed(
-      ACL_PREFIX,
-      lazyIndex(aclsById.values(), (a) => a.key),
-    ),
+    // By address only for plans: indexed on first use (most reviews have no plan), for every platform's types.
+    topicAt: lazyIndex(topicsByName.values(), (t) => t.address),
+    // A role binding's grants share its address: a list per address.
+    aclsAt: lazyGroups(aclsById.values(), (a) => a.address),
     moved: blocks(root.moved, 'moved', readMoved),
     removed: blocks(root.removed, 'removed', readRemoved),
     imports: blocks(root.import, 'import', readImport),
@@ -297,10 +292,6 @@ function readTopology(json: unknown): TopologyPart {
   return { environment: topology.environment, slice: { domains, topics, groups, producers, acl }, topology };
 }
 
-function prefixed<T>(prefix: string, byKey: (key: string) => T | undefined): (address: string) => T | undefined {
-  return (address) => (address.startsWith(prefix) ? byKey(address.slice(prefix.length)) : undefined);
-}
-
 /** A lookup that builds its Map on the first call: most reviews never look anything up by these keys. */
 function lazyIndex<T>(items: Iterable<T>, keyOf: (item: T) => string): (key: string) => T | undefined {
   let index: Map<string, T> | undefined;
@@ -313,6 +304,23 @@ function lazyIndex<T>(items: Iterable<T>, keyOf: (item: T) => string): (key: str
   };
 }
 
+/** lazyIndex for keys several items share: every item under its key, in order. */
+function lazyGroups<T>(items: Iterable<T>, keyOf: (item: T) => string): (key: string) => readonly T[] {
+  let index: Map<string, T[]> | undefined;
+  return (key) => {
+    if (index === undefined) {
+      index = new Map();
+      for (const item of items) {
+        const k = keyOf(item);
+        const list = index.get(k);
+        if (list === undefined) index.set(k, [item]);
+        else list.push(item);
+      }
+    }
+    return index.get(key) ?? [];
+  };
+}
+
 /** A producer's identity in a Topology: the service and the topic it writes. */
 export function producerKey(service: string, topic: string): string {
   return `${service}@${topic}`;
@@ -321,7 +329,7 @@ export function producerKey(service: string, topic: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // terraform show -json <planfile>
 
-const REVIEWED_TYPES = new Set(['kafka_topic', 'kafka_acl', 'kafka_user_scram_credential']);
+const REVIEWED_TYPES: ReadonlySet<string> = new Set(PLAN_RESOURCE_TYPES);
 
 /**
  * The attributes of a kafka_user_scram_credential review keeps from a plan: never `password` or `password_wo`. A

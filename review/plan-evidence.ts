@@ -1,6 +1,7 @@
 /**
- * What terraform's plan adds to the findings: each plan change of a kafka_topic or kafka_acl is attached to the
- * findings about the same resource in the same stack (as evidence: "replace, because of partitions"). A delete or a
+ * What terraform's plan adds to the findings: each plan change of a topic, ACL, role binding, SCRAM credential, service
+ * account or MSK IAM policy (review/plan-subjects.ts, every platform) is attached to the findings about the same
+ * resource in the same stack (as evidence: "replace, because of partitions"). A delete or a
  * replacement that no BLOCK finding explains becomes a finding of its own (plan-delete, plan-replace). The plan's
  * `resource_drift` is reported separately: it is about the cluster, not about the change under review.
  */
@@ -8,8 +9,8 @@ import { credentialChangedInPlan } from './credentials';
 import { clientsByPrincipal } from './diff';
 import { humanize } from './humanize';
 import * as m from './messages';
-import { aclIdFromAttributes } from './classify';
-import { aclLabel, subjectKey } from './subject';
+import { planSubjects } from './plan-subjects';
+import { aclLabel, subjectKey, subjectLabel } from './subject';
 import type { ClassifyContext } from './classify';
 import type { DriftEntry, Finding, PlanEvidence, PlanResourceChange, PlanSnapshot, Row, Subject } from './types';
 
@@ -42,7 +43,8 @@ export function applyPlans(findings: readonly Finding[], plans: readonly PlanSna
   const drift: DriftEntry[] = [];
   for (const plan of plans) {
     for (const change of plan.changes) {
-      const subject = subjectOf(plan.stack, change, context);
+      const { subjects, principalKeepsAccess } = planSubjects(change, plan.stack, context);
+      const subject = subjects[0] as Subject;
       const evidence: PlanEvidence = {
         address: change.address,
         actions: change.actions,
@@ -50,12 +52,18 @@ export function applyPlans(findings: readonly Finding[], plans: readonly PlanSna
         importingId: change.importingId,
         previousAddress: change.previousAddress,
       };
-      const matched = index.get(`${plan.stack}\u0000${subjectKey(subject)}`) ?? [];
+      const matched = [...new Set(subjects.flatMap((s) => index.get(`${plan.stack}\u0000${subjectKey(s)}`) ?? []))];
       const destructive = change.actions.includes('delete');
       // A topic's delete, and a credential's replacement, are explained only by a finding that blocks for it: a
-      // credential's password rotation (WARN) does not explain terraform deleting the credential.
+      // credential's password rotation (WARN) does not explain terraform deleting the credential. A principal's service
+      // account, IAM policy or attachment goes away as intended only when the head grants the principal nothing more.
       const needsBlock = subject.kind === 'topic' || (subject.kind === 'credential' && change.actions.includes('create'));
-      const explained = needsBlock ? matched.some((i) => out[i]?.verdict === 'BLOCK') : matched.length > 0;
+      const explained =
+        principalKeepsAccess !== undefined
+          ? !principalKeepsAccess && matched.length > 0
+          : needsBlock
+            ? matched.some((i) => out[i]?.verdict === 'BLOCK')
+            : matched.length > 0;
       for (const i of matched) out[i]?.plan.push(evidence);
       if (destructive && !explained) {
         const finding =
@@ -71,51 +79,38 @@ export function applyPlans(findings: readonly Finding[], plans: readonly PlanSna
   return { findings: out, drift };
 }
 
-function subjectOf(stack: string, change: PlanResourceChange, context: ClassifyContext): Subject {
-  if (change.type === 'kafka_user_scram_credential') {
-    // The principal whose credential goes away: before's username (a username change deletes that user).
-    const username = change.before?.username ?? change.after?.username;
-    return { kind: 'credential', principal: typeof username === 'string' ? `User:${username}` : change.address };
-  }
-  const lookup = (side: 'base' | 'head'): Subject | undefined => {
-    const s = context[side].stacks.get(stack);
-    if (change.type === 'kafka_topic') {
-      const t = s?.topicAt(change.address);
-      return t === undefined ? undefined : { kind: 'topic', name: t.name };
-    }
-    const a = s?.aclAt(change.address);
-    return a === undefined ? undefined : { kind: 'acl', id: a.id };
-  };
-  if (change.type === 'kafka_topic') {
-    const name = change.before?.name ?? change.after?.name;
-    if (typeof name === 'string') return { kind: 'topic', name };
-  } else {
-    const id = aclIdFromAttributes(change.before) ?? aclIdFromAttributes(change.after);
-    if (id !== null) return { kind: 'acl', id };
-  }
-  return lookup('head') ?? lookup('base') ?? (change.type === 'kafka_topic' ? { kind: 'topic', name: change.address } : { kind: 'acl', id: change.address });
-}
-
 function planFinding(stack: string, subject: Subject, change: PlanResourceChange, evidence: PlanEvidence, context: ClassifyContext): Finding {
   const replace = change.actions.includes('create');
   const rule = replace ? 'plan-replace' : 'plan-delete';
-  const what = subject.kind === 'topic' ? `topic ${subject.name}` : subject.kind === 'acl' ? aclLabel(subject.id) : subjectKey(subject);
+  const what =
+    subject.kind === 'topic' || subject.kind === 'principal-resource'
+      ? subjectLabel(subject)
+      : subject.kind === 'acl'
+        ? aclLabel(subject.id)
+        : subjectKey(subject);
   const s = context.head.stacks.get(stack) ?? context.base.stacks.get(stack);
+  const production = s?.environment.production ?? false;
+  // A principal's service account, IAM policy or attachment: its clients lose access (their API keys belong to the
+  // service account; IAM denies every action a detached policy allowed) — as with a SCRAM credential, BLOCK in production.
+  const principal = subject.kind === 'principal-resource' ? subject.principal : null;
+  const clients = principal === null ? [] : [...(clientsByPrincipal(context.head, s?.environment.name ?? stack).get(principal) ?? [])].sort();
   const rows: Row[] = [{ key: 'actions', current: '—', new: change.actions.join(', ') }];
   for (const path of change.replacePaths) {
     rows.push({ key: path, current: value(path, change.before?.[path]), new: value(path, change.after?.[path]) });
   }
   const text = m.planDelete(what, replace ? 'replace' : 'delete');
+  const because = change.replacePaths.length > 0 ? `; terraform replaces it because of ${change.replacePaths.join(', ')}` : '';
+  const who = principal !== null && clients.length > 0 ? `; ${m.principalClientsLoseAccess(principal, clients, replace)}` : '';
   return {
     id: `${stack}/${subjectKey(subject)}/${rule}`,
-    verdict: subject.kind === 'topic' ? 'BLOCK' : 'WARN',
+    verdict: subject.kind === 'topic' || (production && clients.length > 0) ? 'BLOCK' : 'WARN',
     rule,
     subject,
     environment: s?.environment.name ?? stack,
-    production: s?.environment.production ?? false,
+    production,
     stack,
     title: text.title,
-    reason: change.replacePaths.length > 0 ? `${text.reason}; terraform replaces it because of ${change.replacePaths.join(', ')}` : text.reason,
+    reason: `${text.reason}${because}${who}`,
     before: 'exists',
     after: replace ? 'replaced' : '(deleted)',
     rows,

@@ -9,7 +9,7 @@ export interface ReviewRule {
   readonly verdict:
     | Verdict
     | `${Verdict} in production, ${Verdict} elsewhere`
-    | 'BLOCK for a topic, WARN for an ACL'
+    | "BLOCK for a topic, and for a principal's service account, IAM policy or attachment in production while it has clients; WARN otherwise"
     | 'BLOCK in production when it has a DLQ, WARN otherwise'
     | "BLOCK in production when a sink has a DLQ or a source's topics have readers, WARN otherwise";
   /** What it means, one line (README table). */
@@ -61,7 +61,10 @@ export const REVIEW_RULES = {
     verdict: 'BLOCK',
     summary: 'the SCRAM mechanism changes: the provider replaces the credential and clients on the old mechanism fail to authenticate',
   },
-  'plan-delete': { verdict: 'BLOCK for a topic, WARN for an ACL', summary: 'terraform plans to delete it, and the diff of the outputs does not explain why' },
+  'plan-delete': {
+    verdict: "BLOCK for a topic, and for a principal's service account, IAM policy or attachment in production while it has clients; WARN otherwise",
+    summary: 'terraform plans to delete it, and the diff of the outputs does not explain why',
+  },
   'plan-scram-credential-replaced': {
     verdict: 'BLOCK in production, WARN elsewhere',
     summary:
@@ -72,7 +75,7 @@ export const REVIEW_RULES = {
     summary: "terraform plans to delete a SCRAM credential that the declarations do not remove: the principal's clients fail to authenticate",
   },
   'plan-replace': {
-    verdict: 'BLOCK for a topic, WARN for an ACL',
+    verdict: "BLOCK for a topic, and for a principal's service account, IAM policy or attachment in production while it has clients; WARN otherwise",
     summary: 'terraform plans to replace it (delete + create), and the diff of the outputs does not explain why',
   },
   'partitions-increased': { verdict: 'WARN', summary: 'keys move to other partitions: per-key ordering breaks for in-flight keys' },

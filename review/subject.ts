@@ -1,9 +1,9 @@
 /** How a finding's subject is named: in finding ids (stable) and in titles (readable). */
 import { parseAclId } from '../model/acl';
 import { iamGrantLabel, parseIamGrantId } from '../model/msk-iam/grants';
-import type { Subject } from './types';
+import type { PrincipalResourceType, Subject } from './types';
 
-/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`, `credential:<principal>`. */
+/** The subject part of a finding id: a topic name, an ACL's 7-part id, `group:<id>`, `connector:<cluster group id>/<name>`, `producer:<service>@<topic>`, `domain:<name>`, `credential:<principal>`, `<terraform type>:<principal>`. */
 export function subjectKey(subject: Subject): string {
   switch (subject.kind) {
     case 'topic':
@@ -24,8 +24,16 @@ export function subjectKey(subject: Subject): string {
       return 'stack';
     case 'iam-grant':
       return `iam:${subject.id}`;
+    case 'principal-resource':
+      return `${subject.type}:${subject.principal}`;
   }
 }
+
+const PRINCIPAL_RESOURCE_NOUN: Readonly<Record<PrincipalResourceType, string>> = {
+  confluent_service_account: 'Confluent Cloud service account',
+  aws_iam_policy: 'MSK IAM policy',
+  aws_iam_role_policy_attachment: 'MSK IAM policy attachment',
+};
 
 /** `ACL User:payment-service Read on Topic orders.order-created`, with pattern, host and Deny only when unusual. */
 export function aclLabel(id: string): string {
@@ -60,5 +68,7 @@ export function subjectLabel(subject: Subject): string {
       const g = parseIamGrantId(subject.id);
       return g === undefined ? `IAM grant ${subject.id}` : iamGrantLabel(g);
     }
+    case 'principal-resource':
+      return `${PRINCIPAL_RESOURCE_NOUN[subject.type]} of ${subject.principal}`;
   }
 }

@@ -74,11 +74,14 @@ export interface StackSnapshot {
   /** The stack directory name (`cdktf.out/stacks/<stack>`). */
   readonly stack: string;
   readonly environment: ResolvedEnvironment;
-  /** The topic at a Terraform address (`kafka_topic.<key>`). */
+  /** The topic at a Terraform address (`kafka_topic.<key>`, `confluent_kafka_topic.<key>`). */
   topicAt(address: string): TopicResource | undefined;
   readonly topicsByName: ReadonlyMap<string, TopicResource>;
-  /** The ACL at a Terraform address (`kafka_acl.<name>`). */
-  aclAt(address: string): AclResource | undefined;
+  /**
+   * The grants at a Terraform address: the one ACL of a `kafka_acl.<name>` or `confluent_kafka_acl.<name>`, every
+   * grant a `confluent_role_binding.<name>` allows; empty when the stack has nothing there.
+   */
+  aclsAt(address: string): readonly AclResource[];
   readonly aclsById: ReadonlyMap<string, AclResource>;
   readonly declared: DeclaredSlice;
   /** The stack's topology.json as read (checked where contracts and access read it): for the contract and access sections. */
@@ -118,6 +121,23 @@ export interface Snapshot {
 export const PLAN_ACTIONS = ['no-op', 'create', 'read', 'update', 'delete', 'forget'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
+/**
+ * The managed resource types review reads from a plan (what each change is about: review/plan-subjects.ts); changes of
+ * any other type are left out.
+ */
+export const PLAN_RESOURCE_TYPES = [
+  'kafka_topic',
+  'kafka_acl',
+  'kafka_user_scram_credential',
+  'confluent_kafka_topic',
+  'confluent_kafka_acl',
+  'confluent_role_binding',
+  'confluent_service_account',
+  'aws_iam_policy',
+  'aws_iam_role_policy_attachment',
+] as const;
+export type PlanResourceType = (typeof PLAN_RESOURCE_TYPES)[number];
+
 /** One entry of `resource_changes` or `resource_drift` of `terraform show -json <planfile>`. */
 export interface PlanResourceChange {
   readonly address: string;
@@ -139,7 +159,11 @@ export interface PlanSnapshot {
   /** The file it came from, for messages. */
   readonly file: string;
   readonly terraformVersion: string | null;
-  /** Managed kafka_topic, kafka_acl and kafka_user_scram_credential changes whose actions are not only no-op (credentials without their password attributes). */
+  /**
+   * Managed changes of the types review reads (review/plan-subjects.ts: topics, ACLs, role bindings, service accounts,
+   * SCRAM credentials, MSK IAM policies and attachments) whose actions are not only no-op (credentials without their
+   * password attributes).
+   */
   readonly changes: readonly PlanResourceChange[];
   /** Changes terraform found outside of it (`resource_drift`). */
   readonly drift: readonly PlanResourceChange[];
@@ -171,7 +195,17 @@ export type Subject =
   /** The stack's own settings: backend, provider, variables, required providers. */
   | { readonly kind: 'stack' }
   /** One action of a principal's Amazon MSK IAM policy on one resource, by its id (model/msk-iam/grants.ts iamGrantId). */
-  | { readonly kind: 'iam-grant'; readonly id: string };
+  | { readonly kind: 'iam-grant'; readonly id: string }
+  /**
+   * A resource that stands for a principal's access as a whole, known to review only from a plan: its Confluent Cloud
+   * service account (`confluent_service_account`), its MSK IAM policy (`aws_iam_policy`) or that policy's attachment to
+   * its role (`aws_iam_role_policy_attachment`); `type` is the Terraform type.
+   */
+  | { readonly kind: 'principal-resource'; readonly type: PrincipalResourceType; readonly principal: string };
+
+/** The Terraform types of a `principal-resource` subject. */
+export const PRINCIPAL_RESOURCE_TYPES = ['confluent_service_account', 'aws_iam_policy', 'aws_iam_role_policy_attachment'] as const;
+export type PrincipalResourceType = (typeof PRINCIPAL_RESOURCE_TYPES)[number];
 
 /** Where a resource sits in a stack; for cross-stack moves. */
 export interface Placement {

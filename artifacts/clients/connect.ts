@@ -10,6 +10,7 @@ import type { ResolvedConnectCluster, ResolvedConnector, Topology } from '../../
 import { oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
 import { MSK_IAM_WORKER_SETTINGS } from './msk-iam';
+import { apiKeyNeeded, authenticatingAs, serviceAccountOf } from './confluent';
 
 export interface ConnectSetting {
   readonly key: string;
@@ -85,12 +86,14 @@ export function connectorSettings(topology: Topology, k: ResolvedConnector): Con
 
 /** `connect.<group.id>.worker.properties`: the worker settings, each with its reason. */
 export function renderWorkerProperties(topology: Topology, c: ResolvedConnectCluster): string {
+  const serviceAccount = serviceAccountOf(topology, c.principal);
   const lines = [
     `# ${GENERATED_NOTICE}`,
     `# Kafka Connect cluster ${c.groupId} (${c.service}), environment ${topology.environment.name}, declared in ${c.source.file ?? c.source.path}.`,
-    `# Workers authenticate as ${c.principal}. Merge these settings into the distributed worker configuration; converters,`,
+    `# Workers authenticate as ${authenticatingAs(c.principal, serviceAccount)}. Merge these settings into the distributed worker configuration; converters,`,
     '# bootstrap servers and credentials are yours to add.',
   ];
+  if (serviceAccount !== undefined) lines.push(`# Credentials: ${apiKeyNeeded(serviceAccount)}.`);
   const overridden = topology.connect?.connectors.filter((k) => k.cluster.groupId === c.groupId && k.principal !== c.principal) ?? [];
   if (overridden.length > 0) {
     lines.push(

@@ -13,6 +13,7 @@ import { NOT_INCLUDED, type ServiceClients, type Setting } from '../client-confi
 import { compareStrings } from '../format';
 import { GENERATED_NOTICE } from '../marker';
 import { NOT_INCLUDED_MSK_IAM } from './msk-iam';
+import { notIncludedConfluent } from './confluent';
 
 export function renderClientJson(client: ServiceClients): string {
   const shared = sharedReasons([...client.producers.map((p) => p.settings), ...client.consumers.map((c) => c.settings)]);
@@ -21,7 +22,10 @@ export function renderClientJson(client: ServiceClients): string {
     environment: client.environment,
     service: client.service,
     principal: client.principal,
-    notIncluded: client.mskIam === true ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED,
+    // On Confluent Cloud: the service account whose API key the client needs (null: terraform creates it).
+    ...(client.serviceAccount === undefined ? {} : { serviceAccount: client.serviceAccount.id }),
+    notIncluded:
+      client.mskIam === true ? NOT_INCLUDED_MSK_IAM : client.serviceAccount === undefined ? NOT_INCLUDED : notIncludedConfluent(client.serviceAccount),
     reasons: Object.fromEntries(shared),
     producers: client.producers.map((p) => ({
       name: p.name,

@@ -10,6 +10,7 @@
  * a `retry` object without `retries` would silently fall back to 5) and the module exports the declared delivery bound
  * for the service to time out a send with.
  */
+import { authenticatingAs, notIncludedConfluent } from './confluent';
 import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients } from '../client-config';
 import { formatMs, oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
@@ -48,10 +49,12 @@ export function renderKafkajs(client: ServiceClients): string {
   ];
   const lines = [
     `// ${GENERATED_NOTICE}`,
-    `// Environment ${client.environment}, service ${client.service}, authenticating as ${client.principal}. KafkaJS 2.x option names.`,
+    `// Environment ${client.environment}, service ${client.service}, authenticating as ${authenticatingAs(client.principal, client.serviceAccount)}. KafkaJS 2.x option names.`,
     client.mskIam === true
       ? `// Not included: brokers and AWS credentials (the signer reads the AWS default credential chain); never synthesized.`
-      : `// Not included: ${NOT_INCLUDED} (KafkaJS: brokers, ssl, sasl).`,
+      : client.serviceAccount !== undefined
+        ? `// Not included: ${notIncludedConfluent(client.serviceAccount)} (KafkaJS: brokers, ssl: true, sasl: { mechanism: 'plain', username, password }).`
+        : `// Not included: ${NOT_INCLUDED} (KafkaJS: brokers, ssl, sasl).`,
     `import type { ${types.join(', ')} } from 'kafkajs';`,
     '',
     '/** `new Kafka({ clientId, brokers, ssl, sasl })`: names the service in broker logs, metrics and quotas. */',

@@ -7,7 +7,8 @@ import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceC
 import { formatMs, oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
 import { MSK_IAM_CLIENT_SETTINGS, NOT_INCLUDED_MSK_IAM } from './msk-iam';
-import type { ResolvedStreamsApplication } from '../../model/topology';
+import { authenticatingAs, notIncludedConfluent } from './confluent';
+import type { ResolvedServiceAccount, ResolvedStreamsApplication } from '../../model/topology';
 
 export function renderProducerProperties(client: ServiceClients, profile: ProducerProfile): string {
   const lines = [
@@ -46,11 +47,17 @@ export function renderConsumerProperties(client: ServiceClients, profile: Consum
 }
 
 /** A Kafka Streams application's config: every setting with its reason, then the topics it reads and writes. */
-export function renderStreamsProperties(environment: string, app: ResolvedStreamsApplication, settings: readonly Setting[], mskIam = false): string {
+export function renderStreamsProperties(
+  environment: string,
+  app: ResolvedStreamsApplication,
+  settings: readonly Setting[],
+  mskIam = false,
+  serviceAccount?: ResolvedServiceAccount,
+): string {
   const lines = [
     `# ${GENERATED_NOTICE}`,
-    `# Environment ${environment}, service ${app.service}, authenticating as ${app.principal}: Kafka Streams application ${app.applicationId}, declared in ${app.source.file ?? app.source.path}.`,
-    `# Not included: ${mskIam ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED}.`,
+    `# Environment ${environment}, service ${app.service}, authenticating as ${authenticatingAs(app.principal, serviceAccount)}: Kafka Streams application ${app.applicationId}, declared in ${app.source.file ?? app.source.path}.`,
+    `# Not included: ${notIncluded(mskIam, serviceAccount)}.`,
     '',
     ...settings.flatMap(setting),
     ...(mskIam ? MSK_IAM_CLIENT_SETTINGS.flatMap(setting) : []),
@@ -80,10 +87,14 @@ function file(lines: readonly string[]): string {
 function header(client: ServiceClients, what: string): string[] {
   return [
     `# ${GENERATED_NOTICE}`,
-    `# Environment ${client.environment}, service ${client.service}, authenticating as ${client.principal}: ${what}.`,
-    `# Not included: ${client.mskIam === true ? NOT_INCLUDED_MSK_IAM : NOT_INCLUDED}.`,
+    `# Environment ${client.environment}, service ${client.service}, authenticating as ${authenticatingAs(client.principal, client.serviceAccount)}: ${what}.`,
+    `# Not included: ${notIncluded(client.mskIam === true, client.serviceAccount)}.`,
     '',
   ];
+}
+
+function notIncluded(mskIam: boolean, serviceAccount: ResolvedServiceAccount | undefined): string {
+  return mskIam ? NOT_INCLUDED_MSK_IAM : serviceAccount === undefined ? NOT_INCLUDED : notIncludedConfluent(serviceAccount);
 }
 
 function topicSection(): string[] {

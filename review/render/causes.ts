@@ -180,11 +180,21 @@ function subjectName(f: Finding): string {
       return `${f.subject.clusterGroupId}/${f.subject.name}`;
     case 'iam-grant':
       return f.subject.id;
+    case 'principal-resource':
+      return f.subject.principal;
   }
 }
 
 function subjectNoun(f: Finding): string {
-  return f.subject.kind === 'acl' ? 'ACLs' : f.subject.kind === 'iam-grant' ? 'IAM grants' : f.subject.kind === 'topic' ? 'topics' : `${f.subject.kind}s`;
+  return f.subject.kind === 'acl'
+    ? 'ACLs'
+    : f.subject.kind === 'iam-grant'
+      ? 'IAM grants'
+      : f.subject.kind === 'principal-resource'
+        ? 'access resources'
+        : f.subject.kind === 'topic'
+          ? 'topics'
+          : `${f.subject.kind}s`;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

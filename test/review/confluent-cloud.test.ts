@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOutput } from '../../cli/commands/review';
 import type { EnvironmentInput } from '../../model/schema';
+import { parsePlan } from '../../review/parse';
 import { review } from '../../review/review';
+import { serviceAccountAddress } from '../../model/confluent/service-accounts';
 import { CONFLUENT, withConfluent } from '../model/confluent/fixture';
 import { synthShop } from '../helpers/shop';
 
@@ -82,5 +84,65 @@ describe('review on Confluent Cloud, role bindings', () => {
       expect.stringMatching(/^BLOCK acl-removed-still-needed .*User:payment-service.*Group.*shop\.payment/),
     ]);
     expect(found.filter((f) => !f.startsWith('BLOCK')).every((f) => f.startsWith('WARN access-removed'))).toBe(true);
+  });
+});
+
+/** `terraform show -json` with one resource change, in the shape terraform writes it. */
+function plan(address: string, actions: string[], before: Record<string, unknown> | null, replacePaths?: string[][]) {
+  const [type] = address.split('.');
+  const change = {
+    address,
+    mode: 'managed',
+    type,
+    name: address.slice(String(type).length + 1),
+    change: { actions, before, after: null, replace_paths: replacePaths },
+  };
+  return parsePlan('cloud', {
+    file: 'cloud.plan.json',
+    text: JSON.stringify({ format_version: '1.2', terraform_version: '1.11.0', resource_changes: [change] }),
+  });
+}
+
+describe('review on Confluent Cloud with a plan', () => {
+  it('puts a role binding delete on every finding about a grant of the binding (the BLOCK and the access-removed warnings)', () => {
+    const base = output('rb-plan', withConfluent({ access: 'role-bindings' }));
+    let removed: [string, Record<string, unknown>] | undefined;
+    const head = edited(base, 'rb-plan-removed', (json) => {
+      const bindings = json.resource.confluent_role_binding ?? {};
+      removed = Object.entries(bindings).find(([, b]) => b.principal === 'User:sa-pay1' && String(b.crn_pattern).endsWith('/group=shop.payment'));
+      delete bindings[String(removed?.[0])];
+    });
+    const address = `confluent_role_binding.${String(removed?.[0])}`;
+    const r = review({ base: readOutput(base, 'base'), head: readOutput(head, 'head'), plans: [plan(address, ['delete'], { principal: 'User:sa-pay1' })] });
+    expect(r.findings.length).toBeGreaterThan(1);
+    for (const f of r.findings) {
+      expect(
+        f.plan.map((p) => [p.address, p.actions.join(',')]),
+        f.id,
+      ).toEqual([[address, 'delete']]);
+    }
+    expect(r.findings.filter((f) => f.rule.startsWith('plan-'))).toEqual([]);
+  });
+
+  it('judges a created service account that the plan replaces while its principal keeps its grants: WARN outside production, BLOCK in it', () => {
+    for (const production of [false, true]) {
+      const dir = output(
+        `sa-plan-${String(production)}`,
+        withConfluent({ createServiceAccounts: true, serviceAccounts: {} }, { production, layout: 'environment' }),
+      );
+      const address = `confluent_service_account.${serviceAccountAddress('User:payment-service')}`;
+      const r = review({
+        base: readOutput(dir, 'base'),
+        head: readOutput(dir, 'head'),
+        plans: [plan(address, ['delete', 'create'], { display_name: 'payment-service' }, [['display_name']])],
+      });
+      const [f] = r.findings;
+      expect(r.findings.map((x) => x.id)).toEqual(['cloud/confluent_service_account:User:payment-service/plan-replace']);
+      expect(f?.verdict).toBe(production ? 'BLOCK' : 'WARN');
+      expect(f?.title).toBe('terraform plans to replace Confluent Cloud service account of User:payment-service');
+      expect(f?.reason).toContain('because of display_name');
+      expect(f?.reason).toContain('User:payment-service still has clients (payment-service)');
+      expect(f?.plan.map((p) => p.address)).toEqual([address]);
+    }
   });
 });
