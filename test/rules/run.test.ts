@@ -5,6 +5,7 @@ import { resolve } from '../../model/resolve';
 import type { Topology } from '../../model/topology';
 import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
 import { deadLetterExists } from '../../rules/group/dead-letter-exists';
+import { productionReplicationFactor } from '../../rules/cluster/replication-factor';
 import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
@@ -274,6 +275,58 @@ describe('lint runner: suppressions', () => {
     });
     expect(findingsOf(lintOf(declarations, { ...PROD, minInsyncReplicas: 1 }), 'TF-LINT-002')).toEqual([]);
     expect(findingsOf(lintOf(declarations), 'TF-LINT-002').map((f) => f.subject.name)).toEqual([TOPIC]);
+  });
+});
+
+describe('lint runner: the environment as a subject, and Streams application suppressions', () => {
+  // A production environment whose default replication factor is 1: TF-REPL-001 judges it on the environment itself
+  // (the rule's environmentCheck), once, and not on the topic, which inherits the factor without declaring one.
+  const onePerReplica = resolveTopology(seed({}), { ...PROD, replicationFactor: 1, minInsyncReplicas: 1 });
+  const environmentFindings = (findings: readonly Finding[]): unknown[] =>
+    findings.map((f) => [f.ruleId, f.level, f.subject.kind, f.subject.name, f.subject.domain, f.field, f.message, f.subject.source]);
+
+  it("reports a rule's environment check on the environment, at its name when no source is given", () => {
+    expect(environmentFindings(lint(onePerReplica, [productionReplicationFactor]))).toEqual([
+      ['TF-REPL-001', 'error', 'environment', 'prod', '', 'replicationFactor', 'replication factor 1 in production environment "prod"', { path: 'prod' }],
+    ]);
+  });
+
+  it('points findings on the environment at the source it is given', () => {
+    const environmentSource = { path: 'prod', file: 'environments.ts', line: 7 };
+    expect(lint(onePerReplica, [productionReplicationFactor], { environmentSource }).map((f) => f.subject.source)).toEqual([environmentSource]);
+  });
+
+  it('runs no check on the environment for a rule without an environment check', () => {
+    expect(lint(onePerReplica, [deadLetterExists])).toEqual([]);
+  });
+
+  /** The orders seed with a Streams application reading order-created that suppresses what it is given. */
+  const withStreams = (suppressions: ReadonlyArray<{ ruleId: string; reason: string }>): Finding[] =>
+    lintOf({
+      ...seed({}),
+      streamsApplications: [
+        {
+          domain: 'orders',
+          name: 'totals',
+          service: 'totals',
+          principal: 'User:totals',
+          inputs: [{ topic: ORDER_CREATED }],
+          suppressions: [...suppressions],
+          source: { path: 'dev/orders/totals', file: 'topics/orders.ts', line: 50 },
+        },
+      ],
+    });
+
+  it('reports unknown and unused suppressions of a Streams application once, on the application (not again on it as a reader)', () => {
+    const reason = 'stated here to check what lint says about it';
+    const meta = withStreams([
+      { ruleId: 'TF-NOPE-003', reason },
+      { ruleId: 'TF-GROUP-003', reason },
+    ]).filter((f) => f.ruleId.startsWith('TF-LINT-'));
+    expect(meta.map((f) => `${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'TF-LINT-001 error streams-application orders.totals: streams application orders.totals suppresses unknown rule TF-NOPE-003',
+      'TF-LINT-002 info streams-application orders.totals: streams application orders.totals suppresses TF-GROUP-003, which reports nothing here',
+    ]);
   });
 });
 
