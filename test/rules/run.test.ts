@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from '../../model/resolve';
 import type { Topology } from '../../model/topology';
 import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
@@ -9,9 +9,10 @@ import { productionReplicationFactor } from '../../rules/cluster/replication-fac
 import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import { buildContext } from '../../rules/context';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
-import { SEED } from '../model/resolve/helpers';
+import { INDEXER, NOTIFICATION, PAYMENT, SEED } from '../model/resolve/helpers';
 import type { Finding } from '../../rules/types';
 import {
   consumerGroup,
@@ -327,6 +328,86 @@ describe('lint runner: the environment as a subject, and Streams application sup
       'TF-LINT-001 error streams-application orders.totals: streams application orders.totals suppresses unknown rule TF-NOPE-003',
       'TF-LINT-002 info streams-application orders.totals: streams application orders.totals suppresses TF-GROUP-003, which reports nothing here',
     ]);
+  });
+});
+
+describe('buildContext: the indexes the rules look things up in', () => {
+  // The seed with one principal shared by three services (two groups and a producer, listed out of name order) and a
+  // Streams application reading search's topic.
+  const declarations = {
+    ...SEED,
+    consumerGroups: [PAYMENT, { ...NOTIFICATION, principal: 'User:payment-service' }, INDEXER],
+    producers: [
+      ...SEED.producers,
+      {
+        topic: { domain: 'orders', event: 'order-created' },
+        service: 'audit-service',
+        principal: 'User:payment-service',
+        source: { path: 'dev/orders/audit' },
+      },
+    ],
+    streamsApplications: [
+      {
+        domain: 'search',
+        name: 'doc-stats',
+        service: 'doc-stats',
+        principal: 'User:doc-stats',
+        inputs: [{ topic: { domain: 'search', event: 'document-changed' } }],
+        source: { path: 'dev/search/doc-stats' },
+      },
+    ],
+  };
+  // Resolved once; the context is built inside each test, so that mutation testing attributes buildContext to them.
+  const result = resolve(declarations, DEV);
+  const resolvedTopology = result.topology;
+  if (resolvedTopology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  const topology: Topology = resolvedTopology;
+  let context: ReturnType<typeof buildContext>;
+  beforeEach(() => {
+    context = buildContext(topology);
+  });
+
+  it('finds the consumer groups, Streams applications and producers of a topic, and none for a topic nobody uses', () => {
+    expect(
+      context
+        .readersOf('orders.order-created')
+        .map((g) => g.groupId)
+        .sort(),
+    ).toEqual(['orders.notification', 'orders.payment']);
+    expect(context.readersOf('search.document-changed').map((g) => g.groupId)).toEqual(['search.indexer']);
+    expect(context.streamsReadersOf('search.document-changed').map((a) => a.applicationId)).toEqual(['search.doc-stats']);
+    expect(context.streamsReadersOf('orders.order-created')).toEqual([]);
+    expect(
+      context
+        .producersOf('orders.order-created')
+        .map((p) => p.service)
+        .sort(),
+    ).toEqual(['audit-service', 'order-service']);
+    expect(context.producersOf('search.document-changed')).toEqual([]);
+    expect(context.readersOf('orders.no-such-topic')).toEqual([]);
+  });
+
+  it('looks up event topics by name, and not dead-letter or retry topics', () => {
+    expect(context.eventTopic('orders.order-created')?.name).toBe('orders.order-created');
+    const companions = topology.topics.filter((t) => t.kind !== 'event').map((t) => t.name);
+    expect(companions.length).toBeGreaterThan(0);
+    for (const name of companions) expect(context.eventTopic(name), name).toBeUndefined();
+  });
+
+  it('lists the services of a principal once each, in name order', () => {
+    expect(context.servicesOf('User:payment-service')).toEqual(['audit-service', 'notification-service', 'payment-service']);
+    expect(context.servicesOf('User:doc-stats')).toEqual(['doc-stats']);
+    expect(context.servicesOf('User:nobody')).toEqual([]);
+  });
+
+  it("finds a domain's stack under the layout it is given (one per environment by default) and keeps the repository facts", () => {
+    expect(context.stackOf('orders')).toMatchObject({ stack: 'dev', domains: ['orders', 'search'] });
+    expect(context.stackOf('billing')).toBeUndefined();
+    expect(buildContext(topology, 'domain').stackOf('orders')).toMatchObject({ stack: 'dev-orders', domains: ['orders'] });
+    expect(context.topology).toBe(topology);
+    expect(context.repository).toBeUndefined();
+    const repository = { exists: (path: string) => path === 'docs/runbook.md' };
+    expect(buildContext(topology, 'environment', repository).repository).toBe(repository);
   });
 });
 
