@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../rules/format/json';
 import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
 import { formatSarif } from '../../rules/format/sarif';
-import { formatProblems, formatText } from '../../rules/format/text';
+import { formatProblems, formatText, NO_PAINT } from '../../rules/format/text';
 import { META_RULES, RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
@@ -712,5 +712,79 @@ describe('formatText and mergeFindings: orders and merges worked by hand', () =>
       '  <error>error  </> TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
       '          fix: leave deadLetter on (the default)',
     ]);
+  });
+});
+
+describe('formats: details worked by hand (mutation batch 4 survivors)', () => {
+  const noField = finding({ field: '' });
+  const prodToo = finding({ environment: 'prod', subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } } });
+
+  it('writes a finding without a field with no "field: " in the text and the SARIF message', () => {
+    expect(formatText([noField]).split('\n')[1]).toBe(
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › group orders.payment has no dead-letter topic [dev]',
+    );
+    expect(resultsOf(sarif([noField]))[0]?.message.text).toBe('group orders.payment has no dead-letter topic [dev]');
+  });
+
+  it('paints the verdict of a report that passed as passed', () => {
+    const paint = { ...NO_PAINT, verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>` };
+    expect(formatText([], { paint })).toBe('\n0 error(s), 0 warning(s), 0 info, 0 suppressed<ok> — passed</>\n');
+  });
+
+  it('writes every detail of a SARIF result and rule: environments, logical location kind, subject, help, %SRCROOT%', () => {
+    const log = JSON.parse(
+      formatSarif([finding(), prodToo, finding({ ruleId: 'TF-NOPE-001', subject: { source: { path: 'dev/orders/payment' } } })], { toolVersion: '0.1.0' }),
+    ) as {
+      runs: Array<{
+        originalUriBaseIds: unknown;
+        tool: { driver: { rules: Array<{ id: string; help: { text: string } }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: Array<{ kind: string }> }>;
+          properties: { subject: string };
+        }>;
+      }>;
+    };
+    const run = log.runs[0];
+    const [merged, unknownRule] = run?.results ?? [];
+    expect(merged?.message.text).toBe('deadLetter: group orders.payment has no dead-letter topic [dev, prod]');
+    expect(merged?.locations[0]?.logicalLocations[0]?.kind).toBe('resource');
+    expect(merged?.properties.subject).toBe('consumer-group orders.payment');
+    // A rule the catalogue does not hold has no index (SARIF's -1); an unknown file falls back to main.ts by default.
+    expect(unknownRule?.ruleId).toBe('TF-NOPE-001');
+    expect(unknownRule?.ruleIndex).toBe(-1);
+    expect(unknownRule?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('main.ts');
+    expect(run?.tool.driver.rules.find((r) => r.id === 'TF-GROUP-003')?.help.text).toBe(
+      'Fix: leave deadLetter on (the default), or suppress this rule with the reason poison pills cannot occur',
+    ); // the rule's own fix (rules/group/dead-letter-exists.ts)
+    expect(run?.originalUriBaseIds).toEqual({ '%SRCROOT%': {} });
+  });
+
+  // Two findings whose field and message split the same characters differently ("x" + "yz", "xy" + "z") are different
+  // findings: a key that joined its parts without a separator would merge them.
+  const split = (level: Finding['level'], field: string, message: string): Finding => finding({ level, field, message });
+
+  it('keeps findings apart whose field and message differ only where one ends and the other starts', () => {
+    expect(mergeFindings([split('error', 'x', 'yz'), split('error', 'xy', 'z')]).map((f) => `${f.field}|${f.message}`)).toEqual(['x|yz', 'xy|z']);
+    expect(
+      formatText([split('error', 'x', 'yz'), split('warning', 'xy', 'z')])
+        .split('\n')
+        .slice(1, 5),
+    ).toEqual([
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › x: yz [dev]',
+      '          fix: leave deadLetter on (the default)',
+      '  warning TF-GROUP-003 topics/orders.ts:30 orders/payment › xy: z [dev]',
+      '          fix: leave deadLetter on (the default)',
+    ]);
+  });
+
+  it('orders entries by their environments as a comma-separated list ("eu,west" before "euwest")', () => {
+    const at = (environment: string, level: Finding['level']): Finding =>
+      finding({ environment, level, subject: { source: { path: `${environment}/orders/payment`, file: 'topics/orders.ts', line: 30 } } });
+    // One finding that is a warning in euwest and an error in eu and west: ',' (U+002C) sorts before 'w'.
+    const entries = mergeFindings([at('euwest', 'warning'), at('eu', 'error'), at('west', 'error')]);
+    expect(entries.map((f) => `${f.level} ${f.environments.join(',')}`)).toEqual(['error eu,west', 'warning euwest']);
   });
 });
