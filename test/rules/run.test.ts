@@ -9,11 +9,12 @@ import { productionReplicationFactor } from '../../rules/cluster/replication-fac
 import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import { replaySafetyStated } from '../../rules/replay/replay-safety-stated';
 import { buildContext } from '../../rules/context';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
 import { INDEXER, NOTIFICATION, PAYMENT, SEED } from '../model/resolve/helpers';
-import type { Finding } from '../../rules/types';
+import { COMPLIANT, violations, type Finding } from '../../rules/types';
 import {
   consumerGroup,
   DEV,
@@ -408,6 +409,44 @@ describe('buildContext: the indexes the rules look things up in', () => {
     expect(context.repository).toBeUndefined();
     const repository = { exists: (path: string) => path === 'docs/runbook.md' };
     expect(buildContext(topology, 'environment', repository).repository).toBe(repository);
+  });
+});
+
+describe('lint runner: readers, producers and declarations the Topology does not list (mutation batch 4 survivors)', () => {
+  it('reports an unknown rule suppressed on a producer once, on the producer (not again on it as a client)', () => {
+    const findings = lintOf(seed({ producer: { suppressions: [{ ruleId: 'TF-NOPE-004', reason: 'a typo in a rule id' }] } }));
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      `producer order-service → ${TOPIC}: producer order-service → ${TOPIC} suppresses unknown rule TF-NOPE-004`,
+    ]);
+  });
+
+  it('judges consumer groups and sink connectors as readers (TF-REPLAY-004: every reader of an event topic states its replay safety)', () => {
+    // The seed's three groups and the sink read event topics and state no replaySafety.
+    const result = resolve({ ...SEED, connectClusters: [INDEXING], connectors: [DOCUMENT_SINK] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    expect(lint(result.topology, [replaySafetyStated]).map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual([
+      'consumer-group orders.notification',
+      'consumer-group orders.payment',
+      'consumer-group search.indexer',
+      'connector search.indexing/document-index',
+    ]);
+  });
+
+  it('lints a Topology whose domains or consumer groups are left out without failing, and still applies what is declared', () => {
+    // Hand-edited or partial Topologies (an importer's, a test's) may list topics of a domain or dead-letter topics of
+    // a group they do not hold: the runner must not look for suppressions that are not there.
+    const topology = resolveTopology(seed({ group: { retries: ['1s'], suppressions: [{ ruleId: 'TF-NOPE-005', reason: 'a typo in a rule id' }] } }));
+    expect(topology.topics.some((t) => t.kind !== 'event')).toBe(true);
+    const withoutDomains = lint(withTopology(topology, { domains: [] }));
+    expect(findingsOf(withoutDomains, 'TF-LINT-001').map((f) => f.subject.name)).toEqual(['orders.payment']);
+    const withoutGroups = lint(withTopology(topology, { consumerGroups: [] }));
+    expect(withoutGroups.filter((f) => f.subject.kind === 'consumer-group')).toEqual([]);
+    expect(findingsOf(withoutGroups, 'TF-LINT-001')).toEqual([]);
+  });
+
+  it('gives no violations as compliant', () => {
+    expect(violations()).toBe(COMPLIANT);
+    expect(violations({ field: 'f', message: 'm' })).toEqual({ status: 'violations', violations: [{ field: 'f', message: 'm' }] });
   });
 });
 
