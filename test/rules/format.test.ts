@@ -780,11 +780,14 @@ describe('formats: details worked by hand (mutation batch 4 survivors)', () => {
     ]);
   });
 
-  it('orders entries by their environments as a comma-separated list ("eu,west" before "euwest")', () => {
+  it('orders entries by their environments as a comma-separated list ("eu,west" before "euwest" and "eu-west")', () => {
     const at = (environment: string, level: Finding['level']): Finding =>
       finding({ environment, level, subject: { source: { path: `${environment}/orders/payment`, file: 'topics/orders.ts', line: 30 } } });
     // One finding that is a warning in euwest and an error in eu and west: ',' (U+002C) sorts before 'w'.
     const entries = mergeFindings([at('euwest', 'warning'), at('eu', 'error'), at('west', 'error')]);
     expect(entries.map((f) => `${f.level} ${f.environments.join(',')}`)).toEqual(['error eu,west', 'warning euwest']);
+    // And a warning in eu-west: ',' (U+002C) sorts before '-' (U+002D), whichever entry comes first.
+    const dashed = mergeFindings([at('eu', 'error'), at('west', 'error'), at('eu-west', 'warning')]);
+    expect(dashed.map((f) => `${f.level} ${f.environments.join(',')}`)).toEqual(['error eu,west', 'warning eu-west']);
   });
 });
