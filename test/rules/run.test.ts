@@ -9,6 +9,7 @@ import { productionReplicationFactor } from '../../rules/cluster/replication-fac
 import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import { aclNeeded } from '../../rules/access/acl-needed';
 import { replaySafetyStated } from '../../rules/replay/replay-safety-stated';
 import { buildContext } from '../../rules/context';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
@@ -442,6 +443,17 @@ describe('lint runner: readers, producers and declarations the Topology does not
     const withoutGroups = lint(withTopology(topology, { consumerGroups: [] }));
     expect(withoutGroups.filter((f) => f.subject.kind === 'consumer-group')).toEqual([]);
     expect(findingsOf(withoutGroups, 'TF-LINT-001')).toEqual([]);
+  });
+
+  it("points a derived ACL's finding at its domain's declaration, or at the domain's name when the Topology lists no domain", () => {
+    // ACLs needed by nothing (TF-ACL-001) on the seed: every one of them belongs to orders, declared at topics/orders.ts:5.
+    const topology = resolveTopology(seed({}));
+    const acls = topology.acls.map((a) => ({ ...a, neededBy: [] }));
+    const sources = (changes: Partial<Omit<Topology, 'formatVersion'>>): unknown[] =>
+      lint(withTopology(topology, { acls, ...changes }), [aclNeeded]).map((f) => f.subject.source);
+    expect(sources({}).length).toBe(topology.acls.length);
+    expect(new Set(sources({}).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'dev/orders', file: 'topics/orders.ts', line: 5 })]));
+    expect(new Set(sources({ domains: [] }).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'orders' })]));
   });
 
   it('gives no violations as compliant', () => {
