@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../rules/format/json';
 import { isBlocking, mergeFindings, stripStack } from '../../rules/format/merge';
 import { formatSarif } from '../../rules/format/sarif';
-import { formatProblems, formatText } from '../../rules/format/text';
+import { formatProblems, formatText, NO_PAINT } from '../../rules/format/text';
 import { META_RULES, RULES } from '../../rules/registry';
 import type { Finding } from '../../rules/types';
 import { declareOrders, lintOrders, lintStack, PROD, type OrdersOverrides } from './helpers';
@@ -560,5 +560,234 @@ describeNeeding(SARIF_SCHEMA_REQUIREMENT, 'the SARIF validator on real logs', ()
     expect(paths).toContain('/runs/0/results/0');
     expect(paths).toContain('/runs/0/results/0/level');
     expect(sarifProblems({ runs: [] }, schema).length).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Cases worked by hand from the format's definition (docs/testing.md, mutation batch 4): every expected line is written
+// out, never produced by the formatter.
+
+describe('formatText and mergeFindings: orders and merges worked by hand', () => {
+  const lag = (domain: string, name: string, file: string, line: number): Finding =>
+    finding({
+      ruleId: 'TF-GROUP-004',
+      level: 'warning',
+      subject: { domain, name: `${domain}.${name}`, source: { path: `dev/${domain}/${name}`, file, line } },
+      field: 'maxProcessingLag',
+      message: `group ${domain}.${name} states no maxProcessingLag`,
+      fix: "set maxProcessingLag, e.g. '5m'",
+    });
+  const report = [
+    lag('orders', 'a', 'topics/orders.ts', 20),
+    finding({
+      subject: { domain: 'billing', name: 'billing.ledger', source: { path: 'dev/billing/ledger', file: 'topics/billing.ts', line: 12 } },
+      message: 'group billing.ledger has no dead-letter topic',
+    }),
+    lag('accounts', 'audit', 'topics/accounts.ts', 5),
+    finding({
+      ruleId: 'TF-GROUP-005',
+      level: 'info',
+      subject: { domain: 'ab-testing', name: 'ab-testing.rollup', source: { path: 'dev/ab-testing/rollup', file: 'topics/ab.ts', line: 8 } },
+      field: 'processingTimePerMessage',
+      message: 'group ab-testing.rollup states no processing time',
+    }),
+    finding(),
+    finding({
+      ruleId: 'TF-REPL-001',
+      environment: 'prod',
+      subject: { kind: 'environment', name: 'prod', domain: '', source: { path: 'prod', file: 'environments.ts' } },
+      field: 'replicationFactor',
+      message: 'replication factor 1 in production environment "prod"',
+      fix: 'set replicationFactor to at least 3',
+    }),
+  ];
+  const expected = [
+    'environments',
+    '  error   TF-REPL-001 environments.ts prod › replicationFactor: replication factor 1 in production environment "prod" [prod]',
+    '          fix: set replicationFactor to at least 3',
+    'billing',
+    '  error   TF-GROUP-003 topics/billing.ts:12 billing/ledger › deadLetter: group billing.ledger has no dead-letter topic [dev]',
+    '          fix: leave deadLetter on (the default)',
+    'orders',
+    '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
+    '          fix: leave deadLetter on (the default)',
+    '  warning TF-GROUP-004 topics/orders.ts:20 orders/a › maxProcessingLag: group orders.a states no maxProcessingLag [dev]',
+    "          fix: set maxProcessingLag, e.g. '5m'",
+    'accounts',
+    '  warning TF-GROUP-004 topics/accounts.ts:5 accounts/audit › maxProcessingLag: group accounts.audit states no maxProcessingLag [dev]',
+    "          fix: set maxProcessingLag, e.g. '5m'",
+    'ab-testing',
+    '  info    TF-GROUP-005 topics/ab.ts:8 ab-testing/rollup › processingTimePerMessage: group ab-testing.rollup states no processing time [dev]',
+    '',
+    '3 error(s), 2 warning(s), 1 info, 0 suppressed — failed',
+    '',
+  ].join('\n');
+
+  it('orders domains by their worst finding, then by name (environments, with no domain, first among equals), whatever the input order', () => {
+    // billing and orders both hold an error: alphabetical; accounts (a warning) follows them although it sorts before
+    // both by name, and ab-testing (only info) comes last. Inside orders the error at orders/payment leads the warning
+    // at orders/a, which comes first by construct path.
+    expect(formatText(report)).toBe(expected);
+    expect(formatText([...report].reverse())).toBe(expected);
+  });
+
+  /** One topic finding per environment, its level set by each; the topic's name carries the environment's prefix. */
+  const headroom = (environment: string, level: Finding['level'], prefix: string): Finding =>
+    finding({
+      ruleId: 'TF-TOPIC-001',
+      level,
+      environment,
+      subject: {
+        kind: 'topic',
+        name: `${prefix}orders.order-created`,
+        key: 'event orders/order-created',
+        source: { path: `${environment}/orders/order-created`, file: 'topics/orders.ts', line: 12 },
+      },
+      field: 'partitions',
+      message: 'partitions 3 leave no headroom',
+      fix: 'raise partitions',
+    });
+
+  it('prints one topic with a different level in each environment as one line, by its declared identity, levels most severe first', () => {
+    const findings = [headroom('prod', 'info', ''), headroom('staging', 'warning', 'staging.'), headroom('dev', 'error', 'dev.')];
+    const line = [
+      '  error   TF-TOPIC-001 topics/orders.ts:12 orders/order-created › partitions: partitions 3 leave no headroom error [dev] · warning [staging] · info [prod]',
+      '          fix: raise partitions',
+    ];
+    const text = ['orders', ...line, '', '1 error(s), 1 warning(s), 1 info, 0 suppressed — failed', ''].join('\n');
+    expect(formatText(findings)).toBe(text);
+    expect(formatText([...findings].reverse())).toBe(text);
+  });
+
+  it('merges one topic across environments by its key although its names differ, and keeps it apart without a key', () => {
+    const merged = mergeFindings([headroom('dev', 'error', 'dev.'), headroom('prod', 'error', '')]);
+    expect(merged.map((f) => [f.constructPath, f.environments])).toEqual([['orders/order-created', ['dev', 'prod']]]);
+    const unkeyed = (f: Finding): Finding => ({ ...f, subject: { ...f.subject, key: undefined } });
+    expect(
+      mergeFindings([unkeyed(headroom('dev', 'error', 'dev.')), unkeyed(headroom('prod', 'error', ''))]).map((f) => [f.subject.name, f.environments]),
+    ).toEqual([
+      ['dev.orders.order-created', ['dev']],
+      ['orders.order-created', ['prod']],
+    ]);
+  });
+
+  it('names an environment once when the same finding is given twice', () => {
+    expect(mergeFindings([finding(), finding()]).map((f) => f.environments)).toEqual([['dev']]);
+  });
+
+  it('orders entries that differ only by level by their environments, whatever the input order', () => {
+    const prodError = finding({ environment: 'prod', subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } } });
+    const devWarning = finding({ level: 'warning' });
+    expect(mergeFindings([prodError, devWarning]).map((f) => `${f.level} [${f.environments.join(', ')}]`)).toEqual(['warning [dev]', 'error [prod]']);
+  });
+
+  it('keeps a suppressed production error and an unsuppressed dev warning of one finding on two lines', () => {
+    const prodError = finding({
+      environment: 'prod',
+      subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } },
+      suppressed: { reason: 'accepted in prod until the migration', by: 'domain orders' },
+    });
+    expect(formatText([finding({ level: 'warning' }), prodError])).toBe(
+      [
+        'orders',
+        '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [prod] — suppressed by domain orders: accepted in prod until the migration',
+        '  warning TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
+        '          fix: leave deadLetter on (the default)',
+        '',
+        '0 error(s), 1 warning(s), 0 info, 1 suppressed — passed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('paints what synth prints with the Paint it is given', () => {
+    const paint = {
+      level: (level: string, text: string) => `<${level}>${text}</>`,
+      heading: (text: string) => `<h>${text}</>`,
+      dim: (text: string) => `<dim>${text}</>`,
+      verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>`,
+    };
+    expect(formatProblems([finding()], paint).lines).toEqual([
+      '<h>orders</>',
+      '  <error>error  </> TF-GROUP-003 topics/orders.ts:30 orders/payment › deadLetter: group orders.payment has no dead-letter topic [dev]',
+      '          fix: leave deadLetter on (the default)',
+    ]);
+  });
+});
+
+describe('formats: details worked by hand (mutation batch 4 survivors)', () => {
+  const noField = finding({ field: '' });
+  const prodToo = finding({ environment: 'prod', subject: { source: { path: 'prod/orders/payment', file: 'topics/orders.ts', line: 30 } } });
+
+  it('writes a finding without a field with no "field: " in the text and the SARIF message', () => {
+    expect(formatText([noField]).split('\n')[1]).toBe(
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › group orders.payment has no dead-letter topic [dev]',
+    );
+    expect(resultsOf(sarif([noField]))[0]?.message.text).toBe('group orders.payment has no dead-letter topic [dev]');
+  });
+
+  it('paints the verdict of a report that passed as passed', () => {
+    const paint = { ...NO_PAINT, verdict: (passed: boolean, text: string) => `<${passed ? 'ok' : 'fail'}>${text}</>` };
+    expect(formatText([], { paint })).toBe('\n0 error(s), 0 warning(s), 0 info, 0 suppressed<ok> — passed</>\n');
+  });
+
+  it('writes every detail of a SARIF result and rule: environments, logical location kind, subject, help, %SRCROOT%', () => {
+    const log = JSON.parse(
+      formatSarif([finding(), prodToo, finding({ ruleId: 'TF-NOPE-001', subject: { source: { path: 'dev/orders/payment' } } })], { toolVersion: '0.1.0' }),
+    ) as {
+      runs: Array<{
+        originalUriBaseIds: unknown;
+        tool: { driver: { rules: Array<{ id: string; help: { text: string } }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: Array<{ kind: string }> }>;
+          properties: { subject: string };
+        }>;
+      }>;
+    };
+    const run = log.runs[0];
+    const [merged, unknownRule] = run?.results ?? [];
+    expect(merged?.message.text).toBe('deadLetter: group orders.payment has no dead-letter topic [dev, prod]');
+    expect(merged?.locations[0]?.logicalLocations[0]?.kind).toBe('resource');
+    expect(merged?.properties.subject).toBe('consumer-group orders.payment');
+    // A rule the catalogue does not hold has no index (SARIF's -1); an unknown file falls back to main.ts by default.
+    expect(unknownRule?.ruleId).toBe('TF-NOPE-001');
+    expect(unknownRule?.ruleIndex).toBe(-1);
+    expect(unknownRule?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('main.ts');
+    expect(run?.tool.driver.rules.find((r) => r.id === 'TF-GROUP-003')?.help.text).toBe(
+      'Fix: leave deadLetter on (the default), or suppress this rule with the reason poison pills cannot occur',
+    ); // the rule's own fix (rules/group/dead-letter-exists.ts)
+    expect(run?.originalUriBaseIds).toEqual({ '%SRCROOT%': {} });
+  });
+
+  // Two findings whose field and message split the same characters differently ("x" + "yz", "xy" + "z") are different
+  // findings: a key that joined its parts without a separator would merge them.
+  const split = (level: Finding['level'], field: string, message: string): Finding => finding({ level, field, message });
+
+  it('keeps findings apart whose field and message differ only where one ends and the other starts', () => {
+    expect(mergeFindings([split('error', 'x', 'yz'), split('error', 'xy', 'z')]).map((f) => `${f.field}|${f.message}`)).toEqual(['x|yz', 'xy|z']);
+    expect(
+      formatText([split('error', 'x', 'yz'), split('warning', 'xy', 'z')])
+        .split('\n')
+        .slice(1, 5),
+    ).toEqual([
+      '  error   TF-GROUP-003 topics/orders.ts:30 orders/payment › x: yz [dev]',
+      '          fix: leave deadLetter on (the default)',
+      '  warning TF-GROUP-003 topics/orders.ts:30 orders/payment › xy: z [dev]',
+      '          fix: leave deadLetter on (the default)',
+    ]);
+  });
+
+  it('orders entries by their environments as a comma-separated list ("eu,west" before "euwest" and "eu-west")', () => {
+    const at = (environment: string, level: Finding['level']): Finding =>
+      finding({ environment, level, subject: { source: { path: `${environment}/orders/payment`, file: 'topics/orders.ts', line: 30 } } });
+    // One finding that is a warning in euwest and an error in eu and west: ',' (U+002C) sorts before 'w'.
+    const entries = mergeFindings([at('euwest', 'warning'), at('eu', 'error'), at('west', 'error')]);
+    expect(entries.map((f) => `${f.level} ${f.environments.join(',')}`)).toEqual(['error eu,west', 'warning euwest']);
+    // And a warning in eu-west: ',' (U+002C) sorts before '-' (U+002D), whichever entry comes first.
+    const dashed = mergeFindings([at('eu', 'error'), at('west', 'error'), at('eu-west', 'warning')]);
+    expect(dashed.map((f) => `${f.level} ${f.environments.join(',')}`)).toEqual(['error eu,west', 'warning eu-west']);
   });
 });

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from '../../model/resolve';
 import type { Topology } from '../../model/topology';
 import { compatibilityNotNone } from '../../rules/contract/compatibility-not-none';
 import { deadLetterExists } from '../../rules/group/dead-letter-exists';
+import { productionReplicationFactor } from '../../rules/cluster/replication-factor';
 import { isBlocking, mergeFindings } from '../../rules/format/merge';
 import { META_RULES, RULES, UNKNOWN_RULE_SUPPRESSED, UNUSED_SUPPRESSION } from '../../rules/registry';
 import { lint } from '../../rules/run';
+import { aclNeeded } from '../../rules/access/acl-needed';
+import { replaySafetyStated } from '../../rules/replay/replay-safety-stated';
+import { buildContext } from '../../rules/context';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
-import { SEED } from '../model/resolve/helpers';
-import type { Finding } from '../../rules/types';
+import { INDEXER, NOTIFICATION, PAYMENT, SEED } from '../model/resolve/helpers';
+import { COMPLIANT, violations, type Finding } from '../../rules/types';
 import {
   consumerGroup,
   DEV,
@@ -274,6 +278,187 @@ describe('lint runner: suppressions', () => {
     });
     expect(findingsOf(lintOf(declarations, { ...PROD, minInsyncReplicas: 1 }), 'TF-LINT-002')).toEqual([]);
     expect(findingsOf(lintOf(declarations), 'TF-LINT-002').map((f) => f.subject.name)).toEqual([TOPIC]);
+  });
+});
+
+describe('lint runner: the environment as a subject, and Streams application suppressions', () => {
+  // A production environment whose default replication factor is 1: TF-REPL-001 judges it on the environment itself
+  // (the rule's environmentCheck), once, and not on the topic, which inherits the factor without declaring one.
+  const onePerReplica = resolveTopology(seed({}), { ...PROD, replicationFactor: 1, minInsyncReplicas: 1 });
+  const environmentFindings = (findings: readonly Finding[]): unknown[] =>
+    findings.map((f) => [f.ruleId, f.level, f.subject.kind, f.subject.name, f.subject.domain, f.field, f.message, f.subject.source]);
+
+  it("reports a rule's environment check on the environment, at its name when no source is given", () => {
+    expect(environmentFindings(lint(onePerReplica, [productionReplicationFactor]))).toEqual([
+      ['TF-REPL-001', 'error', 'environment', 'prod', '', 'replicationFactor', 'replication factor 1 in production environment "prod"', { path: 'prod' }],
+    ]);
+  });
+
+  it('points findings on the environment at the source it is given', () => {
+    const environmentSource = { path: 'prod', file: 'environments.ts', line: 7 };
+    expect(lint(onePerReplica, [productionReplicationFactor], { environmentSource }).map((f) => f.subject.source)).toEqual([environmentSource]);
+  });
+
+  it('runs no check on the environment for a rule without an environment check', () => {
+    expect(lint(onePerReplica, [deadLetterExists])).toEqual([]);
+  });
+
+  /** The orders seed with a Streams application reading order-created that suppresses what it is given. */
+  const withStreams = (suppressions: ReadonlyArray<{ ruleId: string; reason: string }>): Finding[] =>
+    lintOf({
+      ...seed({}),
+      streamsApplications: [
+        {
+          domain: 'orders',
+          name: 'totals',
+          service: 'totals',
+          principal: 'User:totals',
+          inputs: [{ topic: ORDER_CREATED }],
+          suppressions: [...suppressions],
+          source: { path: 'dev/orders/totals', file: 'topics/orders.ts', line: 50 },
+        },
+      ],
+    });
+
+  it('reports unknown and unused suppressions of a Streams application once, on the application (not again on it as a reader)', () => {
+    const reason = 'stated here to check what lint says about it';
+    const meta = withStreams([
+      { ruleId: 'TF-NOPE-003', reason },
+      { ruleId: 'TF-GROUP-003', reason },
+    ]).filter((f) => f.ruleId.startsWith('TF-LINT-'));
+    expect(meta.map((f) => `${f.ruleId} ${f.level} ${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      'TF-LINT-001 error streams-application orders.totals: streams application orders.totals suppresses unknown rule TF-NOPE-003',
+      'TF-LINT-002 info streams-application orders.totals: streams application orders.totals suppresses TF-GROUP-003, which reports nothing here',
+    ]);
+  });
+});
+
+describe('buildContext: the indexes the rules look things up in', () => {
+  // The seed with one principal shared by three services (two groups and a producer, listed out of name order) and a
+  // Streams application reading search's topic.
+  const declarations = {
+    ...SEED,
+    consumerGroups: [PAYMENT, { ...NOTIFICATION, principal: 'User:payment-service' }, INDEXER],
+    producers: [
+      ...SEED.producers,
+      {
+        topic: { domain: 'orders', event: 'order-created' },
+        service: 'audit-service',
+        principal: 'User:payment-service',
+        source: { path: 'dev/orders/audit' },
+      },
+    ],
+    streamsApplications: [
+      {
+        domain: 'search',
+        name: 'doc-stats',
+        service: 'doc-stats',
+        principal: 'User:doc-stats',
+        inputs: [{ topic: { domain: 'search', event: 'document-changed' } }],
+        source: { path: 'dev/search/doc-stats' },
+      },
+    ],
+  };
+  // Resolved once; the context is built inside each test, so that mutation testing attributes buildContext to them.
+  const result = resolve(declarations, DEV);
+  const resolvedTopology = result.topology;
+  if (resolvedTopology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  const topology: Topology = resolvedTopology;
+  let context: ReturnType<typeof buildContext>;
+  beforeEach(() => {
+    context = buildContext(topology);
+  });
+
+  it('finds the consumer groups, Streams applications and producers of a topic, and none for a topic nobody uses', () => {
+    expect(
+      context
+        .readersOf('orders.order-created')
+        .map((g) => g.groupId)
+        .sort(),
+    ).toEqual(['orders.notification', 'orders.payment']);
+    expect(context.readersOf('search.document-changed').map((g) => g.groupId)).toEqual(['search.indexer']);
+    expect(context.streamsReadersOf('search.document-changed').map((a) => a.applicationId)).toEqual(['search.doc-stats']);
+    expect(context.streamsReadersOf('orders.order-created')).toEqual([]);
+    expect(
+      context
+        .producersOf('orders.order-created')
+        .map((p) => p.service)
+        .sort(),
+    ).toEqual(['audit-service', 'order-service']);
+    expect(context.producersOf('search.document-changed')).toEqual([]);
+    expect(context.readersOf('orders.no-such-topic')).toEqual([]);
+  });
+
+  it('looks up event topics by name, and not dead-letter or retry topics', () => {
+    expect(context.eventTopic('orders.order-created')?.name).toBe('orders.order-created');
+    const companions = topology.topics.filter((t) => t.kind !== 'event').map((t) => t.name);
+    expect(companions.length).toBeGreaterThan(0);
+    for (const name of companions) expect(context.eventTopic(name), name).toBeUndefined();
+  });
+
+  it('lists the services of a principal once each, in name order', () => {
+    expect(context.servicesOf('User:payment-service')).toEqual(['audit-service', 'notification-service', 'payment-service']);
+    expect(context.servicesOf('User:doc-stats')).toEqual(['doc-stats']);
+    expect(context.servicesOf('User:nobody')).toEqual([]);
+  });
+
+  it("finds a domain's stack under the layout it is given (one per environment by default) and keeps the repository facts", () => {
+    expect(context.stackOf('orders')).toMatchObject({ stack: 'dev', domains: ['orders', 'search'] });
+    expect(context.stackOf('billing')).toBeUndefined();
+    expect(buildContext(topology, 'domain').stackOf('orders')).toMatchObject({ stack: 'dev-orders', domains: ['orders'] });
+    expect(context.topology).toBe(topology);
+    expect(context.repository).toBeUndefined();
+    const repository = { exists: (path: string) => path === 'docs/runbook.md' };
+    expect(buildContext(topology, 'environment', repository).repository).toBe(repository);
+  });
+});
+
+describe('lint runner: readers, producers and declarations the Topology does not list (mutation batch 4 survivors)', () => {
+  it('reports an unknown rule suppressed on a producer once, on the producer (not again on it as a client)', () => {
+    const findings = lintOf(seed({ producer: { suppressions: [{ ruleId: 'TF-NOPE-004', reason: 'a typo in a rule id' }] } }));
+    expect(findingsOf(findings, 'TF-LINT-001').map((f) => `${f.subject.kind} ${f.subject.name}: ${f.message}`)).toEqual([
+      `producer order-service → ${TOPIC}: producer order-service → ${TOPIC} suppresses unknown rule TF-NOPE-004`,
+    ]);
+  });
+
+  it('judges consumer groups and sink connectors as readers (TF-REPLAY-004: every reader of an event topic states its replay safety)', () => {
+    // The seed's three groups and the sink read event topics and state no replaySafety.
+    const result = resolve({ ...SEED, connectClusters: [INDEXING], connectors: [DOCUMENT_SINK] }, DEV);
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    expect(lint(result.topology, [replaySafetyStated]).map((f) => `${f.subject.kind} ${f.subject.name}`)).toEqual([
+      'consumer-group orders.notification',
+      'consumer-group orders.payment',
+      'consumer-group search.indexer',
+      'connector search.indexing/document-index',
+    ]);
+  });
+
+  it('lints a Topology whose domains or consumer groups are left out without failing, and still applies what is declared', () => {
+    // Hand-edited or partial Topologies (an importer's, a test's) may list topics of a domain or dead-letter topics of
+    // a group they do not hold: the runner must not look for suppressions that are not there.
+    const topology = resolveTopology(seed({ group: { retries: ['1s'], suppressions: [{ ruleId: 'TF-NOPE-005', reason: 'a typo in a rule id' }] } }));
+    expect(topology.topics.some((t) => t.kind !== 'event')).toBe(true);
+    const withoutDomains = lint(withTopology(topology, { domains: [] }));
+    expect(findingsOf(withoutDomains, 'TF-LINT-001').map((f) => f.subject.name)).toEqual(['orders.payment']);
+    const withoutGroups = lint(withTopology(topology, { consumerGroups: [] }));
+    expect(withoutGroups.filter((f) => f.subject.kind === 'consumer-group')).toEqual([]);
+    expect(findingsOf(withoutGroups, 'TF-LINT-001')).toEqual([]);
+  });
+
+  it("points a derived ACL's finding at its domain's declaration, or at the domain's name when the Topology lists no domain", () => {
+    // ACLs needed by nothing (TF-ACL-001) on the seed: every one of them belongs to orders, declared at topics/orders.ts:5.
+    const topology = resolveTopology(seed({}));
+    const acls = topology.acls.map((a) => ({ ...a, neededBy: [] }));
+    const sources = (changes: Partial<Omit<Topology, 'formatVersion'>>): unknown[] =>
+      lint(withTopology(topology, { acls, ...changes }), [aclNeeded]).map((f) => f.subject.source);
+    expect(sources({}).length).toBe(topology.acls.length);
+    expect(new Set(sources({}).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'dev/orders', file: 'topics/orders.ts', line: 5 })]));
+    expect(new Set(sources({ domains: [] }).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'orders' })]));
+  });
+
+  it('gives no violations as compliant', () => {
+    expect(violations()).toBe(COMPLIANT);
+    expect(violations({ field: 'f', message: 'm' })).toEqual({ status: 'violations', violations: [{ field: 'f', message: 'm' }] });
   });
 });
 
