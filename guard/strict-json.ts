@@ -54,7 +54,7 @@ export function writtenByStringify(text: string): { ok: true; value: unknown } |
 }
 
 /** jsonc-parser's scanner over the whole text: every duplicate key, comment and syntax error, with its line. */
-function scanStrictJson(text: string): StrictJson {
+export function scanStrictJson(text: string): StrictJson {
   const problems: JsonProblem[] = [];
   const keys: Set<string>[] = [];
   let syntax = false;
