@@ -14,6 +14,11 @@ import { TERRAFORM_COST_SIZES, terraformCost, type TerraformCostRow } from './te
 
 export const PR_PATH_SIZES = [1_000, 10_000] as const;
 
+/** A scenario as `--scenarios` names it: `one-topic`, `one-domain`, `environment`, `upgrade`. */
+function scenarioSlug(scenario: string): string {
+  return scenario.replace(/,.*/, '').replace(/ /g, '-');
+}
+
 export const TERRAFORM_HELP = `Usage: npm run bench -- --pr-path [options]
        npm run bench -- --terraform-cost [options]
 
@@ -28,6 +33,8 @@ export const TERRAFORM_HELP = `Usage: npm run bench -- --pr-path [options]
   --max-plans <n>    --pr-path: plan at most n of the stacks the guard lists per run; the others are counted at the
                      median of those planned, and the total says "estimated" (default: every listed stack)
   --topics-per-domain <n>  --pr-path: topics per domain stack (default ${TOPICS_PER_DOMAIN}, the synth bench's)
+  --scenarios <a,b,…>  --pr-path: only these scenarios (${PR_SCENARIOS.map(scenarioSlug).join(', ')}); the
+                     environment change alone takes most of a 10,000-topic round (default: all)
   --json             JSON instead of Markdown
   --keep             keep the temporary directory (its path goes to stderr)
 `;
@@ -51,6 +58,7 @@ export async function terraformMain(argv: readonly string[], progress: (line: st
         repeat: { type: 'string', default: '3' },
         'max-plans': { type: 'string' },
         'topics-per-domain': { type: 'string' },
+        scenarios: { type: 'string' },
         json: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -87,6 +95,13 @@ export async function terraformMain(argv: readonly string[], progress: (line: st
     process.stderr.write(`bench: --sizes takes positive integers separated by commas, got "${values.sizes}"\n`);
     return 1;
   }
+  const words = values.scenarios?.split(',').map((s) => s.trim());
+  const scenarios = words === undefined ? PR_SCENARIOS : PR_SCENARIOS.filter((s) => words.includes(scenarioSlug(s)));
+  const unknownScenario = words?.find((w) => !PR_SCENARIOS.some((s) => scenarioSlug(s) === w));
+  if (unknownScenario !== undefined) {
+    process.stderr.write(`bench: unknown scenario "${unknownScenario}" in --scenarios (one of ${PR_SCENARIOS.map(scenarioSlug).join(', ')})\n`);
+    return 1;
+  }
   const root = mkdtempSync(join(tmpdir(), 'topicform-bench-tf-'));
   if (values.keep === true) progress(`working in ${root}`);
   const started = Date.now();
@@ -103,7 +118,12 @@ export async function terraformMain(argv: readonly string[], progress: (line: st
         const runs: PrRun[] = [];
         for (let round = 0; round < repeat; round++) {
           runs.push(
-            ...(await prPathRound({ topics, repeat, perDomain, ...(maxPlans === undefined ? {} : { maxPlans }) }, join(root, String(topics)), round, progress)),
+            ...(await prPathRound(
+              { topics, repeat, perDomain, scenarios, ...(maxPlans === undefined ? {} : { maxPlans }) },
+              join(root, String(topics)),
+              round,
+              progress,
+            )),
           );
         }
         results.push({ topics, runs });

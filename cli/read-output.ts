@@ -6,6 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectoryEntry } from '../guard/types';
 import { isObject } from '../model/json-object';
+import { SharedTexts } from './shared-texts';
 
 /** An input a command cannot use; the message names it and says why (the command prints it and exits 1). */
 export class InputError extends Error {}
@@ -36,9 +37,9 @@ export function listEntries(dir: string): DirectoryEntry[] {
 }
 
 /** A file's text when it is a regular file (not a link, not a directory), else undefined. */
-export function readRegularFile(path: string): string | undefined {
+export function readRegularFile(path: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): string | undefined {
   if (!existsSync(path) && !isDanglingLink(path)) return undefined;
-  return entryKind(path) === 'file' ? readFileSync(path, 'utf8') : undefined;
+  return entryKind(path) === 'file' ? read(path) : undefined;
 }
 
 function isDanglingLink(path: string): boolean {
@@ -60,9 +61,16 @@ export interface OutputStack {
   readonly terraform: unknown;
   readonly environment: string | null;
   readonly production: boolean | null;
+  readonly terraformText: string;
+  readonly topologyText?: string;
 }
 
-export function readOutputStacks(dir: string, label: string): OutputStack[] {
+/**
+ * Each file is parsed on first use, not here: the guard compares a head stack whose files are byte-identical to the
+ * base's by their text and never needs the base's parse (guard/guard.ts); a file that is not JSON is an InputError
+ * naming it when it is used, as it was when it was read. `texts` shares the strings with the head's reading.
+ */
+export function readOutputStacks(dir: string, label: string, texts: SharedTexts = new SharedTexts()): OutputStack[] {
   if (!existsSync(dir)) throw new InputError(`${label}: no such directory`);
   if (!isOutputDirectory(dir)) throw new InputError(`${label}: not a synthesized output (it has no stacks/ directory)`);
   const stacks: OutputStack[] = [];
@@ -70,18 +78,45 @@ export function readOutputStacks(dir: string, label: string): OutputStack[] {
     if (entry.kind !== 'directory') continue;
     const terraformFile = join(dir, 'stacks', entry.name, 'cdk.tf.json');
     if (!existsSync(terraformFile)) continue;
-    const terraform = parseJson(readFileSync(terraformFile, 'utf8'), `${label}/stacks/${entry.name}/cdk.tf.json`);
+    const terraformText = texts.read(`${entry.name}/cdk.tf.json`, terraformFile);
     const topologyFile = join(dir, 'stacks', entry.name, 'topology.json');
-    const topology = existsSync(topologyFile) ? parseJson(readFileSync(topologyFile, 'utf8'), `${label}/stacks/${entry.name}/topology.json`) : undefined;
-    const environment = isObject(topology) && isObject(topology.environment) ? topology.environment : {};
+    const topologyText = existsSync(topologyFile) ? texts.read(`${entry.name}/topology.json`, topologyFile) : undefined;
+    const terraform = once(() => parseJson(terraformText, `${label}/stacks/${entry.name}/cdk.tf.json`));
+    const environment = once(() => {
+      const topology = topologyText === undefined ? undefined : parseJson(topologyText, `${label}/stacks/${entry.name}/topology.json`);
+      return isObject(topology) && isObject(topology.environment) ? topology.environment : {};
+    });
     stacks.push({
       stack: entry.name,
-      terraform,
-      environment: typeof environment.name === 'string' ? environment.name : null,
-      production: typeof environment.production === 'boolean' ? environment.production : null,
+      terraformText,
+      ...(topologyText === undefined ? {} : { topologyText }),
+      get terraform() {
+        return terraform();
+      },
+      get environment() {
+        const name = environment().name;
+        return typeof name === 'string' ? name : null;
+      },
+      get production() {
+        const production = environment().production;
+        return typeof production === 'boolean' ? production : null;
+      },
     });
   }
   return stacks;
+}
+
+/** `compute`'s result, computed on the first call. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 function parseJson(text: string, file: string): unknown {

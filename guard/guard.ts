@@ -106,11 +106,13 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
   // A new stack of a known environment (a domain added under layout `domain`) is compared with a base stack of that
   // environment, the stack names aside; a stack of an environment the base does not have cannot be compared at all.
   const sibling = settingsCounterpart(stack.stack, own.environment, baseByName, (s) => s.environment);
+  // The base's own topology.json, byte for byte: its environment is the one just read from the head's (not parsed twice).
+  const sameTopology = same !== undefined && same.topologyText !== undefined && same.topologyText === stack.topology;
   const info = {
     stack: stack.stack,
     directory: stack.directory,
-    environment: sibling?.environment ?? own.environment,
-    production: sibling?.production ?? own.production,
+    environment: sameTopology ? own.environment : (sibling?.environment ?? own.environment),
+    production: sameTopology ? own.production : (sibling?.production ?? own.production),
     new: same === undefined,
     remoteBackend,
   };
@@ -121,6 +123,10 @@ function guardStack(stack: GuardStack, input: GuardInput, baseByName: ReadonlyMa
       `stack ${stack.stack} (environment ${own.environment ?? 'unknown'}) has no counterpart in ${base.label}: a new environment's backend and provider settings are reviewed and merged before anything plans them`,
     );
     return { ...info, changed: true };
+  }
+  // The base's cdk.tf.json, byte for byte: the same settings and the same Terraform, known without comparing them.
+  if (terraform !== undefined && same !== undefined && same.terraformText !== undefined && same.terraformText === stack.terraform) {
+    return { ...info, changed: false };
   }
   if (terraform !== undefined) {
     const rename = same === undefined ? { before: sibling.stack, after: stack.stack } : undefined;

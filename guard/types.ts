@@ -27,10 +27,17 @@ export interface GuardStack {
 /** A stack of the trusted base output (synthesized by the default branch's own code). */
 export interface BaseStack {
   readonly stack: string;
-  /** Its cdk.tf.json, parsed. */
+  /** Its cdk.tf.json, parsed (the command layer parses it on first use: most stacks of a change never need it). */
   readonly terraform: unknown;
   readonly environment: string | null;
   readonly production: boolean | null;
+  /**
+   * The texts of its cdk.tf.json and topology.json, when the reader kept them. A head stack whose file is the same
+   * text is compared and described without parsing the base's (guard.ts): the same text is the same Terraform and the
+   * same environment.
+   */
+  readonly terraformText?: string;
+  readonly topologyText?: string;
 }
 
 export interface GuardOptions {

@@ -55,12 +55,30 @@ function withFile<T>(source: SourceFile, read: (json: unknown) => T): T {
   }
 }
 
-/** A whole output: every stack's files. Stack names must be unique. */
-export function parseOutput(label: string, stacks: readonly StackFiles[]): Snapshot {
+/** An output already parsed, with the files it was parsed from: the other side of a review reuses its stacks. */
+export interface ParsedOutput {
+  readonly files: readonly StackFiles[];
+  readonly snapshot: Snapshot;
+}
+
+/**
+ * A whole output: every stack's files. Stack names must be unique. With `parsed` (the base, for the head), a stack
+ * whose two files are the same texts as the base's stack of that name is the base's StackSnapshot itself, not a second
+ * parse of the same text: parsing is a function of the text alone (no file name or label enters a StackSnapshot), so
+ * the result is the same, and in a pull request most stacks are byte-identical (66 of 67 for one topic changed in a
+ * 10,000-topic repository). The base's own parse has already reported any problem such a text holds.
+ */
+export function parseOutput(label: string, stacks: readonly StackFiles[], parsed?: ParsedOutput): Snapshot {
+  const known = new Map((parsed?.files ?? []).map((f) => [f.stack, f]));
   const byName = new Map<string, StackSnapshot>();
   for (const files of stacks) {
     if (byName.has(files.stack)) throw new ReviewInputError(files.terraform.file, `stack "${files.stack}" appears twice in ${label}`);
-    byName.set(files.stack, parseStack(files));
+    const same = known.get(files.stack);
+    const reused =
+      same !== undefined && same.terraform.text === files.terraform.text && same.topology.text === files.topology.text
+        ? parsed?.snapshot.stacks.get(files.stack)
+        : undefined;
+    byName.set(files.stack, reused ?? parseStack(files));
   }
   return { label, stacks: byName };
 }

@@ -17,6 +17,7 @@ import { guard } from '../../guard/guard';
 import type { GuardInput, GuardResult, GuardStack } from '../../guard/types';
 import { renderGuardComment } from '../../review/render/guard-comment';
 import { entryKind, isOutputDirectory, listEntries, InputError, readOutputStacks, readRegularFile } from '../read-output';
+import { SharedTexts } from '../shared-texts';
 import type { CommandIo } from './access';
 
 export interface GuardOptions {
@@ -100,6 +101,8 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
   if (dirs.length === 0) throw new InputError('give at least one stack or output directory');
   const stacks: GuardStack[] = [];
   const strays: string[] = [];
+  // The head's texts are kept for the base's reading: a byte-identical file is decoded once, one string for both.
+  const texts = new SharedTexts();
   for (const dir of dirs) {
     const full = resolve(cwd, dir);
     if (!existsSync(full) && entryKind(full) !== 'symlink') throw new InputError(`${dir}: no such directory`);
@@ -109,11 +112,11 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
     if (isOutputDirectory(full)) {
       for (const entry of listEntries(join(full, 'stacks'))) {
         const shown = `${dir.replace(/\/+$/, '')}/stacks/${entry.name}`;
-        if (entry.kind === 'directory') stacks.push(readStack(join(full, 'stacks', entry.name), shown));
+        if (entry.kind === 'directory') stacks.push(readStack(join(full, 'stacks', entry.name), shown, texts));
         else strays.push(shown);
       }
     } else {
-      stacks.push(readStack(full, dir.replace(/\/+$/, '')));
+      stacks.push(readStack(full, dir.replace(/\/+$/, ''), texts));
     }
   }
   const seen = new Set<string>();
@@ -121,7 +124,7 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
     if (seen.has(s.stack)) throw new InputError(`stack ${s.stack} is given twice (${s.directory})`);
     seen.add(s.stack);
   }
-  const base = options.base === undefined ? undefined : { label: options.base, stacks: readOutputStacks(resolve(cwd, options.base), options.base) };
+  const base = options.base === undefined ? undefined : { label: options.base, stacks: readOutputStacks(resolve(cwd, options.base), options.base, texts) };
   return {
     stacks,
     strays,
@@ -130,11 +133,12 @@ function readInput(dirs: readonly string[], options: GuardOptions, cwd: string):
   };
 }
 
-function readStack(dir: string, shown: string): GuardStack {
-  const terraform = readRegularFile(join(dir, 'cdk.tf.json'));
-  const topology = readRegularFile(join(dir, 'topology.json'));
+function readStack(dir: string, shown: string, texts: SharedTexts): GuardStack {
+  const name = basename(dir);
+  const terraform = readRegularFile(join(dir, 'cdk.tf.json'), (path) => texts.read(`${name}/cdk.tf.json`, path));
+  const topology = readRegularFile(join(dir, 'topology.json'), (path) => texts.read(`${name}/topology.json`, path));
   return {
-    stack: basename(dir),
+    stack: name,
     directory: shown,
     entries: listEntries(dir),
     ...(terraform === undefined ? {} : { terraform }),

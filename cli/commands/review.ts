@@ -25,6 +25,7 @@ import { renderMarkdown } from '../../review/render/markdown';
 import { renderText } from '../../review/render/text';
 import { review } from '../../review/review';
 import type { Acknowledgement, PlanSnapshot, ReviewResult, Snapshot } from '../../review/types';
+import { SharedTexts } from '../shared-texts';
 import { RefWorkspace, type Side } from '../synth-ref';
 
 export const REVIEW_EXIT = { ok: 0, input: 1, blocking: 2 } as const;
@@ -134,8 +135,12 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: RefWo
     options.headRef !== undefined ? workspace.synthesizeRef('head', options.headRef, options.app) : { dir: resolve(cwd, headDir), label: headDir };
 
   const only = options.stack ?? [];
-  const baseSnapshot = readOutput(base.dir, base.label, only);
-  const headSnapshot = readOutput(head.dir, head.label, only);
+  // The base's texts are kept for the head's reading, and its parsed stacks for the head's parse: a byte-identical stack
+  // is read, decoded and parsed once (cli/shared-texts.ts, review/parse.ts).
+  const texts = new SharedTexts();
+  const baseFiles = readOutputFiles(base.dir, base.label, only, texts);
+  const baseSnapshot = parseOutput(base.label, baseFiles);
+  const headSnapshot = parseOutput(head.label, readOutputFiles(head.dir, head.label, only, texts), { files: baseFiles, snapshot: baseSnapshot });
   const unknown = only.filter((s) => !headSnapshot.stacks.has(s) && !baseSnapshot.stacks.has(s));
   if (unknown.length > 0) throw new ReviewInputError(`--stack ${unknown.join(', ')}`, `no such stack in ${head.label} or ${base.label}`);
   const plans = options.plan.map((arg) => readPlan(arg, cwd, headSnapshot));
@@ -148,6 +153,11 @@ function reviewFromOptions(options: ReviewOptions, cwd: string, workspace: RefWo
 
 /** A synthesized output directory: `stacks/<stack>/cdk.tf.json` and `stacks/<stack>/topology.json` (only `only`'s stacks when given). */
 export function readOutput(dir: string, label: string, only: readonly string[] = []): Snapshot {
+  return parseOutput(label, readOutputFiles(dir, label, only));
+}
+
+/** The files of `readOutput`; `texts` shares a byte-identical file's string with the other side's reading. */
+function readOutputFiles(dir: string, label: string, only: readonly string[], texts: SharedTexts = new SharedTexts()): StackFiles[] {
   if (!existsSync(dir)) throw new ReviewInputError(label, 'no such directory');
   if (!statSync(dir).isDirectory()) throw new ReviewInputError(label, 'is not a directory: give a cdktf.out directory written by topicform synth');
   const stacksDir = join(dir, 'stacks');
@@ -175,11 +185,11 @@ export function readOutput(dir: string, label: string, only: readonly string[] =
     }
     stacks.push({
       stack: name,
-      terraform: { file: shown('cdk.tf.json'), text: readFileSync(terraform, 'utf8') },
-      topology: { file: shown('topology.json'), text: readFileSync(topology, 'utf8') },
+      terraform: { file: shown('cdk.tf.json'), text: texts.read(`${name}/cdk.tf.json`, terraform) },
+      topology: { file: shown('topology.json'), text: texts.read(`${name}/topology.json`, topology) },
     });
   }
-  return parseOutput(label, stacks);
+  return stacks;
 }
 
 const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
