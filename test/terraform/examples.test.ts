@@ -17,6 +17,7 @@ import type { EnvironmentInput } from '../../model/schema';
 import { SCRAM_PASSWORD_VARIABLE_PREFIX } from '../../model/scram';
 import { describeWithTerraform } from '../double/terraform-suite';
 import { createTerraformWorkspace, runLifecycle, type PlanJson, type WorkspaceOptions } from '../../scripts/terraform/workspace';
+import { EXAMPLE_CONFLUENT_ENV } from '../helpers/example-confluent';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-tf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -72,19 +73,6 @@ function mskIamSetup(stackDir: string): Pick<WorkspaceOptions, 'awsAccount' | 'e
   };
 }
 
-/**
- * Made-up Confluent Cloud settings for the example's confluent stack, which leaves them to the provider's environment
- * (docs/confluent-cloud.md): terraform's process has them, and none may land anywhere either.
- */
-const CONFLUENT_ENV = {
-  KAFKA_ID: 'lkc-example1',
-  KAFKA_REST_ENDPOINT: 'https://pkc-example.eu-west-1.aws.confluent.cloud:443',
-  KAFKA_API_KEY: 'EXAMPLEKAFKAKEY4TOPICFORM',
-  KAFKA_API_SECRET: 'example-kafka-secret-Zq8vN3kT',
-  CONFLUENT_CLOUD_API_KEY: 'EXAMPLECLOUDKEY4TOPICFORM',
-  CONFLUENT_CLOUD_API_SECRET: 'example-cloud-secret-Zq8vN3kT',
-} as const;
-
 /** Runs `body` with `values` in process.env (the harness hands process.env to terraform), restoring it afterwards. */
 async function withEnv<T>(values: Readonly<Record<string, string>>, body: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
@@ -111,7 +99,7 @@ describeWithTerraform('terraform on the example stacks', () => {
       const confluent =
         (JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { provider?: Record<string, unknown> }).provider?.confluent !==
         undefined;
-      const settings: Record<string, string> = confluent ? { ...CONFLUENT_ENV } : {};
+      const settings: Record<string, string> = confluent ? { ...EXAMPLE_CONFLUENT_ENV } : {};
       await withEnv(settings, () => lifecycle(stack, settings));
     },
     120_000,

@@ -19,6 +19,7 @@ import { renderText } from '../../review/render/text';
 import type { Finding, ReviewResult } from '../../review/types';
 import { describeWithTerraform } from '../double/terraform-suite';
 import { createTerraformWorkspace, type WorkspaceOptions } from '../../scripts/terraform/workspace';
+import { EXAMPLE_CONFLUENT_ENV } from '../helpers/example-confluent';
 
 const work = mkdtempSync(join(tmpdir(), 'topicform-plan-evidence-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,16 +29,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 type Json = Record<string, any>;
 
 const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8')) as Json;
-
-/** Made-up Confluent Cloud settings (the example's confluent stack leaves them to the provider's environment). */
-const CONFLUENT_ENV = {
-  KAFKA_ID: 'lkc-example1',
-  KAFKA_REST_ENDPOINT: 'https://pkc-example.eu-west-1.aws.confluent.cloud:443',
-  KAFKA_API_KEY: 'EXAMPLEKAFKAKEY4TOPICFORM',
-  KAFKA_API_SECRET: 'example-kafka-secret-Zq8vN3kT',
-  CONFLUENT_CLOUD_API_KEY: 'EXAMPLECLOUDKEY4TOPICFORM',
-  CONFLUENT_CLOUD_API_SECRET: 'example-cloud-secret-Zq8vN3kT',
-};
 
 /** The head: a copy of the deployed stack directory, edited. */
 function headOf(stackDir: string, name: string, edit: (tf: Json, topology: Json) => void): string {
@@ -103,7 +94,7 @@ describeWithTerraform('review with terraform plans of the example Confluent Clou
       const searched = Object.values(topics as Record<string, Json>).find((t: Json) => t.topic_name === 'search.document-changed') as Json;
       searched.config['retention.ms'] = String(Number(searched.config['retention.ms']) * 2);
     });
-    const r = await reviewWithPlan('confluent', base, head, { env: CONFLUENT_ENV });
+    const r = await reviewWithPlan('confluent', base, head, { env: EXAMPLE_CONFLUENT_ENV });
 
     const replaced = { address: 'confluent_kafka_topic.orders_order-created', actions: ['delete', 'create'], replacePaths: ['partitions_count'] };
     expect(planRows(finding(r, 'confluent/orders.order-created/partitions-decreased'))).toEqual([replaced]);
