@@ -46,7 +46,16 @@ export interface ReviewOptions {
   readonly planFailed?: string[];
   /** Review only these stacks of both outputs (a CI that plans and comments per stack, such as Atlantis). @default every stack */
   readonly stack?: string[];
+  /**
+   * `<format>=<file>`: the same review also written in another format to a file, from the one run (a CI that keeps the
+   * comment, the JSON and the log reads the outputs and plans once instead of once per format).
+   * @default none
+   */
+  readonly also?: string[];
 }
+
+const FORMATS = ['markdown', 'text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
 
 export function registerReviewCommand(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -59,13 +68,14 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
     .option('--base-ref <ref>', 'synthesize the base from this git ref instead, e.g. origin/main')
     .option('--head-ref <ref>', 'synthesize the head from this git ref instead, e.g. HEAD')
     .option('--plan <[stack=]file>', '`terraform show -json <planfile>` of a head stack (repeatable; the stack may be left out when there is one)', collect, [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('--acknowledgements <file>', `reviewed acknowledgements of blocking findings (default: ${ACKNOWLEDGEMENTS_FILE} of the head, when present)`)
     .option('-o, --output <file>', 'write the review to a file instead of stdout')
     .option('--app <file>', 'the app each git ref is synthesized with', 'main.ts')
     .option('--details-url <url>', 'where the full review is (e.g. the CI run): a Markdown comment that leaves something out for size names it')
     .option('--plan-failed <stack>', 'terraform plan of this head stack failed (repeatable): the review says so and blocks', collect, [])
     .option('--stack <name>', 'review only this stack of both outputs (repeatable), for a CI that plans and comments per stack', collect, [])
+    .option('--also <format=file>', 'also write the same review in another format (markdown, text or json) to a file (repeatable)', collect, [])
     .addHelpText(
       'after',
       [
@@ -74,6 +84,7 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
         '  topicform review --base base.out --head cdktf.out --format markdown --output review.md',
         '  topicform review --base-ref origin/main --head-ref HEAD',
         '  topicform review --base-ref origin/main --head cdktf.out --plan dev=plan-dev.json --plan prod=plan-prod.json',
+        '  topicform review --base base.out --head cdktf.out --format markdown --output comment.md --also json=review.json --also text=review.txt',
         '',
         'Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan (--plan-failed), 1 a usage or input error.',
       ].join('\n'),
@@ -85,6 +96,17 @@ export function registerReviewCommand(program: Command, setExitCode: (code: numb
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `--also json=review.json`: checked before the review runs, so a typo costs no synth or parse. */
+function parseAlso(arg: string): { format: Format; file: string } {
+  const eq = arg.indexOf('=');
+  const format = arg.slice(0, Math.max(eq, 0));
+  const file = arg.slice(eq + 1);
+  if (eq <= 0 || file === '' || !(FORMATS as readonly string[]).includes(format)) {
+    throw new ReviewInputError(`--also ${arg}`, `give <format>=<file>, the format one of ${FORMATS.join(', ')} (e.g. --also json=review.json)`);
+  }
+  return { format: format as Format, file };
 }
 
 /** Runs the review and writes it; returns the exit code. Errors in the input are printed, never thrown. */
@@ -100,12 +122,15 @@ export function runReview(
   };
   const workspace = new RefWorkspace(cwd, progress, 'review', (line) => stderr.write(`${line}\n`));
   try {
+    const also = (options.also ?? []).map(parseAlso);
     const result = reviewFromOptions(options, cwd, workspace);
     const markdownOptions = options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl };
-    const report =
-      options.format === 'json' ? renderJson(result) : options.format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
+    const render = (format: Format): string =>
+      format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
+    const report = render(options.format);
     if (options.output === undefined) stdout.write(report);
     else writeFileSync(resolve(cwd, options.output), report);
+    for (const { format, file } of also) writeFileSync(resolve(cwd, file), format === options.format ? report : render(format));
     return result.summary.blocking > 0 || result.summary.failedPlans > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
   } catch (error) {
     const message = error instanceof ReviewInputError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
