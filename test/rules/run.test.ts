@@ -15,7 +15,7 @@ import { buildContext } from '../../rules/context';
 import type { ConnectClusterInput, ConnectorInput } from '../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from '../model/resolve/connect-fixtures';
 import { INDEXER, NOTIFICATION, PAYMENT, SEED } from '../model/resolve/helpers';
-import { COMPLIANT, violations, type Finding } from '../../rules/types';
+import { COMPLIANT, defineRule, violations, type Finding } from '../../rules/types';
 import {
   consumerGroup,
   DEV,
@@ -454,6 +454,42 @@ describe('lint runner: readers, producers and declarations the Topology does not
     expect(sources({}).length).toBe(topology.acls.length);
     expect(new Set(sources({}).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'dev/orders', file: 'topics/orders.ts', line: 5 })]));
     expect(new Set(sources({ domains: [] }).map((s) => JSON.stringify(s)))).toEqual(new Set([JSON.stringify({ path: 'orders' })]));
+  });
+
+  it("merges a companion topic's finding across environments by its group and tier, not into its siblings", () => {
+    // Two retry tiers and a dead-letter topic of one group, in two environments whose topic names differ by a prefix.
+    // A rule whose message names no topic tells the three apart only by the subject's key: three lines, each in both
+    // environments (worked by hand: 1s tier, 10s tier, dead letter).
+    const companion = defineRule({
+      id: 'TF-TEST-001',
+      level: 'warning',
+      title: 'a companion topic',
+      rationale: 'test',
+      fix: 'none',
+      appliesTo: 'topic',
+      check: (t) => (t.kind === 'event' ? COMPLIANT : violations({ field: 'partitions', message: 'a companion topic' })),
+    });
+    const declarations = seed({ group: { retries: ['1s', '10s'] } });
+    // The helpers declare every source under the dev stack; in a real app each environment's construct paths start
+    // with its own stack, which merging strips.
+    const inProd = (f: Finding): Finding => ({
+      ...f,
+      subject: { ...f.subject, source: { ...f.subject.source, path: f.subject.source.path.replace(/^dev\//, 'prod/') } },
+    });
+    const both = [
+      ...lint(resolveTopology(declarations, { ...DEV, topicPrefix: 'dev.' }), [companion]),
+      ...lint(resolveTopology(declarations, PROD), [companion]).map(inProd),
+    ];
+    expect(both).toHaveLength(6);
+    expect(
+      mergeFindings(both)
+        .map((f) => `${f.subject.key ?? ''} [${f.environments.join(', ')}]`)
+        .sort(),
+    ).toEqual([
+      'dead-letter orders/order-created orders.payment  [dev, prod]',
+      'retry orders/order-created orders.payment 1 [dev, prod]',
+      'retry orders/order-created orders.payment 2 [dev, prod]',
+    ]);
   });
 
   it('gives no violations as compliant', () => {
