@@ -17,7 +17,7 @@ import { iamWildcardResource } from '../../rules/iam/wildcard-resource';
 import { aclPatternMode } from '../../rules/access/acl-pattern-mode';
 import { confluentCloudEditableConfigs } from '../../rules/topic/confluent-cloud-editable';
 import type { MskIamStatement, Topology } from '../../model/topology';
-import { context, ordersDeclarations, resolveTopology, violationsOf } from './helpers';
+import { context, ordersDeclarations, producer, resolveTopology, violationsOf } from './helpers';
 
 const MSK = {
   name: 'msk',
@@ -37,6 +37,16 @@ function withStatements(t: Topology, principal: string, edit: (s: readonly MskIa
 }
 
 const run = (rule: typeof iamWildcardResource, t: Topology) => violationsOf(rule.check(t.environment, context(t))).map((v) => v.message);
+const fields = (rule: typeof iamWildcardResource, t: Topology) => violationsOf(rule.check(t.environment, context(t))).map((v) => v.field);
+
+/** The orders seed with payment-service also producing order-created: one principal, two clients needing Connect. */
+function mskTwoClients(): Topology {
+  const declarations = ordersDeclarations();
+  return resolveTopology(
+    { ...declarations, producers: [...declarations.producers, producer({ domain: 'orders', event: 'order-created' }, 'payment-service')] },
+    MSK,
+  );
+}
 
 describe('the MSK IAM rules on what synth writes', () => {
   it('find nothing on the derived policies (every action is one a declared client needs)', () => {
@@ -63,6 +73,7 @@ describe('TF-IAM-001 iamWildcardResource: a wildcard resource broader than the d
     expect(run(iamWildcardResource, t)).toEqual([
       'IAM User:payment-service kafka-cluster:ReadData on topic *: every topic of the cluster is broader than any declared grant',
     ]);
+    expect(fields(iamWildcardResource, t)).toEqual(['mskIam.policies["User:payment-service"]']);
     expect(lint(t).find((f) => f.ruleId === 'TF-IAM-001')?.level).toBe('error');
   });
 
@@ -99,6 +110,7 @@ describe('TF-IAM-002 iamGrantNeeded: an action no declaration needs (TF-ACL-001 
       { actions: ['kafka-cluster:WriteData'], resources: [{ type: 'topic', name: 'orders.order-created', prefix: false }] },
     ]);
     expect(run(iamGrantNeeded, t)).toEqual(['IAM User:payment-service kafka-cluster:WriteData on topic orders.order-created is needed by no declaration']);
+    expect(fields(iamGrantNeeded, t)).toEqual(['mskIam.policies["User:payment-service"]']);
   });
 
   it('fires on a policy for a principal no declaration uses', () => {
@@ -147,6 +159,28 @@ describe('TF-IAM-003 iamPolicyComplete: a declared client without its policy or 
     const found = run(iamPolicyComplete, t);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^User:order-service has no MSK IAM policy, yet /);
+    expect(fields(iamPolicyComplete, t)).toEqual(['mskIam.policies["User:order-service"]']);
+  });
+
+  it('names every client that needs a missing action, "; " between them, and a principal without a policy once', () => {
+    // payment-service runs consumer group orders.payment (reads orders.order-created) and a producer of it (writes
+    // it): DescribeTopic on that topic is needed by both ("Common use cases": consume and produce each need it).
+    const t = mskTwoClients();
+    expect(iamPolicyComplete.check(t.environment, context(t))).toEqual({ status: 'compliant' });
+    const withoutTopic = withStatements(t, 'User:payment-service', (s) =>
+      s.map((x) => ({ ...x, resources: x.resources.filter((r) => r.name !== 'orders.order-created') })),
+    );
+    const describeTopic = run(iamPolicyComplete, withoutTopic).find((m) =>
+      m.startsWith('IAM User:payment-service kafka-cluster:DescribeTopic on topic orders.order-created'),
+    );
+    expect(describeTopic).toMatch(/ is missing from the policy: [^;]+; [^;]+$/);
+    expect(describeTopic).toContain('consumer group orders.payment (payment-service) reads orders.order-created');
+    expect(fields(iamPolicyComplete, withoutTopic)[0]).toBe('mskIam.policies["User:payment-service"]');
+    const iam = t.mskIam;
+    if (iam === undefined) throw new Error('no mskIam');
+    const noPolicy = run(iamPolicyComplete, { ...t, mskIam: { ...iam, policies: iam.policies.filter((p) => p.principal !== 'User:payment-service') } });
+    expect(noPolicy).toHaveLength(1);
+    expect(noPolicy[0]).toMatch(/^User:payment-service has no MSK IAM policy, yet consumer group orders\.payment \(payment-service\) /);
   });
 });
 
@@ -171,6 +205,18 @@ describe('TF-CONFIG-003 confluentCloudEditableConfigs: topic configs Confluent C
         'config["compression.type"]',
         'topic "orders.order-created" sets compression.type, which is not among the topic configs Confluent Cloud allows to be set',
       ],
+    ]);
+  });
+
+  it('lists several refused configs sorted by name, whatever order the topic holds them in', () => {
+    const t = resolveTopology(ordersDeclarations(), cc);
+    const topic = t.topics.find((x) => x.name === 'orders.order-created');
+    if (topic === undefined) throw new Error('no topic');
+    // Both Editable: No on Confluent's reference page; given in reverse order of their names.
+    const edited = { ...topic, config: { 'unclean.leader.election.enable': 'true', 'compression.type': 'zstd' } };
+    expect(violationsOf(confluentCloudEditableConfigs.check(edited, context(t))).map((v) => v.field)).toEqual([
+      'config["compression.type"]',
+      'config["unclean.leader.election.enable"]',
     ]);
   });
 
