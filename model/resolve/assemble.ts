@@ -7,6 +7,7 @@ import { deriveAcls } from '../acl';
 import { connectAclNeeds } from '../connect/acl';
 import { mskIamPolicies } from '../msk-iam/policies';
 import { mskIamAttachments } from '../msk-iam/roles';
+import { legacyAclsNotRendered } from '../msk-iam/legacy-acls';
 import { checkPlatform } from '../confluent/environment-checks';
 import { resolveServiceAccounts } from '../confluent/service-accounts';
 import { deriveRoleBindings } from '../confluent/role-bindings';
@@ -212,6 +213,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
           ...(attached === undefined ? {} : { attachments: attached.attachments }),
         };
   const acls = mskIam === undefined || mskIam.kafkaAcls ? derivedAcls : [];
+  if (mskIam !== undefined && !mskIam.kafkaAcls) for (const { source, issue } of legacyAclsNotRendered(legacyAcls, env.name)) out.add(source, issue);
   // Confluent Cloud: the same grants, in the name of each principal's service account (docs/confluent-cloud.md).
   out.add(environmentSource, ...checkPlatform(environment, env));
   const confluentOptions = env.platform === 'confluent-cloud' ? (env.confluent ?? CONFLUENT_CLOUD_DEFAULTS) : undefined;
