@@ -137,10 +137,14 @@ function server(topology: Topology): Json {
     host: '{bootstrap}',
     protocol: 'kafka',
     title: env.name,
-    description: `Environment ${env.name}${env.production ? ' (production)' : ''}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}.${prefix} TLS and SASL settings are the cluster's, not part of the declarations.`,
+    description: `Environment ${env.name}${env.production ? ' (production)' : ''}${env.platform === 'confluent-cloud' ? ' on Confluent Cloud' : ''}: replication factor ${env.replicationFactor}, min.insync.replicas ${env.minInsyncReplicas}.${prefix} TLS and SASL settings are the cluster's, not part of the declarations.`,
     variables: {
       bootstrap: {
-        description: `The bootstrap servers of environment ${env.name}: the value CI gives terraform as TF_VAR_${BOOTSTRAP_SERVERS_VARIABLE} (the environment's KAFKA_BOOTSTRAP_SERVERS). Never written by topicform.`,
+        description:
+          env.platform === 'confluent-cloud'
+            ? // Terraform reaches Confluent Cloud through its REST endpoint (docs/confluent-cloud.md): no bootstrap variable.
+              `The bootstrap endpoint of environment ${env.name}'s Confluent Cloud cluster, from the cluster's settings; clients connect with SASL_SSL and an API key of their service account. Never written by topicform.`
+            : `The bootstrap servers of environment ${env.name}: the value CI gives terraform as TF_VAR_${BOOTSTRAP_SERVERS_VARIABLE} (the environment's KAFKA_BOOTSTRAP_SERVERS). Never written by topicform.`,
       },
     },
     tags: [{ name: `env:${env.name}` }, ...(env.production ? [{ name: 'production' }] : [])],

@@ -73,6 +73,15 @@ describe('what an AsyncAPI document says', () => {
     for (const content of docs.values()) expect(JSON.stringify(content)).not.toMatch(/password|secret_key|BEGIN [A-Z ]*KEY|sasl_username/i);
   });
 
+  it("says where a Confluent Cloud environment's bootstrap comes from: the cluster's settings, not a terraform variable", () => {
+    type Described = { description: string; variables: { bootstrap: { description: string } } };
+    const servers = orders.servers as unknown as Record<string, Described>;
+    expect(servers.confluent?.description).toMatch(/^Environment confluent \(production\) on Confluent Cloud: /);
+    expect(servers.confluent?.variables.bootstrap.description).toContain("confluent's Confluent Cloud cluster, from the cluster's settings");
+    expect(servers.confluent?.variables.bootstrap.description).not.toContain('TF_VAR_');
+    expect(servers.prod?.variables.bootstrap.description).toContain('TF_VAR_kafka_bootstrap_servers');
+  });
+
   it('binds each channel to its topic as declared and derived: partitions, replicas, cleanup policy, retention', () => {
     const channel = orders.channels['prod.orders.order-created'];
     expect(channel?.address).toBe('orders.order-created');
