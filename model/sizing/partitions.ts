@@ -9,6 +9,7 @@ import { DEFAULT_PARTITION_HEADROOM, MAX_SIZED_PARTITIONS, PLANNING_PRODUCE_BYTE
 import type { ThroughputDeclaration } from '../schema';
 import type { SizedValue } from '../topology';
 import { formatNumber } from '../format-number';
+import { compare } from '../compare';
 
 /** 1, 2, 3, 4, 6, 8, 12, 16, 24, … : powers of two and three times powers of two. */
 export function highlyDivisibleCounts(limit: number): number[] {
@@ -64,8 +65,8 @@ export function sizePartitions(input: PartitionSizingInput): SizedValue<number> 
   // Little's law: consumers busy at once = arrival rate × time each message takes.
   const consumerBound = input.slowestProcessingMs === undefined ? 0 : Math.ceil((t.peakMessagesPerSecond * input.slowestProcessingMs) / 1000);
   const instances = t.maxConsumerInstances ?? 0;
-  // Sorted by label so the explanation does not depend on declaration order.
-  const readers = [...(input.readerParallelism ?? [])].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  // Sorted by label, then count, so the explanation does not depend on declaration order (two readers can share a label).
+  const readers = [...(input.readerParallelism ?? [])].sort((a, b) => compare(a.label, b.label) || a.count - b.count);
   const needed = Math.max(1, producerBound, consumerBound, instances, ...readers.map((r) => r.count));
   const wanted = needed * headroom;
   const value = roundUpToDivisible(wanted);

@@ -48,6 +48,14 @@ describe('sizePartitions with declared reader parallelism', () => {
     );
   });
 
+  it('orders readers that share a label by their count (a property run found them kept in declaration order)', () => {
+    const one = { label: 'u', count: 1 };
+    const two = { label: 'u', count: 2 };
+    const explanation = 'max(producer 0.01 MB/s ÷ 5 MB/s → 1; u → 1; u → 2) = 2 × headroom 2 → 4 (next highly divisible count)';
+    expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [two, one] }).explanation).toBe(explanation);
+    expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [one, two] }).explanation).toBe(explanation);
+  });
+
   it('explains each reader, and leaves the explanation unchanged without any', () => {
     expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [{ label: 'sink connector x tasks.max 6', count: 6 }] }).explanation).toBe(
       'max(producer 0.01 MB/s ÷ 5 MB/s → 1; sink connector x tasks.max 6 → 6) = 6 × headroom 2 → 12 (next highly divisible count)',
