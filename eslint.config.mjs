@@ -86,6 +86,27 @@ export default tseslint.config(
     },
   },
   {
+    // A command's --output (a review, a guard report, a plan summary, a pipeline) is read by the next CI step: written
+    // in place, a crash or a full disk leaves half a file that step may trust. cli/write.ts writes a sibling and renames.
+    files: ['cli/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            CDKTF_DOOR,
+            {
+              name: 'node:fs',
+              importNames: ['writeFileSync', 'appendFileSync', 'createWriteStream'],
+              message: "write a command's files with writeFileAtomic (cli/write.ts)",
+            },
+          ],
+          patterns: [NO_TEST_IMPORTS, CDKTF_INTERNALS],
+        },
+      ],
+    },
+  },
+  {
     files: ['constructs/cdktf.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_IMPORTS, CDKTF_INTERNALS] }] },
   },

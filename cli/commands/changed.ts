@@ -13,7 +13,7 @@
  *
  * Exit codes: 0 listed (whether or not anything changed), 1 an input error (no output, unknown ref, failed synth).
  */
-import { writeFileSync } from 'node:fs';
+
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -23,6 +23,7 @@ import { InputError } from '../read-output';
 import { lockfileReason, readStackTexts } from '../stack-changes';
 import { RefWorkspace } from '../synth-ref';
 import type { CommandIo } from './access';
+import { writeFileAtomic } from '../write';
 
 export interface ChangedOptions {
   readonly base?: string;
@@ -109,7 +110,7 @@ export function runChanged(options: ChangedOptions, io: CommandIo = {}, cwd = pr
   }
   const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderChanged(report);
   if (options.output === undefined) stdout.write(text);
-  else writeFileSync(resolve(cwd, options.output), text);
+  else writeFileAtomic(resolve(cwd, options.output), text);
   return 0;
 }
 

@@ -10,7 +10,7 @@
  *   review note of a merge request (only the bot's own marked note is ever updated); with `--review <file> --output
  *   <file>` also writes the note's body.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -102,7 +102,7 @@ export function runGitlabApply(options: { plans: string; pipeline: string; outpu
     } catch (error) {
       throw new InputError(error instanceof Error ? error.message : String(error));
     }
-    writeFileSync(resolve(cwd, options.output), stringify(pipeline, YAML_OPTIONS));
+    writeFileAtomic(resolve(cwd, options.output), stringify(pipeline, YAML_OPTIONS));
     const stacks = [...list.nonproduction, ...list.production];
     stdout.write(stacks.length === 0 ? 'topicform ci gitlab-apply: no stack has changes\n' : `topicform ci gitlab-apply: ${stacks.join(', ')}\n`);
     return 0;
@@ -132,7 +132,7 @@ export function runGitlabNote(
         if (error instanceof InputError) throw error;
         throw new InputError(`${options.review}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      writeFileSync(resolve(cwd, options.output), body);
+      writeFileAtomic(resolve(cwd, options.output), body);
     }
     stdout.write(`${action.action === 'create' ? 'create' : `${action.action} ${action.noteId}`}\n`);
     return 0;

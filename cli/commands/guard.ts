@@ -8,7 +8,7 @@
  * are not planned; 1 anything else refused (each violation is printed with its file, JSON path and reason code) or an
  * input error.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -19,6 +19,7 @@ import { renderGuardComment } from '../../review/render/guard-comment';
 import { entryKind, isOutputDirectory, listEntries, InputError, readOutputStacks, readRegularFile } from '../read-output';
 import { SharedTexts } from '../shared-texts';
 import type { CommandIo } from './access';
+import { writeFileAtomic } from '../write';
 
 export interface GuardOptions {
   readonly base?: string;
@@ -92,7 +93,7 @@ export function runGuard(dirs: readonly string[], options: GuardOptions, io: Com
         ? renderGuardComment(result, options.detailsUrl === undefined ? {} : { fullReviewUrl: options.detailsUrl })
         : renderText(result);
   if (options.output === undefined) stdout.write(report);
-  else writeFileSync(resolve(cwd, options.output), report);
+  else writeFileAtomic(resolve(cwd, options.output), report);
   if (options.output !== undefined && options.format !== undefined && options.format !== 'text') stderr.write(renderText(result));
   return result.ok ? GUARD_EXIT.ok : result.reviewable ? GUARD_EXIT.settingsDiffer : GUARD_EXIT.refused;
 }

@@ -8,7 +8,7 @@
  * - `list`: the JSON summaries of a run's plans → which stacks have something to apply and each saved plan's SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -19,6 +19,7 @@ import type { PlanSummary } from '../../pipeline/plan-summary';
 import { scrubPlan } from '../../pipeline/scrub';
 import { InputError, readInputFile, readJsonFile } from '../read-output';
 import type { CommandIo } from './access';
+import { writeFileAtomic } from '../write';
 
 export interface PlanSummaryOptions {
   readonly stackDir: string;
@@ -120,7 +121,7 @@ export function runPlanScrub(
     const plan = readJsonFile(resolve(cwd, file), file);
     const secrets = (options.redactEnv ?? []).map((name) => env[name] ?? '').filter((v) => v !== '');
     const { plan: scrubbed, removed } = scrubPlan(plan, secrets);
-    writeFileSync(resolve(cwd, options.output), `${JSON.stringify(scrubbed)}\n`);
+    writeFileAtomic(resolve(cwd, options.output), `${JSON.stringify(scrubbed)}\n`);
     stderr.write(`topicform plan scrub: ${removed} sensitive value${removed === 1 ? '' : 's'} removed → ${options.output}\n`);
     return 0;
   } catch (error) {
@@ -171,5 +172,5 @@ function isProduction(stackDir: string): boolean {
 
 function write(text: string, output: string | undefined, io: CommandIo, cwd: string): void {
   if (output === undefined) (io.stdout ?? process.stdout).write(text);
-  else writeFileSync(resolve(cwd, output), text);
+  else writeFileAtomic(resolve(cwd, output), text);
 }

@@ -12,7 +12,7 @@
  * Exit codes: 0 nothing blocking, 2 an unacknowledged BLOCK finding or a failed plan, 1 a usage or input error (the
  * message names the file and what is wrong with it; never a stack trace).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -27,6 +27,7 @@ import { review } from '../../review/review';
 import type { Acknowledgement, PlanSnapshot, ReviewResult, Snapshot } from '../../review/types';
 import { SharedTexts } from '../shared-texts';
 import { RefWorkspace, type Side } from '../synth-ref';
+import { writeFileAtomic } from '../write';
 
 export const REVIEW_EXIT = { ok: 0, input: 1, blocking: 2 } as const;
 
@@ -129,8 +130,8 @@ export function runReview(
       format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result, markdownOptions) : renderText(result);
     const report = render(options.format);
     if (options.output === undefined) stdout.write(report);
-    else writeFileSync(resolve(cwd, options.output), report);
-    for (const { format, file } of also) writeFileSync(resolve(cwd, file), format === options.format ? report : render(format));
+    else writeFileAtomic(resolve(cwd, options.output), report);
+    for (const { format, file } of also) writeFileAtomic(resolve(cwd, file), format === options.format ? report : render(format));
     return result.summary.blocking > 0 || result.summary.failedPlans > 0 ? REVIEW_EXIT.blocking : REVIEW_EXIT.ok;
   } catch (error) {
     const message = error instanceof ReviewInputError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
