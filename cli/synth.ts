@@ -5,7 +5,8 @@
  * bytes the output does not hold yet; then commit them as one journaled transaction, all or nothing for the whole output
  * folder. Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock files,
  * state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only its
- * stacks and their manifest entries.
+ * stacks and their manifest entries. A synth without artifacts (`--no-artifacts`, a pull request's CI) validates and
+ * lints the same and writes only the stacks and the manifest.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath, sep } from 'node:path';
