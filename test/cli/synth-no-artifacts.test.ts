@@ -74,11 +74,12 @@ describe('topicform synth --no-artifacts', () => {
     }
     // The full synth does write artifacts, so the comparison above left something out.
     const full = files(join(work, 'full-a'));
-    for (const root of ['clients/', 'docs/', 'portal/'])
+    for (const root of ['clients/', 'docs/', 'portal/']) {
       expect(
         full.some((f) => f.startsWith(root)),
         root,
       ).toBe(true);
+    }
   });
 
   it('is what the guard and review read as they read a full output', () => {
