@@ -13,6 +13,8 @@
  *   lint, synth, canonical atomic write). With a package directory (the built package, `npm run build`'s dist/),
  *   topicform's compiled JavaScript is loaded from it, as a repository that installed topicform loads it; without,
  *   the repository's TypeScript sources through tsx, as `npm run synth` here loads them.
+ * - `stacks <spec.json> <outdir> [<package dir>]`: the same with `artifacts: false`, as `topicform synth --no-artifacts`
+ *   (a pull request's CI) runs it: validated and linted the same, only the stacks and the manifest written.
  * - `baseline <baseline.json> <outdir>`: plain cdktf, the same resources, `app.synth()`.
  * - `lint <spec.json>`: builds the construct tree, then times the two calls `resolveRoot` (constructs/declaration-root.ts)
  *   makes before rendering: `resolve()` and `lint()`, each its first (cold) call in the process, as inside synth.
@@ -31,7 +33,7 @@ import type { BenchSpec } from './spec';
 import type { TopicformLibrary } from './apps/source-library';
 import type * as SynthModule from '../cli/synth';
 
-export const CHILD_MODES = ['topicform', 'baseline', 'lint', 'acl-modes', 'review', 'parse', 'parse-discard', 'load'] as const;
+export const CHILD_MODES = ['topicform', 'stacks', 'baseline', 'lint', 'acl-modes', 'review', 'parse', 'parse-discard', 'load'] as const;
 export type ChildMode = (typeof CHILD_MODES)[number];
 
 export interface ChildResult {
@@ -131,7 +133,8 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
     return value;
   };
   switch (mode) {
-    case 'topicform': {
+    case 'topicform':
+    case 'stacks': {
       const packageDir = args[2];
       const [{ synthesize }, lib, { topicformApp }] = await Promise.all([
         (packageDir === undefined ? import('../cli/synth') : import(join(packageDir, 'cli', 'synth.js'))) as Promise<typeof SynthModule>,
@@ -141,7 +144,7 @@ async function main(mode: ChildMode, args: readonly string[]): Promise<void> {
       mark('loaded');
       info.library = packageDir === undefined ? 'sources' : 'package';
       const spec = JSON.parse(readFileSync(arg(0), 'utf8')) as BenchSpec;
-      const result = time('synth', () => synthesize(topicformApp(spec, lib), arg(1)));
+      const result = time('synth', () => synthesize(topicformApp(spec, lib), arg(1), mode === 'stacks' ? { artifacts: false } : {}));
       mark('synthesized');
       if (!result.ok) throw new Error(`topicform synth failed:\n${result.errors.join('\n')}`);
       info.stacks = result.stacks.length;

@@ -1,9 +1,11 @@
 /**
  * The path a pull request takes, end to end (`npm run bench -- --pr-path`), as the shipped GitHub workflows run it
- * (templates/github/workflows/topicform-pr*.yml.tmpl): synth of the head and of the base, `topicform review` of base →
- * head, `topicform guard --base`, then `terraform init` and `terraform plan` of exactly the stacks the guard lists to
- * plan (`.plan` of its JSON report: the stacks whose Terraform JSON differs from the base's), against the provider
- * double installed from a filesystem mirror, each with the state an apply of the base left.
+ * (templates/github/workflows/topicform-pr*.yml.tmpl): synth of the head and of the base with `--no-artifacts`, as
+ * both workflows run them (only the stacks and the manifest: all that review, guard and terraform read; bench/child.ts
+ * mode `stacks`), `topicform review` of base → head, `topicform guard --base`, then `terraform init` and `terraform
+ * plan` of exactly the stacks the guard lists to plan (`.plan` of its JSON report: the stacks whose Terraform JSON
+ * differs from the base's), against the provider double installed from a filesystem mirror, each with the state an
+ * apply of the base left.
  *
  * Scenarios (the issue's): one topic changed (more throughput: more partitions), one domain changed (every topic's
  * replay window three days longer), an environment change (`scaling.replayWindow` 0.5: every topic's retention), and
@@ -201,7 +203,7 @@ export async function prPathRound(options: PrPathOptions, dir: string, round: nu
     return file;
   };
   const baseOut = join(dir, `round-${round}`, 'base');
-  const synthBase = await measure('topicform', [specFile('base', base), baseOut]);
+  const synthBase = await measure('stacks', [specFile('base', base), baseOut]);
   log(`  round ${round + 1}: base synthesized in ${(synthBase.wallMs / 1000).toFixed(1)} s`);
   const runs: PrRun[] = [];
   for (const scenario of scenarios) {
@@ -209,7 +211,7 @@ export async function prPathRound(options: PrPathOptions, dir: string, round: nu
     const work = join(dir, `round-${round}`, name);
     mkdirSync(work, { recursive: true });
     const headOut = join(work, 'head');
-    const synthHead = await measure('topicform', [specFile(name, prHeadSpec(base, scenario)), headOut]);
+    const synthHead = await measure('stacks', [specFile(name, prHeadSpec(base, scenario)), headOut]);
     const review = await topicform(['review', '--base', baseOut, '--head', headOut, '--format', 'markdown', '--output', join(work, 'review.md')], work);
     // review exits 2 for blocking findings: the measured work is done either way.
     if (review.code !== 0 && review.code !== 2) throw new Error(`${scenario}: topicform review exited with ${review.code}\n${review.stderr}`);

@@ -22,9 +22,10 @@ function scenarioSlug(scenario: string): string {
 export const TERRAFORM_HELP = `Usage: npm run bench -- --pr-path [options]
        npm run bench -- --terraform-cost [options]
 
-  --pr-path          a pull request end to end: synth of base and head, review, guard, terraform init and plan of
-                     the stacks whose Terraform changed (against the provider double), for one topic changed, one
-                     domain changed, an environment change and an upgrade that changes nothing
+  --pr-path          a pull request end to end: synth of base and head (--no-artifacts, as the PR workflows run
+                     them), review, guard, terraform init and plan of the stacks whose Terraform changed (against
+                     the provider double), for one topic changed, one domain changed, an environment change and an
+                     upgrade that changes nothing
   --terraform-cost   terraform plan (refresh included, state from an apply) of one stack of
                      ${TERRAFORM_COST_SIZES.join(', ')} resources, against the provider double
   --sizes <n,n,…>    topic counts (--pr-path, default ${PR_PATH_SIZES.join(',')}) or resources per stack

@@ -29,6 +29,11 @@ export interface StageRequest {
   /** A subset synth stages only the files of `environments`. */
   readonly subset: boolean;
   readonly environments: readonly string[];
+  /**
+   * false (`topicform synth --no-artifacts`): only each stack's `topology.json` is staged, none of the files for people
+   * (event schemas, client configs, docs, portal, IAM policies); `generated` is then empty. @default true
+   */
+  readonly artifacts?: boolean;
 }
 
 export interface StageResult {
@@ -55,18 +60,22 @@ export function stageArtifacts(request: StageRequest, progress?: Progress): Stag
     if (request.subset && (environment === null || !environments.has(environment))) return;
     if (write(file, content)) staged.push(file);
   };
-  const jobs: Array<() => void> = [
-    ...request.topologies
-      .filter(({ file }) => commit.has(file))
-      .map(({ file, topology }) => () => {
-        if (write(file, canonicalJson(topology))) staged.push(file);
-      }),
-    () => {
-      for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
-    },
-    ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
-  ];
-  progress?.stage('rendering client configs, docs and schemas', jobs.length);
+  const topologyJobs = request.topologies
+    .filter(({ file }) => commit.has(file))
+    .map(({ file, topology }) => () => {
+      if (write(file, canonicalJson(topology))) staged.push(file);
+    });
+  const withArtifacts = request.artifacts !== false;
+  const jobs: Array<() => void> = withArtifacts
+    ? [
+        ...topologyJobs,
+        () => {
+          for (const [file, content] of schemaFiles(topologies)) stage(file, content, environmentOfSchemaFile(file));
+        },
+        ...artifactJobs(topologies).map((job) => () => job((file, content) => stage(file, content, environmentOf(file)))),
+      ]
+    : topologyJobs;
+  progress?.stage(withArtifacts ? 'rendering client configs, docs and schemas' : 'writing the topologies', jobs.length);
   try {
     for (const job of jobs) {
       job();

@@ -5,7 +5,8 @@
  * bytes the output does not hold yet; then commit them as one journaled transaction, all or nothing for the whole output
  * folder. Nothing is written when anything fails, and files terraform keeps beside the output (.terraform/, lock files,
  * state) are never touched. A subset synth (`--env`, `--domain`) still validates everything but rewrites only its
- * stacks and their manifest entries.
+ * stacks and their manifest entries. A synth without artifacts (`--no-artifacts`, a pull request's CI) validates and
+ * lints the same and writes only the stacks and the manifest.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath, sep } from 'node:path';
@@ -93,7 +94,7 @@ export function runSynth(buildApp: (outdir: string) => App, options: SynthOption
     return 1;
   }
   stdout.write(
-    `${result.lintSummary ?? 'lint passed'}; synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}: ${result.written.length} file(s) changed\n`,
+    `${result.lintSummary ?? 'lint passed'}; synthesized ${result.stacks.length} stack(s) [${result.stacks.join(', ')}] to ${options.outdir}${options.artifacts === false ? ' (stacks only: --no-artifacts)' : ''}: ${result.written.length} file(s) changed\n`,
   );
   return 0;
 }
@@ -112,6 +113,14 @@ export interface SynthesizeOptions extends StackFilter {
   readonly paint?: Paint;
   /** Stages and counts while it runs (runSynth shows them on a terminal). @default none */
   readonly progress?: Progress;
+  /**
+   * false (`--no-artifacts`): write only what terraform, guard and review read — each stack's `cdk.tf.json` and
+   * `topology.json`, and the manifest, byte for byte as a full synth writes them — and none of the files for people
+   * (client configs, docs, portal, IAM policies, event schemas); those an earlier synth left in the output are removed
+   * in the same commit, so that none describes other declarations than the stacks'. Everything is still validated and
+   * linted. A pull request's CI synthesizes this way (issue 26). @default true
+   */
+  readonly artifacts?: boolean;
 }
 
 export function synthesize(buildApp: (outdir: string) => App, outdir: string, options: SynthesizeOptions = {}): SynthResult {
@@ -144,8 +153,14 @@ export function synthesize(buildApp: (outdir: string) => App, outdir: string, op
     faultPoint('staged');
 
     // Stale files (a stack, service or domain no longer declared) are deleted in the same commit, and the folders that
-    // leaves empty with them (a stack folder where terraform keeps files is not empty).
-    const stale = stage.subset ? [] : [...staleStackFiles(target, new Set(stage.allStacks)), ...staleArtifacts(target, new Set(artifacts.generated))];
+    // leaves empty with them (a stack folder where terraform keeps files is not empty). Without artifacts, every
+    // generated artifact is stale, a subset synth's too: it would describe declarations other than the new stacks'.
+    // (Without artifacts `artifacts.generated` is empty.)
+    const stale = stage.subset
+      ? options.artifacts === false
+        ? staleArtifacts(target, new Set())
+        : []
+      : [...staleStackFiles(target, new Set(stage.allStacks)), ...staleArtifacts(target, new Set(artifacts.generated))];
     const plan = planCommit(stageDir, target, [...stage.staged, ...artifacts.staged].sort(), {
       deletions: stale,
       prunable: ['stacks', ...ARTIFACT_FOLDERS.map(([root]) => root)],
@@ -269,7 +284,15 @@ function synthesizeTerraform(app: App, target: string, stageDir: string, options
     if (isSelected.has(stack.node.id)) commit.push(file);
   }
   const selectedEnvironments = [...new Set(selected.map((s) => s.environmentName))];
-  const artifacts: StageRequest = { topologies, commit, stageDir, ...(output === undefined ? {} : { output }), subset, environments: selectedEnvironments };
+  const artifacts: StageRequest = {
+    topologies,
+    commit,
+    stageDir,
+    ...(output === undefined ? {} : { output }),
+    subset,
+    environments: selectedEnvironments,
+    artifacts: options.artifacts !== false,
+  };
 
   const staged: string[] = [];
   // Stack by stack, each released once written (constructs/synth/synthesize-stacks.ts): its Terraform JSON is staged in

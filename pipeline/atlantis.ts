@@ -150,7 +150,7 @@ export function atlantisServerConfig(repoId: string, options: AtlantisOptions = 
         allow_custom_workflows: false,
         pre_workflow_hooks: [
           {
-            run: `npm ci --ignore-scripts --no-audit --no-fund && ${topicform} synth --out ${outDir}`,
+            run: `npm ci --ignore-scripts --no-audit --no-fund && ${topicform} synth --no-artifacts --out ${outDir}`,
             description: 'topicform synth: the stacks the projects plan',
           },
           {

@@ -14,6 +14,8 @@ interface SynthCommandOptions {
   readonly env: string[];
   readonly domain: string[];
   readonly wait: number;
+  /** false with `--no-artifacts` (commander's negated option). */
+  readonly artifacts: boolean;
   readonly verbose?: boolean;
 }
 
@@ -32,6 +34,10 @@ function synthOptions(command: Command, standalone: boolean): Command {
       'how long to wait for another synth writing the same output before giving up (0: refuse at once)',
       seconds,
       SYNTH_LOCK_WAIT_MS / 1000,
+    )
+    .option(
+      '--no-artifacts',
+      "write only what terraform, guard and review read (the stacks' cdk.tf.json and topology.json, the manifest), not the client configs, docs and schemas, and remove those an earlier synth wrote; everything is still validated and linted (a pull request's CI)",
     );
   if (standalone) command.option('--verbose', VERBOSE_HELP);
   else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
@@ -50,6 +56,7 @@ function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
     environments: options.env,
     domains: options.domain,
     lockWaitMs: options.wait * 1000,
+    artifacts: options.artifacts,
     verbose: options.verbose === true,
   });
 }

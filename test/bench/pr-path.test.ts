@@ -1,12 +1,13 @@
 /**
  * The bench's pull-request path (bench/pr-path.ts) at a size a test can afford: 10 topics in two domain stacks, one
  * round of all four scenarios, the report rendered as `npm run bench -- --pr-path` prints it, so the bench cannot
- * drift from the commands and the workflows it times. It runs what the GitHub workflows run — synth of base and head, review, `topicform guard --base` and
+ * drift from the commands and the workflows it times. It runs what the GitHub workflows run — synth of base and head
+ * with `--no-artifacts`, review, `topicform guard --base` and
  * terraform init + plan of the stacks the guard's `.plan` lists, against the provider double with the state an apply
  * of the base left — so it is also the proof that a change to one stack plans only that stack, and that an output
  * byte-identical to the base plans nothing. Times are not asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ describeWithTerraform('a pull request end to end, two domain stacks', () => {
 
   it('runs every scenario of the issue, in order', () => {
     expect(runs.map((r) => r.scenario)).toEqual([...PR_SCENARIOS]);
+  });
+
+  it('synthesizes base and head as the workflows do, with --no-artifacts: the manifest and the stacks, nothing else', () => {
+    const round = join(root, 'small', 'round-0');
+    for (const out of [join(round, 'base'), join(round, 'one-topic', 'head')]) {
+      expect(readdirSync(out).sort(), out).toEqual(['manifest.json', 'stacks']);
+      expect(readdirSync(join(out, 'stacks', 'prod-domain-000')).sort()).toEqual(['cdk.tf.json', 'topology.json']);
+    }
   });
 
   it('one topic: plans only the stack whose Terraform changed, and terraform finds the change there', () => {

@@ -43,6 +43,7 @@ describe('an app run directly (npm run synth -- <options>)', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--env <name\.\.\.>/);
     expect(help.stdout).toMatch(/--wait <seconds>/);
+    expect(help.stdout).toMatch(/--no-artifacts/);
     const wrong = mainTs(['--evn', 'prod'], join(work, 'wrong'));
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/unknown option '--evn'/);

@@ -119,7 +119,7 @@ describe('atlantis.yaml', () => {
     const hooks = (atlantisServerConfig('github.com/acme/kafka-topics', { outDir: 'out' }) as { repos: { pre_workflow_hooks: { run: string }[] }[] }).repos[0]
       ?.pre_workflow_hooks;
     expect(hooks?.map((h) => h.run)).toEqual([
-      'npm ci --ignore-scripts --no-audit --no-fund && npx --no-install topicform synth --out out',
+      'npm ci --ignore-scripts --no-audit --no-fund && npx --no-install topicform synth --no-artifacts --out out',
       'npx --no-install topicform atlantis --base-ref "origin/$BASE_BRANCH_NAME" --base-out .topicform.base --out-dir out',
     ]);
   });

@@ -126,6 +126,18 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
     }
   });
 
+  it('synthesizes without artifacts where only the stacks are read (the merge request and the review base), never for deploy or drift', () => {
+    const synths = (name: string): string[] => (resolved(merged[name] as Job).match(/\$TOPICFORM synth[^";\\]*/g) ?? []).map((s) => s.trim());
+    expect(synths('topicform:synth')).toEqual(['$TOPICFORM synth --no-artifacts --out out']);
+    expect(synths('topicform:review')).toEqual(['$TOPICFORM synth --no-artifacts --out base']);
+    expect(synths('topicform:deploy')).toEqual(['$TOPICFORM synth --out out']);
+    expect(synths('topicform:drift-synth')).toEqual(['$TOPICFORM synth --out out']);
+    expect((merged['topicform:synth'] as Job & { artifacts?: { paths: string[] } }).artifacts?.paths).toEqual([
+      'out/stacks/*/cdk.tf.json',
+      'out/stacks/*/topology.json',
+    ]);
+  });
+
   it('runs merge request jobs with no environment, no credential and no token, and starts the review with no variables', () => {
     const mergeRequest = jobs.filter(([, job]) => isMergeRequestJob(job));
     expect(mergeRequest.map(([name]) => name).sort()).toEqual(['topicform:request-review', 'topicform:synth']);
@@ -154,7 +166,7 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
     const review = merged['topicform:review'] as Job;
     for (const rule of review.rules ?? []) expect(rule.if).toMatch(/^\$CI_COMMIT_BRANCH == \$CI_DEFAULT_BRANCH && /);
     const script = resolved(review);
-    expect(script).toContain('synth --out base');
+    expect(script).toContain('synth --no-artifacts --out base');
     expect(script).toContain('guard --untrusted --base base');
     expect(script).toContain('ci gitlab-note');
     expect(script).toContain('repository/files/review-acknowledgements.yaml/raw?ref=$sha');
@@ -175,7 +187,7 @@ describe('the GitLab pipeline keeps the trust model (docs/ci-gitlab.md)', () => 
         env: { ...process.env, TOPICFORM: 'echo would run topicform', CI_COMMIT_SHA: 'abc123' },
         encoding: 'utf8',
       });
-    expect(run()).toBe('would run topicform synth --out base\n');
+    expect(run()).toBe('would run topicform synth --no-artifacts --out base\n');
     mkdirSync(join(dir, 'base'));
     writeFileSync(join(dir, 'base', 'manifest.json'), '{}');
     expect(run()).toBe('base: the cached output of abc123\n');

@@ -102,6 +102,22 @@ describe('workflow security (docs/threat-model.md)', () => {
     for (const file of FILES) expect(text(file)).not.toContain('pull_request_target');
   });
 
+  it('synthesizes without artifacts where only the stacks are read (the head and the base of a pull request), never for deploy or drift', () => {
+    // What the pull request's job uploads, and all the review job reads of the base, are the stacks: the client configs,
+    // docs and schemas would be rendered for nobody (issue 26, item 3).
+    const synths = (file: string): string[] =>
+      text(file)
+        .split('\n')
+        .filter((l) => l.includes('$TOPICFORM synth'))
+        .map((l) => l.trim());
+    expect(synths('topicform-pr.yml')).toEqual(['run: $TOPICFORM synth --no-artifacts --out out']);
+    expect(synths('topicform-pr-review.yml')).toEqual(['run: $TOPICFORM synth --no-artifacts --out base']);
+    expect(synths('topicform-deploy.yml')).toEqual(['run: $TOPICFORM synth --out out']);
+    expect(synths('topicform-drift.yml')).toEqual(['run: $TOPICFORM synth --out out']);
+    const upload = load('topicform-pr.yml').jobs.synth?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact') === true);
+    expect(String(upload?.with?.path).trim().split('\n')).toEqual(['out/pr-number', 'out/head-sha', 'out/stacks/*/cdk.tf.json', 'out/stacks/*/topology.json']);
+  });
+
   it('guards and reviews from the default branch: workflow_run, its own checkout and lockfile, plan only after the guard', () => {
     const review = load('topicform-pr-review.yml');
     expect(review.on).toEqual({ workflow_run: { workflows: ['topicform PR'], types: ['completed'] } });
@@ -112,7 +128,7 @@ describe('workflow security (docs/threat-model.md)', () => {
       }
     }
     const prepare = JSON.stringify(review.jobs.prepare);
-    expect(prepare).toContain('synth --out base');
+    expect(prepare).toContain('synth --no-artifacts --out base');
     expect(prepare).toContain('guard --untrusted --base base');
     // Settings that differ from the base (guard exit 2) are not planned but still reviewed, where the review blocks them.
     expect(prepare).toContain('--output guard.json head || [ $? = 2 ]');
@@ -123,7 +139,7 @@ describe('workflow security (docs/threat-model.md)', () => {
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@') === true);
     expect(cache?.with).toMatchObject({ path: 'base/stacks/' });
     expect(String(cache?.with?.key)).toContain('${{ github.sha }}');
-    const synthBase: (Step & { if?: string }) | undefined = steps.find((s) => s.run?.includes('synth --out base') === true);
+    const synthBase: (Step & { if?: string }) | undefined = steps.find((s) => s.run?.includes('synth --no-artifacts --out base') === true);
     expect(synthBase?.if).toBe("steps.base-cache.outputs.cache-hit != 'true'");
     expect(steps.indexOf(cache as Step)).toBeLessThan(steps.indexOf(synthBase as Step));
     expect(prepare).toContain('stacks=$(jq -c .plan guard.json)');
