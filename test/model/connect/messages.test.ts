@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import * as cm from '../../../model/connect/messages';
 
 describe('Connect issue factories', () => {
+  // Each factory is called inside the test (a thunk), not when the file is collected: Stryker credits a mutant's kill only
+  // to the tests that run the mutated code.
   it.each([
     [
-      cm.duplicateConnectCluster('indexing', 'search', 'dev/search/indexing'),
+      'duplicateConnectCluster',
+      () => cm.duplicateConnectCluster('indexing', 'search', 'dev/search/indexing'),
       {
         path: 'name',
         code: 'duplicate-connect-cluster',
@@ -17,7 +20,8 @@ describe('Connect issue factories', () => {
       },
     ],
     [
-      cm.duplicateConnector('document-index', 'search.indexing', 'dev/a'),
+      'duplicateConnector',
+      () => cm.duplicateConnector('document-index', 'search.indexing', 'dev/a'),
       {
         path: 'name',
         code: 'duplicate-connector',
@@ -25,7 +29,8 @@ describe('Connect issue factories', () => {
       },
     ],
     [
-      cm.unknownConnectCluster('search.indexing'),
+      'unknownConnectCluster',
+      () => cm.unknownConnectCluster('search.indexing'),
       {
         path: 'cluster',
         code: 'unknown-connect-cluster',
@@ -34,11 +39,13 @@ describe('Connect issue factories', () => {
       },
     ],
     [
-      cm.duplicateConnectorTopic('topics[1].topic', 'document-index', 'search/document-changed'),
+      'duplicateConnectorTopic',
+      () => cm.duplicateConnectorTopic('topics[1].topic', 'document-index', 'search/document-changed'),
       { path: 'topics[1].topic', code: 'duplicate-connector-topic', message: 'connector "document-index" names "search/document-changed" twice' },
     ],
     [
-      cm.crossDomainConnectorWithoutReason('topics[0].topic', 'document-index', 'reads', 'orders.order-created', 'orders'),
+      'crossDomainConnectorWithoutReason',
+      () => cm.crossDomainConnectorWithoutReason('topics[0].topic', 'document-index', 'reads', 'orders.order-created', 'orders'),
       {
         path: 'topics[0].topic',
         code: 'cross-domain-read-without-reason',
@@ -47,7 +54,8 @@ describe('Connect issue factories', () => {
       },
     ],
     [
-      cm.exactlyOnceWithoutClusterSupport('catalog-cdc', 'search.indexing'),
+      'exactlyOnceWithoutClusterSupport',
+      () => cm.exactlyOnceWithoutClusterSupport('catalog-cdc', 'search.indexing'),
       {
         path: 'exactlyOnce',
         code: 'exactly-once-without-cluster-support',
@@ -56,8 +64,8 @@ describe('Connect issue factories', () => {
         hint: 'set exactlyOnceSource: true on the connect cluster (exactly.once.source.support=enabled), or drop exactlyOnce',
       },
     ],
-  ])('%o', (issue, expected) => {
-    expect(issue).toEqual(expected);
+  ])('%s', (_name, issue, expected) => {
+    expect(issue()).toEqual(expected);
   });
 
   it('explains the storage and dead-letter partition counts', () => {
