@@ -56,6 +56,20 @@ describe('sizePartitions with declared reader parallelism', () => {
     expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [one, two] }).explanation).toBe(explanation);
   });
 
+  it('orders readers by label first, whatever their counts', () => {
+    // 100 msg/s × 100 B = 0.01 MB/s ÷ 5 MB/s → 1; the widest reader × headroom 2, rounded up to 1, 2, 3, 4, 6, 8, ….
+    const b1 = { label: 'b', count: 1 };
+    const a2 = { label: 'a', count: 2 };
+    expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [b1, a2] }).explanation).toBe(
+      'max(producer 0.01 MB/s ÷ 5 MB/s → 1; a → 2; b → 1) = 2 × headroom 2 → 4 (next highly divisible count)',
+    );
+    const b3 = { label: 'b', count: 3 };
+    const a3 = { label: 'a', count: 3 };
+    expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [b3, a3] }).explanation).toBe(
+      'max(producer 0.01 MB/s ÷ 5 MB/s → 1; a → 3; b → 3) = 3 × headroom 2 → 6 (next highly divisible count)',
+    );
+  });
+
   it('explains each reader, and leaves the explanation unchanged without any', () => {
     expect(sizePartitions({ throughput: THROUGHPUT, readerParallelism: [{ label: 'sink connector x tasks.max 6', count: 6 }] }).explanation).toBe(
       'max(producer 0.01 MB/s ÷ 5 MB/s → 1; sink connector x tasks.max 6 → 6) = 6 × headroom 2 → 12 (next highly divisible count)',
