@@ -11,7 +11,7 @@
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { Domain, Duration, KafkaPrincipal, Replay } from '../../../constructs';
-import { nonIdempotentWriters, type MskIamGrants } from '../../../model/msk-iam/policies';
+import { mskIamPolicies, nonIdempotentWriters, type MskIamGrants } from '../../../model/msk-iam/policies';
 import type { MskIamResource, ResolvedConnect, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication } from '../../../model/topology';
 import { synthStack } from '../../helpers/synth';
 import { MSK_IAM, shop } from './fixture';
@@ -114,5 +114,22 @@ describe('nonIdempotentWriters ([USE-CASES] "Produce data" without WriteDataIdem
 
   it('is nobody without producers declared idempotent: false', () => {
     expect(nonIdempotentWriters(grants({ producers: [producer('User:on', true)], consumerGroups: [client('User:g')] }))).toEqual(new Set());
+  });
+});
+
+describe('a name that is no Kafka name', () => {
+  it('is refused rather than written into an ARN, where * would be a wildcard ([EXAMPLE])', () => {
+    // Resolve never gives one (the schemas allow [A-Za-z0-9._-] only); mskIamPolicies checks again, so a hand-built input
+    // with `*` in a topic name is the only way to reach the check. Only the fields the ACL derivation reads are given.
+    const writer = { service: 'writer', principal: 'User:writer', topicName: 'shop.a*', transactionalIdPrefix: null, idempotent: true };
+    const input = grants({ producers: [writer as unknown as ResolvedProducer], owners: new Map([['shop.a*', 'shop']]) });
+    expect(() => mskIamPolicies(input)).toThrow('topic name "shop.a*" of User:writer cannot be written into an ARN without becoming a wildcard');
+    const safe = grants({ producers: [{ ...writer, topicName: 'shop.a' } as unknown as ResolvedProducer], owners: new Map([['shop.a', 'shop']]) });
+    expect(mskIamPolicies(safe).map((p) => p.statements)).toEqual([
+      [
+        { actions: ['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], resources: [CLUSTER] },
+        { actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: [topic('shop.a')] },
+      ],
+    ]);
   });
 });
