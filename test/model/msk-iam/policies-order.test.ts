@@ -132,4 +132,25 @@ describe('a name that is no Kafka name', () => {
       ],
     ]);
   });
+
+  it('takes the domain prefix without an environment topic prefix when none is given: shop.*', () => {
+    const writer = { service: 'writer', principal: 'User:writer', topicName: 'shop.a', transactionalIdPrefix: null, idempotent: true };
+    const input = grants({ producers: [writer as unknown as ResolvedProducer], owners: new Map([['shop.a', 'shop']]), patterns: 'prefixed' });
+    expect(mskIamPolicies(input).map((p) => p.statements)).toEqual([
+      [
+        { actions: ['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], resources: [CLUSTER] },
+        { actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: [topic('shop.', true)] },
+      ],
+    ]);
+  });
+});
+
+describe('what each policy is for', () => {
+  it('lists the declarations that need it, sorted: "User:…" (the idempotent producer) before "producer …"', () => {
+    const order = synthStack((s) => shop(s), MSK_IAM).topology.mskIam?.policies.find((p) => p.principal === 'User:order-service');
+    expect(order?.neededBy).toEqual([
+      'User:order-service writes with an idempotent producer (the Kafka client default since 3.0)',
+      'producer order-service writes shop.order-created',
+    ]);
+  });
 });
