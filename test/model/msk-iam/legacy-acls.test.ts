@@ -5,7 +5,9 @@
  * writes no ACL there, so a declared legacy ACL is said to be left out, where it is declared, instead of vanishing.
  */
 import { describe, expect, it } from 'vitest';
+import { legacyAclsNotRendered } from '../../../model/msk-iam/legacy-acls';
 import { resolve } from '../../../model/resolve';
+import { legacyAclSchema } from '../../../model/schema/legacy-acl';
 import type { EnvironmentInput } from '../../../model/schema';
 import { legacyAcl, ordersDeclarations } from '../../rules/declarations';
 import { CLUSTER_ARN } from './fixture';
@@ -45,5 +47,16 @@ describe('a legacy ACL on an aws-iam environment', () => {
   it('gives no such warning on other environments', () => {
     const result = resolve(declarations, { name: 'dev', production: false, replicationFactor: 1, minInsyncReplicas: 1 });
     expect(result.issues.filter((i) => i.code === 'legacy-acl-not-rendered')).toEqual([]);
+  });
+});
+
+describe('legacyAclsNotRendered', () => {
+  it('says it at the declaration itself: its source, and no field inside it (an empty path)', () => {
+    const declared = legacyAclSchema.parse(legacyAcl('orders'));
+    const [only, ...rest] = legacyAclsNotRendered([declared], 'msk');
+    expect(rest).toEqual([]);
+    expect(only?.source).toEqual({ path: 'dev/orders/LegacyReporting', file: 'topics/orders.ts', line: 50 });
+    expect(only?.issue.path).toBe('');
+    expect(only?.issue.code).toBe('legacy-acl-not-rendered');
   });
 });

@@ -25,7 +25,8 @@ const txn = (name: string): string => `${ACCOUNT}:transactional-id/shop/abcd-123
 const allow = (Action: string[], Resource: string[]) => ({ Effect: 'Allow', Action, Resource });
 const doc = (...Statement: ReturnType<typeof allow>[]) => ({ Version: '2012-10-17', Statement });
 
-const topology: Topology = synthStack((s) => shop(s), MSK_IAM).topology;
+// Synthesized inside each test, not once at module load: a mutation run activates its mutant only while a test runs.
+const shopTopology = (): Topology => synthStack((s) => shop(s), MSK_IAM).topology;
 const cluster = parseClusterArn(CLUSTER_ARN);
 if (cluster === undefined) throw new Error('the fixture cluster ARN does not parse');
 
@@ -37,7 +38,7 @@ function policyOf(t: Topology, principal: string): IamPolicyDocument {
 
 describe('MSK IAM policies per client kind', () => {
   it('a producer: Connect, DescribeTopic + WriteData, and WriteDataIdempotently for its idempotent producer ([USE-CASES] "Produce data idempotently")', () => {
-    expect(policyOf(topology, 'User:order-service')).toEqual(
+    expect(policyOf(shopTopology(), 'User:order-service')).toEqual(
       doc(
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
         allow(['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], [topic('shop.order-created')]),
@@ -46,13 +47,13 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('a producer declared idempotent: false gets no WriteDataIdempotently ([USE-CASES] "Produce data")', () => {
-    expect(policyOf(topology, 'User:audit-service')).toEqual(
+    expect(policyOf(shopTopology(), 'User:audit-service')).toEqual(
       doc(allow(['kafka-cluster:Connect'], [CLUSTER]), allow(['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], [topic('shop.order-created')])),
     );
   });
 
   it('a transactional producer: DescribeTransactionalId + AlterTransactionalId on its prefix ([USE-CASES] "Produce data transactionally", [EXAMPLE] wildcard)', () => {
-    expect(policyOf(topology, 'User:ledger-service')).toEqual(
+    expect(policyOf(shopTopology(), 'User:ledger-service')).toEqual(
       doc(
         allow(['kafka-cluster:AlterTransactionalId', 'kafka-cluster:DescribeTransactionalId'], [txn('ledger-tx-*')]),
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
@@ -62,7 +63,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('a consumer group with retries: its group, ReadData on the topic, ReadData + WriteData on its retry and DLQ topics ([USE-CASES] "Consume data")', () => {
-    expect(policyOf(topology, 'User:payment-service')).toEqual(
+    expect(policyOf(shopTopology(), 'User:payment-service')).toEqual(
       doc(
         allow(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], [group('shop.payment')]),
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
@@ -76,7 +77,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('a consumer group with a DLQ only writes (and re-drives) just its DLQ ([USE-CASES] "Consume data" + "Produce data idempotently")', () => {
-    expect(policyOf(topology, 'User:notification-service')).toEqual(
+    expect(policyOf(shopTopology(), 'User:notification-service')).toEqual(
       doc(
         allow(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], [group('shop.notification')]),
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
@@ -87,7 +88,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('an exactly-once Streams application: CreateTopic/DeleteTopic and data on its internal-topic prefix, its transactional-id prefix ([SEMANTICS] CreateTopic, DeleteTopic)', () => {
-    expect(policyOf(topology, 'User:order-totals')).toEqual(
+    expect(policyOf(shopTopology(), 'User:order-totals')).toEqual(
       doc(
         allow(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], [group('shop.totals')]),
         allow(['kafka-cluster:AlterTransactionalId', 'kafka-cluster:DescribeTransactionalId'], [txn('shop.totals-*')]),
@@ -102,7 +103,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it("Connect workers: their group, the storage topics, the leader's transactional id ([USE-CASES] consume, produce transactionally)", () => {
-    expect(policyOf(topology, 'User:shop-connect')).toEqual(
+    expect(policyOf(shopTopology(), 'User:shop-connect')).toEqual(
       doc(
         allow(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], [group('shop.indexing')]),
         allow(['kafka-cluster:AlterTransactionalId', 'kafka-cluster:DescribeTransactionalId'], [txn('connect-cluster-shop.indexing')]),
@@ -116,7 +117,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('a sink connector: its group, ReadData on what it reads, WriteData on its DLQ ([USE-CASES] "Consume data", "Produce data idempotently")', () => {
-    expect(policyOf(topology, 'User:shop-sink')).toEqual(
+    expect(policyOf(shopTopology(), 'User:shop-sink')).toEqual(
       doc(
         allow(['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'], [group('connect-index')]),
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
@@ -127,7 +128,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('an exactly-once source connector: WriteData, its tasks\' transactional-id prefix, DescribeTopic on the offsets topic ([USE-CASES] "Produce data transactionally")', () => {
-    expect(policyOf(topology, 'User:shop-cdc')).toEqual(
+    expect(policyOf(shopTopology(), 'User:shop-cdc')).toEqual(
       doc(
         allow(['kafka-cluster:AlterTransactionalId', 'kafka-cluster:DescribeTransactionalId'], [txn('shop.indexing-cdc-*')]),
         allow(['kafka-cluster:Connect', 'kafka-cluster:WriteDataIdempotently'], [CLUSTER]),
@@ -138,7 +139,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('gives every declared principal a policy, and nothing to anyone else', () => {
-    expect(topology.mskIam?.policies.map((p) => p.principal)).toEqual([
+    expect(shopTopology().mskIam?.policies.map((p) => p.principal)).toEqual([
       'User:audit-service',
       'User:ledger-service',
       'User:notification-service',
@@ -152,7 +153,7 @@ describe('MSK IAM policies per client kind', () => {
   });
 
   it('says which declaration needs each policy', () => {
-    const payment = topology.mskIam?.policies.find((p) => p.principal === 'User:payment-service');
+    const payment = shopTopology().mskIam?.policies.find((p) => p.principal === 'User:payment-service');
     expect(payment?.neededBy).toContain('consumer group shop.payment (payment-service) reads shop.order-created');
     expect(payment?.neededBy).toContain('User:payment-service writes with an idempotent producer (the Kafka client default since 3.0)');
   });
@@ -167,9 +168,9 @@ describe('MSK IAM policies and the environment', () => {
 
   it('emits no Kafka ACLs on an aws-iam environment by default: MSK IAM ignores them for IAM identities', () => {
     const { json } = synthStack((s) => shop(s), MSK_IAM);
-    expect(topology.acls).toEqual([]);
+    expect(shopTopology().acls).toEqual([]);
     expect(json.resource.kafka_acl).toBeUndefined();
-    expect(topology.mskIam?.kafkaAcls).toBe(false);
+    expect(shopTopology().mskIam?.kafkaAcls).toBe(false);
   });
 
   it('emits Kafka ACLs as well with auth.aws.kafkaAcls, the same as on a SCRAM cluster', () => {
@@ -177,7 +178,7 @@ describe('MSK IAM policies and the environment', () => {
     const scram = synthStack((s) => shop(s), { ...MSK_IAM, auth: { mechanism: 'scram-sha512' } });
     expect(both.topology.acls).toEqual(scram.topology.acls);
     expect(Object.keys(both.json.resource.kafka_acl).sort()).toEqual(Object.keys(scram.json.resource.kafka_acl).sort());
-    expect(both.topology.mskIam?.policies).toEqual(topology.mskIam?.policies);
+    expect(both.topology.mskIam?.policies).toEqual(shopTopology().mskIam?.policies);
   });
 
   it('leaves every other environment without mskIam, so its topology.json is unchanged', () => {
@@ -186,7 +187,7 @@ describe('MSK IAM policies and the environment', () => {
 
   it('is the same whatever the declaration order', () => {
     const reversed = synthStack((s) => shop(s, true), MSK_IAM).topology;
-    expect(JSON.stringify(reversed.mskIam)).toBe(JSON.stringify(topology.mskIam));
+    expect(JSON.stringify(reversed.mskIam)).toBe(JSON.stringify(shopTopology().mskIam));
   });
 });
 
@@ -219,7 +220,7 @@ describe('ARNs ([SEMANTICS] "Authorization policy resources")', () => {
   });
 
   it('never writes a wildcard except a prefix grant: every `*` ends the ARN of a Prefixed grant', () => {
-    for (const p of topology.mskIam?.policies ?? []) {
+    for (const p of shopTopology().mskIam?.policies ?? []) {
       for (const s of p.statements) {
         for (const r of s.resources) {
           const arn = resourceArn(cluster, r);
