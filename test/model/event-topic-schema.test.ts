@@ -97,4 +97,14 @@ describe('eventTopicSchema', () => {
     ]);
     expect(problems(eventTopicSchema, { ...TOPIC, eventTypes: [] })[0]).toMatch(/^eventTypes: /);
   });
+
+  it("reports the cross-field failures with zod's code 'custom', which model/issues.ts turns into the issue code schema-custom", () => {
+    const codes = (schema: typeof contractSchema | typeof eventTopicSchema, value: unknown) => {
+      const result = schema.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => i.code);
+    };
+    expect(codes(contractSchema, { schema: SCHEMA, schemas: { A: SCHEMA } })).toEqual(['custom']);
+    expect(codes(contractSchema, { schema: SCHEMA, subjectNaming: 'TopicRecordNameStrategy' })).toEqual(['custom']);
+    expect(codes(eventTopicSchema, { ...TOPIC, contract: { schemas: { OrderPaid: SCHEMA, Zebra: SCHEMA } } })).toEqual(['custom', 'custom']);
+  });
 });
