@@ -378,7 +378,7 @@ describe('deriveAcls: Kafka Streams applications (built inside each test)', () =
       processingGuarantee: 'at_least_once',
       stateStores: [],
       repartitions: false,
-    } as ResolvedStreamsApplication;
+    } as unknown as ResolvedStreamsApplication; // only the fields deriveAcls reads
     const acls = deriveAcls([], [], OWNERS, NO_OPTIONS, [], [], [app]);
     // billing.undeclared is not in OWNERS: its Write ACL has no stack to live in, so it is left to resolve to report.
     // Sorted by id (principal|host|operation|permission|type|name|pattern): by operation, then type, then name.
