@@ -109,6 +109,16 @@ describe('prefixedBinding', () => {
   ] as const)('keeps %s as it is', (_, binding, owner, requester, topicPrefix) => {
     expect(prefixedBinding(binding, owner, requester, topicPrefix)).toBeUndefined();
   });
+
+  it('keeps a group id that is the domain prefix itself, which a Prefixed ACL on it would widen to the whole domain', () => {
+    const binding: AclBinding = { ...literal, resourceType: 'Group', resourceName: 'orders.' };
+    expect(prefixedBinding(binding, 'orders', 'orders', '')).toBeUndefined();
+  });
+
+  it('keeps a transactional id whatever its name, even one spelled like the word undefined', () => {
+    const binding: AclBinding = { ...literal, resourceType: 'TransactionalID', resourceName: 'undefined-tx' };
+    expect(prefixedBinding(binding, 'orders', 'orders', '')).toBeUndefined();
+  });
 });
 
 describe('covers', () => {

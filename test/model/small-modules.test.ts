@@ -30,6 +30,10 @@ describe('canonicalString', () => {
     expect(canonicalString('s')).toBe('"s"');
     expect(canonicalString(null)).toBe('null');
   });
+
+  it('passes a string of more than ten characters through whole (its index keys "9" and "10" are out of order)', () => {
+    expect(canonicalString('abcdefghijk')).toBe('"abcdefghijk"');
+  });
 });
 
 describe('oneOf', () => {
