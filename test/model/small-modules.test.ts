@@ -253,6 +253,19 @@ describe('stackResources', () => {
     ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
   });
+
+  it('counts a SCRAM credential in its domain’s stack and in the total', () => {
+    const withCredential = { ...topology(), scramCredentials: [{ domain: 'billing' }] } as unknown as Topology;
+    expect(stackResources(withCredential, 'domain')[0]).toEqual({
+      stack: 'prod-billing',
+      domains: ['billing'],
+      topics: 0,
+      acls: 1,
+      quotas: 0,
+      credentials: 1,
+      total: 2,
+    });
+  });
 });
 
 describe('isObject', () => {
