@@ -109,6 +109,16 @@ describe('prefixedBinding', () => {
   ] as const)('keeps %s as it is', (_, binding, owner, requester, topicPrefix) => {
     expect(prefixedBinding(binding, owner, requester, topicPrefix)).toBeUndefined();
   });
+
+  it('keeps a group id that is the domain prefix itself, which a Prefixed ACL on it would widen to the whole domain', () => {
+    const binding: AclBinding = { ...literal, resourceType: 'Group', resourceName: 'orders.' };
+    expect(prefixedBinding(binding, 'orders', 'orders', '')).toBeUndefined();
+  });
+
+  it('keeps a transactional id whatever its name, even one spelled like the word undefined', () => {
+    const binding: AclBinding = { ...literal, resourceType: 'TransactionalID', resourceName: 'undefined-tx' };
+    expect(prefixedBinding(binding, 'orders', 'orders', '')).toBeUndefined();
+  });
 });
 
 describe('covers', () => {
@@ -245,5 +255,31 @@ describe('deriveAcls in each ACL pattern mode', () => {
         expect(new Set(ids).size).toBe(ids.length);
       }),
     );
+  });
+});
+
+describe('deriveAcls in a prefixed mode: what each step keeps (built inside each test)', () => {
+  it('takes the domain alone as the topic prefix when the environment sets no topic prefix', () => {
+    const owners: TopicOwners = new Map([['orders.order-created', 'orders']]);
+    const g = group('orders', 'payment', 'User:p', [subscription('orders.order-created')]);
+    const acls = deriveAcls([g], [], owners, { explicitDescribe: false, legacyIdempotentWrite: false, patterns: 'prefixed' });
+    expect(summary(acls)).toEqual(['User:p Group:orders.:Read:Prefixed @orders', 'User:p Topic:orders.:Read:Prefixed @orders']);
+  });
+
+  it('keeps a cross-domain Literal ACL beside the principal’s own Prefixed ACL in literal-and-prefixed (folding is for prefixed only)', () => {
+    const owners: TopicOwners = new Map([
+      ['search.document-changed', 'search'],
+      ['search.other', 'search'],
+    ]);
+    // The same principal reads search.document-changed cross-domain (from orders) and search.other as search's own client.
+    const crossDomain = group('orders', 'audit', 'User:order-service', [subscription('search.document-changed')]);
+    const own = group('search', 'own', 'User:order-service', [subscription('search.other')]);
+    const acls = deriveAcls([crossDomain, own], [], owners, options('literal-and-prefixed'));
+    // Sorted by id: after `search.` the Literal names go on with `d` and `o`, the Prefixed one with `|`, which sorts last.
+    expect(summary(acls).filter((a) => a.includes('Topic:'))).toEqual([
+      'User:order-service Topic:search.document-changed:Read:Literal @search',
+      'User:order-service Topic:search.other:Read:Literal @search',
+      'User:order-service Topic:search.:Read:Prefixed @search',
+    ]);
   });
 });

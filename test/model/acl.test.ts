@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { aclAddress, aclId, deriveAcls, parseAclId, type AclOptions, type TopicOwners } from '../../model/acl';
-import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer, ResolvedSubscription } from '../../model/topology';
+import type { AclBinding, ResolvedAcl, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedSubscription } from '../../model/topology';
 import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES } from '../../model/vocabulary';
 
 const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -361,5 +361,35 @@ describe('deriveAcls', () => {
         }
       }),
     );
+  });
+});
+
+describe('deriveAcls: Kafka Streams applications (built inside each test)', () => {
+  it('drops the topic ACLs of an undeclared topic and keeps the rest in the application’s domain', () => {
+    const app = {
+      domain: 'orders',
+      name: 'enricher',
+      applicationId: 'orders.enricher',
+      internalPrefix: 'orders.enricher-',
+      service: 'enricher-service',
+      principal: 'User:enricher',
+      inputs: [{ topic: { domain: 'orders', event: 'order-created' }, topicName: ORDER_CREATED }],
+      outputs: [{ topic: { domain: 'billing', event: 'undeclared' }, topicName: 'billing.undeclared' }],
+      processingGuarantee: 'at_least_once',
+      stateStores: [],
+      repartitions: false,
+    } as unknown as ResolvedStreamsApplication; // only the fields deriveAcls reads
+    const acls = deriveAcls([], [], OWNERS, NO_OPTIONS, [], [], [app]);
+    // billing.undeclared is not in OWNERS: its Write ACL has no stack to live in, so it is left to resolve to report.
+    // Sorted by id (principal|host|operation|permission|type|name|pattern): by operation, then type, then name.
+    expect(acls.map((a) => `${a.operation} ${a.resourceType}:${a.resourceName}:${a.patternType} @${a.domain}`)).toEqual([
+      'Create Topic:orders.enricher-:Prefixed @orders',
+      'Delete Topic:orders.enricher-:Prefixed @orders',
+      'Describe Topic:orders.enricher-:Prefixed @orders',
+      'Read Group:orders.enricher:Literal @orders',
+      'Read Topic:orders.enricher-:Prefixed @orders',
+      'Read Topic:orders.order-created:Literal @orders',
+      'Write Topic:orders.enricher-:Prefixed @orders',
+    ]);
   });
 });

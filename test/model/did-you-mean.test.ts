@@ -104,3 +104,18 @@ describe('didYouMean', () => {
     );
   });
 });
+
+describe('didYouMean: each filter on its own (worked by hand, called inside each test)', () => {
+  it('rejects a candidate of the same length that is more edits away than the limit', () => {
+    // 'abc' and 'xyz' have equal length (3), so the length filter lets 'xyz' through; three substitutions exceed the
+    // limit of max(2, floor(3 / 3)) = 2, so the distance filter alone rejects it.
+    expect(didYouMean('abc', ['xyz'])).toBeUndefined();
+  });
+
+  it('never trades a closer case-insensitive match for a farther one that matches letter case better', () => {
+    // 'ORDERS' → 'orders': 0 edits ignoring case, 6 with case. 'ORDERX': 1 edit either way. Case-insensitive distance
+    // decides first (0 < 1), so 'orders' wins although 'ORDERX' is fewer case-sensitive edits away; either order.
+    expect(didYouMean('ORDERS', ['orders', 'ORDERX'])).toBe('orders');
+    expect(didYouMean('ORDERS', ['ORDERX', 'orders'])).toBe('orders');
+  });
+});

@@ -43,4 +43,10 @@ describe('formatNumber', () => {
     expect(() => formatNumber(Number.NaN)).toThrow(RangeError);
     expect(() => formatNumber(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
+
+  it('rounds a number below 1e-6, which JavaScript prints with an exponent ("5e-7"), to 0', () => {
+    // 0.0000005 and 0.0000001 are both below half a cent (0.005): two decimals give 0.00, written "0".
+    expect(formatNumber(5e-7)).toBe('0');
+    expect(formatNumber(1e-7)).toBe('0');
+  });
 });

@@ -8,6 +8,7 @@ import {
   defaultGroupId,
   eventTopicName,
   groupPart,
+  isInternalTopic,
   metricCollisionKey,
   retryTopicName,
   topicAddress,
@@ -201,5 +202,12 @@ describe('topicAddress', () => {
         expect(new Set(names.map(topicAddress)).size).toBe(names.length);
       }),
     );
+  });
+});
+
+describe('isInternalTopic', () => {
+  it('holds for names that start with an underscore (Kafka’s own, Schema Registry’s, Confluent’s), and only for them', () => {
+    for (const name of ['__consumer_offsets', '__transaction_state', '_schemas', '_confluent-command']) expect(isInternalTopic(name)).toBe(true);
+    for (const name of ['orders.order-created', 'orders_', 'orders._x', '']) expect(isInternalTopic(name)).toBe(false);
   });
 });

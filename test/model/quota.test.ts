@@ -226,6 +226,13 @@ describe('deriveQuotas: Kafka Streams applications and connectors count like the
     });
     expect(q).toMatchObject({ entityName: 'connect', domain: 'search', services: ['search-connect'] });
   });
+
+  it('keeps connectors already in cluster-then-name order in that order', () => {
+    const connectors = [connector('sink', 'search.a', 'zz-archive', ['orders.paid']), connector('sink', 'search.b', 'aa-index', ['orders.created'])];
+    const q = quotaOf(deriveQuotas(TOPICS, [], [], ON, { streamsApplications: [], connectors }), 'User:connect');
+    // search.a/zz-archive before search.b/aa-index: the cluster decides before the name.
+    expect(q.consumerByteRate?.explanation.startsWith('connect-zz-archive reads orders.paid')).toBe(true);
+  });
 });
 
 describe('quota helpers', () => {

@@ -91,6 +91,11 @@ describe('names', () => {
     expect(a).toMatch(/^scram_order-service_[0-9a-f]{8}$/);
     expect(scramCredentialAddress({ username: 'order-service', mechanism: 'SCRAM-SHA-256' })).not.toBe(a);
   });
+
+  it('writes each character a Terraform name cannot hold as an underscore, the hash taken of the user as it is', () => {
+    // e90240b4 = the first 8 hex digits of sha256("orders.svc@x|SCRAM-SHA-512"), computed with coreutils sha256sum.
+    expect(scramCredentialAddress({ username: 'orders.svc@x', mechanism: 'SCRAM-SHA-512' })).toBe('scram_orders_svc_x_e90240b4');
+  });
 });
 
 describe('resolveScramCredentials', () => {

@@ -30,6 +30,10 @@ describe('canonicalString', () => {
     expect(canonicalString('s')).toBe('"s"');
     expect(canonicalString(null)).toBe('null');
   });
+
+  it('passes a string of more than ten characters through whole (its index keys "9" and "10" are out of order)', () => {
+    expect(canonicalString('abcdefghijk')).toBe('"abcdefghijk"');
+  });
 });
 
 describe('oneOf', () => {
@@ -248,6 +252,19 @@ describe('stackResources', () => {
       { stack: 'prod', domains: ['billing', 'orders', 'search'], topics: 3, acls: 4, quotas: 2, credentials: 0, total: 9 },
     ]);
     expect(stackResources(topology(false), 'environment')[0]?.quotas).toBe(0);
+  });
+
+  it('counts a SCRAM credential in its domain’s stack and in the total', () => {
+    const withCredential = { ...topology(), scramCredentials: [{ domain: 'billing' }] } as unknown as Topology;
+    expect(stackResources(withCredential, 'domain')[0]).toEqual({
+      stack: 'prod-billing',
+      domains: ['billing'],
+      topics: 0,
+      acls: 1,
+      quotas: 0,
+      credentials: 1,
+      total: 2,
+    });
   });
 });
 

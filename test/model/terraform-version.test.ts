@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIRED_TERRAFORM_VERSIONS, requiredTerraformVersion, TARGET_VERSIONS_1_11, TERRAFORM_1_11 } from '../../model/terraform-version';
 import { authSchema, type AuthDeclaration } from '../../model/schema/auth';
 import { backendSchema, type BackendDeclaration } from '../../model/schema/backend';
+import { scramCredentialsSchema } from '../../model/schema/credentials';
 
 const s3 = (useLockfile: boolean): BackendDeclaration => backendSchema.parse({ type: 's3', bucket: 'state', region: 'eu-west-1', useLockfile });
 const auth = (secrets: 'environment' | 'variables'): AuthDeclaration => authSchema.parse({ secrets });
@@ -33,5 +34,11 @@ describe('requiredTerraformVersion', () => {
   it('is one of the constraints the guard accepts, and the CDK Terrain context says the same version', () => {
     expect(REQUIRED_TERRAFORM_VERSIONS).toEqual([TERRAFORM_1_11]);
     expect(TARGET_VERSIONS_1_11).toEqual({ terraform: '>=1.11.0', opentofu: '>=1.11.0' });
+  });
+
+  it('states >= 1.11 for SCRAM credentials, written with write-only attributes, only when some principal has one', () => {
+    const local = backendSchema.parse({ type: 'local' });
+    expect(requiredTerraformVersion(local, undefined, scramCredentialsSchema.parse({ principals: { 'User:order-service': {} } }))).toBe('>= 1.11');
+    expect(requiredTerraformVersion(local, undefined, scramCredentialsSchema.parse({}))).toBeUndefined();
   });
 });

@@ -643,3 +643,56 @@ describe('validateTopicConfig: several keys', () => {
     expect(validateTopicConfig(config).map((issue) => issue.code)).toEqual(codes);
   });
 });
+
+describe('validateTopicConfig: edges worked by hand, each called inside its own test', () => {
+  it('rejects a ratio with a trailing space, though Number() would read it as 1', () => {
+    expect(check('min.cleanable.dirty.ratio', '1 ')).toStrictEqual([
+      {
+        path: 'config["min.cleanable.dirty.ratio"]',
+        code: 'invalid-config-value',
+        message: 'invalid value "1 " for "min.cleanable.dirty.ratio": must be a decimal number from 0 to 1 (0.5 = half the log)',
+      },
+    ]);
+  });
+
+  it('rejects a ratio followed by anything, though Number() would read "0.5 " as 0.5', () => {
+    expect(check('min.cleanable.dirty.ratio', '0.5 ').map((issue) => issue.code)).toEqual(['invalid-config-value']);
+  });
+
+  it('names only the key’s own bound for an int exactly at Integer.MIN_VALUE, which is inside the int type', () => {
+    // -2147483648 = Integer.MIN_VALUE: a valid int, below min.insync.replicas' minimum of 1. No hint: no spelling of it is allowed.
+    expect(check('min.insync.replicas', '-2147483648')).toStrictEqual([
+      {
+        path: 'config["min.insync.replicas"]',
+        code: 'invalid-config-value',
+        message: 'invalid value "-2147483648" for "min.insync.replicas": must be an integer ≥ 1 (replicas)',
+      },
+    ]);
+  });
+
+  it('hints the canonical spelling of a signed number of several digits', () => {
+    expect(check('retention.ms', '+42')).toStrictEqual([
+      {
+        path: 'config["retention.ms"]',
+        code: 'invalid-config-value',
+        message: 'invalid value "+42" for "retention.ms": must be an integer ≥ -1 (milliseconds; -1 = unlimited)',
+        hint: 'write "42"',
+      },
+    ]);
+  });
+
+  it('keeps a leading plus positive and leading zeros positive in the hint', () => {
+    expect(check('retention.ms', '+5')[0]?.hint).toBe('write "5"');
+    expect(check('retention.bytes', '007')[0]?.hint).toBe('write "7"');
+    expect(check('retention.bytes', '-007')[0]?.hint).toBe('write "-7"');
+  });
+
+  it('accepts a valid value of a key with no Kafka 4 minimum without any warning', () => {
+    expect(validateTopicConfig({ 'retention.ms': '604800000', 'min.insync.replicas': '1' })).toStrictEqual([]);
+  });
+
+  it('reports no lag conflict on top of a minimum lag that is itself invalid (beyond Long.MAX_VALUE)', () => {
+    const issues = validateTopicConfig({ 'min.compaction.lag.ms': '99999999999999999999', 'max.compaction.lag.ms': '1000' });
+    expect(issues.map((issue) => `${issue.path} ${issue.code}`)).toEqual(['config["min.compaction.lag.ms"] invalid-config-value']);
+  });
+});
