@@ -13,19 +13,10 @@ import type { AclNeed, AclOptions } from '../../../model/acl';
 import { connectAclNeeds } from '../../../model/connect/acl';
 import type { ConnectorInput } from '../../../model/schema';
 import type { ResolvedConnect } from '../../../model/topology';
-import { DOCUMENT_SINK, INDEXING } from '../resolve/connect-fixtures';
+import { CDC_SOURCE, DOCUMENT_SINK, INDEXING } from '../resolve/connect-fixtures';
 import { resolved, withDeclarations } from '../resolve/helpers';
 
-const CDC: ConnectorInput = {
-  type: 'source',
-  cluster: { domain: 'search', name: 'indexing' },
-  name: 'catalog-cdc',
-  connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
-  principal: 'User:catalog-cdc',
-  topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
-  exactlyOnce: true,
-  source: { path: 'dev/search/indexing/catalog-cdc' },
-};
+const CDC: ConnectorInput = { ...CDC_SOURCE, exactlyOnce: true };
 
 const CONNECT = resolved(withDeclarations({ connectClusters: [{ ...INDEXING, exactlyOnceSource: true }], connectors: [CDC, DOCUMENT_SINK] }))
   .connect as ResolvedConnect;

@@ -1,4 +1,4 @@
-/** A Connect cluster and a sink connector on the seed's search domain, shared by the Connect tests. */
+/** A Connect cluster, a sink and a source connector on the seed's search domain, shared by the Connect tests. */
 import type { ConnectClusterInput, ConnectorInput } from '../../../model/schema';
 
 export const INDEXING: ConnectClusterInput = {
@@ -18,4 +18,15 @@ export const DOCUMENT_SINK: ConnectorInput = {
   topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
   idempotency: 'documents are upserted by id; a replay rewrites the same documents',
   source: { path: 'dev/search/indexing/document-index' },
+};
+
+/** A Debezium source connector writing the seed's search topic (at-least-once: `exactlyOnce` unset). */
+export const CDC_SOURCE: Extract<ConnectorInput, { type: 'source' }> = {
+  type: 'source',
+  cluster: { domain: 'search', name: 'indexing' },
+  name: 'catalog-cdc',
+  connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+  principal: 'User:catalog-cdc',
+  topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
+  source: { path: 'dev/search/indexing/catalog-cdc' },
 };

@@ -4,7 +4,7 @@ import { CONNECT_STORAGE_PARTITIONS } from '../../../model/connect/defaults';
 import { resolve } from '../../../model/resolve';
 import { connectTopics } from '../../../model/resolve/connect';
 import type { ConnectorInput } from '../../../model/schema';
-import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
+import { CDC_SOURCE, DOCUMENT_SINK, INDEXING } from './connect-fixtures';
 import type { ResolvedAcl, Topology } from '../../../model/topology';
 import { DEV, DOCUMENT_CHANGED, ORDER_CREATED, ORDERS, PROD, SEED, resolved, withDeclarations } from './helpers';
 
@@ -192,15 +192,7 @@ describe('resolve: sink connectors', () => {
 });
 
 describe('resolve: source connectors', () => {
-  const CDC: ConnectorInput = {
-    type: 'source',
-    cluster: { domain: 'search', name: 'indexing' },
-    name: 'catalog-cdc',
-    connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
-    principal: 'User:catalog-cdc',
-    topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
-    source: { path: 'dev/search/indexing/catalog-cdc' },
-  };
+  const CDC = CDC_SOURCE;
 
   it('grants WRITE on its target topics only', () => {
     expect(acls(resolved(withConnect([INDEXING], [CDC])), 'User:catalog-cdc')).toEqual(['Topic:search.document-changed:Write:Literal']);
