@@ -4,7 +4,7 @@
  * Kafka Streams application, an exactly-once Connect cluster with a sink and an exactly-once source connector.
  */
 import type { Construct } from 'constructs';
-import { Domain, Duration, KafkaPrincipal, Replay, Retries } from '../../../constructs';
+import { Domain, Duration, KafkaPrincipal, Replay, Retries, type EventTopic } from '../../../constructs';
 import type { EnvironmentInput } from '../../../model/schema';
 
 export const CLUSTER_ARN = 'arn:aws:kafka:eu-west-1:123456789012:cluster/shop/abcd-1234-ef';
@@ -21,7 +21,8 @@ export const MSK_IAM: EnvironmentInput = {
  * `reversed` declares the producers and consumer groups in the opposite order: the output must not change. `without`
  * leaves out the named consumer groups (review tests: a group removed with its grants).
  */
-export function shop(stack: Construct, reversed = false, without: readonly string[] = []): void {
+/** The shop domain and its one event topic, `shop.order-created`. */
+export function shopDomain(stack: Construct): { domain: Domain; created: EventTopic } {
   const domain = new Domain(stack, 'shop', { owner: '@acme/shop', description: 'Shop', recoveryProcedure: 'docs/runbooks/shop.md' });
   const created = domain.addEventTopic('order-created', {
     eventTypes: ['OrderCreated'],
@@ -29,6 +30,24 @@ export function shop(stack: Construct, reversed = false, without: readonly strin
     partitions: 6,
     replay: Replay.window(Duration.days(7)),
   });
+  return { domain, created };
+}
+
+/** The exactly-once Streams application `order-totals` reading the topic, with a changelogged store. */
+export function addTotals(domain: Domain, created: EventTopic): void {
+  domain.addStreamsApplication('totals', {
+    service: 'order-totals',
+    principal: KafkaPrincipal.user('order-totals'),
+    inputs: [{ topic: created }],
+    processingGuarantee: 'exactly_once_v2',
+    stateStores: [{ name: 'by-customer', changelog: true }],
+    idempotency: 'exactly_once_v2: one transaction per update',
+    exceptionHandlers: { deserialization: 'com.acme.DeadLetterDeserializationHandler', production: 'com.acme.DeadLetterProductionHandler' },
+  });
+}
+
+export function shop(stack: Construct, reversed = false, without: readonly string[] = []): void {
+  const { domain, created } = shopDomain(stack);
   const clients: Array<() => unknown> = [
     () => created.grantProduce(KafkaPrincipal.user('order-service'), { service: 'order-service' }),
     () => created.grantProduce(KafkaPrincipal.user('audit-service'), { service: 'audit-service', idempotent: false }),
@@ -50,15 +69,7 @@ export function shop(stack: Construct, reversed = false, without: readonly strin
       idempotency: 'notifications are keyed by event id',
     });
   for (const declare of reversed ? [...clients].reverse() : clients) declare();
-  domain.addStreamsApplication('totals', {
-    service: 'order-totals',
-    principal: KafkaPrincipal.user('order-totals'),
-    inputs: [{ topic: created }],
-    processingGuarantee: 'exactly_once_v2',
-    stateStores: [{ name: 'by-customer', changelog: true }],
-    idempotency: 'exactly_once_v2: one transaction per update',
-    exceptionHandlers: { deserialization: 'com.acme.DeadLetterDeserializationHandler', production: 'com.acme.DeadLetterProductionHandler' },
-  });
+  addTotals(domain, created);
   const connect = domain.addConnectCluster('indexing', { service: 'shop-connect', principal: KafkaPrincipal.user('shop-connect'), exactlyOnceSource: true });
   connect.addSinkConnector('index', {
     connectorClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',

@@ -8,23 +8,17 @@
  */
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { Domain, Duration, KafkaPrincipal, Replay } from '../../../constructs';
+import { KafkaPrincipal } from '../../../constructs';
 import { connectWhy, grantsOfTopology, iamGrantReasons } from '../../../model/msk-iam/reasons';
 import { synthStack } from '../../helpers/synth';
-import { MSK_IAM, shop } from './fixture';
+import { addTotals, MSK_IAM, shop, shopDomain } from './fixture';
 
 /**
  * A Streams application whose principal also produces to its input topic, and a consumer group with no dead-letter
  * topic (it only reads).
  */
 function readersAndWriters(stack: Construct): void {
-  const domain = new Domain(stack, 'shop', { owner: '@acme/shop', description: 'Shop', recoveryProcedure: 'docs/runbooks/shop.md' });
-  const created = domain.addEventTopic('order-created', {
-    eventTypes: ['OrderCreated'],
-    key: { field: 'orderId', aggregate: 'order', reason: 'per-order ordering; orders are independent' },
-    partitions: 6,
-    replay: Replay.window(Duration.days(7)),
-  });
+  const { domain, created } = shopDomain(stack);
   created.addConsumerGroup('report', {
     service: 'report-service',
     principal: KafkaPrincipal.user('report-service'),
@@ -32,15 +26,7 @@ function readersAndWriters(stack: Construct): void {
     deadLetter: false,
     suppressions: [{ ruleId: 'TF-GROUP-003', reason: 'a report run that meets a bad record fails and is run again by hand' }],
   });
-  domain.addStreamsApplication('totals', {
-    service: 'order-totals',
-    principal: KafkaPrincipal.user('order-totals'),
-    inputs: [{ topic: created }],
-    processingGuarantee: 'exactly_once_v2',
-    stateStores: [{ name: 'by-customer', changelog: true }],
-    idempotency: 'exactly_once_v2: one transaction per update',
-    exceptionHandlers: { deserialization: 'com.acme.DeadLetterDeserializationHandler', production: 'com.acme.DeadLetterProductionHandler' },
-  });
+  addTotals(domain, created);
   created.grantProduce(KafkaPrincipal.user('order-totals'), { service: 'order-totals' });
 }
 
