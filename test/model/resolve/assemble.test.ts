@@ -109,7 +109,7 @@ describe('resolve: Confluent Cloud in the topology', () => {
     expect('mskIam' in topology).toBe(false);
     expect('scramCredentials' in topology).toBe(false);
     // order-service declares 2,000 msg/s of 1 KiB: it gets a produce quota.
-    expect(topology.quotas.map((q) => q.principal)).toContain('User:order-service');
+    expect(topology.quotas?.map((q) => q.principal)).toContain('User:order-service');
   });
 });
 
