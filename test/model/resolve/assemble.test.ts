@@ -93,6 +93,7 @@ describe('resolve: Confluent Cloud in the topology', () => {
         { principal: 'User:payment-service', id: 'sa-pay1', domain: 'orders' },
       ],
     });
+    expect(topology.environment.platform).toBe('confluent-cloud');
     // Confluent Cloud sets client quotas its own way: the Mongey provider's kafka_quota is not derived there.
     expect(topology.quotas).toEqual([]);
   });
@@ -108,6 +109,7 @@ describe('resolve: Confluent Cloud in the topology', () => {
     expect('confluentCloud' in topology).toBe(false);
     expect('mskIam' in topology).toBe(false);
     expect('scramCredentials' in topology).toBe(false);
+    expect('platform' in topology.environment).toBe(false);
     // order-service declares 2,000 msg/s of 1 KiB: it gets a produce quota.
     expect(topology.quotas?.map((q) => q.principal)).toContain('User:order-service');
   });
@@ -127,6 +129,17 @@ describe('resolve: inline credentials', () => {
     expect(result.topology).toBeNull();
     expect(result.issues).toHaveLength(1);
     expectIssue(result, { source: 'dev/orders', path: 'description', code: 'inline-credential' });
+  });
+
+  it("keeps every other field's issues, message and hint", () => {
+    const orders = { ...ORDERS, description: 'Order lifecycle; token=abc123xyz' };
+    const typo = { ...PAYMENT, subscriptions: [{ topic: { domain: 'orders', event: 'order-creatd' } }] };
+    const result = resolve({ ...SEED, domains: [orders, SEED.domains[1]!], consumerGroups: [typo] }, DEV);
+    expect(result.topology).toBeNull();
+    expectIssue(result, { source: 'dev/orders', path: 'description', code: 'inline-credential' });
+    const unknown = result.issues.find((i) => i.source.path === 'dev/orders/order-created/payment');
+    expect(unknown?.message, describeIssues(result.issues)).toContain('order-creatd');
+    expect(unknown?.hint).toContain('order-created');
   });
 
   it('in the environment: refused at the environment', () => {
