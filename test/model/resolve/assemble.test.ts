@@ -28,6 +28,28 @@ const msk = (aws?: NonNullable<EnvironmentInput['auth']>['aws']): EnvironmentInp
   auth: { mechanism: 'aws-iam', ...(aws === undefined ? {} : { aws }) },
 });
 
+describe('resolve: a broken environment', () => {
+  it('the declarations are still checked, but not by the broken field', () => {
+    // With principalTypes broken, whether Group: is allowed is unknown: the group is not reported for it. Its typo is.
+    const group = { ...PAYMENT, principal: 'Group:payments', subscriptions: [{ topic: { domain: 'orders', event: 'order-creatd' } }] };
+    const result = resolve({ ...SEED, consumerGroups: [group] }, { ...DEV, principalTypes: ['not a type'] });
+    expect(result.topology).toBeNull();
+    expect(
+      result.issues.map((i) => [i.source.path, i.path]),
+      describeIssues(result.issues),
+    ).toEqual([
+      ['dev/orders/order-created/payment', 'subscriptions[0].topic'],
+      ['environment', 'principalTypes[0]'],
+    ]);
+  });
+
+  it('an environment that is not an object: its own issue only', () => {
+    const result = resolve(SEED, 42);
+    expect(result.topology).toBeNull();
+    expect(result.issues.map((i) => i.source.path)).toEqual(['environment']);
+  });
+});
+
 describe('resolve: MSK IAM in the topology', () => {
   it('without auth.aws: no cluster ARN, no Kafka ACLs, policies only, no attachments', () => {
     const topology = resolved(SEED, msk());
