@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import type { EnvironmentInput } from '../../../model/schema';
+import type { EnvironmentInput, StreamsApplicationInput } from '../../../model/schema';
 import { DEV, ORDERS, PAYMENT, SEED, describeIssues, expectIssue, resolved } from './helpers';
 
 /** The seed's four principals, each mapped to a Confluent Cloud service account. */
@@ -26,6 +26,29 @@ const cloud = (confluent?: EnvironmentInput['confluent']): EnvironmentInput => (
 const msk = (aws?: NonNullable<EnvironmentInput['auth']>['aws']): EnvironmentInput => ({
   ...DEV,
   auth: { mechanism: 'aws-iam', ...(aws === undefined ? {} : { aws }) },
+});
+
+describe('resolve: declarations made twice', () => {
+  it('a Streams application declared twice in its domain is reported at the second, naming the first', () => {
+    const totals: StreamsApplicationInput = {
+      domain: 'orders',
+      name: 'order-totals',
+      service: 'order-totals',
+      principal: 'User:order-totals',
+      inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
+      processingGuarantee: 'exactly_once_v2',
+      source: { path: 'dev/orders/order-totals' },
+    };
+    const again = { ...totals, source: { path: 'dev/orders/order-totals-again' } };
+    const result = resolve({ ...SEED, streamsApplications: [totals, again] }, DEV);
+    expect(result.topology).toBeNull();
+    expectIssue(result, {
+      source: 'dev/orders/order-totals-again',
+      path: 'name',
+      code: 'duplicate-streams-application',
+      message: 'streams application "order-totals" is declared twice in domain "orders" (first at dev/orders/order-totals',
+    });
+  });
 });
 
 describe('resolve: a broken environment', () => {
