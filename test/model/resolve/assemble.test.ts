@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import type { EnvironmentInput, StreamsApplicationInput } from '../../../model/schema';
+import type { EnvironmentInput, LegacyAclInput, StreamsApplicationInput } from '../../../model/schema';
 import { DEV, ORDERS, PAYMENT, SEED, describeIssues, expectIssue, resolved } from './helpers';
 
 /** The seed's four principals, each mapped to a Confluent Cloud service account. */
@@ -48,6 +48,25 @@ describe('resolve: declarations made twice', () => {
       code: 'duplicate-streams-application',
       message: 'streams application "order-totals" is declared twice in domain "orders" (first at dev/orders/order-totals',
     });
+  });
+});
+
+describe('resolve: legacy ACLs', () => {
+  it('a legacy ACL in an undeclared domain is reported at its domain field', () => {
+    const legacy: LegacyAclInput = {
+      domain: 'ops',
+      principal: 'User:ops-console',
+      host: '*',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Group',
+      resourceName: 'ops-console',
+      reason: 'the ops console reads every group',
+      source: { path: 'dev/ops/legacy' },
+    };
+    const result = resolve({ ...SEED, legacyAcls: [legacy] }, DEV);
+    expect(result.topology).toBeNull();
+    expectIssue(result, { source: 'dev/ops/legacy', path: 'domain', code: 'unknown-domain' });
   });
 });
 
