@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
 import type { EnvironmentInput, LegacyAclInput, StreamsApplicationInput } from '../../../model/schema';
+import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
 import { DEV, ORDERS, PAYMENT, SEED, describeIssues, expectIssue, resolved } from './helpers';
 
 /** The seed's four principals, each mapped to a Confluent Cloud service account. */
@@ -67,6 +68,15 @@ describe('resolve: legacy ACLs', () => {
     const result = resolve({ ...SEED, legacyAcls: [legacy] }, DEV);
     expect(result.topology).toBeNull();
     expectIssue(result, { source: 'dev/ops/legacy', path: 'domain', code: 'unknown-domain' });
+  });
+});
+
+describe('resolve: principal types', () => {
+  it("a connector's own principal is held to the environment's principal types (User: only, by default)", () => {
+    const sink = { ...DOCUMENT_SINK, principal: 'Group:document-index' };
+    const result = resolve({ ...SEED, connectClusters: [INDEXING], connectors: [sink] }, DEV);
+    expect(result.topology).toBeNull();
+    expectIssue(result, { source: 'dev/search/indexing/document-index', path: 'principal', code: 'principal-type-not-allowed' });
   });
 });
 
