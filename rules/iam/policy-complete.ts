@@ -1,4 +1,4 @@
-import { grantsOfTopology, iamGrantReasons } from '../../model/msk-iam/reasons';
+import { connectWhy, grantsOfTopology, iamGrantReasons } from '../../model/msk-iam/reasons';
 import { iamGrantId, iamGrantLabel, iamGrantsOf, parseIamGrantId } from '../../model/msk-iam/grants';
 import { NOT_APPLICABLE, defineRule, violations } from '../types';
 
@@ -20,19 +20,25 @@ export const iamPolicyComplete = defineRule({
     const granted = new Set(iamGrantsOf(topology.mskIam).map(iamGrantId));
     const withPolicy = new Set(topology.mskIam.policies.map((p) => p.principal));
     const missing = [...iamGrantReasons(grantsOfTopology(topology))].filter(([id]) => !granted.has(id));
-    const noPolicy = new Set<string>();
+    // A principal with no policy at all gets one finding naming every declaration it fails, as its policy's
+    // `neededBy` does, rather than one per missing action; Connect's reason is left out there too (every client needs
+    // it, and the principal's clients all have a reason of their own, since principals come from their ACLs).
+    const noPolicy = new Map<string, Set<string>>();
     const found = [];
     for (const [id, why] of missing) {
       const g = parseIamGrantId(id);
       if (g === undefined) continue;
       if (!withPolicy.has(g.principal)) {
-        if (!noPolicy.has(g.principal)) {
-          found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${g.principal} has no MSK IAM policy, yet ${why.join('; ')}` });
-        }
-        noPolicy.add(g.principal);
+        const reasons = noPolicy.get(g.principal) ?? new Set<string>();
+        for (const w of why) reasons.add(w);
+        noPolicy.set(g.principal, reasons);
         continue;
       }
       found.push({ field: `mskIam.policies["${g.principal}"]`, message: `${iamGrantLabel(g)} is missing from the policy: ${why.join('; ')}` });
+    }
+    for (const [principal, why] of noPolicy) {
+      why.delete(connectWhy(principal));
+      found.push({ field: `mskIam.policies["${principal}"]`, message: `${principal} has no MSK IAM policy, yet ${[...why].sort().join('; ')}` });
     }
     return violations(...found);
   },

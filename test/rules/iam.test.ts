@@ -157,8 +157,11 @@ describe('TF-IAM-003 iamPolicyComplete: a declared client without its policy or 
     if (iam === undefined) throw new Error('no mskIam');
     const t = { ...t0, mskIam: { ...iam, policies: iam.policies.filter((p) => p.principal !== 'User:order-service') } };
     const found = run(iamPolicyComplete, t);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^User:order-service has no MSK IAM policy, yet /);
+    // order-service only produces orders.order-created, with the idempotent default: the producer's write and the
+    // idempotent write (Connect, which every client needs, is not repeated).
+    expect(found).toEqual([
+      'User:order-service has no MSK IAM policy, yet User:order-service writes with an idempotent producer (the Kafka client default since 3.0); producer order-service writes orders.order-created',
+    ]);
     expect(fields(iamPolicyComplete, t)).toEqual(['mskIam.policies["User:order-service"]']);
   });
 
@@ -179,8 +182,18 @@ describe('TF-IAM-003 iamPolicyComplete: a declared client without its policy or 
     const iam = t.mskIam;
     if (iam === undefined) throw new Error('no mskIam');
     const noPolicy = run(iamPolicyComplete, { ...t, mskIam: { ...iam, policies: iam.policies.filter((p) => p.principal !== 'User:payment-service') } });
-    expect(noPolicy).toHaveLength(1);
-    expect(noPolicy[0]).toMatch(/^User:payment-service has no MSK IAM policy, yet consumer group orders\.payment \(payment-service\) /);
+    // One finding naming every declaration the principal fails, sorted, "; " between them: the group reads its topic,
+    // joins its group and dead-letters to (and re-drives from) its DLQ; the producer writes, idempotent by default.
+    expect(noPolicy).toEqual([
+      'User:payment-service has no MSK IAM policy, yet ' +
+        [
+          'User:payment-service writes with an idempotent producer (the Kafka client default since 3.0)',
+          'consumer group orders.payment (payment-service) dead-letters to and re-drives from orders.order-created.payment.dlq',
+          'consumer group orders.payment (payment-service) joins its group',
+          'consumer group orders.payment (payment-service) reads orders.order-created',
+          'producer payment-service writes orders.order-created',
+        ].join('; '),
+    ]);
   });
 });
 
