@@ -1,6 +1,7 @@
 /**
  * Synthesizing a git ref: the ref's tree is extracted with `git archive` into a temporary directory, this repository's
- * node_modules is linked into it, and the ref's own app runs with CDKTF_OUTDIR pointing at the output. Used by
+ * node_modules is linked into it, and the ref's own app runs with CDKTF_OUTDIR pointing at the output and
+ * TOPICFORM_NO_ARTIFACTS=1, so that it writes only the stacks and the manifest (`synth --no-artifacts`). Used by
  * `topicform review --base-ref/--head-ref` (a temporary output) and `topicform atlantis --base-ref` (the base output
  * kept for every project's review, written to a staging sibling and renamed into place only when the synth succeeded).
  *
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ReviewInputError } from '../review/errors';
 import { lockfileReason } from './stack-changes';
+import { NO_ARTIFACTS_ENV } from './synth';
 
 /** One side of a comparison: an output directory and how to name it. */
 export interface Side {
@@ -83,7 +85,8 @@ export class RefWorkspace {
     try {
       const synth = spawnSync(process.execPath, [require.resolve('tsx/cli'), app], {
         cwd: appDir,
-        env: { ...process.env, CDKTF_OUTDIR: staging },
+        // Only the stacks: every caller reads cdk.tf.json and topology.json alone (as a pull request's synth does).
+        env: { ...process.env, CDKTF_OUTDIR: staging, [NO_ARTIFACTS_ENV]: '1' },
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       });

@@ -38,6 +38,21 @@ import { useRepositoryFacts } from '../constructs/repository-facts';
 /** Files synth generates inside a stack directory; everything else there belongs to terraform or the user. */
 export const GENERATED_STACK_FILES = ['cdk.tf.json', 'topology.json'] as const;
 
+/**
+ * Set to `1` by whoever runs an app for its stacks only: `review`/`changed`/`atlantis` with `--base-ref`/`--head-ref`
+ * (cli/synth-ref.ts) run the ref's own app file, which takes no flag from them, and an app from before `--no-artifacts`
+ * would refuse that flag but ignores a variable (it then writes everything, as before). `0` or unset: the default.
+ */
+export const NO_ARTIFACTS_ENV = 'TOPICFORM_NO_ARTIFACTS';
+
+/** false when NO_ARTIFACTS_ENV asks for the stacks only; a value other than 0 or 1 is refused, naming the variable. */
+export function artifactsFromEnv(env: NodeJS.ProcessEnv): boolean | string {
+  const value = env[NO_ARTIFACTS_ENV];
+  if (value === undefined || value === '' || value === '0') return true;
+  if (value === '1') return false;
+  return `${NO_ARTIFACTS_ENV}=${JSON.stringify(value)} is not 0 or 1 (1: write only the stacks, as --no-artifacts)`;
+}
+
 export interface SynthOptions extends SynthesizeOptions {
   readonly outdir: string;
   /** The whole stack of an exception in the app's code (also DEBUG=topicform). @default false */

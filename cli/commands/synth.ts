@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadAppBuilder, type AppBuilder } from '../load-app';
-import { runSynth } from '../synth';
+import { artifactsFromEnv, NO_ARTIFACTS_ENV, runSynth } from '../synth';
 import { SYNTH_LOCK_WAIT_MS } from '../limits';
 import { VERBOSE_HELP } from '../verbose';
 
@@ -37,7 +37,7 @@ function synthOptions(command: Command, standalone: boolean): Command {
     )
     .option(
       '--no-artifacts',
-      "write only what terraform, guard and review read (the stacks' cdk.tf.json and topology.json, the manifest), not the client configs, docs and schemas, and remove those an earlier synth wrote; everything is still validated and linted (a pull request's CI)",
+      `write only what terraform, guard and review read (the stacks' cdk.tf.json and topology.json, the manifest), not the client configs, docs and schemas, and remove those an earlier synth wrote; everything is still validated and linted (a pull request's CI; also ${NO_ARTIFACTS_ENV}=1)`,
     );
   if (standalone) command.option('--verbose', VERBOSE_HELP);
   else command.option('--app <file>', 'module exporting buildApp(outdir)', 'main.ts');
@@ -51,12 +51,17 @@ function seconds(value: string): number {
 }
 
 function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
+  const fromEnv = artifactsFromEnv(process.env);
+  if (typeof fromEnv === 'string') {
+    process.stderr.write(`synth stopped: ${fromEnv}\nnothing was written to ${options.out}\n`);
+    return 1;
+  }
   return runSynth(buildApp, {
     outdir: options.out,
     environments: options.env,
     domains: options.domain,
     lockWaitMs: options.wait * 1000,
-    artifacts: options.artifacts,
+    artifacts: options.artifacts && fromEnv,
     verbose: options.verbose === true,
   });
 }

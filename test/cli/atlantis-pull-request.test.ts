@@ -160,6 +160,13 @@ describe('topicform changed: the stacks a pull request plans', () => {
     () => {
       const result = changed('--base-ref', 'HEAD~1', '--base-out', '.topicform.changed-base');
       expect(result.plan).toEqual(headStacks().filter((s) => s !== 'prod-orders'));
+      // The ref was synthesized for its stacks only (TOPICFORM_NO_ARTIFACTS=1): the manifest and each stack's
+      // Terraform and Topology, no client config, doc or portal page.
+      const base = path.join(repo, '.topicform.changed-base');
+      expect(fs.readdirSync(base).sort()).toEqual(['manifest.json', 'stacks']);
+      for (const stack of fs.readdirSync(path.join(base, 'stacks'))) {
+        expect(fs.readdirSync(path.join(base, 'stacks', stack)).sort(), stack).toEqual(['cdk.tf.json', 'topology.json']);
+      }
       expect(result.stacks.find((s) => s.stack === 'prod-orders')).toEqual({
         stack: 'prod-orders',
         change: 'unchanged',

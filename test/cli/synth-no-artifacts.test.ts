@@ -17,11 +17,15 @@ const LINT_ERROR_APP = 'test/fixtures/apps/lint-error/main.ts';
 const work = mkdtempSync(join(tmpdir(), 'topicform-no-artifacts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function topicform(args: readonly string[], variant: 'a' | 'b' | 'broken' = 'a'): { status: number | null; stdout: string; stderr: string } {
+function topicform(
+  args: readonly string[],
+  variant: 'a' | 'b' | 'broken' = 'a',
+  extraEnv: Readonly<Record<string, string>> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', TOPICFORM_TEST_VARIANT: variant },
+    env: { ...process.env, NO_COLOR: '1', TOPICFORM_TEST_VARIANT: variant, ...extraEnv },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -153,9 +157,31 @@ describe('topicform synth --no-artifacts', () => {
     }
   });
 
+  it('is also asked for by TOPICFORM_NO_ARTIFACTS=1 (what review, changed and atlantis set for a ref they synthesize)', () => {
+    const out = join(work, 'by-env');
+    const byEnv = topicform(['synth', '--app', join(ROOT, APP), '--out', out], 'a', { TOPICFORM_NO_ARTIFACTS: '1' });
+    expect(byEnv.status, byEnv.stderr).toBe(0);
+    expect(files(out)).toEqual(STACK_FILES_A);
+    // 0 is the default: everything is written.
+    const zero = topicform(['synth', '--app', join(ROOT, APP), '--out', join(work, 'by-env-0')], 'a', { TOPICFORM_NO_ARTIFACTS: '0' });
+    expect(zero.status, zero.stderr).toBe(0);
+    expect(files(join(work, 'by-env-0'))).toEqual(files(join(work, 'full-a')));
+  });
+
+  it('refuses another value of TOPICFORM_NO_ARTIFACTS, naming it, and writes nothing', () => {
+    const out = join(work, 'by-env-yes');
+    const result = topicform(['synth', '--app', join(ROOT, APP), '--out', out], 'a', { TOPICFORM_NO_ARTIFACTS: 'yes' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `synth stopped: TOPICFORM_NO_ARTIFACTS="yes" is not 0 or 1 (1: write only the stacks, as --no-artifacts)\nnothing was written to ${out}\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('is documented in --help', () => {
     const help = topicform(['synth', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--no-artifacts\s+write only what terraform, guard and review read/);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('also TOPICFORM_NO_ARTIFACTS=1');
   });
 });
