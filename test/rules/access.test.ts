@@ -274,3 +274,66 @@ describe('TF-ACL-003 aclPatternMode: the counts and the widest prefix, worked by
     );
   });
 });
+
+describe('TF-ACL-003 aclPatternMode on MSK IAM access control: prefix resources and principals counted by hand', () => {
+  const base = resolveTopology(ordersDeclarations(), {
+    name: 'msk',
+    production: true,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+    auth: { mechanism: 'aws-iam', aws: { clusterArn: 'arn:aws:kafka:eu-west-1:123456789012:cluster/shop/abcd-1234-ef' } },
+    acl: { patterns: 'prefixed' },
+  });
+  const iam = base.mskIam;
+  if (iam === undefined) throw new Error('not an aws-iam topology');
+  const topicPrefix = { type: 'topic', name: 'orders.', prefix: true } as const;
+  /**
+   * Counted by hand: domain prefix resources are prefixed topics and groups, so `topic orders.*` (held by two principals
+   * and two actions of one of them: one resource) and `group orders.*` make 2, held by User:a and User:b. Left out: the
+   * cluster, a literal topic and group, and User:c's two prefixed transactional ids (a prefix, but not of a topic or
+   * group), so User:c, who holds nothing else, is not counted either.
+   */
+  const policies = [
+    {
+      principal: 'User:a',
+      neededBy: [],
+      statements: [
+        { actions: ['kafka-cluster:Connect'], resources: [{ type: 'cluster', name: '', prefix: false }] },
+        { actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], resources: [topicPrefix, { type: 'topic', name: 'payments.x', prefix: false }] },
+        { actions: ['kafka-cluster:AlterGroup'], resources: [{ type: 'group', name: 'orders.', prefix: true }] },
+      ],
+    },
+    { principal: 'User:b', neededBy: [], statements: [{ actions: ['kafka-cluster:ReadData'], resources: [topicPrefix] }] },
+    {
+      principal: 'User:c',
+      neededBy: [],
+      statements: [
+        {
+          actions: ['kafka-cluster:DescribeTransactionalId'],
+          resources: [
+            { type: 'transactional-id', name: 'orders.tx-', prefix: true },
+            { type: 'transactional-id', name: 'orders.tx2-', prefix: true },
+          ],
+        },
+        { actions: ['kafka-cluster:AlterGroup'], resources: [{ type: 'group', name: 'orders.billing', prefix: false }] },
+        { actions: ['kafka-cluster:ReadData'], resources: [{ type: 'topic', name: 'orders.order-created', prefix: false }] },
+      ],
+    },
+  ] as const;
+
+  it('counts 2 prefix resources of 2 principals, from the IAM policies (there are no Kafka ACLs to count)', () => {
+    const topology = withTopology(base, { mskIam: { ...iam, policies } });
+    expectViolation(aclPatternMode.check(topology.environment, context(topology)), {
+      field: 'acl.patterns',
+      message:
+        'acl.patterns "prefixed" on MSK IAM access control: 2 domain prefix resource(s) ending in * in the policies of 2 principal(s) stand for one resource per topic and group, and also grant what is created under those prefixes later',
+    });
+  });
+
+  it('counts a topic prefix and a group prefix of the same name as two resources', () => {
+    const [a] = policies;
+    const topology = withTopology(base, { mskIam: { ...iam, policies: [a] } });
+    const [violation] = violationsOf(aclPatternMode.check(topology.environment, context(topology)));
+    expect(violation?.message).toMatch(/: 2 domain prefix resource\(s\) ending in \* in the policies of 1 principal\(s\) /);
+  });
+});

@@ -659,6 +659,15 @@ describe('formatText and mergeFindings: orders and merges worked by hand', () =>
     expect(formatText([...findings].reverse())).toBe(text);
   });
 
+  it('lists the environments of one level comma-separated, as the header describes: error [prod] · warning [dev, staging]', () => {
+    const findings = [headroom('staging', 'warning', 'staging.'), headroom('prod', 'error', ''), headroom('dev', 'warning', 'dev.')];
+    const line = [
+      '  error   TF-TOPIC-001 topics/orders.ts:12 orders/order-created › partitions: partitions 3 leave no headroom error [prod] · warning [dev, staging]',
+      '          fix: raise partitions',
+    ];
+    expect(formatText(findings).split('\n').slice(0, 3)).toEqual(['orders', ...line]);
+  });
+
   it('merges one topic across environments by its key although its names differ, and keeps it apart without a key', () => {
     const merged = mergeFindings([headroom('dev', 'error', 'dev.'), headroom('prod', 'error', '')]);
     expect(merged.map((f) => [f.constructPath, f.environments])).toEqual([['orders/order-created', ['dev', 'prod']]]);

@@ -4,6 +4,8 @@ import { replaySafeReader } from '../../rules/replay/not-replay-safe';
 import { replaySafetyStated } from '../../rules/replay/replay-safety-stated';
 import { lint } from '../../rules/run';
 import { readTopics } from '../../rules/replay/readers';
+import { resolve } from '../../model/resolve';
+import { DEV, SEED } from '../model/resolve/helpers';
 import {
   consumerGroup,
   context,
@@ -136,5 +138,56 @@ describe('readTopics and the replay rules: only event topics count, listed sorte
   it('TF-REPLAY-005 does not apply to a group that makes no statement (TF-REPLAY-004 reports it)', () => {
     const topology = withGroup({ replaySafety: undefined });
     expect(replaySafeReader.check(groupWithId(topology, 'orders.payment'), context(topology))).toEqual({ status: 'not-applicable' });
+  });
+});
+
+describe('the replay rules and what is not a consumer group or a sink', () => {
+  it('TF-REPLAY-005 does not apply to a Streams application, even one that is not replay-safe (TF-STREAMS-004 words it for a reset)', () => {
+    const streams: StreamsApplicationInput = {
+      domain: 'orders',
+      name: 'totals',
+      service: 'totals',
+      principal: 'User:totals',
+      inputs: [{ topic: ORDER_CREATED }],
+      replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe', reason: 'mails the customer again' } },
+      source: { path: 'dev/orders/totals' },
+    };
+    const topology = withGroup({ replaySafety: GUARDED }, [streams]);
+    const app = (topology.streamsApplications ?? []).find((a) => a.applicationId === 'orders.totals');
+    if (app === undefined) throw new Error('no Streams application orders.totals');
+    expect(readTopics(app, context(topology))).toEqual(['orders.order-created']);
+    expect(replaySafeReader.check(app, context(topology))).toEqual({ status: 'not-applicable' });
+    expect(lint(topology).filter((f) => f.ruleId === 'TF-REPLAY-005')).toEqual([]);
+  });
+
+  it('readTopics: a source connector reads nothing, though the topics it writes are event topics', () => {
+    const connector = (type: 'sink' | 'source', name: string) => ({
+      type,
+      cluster: { domain: 'search', name: 'indexing' },
+      name,
+      connectorClass: 'io.example.Connector',
+      topics: [{ topic: { domain: 'search', event: 'document-changed' } }],
+      ...(type === 'sink' ? { idempotency: 'documents are upserted by id' } : {}),
+      source: { path: `dev/search/indexing/${name}` },
+    });
+    const result = resolve(
+      {
+        ...SEED,
+        connectClusters: [
+          { domain: 'search', name: 'indexing', service: 'search-connect', principal: 'User:search-connect', source: { path: 'dev/search/indexing' } },
+        ],
+        connectors: [connector('sink', 'index'), connector('source', 'cdc')],
+      },
+      DEV,
+    );
+    if (result.topology === null) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const topology = result.topology;
+    const byName = (name: string) => {
+      const found = topology.connect?.connectors.find((k) => k.name === name);
+      if (found === undefined) throw new Error(`no connector ${name}`);
+      return found;
+    };
+    expect(readTopics(byName('index'), context(topology))).toEqual(['search.document-changed']);
+    expect(readTopics(byName('cdc'), context(topology))).toEqual([]);
   });
 });

@@ -152,4 +152,9 @@ describe('TF-STACK-001 on hand-counted stacks', () => {
     expect(check('b', 2_001)).toEqual({ status: 'not-applicable' });
     expect(check('b', 10)).toEqual({ status: 'not-applicable' });
   });
+
+  it('does not apply to a domain the context places in no stack (stackOf may answer undefined)', () => {
+    const three = resolveTopology({ domains: [domain('a'), domain('b'), domain('c')] });
+    expect(stackResourceBudget.check(domainNamed(three, 'c'), { ...context(three), stackOf: stackOf(2_001) })).toEqual({ status: 'not-applicable' });
+  });
 });
