@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
-import type { EnvironmentInput, LegacyAclInput, StreamsApplicationInput } from '../../../model/schema';
+import type { EnvironmentInput, EventTopicInput, LegacyAclInput } from '../../../model/schema';
 import { DOCUMENT_SINK, INDEXING } from './connect-fixtures';
-import { DEV, ORDERS, PAYMENT, SEED, describeIssues, expectIssue, resolved } from './helpers';
+import { DEV, INDEXER, NOTIFICATION, ORDER_CREATED, ORDER_TOTALS, ORDERS, PAYMENT, SEED, describeIssues, expectIssue, resolved } from './helpers';
 
 /** The seed's four principals, each mapped to a Confluent Cloud service account. */
 const SEED_ACCOUNTS = {
@@ -31,17 +31,8 @@ const msk = (aws?: NonNullable<EnvironmentInput['auth']>['aws']): EnvironmentInp
 
 describe('resolve: declarations made twice', () => {
   it('a Streams application declared twice in its domain is reported at the second, naming the first', () => {
-    const totals: StreamsApplicationInput = {
-      domain: 'orders',
-      name: 'order-totals',
-      service: 'order-totals',
-      principal: 'User:order-totals',
-      inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
-      processingGuarantee: 'exactly_once_v2',
-      source: { path: 'dev/orders/order-totals' },
-    };
-    const again = { ...totals, source: { path: 'dev/orders/order-totals-again' } };
-    const result = resolve({ ...SEED, streamsApplications: [totals, again] }, DEV);
+    const again = { ...ORDER_TOTALS, source: { path: 'dev/orders/order-totals-again' } };
+    const result = resolve({ ...SEED, streamsApplications: [ORDER_TOTALS, again] }, DEV);
     expect(result.topology).toBeNull();
     expectIssue(result, {
       source: 'dev/orders/order-totals-again',
@@ -71,6 +62,28 @@ describe('resolve: legacy ACLs', () => {
   });
 });
 
+describe('resolve: references beside declarations that failed their schema', () => {
+  it('a topic without a domain, or without a name, hides no reference to "undefined/…" or "…/undefined"', () => {
+    // A reference to a topic that failed its schema is not reported again; one without a domain or name is not that topic.
+    const { domain: _domain, ...withoutDomain }: EventTopicInput = { ...ORDER_CREATED, name: 'refund-issued', source: { path: 'dev/refund-issued' } };
+    const { name: _name, ...withoutName }: EventTopicInput = { ...ORDER_CREATED, source: { path: 'dev/orders/nameless' } };
+    void _domain;
+    void _name;
+    const reader = {
+      ...PAYMENT,
+      subscriptions: [
+        { topic: { domain: 'undefined', event: 'refund-issued' }, reason: 'refunds are paid back' },
+        { topic: { domain: 'orders', event: 'undefined' } },
+      ],
+    };
+    const result = resolve({ ...SEED, topics: [...SEED.topics, withoutDomain, withoutName], consumerGroups: [reader, NOTIFICATION, INDEXER] }, DEV);
+    expect(result.topology).toBeNull();
+    const source = 'dev/orders/order-created/payment';
+    expectIssue(result, { source, path: 'subscriptions[0].topic', code: 'unknown-topic', message: 'event topic "undefined/refund-issued" is not declared' });
+    expectIssue(result, { source, path: 'subscriptions[1].topic', code: 'unknown-topic', message: 'event topic "orders/undefined" is not declared' });
+  });
+});
+
 describe('resolve: principal types', () => {
   it("a connector's own principal is held to the environment's principal types (User: only, by default)", () => {
     const sink = { ...DOCUMENT_SINK, principal: 'Group:document-index' };
@@ -93,6 +106,18 @@ describe('resolve: a broken environment', () => {
       ['dev/orders/order-created/payment', 'subscriptions[0].topic'],
       ['environment', 'principalTypes[0]'],
     ]);
+  });
+
+  it("reports the broken field alone, not what the environment's re-check finds at the environment with a neutral value", () => {
+    // With replicationFactor broken, the declarations are re-checked against the neutral factor 1, which Confluent Cloud
+    // (factor 3, docs/confluent-cloud.md) would refuse at the environment: a value nobody declared, so not reported.
+    const broken = { ...cloud({ serviceAccounts: { ...SEED_ACCOUNTS } }), replicationFactor: 'three' };
+    const result = resolve(SEED, broken);
+    expect(result.topology).toBeNull();
+    expect(
+      result.issues.map((i) => [i.source.path, i.path, i.code]),
+      describeIssues(result.issues),
+    ).toEqual([['environment', 'replicationFactor', 'schema-invalid_type']]);
   });
 
   it('an environment that is not an object: its own issue only', () => {
@@ -178,6 +203,30 @@ describe('resolve: Confluent Cloud in the topology', () => {
     expect(topology.confluentCloud?.roleBindings?.length).toBeGreaterThan(0);
   });
 
+  it("with access 'role-bindings': a legacy ACL on one host, which no role can express, is an error on confluent.access", () => {
+    // docs/confluent-cloud.md: a grant no Developer role allows (a Deny, a legacy ACL on another host) is an error.
+    const legacy: LegacyAclInput = {
+      domain: 'orders',
+      principal: 'User:order-service',
+      host: '10.0.0.7',
+      operation: 'Read',
+      permission: 'Allow',
+      resourceType: 'Group',
+      resourceName: 'orders-audit',
+      reason: 'the audit job runs as order-service on one host',
+      source: { path: 'dev/orders/legacy' },
+    };
+    const result = resolve({ ...SEED, legacyAcls: [legacy] }, cloud({ access: 'role-bindings', serviceAccounts: { ...SEED_ACCOUNTS } }));
+    expect(result.topology).toBeNull();
+    expectIssue(result, {
+      source: 'environment',
+      path: 'confluent.access',
+      code: 'confluent-grant-without-role',
+      message: 'no predefined role grants Allow Read on Group orders-audit to User:order-service',
+      hint: "use access: 'acls' for this environment",
+    });
+  });
+
   it('on Apache Kafka: no confluentCloud, no mskIam, no scramCredentials, and quotas derived', () => {
     const topology = resolved(SEED, DEV);
     expect('confluentCloud' in topology).toBe(false);
@@ -189,7 +238,41 @@ describe('resolve: Confluent Cloud in the topology', () => {
   });
 });
 
+describe('resolve: quotas in the topology', () => {
+  it("derives each principal's rates from the declared throughput of the topics it writes and reads", () => {
+    const topology = resolved(SEED, DEV);
+    const quotaOf = (principal: string) => topology.quotas?.find((q) => q.principal === principal);
+    // model/quota.ts: order-service writes order-created, 2,000 msg/s × 1,024 B = 2,048,000 B/s, × produce headroom 2.
+    expect(quotaOf('User:order-service')).toMatchObject({ producerByteRate: { value: 4_096_000 }, consumerByteRate: null });
+    // payment-service reads it once, in its group: 2,048,000 B/s × consume headroom 3.
+    expect(quotaOf('User:payment-service')).toMatchObject({ producerByteRate: null, consumerByteRate: { value: 6_144_000 } });
+  });
+
+  it('accepts a quota override for a Streams application and a connector principal, and applies it', () => {
+    const declarations = { ...SEED, streamsApplications: [ORDER_TOTALS], connectClusters: [INDEXING], connectors: [DOCUMENT_SINK] };
+    const overrides = { 'User:order-totals': { consumerByteRate: 1_000_000 }, 'User:document-index': { consumerByteRate: 500_000 } };
+    const result = resolve(declarations, { ...DEV, quotas: { overrides } });
+    expect(result.issues, describeIssues(result.issues)).toEqual([]);
+    const quotaOf = (principal: string) => result.topology?.quotas?.find((q) => q.principal === principal);
+    expect(quotaOf('User:order-totals')?.consumerByteRate?.value).toBe(1_000_000);
+    expect(quotaOf('User:document-index')?.consumerByteRate?.value).toBe(500_000);
+  });
+});
+
 describe('resolve: SCRAM credentials in the topology', () => {
+  it('a Streams application, a Connect worker and a connector get credentials like any client', () => {
+    const declarations = { ...SEED, streamsApplications: [ORDER_TOTALS], connectClusters: [INDEXING], connectors: [DOCUMENT_SINK] };
+    const principals = { 'User:order-totals': {}, 'User:search-connect': {}, 'User:document-index': {} };
+    const result = resolve(declarations, { ...DEV, scramCredentials: { principals } });
+    expect(result.issues, describeIssues(result.issues)).toEqual([]);
+    // The connector runs in its cluster's domain and, declaring no service, as the cluster's service.
+    expect(result.topology?.scramCredentials?.map((c) => [c.principal, c.variable, c.domain, c.services])).toEqual([
+      ['User:document-index', 'kafka_scram_password_document_index', 'search', ['search-connect']],
+      ['User:order-totals', 'kafka_scram_password_order_totals', 'orders', ['order-totals']],
+      ['User:search-connect', 'kafka_scram_password_search_connect', 'search', ['search-connect']],
+    ]);
+  });
+
   it('a listed principal gets a credential', () => {
     const topology = resolved(SEED, { ...DEV, scramCredentials: { principals: { 'User:order-service': {} } } });
     expect(topology.scramCredentials?.map((c) => c.principal)).toEqual(['User:order-service']);
@@ -214,6 +297,35 @@ describe('resolve: inline credentials', () => {
     const unknown = result.issues.find((i) => i.source.path === 'dev/orders/order-created/payment');
     expect(unknown?.message, describeIssues(result.issues)).toContain('order-creatd');
     expect(unknown?.hint).toContain('order-created');
+  });
+
+  it('redacts a credential another issue echoes, as it is in a message and JSON-quoted in a hint', () => {
+    // The principal is refused as a credential at its field. The environment's missing-role error names it twice: as it
+    // is in the message, and as a JSON string (quotes escaped) in the hint; both are replaced. The domain declared twice
+    // is an issue without a hint, which stays without one.
+    const secret = 'User:token="abc123"';
+    const again = { ...ORDERS, source: { path: 'dev/orders-again' } };
+    const roles = { 'User:indexer': 'indexer', 'User:notification-service': 'notification', 'User:order-service': 'order' };
+    const declarations = { ...SEED, domains: [...SEED.domains, again], consumerGroups: [{ ...PAYMENT, principal: secret }, NOTIFICATION, INDEXER] };
+    const result = resolve(declarations, msk({ iam: { roles } }));
+    expect(result.topology).toBeNull();
+    expect(result.issues).toStrictEqual([
+      { source: { path: 'dev/orders-again' }, path: 'name', code: 'duplicate-domain', message: 'domain "orders" is declared twice (first at dev/orders)' },
+      {
+        source: { path: 'dev/orders/order-created/payment' },
+        path: 'principal',
+        code: 'inline-credential',
+        message: 'looks like an inline credential (a password, secret, token or key assigned inline); the value is not shown',
+        hint: 'declare no secrets: terraform and the clients read them from their own environment variables or secret stores',
+      },
+      {
+        source: { path: 'environment' },
+        path: 'auth.aws.iam.roles',
+        code: 'msk-iam-role-missing',
+        message: 'principal "<redacted>" has MSK IAM grants but no IAM role to attach its policy to',
+        hint: "add \"<redacted>\": '<role name or ARN>' to auth.aws.iam.roles, or set auth.aws.iam.defaultRole (e.g. 'msk-{name}')",
+      },
+    ]);
   });
 
   it('in the environment: refused at the environment', () => {

@@ -30,6 +30,14 @@ describe('resolveEventTopic', () => {
   });
 });
 
+describe('resolveEventTopic without reader parallelism', () => {
+  it('sizes a topic for its producers alone when no reader parallelism is passed', () => {
+    const topic = resolveEventTopic(eventTopicSchema.parse(ORDER_CREATED), environmentSchema.parse(DEV), [], 'orders.order-created', new Collector());
+    // DESIGN.md "Sizing defaults": 2,000 msg/s × 1,024 B = 2.048 MB/s ÷ 5 MB/s per partition → 1, × headroom 2 → 2.
+    expect(topic?.partitions.value).toBe(2);
+  });
+});
+
 describe('readerParallelismByTopic', () => {
   it("counts a sink connector's tasks.max, never a source connector's", () => {
     const topic = { domain: 'orders', event: 'order-created' };

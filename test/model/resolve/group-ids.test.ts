@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
 import type { ConnectClusterInput, ConnectorInput, StreamsApplicationInput } from '../../../model/schema';
 import { DOCUMENT_SINK as ANY_SINK, INDEXING } from './connect-fixtures';
-import { DEV, SEED, describeIssues, withDeclarations } from './helpers';
+import { DEV, ORDER_TOTALS, SEED, describeIssues, withDeclarations } from './helpers';
 
 /** The fixture sink, typed as a sink so that its `groupId` can be set. */
 const DOCUMENT_SINK = ANY_SINK as Extract<ConnectorInput, { type: 'sink' }>;
-
-/** A Streams application of the seed's orders domain (application.id orders.order-totals by default). */
-const TOTALS: StreamsApplicationInput = {
-  domain: 'orders',
-  name: 'order-totals',
-  service: 'order-totals',
-  principal: 'User:order-totals',
-  inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
-  source: { path: 'dev/orders/order-totals' },
-};
 
 interface Clients {
   readonly streams?: StreamsApplicationInput[];
@@ -35,26 +25,26 @@ function clashes(c: Clients): string[] {
 
 describe('resolve: one group-id namespace for consumer groups, Streams applications, Connect workers and sink connectors', () => {
   it('accepts every kind when each has its own id (the defaults never collide)', () => {
-    const result = resolve(declare({ streams: [TOTALS], connectors: [DOCUMENT_SINK] }), DEV);
+    const result = resolve(declare({ streams: [ORDER_TOTALS], connectors: [DOCUMENT_SINK] }), DEV);
     expect(result.topology, describeIssues(result.issues)).not.toBeNull();
   });
 
   it.each<[string, Clients, string, string]>([
     [
       'a Streams application.id equal to a consumer group id',
-      { streams: [{ ...TOTALS, applicationId: 'orders.payment' }] },
+      { streams: [{ ...ORDER_TOTALS, applicationId: 'orders.payment' }] },
       'dev/orders/order-totals applicationId duplicate-application-id',
       'of streams application orders.order-totals (dev/orders/order-totals) is also used by consumer group orders.payment (dev/orders/order-created/payment',
     ],
     [
       'a Streams application.id equal to a Connect worker group.id',
-      { streams: [{ ...TOTALS, applicationId: 'search.indexing' }] },
+      { streams: [{ ...ORDER_TOTALS, applicationId: 'search.indexing' }] },
       'dev/search/indexing groupId duplicate-group-id',
       'group id "search.indexing" of connect cluster search.indexing (dev/search/indexing) is also used by streams application orders.order-totals (dev/orders/order-totals)',
     ],
     [
       'a Streams application.id equal to a sink connector group',
-      { streams: [{ ...TOTALS, applicationId: 'connect-document-index' }], connectors: [DOCUMENT_SINK] },
+      { streams: [{ ...ORDER_TOTALS, applicationId: 'connect-document-index' }], connectors: [DOCUMENT_SINK] },
       'dev/search/indexing/document-index groupId duplicate-group-id',
       'of sink connector search.document-index (dev/search/indexing/document-index) is also used by streams application orders.order-totals (dev/orders/order-totals)',
     ],
@@ -78,7 +68,7 @@ describe('resolve: one group-id namespace for consumer groups, Streams applicati
     ],
     [
       'two Streams applications with one application.id',
-      { streams: [TOTALS, { ...TOTALS, name: 'other', applicationId: 'orders.order-totals', source: { path: 'dev/orders/other' } }] },
+      { streams: [ORDER_TOTALS, { ...ORDER_TOTALS, name: 'other', applicationId: 'orders.order-totals', source: { path: 'dev/orders/other' } }] },
       'dev/orders/other applicationId duplicate-application-id',
       'of streams application orders.other (dev/orders/other) is also used by streams application orders.order-totals (dev/orders/order-totals)',
     ],
@@ -92,7 +82,7 @@ describe('resolve: one group-id namespace for consumer groups, Streams applicati
 
   it('reports every clash when three clients share one id, each against the first', () => {
     const found = clashes({
-      streams: [{ ...TOTALS, applicationId: 'shared' }],
+      streams: [{ ...ORDER_TOTALS, applicationId: 'shared' }],
       clusters: [{ ...INDEXING, groupId: 'shared' }],
       connectors: [{ ...DOCUMENT_SINK, groupId: 'shared' }],
     });

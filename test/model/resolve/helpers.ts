@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { expect } from 'vitest';
 import { formatIssue } from '../../../model/issues';
 import { resolve, type Declarations, type LocatedIssue, type ResolveResult } from '../../../model/resolve';
-import type { ConsumerGroupInput, domainSchema, EnvironmentInput, EventTopicInput, ProducerInput } from '../../../model/schema';
+import type { ConsumerGroupInput, domainSchema, EnvironmentInput, EventTopicInput, ProducerInput, StreamsApplicationInput } from '../../../model/schema';
 import type { ResolvedCompanionTopic, ResolvedEventTopic, ResolvedTopic, Topology } from '../../../model/topology';
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
@@ -91,6 +91,16 @@ export const ORDER_SERVICE: ProducerInput = {
   service: 'order-service',
   principal: 'User:order-service',
   source: { path: 'dev/orders/order-created/order-service' },
+};
+
+/** A Kafka Streams application of the orders domain reading order-created (application.id orders.order-totals by default). */
+export const ORDER_TOTALS: StreamsApplicationInput = {
+  domain: 'orders',
+  name: 'order-totals',
+  service: 'order-totals',
+  principal: 'User:order-totals',
+  inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
+  source: { path: 'dev/orders/order-totals' },
 };
 
 export const SEED: Declarations = {

@@ -3,17 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from '../../../model/resolve';
 import type { StreamsApplicationInput } from '../../../model/schema';
 import { canonicalString } from '../../../model/canonical-json';
-import { DEV, PROD, SEED, expectFailure, resolved, withDeclarations } from './helpers';
+import { DEV, ORDER_TOTALS, PROD, SEED, expectFailure, resolved, withDeclarations } from './helpers';
 
 const TOTALS: StreamsApplicationInput = {
-  domain: 'orders',
-  name: 'order-totals',
-  service: 'order-totals',
-  principal: 'User:order-totals',
-  inputs: [{ topic: { domain: 'orders', event: 'order-created' } }],
+  ...ORDER_TOTALS,
   processingGuarantee: 'exactly_once_v2',
   stateStores: [{ name: 'totals-by-customer' }, { name: 'scratch', changelog: false }],
-  source: { path: 'dev/orders/order-totals' },
 };
 
 const withApps = (...apps: StreamsApplicationInput[]) => withDeclarations({ streamsApplications: apps });
