@@ -38,7 +38,7 @@ export const MUTATION_TARGETS: readonly MutationTarget[] = [
 ];
 
 /** What Stryker reports per mutant (the fields this script reads). */
-interface MutantResult {
+export interface MutantResult {
   readonly status: 'Killed' | 'Survived' | 'NoCoverage' | 'CompileError' | 'RuntimeError' | 'Timeout' | 'Ignored' | 'Pending';
   readonly fileName: string;
   readonly mutatorName: string;
@@ -91,13 +91,16 @@ export function summaryTable(rows: ReadonlyArray<{ readonly target: MutationTarg
   ].join('\n');
 }
 
-/** The surviving and uncovered mutants, one line each, for the review in docs/testing.md of what is left. */
-function survivors(results: readonly MutantResult[]): string[] {
+/**
+ * The surviving and uncovered mutants, one line each, for the review in docs/testing.md of what is left. Positions are
+ * as Stryker reports them (its mutation-testing report schema): line and column both count from 1, as an editor does.
+ */
+export function survivors(results: readonly MutantResult[]): string[] {
   return results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
     .map(
       (r) =>
-        `${r.status === 'Survived' ? 'survived' : 'no coverage'} ${path.relative(ROOT, r.fileName)}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName} → ${(r.replacement ?? '').replace(/\s+/g, ' ').slice(0, 120)}`,
+        `${r.status === 'Survived' ? 'survived' : 'no coverage'} ${path.relative(ROOT, r.fileName)}:${r.location.start.line}:${r.location.start.column} ${r.mutatorName} → ${(r.replacement ?? '').replace(/\s+/g, ' ').slice(0, 120)}`,
     )
     .sort();
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { MUTATION_TARGETS, planOf, reportDirOf, scoreOf, USAGE } from '../../scripts/mutation';
+import { MUTATION_TARGETS, planOf, reportDirOf, scoreOf, survivors, USAGE } from '../../scripts/mutation';
 
 const plan = (...argv: string[]) => {
   const read = planOf(argv);
@@ -83,5 +83,24 @@ describe('scoreOf', () => {
 describe('USAGE', () => {
   it('documents every option the command line accepts', () => {
     for (const option of ['--list', '--mutate <glob>', '--tests <glob>', '--concurrency <n>', '--help']) expect(USAGE).toContain(option);
+  });
+});
+
+describe('survivors', () => {
+  it('lists survived and uncovered mutants at the line and column Stryker gives, both from 1, sorted', () => {
+    // rules/stack/resource-budget.ts line 15 is `    if (stack === undefined || …`: the condition starts at the 9th
+    // character, where Stryker's report puts its ConditionalExpression mutant (line 15, column 9).
+    const at = (line: number, column: number) => ({ start: { line, column } });
+    const file = path.resolve(__dirname, '../../rules/stack/resource-budget.ts');
+    expect(
+      survivors([
+        { status: 'Survived', fileName: file, mutatorName: 'ConditionalExpression', replacement: 'false', location: at(15, 9) },
+        { status: 'Killed', fileName: file, mutatorName: 'ConditionalExpression', replacement: 'true', location: at(15, 9) },
+        { status: 'NoCoverage', fileName: file, mutatorName: 'StringLiteral', replacement: '""\n', location: at(3, 1) },
+      ]),
+    ).toEqual([
+      'no coverage rules/stack/resource-budget.ts:3:1 StringLiteral → "" ',
+      'survived rules/stack/resource-budget.ts:15:9 ConditionalExpression → false',
+    ]);
   });
 });
