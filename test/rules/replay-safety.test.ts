@@ -30,16 +30,22 @@ function withGroup(overrides: Partial<ConsumerGroupInput>, streams: StreamsAppli
   });
 }
 
+/** A Streams application orders.totals reading order-created, with no replay-safety statement unless given. */
+function totals(overrides: Partial<StreamsApplicationInput> = {}): StreamsApplicationInput {
+  return {
+    domain: 'orders',
+    name: 'totals',
+    service: 'totals',
+    principal: 'User:totals',
+    inputs: [{ topic: ORDER_CREATED }],
+    source: { path: 'dev/orders/totals' },
+    ...overrides,
+  };
+}
+
 describe('TF-REPLAY-004 replaySafetyStated: readers of replayable topics state their replay safety', () => {
   it('fires (warning) on a consumer group and a Streams application without a statement', () => {
-    const streams: StreamsApplicationInput = {
-      domain: 'orders',
-      name: 'totals',
-      service: 'totals',
-      principal: 'User:totals',
-      inputs: [{ topic: ORDER_CREATED }],
-      source: { path: 'dev/orders/totals' },
-    };
+    const streams = totals();
     const findings = lint(withGroup({ replaySafety: undefined }, [streams]));
     expectFinding(findings, {
       ruleId: 'TF-REPLAY-004',
@@ -143,15 +149,7 @@ describe('readTopics and the replay rules: only event topics count, listed sorte
 
 describe('the replay rules and what is not a consumer group or a sink', () => {
   it('TF-REPLAY-005 does not apply to a Streams application, even one that is not replay-safe (TF-STREAMS-004 words it for a reset)', () => {
-    const streams: StreamsApplicationInput = {
-      domain: 'orders',
-      name: 'totals',
-      service: 'totals',
-      principal: 'User:totals',
-      inputs: [{ topic: ORDER_CREATED }],
-      replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe', reason: 'mails the customer again' } },
-      source: { path: 'dev/orders/totals' },
-    };
+    const streams = totals({ replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe', reason: 'mails the customer again' } } });
     const topology = withGroup({ replaySafety: GUARDED }, [streams]);
     const app = (topology.streamsApplications ?? []).find((a) => a.applicationId === 'orders.totals');
     if (app === undefined) throw new Error('no Streams application orders.totals');
