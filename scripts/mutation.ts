@@ -6,12 +6,14 @@
 //   npm run mutation -- model rules       # only these
 //   npm run mutation -- --list            # the folders, what each mutates and which tests it runs
 //   npm run mutation -- rules --mutate 'rules/key/*.ts' --tests test/rules/key.test.ts   # part of one folder
+//   npm run mutation -- --since origin/main   # only the files a branch changed, each against its folder's tests
 //
 // Reports: reports/mutation/<folder>/index.html and mutation.json (git-ignored); a scoped run (--mutate) writes to
 // reports/mutation/<folder>/scoped/<globs>/ so it neither reuses nor overwrites the whole folder's incremental results.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -124,17 +126,31 @@ Options:
   --list               the folders, what each mutates and which tests it runs
   --mutate <glob>      mutate only these files of the one folder named (repeatable), e.g. 'model/credentials.ts'
   --tests <glob>       run only these test files against them (repeatable; default: the folder's tests)
+  --since <ref>        mutate only the files of each folder that differ from this git ref (committed or not),
+                       e.g. origin/main: a branch's change in minutes; a folder with none is skipped
   --concurrency <n>    mutants tested at once, 1 or ${MAX_CONCURRENCY} (default 1: the machine is shared)
   -h, --help           this text
 
-A scoped run (--mutate or --tests) reports to reports/mutation/<folder>/scoped/<globs>/ with its own incremental file.
+A scoped run (--mutate, --tests or --since) reports to reports/mutation/<folder>/scoped/<globs>/ with its own
+incremental file.
 `;
+
+/** Whether a repository path is one of a target's mutated files (each glob is one folder's TypeScript files, or one file). */
+export function isMutatedBy(target: MutationTarget, file: string): boolean {
+  return target.mutate.some((glob) =>
+    /[*?{[]/.test(glob) ? file.startsWith(fixedPrefix(glob)) && file.endsWith('.ts') && !file.endsWith('.d.ts') : file === glob,
+  );
+}
 
 /** The folder part a glob of the target must start with: its first mutate glob up to the first wildcard. */
 const fixedPrefix = (glob: string): string => glob.split(/[*?{[]/, 1)[0] ?? '';
 
 /** Reads the command line into a plan, or the errors that make it unusable (all of them, not the first). */
-export function planOf(argv: readonly string[]): { plan: MutationPlan } | { errors: string[] } {
+export function planOf(
+  argv: readonly string[],
+  /** The repository paths that differ from a ref (`--since`); git in the script, a list in tests. */
+  changedSince: (ref: string) => readonly string[] = gitChangedSince,
+): { plan: MutationPlan } | { errors: string[] } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -144,6 +160,7 @@ export function planOf(argv: readonly string[]): { plan: MutationPlan } | { erro
         mutate: { type: 'string', multiple: true },
         tests: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
+        since: { type: 'string' },
       },
     });
   } catch (error) {
@@ -158,6 +175,7 @@ export function planOf(argv: readonly string[]): { plan: MutationPlan } | { erro
   const tests = values.tests ?? [];
   const scoped = mutate.length > 0 || tests.length > 0;
   if (scoped && positionals.length !== 1) errors.push('--mutate and --tests narrow one folder: name exactly one');
+  if (scoped && values.since !== undefined) errors.push('--since chooses the files itself: give it without --mutate and --tests');
   const only = chosen.length === 1 ? chosen[0] : undefined;
   if (scoped && only !== undefined && positionals.length === 1) {
     const prefix = fixedPrefix(only.mutate[0] ?? '');
@@ -171,11 +189,31 @@ export function planOf(argv: readonly string[]): { plan: MutationPlan } | { erro
     }
   }
   if (errors.length > 0) return { errors };
+  if (values.since !== undefined) {
+    let changed: readonly string[];
+    try {
+      changed = changedSince(values.since);
+    } catch (error) {
+      return { errors: [`--since ${values.since}: ${error instanceof Error ? error.message : String(error)}`] };
+    }
+    const narrowed = chosen.map((t) => ({ ...t, mutate: changed.filter((f) => isMutatedBy(t, f)).sort() })).filter((t) => t.mutate.length > 0);
+    return { plan: { targets: narrowed, scoped: true, concurrency } };
+  }
   const targets =
     scoped && only !== undefined
       ? [{ name: only.name, mutate: mutate.length > 0 ? mutate : only.mutate, tests: tests.length > 0 ? tests : only.tests }]
       : chosen;
   return { plan: { targets, scoped, concurrency } };
+}
+
+/** Files that differ between `ref` and the working tree (committed, staged, edited or new), deleted ones left out. */
+function gitChangedSince(ref: string): string[] {
+  const git = (...args: string[]): string[] => {
+    const run = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error((run.stderr || `git ${args[0] ?? ''} exited with ${String(run.status)}`).trim());
+    return run.stdout.split('\n').filter((line) => line !== '');
+  };
+  return [...git('diff', '--name-only', '--diff-filter=d', ref, '--'), ...git('ls-files', '--others', '--exclude-standard')];
 }
 
 /** The report folder of a run: the folder's own, or for a scoped run one named after its globs. */
@@ -228,6 +266,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const { plan } = read;
+  if (plan.targets.length === 0) {
+    process.stdout.write('nothing to mutate: no file of the folders named differs from that ref\n');
+    return 0;
+  }
   // Stryker runs the tests in a sandbox copy of the repository, where ../shared is not beside it: point at the real one.
   const shared = path.resolve(ROOT, '..', 'shared');
   if (process.env.TOPICFORM_SHARED_DIR === undefined && fs.existsSync(shared)) process.env.TOPICFORM_SHARED_DIR = shared;

@@ -52,6 +52,50 @@ describe('planOf', () => {
   });
 });
 
+describe('planOf --since', () => {
+  // What `git diff --name-only <ref>` plus new files would list for a branch touching each layer.
+  const changed = [
+    'model/credentials.ts',
+    'model/resolve/assemble.ts',
+    'model/types.d.ts',
+    'rules/iam/policy-complete.ts',
+    'review/render.ts',
+    'review/classify.ts',
+    'cli/synth.ts',
+    'test/model/credentials.test.ts',
+    'docs/testing.md',
+  ];
+  const since = (...argv: string[]) => planOf(argv, (ref) => (ref === 'origin/main' ? changed : []));
+
+  it("mutates only each folder's changed source files, against the folder's tests, and skips a folder with none", () => {
+    expect(since('--since', 'origin/main')).toEqual({
+      plan: {
+        targets: [
+          { name: 'model', mutate: ['model/credentials.ts', 'model/resolve/assemble.ts'], tests: ['test/model/**/*.test.ts'] },
+          { name: 'rules', mutate: ['rules/iam/policy-complete.ts'], tests: ['test/rules/**/*.test.ts', 'test/contracts/lint.test.ts'] },
+          { name: 'review-classify', mutate: ['review/classify.ts'], tests: ['test/review/**/*.test.ts'] },
+        ],
+        scoped: true,
+        concurrency: undefined,
+      },
+    });
+    expect(since('rules', '--since', 'origin/main', '--concurrency', '2')).toEqual({
+      plan: { targets: [{ name: 'rules', mutate: ['rules/iam/policy-complete.ts'], tests: ['test/rules/**/*.test.ts', 'test/contracts/lint.test.ts'] }], scoped: true, concurrency: 2 },
+    });
+    expect(since('contracts', '--since', 'origin/main')).toEqual({ plan: { targets: [], scoped: true, concurrency: undefined } });
+  });
+
+  it('refuses --since with --mutate or --tests, and says why a ref cannot be compared', () => {
+    expect(since('model', '--since', 'x', '--mutate', 'model/credentials.ts')).toEqual({
+      errors: ['--since chooses the files itself: give it without --mutate and --tests'],
+    });
+    const failing = planOf(['--since', 'nope'], () => {
+      throw new Error("fatal: bad revision 'nope'");
+    });
+    expect(failing).toEqual({ errors: ["--since nope: fatal: bad revision 'nope'"] });
+  });
+});
+
 describe('reportDirOf', () => {
   it("keeps a whole folder's report and incremental file apart from a scoped run's", () => {
     const [model] = MUTATION_TARGETS;
@@ -82,7 +126,7 @@ describe('scoreOf', () => {
 
 describe('USAGE', () => {
   it('documents every option the command line accepts', () => {
-    for (const option of ['--list', '--mutate <glob>', '--tests <glob>', '--concurrency <n>', '--help']) expect(USAGE).toContain(option);
+    for (const option of ['--list', '--mutate <glob>', '--tests <glob>', '--since <ref>', '--concurrency <n>', '--help']) expect(USAGE).toContain(option);
   });
 });
 
