@@ -56,6 +56,8 @@ function run(buildApp: AppBuilder, options: SynthCommandOptions): number {
     process.stderr.write(`synth stopped: ${fromEnv}\nnothing was written to ${options.out}\n`);
     return 1;
   }
+  // Set in a shell by mistake it would drop the artifacts (and remove earlier ones) without a flag in sight: say why.
+  if (!fromEnv && options.artifacts) process.stderr.write(`synth: ${NO_ARTIFACTS_ENV}=1 is set: writing the stacks only, as --no-artifacts\n`);
   return runSynth(buildApp, {
     outdir: options.out,
     environments: options.env,

@@ -162,9 +162,12 @@ describe('topicform synth --no-artifacts', () => {
     const byEnv = topicform(['synth', '--app', join(ROOT, APP), '--out', out], 'a', { TOPICFORM_NO_ARTIFACTS: '1' });
     expect(byEnv.status, byEnv.stderr).toBe(0);
     expect(files(out)).toEqual(STACK_FILES_A);
+    // No flag was given, so the variable is named: set in a shell by mistake, it would otherwise go unnoticed.
+    expect(byEnv.stderr).toContain('synth: TOPICFORM_NO_ARTIFACTS=1 is set: writing the stacks only, as --no-artifacts\n');
     // 0 is the default: everything is written.
     const zero = topicform(['synth', '--app', join(ROOT, APP), '--out', join(work, 'by-env-0')], 'a', { TOPICFORM_NO_ARTIFACTS: '0' });
     expect(zero.status, zero.stderr).toBe(0);
+    expect(zero.stderr).not.toContain('TOPICFORM_NO_ARTIFACTS');
     expect(files(join(work, 'by-env-0'))).toEqual(files(join(work, 'full-a')));
   });
 
