@@ -187,7 +187,7 @@ export function buildGraph(topology: Topology, focus: string | null = null): Gra
       .map((d) => ({ name: d.name, owner: d.owner }))
       .sort((a, b) => compareStrings(a.name, b.name)),
     nodes: keptNodes.sort((a, b) => compareStrings(a.id, b.id)),
-    edges: dedupe(kept).sort((a, b) => compareStrings(`${a.from}\u0000${a.to}\u0000${a.kind}`, `${b.from}\u0000${b.to}\u0000${b.kind}`)),
+    edges: sortedUnique(kept),
   };
   cache.set(focus, graph);
   return graph;
@@ -248,8 +248,13 @@ function connectDeadLetterNode(t: ResolvedConnectTopic): GraphNode {
   return { id: nodeId.topic(t.name), kind: 'dead-letter', label: t.name, details: ['DLQ', ...retention], domain: t.domain };
 }
 
-function dedupe(edges: readonly GraphEdge[]): GraphEdge[] {
+/**
+ * One edge per source, target and kind (the last one), sorted by those three. Sorted by the key dedupe already made,
+ * so each edge's key is built once rather than twice per comparison (the whole environment's graph has ~80,000 edges
+ * at 10,000 topics); keys are unique, so the order is the same as sorting the edges by them.
+ */
+function sortedUnique(edges: readonly GraphEdge[]): GraphEdge[] {
   const seen = new Map<string, GraphEdge>();
   for (const e of edges) seen.set(`${e.from}\u0000${e.to}\u0000${e.kind}`, e);
-  return [...seen.values()];
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, e]) => e);
 }
