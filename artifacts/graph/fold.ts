@@ -7,7 +7,7 @@
 import { formatMs } from '../../model/duration';
 import type { ResolvedConnector, Topology } from '../../model/topology';
 import { lookup } from '../lookup';
-import { nodeId, type Graph, type GraphNode } from './model';
+import { flowSize, nodeId, type Graph, type GraphNode } from './model';
 
 const FOLDED_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['retry', 'dead-letter']);
 
@@ -33,6 +33,11 @@ export function foldCompanions(graph: Graph, topology: Topology): Graph {
   const edges = graph.edges.filter((e) => !folded.has(e.from) && !folded.has(e.to));
   const domains = new Set(nodes.flatMap((n) => (n.domain === null ? [] : [n.domain])));
   return { ...graph, domains: graph.domains.filter((d) => domains.has(d.name)), nodes, edges };
+}
+
+/** The numbers of nodes and edges of `foldCompanions(buildGraph(topology), topology)`, without building either graph. */
+export function foldedSize(topology: Topology): { readonly nodes: number; readonly edges: number } {
+  return flowSize(topology, FOLDED_KINDS);
 }
 
 /** `retries after 1s · 2s · 4s` and `DLQ kept 28d` (or `2 DLQs kept 28d`, or their retentions when they differ). */

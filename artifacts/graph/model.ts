@@ -193,6 +193,24 @@ export function buildGraph(topology: Topology, focus: string | null = null): Gra
   return graph;
 }
 
+/**
+ * How many nodes and edges `buildGraph(topology)` (the whole environment) keeps once the nodes of the `dropped` kinds
+ * and every edge touching one of them are left out, counted without building, sorting or copying the graph.
+ */
+export function flowSize(topology: Topology, dropped: ReadonlySet<NodeKind>): { readonly nodes: number; readonly edges: number } {
+  const flow = flowOf(topology);
+  let nodes = 0;
+  for (const n of flow.nodes.values()) if (!dropped.has(n.kind)) nodes++;
+  const isDropped = (id: string): boolean => {
+    const node = flow.nodes.get(id);
+    return node !== undefined && dropped.has(node.kind);
+  };
+  // Edges are counted once per source, target and kind, as sortedUnique keeps them.
+  const keys = new Set<string>();
+  for (const e of flow.edges) if (!isDropped(e.from) && !isDropped(e.to)) keys.add(edgeKey(e));
+  return { nodes, edges: keys.size };
+}
+
 function eventTopicNode(t: ResolvedEventTopic): GraphNode {
   const replay = t.replay.kind === 'window' ? `replay ${formatMs(toMs(t.replay.window))}` : 'full replay (compacted)';
   return {
@@ -255,6 +273,8 @@ function connectDeadLetterNode(t: ResolvedConnectTopic): GraphNode {
  */
 function sortedUnique(edges: readonly GraphEdge[]): GraphEdge[] {
   const seen = new Map<string, GraphEdge>();
-  for (const e of edges) seen.set(`${e.from}\u0000${e.to}\u0000${e.kind}`, e);
+  for (const e of edges) seen.set(edgeKey(e), e);
   return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, e]) => e);
 }
+
+const edgeKey = (e: GraphEdge): string => `${e.from}\u0000${e.to}\u0000${e.kind}`;
