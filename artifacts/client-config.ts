@@ -256,8 +256,9 @@ function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): Consumer
           .filter((p) => p.transactionalIdPrefix !== null)
           .map((p) => p.service),
         // An exactly_once_v2 Streams application writes its outputs in transactions too (TF-STREAMS-002 relies on this).
-        ...(topology.streamsApplications ?? [])
-          .filter((a) => a.processingGuarantee === 'exactly_once_v2' && a.outputs.some((o) => o.topicName === topic))
+        ...index
+          .streamsWritersOf(topic)
+          .filter((a) => a.processingGuarantee === 'exactly_once_v2')
           .map((a) => a.service),
       ]),
     ].sort(compareStrings);

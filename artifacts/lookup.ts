@@ -4,6 +4,7 @@
  * quadratic (minutes of CPU at 10,000 topics).
  */
 import type {
+  ResolvedConnectCluster,
   ResolvedConnector,
   ResolvedConsumerGroup,
   ResolvedDomain,
@@ -22,6 +23,8 @@ export interface TopologyLookup {
   /** The event topic declared as `<domain>/<event>`. */
   readonly eventTopicByRef: (domain: string, event: string) => ResolvedEventTopic | undefined;
   readonly domain: (name: string) => ResolvedDomain | undefined;
+  /** The consumer group with this group id (the first, as a search would; resolve rejects a second one). */
+  readonly consumerGroup: (groupId: string) => ResolvedConsumerGroup | undefined;
   /** Producers of a topic, in Topology order. */
   readonly producersOf: (topic: string) => readonly ResolvedProducer[];
   /** Consumer groups reading a topic, in Topology order, each once. */
@@ -36,7 +39,18 @@ export interface TopologyLookup {
   readonly retryTier: (name: string) => { readonly tier: number; readonly delayMs: number } | undefined;
   /** What a domain owns (its event, dead-letter and retry topics, groups, ACLs…), each list in Topology order. */
   readonly ofDomain: (domain: string) => DomainContents;
+  /** A domain's Kafka Streams applications, Connect clusters and connectors, each list in Topology order. */
+  readonly otherClientsOf: (domain: string) => OtherClients;
 }
+
+/** What a domain runs besides producers and consumer groups (the catalog page's and runbook's extra sections). */
+export interface OtherClients {
+  readonly apps: readonly ResolvedStreamsApplication[];
+  readonly clusters: readonly ResolvedConnectCluster[];
+  readonly connectors: readonly ResolvedConnector[];
+}
+
+const NO_OTHER_CLIENTS: OtherClients = { apps: [], clusters: [], connectors: [] };
 
 const cache = new WeakMap<Topology, TopologyLookup>();
 
@@ -66,11 +80,15 @@ export function lookup(topology: Topology): TopologyLookup {
   const connectors = new Map<string, ResolvedConnector[]>();
   for (const k of topology.connect?.connectors ?? []) for (const topic of new Set(k.topics.map((t) => t.topicName))) appendTo(connectors, topic, k);
   const domains = new Map(topology.domains.map((d) => [d.name, d]));
+  const groups = new Map<string, ResolvedConsumerGroup>();
+  for (const g of topology.consumerGroups) if (!groups.has(g.groupId)) groups.set(g.groupId, g);
+  const others = otherClientsByDomain(topology);
   const result: TopologyLookup = {
     topic: (name) => topics.get(name),
     eventTopic: (name) => events.get(name),
     eventTopicByRef: (domain, event) => byRef.get(`${domain}\u0000${event}`),
     domain: (name) => domains.get(name),
+    consumerGroup: (groupId) => groups.get(groupId),
     producersOf: (topic) => producers.get(topic) ?? [],
     readersOf: (topic) => readers.get(topic) ?? [],
     streamsReadersOf: (topic) => streamsReaders.get(topic) ?? [],
@@ -78,7 +96,19 @@ export function lookup(topology: Topology): TopologyLookup {
     connectorsOf: (topic) => connectors.get(topic) ?? [],
     retryTier: (name) => retry.get(name),
     ofDomain: (domain) => domainPart(topology, domain),
+    otherClientsOf: (domain) => others.get(domain) ?? NO_OTHER_CLIENTS,
   };
   cache.set(topology, result);
   return result;
+}
+
+function otherClientsByDomain(topology: Topology): Map<string, OtherClients> {
+  const apps = groupBy(topology.streamsApplications ?? [], (a) => a.domain);
+  const clusters = groupBy(topology.connect?.clusters ?? [], (c) => c.domain);
+  const connectors = groupBy(topology.connect?.connectors ?? [], (k) => k.domain);
+  const byDomain = new Map<string, OtherClients>();
+  for (const domain of new Set([...apps.keys(), ...clusters.keys(), ...connectors.keys()])) {
+    byDomain.set(domain, { apps: apps.get(domain) ?? [], clusters: clusters.get(domain) ?? [], connectors: connectors.get(domain) ?? [] });
+  }
+  return byDomain;
 }

@@ -50,8 +50,9 @@ const PATH = (suffix: string): string => `"/connectors/$CONNECTOR${suffix}"`;
 
 /** The sink connectors of `domain` (their Connect cluster's domain), sorted by cluster and name. */
 export function sinkConnectorsOf(topology: Topology, domain: string): ResolvedConnector[] {
-  return (topology.connect?.connectors ?? [])
-    .filter((k) => k.type === 'sink' && k.domain === domain)
+  return lookup(topology)
+    .otherClientsOf(domain)
+    .connectors.filter((k) => k.type === 'sink')
     .sort((a, b) => (a.cluster.groupId === b.cluster.groupId ? compare(a.name, b.name) : compare(a.cluster.groupId, b.cluster.groupId)));
 }
 

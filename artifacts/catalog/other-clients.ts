@@ -7,24 +7,24 @@
 import type { ResolvedConnectCluster, ResolvedConnector, ResolvedStreamsApplication, ResolvedStreamsTopic, Topology } from '../../model/topology';
 import { formatMs } from '../format';
 import { cell, code, codeCell, link, table } from '../markdown';
+import { lookup, type OtherClients } from '../lookup';
 import { linkFrom, paths, runbookSinkLink } from '../paths';
 
-/** The domain's Streams applications, and its Connect clusters and connectors. */
-export function otherClientsOf(topology: Topology, domain: string) {
-  return {
-    apps: (topology.streamsApplications ?? []).filter((a) => a.domain === domain),
-    clusters: (topology.connect?.clusters ?? []).filter((c) => c.domain === domain),
-    connectors: (topology.connect?.connectors ?? []).filter((k) => k.domain === domain),
-  };
+/** The domain's Streams applications, and its Connect clusters and connectors (indexed once per Topology: a page per domain). */
+export function otherClientsOf(topology: Topology, domain: string): OtherClients {
+  return lookup(topology).otherClientsOf(domain);
 }
 
 /** The topic section's rows naming the Streams applications and connectors that use the topic (none: no rows). */
 export function topicClientRows(topology: Topology, topicName: string, pageDomain: string, here: string): string[][] {
   const of = (domain: string, name: string): string =>
     domain === pageDomain ? codeCell(name) : `${codeCell(name)} of ${link(domain, linkFrom(here, paths.domainPage(topology.environment.name, domain)))}`;
-  const reads = (topology.streamsApplications ?? []).filter((a) => a.inputs.some((i) => i.topicName === topicName));
-  const writes = (topology.streamsApplications ?? []).filter((a) => a.outputs.some((o) => o.topicName === topicName));
-  const connectors = (topology.connect?.connectors ?? []).filter((k) => k.topics.some((t) => t.topicName === topicName));
+  // From the per-Topology index: this runs once per event topic, and scanning every application and connector from each
+  // made a page's cost grow with the whole environment.
+  const index = lookup(topology);
+  const reads = index.streamsReadersOf(topicName);
+  const writes = index.streamsWritersOf(topicName);
+  const connectors = index.connectorsOf(topicName);
   const streams = [...reads.map((a) => `${of(a.domain, a.applicationId)} reads`), ...writes.map((a) => `${of(a.domain, a.applicationId)} writes`)];
   const connect = connectors.map((k) => `${k.type} connector ${of(k.domain, k.name)} ${k.type === 'sink' ? 'reads' : 'writes'}`);
   return [...(streams.length === 0 ? [] : [['Kafka Streams', streams.join(', ')]]), ...(connect.length === 0 ? [] : [['Kafka Connect', connect.join(', ')]])];

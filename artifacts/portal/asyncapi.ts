@@ -76,7 +76,9 @@ export function asyncApiDocument(domain: string, topologies: readonly Topology[]
       for (const [key, op] of topicOperations(topology, topic, channelKey, carried)) operations[key] = op;
     }
     // The dead-letter topics of the domain's sink connectors: written by the connector, read by whoever re-drives them.
-    const sinks = (topology.connect?.connectors ?? []).filter((k) => k.domain === domain && k.deadLetter !== null);
+    const sinks = lookup(topology)
+      .otherClientsOf(domain)
+      .connectors.filter((k) => k.deadLetter !== null);
     for (const k of [...sinks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const dlq = k.deadLetter as ResolvedConnectTopic;
       const channelKey = asyncApiKey(env, dlq.name);
@@ -293,7 +295,9 @@ function topicOperations(topology: Topology, topic: ResolvedTopic, channelKey: s
     for (const k of lookup(topology).connectorsOf(topic.name)) ops.push(connectorOperation(env, k, topic.name, channelRef, messageRefs));
     return ops;
   }
-  const group = topology.consumerGroups.find((g) => g.groupId === topic.groupId);
+  // By id from the index: this runs once per dead-letter and retry topic, and searching the groups from each was
+  // quadratic (seconds at 10,000 topics).
+  const group = lookup(topology).consumerGroup(topic.groupId);
   if (group === undefined) return ops;
   const sendTitle =
     topic.kind === 'dead-letter'

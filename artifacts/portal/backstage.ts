@@ -20,6 +20,7 @@
 import { connectTopics } from '../../model/resolve/connect';
 import type { ResolvedConnectTopic, Topology } from '../../model/topology';
 import { compareStrings, oneLine } from '../format';
+import { groupBy } from '../../model/group-by';
 import { lookup } from '../lookup';
 import { apiName, entityName, logicalTopicName, ownerRef, resourceName, systemName } from './names';
 
@@ -99,6 +100,21 @@ function homeOf(use: ServiceUse): string {
   return [...use.domains].sort(compareStrings)[0] ?? '';
 }
 
+const homes = new WeakMap<ReadonlyMap<string, ServiceUse>, ReadonlyMap<string, ReadonlyArray<[string, ServiceUse]>>>();
+
+/**
+ * The services whose Component `domain`'s catalog file holds, grouped once per `uses`: catalogEntities runs once per
+ * domain, and finding each domain's services among all of them was O(domains × services).
+ */
+function homedIn(uses: ReadonlyMap<string, ServiceUse>, domain: string): ReadonlyArray<[string, ServiceUse]> {
+  let byHome = homes.get(uses);
+  if (byHome === undefined) {
+    byHome = groupBy([...uses.entries()], ([, use]) => homeOf(use));
+    homes.set(uses, byHome);
+  }
+  return byHome.get(domain) ?? [];
+}
+
 /** The entities of one domain, in the order they are written. */
 export function catalogEntities(domain: string, topologies: readonly Topology[], uses: ReadonlyMap<string, ServiceUse> = serviceUses(topologies)): Entity[] {
   const present = topologies.filter((t) => lookup(t).domain(domain) !== undefined);
@@ -165,8 +181,7 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
       spec: { type: 'kafka-topic', owner, system: systemName(domain) },
     }));
 
-  const components = [...uses.entries()]
-    .filter(([, use]) => homeOf(use) === domain)
+  const components = [...homedIn(uses, domain)]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([service, use]): Entity => {
       const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort(compareStrings);

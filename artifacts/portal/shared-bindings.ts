@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalString } from '../../model/canonical-json';
+import { appendTo } from '../../model/group-by';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export function shareChannelBindings(channels: Json, shareable: ReadonlyMap<stri
     const bindings = (channels[key] as Json | undefined)?.bindings;
     if (bindings === undefined) continue;
     const content = canonicalString(bindings);
-    byContent.set(content, [...(byContent.get(content) ?? []), key]);
+    appendTo(byContent, content, key);
   }
   const shared: Array<[string, unknown]> = [];
   for (const [content, keys] of byContent) {

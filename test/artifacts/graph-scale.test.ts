@@ -12,7 +12,7 @@ import type { Mermaid } from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
 import { documentGraph, domainFlow, environmentFlow } from '../../artifacts/graph/draw';
-import { foldCompanions } from '../../artifacts/graph/fold';
+import { foldCompanions, foldedSize } from '../../artifacts/graph/fold';
 import { renderMermaid } from '../../artifacts/graph/mermaid';
 import { mermaidIds } from '../../artifacts/graph/mermaid-ids';
 import { buildGraph } from '../../artifacts/graph/model';
@@ -65,7 +65,9 @@ describe('the generated environment of 200 event topics', () => {
 
   it('draws the environment as the domain overview, saying why, with every domain and every cross-domain read', () => {
     const text = environmentFlow(big);
-    expect(text).toMatch(/%% \d+ boxes and \d+ edges are more than one readable graph holds \(100 boxes\)/);
+    // Folded, the graph has 200 event topics, 400 groups (two per topic) and 30 producing services (three writers per
+    // domain); 200 produces edges and 400 consumes edges (the retry and dead-letter edges fold away).
+    expect(text).toContain('%% 630 boxes and 600 edges are more than one readable graph holds (100 boxes)');
     for (const d of big.domains) expect(text).toContain(`"${d.name}<br/>${d.owner}<br/>20 topics · 40 groups"`);
     const links = domainLinks(big);
     expect(links).toHaveLength(10);
@@ -123,6 +125,18 @@ describe('folding companions', () => {
     expect(invoicer?.details).toEqual(['billing-service', 'retries after 30s', 'DLQ kept 28d']);
     const audit = folded.nodes.find((n) => n.label.endsWith('billing.audit'));
     expect(audit?.details).toEqual(['billing-service']);
+  });
+
+  it('counts the folded graph without building it: the same numbers of boxes and edges as the graph', () => {
+    const edgeCase = edgeCaseTopology();
+    const [producer] = edgeCase.producers;
+    if (producer === undefined) throw new Error('the edge-case topology has a producer');
+    // One service producing to one topic as two principals: two producers, one edge.
+    const twoPrincipals: Topology = { ...edgeCase, producers: [...edgeCase.producers, { ...producer, principal: `${producer.principal}-2` }] };
+    for (const topology of [edgeCase, twoPrincipals, ...exampleTopologies(), generatedTopology(40, 4)]) {
+      const graph = documentGraph(topology);
+      expect(foldedSize(topology), topology.environment.name).toEqual({ nodes: graph.nodes.length, edges: graph.edges.length });
+    }
   });
 
   it('links a domain to the domains that read its topics, counting the topics', () => {
