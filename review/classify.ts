@@ -65,6 +65,7 @@ class Classifier implements GrantJudge {
   private readonly stacksByEnvironment = new Map<string, StackSnapshot[]>();
   private readonly groupsByEnvironment = new Map<string, Map<string, ResolvedConsumerGroup>>();
   private readonly transactionalByEnvironment = new Map<string, Set<string>>();
+  private readonly readersByEnvironment = new Map<string, Map<string, Map<string, ResolvedConsumerGroup>>>();
 
   constructor(readonly context: ClassifyContext) {}
 
@@ -330,14 +331,39 @@ class Classifier implements GrantJudge {
     this.push({ rule: 'connector-removed', verdict, stack, subject, text, before: `${k.cluster.groupId}/${k.name}`, after: '(removed)', rows });
   }
 
-  /** The groups of an environment that read `topic`, on one side. */
+  /**
+   * The groups of an environment that read `topic`, on one side: by group id, in the order the stacks first declare
+   * each, the last declaration winning. Looked up in an index built once per side and environment, because an
+   * environment-wide change asks this for every topic and a scan of every group per topic grew with topics × groups.
+   */
   private readers(side: 'base' | 'head', environment: string, topic: string): ResolvedConsumerGroup[] {
-    const out = new Map<string, ResolvedConsumerGroup>();
-    for (const s of this.context[side].stacks.values()) {
-      if (s.environment.name !== environment) continue;
-      for (const g of s.declared.groups.values()) if (g.subscriptions.some((x) => x.topicName === topic)) out.set(g.groupId, g);
+    const readers = this.readersIndex(side, environment).get(topic);
+    return readers === undefined ? [] : [...readers.values()];
+  }
+
+  /** Topic name → group id → group, for every consumer group of an environment on one side (one pass, on first need). */
+  private readersIndex(side: 'base' | 'head', environment: string): Map<string, Map<string, ResolvedConsumerGroup>> {
+    const key = `${side}\u0000${environment}`;
+    let index = this.readersByEnvironment.get(key);
+    if (index === undefined) {
+      index = new Map();
+      for (const s of this.context[side].stacks.values()) {
+        if (s.environment.name !== environment) continue;
+        for (const g of s.declared.groups.values()) {
+          for (const x of g.subscriptions) {
+            let readers = index.get(x.topicName);
+            if (readers === undefined) {
+              readers = new Map();
+              index.set(x.topicName, readers);
+            }
+            // Map.set keeps a group id's first position and takes the later declaration: as the scan it replaces did.
+            readers.set(g.groupId, g);
+          }
+        }
+      }
+      this.readersByEnvironment.set(key, index);
     }
-    return [...out.values()];
+    return index;
   }
 
   /** Why a derived attribute of a topic changed, when it is one (partitions, retention.ms). */

@@ -121,10 +121,32 @@ function parentOf(
   head: StackSnapshot | undefined,
   base: StackSnapshot | undefined,
 ): ResolvedTopic | undefined {
-  for (const slice of [head, base]) {
-    for (const candidate of slice?.declared.topics.values() ?? []) {
-      if (candidate.kind === 'event' && candidate.ref.domain === t.parent.domain && candidate.ref.event === t.parent.event) return candidate;
+  return eventTopic(head, t.parent.domain, t.parent.event) ?? eventTopic(base, t.parent.domain, t.parent.event);
+}
+
+/**
+ * A slice's event topics by domain and event, the first in declaration order for each (what a scan would find). Built
+ * once per slice (its topics are a ReadonlyMap, so the index never goes stale): a change to every DLQ and retry tier
+ * asks for each one's parent, and a scan of the stack's topics per companion grew with companions × topics.
+ */
+const eventTopics = new WeakMap<ReadonlyMap<string, ResolvedTopic>, Map<string, Map<string, ResolvedTopic>>>();
+
+function eventTopic(slice: StackSnapshot | undefined, domain: string, event: string): ResolvedTopic | undefined {
+  if (slice === undefined) return undefined;
+  const topics = slice.declared.topics;
+  let index = eventTopics.get(topics);
+  if (index === undefined) {
+    index = new Map();
+    for (const candidate of topics.values()) {
+      if (candidate.kind !== 'event') continue;
+      let byEvent = index.get(candidate.ref.domain);
+      if (byEvent === undefined) {
+        byEvent = new Map();
+        index.set(candidate.ref.domain, byEvent);
+      }
+      if (!byEvent.has(candidate.ref.event)) byEvent.set(candidate.ref.event, candidate);
     }
+    eventTopics.set(topics, index);
   }
-  return undefined;
+  return index.get(domain)?.get(event);
 }

@@ -3,6 +3,7 @@
  * declaration in every environment, and the companion topics (retry tiers, DLQs) that follow it — merged into one
  * line, production first, with the declaration's file:line, the consequence and the fix. Pure: it reads the result.
  */
+import { appendTo } from '../../model/group-by';
 import { REVIEW_RULES } from '../rules';
 import type { ContractChange, Finding, ReviewResult } from '../types';
 
@@ -66,12 +67,21 @@ function findingCauses(findings: readonly Finding[], verdict: 'BLOCK' | 'WARN'):
   };
   const originKey = (f: Finding): string => f.origin?.key ?? `finding:${f.id}`;
   for (const f of findings) if (f.origin?.companion === null || f.origin === undefined) bucket(`${f.rule}\u0000${originKey(f)}`).mains.push(f);
+  // The first cause (in order) of each declaration, for companions whose own rule has none: looked up, because a
+  // search of every cause per companion grew with companions × causes (an environment-wide change has thousands of
+  // both). Only the buckets so far have mains, and every tail after a NUL of a key is indexed, as the search's endsWith.
+  const firstByOrigin = new Map<string, Bucket>();
+  for (const b of buckets.values()) {
+    for (let at = b.key.indexOf('\u0000'); at !== -1; at = b.key.indexOf('\u0000', at + 1)) {
+      const origin = b.key.slice(at + 1);
+      if (!firstByOrigin.has(origin)) firstByOrigin.set(origin, b);
+    }
+  }
   for (const f of findings) {
     if (f.origin === undefined || f.origin.companion === null) continue;
     // A companion follows its declaration's cause: the same rule on it first, else any cause of the declaration.
     const same = buckets.get(`${f.rule}\u0000${originKey(f)}`);
-    const any = [...buckets.values()].find((b) => b.mains.length > 0 && b.key.endsWith(`\u0000${originKey(f)}`));
-    (same ?? any ?? bucket(`${f.rule}\u0000${originKey(f)}`)).companions.push(f);
+    (same ?? firstByOrigin.get(originKey(f)) ?? bucket(`${f.rule}\u0000${originKey(f)}`)).companions.push(f);
   }
   return [...buckets.values()].map((b) => toCause(b, verdict));
 }
@@ -88,7 +98,7 @@ function toCause(b: Bucket, verdict: 'BLOCK' | 'WARN'): Cause {
     const byTransition = new Map<string, Finding[]>();
     for (const f of b.mains) {
       const t = `${f.rows[0]?.key ?? ''} ${f.before} → ${f.after}`;
-      byTransition.set(t, [...(byTransition.get(t) ?? []), f]);
+      appendTo(byTransition, t, f);
     }
     what = [...byTransition].map(([t, fs]) => `${t} in ${stacksOf(fs)}`).join('; ');
   } else {
@@ -127,7 +137,7 @@ function contractCauses(contracts: readonly ContractChange[], verdict: 'BLOCK' |
   for (const c of contracts) {
     const topic = c.topic;
     const key = `${c.rule}\u0000${topic}\u0000${c.schema}\u0000${c.path}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    appendTo(groups, key, c);
   }
   return [...groups.values()].map((list) => {
     const lead = list[0] as ContractChange;
@@ -156,7 +166,7 @@ export function stacksOf(findings: readonly Pick<Finding, 'stack' | 'production'
 
 function groupByStack(findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  for (const f of findings) out.set(f.stack, [...(out.get(f.stack) ?? []), f]);
+  for (const f of findings) appendTo(out, f.stack, f);
   return out;
 }
 

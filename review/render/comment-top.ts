@@ -4,6 +4,7 @@
  * review-acknowledgements.yaml with every blocking id, the warnings the same way, the services to redeploy, and the
  * safe changes as counts per stack, folded.
  */
+import { appendTo } from '../../model/group-by';
 import { ACKNOWLEDGEMENTS_FILE } from '../acknowledge';
 import { describeSetting } from '../client-changes';
 import { MARKDOWN_ID_MAX } from '../limits';
@@ -82,7 +83,7 @@ export function acknowledgementBlock(ids: readonly string[]): string[] {
 export function clientSection(result: ReviewResult, e: Escaper): string[] {
   if (result.clients.length === 0) return [];
   const byService = new Map<string, (typeof result.clients)[number][]>();
-  for (const c of result.clients) byService.set(c.service, [...(byService.get(c.service) ?? []), c]);
+  for (const c of result.clients) appendTo(byService, c.service, c);
   const out = [
     '### Client config changes — redeploy',
     '',
@@ -99,7 +100,7 @@ export function clientSection(result: ReviewResult, e: Escaper): string[] {
             ? `new, ${c.settings.length} settings: deploy ${c.service} with it`
             : 'removed: stop the consumer, or drop it from the service';
       const key = `${c.profile}\u0000${what}`;
-      bySettings.set(key, [...(bySettings.get(key) ?? []), c]);
+      appendTo(bySettings, key, c);
     }
     out.push(`- **${e.cell(service)}**`);
     for (const [key, list] of bySettings) {
@@ -141,7 +142,7 @@ export function safeSection(result: ReviewResult, e: Escaper): string[] {
   const safe = result.findings.filter((f) => f.verdict === 'SAFE' || f.verdict === 'MOVE');
   if (safe.length === 0) return [];
   const byStack = new Map<string, Finding[]>();
-  for (const f of safe) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
+  for (const f of safe) appendTo(byStack, f.stack, f);
   const rows = [...byStack]
     .sort((a, b) => Number(b[1][0]?.production) - Number(a[1][0]?.production) || (a[0] < b[0] ? -1 : 1))
     .map(([stack, list]) => `| ${e.cell(stack)} | ${e.cell(safeCounts(list))} |`);

@@ -47,6 +47,17 @@ describe('classify', () => {
     expect(ids(r)).toEqual([['BLOCK', `prod-orders/${ORDERS}/retention-below-replay-window`]]);
   });
 
+  it("points a DLQ's own change at its topic's declaration (topics/orders.ts:37), not at the group's (line 57)", () => {
+    const dlq = `${ORDERS}.payment.dlq`;
+    const r = reviewChange(inStack('prod-orders', (s) => s.setReplication(dlq, 4)));
+    expect(r.findings.map((f) => [f.id, f.origin])).toEqual([
+      [
+        `prod-orders/${dlq}/replication-increased`,
+        { key: 'topic:orders/order-created', label: ORDERS, companion: 'DLQ', declaredAt: 'topics/orders.ts:37', subject: dlq },
+      ],
+    ]);
+  });
+
   it('does not compare a retention that is not a number', () => {
     const r = reviewChange(inStack('prod-orders', (s) => s.setConfig(ORDERS, 'retention.ms', '7d')));
     expect(ids(r)).toEqual([['SAFE', `prod-orders/${ORDERS}/config-changed`]]);
