@@ -6,11 +6,10 @@ import { artifactsPerStacks, OUTPUT_PARTS, type OutputSize, type PartSize } from
 
 /** DESIGN.md's targets, as ratios measured side by side in one run. */
 export const TARGETS = {
-  /** Synth wall time (whole process) ≤ 1.3× plain cdktf; the aim is ≤ 1.0×. */
-  synthWall: 1.3,
-  synthWallAim: 1.0,
-  /** Peak RSS ≤ 1.3× plain cdktf's. */
-  peakRss: 1.3,
+  /** Synth wall time (whole process, start included) ≤ 1.0× plain cdktf's; raised from 1.3× by issue 26. */
+  synthWall: 1.0,
+  /** Peak RSS ≤ 1.0× plain cdktf's; raised from 1.3× with the synth target. */
+  peakRss: 1.0,
   /** Lint ≤ 5 % of synth time, resolve() included (the stricter of lint with and without it is judged). */
   lintShare: 0.05,
   /**
@@ -141,8 +140,6 @@ export function checks(results: readonly SizeResult[]): Check[] {
   for (const r of results) {
     const n = int(r.topics);
     const large = r.topics >= LINT_REVIEW_TARGET_TOPICS;
-    const aim =
-      r.synth.wallRatio <= TARGETS.synthWallAim ? `, within the ≤ ${ratio(TARGETS.synthWallAim)} aim` : `, above the ≤ ${ratio(TARGETS.synthWallAim)} aim`;
     const judged = (what: string, value: number, target: number, text: string, applies = true): Check => ({
       topics: r.topics,
       what,
@@ -157,7 +154,7 @@ export function checks(results: readonly SizeResult[]): Check[] {
         'synth wall',
         r.synth.wallRatio,
         TARGETS.synthWall,
-        `${n} topics: synth ${ratio(r.synth.wallRatio)} plain cdktf (target ≤ ${ratio(TARGETS.synthWall)}${aim})`,
+        `${n} topics: synth ${ratio(r.synth.wallRatio)} plain cdktf (target ≤ ${ratio(TARGETS.synthWall)})`,
       ),
       judged(
         'peak RSS',
