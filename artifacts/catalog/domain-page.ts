@@ -12,7 +12,7 @@ import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from 
 import { lookup } from '../lookup';
 import { linkFrom, paths, runbookLink } from '../paths';
 import { replayText, retentionText } from './facts';
-import { connectSections, otherClientsOf, streamsSections, topicClientRows } from './other-clients';
+import { connectSections, streamsSections, topicClientRows } from './other-clients';
 
 /**
  * @param flow the domain's Mermaid flowchart, when the caller has rendered it already (it is also written on its own as
@@ -26,7 +26,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
   const companions = owned.topics.filter((t): t is ResolvedCompanionTopic => t.kind !== 'event');
   const groups = owned.consumerGroups;
   const acls = owned.acls;
-  const others = otherClientsOf(topology, domain.name);
+  const others = lookup(topology).otherClientsOf(domain.name);
 
   const lines: string[] = [
     GENERATED_MARKDOWN,

@@ -7,13 +7,8 @@
 import type { ResolvedConnectCluster, ResolvedConnector, ResolvedStreamsApplication, ResolvedStreamsTopic, Topology } from '../../model/topology';
 import { formatMs } from '../format';
 import { cell, code, codeCell, link, table } from '../markdown';
-import { lookup, type OtherClients } from '../lookup';
+import { lookup } from '../lookup';
 import { linkFrom, paths, runbookSinkLink } from '../paths';
-
-/** The domain's Streams applications, and its Connect clusters and connectors (indexed once per Topology: a page per domain). */
-export function otherClientsOf(topology: Topology, domain: string): OtherClients {
-  return lookup(topology).otherClientsOf(domain);
-}
 
 /** The topic section's rows naming the Streams applications and connectors that use the topic (none: no rows). */
 export function topicClientRows(topology: Topology, topicName: string, pageDomain: string, here: string): string[][] {
