@@ -50,9 +50,22 @@ export function topicformBin(packageDir?: string): string {
   return packageDir === undefined ? join(REPO_ROOT, 'bin', 'topicform.js') : join(packageDir, 'cli', 'bin.js');
 }
 
-/** `topicform synth --app bench-app.ts --out <out>` in `appDir`, measured as a whole process. */
-export function measureCliSynth(appDir: string, out: string, packageDir: string | undefined, options: RunOptions = {}): Promise<CommandMeasurement> {
-  return measureCommand([...(options.extraNodeFlags ?? []), topicformBin(packageDir), 'synth', '--app', CLI_APP_FILE, '--out', out], appDir, options);
+/**
+ * `topicform synth --app bench-app.ts --out <out>` in `appDir`, measured as a whole process; `synthFlags` are added to
+ * the command (e.g. `--no-artifacts`).
+ */
+export function measureCliSynth(
+  appDir: string,
+  out: string,
+  packageDir: string | undefined,
+  options: RunOptions = {},
+  synthFlags: readonly string[] = [],
+): Promise<CommandMeasurement> {
+  return measureCommand(
+    [...(options.extraNodeFlags ?? []), topicformBin(packageDir), 'synth', '--app', CLI_APP_FILE, '--out', out, ...synthFlags],
+    appDir,
+    options,
+  );
 }
 
 /** Plain cdktf's whole process: `node --import tsx bench/child.ts baseline` (the generated bindings, `app.synth()`). */

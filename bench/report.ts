@@ -84,6 +84,15 @@ export interface SizeResult {
     readonly wallRatio: number;
     readonly cpuRatio: number;
     readonly rssRatio: number;
+    /**
+     * `topicform synth --no-artifacts`, measured in the same rounds: the stacks and the manifest only, as the
+     * pull-request workflows synthesize, and no more files than plain cdktf writes beside each stack's topology.json.
+     * Shown beside the judged full synth, never instead of it: a user's `topicform synth` writes the artifacts too.
+     */
+    readonly stacksOnly: SideResult;
+    /** median(stacks only) / median(baseline), wall and CPU. */
+    readonly stacksOnlyWallRatio: number;
+    readonly stacksOnlyCpuRatio: number;
     /** Every measured topicform output was byte-identical to the first. */
     readonly deterministic: boolean;
   };
@@ -222,6 +231,17 @@ export function markdown(results: readonly SizeResult[], context: ReportContext)
     const { topicform: t, baseline: b } = r.synth;
     lines.push(
       `| ${int(r.topics)} | ${r.stacks} | ${int(r.resources.total)} | ${r.resources.perTopic.toFixed(2)} | ${int(r.resources.perStack)} (${int(r.resources.largestStack.resources)}) | ${spread(t.wallMs, secs)} | ${spread(b.wallMs, secs)} | **${ratio(r.synth.wallRatio)}** | ${ratio(r.synth.cpuRatio)} | ${int(t.peakRssMiB.median)} MiB | ${int(b.peakRssMiB.median)} MiB | **${ratio(r.synth.rssRatio)}** |`,
+    );
+  }
+  lines.push(
+    '',
+    '| topics | synth `--no-artifacts` (stacks and manifest only) | ratio to plain cdktf | CPU ratio | peak RSS | share of the full synth |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    const { stacksOnly: so, topicform: t } = r.synth;
+    lines.push(
+      `| ${int(r.topics)} | ${spread(so.wallMs, secs)} | **${ratio(r.synth.stacksOnlyWallRatio)}** | ${ratio(r.synth.stacksOnlyCpuRatio)} | ${int(so.peakRssMiB.median)} MiB | ${pct(so.wallMs.median / t.wallMs.median)} |`,
     );
   }
   lines.push(

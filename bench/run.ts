@@ -13,8 +13,9 @@
  *    (bench/outputs.ts). Before it, one process imports every module of every mode, so tsx's on-disk transform cache
  *    is filled and no measured run of either side pays for compiling TypeScript.
  * 2. Synth, measured: `repeat` runs of each side as a whole process, start included (bench/cli-process.ts): topicform
- *    as `topicform synth --app <app>` (the package's bin, loading the benchmark's declarations as a user's app), plain
- *    cdktf as its app (bench/child.ts baseline); interleaved, alternating which side goes first, each into a fresh
+ *    as `topicform synth --app <app>` (the package's bin, loading the benchmark's declarations as a user's app), the
+ *    same with `--no-artifacts` (stacks and manifest only, as the pull-request workflows run it; shown, not judged),
+ *    plain cdktf as its app (bench/child.ts baseline); interleaved, rotating which side goes first, each into a fresh
  *    output directory. The first baseline output must equal topicform's —
  *    every stack's Terraform JSON except cdktf's "//" metadata — or the bench aborts. Every topicform output is
  *    compared byte for byte with the preparation's.
@@ -200,23 +201,27 @@ export async function benchSize(
   await measureCliSynth(appDir, base, packageDir, settings);
   const baselineFile = writeJson(join(dir, 'baseline.json'), baselineData(base));
 
-  // 2. Synth, interleaved, each side its whole process as a user starts it: `topicform synth` (the package's bin) and
-  // plain cdktf's app. The first baseline output is checked against topicform's before anything else counts.
-  const runs: { topicform: SynthRun[]; baseline: SynthRun[] } = { topicform: [], baseline: [] };
+  // 2. Synth, interleaved, each side its whole process as a user starts it: `topicform synth` (the package's bin), the
+  // same without artifacts (what the pull-request workflows run) and plain cdktf's app; the order rotates every round,
+  // so no side always runs right after another's file writes. The first baseline output is checked against
+  // topicform's before anything else counts.
+  const sides = ['topicform', 'stacksOnly', 'baseline'] as const;
+  const runs: Record<(typeof sides)[number], SynthRun[]> = { topicform: [], stacksOnly: [], baseline: [] };
   let deterministic = true;
   for (let r = 0; r < repeat; r++) {
-    for (const which of r % 2 === 0 ? (['topicform', 'baseline'] as const) : (['baseline', 'topicform'] as const)) {
+    for (const which of sides.map((_, i) => sides[(i + r) % sides.length] as (typeof sides)[number])) {
       const out = join(dir, `${which}-${r}.out`);
       const resultFile = join(dir, `${which}-${r}.result.json`);
       const m: SynthRun =
-        which === 'topicform'
-          ? await measureCliSynth(appDir, out, packageDir, settings)
-          : {
+        which === 'baseline'
+          ? {
               ...(await measureBaselineSynth(baselineFile, out, resultFile, settings)),
               child: JSON.parse(readFileSync(resultFile, 'utf8')) as ChildResult,
-            };
+            }
+          : await measureCliSynth(appDir, out, packageDir, settings, which === 'stacksOnly' ? ['--no-artifacts'] : []);
       runs[which].push(m);
       if (which === 'topicform' && !sameTree(base, out)) deterministic = false;
+      if (which === 'stacksOnly' && !sameTree(join(base, 'stacks'), join(out, 'stacks'))) deterministic = false;
       if (which === 'baseline' && runs.baseline.length === 1) {
         const equivalence = compareOutputs(base, out);
         if (!equivalence.equal) {
@@ -226,10 +231,11 @@ export async function benchSize(
           `${tag} equivalent: ${equivalence.stacks} stacks, ${equivalence.resources.toLocaleString('en-US')} resources, same Terraform JSON on both sides`,
         );
       }
-      progress(`${tag} ${which} ${r + 1}/${repeat}: ${describe(m)}`);
+      progress(`${tag} ${which === 'stacksOnly' ? 'topicform --no-artifacts' : which} ${r + 1}/${repeat}: ${describe(m)}`);
     }
   }
   const topicform = side(runs.topicform);
+  const stacksOnly = side(runs.stacksOnly);
   const baseline = side(runs.baseline);
 
   // 3. Lint.
@@ -301,6 +307,9 @@ export async function benchSize(
       wallRatio: topicform.wallMs.median / baseline.wallMs.median,
       cpuRatio: topicform.cpuMs.median / baseline.cpuMs.median,
       rssRatio: topicform.peakRssMiB.median / baseline.peakRssMiB.median,
+      stacksOnly,
+      stacksOnlyWallRatio: stacksOnly.wallMs.median / baseline.wallMs.median,
+      stacksOnlyCpuRatio: stacksOnly.cpuMs.median / baseline.cpuMs.median,
       deterministic,
     },
     lint: {

@@ -86,7 +86,17 @@ describe('statistics and report', () => {
         total: { bytes: 100 + artifactsBytes, files: 413 },
       },
       resources: { total: 120_000, topics: 30_000, acls: 89_000, perTopic: 12, perStack: 6_000, largestStack: { name: 'prod-domain-000', resources: 6_001 } },
-      synth: { topicform: side, baseline: side, wallRatio, cpuRatio: wallRatio, rssRatio, deterministic: true },
+      synth: {
+        topicform: side,
+        baseline: side,
+        wallRatio,
+        cpuRatio: wallRatio,
+        rssRatio,
+        stacksOnly: { ...side, wallMs: series([550, 600, 700]), peakRssMiB: series([90]) },
+        stacksOnlyWallRatio: 0.6,
+        stacksOnlyCpuRatio: 0.7,
+        deterministic: true,
+      },
       lint: { lintMs: s, resolveMs: s, lintWithResolveMs: series([2_000]), share, shareWithResolve: strict.shareWithResolve ?? share, findings: 0 },
       review: {
         changedTopics: 100,
@@ -189,6 +199,9 @@ describe('statistics and report', () => {
       '| 10,000 | 1.00 s | 1.0 % | 2.00 s | **1.0 %** | 1.00 s (100 topics changed, 100 findings) | 1.00 s (1.0 MiB) | 1.50× | 400 ms | **1.50×** |',
     );
     expect(text).toContain('topicform from the built package (dist/, compiled JavaScript, as installed)');
+    // --no-artifacts: 600 ms (550–700) against the full synth's 1 s is 60 %; shown beside the full synth, not judged
+    expect(text).toContain('| 10,000 | 0.60 s (0.55 s–0.70 s) | **0.60×** | 0.70× | 90 MiB | 60.0 % |');
+    expect(checks([result(0.9, 0.95, 0.01, 1.5)]).map((c) => c.what)).not.toContain('synth --no-artifacts');
   });
 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareOutputs, countResources, outputSize, stackNames } from '../../bench/outputs';
 import { checks, markdown, type SizeResult } from '../../bench/report';
-import { benchSize } from '../../bench/run';
+import { benchSize, sameTree } from '../../bench/run';
 
 const TOPICS = 10;
 const root = mkdtempSync(join(tmpdir(), 'topicform-bench-smoke-'));
@@ -58,6 +58,10 @@ describe(`the benchmark at ${TOPICS} topics, one run per side`, () => {
     expect(result.output).toEqual(outputSize(join(dir, 'base.out')));
     expect(result.output.stacks.files).toBe(2 * stackNames(join(dir, 'base.out')).length);
     expect([...countResources(join(dir, 'topicform-0.out')).values()]).toEqual([...countResources(join(dir, 'base.out')).values()]);
+    // --no-artifacts, measured beside it: the same stacks, no docs, client configs or portal files
+    expect(result.synth.stacksOnly.wallMs.values).toHaveLength(1);
+    expect(readdirSync(join(dir, 'stacksOnly-0.out')).sort()).toEqual(['manifest.json', 'stacks']);
+    expect(sameTree(join(dir, 'stacksOnly-0.out', 'stacks'), join(dir, 'base.out', 'stacks'))).toBe(true);
   });
 
   it('times lint with and without resolve(), and review against JSON.parse with values kept and dropped', () => {
