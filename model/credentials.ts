@@ -79,10 +79,11 @@ export function findInlineCredentials(value: unknown, skip: readonly string[] = 
       return;
     }
     if (typeof node === 'object' && node !== null) {
-      for (const [key, child] of Object.entries(node)) {
+      // Object.keys, not Object.entries: the same fields in the same order, without a [key, value] array for each.
+      for (const key of Object.keys(node)) {
         if (path.length === 0 && skip.includes(key)) continue;
         path.push(key);
-        walk(child);
+        walk((node as Record<string, unknown>)[key]);
         path.pop();
       }
     }
