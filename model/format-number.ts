@@ -6,6 +6,8 @@
  */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n) || n < 0) throw new RangeError(`formatNumber takes a finite number ≥ 0, got ${n}`);
+  // Most numbers explained are whole (bytes, messages, milliseconds): their shortest form is their digits, grouped.
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   const [whole, fraction] = plainDecimal(n);
   let digits = BigInt(`${whole}${fraction.slice(0, 2).padEnd(2, '0')}`);
   if ((fraction[2] ?? '0') >= '5') digits += 1n;

@@ -14,6 +14,7 @@ import type {
   ResolvedEnvironment,
   ResolvedEventTopic,
   ResolvedProducer,
+  ResolvedQuota,
   ResolvedStreamsApplication,
   ResolvedTopic,
   Topology,
@@ -53,6 +54,8 @@ export interface LintContext {
   readonly streamsReadersOf: (topicName: string) => readonly ResolvedStreamsApplication[];
   readonly producersOf: (topicName: string) => readonly ResolvedProducer[];
   readonly eventTopic: (topicName: string) => ResolvedEventTopic | undefined;
+  /** The client quota of a principal, if the Topology derives one (the first, as the quotas list has at most one). */
+  readonly quotaOf: (principal: string) => ResolvedQuota | undefined;
   /** The services that use a principal, sorted. */
   readonly servicesOf: (principal: string) => readonly string[];
   /** The stack that holds a domain under the run's layout, with its resource counts. */

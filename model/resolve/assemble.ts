@@ -15,6 +15,7 @@ import { CONFLUENT_CLOUD_DEFAULTS } from '../schema/confluent';
 import { fromZod, hasErrors } from '../issues';
 import { deriveQuotas } from '../quota';
 import { eventTopicName } from '../naming';
+import { sortByKey } from '../compare';
 import {
   connectClusterSchema,
   connectorSchema,
@@ -281,9 +282,7 @@ export function resolveDeclarations(declarations: Declarations, environment: unk
       domains: resolvedDomains.sort(byName),
       topics: topics.sort(byName),
       consumerGroups: groups.sort((a, b) => compare(a.groupId, b.groupId)),
-      producers: producers.sort((a, b) =>
-        compare(`${a.topicName}|${a.principal}|${a.service}|${a.source.path}`, `${b.topicName}|${b.principal}|${b.service}|${b.source.path}`),
-      ),
+      producers: sortByKey(producers, (p) => `${p.topicName}|${p.principal}|${p.service}|${p.source.path}`),
       acls,
       quotas,
       ...(scram.credentials.length === 0 ? {} : { scramCredentials: scram.credentials }),

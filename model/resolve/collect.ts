@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { fromZod, type Issue } from '../issues';
-import { compare } from '../compare';
+import { compare, sortByKey } from '../compare';
 import type { SourceLocation } from '../schema';
 
 /** An issue and the declaration it is about. */
@@ -65,7 +65,7 @@ export function sortRecord(record: Record<string, string>): Record<string, strin
 
 /** Issues in a stable order: by declaration, then field, then code (a stable sort keeps the rest as found). */
 export function sortIssues(issues: readonly LocatedIssue[]): LocatedIssue[] {
-  return [...issues].sort((a, b) => compare(`${a.source.path}\u0000${a.path}\u0000${a.code}`, `${b.source.path}\u0000${b.path}\u0000${b.code}`));
+  return sortByKey(issues, (i) => `${i.source.path}\u0000${i.path}\u0000${i.code}`);
 }
 
 export function maxOf(values: ReadonlyArray<number | undefined>): number | undefined {

@@ -17,6 +17,7 @@ import {
   type TopicRef,
 } from '../schema';
 import { defaultGroupId } from '../naming';
+import { appendTo } from '../group-by';
 import { sizePartitions, type ReaderParallelism } from '../sizing/partitions';
 import { sizeExpiryRetention, sizeTombstoneRetention, sizeWindowRetention } from '../sizing/retention';
 import type { ResolvedEventTopic, SizedValue } from '../topology';
@@ -136,7 +137,7 @@ export function readerParallelismByTopic(
   connectors: readonly ConnectorDeclaration[],
 ): Map<string, ReaderParallelism[]> {
   const byTopic = new Map<string, ReaderParallelism[]>();
-  const add = (topic: TopicRef, reader: ReaderParallelism): void => void byTopic.set(topicRefKey(topic), [...(byTopic.get(topicRefKey(topic)) ?? []), reader]);
+  const add = (topic: TopicRef, reader: ReaderParallelism): void => appendTo(byTopic, topicRefKey(topic), reader);
   for (const a of apps) {
     if (a.parallelism === undefined) continue;
     const { instances, threadsPerInstance } = a.parallelism;

@@ -4,6 +4,7 @@
  * unique in the cluster and their subscriptions name each topic once, giving a reason to read another domain's.
  */
 import { didYouMean } from '../did-you-mean';
+import { appendTo } from '../group-by';
 import { defaultGroupId } from '../naming';
 import { topicRefKey, type ConsumerGroupDeclaration, type DomainDeclaration, type EventTopicDeclaration, type SourceLocation } from '../schema';
 import { where, type Collector } from './collect';
@@ -66,7 +67,7 @@ export function readersByTopic(groups: readonly ConsumerGroupDeclaration[], refs
         out.add(g.source, m.crossDomainReadWithoutReason(`subscriptions[${i}].reason`, `${g.domain}.${g.name}`, topicRefKey(s.topic), topic.domain));
       }
       const key = topicRefKey(s.topic);
-      readersOf.set(key, [...(readersOf.get(key) ?? []), g]);
+      appendTo(readersOf, key, g);
     });
   }
   return readersOf;

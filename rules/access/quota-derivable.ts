@@ -9,8 +9,8 @@ export const quotaDerivable = defineRule({
   rationale:
     'Without a quota one noisy or runaway service can take the brokers’ whole bandwidth from every other client; the quota is derived from declared peak throughput and is never guessed.',
   fix: 'declare throughput on the topic, or set the rate in the environment’s quotas.overrides',
-  check: (client, { topology }) => {
-    const quota = (topology.quotas ?? []).find((q) => q.principal === client.principal);
+  check: (client, { quotaOf }) => {
+    const quota = quotaOf(client.principal);
     // Quotas off in this environment, or a principal type user quotas do not cover.
     if (quota === undefined) return NOT_APPLICABLE;
     if ('groupId' in client) {

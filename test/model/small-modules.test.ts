@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalString } from '../../model/canonical-json';
-import { compare } from '../../model/compare';
+import { compare, sortByKey } from '../../model/compare';
 import { isObject } from '../../model/json-object';
 import { formatIssue, formatPath, fromZod, hasErrors, joinPath, prefixIssues } from '../../model/issues';
 import { authSchema, providerSecrets } from '../../model/schema/auth';
@@ -282,5 +282,18 @@ describe('compare', () => {
     expect(compare('b', 'a')).toBe(1);
     expect(compare('orders', 'orders')).toBe(0);
     expect(['b', 'a1', 'B', 'a', 'é', 'z'].sort(compare)).toEqual(['B', 'a', 'a1', 'b', 'z', 'é']);
+  });
+
+  it('sortByKey orders items by their key in the same order, keeps items with equal keys as given, and leaves the input alone', () => {
+    const items = [
+      { key: 'b', n: 1 },
+      { key: 'B', n: 2 },
+      { key: 'a', n: 3 },
+      { key: 'b', n: 4 },
+      { key: 'é', n: 5 },
+      { key: 'a', n: 6 },
+    ];
+    expect(sortByKey(items, (i) => i.key).map((i) => i.n)).toEqual([2, 3, 6, 1, 4, 5]);
+    expect(items.map((i) => i.n)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
