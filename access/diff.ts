@@ -112,13 +112,13 @@ const keyOf = (e: Entry, via: string): string => [via, e.principal, e.resource.t
 /** `keyOf(aclEntry(a), 'acl')`, without making the entry. */
 const aclKey = (a: ResolvedAcl): string => ['acl', a.principal, a.resourceType, a.resourceName, a.patternType].join('\u0000');
 
-/** The resource names of the ACLs one side has and the other has not. */
+/** The resource names of the ACLs one side has and the other has not (one index: the base's, less what head has too). */
 function touchedResources(base: readonly ResolvedAcl[], head: readonly ResolvedAcl[]): Set<string> {
-  const baseIds = new Set(base.map((a) => a.id));
-  const headIds = new Set(head.map((a) => a.id));
+  const baseOnly = new Map<string, string>();
+  for (const a of base) baseOnly.set(a.id, a.resourceName);
   const touched = new Set<string>();
-  for (const a of base) if (!headIds.has(a.id)) touched.add(a.resourceName);
-  for (const a of head) if (!baseIds.has(a.id)) touched.add(a.resourceName);
+  for (const a of head) if (!baseOnly.delete(a.id)) touched.add(a.resourceName);
+  for (const name of baseOnly.values()) touched.add(name);
   return touched;
 }
 
