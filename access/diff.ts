@@ -109,6 +109,24 @@ interface Entry {
 
 const keyOf = (e: Entry, via: string): string => [via, e.principal, e.resource.type, e.resource.name, e.resource.patternType].join('\u0000');
 
+/** `keyOf(aclEntry(a), 'acl')`, without making the entry. */
+const aclKey = (a: ResolvedAcl): string => ['acl', a.principal, a.resourceType, a.resourceName, a.patternType].join('\u0000');
+
+/** The resource names of the ACLs one side has and the other has not (one index: the base's, less what head has too). */
+function touchedResources(base: readonly ResolvedAcl[], head: readonly ResolvedAcl[]): Set<string> {
+  const baseOnly = new Map<string, string>();
+  for (const a of base) baseOnly.set(a.id, a.resourceName);
+  const touched = new Set<string>();
+  for (const a of head) if (!baseOnly.delete(a.id)) touched.add(a.resourceName);
+  for (const name of baseOnly.values()) touched.add(name);
+  return touched;
+}
+
+/** What the diff groups per key: an ACL as the Topology has it, or an MSK IAM grant already made an entry. */
+type Grant = ResolvedAcl | Entry;
+
+const entryOf = (g: Grant): Entry => ('resourceType' in g ? aclEntry(g) : g);
+
 const aclEntry = (a: ResolvedAcl): Entry => ({
   id: a.id,
   principal: a.principal,
@@ -127,8 +145,17 @@ const aclEntry = (a: ResolvedAcl): Entry => ({
  */
 export function accessChanges(base: Topology | null, head: Topology | null): AccessChange[] {
   const environment = head?.environment.name ?? base?.environment.name ?? '';
-  const before = groupBy((base?.acls ?? []).map(aclEntry), (e) => keyOf(e, 'acl'));
-  const after = groupBy((head?.acls ?? []).map(aclEntry), (e) => keyOf(e, 'acl'));
+  // Most ACLs of a large output do not change: only those on a resource an added or removed ACL names are grouped (every
+  // ACL of a changed key names its resource), and each stays as it is until its key's ids differ (entryOf).
+  const touched = touchedResources(base?.acls ?? [], head?.acls ?? []);
+  const before: Map<string, Grant[]> = groupBy(
+    (base?.acls ?? []).filter((a) => touched.has(a.resourceName)),
+    aclKey,
+  );
+  const after: Map<string, Grant[]> = groupBy(
+    (head?.acls ?? []).filter((a) => touched.has(a.resourceName)),
+    aclKey,
+  );
   if (base?.mskIam !== undefined || head?.mskIam !== undefined) {
     for (const e of iamEntries(base)) appendTo(before, keyOf(e, IAM), e);
     for (const e of iamEntries(head)) appendTo(after, keyOf(e, IAM), e);
@@ -152,9 +179,11 @@ export function accessChanges(base: Topology | null, head: Topology | null): Acc
   const keys = [...before.keys()];
   for (const key of after.keys()) if (!before.has(key)) keys.push(key);
   for (const key of keys) {
-    const was = before.get(key) ?? [];
-    const now = after.get(key) ?? [];
-    if (sameIds(was, now)) continue;
+    const wasGrants = before.get(key) ?? [];
+    const nowGrants = after.get(key) ?? [];
+    if (sameIds(wasGrants, nowGrants)) continue;
+    const was = wasGrants.map(entryOf);
+    const now = nowGrants.map(entryOf);
     const wasIds = new Set(was.map((a) => a.id));
     const nowIds = new Set(now.map((a) => a.id));
     const added = now.filter((a) => !wasIds.has(a.id));
@@ -218,7 +247,7 @@ function iamEntries(t: Topology | null): Entry[] {
 }
 
 /** Whether two lists of grants hold the same ids (the common case: one ACL each, unchanged). */
-function sameIds(a: readonly Entry[], b: readonly Entry[]): boolean {
+function sameIds(a: readonly Grant[], b: readonly Grant[]): boolean {
   if (a.length !== b.length) return false;
   if (a.length === 1) return a[0]?.id === b[0]?.id;
   const ids = new Set(a.map((x) => x.id));

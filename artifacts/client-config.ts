@@ -99,7 +99,9 @@ export const NOT_INCLUDED = 'bootstrap.servers and credentials (security.protoco
 
 /** Every (service, principal) of the topology with its producer and consumer profiles, sorted. */
 export function deriveClients(topology: Topology): ServiceClients[] {
-  const keyOf = (service: string, principal: string): string => `${service}\u0000${principal}`;
+  // join() makes a flat string, quicker to hash than a template literal's rope: review derives this for whole
+  // 10,000-topic environments on both sides (review/client-changes.ts).
+  const keyOf = (service: string, principal: string): string => [service, principal].join('\u0000');
   const keys = new Map<string, { service: string; principal: string }>();
   for (const p of topology.producers) keys.set(keyOf(p.service, p.principal), { service: p.service, principal: p.principal });
   for (const g of topology.consumerGroups) keys.set(keyOf(g.service, g.principal), { service: g.service, principal: g.principal });

@@ -46,10 +46,10 @@ function merge(slices: readonly Topology[]): Topology {
     const out: T[] = [];
     for (const t of slices) {
       for (const item of pick(t)) {
-        const k = key(item);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        out.push(item);
+        // One hash of the key, not two (has, then add): there are ~150,000 of them per side at 10,000 topics.
+        const size = seen.size;
+        seen.add(key(item));
+        if (seen.size > size) out.push(item);
       }
     }
     return out;
@@ -70,7 +70,8 @@ function merge(slices: readonly Topology[]): Topology {
     ),
     producers: unique(
       (t) => t.producers,
-      (p) => `${p.topicName}\u0000${p.principal}\u0000${p.service}`,
+      // join() makes a flat string, quicker to hash and compare than a template literal's rope (review/parse.ts ParsedAcl).
+      (p) => [p.topicName, p.principal, p.service].join('\u0000'),
     ),
     acls: unique(
       (t) => t.acls,
