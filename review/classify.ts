@@ -17,6 +17,7 @@ import {
 import { parseAclId } from '../model/acl';
 import { streamsNeeds } from '../model/acl-streams';
 import { toMs } from '../model/duration';
+import { innerMap } from '../model/group-by';
 import type { AclResourceType } from '../model/vocabulary';
 import type { AclBinding, ResolvedConnector, ResolvedConsumerGroup, ResolvedProducer, ResolvedStreamsApplication, ResolvedTopic } from '../model/topology';
 import { humanize } from './humanize';
@@ -350,15 +351,8 @@ class Classifier implements GrantJudge {
       for (const s of this.context[side].stacks.values()) {
         if (s.environment.name !== environment) continue;
         for (const g of s.declared.groups.values()) {
-          for (const x of g.subscriptions) {
-            let readers = index.get(x.topicName);
-            if (readers === undefined) {
-              readers = new Map();
-              index.set(x.topicName, readers);
-            }
-            // Map.set keeps a group id's first position and takes the later declaration: as the scan it replaces did.
-            readers.set(g.groupId, g);
-          }
+          // Map.set keeps a group id's first position and takes the later declaration: as the scan it replaces did.
+          for (const x of g.subscriptions) innerMap(index, x.topicName).set(g.groupId, g);
         }
       }
       this.readersByEnvironment.set(key, index);

@@ -4,6 +4,7 @@
  * cause, and point at the declaration's file and line. Pure: it reads the two snapshots' topology slices.
  */
 import { parseAclId } from '../model/acl';
+import { innerMap } from '../model/group-by';
 import type { SourceLocation } from '../model/schema';
 import type { ResolvedTopic } from '../model/topology';
 import type { Origin, StackSnapshot, Subject } from './types';
@@ -139,11 +140,7 @@ function eventTopic(slice: StackSnapshot | undefined, domain: string, event: str
     index = new Map();
     for (const candidate of topics.values()) {
       if (candidate.kind !== 'event') continue;
-      let byEvent = index.get(candidate.ref.domain);
-      if (byEvent === undefined) {
-        byEvent = new Map();
-        index.set(candidate.ref.domain, byEvent);
-      }
+      const byEvent = innerMap(index, candidate.ref.domain);
       if (!byEvent.has(candidate.ref.event)) byEvent.set(candidate.ref.event, candidate);
     }
     eventTopics.set(topics, index);

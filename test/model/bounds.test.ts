@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { didYouMean, editDistance } from '../../model/did-you-mean';
-import { appendTo, groupBy } from '../../model/group-by';
+import { appendTo, groupBy, innerMap } from '../../model/group-by';
 import { checkTopicName, topicNameSchema } from '../../model/naming';
 import { sizePartitions } from '../../model/sizing/partitions';
 
@@ -91,5 +91,20 @@ describe('groupBy', () => {
     appendTo(map, 'x', 1);
     appendTo(map, 'x', 2);
     expect(map.get('x')).toEqual([1, 2]);
+  });
+
+  it('makes an inner map once and hands the same one back', () => {
+    const outer = new Map<string, Map<string, number>>();
+    innerMap(outer, 'a').set('x', 1);
+    innerMap(outer, 'a').set('y', 2);
+    expect([...outer]).toEqual([
+      [
+        'a',
+        new Map([
+          ['x', 1],
+          ['y', 2],
+        ]),
+      ],
+    ]);
   });
 });
