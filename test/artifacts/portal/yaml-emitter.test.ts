@@ -103,6 +103,23 @@ describe('the portal YAML emitter', () => {
     );
   });
 
+  it('quotes, as the library does, each form the core schema reads as null, a boolean or a number, as key and value', () => {
+    // Every first character such a string can have: the emitter skips the core schema's expressions for the others.
+    const forms = ['', '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '0o17', '0x1F', '.inf', '.NaN'];
+    const numbers = [...'0123456789'].flatMap((d) => [d, `${d}.5`, `${d}e3`]).concat(['+1', '-1', '+.5', '-.Inf', '.5', '.5E-3']);
+    for (const text of [...forms, ...numbers]) {
+      const value = { [text]: text, list: [text] };
+      expect(emitYaml(value)).toBe(libraryYaml(value));
+    }
+  });
+
+  it('writes objects without a defined value as the library does, nested and at the top', () => {
+    for (const value of [{ a: {}, b: { c: undefined } }, [{}, { d: undefined }, [{ e: {} }]], { f: [{ g: undefined }] }]) {
+      expect(emitYaml(value)).toBe(libraryYaml(value));
+    }
+    expect(emitYaml({ a: undefined })).toBeUndefined();
+  });
+
   it('writes a multi-line value as the library does: a literal block, chomped or clipped', () => {
     for (const value of [{ a: 'one\ntwo' }, { a: ['one\n\ntwo: x #\n'] }, [{ b: { c: 'x\n y' } }]]) {
       expect(emitYaml(value)).toBe(libraryYaml(value));
