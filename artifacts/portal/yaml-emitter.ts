@@ -52,6 +52,11 @@ const LEFT_TO_LIBRARY = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u{D800}-\u{DFF
  * the end either no blank (chomping `-`) or exactly one line break after a non-blank (no chomping indicator).
  */
 const SIMPLE_BLOCK = /^[^\n\t ][^]*[^\n\t ]\n?$/;
+/**
+ * A word: ASCII letters, digits and `_$./-`, not starting with `.` or `-`. No rule of PLAIN_FORBIDDEN, LEFT_TO_LIBRARY
+ * or the document markers can apply to one, nor can it span lines: only NON_STRING_PLAIN decides whether it is quoted.
+ */
+const WORD = /^[\w$/][\w$./-]*$/;
 /** A key longer than this becomes an explicit `? key` in the library (its stringifyPair). */
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
 /** The portal files' indentation step (artifacts/portal/yaml.ts `indent: 2`). */
@@ -147,6 +152,8 @@ function scalar(value: unknown, indent: string): string {
  * several, are indented by `blockIndent`. Keys and values differ only where this emitter gives up.
  */
 function stringScalar(value: string, blockIndent: string | undefined): string {
+  // Most keys and many values are words: none of the checks below can fire on one but the core schema's.
+  if (WORD.test(value)) return readsAsNonString(value) ? JSON.stringify(value) : value;
   if (LEFT_TO_LIBRARY.test(value) || value.startsWith('---') || value.startsWith('...')) throw new Unsupported();
   if (value.includes('\n')) {
     // yaml's blockString with lineWidth 0: always literal; chomping from the value's end.

@@ -113,6 +113,22 @@ describe('the portal YAML emitter', () => {
     }
   });
 
+  it('writes words (letters, digits, _$./-) as the library does: plain unless the core schema reads them as another type', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aZ09_$./-:exontrufalsEIN'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.dictionary(word, fc.oneof(word, fc.array(word, { maxLength: 2 })), { minKeys: 1, maxKeys: 3 }), (value) => {
+        // A leading document marker is the library's to write (tested above).
+        fc.pre(
+          !Object.entries(value)
+            .flat(2)
+            .some((s) => s.startsWith('---') || s.startsWith('...')),
+        );
+        expect(emitYaml(value)).toBe(libraryYaml(value));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('writes objects without a defined value as the library does, nested and at the top', () => {
     for (const value of [{ a: {}, b: { c: undefined } }, [{}, { d: undefined }, [{ e: {} }]], { f: [{ g: undefined }] }]) {
       expect(emitYaml(value)).toBe(libraryYaml(value));
