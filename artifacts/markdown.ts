@@ -5,14 +5,24 @@ import { GENERATED_NOTICE } from './marker';
 /** The first line of every generated Markdown document. */
 export const GENERATED_MARKDOWN = `<!-- ${GENERATED_NOTICE} -->`;
 
-/** Text that is safe inside a table cell: one line, pipes escaped, HTML-ish brackets neutralized. */
+/** The characters `cell` rewrites. */
+const CELL_SPECIAL = /[\\|<>]/;
+
+/**
+ * Text that is safe inside a table cell: one line, pipes escaped, HTML-ish brackets neutralized. Most cells hold none
+ * of those characters: one scan for them, not four replacements of every cell of every table (issue 26).
+ */
 export function cell(text: string): string {
-  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const line = oneLine(text);
+  if (!CELL_SPECIAL.test(line)) return line;
+  return line.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Inline code, with a fence long enough for backticks inside the text. */
 export function code(text: string): string {
   const value = oneLine(text);
+  // Without a backtick the fence is one backtick and no padding: skips collecting the runs of backticks.
+  if (!value.includes('`')) return `\`${value}\``;
   const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
@@ -21,7 +31,8 @@ export function code(text: string): string {
 
 /** Inline code that may sit inside a table cell. */
 export function codeCell(text: string): string {
-  return code(text).replace(/\|/g, '\\|');
+  const span = code(text);
+  return span.includes('|') ? span.replace(/\|/g, '\\|') : span;
 }
 
 /** A link; the target is a relative path without spaces. */
@@ -37,11 +48,15 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 /**
  * Joins lines into a document ending with exactly one newline, with at most one blank line in a row. A document
- * without three newlines in a row (most) skips the regular expression's scan of the whole page.
+ * without three newlines in a row (most) skips the regular expression's scan of the whole page, and one that already
+ * ends with a single newline after a non-blank character (most: the last line is an empty one) is returned as joined,
+ * not trimmed and appended to: that made a second copy of the page when it was written (issue 26).
  */
 export function document(lines: readonly string[]): string {
-  const text = lines.join('\n');
-  return `${(text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd()}\n`;
+  const joined = lines.join('\n');
+  const text = joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined;
+  if (text.endsWith('\n') && text.length >= 2 && !/\s/.test(text.charAt(text.length - 2))) return text;
+  return `${text.trimEnd()}\n`;
 }
 
 /**

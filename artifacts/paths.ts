@@ -92,7 +92,21 @@ export function environmentOf(path: string): string | null {
   return parts.length > 2 && parts[0] !== PORTAL_ROOT && (ARTIFACT_ROOTS as readonly string[]).includes(parts[0] ?? '') ? (parts[1] ?? null) : null;
 }
 
-/** A relative link from the document at `from` to the file at `to` (both relative to the output root). */
+/** The links of the document rendered last, by target: linkFrom's cache. */
+let linksFrom: { readonly from: string; readonly to: Map<string, string> } = { from: '', to: new Map() };
+
+/**
+ * A relative link from the document at `from` to the file at `to` (both relative to the output root). A document links
+ * to the same files many times (a catalog page to its runbook and to each service's client files from each of its
+ * groups), and `posix.relative` resolves both paths against the working directory every time: the links of the
+ * document rendered last are kept, and forgotten when links from another document are asked for (issue 26).
+ */
 export function linkFrom(from: string, to: string): string {
-  return posix.relative(posix.dirname(from), to);
+  if (linksFrom.from !== from) linksFrom = { from, to: new Map() };
+  let link = linksFrom.to.get(to);
+  if (link === undefined) {
+    link = posix.relative(posix.dirname(from), to);
+    linksFrom.to.set(to, link);
+  }
+  return link;
 }

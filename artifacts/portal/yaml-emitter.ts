@@ -33,6 +33,12 @@ const NON_STRING_PLAIN: readonly RegExp[] = [
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, // float
 ];
 
+/**
+ * Every string NON_STRING_PLAIN matches is empty or starts with one of these; the others (most keys and descriptions)
+ * skip its eight expressions.
+ */
+const NON_STRING_FIRST = '~nNtTfF0123456789+-.';
+
 /** What yaml 2.x never writes plain (its stringifyString): indicators at the start, `: `, ` #`, a trailing space or colon. */
 const PLAIN_FORBIDDEN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 /**
@@ -46,6 +52,11 @@ const LEFT_TO_LIBRARY = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u{D800}-\u{DFF
  * the end either no blank (chomping `-`) or exactly one line break after a non-blank (no chomping indicator).
  */
 const SIMPLE_BLOCK = /^[^\n\t ][^]*[^\n\t ]\n?$/;
+/**
+ * A word: ASCII letters, digits and `_$./-`, not starting with `.` or `-`. No rule of PLAIN_FORBIDDEN, LEFT_TO_LIBRARY
+ * or the document markers can apply to one, nor can it span lines: only NON_STRING_PLAIN decides whether it is quoted.
+ */
+const WORD = /^[\w$/][\w$./-]*$/;
 /** A key longer than this becomes an explicit `? key` in the library (its stringifyPair). */
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
 /** The portal files' indentation step (artifacts/portal/yaml.ts `indent: 2`). */
@@ -54,7 +65,10 @@ const INDENT_STEP = '  ';
 /** The YAML yaml 2.x's `stringify` writes for `value` with the portal options, or undefined where it is not covered. */
 export function emitYaml(value: unknown): string | undefined {
   try {
-    if (isPlainObject(value) && hasEntries(value)) return `${mapBody(value, '')}\n`;
+    if (isPlainObject(value)) {
+      const body = mapBody(value, '');
+      return body === '' ? undefined : `${body}\n`;
+    }
     if (Array.isArray(value) && value.length > 0) return `${seqBody(value, '')}\n`;
     return undefined;
   } catch (error) {
@@ -63,7 +77,10 @@ export function emitYaml(value: unknown): string | undefined {
   }
 }
 
-/** A block mapping whose pairs start at `indent` (the first line without it: the caller places it). */
+/**
+ * A block mapping whose pairs start at `indent` (the first line without it: the caller places it); empty when no value
+ * is defined (never otherwise: a key is written as at least `""`), which the library writes as a flow `{}`.
+ */
 function mapBody(map: Readonly<Record<string, unknown>>, indent: string): string {
   const inner = indent + INDENT_STEP;
   let out = '';
@@ -81,7 +98,10 @@ function mapBody(map: Readonly<Record<string, unknown>>, indent: string): string
 /** What follows `key:`: ` scalar`, ` {}`, ` []`, or the collection on the next lines at `inner`. */
 function valueAfterKey(value: unknown, inner: string): string {
   if (Array.isArray(value)) return value.length === 0 ? ' []' : `\n${inner}${seqBody(value, inner)}`;
-  if (isPlainObject(value)) return hasEntries(value) ? `\n${inner}${mapBody(value, inner)}` : ' {}';
+  if (isPlainObject(value)) {
+    const body = mapBody(value, inner);
+    return body === '' ? ' {}' : `\n${inner}${body}`;
+  }
   return ` ${scalar(value, inner)}`;
 }
 
@@ -100,7 +120,10 @@ function seqBody(items: readonly unknown[], indent: string): string {
 
 function itemText(item: unknown, inner: string): string {
   if (Array.isArray(item)) return item.length === 0 ? '[]' : seqBody(item, inner);
-  if (isPlainObject(item)) return hasEntries(item) ? mapBody(item, inner) : '{}';
+  if (isPlainObject(item)) {
+    const body = mapBody(item, inner);
+    return body === '' ? '{}' : body;
+  }
   return scalar(item, inner);
 }
 
@@ -129,6 +152,8 @@ function scalar(value: unknown, indent: string): string {
  * several, are indented by `blockIndent`. Keys and values differ only where this emitter gives up.
  */
 function stringScalar(value: string, blockIndent: string | undefined): string {
+  // Most keys and many values are words: none of the checks below can fire on one but the core schema's.
+  if (WORD.test(value)) return readsAsNonString(value) ? JSON.stringify(value) : value;
   if (LEFT_TO_LIBRARY.test(value) || value.startsWith('---') || value.startsWith('...')) throw new Unsupported();
   if (value.includes('\n')) {
     // yaml's blockString with lineWidth 0: always literal; chomping from the value's end.
@@ -137,10 +162,16 @@ function stringScalar(value: string, blockIndent: string | undefined): string {
     const body = clip ? value.slice(0, -1) : value;
     return `|${clip ? '' : '-'}\n${blockIndent}${body.replace(/\n+/g, `$&${blockIndent}`)}`;
   }
-  if (!PLAIN_FORBIDDEN.test(value) && !NON_STRING_PLAIN.some((re) => re.test(value))) return value;
+  if (!PLAIN_FORBIDDEN.test(value) && !readsAsNonString(value)) return value;
   // yaml's quotedString with `singleQuote` unset: single quotes for a string holding only double quotes, else JSON's.
   // Without control characters, tabs and line breaks, yaml's double-quoted form is JSON.stringify's.
   return value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
+}
+
+/** Whether YAML 1.2's core schema reads `value`, written plain, as null, a boolean or a number. */
+function readsAsNonString(value: string): boolean {
+  // charAt(0) of '' is '', which includes() finds: the empty string (null) goes on to the expressions too.
+  return NON_STRING_FIRST.includes(value.charAt(0)) && NON_STRING_PLAIN.some((re) => re.test(value));
 }
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -148,10 +179,4 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) throw new Unsupported();
   return true;
-}
-
-/** Whether the library writes the object as a block mapping: it has a value that is not undefined. */
-function hasEntries(map: Readonly<Record<string, unknown>>): boolean {
-  for (const key of Object.keys(map)) if (map[key] !== undefined) return true;
-  return false;
 }

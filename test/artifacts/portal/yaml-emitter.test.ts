@@ -103,6 +103,39 @@ describe('the portal YAML emitter', () => {
     );
   });
 
+  it('quotes, as the library does, each form the core schema reads as null, a boolean or a number, as key and value', () => {
+    // Every first character such a string can have: the emitter skips the core schema's expressions for the others.
+    const forms = ['', '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '0o17', '0x1F', '.inf', '.NaN'];
+    const numbers = [...'0123456789'].flatMap((d) => [d, `${d}.5`, `${d}e3`]).concat(['+1', '-1', '+.5', '-.Inf', '.5', '.5E-3']);
+    for (const text of [...forms, ...numbers]) {
+      const value = { [text]: text, list: [text] };
+      expect(emitYaml(value)).toBe(libraryYaml(value));
+    }
+  });
+
+  it('writes words (letters, digits, _$./-) as the library does: plain unless the core schema reads them as another type', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aZ09_$./-:exontrufalsEIN'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.dictionary(word, fc.oneof(word, fc.array(word, { maxLength: 2 })), { minKeys: 1, maxKeys: 3 }), (value) => {
+        // A leading document marker is the library's to write (tested above).
+        fc.pre(
+          !Object.entries(value)
+            .flat(2)
+            .some((s) => s.startsWith('---') || s.startsWith('...')),
+        );
+        expect(emitYaml(value)).toBe(libraryYaml(value));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('writes objects without a defined value as the library does, nested and at the top', () => {
+    for (const value of [{ a: {}, b: { c: undefined } }, [{}, { d: undefined }, [{ e: {} }]], { f: [{ g: undefined }] }]) {
+      expect(emitYaml(value)).toBe(libraryYaml(value));
+    }
+    expect(emitYaml({ a: undefined })).toBeUndefined();
+  });
+
   it('writes a multi-line value as the library does: a literal block, chomped or clipped', () => {
     for (const value of [{ a: 'one\ntwo' }, { a: ['one\n\ntwo: x #\n'] }, [{ b: { c: 'x\n y' } }]]) {
       expect(emitYaml(value)).toBe(libraryYaml(value));
