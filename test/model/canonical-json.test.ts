@@ -1,8 +1,8 @@
 /**
  * canonicalString against its definition: `JSON.stringify(value, sortedKeys, indent)`, the replacer below being the
- * one model/canonical-json.ts used before it sorted with a walk and serialized without a replacer (issue 26). The
- * definition stays here as the oracle, so any input on which the two texts differ (or one throws and the other does
- * not) is a failure, whatever route the implementation takes for it.
+ * one model/canonical-json.ts called before it had its own serializer (issue 26). The definition stays here as the
+ * oracle, so any input on which the two texts differ (or one throws and the other does not) is a failure, whether the
+ * implementation serializes it itself or hands it to the replacer.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
