@@ -9,7 +9,7 @@
  * That was ~2.8 s of a 10,000-topic synth (issue 26). Sorting into copies first and then calling JSON.stringify without
  * a replacer was tried too: it is faster on values serialized many times over, but the copies (new objects with
  * properties added one by one) made it slower than the replacer on the Topologies synth serializes once each
- * (bench/RESULTS.md). Strings, keys included, are still quoted by JSON.stringify.
+ * (bench/RESULTS.md). A string that needs an escape, key or value, is quoted by JSON.stringify.
  *
  * Values the serializer does not model — an object whose prototype is neither Object.prototype nor null (a class
  * instance; boxed primitives, which JSON.stringify unwraps, among them), a bigint, a nesting deeper than MAX_DEPTH
@@ -60,7 +60,7 @@ const MAX_DEPTH = 500;
 function write(value: unknown, key: string | number, gap: string, newline: string, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quote(value);
     case 'number':
       // What JSON.stringify writes for a number: NaN and ±Infinity as null, -0 as 0 (String(-0) is "0").
       return Number.isFinite(value) ? String(value) : 'null';
@@ -118,10 +118,19 @@ function writeObject(record: Readonly<Record<string, unknown>>, keys: readonly s
   for (const key of keys) {
     const item = write(record[key], key, gap, inner, depth + 1);
     if (item === undefined) continue;
-    text += `${empty ? inner : `,${inner}`}${JSON.stringify(key)}${colon}${item}`;
+    text += `${empty ? inner : `,${inner}`}${quote(key)}${colon}${item}`;
     empty = false;
   }
   return empty ? '{}' : `${text}${newline}}`;
+}
+
+/** Characters JSON.stringify escapes in a string: quote, backslash, control characters, and (unless paired) surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON.stringify escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify quotes it: most need no escape, and are quoted without a call into the serializer. */
+function quote(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** Whether a key starts with a digit: every integer-like key does. */

@@ -134,6 +134,17 @@ describe('canonicalString, cases worked by hand', () => {
     expect(canonicalString(undefined)).toBeUndefined();
   });
 
+  it('quotes strings and keys as JSON.stringify does, for every UTF-16 code unit alone and in a pair', () => {
+    expect(canonicalString({ '\u001f': '"\\', s: '\ud800', t: '\ud83d\ude00\u2028\u007f' })).toBe(
+      '{"\\u001f":"\\"\\\\","s":"\\ud800","t":"\ud83d\ude00\u2028\u007f"}',
+    );
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const alone = String.fromCharCode(unit);
+      const text = `a${alone}\ude00${alone}`;
+      expect(canonicalString({ [alone]: alone, [text]: text })).toBe(definition({ [alone]: alone, [text]: text }));
+    }
+  });
+
   it('keeps a "__proto__" key an ordinary key', () => {
     expect(canonicalString(JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}'))).toBe('{"__proto__":{"x":2,"y":1},"b":1}');
   });
