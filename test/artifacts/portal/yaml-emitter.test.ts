@@ -90,17 +90,7 @@ describe('the portal YAML emitter', () => {
   it('covers every string on one line without control characters, tabs or a leading document marker', () => {
     // eslint-disable-next-line no-control-regex -- control characters are what the emitter leaves to the library
     const oneLine = fc.string({ unit: fc.constantFrom(...YAML_CHARS.filter((c) => !/[\u0000-\u001f\u0085\u2028\ud800]/.test(c))), maxLength: 12 });
-    fc.assert(
-      fc.property(fc.dictionary(oneLine, fc.oneof(oneLine, fc.array(oneLine, { maxLength: 3 })), { minKeys: 1, maxKeys: 4 }), (value) => {
-        fc.pre(
-          !Object.entries(value)
-            .flat(2)
-            .some((s) => s.startsWith('---') || s.startsWith('...')),
-        );
-        expect(emitYaml(value)).toBe(libraryYaml(value));
-      }),
-      { numRuns: 2_000 },
-    );
+    expectMappingsLikeLibrary(oneLine, { listLength: 3, maxKeys: 4, numRuns: 2_000 });
   });
 
   it('quotes, as the library does, each form the core schema reads as null, a boolean or a number, as key and value', () => {
@@ -115,18 +105,7 @@ describe('the portal YAML emitter', () => {
 
   it('writes words (letters, digits, _$./-) as the library does: plain unless the core schema reads them as another type', () => {
     const word = fc.string({ unit: fc.constantFrom(...'aZ09_$./-:exontrufalsEIN'), minLength: 1, maxLength: 8 });
-    fc.assert(
-      fc.property(fc.dictionary(word, fc.oneof(word, fc.array(word, { maxLength: 2 })), { minKeys: 1, maxKeys: 3 }), (value) => {
-        // A leading document marker is the library's to write (tested above).
-        fc.pre(
-          !Object.entries(value)
-            .flat(2)
-            .some((s) => s.startsWith('---') || s.startsWith('...')),
-        );
-        expect(emitYaml(value)).toBe(libraryYaml(value));
-      }),
-      { numRuns: 3_000 },
-    );
+    expectMappingsLikeLibrary(word, { listLength: 2, maxKeys: 3, numRuns: 3_000 });
   });
 
   it('writes objects without a defined value as the library does, nested and at the top', () => {
@@ -161,3 +140,22 @@ describe('the portal YAML emitter', () => {
     }
   });
 });
+
+/**
+ * Mappings whose keys and values (or lists of values) are drawn from `text` come out of the emitter as the library
+ * writes them. A leading document marker is the library's to write (tested on its own), so such values are skipped.
+ */
+function expectMappingsLikeLibrary(text: fc.Arbitrary<string>, shape: { listLength: number; maxKeys: number; numRuns: number }): void {
+  const mapping = fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: shape.listLength })), { minKeys: 1, maxKeys: shape.maxKeys });
+  fc.assert(
+    fc.property(mapping, (value) => {
+      fc.pre(
+        !Object.entries(value)
+          .flat(2)
+          .some((s) => s.startsWith('---') || s.startsWith('...')),
+      );
+      expect(emitYaml(value)).toBe(libraryYaml(value));
+    }),
+    { numRuns: shape.numRuns },
+  );
+}
