@@ -6,6 +6,7 @@
  * reads are checked; topology.json is read whole with the model's schema of the Topology (model/topology-schema.ts),
  * and all its problems are listed.
  */
+import { appendTo } from '../model/group-by';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
 import type { AclBinding, ResolvedConsumerGroup, ResolvedDomain, ResolvedEnvironment, ResolvedProducer, ResolvedTopic, Topology } from '../model/topology';
 import { topologySchema } from '../model/topology-schema';
@@ -330,12 +331,7 @@ function lazyGroups<T>(items: Iterable<T>, keyOf: (item: T) => string): (key: st
   return (key) => {
     if (index === undefined) {
       index = new Map();
-      for (const item of items) {
-        const k = keyOf(item);
-        const list = index.get(k);
-        if (list === undefined) index.set(k, [item]);
-        else list.push(item);
-      }
+      for (const item of items) appendTo(index, keyOf(item), item);
     }
     return index.get(key) ?? [];
   };
