@@ -87,8 +87,21 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
       expect(values.get(`topicform.topic.${subscription.topicName}.retry.${i + 1}.delay.ms`)).toBe(String(group.retryDelaysMs[i]));
     });
     expect(values.get('topicform.subscribe')?.split(',')).toEqual([subscription.topicName, ...subscription.retryTopics].sort());
-    // The topic names come after one comment saying they are not Kafka client settings.
+    // The topic names come after one comment saying they are not Kafka client settings and what the keys mean; the
+    // keys themselves carry none.
     expect(comments.get('topicform.subscribe')).toMatch(/^Topic names for the service's code, not Kafka client settings/);
+    expect(comments.get('topicform.subscribe')).toContain('retry.<n>.delay.ms');
+    expect(comments.get('topicform.subscribe')).toContain('dead-letter');
+    for (const key of [...values.keys()].filter((k) => k.startsWith('topicform.topic.'))) expect(comments.get(key), key).toBe('');
+  });
+
+  it('says what retry tier keys mean only to a group that has retry tiers', () => {
+    const indexer = groupOf(topology, 'search.indexer');
+    expect(indexer.subscriptions.every((s) => s.retryTopics.length === 0)).toBe(true);
+    const { values, comments } = parseProperties(file(files, `clients/${env}/${indexer.service}/consumer.${indexer.groupId}.properties`));
+    expect([...values.keys()].some((key) => key.includes('.retry.'))).toBe(false);
+    expect(comments.get('topicform.subscribe')).not.toContain('retry');
+    expect(comments.get('topicform.subscribe')).toContain('dead-letter');
   });
 
   it('derives max.poll.interval.ms and max.poll.records from the declared processing time and lag tolerance', () => {
