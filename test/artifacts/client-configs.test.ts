@@ -4,6 +4,10 @@ import { deriveClients, maxPollInterval, maxPollRecords } from '../../artifacts/
 import { MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../../artifacts/limits';
 import { KAFKA_DEFAULT_LINGER_MS } from '../../model/limits';
 import type { Topology } from '../../model/topology';
+import { synthStack } from '../helpers/synth';
+import { MSK_IAM, shop } from '../model/msk-iam/fixture';
+import { DEV } from '../model/resolve/helpers';
+import { everyClientTopology } from './every-client-fixture';
 import { edgeCaseTopology, exampleTopologies, exampleTopology, groupOf, parseProperties, producersOf } from './fixtures';
 
 function file(files: ReadonlyMap<string, string>, path: string): string {
@@ -35,6 +39,19 @@ interface ClientJson {
 }
 
 /**
+ * The reason client.json beside a producer's or consumer group's .properties file gives for one of its keys:
+ * `profile.reasons[key] ?? document.reasons[key]` (docs/artifacts.md), where the .properties file's reasons are now.
+ */
+function reasonOf(files: ReadonlyMap<string, string>, propertiesPath: string, key: string): string | undefined {
+  const dir = propertiesPath.slice(0, propertiesPath.lastIndexOf('/') + 1);
+  const name = propertiesPath.slice(dir.length, -'.properties'.length);
+  const json = JSON.parse(file(files, `${dir}client.json`)) as ClientJson;
+  const profile = name.startsWith('consumer.') ? json.consumers.find((c) => `consumer.${c.groupId}` === name) : json.producers.find((p) => p.name === name);
+  if (profile === undefined) throw new Error(`${dir}client.json has no profile for ${propertiesPath}`);
+  return profile.reasons[key] ?? json.reasons[key];
+}
+
+/**
  * The poll settings of each example group, worked out by hand from the definitions (docs/artifacts.md;
  * artifacts/limits.ts): max.poll.interval.ms = min(Kafka's default 5 min = 300,000, tolerated lag × 0.5), at least
  * 30,000 and at least one record at 10× the declared time per message; max.poll.records = min(500,
@@ -60,7 +77,6 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
     const subscription = group.subscriptions[0];
     if (subscription === undefined) throw new Error('orders.payment subscribes to nothing');
     const { values, comments } = parseProperties(file(files, `clients/${env}/payment-service/consumer.orders.payment.properties`));
-
     expect(values.get('group.id')).toBe(group.groupId);
     expect(values.get('enable.auto.commit')).toBe('false');
     expect(values.get('client.id')).toBe(group.service);
@@ -71,27 +87,39 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
       expect(values.get(`topicform.topic.${subscription.topicName}.retry.${i + 1}.delay.ms`)).toBe(String(group.retryDelaysMs[i]));
     });
     expect(values.get('topicform.subscribe')?.split(',')).toEqual([subscription.topicName, ...subscription.retryTopics].sort());
-    for (const [key, value] of values) {
-      expect(comments.get(key), `${key}=${value} has no reason`).toMatch(/\w{3,}/);
-    }
+    // The topic names come after one comment saying they are not Kafka client settings and what the keys mean; the
+    // keys themselves carry none.
+    expect(comments.get('topicform.subscribe')).toMatch(/^Topic names for the service's code, not Kafka client settings/);
+    expect(comments.get('topicform.subscribe')).toContain('retry.<n>.delay.ms');
+    expect(comments.get('topicform.subscribe')).toContain('dead-letter');
+    for (const key of [...values.keys()].filter((k) => k.startsWith('topicform.topic.'))) expect(comments.get(key), key).toBe('');
+  });
+
+  it('says what retry tier keys mean only to a group that has retry tiers', () => {
+    const indexer = groupOf(topology, 'search.indexer');
+    expect(indexer.subscriptions.every((s) => s.retryTopics.length === 0)).toBe(true);
+    const { values, comments } = parseProperties(file(files, `clients/${env}/${indexer.service}/consumer.${indexer.groupId}.properties`));
+    expect([...values.keys()].some((key) => key.includes('.retry.'))).toBe(false);
+    expect(comments.get('topicform.subscribe')).not.toContain('retry');
+    expect(comments.get('topicform.subscribe')).toContain('dead-letter');
   });
 
   it('derives max.poll.interval.ms and max.poll.records from the declared processing time and lag tolerance', () => {
     expect(topology.consumerGroups.map((g) => g.groupId).sort()).toEqual(Object.keys(EXAMPLE_POLL).sort());
     for (const group of topology.consumerGroups) {
-      const dir = group.service;
-      const { values, comments } = parseProperties(file(files, `clients/${env}/${dir}/consumer.${group.groupId}.properties`));
+      const path = `clients/${env}/${group.service}/consumer.${group.groupId}.properties`;
+      const { values } = parseProperties(file(files, path));
       const expected = EXAMPLE_POLL[group.groupId];
       expect(values.get('max.poll.interval.ms'), group.groupId).toBe(String(expected?.interval));
       expect(values.get('max.poll.records'), group.groupId).toBe(String(expected?.records));
-      expect(comments.get('max.poll.records')).toContain('× safety 10');
-      expect(comments.get('max.poll.interval.ms')).toContain('tolerated lag');
+      expect(reasonOf(files, path, 'max.poll.records')).toContain('× safety 10');
+      expect(reasonOf(files, path, 'max.poll.interval.ms')).toContain('tolerated lag');
     }
-    const payment = parseProperties(file(files, `clients/${env}/payment-service/consumer.orders.payment.properties`)).comments;
-    expect(payment.get('max.poll.interval.ms')).toBe(
+    const payment = `clients/${env}/payment-service/consumer.orders.payment.properties`;
+    expect(reasonOf(files, payment, 'max.poll.interval.ms')).toBe(
       "min(Kafka's default 5m, tolerated lag 5m × 0.5) = 2m 30s: a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up",
     );
-    expect(payment.get('max.poll.records')).toBe(
+    expect(reasonOf(files, payment, 'max.poll.records')).toBe(
       "min(Kafka's default 500, max.poll.interval.ms 150,000 ÷ (5ms per message × safety 10) = 3,000) = 500: a whole batch finishes before max.poll.interval.ms even at 10× the declared processing time",
     );
   });
@@ -116,35 +144,86 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
     const consumer = json.consumers[0];
     expect(json.principal).toBe('User:payment-service');
     expect(consumer?.groupId).toBe('orders.payment');
-    for (const [key, value] of Object.entries(consumer?.settings ?? {})) {
-      expect(properties.values.get(key)).toBe(value);
-      expect(properties.comments.get(key)).toBe(consumer?.reasons[key] ?? json.reasons[key]);
-    }
+    const settings = [...properties.values].filter(([key]) => !key.startsWith('topicform.'));
+    expect(Object.fromEntries(settings)).toEqual(consumer?.settings);
+    for (const [key] of settings) expect(consumer?.reasons[key] ?? json.reasons[key], key).toMatch(/\w{3,}/);
     const dlq = groupOf(topology, 'orders.payment').subscriptions[0]?.deadLetterTopic;
     expect(consumer?.topics[0]?.deadLetterTopic).toBe(dlq);
   });
 });
 
 describe('client.json: every reason of every profile, each said once', () => {
-  const all = new Map([...generateArtifacts(exampleTopologies()), ...generateArtifacts([edgeCaseTopology()])]);
+  // The example app (its msk environment is on aws-iam, its confluent one on Confluent Cloud), the edge cases, the
+  // fixture with every client kind, and the MSK IAM fixture's transactional producers: each in its own environment.
+  const all = new Map<string, string>();
+  for (const files of [
+    generateArtifacts(exampleTopologies()),
+    generateArtifacts([edgeCaseTopology()]),
+    generateArtifacts([everyClientTopology({ ...DEV, name: 'every-client' })]),
+    generateArtifacts([synthStack((s) => shop(s), { ...MSK_IAM, name: 'msk-shop' }).topology]),
+  ]) {
+    for (const [path, text] of files) {
+      if (!path.startsWith('clients/')) continue;
+      if (all.has(path)) throw new Error(`two fixtures write ${path}`);
+      all.set(path, text);
+    }
+  }
   const documents = [...all].filter(([path]) => path.endsWith('/client.json'));
 
-  it.each(documents.map(([path]) => [path]))('%s gives each key of each profile the reason its .properties file gives', (path) => {
-    const json = JSON.parse(file(all, path)) as ClientJson;
+  it('covers the example app, the edge cases, the every-client fixture and an MSK IAM environment', () => {
+    const environments = new Set(documents.map(([path]) => path.split('/')[1]));
+    expect([...environments].sort()).toEqual(['confluent', 'dev', 'edge', 'every-client', 'msk', 'msk-shop', 'prod', 'staging']);
+    const profiles = documents.map(([, text]) => JSON.parse(text) as ClientJson);
+    // The cases that matter here: a template written commented out, and MSK IAM settings beside the derived ones.
+    expect(profiles.some((json) => json.producers.some((p) => 'transactional.id' in p.templates))).toBe(true);
+    expect(profiles.some((json) => json.consumers.some((c) => c.settings['sasl.mechanism'] === 'AWS_MSK_IAM'))).toBe(true);
+  });
+
+  it.each(documents.map(([path]) => [path]))(
+    "%s: the reason of every key a profile's .properties file sets, inline only for a template the user must fill in",
+    (path) => {
+      const json = JSON.parse(file(all, path)) as ClientJson;
+      const dir = path.slice(0, -'client.json'.length);
+      const profiles = [
+        ...json.producers.map((p) => ({ file: `${dir}${p.name}.properties`, settings: p.settings, templates: p.templates, reasons: p.reasons })),
+        ...json.consumers.map((c) => ({ file: `${dir}consumer.${c.groupId}.properties`, settings: c.settings, templates: {}, reasons: c.reasons })),
+      ];
+      for (const profile of profiles) {
+        const properties = parseProperties(file(all, profile.file));
+        // Every key the file sets, Kafka's or written commented out as a template, has its reason in client.json.
+        const kafkaKeys = [...properties.values.keys()].filter((key) => !key.startsWith('topicform.'));
+        expect(kafkaKeys, profile.file).toEqual(Object.keys(profile.settings));
+        expect([...properties.commentedOut.keys()], profile.file).toEqual(Object.keys(profile.templates));
+        for (const key of [...kafkaKeys, ...properties.commentedOut.keys()]) {
+          expect(profile.reasons[key] ?? json.reasons[key], `${profile.file} ${key}`).toMatch(/\w{3,}/);
+          // A reason is said once: a profile repeats no reason the document already gives for the same key.
+          expect(profile.reasons[key] !== undefined && profile.reasons[key] === json.reasons[key]).toBe(false);
+        }
+        // Settings are one block without their reasons; a template keeps its reason right above it.
+        for (const key of kafkaKeys) expect(properties.comments.get(key), `${profile.file} ${key}`).toBe('');
+        for (const key of properties.commentedOut.keys()) expect(properties.comments.get(key), `${profile.file} ${key}`).toBe(profile.reasons[key]);
+        expect(Object.keys(profile.reasons).every((key) => key in profile.settings || key in profile.templates)).toBe(true);
+      }
+    },
+  );
+
+  it.each(documents.map(([path]) => [path]))("%s is where each of its profiles' .properties files says the reasons are", (path) => {
+    const text = file(all, path);
+    const json = JSON.parse(text) as ClientJson;
     const dir = path.slice(0, -'client.json'.length);
     const profiles = [
-      ...json.producers.map((p) => ({ file: `${dir}${p.name}.properties`, keys: { ...p.settings, ...p.templates }, reasons: p.reasons })),
-      ...json.consumers.map((c) => ({ file: `${dir}consumer.${c.groupId}.properties`, keys: c.settings, reasons: c.reasons })),
+      ...json.producers.map((p) => ({ file: `${dir}${p.name}.properties`, entry: `"name": "${p.name}"`, what: 'producer' })),
+      ...json.consumers.map((c) => ({ file: `${dir}consumer.${c.groupId}.properties`, entry: `"groupId": "${c.groupId}"`, what: 'consumer' })),
     ];
     for (const profile of profiles) {
-      const properties = parseProperties(file(all, profile.file));
-      for (const key of Object.keys(profile.keys)) {
-        const reason = profile.reasons[key] ?? json.reasons[key];
-        expect(reason, `${profile.file} ${key}`).toBe(properties.comments.get(key));
-        // A reason is said once: a profile repeats no reason the document already gives for the same key.
-        expect(profile.reasons[key] !== undefined && profile.reasons[key] === json.reasons[key]).toBe(false);
-      }
-      expect(Object.keys(profile.reasons).every((key) => key in profile.keys)).toBe(true);
+      const header = file(all, profile.file)
+        .split('\n')
+        .filter((line) => line.startsWith('# Why each value'));
+      expect(header, profile.file).toEqual([
+        `# Why each value: "reasons" in client.json beside this file, under the ${profile.what} with ${profile.entry}, else at its top level.`,
+      ]);
+      // The entry as the header quotes it is found in client.json by a plain text search, exactly once.
+      expect(text.split(profile.entry).length - 1, `${path}: ${profile.entry}`).toBe(1);
     }
   });
 
@@ -166,27 +245,29 @@ describe('client configs of edge cases', () => {
   const files = generateArtifacts([topology]);
   const env = topology.environment.name;
 
+  const invoicerPath = `clients/${env}/billing-service.user-billing-a/consumer.billing.invoicer.properties`;
+
   it('reads committed transactions when any producer of a subscribed topic is transactional', () => {
-    const invoicer = parseProperties(file(files, `clients/${env}/billing-service.user-billing-a/consumer.billing.invoicer.properties`));
+    const invoicer = parseProperties(file(files, invoicerPath));
     expect(invoicer.values.get('isolation.level')).toBe('read_committed');
-    expect(invoicer.comments.get('isolation.level')).toContain('order-service');
+    expect(reasonOf(files, invoicerPath, 'isolation.level')).toContain('order-service');
     const audit = parseProperties(file(files, `clients/${env}/billing-service.user-billing-b/consumer.billing.audit.properties`));
     expect(audit.values.has('isolation.level')).toBe(false);
   });
 
   it('enables auto commit only for a group that opted in, quoting its reason', () => {
     const group = groupOf(topology, 'billing.invoicer');
-    const { values, comments } = parseProperties(file(files, `clients/${env}/billing-service.user-billing-a/consumer.billing.invoicer.properties`));
+    const { values } = parseProperties(file(files, invoicerPath));
     expect(values.get('enable.auto.commit')).toBe('true');
-    expect(comments.get('enable.auto.commit')).toContain(`"${group.offsetCommit.reason ?? '?'}"`);
+    expect(reasonOf(files, invoicerPath, 'enable.auto.commit')).toContain(`"${group.offsetCommit.reason ?? '?'}"`);
   });
 
   it("uses Kafka's defaults where processing time and lag are not declared, and says so", () => {
-    const { values, comments } = parseProperties(file(files, `clients/${env}/billing-service.user-billing-a/consumer.billing.invoicer.properties`));
+    const { values } = parseProperties(file(files, invoicerPath));
     expect(values.get('max.poll.records')).toBe('500');
     expect(values.get('max.poll.interval.ms')).toBe('300000');
-    expect(comments.get('max.poll.records')).toMatch(/no processingTimePerMessage declared/);
-    expect(comments.get('max.poll.interval.ms')).toMatch(/no maxProcessingLag declared/);
+    expect(reasonOf(files, invoicerPath, 'max.poll.records')).toMatch(/no processingTimePerMessage declared/);
+    expect(reasonOf(files, invoicerPath, 'max.poll.interval.ms')).toMatch(/no maxProcessingLag declared/);
   });
 
   it('raises max.poll.interval.ms so that one slow record fits, and polls one record at a time', () => {
@@ -231,11 +312,12 @@ describe('client configs of edge cases', () => {
   it('lowers request.timeout.ms under a tight delivery bound and warns about a declared retries cap', () => {
     const producer = producersOf(topology, 'order-service').find((p) => p.transactionalIdPrefix !== null);
     if (producer === undefined) throw new Error('fixture has a transactional producer');
-    const { values, comments } = parseProperties(file(files, `clients/${env}/order-service/producer.${producer.topicName}.properties`));
+    const path = `clients/${env}/order-service/producer.${producer.topicName}.properties`;
+    const { values } = parseProperties(file(files, path));
     expect(values.get('delivery.timeout.ms')).toBe(String(producer.delivery.timeoutMs));
     expect(Number(values.get('request.timeout.ms')) + KAFKA_DEFAULT_LINGER_MS).toBeLessThanOrEqual(producer.delivery.timeoutMs);
     expect(values.get('retries')).toBe(String(producer.delivery.retries));
-    expect(comments.get('retries')).toMatch(/can break its guarantees/);
+    expect(reasonOf(files, path, 'retries')).toMatch(/can break its guarantees/);
   });
 });
 

@@ -128,7 +128,10 @@ export function producersOf(topology: Topology, service: string): ResolvedProduc
   return topology.producers.filter((p) => p.service === service);
 }
 
-/** java.util.Properties' essentials: `key=value` lines, `#` comments; returns the entries and each key's comment. */
+/**
+ * java.util.Properties' essentials: `key=value` lines, `#` comments; returns the entries and each key's comment: the
+ * comment line directly above it ('' when a blank line or another setting comes between).
+ */
 export function parseProperties(text: string): { values: Map<string, string>; comments: Map<string, string>; commentedOut: Map<string, string> } {
   const values = new Map<string, string>();
   const comments = new Map<string, string>();
@@ -142,6 +145,8 @@ export function parseProperties(text: string): { values: Map<string, string>; co
       comment = '';
     } else if (line.startsWith('#')) {
       comment = line.slice(1).trim();
+    } else if (line.trim() === '') {
+      comment = '';
     } else if (line.includes('=')) {
       const at = line.indexOf('=');
       const key = line.slice(0, at);
