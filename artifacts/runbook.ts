@@ -8,6 +8,8 @@
  *
  * Why per domain: a page per group repeated the same ~7 KB of steps for every group (15 MB of 19 MB of stacks at
  * 1,000 topics); the steps are the same commands with other names. A group's facts stay on the page, in its section.
+ * For the same reason what each precondition means, how to confirm it, and what a topic line's facts mean are said
+ * once, before the steps (checksExplained): a group's section keeps each check's status and the group's own facts.
  *
  * Safe to paste: one shell helper (`kgroups`) carries the connection flags, so each command starts with what it does
  * (`--reset-offsets --to-earliest`) and ends with `--dry-run` or `--execute`; every block that reads a variable first

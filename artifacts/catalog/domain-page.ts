@@ -76,7 +76,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     '',
   ];
   if (topics.length === 0) lines.push('This domain declares no event topics.', '');
-  else lines.push(...replayExplained(topics));
+  else lines.push(...topicRowsExplained(topics));
   for (const topic of topics) lines.push(...topicSection(topology, topic, here, declaredIn(domain)));
 
   lines.push('## Consumer groups', '');
@@ -123,13 +123,23 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
   return document(lines);
 }
 
-/** What a topic's Replay row means, once above the topics: the forms the page shows. */
-function replayExplained(topics: readonly ResolvedEventTopic[]): string[] {
+/**
+ * What the topics' rows say in a word, once above the topics, for the forms the page shows: at 1,000 bench topics the
+ * same explanations stood in every topic's table (issue 26).
+ */
+function topicRowsExplained(topics: readonly ResolvedEventTopic[]): string[] {
   const forms = [
+    ...(topics.some((t) => t.ordering === 'per-key')
+      ? ['**Ordering** per key: consumers need the events of one key in order, which Kafka keeps within a partition.']
+      : []),
+    ...(topics.some((t) => t.ordering !== 'per-key') ? ['**Ordering** none: consumers need no ordering.'] : []),
     ...(topics.some((t) => t.replay.kind === 'window') ? [REPLAY_EXPLAINED.window] : []),
     ...(topics.some((t) => t.replay.kind === 'full') ? [REPLAY_EXPLAINED.full] : []),
+    ...(topics.some((t) => t.retentionBytes === null)
+      ? ['**Byte cap** none: retention.bytes is never derived; a topic has one only when declared, as an explicit capacity guard.']
+      : []),
   ];
-  return ["A topic's Replay row says how far back its consumers can replay:", '', ...forms.map((f) => `- ${f}`), ''];
+  return ["What a topic's rows say in a word:", '', ...forms.map((f) => `- ${f}`), ''];
 }
 
 /**
@@ -241,7 +251,7 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
   const rows: string[][] = [
     ['Event types', topic.eventTypes.map(codeCell).join(', ')],
     ['Key', topic.key === null ? 'no key' : `${codeCell(topic.key.field)} (${cell(keyDetails(topic.key))}): ${cell(topic.key.reason)}`],
-    ['Ordering', topic.ordering === 'per-key' ? 'consumers need the events of one key in order (per partition)' : 'consumers need no ordering'],
+    ['Ordering', topic.ordering === 'per-key' ? 'per key' : 'none'],
     [
       'Throughput',
       topic.throughput === null
@@ -253,12 +263,7 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
     ['Cleanup policy', codeCell(topic.cleanupPolicy)],
     ['Retention', `${cell(retentionText(topic))}${topic.retentionMs === null ? '' : `: ${cell(topic.retentionMs.explanation)}`}`],
     ['Replay', topic.replay.kind === 'window' ? `window ${durationText(topic.replay.window)}` : cell(replayFacts(topic, codeCell))],
-    [
-      'Byte cap',
-      topic.retentionBytes === null
-        ? 'none (retention.bytes is never derived)'
-        : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`,
-    ],
+    ['Byte cap', topic.retentionBytes === null ? 'none' : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`],
     ['Contract', `${topic.contract.compatibility}${topic.contract.changeStrategy === undefined ? '' : `: ${cell(topic.contract.changeStrategy)}`}`],
     [
       'Producers',

@@ -179,7 +179,7 @@ describe('the catalog says once what every row repeated, and keeps each row its 
     expect(rowsOf(text, `\`${dlq.name}\``)[0]?.slice(4)).toEqual(['2: declared', '14d: declared']);
   });
 
-  it.each(domainCases)("%s: a topic's Replay row gives its window, or its longest reindex and tombstones, and the meaning once", (_, topology, domain) => {
+  it.each(domainCases)("%s: a topic's Replay, Ordering and Byte cap rows give its own facts, and what their words mean once", (_, topology, domain) => {
     const text = page(`docs/${topology.environment.name}/domains/${domain}.md`);
     const topics = topology.topics.filter((t): t is ResolvedEventTopic => t.kind === 'event' && t.domain === domain);
     const replayRows = rowsOf(text, 'Replay').map((r) => r[1]);
@@ -194,6 +194,13 @@ describe('the catalog says once what every row repeated, and keeps each row its 
     for (const t of topics) if (t.retentionMs !== null) expect(text).toContain(`| Retention | ${formatMs(t.retentionMs.value)} (`);
     expect(count(text, '**Replay window**: consumers can reset offsets up to that far back')).toBe(topics.some((t) => t.replay.kind === 'window') ? 1 : 0);
     expect(count(text, '**Full replay**: a compacted topic')).toBe(topics.some((t) => t.replay.kind === 'full') ? 1 : 0);
+    // Ordering and the byte cap in a word per topic, what the word means once.
+    expect(rowsOf(text, 'Ordering').map((r) => r[1])).toEqual(topics.map((t) => (t.ordering === 'per-key' ? 'per key' : 'none')));
+    expect(rowsOf(text, 'Byte cap').map((r) => r[1])).toEqual(
+      topics.map((t) => (t.retentionBytes === null ? 'none' : `retention.bytes ${t.retentionBytes} per partition, an explicit capacity guard`)),
+    );
+    expect(count(text, 'consumers need the events of one key in order')).toBe(topics.some((t) => t.ordering === 'per-key') ? 1 : 0);
+    expect(count(text, 'retention.bytes is never derived')).toBe(topics.some((t) => t.retentionBytes === null) ? 1 : 0);
   });
 
   it.each(domainCases)("%s: a group's Client config row links its properties; its service's shared files are linked once", (_, topology, domain) => {
