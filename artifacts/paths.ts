@@ -41,6 +41,8 @@ export const paths = {
   producerProperties: (env: string, clientDirName: string, profile: string): string => `clients/${env}/${clientDirName}/${profile}.properties`,
   consumerProperties: (env: string, clientDirName: string, groupId: string): string => `clients/${env}/${clientDirName}/consumer.${groupId}.properties`,
   streamsProperties: (env: string, service: string, applicationId: string): string => `clients/${env}/${service}/streams.${applicationId}.properties`,
+  /** A service's folder of client files (no trailing slash: a link to it adds one). */
+  clientDir: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}`,
   clientJson: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/client.json`,
   kafkajs: (env: string, clientDirName: string): string => `clients/${env}/${clientDirName}/kafkajs.ts`,
   connectWorker: (env: string, service: string, groupId: string): string => `clients/${env}/${service}/connect.${groupId}.worker.properties`,

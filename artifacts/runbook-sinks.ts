@@ -24,7 +24,7 @@
  * with its saved configuration, and its offsets are moved with kafka-consumer-groups.sh while it does not exist.
  */
 import type { ResolvedConnector, ResolvedEventTopic, Topology } from '../model/topology';
-import { replayText } from './catalog/facts';
+import { replayFacts } from './catalog/facts';
 import { formatMs } from './format';
 import { lookup } from './lookup';
 import { cell, code } from './markdown';
@@ -243,11 +243,7 @@ function sinkSection(topology: Topology, k: ResolvedConnector): string[] {
     '',
   ];
   for (const topic of topics) {
-    const reach =
-      topic.replay.kind === 'window'
-        ? ''
-        : ` Compacted: an older record may have been replaced by a later one of the same ${code(topic.key?.field ?? 'key')}; from the beginning is a full reindex.`;
-    lines.push(`Topic ${code(topic.name)}: ${cell(replayText(topic))}.${reach}`, '', ...sh([assign('TOPIC', topic.name)]), '');
+    lines.push(`Topic ${code(topic.name)}: ${replayFacts(topic, code)}.`, '', ...sh([assign('TOPIC', topic.name)]), '');
   }
   if (k.deadLetter === null) {
     lines.push(
@@ -269,17 +265,9 @@ function sinkSection(topology: Topology, k: ResolvedConnector): string[] {
 function checklist(k: ResolvedConnector, topics: readonly ResolvedEventTopic[]): string[] {
   const box = (ok: boolean, text: string): string => checkBox({ ok, text });
   return [
-    box(
-      k.idempotency !== null,
-      k.idempotency === null
-        ? '**Idempotence**: not declared. A replay writes records the connector has already written to the external system again; declare `idempotency` once that is harmless.'
-        : `**Idempotence**: ${cell(k.idempotency)}`,
-    ),
+    box(k.idempotency !== null, k.idempotency === null ? '**Idempotence**: not declared.' : `**Idempotence**: ${cell(k.idempotency)}`),
     ...retentionChecks(topics, code).map(checkBox),
     ...replaySafetyChecks(k.replaySafety, k.service, { cell, code }).map(checkBox),
-    box(
-      true,
-      '**Offsets** are committed by Connect after the connector has flushed the records to the external system, so the reset point is where processing resumes.',
-    ),
+    box(true, '**Offsets**: committed by Connect after the flush.'),
   ];
 }

@@ -8,6 +8,8 @@
  *
  * Why per domain: a page per group repeated the same ~7 KB of steps for every group (15 MB of 19 MB of stacks at
  * 1,000 topics); the steps are the same commands with other names. A group's facts stay on the page, in its section.
+ * For the same reason what each precondition means, how to confirm it, and what a topic line's facts mean are said
+ * once, before the steps (checksExplained): a group's section keeps each check's status and the group's own facts.
  *
  * Safe to paste: one shell helper (`kgroups`) carries the connection flags, so each command starts with what it does
  * (`--reset-offsets --to-earliest`) and ends with `--dry-run` or `--execute`; every block that reads a variable first
@@ -15,13 +17,13 @@
  * copy button copies a whole block and one block holding both would run both; and lines are at most
  * RUNBOOK_LINE_WIDTH wide (artifacts/shell.ts).
  */
-import type { ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
-import { replayText } from './catalog/facts';
+import type { ResolvedConnector, ResolvedConsumerGroup, ResolvedEventTopic, Topology } from '../model/topology';
+import { replayFacts } from './catalog/facts';
 import { formatCount, formatMs } from './format';
 import { RUNBOOK_LINE_WIDTH } from './limits';
 import { cell, code, document, GENERATED_MARKDOWN, link } from './markdown';
 import { lookup } from './lookup';
-import { checkBox, replaySafetyChecks, retentionChecks } from './replay-safety';
+import { checkBox, checksExplained, replaySafetyChecks, retentionChecks, type PageReaders } from './replay-safety';
 import { linkFrom, paths, runbookHeading } from './paths';
 import { assign, HELPER, inspectDeadLetters, needDlq, needGroup, needTopic, required, sh } from './runbook-blocks';
 import { sinkConnectorsOf, sinkRunbook } from './runbook-sinks';
@@ -57,6 +59,7 @@ export function renderDomainRunbook(topology: Topology, domainName: string): str
           "The steps are the same for every group; the names they act on are shell variables. First check the group's preconditions in its section below and paste its `GROUP` block; in step 3 paste a topic's `TOPIC` block before its commands, and in the re-drive a dead-letter topic's `DLQ` block. Every block that needs a variable stops when it is not set.",
           '',
         ]),
+    ...checksExplained(pageReaders(topology, groups, sinks), code),
     '## Set up',
     '',
     `Paste this block first, into the shell you run every other command in: it checks the two variables and defines ${code(HELPER)}, which runs ${code('kafka-consumer-groups.sh')} with the connection flags. ${code('CLIENT_CONFIG')} is a client .properties file with the credentials of the group's principal (it may reset its group: it has Group READ on the group id and Topic READ on every topic involved) or of an operator.`,
@@ -77,6 +80,20 @@ export function renderDomainRunbook(topology: Topology, domainName: string): str
   for (const g of groups) lines.push(...groupSection(topology, g));
   if (sinks.length > 0) lines.push(...sinkRunbook(topology, sinks));
   return document(lines);
+}
+
+/** What the page's readers read, for the explanation of its checks and topic lines. */
+function pageReaders(topology: Topology, groups: readonly ResolvedConsumerGroup[], sinks: readonly ResolvedConnector[]): PageReaders {
+  const index = lookup(topology);
+  const names = new Set([...groups.flatMap((g) => g.subscriptions.map((s) => s.topicName)), ...sinks.flatMap((k) => k.topics.map((t) => t.topicName))]);
+  const topics = [...names].flatMap((name) => index.eventTopic(name) ?? []);
+  const estimates = groups.some((g) =>
+    g.subscriptions.some((s) => {
+      const t = index.eventTopic(s.topicName);
+      return t !== undefined && estimate(g, t) !== '';
+    }),
+  );
+  return { groups: groups.length > 0, sinks: sinks.length > 0, topics, estimates };
 }
 
 /** The steps of a group's replay, once for every group of the page, up to the groups' heading. */
@@ -200,16 +217,11 @@ function groupSection(topology: Topology, g: ResolvedConsumerGroup): string[] {
     '',
   ];
   for (const { subscription, topic } of topics) {
-    // A window topic's replay text already says how far back a reset reaches; a compacted one needs the caveat.
-    const reach =
-      topic.replay.kind === 'window'
-        ? ''
-        : ` Compacted: an older event may have been replaced by a later one of the same ${code(topic.key?.field ?? 'key')}; from the beginning is a full reindex.`;
     const retries =
       subscription.retryTopics.length === 0
         ? ''
         : ` Retry tiers (leave them): ${subscription.retryTopics.map((r, i) => `${code(r)} after ${formatMs(g.retryDelaysMs[i] ?? 0)}`).join(', ')}.`;
-    lines.push(`Topic ${code(topic.name)}: ${cell(replayText(topic))}.${reach}${retries}${estimate(g, topic)}`, '', ...sh([assign('TOPIC', topic.name)]), '');
+    lines.push(`Topic ${code(topic.name)}: ${replayFacts(topic, code)}.${retries}${estimate(g, topic)}`, '', ...sh([assign('TOPIC', topic.name)]), '');
   }
   const dlqs = g.subscriptions.filter((s) => s.deadLetterTopic !== null);
   if (dlqs.length === 0) lines.push('This group declares no dead-letter topic: a message that keeps failing blocks its partition until the code is fixed.', '');
@@ -244,18 +256,13 @@ function option(title: string, what: string, setup: ReadonlyArray<readonly strin
 function checklist(g: ResolvedConsumerGroup, topics: readonly ResolvedEventTopic[]): string[] {
   const box = (ok: boolean, text: string): string => checkBox({ ok, text });
   return [
-    box(
-      g.idempotency !== null,
-      g.idempotency === null
-        ? '**Idempotence**: not declared. A replay re-delivers events this group has already processed; declare `idempotency` once duplicates are harmless.'
-        : `**Idempotence**: ${cell(g.idempotency)}`,
-    ),
+    box(g.idempotency !== null, g.idempotency === null ? '**Idempotence**: not declared.' : `**Idempotence**: ${cell(g.idempotency)}`),
     ...retentionChecks(topics, code).map(checkBox),
     ...replaySafetyChecks(g.replaySafety, g.service, { cell, code }).map(checkBox),
     box(
       g.offsetCommit.mode === 'manual',
       g.offsetCommit.mode === 'manual'
-        ? '**Offsets** are committed manually after processing, so the reset point is where processing resumes.'
+        ? '**Offsets**: committed manually after processing.'
         : `**Offsets** are auto-committed (${cell(g.offsetCommit.reason ?? '')}): a crash during the replay may skip events.`,
     ),
   ];
@@ -267,5 +274,5 @@ function estimate(g: ResolvedConsumerGroup, topic: ResolvedEventTopic): string {
   const seconds = topic.retentionMs.value / 1000;
   const messages = topic.throughput.peakMessagesPerSecond * seconds;
   const busyMs = (messages * g.processingTimePerMessageMs) / topic.partitions.value;
-  return ` Re-reading all of it at the declared peak (${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s) is at most ${formatCount(Math.round(messages))} messages; at ${formatMs(g.processingTimePerMessageMs)} each over ${topic.partitions.value} partitions (one instance per partition) up to ${formatMs(Math.round(busyMs))}.`;
+  return ` Re-reading all of it: at most ${formatCount(Math.round(messages))} messages (peak ${formatCount(topic.throughput.peakMessagesPerSecond)} msg/s), ${formatMs(g.processingTimePerMessageMs)} each over ${topic.partitions.value} partitions: up to ${formatMs(Math.round(busyMs))}.`;
 }

@@ -11,7 +11,10 @@ import { domainFlow } from '../graph/draw';
 import { cell, code, codeCell, document, GENERATED_MARKDOWN, link, table } from '../markdown';
 import { lookup } from '../lookup';
 import { linkFrom, paths, runbookLink } from '../paths';
-import { replayText, retentionText } from './facts';
+import { DEAD_LETTER_PARTITIONS } from '../../model/limits';
+import { deadLetterPartitions, retryPartitionsOfParent } from '../../model/resolve/messages';
+import { deadLetterRetention } from '../../model/sizing/retention';
+import { durationText, REPLAY_EXPLAINED, replayFacts, retentionText } from './facts';
 import { connectSections, streamsSections, topicClientRows } from './other-clients';
 
 /**
@@ -73,11 +76,13 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     '',
   ];
   if (topics.length === 0) lines.push('This domain declares no event topics.', '');
+  else lines.push(...topicRowsExplained(topics));
   for (const topic of topics) lines.push(...topicSection(topology, topic, here, declaredIn(domain)));
 
   lines.push('## Consumer groups', '');
   if (groups.length === 0) lines.push('This domain owns no consumer groups.', '');
   for (const group of groups) lines.push(...groupSection(topology, group, here, clients, declaredIn(domain)));
+  lines.push(...serviceFiles(topology, groups, clients, here));
   lines.push(...streamsSections(topology, others.apps, here), ...connectSections(topology, others.clusters, others.connectors, here));
 
   lines.push('## Dead-letter and retry topics', '');
@@ -85,6 +90,7 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     lines.push('None: no consumer group of this domain has dead-letter or retry topics.', '');
   } else {
     lines.push(
+      ...companionsExplained(companions),
       ...table(
         ['Topic', 'Kind', 'Group', 'Serves', 'Partitions', 'Retention'],
         companions.map((t) => [
@@ -92,8 +98,12 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
           t.kind === 'dead-letter' ? 'dead letters' : `retry tier ${t.retry?.tier ?? ''} (after ${formatMs(t.retry?.delayMs ?? 0)})`,
           codeCell(t.groupId),
           codeCell(topicNameOf(topology, t)),
-          `${t.partitions.value}: ${cell(t.partitions.explanation)}`,
-          t.retentionMs === null ? '' : `${formatMs(t.retentionMs.value)}: ${cell(t.retentionMs.explanation)}`,
+          companionPartitions(topology, t),
+          t.retentionMs === null
+            ? ''
+            : isDefaultDeadLetterRetention(t)
+              ? formatMs(t.retentionMs.value)
+              : `${formatMs(t.retentionMs.value)}: ${cell(t.retentionMs.explanation)}`,
         ]),
       ),
       '',
@@ -111,6 +121,91 @@ export function renderDomainPage(topology: Topology, domain: ResolvedDomain, cli
     lines.push(`### ACLs of ${code(principal)}`, '', ...table(['Operations', 'Resource', 'Needed by'], rows), '');
   }
   return document(lines);
+}
+
+/**
+ * What the topics' rows say in a word, once above the topics, for the forms the page shows: at 1,000 bench topics the
+ * same explanations stood in every topic's table (issue 26).
+ */
+function topicRowsExplained(topics: readonly ResolvedEventTopic[]): string[] {
+  const forms = [
+    ...(topics.some((t) => t.ordering === 'per-key')
+      ? ['**Ordering** per key: consumers need the events of one key in order, which Kafka keeps within a partition.']
+      : []),
+    ...(topics.some((t) => t.ordering !== 'per-key') ? ['**Ordering** none: consumers need no ordering.'] : []),
+    ...(topics.some((t) => t.replay.kind === 'window') ? [REPLAY_EXPLAINED.window] : []),
+    ...(topics.some((t) => t.replay.kind === 'full') ? [REPLAY_EXPLAINED.full] : []),
+    ...(topics.some((t) => t.retentionBytes === null)
+      ? ['**Byte cap** none: retention.bytes is never derived; a topic has one only when declared, as an explicit capacity guard.']
+      : []),
+  ];
+  return ["What a topic's rows say in a word:", '', ...forms.map((f) => `- ${f}`), ''];
+}
+
+/**
+ * The derived shape of dead-letter and retry topics, once above their table: a row whose partitions or retention are
+ * derived gives the number, one that was declared or sized otherwise its own explanation. The same explanation stood
+ * in each of 2,000 rows at 1,000 bench topics (issue 26).
+ */
+function companionsExplained(companions: readonly ResolvedCompanionTopic[]): string[] {
+  const deadLetters = companions.some((t) => t.kind === 'dead-letter');
+  const retries = companions.some((t) => t.kind !== 'dead-letter');
+  const derived = deadLetterRetention();
+  return [
+    'Partitions and retention, where a row gives only the number:',
+    '',
+    ...(deadLetters
+      ? [
+          `- a dead-letter topic has ${DEAD_LETTER_PARTITIONS} partitions (dead letters are rare), or fewer when the topic it serves has fewer, and keeps them ${formatMs(derived.value)}: they wait for a human`,
+        ]
+      : []),
+    ...(retries ? ['- a retry tier has as many partitions as the topic it serves: it is read by the same group instances'] : []),
+    '',
+  ];
+}
+
+/** A companion's partitions: the number when derived (companionsExplained says how), else the number and why. */
+function companionPartitions(topology: Topology, t: ResolvedCompanionTopic): string {
+  const parent = topicNameOf(topology, t);
+  const derived = t.kind === 'dead-letter' ? deadLetterPartitions(t.partitions.value, DEAD_LETTER_PARTITIONS, parent) : retryPartitionsOfParent(parent);
+  return t.partitions.explanation === derived ? String(t.partitions.value) : `${t.partitions.value}: ${cell(t.partitions.explanation)}`;
+}
+
+function isDefaultDeadLetterRetention(t: ResolvedCompanionTopic): boolean {
+  const derived = deadLetterRetention();
+  return t.kind === 'dead-letter' && t.retentionMs?.value === derived.value && t.retentionMs.explanation === derived.explanation;
+}
+
+/**
+ * The client files each service that runs a group of this domain shares between its profiles, once: a group's own
+ * Client config row links its .properties only.
+ */
+function serviceFiles(topology: Topology, groups: readonly ResolvedConsumerGroup[], clients: readonly ServiceClients[], here: string): string[] {
+  const env = topology.environment.name;
+  const index = clientIndex(clients);
+  const services = new Map<string, ServiceClients>();
+  for (const g of groups) {
+    const client = index.get(clientKey(g.service, g.principal));
+    if (client !== undefined) services.set(clientKey(client.service, client.principal), client);
+  }
+  if (services.size === 0) return [];
+  return [
+    "### Client configs of the groups' services",
+    '',
+    "A group's Client config row links its Java .properties; its service's `client.json` (every profile: settings and reasons) and `kafkajs.ts` (the same in KafkaJS's option names) are here.",
+    '',
+    ...table(
+      ['Service', 'Principal', 'Files'],
+      [...services.values()]
+        .sort((a, b) => compareStrings(a.service, b.service) || compareStrings(a.principal, b.principal))
+        .map((c) => [
+          codeCell(c.service),
+          codeCell(c.principal),
+          `${link('client.json', linkFrom(here, paths.clientJson(env, c.dirName)))} · ${link('kafkajs.ts', linkFrom(here, paths.kafkajs(env, c.dirName)))}`,
+        ]),
+    ),
+    '',
+  ];
 }
 
 /** What sets an ACL apart from an Allow, host `*`, Literal one, e.g. ` (Prefixed)`, ` (Deny, host 10.0.0.1)`. */
@@ -156,7 +251,7 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
   const rows: string[][] = [
     ['Event types', topic.eventTypes.map(codeCell).join(', ')],
     ['Key', topic.key === null ? 'no key' : `${codeCell(topic.key.field)} (${cell(keyDetails(topic.key))}): ${cell(topic.key.reason)}`],
-    ['Ordering', topic.ordering === 'per-key' ? 'consumers need the events of one key in order (per partition)' : 'consumers need no ordering'],
+    ['Ordering', topic.ordering === 'per-key' ? 'per key' : 'none'],
     [
       'Throughput',
       topic.throughput === null
@@ -167,13 +262,8 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
     ['Replication', `factor ${topic.replicationFactor}, min.insync.replicas ${topic.minInsyncReplicas}`],
     ['Cleanup policy', codeCell(topic.cleanupPolicy)],
     ['Retention', `${cell(retentionText(topic))}${topic.retentionMs === null ? '' : `: ${cell(topic.retentionMs.explanation)}`}`],
-    ['Replay', cell(replayText(topic))],
-    [
-      'Byte cap',
-      topic.retentionBytes === null
-        ? 'none (retention.bytes is never derived)'
-        : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`,
-    ],
+    ['Replay', topic.replay.kind === 'window' ? `window ${durationText(topic.replay.window)}` : cell(replayFacts(topic, codeCell))],
+    ['Byte cap', topic.retentionBytes === null ? 'none' : `retention.bytes ${topic.retentionBytes} per partition, an explicit capacity guard`],
     ['Contract', `${topic.contract.compatibility}${topic.contract.changeStrategy === undefined ? '' : `: ${cell(topic.contract.changeStrategy)}`}`],
     [
       'Producers',
@@ -202,14 +292,8 @@ function topicSection(topology: Topology, topic: ResolvedEventTopic, here: strin
 function groupSection(topology: Topology, g: ResolvedConsumerGroup, here: string, clients: readonly ServiceClients[], domainFile: string): string[] {
   const env = topology.environment.name;
   const client = clientIndex(clients).get(clientKey(g.service, g.principal));
-  const files =
-    client === undefined
-      ? []
-      : [
-          link('properties', linkFrom(here, paths.consumerProperties(env, client.dirName, g.groupId))),
-          link('JSON', linkFrom(here, paths.clientJson(env, client.dirName))),
-          link('KafkaJS', linkFrom(here, paths.kafkajs(env, client.dirName))),
-        ];
+  // The service's client.json and kafkajs.ts are linked once, in the page's client configs table (serviceFiles).
+  const files = client === undefined ? [] : [link('properties', linkFrom(here, paths.consumerProperties(env, client.dirName, g.groupId)))];
   const reads = g.subscriptions.map((s) => `${codeCell(s.topicName)}${s.reason === undefined ? '' : ` (${cell(s.reason)})`}`);
   const dlqs = g.subscriptions.flatMap((s) => (s.deadLetterTopic === null ? [] : [codeCell(s.deadLetterTopic)]));
   const retries = g.subscriptions.flatMap((s) => s.retryTopics.map((r, i) => `${codeCell(r)} after ${formatMs(g.retryDelaysMs[i] ?? 0)}`));

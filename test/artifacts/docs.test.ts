@@ -29,6 +29,14 @@ describe('docs/artifacts.md (client configs, graph, catalog and runbooks)', () =
     for (const line of lines) expect(generated.split('\n')).toContain(line);
   });
 
+  it("quotes the generated runbook's section of orders.payment: its checks and its topic line", () => {
+    const generated = generateArtifacts(exampleTopologies()).get('docs/prod/runbooks/orders.md') ?? '';
+    const block = /```markdown\n([\s\S]*?)```/.exec(DOC)?.[1] ?? '';
+    const lines = block.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBe(6);
+    for (const line of lines) expect(generated.split('\n')).toContain(line);
+  });
+
   it('docs/graphs-runbooks-terminal.md shows the current graph of the examples (prod)', () => {
     const page = readFileSync(join(resolve(__dirname, '..', '..'), 'docs', 'graphs-runbooks-terminal.md'), 'utf8');
     expect(/```mermaid\n([\s\S]*?)```/.exec(page)?.[1]).toBe(environmentFlow(exampleTopology('prod')));

@@ -256,8 +256,11 @@ describe('a domain whose only readers are sink connectors', () => {
     expect(text).toContain('one sink connector.');
     expect(text).not.toContain('## Consumer groups');
     expect(text).not.toContain('## 1. Stop the group');
-    expect(text).toContain('- [ ] **Deterministic processing**: not something declarations can show.');
-    expect(text).toContain('- [ ] **Controlled external side effects**: confirm that what `search-connect`');
+    expect(text).toContain('- [ ] **Deterministic processing**: not declared: confirm it.');
+    expect(text).toContain('- [ ] **Controlled external side effects**: not declared: confirm them for `search-connect`.');
+    // What the checks mean is on the page once, with the sink connectors' way of committing offsets and no group's.
+    expect(text).toContain('- **Offsets**: committed by Connect after the connector has flushed the records to the external system');
+    expect(text).not.toContain('committed manually');
     expect([...generateArtifacts([topology]).keys()]).toContain('docs/dev/runbooks/search.md');
   });
 

@@ -277,8 +277,8 @@ describe('replay runbooks say what the declarations say', () => {
     delete (silent as { replaySafety?: unknown }).replaySafety;
     const only = (g: ResolvedConsumerGroup): string => renderDomainRunbook({ ...topology, consumerGroups: [g] }, g.domain) ?? '';
     const without = only(silent);
-    expect(without).toContain('- [ ] **Deterministic processing**: not something declarations can show.');
-    expect(without).toContain('- [ ] **Controlled external side effects**: confirm that what');
+    expect(without).toContain('- [ ] **Deterministic processing**: not declared: confirm it.');
+    expect(without).toContain(`- [ ] **Controlled external side effects**: not declared: confirm them for \`${group.service}\`.`);
     const text = only({
       ...group,
       replaySafety: { deterministic: false, sideEffects: { control: 'not-replay-safe' as const, reason: 'sends an SMS per event' } },
@@ -303,6 +303,73 @@ describe('replay runbooks say what the declarations say', () => {
       const pages = [...files.keys()].filter((p) => p.startsWith(`docs/${env}/runbooks/`)).sort();
       const sinks = (t.connect?.connectors ?? []).filter((k) => k.type === 'sink');
       expect(pages).toEqual([...new Set([...t.consumerGroups, ...sinks].map((r) => `docs/${env}/runbooks/${r.domain}.md`))].sort());
+    }
+  });
+});
+
+/** The replay checks, in the order every reader's section lists them; Retention once per topic read. */
+const CHECKS = ['Idempotence', 'Retention', 'Deterministic processing', 'Controlled external side effects', 'Offsets'] as const;
+
+/**
+ * What the checks and the topic lines mean, in the words of the design's replay preconditions: each stands on a page
+ * once, however many readers it has (it stood in every group's section before issue 26).
+ */
+const EXPLANATIONS = [
+  'no wall clock, random ids, or reads of state that changed since the event',
+  'outside Kafka (payments, e-mails, calls to other services) is deduplicated or switched off for the replay',
+  'so the reset point is where processing resumes',
+] as const;
+
+const runbookPages = [...files].filter(([path]) => path.includes('/runbooks/'));
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe('replay runbooks explain each check once and give each group its own status', () => {
+  it.each(runbookPages)('%s: every check is explained once, in a section before the steps', (_, text) => {
+    const explainedAt = text.indexOf('\n## Replay checks\n');
+    const stepsAt = text.indexOf('\n## Set up\n');
+    expect(explainedAt).toBeGreaterThan(0);
+    expect(explainedAt).toBeLessThan(stepsAt);
+    const explained = text.slice(explainedAt, stepsAt);
+    for (const check of CHECKS) expect(explained, check).toContain(`\n- **${check}**`);
+    for (const part of EXPLANATIONS) expect(count(text, part), part).toBe(1);
+    // The topic lines' meaning, once for each form the page shows.
+    for (const [form, shown] of [
+      ['**Replay window**: consumers can reset offsets up to that far back', text.includes(': replay window ')],
+      ['**Full replay**: a compacted topic keeps the latest event of every key', text.includes(': full replay (compacted by ')],
+      ['**Re-reading all of it**', text.includes('Re-reading all of it: at most')],
+    ] as const) {
+      expect(count(text, form), form).toBe(shown ? 1 : 0);
+    }
+  });
+
+  it.each(cases)('%s: its section lists every check once with its status, Retention once per topic it reads', (_, topology, group) => {
+    const { section } = parts(topology, group);
+    const boxes = section.split('\n').filter((l) => /^- \[[x ]\] /.test(l));
+    for (const check of CHECKS) {
+      const lines = boxes.filter((l) => l.startsWith(`- [x] **${check}**`) || l.startsWith(`- [ ] **${check}**`));
+      expect(lines.length, check).toBe(check === 'Retention' ? group.subscriptions.length : 1);
+    }
+    expect(boxes.length).toBe(CHECKS.length - 1 + group.subscriptions.length);
+  });
+
+  it.each(cases)("%s: each topic's line keeps its replay facts: window and retention, or longest reindex and tombstones", (_, topology, group) => {
+    const { section } = parts(topology, group);
+    for (const s of group.subscriptions) {
+      const topic = topology.topics.find((t) => t.kind === 'event' && t.name === s.topicName);
+      if (topic?.kind !== 'event') throw new Error(`no event topic ${s.topicName}`);
+      if (topic.replay.kind === 'window') {
+        const kept = topic.retentionMs === null ? '' : `, events kept ${formatMs(topic.retentionMs.value)}`;
+        expect(section).toContain(`Topic \`${topic.name}\`: replay window ${formatMs(toMs(topic.replay.window))}${kept}.`);
+        if (topic.throughput !== null && group.processingTimePerMessageMs !== null && topic.retentionMs !== null) {
+          // Peak messages per second × the seconds the topic keeps them.
+          const messages = Math.round((topic.throughput.peakMessagesPerSecond * topic.retentionMs.value) / 1000);
+          expect(section).toContain(`Re-reading all of it: at most ${messages.toLocaleString('en-US')} messages (peak `);
+        }
+      } else {
+        expect(section).toContain(
+          `Topic \`${topic.name}\`: full replay (compacted by \`${topic.key?.field ?? ''}\`): longest reindex ${formatMs(toMs(topic.replay.longestReindex))}, tombstones kept ${formatMs(Number(topic.config['delete.retention.ms']))}.`,
+        );
+      }
     }
   });
 });
