@@ -33,8 +33,19 @@ export interface Setting {
   readonly key: string;
   readonly value: string;
   readonly reason: string;
+  /**
+   * Why the rule `reason` shows the derivation of is what it is: fixed text, the same for every profile whose value is
+   * derived by that rule, so client.json says it once (its `rationales`) instead of after every group's derivation.
+   * A reason written out in full reads `<reason>: <rationale>`.
+   */
+  readonly rationale?: string;
   /** The value has a placeholder to fill per instance (`<instance>`): a template, not a setting to pass through. */
   readonly template?: boolean;
+}
+
+/** A setting's reason written out in full, its rationale included: for a file that has no client.json to point to. */
+export function fullReason(s: Pick<Setting, 'reason' | 'rationale'>): string {
+  return s.rationale === undefined ? s.reason : `${s.reason}: ${s.rationale}`;
 }
 
 export interface ProducerProfile {
@@ -300,8 +311,8 @@ function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): Consumer
       reason:
         'a new group, or one whose committed offsets expired, starts at the oldest retained event instead of skipping everything before its first poll (at-least-once; consumers are idempotent)',
     },
-    { key: 'max.poll.records', value: String(records.value), reason: records.explanation },
-    { key: 'max.poll.interval.ms', value: String(interval.value), reason: interval.explanation },
+    { key: 'max.poll.records', value: String(records.value), reason: records.explanation, ...rationaleOf(records) },
+    { key: 'max.poll.interval.ms', value: String(interval.value), reason: interval.explanation, ...rationaleOf(interval) },
   ];
   if (transactional.length > 0) {
     const who = transactional.map((s) => `${s.topic} (${s.transactionalProducers.join(', ')})`).join('; ');
@@ -327,8 +338,20 @@ function consumerProfile(g: ResolvedConsumerGroup, topology: Topology): Consumer
 
 interface Derived {
   readonly value: number;
+  /** How the value was worked out from the declarations. */
   readonly explanation: string;
+  /** Why the rule is what it is (fixed text); absent when nothing was declared to derive from. */
+  readonly rationale?: string;
 }
+
+/** `{ rationale }` for a Setting, or nothing (exactOptionalPropertyTypes: never `rationale: undefined`). */
+const rationaleOf = (d: Derived): { rationale?: string } => (d.rationale === undefined ? {} : { rationale: d.rationale });
+
+/** Why max.poll.interval.ms is derived from the tolerated lag (POLL_INTERVAL_SHARE_OF_LAG). */
+export const MAX_POLL_INTERVAL_RATIONALE = 'a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up';
+
+/** Why max.poll.records is derived from max.poll.interval.ms and the declared processing time (POLL_PROCESSING_SAFETY_FACTOR). */
+export const MAX_POLL_RECORDS_RATIONALE = `a whole batch finishes before max.poll.interval.ms even at ${POLL_PROCESSING_SAFETY_FACTOR}× the declared processing time`;
 
 /**
  * max(floor, one slow record, min(Kafka's default, lag tolerance × share)): a stuck consumer is evicted within half the
@@ -337,14 +360,14 @@ interface Derived {
 export function maxPollInterval(g: Pick<ResolvedConsumerGroup, 'processingTimePerMessageMs' | 'maxProcessingLagMs'>): Derived {
   let value: number;
   let text: string;
+  let rationale: string | undefined;
   if (g.maxProcessingLagMs === null) {
     value = KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS;
     text = `no maxProcessingLag declared: Kafka's default ${formatMs(value)}`;
   } else {
     value = Math.min(KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS, Math.round(g.maxProcessingLagMs * POLL_INTERVAL_SHARE_OF_LAG));
-    text =
-      `min(Kafka's default ${formatMs(KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS)}, tolerated lag ${formatMs(g.maxProcessingLagMs)} × ${POLL_INTERVAL_SHARE_OF_LAG}) = ${formatMs(value)}: ` +
-      'a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up';
+    text = `min(Kafka's default ${formatMs(KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS)}, tolerated lag ${formatMs(g.maxProcessingLagMs)} × ${POLL_INTERVAL_SHARE_OF_LAG}) = ${formatMs(value)}`;
+    rationale = MAX_POLL_INTERVAL_RATIONALE;
   }
   if (value < MIN_MAX_POLL_INTERVAL_MS) {
     value = MIN_MAX_POLL_INTERVAL_MS;
@@ -357,7 +380,7 @@ export function maxPollInterval(g: Pick<ResolvedConsumerGroup, 'processingTimePe
       text += `; raised to one record at ${POLL_PROCESSING_SAFETY_FACTOR}× the declared ${formatMs(g.processingTimePerMessageMs)} per message = ${formatMs(oneSlowRecord)}`;
     }
   }
-  return { value, explanation: text };
+  return rationale === undefined ? { value, explanation: text } : { value, explanation: text, rationale };
 }
 
 /** min(Kafka's default, max.poll.interval.ms ÷ (declared time per message × safety)), at least 1. */
@@ -375,6 +398,7 @@ export function maxPollRecords(g: Pick<ResolvedConsumerGroup, 'processingTimePer
     value,
     explanation:
       `min(Kafka's default ${KAFKA_DEFAULT_MAX_POLL_RECORDS}, max.poll.interval.ms ${formatCount(maxPollIntervalMs)} ÷ (${formatMs(g.processingTimePerMessageMs)} per message × safety ${POLL_PROCESSING_SAFETY_FACTOR}) = ${formatCount(fits)})` +
-      `${value !== Math.min(KAFKA_DEFAULT_MAX_POLL_RECORDS, fits) ? ', at least 1' : ''} = ${value}: a whole batch finishes before max.poll.interval.ms even at ${POLL_PROCESSING_SAFETY_FACTOR}× the declared processing time`,
+      `${value !== Math.min(KAFKA_DEFAULT_MAX_POLL_RECORDS, fits) ? ', at least 1' : ''} = ${value}`,
+    rationale: MAX_POLL_RECORDS_RATIONALE,
   };
 }

@@ -13,7 +13,7 @@
  * A Kafka Streams application's `.properties` (below) and the Connect worker's (clients/connect.ts) have no client.json
  * to point to, so they keep every setting's reason inline, above it.
  */
-import { NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients, type Setting } from '../client-config';
+import { fullReason, NOT_INCLUDED, type ConsumerProfile, type ProducerProfile, type ServiceClients, type Setting } from '../client-config';
 import { oneLine } from '../format';
 import { GENERATED_NOTICE } from '../marker';
 import { MSK_IAM_CLIENT_SETTINGS, NOT_INCLUDED_MSK_IAM } from './msk-iam';
@@ -123,7 +123,7 @@ function topicSection(): string[] {
 
 /** A template (a value with a per-instance placeholder) is written commented out: the service fills it in. */
 function setting(s: Setting): string[] {
-  return entry(s.key, s.value, s.reason, s.template === true);
+  return entry(s.key, s.value, fullReason(s), s.template === true);
 }
 
 function entry(key: string, value: string, reason: string, commentedOut = false): string[] {
@@ -135,7 +135,7 @@ function entry(key: string, value: string, reason: string, commentedOut = false)
  * template keeps it here, above the commented-out line, because the reader must act on it (replace the placeholder).
  */
 function compactSetting(s: Setting): string[] {
-  return s.template === true ? [`# ${oneLine(s.reason)}`, `#${property(s.key, s.value)}`] : [property(s.key, s.value)];
+  return s.template === true ? [`# ${oneLine(fullReason(s))}`, `#${property(s.key, s.value)}`] : [property(s.key, s.value)];
 }
 
 function property(key: string, value: string): string {

@@ -28,6 +28,14 @@ type Entity = Record<string, unknown>;
 
 /** The Backstage descriptor format version of every kind written here. */
 const API_VERSION = 'backstage.io/v1alpha1';
+/**
+ * What a topic's Resource is, said once in its domain's API description instead of in every Resource: each description
+ * ended `Kafka topic <topic> (environment prefixes aside).` and each Resource carried its topic as a title that equalled
+ * its name (at 1,000 bench topics ~0.4 MB of the 1.46 MB of catalog files).
+ */
+export const RESOURCES_READING =
+  "Each topic is a Resource of type kafka-topic named as the Kafka topic without its environment's prefix (one entity for every environment; a name Backstage would refuse is shortened, and the topic is then its title).";
+
 /** Where a catalog file finds its domain's AsyncAPI document (relative to itself). */
 export const ASYNCAPI_FILE = 'asyncapi.yaml';
 
@@ -135,7 +143,7 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
     metadata: {
       name: apiName(domain),
       title: `${domain} events`,
-      description: `The topics of domain ${domain}, in every environment: ${description}`,
+      description: `The topics of domain ${domain}, in every environment${description === '' ? '.' : `: ${description}${/[.!?]$/.test(description) ? '' : '.'}`} ${RESOURCES_READING}`,
       tags: ['kafka', 'asyncapi'],
     },
     spec: {
@@ -155,7 +163,7 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
       const what =
         topic.kind === 'event'
           ? topic.description === undefined
-            ? `Event topic of domain ${domain}`
+            ? 'Event topic'
             : oneLine(topic.description)
           : topic.kind === 'dead-letter'
             ? `Dead letters of consumer group ${topic.groupId}`
@@ -169,17 +177,16 @@ export function catalogEntities(domain: string, topologies: readonly Topology[],
   }
   const resources = [...topics.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([logical, what]): Entity => ({
-      apiVersion: API_VERSION,
-      kind: 'Resource',
-      metadata: {
-        name: resourceName(logical),
-        title: logical,
-        description: `${what}. Kafka topic ${logical} (environment prefixes aside).`,
-        tags: ['kafka-topic'],
-      },
-      spec: { type: 'kafka-topic', owner, system: systemName(domain) },
-    }));
+    .map(([logical, what]): Entity => {
+      const name = resourceName(logical);
+      return {
+        apiVersion: API_VERSION,
+        kind: 'Resource',
+        // Backstage shows the title, else the name: a title is written only where the name had to be shortened.
+        metadata: { name, ...(name === logical ? {} : { title: logical }), description: /[.!?]$/.test(what) ? what : `${what}.`, tags: ['kafka-topic'] },
+        spec: { type: 'kafka-topic', owner, system: systemName(domain) },
+      };
+    });
 
   const components = [...homedIn(uses, domain)]
     .sort(([a], [b]) => compareStrings(a, b))

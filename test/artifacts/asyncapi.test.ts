@@ -110,6 +110,43 @@ describe('what an AsyncAPI document says', () => {
     );
   });
 
+  it("titles a producer's and a consumer group's operations by the service alone, the rest said by the channel and binding", () => {
+    // topics/orders.ts: order-service produces orders.order-created; payment-service reads it in group orders.payment,
+    // whose dead letters go to orders.order-created.payment.dlq.
+    type Titled = Operation & { title?: string; messages?: unknown };
+    const ops = orders.operations as Record<string, Titled>;
+    expect(ops['prod.send.order-service.orders.order-created']?.title).toBe('order-service');
+    const receive = ops['prod.receive.orders.payment.orders.order-created'];
+    expect(receive?.title).toBe('payment-service');
+    expect(receive?.bindings?.kafka.groupId.enum).toEqual(['orders.payment']);
+    const dlqSend = ops['prod.send.orders.payment.orders.order-created.payment.dlq'];
+    expect(dlqSend?.title).toBe('payment-service');
+    expect(dlqSend?.channel.$ref).toBe('#/channels/prod.orders.order-created.payment.dlq');
+    const dlq = orders.channels['prod.orders.order-created.payment.dlq'] as Channel & { description: string };
+    expect(dlq.description).toBe('Dead letters of consumer group orders.payment reading orders.order-created.');
+    for (const [key, op] of Object.entries(ops)) expect(op.messages, key).toBeUndefined();
+    expect((orders as unknown as { info: { description: string } }).info.description).toContain('every operation handles all the messages of its channel');
+  });
+
+  it('leaves each operation every message of its channel, as the AsyncAPI parser reads an operation without a list', async () => {
+    const file = portalFiles(exampleTopologies()).find(([f]) => f === 'portal/orders/asyncapi.yaml');
+    const { document } = await new Parser().parse(file?.[1] ?? '');
+    const operation = document?.operations().get('prod.receive.orders.payment.orders.order-created');
+    expect(
+      operation
+        ?.messages()
+        .all()
+        .map((m) => m.name()),
+    ).toEqual(['OrderCreated']);
+    const send = document?.operations().get('prod.send.orders.payment.orders.order-created.payment.dlq');
+    expect(
+      send
+        ?.messages()
+        .all()
+        .map((m) => m.name()),
+    ).toEqual(['OrderCreated']);
+  }, 60_000);
+
   it('carries the contract schema as the message payload, with the key', () => {
     const messages = orders.components?.messages ?? {};
     const [subject] = subjectsOf(created);

@@ -9,10 +9,11 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { generateArtifacts } from '../../artifacts';
+import { catalogEntities } from '../../artifacts/portal/backstage';
 import { entityName, ownerRef } from '../../artifacts/portal/names';
 import type { Topology } from '../../model/topology';
 import { everyClientTopology } from './every-client-fixture';
-import { edgeCaseTopology, exampleTopologies } from './fixtures';
+import { edgeCaseTopology, exampleTopologies, exampleTopology } from './fixtures';
 
 const SCHEMAS = join(__dirname, '..', 'fixtures', 'backstage');
 const schema = (file: string): object => JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')) as object;
@@ -146,6 +147,42 @@ describe.each<[string, () => readonly Topology[]]>([
         expect((component?.entity.spec.consumesApis as string[] | undefined)?.length ?? 0, group.service).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe("a topic's Resource", () => {
+  type Meta = { name: string; title?: string; description: string };
+  const resources = (topology: Topology): Meta[] =>
+    (catalogEntities('orders', [topology]) as Array<{ kind: string; metadata: Meta }>).filter((e) => e.kind === 'Resource').map((e) => e.metadata);
+
+  it('is named as its topic with no title, describes the topic without repeating its name, and the API says so once', () => {
+    const prod = exampleTopology('prod');
+    const all = resources(prod);
+    // topics/orders.ts: order-created ("An order was placed"), read by orders.payment with a DLQ and three retry tiers.
+    expect(all.find((r) => r.name === 'orders.order-created')).toEqual({
+      name: 'orders.order-created',
+      description: 'An order was placed.',
+      tags: ['kafka-topic'],
+    });
+    expect(all.find((r) => r.name === 'orders.order-created.payment.dlq')?.description).toBe('Dead letters of consumer group orders.payment.');
+    for (const r of all) {
+      expect(r.title, r.name).toBeUndefined();
+      expect(r.description, r.name).not.toContain(r.name);
+    }
+    const api = (catalogEntities('orders', [prod]) as Array<{ kind: string; metadata: Meta }>).find((e) => e.kind === 'API');
+    expect(api?.metadata.description).toBe(
+      "The topics of domain orders, in every environment: Order lifecycle: orders placed, paid and fulfilled. Each topic is a Resource of type kafka-topic named as the Kafka topic without its environment's prefix (one entity for every environment; a name Backstage would refuse is shortened, and the topic is then its title).",
+    );
+  });
+
+  it('keeps the topic as its title where the name had to be shortened', () => {
+    const prod = exampleTopology('prod');
+    const created = prod.topics.find((t) => t.name === 'orders.order-created');
+    if (created === undefined) throw new Error('no orders.order-created');
+    const long = `orders.${'a'.repeat(70)}`;
+    const shortened = resources({ ...prod, topics: [...prod.topics, { ...created, name: long }] }).find((r) => r.title === long);
+    expect(shortened?.name).toBe(entityName(long));
+    expect(shortened?.name).not.toBe(long);
   });
 });
 

@@ -21,6 +21,7 @@ interface ClientJson {
   service: string;
   principal: string;
   reasons: Record<string, string>;
+  rationales?: Record<string, string>;
   producers: Array<{
     name: string;
     topics: string[];
@@ -49,6 +50,14 @@ function reasonOf(files: ReadonlyMap<string, string>, propertiesPath: string, ke
   const profile = name.startsWith('consumer.') ? json.consumers.find((c) => `consumer.${c.groupId}` === name) : json.producers.find((p) => p.name === name);
   if (profile === undefined) throw new Error(`${dir}client.json has no profile for ${propertiesPath}`);
   return profile.reasons[key] ?? json.reasons[key];
+}
+
+/** The reason of a key written out in full, as docs/artifacts.md defines it: `<reason>: <rationales[key]>` where the document has one. */
+function wholeReasonOf(files: ReadonlyMap<string, string>, propertiesPath: string, key: string): string | undefined {
+  const dir = propertiesPath.slice(0, propertiesPath.lastIndexOf('/') + 1);
+  const rationale = (JSON.parse(file(files, `${dir}client.json`)) as ClientJson).rationales?.[key];
+  const reason = reasonOf(files, propertiesPath, key);
+  return rationale === undefined ? reason : `${reason ?? ''}: ${rationale}`;
 }
 
 /**
@@ -116,12 +125,28 @@ describe.each(['dev', 'prod'])('client configs of the examples (%s)', (env) => {
       expect(reasonOf(files, path, 'max.poll.interval.ms')).toContain('tolerated lag');
     }
     const payment = `clients/${env}/payment-service/consumer.orders.payment.properties`;
-    expect(reasonOf(files, payment, 'max.poll.interval.ms')).toBe(
+    expect(wholeReasonOf(files, payment, 'max.poll.interval.ms')).toBe(
       "min(Kafka's default 5m, tolerated lag 5m × 0.5) = 2m 30s: a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up",
     );
-    expect(reasonOf(files, payment, 'max.poll.records')).toBe(
+    expect(wholeReasonOf(files, payment, 'max.poll.records')).toBe(
       "min(Kafka's default 500, max.poll.interval.ms 150,000 ÷ (5ms per message × safety 10) = 3,000) = 500: a whole batch finishes before max.poll.interval.ms even at 10× the declared processing time",
     );
+  });
+
+  it("says a derived value's rationale once per client.json, in its top-level rationales, and each group's derivation in its reasons", () => {
+    const json = JSON.parse(file(files, `clients/${env}/payment-service/client.json`)) as ClientJson & {
+      consumers: Array<{ groupId: string; reasons: Record<string, string> }>;
+    };
+    expect(json.rationales).toEqual({
+      'max.poll.interval.ms': 'a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up',
+      'max.poll.records': 'a whole batch finishes before max.poll.interval.ms even at 10× the declared processing time',
+    });
+    const payment = json.consumers.find((c) => c.groupId === 'orders.payment');
+    expect(payment?.reasons['max.poll.interval.ms']).toBe("min(Kafka's default 5m, tolerated lag 5m × 0.5) = 2m 30s");
+    expect(payment?.reasons['max.poll.records']).toBe("min(Kafka's default 500, max.poll.interval.ms 150,000 ÷ (5ms per message × safety 10) = 3,000) = 500");
+    // Said once: the rationale is in no profile's reasons.
+    expect(JSON.stringify(json.consumers)).not.toContain('a stuck consumer is evicted');
+    expect(JSON.stringify(json.consumers)).not.toContain('a whole batch finishes');
   });
 
   it('gives every producer idempotence, acks=all, at most 5 in flight and the declared delivery bound', () => {
@@ -276,8 +301,8 @@ describe('client configs of edge cases', () => {
     const audit = groupOf(topology, 'billing.audit');
     expect(maxPollInterval(audit)).toEqual({
       value: 200_000,
-      explanation:
-        "min(Kafka's default 5m, tolerated lag 1m × 0.5) = 30s: a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up; raised to one record at 10× the declared 20s per message = 3m 20s",
+      explanation: "min(Kafka's default 5m, tolerated lag 1m × 0.5) = 30s; raised to one record at 10× the declared 20s per message = 3m 20s",
+      rationale: 'a stuck consumer is evicted and its partitions reassigned with half the tolerated lag left to catch up',
     });
     expect(maxPollRecords(audit, 200_000).value).toBe(1);
   });
@@ -352,18 +377,18 @@ describe('max.poll.interval.ms and max.poll.records from the declared lag and pr
   });
 
   it('says when the batch size was raised to 1', () => {
-    expect(maxPollRecords({ processingTimePerMessageMs: 100 }, 500).explanation).toMatch(/= 0\), at least 1 = 1:/);
+    expect(maxPollRecords({ processingTimePerMessageMs: 100 }, 500).explanation).toMatch(/= 0\), at least 1 = 1$/);
     expect(maxPollRecords({ processingTimePerMessageMs: 100 }, 300_000).explanation).not.toContain('at least 1');
   });
 
   it('raises the interval for one slow record only when it does not fit already', () => {
     expect(maxPollInterval(group(6_000, 120_000))).toMatchObject({ value: 60_000 });
     expect(maxPollInterval(group(6_000, 120_000)).explanation).not.toContain('raised');
-    expect(maxPollInterval(group(6_001, 120_000)).explanation).toMatch(/\) = 1m: .*; raised to one record at 10× the declared 6s 1ms per message = 1m 10ms$/);
+    expect(maxPollInterval(group(6_001, 120_000)).explanation).toMatch(/\) = 1m; raised to one record at 10× the declared 6s 1ms per message = 1m 10ms$/);
   });
 
   it('says when the interval was raised to the floor', () => {
-    expect(maxPollInterval(group(null, 40_000)).explanation).toMatch(/= 20s: .*; raised to the floor 30s \(below it GC pauses evict healthy consumers\)$/);
+    expect(maxPollInterval(group(null, 40_000)).explanation).toMatch(/= 20s; raised to the floor 30s \(below it GC pauses evict healthy consumers\)$/);
     expect(maxPollInterval(group(null, 60_000)).explanation).not.toContain('floor');
   });
 });

@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArtifacts } from '../../artifacts';
-import { formatMs } from '../../artifacts/format';
 import { KAFKAJS_MAX_IN_FLIGHT_WITH_IDEMPOTENCE } from '../../artifacts/limits';
 import { edgeCaseTopology, exampleTopologies, exampleTopology, groupOf } from './fixtures';
 
@@ -89,6 +88,11 @@ describe('KafkaJS modules', () => {
     if (sample === undefined) throw new Error('no order-service module');
     const broken = join(work, 'examples', 'broken.ts');
     writeFileSync(broken, readFileSync(sample, 'utf8').replace('idempotent: true', 'idempotence: true'));
+    // A consumer entry is checked through the one type the whole object satisfies.
+    const brokenConsumer = join(work, 'examples', 'broken-consumer.ts');
+    const consumerSample = readFileSync(examples.get('clients/dev/payment-service/kafkajs.ts') ?? '', 'utf8');
+    expect(consumerSample).toContain('run: { autoCommit: false },');
+    writeFileSync(brokenConsumer, consumerSample.replace('run: { autoCommit: false },', 'run: { autoComit: false },'));
 
     // A service uses them as KafkaJS's README shows: spread into kafka.producer/consumer, subscribe, run and send.
     const usage = join(work, 'examples', 'usage.ts');
@@ -110,10 +114,11 @@ describe('KafkaJS modules', () => {
       ].join('\n'),
     );
 
-    const errors = typeErrors([...examples.values(), ...edge.values(), usage, broken]);
+    const errors = typeErrors([...examples.values(), ...edge.values(), usage, broken, brokenConsumer]);
     expect(examples.size).toBeGreaterThan(0);
-    expect([...errors.entries()].filter(([file]) => file !== broken)).toEqual([]);
+    expect([...errors.entries()].filter(([file]) => file !== broken && file !== brokenConsumer)).toEqual([]);
     expect(errors.get(broken)?.join('\n')).toMatch(/idempotence/);
+    expect(errors.get(brokenConsumer)?.join('\n')).toMatch(/'autoComit' does not exist in type 'ConsumerRunConfig'/);
   });
 
   it("carry the producer's declared backoff, unlimited retries, acks -1 and the delivery bound", async () => {
@@ -162,10 +167,32 @@ describe('KafkaJS modules', () => {
     for (const explanation of ['auto commit can commit a message never processed', 'poison pills go to the dead-letter topic', 'auto.offset.reset=earliest']) {
       expect(source.split(explanation).length - 1, explanation).toBe(1);
     }
-    for (const g of groups) {
-      const declared = `Consumer group ${g.groupId}; declared in ${g.source.file ?? g.source.path}`;
-      expect(source).toContain(g.processingTimePerMessageMs === null ? declared : `${declared}; ${formatMs(g.processingTimePerMessageMs)} per message`);
-    }
+    // topics/search.ts declares both groups: the file is said once, each group's processing time at the group.
+    expect(groups.map((g) => g.source.file)).toEqual(['topics/search.ts', 'topics/search.ts']);
+    expect(source).toContain(' * One entry per consumer group of the service, by group id, all declared in topics/search.ts:');
+    expect(source).not.toContain('Consumer group search.');
+    expect(source).toContain("  /** 20ms per message. */\n  'search.indexer': {");
+    expect(source).toContain("  /** 2ms per message. */\n  'search.order-indexer': {");
+  });
+
+  it('type their consumer entries once, through a named type the whole object satisfies', () => {
+    const source = readFileSync(examples.get('clients/prod/search-indexer/kafkajs.ts') ?? '', 'utf8');
+    expect(source).toContain('} as const satisfies Record<string, ConsumerEntry>;');
+    expect(source.split('satisfies').length - 1).toBe(1);
+    expect(source).toContain('  readonly config: ConsumerConfig;');
+  });
+
+  it('name the declaring file at each group where the groups of a module come from different files', () => {
+    const prod = exampleTopology('prod');
+    const moved = {
+      ...prod,
+      consumerGroups: prod.consumerGroups.map((g) => (g.groupId === 'search.order-indexer' ? { ...g, source: { ...g.source, file: 'topics/other.ts' } } : g)),
+    };
+    const source = generateArtifacts([moved]).get('clients/prod/search-indexer/kafkajs.ts') ?? '';
+    expect(source).toContain(' * One entry per consumer group of the service, by group id, each saying the file that declares it:');
+    // search.indexer: 20 ms per message; search.order-indexer: 2 ms (topics/search.ts).
+    expect(source).toContain("  /** declared in topics/search.ts; 20ms per message. */\n  'search.indexer': {");
+    expect(source).toContain("  /** declared in topics/other.ts; 2ms per message. */\n  'search.order-indexer': {");
   });
 
   it('reads committed data behind a transactional producer, and keeps a declared retries cap with a warning', async () => {
