@@ -131,20 +131,15 @@ describe('what an AsyncAPI document says', () => {
   it('leaves each operation every message of its channel, as the AsyncAPI parser reads an operation without a list', async () => {
     const file = portalFiles(exampleTopologies()).find(([f]) => f === 'portal/orders/asyncapi.yaml');
     const { document } = await new Parser().parse(file?.[1] ?? '');
-    const operation = document?.operations().get('prod.receive.orders.payment.orders.order-created');
-    expect(
-      operation
+    const messagesOf = (id: string): Array<string | undefined> | undefined =>
+      document
+        ?.operations()
+        .get(id)
         ?.messages()
         .all()
-        .map((m) => m.name()),
-    ).toEqual(['OrderCreated']);
-    const send = document?.operations().get('prod.send.orders.payment.orders.order-created.payment.dlq');
-    expect(
-      send
-        ?.messages()
-        .all()
-        .map((m) => m.name()),
-    ).toEqual(['OrderCreated']);
+        .map((m) => m.name());
+    expect(messagesOf('prod.receive.orders.payment.orders.order-created')).toEqual(['OrderCreated']);
+    expect(messagesOf('prod.send.orders.payment.orders.order-created.payment.dlq')).toEqual(['OrderCreated']);
   }, 60_000);
 
   it('carries the contract schema as the message payload, with the key', () => {
