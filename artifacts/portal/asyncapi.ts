@@ -335,14 +335,15 @@ function connectorOperation(env: string, k: ResolvedConnector, topicName: string
   });
 }
 
-function receiveAs(env: string, groupId: string, topicName: string, channelRef: Json, text: { title: string; summary: string }): [string, Json] {
+/** A `receive` operation in consumer group `groupId`; `summary` only when there is one. */
+function receiveAs(env: string, groupId: string, topicName: string, channelRef: Json, text: { title: string; summary?: string }): [string, Json] {
   return [
     asyncApiKey(env, 'receive', groupId, topicName),
     {
       action: 'receive',
       channel: channelRef,
       title: text.title,
-      summary: text.summary,
+      ...(text.summary === undefined ? {} : { summary: text.summary }),
       bindings: { kafka: { groupId: { type: 'string', enum: [groupId] }, bindingVersion: KAFKA_BINDING_VERSION } },
     },
   ];
@@ -360,14 +361,8 @@ function connectDeadLetterChannel(topology: Topology, t: ResolvedConnectTopic, k
 }
 
 function receive(env: string, group: ResolvedConsumerGroup, topicName: string, channelRef: Json): [string, Json] {
-  return [
-    asyncApiKey(env, 'receive', group.groupId, topicName),
-    {
-      action: 'receive',
-      channel: channelRef,
-      title: group.service,
-      ...(group.idempotency === null ? {} : { summary: `Idempotent: ${oneLine(group.idempotency)}.` }),
-      bindings: { kafka: { groupId: { type: 'string', enum: [group.groupId] }, bindingVersion: KAFKA_BINDING_VERSION } },
-    },
-  ];
+  return receiveAs(env, group.groupId, topicName, channelRef, {
+    title: group.service,
+    ...(group.idempotency === null ? {} : { summary: `Idempotent: ${oneLine(group.idempotency)}.` }),
+  });
 }
