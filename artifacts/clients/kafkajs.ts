@@ -216,11 +216,10 @@ function consumer(c: ConsumerProfile, commonFile: string | undefined): string[] 
 
 /** `  name: { … }` on one line when it holds one plain entry (or none), otherwise one entry per line. */
 function block(name: string, body: readonly string[]): string[] {
-  const close = '},';
-  if (body.length === 0) return [`  ${name}: {${close}`];
+  if (body.length === 0) return [`  ${name}: {},`];
   const only = body[0];
-  if (body.length === 1 && only !== undefined && !only.startsWith('//')) return [`  ${name}: { ${only.replace(/,$/, '')} ${close}`];
-  return [`  ${name}: {`, ...body.map((l) => `    ${l}`), `  ${close}`];
+  if (body.length === 1 && only !== undefined && !only.startsWith('//')) return [`  ${name}: { ${only.replace(/,$/, '')} },`];
+  return [`  ${name}: {`, ...body.map((l) => `    ${l}`), '  },'];
 }
 
 /** Text that cannot close the comment it is written into. */
